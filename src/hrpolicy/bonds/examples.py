@@ -1,0 +1,117 @@
+"""Worked cases built from the source material (DOMAIN.md §1), as ready-made inputs.
+
+``electrician_case()`` is the seed case: an electrician sent on a one-month professional
+course in October 2010 (about 6,000 yuan, salary excluded) who signed a 3-year bond on his
+return and resigned in December 2012. The agreement asked for the cost plus "losses to
+production"; the employer demanded 3,666 yuan and took 3,000. The source gives months, not
+days, so the exact dates below are chosen to fit it and are stated in the docs:
+
+- course 2010-10-08 to 2010-11-05 (after the National Day holidays); bond signed on
+  return, 2010-11-08, silent on when service starts;
+- resignation on 30 days' notice, last day 2012-12-07.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hrpolicy.bonds.model import (
+    BondAgreement,
+    Clause,
+    ClauseKind,
+    Collection,
+    CollectionMethod,
+    CostCategory,
+    CostItem,
+    CostMultiple,
+    Employment,
+    ExitGround,
+    Payer,
+    Provider,
+    Separation,
+    ServiceLength,
+    Training,
+    TrainingKind,
+)
+
+__all__ = ["ElectricianCase", "electrician_case"]
+
+
+class ElectricianCase:
+    """The seed case's inputs: ``agreement``, ``employment`` and ``separation``."""
+
+    __slots__ = ("agreement", "employment", "separation")
+
+    def __init__(
+        self, agreement: BondAgreement, employment: Employment, separation: Separation
+    ) -> None:
+        self.agreement = agreement
+        self.employment = employment
+        self.separation = separation
+
+
+def electrician_case() -> ElectricianCase:
+    """The seed case of DOMAIN.md §1 (see the module documentation for the dates)."""
+    training = Training(
+        id="T-2010-10",
+        title="Electrical equipment maintenance course (one month, external provider)",
+        kind=TrainingKind.PROFESSIONAL_TECHNICAL,
+        provider=Provider.EXTERNAL,
+        start=date(2010, 10, 8),
+        end=date(2010, 11, 5),
+        during_probation=False,
+        costs=(
+            CostItem(
+                id="tuition",
+                category=CostCategory.TUITION,
+                amount=Decimal("4800"),
+                has_voucher=True,
+                paid_by=Payer.EMPLOYER,
+                description="course fee invoice",
+            ),
+            CostItem(
+                id="travel",
+                category=CostCategory.TRAVEL,
+                amount=Decimal("560"),
+                has_voucher=True,
+                paid_by=Payer.EMPLOYER,
+                description="train tickets",
+            ),
+            CostItem(
+                id="lodging",
+                category=CostCategory.LODGING,
+                amount=Decimal("640"),
+                has_voucher=True,
+                paid_by=Payer.EMPLOYER,
+                description="hotel invoice",
+            ),
+        ),
+    )
+    agreement = BondAgreement(
+        id="SP-2010-017",
+        signed_on=date(2010, 11, 8),
+        length=ServiceLength(years=3),
+        training=training,
+        penalty=CostMultiple(multiple=Decimal(1), clause_ref="Art. 4"),
+        clauses=(
+            Clause(
+                kind=ClauseKind.LOSS_PENALTY,
+                ref="Art. 5",
+                text="The employee also compensates the losses to production caused by leaving.",
+            ),
+        ),
+    )
+    employment = Employment(
+        hire_date=date(2008, 3, 1),
+        contract_start=date(2011, 3, 1),
+        contract_end=date(2014, 2, 28),
+        employee="electrician",
+    )
+    separation = Separation(
+        last_day=date(2012, 12, 7),
+        ground=ExitGround.RESIGNATION,
+        demanded=Decimal("3666"),
+        collections=(Collection(amount=Decimal("3000"), method=CollectionMethod.PAID_BY_EMPLOYEE),),
+    )
+    return ElectricianCase(agreement, employment, separation)

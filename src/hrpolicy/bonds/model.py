@@ -1,0 +1,502 @@
+"""The facts of a training bond: the training and its costs, the agreement and its clauses,
+the employment, and the separation.
+
+All objects are frozen, validated on construction (errors name the field, what was expected
+and what came) and convert to and from plain data with :func:`hrpolicy.to_dict` /
+:func:`hrpolicy.from_dict`. Dates of a period are **inclusive** (``Training.end`` is the
+last day of the course; ``Separation.last_day`` is the last day of employment and counts as
+served).
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from datetime import date
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from hrpolicy.core.bands import BandTable
+from hrpolicy.core.convert import register_tagged_union
+from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.fields import (
+    NonNegativeInt,
+    NonNegativeMoney,
+    PositiveInt,
+    Quantity,
+    Text,
+    checked,
+    require,
+    require_unique,
+    typed_fields,
+)
+from hrpolicy.core.money import Rate
+from hrpolicy.core.span import Rounding, TimeUnit
+
+__all__ = [
+    "BenefitKind",
+    "BondAgreement",
+    "Clause",
+    "ClauseKind",
+    "Collection",
+    "CollectionMethod",
+    "CostCategory",
+    "CostItem",
+    "CostMultiple",
+    "Employment",
+    "ExitGround",
+    "FlatSum",
+    "Payer",
+    "PenaltyClause",
+    "PerLaw",
+    "PerUnservedUnit",
+    "ProRata",
+    "Provider",
+    "Regime",
+    "Separation",
+    "ServedTimeSchedule",
+    "ServiceLength",
+    "SpecialBenefit",
+    "StartRule",
+    "Training",
+    "TrainingKind",
+]
+
+
+# --- training ------------------------------------------------------------------------
+
+
+class TrainingKind(enum.Enum):
+    """What the training was. Only ``PROFESSIONAL_TECHNICAL`` (and, in Shanghai,
+    ``SPECIAL_OPERATION_CERTIFICATE``) can carry a bond (LCL 22(1)); the others are the
+    employer's own statutory duty."""
+
+    PROFESSIONAL_TECHNICAL = "professional_technical"  # 专业技术培训
+    SPECIAL_OPERATION_CERTIFICATE = "special_operation_certificate"  # 特种作业安全资格证
+    ONBOARDING = "onboarding"  # 入职 / 岗前 / 上岗培训
+    JOB_TRANSFER = "job_transfer"  # 转岗 / 轮岗培训
+    SAFETY_HYGIENE = "safety_hygiene"  # 安全卫生教育
+    MANAGEMENT = "management"  # general management / team-leader courses
+    BRAND_SERVICE_STANDARDS = "brand_service_standards"  # brand or service standards
+    MENTORING = "mentoring"  # in-house master–apprentice (师带徒)
+
+
+class Provider(enum.Enum):
+    """Who ran the training."""
+
+    EXTERNAL = "external"
+    IN_HOUSE = "in_house"
+
+
+class Payer(enum.Enum):
+    """Who bore a cost."""
+
+    EMPLOYER = "employer"
+    EMPLOYEE = "employee"
+    THIRD_PARTY = "third_party"  # a customer, a supplier, a government subsidy
+    PARENT_COMPANY = "parent_company"  # another entity of the group
+
+
+class CostCategory(enum.Enum):
+    """What a cost item paid for. The first eight are direct training costs (Regs 16); the
+    rest are never training cost (wages only under the contested option)."""
+
+    TUITION = "tuition"
+    TRAVEL = "travel"
+    LODGING = "lodging"
+    MEALS = "meals"
+    VISA = "visa"
+    EXAM_CERTIFICATION = "exam_certification"
+    MATERIALS = "materials"
+    OTHER_DIRECT = "other_direct"
+    WAGES = "wages"
+    SOCIAL_INSURANCE = "social_insurance"
+    ALLOWANCES = "allowances"
+    TRAINER_TIME = "trainer_time"  # in-house trainer or mentor time
+    LOST_PRODUCTION = "lost_production"  # opportunity cost
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CostItem:
+    """One cost of a training. ``has_voucher`` (有凭证) and ``paid_by`` must always be
+    stated. ``shared_by`` is the number of trainees a group invoice is shared among."""
+
+    id: Text
+    category: CostCategory
+    amount: NonNegativeMoney
+    has_voucher: bool
+    paid_by: Payer
+    shared_by: PositiveInt = 1
+    description: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Training:
+    """A training course: what it was, who ran it, when (``start`` to ``end`` inclusive),
+    whether the employee was in probation, and what it cost."""
+
+    id: Text
+    kind: TrainingKind
+    provider: Provider
+    start: date
+    end: date
+    during_probation: bool
+    costs: tuple[CostItem, ...]
+    took_place: bool = True
+    full_time_off_job: bool = False
+    title: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.end >= self.start,
+            "Training.end",
+            f"a date on or after start {self.start.isoformat()}",
+            self.end,
+        )
+        require_unique([c.id for c in self.costs], "Training.costs", "cost item id")
+
+
+# --- the agreement -------------------------------------------------------------------
+
+
+class StartRule(enum.Enum):
+    """When the service period starts."""
+
+    DAY_AFTER_TRAINING_ENDS = "day_after_training_ends"  # the default when silent
+    TRAINING_START = "training_start"  # the training period then counts as service
+    SIGNING = "signing"
+    CONTRACT_START = "contract_start"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ServiceLength:
+    """The agreed length of service, e.g. ``ServiceLength(years=3)``."""
+
+    years: NonNegativeInt = 0
+    months: NonNegativeInt = 0
+    days: NonNegativeInt = 0
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            bool(self.years or self.months or self.days),
+            "ServiceLength",
+            "a length of at least one day",
+            (self.years, self.months, self.days),
+        )
+
+    def end_after(self, start: date) -> date:
+        """The exclusive end of a period of this length from ``start`` (month-end
+        clipping as in :mod:`hrpolicy.core.span`)."""
+        result: date = start + relativedelta(years=self.years, months=self.months, days=self.days)
+        return result
+
+    def describe(self) -> str:
+        """E.g. ``'3 years'``, ``'1 year 6 months'``."""
+        parts = []
+        for count, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day")):
+            if count:
+                parts.append(f"{count} {unit}{'s' if count != 1 else ''}")
+        return " ".join(parts)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class FlatSum:
+    """A flat sum: "pay ``amount`` if you leave early", whatever the time served."""
+
+    amount: NonNegativeMoney
+    clause_ref: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CostMultiple:
+    """A multiple of the cost: "repay ``multiple`` × the training cost" (1 = the full cost
+    whatever the time served; 2 or 4 = the multiples some agreements demand). The cost is
+    the agreement's ``stated_cost`` if it names one, else the recognised cost."""
+
+    multiple: Quantity
+    clause_ref: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ProRata:
+    """The agreement's own proration: cost × unserved ÷ total, counting time in ``unit`` and
+    rounding a partial unit served as ``rounding`` says (e.g. by month, complete months
+    only: ``ProRata(unit=MONTHS, rounding=FLOOR)``)."""
+
+    unit: TimeUnit
+    rounding: Rounding
+    clause_ref: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class PerUnservedUnit:
+    """A rate per unserved unit: "each unserved year costs 20 % of the training cost":
+    cost × ``rate`` × unserved units, time served counted in ``unit`` and rounded as
+    ``rounding`` says."""
+
+    rate: Rate
+    unit: TimeUnit
+    rounding: Rounding
+    clause_ref: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require(self.rate.value > 0, "PerUnservedUnit.rate", "a rate above zero", self.rate)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ServedTimeSchedule:
+    """A stepped schedule: the share of the cost owed, looked up by time served (counted
+    in ``unit``, rounded as ``rounding`` says) in ``table``, e.g. "leave in the first year:
+    100 %; in the second: 60 %; in the third: 20 %". The table must cover all time from 0
+    and may not rise with time served."""
+
+    table: BandTable
+    unit: TimeUnit
+    rounding: Rounding
+    clause_ref: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        first, last = self.table.bands[0], self.table.bands[-1]
+        if first.lower != 0 or not first.lower_closed or last.upper is not None:
+            raise PolicyDefinitionError(
+                "ServedTimeSchedule.table",
+                "bands covering [0, ∞) of time served",
+                self.table.domain(),
+            )
+        shares = []
+        for band in self.table.bands:
+            shares.append(band.value)
+            if band.end_value is not None:
+                shares.append(band.end_value)
+        if any(share < 0 for share in shares):
+            raise PolicyDefinitionError(
+                "ServedTimeSchedule.table", "shares of zero or more", shares
+            )
+        if any(later > earlier for earlier, later in itertools.pairwise(shares)):
+            raise PolicyDefinitionError(
+                "ServedTimeSchedule.table", "shares that do not rise with time served", shares
+            )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class PerLaw:
+    """Repayment "pro rata / as the law provides": the statutory cap itself."""
+
+    clause_ref: str = ""
+
+
+#: The forms a penalty (违约金) clause takes.
+PenaltyClause = FlatSum | CostMultiple | ProRata | PerUnservedUnit | ServedTimeSchedule | PerLaw
+
+register_tagged_union(
+    PenaltyClause,
+    {
+        FlatSum: "flat_sum",
+        CostMultiple: "cost_multiple",
+        ProRata: "pro_rata",
+        PerUnservedUnit: "per_unserved_unit",
+        ServedTimeSchedule: "served_time_schedule",
+        PerLaw: "per_law",
+    },
+)
+
+
+class ClauseKind(enum.Enum):
+    """Other clauses found in bond agreements, each unlawful or void (LAW.md A7)."""
+
+    CERTIFICATE_WITHHOLDING = "certificate_withholding"  # ID, diploma, qualification held
+    DEPOSIT = "deposit"  # training deposit, cash bond, guarantor
+    DOCUMENT_WITHHOLDING = "document_withholding"  # separation certificate, file, belongings
+    LOSS_PENALTY = "loss_penalty"  # lost production, recruitment cost, "damage", rule breaches
+    WAGE_DEDUCTION = "wage_deduction"  # the penalty deducted from final wages
+    NO_RESIGNATION = "no_resignation"  # no resignation / resignation needs approval
+    PENALTY_ON_ANY_EXIT = "penalty_on_any_exit"  # also due on employer-fault or no-fault exits
+    WAGES_AS_COST = "wages_as_cost"  # wages, allowances or social insurance counted as cost
+    PAY_FREEZE = "pay_freeze"  # no pay raises during the bond
+    EXAM_FAILURE_TERMINATION = "exam_failure_termination"  # "contract ends if you fail"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Clause:
+    """Another clause of the agreement. ``ref`` is its number in the agreement (for the
+    finding); ``amount`` a sum it names (a deposit taken, a loss figure)."""
+
+    kind: ClauseKind
+    ref: str = ""
+    amount: NonNegativeMoney | None = None
+    text: str = ""
+
+
+class BenefitKind(enum.Enum):
+    """Special benefits sometimes tied to a service period. They are not training bonds."""
+
+    HOUSING = "housing"
+    CAR = "car"
+    HUKOU = "hukou"  # household registration / settling-in
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class SpecialBenefit:
+    """A housing, car or hukou benefit given for a service period."""
+
+    kind: BenefitKind
+    value: NonNegativeMoney | None = None
+    description: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class BondAgreement:
+    """A service-period agreement (服务期协议) for one training — or, exceptionally, for a
+    special benefit (then ``training`` is ``None`` and ``benefit`` is set).
+
+    ``start_rule`` / ``start_date`` record an explicit start; leave both ``None`` when the
+    agreement is silent (the policy's convention then applies). ``penalty`` is ``None``
+    when the agreement has no penalty or repayment clause. ``stated_cost`` is the training
+    cost the agreement itself names, if any.
+    """
+
+    id: Text
+    signed_on: date
+    length: ServiceLength
+    penalty: PenaltyClause | None
+    training: Training | None = None
+    benefit: SpecialBenefit | None = None
+    start_rule: StartRule | None = None
+    start_date: date | None = None
+    clauses: tuple[Clause, ...] = ()
+    stated_cost: NonNegativeMoney | None = None
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            (self.training is None) != (self.benefit is None),
+            "BondAgreement.training",
+            "exactly one of training or benefit",
+            (self.training, self.benefit),
+        )
+        require(
+            self.start_rule is None or self.start_date is None,
+            "BondAgreement.start_date",
+            "either start_rule or start_date, not both",
+            self.start_date,
+        )
+
+
+# --- employment and separation -------------------------------------------------------
+
+
+class Regime(enum.Enum):
+    """The legal regime of the employment. Only ``GENERAL`` is in scope."""
+
+    GENERAL = "general"
+    CIVIL_AVIATION_PILOT = "civil_aviation_pilot"
+    PUBLIC_INSTITUTION = "public_institution"  # LCL 96 appointment contracts
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Employment:
+    """The employment relation: hire date, the labour contract's start and last day
+    (``contract_end=None`` for an open-ended contract) and the last day of probation."""
+
+    hire_date: date
+    contract_end: date | None
+    probation_end: date | None = None
+    contract_start: date | None = None
+    regime: Regime = Regime.GENERAL
+    employee: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("contract_end", "probation_end", "contract_start"):
+            value = getattr(self, name)
+            require(
+                value is None or value >= self.hire_date,
+                f"Employment.{name}",
+                f"a date on or after hire_date {self.hire_date.isoformat()}",
+                value,
+            )
+        if self.probation_end is not None and self.contract_end is not None:
+            require(
+                self.probation_end <= self.contract_end,
+                "Employment.probation_end",
+                f"a date on or before contract_end {self.contract_end.isoformat()}",
+                self.probation_end,
+            )
+
+    @property
+    def contract_started(self) -> date:
+        """The current contract's first day (``contract_start``, else the hire date)."""
+        return self.contract_start or self.hire_date
+
+
+class ExitGround(enum.Enum):
+    """Why the employment ended (LAW.md A6)."""
+
+    RESIGNATION = "resignation"  # LCL 37, no employer fault
+    ABSCONDED = "absconded"  # walked out without notice
+    RESIGNATION_EMPLOYER_FAULT = "resignation_employer_fault"  # LCL 38
+    DISMISSAL_MISCONDUCT = "dismissal_misconduct"  # LCL 39 items 2–6
+    DISMISSAL_FAILED_PROBATION = "dismissal_failed_probation"  # LCL 39 item 1
+    DISMISSAL_NO_FAULT = "dismissal_no_fault"  # LCL 40
+    LAYOFF = "layoff"  # LCL 41
+    UNLAWFUL_DISMISSAL = "unlawful_dismissal"  # LCL 48 / 87
+    EXPIRY_EMPLOYER_NOT_RENEWING = "expiry_employer_not_renewing"
+    EXPIRY_EMPLOYEE_REFUSES = "expiry_employee_refuses"
+    MUTUAL_AGREEMENT = "mutual_agreement"  # LCL 36
+    RETIREMENT = "retirement"  # LCL 44(2)
+    DEATH = "death"  # LCL 44(3)
+    EMPLOYER_BANKRUPTCY = "employer_bankruptcy"  # LCL 44(4)
+    EMPLOYER_CLOSURE = "employer_closure"  # LCL 44(5)
+
+
+class CollectionMethod(enum.Enum):
+    """How the employer took money towards a bond penalty."""
+
+    PAID_BY_EMPLOYEE = "paid_by_employee"
+    DEDUCTED_FROM_WAGES = "deducted_from_wages"
+    TAKEN_FROM_DEPOSIT = "taken_from_deposit"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Collection:
+    """Money the employer already took towards the penalty."""
+
+    amount: NonNegativeMoney
+    method: CollectionMethod
+    on: date | None = None
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Separation:
+    """The end of employment: the last day (counted as served), the ground, whether a
+    mutual separation agreement expressly settles the bond, what the employer demanded and
+    what it already collected."""
+
+    last_day: date
+    ground: ExitGround
+    settles_bond: bool = False
+    demanded: NonNegativeMoney | None = None
+    collections: tuple[Collection, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if self.settles_bond and self.ground is not ExitGround.MUTUAL_AGREEMENT:
+            raise InvalidValueError(
+                "Separation.settles_bond",
+                "False unless the ground is mutual_agreement "
+                "(only a separation agreement settles a bond)",
+                self.settles_bond,
+            )

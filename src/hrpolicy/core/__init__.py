@@ -1,0 +1,85 @@
+"""The core every engine shares: money and rates, time measurement, work calendars, band
+tables, explanations and findings, errors, conversion to and from plain data, display."""
+
+from hrpolicy.core.bands import Band, BandApplication, BandTable, Piece, Semantics, Side
+from hrpolicy.core.convert import from_dict, to_dict
+from hrpolicy.core.errors import (
+    ConversionError,
+    HRPolicyError,
+    InvalidTypeError,
+    InvalidValueError,
+    MissingDependencyError,
+    NotCoveredError,
+    PolicyDefinitionError,
+)
+from hrpolicy.core.explain import (
+    Catalog,
+    Explanation,
+    Finding,
+    FindingSpec,
+    Label,
+    Severity,
+    Step,
+)
+from hrpolicy.core.formatting import format_date, format_money, format_rate
+from hrpolicy.core.money import Rate, format_exact, money_sum, parse_money, round_money
+from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
+from hrpolicy.core.workcal import (
+    ChineseStatutoryCalendar,
+    DayKind,
+    TableCalendar,
+    WorkCalendar,
+    add_workdays,
+    count_workdays,
+    is_workday,
+    next_workday,
+    previous_workday,
+)
+
+__all__ = [
+    "Band",
+    "BandApplication",
+    "BandTable",
+    "Catalog",
+    "ChineseStatutoryCalendar",
+    "ConversionError",
+    "DayKind",
+    "Explanation",
+    "Finding",
+    "FindingSpec",
+    "HRPolicyError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "Label",
+    "MissingDependencyError",
+    "NotCoveredError",
+    "Piece",
+    "PolicyDefinitionError",
+    "Rate",
+    "Rounding",
+    "Semantics",
+    "Severity",
+    "Side",
+    "Span",
+    "Step",
+    "TableCalendar",
+    "TimeUnit",
+    "WorkCalendar",
+    "add_units",
+    "add_workdays",
+    "count_workdays",
+    "format_date",
+    "format_exact",
+    "format_money",
+    "format_rate",
+    "from_dict",
+    "is_workday",
+    "measure",
+    "money_sum",
+    "next_workday",
+    "parse_money",
+    "previous_workday",
+    "round_money",
+    "through",
+    "to_dict",
+]

@@ -1,0 +1,362 @@
+"""Band tables: one mechanism for bond schedules, commission tiers, aging coefficients and
+score bands.
+
+A :class:`BandTable` is an ordered list of :class:`Band` objects over a measure (an amount,
+a count of units, days, a score). Each band states its bounds **and whether each bound
+belongs to it**, so "is 30,000 in the 1 % band or the 1.5 % band?" is always answered by the
+data. The bands must tile one interval: a gap or an overlap between neighbours, a band
+whose lower bound is not below its upper bound, or an unbounded band that is not last, is
+rejected when the table is built (:class:`~hrpolicy.core.errors.PolicyDefinitionError`).
+A measure outside the tiled interval raises :class:`~hrpolicy.core.errors.NotCoveredError`;
+it is never answered with a silent 0.
+
+Two questions can be asked of a table:
+
+- :meth:`BandTable.value_at` — *lookup*: the value of the band the measure falls in
+  (years of service for a training cost, a coefficient for days to collect); for an
+  ``INTERPOLATED`` table, the value linearly interpolated between the band's
+  ``value`` (at its lower bound) and ``end_value`` (at its upper bound).
+- :meth:`BandTable.apply` — *payout*: the measure paid at the bands' values (rates, or
+  amounts per unit) under the table's :class:`Semantics`:
+
+  ``MARGINAL`` (累进)
+      each part of the measure is paid at the value of the band it falls in.
+  ``WHOLE`` (全额)
+      the whole measure is paid at the value of the band it reaches.
+  ``INTERPOLATED``
+      the whole measure is paid at the interpolated value.
+  ``MIXED``
+      bands are marginal, except that reaching a band with ``rerate_below`` re-rates
+      everything below it at that band's value; a higher band without the flag pays only
+      its increment.
+
+  Bands may also carry a ``lump_sum`` paid once the band is reached (every reached band's
+  lump under ``MARGINAL``/``MIXED``; only the reached band's under ``WHOLE``/``INTERPOLATED``).
+
+All arithmetic is exact (:class:`fractions.Fraction`); rounding is the caller's declared step.
+
+>>> magazine = BandTable.from_thresholds(
+...     [0, 20], ["20", "25"], closed=Side.UPPER, semantics=Semantics.MARGINAL)
+>>> magazine.apply(25).total, magazine.with_semantics(Semantics.WHOLE).apply(25).total
+(Fraction(525, 1), Fraction(625, 1))
+>>> magazine.apply(20).total, magazine.with_semantics(Semantics.WHOLE).apply(20).total
+(Fraction(400, 1), Fraction(400, 1))
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import itertools
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from hrpolicy.core.errors import InvalidValueError, NotCoveredError, PolicyDefinitionError
+from hrpolicy.core.fields import Money, Text, checked, typed_fields
+from hrpolicy.core.money import format_exact, parse_decimal
+
+__all__ = ["Band", "BandApplication", "BandTable", "Piece", "Semantics", "Side"]
+
+
+class Semantics(enum.Enum):
+    """How :meth:`BandTable.apply` pays a measure. See the module documentation."""
+
+    MARGINAL = "marginal"
+    WHOLE = "whole"
+    INTERPOLATED = "interpolated"
+    MIXED = "mixed"
+
+
+class Side(enum.Enum):
+    """Which bound of each band belongs to it, for :meth:`BandTable.from_thresholds`."""
+
+    LOWER = "lower"  # [a, b): "from a up to but not including b"
+    UPPER = "upper"  # (a, b]: "above a up to and including b"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Band:
+    """One band: bounds with their inclusivity, a value, and optional extras.
+
+    ``upper=None`` means unbounded above (only the last band). ``end_value`` is used only by
+    ``INTERPOLATED`` tables (the value at ``upper``); ``rerate_below`` only by ``MIXED`` ones.
+    """
+
+    lower: Decimal
+    upper: Decimal | None
+    lower_closed: bool
+    upper_closed: bool
+    value: Decimal
+    end_value: Decimal | None = None
+    lump_sum: Money = Decimal(0)
+    rerate_below: bool = False
+    label: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.upper is not None and self.upper <= self.lower:
+            raise PolicyDefinitionError(
+                "Band.upper", f"a bound above lower {self.lower}", self.upper
+            )
+        if self.upper is None and self.upper_closed:
+            raise PolicyDefinitionError(
+                "Band.upper_closed", "False for a band without an upper bound", self.upper_closed
+            )
+
+    def contains(self, x: Fraction) -> bool:
+        """Whether the measure ``x`` falls in this band."""
+        lower = Fraction(self.lower)
+        if x < lower or (x == lower and not self.lower_closed):
+            return False
+        if self.upper is None:
+            return True
+        upper = Fraction(self.upper)
+        return x < upper or (x == upper and self.upper_closed)
+
+    def describe(self) -> str:
+        """The band in interval notation, e.g. ``(2000, 5000]``."""
+        left = "[" if self.lower_closed else "("
+        right = "]" if self.upper_closed else ")"
+        upper = "∞" if self.upper is None else format(self.upper, "f")
+        return f"{left}{format(self.lower, 'f')}, {upper}{right}"
+
+
+@attrs.frozen
+class Piece:
+    """Part of a payout: the band, the slice of the measure it paid, the value and amount."""
+
+    band_index: int
+    band: str
+    portion: Fraction
+    value: Fraction
+    amount: Fraction
+
+
+@attrs.frozen
+class BandApplication:
+    """The payout of a measure: exact ``total``, the ``pieces`` and the band reached."""
+
+    measure: Fraction
+    semantics: Semantics
+    reached_index: int
+    total: Fraction
+    pieces: tuple[Piece, ...]
+
+    def describe(self) -> str:
+        """One line per piece, e.g. ``'[0, 20] 20 × 20 = 400'``."""
+        return "; ".join(
+            f"{piece.band} {format_exact(piece.portion)} × {format_exact(piece.value)}"
+            f" = {format_exact(piece.amount)}"
+            for piece in self.pieces
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class BandTable:
+    """An ordered, gap-free, overlap-free list of bands with declared semantics."""
+
+    bands: tuple[Band, ...]
+    semantics: Semantics
+    name: Text = "bands"
+    _lowers: tuple[Fraction, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        path = f"BandTable({self.name}).bands"
+        if not self.bands:
+            raise PolicyDefinitionError(path, "at least one band", self.bands)
+        for index, band in enumerate(self.bands):
+            where = f"{path}[{index}]"
+            if band.upper is None and index != len(self.bands) - 1:
+                raise PolicyDefinitionError(
+                    f"{where}.upper", "a bound (only the last band may be unbounded)", None
+                )
+            if self.semantics is Semantics.INTERPOLATED:
+                if band.upper is not None and band.end_value is None:
+                    raise PolicyDefinitionError(
+                        f"{where}.end_value",
+                        "a value at the upper bound for an interpolated table",
+                        None,
+                    )
+                if band.upper is None and band.end_value is not None:
+                    raise PolicyDefinitionError(
+                        f"{where}.end_value",
+                        "None for an unbounded band (its value is constant)",
+                        band.end_value,
+                    )
+            elif band.end_value is not None:
+                raise PolicyDefinitionError(
+                    f"{where}.end_value",
+                    "None: only interpolated tables use end_value",
+                    band.end_value,
+                )
+            if band.rerate_below and self.semantics is not Semantics.MIXED:
+                raise PolicyDefinitionError(
+                    f"{where}.rerate_below", "False: only mixed tables re-rate", band.rerate_below
+                )
+        for index, (left, right) in enumerate(itertools.pairwise(self.bands), 1):
+            where = f"{path}[{index}]"
+            assert left.upper is not None  # checked above: only the last band is unbounded
+            if right.lower > left.upper or (
+                right.lower == left.upper and not (left.upper_closed or right.lower_closed)
+            ):
+                raise PolicyDefinitionError(
+                    f"{where}.lower",
+                    f"no gap after band {left.describe()} (bands must tile without gaps)",
+                    right.describe(),
+                )
+            if right.lower < left.upper or (left.upper_closed and right.lower_closed):
+                raise PolicyDefinitionError(
+                    f"{where}.lower",
+                    f"no overlap with band {left.describe()} (each value in exactly one band)",
+                    right.describe(),
+                )
+        object.__setattr__(self, "_lowers", tuple(Fraction(b.lower) for b in self.bands))
+
+    # --- construction helpers ----------------------------------------------------------
+
+    @classmethod
+    def from_thresholds(
+        cls,
+        thresholds: Sequence[Decimal | int | str],
+        values: Sequence[Decimal | int | str],
+        *,
+        closed: Side,
+        semantics: Semantics,
+        first_closed: bool = True,
+        end_values: Sequence[Decimal | int | str] | None = None,
+        name: str = "bands",
+    ) -> BandTable:
+        """Build a table from ascending thresholds ``t0 < t1 < … < tn``.
+
+        With ``n`` values the last band ends at ``tn``; with ``n + 1`` values a last,
+        unbounded band starts at ``tn``. ``closed`` says which bound each band includes;
+        ``first_closed`` whether the first band includes ``t0``.
+
+        >>> t = BandTable.from_thresholds([0, 2000, 5000], [1, 2], closed=Side.UPPER,
+        ...                               first_closed=False, semantics=Semantics.WHOLE)
+        >>> [b.describe() for b in t.bands]
+        ['(0, 2000]', '(2000, 5000]']
+        """
+        points = [parse_decimal(t, field=f"thresholds[{i}]") for i, t in enumerate(thresholds)]
+        if len(values) not in (len(points) - 1, len(points)) or len(points) < 1:
+            raise InvalidValueError(
+                "values",
+                f"{len(points) - 1} or {len(points)} values for {len(points)} thresholds",
+                len(values),
+            )
+        bands = []
+        for index, value in enumerate(values):
+            lower = points[index]
+            upper = points[index + 1] if index + 1 < len(points) else None
+            lower_closed = first_closed if index == 0 else closed is Side.LOWER
+            upper_closed = upper is not None and closed is Side.UPPER
+            end_value = None
+            if end_values is not None and index < len(end_values):
+                end_value = parse_decimal(end_values[index], field=f"end_values[{index}]")
+            bands.append(
+                Band(
+                    lower=lower,
+                    upper=upper,
+                    lower_closed=lower_closed,
+                    upper_closed=upper_closed,
+                    value=parse_decimal(value, field=f"values[{index}]"),
+                    end_value=end_value,
+                )
+            )
+        return cls(bands=tuple(bands), semantics=semantics, name=name)
+
+    def with_semantics(self, semantics: Semantics) -> BandTable:
+        """The same bands read with other semantics (e.g. to compare both readings)."""
+        return attrs.evolve(self, semantics=semantics)
+
+    # --- questions --------------------------------------------------------------------
+
+    @property
+    def start(self) -> Decimal:
+        """The lowest bound of the table."""
+        return self.bands[0].lower
+
+    def index_of(self, measure: Decimal | int | Fraction) -> int:
+        """The index of the band ``measure`` falls in; ``NotCoveredError`` outside."""
+        return self._index(_exact(measure), measure)
+
+    def _index(self, x: Fraction, measure: object) -> int:
+        position = bisect.bisect_right(self._lowers, x) - 1
+        for candidate in (position, position - 1):
+            if 0 <= candidate < len(self.bands) and self.bands[candidate].contains(x):
+                return candidate
+        raise NotCoveredError(
+            f"BandTable({self.name})", f"a measure within {self.domain()}", measure
+        )
+
+    def domain(self) -> str:
+        """The interval the table covers, e.g. ``(0, 50000]``."""
+        first, last = self.bands[0], self.bands[-1]
+        left = "[" if first.lower_closed else "("
+        right = "]" if last.upper_closed else ")"
+        upper = "∞" if last.upper is None else format(last.upper, "f")
+        return f"{left}{format(first.lower, 'f')}, {upper}{right}"
+
+    def band_for(self, measure: Decimal | int | Fraction) -> Band:
+        """The band ``measure`` falls in."""
+        return self.bands[self.index_of(measure)]
+
+    def value_at(self, measure: Decimal | int | Fraction) -> Fraction:
+        """Lookup: the band's value, interpolated for ``INTERPOLATED`` tables."""
+        x = _exact(measure)
+        return self._value_in(self.bands[self._index(x, measure)], x)
+
+    def _value_in(self, band: Band, x: Fraction) -> Fraction:
+        start = Fraction(band.value)
+        if self.semantics is not Semantics.INTERPOLATED or band.upper is None:
+            return start
+        assert band.end_value is not None
+        lower, upper = Fraction(band.lower), Fraction(band.upper)
+        return start + (Fraction(band.end_value) - start) * (x - lower) / (upper - lower)
+
+    def apply(self, measure: Decimal | int | Fraction) -> BandApplication:
+        """Payout: ``measure`` paid at the bands' values under the table's semantics."""
+        x = _exact(measure)
+        reached = self._index(x, measure)
+        table_start = self._lowers[0]
+        pieces: list[Piece] = []
+        lumps = Fraction(0)
+        if self.semantics in (Semantics.WHOLE, Semantics.INTERPOLATED):
+            band = self.bands[reached]
+            value = self._value_in(band, x)
+            pieces.append(Piece(reached, band.describe(), x, value, x * value))
+            lumps = Fraction(band.lump_sum)
+        else:
+            for index in range(reached + 1):
+                band = self.bands[index]
+                top = x if index == reached or band.upper is None else Fraction(band.upper)
+                value = Fraction(band.value)
+                lumps += Fraction(band.lump_sum)
+                if band.rerate_below:
+                    portion = top - table_start
+                    pieces = [
+                        Piece(
+                            index,
+                            f"re-rated up to {band.describe()}",
+                            portion,
+                            value,
+                            portion * value,
+                        )
+                    ]
+                else:
+                    portion = top - self._lowers[index]
+                    pieces.append(Piece(index, band.describe(), portion, value, portion * value))
+        if lumps:
+            pieces.append(Piece(reached, "lump sum", Fraction(1), lumps, lumps))
+        total = sum((p.amount for p in pieces), Fraction(0))
+        return BandApplication(x, self.semantics, reached, total, tuple(pieces))
+
+
+def _exact(measure: Decimal | int | Fraction) -> Fraction:
+    if isinstance(measure, Fraction):
+        return measure
+    return Fraction(parse_decimal(measure, field="measure"))

@@ -1,0 +1,168 @@
+"""Conversion between domain objects and plain data (dicts, lists, strings, ints).
+
+One :mod:`cattrs` converter serves the whole library. Plain data is JSON-friendly: amounts
+and other exact numbers as strings (``"6000.00"``), dates as ``"YYYY-MM-DD"``, rates in the
+notation they were given (``"5‰"``), enums by value, tuples as lists, and the variants of a
+union (such as the forms of a penalty clause) tagged by a ``"kind"`` key.
+
+Reading is strict: floats, booleans written as strings, unknown keys, unknown enum values
+and missing required keys are all errors, and :func:`from_dict` reports **every** problem at
+once as a :class:`~hrpolicy.core.errors.ConversionError` whose ``errors`` name the path of
+each one inside the data (``$.training.costs[0].amount``).
+
+>>> from hrpolicy.core.bands import Band
+>>> band = from_dict({"lower": "0", "upper": "2000", "lower_closed": False,
+...                   "upper_closed": True, "value": "1"}, Band)
+>>> band.describe(), to_dict(band)["upper"]
+('(0, 2000]', '2000')
+>>> from_dict({"lower": 0.5, "upper": "2000", "lower_closed": "no", "upper_closed": True,
+...            "value": "1", "colour": "red"}, Band)
+Traceback (most recent call last):
+...
+hrpolicy.core.errors.ConversionError: Band: cannot build from the data given: $.lower: expected ...
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.strategies import configure_tagged_union
+
+from hrpolicy.core.errors import ConversionError, HRPolicyError, describe
+from hrpolicy.core.fields import _check_bool, _check_date, _check_enum, _check_int, _check_str
+from hrpolicy.core.money import Rate, parse_decimal
+
+__all__ = ["converter", "from_dict", "register_tagged_union", "to_dict"]
+
+T = TypeVar("T")
+
+#: The library's converter. Engines register their unions on it at import time.
+converter: Final = cattrs.Converter(forbid_extra_keys=True)
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    return parse_decimal(value, field="", expected="a number written as str or int (no floats)")
+
+
+def _structure_rate(value: object, _: type) -> Rate:
+    return Rate.parse(value, field="")
+
+
+def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
+    return _check_enum(enum_type, value, "")
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+converter.register_structure_hook(Decimal, _structure_decimal)
+converter.register_unstructure_hook(Decimal, lambda value: format(value, "f"))
+converter.register_structure_hook(Rate, _structure_rate)
+converter.register_unstructure_hook(Rate, lambda rate: rate.notation)
+converter.register_structure_hook(date, lambda value, _: _check_date(value, ""))
+converter.register_unstructure_hook(date, lambda value: value.isoformat())
+converter.register_structure_hook(bool, lambda value, _: _check_bool(value, ""))
+converter.register_structure_hook(int, lambda value, _: _check_int(None, value, ""))
+converter.register_structure_hook(str, lambda value, _: _check_str(value, ""))
+converter.register_structure_hook_func(_is_enum, _structure_enum)
+converter.register_unstructure_hook_func(_is_enum, lambda value: value.value)
+
+
+def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str = "kind") -> None:
+    """Teach the converter a union of attrs classes, told apart by ``tag_name``.
+
+    The optional form (``union | None``) is registered too.
+    """
+    members = typing.get_args(union)
+    missing = [m for m in members if m not in tags]
+    if missing:
+        raise TypeError(f"register_tagged_union: no tag for {missing!r}")
+
+    def tag_of(cls: type) -> str:
+        return tags[cls]
+
+    configure_tagged_union(union, converter, tag_generator=tag_of, tag_name=tag_name)
+    structure_union = converter.get_structure_hook(union)
+    unstructure_union = converter.get_unstructure_hook(union)
+    optional = typing.Optional[union]  # noqa: UP045 - a runtime type object is needed
+    converter.register_structure_hook(
+        optional, lambda value, _: None if value is None else structure_union(value, union)
+    )
+    converter.register_unstructure_hook(
+        optional, lambda value: None if value is None else unstructure_union(value)
+    )
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain, JSON-friendly data for a domain object (usually a ``dict``)."""
+    return converter.unstructure(obj)
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a ``cls`` from plain data, or raise :class:`ConversionError` listing every
+    problem with its path."""
+    try:
+        return converter.structure(data, cls)
+    except (
+        cattrs.BaseValidationError,
+        HRPolicyError,
+        KeyError,
+        ValueError,
+        TypeError,
+        AttributeError,
+    ) as exc:
+        raise ConversionError(getattr(cls, "__name__", str(cls)), _messages(exc, "$")) from exc
+
+
+def _messages(exc: BaseException, path: str) -> list[str]:
+    if isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        out: list[str] = []
+        for inner, note in with_notes:
+            out += _messages(inner, f"{path}[{note.index!r}]")
+        for inner in without:
+            out += _messages(inner, path)
+        return out
+    if isinstance(exc, ClassValidationError):
+        with_notes_cls, without_cls = exc.group_exceptions()
+        out = []
+        for inner, attr_note in with_notes_cls:
+            out += _messages(inner, f"{path}.{attr_note.name}")
+        for inner in without_cls:
+            out += _messages(inner, path)
+        return out
+    if isinstance(exc, cattrs.BaseValidationError):  # e.g. a union's own group of errors
+        return [m for inner in exc.exceptions for m in _messages(inner, path)]
+    return [_describe_error(exc, path)]
+
+
+def _field_of(error_path: str) -> str:
+    """``"CostItem.amount"`` → ``"amount"``: constructors name ``Class.field``."""
+    if error_path[:1].isupper():
+        return error_path.split(".", 1)[1] if "." in error_path else ""
+    return error_path
+
+
+def _describe_error(exc: BaseException, path: str) -> str:
+    if isinstance(exc, HRPolicyError):
+        field = _field_of(exc.path)
+        where = f"{path}.{field}" if field else path
+        got = f", got {describe(exc.actual)}" if exc.has_actual else ""
+        return f"{where}: expected {exc.expected}{got}"
+    if isinstance(exc, KeyError):
+        return f"{path}: expected this required key, got nothing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return (
+            f"{path}: expected only known keys, got unknown {', '.join(sorted(exc.extra_fields))}"
+        )
+    if isinstance(exc, AttributeError):
+        return f"{path}: expected a mapping (dict), got something else ({exc})"
+    return f"{path}: expected valid data, got an error ({type(exc).__name__}: {exc})"

@@ -1,0 +1,256 @@
+"""How every result explains itself: ordered steps and findings.
+
+A :class:`Step` records one rule applied: its id, the legal citation (if any), the inputs it
+read and the output it produced, with a short label in Chinese and English. A
+:class:`Finding` records something a reader must know — a void clause, a contested point, a
+demand above what the law allows — with a stable code, a :class:`Severity`, a message in
+zh_CN and en, and the citations.
+
+Findings are built from a :class:`Catalog` of :class:`FindingSpec` entries, so every code
+has both languages and its citations in one place, and a message's placeholders are checked
+when the catalog is built.
+
+:class:`Explanation` holds both lists and renders them (``to_records()`` for pandas,
+``_repr_html_`` / ``_repr_markdown_`` / ``_repr_pretty_`` for Jupyter) — deterministically,
+with no clock, locale or environment read.
+"""
+
+from __future__ import annotations
+
+import enum
+import string
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from hrpolicy.core.display import (
+    explanation_html,
+    explanation_markdown,
+    explanation_text,
+    render_value,
+)
+from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.money import Rate
+from hrpolicy.law.provisions import Provision
+
+__all__ = [
+    "Catalog",
+    "Explanation",
+    "Finding",
+    "FindingSpec",
+    "Label",
+    "Severity",
+    "Step",
+    "StepValue",
+    "render_value",
+]
+
+#: What a step may record as an input or an output.
+StepValue = Decimal | Fraction | int | str | bool | date | Rate | None
+
+
+class Severity(enum.Enum):
+    """How much a finding matters.
+
+    - ``INFO`` — context a reader should see (a separate damages claim remains open…);
+    - ``WARNING`` — a contested point or a risk (probation, a clause that may be cut);
+    - ``VIOLATION`` — a clause or a demand that breaks the law and is void or cut.
+    """
+
+    INFO = "info"
+    WARNING = "warning"
+    VIOLATION = "violation"
+
+
+@attrs.frozen
+class Label:
+    """A short text in both languages."""
+
+    zh_CN: str
+    en: str
+
+    def in_locale(self, locale: str) -> str:
+        """The text for ``locale`` (``'zh_CN'``/``'zh'`` or ``'en'``)."""
+        return self.zh_CN if _is_zh(locale) else self.en
+
+
+def _is_zh(locale: str) -> bool:
+    if locale in ("zh_CN", "zh", "zh_Hans", "zh_Hans_CN"):
+        return True
+    if locale in ("en", "en_US", "en_GB"):
+        return False
+    raise InvalidValueError("locale", "'zh_CN' or 'en'", locale)
+
+
+@attrs.frozen
+class Step:
+    """One rule applied: ``rule`` id, ``citations``, ``inputs`` (ordered), ``output``."""
+
+    rule: str
+    label: Label
+    inputs: tuple[tuple[str, StepValue], ...]
+    output: StepValue
+    citations: tuple[Provision, ...] = ()
+
+    @property
+    def input_map(self) -> dict[str, StepValue]:
+        """The inputs as a dict (insertion-ordered)."""
+        return dict(self.inputs)
+
+    def to_record(self, locale: str = "en") -> dict[str, object]:
+        """A flat row: rule, label, citation, inputs as ``name=value; …`` text, output."""
+        return {
+            "kind": "step",
+            "rule": self.rule,
+            "label": self.label.in_locale(locale),
+            "citation": "; ".join(c.cite(locale) for c in self.citations),
+            "inputs": "; ".join(f"{k}={render_value(v)}" for k, v in self.inputs),
+            "output": self.output,
+        }
+
+
+@attrs.frozen
+class Finding:
+    """Something the reader must know, with a stable ``code`` and both languages."""
+
+    code: str
+    severity: Severity
+    message_zh_CN: str
+    message_en: str
+    citations: tuple[Provision, ...] = ()
+    subject: str = ""
+
+    def message(self, locale: str) -> str:
+        """The message in ``locale`` (``'zh_CN'`` or ``'en'``)."""
+        return self.message_zh_CN if _is_zh(locale) else self.message_en
+
+    def to_record(self, locale: str = "en") -> dict[str, object]:
+        """A flat row for this finding."""
+        return {
+            "kind": "finding",
+            "code": self.code,
+            "severity": self.severity.value,
+            "subject": self.subject,
+            "message": self.message(locale),
+            "citation": "; ".join(c.cite(locale) for c in self.citations),
+        }
+
+
+@attrs.frozen
+class FindingSpec:
+    """A catalog entry: severity, message templates in both languages, citations."""
+
+    severity: Severity
+    zh_CN: str
+    en: str
+    citations: tuple[Provision, ...] = ()
+
+    def placeholders(self, template: str) -> frozenset[str]:
+        """The ``{name}`` placeholders a template uses."""
+        return frozenset(
+            name for _, name, _, _ in string.Formatter().parse(template) if name is not None
+        )
+
+
+class Catalog:
+    """The findings one engine can report, keyed by code.
+
+    Building the catalog checks that both languages use the same placeholders; asking for
+    an unknown code or leaving a placeholder unfilled raises
+    :class:`~hrpolicy.core.errors.InvalidValueError`.
+
+    >>> from hrpolicy.core.explain import Catalog, FindingSpec, Severity
+    >>> spec = FindingSpec(Severity.WARNING, "迟交{days}天", "{days} days late")
+    >>> cat = Catalog("demo", {"x.late": spec})
+    >>> cat.finding("x.late", days=3).message("en")
+    '3 days late'
+    """
+
+    def __init__(self, name: str, specs: Mapping[str, FindingSpec]) -> None:
+        for code, spec in specs.items():
+            if spec.placeholders(spec.zh_CN) != spec.placeholders(spec.en):
+                raise PolicyDefinitionError(
+                    f"{name}.{code}", "the same placeholders in zh_CN and en messages", spec
+                )
+        self.name = name
+        self._specs = dict(specs)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._specs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __getitem__(self, code: str) -> FindingSpec:
+        return self._specs[code]
+
+    def finding(
+        self,
+        code: str,
+        *,
+        subject: str = "",
+        extra_citations: Iterable[Provision] = (),
+        **params: Any,
+    ) -> Finding:
+        """Build the finding ``code`` with its message placeholders filled from ``params``."""
+        if code not in self._specs:
+            raise InvalidValueError(f"{self.name} finding code", "a code in the catalog", code)
+        spec = self._specs[code]
+        missing = sorted(spec.placeholders(spec.en) - params.keys())
+        if missing:
+            raise InvalidValueError(f"{self.name}.{code}", "a value for every placeholder", missing)
+        rendered = {key: render_value(value) for key, value in params.items()}
+        return Finding(
+            code=code,
+            severity=spec.severity,
+            message_zh_CN=spec.zh_CN.format(**rendered),
+            message_en=spec.en.format(**rendered),
+            citations=(*spec.citations, *extra_citations),
+            subject=subject,
+        )
+
+
+@attrs.frozen
+class Explanation:
+    """Ordered steps and findings, renderable in notebooks and as flat records."""
+
+    steps: tuple[Step, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def codes(self) -> tuple[str, ...]:
+        """The finding codes, in order."""
+        return tuple(f.code for f in self.findings)
+
+    def step(self, rule: str) -> Step:
+        """The first step with rule id ``rule``."""
+        for candidate in self.steps:
+            if candidate.rule == rule:
+                return candidate
+        raise InvalidValueError("rule", f"one of {', '.join(s.rule for s in self.steps)}", rule)
+
+    def has(self, code: str) -> bool:
+        """Whether a finding with ``code`` was reported."""
+        return any(f.code == code for f in self.findings)
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """Steps then findings as flat dicts (one row each), ready for ``pandas.DataFrame``."""
+        return [s.to_record(locale) for s in self.steps] + [
+            f.to_record(locale) for f in self.findings
+        ]
+
+    def to_text(self, locale: str = "en") -> str:
+        """A plain-text rendering."""
+        return explanation_text(self, locale)
+
+    def _repr_markdown_(self) -> str:
+        return explanation_markdown(self)
+
+    def _repr_html_(self) -> str:
+        return explanation_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text("Explanation(...)" if cycle else self.to_text("en"))

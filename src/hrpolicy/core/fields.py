@@ -1,0 +1,329 @@
+"""Typed, checked fields for the library's frozen domain objects.
+
+Every domain object is an ``attrs`` class declared as::
+
+    @checked
+    @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+    class CostItem:
+        amount: NonNegativeMoney
+        has_voucher: bool
+
+:func:`typed_fields` reads each field's annotation and installs a converter that checks the
+value and names the field in any error (``CostItem.amount: expected …, got float 1.5``):
+
+- ``Money`` / ``NonNegativeMoney`` — :func:`~hrpolicy.core.money.parse_money` (no floats,
+  at most two decimal places, sign as declared); ``Quantity`` — any finite non-negative
+  ``Decimal``;
+- ``Rate`` — :meth:`~hrpolicy.core.money.Rate.parse`;
+- ``datetime.date`` — a ``date`` (a ``datetime`` is refused) or an ISO ``YYYY-MM-DD`` string;
+- ``bool``, ``int``, ``str`` — exactly that type (``True`` is not an ``int``);
+  ``PositiveInt`` / ``NonNegativeInt`` / ``Text`` (non-empty) add bounds;
+- an ``enum.Enum`` — a member or its value (``"resignation"``), anything else is an error
+  listing the allowed values;
+- ``tuple[X, ...]`` — a list or tuple, each element checked as ``X`` (path ``field[i]``);
+- an ``attrs`` class, or a union of them — an instance of one of them;
+- ``X | None`` — ``None`` or an ``X``.
+
+:func:`checked` makes a missing required field or an unknown keyword a typed error too
+(``InvalidTypeError``), instead of the interpreter's bare ``TypeError``.
+
+The Python API is statically typed as ``Decimal``/``date``/enums; the converters also take
+``int``/``str`` for notebook convenience, never ``float``.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import sys
+import types
+import typing
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Final, TypeVar, Union
+
+import attrs
+
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.money import Rate, parse_decimal, parse_money
+
+__all__ = [
+    "Money",
+    "NonNegativeInt",
+    "NonNegativeMoney",
+    "PositiveInt",
+    "Quantity",
+    "Text",
+    "checked",
+    "typed_fields",
+]
+
+
+@attrs.frozen
+class _MoneySpec:
+    non_negative: bool
+
+
+@attrs.frozen
+class _QuantitySpec:
+    non_negative: bool
+
+
+@attrs.frozen
+class _IntSpec:
+    min_value: int
+
+
+@attrs.frozen
+class _TextSpec:
+    pass
+
+
+#: An amount of money in CNY, any sign.
+Money = Annotated[Decimal, _MoneySpec(non_negative=False)]
+#: An amount of money in CNY, zero or more.
+NonNegativeMoney = Annotated[Decimal, _MoneySpec(non_negative=True)]
+#: A non-negative exact number that is not money (a multiple, a count of units, a score).
+Quantity = Annotated[Decimal, _QuantitySpec(non_negative=True)]
+#: An ``int`` of 1 or more.
+PositiveInt = Annotated[int, _IntSpec(min_value=1)]
+#: An ``int`` of 0 or more.
+NonNegativeInt = Annotated[int, _IntSpec(min_value=0)]
+#: A non-empty, non-blank ``str``.
+Text = Annotated[str, _TextSpec()]
+
+_Check = Callable[[object, str], object]
+_C = TypeVar("_C", bound=type)
+_NONE_TYPE: Final = type(None)
+
+
+def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """``attrs`` field transformer: install a checking converter on every field."""
+    namespace = vars(sys.modules[cls.__module__])
+    result = []
+    for field in fields:
+        if field.init and field.converter is None and field.type is not None:
+            annotation: Any = field.type
+            if isinstance(annotation, str):
+                # ``from __future__ import annotations``: resolve in the defining module.
+                annotation = eval(annotation, namespace)
+            path = f"{cls.__name__}.{field.name}"
+            check = _check_for(annotation, path)
+            result.append(field.evolve(converter=functools.partial(_apply, check, path)))
+        else:
+            result.append(field)
+    return result
+
+
+def _apply(check: _Check, path: str, value: object) -> object:
+    return check(value, path)
+
+
+def checked(cls: _C) -> _C:
+    """Turn a missing required field, an unknown keyword or a positional argument into an
+    :class:`~hrpolicy.core.errors.InvalidTypeError` naming the field."""
+    fields = attrs.fields(cls)
+    allowed = frozenset(f.alias for f in fields if f.init)
+    required = tuple((f.alias, f.type) for f in fields if f.init and f.default is attrs.NOTHING)
+    original = cls.__dict__["__init__"]
+    name = cls.__name__
+
+    @functools.wraps(original)
+    def checked_init(self: object, *args: object, **kwargs: object) -> None:
+        if args:
+            raise InvalidTypeError(name, "keyword arguments only", args)
+        for alias, annotation in required:
+            if alias not in kwargs:
+                raise InvalidTypeError(
+                    f"{name}.{alias}",
+                    f"a value for this required field ({_type_name(annotation)}), got nothing",
+                )
+        unknown = sorted(kwargs.keys() - allowed)
+        if unknown:
+            raise InvalidTypeError(
+                f"{name}.{unknown[0]}",
+                f"one of the fields {', '.join(sorted(allowed))}",
+                unknown[0],
+            )
+        original(self, **kwargs)
+
+    cls.__init__ = checked_init  # type: ignore[misc]
+    return cls
+
+
+def _type_name(annotation: object) -> str:
+    base, spec = _split_annotated(annotation)
+    if isinstance(spec, _MoneySpec):
+        return "an amount in CNY"
+    if isinstance(base, type):
+        if issubclass(base, enum.Enum):
+            return "one of " + ", ".join(repr(m.value) for m in base)
+        return base.__name__
+    return str(annotation).replace("typing.", "")
+
+
+def _split_annotated(annotation: object) -> tuple[object, object]:
+    if typing.get_origin(annotation) is Annotated:
+        base, *extras = typing.get_args(annotation)
+        return base, extras[0] if extras else None
+    return annotation, None
+
+
+@functools.cache
+def _check_for(annotation: object, context: str) -> _Check:
+    """Build the checking function for one annotation (cached per annotation)."""
+    base, spec = _split_annotated(annotation)
+    origin = typing.get_origin(base)
+
+    if origin in (Union, types.UnionType):
+        options = [arg for arg in typing.get_args(base) if arg is not _NONE_TYPE]
+        nullable = len(options) < len(typing.get_args(base))
+        if all(attrs.has(o) for o in options if isinstance(o, type)) and all(
+            isinstance(o, type) for o in options
+        ):
+            classes = tuple(o for o in options if isinstance(o, type))
+            return _instance_check(classes, nullable=nullable)
+        if len(options) != 1:
+            raise TypeError(f"{context}: unsupported union annotation {annotation!r}")
+        inner = _check_for(options[0], context)
+        if not nullable:
+            return inner
+        return lambda value, path: None if value is None else inner(value, path)
+
+    if origin is tuple:
+        args = typing.get_args(base)
+        if len(args) != 2 or args[1] is not Ellipsis:
+            raise TypeError(f"{context}: only tuple[X, ...] fields are supported, not {base!r}")
+        element = _check_for(args[0], context)
+        return functools.partial(_check_tuple, element, _type_name(args[0]))
+
+    if isinstance(spec, _MoneySpec):
+        return functools.partial(_check_money, spec.non_negative)
+    if isinstance(spec, _QuantitySpec) or base is Decimal:
+        return _check_quantity if spec is not None else _check_decimal
+    if isinstance(spec, _IntSpec):
+        return functools.partial(_check_int, spec.min_value)
+    if isinstance(spec, _TextSpec):
+        return _check_text
+    if base is Rate:
+        return _check_rate
+    if base is date:
+        return _check_date
+    if base is bool:
+        return _check_bool
+    if base is int:
+        return functools.partial(_check_int, None)
+    if base is str:
+        return _check_str
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return functools.partial(_check_enum, base)
+    if isinstance(base, type) and attrs.has(base):
+        return _instance_check((base,), nullable=False)
+    if base is object or base is Any:
+        return lambda value, path: value
+    raise TypeError(f"{context}: no checker for annotation {annotation!r}")
+
+
+def _instance_check(classes: tuple[type, ...], *, nullable: bool) -> _Check:
+    names = " or ".join(c.__name__ for c in classes)
+    expected = f"{names}{' or None' if nullable else ''}"
+
+    def check(value: object, path: str) -> object:
+        if value is None and nullable:
+            return None
+        if not isinstance(value, classes):
+            raise InvalidTypeError(path, expected, value)
+        return value
+
+    return check
+
+
+def _check_tuple(
+    element: _Check, element_name: str, value: object, path: str
+) -> tuple[object, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise InvalidTypeError(path, f"a list or tuple of {element_name}", value)
+    return tuple(element(item, f"{path}[{index}]") for index, item in enumerate(value))
+
+
+def _check_money(non_negative: bool, value: object, path: str) -> Decimal:
+    return parse_money(value, field=path, non_negative=non_negative)
+
+
+def _check_quantity(value: object, path: str) -> Decimal:
+    result = parse_decimal(value, field=path)
+    if result < 0:
+        raise InvalidValueError(path, "a number of zero or more", value)
+    return result
+
+
+def _check_decimal(value: object, path: str) -> Decimal:
+    return parse_decimal(value, field=path)
+
+
+def _check_int(min_value: int | None, value: object, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(path, "an int", value)
+    if min_value is not None and value < min_value:
+        raise InvalidValueError(path, f"an int of {min_value} or more", value)
+    return value
+
+
+def _check_text(value: object, path: str) -> str:
+    text = _check_str(value, path)
+    if not text.strip():
+        raise InvalidValueError(path, "a non-empty text", value)
+    return text
+
+
+def _check_str(value: object, path: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(path, "a str", value)
+    return value
+
+
+def _check_bool(value: object, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(path, "True or False", value)
+    return value
+
+
+def _check_rate(value: object, path: str) -> Rate:
+    return Rate.parse(value, field=path)
+
+
+def _check_date(value: object, path: str) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidValueError(path, "a date as YYYY-MM-DD", value) from None
+    raise InvalidTypeError(path, "a datetime.date (not a datetime) or 'YYYY-MM-DD'", value)
+
+
+def _check_enum(enum_type: type[enum.Enum], value: object, path: str) -> enum.Enum:
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in enum_type)
+        raise InvalidValueError(path, f"one of {allowed}", value) from None
+
+
+def require(condition: bool, path: str, expected: str, actual: object) -> None:
+    """Raise :class:`InvalidValueError` unless ``condition`` holds (cross-field checks)."""
+    if not condition:
+        raise InvalidValueError(path, expected, actual)
+
+
+def require_unique(keys: Sequence[str], path: str, what: str) -> None:
+    """Raise :class:`InvalidValueError` naming the first repeated key."""
+    seen: set[str] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            raise InvalidValueError(f"{path}[{index}]", f"a unique {what}", key)
+        seen.add(key)

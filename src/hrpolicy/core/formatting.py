@@ -1,0 +1,64 @@
+"""Formatting money, rates and dates for people, with an explicit locale (babel).
+
+The locale is always an argument — never read from the process. Amounts are rounded half
+up to 0.01 by :func:`~hrpolicy.core.money.round_money` *before* babel sees them, and babel
+is told not to quantize, so babel never rounds (its own default is half-even).
+
+>>> format_money(Decimal("1833.335"), locale="zh_CN")
+'¥1,833.34'
+>>> format_money(Decimal("1833.33"), locale="en")
+'CN¥1,833.33'
+>>> format_rate(Rate.parse("5‰"), locale="en"), format_rate(Rate.parse("1.5%"), locale="zh_CN")
+('5‰', '1.5%')
+>>> format_date(date(2012, 12, 7), locale="zh_CN"), format_date(date(2012, 12, 7), locale="en")
+('2012年12月7日', 'December 7, 2012')
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from decimal import Decimal
+
+import babel
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.money import Rate, parse_money, round_money
+
+__all__ = ["format_date", "format_money", "format_rate"]
+
+
+@functools.lru_cache(maxsize=32)
+def _locale(name: str) -> babel.Locale:
+    if not isinstance(name, str):
+        raise InvalidTypeError("locale", "a locale name such as 'zh_CN' or 'en'", name)
+    try:
+        return babel.Locale.parse(name)
+    except (ValueError, babel.UnknownLocaleError):
+        raise InvalidValueError("locale", "a locale name such as 'zh_CN' or 'en'", name) from None
+
+
+def format_money(amount: Decimal, *, locale: str, currency: str = "CNY") -> str:
+    """An amount with its currency sign, rounded half up to 0.01."""
+    value = round_money(
+        parse_money(amount, field="amount") if not isinstance(amount, Decimal) else amount
+    )
+    return format_currency(value, currency, locale=_locale(locale), decimal_quantization=False)
+
+
+def format_rate(rate: Rate | str | Decimal, *, locale: str) -> str:
+    """A rate as a percentage, or per mille when it was written with ‰."""
+    if not isinstance(rate, Rate):
+        rate = Rate.parse(rate)
+    if rate.notation.endswith("‰"):
+        return format_decimal(
+            rate.value, format="#,##0.###‰", locale=_locale(locale), decimal_quantization=False
+        )
+    return format_percent(rate.value, locale=_locale(locale), decimal_quantization=False)
+
+
+def format_date(day: date, *, locale: str) -> str:
+    """A date in the locale's long form (``2012年12月7日``, ``December 7, 2012``)."""
+    return _babel_format_date(day, format="long", locale=_locale(locale))

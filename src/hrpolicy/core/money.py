@@ -1,0 +1,279 @@
+"""Money and rates: exact, in CNY, never floats.
+
+Amounts are :class:`decimal.Decimal` values in yuan (元). They enter through
+:func:`parse_money`, which takes a ``Decimal``, an ``int`` or a numeric string and refuses
+``float`` (binary floats cannot hold 0.10 exactly), ``bool``, NaN and infinities, and any
+amount finer than one fen (0.01).
+
+Engines compute with exact rationals (:class:`fractions.Fraction`) and round **once**, half
+up (四舍五入, ties away from zero), to 0.01 at the points their rules declare, using
+:func:`round_money`. Nothing here reads or depends on the ambient :mod:`decimal` context.
+
+>>> parse_money("6000", field="amount")
+Decimal('6000')
+>>> round_money(Fraction(11000, 6))
+Decimal('1833.33')
+>>> round_money(Decimal("0.125")), round_money(Decimal("-0.125"))
+(Decimal('0.13'), Decimal('-0.13'))
+>>> Rate.parse("5‰").value, Rate.parse("5%").value, Rate.parse("0.05").value
+(Decimal('0.005'), Decimal('0.05'), Decimal('0.05'))
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+
+__all__ = [
+    "CENT",
+    "ZERO",
+    "Rate",
+    "exact",
+    "format_exact",
+    "money_sum",
+    "parse_decimal",
+    "parse_money",
+    "round_money",
+]
+
+ZERO: Final = Decimal("0.00")
+CENT: Final = Decimal("0.01")
+
+#: A context used for the few Decimal operations the library performs itself. Generous
+#: precision and the ``Inexact`` trap mean it either computes exactly or raises: it never
+#: rounds silently, whatever context the caller has set.
+_EXACT: Final = decimal.Context(
+    prec=120,
+    rounding=decimal.ROUND_HALF_UP,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Inexact],
+)
+
+_MONEY_EXPECTED: Final = "an amount in CNY as Decimal, int or numeric str (floats are not accepted)"
+
+
+def parse_decimal(
+    value: object, *, field: str, expected: str = "a Decimal, int or numeric str"
+) -> Decimal:
+    """Turn a ``Decimal``, ``int`` or numeric ``str`` into a finite ``Decimal``.
+
+    ``float`` and ``bool`` are refused with :class:`~hrpolicy.core.errors.InvalidTypeError`;
+    text that is not a number, NaN and infinities with
+    :class:`~hrpolicy.core.errors.InvalidValueError`.
+
+    >>> parse_decimal(" 2.50 ", field="multiple")
+    Decimal('2.50')
+    >>> parse_decimal(2.5, field="multiple")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidTypeError: multiple: expected a Decimal, ..., got float 2.5
+    """
+    if isinstance(value, (bool, float)):
+        raise InvalidTypeError(field, expected, value)
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace("_", "")
+        try:
+            result = Decimal(text)
+        except decimal.InvalidOperation:
+            raise InvalidValueError(field, expected, value) from None
+    else:
+        raise InvalidTypeError(field, expected, value)
+    if not result.is_finite():
+        raise InvalidValueError(field, "a finite number", value)
+    return result
+
+
+def parse_money(value: object, *, field: str, non_negative: bool = False) -> Decimal:
+    """Validate an amount of money in CNY and return it as a ``Decimal``.
+
+    The amount must be finite, have at most two decimal places (one fen), and be
+    non-negative when ``non_negative`` is set.
+
+    >>> parse_money("3000.50", field="collected")
+    Decimal('3000.50')
+    >>> parse_money("0.001", field="fee")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: fee: expected ... at most 2 ..., got str '0.001'
+    >>> parse_money(-5, field="fee", non_negative=True)
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: fee: expected an amount of zero or more, got int -5
+    """
+    result = parse_decimal(value, field=field, expected=_MONEY_EXPECTED)
+    exponent = result.as_tuple().exponent
+    if (
+        isinstance(exponent, int)
+        and exponent < -2
+        and result != result.quantize(CENT, context=_LOOSE)
+    ):
+        raise InvalidValueError(field, "an amount with at most 2 decimal places (fen)", value)
+    if non_negative and result < 0:
+        raise InvalidValueError(field, "an amount of zero or more", value)
+    return result
+
+
+# Quantizing to check for extra decimal places must not trap on Inexact; this context
+# only ever quantizes to a precision far below its own.
+_LOOSE: Final = decimal.Context(prec=120, rounding=decimal.ROUND_HALF_UP)
+
+
+def exact(value: Decimal | int | Fraction) -> Fraction:
+    """The exact rational value of a number (no rounding is involved)."""
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def round_money(value: Decimal | int | Fraction) -> Decimal:
+    """Round to 0.01 CNY, half up (四舍五入): ties go away from zero.
+
+    The rounding is done on the exact rational value, so the result does not depend on
+    any :mod:`decimal` context and there is no double rounding.
+
+    >>> round_money(Fraction(1, 200))
+    Decimal('0.01')
+    >>> round_money(Fraction(-1, 300))
+    Decimal('0.00')
+    >>> round_money(6000)
+    Decimal('6000.00')
+    """
+    q = exact(value)
+    sign = -1 if q < 0 else 1
+    cents = (abs(q) * 100 + Fraction(1, 2)).__floor__()
+    if cents == 0:
+        return ZERO
+    return Decimal(sign * cents).scaleb(-2, context=_EXACT)
+
+
+def money_sum(values: Iterable[Decimal]) -> Decimal:
+    """Add amounts exactly, independent of the caller's decimal context.
+
+    >>> money_sum([Decimal("0.10"), Decimal("0.20")])
+    Decimal('0.30')
+    >>> money_sum([])
+    Decimal('0.00')
+    """
+    total = ZERO
+    for value in values:
+        total = _EXACT.add(total, value)
+    return total
+
+
+def format_exact(value: Fraction | Decimal | int) -> str:
+    """Show an exact value: in full when it has a finite decimal expansion, otherwise
+    to ten places followed by ``…``.
+
+    >>> format_exact(Fraction(3, 4))
+    '0.75'
+    >>> format_exact(Fraction(5000, 3))
+    '1666.6666666666…'
+    >>> format_exact(Fraction(-1, 3))
+    '-0.3333333333…'
+    """
+    q = exact(value)
+    denominator = q.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator == 1:
+        as_decimal = _EXACT.divide(Decimal(q.numerator), Decimal(q.denominator))
+        text = format(as_decimal, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text
+    sign = "-" if q < 0 else ""
+    scaled = (abs(q) * 10**10).__floor__()
+    whole, frac = divmod(scaled, 10**10)
+    return f"{sign}{whole}.{frac:010d}…"
+
+
+_PERCENT_SIGNS: Final = {"%": -2, "％": -2, "‰": -3}
+
+
+@attrs.frozen(eq=False, repr=False)
+class Rate:
+    """A rate such as a commission percentage or a share, held as an exact fraction.
+
+    ``value`` is the fraction (0.05 for 5 %); ``notation`` is how the rate was written and
+    is kept for display and for converting back to data. Two rates are equal when their
+    values are equal, whatever the notation.
+
+    >>> Rate.parse("5%") == Rate.parse("0.05")
+    True
+    >>> str(Rate.parse("5‰")), Rate.parse("5‰")
+    ('5‰', Rate('5‰'))
+    >>> Rate.parse("1.5%").of(Decimal("200000"))
+    Decimal('3000.000')
+    """
+
+    value: Decimal
+    notation: str
+
+    @classmethod
+    def parse(cls, value: object, *, field: str = "rate") -> Rate:
+        """Read a rate from ``"5%"``, ``"5‰"``, ``"0.05"``, a ``Decimal``, an ``int`` or a
+        :class:`Rate`. Floats are refused.
+
+        >>> Rate.parse(0.05)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidTypeError: rate: expected a rate such as ..., got float 0.05
+        """
+        if isinstance(value, Rate):
+            return value
+        expected = "a rate such as '5%', '5‰', '0.05' or a Decimal"
+        if isinstance(value, str):
+            text = value.strip()
+            shift = 0
+            if text and text[-1] in _PERCENT_SIGNS:
+                shift = _PERCENT_SIGNS[text[-1]]
+                text = text[:-1].strip()
+            number = parse_decimal(text, field=field, expected=expected)
+            fraction = number.scaleb(shift, context=_EXACT) if shift else number
+            return cls(value=fraction, notation=value.strip())
+        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+            number = parse_decimal(value, field=field, expected=expected)
+            return cls(value=number, notation=str(number))
+        raise InvalidTypeError(field, expected, value)
+
+    @property
+    def exact(self) -> Fraction:
+        """The rate as an exact rational."""
+        return Fraction(self.value)
+
+    def of(self, amount: Decimal | int) -> Decimal:
+        """The rate applied to an amount, exactly (no rounding).
+
+        >>> Rate.parse("20%").of(6000)
+        Decimal('1200.00')
+        """
+        return _EXACT.multiply(self.value, Decimal(amount))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rate):
+            return self.value == other.value
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __lt__(self, other: Rate) -> bool:
+        return self.value < other.value
+
+    def __le__(self, other: Rate) -> bool:
+        return self.value <= other.value
+
+    def __str__(self) -> str:
+        return self.notation
+
+    def __repr__(self) -> str:
+        return f"Rate({self.notation!r})"

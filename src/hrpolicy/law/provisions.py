@@ -1,0 +1,621 @@
+"""Statute as data: the legal sources the engines cite, with their effective dates.
+
+A :class:`Source` is a statute, regulation, judicial interpretation, ministerial rule or a
+documented line of practice. A :class:`Provision` is a citable part of it (article,
+paragraph, items) with a one-line summary in both languages, restated in our own words.
+
+Provisions are looked up by id (``"LCL 22(2)"``) with :func:`provision`; every engine cites
+them through these objects so that a citation can be rendered in either language and
+checked against the date of the event it is applied to (:meth:`Provision.in_force_on`).
+
+>>> p = provision("LCL 22(2)")
+>>> p.cite("en"), p.cite("zh_CN")
+('LCL Art. 22(2)', '《劳动合同法》第二十二条第二款')
+>>> p.in_force_on(date(2007, 12, 31)), p.in_force_on(date(2012, 12, 7))
+(False, True)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+__all__ = [
+    "PROVISIONS",
+    "SOURCES",
+    "Provision",
+    "Source",
+    "SourceKind",
+    "chinese_numeral",
+    "provision",
+]
+
+
+class SourceKind(enum.Enum):
+    """What kind of legal source a :class:`Source` is."""
+
+    STATUTE = "statute"
+    REGULATION = "regulation"
+    JUDICIAL_INTERPRETATION = "judicial_interpretation"
+    MINISTERIAL_RULE = "ministerial_rule"
+    PRACTICE = "practice"
+
+
+@attrs.frozen
+class Source:
+    """A legal source with the date it took effect and its later amendments."""
+
+    code: str
+    title_zh_CN: str
+    title_en: str
+    kind: SourceKind
+    effective_from: date
+    amended: tuple[date, ...] = ()
+    effective_to: date | None = None
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the source was in force on ``day``."""
+        return self.effective_from <= day and (self.effective_to is None or day < self.effective_to)
+
+
+_CN_DIGITS: Final = "零一二三四五六七八九"
+
+
+def chinese_numeral(number: int) -> str:
+    """Write 1–9999 in Chinese numerals as statutes number their articles.
+
+    >>> chinese_numeral(22), chinese_numeral(10), chinese_numeral(96), chinese_numeral(105)
+    ('二十二', '十', '九十六', '一百零五')
+    """
+    if not 0 < number < 10000:
+        raise ValueError(f"chinese_numeral: expected 1..9999, got {number}")
+    units = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
+    parts: list[str] = []
+    pending_zero = False
+    for value, name in units:
+        digit = (number // value) % 10
+        if digit == 0:
+            if parts:
+                pending_zero = True
+            continue
+        if pending_zero:
+            parts.append("零")
+            pending_zero = False
+        parts.append(_CN_DIGITS[digit] + name)
+    text = "".join(parts)
+    return text[1:] if text.startswith("一十") else text
+
+
+@attrs.frozen
+class Provision:
+    """A citable part of a :class:`Source`.
+
+    ``article`` is ``None`` for a source cited as a whole (a line of court practice);
+    ``items`` lists the numbered items cited (``(2, 3, 4, 5, 6)`` for LCL 39 items 2–6).
+    """
+
+    id: str
+    source: Source
+    article: int | None
+    paragraph: int | None
+    items: tuple[int, ...]
+    summary_zh_CN: str
+    summary_en: str
+    effective_from: date | None = None
+
+    @property
+    def in_force_from(self) -> date:
+        """The first day the provision applied (its own date, else its source's)."""
+        return self.effective_from or self.source.effective_from
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the provision applied on ``day``."""
+        return self.in_force_from <= day and self.source.in_force_on(day)
+
+    def cite(self, locale: str = "en") -> str:
+        """The citation in ``locale`` (``'en'`` or ``'zh_CN'``)."""
+        if locale.startswith("zh"):
+            return self._cite_zh()
+        if self.article is None:
+            return self.source.title_en
+        text = f"{self.source.code} Art. {self.article}"
+        if self.paragraph is not None:
+            text += f"({self.paragraph})"
+        if self.items:
+            text += " item" + ("s " if len(self.items) > 1 else " ") + _item_range(self.items)
+        return text
+
+    def _cite_zh(self) -> str:
+        title = self.source.title_zh_CN
+        if self.article is None:
+            return title
+        text = f"《{title}》第{chinese_numeral(self.article)}条"
+        if self.paragraph is not None:
+            text += f"第{chinese_numeral(self.paragraph)}款"
+        if self.items:
+            first, last = self.items[0], self.items[-1]
+            if len(self.items) == 1:
+                text += f"第（{chinese_numeral(first)}）项"
+            else:
+                text += f"第（{chinese_numeral(first)}）至（{chinese_numeral(last)}）项"
+        return text
+
+    def __str__(self) -> str:
+        return self.cite("en")
+
+
+def _item_range(items: tuple[int, ...]) -> str:
+    if len(items) == 1:
+        return str(items[0])
+    return f"{items[0]}–{items[-1]}"
+
+
+# --- Sources -------------------------------------------------------------------------
+
+LCL: Final = Source(
+    "LCL",
+    "劳动合同法",
+    "Labour Contract Law of the PRC",
+    SourceKind.STATUTE,
+    effective_from=date(2008, 1, 1),
+    amended=(date(2013, 7, 1),),
+)
+REGS: Final = Source(
+    "Regs",
+    "劳动合同法实施条例",
+    "Implementing Regulations of the Labour Contract Law",
+    SourceKind.REGULATION,
+    effective_from=date(2008, 9, 18),
+)
+LABOUR_LAW: Final = Source(
+    "LL",
+    "劳动法",
+    "Labour Law of the PRC",
+    SourceKind.STATUTE,
+    effective_from=date(1995, 1, 1),
+    amended=(date(2009, 8, 27), date(2018, 12, 29)),
+)
+WORK_SAFETY_LAW: Final = Source(
+    "WSL",
+    "安全生产法",
+    "Work Safety Law of the PRC (2021 revision)",
+    SourceKind.STATUTE,
+    effective_from=date(2021, 9, 1),
+)
+WAGE_PAYMENT: Final = Source(
+    "WPP",
+    "工资支付暂行规定",
+    "Interim Provisions on Wage Payment",
+    SourceKind.MINISTERIAL_RULE,
+    effective_from=date(1995, 1, 1),
+)
+WAGE_PAYMENT_SUPPLEMENT: Final = Source(
+    "WPP-S",
+    "对《工资支付暂行规定》有关问题的补充规定",
+    "Supplementary Provisions to the Interim Provisions on Wage Payment (劳部发〔1995〕226号)",
+    SourceKind.MINISTERIAL_RULE,
+    effective_from=date(1995, 5, 12),
+)
+MINIMUM_WAGE: Final = Source(
+    "MWP",
+    "最低工资规定",
+    "Provisions on Minimum Wages",
+    SourceKind.MINISTERIAL_RULE,
+    effective_from=date(2004, 3, 1),
+)
+SPC_II: Final = Source(
+    "SPC-II",
+    "最高人民法院关于审理劳动争议案件适用法律问题的解释（二）",
+    "SPC Interpretation II on Labour Dispute Cases",
+    SourceKind.JUDICIAL_INTERPRETATION,
+    effective_from=date(2025, 9, 1),
+)
+SERVICE_ARITHMETIC: Final = Source(
+    "Practice-Service",
+    "劳动争议仲裁与审判中的服务期计算实践",
+    "Arbitration and court practice on counting service periods",
+    SourceKind.PRACTICE,
+    effective_from=date(2008, 1, 1),
+)
+SHANGHAI_PRACTICE: Final = Source(
+    "Practice-Shanghai",
+    "上海地区劳动争议审判实践（特种作业安全资格培训）",
+    "Shanghai labour-dispute practice on special-operation safety-certificate training",
+    SourceKind.PRACTICE,
+    effective_from=date(2008, 1, 1),
+)
+PROBATION_PRACTICE: Final = Source(
+    "Practice-Probation",
+    "试用期内培训违约金的裁审分歧",
+    "Split practice on training penalties for employees in probation",
+    SourceKind.PRACTICE,
+    effective_from=date(2008, 1, 1),
+)
+
+SOURCES: Final[Mapping[str, Source]] = MappingProxyType(
+    {
+        s.code: s
+        for s in (
+            LCL,
+            REGS,
+            LABOUR_LAW,
+            WORK_SAFETY_LAW,
+            WAGE_PAYMENT,
+            WAGE_PAYMENT_SUPPLEMENT,
+            MINIMUM_WAGE,
+            SPC_II,
+            SERVICE_ARITHMETIC,
+            SHANGHAI_PRACTICE,
+            PROBATION_PRACTICE,
+        )
+    }
+)
+
+
+def _p(
+    source: Source,
+    article: int | None,
+    zh: str,
+    en: str,
+    *,
+    paragraph: int | None = None,
+    items: tuple[int, ...] = (),
+    effective_from: date | None = None,
+) -> Provision:
+    ident = source.code if article is None else f"{source.code} {article}"
+    if paragraph is not None:
+        ident += f"({paragraph})"
+    if items:
+        ident += " item " + _item_range(items).replace("–", "-")
+    return Provision(ident, source, article, paragraph, items, zh, en, effective_from)
+
+
+_ALL: Final = (
+    # Labour Contract Law
+    _p(
+        LCL,
+        9,
+        "用人单位不得扣押劳动者身份证等证件，不得要求劳动者提供担保或以其他名义收取财物。",
+        "The employer may not hold the employee's ID or other documents, nor demand a guarantee "
+        "or collect property from the employee under any name.",
+    ),
+    _p(
+        LCL,
+        22,
+        "用人单位为劳动者提供专项培训费用、进行专业技术培训的，可以约定服务期。",
+        "An employer that pays for special professional-technical training may agree a service "
+        "period with the employee.",
+        paragraph=1,
+    ),
+    _p(
+        LCL,
+        22,
+        "违反服务期约定的，按约定支付违约金；违约金不得超过培训费用，"
+        "要求支付的违约金不得超过服务期尚未履行部分所应分摊的培训费用。",
+        "On breach the employee pays the agreed penalty, which may not exceed the training cost; "
+        "the amount demanded may not exceed the cost allocated to the unperformed part of the "
+        "service period.",
+        paragraph=2,
+    ),
+    _p(
+        LCL,
+        22,
+        "约定服务期的，不影响劳动者在服务期期间按照正常的工资调整机制提高劳动报酬。",
+        "A service period does not stop the employee's normal pay raises.",
+        paragraph=3,
+    ),
+    _p(
+        LCL,
+        25,
+        "除第二十二条和第二十三条规定的情形外，用人单位不得与劳动者约定由劳动者承担违约金。",
+        "Apart from training bonds (Art. 22) and non-competition (Art. 23), no penalty may be "
+        "agreed against the employee.",
+    ),
+    _p(
+        LCL,
+        26,
+        "用人单位免除自己的法定责任、排除劳动者权利的条款无效。",
+        "A clause by which the employer exempts itself from legal liability or excludes the "
+        "employee's rights is void.",
+        paragraph=1,
+    ),
+    _p(
+        LCL,
+        30,
+        "用人单位应当按照约定和国家规定，向劳动者及时足额支付劳动报酬。",
+        "The employer must pay wages in full and on time as agreed and as the state provides.",
+    ),
+    _p(
+        LCL,
+        36,
+        "用人单位与劳动者协商一致，可以解除劳动合同。",
+        "Employer and employee may end the contract by mutual agreement.",
+    ),
+    _p(
+        LCL,
+        37,
+        "劳动者提前三十日以书面形式通知用人单位，可以解除劳动合同；试用期内提前三日通知。",
+        "The employee may end the contract on 30 days' written notice (3 days in probation).",
+    ),
+    _p(
+        LCL,
+        38,
+        "用人单位未及时足额支付劳动报酬、未依法缴纳社会保险费等情形下，劳动者可以解除劳动合同。",
+        "The employee may end the contract for the employer's fault: unpaid wages, no social "
+        "insurance, unsafe conditions, unlawful rules, fraud or coercion.",
+    ),
+    _p(
+        LCL,
+        39,
+        "劳动者在试用期间被证明不符合录用条件的，用人单位可以解除劳动合同。",
+        "The employer may dismiss an employee shown in probation not to meet the hiring "
+        "conditions.",
+        items=(1,),
+    ),
+    _p(
+        LCL,
+        39,
+        "劳动者严重违反规章制度、严重失职、兼职拒不改正、欺诈、被追究刑事责任的，用人单位可以解除劳动合同。",
+        "The employer may dismiss for serious breach of rules, serious dereliction, refusing to "
+        "end a second job, fraud, or criminal liability.",
+        items=(2, 3, 4, 5, 6),
+    ),
+    _p(
+        LCL,
+        40,
+        "劳动者患病或非因工负伤、不能胜任工作、客观情况发生重大变化的，用人单位提前通知后可以解除劳动合同。",
+        "The employer may dismiss with notice for illness, incompetence or a major change of "
+        "circumstances.",
+    ),
+    _p(LCL, 41, "用人单位经济性裁员。", "Economic layoffs by the employer."),
+    _p(
+        LCL,
+        44,
+        "劳动者开始依法享受基本养老保险待遇、死亡，用人单位被宣告破产、被吊销营业执照或决定提前解散的，劳动合同终止。",
+        "The contract ends on retirement, death, the employer's bankruptcy, licence revocation "
+        "or closure.",
+        items=(2, 3, 4, 5),
+    ),
+    _p(
+        LCL,
+        48,
+        "用人单位违法解除劳动合同的，劳动者可以要求继续履行或要求赔偿金。",
+        "After an unlawful dismissal the employee may ask to continue the contract or for "
+        "compensation.",
+    ),
+    _p(
+        LCL,
+        50,
+        "用人单位应当在解除或终止劳动合同时出具证明，并在十五日内办理档案和社会保险转移手续。",
+        "On termination the employer must issue a certificate and transfer the personnel file "
+        "and social insurance within 15 days.",
+    ),
+    _p(
+        LCL,
+        84,
+        "扣押劳动者居民身份证等证件的，由劳动行政部门责令限期退还，并依法处罚。",
+        "Holding the employee's ID or documents: the labour authority orders their return and "
+        "imposes penalties.",
+        paragraph=1,
+    ),
+    _p(
+        LCL,
+        84,
+        "以担保或其他名义向劳动者收取财物的，责令限期退还，并按每人五百元以上二千元以下处以罚款；造成损害的承担赔偿责任。",
+        "Collecting property by way of guarantee or otherwise: ordered returned, fine of 500 to "
+        "2,000 yuan per employee, plus damages for losses.",
+        paragraph=2,
+    ),
+    _p(
+        LCL,
+        84,
+        "劳动者依法解除或终止劳动合同，用人单位扣押劳动者档案或其他物品的，依照前款规定处罚。",
+        "Holding the file or belongings of an employee who left lawfully is punished the same way.",
+        paragraph=3,
+    ),
+    _p(
+        LCL,
+        85,
+        "未及时足额支付劳动报酬的，责令限期支付；逾期不支付的，按应付金额百分之五十以上百分之一百以下加付赔偿金。",
+        "Unpaid wages must be paid by a deadline; if not, the employer pays an extra 50 % to "
+        "100 % of the amount.",
+    ),
+    _p(
+        LCL,
+        87,
+        "用人单位违法解除或终止劳动合同的，应当依照经济补偿标准的二倍支付赔偿金。",
+        "Unlawful dismissal costs the employer twice the severance standard.",
+    ),
+    _p(
+        LCL,
+        89,
+        "用人单位不出具解除或终止劳动合同的书面证明，给劳动者造成损害的，应当承担赔偿责任。",
+        "An employer that fails to issue the written termination certificate is liable for the "
+        "resulting harm.",
+    ),
+    _p(
+        LCL,
+        90,
+        "劳动者违法解除劳动合同或违反保密、竞业限制义务，给用人单位造成损失的，应当承担赔偿责任。",
+        "An employee who quits unlawfully or breaches confidentiality / non-compete pays "
+        "damages for proven loss.",
+    ),
+    _p(
+        LCL,
+        96,
+        "事业单位与实行聘用制的工作人员订立、履行劳动合同，法律、行政法规另有规定的依照其规定。",
+        "Appointment contracts in public institutions follow their own laws where those exist.",
+    ),
+    # Implementing Regulations
+    _p(
+        REGS,
+        13,
+        "用人单位与劳动者不得在劳动合同法规定的终止情形之外约定其他的劳动合同终止条件。",
+        "The parties may not agree termination conditions beyond those the Labour Contract Law "
+        "lists.",
+    ),
+    _p(
+        REGS,
+        16,
+        "培训费用包括用人单位为劳动者支付的有凭证的培训费用、培训期间的差旅费用以及因培训产生的用于该劳动者的其他直接费用。",
+        "Training cost is the vouchered training fees the employer paid for the employee, travel "
+        "during training, and other direct costs of that training for that employee.",
+    ),
+    _p(
+        REGS,
+        17,
+        "劳动合同期满，但服务期尚未到期的，劳动合同应当续延至服务期满。",
+        "A labour contract that expires before the service period is extended to the service "
+        "period's end.",
+    ),
+    _p(
+        REGS,
+        26,
+        "用人单位与劳动者约定了服务期，劳动者依照劳动合同法第三十八条的规定解除劳动合同的，不属于违反服务期的约定，用人单位不得要求劳动者支付违约金。",
+        "An employee who leaves under LCL 38 (employer fault) does not breach the service "
+        "period and owes no penalty.",
+        paragraph=1,
+    ),
+    _p(
+        REGS,
+        26,
+        "劳动者严重违反规章制度、严重失职、兼职、欺诈、被追究刑事责任被解除劳动合同的，劳动者应当按照约定支付违约金。",
+        "An employee dismissed for misconduct (LCL 39 items 2–6) pays the agreed penalty.",
+        paragraph=2,
+    ),
+    _p(
+        REGS,
+        27,
+        "经济补偿的月工资按照劳动者应得工资计算，包括计时工资或计件工资以及奖金、津贴和补贴等货币性收入。",
+        "The monthly wage for severance includes commissions, bonuses and allowances.",
+    ),
+    # Labour Law
+    _p(
+        LABOUR_LAW,
+        50,
+        "工资应当以货币形式按月支付给劳动者本人。",
+        "Wages are paid in money, monthly, to the employee.",
+    ),
+    _p(
+        LABOUR_LAW,
+        68,
+        "用人单位应当建立职业培训制度，按照国家规定提取和使用职业培训经费。",
+        "Employers must run vocational training and fund it as the state provides.",
+    ),
+    _p(
+        LABOUR_LAW,
+        102,
+        "劳动者违反本法规定的条件解除劳动合同或违反约定的保密事项，给用人单位造成经济损失的，应当依法承担赔偿责任。",
+        "An employee who quits in breach of the law or of confidentiality pays damages for the "
+        "employer's economic loss.",
+    ),
+    # Work Safety Law
+    _p(
+        WORK_SAFETY_LAW,
+        28,
+        "生产经营单位应当对从业人员进行安全生产教育和培训。",
+        "Employers must give employees safety education and training.",
+    ),
+    _p(
+        WORK_SAFETY_LAW,
+        47,
+        "生产经营单位应当安排用于配备劳动防护用品、进行安全生产培训的经费。",
+        "Employers must fund protective equipment and safety training.",
+    ),
+    # Wage payment
+    _p(
+        WAGE_PAYMENT,
+        7,
+        "工资必须在约定的日期支付，遇节假日或休息日应提前在最近的工作日支付；至少每月支付一次。",
+        "Wages are paid on the agreed day, at least monthly; a day falling on a holiday moves to "
+        "the previous working day.",
+    ),
+    _p(
+        WAGE_PAYMENT,
+        9,
+        "劳动关系双方依法解除或终止劳动合同时，用人单位应在解除或终止时一次付清劳动者工资。",
+        "On termination the employer pays all wages at once.",
+    ),
+    _p(
+        WAGE_PAYMENT,
+        15,
+        "用人单位不得克扣劳动者工资，仅可代扣个人所得税、社会保险费、抚养费及法律法规规定的其他费用。",
+        "Only tax, the employee's social-insurance share, court-ordered support and items set "
+        "by law may be withheld from wages.",
+    ),
+    _p(
+        WAGE_PAYMENT,
+        16,
+        "因劳动者本人原因给用人单位造成经济损失的，可从工资中扣除赔偿，每月扣除部分不得超过当月工资的20%，扣除后剩余工资不得低于当地月最低工资标准。",
+        "Losses the employee caused may be deducted from wages: at most 20 % of the month's "
+        "wage, and what remains may not fall below the local minimum wage.",
+    ),
+    _p(
+        WAGE_PAYMENT_SUPPLEMENT,
+        3,
+        "依法签订的劳动合同或依民主程序制定的规章制度中明确规定的减发工资，不属于克扣。",
+        "Reductions written in the labour contract or in rules adopted by the democratic "
+        "procedure are not unlawful deductions.",
+    ),
+    _p(
+        MINIMUM_WAGE,
+        12,
+        "最低工资不包括加班工资、特殊工作环境津贴及法定福利待遇。",
+        "Overtime pay, special-condition allowances and statutory welfare do not count towards "
+        "the minimum wage.",
+    ),
+    # SPC Interpretation II
+    _p(
+        SPC_II,
+        12,
+        "用人单位提供住房、车辆、落户等特殊待遇并约定服务期，劳动者违约的，人民法院综合实际损失、过错程度、已履行年限等因素确定赔偿。",
+        "Where the employer gave special benefits (housing, car, hukou) for a service period, "
+        "a court assesses the employee's damages from actual loss, fault and years served.",
+    ),
+    # Practice
+    _p(
+        SERVICE_ARITHMETIC,
+        None,
+        "裁审实践按月计算服务期，不足一月满半月的按一月计（如九个月二十六天计为十个月）。",
+        "Published arithmetic counts service in months, a partial month of at least half a "
+        "month as a whole month (9 months 26 days counts as 10).",
+    ),
+    _p(
+        SHANGHAI_PRACTICE,
+        None,
+        "上海地区实践认可特种作业安全资格证培训可以约定服务期。",
+        "Shanghai practice lets special-operation safety-certificate training carry a bond.",
+    ),
+    _p(
+        PROBATION_PRACTICE,
+        None,
+        "试用期内劳动者离职是否支付培训违约金，各地裁审观点不一。",
+        "Whether an employee who quits in probation owes the training penalty is contested.",
+    ),
+)
+
+PROVISIONS: Final[Mapping[str, Provision]] = MappingProxyType({p.id: p for p in _ALL})
+
+
+def provision(ident: str) -> Provision:
+    """Look up a provision by id, e.g. ``"LCL 22(2)"``, ``"LCL 39 item 2-6"``, ``"Regs 26(1)"``.
+
+    >>> provision("Regs 17").cite("zh_CN")
+    '《劳动合同法实施条例》第十七条'
+    >>> provision("LCL 99")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.NotCoveredError: provision: expected one of LCL 9, ..., got str 'LCL 99'
+    """
+    try:
+        return PROVISIONS[ident]
+    except KeyError:
+        # Imported here: hrpolicy.core imports this module, so a top-level import would cycle.
+        from hrpolicy.core.errors import NotCoveredError  # noqa: PLC0415
+
+        raise NotCoveredError("provision", f"one of {', '.join(PROVISIONS)}", ident) from None
