@@ -5,6 +5,7 @@ Build the facts (:class:`Training`, :class:`BondAgreement`, :class:`Employment`,
 separation. :class:`BondPolicy` holds every switchable default.
 """
 
+from hrpolicy.bonds.case import BondCase
 from hrpolicy.bonds.engine import review, settle, settle_bond
 from hrpolicy.bonds.messages import CATALOG
 from hrpolicy.bonds.model import (
@@ -60,6 +61,7 @@ __all__ = [
     "DOMAIN_COST_SCHEDULE",
     "BenefitKind",
     "BondAgreement",
+    "BondCase",
     "BondPolicy",
     "BondReview",
     "BondSettlement",

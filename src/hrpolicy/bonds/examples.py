@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from hrpolicy.bonds.case import BondCase
 from hrpolicy.bonds.model import (
     BondAgreement,
     Clause,
@@ -35,23 +36,10 @@ from hrpolicy.bonds.model import (
     TrainingKind,
 )
 
-__all__ = ["ElectricianCase", "electrician_case"]
+__all__ = ["electrician_case"]
 
 
-class ElectricianCase:
-    """The seed case's inputs: ``agreement``, ``employment`` and ``separation``."""
-
-    __slots__ = ("agreement", "employment", "separation")
-
-    def __init__(
-        self, agreement: BondAgreement, employment: Employment, separation: Separation
-    ) -> None:
-        self.agreement = agreement
-        self.employment = employment
-        self.separation = separation
-
-
-def electrician_case() -> ElectricianCase:
+def electrician_case() -> BondCase:
     """The seed case of DOMAIN.md §1 (see the module documentation for the dates)."""
     training = Training(
         id="T-2010-10",
@@ -114,4 +102,4 @@ def electrician_case() -> ElectricianCase:
         demanded=Decimal("3666"),
         collections=(Collection(amount=Decimal("3000"), method=CollectionMethod.PAID_BY_EMPLOYEE),),
     )
-    return ElectricianCase(agreement, employment, separation)
+    return BondCase(agreements=(agreement,), employment=employment, separation=separation)

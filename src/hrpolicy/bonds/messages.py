@@ -157,8 +157,8 @@ CATALOG: Final = Catalog(
         ),
         "deposit_or_guarantee": FindingSpec(
             Severity.VIOLATION,
-            "条款{ref}收取培训押金、保证金或要求担保，违法：应退还{amount}，并可按每人500至2000元处以罚款。",
-            "Clause {ref} takes a training deposit, cash bond or guarantor: unlawful; {amount} must be returned and a fine of 500 to 2,000 yuan per employee applies.",
+            "条款{ref}收取培训押金、保证金或要求担保，违法：所收财物应退还，并可按每人500至2000元处以罚款。",
+            "Clause {ref} takes a training deposit, cash bond or guarantor: unlawful; what was taken must be returned and a fine of 500 to 2,000 yuan per employee applies.",
             (p("LCL 9"), p("LCL 84(2)")),
         ),
         "separation_documents_withheld": FindingSpec(

@@ -101,9 +101,15 @@ def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str
     )
 
 
-def to_dict(obj: Any) -> Any:
-    """Plain, JSON-friendly data for a domain object (usually a ``dict``)."""
-    return converter.unstructure(obj)
+def to_dict(obj: Any, as_type: Any = None) -> Any:
+    """Plain, JSON-friendly data for a domain object (usually a ``dict``).
+
+    Pass ``as_type`` to write a member of a union with its tag, e.g.
+    ``to_dict(PerLaw(), PenaltyClause)`` gives ``{"clause_ref": "", "kind": "per_law"}``.
+    """
+    if as_type is None:
+        return converter.unstructure(obj)
+    return converter.unstructure(obj, unstructure_as=as_type)
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
@@ -119,7 +125,14 @@ def from_dict(data: Any, cls: type[T]) -> T:
         TypeError,
         AttributeError,
     ) as exc:
-        raise ConversionError(getattr(cls, "__name__", str(cls)), _messages(exc, "$")) from exc
+        raise ConversionError(_type_name(cls), _messages(exc, "$")) from exc
+
+
+def _type_name(cls: Any) -> str:
+    args = typing.get_args(cls)
+    if args:
+        return " | ".join(_type_name(arg) for arg in args)
+    return str(getattr(cls, "__name__", cls))
 
 
 def _messages(exc: BaseException, path: str) -> list[str]:

@@ -77,11 +77,19 @@ class Displayable:
         """Plain text in ``locale`` (``'en'`` or ``'zh_CN'``)."""
         return view_text(self._view(), locale)
 
-    def _repr_markdown_(self) -> str:
+    def to_markdown(self) -> str:
+        """Markdown with both languages side by side (what Jupyter shows)."""
         return view_markdown(self._view())
 
-    def _repr_html_(self) -> str:
+    def to_html(self) -> str:
+        """An HTML fragment with both languages side by side (what Jupyter shows)."""
         return view_html(self._view())
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(f"{type(self).__name__}(...)" if cycle else self.to_text("en"))

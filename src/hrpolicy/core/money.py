@@ -57,6 +57,16 @@ _EXACT: Final = decimal.Context(
 
 _MONEY_EXPECTED: Final = "an amount in CNY as Decimal, int or numeric str (floats are not accepted)"
 
+#: Bounds on every number read: far beyond any real amount or rate, and small enough that
+#: the library's exact arithmetic never needs more precision than ``_EXACT`` has.
+_LIMIT: Final = Decimal("1e18")
+_MAX_PLACES: Final = 18
+_TINY: Final = Decimal("1e-18")
+
+# Quantizing to check for extra decimal places must not trap on Inexact; this context
+# only ever quantizes to a precision far below its own.
+_LOOSE: Final = decimal.Context(prec=120, rounding=decimal.ROUND_HALF_UP)
+
 
 def parse_decimal(
     value: object, *, field: str, expected: str = "a Decimal, int or numeric str"
@@ -90,6 +100,17 @@ def parse_decimal(
         raise InvalidTypeError(field, expected, value)
     if not result.is_finite():
         raise InvalidValueError(field, "a finite number", value)
+    exponent = result.as_tuple().exponent
+    if result.adjusted() >= _LIMIT.adjusted() or (
+        isinstance(exponent, int)
+        and exponent < -_MAX_PLACES
+        and result != result.quantize(_TINY, context=_LOOSE)
+    ):
+        raise InvalidValueError(
+            field,
+            f"a number below 10^{_LIMIT.adjusted()} with at most {_MAX_PLACES} decimal places",
+            value,
+        )
     return result
 
 
@@ -121,11 +142,6 @@ def parse_money(value: object, *, field: str, non_negative: bool = False) -> Dec
     if non_negative and result < 0:
         raise InvalidValueError(field, "an amount of zero or more", value)
     return result
-
-
-# Quantizing to check for extra decimal places must not trap on Inexact; this context
-# only ever quantizes to a precision far below its own.
-_LOOSE: Final = decimal.Context(prec=120, rounding=decimal.ROUND_HALF_UP)
 
 
 def exact(value: Decimal | int | Fraction) -> Fraction:

@@ -1,0 +1,497 @@
+"""Hypothesis strategies for hrpolicy's public domain types.
+
+Install with ``pip install "hrpolicy[strategies]"``. Every strategy takes keyword-only
+arguments, validates them, and generates only objects the library accepts — so a test
+that uses them exercises behaviour, not input validation.
+
+>>> from hypothesis import given
+>>> from hrpolicy.strategies import amounts
+>>> @given(amounts(max_value=100))
+... def test_amounts_have_at_most_two_places(amount):
+...     assert amount == amount.quantize(Decimal("0.01"))
+>>> test_amounts_have_at_most_two_places()
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from hrpolicy.bonds.case import BondCase
+from hrpolicy.bonds.model import (
+    BenefitKind,
+    BondAgreement,
+    Clause,
+    ClauseKind,
+    Collection,
+    CollectionMethod,
+    CostCategory,
+    CostItem,
+    CostMultiple,
+    Employment,
+    ExitGround,
+    FlatSum,
+    Payer,
+    PenaltyClause,
+    PerLaw,
+    PerUnservedUnit,
+    ProRata,
+    Provider,
+    Regime,
+    Separation,
+    ServedTimeSchedule,
+    ServiceLength,
+    SpecialBenefit,
+    StartRule,
+    Training,
+    TrainingKind,
+)
+from hrpolicy.bonds.policy import (
+    DOMAIN_COST_SCHEDULE,
+    BondPolicy,
+    MutualAgreementRule,
+    ProbationRule,
+    Region,
+)
+from hrpolicy.core.bands import Band, BandTable, Semantics
+from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.money import Rate
+from hrpolicy.core.span import Rounding, TimeUnit
+from hrpolicy.core.workcal import TableCalendar
+
+__all__ = [
+    "amounts",
+    "band_tables",
+    "bond_agreements",
+    "bond_cases",
+    "bond_policies",
+    "cost_items",
+    "dates",
+    "employments",
+    "penalty_clauses",
+    "rates",
+    "separations",
+    "table_calendars",
+    "trainings",
+]
+
+_FIRST_DAY = date(2008, 1, 1)
+_LAST_DAY = date(2040, 12, 31)
+
+
+def _check_range(name: str, low: Any, high: Any) -> None:
+    if low > high:
+        raise InvalidValueError(f"{name}.max_value", f"a value at or above min_value {low}", high)
+
+
+def amounts(
+    *, min_value: Decimal | int = 0, max_value: Decimal | int = 1_000_000
+) -> st.SearchStrategy[Decimal]:
+    """CNY amounts with at most two decimal places, between the bounds (inclusive)."""
+    low, high = Decimal(min_value), Decimal(max_value)
+    _check_range("amounts", low, high)
+    cents_low = int((low * 100).to_integral_value(rounding="ROUND_CEILING"))
+    cents_high = int((high * 100).to_integral_value(rounding="ROUND_FLOOR"))
+    return st.integers(cents_low, cents_high).map(lambda cents: Decimal(cents).scaleb(-2))
+
+
+def rates(*, min_value: Decimal | int = 0, max_value: Decimal | int = 1) -> st.SearchStrategy[Rate]:
+    """Rates between the bounds written as percent, per mille or a plain fraction."""
+    low, high = Decimal(min_value), Decimal(max_value)
+    _check_range("rates", low, high)
+    per_mille_low = int((low * 1000).to_integral_value(rounding="ROUND_CEILING"))
+    per_mille_high = int((high * 1000).to_integral_value(rounding="ROUND_FLOOR"))
+
+    def write(per_mille: int, notation: str) -> Rate:
+        value = Decimal(per_mille).scaleb(-3)
+        if notation == "%":
+            return Rate.parse(f"{value.scaleb(2).normalize():f}%")
+        if notation == "‰":
+            return Rate.parse(f"{per_mille}‰")
+        return Rate.parse(value)
+
+    return st.builds(
+        write, st.integers(per_mille_low, per_mille_high), st.sampled_from(["%", "‰", ""])
+    )
+
+
+def dates(*, min_value: date = _FIRST_DAY, max_value: date = _LAST_DAY) -> st.SearchStrategy[date]:
+    """Dates between the bounds (inclusive)."""
+    _check_range("dates", min_value, max_value)
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+@st.composite
+def band_tables(
+    draw: st.DrawFn,
+    *,
+    semantics: Semantics | None = None,
+    min_bands: int = 1,
+    max_bands: int = 6,
+    start: Decimal | int = 0,
+    unbounded: bool | None = None,
+    non_decreasing: bool = False,
+) -> BandTable:
+    """Valid band tables starting at ``start``: contiguous, with random boundary sides.
+
+    ``non_decreasing`` makes every band's value (and interpolated end value) at least the
+    previous one, as in a commission schedule with rising rates.
+    """
+    if not 1 <= min_bands <= max_bands:
+        raise InvalidValueError(
+            "band_tables.min_bands", f"1 ≤ min_bands ≤ max_bands ({max_bands})", min_bands
+        )
+    chosen = semantics if semantics is not None else draw(st.sampled_from(list(Semantics)))
+    count = draw(st.integers(min_bands, max_bands))
+    widths = draw(st.lists(st.integers(1, 50_000), min_size=count, max_size=count))
+    open_end = draw(st.booleans()) if unbounded is None else unbounded
+    values = draw(st.lists(st.integers(0, 200), min_size=2 * count, max_size=2 * count))
+    if non_decreasing:
+        values = sorted(values)
+    bands: list[Band] = []
+    lower = Decimal(start)
+    for index in range(count):
+        last = index == count - 1
+        upper = None if last and open_end else lower + widths[index]
+        upper_closed = upper is not None and draw(st.booleans())
+        lower_closed = True if index == 0 else not bands[-1].upper_closed
+        value = Decimal(values[2 * index]).scaleb(-3)
+        end_value = None
+        if chosen is Semantics.INTERPOLATED and upper is not None:
+            end_value = Decimal(values[2 * index + 1]).scaleb(-3)
+        bands.append(
+            Band(
+                lower=lower,
+                upper=upper,
+                lower_closed=lower_closed,
+                upper_closed=upper_closed,
+                value=value,
+                end_value=end_value,
+                rerate_below=chosen is Semantics.MIXED and index > 0 and draw(st.booleans()),
+            )
+        )
+        if upper is not None:
+            lower = upper
+    return BandTable(bands=tuple(bands), semantics=chosen)
+
+
+def _ids(prefix: str) -> st.SearchStrategy[str]:
+    return st.integers(0, 10_000).map(lambda n: f"{prefix}{n}")
+
+
+def cost_items(
+    *, id: str | None = None, max_amount: Decimal | int = 60_000
+) -> st.SearchStrategy[CostItem]:
+    """Cost items of any category, payer and voucher status."""
+    return st.builds(
+        CostItem,
+        id=st.just(id) if id is not None else _ids("c"),
+        category=st.sampled_from(list(CostCategory)),
+        amount=amounts(max_value=max_amount),
+        has_voucher=st.booleans(),
+        paid_by=st.sampled_from(list(Payer)),
+        shared_by=st.integers(1, 5),
+    )
+
+
+@st.composite
+def trainings(
+    draw: st.DrawFn,
+    *,
+    min_value: date = _FIRST_DAY,
+    max_value: date = date(2036, 12, 31),
+    kinds: tuple[TrainingKind, ...] | None = None,
+    eligible_costs: bool = False,
+    during_probation: bool | None = None,
+) -> Training:
+    """Trainings starting between the bounds. ``eligible_costs`` makes every cost a
+    vouchered direct cost paid by the employer (so the recognised cost is their total)."""
+    start = draw(dates(min_value=min_value, max_value=max_value))
+    end = start + timedelta(days=draw(st.integers(0, 120)))
+    count = draw(st.integers(1 if eligible_costs else 0, 4))
+    costs = []
+    for index in range(count):
+        if eligible_costs:
+            item = CostItem(
+                id=f"c{index}",
+                category=draw(st.sampled_from(list(CostCategory)[:8])),
+                amount=draw(amounts(min_value=Decimal("0.01"), max_value=30_000)),
+                has_voucher=True,
+                paid_by=Payer.EMPLOYER,
+                shared_by=draw(st.integers(1, 3)),
+            )
+        else:
+            item = draw(cost_items(id=f"c{index}"))
+        costs.append(item)
+    return Training(
+        id=draw(_ids("t")),
+        kind=draw(st.sampled_from(kinds or list(TrainingKind))),
+        provider=draw(st.sampled_from(list(Provider))),
+        start=start,
+        end=end,
+        during_probation=draw(st.booleans()) if during_probation is None else during_probation,
+        costs=tuple(costs),
+        took_place=draw(st.booleans()) if not eligible_costs else True,
+        full_time_off_job=draw(st.booleans()),
+    )
+
+
+@st.composite
+def _served_time_schedules(draw: st.DrawFn) -> ServedTimeSchedule:
+    unit = draw(st.sampled_from([TimeUnit.MONTHS, TimeUnit.YEARS]))
+    count = draw(st.integers(1, 4))
+    shares = sorted(
+        draw(st.lists(st.integers(0, 100), min_size=count, max_size=count)), reverse=True
+    )
+    thresholds = sorted(draw(st.sets(st.integers(1, 60), min_size=count - 1, max_size=count - 1)))
+    bounds = [0, *thresholds]
+    bands = tuple(
+        Band(
+            lower=Decimal(bounds[i]),
+            upper=Decimal(bounds[i + 1]) if i + 1 < count else None,
+            lower_closed=True,
+            upper_closed=False,
+            value=Decimal(shares[i]).scaleb(-2),
+        )
+        for i in range(count)
+    )
+    return ServedTimeSchedule(
+        table=BandTable(bands=bands, semantics=Semantics.WHOLE),
+        unit=unit,
+        rounding=draw(st.sampled_from(list(Rounding))),
+    )
+
+
+def penalty_clauses() -> st.SearchStrategy[PenaltyClause]:
+    """Every form of penalty clause, with plausible parameters."""
+    units = st.sampled_from(list(TimeUnit))
+    roundings = st.sampled_from(list(Rounding))
+    return st.one_of(
+        st.builds(FlatSum, amount=amounts(max_value=100_000)),
+        st.builds(
+            CostMultiple,
+            multiple=st.sampled_from([Decimal(1), Decimal(2), Decimal(4), Decimal("0.5")]),
+        ),
+        st.builds(ProRata, unit=units, rounding=roundings),
+        st.builds(
+            PerUnservedUnit,
+            rate=rates(min_value=Decimal("0.001"), max_value=Decimal("0.5")),
+            unit=units,
+            rounding=roundings,
+        ),
+        _served_time_schedules(),
+        st.builds(PerLaw),
+    )
+
+
+def _clauses() -> st.SearchStrategy[tuple[Clause, ...]]:
+    clause = st.builds(
+        Clause,
+        kind=st.sampled_from(list(ClauseKind)),
+        ref=st.sampled_from(["", "Art. 3", "第5条"]),
+        amount=st.none() | amounts(max_value=5_000),
+    )
+    return st.lists(clause, max_size=3).map(tuple)
+
+
+@st.composite
+def bond_agreements(
+    draw: st.DrawFn,
+    *,
+    training: Training | None = None,
+    benefit: bool = False,
+    id: str | None = None,
+    penalty: bool | None = None,
+    other_clauses: bool = True,
+) -> BondAgreement:
+    """Agreements for ``training`` (drawn if not given), or for a special benefit."""
+    chosen_training = None
+    special = None
+    if benefit:
+        special = SpecialBenefit(kind=draw(st.sampled_from(list(BenefitKind))))
+        signed = draw(dates(max_value=date(2036, 12, 31)))
+    else:
+        chosen_training = training if training is not None else draw(trainings())
+        signed = chosen_training.end + timedelta(days=draw(st.integers(-30, 30)))
+        signed = max(signed, chosen_training.start - timedelta(days=30))
+    start_choice = draw(st.sampled_from(["silent", "rule", "date"]))
+    start_rule = draw(st.sampled_from(list(StartRule))) if start_choice == "rule" else None
+    start_date = (
+        signed + timedelta(days=draw(st.integers(0, 60))) if start_choice == "date" else None
+    )
+    years, months, days = draw(
+        st.tuples(st.integers(0, 8), st.integers(0, 11), st.integers(0, 30)).filter(any)
+    )
+    length = ServiceLength(years=years, months=months, days=days)
+    has_penalty = draw(st.booleans()) if penalty is None else penalty
+    return BondAgreement(
+        id=id if id is not None else draw(_ids("A")),
+        signed_on=signed,
+        length=length,
+        penalty=draw(penalty_clauses()) if has_penalty else None,
+        training=chosen_training,
+        benefit=special,
+        start_rule=start_rule,
+        start_date=start_date,
+        clauses=draw(_clauses()) if other_clauses else (),
+        stated_cost=draw(st.none() | amounts(max_value=60_000)),
+    )
+
+
+@st.composite
+def employments(
+    draw: st.DrawFn,
+    *,
+    hired_by: date = date(2030, 12, 31),
+    regime: Regime | None = Regime.GENERAL,
+) -> Employment:
+    """Employments hired on or before ``hired_by``; ``regime=None`` draws any regime."""
+    hired = draw(dates(min_value=date(2000, 1, 1), max_value=hired_by))
+    contract_end = draw(
+        st.none()
+        | dates(min_value=hired + timedelta(days=365), max_value=hired + timedelta(days=365 * 12))
+    )
+    probation_end = draw(st.none() | st.integers(0, 180).map(lambda d: hired + timedelta(days=d)))
+    if probation_end is not None and contract_end is not None:
+        probation_end = min(probation_end, contract_end)
+    return Employment(
+        hire_date=hired,
+        contract_end=contract_end,
+        probation_end=probation_end,
+        regime=draw(st.sampled_from(list(Regime))) if regime is None else regime,
+    )
+
+
+@st.composite
+def separations(
+    draw: st.DrawFn,
+    *,
+    min_value: date = _FIRST_DAY,
+    max_value: date = _LAST_DAY,
+    grounds: tuple[ExitGround, ...] | None = None,
+) -> Separation:
+    """Separations with a last day between the bounds."""
+    ground = draw(st.sampled_from(grounds or list(ExitGround)))
+    collections = draw(
+        st.lists(
+            st.builds(
+                Collection,
+                amount=amounts(max_value=20_000),
+                method=st.sampled_from(list(CollectionMethod)),
+            ),
+            max_size=2,
+        )
+    )
+    return Separation(
+        last_day=draw(dates(min_value=min_value, max_value=max_value)),
+        ground=ground,
+        settles_bond=ground is ExitGround.MUTUAL_AGREEMENT and draw(st.booleans()),
+        demanded=draw(st.none() | amounts(max_value=100_000)),
+        collections=tuple(collections),
+    )
+
+
+def bond_policies() -> st.SearchStrategy[BondPolicy]:
+    """Any combination of the policy's options."""
+    return st.builds(
+        BondPolicy,
+        unit=st.sampled_from(list(TimeUnit)),
+        rounding=st.sampled_from(list(Rounding)),
+        start_convention=st.sampled_from(list(StartRule)),
+        include_offjob_training_wages=st.booleans(),
+        probation=st.sampled_from(list(ProbationRule)),
+        mutual_agreement=st.sampled_from(list(MutualAgreementRule)),
+        region=st.sampled_from(list(Region)),
+        schedule=st.sampled_from([None, DOMAIN_COST_SCHEDULE]),
+    )
+
+
+@st.composite
+def bond_cases(
+    draw: st.DrawFn,
+    *,
+    max_bonds: int = 3,
+    policy: BondPolicy | None = None,
+    eligible_only: bool = False,
+) -> BondCase:
+    """Consistent cases: every training and signature after the hire date, a separation
+    on or after every signature, probation flags that agree with the dates.
+
+    ``eligible_only`` draws only employer-funded, vouchered professional-technical
+    trainings with a penalty clause (no special benefits), so that most cases end in a
+    computed amount.
+    """
+    if max_bonds < 1:
+        raise InvalidValueError("bond_cases.max_bonds", "1 or more", max_bonds)
+    employment = draw(employments(hired_by=date(2030, 12, 31)))
+    count = draw(st.integers(1, max_bonds))
+    agreements = []
+    for index in range(count):
+        benefit = not eligible_only and draw(st.integers(0, 9)) == 0
+        training = None
+        if not benefit:
+            drawn = draw(
+                trainings(
+                    min_value=max(employment.hire_date, _FIRST_DAY),
+                    max_value=date(2033, 12, 31),
+                    kinds=(TrainingKind.PROFESSIONAL_TECHNICAL,) if eligible_only else None,
+                    eligible_costs=eligible_only,
+                )
+            )
+            in_probation = (
+                employment.probation_end is not None and drawn.start <= employment.probation_end
+            )
+            training = attrs.evolve(drawn, during_probation=in_probation or drawn.during_probation)
+        agreement = draw(
+            bond_agreements(
+                training=training,
+                benefit=benefit,
+                id=f"A{index}",
+                penalty=True if eligible_only else None,
+            )
+        )
+        agreements.append(agreement)
+    latest_signature = max(a.signed_on for a in agreements)
+    earliest = max(latest_signature, employment.hire_date, _FIRST_DAY)
+    horizon = timedelta(days=365 * (4 if eligible_only else 10))
+    separation = draw(separations(min_value=earliest, max_value=earliest + horizon))
+    if (
+        separation.ground
+        in (ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING, ExitGround.EXPIRY_EMPLOYEE_REFUSES)
+        and employment.contract_end is None
+    ):
+        separation = attrs.evolve(separation, ground=ExitGround.RESIGNATION)
+    return BondCase(
+        agreements=tuple(agreements),
+        employment=employment,
+        separation=separation,
+        policy=policy if policy is not None else draw(bond_policies()),
+    )
+
+
+def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalendar]:
+    """One-year table calendars with a few holidays, rest days and make-up workdays."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> TableCalendar:
+        chosen_year = year if year is not None else draw(st.integers(2008, 2040))
+        days = [date(chosen_year, 1, 1) + timedelta(days=n) for n in range(365)]
+        weekdays = [d for d in days if d.weekday() < 5]
+        weekends = [d for d in days if d.weekday() >= 5]
+        holidays = draw(st.sets(st.sampled_from(days), max_size=10))
+        rest = draw(st.sets(st.sampled_from(weekdays), max_size=5)) - holidays
+        makeup = draw(st.sets(st.sampled_from(weekends), max_size=5)) - holidays
+        return TableCalendar(
+            name=f"random {chosen_year}",
+            first_year=chosen_year,
+            last_year=chosen_year,
+            holidays=tuple(sorted(holidays)),
+            rest_days=tuple(sorted(rest)),
+            makeup_workdays=tuple(sorted(makeup)),
+        )
+
+    return build()

@@ -1,0 +1,179 @@
+"""LAW.md A1 (which training can carry a bond) and A2 (what counts as training cost)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from hrpolicy.bonds import (
+    BenefitKind,
+    BondPolicy,
+    CostCategory,
+    EligibilityStatus,
+    Outcome,
+    Payer,
+    Provider,
+    Regime,
+    Region,
+    SpecialBenefit,
+    TrainingKind,
+    review,
+    settle,
+)
+from tests.bonds.helpers import (
+    agreement,
+    codes,
+    cost,
+    employment,
+    separation,
+    settle_standard,
+    training,
+)
+
+
+def test_employer_funded_professional_training_with_vouchers_can_carry_a_bond():
+    result = review(agreement(), employment())
+    assert result.eligibility.status is EligibilityStatus.ELIGIBLE
+    assert result.cost is not None
+    assert result.cost.amount == Decimal("12000.00")
+
+
+def test_special_operation_certificate_training_cannot_carry_a_bond_outside_shanghai():
+    special = agreement(training=training(kind=TrainingKind.SPECIAL_OPERATION_CERTIFICATE))
+    result = settle_standard(agreement_=special)
+    assert result.outcome is Outcome.VOID
+    assert "bond_on_safety_training" in codes(result)
+
+
+def test_shanghai_lets_special_operation_certificate_training_carry_a_bond():
+    special = agreement(training=training(kind=TrainingKind.SPECIAL_OPERATION_CERTIFICATE))
+    result = settle_standard(agreement_=special, policy=BondPolicy(region=Region.SHANGHAI))
+    assert result.outcome is Outcome.PAYABLE
+    assert result.payable == Decimal("8000.00")
+    assert "shanghai_special_operation" in codes(result)
+
+
+def test_training_that_never_happened_carries_no_bond():
+    result = settle_standard(agreement_=agreement(training=training(took_place=False)))
+    assert result.outcome is Outcome.VOID
+    assert "training_not_held" in codes(result)
+
+
+def test_a_housing_bond_goes_to_a_court_and_no_number_is_given():
+    housing = agreement(training=None, benefit=SpecialBenefit(kind=BenefitKind.HOUSING))
+    result = settle([housing], employment(), separation())
+    bond = result.bond("A1")
+    assert bond.outcome is Outcome.JUDICIAL_ASSESSMENT
+    assert bond.payable is None
+    assert result.needs_judicial_assessment == ("A1",)
+    assert result.total_payable == Decimal("0.00")
+    assert {"special_benefit_requires_court", "assessment_outside_total"} <= {
+        f.code for f in result.findings
+    }
+
+
+def test_a_pilots_bond_is_out_of_scope_and_no_number_is_given():
+    result = settle_standard(employment_=employment(regime=Regime.CIVIL_AVIATION_PILOT))
+    assert result.outcome is Outcome.OUT_OF_SCOPE
+    assert result.payable is None
+    assert "out_of_scope_regime" in codes(result)
+
+
+def test_vouchered_fees_travel_lodging_meals_visas_exams_and_materials_all_count():
+    direct = [
+        CostCategory.TUITION, CostCategory.TRAVEL, CostCategory.LODGING, CostCategory.MEALS,
+        CostCategory.VISA, CostCategory.EXAM_CERTIFICATION, CostCategory.MATERIALS,
+        CostCategory.OTHER_DIRECT,
+    ]
+    costs = tuple(cost("100", category, item_id=category.value) for category in direct)
+    result = review(agreement(training=training(costs=costs)), employment())
+    assert result.cost is not None
+    assert result.cost.total == Fraction(800)
+    assert not result.cost.excluded
+
+
+def test_costs_without_a_voucher_do_not_count():
+    costs = (cost(), cost("3000", CostCategory.TRAVEL, item_id="taxi", has_voucher=False))
+    result = review(agreement(training=training(costs=costs)), employment())
+    assert result.cost is not None
+    assert result.cost.total == Fraction(12000)
+    [excluded] = result.cost.excluded
+    assert excluded.item_id == "taxi"
+    assert "voucher" in excluded.reason.en
+    assert "costs_excluded" in {f.code for f in result.findings}
+
+
+def test_in_house_trainer_time_and_lost_production_are_not_training_cost():
+    costs = (
+        cost(),
+        cost("2000", CostCategory.TRAINER_TIME, item_id="mentor"),
+        cost("9000", CostCategory.LOST_PRODUCTION, item_id="downtime"),
+    )
+    result = review(agreement(training=training(costs=costs, provider=Provider.IN_HOUSE)), employment())
+    assert result.cost is not None
+    assert result.cost.total == Fraction(12000)
+    assert {line.item_id for line in result.cost.excluded} == {"mentor", "downtime"}
+    assert "in_house_provider" in {f.code for f in result.findings}
+
+
+def test_a_cost_paid_by_a_customer_or_the_employee_does_not_count():
+    costs = (
+        cost(),
+        cost("500", CostCategory.TRAVEL, item_id="customer", paid_by=Payer.THIRD_PARTY),
+        cost("300", CostCategory.MATERIALS, item_id="own", paid_by=Payer.EMPLOYEE),
+    )
+    result = review(agreement(training=training(costs=costs)), employment())
+    assert result.cost is not None
+    assert result.cost.total == Fraction(12000)
+
+
+def test_a_group_course_is_shared_per_trainee_and_computed_exactly():
+    group = training(costs=(cost("10000", shared_by=3),))
+    result = settle_standard(agreement_=agreement(training=group))
+    assert result.review.cost is not None
+    assert result.review.cost.total == Fraction(10000, 3)
+    # 10000/3 × 24/36 = 20000/9 = 2222.222… → 2222.22, rounded once at the end.
+    assert result.payable == Decimal("2222.22")
+
+
+def test_wages_count_only_under_the_contested_option_for_full_time_off_job_training():
+    costs = (cost(), cost("6000", CostCategory.WAGES, item_id="salary"))
+    offjob = training(costs=costs, full_time_off_job=True)
+    default = review(agreement(training=offjob), employment())
+    assert default.cost is not None
+    assert default.cost.total == Fraction(12000)
+    option = review(agreement(training=offjob), employment(), BondPolicy(include_offjob_training_wages=True))
+    assert option.cost is not None
+    assert option.cost.total == Fraction(18000)
+    assert "offjob_wages_included_contested" in {f.code for f in option.findings}
+    on_the_job = review(agreement(training=training(costs=costs)), employment(), BondPolicy(include_offjob_training_wages=True))
+    assert on_the_job.cost is not None
+    assert on_the_job.cost.total == Fraction(12000)
+
+
+def test_a_cost_stated_in_the_agreement_above_the_vouchers_is_flagged():
+    result = review(agreement(stated_cost=Decimal("20000")), employment())
+    assert "stated_cost_above_recognised" in {f.code for f in result.findings}
+
+
+def test_a_penalty_computed_on_an_inflated_stated_cost_is_still_capped_by_the_real_cost():
+    from hrpolicy.bonds import ProRata
+    from hrpolicy.core import Rounding, TimeUnit
+
+    inflated = agreement(
+        stated_cost=Decimal("18000"), penalty=ProRata(unit=TimeUnit.MONTHS, rounding=Rounding.FLOOR)
+    )
+    result = settle_standard(agreement_=inflated)
+    assert result.agreed == Decimal("12000.00")  # 18,000 × 24/36
+    assert result.payable == Decimal("8000.00")
+    assert "penalty_above_cost" in codes(result)
+
+
+def test_a_training_that_starts_in_probation_must_say_so():
+    import pytest
+
+    from hrpolicy.core import InvalidValueError
+
+    with pytest.raises(InvalidValueError, match="during_probation"):
+        review(agreement(), employment(hire_date=date(2020, 1, 1), probation_end=date(2020, 6, 30)))

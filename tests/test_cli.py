@@ -1,0 +1,61 @@
+"""The command line: the demo, settling a case from JSON, and the example case."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hrpolicy.__main__ import main
+
+
+def test_the_demo_settles_the_seed_case_and_shows_explanation_and_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "bond SP-2010-017  1833.33" in out
+    assert "refund due        1166.67" in out
+    assert "[A3.cap2] cap 2: cost allocated to the unserved period" in out
+    assert "VIOLATION loss_penalty_void <Art. 5>" in out
+
+
+def test_the_demo_speaks_chinese_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--locale", "zh_CN"]) == 0
+    out = capsys.readouterr().out
+    assert "应退还" in out
+    assert "《劳动合同法》第二十五条" in out
+
+
+def test_a_case_written_as_json_is_settled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["example-case"]) == 0
+    case = tmp_path / "case.json"
+    case.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["settle", str(case), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    payable = [row for row in rows if row.get("rule") == "A3.payable"]
+    assert payable[0]["output"] == "1833.33"
+
+
+def test_a_bad_case_file_is_reported_with_the_path_of_each_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "bad.json"
+    case.write_text(json.dumps({"agreements": [], "employment": {"hire_date": "2020-01-01", "contract_end": None},
+                                "separation": {"last_day": "2021-01-01", "ground": "fired"}}), encoding="utf-8")
+    assert main(["settle", str(case)]) == 1
+    assert "$.separation.ground: expected one of 'resignation'" in capsys.readouterr().err
+
+
+def test_an_unreadable_case_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["settle", str(tmp_path / "missing.json")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_markdown_output_is_available(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--format", "markdown"]) == 0
+    assert "| violation | loss_penalty_void |" in capsys.readouterr().out
+
+
+def test_python_dash_m_runs_the_demo() -> None:
+    done = subprocess.run([sys.executable, "-m", "hrpolicy", "demo"], capture_output=True, text=True, check=True)
+    assert "1833.33" in done.stdout
