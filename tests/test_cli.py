@@ -12,7 +12,9 @@ import pytest
 from hrpolicy.__main__ import main
 
 
-def test_the_demo_settles_the_seed_case_and_shows_explanation_and_findings(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_demo_settles_the_seed_case_and_shows_explanation_and_findings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "bond SP-2010-017  1833.33" in out
@@ -28,7 +30,9 @@ def test_the_demo_speaks_chinese_when_asked(capsys: pytest.CaptureFixture[str]) 
     assert "《劳动合同法》第二十五条" in out
 
 
-def test_a_case_written_as_json_is_settled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_case_written_as_json_is_settled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["example-case"]) == 0
     case = tmp_path / "case.json"
     case.write_text(capsys.readouterr().out, encoding="utf-8")
@@ -38,15 +42,27 @@ def test_a_case_written_as_json_is_settled(tmp_path: Path, capsys: pytest.Captur
     assert payable[0]["output"] == "1833.33"
 
 
-def test_a_bad_case_file_is_reported_with_the_path_of_each_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_case_file_is_reported_with_the_path_of_each_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = tmp_path / "bad.json"
-    case.write_text(json.dumps({"agreements": [], "employment": {"hire_date": "2020-01-01", "contract_end": None},
-                                "separation": {"last_day": "2021-01-01", "ground": "fired"}}), encoding="utf-8")
+    case.write_text(
+        json.dumps(
+            {
+                "agreements": [],
+                "employment": {"hire_date": "2020-01-01", "contract_end": None},
+                "separation": {"last_day": "2021-01-01", "ground": "fired"},
+            }
+        ),
+        encoding="utf-8",
+    )
     assert main(["settle", str(case)]) == 1
     assert "$.separation.ground: expected one of 'resignation'" in capsys.readouterr().err
 
 
-def test_an_unreadable_case_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unreadable_case_file_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["settle", str(tmp_path / "missing.json")]) == 2
     assert "cannot read" in capsys.readouterr().err
 
@@ -57,5 +73,7 @@ def test_markdown_output_is_available(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_python_dash_m_runs_the_demo() -> None:
-    done = subprocess.run([sys.executable, "-m", "hrpolicy", "demo"], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "hrpolicy", "demo"], capture_output=True, text=True, check=True
+    )
     assert "1833.33" in done.stdout

@@ -17,6 +17,7 @@ from hrpolicy import (
     to_dict,
 )
 from hrpolicy.bonds import (
+    BenefitKind,
     BondAgreement,
     BondCase,
     CostCategory,
@@ -27,7 +28,6 @@ from hrpolicy.bonds import (
     Separation,
     ServiceLength,
     SpecialBenefit,
-    BenefitKind,
     StartRule,
     Training,
     review,
@@ -38,17 +38,29 @@ from hrpolicy.bonds.examples import electrician_case
 from tests.bonds.helpers import agreement, cost, employment, separation, training
 
 
-def test_a_negative_cost_is_rejected():
-    with pytest.raises(InvalidValueError, match=r"CostItem\.amount: expected an amount of zero or more, got Decimal Decimal\('-5'\)"):
+def test_a_negative_cost_is_rejected() -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=r"CostItem\.amount: expected an amount of zero or more, got Decimal Decimal\('-5'\)",
+    ):
         cost("-5")
 
 
-def test_a_float_amount_is_rejected_with_a_type_error():
-    with pytest.raises(InvalidTypeError, match=r"CostItem\.amount: .*no floats|CostItem\.amount: .*floats are not accepted"):
-        CostItem(id="x", category=CostCategory.TUITION, amount=6000.0, has_voucher=True, paid_by=Payer.EMPLOYER)  # type: ignore[arg-type]
+def test_a_float_amount_is_rejected_with_a_type_error() -> None:
+    with pytest.raises(
+        InvalidTypeError,
+        match=r"CostItem\.amount: .*no floats|CostItem\.amount: .*floats are not accepted",
+    ):
+        CostItem(
+            id="x",
+            category=CostCategory.TUITION,
+            amount=6000.0,  # type: ignore[arg-type]
+            has_voucher=True,
+            paid_by=Payer.EMPLOYER,
+        )
 
 
-def test_the_typed_errors_are_also_the_matching_builtins():
+def test_the_typed_errors_are_also_the_matching_builtins() -> None:
     with pytest.raises(TypeError):
         FlatSum(amount=1.5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="zero or more"):
@@ -57,104 +69,136 @@ def test_the_typed_errors_are_also_the_matching_builtins():
         FlatSum(amount=Decimal("0.001"))
 
 
-def test_a_training_that_ends_before_it_starts_is_rejected():
-    with pytest.raises(InvalidValueError, match=r"Training\.end: expected a date on or after start 2020-03-02"):
+def test_a_training_that_ends_before_it_starts_is_rejected() -> None:
+    with pytest.raises(
+        InvalidValueError, match=r"Training\.end: expected a date on or after start 2020-03-02"
+    ):
         training(end=date(2020, 3, 1))
 
 
-def test_a_separation_before_the_hire_date_is_rejected():
-    with pytest.raises(InvalidValueError, match=r"separation\.last_day: expected a date on or after the hire date 2019-01-01"):
+def test_a_separation_before_the_hire_date_is_rejected() -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=r"separation\.last_day: expected a date on or after the hire date 2019-01-01",
+    ):
         settle_bond(agreement(), employment(), separation(last_day=date(2018, 12, 31)))
 
 
-def test_a_separation_before_the_agreement_was_signed_is_rejected():
+def test_a_separation_before_the_agreement_was_signed_is_rejected() -> None:
     with pytest.raises(InvalidValueError, match="was signed"):
         settle_bond(agreement(signed_on=date(2021, 6, 1)), employment(), separation())
 
 
-def test_a_separation_before_the_labour_contract_law_is_rejected():
+def test_a_separation_before_the_labour_contract_law_is_rejected() -> None:
     with pytest.raises(InvalidValueError, match="2008-01-01"):
         settle_bond(
-            agreement(signed_on=date(2006, 1, 1), training=training(start=date(2005, 12, 1), end=date(2005, 12, 20))),
+            agreement(
+                signed_on=date(2006, 1, 1),
+                training=training(start=date(2005, 12, 1), end=date(2005, 12, 20)),
+            ),
             employment(hire_date=date(2005, 1, 1)),
             separation(last_day=date(2007, 6, 30)),
         )
 
 
-def test_an_unknown_exit_ground_is_rejected_with_the_list_of_grounds():
-    with pytest.raises(InvalidValueError, match=r"Separation\.ground: expected one of 'resignation', .*got str 'fired'"):
+def test_an_unknown_exit_ground_is_rejected_with_the_list_of_grounds() -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=r"Separation\.ground: expected one of 'resignation', .*got str 'fired'",
+    ):
         Separation(last_day=date(2021, 1, 1), ground="fired")  # type: ignore[arg-type]
 
 
-def test_an_exit_ground_may_be_given_by_its_value():
+def test_an_exit_ground_may_be_given_by_its_value() -> None:
     assert Separation(last_day=date(2021, 1, 1), ground="layoff").ground is ExitGround.LAYOFF  # type: ignore[arg-type]
 
 
-def test_a_cost_item_without_the_voucher_flag_is_rejected():
-    with pytest.raises(InvalidTypeError, match=r"CostItem\.has_voucher: expected a value for this required field"):
+def test_a_cost_item_without_the_voucher_flag_is_rejected() -> None:
+    with pytest.raises(
+        InvalidTypeError, match=r"CostItem\.has_voucher: expected a value for this required field"
+    ):
         CostItem(id="x", category=CostCategory.TUITION, amount=Decimal(1), paid_by=Payer.EMPLOYER)  # type: ignore[call-arg]
 
 
-def test_a_voucher_flag_that_is_not_a_boolean_is_rejected():
-    with pytest.raises(InvalidTypeError, match=r"CostItem\.has_voucher: expected True or False, got str 'yes'"):
-        CostItem(id="x", category=CostCategory.TUITION, amount=Decimal(1), has_voucher="yes", paid_by=Payer.EMPLOYER)  # type: ignore[arg-type]
+def test_a_voucher_flag_that_is_not_a_boolean_is_rejected() -> None:
+    with pytest.raises(
+        InvalidTypeError, match=r"CostItem\.has_voucher: expected True or False, got str 'yes'"
+    ):
+        CostItem(
+            id="x",
+            category=CostCategory.TUITION,
+            amount=Decimal(1),
+            has_voucher="yes",  # type: ignore[arg-type]
+            paid_by=Payer.EMPLOYER,
+        )
 
 
-def test_an_unknown_keyword_is_rejected():
+def test_an_unknown_keyword_is_rejected() -> None:
     with pytest.raises(InvalidTypeError, match=r"Separation\.reason: expected one of the fields"):
         Separation(last_day=date(2021, 1, 1), ground=ExitGround.LAYOFF, reason="x")  # type: ignore[call-arg]
 
 
-def test_a_datetime_is_not_a_date():
-    with pytest.raises(InvalidTypeError, match=r"Separation\.last_day: expected a datetime\.date \(not a datetime\)"):
+def test_a_datetime_is_not_a_date() -> None:
+    with pytest.raises(
+        InvalidTypeError,
+        match=r"Separation\.last_day: expected a datetime\.date \(not a datetime\)",
+    ):
         Separation(last_day=datetime(2021, 1, 1, 9, 0), ground=ExitGround.LAYOFF)
 
 
-def test_a_service_length_of_zero_is_rejected():
+def test_a_service_length_of_zero_is_rejected() -> None:
     with pytest.raises(InvalidValueError, match="at least one day"):
         ServiceLength()
 
 
-def test_an_agreement_needs_exactly_one_of_training_or_benefit():
+def test_an_agreement_needs_exactly_one_of_training_or_benefit() -> None:
     with pytest.raises(InvalidValueError, match="exactly one of training or benefit"):
         agreement(training=None)
     with pytest.raises(InvalidValueError, match="exactly one of training or benefit"):
         agreement(benefit=SpecialBenefit(kind=BenefitKind.CAR))
 
 
-def test_an_agreement_cannot_give_both_a_start_rule_and_a_start_date():
+def test_an_agreement_cannot_give_both_a_start_rule_and_a_start_date() -> None:
     with pytest.raises(InvalidValueError, match="either start_rule or start_date"):
         agreement(start_rule=StartRule.SIGNING, start_date=date(2020, 4, 1))
 
 
-def test_duplicate_cost_item_ids_are_rejected():
-    with pytest.raises(InvalidValueError, match=r"Training\.costs\[1\]: expected a unique cost item id"):
+def test_duplicate_cost_item_ids_are_rejected() -> None:
+    with pytest.raises(
+        InvalidValueError, match=r"Training\.costs\[1\]: expected a unique cost item id"
+    ):
         training(costs=(cost(), cost()))
 
 
-def test_an_expiry_ground_on_an_open_ended_contract_is_rejected():
+def test_an_expiry_ground_on_an_open_ended_contract_is_rejected() -> None:
     with pytest.raises(InvalidValueError, match="open-ended"):
-        settle_bond(agreement(), employment(contract_end=None), separation(ground=ExitGround.EXPIRY_EMPLOYEE_REFUSES))
+        settle_bond(
+            agreement(),
+            employment(contract_end=None),
+            separation(ground=ExitGround.EXPIRY_EMPLOYEE_REFUSES),
+        )
 
 
-def test_settles_bond_only_makes_sense_for_a_mutual_agreement():
+def test_settles_bond_only_makes_sense_for_a_mutual_agreement() -> None:
     with pytest.raises(InvalidValueError, match="settles_bond"):
         separation(settles_bond=True)
 
 
-def test_engine_arguments_of_the_wrong_type_are_rejected():
+def test_engine_arguments_of_the_wrong_type_are_rejected() -> None:
     with pytest.raises(InvalidTypeError, match="agreement: expected a BondAgreement"):
         review({"id": "A1"}, employment())  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match=r"agreements\[0\]: expected a BondAgreement"):
         settle(["A1"], employment(), separation())  # type: ignore[list-item]
 
 
-def test_a_tuple_field_given_a_single_object_is_rejected():
-    with pytest.raises(InvalidTypeError, match=r"Training\.costs: expected a list or tuple of CostItem"):
+def test_a_tuple_field_given_a_single_object_is_rejected() -> None:
+    with pytest.raises(
+        InvalidTypeError, match=r"Training\.costs: expected a list or tuple of CostItem"
+    ):
         training(costs=cost())
 
 
-def test_a_malformed_dict_reports_every_problem_with_its_path():
+def test_a_malformed_dict_reports_every_problem_with_its_path() -> None:
     data = to_dict(electrician_case())
     data["agreements"][0]["training"]["costs"][0]["amount"] = 4800.5
     del data["agreements"][0]["training"]["costs"][1]["has_voucher"]
@@ -163,14 +207,20 @@ def test_a_malformed_dict_reports_every_problem_with_its_path():
     with pytest.raises(ConversionError) as caught:
         from_dict(data, BondCase)
     errors = caught.value.errors
-    assert "$.agreements[0].training.costs[0].amount: expected a number written as str or int (no floats), got float 4800.5" in errors
-    assert "$.agreements[0].training.costs[1].has_voucher: expected this required key, got nothing" in errors
+    assert (
+        "$.agreements[0].training.costs[0].amount: expected a number written as str or int "
+        "(no floats), got float 4800.5" in errors
+    )
+    assert (
+        "$.agreements[0].training.costs[1].has_voucher: expected this required key, got nothing"
+        in errors
+    )
     assert any(e.startswith("$.separation.ground: expected one of 'resignation'") for e in errors)
     assert "$.employment: expected only known keys, got unknown colour" in errors
     assert isinstance(caught.value, ValueError)
 
 
-def test_a_rule_broken_inside_an_object_is_reported_at_the_field_path():
+def test_a_rule_broken_inside_an_object_is_reported_at_the_field_path() -> None:
     data = to_dict(electrician_case())
     data["agreements"][0]["training"]["costs"][0]["amount"] = "-4800"
     with pytest.raises(ConversionError) as caught:
@@ -181,8 +231,15 @@ def test_a_rule_broken_inside_an_object_is_reported_at_the_field_path():
     )
 
 
-def test_booleans_and_integers_written_as_strings_are_rejected_in_dicts():
-    bad = {"id": "x", "category": "tuition", "amount": "1", "has_voucher": "true", "paid_by": "employer", "shared_by": "2"}
+def test_booleans_and_integers_written_as_strings_are_rejected_in_dicts() -> None:
+    bad = {
+        "id": "x",
+        "category": "tuition",
+        "amount": "1",
+        "has_voucher": "true",
+        "paid_by": "employer",
+        "shared_by": "2",
+    }
     with pytest.raises(ConversionError) as caught:
         from_dict(bad, CostItem)
     assert caught.value.errors == (
@@ -191,16 +248,18 @@ def test_booleans_and_integers_written_as_strings_are_rejected_in_dicts():
     )
 
 
-def test_an_unknown_penalty_clause_kind_is_rejected():
+def test_an_unknown_penalty_clause_kind_is_rejected() -> None:
     data = to_dict(agreement())
     data["penalty"] = {"kind": "double_everything"}
     with pytest.raises(ConversionError, match="penalty"):
         from_dict(data, BondAgreement)
 
 
-def test_a_cross_field_rule_is_reported_from_dicts_too():
+def test_a_cross_field_rule_is_reported_from_dicts_too() -> None:
     data = to_dict(training())
     data["end"] = "2020-01-01"
     with pytest.raises(ConversionError) as caught:
         from_dict(data, Training)
-    assert caught.value.errors == ("$.end: expected a date on or after start 2020-03-02, got date datetime.date(2020, 1, 1)",)
+    assert caught.value.errors == (
+        "$.end: expected a date on or after start 2020-03-02, got date datetime.date(2020, 1, 1)",
+    )

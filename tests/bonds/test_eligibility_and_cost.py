@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
+
 from hrpolicy.bonds import (
     BenefitKind,
     BondPolicy,
@@ -13,6 +15,7 @@ from hrpolicy.bonds import (
     EligibilityStatus,
     Outcome,
     Payer,
+    ProRata,
     Provider,
     Regime,
     Region,
@@ -21,6 +24,7 @@ from hrpolicy.bonds import (
     review,
     settle,
 )
+from hrpolicy.core import InvalidValueError, Rounding, TimeUnit
 from tests.bonds.helpers import (
     agreement,
     codes,
@@ -32,21 +36,21 @@ from tests.bonds.helpers import (
 )
 
 
-def test_employer_funded_professional_training_with_vouchers_can_carry_a_bond():
+def test_employer_funded_professional_training_with_vouchers_can_carry_a_bond() -> None:
     result = review(agreement(), employment())
     assert result.eligibility.status is EligibilityStatus.ELIGIBLE
     assert result.cost is not None
     assert result.cost.amount == Decimal("12000.00")
 
 
-def test_special_operation_certificate_training_cannot_carry_a_bond_outside_shanghai():
+def test_special_operation_certificate_training_cannot_carry_a_bond_outside_shanghai() -> None:
     special = agreement(training=training(kind=TrainingKind.SPECIAL_OPERATION_CERTIFICATE))
     result = settle_standard(agreement_=special)
     assert result.outcome is Outcome.VOID
     assert "bond_on_safety_training" in codes(result)
 
 
-def test_shanghai_lets_special_operation_certificate_training_carry_a_bond():
+def test_shanghai_lets_special_operation_certificate_training_carry_a_bond() -> None:
     special = agreement(training=training(kind=TrainingKind.SPECIAL_OPERATION_CERTIFICATE))
     result = settle_standard(agreement_=special, policy=BondPolicy(region=Region.SHANGHAI))
     assert result.outcome is Outcome.PAYABLE
@@ -54,13 +58,13 @@ def test_shanghai_lets_special_operation_certificate_training_carry_a_bond():
     assert "shanghai_special_operation" in codes(result)
 
 
-def test_training_that_never_happened_carries_no_bond():
+def test_training_that_never_happened_carries_no_bond() -> None:
     result = settle_standard(agreement_=agreement(training=training(took_place=False)))
     assert result.outcome is Outcome.VOID
     assert "training_not_held" in codes(result)
 
 
-def test_a_housing_bond_goes_to_a_court_and_no_number_is_given():
+def test_a_housing_bond_goes_to_a_court_and_no_number_is_given() -> None:
     housing = agreement(training=None, benefit=SpecialBenefit(kind=BenefitKind.HOUSING))
     result = settle([housing], employment(), separation())
     bond = result.bond("A1")
@@ -73,17 +77,22 @@ def test_a_housing_bond_goes_to_a_court_and_no_number_is_given():
     }
 
 
-def test_a_pilots_bond_is_out_of_scope_and_no_number_is_given():
+def test_a_pilots_bond_is_out_of_scope_and_no_number_is_given() -> None:
     result = settle_standard(employment_=employment(regime=Regime.CIVIL_AVIATION_PILOT))
     assert result.outcome is Outcome.OUT_OF_SCOPE
     assert result.payable is None
     assert "out_of_scope_regime" in codes(result)
 
 
-def test_vouchered_fees_travel_lodging_meals_visas_exams_and_materials_all_count():
+def test_vouchered_fees_travel_lodging_meals_visas_exams_and_materials_all_count() -> None:
     direct = [
-        CostCategory.TUITION, CostCategory.TRAVEL, CostCategory.LODGING, CostCategory.MEALS,
-        CostCategory.VISA, CostCategory.EXAM_CERTIFICATION, CostCategory.MATERIALS,
+        CostCategory.TUITION,
+        CostCategory.TRAVEL,
+        CostCategory.LODGING,
+        CostCategory.MEALS,
+        CostCategory.VISA,
+        CostCategory.EXAM_CERTIFICATION,
+        CostCategory.MATERIALS,
         CostCategory.OTHER_DIRECT,
     ]
     costs = tuple(cost("100", category, item_id=category.value) for category in direct)
@@ -93,7 +102,7 @@ def test_vouchered_fees_travel_lodging_meals_visas_exams_and_materials_all_count
     assert not result.cost.excluded
 
 
-def test_costs_without_a_voucher_do_not_count():
+def test_costs_without_a_voucher_do_not_count() -> None:
     costs = (cost(), cost("3000", CostCategory.TRAVEL, item_id="taxi", has_voucher=False))
     result = review(agreement(training=training(costs=costs)), employment())
     assert result.cost is not None
@@ -104,20 +113,22 @@ def test_costs_without_a_voucher_do_not_count():
     assert "costs_excluded" in {f.code for f in result.findings}
 
 
-def test_in_house_trainer_time_and_lost_production_are_not_training_cost():
+def test_in_house_trainer_time_and_lost_production_are_not_training_cost() -> None:
     costs = (
         cost(),
         cost("2000", CostCategory.TRAINER_TIME, item_id="mentor"),
         cost("9000", CostCategory.LOST_PRODUCTION, item_id="downtime"),
     )
-    result = review(agreement(training=training(costs=costs, provider=Provider.IN_HOUSE)), employment())
+    result = review(
+        agreement(training=training(costs=costs, provider=Provider.IN_HOUSE)), employment()
+    )
     assert result.cost is not None
     assert result.cost.total == Fraction(12000)
     assert {line.item_id for line in result.cost.excluded} == {"mentor", "downtime"}
     assert "in_house_provider" in {f.code for f in result.findings}
 
 
-def test_a_cost_paid_by_a_customer_or_the_employee_does_not_count():
+def test_a_cost_paid_by_a_customer_or_the_employee_does_not_count() -> None:
     costs = (
         cost(),
         cost("500", CostCategory.TRAVEL, item_id="customer", paid_by=Payer.THIRD_PARTY),
@@ -128,7 +139,7 @@ def test_a_cost_paid_by_a_customer_or_the_employee_does_not_count():
     assert result.cost.total == Fraction(12000)
 
 
-def test_a_group_course_is_shared_per_trainee_and_computed_exactly():
+def test_a_group_course_is_shared_per_trainee_and_computed_exactly() -> None:
     group = training(costs=(cost("10000", shared_by=3),))
     result = settle_standard(agreement_=agreement(training=group))
     assert result.review.cost is not None
@@ -137,30 +148,33 @@ def test_a_group_course_is_shared_per_trainee_and_computed_exactly():
     assert result.payable == Decimal("2222.22")
 
 
-def test_wages_count_only_under_the_contested_option_for_full_time_off_job_training():
+def test_wages_count_only_under_the_contested_option_for_full_time_off_job_training() -> None:
     costs = (cost(), cost("6000", CostCategory.WAGES, item_id="salary"))
     offjob = training(costs=costs, full_time_off_job=True)
     default = review(agreement(training=offjob), employment())
     assert default.cost is not None
     assert default.cost.total == Fraction(12000)
-    option = review(agreement(training=offjob), employment(), BondPolicy(include_offjob_training_wages=True))
+    option = review(
+        agreement(training=offjob), employment(), BondPolicy(include_offjob_training_wages=True)
+    )
     assert option.cost is not None
     assert option.cost.total == Fraction(18000)
     assert "offjob_wages_included_contested" in {f.code for f in option.findings}
-    on_the_job = review(agreement(training=training(costs=costs)), employment(), BondPolicy(include_offjob_training_wages=True))
+    on_the_job = review(
+        agreement(training=training(costs=costs)),
+        employment(),
+        BondPolicy(include_offjob_training_wages=True),
+    )
     assert on_the_job.cost is not None
     assert on_the_job.cost.total == Fraction(12000)
 
 
-def test_a_cost_stated_in_the_agreement_above_the_vouchers_is_flagged():
+def test_a_cost_stated_in_the_agreement_above_the_vouchers_is_flagged() -> None:
     result = review(agreement(stated_cost=Decimal("20000")), employment())
     assert "stated_cost_above_recognised" in {f.code for f in result.findings}
 
 
-def test_a_penalty_computed_on_an_inflated_stated_cost_is_still_capped_by_the_real_cost():
-    from hrpolicy.bonds import ProRata
-    from hrpolicy.core import Rounding, TimeUnit
-
+def test_a_penalty_computed_on_an_inflated_stated_cost_is_still_capped_by_the_real_cost() -> None:
     inflated = agreement(
         stated_cost=Decimal("18000"), penalty=ProRata(unit=TimeUnit.MONTHS, rounding=Rounding.FLOOR)
     )
@@ -170,10 +184,6 @@ def test_a_penalty_computed_on_an_inflated_stated_cost_is_still_capped_by_the_re
     assert "penalty_above_cost" in codes(result)
 
 
-def test_a_training_that_starts_in_probation_must_say_so():
-    import pytest
-
-    from hrpolicy.core import InvalidValueError
-
+def test_a_training_that_starts_in_probation_must_say_so() -> None:
     with pytest.raises(InvalidValueError, match="during_probation"):
         review(agreement(), employment(hire_date=date(2020, 1, 1), probation_end=date(2020, 6, 30)))

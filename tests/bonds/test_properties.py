@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from random import Random
 
 import attrs
 from hypothesis import assume, given
@@ -40,7 +41,7 @@ _ALWAYS_EXEMPT = (
 
 
 @given(bond_cases(eligible_only=True))
-def test_payable_never_exceeds_the_training_cost_nor_the_agreed_amount(case: BondCase):
+def test_payable_never_exceeds_the_training_cost_nor_the_agreed_amount(case: BondCase) -> None:
     for bond in case.settle().bonds:
         if bond.outcome is Outcome.PAYABLE:
             assert bond.payable is not None
@@ -54,26 +55,35 @@ def test_payable_never_exceeds_the_training_cost_nor_the_agreed_amount(case: Bon
 
 
 @given(bond_cases())
-def test_every_case_settles_to_a_number_or_says_why_not(case: BondCase):
+def test_every_case_settles_to_a_number_or_says_why_not(case: BondCase) -> None:
     result = case.settle()
     for bond in result.bonds:
         assert (bond.payable is None) == (bond.outcome in _NUMBERLESS)
         if bond.payable is not None and bond.review.cost is not None:
             assert bond.payable <= bond.review.cost.amount
-    assert result.total_payable == sum((b.payable for b in result.bonds if b.payable is not None), Decimal("0.00"))
+    assert result.total_payable == sum(
+        (b.payable for b in result.bonds if b.payable is not None), Decimal("0.00")
+    )
 
 
 @given(bond_cases(eligible_only=True), st.integers(0, 3000), st.integers(0, 3000))
-def test_payable_does_not_rise_with_time_served(case: BondCase, first: int, second: int):
+def test_payable_does_not_rise_with_time_served(case: BondCase, first: int, second: int) -> None:
     agreement = case.agreements[0]
     checked = review(agreement, case.employment, case.policy)
     assume(checked.service is not None)
     assert checked.service is not None
-    start = max(checked.service.start, agreement.signed_on, case.employment.hire_date, date(2008, 1, 1))
+    start = max(
+        checked.service.start, agreement.signed_on, case.employment.hire_date, date(2008, 1, 1)
+    )
     earlier, later = sorted((start + timedelta(days=first), start + timedelta(days=second)))
     ground = ExitGround.RESIGNATION
     results = [
-        settle_bond(agreement, case.employment, attrs.evolve(case.separation, last_day=day, ground=ground, settles_bond=False), case.policy)
+        settle_bond(
+            agreement,
+            case.employment,
+            attrs.evolve(case.separation, last_day=day, ground=ground, settles_bond=False),
+            case.policy,
+        )
         for day in (earlier, later)
     ]
     assert results[0].payable is not None
@@ -82,7 +92,7 @@ def test_payable_does_not_rise_with_time_served(case: BondCase, first: int, seco
 
 
 @given(bond_cases(eligible_only=True), st.integers(0, 2000))
-def test_nothing_is_owed_at_or_after_the_end_of_service(case: BondCase, days_after: int):
+def test_nothing_is_owed_at_or_after_the_end_of_service(case: BondCase, days_after: int) -> None:
     agreement = case.agreements[0]
     checked = review(agreement, case.employment, case.policy)
     assert checked.service is not None
@@ -94,8 +104,11 @@ def test_nothing_is_owed_at_or_after_the_end_of_service(case: BondCase, days_aft
 
 
 @given(bond_cases(), st.sampled_from(_ALWAYS_EXEMPT))
-def test_nothing_is_owed_on_any_exempt_ground(case: BondCase, ground: ExitGround):
-    assume(case.employment.contract_end is not None or ground is not ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING)
+def test_nothing_is_owed_on_any_exempt_ground(case: BondCase, ground: ExitGround) -> None:
+    assume(
+        case.employment.contract_end is not None
+        or ground is not ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING
+    )
     separation = attrs.evolve(case.separation, ground=ground, settles_bond=False)
     result = settle(case.agreements, case.employment, separation, case.policy)
     for bond in result.bonds:
@@ -104,31 +117,43 @@ def test_nothing_is_owed_on_any_exempt_ground(case: BondCase, ground: ExitGround
 
 
 @given(bond_cases(), bond_policies())
-def test_mutual_agreement_and_probation_defaults_owe_nothing_unless_switched(case: BondCase, policy: BondPolicy):
-    defaults = attrs.evolve(policy, mutual_agreement=MutualAgreementRule.EXEMPT_UNLESS_SETTLED, probation=ProbationRule.EXEMPT)
-    separation = attrs.evolve(case.separation, ground=ExitGround.MUTUAL_AGREEMENT, settles_bond=False)
+def test_mutual_agreement_and_probation_defaults_owe_nothing_unless_switched(
+    case: BondCase, policy: BondPolicy
+) -> None:
+    defaults = attrs.evolve(
+        policy,
+        mutual_agreement=MutualAgreementRule.EXEMPT_UNLESS_SETTLED,
+        probation=ProbationRule.EXEMPT,
+    )
+    separation = attrs.evolve(
+        case.separation, ground=ExitGround.MUTUAL_AGREEMENT, settles_bond=False
+    )
     result = settle(case.agreements, case.employment, separation, defaults)
     assert result.total_payable == Decimal("0.00")
 
 
 @given(bond_cases(max_bonds=4), st.randoms(use_true_random=False))
-def test_the_result_does_not_depend_on_the_order_of_the_bonds(case: BondCase, random):
+def test_the_result_does_not_depend_on_the_order_of_the_bonds(
+    case: BondCase, random: Random
+) -> None:
     shuffled = list(case.agreements)
     random.shuffle(shuffled)
     assert settle(shuffled, case.employment, case.separation, case.policy) == case.settle()
 
 
 @given(bond_cases(max_bonds=4))
-def test_money_is_conserved_between_total_refund_and_what_was_collected(case: BondCase):
+def test_money_is_conserved_between_total_refund_and_what_was_collected(case: BondCase) -> None:
     result = case.settle()
     kept = result.collected - result.refund_due
     assert result.refund_due >= 0
     assert kept == min(result.collected, result.total_payable)
     if result.excess_demand is not None:
         assert case.separation.demanded is not None
-        assert result.excess_demand == max(case.separation.demanded - result.total_payable, Decimal(0))
+        assert result.excess_demand == max(
+            case.separation.demanded - result.total_payable, Decimal(0)
+        )
 
 
 @given(bond_cases())
-def test_settling_twice_gives_the_same_result(case: BondCase):
+def test_settling_twice_gives_the_same_result(case: BondCase) -> None:
     assert case.settle() == case.settle()

@@ -30,7 +30,7 @@ from hrpolicy.bonds import (
     settle_bond,
 )
 from hrpolicy.bonds.examples import electrician_case
-from hrpolicy.core import BandTable, TableCalendar
+from hrpolicy.core import BandTable, InvalidValueError, TableCalendar
 from hrpolicy.strategies import (
     amounts,
     band_tables,
@@ -44,7 +44,7 @@ from hrpolicy.strategies import (
     table_calendars,
     trainings,
 )
-from tests.bonds.helpers import agreement, employment, separation, settle_standard
+from tests.bonds.helpers import agreement, employment, separation, settle_standard, training
 
 _DOMAIN = [
     pytest.param(cost_items(), CostItem, id="cost item"),
@@ -58,7 +58,9 @@ _DOMAIN = [
     pytest.param(bond_cases(), BondCase, id="whole case"),
     pytest.param(band_tables(), BandTable, id="band table"),
     pytest.param(table_calendars(), TableCalendar, id="work calendar"),
-    pytest.param(st.builds(ServiceLength, years=st.integers(1, 9)), ServiceLength, id="service length"),
+    pytest.param(
+        st.builds(ServiceLength, years=st.integers(1, 9)), ServiceLength, id="service length"
+    ),
     pytest.param(st.builds(Clause, kind=st.sampled_from(list(ClauseKind))), Clause, id="clause"),
     pytest.param(st.builds(SpecialBenefit), SpecialBenefit, id="special benefit"),
     pytest.param(st.builds(Collection, amount=amounts()), Collection, id="collection"),
@@ -66,7 +68,9 @@ _DOMAIN = [
 
 
 @pytest.mark.parametrize(("strategy", "cls"), _DOMAIN)
-def test_every_domain_object_round_trips_through_json(strategy: st.SearchStrategy[Any], cls: Any):
+def test_every_domain_object_round_trips_through_json(
+    strategy: st.SearchStrategy[Any], cls: Any
+) -> None:
     @given(strategy)
     def check(obj: Any) -> None:
         data = json.loads(json.dumps(to_dict(obj, cls), ensure_ascii=False))
@@ -75,13 +79,17 @@ def test_every_domain_object_round_trips_through_json(strategy: st.SearchStrateg
     check()
 
 
-def test_the_seed_case_as_data_names_the_penalty_form():
+def test_the_seed_case_as_data_names_the_penalty_form() -> None:
     data = to_dict(electrician_case())
-    assert data["agreements"][0]["penalty"] == {"multiple": "1", "clause_ref": "Art. 4", "kind": "cost_multiple"}
+    assert data["agreements"][0]["penalty"] == {
+        "multiple": "1",
+        "clause_ref": "Art. 4",
+        "kind": "cost_multiple",
+    }
     assert data["separation"]["last_day"] == "2012-12-07"
 
 
-def test_the_options_in_force_are_the_first_step_of_every_settlement():
+def test_the_options_in_force_are_the_first_step_of_every_settlement() -> None:
     step = settle_standard().explanation.steps[0]
     assert step.rule == "policy.options"
     assert step.input_map == {
@@ -96,11 +104,15 @@ def test_the_options_in_force_are_the_first_step_of_every_settlement():
     }
 
 
-def test_records_are_flat_rows_for_a_dataframe():
+def test_records_are_flat_rows_for_a_dataframe() -> None:
     settlement = electrician_case().settle()
     rows = settlement.to_records()
     assert {row["kind"] for row in rows} == {"step", "finding"}
-    assert all(isinstance(value, (str, int, bool, type(None), object)) for row in rows for value in row.values())
+    assert all(
+        isinstance(value, (str, int, bool, type(None), object))
+        for row in rows
+        for value in row.values()
+    )
     assert rows[0]["agreement"] == "SP-2010-017"
     assert rows[-1]["agreement"] == ""
     assert {"agreement", "kind", "rule", "label", "citation", "inputs", "output"} <= rows[0].keys()
@@ -108,7 +120,7 @@ def test_records_are_flat_rows_for_a_dataframe():
     assert any("劳动合同法" in str(row["citation"]) for row in chinese)
 
 
-def test_renderings_are_deterministic_and_bilingual():
+def test_renderings_are_deterministic_and_bilingual() -> None:
     first, second = electrician_case().settle(), electrician_case().settle()
     assert first.to_html() == second.to_html()
     assert first.to_markdown() == second.to_markdown()
@@ -122,13 +134,13 @@ def test_renderings_are_deterministic_and_bilingual():
     assert "应退还" in first.to_text("zh_CN")
 
 
-def test_html_escapes_what_the_user_wrote():
+def test_html_escapes_what_the_user_wrote() -> None:
     result = settle_standard(agreement_=agreement(id="<script>x</script>"))
     assert "<script>" not in result.to_html()
     assert "&lt;script&gt;" in result.to_html()
 
 
-def test_pretty_printing_in_ipython_uses_the_text_rendering():
+def test_pretty_printing_in_ipython_uses_the_text_rendering() -> None:
     class Printer:
         def __init__(self) -> None:
             self.out: list[str] = []
@@ -138,34 +150,31 @@ def test_pretty_printing_in_ipython_uses_the_text_rendering():
 
     printer = Printer()
     settlement = electrician_case().settle()
-    settlement._repr_pretty_(printer, False)
+    settlement._repr_pretty_(printer, cycle=False)
     assert printer.out == [settlement.to_text("en")]
 
 
-def test_a_review_renders_like_a_settlement():
+def test_a_review_renders_like_a_settlement() -> None:
     result = review(agreement(), employment())
     assert "Training bond review" in result.to_text()
     assert result.to_records()[0]["rule"] == "policy.options"
 
 
-def test_an_unknown_locale_is_rejected():
-    from hrpolicy.core import InvalidValueError
-
+def test_an_unknown_locale_is_rejected() -> None:
     with pytest.raises(InvalidValueError, match="locale"):
         settle_standard().to_text("fr")
 
 
-def test_a_provision_not_yet_in_force_on_the_event_date_is_flagged():
+def test_a_provision_not_yet_in_force_on_the_event_date_is_flagged() -> None:
     # Left 2008-06-30, before the Implementing Regulations (2008-09-18) took effect.
-    from hrpolicy.bonds import ServiceLength as Length
-    from tests.bonds.helpers import training
-
     early = agreement(
         signed_on=date(2008, 2, 1),
-        length=Length(years=2),
+        length=ServiceLength(years=2),
         training=training(start=date(2008, 1, 7), end=date(2008, 1, 31)),
     )
-    result = settle_bond(early, employment(hire_date=date(2007, 1, 1)), separation(last_day=date(2008, 6, 30)))
+    result = settle_bond(
+        early, employment(hire_date=date(2007, 1, 1)), separation(last_day=date(2008, 6, 30))
+    )
     flagged = {f.subject for f in result.findings if f.code == "provision_not_in_force"}
     assert "Regs 16" in flagged
     assert "LCL 22(2)" not in flagged

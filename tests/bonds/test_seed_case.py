@@ -18,7 +18,7 @@ from hrpolicy.bonds import Outcome, settle
 from hrpolicy.bonds.examples import electrician_case
 
 
-def test_the_electrician_owes_at_most_the_cost_of_the_eleven_unserved_months():
+def test_the_electrician_owes_at_most_the_cost_of_the_eleven_unserved_months() -> None:
     settlement = electrician_case().settle()
     bond = settlement.bond("SP-2010-017")
     assert bond.outcome is Outcome.PAYABLE
@@ -32,7 +32,7 @@ def test_the_electrician_owes_at_most_the_cost_of_the_eleven_unserved_months():
     assert settlement.total_payable == Decimal("1833.33")
 
 
-def test_the_loss_of_production_clause_is_flagged_as_void_under_lcl_25():
+def test_the_loss_of_production_clause_is_flagged_as_void_under_lcl_25() -> None:
     settlement = electrician_case().settle()
     loss = [f for f in settlement.findings if f.code == "loss_penalty_void"]
     assert len(loss) == 1
@@ -41,7 +41,7 @@ def test_the_loss_of_production_clause_is_flagged_as_void_under_lcl_25():
     assert "生产损失" in loss[0].message_zh_CN
 
 
-def test_the_full_cost_clause_is_cut_to_the_statutory_cap():
+def test_the_full_cost_clause_is_cut_to_the_statutory_cap() -> None:
     settlement = electrician_case().settle()
     codes = [f.code for f in settlement.findings]
     assert "penalty_not_prorated" in codes
@@ -49,7 +49,7 @@ def test_the_full_cost_clause_is_cut_to_the_statutory_cap():
     assert settlement.bond("SP-2010-017").agreed == Decimal("6000.00")
 
 
-def test_the_employer_must_refund_what_it_took_beyond_the_lawful_figure():
+def test_the_employer_must_refund_what_it_took_beyond_the_lawful_figure() -> None:
     settlement = electrician_case().settle()
     assert settlement.collected == Decimal("3000.00")
     assert settlement.refund_due == Decimal("1166.67")
@@ -57,7 +57,7 @@ def test_the_employer_must_refund_what_it_took_beyond_the_lawful_figure():
     assert {"refund_due", "demand_exceeds_lawful"} <= {f.code for f in settlement.findings}
 
 
-def test_counting_service_from_the_signing_date_changes_the_figure_only_by_the_rule():
+def test_counting_service_from_the_signing_date_changes_the_figure_only_by_the_rule() -> None:
     case = electrician_case()
     agreement = attrs.evolve(case.agreements[0], start_date=date(2010, 11, 8))
     settlement = settle([agreement], case.employment, case.separation)
@@ -68,7 +68,7 @@ def test_counting_service_from_the_signing_date_changes_the_figure_only_by_the_r
     assert bond.payable == Decimal("1833.33")
 
 
-def test_leaving_in_late_december_counts_the_half_month_and_lowers_the_figure():
+def test_leaving_in_late_december_counts_the_half_month_and_lowers_the_figure() -> None:
     case = electrician_case()
     later = attrs.evolve(case.separation, last_day=date(2012, 12, 21))
     bond = settle(case.agreements, case.employment, later).bond("SP-2010-017")

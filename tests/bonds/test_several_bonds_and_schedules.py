@@ -10,6 +10,7 @@ import pytest
 
 from hrpolicy.bonds import (
     DOMAIN_COST_SCHEDULE,
+    BondAgreement,
     BondPolicy,
     ExitGround,
     ServiceLength,
@@ -28,17 +29,19 @@ from hrpolicy.core import (
 from tests.bonds.helpers import agreement, cost, employment, separation, training
 
 
-def _second_bond() -> object:
+def _second_bond() -> BondAgreement:
     # A 4,000-yuan course in June 2020, its own 2-year bond: 2020-07-01 to 2022-06-30.
     return agreement(
         id="A2",
         signed_on=date(2020, 6, 1),
         length=ServiceLength(years=2),
-        training=training(id="T2", start=date(2020, 6, 1), end=date(2020, 6, 30), costs=(cost("4000"),)),
+        training=training(
+            id="T2", start=date(2020, 6, 1), end=date(2020, 6, 30), costs=(cost("4000"),)
+        ),
     )
 
 
-def test_two_trainings_are_settled_as_two_bonds_and_totalled():
+def test_two_trainings_are_settled_as_two_bonds_and_totalled() -> None:
     result = settle([agreement(), _second_bond()], employment(), separation())
     assert [b.agreement_id for b in result.bonds] == ["A1", "A2"]
     # A1: 8,000.00 (24 of 36 unserved). A2: served 9 of 24 months → 4,000 × 15/24 = 2,500.
@@ -47,33 +50,47 @@ def test_two_trainings_are_settled_as_two_bonds_and_totalled():
     assert result.total_payable == Decimal("10500.00")
 
 
-def test_overlapping_service_periods_run_concurrently():
-    result = settle([agreement(), _second_bond()], employment(), separation(last_day=date(2022, 12, 31)))
+def test_overlapping_service_periods_run_concurrently() -> None:
+    result = settle(
+        [agreement(), _second_bond()], employment(), separation(last_day=date(2022, 12, 31))
+    )
     # A2 ended 2022-06-30: fully served; A1 still has 3 months to run: 12,000 × 3/36.
     assert result.bond("A2").payable == Decimal("0.00")
     assert result.bond("A1").payable == Decimal("1000.00")
 
 
-def test_the_result_does_not_depend_on_the_order_the_bonds_are_given_in():
+def test_the_result_does_not_depend_on_the_order_the_bonds_are_given_in() -> None:
     forward = settle([agreement(), _second_bond()], employment(), separation())
     backward = settle([_second_bond(), agreement()], employment(), separation())
     assert forward == backward
 
 
-def test_two_agreements_with_the_same_id_are_rejected():
+def test_two_agreements_with_the_same_id_are_rejected() -> None:
     with pytest.raises(InvalidValueError, match=r"agreements\[1\]"):
         settle([agreement(), agreement()], employment(), separation())
 
 
-def test_an_exempt_ground_zeroes_every_bond():
-    result = settle([agreement(), _second_bond()], employment(), separation(ground=ExitGround.LAYOFF))
+def test_an_exempt_ground_zeroes_every_bond() -> None:
+    result = settle(
+        [agreement(), _second_bond()], employment(), separation(ground=ExitGround.LAYOFF)
+    )
     assert result.total_payable == Decimal("0.00")
 
 
-def test_the_domain_schedule_maps_cost_to_years_with_upper_bounds_included():
+def test_the_domain_schedule_maps_cost_to_years_with_upper_bounds_included() -> None:
     years = DOMAIN_COST_SCHEDULE.years_for
-    assert [years(Decimal(c)) for c in ("0.01", "2000", "2000.01", "5000", "10000", "15000", "20000", "50000")] == [
-        1, 1, 2, 2, 3, 4, 5, 8,
+    assert [
+        years(Decimal(c))
+        for c in ("0.01", "2000", "2000.01", "5000", "10000", "15000", "20000", "50000")
+    ] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        4,
+        5,
+        8,
     ]
     with pytest.raises(NotCoveredError):
         years(Decimal("50000.01"))
@@ -81,13 +98,13 @@ def test_the_domain_schedule_maps_cost_to_years_with_upper_bounds_included():
         years(Decimal("0"))
 
 
-def test_two_trainings_in_one_year_are_bonded_on_their_own_costs_not_merged():
+def test_two_trainings_in_one_year_are_bonded_on_their_own_costs_not_merged() -> None:
     # 3,000 + 3,000: each needs 2 years on its own; merged (6,000) would stretch to 3.
     assert DOMAIN_COST_SCHEDULE.length_for(Decimal("3000")) == ServiceLength(years=2)
     assert DOMAIN_COST_SCHEDULE.years_for(Decimal("6000")) == 3
 
 
-def test_an_agreement_longer_than_the_company_schedule_is_flagged():
+def test_an_agreement_longer_than_the_company_schedule_is_flagged() -> None:
     policy = BondPolicy(schedule=DOMAIN_COST_SCHEDULE)
     # 12,000 yuan → the schedule gives 4 years; 5 years agreed.
     result = review(agreement(length=ServiceLength(years=5)), employment(), policy)
@@ -97,7 +114,7 @@ def test_an_agreement_longer_than_the_company_schedule_is_flagged():
     assert "length_exceeds_schedule" not in {f.code for f in fitting.findings}
 
 
-def test_a_cost_the_company_schedule_does_not_cover_is_reported_not_guessed():
+def test_a_cost_the_company_schedule_does_not_cover_is_reported_not_guessed() -> None:
     policy = BondPolicy(schedule=DOMAIN_COST_SCHEDULE)
     big = agreement(training=training(costs=(cost("60000"),)))
     result = review(big, employment(), policy)
@@ -105,7 +122,9 @@ def test_a_cost_the_company_schedule_does_not_cover_is_reported_not_guessed():
     assert "schedule_does_not_cover_cost" in {f.code for f in result.findings}
 
 
-def test_a_schedule_must_give_whole_years():
-    table = BandTable.from_thresholds([0, 1000], ["1.5"], closed=Side.UPPER, semantics=Semantics.WHOLE)
+def test_a_schedule_must_give_whole_years() -> None:
+    table = BandTable.from_thresholds(
+        [0, 1000], ["1.5"], closed=Side.UPPER, semantics=Semantics.WHOLE
+    )
     with pytest.raises(PolicyDefinitionError, match="whole number of years"):
         ServiceSchedule(table=table)

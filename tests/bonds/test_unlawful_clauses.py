@@ -40,31 +40,71 @@ CAPPED = Decimal("8000.00")
 @pytest.mark.parametrize(
     ("kind", "code", "articles"),
     [
-        pytest.param(ClauseKind.CERTIFICATE_WITHHOLDING, "certificate_withholding", {"LCL 9", "LCL 84(1)"},
-                     id="holding ID, diploma or certificates until the bond is served is unlawful"),
-        pytest.param(ClauseKind.DEPOSIT, "deposit_or_guarantee", {"LCL 9", "LCL 84(2)"},
-                     id="a training deposit, cash bond or guarantor is unlawful"),
-        pytest.param(ClauseKind.DOCUMENT_WITHHOLDING, "separation_documents_withheld", {"LCL 50", "LCL 84(3)", "LCL 89"},
-                     id="withholding the separation certificate or file until paid is unlawful"),
-        pytest.param(ClauseKind.LOSS_PENALTY, "loss_penalty_void", {"LCL 25", "LCL 90", "LL 102"},
-                     id="a penalty for lost production or recruitment cost is void"),
-        pytest.param(ClauseKind.WAGES_AS_COST, "wages_as_cost_clause", {"Regs 16"},
-                     id="counting wages or social insurance as training cost is not allowed"),
-        pytest.param(ClauseKind.WAGE_DEDUCTION, "penalty_deducted_from_wages", {"WPP 15", "WPP 16", "LCL 30", "LCL 85"},
-                     id="deducting the penalty from final wages is unlawful"),
-        pytest.param(ClauseKind.NO_RESIGNATION, "resignation_restricted", {"LCL 37", "LCL 26(1)"},
-                     id="forbidding resignation during the bond is void"),
-        pytest.param(ClauseKind.PENALTY_ON_ANY_EXIT, "penalty_on_exempt_exits", {"Regs 26(1)", "LCL 26(1)"},
-                     id="a penalty also due on employer-fault or no-fault exits is void"),
-        pytest.param(ClauseKind.EXAM_FAILURE_TERMINATION, "exam_failure_termination", {"Regs 13"},
-                     id="ending the contract automatically on a failed exam is void"),
-        pytest.param(ClauseKind.PAY_FREEZE, "pay_raise_frozen", {"LCL 22(3)"},
-                     id="freezing pay raises during the bond is unlawful"),
+        pytest.param(
+            ClauseKind.CERTIFICATE_WITHHOLDING,
+            "certificate_withholding",
+            {"LCL 9", "LCL 84(1)"},
+            id="holding ID, diploma or certificates until the bond is served is unlawful",
+        ),
+        pytest.param(
+            ClauseKind.DEPOSIT,
+            "deposit_or_guarantee",
+            {"LCL 9", "LCL 84(2)"},
+            id="a training deposit, cash bond or guarantor is unlawful",
+        ),
+        pytest.param(
+            ClauseKind.DOCUMENT_WITHHOLDING,
+            "separation_documents_withheld",
+            {"LCL 50", "LCL 84(3)", "LCL 89"},
+            id="withholding the separation certificate or file until paid is unlawful",
+        ),
+        pytest.param(
+            ClauseKind.LOSS_PENALTY,
+            "loss_penalty_void",
+            {"LCL 25", "LCL 90", "LL 102"},
+            id="a penalty for lost production or recruitment cost is void",
+        ),
+        pytest.param(
+            ClauseKind.WAGES_AS_COST,
+            "wages_as_cost_clause",
+            {"Regs 16"},
+            id="counting wages or social insurance as training cost is not allowed",
+        ),
+        pytest.param(
+            ClauseKind.WAGE_DEDUCTION,
+            "penalty_deducted_from_wages",
+            {"WPP 15", "WPP 16", "LCL 30", "LCL 85"},
+            id="deducting the penalty from final wages is unlawful",
+        ),
+        pytest.param(
+            ClauseKind.NO_RESIGNATION,
+            "resignation_restricted",
+            {"LCL 37", "LCL 26(1)"},
+            id="forbidding resignation during the bond is void",
+        ),
+        pytest.param(
+            ClauseKind.PENALTY_ON_ANY_EXIT,
+            "penalty_on_exempt_exits",
+            {"Regs 26(1)", "LCL 26(1)"},
+            id="a penalty also due on employer-fault or no-fault exits is void",
+        ),
+        pytest.param(
+            ClauseKind.EXAM_FAILURE_TERMINATION,
+            "exam_failure_termination",
+            {"Regs 13"},
+            id="ending the contract automatically on a failed exam is void",
+        ),
+        pytest.param(
+            ClauseKind.PAY_FREEZE,
+            "pay_raise_frozen",
+            {"LCL 22(3)"},
+            id="freezing pay raises during the bond is unlawful",
+        ),
     ],
 )
 def test_each_unlawful_clause_is_flagged_with_its_article_and_the_lawful_amount_still_computed(
     kind: ClauseKind, code: str, articles: set[str]
-):
+) -> None:
     result = settle_standard(agreement_=agreement(clauses=(Clause(kind=kind, ref="Art. 9"),)))
     flagged = [f for f in result.findings if f.code == code]
     assert len(flagged) == 1
@@ -74,15 +114,17 @@ def test_each_unlawful_clause_is_flagged_with_its_article_and_the_lawful_amount_
     assert result.payable == CAPPED
 
 
-def test_an_unnumbered_clause_is_named_by_its_position():
+def test_an_unnumbered_clause_is_named_by_its_position() -> None:
     result = review(
         agreement(clauses=(Clause(kind=ClauseKind.PAY_FREEZE), Clause(kind=ClauseKind.DEPOSIT))),
         employment(),
     )
-    assert [f.subject for f in result.findings if f.code in ("pay_raise_frozen", "deposit_or_guarantee")] == ["#1", "#2"]
+    assert [
+        f.subject for f in result.findings if f.code in ("pay_raise_frozen", "deposit_or_guarantee")
+    ] == ["#1", "#2"]
 
 
-def test_a_deposit_named_in_the_agreement_must_be_returned_in_full():
+def test_a_deposit_named_in_the_agreement_must_be_returned_in_full() -> None:
     result = settle(
         [agreement(clauses=(Clause(kind=ClauseKind.DEPOSIT, amount=Decimal("2000")),))],
         employment(),
@@ -91,30 +133,33 @@ def test_a_deposit_named_in_the_agreement_must_be_returned_in_full():
     assert result.deposits_to_return == Decimal("2000")
 
 
-def test_a_penalty_above_the_training_cost_is_flagged_and_cut_to_the_cap():
+def test_a_penalty_above_the_training_cost_is_flagged_and_cut_to_the_cap() -> None:
     result = settle_standard(agreement_=agreement(penalty=FlatSum(amount=Decimal("20000"))))
     assert {"penalty_above_cost", "penalty_not_prorated", "penalty_cut_to_cap"} <= codes(result)
     assert result.agreed == Decimal("20000.00")
     assert result.payable == CAPPED
 
 
-def test_a_double_cost_multiple_is_cut_to_the_cap():
+def test_a_double_cost_multiple_is_cut_to_the_cap() -> None:
     result = settle_standard(agreement_=agreement(penalty=CostMultiple(multiple=Decimal(2))))
     assert "penalty_above_cost" in codes(result)
     assert result.agreed == Decimal("24000.00")
     assert result.payable == CAPPED
 
 
-def test_full_repayment_whatever_the_time_served_is_cut_to_the_unserved_share():
+def test_full_repayment_whatever_the_time_served_is_cut_to_the_unserved_share() -> None:
     result = settle_standard(agreement_=agreement(penalty=CostMultiple(multiple=Decimal(1))))
     assert {"penalty_not_prorated", "penalty_cut_to_cap"} <= codes(result)
     assert "penalty_above_cost" not in codes(result)
     assert result.payable == CAPPED
 
 
-def test_wages_listed_as_training_cost_are_excluded_and_flagged():
-    costs = (cost(), cost("5000", CostCategory.WAGES, item_id="salary"),
-             cost("800", CostCategory.SOCIAL_INSURANCE, item_id="si"))
+def test_wages_listed_as_training_cost_are_excluded_and_flagged() -> None:
+    costs = (
+        cost(),
+        cost("5000", CostCategory.WAGES, item_id="salary"),
+        cost("800", CostCategory.SOCIAL_INSURANCE, item_id="si"),
+    )
     result = settle_standard(agreement_=agreement(training=training(costs=costs)))
     flagged = [f for f in result.findings if f.code == "wages_counted_as_cost"]
     assert len(flagged) == 1
@@ -123,22 +168,30 @@ def test_wages_listed_as_training_cost_are_excluded_and_flagged():
     assert result.payable == CAPPED
 
 
-def test_a_penalty_taken_out_of_final_wages_is_flagged_and_refunded():
+def test_a_penalty_taken_out_of_final_wages_is_flagged_and_refunded() -> None:
     result = settle(
         [agreement(clauses=(Clause(kind=ClauseKind.WAGE_DEDUCTION),))],
         employment(),
-        separation(collections=(Collection(amount=Decimal("9000"), method=CollectionMethod.DEDUCTED_FROM_WAGES),)),
+        separation(
+            collections=(
+                Collection(amount=Decimal("9000"), method=CollectionMethod.DEDUCTED_FROM_WAGES),
+            )
+        ),
     )
     found = {f.code for f in result.findings}
     assert {"penalty_deducted_from_wages", "collected_from_wages", "refund_due"} <= found
     assert result.refund_due == Decimal("1000.00")
 
 
-def test_money_taken_from_a_deposit_is_flagged():
+def test_money_taken_from_a_deposit_is_flagged() -> None:
     result = settle(
         [agreement()],
         employment(),
-        separation(collections=(Collection(amount=Decimal("500"), method=CollectionMethod.TAKEN_FROM_DEPOSIT),)),
+        separation(
+            collections=(
+                Collection(amount=Decimal("500"), method=CollectionMethod.TAKEN_FROM_DEPOSIT),
+            )
+        ),
     )
     assert "collected_from_deposit" in {f.code for f in result.findings}
 
@@ -153,7 +206,9 @@ def test_money_taken_from_a_deposit_is_flagged():
         pytest.param(TrainingKind.MENTORING, id="in-house apprenticeship"),
     ],
 )
-def test_a_bond_on_training_the_employer_owes_anyway_is_void_and_nothing_is_payable(kind: TrainingKind):
+def test_a_bond_on_training_the_employer_owes_anyway_is_void_and_nothing_is_payable(
+    kind: TrainingKind,
+) -> None:
     result = settle_standard(agreement_=agreement(training=training(kind=kind)))
     assert result.outcome is Outcome.VOID
     assert result.payable == Decimal("0.00")
@@ -161,20 +216,22 @@ def test_a_bond_on_training_the_employer_owes_anyway_is_void_and_nothing_is_paya
     assert "LCL 22(1)" in cited(result, "bond_on_statutory_training")
 
 
-def test_a_bond_on_safety_training_is_void_under_the_work_safety_law():
-    result = settle_standard(agreement_=agreement(training=training(kind=TrainingKind.SAFETY_HYGIENE)))
+def test_a_bond_on_safety_training_is_void_under_the_work_safety_law() -> None:
+    result = settle_standard(
+        agreement_=agreement(training=training(kind=TrainingKind.SAFETY_HYGIENE))
+    )
     assert result.outcome is Outcome.VOID
     assert {"WSL 28", "WSL 47"} <= cited(result, "bond_on_safety_training")
 
 
-def test_a_bond_with_no_real_spend_is_void():
+def test_a_bond_with_no_real_spend_is_void() -> None:
     unvouchered = training(costs=(cost(has_voucher=False),))
     result = settle_standard(agreement_=agreement(training=unvouchered))
     assert result.outcome is Outcome.VOID
     assert "no_recognised_cost" in codes(result)
 
 
-def test_charging_a_probationer_for_onboarding_training_is_always_unlawful():
+def test_charging_a_probationer_for_onboarding_training_is_always_unlawful() -> None:
     result = review(
         agreement(training=training(kind=TrainingKind.ONBOARDING, during_probation=True)),
         employment(hire_date=date(2020, 2, 1), probation_end=date(2020, 7, 31)),
@@ -182,7 +239,7 @@ def test_charging_a_probationer_for_onboarding_training_is_always_unlawful():
     assert "probation_onboarding_charge" in {f.code for f in result.findings}
 
 
-def test_charging_a_probationer_for_professional_training_is_flagged_as_contested():
+def test_charging_a_probationer_for_professional_training_is_flagged_as_contested() -> None:
     result = review(
         agreement(training=training(during_probation=True)),
         employment(hire_date=date(2020, 2, 1), probation_end=date(2020, 7, 31)),
@@ -192,9 +249,11 @@ def test_charging_a_probationer_for_professional_training_is_flagged_as_conteste
     assert found[0].severity is Severity.WARNING
 
 
-def test_costs_borne_by_the_parent_company_cannot_ground_a_bond():
+def test_costs_borne_by_the_parent_company_cannot_ground_a_bond() -> None:
     paid_by_parent = training(costs=(cost(paid_by=Payer.PARENT_COMPANY),))
     result = settle_standard(agreement_=agreement(training=paid_by_parent))
     assert result.outcome is Outcome.VOID
     assert result.review.cost is not None
-    assert result.review.cost.excluded[0].reason.en == "borne by parent_company, not by the employer"
+    assert (
+        result.review.cost.excluded[0].reason.en == "borne by parent_company, not by the employer"
+    )

@@ -21,7 +21,15 @@ from hrpolicy.core import (
 from hrpolicy.strategies import band_tables
 
 
-def band(lower: int, upper: int | None, value: str, *, lower_closed: bool = True, upper_closed: bool = False, **extra: object) -> Band:
+def band(
+    lower: int,
+    upper: int | None,
+    value: str,
+    *,
+    lower_closed: bool = True,
+    upper_closed: bool = False,
+    **extra: object,
+) -> Band:
     return Band(
         lower=Decimal(lower),
         upper=None if upper is None else Decimal(upper),
@@ -32,24 +40,30 @@ def band(lower: int, upper: int | None, value: str, *, lower_closed: bool = True
     )
 
 
-def test_the_plan_decides_whether_thirty_thousand_is_in_the_lower_or_the_higher_band():
-    upper_inclusive = BandTable.from_thresholds([0, 30000], ["0.01", "0.015"], closed=Side.UPPER, semantics=Semantics.WHOLE)
-    lower_inclusive = BandTable.from_thresholds([0, 30000], ["0.01", "0.015"], closed=Side.LOWER, semantics=Semantics.WHOLE)
+def test_the_plan_decides_whether_thirty_thousand_is_in_the_lower_or_the_higher_band() -> None:
+    upper_inclusive = BandTable.from_thresholds(
+        [0, 30000], ["0.01", "0.015"], closed=Side.UPPER, semantics=Semantics.WHOLE
+    )
+    lower_inclusive = BandTable.from_thresholds(
+        [0, 30000], ["0.01", "0.015"], closed=Side.LOWER, semantics=Semantics.WHOLE
+    )
     assert upper_inclusive.value_at(30000) == Fraction(1, 100)
     assert lower_inclusive.value_at(30000) == Fraction(15, 1000)
     assert upper_inclusive.apply(30000).total == 300
     assert lower_inclusive.apply(30000).total == 450
 
 
-def test_the_magazine_plan_in_both_readings():
+def test_the_magazine_plan_in_both_readings() -> None:
     # 20 yuan each; above 20 subscriptions, 25 yuan each: for all units, or only above 20?
-    marginal = BandTable.from_thresholds([0, 20], ["20", "25"], closed=Side.UPPER, semantics=Semantics.MARGINAL)
+    marginal = BandTable.from_thresholds(
+        [0, 20], ["20", "25"], closed=Side.UPPER, semantics=Semantics.MARGINAL
+    )
     whole = marginal.with_semantics(Semantics.WHOLE)
     assert [marginal.apply(n).total for n in (0, 19, 20, 21, 30)] == [0, 380, 400, 425, 650]
     assert [whole.apply(n).total for n in (0, 19, 20, 21, 30)] == [0, 380, 400, 525, 750]
 
 
-def test_interpolated_values_run_linearly_between_band_ends():
+def test_interpolated_values_run_linearly_between_band_ends() -> None:
     table = BandTable(
         bands=(
             band(0, 80, "0", end_value=Decimal("0.5")),
@@ -64,7 +78,9 @@ def test_interpolated_values_run_linearly_between_band_ends():
     assert table.apply(90).total == Fraction(135, 2)
 
 
-def test_mixed_semantics_rerate_below_a_threshold_and_pay_only_the_increment_above_another():
+def test_mixed_semantics_rerate_below_a_threshold_and_pay_only_the_increment_above_another() -> (
+    None
+):
     table = BandTable(
         bands=(
             band(0, 20, "20"),
@@ -78,57 +94,76 @@ def test_mixed_semantics_rerate_below_a_threshold_and_pay_only_the_increment_abo
     assert table.apply(60).total == 50 * 25 + 10 * 30  # 50 pays only its increment
 
 
-def test_lump_sums_are_paid_once_a_band_is_reached():
-    table = BandTable(bands=(band(0, 100, "0"), band(100, None, "0", lump_sum=Decimal("500"))), semantics=Semantics.MARGINAL)
+def test_lump_sums_are_paid_once_a_band_is_reached() -> None:
+    table = BandTable(
+        bands=(band(0, 100, "0"), band(100, None, "0", lump_sum=Decimal("500"))),
+        semantics=Semantics.MARGINAL,
+    )
     assert table.apply(99).total == 0
     assert table.apply(100).total == 500
     assert table.apply(250).total == 500
 
 
-def test_a_gap_between_bands_is_rejected_when_the_table_is_built():
+def test_a_gap_between_bands_is_rejected_when_the_table_is_built() -> None:
     with pytest.raises(PolicyDefinitionError, match="no gap"):
         BandTable(bands=(band(0, 10, "1"), band(11, None, "2")), semantics=Semantics.MARGINAL)
     with pytest.raises(PolicyDefinitionError, match="no gap"):
-        BandTable(bands=(band(0, 10, "1", upper_closed=False), band(10, None, "2", lower_closed=False)), semantics=Semantics.WHOLE)
+        BandTable(
+            bands=(band(0, 10, "1", upper_closed=False), band(10, None, "2", lower_closed=False)),
+            semantics=Semantics.WHOLE,
+        )
 
 
-def test_an_overlap_between_bands_is_rejected_when_the_table_is_built():
+def test_an_overlap_between_bands_is_rejected_when_the_table_is_built() -> None:
     with pytest.raises(PolicyDefinitionError, match="no overlap"):
         BandTable(bands=(band(0, 10, "1"), band(5, None, "2")), semantics=Semantics.MARGINAL)
     with pytest.raises(PolicyDefinitionError, match="no overlap"):
-        BandTable(bands=(band(0, 10, "1", upper_closed=True), band(10, None, "2", lower_closed=True)), semantics=Semantics.WHOLE)
+        BandTable(
+            bands=(band(0, 10, "1", upper_closed=True), band(10, None, "2", lower_closed=True)),
+            semantics=Semantics.WHOLE,
+        )
 
 
 @pytest.mark.parametrize(
     ("bands", "semantics", "message"),
     [
         ((), Semantics.WHOLE, "at least one band"),
-        ((band(0, None, "1"), band(10, None, "2")), Semantics.WHOLE, "only the last band may be unbounded"),
+        (
+            (band(0, None, "1"), band(10, None, "2")),
+            Semantics.WHOLE,
+            "only the last band may be unbounded",
+        ),
         ((band(0, 10, "1"),), Semantics.INTERPOLATED, "a value at the upper bound"),
         ((band(0, 10, "1", end_value=Decimal(2)),), Semantics.WHOLE, "only interpolated tables"),
         ((band(0, 10, "1", rerate_below=True),), Semantics.MARGINAL, "only mixed tables re-rate"),
     ],
 )
-def test_malformed_tables_are_rejected(bands: tuple[Band, ...], semantics: Semantics, message: str):
+def test_malformed_tables_are_rejected(
+    bands: tuple[Band, ...], semantics: Semantics, message: str
+) -> None:
     with pytest.raises(PolicyDefinitionError, match=message):
         BandTable(bands=bands, semantics=semantics)
 
 
-def test_a_band_must_have_its_lower_bound_below_its_upper_bound():
+def test_a_band_must_have_its_lower_bound_below_its_upper_bound() -> None:
     with pytest.raises(PolicyDefinitionError, match="a bound above lower"):
         band(10, 10, "1")
 
 
-def test_a_measure_outside_the_table_is_an_error_not_zero():
-    table = BandTable.from_thresholds([0, 2000], ["1"], closed=Side.UPPER, first_closed=False, semantics=Semantics.WHOLE)
+def test_a_measure_outside_the_table_is_an_error_not_zero() -> None:
+    table = BandTable.from_thresholds(
+        [0, 2000], ["1"], closed=Side.UPPER, first_closed=False, semantics=Semantics.WHOLE
+    )
     assert table.domain() == "(0, 2000]"
     for outside in (0, -1, Decimal("2000.01")):
         with pytest.raises(NotCoveredError, match=r"a measure within \(0, 2000\]"):
             table.value_at(outside)
 
 
-def test_a_payout_explains_its_pieces():
-    table = BandTable.from_thresholds([0, 20], ["20", "25"], closed=Side.UPPER, semantics=Semantics.MARGINAL)
+def test_a_payout_explains_its_pieces() -> None:
+    table = BandTable.from_thresholds(
+        [0, 20], ["20", "25"], closed=Side.UPPER, semantics=Semantics.MARGINAL
+    )
     assert table.apply(25).describe() == "[0, 20] 20 × 20 = 400; (20, ∞) 5 × 25 = 125"
 
 
@@ -136,34 +171,43 @@ _measures = st.integers(0, 300_000).map(Decimal)
 
 
 @given(band_tables(semantics=Semantics.MARGINAL, unbounded=True), _measures, _measures)
-def test_marginal_payouts_never_fall_as_the_measure_rises(table: BandTable, a: Decimal, b: Decimal):
+def test_marginal_payouts_never_fall_as_the_measure_rises(
+    table: BandTable, a: Decimal, b: Decimal
+) -> None:
     low, high = sorted((a, b))
     assert table.apply(low).total <= table.apply(high).total
 
 
 @given(band_tables(semantics=Semantics.MARGINAL, unbounded=True))
-def test_marginal_payouts_are_continuous_at_every_boundary(table: BandTable):
+def test_marginal_payouts_are_continuous_at_every_boundary(table: BandTable) -> None:
     for band_ in table.bands[1:]:
         at = Fraction(band_.lower)
         epsilon = Fraction(1, 10**9)
-        gap = table.apply(at + epsilon).total - table.apply(at - epsilon if at - epsilon >= 0 else at).total
+        gap = (
+            table.apply(at + epsilon).total
+            - table.apply(at - epsilon if at - epsilon >= 0 else at).total
+        )
         assert abs(gap) <= 2 * epsilon * max(Fraction(b.value) for b in table.bands)
 
 
 @given(band_tables(semantics=Semantics.MARGINAL, unbounded=True, non_decreasing=True), _measures)
-def test_whole_amount_pays_at_least_marginal_when_rates_rise(table: BandTable, measure: Decimal):
+def test_whole_amount_pays_at_least_marginal_when_rates_rise(
+    table: BandTable, measure: Decimal
+) -> None:
     assert table.with_semantics(Semantics.WHOLE).apply(measure).total >= table.apply(measure).total
 
 
 @given(band_tables(unbounded=True), _measures)
-def test_a_payout_is_the_sum_of_its_pieces(table: BandTable, measure: Decimal):
+def test_a_payout_is_the_sum_of_its_pieces(table: BandTable, measure: Decimal) -> None:
     application = table.apply(measure)
     assert application.total == sum((p.amount for p in application.pieces), Fraction(0))
     assert table.bands[application.reached_index].contains(Fraction(measure))
 
 
 @given(band_tables(), st.fractions(min_value=-10, max_value=400_000))
-def test_every_measure_falls_in_exactly_one_band_or_is_refused(table: BandTable, measure: Fraction):
+def test_every_measure_falls_in_exactly_one_band_or_is_refused(
+    table: BandTable, measure: Fraction
+) -> None:
     containing = [i for i, b in enumerate(table.bands) if b.contains(measure)]
     assert len(containing) <= 1
     if containing:
@@ -174,8 +218,13 @@ def test_every_measure_falls_in_exactly_one_band_or_is_refused(table: BandTable,
 
 
 @given(band_tables(semantics=Semantics.MIXED, unbounded=True))
-def test_mixed_without_rerating_is_marginal(table: BandTable):
-    plain = attrs.evolve(table, bands=tuple(attrs.evolve(b, rerate_below=False) for b in table.bands))
+def test_mixed_without_rerating_is_marginal(table: BandTable) -> None:
+    plain = attrs.evolve(
+        table, bands=tuple(attrs.evolve(b, rerate_below=False) for b in table.bands)
+    )
     assume(len(plain.bands) > 1)
     for measure in (0, 1000, 50_000, 250_000):
-        assert plain.apply(measure).total == plain.with_semantics(Semantics.MARGINAL).apply(measure).total
+        assert (
+            plain.apply(measure).total
+            == plain.with_semantics(Semantics.MARGINAL).apply(measure).total
+        )

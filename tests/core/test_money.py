@@ -26,15 +26,22 @@ from hrpolicy.strategies import amounts, rates
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(6000, Decimal("6000")), ("6000.50", Decimal("6000.50")), (Decimal("0.01"), Decimal("0.01")),
-     (" 1_000 ", Decimal("1000")), ("12.300", Decimal("12.300"))],
+    [
+        (6000, Decimal("6000")),
+        ("6000.50", Decimal("6000.50")),
+        (Decimal("0.01"), Decimal("0.01")),
+        (" 1_000 ", Decimal("1000")),
+        ("12.300", Decimal("12.300")),
+    ],
 )
-def test_money_is_read_from_decimals_ints_and_numeric_strings(value: object, expected: Decimal):
+def test_money_is_read_from_decimals_ints_and_numeric_strings(
+    value: object, expected: Decimal
+) -> None:
     assert parse_money(value, field="amount") == expected
 
 
 @pytest.mark.parametrize("value", [6000.0, 0.1, True])
-def test_floats_and_booleans_are_never_money(value: object):
+def test_floats_and_booleans_are_never_money(value: object) -> None:
     with pytest.raises(InvalidTypeError, match="amount: expected an amount in CNY"):
         parse_money(value, field="amount")
 
@@ -42,17 +49,17 @@ def test_floats_and_booleans_are_never_money(value: object):
 @pytest.mark.parametrize(
     "value", ["six thousand", "NaN", "Infinity", Decimal("NaN"), "1e999999999999", "1e18", "1e-19"]
 )
-def test_text_that_is_not_a_finite_number_is_refused(value: object):
+def test_text_that_is_not_a_finite_number_is_refused(value: object) -> None:
     with pytest.raises(InvalidValueError):
         parse_money(value, field="amount")
 
 
-def test_amounts_finer_than_one_fen_are_refused_not_rounded():
+def test_amounts_finer_than_one_fen_are_refused_not_rounded() -> None:
     with pytest.raises(InvalidValueError, match="at most 2 decimal places"):
         parse_money("10.005", field="amount")
 
 
-def test_negative_amounts_are_refused_where_the_field_says_so():
+def test_negative_amounts_are_refused_where_the_field_says_so() -> None:
     assert parse_money("-3", field="adjustment") == Decimal("-3")
     with pytest.raises(InvalidValueError, match="zero or more"):
         parse_money("-3", field="fee", non_negative=True)
@@ -60,15 +67,22 @@ def test_negative_amounts_are_refused_where_the_field_says_so():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(Fraction(1, 200), "0.01"), (Fraction(-1, 200), "-0.01"), (Decimal("2.675"), "2.68"),
-     (Decimal("2.665"), "2.67"), (Fraction(5000, 3), "1666.67"), (Fraction(1, 1000), "0.00"), (7, "7.00")],
+    [
+        (Fraction(1, 200), "0.01"),
+        (Fraction(-1, 200), "-0.01"),
+        (Decimal("2.675"), "2.68"),
+        (Decimal("2.665"), "2.67"),
+        (Fraction(5000, 3), "1666.67"),
+        (Fraction(1, 1000), "0.00"),
+        (7, "7.00"),
+    ],
 )
-def test_rounding_is_half_up_to_the_fen(value: Decimal | Fraction | int, expected: str):
+def test_rounding_is_half_up_to_the_fen(value: Decimal | Fraction | int, expected: str) -> None:
     assert round_money(value) == Decimal(expected)
     assert str(round_money(value)) == expected
 
 
-def test_results_do_not_depend_on_the_callers_decimal_context():
+def test_results_do_not_depend_on_the_callers_decimal_context() -> None:
     with decimal.localcontext() as ctx:
         ctx.prec = 3
         ctx.rounding = decimal.ROUND_DOWN
@@ -78,32 +92,42 @@ def test_results_do_not_depend_on_the_callers_decimal_context():
         assert Rate.parse("1.5%").of(Decimal("123456.78")) == Decimal("1851.8517")
 
 
-@given(amounts(min_value=-10**9, max_value=10**9))
-def test_rounding_an_amount_already_in_fen_changes_nothing(amount: Decimal):
+@given(amounts(min_value=-(10**9), max_value=10**9))
+def test_rounding_an_amount_already_in_fen_changes_nothing(amount: Decimal) -> None:
     assert round_money(amount) == amount
 
 
-@given(st.fractions(min_value=-10**6, max_value=10**6), st.fractions(min_value=-10**6, max_value=10**6))
-def test_rounding_is_monotone(a: Fraction, b: Fraction):
+@given(
+    st.fractions(min_value=-(10**6), max_value=10**6),
+    st.fractions(min_value=-(10**6), max_value=10**6),
+)
+def test_rounding_is_monotone(a: Fraction, b: Fraction) -> None:
     low, high = sorted((a, b))
     assert round_money(low) <= round_money(high)
 
 
-@given(st.fractions(min_value=-10**6, max_value=10**6))
-def test_rounding_moves_a_value_by_at_most_half_a_fen(value: Fraction):
+@given(st.fractions(min_value=-(10**6), max_value=10**6))
+def test_rounding_moves_a_value_by_at_most_half_a_fen(value: Fraction) -> None:
     assert abs(Fraction(round_money(value)) - value) <= Fraction(1, 200)
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("5%", "0.05"), ("5‰", "0.005"), ("0.05", "0.05"), ("1.5 %", "0.015"), ("５％", "0.05"),
-     ("100%", "1"), ("0", "0")],
+    [
+        ("5%", "0.05"),
+        ("5‰", "0.005"),
+        ("0.05", "0.05"),
+        ("1.5 %", "0.015"),
+        ("５％", "0.05"),
+        ("100%", "1"),
+        ("0", "0"),
+    ],
 )
-def test_rates_are_read_from_percent_per_mille_and_fractions(text: str, value: str):
+def test_rates_are_read_from_percent_per_mille_and_fractions(text: str, value: str) -> None:
     assert Rate.parse(text).value == Decimal(value)
 
 
-def test_rates_keep_their_notation_but_compare_by_value():
+def test_rates_keep_their_notation_but_compare_by_value() -> None:
     assert Rate.parse("5‰") == Rate.parse("0.5%") == Rate.parse(Decimal("0.005"))
     assert str(Rate.parse("5‰")) == "5‰"
     assert len({Rate.parse("5‰"), Rate.parse("0.005")}) == 1
@@ -111,23 +135,23 @@ def test_rates_keep_their_notation_but_compare_by_value():
 
 
 @pytest.mark.parametrize("bad", [0.05, "five percent", "%", None, [5]])
-def test_a_rate_that_cannot_be_read_is_refused(bad: object):
+def test_a_rate_that_cannot_be_read_is_refused(bad: object) -> None:
     with pytest.raises(HRPolicyError):
         Rate.parse(bad)
 
 
 @given(rates(max_value=5))
-def test_a_rate_survives_being_written_out_and_read_back(rate: Rate):
+def test_a_rate_survives_being_written_out_and_read_back(rate: Rate) -> None:
     assert Rate.parse(rate.notation) == rate
 
 
-def test_exact_values_print_in_full_or_with_an_ellipsis():
+def test_exact_values_print_in_full_or_with_an_ellipsis() -> None:
     assert format_exact(Fraction(11000, 6)) == "1833.3333333333…"
     assert format_exact(Fraction(7, 8)) == "0.875"
     assert format_exact(Decimal("6000.00")) == "6000"
 
 
-def test_errors_survive_pickling_for_multiprocessing():
+def test_errors_survive_pickling_for_multiprocessing() -> None:
     err = InvalidTypeError("CostItem.amount", "an amount in CNY", 1.5)
     again = pickle.loads(pickle.dumps(err))
     assert str(again) == str(err)

@@ -12,6 +12,7 @@ from hrpolicy import from_dict, to_dict
 from hrpolicy.core import (
     ChineseStatutoryCalendar,
     DayKind,
+    InvalidValueError,
     MissingDependencyError,
     NotCoveredError,
     PolicyDefinitionError,
@@ -35,7 +36,7 @@ NATIONAL_DAY_2025 = TableCalendar(
 )
 
 
-def test_a_table_calendar_classifies_every_kind_of_day():
+def test_a_table_calendar_classifies_every_kind_of_day() -> None:
     assert NATIONAL_DAY_2025.day_kind(date(2025, 10, 1)) is DayKind.STATUTORY_HOLIDAY
     assert NATIONAL_DAY_2025.day_kind(date(2025, 10, 4)) is DayKind.REST_DAY
     assert NATIONAL_DAY_2025.day_kind(date(2025, 9, 28)) is DayKind.MAKEUP_WORKDAY
@@ -43,23 +44,23 @@ def test_a_table_calendar_classifies_every_kind_of_day():
     assert isinstance(NATIONAL_DAY_2025, WorkCalendar)
 
 
-def test_a_due_date_on_a_holiday_moves_to_the_next_workday():
+def test_a_due_date_on_a_holiday_moves_to_the_next_workday() -> None:
     assert next_workday(NATIONAL_DAY_2025, date(2025, 10, 3)) == date(2025, 10, 9)
     assert next_workday(NATIONAL_DAY_2025, date(2025, 10, 9)) == date(2025, 10, 9)
 
 
-def test_wages_due_on_a_holiday_are_paid_on_the_previous_workday():
+def test_wages_due_on_a_holiday_are_paid_on_the_previous_workday() -> None:
     assert previous_workday(NATIONAL_DAY_2025, date(2025, 10, 5)) == date(2025, 9, 30)
 
 
-def test_workdays_are_counted_and_added_with_make_up_days():
+def test_workdays_are_counted_and_added_with_make_up_days() -> None:
     # Sun 28 Sep (made up), Mon 29, Tue 30, Thu 9 Oct, Fri 10, Sat 11 (made up).
     assert count_workdays(NATIONAL_DAY_2025, date(2025, 9, 27), date(2025, 10, 12)) == 6
     assert add_workdays(NATIONAL_DAY_2025, date(2025, 9, 30), 1) == date(2025, 10, 9)
     assert is_workday(NATIONAL_DAY_2025, date(2025, 10, 11))
 
 
-def test_a_date_outside_the_covered_years_is_an_error():
+def test_a_date_outside_the_covered_years_is_an_error() -> None:
     with pytest.raises(NotCoveredError, match="covered years 2025–2025"):
         NATIONAL_DAY_2025.day_kind(date(2026, 1, 1))
 
@@ -70,33 +71,36 @@ def test_a_date_outside_the_covered_years_is_an_error():
         ({"holidays": (date(2024, 10, 1),)}, "covered years"),
         ({"makeup_workdays": (date(2025, 10, 9),)}, "a weekend day"),
         ({"rest_days": (date(2025, 10, 4),)}, "a weekday"),
-        ({"holidays": (date(2025, 10, 1),), "rest_days": (date(2025, 10, 1),)}, "not already listed"),
+        (
+            {"holidays": (date(2025, 10, 1),), "rest_days": (date(2025, 10, 1),)},
+            "not already listed",
+        ),
         ({"last_year": 2024}, "on or after first_year"),
     ],
 )
-def test_inconsistent_calendar_data_is_rejected(changes: dict[str, object], message: str):
+def test_inconsistent_calendar_data_is_rejected(changes: dict[str, object], message: str) -> None:
     data = {"name": "bad", "first_year": 2025, "last_year": 2025, **changes}
     with pytest.raises(PolicyDefinitionError, match=message):
         TableCalendar(**data)  # type: ignore[arg-type]
 
 
 @given(table_calendars())
-def test_a_table_calendar_round_trips_and_next_workday_is_a_workday(calendar: TableCalendar):
+def test_a_table_calendar_round_trips_and_next_workday_is_a_workday(
+    calendar: TableCalendar,
+) -> None:
     assert from_dict(to_dict(calendar), TableCalendar) == calendar
     start = date(calendar.first_year, 3, 1)
     assert calendar.day_kind(next_workday(calendar, start)).is_work
 
 
-def test_arguments_to_the_helpers_are_checked():
-    from hrpolicy.core import InvalidValueError
-
+def test_arguments_to_the_helpers_are_checked() -> None:
     with pytest.raises(InvalidValueError):
         add_workdays(NATIONAL_DAY_2025, date(2025, 1, 2), 0)
     with pytest.raises(InvalidValueError):
         count_workdays(NATIONAL_DAY_2025, date(2025, 2, 1), date(2025, 1, 1))
 
 
-def test_the_chinese_calendar_adapter_knows_national_day_and_make_up_workdays():
+def test_the_chinese_calendar_adapter_knows_national_day_and_make_up_workdays() -> None:
     calendar = ChineseStatutoryCalendar()
     assert calendar.day_kind(date(2024, 10, 1)) is DayKind.STATUTORY_HOLIDAY
     assert calendar.day_kind(date(2024, 9, 29)) is DayKind.MAKEUP_WORKDAY  # a Sunday worked
@@ -105,7 +109,7 @@ def test_the_chinese_calendar_adapter_knows_national_day_and_make_up_workdays():
     assert next_workday(calendar, date(2024, 10, 1)) == date(2024, 10, 8)
 
 
-def test_the_chinese_calendar_adapter_refuses_years_without_data():
+def test_the_chinese_calendar_adapter_refuses_years_without_data() -> None:
     calendar = ChineseStatutoryCalendar()
     with pytest.raises(NotCoveredError, match="ChineseStatutoryCalendar"):
         calendar.day_kind(date(calendar.last_year + 1, 1, 5))
@@ -113,7 +117,7 @@ def test_the_chinese_calendar_adapter_refuses_years_without_data():
         calendar.day_kind(date(calendar.first_year - 1, 6, 1))
 
 
-def test_a_snapshot_of_the_chinese_calendar_is_a_table_calendar_that_agrees_with_it():
+def test_a_snapshot_of_the_chinese_calendar_is_a_table_calendar_that_agrees_with_it() -> None:
     calendar = ChineseStatutoryCalendar()
     table = calendar.to_table(2024, 2024)
     for ordinal in range(date(2024, 1, 1).toordinal(), date(2024, 12, 31).toordinal() + 1):
@@ -121,7 +125,9 @@ def test_a_snapshot_of_the_chinese_calendar_is_a_table_calendar_that_agrees_with
         assert table.day_kind(day) is calendar.day_kind(day)
 
 
-def test_without_the_chinesecalendar_package_the_adapter_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch):
+def test_without_the_chinesecalendar_package_the_adapter_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setitem(sys.modules, "chinese_calendar", None)
     with pytest.raises(MissingDependencyError, match=r"hrpolicy\[cn-calendar\]") as caught:
         ChineseStatutoryCalendar()

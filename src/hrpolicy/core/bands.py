@@ -95,6 +95,12 @@ class Band:
     lump_sum: Money = Decimal(0)
     rerate_below: bool = False
     label: str = ""
+    # Exact values and the interval text, computed once (tables are evaluated many times).
+    _lo: Fraction = attrs.field(init=False, eq=False, repr=False)
+    _hi: Fraction | None = attrs.field(init=False, eq=False, repr=False)
+    _val: Fraction = attrs.field(init=False, eq=False, repr=False)
+    _lump: Fraction = attrs.field(init=False, eq=False, repr=False)
+    _text: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.upper is not None and self.upper <= self.lower:
@@ -105,23 +111,27 @@ class Band:
             raise PolicyDefinitionError(
                 "Band.upper_closed", "False for a band without an upper bound", self.upper_closed
             )
-
-    def contains(self, x: Fraction) -> bool:
-        """Whether the measure ``x`` falls in this band."""
-        lower = Fraction(self.lower)
-        if x < lower or (x == lower and not self.lower_closed):
-            return False
-        if self.upper is None:
-            return True
-        upper = Fraction(self.upper)
-        return x < upper or (x == upper and self.upper_closed)
-
-    def describe(self) -> str:
-        """The band in interval notation, e.g. ``(2000, 5000]``."""
         left = "[" if self.lower_closed else "("
         right = "]" if self.upper_closed else ")"
         upper = "∞" if self.upper is None else format(self.upper, "f")
-        return f"{left}{format(self.lower, 'f')}, {upper}{right}"
+        setattr_ = object.__setattr__
+        setattr_(self, "_lo", Fraction(self.lower))
+        setattr_(self, "_hi", None if self.upper is None else Fraction(self.upper))
+        setattr_(self, "_val", Fraction(self.value))
+        setattr_(self, "_lump", Fraction(self.lump_sum))
+        setattr_(self, "_text", f"{left}{format(self.lower, 'f')}, {upper}{right}")
+
+    def contains(self, x: Fraction) -> bool:
+        """Whether the measure ``x`` falls in this band."""
+        lower = self._lo
+        if x < lower or (x == lower and not self.lower_closed):
+            return False
+        upper = self._hi
+        return upper is None or x < upper or (x == upper and self.upper_closed)
+
+    def describe(self) -> str:
+        """The band in interval notation, e.g. ``(2000, 5000]``."""
+        return self._text
 
 
 @attrs.frozen
@@ -214,7 +224,7 @@ class BandTable:
                     f"no overlap with band {left.describe()} (each value in exactly one band)",
                     right.describe(),
                 )
-        object.__setattr__(self, "_lowers", tuple(Fraction(b.lower) for b in self.bands))
+        object.__setattr__(self, "_lowers", tuple(b._lo for b in self.bands))
 
     # --- construction helpers ----------------------------------------------------------
 
@@ -311,11 +321,12 @@ class BandTable:
         return self._value_in(self.bands[self._index(x, measure)], x)
 
     def _value_in(self, band: Band, x: Fraction) -> Fraction:
-        start = Fraction(band.value)
-        if self.semantics is not Semantics.INTERPOLATED or band.upper is None:
+        start = band._val
+        upper = band._hi
+        if self.semantics is not Semantics.INTERPOLATED or upper is None:
             return start
         assert band.end_value is not None
-        lower, upper = Fraction(band.lower), Fraction(band.upper)
+        lower = band._lo
         return start + (Fraction(band.end_value) - start) * (x - lower) / (upper - lower)
 
     def apply(self, measure: Decimal | int | Fraction) -> BandApplication:
@@ -328,28 +339,22 @@ class BandTable:
         if self.semantics in (Semantics.WHOLE, Semantics.INTERPOLATED):
             band = self.bands[reached]
             value = self._value_in(band, x)
-            pieces.append(Piece(reached, band.describe(), x, value, x * value))
-            lumps = Fraction(band.lump_sum)
+            pieces.append(Piece(reached, band._text, x, value, x * value))
+            lumps = band._lump
         else:
             for index in range(reached + 1):
                 band = self.bands[index]
-                top = x if index == reached or band.upper is None else Fraction(band.upper)
-                value = Fraction(band.value)
-                lumps += Fraction(band.lump_sum)
+                upper = band._hi
+                top = x if index == reached or upper is None else upper
+                value = band._val
+                lumps += band._lump
                 if band.rerate_below:
                     portion = top - table_start
-                    pieces = [
-                        Piece(
-                            index,
-                            f"re-rated up to {band.describe()}",
-                            portion,
-                            value,
-                            portion * value,
-                        )
-                    ]
+                    text = f"re-rated up to {band._text}"
+                    pieces = [Piece(index, text, portion, value, portion * value)]
                 else:
-                    portion = top - self._lowers[index]
-                    pieces.append(Piece(index, band.describe(), portion, value, portion * value))
+                    portion = top - band._lo
+                    pieces.append(Piece(index, band._text, portion, value, portion * value))
         if lumps:
             pieces.append(Piece(reached, "lump sum", Fraction(1), lumps, lumps))
         total = sum((p.amount for p in pieces), Fraction(0))

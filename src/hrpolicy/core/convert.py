@@ -112,7 +112,15 @@ def to_dict(obj: Any, as_type: Any = None) -> Any:
     return converter.unstructure(obj, unstructure_as=as_type)
 
 
-def from_dict(data: Any, cls: type[T]) -> T:
+@typing.overload
+def from_dict(data: Any, cls: type[T]) -> T: ...
+
+
+@typing.overload
+def from_dict(data: Any, cls: Any) -> Any: ...
+
+
+def from_dict(data: Any, cls: Any) -> Any:
     """Build a ``cls`` from plain data, or raise :class:`ConversionError` listing every
     problem with its path."""
     try:

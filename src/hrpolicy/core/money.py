@@ -162,6 +162,10 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     >>> round_money(6000)
     Decimal('6000.00')
     """
+    if isinstance(value, Decimal):
+        # Quantizing a Decimal is exact half-up rounding on its own digits.
+        result = value.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=_LOOSE)
+        return ZERO if result.is_zero() else result
     q = exact(value)
     sign = -1 if q < 0 else 1
     cents = (abs(q) * 100 + Fraction(1, 2)).__floor__()
