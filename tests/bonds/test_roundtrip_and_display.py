@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from hrpolicy import from_dict, to_dict
 from hrpolicy.bonds import (
+    BenefitKind,
     BondAgreement,
     BondCase,
     BondPolicy,
@@ -178,3 +179,17 @@ def test_a_provision_not_yet_in_force_on_the_event_date_is_flagged() -> None:
     flagged = {f.subject for f in result.findings if f.code == "provision_not_in_force"}
     assert "Regs 16" in flagged
     assert "LCL 22(2)" not in flagged
+
+
+def test_citations_are_checked_against_the_signing_date_in_a_review_and_the_exit_date_in_a_settlement() -> (
+    None
+):
+    housing = agreement(
+        training=None, benefit=SpecialBenefit(kind=BenefitKind.HOUSING), signed_on=date(2020, 3, 1)
+    )
+    reviewed = review(housing, employment())
+    assert "SPC-II 12" in {
+        f.subject for f in reviewed.findings if f.code == "provision_not_in_force"
+    }
+    settled = settle_bond(housing, employment(), separation(last_day=date(2026, 3, 31)))
+    assert "provision_not_in_force" not in {f.code for f in settled.findings}

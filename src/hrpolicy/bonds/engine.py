@@ -544,10 +544,24 @@ def _policy_step(policy: BondPolicy, trail: _Trail) -> None:
 def review(
     agreement: BondAgreement, employment: Employment, policy: BondPolicy = _DEFAULT_POLICY
 ) -> BondReview:
-    """Check an agreement against the law before any separation."""
+    """Check an agreement against the law before any separation.
+
+    Citations are checked against the signing date: a provision not yet in force when the
+    agreement was signed is flagged.
+    """
     _check_type(agreement, BondAgreement, "agreement")
     _check_type(employment, Employment, "employment")
     _check_type(policy, BondPolicy, "policy")
+    return _review(agreement, employment, policy, in_force_on=agreement.signed_on)
+
+
+def _review(
+    agreement: BondAgreement,
+    employment: Employment,
+    policy: BondPolicy,
+    *,
+    in_force_on: date | None,
+) -> BondReview:
     trail = _Trail()
     _policy_step(policy, trail)
     eligibility = _eligibility(agreement, employment, policy, trail)
@@ -583,7 +597,8 @@ def review(
     if training is None or eligibility.status is EligibilityStatus.OUT_OF_SCOPE:
         _eligibility_step(agreement, eligibility, trail)
     _audit_clauses(agreement, trail)
-    _check_in_force(trail, agreement.signed_on)
+    if in_force_on is not None:
+        _check_in_force(trail, in_force_on)
     return BondReview(
         agreement,
         employment,
@@ -793,7 +808,9 @@ def settle_bond(
     _check_type(agreement, BondAgreement, "agreement")
     _check_type(employment, Employment, "employment")
     _check_separation(agreement, employment, separation)
-    checked_review = review(agreement, employment, policy)
+    _check_type(policy, BondPolicy, "policy")
+    # Citations are checked once, against the separation date, when the settlement ends.
+    checked_review = _review(agreement, employment, policy, in_force_on=None)
     trail = _Trail()
     status = checked_review.eligibility.status
     if status is EligibilityStatus.OUT_OF_SCOPE:
@@ -900,7 +917,7 @@ def settle_bond(
 def _finish(
     review_: BondReview, outcome: Outcome, trail: _Trail, separation: Separation, **kwargs: Any
 ) -> BondSettlement:
-    _check_in_force(trail, separation.last_day, already=review_.explanation)
+    _check_in_force(trail, separation.last_day, earlier=review_.explanation)
     return _settled(review_, outcome, trail, **kwargs)
 
 
@@ -998,22 +1015,23 @@ def _check_type(value: object, expected: type, name: str) -> None:
         raise InvalidTypeError(name, f"a {expected.__name__}", value)
 
 
-def _check_in_force(trail: _Trail, day: date, already: Explanation | None = None) -> None:
-    """Flag every cited provision that did not yet apply on ``day``."""
+def _check_in_force(trail: _Trail, day: date, earlier: Explanation | None = None) -> None:
+    """Flag, once each, the cited provisions that did not yet apply on ``day``."""
+    explanations = [Explanation(tuple(trail.steps), tuple(trail.findings))]
+    if earlier is not None:
+        explanations.insert(0, earlier)
     seen: set[str] = set()
-    if already is not None:
-        seen.update(f.subject for f in already.findings if f.code == "provision_not_in_force")
-    cited = [c for s in trail.steps for c in s.citations] + [
-        c for f in trail.findings for c in f.citations
-    ]
-    for citation in cited:
-        if citation.id in seen or citation.in_force_on(day):
-            continue
-        seen.add(citation.id)
-        trail.find(
-            "provision_not_in_force",
-            subject=citation.id,
-            citation=citation.id,
-            since=citation.in_force_from,
-            day=day,
-        )
+    for explanation in explanations:
+        cited = [c for step in explanation.steps for c in step.citations]
+        cited += [c for finding in explanation.findings for c in finding.citations]
+        for citation in cited:
+            if citation.id in seen or citation.in_force_on(day):
+                continue
+            seen.add(citation.id)
+            trail.find(
+                "provision_not_in_force",
+                subject=citation.id,
+                citation=citation.id,
+                since=citation.in_force_from,
+                day=day,
+            )
