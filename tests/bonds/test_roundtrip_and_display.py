@@ -181,9 +181,7 @@ def test_a_provision_not_yet_in_force_on_the_event_date_is_flagged() -> None:
     assert "LCL 22(2)" not in flagged
 
 
-def test_citations_are_checked_against_the_signing_date_in_a_review_and_the_exit_date_in_a_settlement() -> (
-    None
-):
+def test_a_review_checks_citations_on_the_signing_date_a_settlement_on_the_exit_date() -> None:
     housing = agreement(
         training=None, benefit=SpecialBenefit(kind=BenefitKind.HOUSING), signed_on=date(2020, 3, 1)
     )
