@@ -59,10 +59,6 @@ def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
     return _check_enum(enum_type, value, "")
 
 
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, enum.Enum)
-
-
 converter.register_structure_hook(Decimal, _structure_decimal)
 converter.register_unstructure_hook(Decimal, lambda value: format(value, "f"))
 converter.register_structure_hook(Rate, _structure_rate)
@@ -72,8 +68,8 @@ converter.register_unstructure_hook(date, lambda value: value.isoformat())
 converter.register_structure_hook(bool, lambda value, _: _check_bool(value, ""))
 converter.register_structure_hook(int, lambda value, _: _check_int(None, value, ""))
 converter.register_structure_hook(str, lambda value, _: _check_str(value, ""))
-converter.register_structure_hook_func(_is_enum, _structure_enum)
-converter.register_unstructure_hook_func(_is_enum, lambda value: value.value)
+converter.register_structure_hook(enum.Enum, _structure_enum)
+converter.register_unstructure_hook(enum.Enum, lambda value: value.value)
 
 
 def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str = "kind") -> None:
