@@ -68,13 +68,17 @@ __all__ = [
     "band_tables",
     "bond_agreements",
     "bond_cases",
+    "bond_collections",
     "bond_policies",
+    "clauses",
     "cost_items",
     "dates",
     "employments",
     "penalty_clauses",
     "rates",
     "separations",
+    "service_lengths",
+    "special_benefits",
     "table_calendars",
     "trainings",
 ]
@@ -288,14 +292,48 @@ def penalty_clauses() -> st.SearchStrategy[PenaltyClause]:
     )
 
 
-def _clauses() -> st.SearchStrategy[tuple[Clause, ...]]:
-    clause = st.builds(
+def clauses(*, kinds: tuple[ClauseKind, ...] | None = None) -> st.SearchStrategy[Clause]:
+    """Other clauses of an agreement (every one of them unlawful or void)."""
+    return st.builds(
         Clause,
-        kind=st.sampled_from(list(ClauseKind)),
+        kind=st.sampled_from(kinds or list(ClauseKind)),
         ref=st.sampled_from(["", "Art. 3", "第5条"]),
         amount=st.none() | amounts(max_value=5_000),
     )
-    return st.lists(clause, max_size=3).map(tuple)
+
+
+def _clauses() -> st.SearchStrategy[tuple[Clause, ...]]:
+    return st.lists(clauses(), max_size=3).map(tuple)
+
+
+def service_lengths(*, max_years: int = 8) -> st.SearchStrategy[ServiceLength]:
+    """Service lengths of at least one day and at most ``max_years`` years, 11 months, 30 days."""
+    if max_years < 0:
+        raise InvalidValueError("service_lengths.max_years", "0 or more", max_years)
+    return (
+        st.tuples(st.integers(0, max_years), st.integers(0, 11), st.integers(0, 30))
+        .filter(any)
+        .map(lambda ymd: ServiceLength(years=ymd[0], months=ymd[1], days=ymd[2]))
+    )
+
+
+def special_benefits() -> st.SearchStrategy[SpecialBenefit]:
+    """Housing, car or hukou benefits, with or without a stated value."""
+    return st.builds(
+        SpecialBenefit,
+        kind=st.sampled_from(list(BenefitKind)),
+        value=st.none() | amounts(max_value=2_000_000),
+    )
+
+
+def bond_collections(*, max_amount: Decimal | int = 20_000) -> st.SearchStrategy[Collection]:
+    """Money an employer took towards a penalty, by any method."""
+    return st.builds(
+        Collection,
+        amount=amounts(max_value=max_amount),
+        method=st.sampled_from(list(CollectionMethod)),
+        on=st.none() | dates(),
+    )
 
 
 @st.composite
@@ -312,7 +350,7 @@ def bond_agreements(
     chosen_training = None
     special = None
     if benefit:
-        special = SpecialBenefit(kind=draw(st.sampled_from(list(BenefitKind))))
+        special = draw(special_benefits())
         signed = draw(dates(max_value=date(2036, 12, 31)))
     else:
         chosen_training = training if training is not None else draw(trainings())
@@ -323,10 +361,7 @@ def bond_agreements(
     start_date = (
         signed + timedelta(days=draw(st.integers(0, 60))) if start_choice == "date" else None
     )
-    years, months, days = draw(
-        st.tuples(st.integers(0, 8), st.integers(0, 11), st.integers(0, 30)).filter(any)
-    )
-    length = ServiceLength(years=years, months=months, days=days)
+    length = draw(service_lengths())
     has_penalty = draw(st.booleans()) if penalty is None else penalty
     return BondAgreement(
         id=id if id is not None else draw(_ids("A")),
@@ -376,16 +411,7 @@ def separations(
 ) -> Separation:
     """Separations with a last day between the bounds."""
     ground = draw(st.sampled_from(grounds or list(ExitGround)))
-    collections = draw(
-        st.lists(
-            st.builds(
-                Collection,
-                amount=amounts(max_value=20_000),
-                method=st.sampled_from(list(CollectionMethod)),
-            ),
-            max_size=2,
-        )
-    )
+    collections = draw(st.lists(bond_collections(), max_size=2))
     return Separation(
         last_day=draw(dates(min_value=min_value, max_value=max_value)),
         ground=ground,

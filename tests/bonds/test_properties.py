@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from random import Random
@@ -157,3 +158,10 @@ def test_money_is_conserved_between_total_refund_and_what_was_collected(case: Bo
 @given(bond_cases())
 def test_settling_twice_gives_the_same_result(case: BondCase) -> None:
     assert case.settle() == case.settle()
+
+
+@given(bond_cases(max_bonds=3))
+def test_chinese_messages_never_show_internal_codes(case: BondCase) -> None:
+    for finding in case.settle().findings:
+        assert not re.search(r"[a-z]+_[a-z]+", finding.message_zh_CN), finding.message_zh_CN
+        assert not re.search(r"[a-z]+_[a-z]+", finding.message_en), finding.message_en

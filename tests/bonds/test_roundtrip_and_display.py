@@ -18,7 +18,6 @@ from hrpolicy.bonds import (
     BondCase,
     BondPolicy,
     Clause,
-    ClauseKind,
     Collection,
     CostItem,
     Employment,
@@ -33,15 +32,18 @@ from hrpolicy.bonds import (
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.core import BandTable, InvalidValueError, TableCalendar
 from hrpolicy.strategies import (
-    amounts,
     band_tables,
     bond_agreements,
     bond_cases,
+    bond_collections,
     bond_policies,
+    clauses,
     cost_items,
     employments,
     penalty_clauses,
     separations,
+    service_lengths,
+    special_benefits,
     table_calendars,
     trainings,
 )
@@ -59,12 +61,10 @@ _DOMAIN = [
     pytest.param(bond_cases(), BondCase, id="whole case"),
     pytest.param(band_tables(), BandTable, id="band table"),
     pytest.param(table_calendars(), TableCalendar, id="work calendar"),
-    pytest.param(
-        st.builds(ServiceLength, years=st.integers(1, 9)), ServiceLength, id="service length"
-    ),
-    pytest.param(st.builds(Clause, kind=st.sampled_from(list(ClauseKind))), Clause, id="clause"),
-    pytest.param(st.builds(SpecialBenefit), SpecialBenefit, id="special benefit"),
-    pytest.param(st.builds(Collection, amount=amounts()), Collection, id="collection"),
+    pytest.param(service_lengths(), ServiceLength, id="service length"),
+    pytest.param(clauses(), Clause, id="clause"),
+    pytest.param(special_benefits(), SpecialBenefit, id="special benefit"),
+    pytest.param(bond_collections(), Collection, id="collection"),
 ]
 
 

@@ -254,6 +254,6 @@ def test_costs_borne_by_the_parent_company_cannot_ground_a_bond() -> None:
     result = settle_standard(agreement_=agreement(training=paid_by_parent))
     assert result.outcome is Outcome.VOID
     assert result.review.cost is not None
-    assert (
-        result.review.cost.excluded[0].reason.en == "borne by parent_company, not by the employer"
-    )
+    reason = result.review.cost.excluded[0].reason
+    assert reason.en == "borne by the parent or a related company, not by the employer"
+    assert reason.zh_CN == "由母公司或关联公司承担，并非用人单位支出"

@@ -30,6 +30,7 @@ import attrs
 
 from hrpolicy.bonds.messages import CATALOG, label
 from hrpolicy.bonds.model import (
+    BenefitKind,
     BondAgreement,
     ClauseKind,
     CollectionMethod,
@@ -108,6 +109,17 @@ class _Trail:
 
 # --- A1: which training can carry a bond -------------------------------------------------
 
+_REGIMES: Final[Mapping[Regime, Label]] = {
+    Regime.GENERAL: label("一般", "general"),
+    Regime.CIVIL_AVIATION_PILOT: label("民航飞行员", "civil-aviation pilot"),
+    Regime.PUBLIC_INSTITUTION: label("事业单位聘用制", "public-institution appointment (LCL 96)"),
+}
+_BENEFITS: Final[Mapping[BenefitKind, Label]] = {
+    BenefitKind.HOUSING: label("住房", "housing"),
+    BenefitKind.CAR: label("车辆", "car"),
+    BenefitKind.HUKOU: label("落户", "hukou"),
+}
+
 _STATUTORY_KINDS: Final[Mapping[TrainingKind, Label]] = {
     TrainingKind.ONBOARDING: label("入职/岗前", "Onboarding / pre-job"),
     TrainingKind.JOB_TRANSFER: label("转岗/轮岗", "Job-transfer"),
@@ -121,14 +133,14 @@ def _eligibility(
     agreement: BondAgreement, employment: Employment, policy: BondPolicy, trail: _Trail
 ) -> Eligibility:
     if employment.regime is not Regime.GENERAL:
-        trail.find("out_of_scope_regime", regime=employment.regime.value)
+        trail.find("out_of_scope_regime", regime=_REGIMES[employment.regime])
         return Eligibility(
             EligibilityStatus.OUT_OF_SCOPE,
             label("特别法律制度，不在范围内", "special legal regime, out of scope"),
             (p("LCL 96"),),
         )
     if agreement.benefit is not None:
-        trail.find("special_benefit_requires_court", benefit=agreement.benefit.kind.value)
+        trail.find("special_benefit_requires_court", benefit=_BENEFITS[agreement.benefit.kind])
         return Eligibility(
             EligibilityStatus.SPECIAL_BENEFIT,
             label(
@@ -148,7 +160,7 @@ def _eligibility(
         )
     kind = training.kind
     if kind in _STATUTORY_KINDS:
-        trail.find("bond_on_statutory_training", kind=_STATUTORY_KINDS[kind].en)
+        trail.find("bond_on_statutory_training", kind=_STATUTORY_KINDS[kind])
         if training.during_probation and kind is TrainingKind.ONBOARDING:
             trail.find("probation_onboarding_charge")
         return Eligibility(
@@ -177,6 +189,13 @@ def _eligibility(
 
 
 # --- A2: the recognised cost C -----------------------------------------------------------
+
+_PAYERS: Final[Mapping[Payer, Label]] = {
+    Payer.EMPLOYER: label("用人单位", "the employer"),
+    Payer.EMPLOYEE: label("员工本人", "the employee"),
+    Payer.THIRD_PARTY: label("第三方", "a third party"),
+    Payer.PARENT_COMPANY: label("母公司或关联公司", "the parent or a related company"),
+}
 
 _WAGE_LIKE: Final = frozenset(
     {CostCategory.WAGES, CostCategory.SOCIAL_INSURANCE, CostCategory.ALLOWANCES}
@@ -229,9 +248,10 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
             p("LCL 25"),
         )
     if item.paid_by is not Payer.EMPLOYER:
+        payer = _PAYERS[item.paid_by]
         return excluded(
-            f"由{item.paid_by.value}承担，并非用人单位支出",
-            f"borne by {item.paid_by.value}, not by the employer",
+            f"由{payer.zh_CN}承担，并非用人单位支出",
+            f"borne by {payer.en}, not by the employer",
             p("LCL 22(1)"),
             p("Regs 16"),
         )
@@ -372,19 +392,40 @@ _CLAUSE_FINDINGS: Final[Mapping[ClauseKind, str]] = {
 }
 
 
-def _clause_name(clause: PenaltyClause) -> str:
+_UNITS: Final[Mapping[TimeUnit, Label]] = {
+    TimeUnit.DAYS: label("日", "day"),
+    TimeUnit.MONTHS: label("月", "month"),
+    TimeUnit.YEARS: label("年", "year"),
+}
+_ROUNDINGS: Final[Mapping[Rounding, Label]] = {
+    Rounding.NEAREST: label("满半计整", "nearest"),
+    Rounding.FLOOR: label("不足不计", "complete units only"),
+    Rounding.CEIL: label("不足按整", "any part counts"),
+    Rounding.EXACT: label("按实际比例", "exact"),
+}
+
+
+def _clause_name(clause: PenaltyClause) -> Label:
+    """The clause described in both languages, e.g. "1 × cost (Art. 4)"."""
     ref = f" {clause.clause_ref}" if clause.clause_ref else ""
     if isinstance(clause, FlatSum):
-        return f"flat sum {clause.amount}{ref}"
-    if isinstance(clause, CostMultiple):
-        return f"{clause.multiple} × cost{ref}"
-    if isinstance(clause, ProRata):
-        return f"pro rata by {clause.unit.value} ({clause.rounding.value}){ref}"
-    if isinstance(clause, PerUnservedUnit):
-        return f"{clause.rate} per unserved {clause.unit.value[:-1]}{ref}"
-    if isinstance(clause, ServedTimeSchedule):
-        return f"schedule by {clause.unit.value} served{ref}"
-    return f"per law{ref}"
+        zh, en = f"固定金额{clause.amount}元", f"flat sum of {clause.amount}"
+    elif isinstance(clause, CostMultiple):
+        zh, en = f"培训费用的{clause.multiple}倍", f"{clause.multiple} × cost"
+    elif isinstance(clause, (ProRata, PerUnservedUnit, ServedTimeSchedule)):
+        unit, rounding = _UNITS[clause.unit], _ROUNDINGS[clause.rounding]
+        if isinstance(clause, ProRata):
+            zh = f"按{unit.zh_CN}分摊（{rounding.zh_CN}）"
+            en = f"pro rata by {unit.en} ({rounding.en})"
+        elif isinstance(clause, PerUnservedUnit):
+            zh = f"每未服务一{unit.zh_CN}{clause.rate}（{rounding.zh_CN}）"
+            en = f"{clause.rate} per unserved {unit.en} ({rounding.en})"
+        else:
+            zh = f"按已服务{unit.zh_CN}数分档（{rounding.zh_CN}）"
+            en = f"stepped by {unit.en}s served ({rounding.en})"
+    else:
+        zh, en = "依法按比例返还", "repay per law"
+    return label(zh + ref, en + ref)
 
 
 def _basis(agreement: BondAgreement, cost: Fraction) -> Fraction:
@@ -450,7 +491,7 @@ def _audit_penalty(
     trail.step(
         "A3.clause_maximum",
         label("条款可主张的最高金额", "most the clause can ask"),
-        {"clause": name, "training_cost": cost},
+        {"clause": name.en, "training_cost": cost},
         most,
         p("LCL 22(2)"),
     )
@@ -673,6 +714,11 @@ _GROUNDS: Final[Mapping[ExitGround, _GroundRule]] = {
     ExitGround.EMPLOYER_CLOSURE: _exempt("用人单位关闭、解散", "employer closure", _LCL_44),
 }
 
+_PROBATION_RULES: Final[Mapping[ProbationRule, Label]] = {
+    ProbationRule.EXEMPT: label("不支付", "nothing is owed"),
+    ProbationRule.CAPPED: label("按法定上限计算", "the capped amount is owed"),
+}
+
 _EMPLOYEE_INITIATED: Final = frozenset({ExitGround.RESIGNATION, ExitGround.ABSCONDED})
 
 
@@ -702,7 +748,7 @@ def _liability(
         and separation.last_day <= employment.probation_end
     )
     if in_probation:
-        trail.find("contested_probation", rule=policy.probation.value)
+        trail.find("contested_probation", rule=_PROBATION_RULES[policy.probation])
         citations = (*citations, p("Practice-Probation"))
         if policy.probation is ProbationRule.EXEMPT:
             liable, note = (
@@ -725,9 +771,7 @@ def _liability(
         *citations,
     )
     if not liable:
-        trail.find(
-            "exempt_ground", subject=ground.value, ground=ground.value, extra_citations=citations
-        )
+        trail.find("exempt_ground", subject=ground.value, ground=note, extra_citations=citations)
     return liable
 
 
@@ -875,7 +919,7 @@ def settle_bond(
     trail.step(
         "A3.agreed",
         label("按协议计算的金额", "amount the clause computes at exit"),
-        {"clause": name, **inputs},
+        {"clause": name.en, **inputs},
         agreed,
     )
     trail.step(

@@ -196,19 +196,24 @@ class Catalog:
         extra_citations: Iterable[Provision] = (),
         **params: Any,
     ) -> Finding:
-        """Build the finding ``code`` with its message placeholders filled from ``params``."""
+        """Build the finding ``code`` with its message placeholders filled from ``params``.
+
+        A :class:`Label` parameter fills each language's message with its own text; any
+        other value is rendered the same way in both.
+        """
         if code not in self._specs:
             raise InvalidValueError(f"{self.name} finding code", "a code in the catalog", code)
         spec = self._specs[code]
         missing = sorted(spec.placeholders(spec.en) - params.keys())
         if missing:
             raise InvalidValueError(f"{self.name}.{code}", "a value for every placeholder", missing)
-        rendered = {key: render_value(value) for key, value in params.items()}
+        zh = {k: v.zh_CN if isinstance(v, Label) else render_value(v) for k, v in params.items()}
+        en = {k: v.en if isinstance(v, Label) else render_value(v) for k, v in params.items()}
         return Finding(
             code=code,
             severity=spec.severity,
-            message_zh_CN=spec.zh_CN.format(**rendered),
-            message_en=spec.en.format(**rendered),
+            message_zh_CN=spec.zh_CN.format(**zh),
+            message_en=spec.en.format(**en),
             citations=(*spec.citations, *extra_citations),
             subject=subject,
         )
