@@ -12,9 +12,12 @@ from hrpolicy.bonds import (
     DOMAIN_COST_SCHEDULE,
     BondAgreement,
     BondPolicy,
+    EligibilityStatus,
     ExitGround,
     ServiceLength,
     ServiceSchedule,
+    TrainingKind,
+    plan_bonds,
     review,
     settle,
 )
@@ -128,3 +131,36 @@ def test_a_schedule_must_give_whole_years() -> None:
     )
     with pytest.raises(PolicyDefinitionError, match="whole number of years"):
         ServiceSchedule(table=table)
+
+
+def test_a_plan_bonds_each_training_of_the_year_on_its_own_cost() -> None:
+    march = training(id="T-03", costs=(cost("3000"),))
+    june = training(id="T-06", start=date(2020, 6, 1), end=date(2020, 6, 5), costs=(cost("3000"),))
+    plans = plan_bonds([march, june], employment(), DOMAIN_COST_SCHEDULE)
+    assert [(plan.training.id, plan.length) for plan in plans] == [
+        ("T-03", ServiceLength(years=2)),
+        ("T-06", ServiceLength(years=2)),
+    ]
+    # Merged, 6,000 yuan would have stretched one bond to 3 years; the plan never merges.
+    assert all(plan.cost.total == 3000 for plan in plans)
+
+
+def test_a_plan_offers_no_bond_for_training_the_employer_owes_anyway() -> None:
+    [plan] = plan_bonds(
+        [training(kind=TrainingKind.ONBOARDING)], employment(), DOMAIN_COST_SCHEDULE
+    )
+    assert plan.eligibility.status is EligibilityStatus.STATUTORY_TRAINING
+    assert plan.length is None
+    assert "bond_on_statutory_training" in plan.explanation.codes()
+
+
+def test_a_plan_reports_a_cost_the_schedule_does_not_cover() -> None:
+    [plan] = plan_bonds([training(costs=(cost("80000"),))], employment(), DOMAIN_COST_SCHEDULE)
+    assert plan.length is None
+    assert "schedule_does_not_cover_cost" in plan.explanation.codes()
+    assert "Bond plan" in plan.to_text()
+
+
+def test_a_plan_refuses_two_trainings_with_the_same_id() -> None:
+    with pytest.raises(InvalidValueError, match=r"trainings\[1\]"):
+        plan_bonds([training(), training()], employment(), DOMAIN_COST_SCHEDULE)

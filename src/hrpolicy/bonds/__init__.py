@@ -6,7 +6,7 @@ separation. :class:`BondPolicy` holds every switchable default.
 """
 
 from hrpolicy.bonds.case import BondCase
-from hrpolicy.bonds.engine import review, settle, settle_bond
+from hrpolicy.bonds.engine import plan_bonds, review, settle, settle_bond
 from hrpolicy.bonds.messages import CATALOG
 from hrpolicy.bonds.model import (
     BenefitKind,
@@ -45,6 +45,7 @@ from hrpolicy.bonds.policy import (
     ServiceSchedule,
 )
 from hrpolicy.bonds.results import (
+    BondPlan,
     BondReview,
     BondSettlement,
     CostLine,
@@ -62,6 +63,7 @@ __all__ = [
     "BenefitKind",
     "BondAgreement",
     "BondCase",
+    "BondPlan",
     "BondPolicy",
     "BondReview",
     "BondSettlement",
@@ -100,6 +102,7 @@ __all__ = [
     "StartRule",
     "Training",
     "TrainingKind",
+    "plan_bonds",
     "review",
     "settle",
     "settle_bond",

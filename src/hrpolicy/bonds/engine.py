@@ -48,12 +48,20 @@ from hrpolicy.bonds.model import (
     Regime,
     Separation,
     ServedTimeSchedule,
+    ServiceLength,
     StartRule,
     Training,
     TrainingKind,
 )
-from hrpolicy.bonds.policy import BondPolicy, MutualAgreementRule, ProbationRule, Region
+from hrpolicy.bonds.policy import (
+    BondPolicy,
+    MutualAgreementRule,
+    ProbationRule,
+    Region,
+    ServiceSchedule,
+)
 from hrpolicy.bonds.results import (
+    BondPlan,
     BondReview,
     BondSettlement,
     CostLine,
@@ -72,7 +80,7 @@ from hrpolicy.core.span import Rounding, TimeUnit, add_units, measure, through
 from hrpolicy.law.provisions import Provision
 from hrpolicy.law.provisions import provision as p
 
-__all__ = ["review", "settle", "settle_bond"]
+__all__ = ["plan_bonds", "review", "settle", "settle_bond"]
 
 _DEFAULT_POLICY: Final = BondPolicy()
 _LCL_IN_FORCE: Final = date(2008, 1, 1)
@@ -132,13 +140,9 @@ _STATUTORY_KINDS: Final[Mapping[TrainingKind, Label]] = {
 def _eligibility(
     agreement: BondAgreement, employment: Employment, policy: BondPolicy, trail: _Trail
 ) -> Eligibility:
-    if employment.regime is not Regime.GENERAL:
-        trail.find("out_of_scope_regime", regime=_REGIMES[employment.regime])
-        return Eligibility(
-            EligibilityStatus.OUT_OF_SCOPE,
-            label("特别法律制度，不在范围内", "special legal regime, out of scope"),
-            (p("LCL 96"),),
-        )
+    out_of_scope = _scope(employment, trail)
+    if out_of_scope is not None:
+        return out_of_scope
     if agreement.benefit is not None:
         trail.find("special_benefit_requires_court", benefit=_BENEFITS[agreement.benefit.kind])
         return Eligibility(
@@ -151,6 +155,22 @@ def _eligibility(
         )
     training = agreement.training
     assert training is not None  # BondAgreement guarantees training xor benefit
+    return _training_eligibility(training, policy, trail)
+
+
+def _scope(employment: Employment, trail: _Trail) -> Eligibility | None:
+    if employment.regime is not Regime.GENERAL:
+        trail.find("out_of_scope_regime", regime=_REGIMES[employment.regime])
+        return Eligibility(
+            EligibilityStatus.OUT_OF_SCOPE,
+            label("特别法律制度，不在范围内", "special legal regime, out of scope"),
+            (p("LCL 96"),),
+        )
+    return None
+
+
+def _training_eligibility(training: Training, policy: BondPolicy, trail: _Trail) -> Eligibility:
+    """LAW.md A1 for one training: can it carry a bond at all?"""
     if not training.took_place:
         trail.find("training_not_held")
         return Eligibility(
@@ -270,9 +290,7 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     return included("有凭证的直接培训费用", "vouchered direct training cost")
 
 
-def _recognise_cost(
-    agreement: BondAgreement, training: Training, policy: BondPolicy, trail: _Trail
-) -> RecognisedCost:
+def _recognise_cost(training: Training, policy: BondPolicy, trail: _Trail) -> RecognisedCost:
     lines = tuple(_cost_line(training, i, policy) for i in range(len(training.costs)))
     total = sum((line.share for line in lines if line.recognised), Fraction(0))
     cost = RecognisedCost(lines, total)
@@ -309,12 +327,6 @@ def _recognise_cost(
         )
     if training.provider is Provider.IN_HOUSE:
         trail.find("in_house_provider")
-    if agreement.stated_cost is not None and Fraction(agreement.stated_cost) > total:
-        trail.find(
-            "stated_cost_above_recognised",
-            stated=agreement.stated_cost,
-            recognised=round_money(total),
-        )
     return cost
 
 
@@ -518,9 +530,23 @@ def _audit_schedule(
     policy: BondPolicy,
     trail: _Trail,
 ) -> int | None:
-    schedule = policy.schedule
-    if schedule is None or cost <= 0:
+    if policy.schedule is None:
         return None
+    years = _schedule_years(policy.schedule, cost, trail)
+    if years is None:
+        return None
+    if service.end_exclusive > add_units(service.start, TimeUnit.YEARS, years):
+        trail.find(
+            "length_exceeds_schedule",
+            length=agreement.length.describe(),
+            years=years,
+            cost=round_money(cost),
+        )
+    return years
+
+
+def _schedule_years(schedule: ServiceSchedule, cost: Fraction, trail: _Trail) -> int | None:
+    """The years the company schedule gives for ``cost``, or ``None`` (with a finding)."""
     try:
         years = schedule.years_for(cost)
     except NotCoveredError:
@@ -534,14 +560,56 @@ def _audit_schedule(
         {"schedule": schedule.name, "training_cost": cost},
         years,
     )
-    if service.end_exclusive > add_units(service.start, TimeUnit.YEARS, years):
-        trail.find(
-            "length_exceeds_schedule",
-            length=agreement.length.describe(),
-            years=years,
-            cost=round_money(cost),
-        )
     return years
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+def plan_bonds(
+    trainings: Iterable[Training],
+    employment: Employment,
+    schedule: ServiceSchedule,
+    policy: BondPolicy = _DEFAULT_POLICY,
+) -> tuple[BondPlan, ...]:
+    """Draft the bonds a company schedule allows: for each training **on its own** —
+    never merged with another, even in the same year — whether it can carry a bond, its
+    recognised cost C, and the service length the schedule gives for C.
+
+    Plans come back in the order the trainings were given; ids must be unique.
+    """
+    given = tuple(trainings)
+    for index, training in enumerate(given):
+        _check_type(training, Training, f"trainings[{index}]")
+    _check_type(employment, Employment, "employment")
+    _check_type(schedule, ServiceSchedule, "schedule")
+    _check_type(policy, BondPolicy, "policy")
+    require_unique([t.id for t in given], "trainings", "training id")
+    plans = []
+    for training in given:
+        trail = _Trail()
+        eligibility = _scope(employment, trail) or _training_eligibility(training, policy, trail)
+        cost = _recognise_cost(training, policy, trail)
+        length = None
+        if eligibility.eligible and cost.total == 0:
+            trail.find("no_recognised_cost")
+            eligibility = Eligibility(
+                EligibilityStatus.NO_RECOGNISED_COST,
+                label("没有可认定的培训支出", "no recognisable training spend"),
+                (p("Regs 16"), p("LCL 22(1)")),
+            )
+        if eligibility.eligible:
+            years = _schedule_years(schedule, cost.total, trail)
+            length = ServiceLength(years=years) if years else None
+        trail.step(
+            "plan.length",
+            label("可约定的服务期", "service period that may be agreed"),
+            {"eligibility": eligibility.status.value, "training_cost": cost.total},
+            length.describe() if length else None,
+            *eligibility.citations,
+        )
+        plans.append(BondPlan(training, eligibility, cost, length, trail.explanation()))
+    return tuple(plans)
 
 
 # --- review -----------------------------------------------------------------------------------
@@ -622,7 +690,13 @@ def _review(
                 f"within probation ending {probation_end.isoformat()}",
                 training.during_probation,
             )
-        cost = _recognise_cost(agreement, training, policy, trail)
+        cost = _recognise_cost(training, policy, trail)
+        if agreement.stated_cost is not None and Fraction(agreement.stated_cost) > cost.total:
+            trail.find(
+                "stated_cost_above_recognised",
+                stated=agreement.stated_cost,
+                recognised=round_money(cost.total),
+            )
         if eligibility.eligible and cost.total == 0:
             trail.find("no_recognised_cost")
             eligibility = Eligibility(

@@ -9,7 +9,14 @@ from fractions import Fraction
 
 import attrs
 
-from hrpolicy.bonds.model import BondAgreement, CostCategory, Employment, Separation
+from hrpolicy.bonds.model import (
+    BondAgreement,
+    CostCategory,
+    Employment,
+    Separation,
+    ServiceLength,
+    Training,
+)
 from hrpolicy.bonds.policy import BondPolicy
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import NotCoveredError
@@ -19,6 +26,7 @@ from hrpolicy.core.span import Span
 from hrpolicy.law.provisions import Provision
 
 __all__ = [
+    "BondPlan",
     "BondReview",
     "BondSettlement",
     "CostLine",
@@ -101,6 +109,28 @@ class ServicePeriod:
     def end_exclusive(self) -> date:
         """The day after the last day."""
         return date.fromordinal(self.last_day.toordinal() + 1)
+
+
+@attrs.frozen
+class BondPlan(Displayable):
+    """What a company schedule allows for one training: eligibility, recognised cost and
+    the service length for that cost (``None`` when no bond may be agreed, or the schedule
+    does not cover the cost)."""
+
+    training: Training
+    eligibility: Eligibility
+    cost: RecognisedCost
+    length: ServiceLength | None
+    explanation: Explanation
+
+    def _view(self) -> View:
+        rows: tuple[tuple[Label, StepValue], ...] = (
+            (Label("培训", "training"), self.training.id),
+            (Label("资格", "eligibility"), self.eligibility.status.value),
+            (Label("认定培训费用", "recognised cost"), self.cost.amount),
+            (Label("服务期", "service period"), self.length.describe() if self.length else None),
+        )
+        return View(Label("服务期方案", "Bond plan"), rows, self.explanation)
 
 
 class Outcome(enum.Enum):
