@@ -71,6 +71,7 @@ __all__ = [
     "bond_collections",
     "bond_policies",
     "clauses",
+    "consistent_separation",
     "cost_items",
     "dates",
     "employments",
@@ -345,23 +346,47 @@ def bond_agreements(
     id: str | None = None,
     penalty: bool | None = None,
     other_clauses: bool = True,
+    contract_start: date | None = None,
 ) -> BondAgreement:
-    """Agreements for ``training`` (drawn if not given), or for a special benefit."""
+    """Agreements for ``training`` (drawn if not given), or for a special benefit.
+
+    The agreement is signed around the end of the training, and its service period always
+    ends after signing. It counts service from the contract start only when
+    ``contract_start`` is given (that rule needs ``Employment.contract_start``).
+    """
     chosen_training = None
     special = None
     if benefit:
         special = draw(special_benefits())
         signed = draw(dates(max_value=date(2036, 12, 31)))
+        rules = [StartRule.SIGNING]
     else:
         chosen_training = training if training is not None else draw(trainings())
-        signed = chosen_training.end + timedelta(days=draw(st.integers(-30, 30)))
+        signed = chosen_training.end + timedelta(days=draw(st.integers(-30, 1)))
         signed = max(signed, chosen_training.start - timedelta(days=30))
+        rules = [StartRule.DAY_AFTER_TRAINING_ENDS, StartRule.TRAINING_START, StartRule.SIGNING]
+    if contract_start is not None:
+        rules.append(StartRule.CONTRACT_START)
     start_choice = draw(st.sampled_from(["silent", "rule", "date"]))
-    start_rule = draw(st.sampled_from(list(StartRule))) if start_choice == "rule" else None
+    start_rule = draw(st.sampled_from(rules)) if start_choice == "rule" else None
     start_date = (
         signed + timedelta(days=draw(st.integers(0, 60))) if start_choice == "date" else None
     )
     length = draw(service_lengths())
+    # The earliest the service could start under the rule drawn; the period must reach
+    # past the signing date, so lengthen it by whole years when it would not.
+    earliest_start = min(
+        day
+        for day in (
+            start_date,
+            signed,
+            chosen_training.start if chosen_training is not None else None,
+            contract_start if start_rule is StartRule.CONTRACT_START else None,
+        )
+        if day is not None
+    )
+    while length.end_after(earliest_start) <= signed:
+        length = ServiceLength(years=length.years + 1, months=length.months, days=length.days)
     has_penalty = draw(st.booleans()) if penalty is None else penalty
     return BondAgreement(
         id=id if id is not None else draw(_ids("A")),
@@ -393,10 +418,18 @@ def employments(
     probation_end = draw(st.none() | st.integers(0, 180).map(lambda d: hired + timedelta(days=d)))
     if probation_end is not None and contract_end is not None:
         probation_end = min(probation_end, contract_end)
+    contract_start = draw(
+        st.none()
+        | st.just(hired)
+        | dates(min_value=hired, max_value=hired + timedelta(days=365 * 3))
+    )
+    if contract_start is not None and contract_end is not None:
+        contract_start = min(contract_start, contract_end)
     return Employment(
         hire_date=hired,
         contract_end=contract_end,
         probation_end=probation_end,
+        contract_start=contract_start,
         regime=draw(st.sampled_from(list(Regime))) if regime is None else regime,
     )
 
@@ -422,12 +455,15 @@ def separations(
 
 
 def bond_policies() -> st.SearchStrategy[BondPolicy]:
-    """Any combination of the policy's options."""
+    """Any combination of the policy's options. The start convention is drawn from the
+    rules every case can apply (the contract-start rule needs ``Employment.contract_start``,
+    which a generated case may lack)."""
+    conventions = [StartRule.DAY_AFTER_TRAINING_ENDS, StartRule.TRAINING_START, StartRule.SIGNING]
     return st.builds(
         BondPolicy,
         unit=st.sampled_from(list(TimeUnit)),
         rounding=st.sampled_from(list(Rounding)),
-        start_convention=st.sampled_from(list(StartRule)),
+        start_convention=st.sampled_from(conventions),
         include_offjob_training_wages=st.booleans(),
         probation=st.sampled_from(list(ProbationRule)),
         mutual_agreement=st.sampled_from(list(MutualAgreementRule)),
@@ -471,13 +507,14 @@ def bond_cases(
             in_probation = (
                 employment.probation_end is not None and drawn.start <= employment.probation_end
             )
-            training = attrs.evolve(drawn, during_probation=in_probation or drawn.during_probation)
+            training = attrs.evolve(drawn, id=f"T{index}", during_probation=in_probation)
         agreement = draw(
             bond_agreements(
                 training=training,
                 benefit=benefit,
                 id=f"A{index}",
                 penalty=True if eligible_only else None,
+                contract_start=employment.contract_start,
             )
         )
         agreements.append(agreement)
@@ -485,18 +522,30 @@ def bond_cases(
     earliest = max(latest_signature, employment.hire_date, _FIRST_DAY)
     horizon = timedelta(days=365 * (4 if eligible_only else 10))
     separation = draw(separations(min_value=earliest, max_value=earliest + horizon))
-    if (
-        separation.ground
-        in (ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING, ExitGround.EXPIRY_EMPLOYEE_REFUSES)
-        and employment.contract_end is None
-    ):
-        separation = attrs.evolve(separation, ground=ExitGround.RESIGNATION)
     return BondCase(
         agreements=tuple(agreements),
         employment=employment,
-        separation=separation,
+        separation=consistent_separation(separation, employment),
         policy=policy if policy is not None else draw(bond_policies()),
     )
+
+
+def consistent_separation(separation: Separation, employment: Employment) -> Separation:
+    """``separation`` with its ground made consistent with the employment: an exit at
+    contract expiry falls on the contract's last day (else becomes a resignation), and a
+    dismissal for failed probation happens in probation (else becomes a resignation)."""
+    ground, last_day = separation.ground, separation.last_day
+    if ground in (ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING, ExitGround.EXPIRY_EMPLOYEE_REFUSES):
+        end = employment.contract_end
+        if end is None or end < last_day:
+            ground = ExitGround.RESIGNATION
+        else:
+            last_day = end
+    if ground is ExitGround.DISMISSAL_FAILED_PROBATION and (
+        employment.probation_end is None or last_day > employment.probation_end
+    ):
+        ground = ExitGround.RESIGNATION
+    return attrs.evolve(separation, ground=ground, last_day=last_day)
 
 
 def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalendar]:

@@ -263,3 +263,52 @@ def test_a_cross_field_rule_is_reported_from_dicts_too() -> None:
     assert caught.value.errors == (
         "$.end: expected a date on or after start 2020-03-02, got date datetime.date(2020, 1, 1)",
     )
+
+
+def test_a_service_length_beyond_fifty_years_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match=r"ServiceLength\.years: expected at most 50"):
+        ServiceLength(years=8000)
+    with pytest.raises(InvalidValueError, match=r"ServiceLength\.days"):
+        ServiceLength(days=10**9)
+
+
+def test_dates_outside_the_supported_range_are_refused() -> None:
+    with pytest.raises(InvalidValueError, match="a date from 1900-01-01 to 2199-12-31"):
+        training(end=date(9999, 12, 31))
+
+
+def test_a_contract_cannot_start_after_it_ends() -> None:
+    with pytest.raises(InvalidValueError, match=r"Employment\.contract_start"):
+        employment(contract_start=date(2025, 1, 1), contract_end=date(2024, 12, 31))
+
+
+def test_a_training_marked_in_probation_must_start_in_probation() -> None:
+    late = agreement(training=training(during_probation=True))
+    with pytest.raises(
+        InvalidValueError, match="False: the training starts on 2020-03-02, outside"
+    ):
+        review(late, employment(probation_end=date(2019, 6, 30)))
+
+
+def test_the_engines_want_a_list_of_agreements_not_one_or_none() -> None:
+    with pytest.raises(InvalidTypeError, match="agreements: expected a list or tuple"):
+        settle(agreement(), employment(), separation())  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="agreements: expected a list or tuple"):
+        settle(None, employment(), separation())  # type: ignore[arg-type]
+
+
+def test_dicts_must_use_lists_iso_dates_and_known_clause_kinds() -> None:
+    data = to_dict(electrician_case())
+    data["agreements"][0]["penalty"] = {"kind": "double"}
+    data["agreements"][0]["training"]["costs"] = None
+    data["separation"]["last_day"] = "20121207"
+    with pytest.raises(ConversionError) as caught:
+        from_dict(data, BondCase)
+    assert caught.value.errors == (
+        "$.agreements[0].penalty.kind: expected one of 'flat_sum', 'cost_multiple', 'pro_rata', "
+        "'per_unserved_unit', 'served_time_schedule', 'per_law', got str 'double'",
+        "$.agreements[0].training.costs: expected a list, got None",
+        "$.separation.last_day: expected a date written YYYY-MM-DD, got str '20121207'",
+    )
+    with pytest.raises(ConversionError, match=r"\$\.agreements: expected a list, got str 'abc'"):
+        from_dict({**data, "agreements": "abc"}, BondCase)

@@ -11,14 +11,18 @@ import pytest
 from hrpolicy.bonds import (
     BenefitKind,
     BondPolicy,
+    Collection,
+    CollectionMethod,
     CostCategory,
     EligibilityStatus,
+    ExitGround,
     Outcome,
     Payer,
     ProRata,
     Provider,
     Regime,
     Region,
+    ServiceLength,
     SpecialBenefit,
     TrainingKind,
     review,
@@ -27,6 +31,7 @@ from hrpolicy.bonds import (
 from hrpolicy.core import InvalidValueError, Rounding, TimeUnit
 from tests.bonds.helpers import (
     agreement,
+    cited,
     codes,
     cost,
     employment,
@@ -187,3 +192,56 @@ def test_a_penalty_computed_on_an_inflated_stated_cost_is_still_capped_by_the_re
 def test_a_training_that_starts_in_probation_must_say_so() -> None:
     with pytest.raises(InvalidValueError, match="during_probation"):
         review(agreement(), employment(hire_date=date(2020, 1, 1), probation_end=date(2020, 6, 30)))
+
+
+def test_a_housing_bond_served_in_full_owes_nothing() -> None:
+    housing = agreement(
+        training=None,
+        benefit=SpecialBenefit(kind=BenefitKind.HOUSING),
+        length=ServiceLength(years=1),
+    )
+    result = settle([housing], employment(), separation())
+    assert result.bond("A1").outcome is Outcome.NOT_BREACHED
+    assert result.total_payable == Decimal("0.00")
+    assert result.refund_due == Decimal("0.00")
+
+
+def test_a_housing_bond_left_for_the_employers_fault_owes_nothing() -> None:
+    housing = agreement(training=None, benefit=SpecialBenefit(kind=BenefitKind.HOUSING))
+    result = settle(
+        [housing], employment(), separation(ground=ExitGround.RESIGNATION_EMPLOYER_FAULT)
+    )
+    assert result.bond("A1").outcome is Outcome.EXEMPT
+
+
+def test_while_a_court_must_assess_a_bond_the_refund_and_demand_are_not_judged() -> None:
+    housing = agreement(training=None, benefit=SpecialBenefit(kind=BenefitKind.HOUSING))
+    result = settle(
+        [housing],
+        employment(),
+        separation(
+            demanded=Decimal("50000"),
+            collections=(
+                Collection(amount=Decimal("20000"), method=CollectionMethod.PAID_BY_EMPLOYEE),
+            ),
+        ),
+    )
+    assert result.refund_due is None
+    assert result.excess_demand is None
+    assert result.still_owed is None
+    assert "refund_due" not in {f.code for f in result.findings}
+
+
+def test_a_benefit_bond_counts_service_from_signing_when_silent() -> None:
+    housing = agreement(training=None, benefit=SpecialBenefit(kind=BenefitKind.CAR))
+    checked = review(housing, employment())
+    assert checked.service is not None
+    assert checked.service.start == date(2020, 3, 1)
+    assert checked.service.start_source == "agreement silent, default: the signing date"
+
+
+def test_a_pilots_bond_cites_the_pilot_regime_not_public_institutions() -> None:
+    result = settle_standard(employment_=employment(regime=Regime.CIVIL_AVIATION_PILOT))
+    assert cited(result, "out_of_scope_regime") == {"Regime-Pilots"}
+    public = settle_standard(employment_=employment(regime=Regime.PUBLIC_INSTITUTION))
+    assert cited(public, "out_of_scope_regime") == {"LCL 96"}

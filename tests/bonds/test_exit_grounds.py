@@ -19,6 +19,8 @@ from hrpolicy.bonds import (
     Outcome,
     ProbationRule,
 )
+from hrpolicy.bonds.rules import GROUNDS
+from hrpolicy.core import InvalidValueError
 from tests.bonds.helpers import (
     agreement,
     cited,
@@ -188,10 +190,14 @@ def test_a_resignation_after_probation_ended_is_not_treated_as_a_probation_exit(
 
 
 def test_every_exit_ground_has_a_rule() -> None:
-    for ground in ExitGround:
-        contract_end = date(2021, 3, 31)
-        result = settle_standard(
-            employment_=employment(contract_end=contract_end),
-            separation_=separation(ground=ground, settles_bond=False),
-        )
-        assert result.outcome in (Outcome.PAYABLE, Outcome.EXEMPT)
+    assert set(GROUNDS) == set(ExitGround)
+
+
+def test_an_exit_at_contract_expiry_must_fall_on_the_contracts_last_day() -> None:
+    with pytest.raises(InvalidValueError, match="the contract's last day 2024-12-31"):
+        settle_standard(separation_=separation(ground=ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING))
+
+
+def test_a_dismissal_for_failed_probation_must_happen_in_probation() -> None:
+    with pytest.raises(InvalidValueError, match="only during probation"):
+        settle_standard(separation_=separation(ground=ExitGround.DISMISSAL_FAILED_PROBATION))

@@ -22,7 +22,7 @@ from hrpolicy.bonds import (
     settle,
     settle_bond,
 )
-from hrpolicy.strategies import bond_cases, bond_policies
+from hrpolicy.strategies import bond_cases, bond_policies, consistent_separation
 
 _NUMBERLESS = (Outcome.JUDICIAL_ASSESSMENT, Outcome.OUT_OF_SCOPE)
 
@@ -98,7 +98,9 @@ def test_nothing_is_owed_at_or_after_the_end_of_service(case: BondCase, days_aft
     checked = review(agreement, case.employment, case.policy)
     assert checked.service is not None
     last_day = max(checked.service.last_day + timedelta(days=days_after), agreement.signed_on)
-    separation = attrs.evolve(case.separation, last_day=last_day)
+    separation = attrs.evolve(
+        case.separation, last_day=last_day, ground=ExitGround.RESIGNATION, settles_bond=False
+    )
     result = settle_bond(agreement, case.employment, separation, case.policy)
     assert result.payable == Decimal("0.00")
     assert result.outcome is Outcome.NOT_BREACHED
@@ -106,11 +108,10 @@ def test_nothing_is_owed_at_or_after_the_end_of_service(case: BondCase, days_aft
 
 @given(bond_cases(), st.sampled_from(_ALWAYS_EXEMPT))
 def test_nothing_is_owed_on_any_exempt_ground(case: BondCase, ground: ExitGround) -> None:
-    assume(
-        case.employment.contract_end is not None
-        or ground is not ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING
+    separation = consistent_separation(
+        attrs.evolve(case.separation, ground=ground, settles_bond=False), case.employment
     )
-    separation = attrs.evolve(case.separation, ground=ground, settles_bond=False)
+    assume(separation.ground is ground)
     result = settle(case.agreements, case.employment, separation, case.policy)
     for bond in result.bonds:
         assert bond.payable in (None, Decimal("0.00"))
@@ -143,11 +144,23 @@ def test_the_result_does_not_depend_on_the_order_of_the_bonds(
 
 
 @given(bond_cases(max_bonds=4))
-def test_money_is_conserved_between_total_refund_and_what_was_collected(case: BondCase) -> None:
+def test_money_is_conserved_between_total_payments_refund_and_what_is_still_owed(
+    case: BondCase,
+) -> None:
     result = case.settle()
-    kept = result.collected - result.refund_due
-    assert result.refund_due >= 0
-    assert kept == min(result.collected, result.total_payable)
+    assert result.collected == result.paid + result.wages_to_pay + sum(
+        (c.amount for c in case.separation.collections if c.method.value == "taken_from_deposit"),
+        Decimal(0),
+    )
+    if result.needs_judicial_assessment:
+        assert result.refund_due is None
+        assert result.still_owed is None
+        return
+    assert result.refund_due is not None
+    assert result.still_owed is not None
+    # What was paid either settles part of the lawful total or comes back as a refund.
+    assert result.paid - result.refund_due == result.total_payable - result.still_owed
+    assert min(result.refund_due, result.still_owed) == 0
     if result.excess_demand is not None:
         assert case.separation.demanded is not None
         assert result.excess_demand == max(

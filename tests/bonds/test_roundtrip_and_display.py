@@ -22,6 +22,7 @@ from hrpolicy.bonds import (
     CostItem,
     Employment,
     PenaltyClause,
+    ProbationRule,
     Separation,
     ServiceLength,
     SpecialBenefit,
@@ -30,7 +31,7 @@ from hrpolicy.bonds import (
     settle_bond,
 )
 from hrpolicy.bonds.examples import electrician_case
-from hrpolicy.core import BandTable, InvalidValueError, TableCalendar
+from hrpolicy.core import BandTable, InvalidValueError, Label, Rounding, TableCalendar
 from hrpolicy.strategies import (
     band_tables,
     bond_agreements,
@@ -191,3 +192,14 @@ def test_a_review_checks_citations_on_the_signing_date_a_settlement_on_the_exit_
     }
     settled = settle_bond(housing, employment(), separation(last_day=date(2026, 3, 31)))
     assert "provision_not_in_force" not in {f.code for f in settled.findings}
+
+
+def test_the_options_step_says_which_options_depart_from_the_statutory_defaults() -> None:
+    default = settle_standard().explanation.steps[0].output
+    assert isinstance(default, Label)
+    assert default.en == "statutory defaults"
+    custom = BondPolicy(probation=ProbationRule.CAPPED, rounding=Rounding.FLOOR, name="Plant A")
+    output = settle_standard(policy=custom).explanation.steps[0].output
+    assert isinstance(output, Label)
+    assert output.en == "Plant A (custom options: rounding=floor, probation=capped)"
+    assert output.zh_CN == "Plant A（自定义选项：rounding=floor, probation=capped）"

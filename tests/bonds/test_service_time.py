@@ -10,7 +10,7 @@ from fractions import Fraction
 import pytest
 
 from hrpolicy.bonds import BondPolicy, Outcome, ServiceLength, StartRule, review
-from hrpolicy.core import Rounding, TimeUnit
+from hrpolicy.core import InvalidValueError, Rounding, TimeUnit
 from tests.bonds.helpers import agreement, codes, employment, separation, settle_standard
 
 
@@ -19,7 +19,7 @@ def test_service_starts_the_day_after_training_ends_when_the_agreement_is_silent
     assert result.service is not None
     assert result.service.start == date(2020, 4, 1)
     assert result.service.last_day == date(2023, 3, 31)
-    assert result.service.start_source == "policy default: day_after_training_ends"
+    assert result.service.start_source == "agreement silent, default: the day after training ends"
 
 
 def test_an_explicit_start_date_in_the_agreement_always_wins() -> None:
@@ -47,7 +47,7 @@ def test_an_explicit_start_date_in_the_agreement_always_wins() -> None:
     ],
 )
 def test_an_agreed_start_rule_is_applied(rule: StartRule, start: date) -> None:
-    result = review(agreement(start_rule=rule), employment())
+    result = review(agreement(start_rule=rule), employment(contract_start=date(2019, 1, 1)))
     assert result.service is not None
     assert result.service.start == start
 
@@ -155,3 +155,14 @@ def test_an_open_ended_contract_is_never_extended() -> None:
     result = review(agreement(), employment(contract_end=None))
     assert result.service is not None
     assert result.service.contract_extended_to is None
+
+
+def test_counting_from_the_contract_start_needs_the_contract_start() -> None:
+    with pytest.raises(InvalidValueError, match=r"Employment\.contract_start"):
+        review(agreement(start_rule=StartRule.CONTRACT_START), employment())
+
+
+def test_a_service_period_that_ended_before_the_agreement_was_signed_is_refused() -> None:
+    backdated = agreement(start_date=date(2015, 1, 1), signed_on=date(2020, 3, 1))
+    with pytest.raises(InvalidValueError, match="ends on or after signing"):
+        review(backdated, employment())

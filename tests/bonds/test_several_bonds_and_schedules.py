@@ -164,3 +164,9 @@ def test_a_plan_reports_a_cost_the_schedule_does_not_cover() -> None:
 def test_a_plan_refuses_two_trainings_with_the_same_id() -> None:
     with pytest.raises(InvalidValueError, match=r"trainings\[1\]"):
         plan_bonds([training(), training()], employment(), DOMAIN_COST_SCHEDULE)
+
+
+def test_one_training_cannot_be_bonded_twice() -> None:
+    amended = agreement(id="A1-amended", length=ServiceLength(years=5))
+    with pytest.raises(InvalidValueError, match=r"agreements\[1\]\.training\.id: .*agreement A1"):
+        settle([agreement(), amended], employment(), separation())

@@ -147,8 +147,12 @@ def test_a_double_cost_multiple_is_cut_to_the_cap() -> None:
     assert result.payable == CAPPED
 
 
-def test_full_repayment_whatever_the_time_served_is_cut_to_the_unserved_share() -> None:
+def test_full_repayment_whatever_the_time_served_is_unlawful_and_cut_to_the_unserved_share() -> (
+    None
+):
     result = settle_standard(agreement_=agreement(penalty=CostMultiple(multiple=Decimal(1))))
+    [flag] = [f for f in result.findings if f.code == "penalty_not_prorated"]
+    assert flag.severity is Severity.VIOLATION
     assert {"penalty_not_prorated", "penalty_cut_to_cap"} <= codes(result)
     assert "penalty_above_cost" not in codes(result)
     assert result.payable == CAPPED
@@ -168,7 +172,7 @@ def test_wages_listed_as_training_cost_are_excluded_and_flagged() -> None:
     assert result.payable == CAPPED
 
 
-def test_a_penalty_taken_out_of_final_wages_is_flagged_and_refunded() -> None:
+def test_a_penalty_taken_out_of_final_wages_must_be_paid_back_as_wages() -> None:
     result = settle(
         [agreement(clauses=(Clause(kind=ClauseKind.WAGE_DEDUCTION),))],
         employment(),
@@ -179,8 +183,29 @@ def test_a_penalty_taken_out_of_final_wages_is_flagged_and_refunded() -> None:
         ),
     )
     found = {f.code for f in result.findings}
-    assert {"penalty_deducted_from_wages", "collected_from_wages", "refund_due"} <= found
-    assert result.refund_due == Decimal("1000.00")
+    assert {"penalty_deducted_from_wages", "collected_from_wages"} <= found
+    # The deduction is owed back as wages in full; the lawful 8,000 is still owed by
+    # lawful means, not by keeping the deduction.
+    assert result.wages_to_pay == Decimal("9000.00")
+    assert result.paid == Decimal("0.00")
+    assert result.refund_due == Decimal("0.00")
+    assert result.still_owed == Decimal("8000.00")
+
+
+def test_a_deposit_drawn_on_for_the_penalty_is_still_returned_in_full() -> None:
+    result = settle(
+        [agreement(clauses=(Clause(kind=ClauseKind.DEPOSIT, amount=Decimal("2000")),))],
+        employment(),
+        separation(
+            collections=(
+                Collection(amount=Decimal("2000"), method=CollectionMethod.TAKEN_FROM_DEPOSIT),
+            )
+        ),
+    )
+    assert result.deposits_to_return == Decimal("2000.00")
+    assert result.collected == Decimal("2000.00")
+    assert result.paid == Decimal("0.00")
+    assert result.still_owed == Decimal("8000.00")
 
 
 def test_money_taken_from_a_deposit_is_flagged() -> None:

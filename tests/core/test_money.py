@@ -156,3 +156,15 @@ def test_errors_survive_pickling_for_multiprocessing() -> None:
     again = pickle.loads(pickle.dumps(err))
     assert str(again) == str(err)
     assert again.actual == 1.5
+
+
+@pytest.mark.parametrize("bad", [2.675, True, "2.675", None])
+def test_only_exact_numbers_are_rounded(bad: object) -> None:
+    with pytest.raises(InvalidTypeError, match="not a float"):
+        round_money(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("Infinity")])
+def test_only_finite_numbers_are_rounded(bad: Decimal) -> None:
+    with pytest.raises(InvalidValueError, match="finite"):
+        round_money(bad)

@@ -127,3 +127,12 @@ def test_whole_months_are_the_anniversaries_reached(start: date, months: int) ->
     # Jan 28 → Feb 28); the measure counts the most reached.
     assert span.whole >= months
     assert span.remainder_days == 0 or span.whole == months
+
+
+def test_adding_units_checks_its_arguments() -> None:
+    with pytest.raises(InvalidTypeError, match="unit: expected a TimeUnit"):
+        add_units(date(2020, 1, 31), "months", 1)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="count: expected an int"):
+        add_units(date(2020, 1, 31), TimeUnit.MONTHS, 1.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="within the calendar"):
+        add_units(date(2020, 1, 31), TimeUnit.YEARS, 9000)

@@ -1,70 +1,50 @@
-"""The training-bond engine: review an agreement, settle it at a separation.
+"""The training-bond engine: plan, review and settle bonds.
 
-:func:`review` checks an agreement against the law before anyone leaves: whether the
-training can carry a bond (LCL 22(1)), the recognised cost C (Regs 16), the service period
+:func:`review` checks an agreement against the law before anyone leaves: whether it can
+carry a penalty at all (LCL 22(1)), the recognised cost C (Regs 16), the service period
 and the labour contract's extension (Regs 17), and a finding for every void or unlawful
-clause (LAW.md A7).
+clause (LAW.md A7). :func:`plan_bonds` applies a company schedule to each training on its
+own cost.
 
 :func:`settle_bond` settles one agreement at a separation and :func:`settle` settles every
-bond of one employee separately and totals them, with the refund due when the employer
-already collected more than the law allows:
+bond of one employee separately and totals them:
 
-    payable = min(agreed amount at the exit date, C × unserved ÷ total)   (LCL 22(2))
+    payable = min(what the clause asks at the exit date, C × unserved ÷ total)   (LCL 22(2))
 
 or 0 with the reason when the exit ground exempts the employee (Regs 26; LAW.md A6), or
 no number at all when only a court can assess damages (housing / car / hukou benefits,
 SPC Interpretation II Art. 12) or the regime is out of scope. Time is counted and rounded
 as the :class:`~hrpolicy.bonds.policy.BondPolicy` says; money is exact until one half-up
-rounding to 0.01 at the end.
+rounding to 0.01 per bond; the total is the sum of the bonds' rounded amounts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
-import attrs
-
+from hrpolicy.bonds import clauses, rules
 from hrpolicy.bonds.messages import CATALOG, label
 from hrpolicy.bonds.model import (
-    BenefitKind,
     BondAgreement,
     ClauseKind,
     CollectionMethod,
-    CostCategory,
-    CostMultiple,
     Employment,
     ExitGround,
-    FlatSum,
-    Payer,
     PenaltyClause,
-    PerLaw,
-    PerUnservedUnit,
-    ProRata,
-    Provider,
-    Regime,
     Separation,
-    ServedTimeSchedule,
     ServiceLength,
     StartRule,
     Training,
-    TrainingKind,
 )
-from hrpolicy.bonds.policy import (
-    BondPolicy,
-    MutualAgreementRule,
-    ProbationRule,
-    Region,
-    ServiceSchedule,
-)
+from hrpolicy.bonds.policy import BondPolicy, ServiceSchedule
 from hrpolicy.bonds.results import (
     BondPlan,
     BondReview,
     BondSettlement,
-    CostLine,
     Eligibility,
     EligibilityStatus,
     Outcome,
@@ -73,305 +53,97 @@ from hrpolicy.bonds.results import (
     ServicePeriod,
 )
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
-from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue
+from hrpolicy.core.explain import Explanation, Label, Trail
 from hrpolicy.core.fields import require_unique
 from hrpolicy.core.money import ZERO, money_sum, round_money
 from hrpolicy.core.span import Rounding, TimeUnit, add_units, measure, through
-from hrpolicy.law.provisions import Provision
 from hrpolicy.law.provisions import provision as p
 
 __all__ = ["plan_bonds", "review", "settle", "settle_bond"]
 
 _DEFAULT_POLICY: Final = BondPolicy()
 _LCL_IN_FORCE: Final = date(2008, 1, 1)
-
-
-class _Trail:
-    """Collects explanation steps and findings in order."""
-
-    def __init__(self) -> None:
-        self.steps: list[Step] = []
-        self.findings: list[Finding] = []
-
-    def step(
-        self,
-        rule: str,
-        text: Label,
-        inputs: Mapping[str, StepValue],
-        output: StepValue,
-        *citations: Provision,
-    ) -> None:
-        self.steps.append(Step(rule, text, tuple(inputs.items()), output, citations))
-
-    def find(self, code: str, subject: str = "", **params: Any) -> None:
-        self.findings.append(CATALOG.finding(code, subject=subject, **params))
-
-    def explanation(self, before: Explanation | None = None) -> Explanation:
-        steps = tuple(self.steps)
-        findings = tuple(self.findings)
-        if before is not None:
-            steps = before.steps + steps
-            findings = before.findings + findings
-        return Explanation(steps, findings)
-
-
-# --- A1: which training can carry a bond -------------------------------------------------
-
-_REGIMES: Final[Mapping[Regime, Label]] = {
-    Regime.GENERAL: label("一般", "general"),
-    Regime.CIVIL_AVIATION_PILOT: label("民航飞行员", "civil-aviation pilot"),
-    Regime.PUBLIC_INSTITUTION: label("事业单位聘用制", "public-institution appointment (LCL 96)"),
-}
-_BENEFITS: Final[Mapping[BenefitKind, Label]] = {
-    BenefitKind.HOUSING: label("住房", "housing"),
-    BenefitKind.CAR: label("车辆", "car"),
-    BenefitKind.HUKOU: label("落户", "hukou"),
-}
-
-_STATUTORY_KINDS: Final[Mapping[TrainingKind, Label]] = {
-    TrainingKind.ONBOARDING: label("入职/岗前", "Onboarding / pre-job"),
-    TrainingKind.JOB_TRANSFER: label("转岗/轮岗", "Job-transfer"),
-    TrainingKind.MANAGEMENT: label("通用管理/班组长", "General management / team-leader"),
-    TrainingKind.BRAND_SERVICE_STANDARDS: label("品牌/服务规范", "Brand or service-standards"),
-    TrainingKind.MENTORING: label("内部师带徒", "In-house mentoring"),
-}
-
-
-def _eligibility(
-    agreement: BondAgreement, employment: Employment, policy: BondPolicy, trail: _Trail
-) -> Eligibility:
-    out_of_scope = _scope(employment, trail)
-    if out_of_scope is not None:
-        return out_of_scope
-    if agreement.benefit is not None:
-        trail.find("special_benefit_requires_court", benefit=_BENEFITS[agreement.benefit.kind])
-        return Eligibility(
-            EligibilityStatus.SPECIAL_BENEFIT,
-            label(
-                "特殊待遇服务期，由法院评估赔偿",
-                "special-benefit bond, damages assessed by a court",
-            ),
-            (p("SPC-II 12"),),
-        )
-    training = agreement.training
-    assert training is not None  # BondAgreement guarantees training xor benefit
-    return _training_eligibility(training, policy, trail)
-
-
-def _scope(employment: Employment, trail: _Trail) -> Eligibility | None:
-    if employment.regime is not Regime.GENERAL:
-        trail.find("out_of_scope_regime", regime=_REGIMES[employment.regime])
-        return Eligibility(
-            EligibilityStatus.OUT_OF_SCOPE,
-            label("特别法律制度，不在范围内", "special legal regime, out of scope"),
-            (p("LCL 96"),),
-        )
-    return None
-
-
-def _training_eligibility(training: Training, policy: BondPolicy, trail: _Trail) -> Eligibility:
-    """LAW.md A1 for one training: can it carry a bond at all?"""
-    if not training.took_place:
-        trail.find("training_not_held")
-        return Eligibility(
-            EligibilityStatus.NOT_HELD,
-            label("培训未实际进行", "the training never took place"),
-            (p("LCL 22(1)"),),
-        )
-    kind = training.kind
-    if kind in _STATUTORY_KINDS:
-        trail.find("bond_on_statutory_training", kind=_STATUTORY_KINDS[kind])
-        if training.during_probation and kind is TrainingKind.ONBOARDING:
-            trail.find("probation_onboarding_charge")
-        return Eligibility(
-            EligibilityStatus.STATUTORY_TRAINING,
-            label("法定义务培训，不能约定服务期", "statutory-duty training cannot carry a bond"),
-            (p("LCL 22(1)"), p("LL 68")),
-        )
-    if kind is TrainingKind.SAFETY_HYGIENE or (
-        kind is TrainingKind.SPECIAL_OPERATION_CERTIFICATE and policy.region is not Region.SHANGHAI
-    ):
-        trail.find("bond_on_safety_training")
-        return Eligibility(
-            EligibilityStatus.STATUTORY_TRAINING,
-            label("安全生产培训是法定义务", "safety training is a statutory duty"),
-            (p("WSL 28"), p("WSL 47")),
-        )
-    if kind is TrainingKind.SPECIAL_OPERATION_CERTIFICATE:
-        trail.find("shanghai_special_operation")
-    if training.during_probation:
-        trail.find("probation_training_contested")
-    return Eligibility(
-        EligibilityStatus.ELIGIBLE,
-        label("用人单位出资的专业技术培训", "employer-funded professional-technical training"),
-        (p("LCL 22(1)"),),
-    )
-
-
-# --- A2: the recognised cost C -----------------------------------------------------------
-
-_PAYERS: Final[Mapping[Payer, Label]] = {
-    Payer.EMPLOYER: label("用人单位", "the employer"),
-    Payer.EMPLOYEE: label("员工本人", "the employee"),
-    Payer.THIRD_PARTY: label("第三方", "a third party"),
-    Payer.PARENT_COMPANY: label("母公司或关联公司", "the parent or a related company"),
-}
-
-_WAGE_LIKE: Final = frozenset(
-    {CostCategory.WAGES, CostCategory.SOCIAL_INSURANCE, CostCategory.ALLOWANCES}
+_EXPIRY: Final = frozenset(
+    {ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING, ExitGround.EXPIRY_EMPLOYEE_REFUSES}
 )
 
 
-def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
-    """Whether one cost item is training cost under Regs 16, and why."""
-    item = training.costs[index]
-    share = Fraction(item.amount) / item.shared_by
-
-    def line(zh: str, en: str, *citations: Provision, recognised: bool) -> CostLine:
-        return CostLine(
-            item_id=item.id,
-            category=item.category,
-            amount=item.amount,
-            share=share,
-            recognised=recognised,
-            reason=label(zh, en),
-            citations=citations or (p("Regs 16"),),
-        )
-
-    def excluded(zh: str, en: str, *citations: Provision) -> CostLine:
-        return line(zh, en, *citations, recognised=False)
-
-    def included(zh: str, en: str) -> CostLine:
-        return line(zh, en, recognised=True)
-
-    category = item.category
-    offjob_wages = (
-        category is CostCategory.WAGES
-        and policy.include_offjob_training_wages
-        and training.full_time_off_job
-    )
-    if category in _WAGE_LIKE and not offjob_wages:
-        return excluded(
-            "工资、津贴、社会保险费不是培训费用",
-            "wages, allowances and social insurance are not training cost",
-        )
-    if category is CostCategory.TRAINER_TIME:
-        return excluded(
-            "内部讲师或师傅工时不是为该员工支付的费用",
-            "in-house trainer or mentor time is not spent on this employee",
-        )
-    if category is CostCategory.LOST_PRODUCTION:
-        return excluded(
-            "机会成本和生产损失不是培训费用",
-            "opportunity cost and lost production are not training cost",
-            p("Regs 16"),
-            p("LCL 25"),
-        )
-    if item.paid_by is not Payer.EMPLOYER:
-        payer = _PAYERS[item.paid_by]
-        return excluded(
-            f"由{payer.zh_CN}承担，并非用人单位支出",
-            f"borne by {payer.en}, not by the employer",
-            p("LCL 22(1)"),
-            p("Regs 16"),
-        )
-    if not item.has_voucher:
-        return excluded("没有凭证", "no voucher (有凭证 is required)")
-    if offjob_wages:
-        return included(
-            "全脱产培训期间工资（争议选项）",
-            "wages of full-time off-job training (contested option)",
-        )
-    if item.shared_by > 1:
-        return included(
-            f"集体培训费用按{item.shared_by}人分摊",
-            f"group cost shared among {item.shared_by} trainees",
-        )
-    return included("有凭证的直接培训费用", "vouchered direct training cost")
+# --- A4, A5: the service period -------------------------------------------------------------
 
 
-def _recognise_cost(training: Training, policy: BondPolicy, trail: _Trail) -> RecognisedCost:
-    lines = tuple(_cost_line(training, i, policy) for i in range(len(training.costs)))
-    total = sum((line.share for line in lines if line.recognised), Fraction(0))
-    cost = RecognisedCost(lines, total)
-    excluded = cost.excluded
-    trail.step(
-        "A2.cost",
-        label("认定培训费用C", "recognised training cost C"),
-        {
-            "items": len(lines),
-            "recognised_items": len(lines) - len(excluded),
-            "excluded_amount": round_money(sum((line.share for line in excluded), Fraction(0))),
-        },
-        total,
-        p("Regs 16"),
-    )
-    wage_lines = [line for line in excluded if line.category in _WAGE_LIKE]
-    other_lines = [line for line in excluded if line.category not in _WAGE_LIKE]
-    if wage_lines:
-        trail.find(
-            "wages_counted_as_cost",
-            amount=round_money(sum((ln.share for ln in wage_lines), Fraction(0))),
-        )
-    included_wages = [ln for ln in lines if ln.recognised and ln.category is CostCategory.WAGES]
-    if included_wages:
-        trail.find(
-            "offjob_wages_included_contested",
-            amount=round_money(sum((ln.share for ln in included_wages), Fraction(0))),
-        )
-    if other_lines:
-        trail.find(
-            "costs_excluded",
-            count=len(other_lines),
-            amount=round_money(sum((ln.share for ln in other_lines), Fraction(0))),
-        )
-    if training.provider is Provider.IN_HOUSE:
-        trail.find("in_house_provider")
-    return cost
-
-
-# --- A4, A5: the service period -----------------------------------------------------------
+def _service_start(
+    agreement: BondAgreement, employment: Employment, policy: BondPolicy
+) -> tuple[date, Label, bool]:
+    """The first day of service, how it was chosen, and whether a default was applied."""
+    if agreement.start_date is not None:
+        return agreement.start_date, label("协议约定的日期", "the date the agreement states"), False
+    training = agreement.training
+    rule = agreement.start_rule
+    defaulted = rule is None
+    if rule is None:
+        # A benefit bond has no training to count from; when silent it counts from signing.
+        rule = policy.start_convention if training is not None else StartRule.SIGNING
+    if rule is StartRule.CONTRACT_START:
+        if employment.contract_start is None:
+            raise InvalidValueError(
+                "Employment.contract_start",
+                f"the current contract's first day (agreement {agreement.id} counts service "
+                "from the contract start)",
+                None,
+            )
+        start = employment.contract_start
+    elif rule is StartRule.SIGNING:
+        start = agreement.signed_on
+    else:
+        assert training is not None  # BondAgreement refuses training rules on benefit bonds
+        start = training.start if rule is StartRule.TRAINING_START else through(training.end)
+    names = {
+        StartRule.DAY_AFTER_TRAINING_ENDS: label("培训结束次日", "the day after training ends"),
+        StartRule.TRAINING_START: label("培训开始之日", "the first day of training"),
+        StartRule.SIGNING: label("签订协议之日", "the signing date"),
+        StartRule.CONTRACT_START: label("劳动合同起始日", "the contract start"),
+    }
+    how = names[rule]
+    if defaulted:
+        how = label(f"协议未约定，按默认：{how.zh_CN}", f"agreement silent, default: {how.en}")
+    else:
+        how = label(f"协议约定：{how.zh_CN}", f"as agreed: {how.en}")
+    return start, how, defaulted
 
 
 def _service_period(
-    agreement: BondAgreement,
-    training: Training,
-    employment: Employment,
-    policy: BondPolicy,
-    trail: _Trail,
+    agreement: BondAgreement, employment: Employment, policy: BondPolicy, trail: Trail
 ) -> ServicePeriod:
-    if agreement.start_date is not None:
-        start, source = agreement.start_date, "agreement: explicit date"
-        rule_name = "explicit date"
-    else:
-        rule = agreement.start_rule or policy.start_convention
-        source = (
-            f"agreement: {rule.value}" if agreement.start_rule else f"policy default: {rule.value}"
-        )
-        rule_name = rule.value
-        start = {
-            StartRule.DAY_AFTER_TRAINING_ENDS: through(training.end),
-            StartRule.TRAINING_START: training.start,
-            StartRule.SIGNING: agreement.signed_on,
-            StartRule.CONTRACT_START: employment.contract_started,
-        }[rule]
+    start, how, defaulted = _service_start(agreement, employment, policy)
+    training = agreement.training
+    inputs: dict[str, Any] = {"start_rule": how, "signed_on": agreement.signed_on}
+    if training is not None:
+        inputs |= {"training_start": training.start, "training_end": training.end}
     trail.step(
         "A4.service_start",
         label("服务期起算日", "service period starts"),
-        {
-            "rule": rule_name,
-            "source": source,
-            "training_start": training.start,
-            "training_end": training.end,
-        },
+        inputs,
         start,
-        p("Practice-Service"),
+        *((p("Practice-Service"),) if defaulted else ()),
     )
-    last_day = date.fromordinal(agreement.length.end_after(start).toordinal() - 1)
+    try:
+        last_day = agreement.length.end_after(start) - timedelta(days=1)
+    except (OverflowError, ValueError):
+        raise InvalidValueError(
+            f"BondAgreement({agreement.id}).length",
+            "a service period that ends before the year 9999",
+            agreement.length.describe(),
+        ) from None
+    if last_day < agreement.signed_on:
+        raise InvalidValueError(
+            f"BondAgreement({agreement.id})",
+            f"a service period that ends on or after signing ({agreement.signed_on.isoformat()})",
+            f"{start.isoformat()} to {last_day.isoformat()}",
+        )
     trail.step(
         "A4.service_end",
         label("服务期届满日", "service period ends (last day)"),
-        {"start": start, "length": agreement.length.describe()},
+        {"start": start, "length": agreement.length.to_label()},
         last_day,
     )
     extended_to = None
@@ -385,167 +157,13 @@ def _service_period(
         extended_to,
         p("Regs 17"),
     )
-    return ServicePeriod(start, last_day, source, employment.contract_end, extended_to)
+    return ServicePeriod(start, last_day, how.en, employment.contract_end, extended_to)
 
 
-# --- A3: the penalty clause ----------------------------------------------------------------
-
-_CLAUSE_FINDINGS: Final[Mapping[ClauseKind, str]] = {
-    ClauseKind.CERTIFICATE_WITHHOLDING: "certificate_withholding",
-    ClauseKind.DEPOSIT: "deposit_or_guarantee",
-    ClauseKind.DOCUMENT_WITHHOLDING: "separation_documents_withheld",
-    ClauseKind.LOSS_PENALTY: "loss_penalty_void",
-    ClauseKind.WAGE_DEDUCTION: "penalty_deducted_from_wages",
-    ClauseKind.NO_RESIGNATION: "resignation_restricted",
-    ClauseKind.PENALTY_ON_ANY_EXIT: "penalty_on_exempt_exits",
-    ClauseKind.WAGES_AS_COST: "wages_as_cost_clause",
-    ClauseKind.PAY_FREEZE: "pay_raise_frozen",
-    ClauseKind.EXAM_FAILURE_TERMINATION: "exam_failure_termination",
-}
+# --- company schedules ----------------------------------------------------------------------
 
 
-_UNITS: Final[Mapping[TimeUnit, Label]] = {
-    TimeUnit.DAYS: label("日", "day"),
-    TimeUnit.MONTHS: label("月", "month"),
-    TimeUnit.YEARS: label("年", "year"),
-}
-_ROUNDINGS: Final[Mapping[Rounding, Label]] = {
-    Rounding.NEAREST: label("满半计整", "nearest"),
-    Rounding.FLOOR: label("不足不计", "complete units only"),
-    Rounding.CEIL: label("不足按整", "any part counts"),
-    Rounding.EXACT: label("按实际比例", "exact"),
-}
-
-
-def _clause_name(clause: PenaltyClause) -> Label:
-    """The clause described in both languages, e.g. "1 × cost (Art. 4)"."""
-    ref = f" {clause.clause_ref}" if clause.clause_ref else ""
-    if isinstance(clause, FlatSum):
-        zh, en = f"固定金额{clause.amount}元", f"flat sum of {clause.amount}"
-    elif isinstance(clause, CostMultiple):
-        zh, en = f"培训费用的{clause.multiple}倍", f"{clause.multiple} × cost"
-    elif isinstance(clause, (ProRata, PerUnservedUnit, ServedTimeSchedule)):
-        unit, rounding = _UNITS[clause.unit], _ROUNDINGS[clause.rounding]
-        if isinstance(clause, ProRata):
-            zh = f"按{unit.zh_CN}分摊（{rounding.zh_CN}）"
-            en = f"pro rata by {unit.en} ({rounding.en})"
-        elif isinstance(clause, PerUnservedUnit):
-            zh = f"每未服务一{unit.zh_CN}{clause.rate}（{rounding.zh_CN}）"
-            en = f"{clause.rate} per unserved {unit.en} ({rounding.en})"
-        else:
-            zh = f"按已服务{unit.zh_CN}数分档（{rounding.zh_CN}）"
-            en = f"stepped by {unit.en}s served ({rounding.en})"
-    else:
-        zh, en = "依法按比例返还", "repay per law"
-    return label(zh + ref, en + ref)
-
-
-def _basis(agreement: BondAgreement, cost: Fraction) -> Fraction:
-    return Fraction(agreement.stated_cost) if agreement.stated_cost is not None else cost
-
-
-def _clause_amount(
-    clause: PenaltyClause,
-    *,
-    basis: Fraction,
-    start: date,
-    end: date,
-    left_through: date,
-    statutory_cap: Fraction,
-) -> tuple[Fraction, dict[str, StepValue]]:
-    """What ``clause`` asks for someone whose service ran ``[start, left_through)`` of
-    ``[start, end)``; also the inputs it used."""
-    if isinstance(clause, FlatSum):
-        return Fraction(clause.amount), {"amount": clause.amount}
-    if isinstance(clause, CostMultiple):
-        return basis * Fraction(clause.multiple), {"multiple": clause.multiple, "cost_basis": basis}
-    if isinstance(clause, PerLaw):
-        return statutory_cap, {"statutory_cap": statutory_cap}
-    served = measure(start, left_through, clause.unit, clause.rounding)
-    total = measure(start, end, clause.unit, Rounding.EXACT).value
-    unserved = max(total - served.value, Fraction(0))
-    inputs: dict[str, StepValue] = {
-        "cost_basis": basis,
-        "unit": clause.unit.value,
-        "rounding": clause.rounding.value,
-        "served": served.value,
-        "total": total,
-    }
-    if isinstance(clause, ProRata):
-        return basis * unserved / total, inputs
-    if isinstance(clause, PerUnservedUnit):
-        inputs["rate"] = clause.rate
-        return basis * clause.rate.exact * unserved, inputs
-    share = clause.table.value_at(served.value)
-    inputs["share"] = share
-    return basis * share, inputs
-
-
-def _audit_penalty(
-    agreement: BondAgreement, cost: Fraction, service: ServicePeriod, trail: _Trail
-) -> None:
-    clause = agreement.penalty
-    if clause is None:
-        trail.find("no_penalty_clause", subject=agreement.id)
-        return
-    name = _clause_name(clause)
-    if isinstance(clause, (FlatSum, CostMultiple)):
-        trail.find("penalty_not_prorated", subject=clause.clause_ref, clause=name)
-    # The most a clause can ask is what it asks on the first day (no clause rises with time).
-    most, _ = _clause_amount(
-        clause,
-        basis=_basis(agreement, cost),
-        start=service.start,
-        end=service.end_exclusive,
-        left_through=service.start,
-        statutory_cap=cost,
-    )
-    trail.step(
-        "A3.clause_maximum",
-        label("条款可主张的最高金额", "most the clause can ask"),
-        {"clause": name.en, "training_cost": cost},
-        most,
-        p("LCL 22(2)"),
-    )
-    if most > cost:
-        trail.find(
-            "penalty_above_cost",
-            subject=clause.clause_ref,
-            clause=name,
-            amount=round_money(most),
-            cost=round_money(cost),
-        )
-
-
-def _audit_clauses(agreement: BondAgreement, trail: _Trail) -> None:
-    for index, clause in enumerate(agreement.clauses):
-        ref = clause.ref or f"#{index + 1}"
-        trail.find(_CLAUSE_FINDINGS[clause.kind], subject=ref, ref=ref)
-
-
-def _audit_schedule(
-    agreement: BondAgreement,
-    cost: Fraction,
-    service: ServicePeriod,
-    policy: BondPolicy,
-    trail: _Trail,
-) -> int | None:
-    if policy.schedule is None:
-        return None
-    years = _schedule_years(policy.schedule, cost, trail)
-    if years is None:
-        return None
-    if service.end_exclusive > add_units(service.start, TimeUnit.YEARS, years):
-        trail.find(
-            "length_exceeds_schedule",
-            length=agreement.length.describe(),
-            years=years,
-            cost=round_money(cost),
-        )
-    return years
-
-
-def _schedule_years(schedule: ServiceSchedule, cost: Fraction, trail: _Trail) -> int | None:
+def _schedule_years(schedule: ServiceSchedule, cost: Fraction, trail: Trail) -> int | None:
     """The years the company schedule gives for ``cost``, or ``None`` (with a finding)."""
     try:
         years = schedule.years_for(cost)
@@ -563,7 +181,26 @@ def _schedule_years(schedule: ServiceSchedule, cost: Fraction, trail: _Trail) ->
     return years
 
 
-# --- planning ---------------------------------------------------------------------------------
+def _audit_schedule(
+    agreement: BondAgreement,
+    cost: Fraction,
+    service: ServicePeriod,
+    policy: BondPolicy,
+    trail: Trail,
+) -> int | None:
+    if policy.schedule is None:
+        return None
+    years = _schedule_years(policy.schedule, cost, trail)
+    if years is not None and service.end_exclusive > add_units(
+        service.start, TimeUnit.YEARS, years
+    ):
+        trail.find(
+            "length_exceeds_schedule",
+            length=agreement.length.to_label(),
+            years=years,
+            cost=round_money(cost),
+        )
+    return years
 
 
 def plan_bonds(
@@ -578,26 +215,21 @@ def plan_bonds(
 
     Plans come back in the order the trainings were given; ids must be unique.
     """
-    given = tuple(trainings)
-    for index, training in enumerate(given):
-        _check_type(training, Training, f"trainings[{index}]")
+    given = _sequence(trainings, Training, "trainings")
     _check_type(employment, Employment, "employment")
     _check_type(schedule, ServiceSchedule, "schedule")
     _check_type(policy, BondPolicy, "policy")
     require_unique([t.id for t in given], "trainings", "training id")
     plans = []
     for training in given:
-        trail = _Trail()
-        eligibility = _scope(employment, trail) or _training_eligibility(training, policy, trail)
-        cost = _recognise_cost(training, policy, trail)
-        length = None
+        trail = Trail(CATALOG)
+        eligibility = rules.scope(employment, trail) or rules.training_eligibility(
+            training, policy, trail
+        )
+        cost = rules.recognise_cost(training, policy, trail)
         if eligibility.eligible and cost.total == 0:
-            trail.find("no_recognised_cost")
-            eligibility = Eligibility(
-                EligibilityStatus.NO_RECOGNISED_COST,
-                label("没有可认定的培训支出", "no recognisable training spend"),
-                (p("Regs 16"), p("LCL 22(1)")),
-            )
+            eligibility = rules.no_real_spend(trail)
+        length = None
         if eligibility.eligible:
             years = _schedule_years(schedule, cost.total, trail)
             length = ServiceLength(years=years) if years else None
@@ -605,7 +237,7 @@ def plan_bonds(
             "plan.length",
             label("可约定的服务期", "service period that may be agreed"),
             {"eligibility": eligibility.status.value, "training_cost": cost.total},
-            length.describe() if length else None,
+            length.to_label() if length else None,
             *eligibility.citations,
         )
         plans.append(BondPlan(training, eligibility, cost, length, trail.explanation()))
@@ -615,24 +247,7 @@ def plan_bonds(
 # --- review -----------------------------------------------------------------------------------
 
 
-def _eligibility_step(agreement: BondAgreement, eligibility: Eligibility, trail: _Trail) -> None:
-    training, benefit = agreement.training, agreement.benefit
-    trail.step(
-        "A1.eligibility",
-        label(
-            f"能否约定服务期违约金：{eligibility.reason.zh_CN}",
-            f"can the bond carry a penalty: {eligibility.reason.en}",
-        ),
-        {
-            "training": training.kind.value if training else None,
-            "benefit": benefit.kind.value if benefit else None,
-        },
-        eligibility.status.value,
-        *eligibility.citations,
-    )
-
-
-def _policy_step(policy: BondPolicy, trail: _Trail) -> None:
+def _policy_step(policy: BondPolicy, trail: Trail) -> None:
     trail.step(
         "policy.options",
         label("适用的选项", "options in force"),
@@ -646,7 +261,24 @@ def _policy_step(policy: BondPolicy, trail: _Trail) -> None:
             "region": policy.region.value,
             "schedule": policy.schedule.name if policy.schedule else None,
         },
-        policy.name,
+        policy.summary(),
+    )
+
+
+def _eligibility_step(agreement: BondAgreement, eligibility: Eligibility, trail: Trail) -> None:
+    training, benefit = agreement.training, agreement.benefit
+    trail.step(
+        "A1.eligibility",
+        label(
+            f"能否约定服务期违约金：{eligibility.reason.zh_CN}",
+            f"can the bond carry a penalty: {eligibility.reason.en}",
+        ),
+        {
+            "training": training.kind.value if training else None,
+            "benefit": benefit.kind.value if benefit else None,
+        },
+        eligibility.status.value,
+        *eligibility.citations,
     )
 
 
@@ -664,6 +296,21 @@ def review(
     return _review(agreement, employment, policy, in_force_on=agreement.signed_on)
 
 
+def _check_probation_flag(training: Training, employment: Employment) -> None:
+    end = employment.probation_end
+    if end is None:
+        return
+    in_probation = employment.hire_date <= training.start <= end
+    if in_probation != training.during_probation:
+        where = "within" if in_probation else "outside"
+        raise InvalidValueError(
+            "Training.during_probation",
+            f"{in_probation}: the training starts on {training.start.isoformat()}, {where} "
+            f"probation ending {end.isoformat()}",
+            training.during_probation,
+        )
+
+
 def _review(
     agreement: BondAgreement,
     employment: Employment,
@@ -671,47 +318,35 @@ def _review(
     *,
     in_force_on: date | None,
 ) -> BondReview:
-    trail = _Trail()
+    trail = Trail(CATALOG)
     _policy_step(policy, trail)
-    eligibility = _eligibility(agreement, employment, policy, trail)
-    cost = service = None
-    schedule_years = None
     training = agreement.training
-    if training is not None and eligibility.status is not EligibilityStatus.OUT_OF_SCOPE:
-        probation_end = employment.probation_end
-        if (
-            probation_end is not None
-            and training.start <= probation_end
-            and not training.during_probation
-        ):
-            raise InvalidValueError(
-                "Training.during_probation",
-                f"True: the training starts on {training.start.isoformat()}, "
-                f"within probation ending {probation_end.isoformat()}",
-                training.during_probation,
-            )
-        cost = _recognise_cost(training, policy, trail)
-        if agreement.stated_cost is not None and Fraction(agreement.stated_cost) > cost.total:
-            trail.find(
-                "stated_cost_above_recognised",
-                stated=agreement.stated_cost,
-                recognised=round_money(cost.total),
-            )
-        if eligibility.eligible and cost.total == 0:
-            trail.find("no_recognised_cost")
-            eligibility = Eligibility(
-                EligibilityStatus.NO_RECOGNISED_COST,
-                label("没有可认定的培训支出", "no recognisable training spend"),
-                (p("Regs 16"), p("LCL 22(1)")),
-            )
-        _eligibility_step(agreement, eligibility, trail)
-        service = _service_period(agreement, training, employment, policy, trail)
-        if eligibility.eligible:
+    cost: RecognisedCost | None = None
+    eligibility = rules.scope(employment, trail)
+    if eligibility is None:
+        if agreement.benefit is not None:
+            eligibility = rules.benefit_eligibility(agreement.benefit, trail)
+        else:
+            assert training is not None  # BondAgreement guarantees training xor benefit
+            _check_probation_flag(training, employment)
+            eligibility = rules.training_eligibility(training, policy, trail)
+            cost = rules.recognise_cost(training, policy, trail)
+            if agreement.stated_cost is not None and Fraction(agreement.stated_cost) > cost.total:
+                trail.find(
+                    "stated_cost_above_recognised",
+                    stated=round_money(agreement.stated_cost),
+                    recognised=round_money(cost.total),
+                )
+            if eligibility.eligible and cost.total == 0:
+                eligibility = rules.no_real_spend(trail)
+    _eligibility_step(agreement, eligibility, trail)
+    service = schedule_years = None
+    if eligibility.status is not EligibilityStatus.OUT_OF_SCOPE:
+        service = _service_period(agreement, employment, policy, trail)
+        if eligibility.eligible and cost is not None:
             schedule_years = _audit_schedule(agreement, cost.total, service, policy, trail)
-            _audit_penalty(agreement, cost.total, service, trail)
-    if training is None or eligibility.status is EligibilityStatus.OUT_OF_SCOPE:
-        _eligibility_step(agreement, eligibility, trail)
-    _audit_clauses(agreement, trail)
+            clauses.audit_penalty(agreement, cost.total, service, trail)
+    clauses.audit_clauses(agreement, trail)
     if in_force_on is not None:
         _check_in_force(trail, in_force_on)
     return BondReview(
@@ -726,137 +361,14 @@ def _review(
     )
 
 
-# --- A6: exit grounds --------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _GroundRule:
-    liable: bool
-    text: Label
-    citations: tuple[Provision, ...]
-
-
-def _owes(zh: str, en: str, *citations: Provision) -> _GroundRule:
-    return _GroundRule(liable=True, text=label(zh, en), citations=citations)
-
-
-def _exempt(zh: str, en: str, *citations: Provision) -> _GroundRule:
-    return _GroundRule(liable=False, text=label(zh, en), citations=citations)
-
-
-_LCL_44 = p("LCL 44 item 2-5")
-
-#: LAW.md A6, row by row.
-_GROUNDS: Final[Mapping[ExitGround, _GroundRule]] = {
-    ExitGround.RESIGNATION: _owes(
-        "员工提前通知辞职，无用人单位过错",
-        "employee resigned on notice, no employer fault",
-        p("LCL 37"),
-        p("LCL 22(2)"),
-    ),
-    ExitGround.ABSCONDED: _owes("员工擅自离职", "employee walked out", p("LCL 22(2)"), p("LCL 90")),
-    ExitGround.RESIGNATION_EMPLOYER_FAULT: _exempt(
-        "因用人单位过错辞职", "resigned for the employer's fault", p("Regs 26(1)"), p("LCL 38")
-    ),
-    ExitGround.DISMISSAL_MISCONDUCT: _owes(
-        "因严重过错被解除", "dismissed for misconduct", p("Regs 26(2)"), p("LCL 39 item 2-6")
-    ),
-    ExitGround.DISMISSAL_FAILED_PROBATION: _exempt(
-        "试用期不符合录用条件被解除（实施条例第二十六条未列）",
-        "dismissed for failing probation (not listed in Regs 26)",
-        p("LCL 39 item 1"),
-        p("Regs 26(2)"),
-    ),
-    ExitGround.DISMISSAL_NO_FAULT: _exempt("无过失性辞退", "no-fault dismissal", p("LCL 40")),
-    ExitGround.LAYOFF: _exempt("经济性裁员", "economic layoff", p("LCL 41")),
-    ExitGround.UNLAWFUL_DISMISSAL: _exempt(
-        "违法解除", "unlawful dismissal", p("LCL 48"), p("LCL 87")
-    ),
-    ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING: _exempt(
-        "合同到期用人单位不续延", "contract expiry, employer did not continue", p("Regs 17")
-    ),
-    ExitGround.EXPIRY_EMPLOYEE_REFUSES: _owes(
-        "服务期内合同到期员工拒绝续延",
-        "contract expiry, employee refused to continue in the service period",
-        p("Regs 17"),
-        p("LCL 22(2)"),
-    ),
-    ExitGround.MUTUAL_AGREEMENT: _exempt("协商一致解除", "mutual agreement", p("LCL 36")),
-    ExitGround.RETIREMENT: _exempt("退休", "retirement", _LCL_44),
-    ExitGround.DEATH: _exempt("死亡", "death", _LCL_44),
-    ExitGround.EMPLOYER_BANKRUPTCY: _exempt("用人单位破产", "employer bankruptcy", _LCL_44),
-    ExitGround.EMPLOYER_CLOSURE: _exempt("用人单位关闭、解散", "employer closure", _LCL_44),
-}
-
-_PROBATION_RULES: Final[Mapping[ProbationRule, Label]] = {
-    ProbationRule.EXEMPT: label("不支付", "nothing is owed"),
-    ProbationRule.CAPPED: label("按法定上限计算", "the capped amount is owed"),
-}
-
-_EMPLOYEE_INITIATED: Final = frozenset({ExitGround.RESIGNATION, ExitGround.ABSCONDED})
-
-
-def _liability(
-    employment: Employment, separation: Separation, policy: BondPolicy, trail: _Trail
-) -> bool:
-    ground = separation.ground
-    rule = _GROUNDS[ground]
-    liable = rule.liable
-    note = rule.text
-    citations = rule.citations
-    if ground is ExitGround.MUTUAL_AGREEMENT:
-        if policy.mutual_agreement is MutualAgreementRule.CAPPED:
-            liable, note = (
-                True,
-                label("协商一致解除（选项：按上限计算）", "mutual agreement (option: capped)"),
-            )
-        elif separation.settles_bond:
-            liable, note = (
-                True,
-                label("离职协议明确处理服务期违约金", "the separation agreement settles the bond"),
-            )
-            trail.find("mutual_agreement_settles_bond")
-    in_probation = (
-        ground in _EMPLOYEE_INITIATED
-        and employment.probation_end is not None
-        and separation.last_day <= employment.probation_end
-    )
-    if in_probation:
-        trail.find("contested_probation", rule=_PROBATION_RULES[policy.probation])
-        citations = (*citations, p("Practice-Probation"))
-        if policy.probation is ProbationRule.EXEMPT:
-            liable, note = (
-                False,
-                label(
-                    "试用期内离职（选项：不支付）", "left during probation (option: nothing owed)"
-                ),
-            )
-        else:
-            note = label(
-                "试用期内离职（选项：按上限计算）", "left during probation (option: capped)"
-            )
-    if ground is ExitGround.ABSCONDED:
-        trail.find("damages_claim_separate")
-    trail.step(
-        "A6.exit_ground",
-        label(f"离职原因：{note.zh_CN}", f"exit ground: {note.en}"),
-        {"ground": ground.value, "last_day": separation.last_day},
-        liable,
-        *citations,
-    )
-    if not liable:
-        trail.find("exempt_ground", subject=ground.value, ground=note, extra_citations=citations)
-    return liable
-
-
 # --- settlement ---------------------------------------------------------------------------------
 
 
 def _check_separation(
     agreement: BondAgreement, employment: Employment, separation: Separation
 ) -> None:
-    _check_type(separation, Separation, "separation")
-    last_day = separation.last_day
+    """Refuse facts that contradict each other rather than settle them silently."""
+    last_day, ground = separation.last_day, separation.ground
     if last_day < employment.hire_date:
         raise InvalidValueError(
             "separation.last_day",
@@ -876,32 +388,47 @@ def _check_separation(
             f"({agreement.signed_on.isoformat()})",
             last_day,
         )
-    if (
-        separation.ground
-        in (ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING, ExitGround.EXPIRY_EMPLOYEE_REFUSES)
-        and employment.contract_end is None
+    if ground in _EXPIRY:
+        if employment.contract_end is None:
+            raise InvalidValueError(
+                "separation.ground",
+                "a ground other than contract expiry for an open-ended contract",
+                ground.value,
+            )
+        if last_day != employment.contract_end:
+            raise InvalidValueError(
+                "separation.last_day",
+                f"the contract's last day {employment.contract_end.isoformat()} for an exit "
+                "at contract expiry",
+                last_day,
+            )
+    if ground is ExitGround.DISMISSAL_FAILED_PROBATION and (
+        employment.probation_end is None or last_day > employment.probation_end
     ):
         raise InvalidValueError(
             "separation.ground",
-            "a ground other than contract expiry for an open-ended contract",
-            separation.ground.value,
+            "a dismissal for failed probation only during probation (Employment.probation_end "
+            f"is {employment.probation_end})",
+            ground.value,
         )
 
 
 def _settled(
     review_: BondReview,
     outcome: Outcome,
-    trail: _Trail,
+    trail: Trail,
+    separation: Separation,
     payable: Decimal | None = ZERO,
     **figures: Any,
 ) -> BondSettlement:
-    if payable is not None:
+    if payable is not None and outcome is not Outcome.PAYABLE:
         trail.step(
             "A3.payable",
             label("应付金额", "amount payable"),
             {"outcome": outcome.value},
             payable,
         )
+    _check_in_force(trail, separation.last_day, earlier=review_.explanation)
     return BondSettlement(
         review=review_,
         outcome=outcome,
@@ -925,35 +452,56 @@ def settle_bond(
     """Settle one bond at a separation. See the module documentation for the rule."""
     _check_type(agreement, BondAgreement, "agreement")
     _check_type(employment, Employment, "employment")
-    _check_separation(agreement, employment, separation)
+    _check_type(separation, Separation, "separation")
     _check_type(policy, BondPolicy, "policy")
+    _check_separation(agreement, employment, separation)
     # Citations are checked once, against the separation date, when the settlement ends.
-    checked_review = _review(agreement, employment, policy, in_force_on=None)
-    trail = _Trail()
-    status = checked_review.eligibility.status
+    checked = _review(agreement, employment, policy, in_force_on=None)
+    trail = Trail(CATALOG)
+    status = checked.eligibility.status
     if status is EligibilityStatus.OUT_OF_SCOPE:
-        return _finish(checked_review, Outcome.OUT_OF_SCOPE, trail, separation, payable=None)
-    if status is EligibilityStatus.SPECIAL_BENEFIT:
-        return _finish(checked_review, Outcome.JUDICIAL_ASSESSMENT, trail, separation, payable=None)
-    if not checked_review.eligibility.eligible:
-        return _finish(checked_review, Outcome.VOID, trail, separation)
-
-    service, cost = checked_review.service, checked_review.cost
-    # Both are set for every eligible training bond.
-    assert service is not None
-    assert cost is not None
+        return _settled(checked, Outcome.OUT_OF_SCOPE, trail, separation, payable=None)
+    if not checked.eligibility.eligible and status is not EligibilityStatus.SPECIAL_BENEFIT:
+        return _settled(checked, Outcome.VOID, trail, separation)
+    service = checked.service
+    assert service is not None  # set for every agreement in scope
     if separation.last_day >= service.last_day:
         trail.find("service_completed", end=service.last_day)
-        return _finish(checked_review, Outcome.NOT_BREACHED, trail, separation)
+        return _settled(checked, Outcome.NOT_BREACHED, trail, separation)
     if separation.last_day < service.start:
         trail.find("left_before_service_start", start=service.start)
-        return _finish(checked_review, Outcome.NOT_BREACHED, trail, separation)
-    if not _liability(employment, separation, policy, trail):
-        return _finish(checked_review, Outcome.EXEMPT, trail, separation)
+        return _settled(checked, Outcome.NOT_BREACHED, trail, separation)
+    if not rules.liability(employment, separation, policy, trail):
+        return _settled(checked, Outcome.EXEMPT, trail, separation)
+    if status is EligibilityStatus.SPECIAL_BENEFIT:
+        return _settled(checked, Outcome.JUDICIAL_ASSESSMENT, trail, separation, payable=None)
     clause = agreement.penalty
     if clause is None:
-        return _finish(checked_review, Outcome.NO_PENALTY_CLAUSE, trail, separation)
+        return _settled(checked, Outcome.NO_PENALTY_CLAUSE, trail, separation)
+    cost = checked.cost
+    assert cost is not None  # set for every eligible training bond
+    return _capped(
+        checked,
+        clause=clause,
+        c=cost.total,
+        service=service,
+        separation=separation,
+        policy=policy,
+        trail=trail,
+    )
 
+
+def _capped(
+    checked: BondReview,
+    *,
+    clause: PenaltyClause,
+    c: Fraction,
+    service: ServicePeriod,
+    separation: Separation,
+    policy: BondPolicy,
+    trail: Trail,
+) -> BondSettlement:
+    """A3: what the clause asks at the exit date, cut to the two statutory caps."""
     left_through = through(separation.last_day)
     total = measure(service.start, service.end_exclusive, policy.unit, Rounding.EXACT).value
     served = measure(service.start, left_through, policy.unit, policy.rounding)
@@ -979,35 +527,48 @@ def settle_bond(
         unserved,
         p("LCL 22(2)"),
     )
-    c = cost.total
     cap2 = c * unserved / total
-    agreed, inputs = _clause_amount(
+    agreed, inputs = clauses.clause_amount(
         clause,
-        basis=_basis(agreement, c),
+        cost_basis=clauses.basis(checked.agreement, c),
         start=service.start,
         end=service.end_exclusive,
         left_through=left_through,
         statutory_cap=cap2,
     )
-    name = _clause_name(clause)
+    name = clauses.clause_name(clause)
     trail.step(
         "A3.agreed",
-        label("按协议计算的金额", "amount the clause computes at exit"),
-        {"clause": name.en, **inputs},
+        label("按协议条款计算的金额", "what the clause asks at this exit"),
+        {"clause": name, **inputs},
         agreed,
     )
     trail.step(
         "A3.cap1",
-        label("上限一：违约金不超过培训费用", "cap 1: penalty at most the training cost"),
-        {"C": c},
-        c,
+        label("上限一：违约金不得超过培训费用C", "cap 1: the penalty may not exceed the cost C"),
+        {"agreed": agreed, "C": c},
+        min(agreed, c),
         p("LCL 22(2)"),
     )
     trail.step(
         "A3.cap2",
-        label("上限二：未履行部分分摊的培训费用", "cap 2: cost allocated to the unserved period"),
+        label(
+            "上限二：不得超过未履行服务期分摊的培训费用 C × 未履行 ÷ 总期限",
+            "cap 2: at most the cost allocated to the unserved period, C × unserved ÷ total",
+        ),
         {"C": c, "unserved": unserved, "total": total},
         cap2,
+        p("LCL 22(2)"),
+    )
+    payable = round_money(min(agreed, cap2))
+    trail.step(
+        "A3.payable",
+        label(
+            "应付 = min(约定金额, 上限二)，四舍五入到分（仅此一次）",
+            "payable = min(agreed, cap 2), rounded half up to the fen (once)",
+        ),
+        {"agreed": agreed, "cap2": cap2},
+        payable,
         p("LCL 22(2)"),
     )
     if agreed > cap2:
@@ -1017,12 +578,12 @@ def settle_bond(
             agreed=round_money(agreed),
             cap=round_money(cap2),
         )
-    return _finish(
-        checked_review,
+    return _settled(
+        checked,
         Outcome.PAYABLE,
         trail,
         separation,
-        payable=round_money(min(agreed, cap2)),
+        payable=payable,
         agreed=round_money(agreed),
         cap1=round_money(c),
         cap2=round_money(cap2),
@@ -1032,13 +593,6 @@ def settle_bond(
     )
 
 
-def _finish(
-    review_: BondReview, outcome: Outcome, trail: _Trail, separation: Separation, **kwargs: Any
-) -> BondSettlement:
-    _check_in_force(trail, separation.last_day, earlier=review_.explanation)
-    return _settled(review_, outcome, trail, **kwargs)
-
-
 def settle(
     agreements: Iterable[BondAgreement],
     employment: Employment,
@@ -1046,20 +600,35 @@ def settle(
     policy: BondPolicy = _DEFAULT_POLICY,
 ) -> SeparationSettlement:
     """Settle every bond of one employee at one separation, each on its own, and total
-    them. The result does not depend on the order the agreements are given in."""
-    given = tuple(agreements)
-    for index, agreement in enumerate(given):
-        _check_type(agreement, BondAgreement, f"agreements[{index}]")
+    them; then weigh what the employer demanded and took against the lawful total.
+
+    The result does not depend on the order the agreements are given in. Two agreements
+    for the same training are refused: a training carries one bond (an amended agreement
+    replaces the original).
+    """
+    given = _sequence(agreements, BondAgreement, "agreements")
     require_unique([a.id for a in given], "agreements", "agreement id")
+    bonded: dict[str, str] = {}
+    for index, agreement in enumerate(given):
+        if agreement.training is None:
+            continue
+        earlier = bonded.setdefault(agreement.training.id, agreement.id)
+        if earlier != agreement.id:
+            raise InvalidValueError(
+                f"agreements[{index}].training.id",
+                f"a training no other agreement bonds (agreement {earlier} already bonds it; "
+                "an amended agreement replaces the original)",
+                agreement.training.id,
+            )
     bonds = tuple(
         sorted(
             (settle_bond(a, employment, separation, policy) for a in given),
             key=lambda b: b.agreement_id,
         )
     )
-    trail = _Trail()
-    numbered = [b for b in bonds if b.payable is not None]
-    total = money_sum(b.payable for b in numbered if b.payable is not None)
+    trail = Trail(CATALOG)
+    numberless = [b.agreement_id for b in bonds if b.payable is None]
+    total = money_sum(b.payable for b in bonds if b.payable is not None)
     trail.step(
         "total.payable",
         label("各服务期分别结算后合计", "bonds settled separately, then totalled"),
@@ -1067,59 +636,78 @@ def settle(
         total,
         p("LCL 22(2)"),
     )
-    if len(numbered) < len(bonds):
-        trail.find(
-            "assessment_outside_total",
-            ids=", ".join(b.agreement_id for b in bonds if b.payable is None),
-        )
-    collected = money_sum(c.amount for c in separation.collections)
-    refund = max(collected - total, ZERO)
-    trail.step(
-        "total.refund",
-        label("已收取超出部分应退还", "collected beyond the lawful total is refunded"),
-        {"collected": collected, "lawful_total": total},
-        refund,
-        p("LCL 22(2)"),
+    by_method = {
+        method: money_sum(c.amount for c in separation.collections if c.method is method)
+        for method in CollectionMethod
+    }
+    paid = by_method[CollectionMethod.PAID_BY_EMPLOYEE]
+    wages = by_method[CollectionMethod.DEDUCTED_FROM_WAGES]
+    from_deposit = by_method[CollectionMethod.TAKEN_FROM_DEPOSIT]
+    deposits = max(
+        money_sum(
+            c.amount
+            for a in given
+            for c in a.clauses
+            if c.kind is ClauseKind.DEPOSIT and c.amount is not None
+        ),
+        from_deposit,
     )
-    if refund > 0:
-        trail.find("refund_due", collected=collected, lawful=total, refund=refund)
-    for method, code in (
-        (CollectionMethod.DEDUCTED_FROM_WAGES, "collected_from_wages"),
-        (CollectionMethod.TAKEN_FROM_DEPOSIT, "collected_from_deposit"),
-    ):
-        amount = money_sum(c.amount for c in separation.collections if c.method is method)
-        if amount > 0:
-            trail.find(code, amount=amount)
-    excess = None
-    if separation.demanded is not None:
-        excess = max(separation.demanded - total, ZERO)
+    if wages > 0:
+        trail.find("collected_from_wages", amount=wages)
+    if from_deposit > 0:
+        trail.find("collected_from_deposit", amount=from_deposit)
+    trail.step(
+        "total.unlawful_means",
+        label(
+            "从工资中扣收的须作为工资支付；押金须全额退还",
+            "wage deductions are owed as wages; deposits are returned in full",
+        ),
+        {"deducted_from_wages": wages, "taken_from_deposit": from_deposit},
+        wages + deposits,
+        p("WPP 15"),
+        p("LCL 84(2)"),
+    )
+    refund = still_owed = excess = None
+    if numberless:
+        trail.find("assessment_outside_total", ids=", ".join(numberless))
+    else:
+        refund = max(paid - total, ZERO)
+        still_owed = max(total - paid, ZERO)
         trail.step(
-            "total.demand",
-            label("要求金额超出法定部分", "demand beyond the lawful total"),
-            {"demanded": separation.demanded, "lawful_total": total},
-            excess,
+            "total.refund",
+            label("员工已支付超出法定合计的部分应退还", "paid beyond the lawful total is refunded"),
+            {"paid_by_employee": paid, "lawful_total": total},
+            refund,
             p("LCL 22(2)"),
         )
-        if excess > 0:
-            trail.find(
-                "demand_exceeds_lawful",
-                demanded=round_money(separation.demanded),
-                lawful=total,
-                excess=excess,
+        if refund > 0:
+            trail.find("refund_due", paid=paid, lawful=total, refund=refund)
+        if separation.demanded is not None:
+            excess = max(separation.demanded - total, ZERO)
+            trail.step(
+                "total.demand",
+                label("要求金额超出法定合计的部分", "demand beyond the lawful total"),
+                {"demanded": separation.demanded, "lawful_total": total},
+                excess,
+                p("LCL 22(2)"),
             )
-    deposits = money_sum(
-        c.amount
-        for a in given
-        for c in a.clauses
-        if c.kind is ClauseKind.DEPOSIT and c.amount is not None
-    )
+            if excess > 0:
+                trail.find(
+                    "demand_exceeds_lawful",
+                    demanded=round_money(separation.demanded),
+                    lawful=total,
+                    excess=excess,
+                )
     return SeparationSettlement(
         separation=separation,
         bonds=bonds,
         total_payable=total,
-        collected=collected,
+        collected=paid + wages + from_deposit,
+        paid=paid,
         refund_due=refund,
+        still_owed=still_owed,
         excess_demand=excess,
+        wages_to_pay=wages,
         deposits_to_return=deposits,
         explanation=trail.explanation(),
     )
@@ -1133,7 +721,17 @@ def _check_type(value: object, expected: type, name: str) -> None:
         raise InvalidTypeError(name, f"a {expected.__name__}", value)
 
 
-def _check_in_force(trail: _Trail, day: date, earlier: Explanation | None = None) -> None:
+def _sequence(values: object, expected: type, name: str) -> tuple[Any, ...]:
+    """A list or tuple of ``expected``; anything else (one object, None, text) is refused."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, (Sequence, Iterable)):
+        raise InvalidTypeError(name, f"a list or tuple of {expected.__name__}", values)
+    given = tuple(values)
+    for index, value in enumerate(given):
+        _check_type(value, expected, f"{name}[{index}]")
+    return given
+
+
+def _check_in_force(trail: Trail, day: date, earlier: Explanation | None = None) -> None:
     """Flag, once each, the cited provisions that did not yet apply on ``day``."""
     explanations = [Explanation(tuple(trail.steps), tuple(trail.findings))]
     if earlier is not None:
@@ -1149,7 +747,7 @@ def _check_in_force(trail: _Trail, day: date, earlier: Explanation | None = None
             trail.find(
                 "provision_not_in_force",
                 subject=citation.id,
-                citation=citation.id,
+                citation=Label(zh_CN=citation.cite("zh_CN"), en=citation.cite("en")),
                 since=citation.in_force_from,
                 day=day,
             )

@@ -23,7 +23,7 @@ CATALOG: Final = Catalog(
             Severity.WARNING,
             "该劳动关系适用{regime}特别规则，不在本引擎范围内，不计算金额。",
             "The employment falls under the special {regime} regime, outside this engine; no amount is computed.",
-            (p("LCL 96"),),
+            (),
         ),
         "special_benefit_requires_court": FindingSpec(
             Severity.WARNING,
@@ -100,9 +100,9 @@ CATALOG: Final = Catalog(
             (p("LCL 22(2)"),),
         ),
         "penalty_not_prorated": FindingSpec(
-            Severity.WARNING,
-            "违约金条款（{clause}）不随已服务时间递减；最多只能按未履行服务期分摊的培训费用主张。",
-            "The penalty clause ({clause}) does not fall with time served; it is enforceable only up to the cost allocated to the unserved period.",
+            Severity.VIOLATION,
+            "违约金条款（{clause}）不论已服务多久都要求同一金额，不符合法律规定；最多只能按未履行服务期分摊的培训费用主张。",
+            "The penalty clause ({clause}) asks the same whatever the time served, which the law does not allow; it is enforceable only up to the cost allocated to the unserved period.",
             (p("LCL 22(2)"),),
         ),
         "penalty_above_cost": FindingSpec(
@@ -254,8 +254,8 @@ CATALOG: Final = Catalog(
         ),
         "refund_due": FindingSpec(
             Severity.VIOLATION,
-            "用人单位已收取{collected}元，超过法律允许的{lawful}元，应退还{refund}元。",
-            "The employer already collected {collected} yuan, above the {lawful} yuan the law allows; {refund} yuan must be refunded.",
+            "员工已支付{paid}元，超过法律允许的{lawful}元，应退还{refund}元。",
+            "The employee already paid {paid} yuan, above the {lawful} yuan the law allows; {refund} yuan must be refunded.",
             (p("LCL 22(2)"),),
         ),
         "collected_from_wages": FindingSpec(
@@ -272,8 +272,8 @@ CATALOG: Final = Catalog(
         ),
         "assessment_outside_total": FindingSpec(
             Severity.INFO,
-            "协议{ids}须由法院评估赔偿，不计入合计与退款计算。",
-            "Agreement(s) {ids} need a court's assessment and are left out of the total and the refund.",
+            "协议{ids}须由法院评估赔偿，不计入合计；在法院评估前，无法判断要求金额、应退款和仍可主张的金额。",
+            "Agreement(s) {ids} need a court's assessment and are left out of the total; the demand, any refund and what is still owed cannot be weighed until a court assesses them.",
             (p("SPC-II 12"),),
         ),
         "provision_not_in_force": FindingSpec(

@@ -31,6 +31,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
 
@@ -161,6 +162,10 @@ class Training:
 
 # --- the agreement -------------------------------------------------------------------
 
+#: The longest service period the library accepts: far beyond any agreement seen, and
+#: short enough that date arithmetic never leaves the calendar.
+_MAX_YEARS = 50
+
 
 class StartRule(enum.Enum):
     """When the service period starts."""
@@ -187,6 +192,17 @@ class ServiceLength:
             "a length of at least one day",
             (self.years, self.months, self.days),
         )
+        for name, value, limit in (
+            ("years", self.years, _MAX_YEARS),
+            ("months", self.months, _MAX_YEARS * 12),
+            ("days", self.days, _MAX_YEARS * 366),
+        ):
+            require(
+                value <= limit,
+                f"ServiceLength.{name}",
+                f"at most {limit} ({_MAX_YEARS} years)",
+                value,
+            )
 
     def end_after(self, start: date) -> date:
         """The exclusive end of a period of this length from ``start`` (month-end
@@ -201,6 +217,15 @@ class ServiceLength:
             if count:
                 parts.append(f"{count} {unit}{'s' if count != 1 else ''}")
         return " ".join(parts)
+
+    def to_label(self) -> Label:
+        """The length in both languages, e.g. ``3年6个月`` / ``3 years 6 months``."""
+        zh = "".join(
+            f"{count}{unit}"
+            for count, unit in ((self.years, "年"), (self.months, "个月"), (self.days, "天"))
+            if count
+        )
+        return Label(zh_CN=zh, en=self.describe())
 
 
 @checked
@@ -392,6 +417,13 @@ class BondAgreement:
             "either start_rule or start_date, not both",
             self.start_date,
         )
+        if self.benefit is not None and self.start_rule is not None:
+            require(
+                self.start_rule in (StartRule.SIGNING, StartRule.CONTRACT_START),
+                "BondAgreement.start_rule",
+                "signing or contract_start for a benefit bond (it has no training)",
+                self.start_rule.value,
+            )
 
 
 # --- employment and separation -------------------------------------------------------
@@ -427,18 +459,15 @@ class Employment:
                 f"a date on or after hire_date {self.hire_date.isoformat()}",
                 value,
             )
-        if self.probation_end is not None and self.contract_end is not None:
-            require(
-                self.probation_end <= self.contract_end,
-                "Employment.probation_end",
-                f"a date on or before contract_end {self.contract_end.isoformat()}",
-                self.probation_end,
-            )
-
-    @property
-    def contract_started(self) -> date:
-        """The current contract's first day (``contract_start``, else the hire date)."""
-        return self.contract_start or self.hire_date
+        if self.contract_end is not None:
+            for name in ("probation_end", "contract_start"):
+                value = getattr(self, name)
+                require(
+                    value is None or value <= self.contract_end,
+                    f"Employment.{name}",
+                    f"a date on or before contract_end {self.contract_end.isoformat()}",
+                    value,
+                )
 
 
 class ExitGround(enum.Enum):

@@ -22,6 +22,7 @@ from hrpolicy.bonds.model import ServiceLength, StartRule
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.errors import PolicyDefinitionError
 from hrpolicy.core.fields import Text, checked, typed_fields
+from hrpolicy.core.label import Label
 from hrpolicy.core.span import Rounding, TimeUnit
 
 __all__ = [
@@ -133,4 +134,26 @@ class BondPolicy:
     mutual_agreement: MutualAgreementRule = MutualAgreementRule.EXEMPT_UNLESS_SETTLED
     region: Region = Region.GENERAL
     schedule: ServiceSchedule | None = None
-    name: Text = "statutory defaults"
+    name: str = ""
+
+    def departures(self) -> tuple[str, ...]:
+        """The statutory-interpretation options set away from LAW.md's defaults, as
+        ``option=value`` (the company schedule is company data, not such an option)."""
+        changed = []
+        for field in attrs.fields(BondPolicy):
+            if field.name in ("schedule", "name"):
+                continue
+            value = getattr(self, field.name)
+            if value != field.default:
+                shown = value.value if isinstance(value, enum.Enum) else str(value).lower()
+                changed.append(f"{field.name}={shown}")
+        return tuple(changed)
+
+    def summary(self) -> Label:
+        """``statutory defaults``, or the options that depart from them, in both languages."""
+        changed = ", ".join(self.departures())
+        zh = f"自定义选项：{changed}" if changed else "法定默认选项"
+        en = f"custom options: {changed}" if changed else "statutory defaults"
+        if self.name:
+            zh, en = f"{self.name}（{zh}）", f"{self.name} ({en})"
+        return Label(zh_CN=zh, en=en)

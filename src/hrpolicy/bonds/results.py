@@ -230,18 +230,32 @@ class SeparationSettlement(Displayable):
     """All bonds of one employee settled at one separation, separately, then totalled.
 
     ``bonds`` are ordered by agreement id whatever order they were given in.
-    ``total_payable`` sums the bonds that have a number; ``refund_due`` is what the
-    employer collected beyond it; ``excess_demand`` what it demanded beyond it (``None``
-    when no demand was given); ``deposits_to_return`` the deposits the agreements say were
-    taken, all of which must be returned (LCL 84(2)).
+
+    - ``total_payable`` — the sum of the bonds that have a number (each rounded on its own);
+    - ``collected`` — everything the employer took, by any means;
+    - ``paid`` — what the employee paid towards it directly;
+    - ``refund_due`` — what was paid beyond the lawful total;
+    - ``still_owed`` — what the employer may still lawfully claim (by lawful means);
+    - ``excess_demand`` — what the employer demanded beyond the lawful total;
+    - ``wages_to_pay`` — penalty taken by deducting wages: owed back as wages in full
+      (工资支付暂行规定 Art. 15; LCL 30, 85), whatever the lawful total;
+    - ``deposits_to_return`` — deposits taken (named in the agreements or drawn on), all to
+      be returned (LCL 84(2)).
+
+    ``refund_due``, ``still_owed`` and ``excess_demand`` are ``None`` when a bond needs a
+    court's assessment (the money cannot be weighed without it); ``excess_demand`` is also
+    ``None`` when no demand was given.
     """
 
     separation: Separation
     bonds: tuple[BondSettlement, ...]
     total_payable: Decimal
     collected: Decimal
-    refund_due: Decimal
+    paid: Decimal
+    refund_due: Decimal | None
+    still_owed: Decimal | None
     excess_demand: Decimal | None
+    wages_to_pay: Decimal
     deposits_to_return: Decimal
     explanation: Explanation
 
@@ -291,8 +305,11 @@ class SeparationSettlement(Displayable):
                 for b in self.bonds
             ),
             (Label("合计应付", "total payable"), self.total_payable),
-            (Label("已收取", "collected"), self.collected),
+            (Label("员工已支付", "paid by the employee"), self.paid),
             (Label("应退还", "refund due"), self.refund_due),
+            (Label("仍可主张", "still owed"), self.still_owed),
+            (Label("应补发工资", "wages to pay back"), self.wages_to_pay),
+            (Label("应退押金", "deposits to return"), self.deposits_to_return),
         )
         return View(
             Label("离职时服务期违约金结算", "Training bonds settled at separation"), rows, merged

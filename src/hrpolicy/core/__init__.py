@@ -20,6 +20,7 @@ from hrpolicy.core.explain import (
     Label,
     Severity,
     Step,
+    Trail,
 )
 from hrpolicy.core.formatting import format_date, format_money, format_rate
 from hrpolicy.core.money import Rate, format_exact, money_sum, parse_money, round_money
@@ -64,6 +65,7 @@ __all__ = [
     "Step",
     "TableCalendar",
     "TimeUnit",
+    "Trail",
     "WorkCalendar",
     "add_units",
     "add_workdays",

@@ -32,10 +32,20 @@ from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.strategies import configure_tagged_union
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
-from hrpolicy.core.errors import ConversionError, HRPolicyError, describe
+from hrpolicy.core.errors import (
+    ConversionError,
+    HRPolicyError,
+    InvalidTypeError,
+    InvalidValueError,
+    describe,
+)
 from hrpolicy.core.fields import _check_bool, _check_date, _check_enum, _check_int, _check_str
 from hrpolicy.core.money import Rate, parse_decimal
 
@@ -75,26 +85,74 @@ converter.register_unstructure_hook(enum.Enum, lambda value: value.value)
 def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str = "kind") -> None:
     """Teach the converter a union of attrs classes, told apart by ``tag_name``.
 
-    The optional form (``union | None``) is registered too.
+    Reading checks the tag and names the allowed values when it is missing or unknown;
+    writing adds the tag. The optional form (``union | None``) is registered too.
     """
     members = typing.get_args(union)
     missing = [m for m in members if m not in tags]
     if missing:
         raise TypeError(f"register_tagged_union: no tag for {missing!r}")
+    by_tag = {tag: cls for cls, tag in tags.items()}
+    allowed = "one of " + ", ".join(repr(tag) for tag in by_tag)
 
-    def tag_of(cls: type) -> str:
-        return tags[cls]
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise InvalidTypeError("", f"a mapping with a {tag_name!r} key", value)
+        if tag_name not in value:
+            raise InvalidValueError(tag_name, f"a {tag_name!r} key: {allowed}")
+        cls = by_tag.get(value[tag_name])
+        if cls is None:
+            raise InvalidValueError(tag_name, allowed, value[tag_name])
+        return converter.structure({k: v for k, v in value.items() if k != tag_name}, cls)
 
-    configure_tagged_union(union, converter, tag_generator=tag_of, tag_name=tag_name)
-    structure_union = converter.get_structure_hook(union)
-    unstructure_union = converter.get_unstructure_hook(union)
+    def unstructure(value: Any) -> Any:
+        data = converter.unstructure(value, unstructure_as=type(value))
+        data[tag_name] = tags[type(value)]
+        return data
+
     optional = typing.Optional[union]  # noqa: UP045 - a runtime type object is needed
+    converter.register_structure_hook(union, structure)
+    converter.register_unstructure_hook(union, unstructure)
     converter.register_structure_hook(
-        optional, lambda value, _: None if value is None else structure_union(value, union)
+        optional, lambda value, _: None if value is None else structure(value, union)
     )
     converter.register_unstructure_hook(
-        optional, lambda value: None if value is None else unstructure_union(value)
+        optional, lambda value: None if value is None else unstructure(value)
     )
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(tp: Any) -> Any:
+    """Read ``tuple[X, ...]`` from a JSON list only (text, mappings and None are refused),
+    reporting every bad element with its index."""
+    element = typing.get_args(tp)[0]
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise InvalidTypeError("", "a list", value)
+        results = [_structure_element(item, element, index) for index, item in enumerate(value)]
+        errors = [error for _, error in results if error is not None]
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        return tuple(item for item, _ in results)
+
+    return structure
+
+
+def _structure_element(item: Any, element: Any, index: int) -> tuple[Any, Exception | None]:
+    try:
+        return converter.structure(item, element), None
+    except Exception as exc:  # every failure is reported, with its index
+        note = IterableValidationNote(f"Structuring element @ index {index}", index, element)
+        exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
+        return None, exc
+
+
+converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
 
 
 def to_dict(obj: Any, as_type: Any = None) -> Any:

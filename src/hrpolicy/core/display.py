@@ -14,14 +14,15 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import format_exact
 
 if TYPE_CHECKING:
-    from hrpolicy.core.explain import Explanation, Label, StepValue
+    from hrpolicy.core.explain import Explanation, StepValue
 
 __all__ = [
     "Displayable",
@@ -33,16 +34,26 @@ __all__ = [
 ]
 
 
-def render_value(value: object) -> str:
-    """Render a step value as plain, locale-free text.
+_YES: Final = Label("是", "yes")
+_NO: Final = Label("否", "no")
+
+
+def render_value(value: object, locale: str | None = None) -> str:
+    """Render a step value as plain text. Numbers and dates are locale-free; a
+    :class:`~hrpolicy.core.label.Label` (and yes/no) is shown in ``locale``, or in both
+    languages when no locale is given.
 
     >>> render_value(Fraction(11000, 6)), render_value(Decimal("6000.00")), render_value(None)
     ('1833.3333333333…', '6000.00', '—')
+    >>> render_value(Label("应付", "owed")), render_value(Label("应付", "owed"), "zh_CN")
+    ('owed / 应付', '应付')
     """
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        value = _YES if value else _NO
+    if isinstance(value, Label):
+        return str(value) if locale is None else value.in_locale(locale)
     if isinstance(value, Fraction):
         return format_exact(value)
     if isinstance(value, Decimal):
@@ -100,7 +111,7 @@ def _md(text: str) -> str:
 
 
 def _both(label: Label) -> str:
-    return label.en if label.en == label.zh_CN else f"{label.en} / {label.zh_CN}"
+    return str(label)
 
 
 # --- text ----------------------------------------------------------------------------
@@ -114,9 +125,11 @@ def explanation_text(explanation: Explanation, locale: str) -> str:
         cite = "; ".join(c.cite(locale) for c in step.citations)
         lines.append(f"  {number}. [{step.rule}] {step.label.in_locale(locale)}")
         if step.inputs:
-            shown = ", ".join(f"{k}={render_value(v)}" for k, v in step.inputs)
+            shown = ", ".join(f"{k}={render_value(v, locale)}" for k, v in step.inputs)
             lines.append(f"     {'输入' if zh else 'inputs'}: {shown}")
-        lines.append(f"     → {render_value(step.output)}" + (f"   ({cite})" if cite else ""))
+        lines.append(
+            f"     → {render_value(step.output, locale)}" + (f"   ({cite})" if cite else "")
+        )
     lines.append("发现:" if zh else "Findings:")
     if not explanation.findings:
         lines.append("  （无）" if zh else "  (none)")
@@ -141,7 +154,7 @@ def view_text(view: View, locale: str) -> str:
     names = [label.in_locale(locale) for label, _ in view.summary]
     width = max((_width(name) for name in names), default=0)
     for name, (_, value) in zip(names, view.summary, strict=True):
-        lines.append(f"  {name}{' ' * (width - _width(name))}  {render_value(value)}")
+        lines.append(f"  {name}{' ' * (width - _width(name))}  {render_value(value, locale)}")
     lines.append(explanation_text(view.explanation, locale))
     return "\n".join(lines)
 

@@ -34,6 +34,7 @@ from hrpolicy.core.display import (
     render_value,
 )
 from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.label import Label, is_chinese
 from hrpolicy.core.money import Rate
 from hrpolicy.law.provisions import Provision
 
@@ -46,11 +47,12 @@ __all__ = [
     "Severity",
     "Step",
     "StepValue",
+    "Trail",
     "render_value",
 ]
 
 #: What a step may record as an input or an output.
-StepValue = Decimal | Fraction | int | str | bool | date | Rate | None
+StepValue = Decimal | Fraction | int | str | bool | date | Rate | Label | None
 
 
 class Severity(enum.Enum):
@@ -64,26 +66,6 @@ class Severity(enum.Enum):
     INFO = "info"
     WARNING = "warning"
     VIOLATION = "violation"
-
-
-@attrs.frozen
-class Label:
-    """A short text in both languages."""
-
-    zh_CN: str
-    en: str
-
-    def in_locale(self, locale: str) -> str:
-        """The text for ``locale`` (``'zh_CN'``/``'zh'`` or ``'en'``)."""
-        return self.zh_CN if _is_zh(locale) else self.en
-
-
-def _is_zh(locale: str) -> bool:
-    if locale in ("zh_CN", "zh", "zh_Hans", "zh_Hans_CN"):
-        return True
-    if locale in ("en", "en_US", "en_GB"):
-        return False
-    raise InvalidValueError("locale", "'zh_CN' or 'en'", locale)
 
 
 @attrs.frozen
@@ -108,8 +90,10 @@ class Step:
             "rule": self.rule,
             "label": self.label.in_locale(locale),
             "citation": "; ".join(c.cite(locale) for c in self.citations),
-            "inputs": "; ".join(f"{k}={render_value(v)}" for k, v in self.inputs),
-            "output": self.output,
+            "inputs": "; ".join(f"{k}={render_value(v, locale)}" for k, v in self.inputs),
+            "output": render_value(self.output, locale)
+            if isinstance(self.output, Label)
+            else self.output,
         }
 
 
@@ -126,7 +110,7 @@ class Finding:
 
     def message(self, locale: str) -> str:
         """The message in ``locale`` (``'zh_CN'`` or ``'en'``)."""
-        return self.message_zh_CN if _is_zh(locale) else self.message_en
+        return self.message_zh_CN if is_chinese(locale) else self.message_en
 
     def to_record(self, locale: str = "en") -> dict[str, object]:
         """A flat row for this finding."""
@@ -259,3 +243,43 @@ class Explanation:
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text("Explanation(...)" if cycle else self.to_text("en"))
+
+
+class Trail:
+    """A builder for an :class:`Explanation`: engines append steps and findings in the
+    order they apply rules, then freeze the result.
+
+    >>> catalog = Catalog("demo", {"late": FindingSpec(Severity.INFO, "迟{d}天", "{d} days late")})
+    >>> trail = Trail(catalog)
+    >>> trail.step("x.total", Label("合计", "total"), {"a": 1, "b": 2}, 3)
+    >>> trail.find("late", d=2)
+    >>> trail.explanation().codes(), trail.explanation().steps[0].output
+    (('late',), 3)
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.steps: list[Step] = []
+        self.findings: list[Finding] = []
+
+    def step(
+        self,
+        rule: str,
+        text: Label,
+        inputs: Mapping[str, StepValue],
+        output: StepValue,
+        *citations: Provision,
+    ) -> None:
+        """Record a rule applied, with its inputs (in order), output and citations."""
+        self.steps.append(Step(rule, text, tuple(inputs.items()), output, citations))
+
+    def find(self, code: str, subject: str = "", **params: Any) -> None:
+        """Record the catalog's finding ``code`` with its message parameters."""
+        self.findings.append(self.catalog.finding(code, subject=subject, **params))
+
+    def explanation(self, before: Explanation | None = None) -> Explanation:
+        """The steps and findings so far, after those of ``before`` if given."""
+        steps, findings = tuple(self.steps), tuple(self.findings)
+        if before is not None:
+            steps, findings = before.steps + steps, before.findings + findings
+        return Explanation(steps, findings)

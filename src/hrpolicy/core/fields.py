@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import sys
 import types
 import typing
@@ -293,15 +294,27 @@ def _check_rate(value: object, path: str) -> Rate:
     return Rate.parse(value, field=path)
 
 
+#: Dates the library accepts: wide enough for any employment record, narrow enough that
+#: adding a service period (at most 50 years) never leaves the calendar.
+FIRST_DATE: Final = date(1900, 1, 1)
+LAST_DATE: Final = date(2199, 12, 31)
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _check_date(value: object, path: str) -> date:
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
     if isinstance(value, str):
+        text = value.strip()
+        if not _ISO_DATE.fullmatch(text):
+            raise InvalidValueError(path, "a date written YYYY-MM-DD", value)
         try:
-            return date.fromisoformat(value.strip())
+            value = date.fromisoformat(text)
         except ValueError:
-            raise InvalidValueError(path, "a date as YYYY-MM-DD", value) from None
-    raise InvalidTypeError(path, "a datetime.date (not a datetime) or 'YYYY-MM-DD'", value)
+            raise InvalidValueError(path, "a date written YYYY-MM-DD", value) from None
+    if not isinstance(value, date) or hasattr(value, "hour"):
+        raise InvalidTypeError(path, "a datetime.date (not a datetime) or 'YYYY-MM-DD'", value)
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise InvalidValueError(path, f"a date from {FIRST_DATE} to {LAST_DATE}", value)
+    return value
 
 
 def _check_enum(enum_type: type[enum.Enum], value: object, path: str) -> enum.Enum:

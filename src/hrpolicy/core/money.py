@@ -162,7 +162,11 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     >>> round_money(6000)
     Decimal('6000.00')
     """
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, Fraction)):
+        raise InvalidTypeError("value", "a Decimal, int or Fraction to round (not a float)", value)
     if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidValueError("value", "a finite number to round", value)
         # Quantizing a Decimal is exact half-up rounding on its own digits.
         result = value.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=_LOOSE)
         return ZERO if result.is_zero() else result

@@ -85,10 +85,20 @@ def add_units(start: date, unit: TimeUnit, count: int) -> date:
     >>> add_units(date(2011, 1, 31), TimeUnit.MONTHS, 1)
     datetime.date(2011, 2, 28)
     """
-    if unit is TimeUnit.DAYS:
-        return start + timedelta(days=count)
-    delta = relativedelta(months=count) if unit is TimeUnit.MONTHS else relativedelta(years=count)
-    result: date = start + delta
+    _check_date(start, "start")
+    if not isinstance(unit, TimeUnit):
+        raise InvalidTypeError("unit", "a TimeUnit", unit)
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise InvalidTypeError("count", "an int", count)
+    try:
+        if unit is TimeUnit.DAYS:
+            return start + timedelta(days=count)
+        delta = (
+            relativedelta(months=count) if unit is TimeUnit.MONTHS else relativedelta(years=count)
+        )
+        result: date = start + delta
+    except (OverflowError, ValueError):
+        raise InvalidValueError("count", "a count that stays within the calendar", count) from None
     return result
 
 

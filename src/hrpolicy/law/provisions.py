@@ -183,9 +183,10 @@ LABOUR_LAW: Final = Source(
 WORK_SAFETY_LAW: Final = Source(
     "WSL",
     "安全生产法",
-    "Work Safety Law of the PRC (2021 revision)",
+    "Work Safety Law of the PRC",
     SourceKind.STATUTE,
-    effective_from=date(2021, 9, 1),
+    effective_from=date(2002, 11, 1),
+    amended=(date(2009, 8, 27), date(2014, 12, 1), date(2021, 9, 1)),
 )
 WAGE_PAYMENT: Final = Source(
     "WPP",
@@ -229,6 +230,13 @@ SHANGHAI_PRACTICE: Final = Source(
     SourceKind.PRACTICE,
     effective_from=date(2008, 1, 1),
 )
+PILOT_REGIME: Final = Source(
+    "Regime-Pilots",
+    "民航飞行员流动管理的专门规则",
+    "Special rules on the mobility of civil-aviation pilots",
+    SourceKind.PRACTICE,
+    effective_from=date(2008, 1, 1),
+)
 PROBATION_PRACTICE: Final = Source(
     "Practice-Probation",
     "试用期内培训违约金的裁审分歧",
@@ -251,6 +259,7 @@ SOURCES: Final[Mapping[str, Source]] = MappingProxyType(
             SPC_II,
             SERVICE_ARITHMETIC,
             SHANGHAI_PRACTICE,
+            PILOT_REGIME,
             PROBATION_PRACTICE,
         )
     }
@@ -484,8 +493,11 @@ _ALL: Final = (
     _p(
         REGS,
         26,
-        "劳动者严重违反规章制度、严重失职、兼职、欺诈、被追究刑事责任被解除劳动合同的，劳动者应当按照约定支付违约金。",
-        "An employee dismissed for misconduct (LCL 39 items 2–6) pays the agreed penalty.",
+        "劳动者严重违反规章制度、严重失职、兼职、欺诈、被追究刑事责任被解除劳动合同的，劳动者应当按照约定支付违约金；"
+        "用人单位提出的其他解除（试用期不符合录用条件、无过失性辞退、裁员等）不在此列。",
+        "An employee dismissed for misconduct (LCL 39 items 2–6) pays the agreed penalty; "
+        "other exits the employer initiates (failed probation, no-fault dismissal, layoffs) "
+        "are not listed, so nothing is owed on them.",
         paragraph=2,
     ),
     _p(
@@ -518,14 +530,17 @@ _ALL: Final = (
     _p(
         WORK_SAFETY_LAW,
         28,
-        "生产经营单位应当对从业人员进行安全生产教育和培训。",
-        "Employers must give employees safety education and training.",
+        "生产经营单位应当对从业人员进行安全生产教育和培训（2021年修正后的条文序号；"
+        "此项义务自2002年施行起即有规定）。",
+        "Employers must give employees safety education and training (article number of the "
+        "2021 revision; the duty has stood since the law took effect in 2002).",
     ),
     _p(
         WORK_SAFETY_LAW,
         47,
-        "生产经营单位应当安排用于配备劳动防护用品、进行安全生产培训的经费。",
-        "Employers must fund protective equipment and safety training.",
+        "生产经营单位应当安排用于配备劳动防护用品、进行安全生产培训的经费（2021年修正后的条文序号）。",
+        "Employers must fund protective equipment and safety training (article number of the "
+        "2021 revision).",
     ),
     # Wage payment
     _p(
@@ -590,6 +605,13 @@ _ALL: Final = (
         None,
         "上海地区实践认可特种作业安全资格证培训可以约定服务期。",
         "Shanghai practice lets special-operation safety-certificate training carry a bond.",
+    ),
+    _p(
+        PILOT_REGIME,
+        None,
+        "民航飞行员的流动与培训费用赔偿适用民航主管部门会同人社等部门制定的专门规则，不按一般服务期违约金计算。",
+        "Civil-aviation pilots' departures and training-cost compensation follow special rules "
+        "of the aviation and labour authorities, not the general bond penalty.",
     ),
     _p(
         PROBATION_PRACTICE,

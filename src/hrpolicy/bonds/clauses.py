@@ -1,0 +1,161 @@
+"""What a penalty clause asks, and the audit of every clause of an agreement (LAW.md A3, A7).
+
+:func:`clause_amount` computes what a clause asks for a given time served, in the clause's
+own terms (its unit, its rounding, the cost figure the agreement uses); the engine then caps
+it by statute. :func:`audit_penalty` and :func:`audit_clauses` report what is wrong with the
+clauses before anyone leaves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from fractions import Fraction
+from typing import Final
+
+from hrpolicy.bonds.messages import label
+from hrpolicy.bonds.model import (
+    BondAgreement,
+    ClauseKind,
+    CostMultiple,
+    FlatSum,
+    PenaltyClause,
+    PerLaw,
+    PerUnservedUnit,
+    ProRata,
+    ServedTimeSchedule,
+)
+from hrpolicy.bonds.results import ServicePeriod
+from hrpolicy.bonds.rules import ROUNDINGS, UNITS
+from hrpolicy.core.explain import Label, StepValue, Trail
+from hrpolicy.core.money import round_money
+from hrpolicy.core.span import Rounding, measure
+from hrpolicy.law.provisions import provision as p
+
+__all__ = ["audit_clauses", "audit_penalty", "basis", "clause_amount", "clause_name"]
+
+_CLAUSE_FINDINGS: Final[Mapping[ClauseKind, str]] = {
+    ClauseKind.CERTIFICATE_WITHHOLDING: "certificate_withholding",
+    ClauseKind.DEPOSIT: "deposit_or_guarantee",
+    ClauseKind.DOCUMENT_WITHHOLDING: "separation_documents_withheld",
+    ClauseKind.LOSS_PENALTY: "loss_penalty_void",
+    ClauseKind.WAGE_DEDUCTION: "penalty_deducted_from_wages",
+    ClauseKind.NO_RESIGNATION: "resignation_restricted",
+    ClauseKind.PENALTY_ON_ANY_EXIT: "penalty_on_exempt_exits",
+    ClauseKind.WAGES_AS_COST: "wages_as_cost_clause",
+    ClauseKind.PAY_FREEZE: "pay_raise_frozen",
+    ClauseKind.EXAM_FAILURE_TERMINATION: "exam_failure_termination",
+}
+
+
+def clause_name(clause: PenaltyClause) -> Label:
+    """The clause described in both languages, e.g. ``1 × cost Art. 4``."""
+    ref = f" {clause.clause_ref}" if clause.clause_ref else ""
+    if isinstance(clause, FlatSum):
+        zh, en = f"固定金额{clause.amount}元", f"flat sum of {clause.amount}"
+    elif isinstance(clause, CostMultiple):
+        zh, en = f"培训费用的{clause.multiple}倍", f"{clause.multiple} × cost"
+    elif isinstance(clause, (ProRata, PerUnservedUnit, ServedTimeSchedule)):
+        unit, rounding = UNITS[clause.unit], ROUNDINGS[clause.rounding]
+        if isinstance(clause, ProRata):
+            zh = f"按{unit.zh_CN}分摊（{rounding.zh_CN}）"
+            en = f"pro rata by {unit.en} ({rounding.en})"
+        elif isinstance(clause, PerUnservedUnit):
+            zh = f"每未服务一{unit.zh_CN}{clause.rate}（{rounding.zh_CN}）"
+            en = f"{clause.rate} per unserved {unit.en} ({rounding.en})"
+        else:
+            zh = f"按已服务{unit.zh_CN}数分档（{rounding.zh_CN}）"
+            en = f"stepped by {unit.en}s served ({rounding.en})"
+    else:
+        zh, en = "依法按比例返还", "repay per law"
+    return label(zh + ref, en + ref)
+
+
+def basis(agreement: BondAgreement, cost: Fraction) -> Fraction:
+    """The cost figure a clause computes on: the agreement's stated cost if it names one,
+    else the recognised cost C."""
+    return Fraction(agreement.stated_cost) if agreement.stated_cost is not None else cost
+
+
+def clause_amount(
+    clause: PenaltyClause,
+    *,
+    cost_basis: Fraction,
+    start: date,
+    end: date,
+    left_through: date,
+    statutory_cap: Fraction,
+) -> tuple[Fraction, dict[str, StepValue]]:
+    """What ``clause`` asks of someone whose service ran ``[start, left_through)`` of
+    ``[start, end)``, exactly; also the inputs it used."""
+    if isinstance(clause, FlatSum):
+        return Fraction(clause.amount), {"amount": clause.amount}
+    if isinstance(clause, CostMultiple):
+        amount = cost_basis * Fraction(clause.multiple)
+        return amount, {"multiple": clause.multiple, "cost_basis": cost_basis}
+    if isinstance(clause, PerLaw):
+        return statutory_cap, {"statutory_cap": statutory_cap}
+    served = measure(start, left_through, clause.unit, clause.rounding)
+    total = measure(start, end, clause.unit, Rounding.EXACT).value
+    unserved = max(total - served.value, Fraction(0))
+    inputs: dict[str, StepValue] = {
+        "cost_basis": cost_basis,
+        "unit": clause.unit.value,
+        "rounding": clause.rounding.value,
+        "served": served.value,
+        "total": total,
+    }
+    if isinstance(clause, ProRata):
+        return cost_basis * unserved / total, inputs
+    if isinstance(clause, PerUnservedUnit):
+        inputs["rate"] = clause.rate
+        return cost_basis * clause.rate.exact * unserved, inputs
+    share = clause.table.value_at(served.value)
+    inputs["share"] = share
+    return cost_basis * share, inputs
+
+
+def audit_penalty(
+    agreement: BondAgreement, cost: Fraction, service: ServicePeriod, trail: Trail
+) -> None:
+    """Findings on the penalty clause itself: missing, not prorated, above the cost."""
+    clause = agreement.penalty
+    if clause is None:
+        trail.find("no_penalty_clause", subject=agreement.id)
+        return
+    name = clause_name(clause)
+    if isinstance(clause, (FlatSum, CostMultiple)):
+        trail.find("penalty_not_prorated", subject=clause.clause_ref, clause=name)
+    # The most a clause can ask is what it asks on the first day (no clause rises with time).
+    most, _ = clause_amount(
+        clause,
+        cost_basis=basis(agreement, cost),
+        start=service.start,
+        end=service.end_exclusive,
+        left_through=service.start,
+        statutory_cap=cost,
+    )
+    trail.step(
+        "A3.clause_maximum",
+        label(
+            "条款可主张的最高金额（第一天离职时）", "most the clause can ask (leaving on day one)"
+        ),
+        {"clause": name, "training_cost": cost},
+        most,
+        p("LCL 22(2)"),
+    )
+    if most > cost:
+        trail.find(
+            "penalty_above_cost",
+            subject=clause.clause_ref,
+            clause=name,
+            amount=round_money(most),
+            cost=round_money(cost),
+        )
+
+
+def audit_clauses(agreement: BondAgreement, trail: Trail) -> None:
+    """A finding, with its articles, for every other clause (all are unlawful or void)."""
+    for index, clause in enumerate(agreement.clauses):
+        ref = clause.ref or f"#{index + 1}"
+        trail.find(_CLAUSE_FINDINGS[clause.kind], subject=ref, ref=ref)

@@ -1,0 +1,420 @@
+"""The statute's rules for bonds, as data and small functions, each citing its article.
+
+- A1: which agreements can carry a penalty at all (:func:`scope`, :func:`benefit_eligibility`,
+  :func:`training_eligibility`);
+- A2: what counts as training cost (:func:`recognise_cost`);
+- A6: which exit grounds leave the capped penalty owed (:data:`GROUNDS`, :func:`liability`).
+
+Every function records its steps and findings on the :class:`~hrpolicy.core.explain.Trail`
+it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from hrpolicy.bonds.messages import label
+from hrpolicy.bonds.model import (
+    BenefitKind,
+    CostCategory,
+    Employment,
+    ExitGround,
+    Payer,
+    Provider,
+    Regime,
+    Separation,
+    SpecialBenefit,
+    Training,
+    TrainingKind,
+)
+from hrpolicy.bonds.policy import BondPolicy, MutualAgreementRule, ProbationRule, Region
+from hrpolicy.bonds.results import CostLine, Eligibility, EligibilityStatus, RecognisedCost
+from hrpolicy.core.explain import Label, Trail
+from hrpolicy.core.money import round_money
+from hrpolicy.core.span import Rounding, TimeUnit
+from hrpolicy.law.provisions import Provision
+from hrpolicy.law.provisions import provision as p
+
+__all__ = [
+    "GROUNDS",
+    "ROUNDINGS",
+    "UNITS",
+    "GroundRule",
+    "benefit_eligibility",
+    "liability",
+    "no_real_spend",
+    "recognise_cost",
+    "scope",
+    "training_eligibility",
+]
+
+UNITS: Final[Mapping[TimeUnit, Label]] = {
+    TimeUnit.DAYS: label("日", "day"),
+    TimeUnit.MONTHS: label("月", "month"),
+    TimeUnit.YEARS: label("年", "year"),
+}
+ROUNDINGS: Final[Mapping[Rounding, Label]] = {
+    Rounding.NEAREST: label("满半计整", "nearest"),
+    Rounding.FLOOR: label("不足不计", "complete units only"),
+    Rounding.CEIL: label("不足按整", "any part counts"),
+    Rounding.EXACT: label("按实际比例", "exact"),
+}
+
+# --- A1: which agreements can carry a penalty -------------------------------------------
+
+_BENEFITS: Final[Mapping[BenefitKind, Label]] = {
+    BenefitKind.HOUSING: label("住房", "housing"),
+    BenefitKind.CAR: label("车辆", "car"),
+    BenefitKind.HUKOU: label("落户", "hukou"),
+}
+_STATUTORY_KINDS: Final[Mapping[TrainingKind, Label]] = {
+    TrainingKind.ONBOARDING: label("入职/岗前", "Onboarding / pre-job"),
+    TrainingKind.JOB_TRANSFER: label("转岗/轮岗", "Job-transfer"),
+    TrainingKind.MANAGEMENT: label("通用管理/班组长", "General management / team-leader"),
+    TrainingKind.BRAND_SERVICE_STANDARDS: label("品牌/服务规范", "Brand or service-standards"),
+    TrainingKind.MENTORING: label("内部师带徒", "In-house mentoring"),
+}
+
+
+def scope(employment: Employment, trail: Trail) -> Eligibility | None:
+    """``OUT_OF_SCOPE`` for pilots and public-institution appointments, else ``None``."""
+    if employment.regime is Regime.GENERAL:
+        return None
+    if employment.regime is Regime.CIVIL_AVIATION_PILOT:
+        regime, citation = label("民航飞行员", "civil-aviation pilot"), p("Regime-Pilots")
+    else:
+        regime, citation = label("事业单位聘用制", "public-institution appointment"), p("LCL 96")
+    trail.find("out_of_scope_regime", regime=regime, extra_citations=(citation,))
+    return Eligibility(
+        EligibilityStatus.OUT_OF_SCOPE,
+        label("特别法律制度，不在范围内", "special legal regime, out of scope"),
+        (citation,),
+    )
+
+
+def benefit_eligibility(benefit: SpecialBenefit, trail: Trail) -> Eligibility:
+    """A housing, car or hukou bond: damages are for a court (SPC Interpretation II 12)."""
+    trail.find("special_benefit_requires_court", benefit=_BENEFITS[benefit.kind])
+    return Eligibility(
+        EligibilityStatus.SPECIAL_BENEFIT,
+        label(
+            "特殊待遇服务期，由法院评估赔偿", "special-benefit bond, damages assessed by a court"
+        ),
+        (p("SPC-II 12"),),
+    )
+
+
+def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -> Eligibility:
+    """LAW.md A1 for one training: can it carry a bond at all?"""
+    if not training.took_place:
+        trail.find("training_not_held")
+        return Eligibility(
+            EligibilityStatus.NOT_HELD,
+            label("培训未实际进行", "the training never took place"),
+            (p("LCL 22(1)"),),
+        )
+    kind = training.kind
+    if kind in _STATUTORY_KINDS:
+        trail.find("bond_on_statutory_training", kind=_STATUTORY_KINDS[kind])
+        if training.during_probation and kind is TrainingKind.ONBOARDING:
+            trail.find("probation_onboarding_charge")
+        return Eligibility(
+            EligibilityStatus.STATUTORY_TRAINING,
+            label("法定义务培训，不能约定服务期", "statutory-duty training cannot carry a bond"),
+            (p("LCL 22(1)"), p("LL 68")),
+        )
+    if kind is TrainingKind.SAFETY_HYGIENE or (
+        kind is TrainingKind.SPECIAL_OPERATION_CERTIFICATE and policy.region is not Region.SHANGHAI
+    ):
+        trail.find("bond_on_safety_training")
+        return Eligibility(
+            EligibilityStatus.STATUTORY_TRAINING,
+            label("安全生产培训是法定义务", "safety training is a statutory duty"),
+            (p("WSL 28"), p("WSL 47")),
+        )
+    if kind is TrainingKind.SPECIAL_OPERATION_CERTIFICATE:
+        trail.find("shanghai_special_operation")
+    if training.during_probation:
+        trail.find("probation_training_contested")
+    return Eligibility(
+        EligibilityStatus.ELIGIBLE,
+        label("用人单位出资的专业技术培训", "employer-funded professional-technical training"),
+        (p("LCL 22(1)"),),
+    )
+
+
+def no_real_spend(trail: Trail) -> Eligibility:
+    """An otherwise eligible training with no recognisable spend cannot carry a penalty."""
+    trail.find("no_recognised_cost")
+    return Eligibility(
+        EligibilityStatus.NO_RECOGNISED_COST,
+        label("没有可认定的培训支出", "no recognisable training spend"),
+        (p("Regs 16"), p("LCL 22(1)")),
+    )
+
+
+# --- A2: the recognised cost C -------------------------------------------------------------
+
+_PAYERS: Final[Mapping[Payer, Label]] = {
+    Payer.EMPLOYER: label("用人单位", "the employer"),
+    Payer.EMPLOYEE: label("员工本人", "the employee"),
+    Payer.THIRD_PARTY: label("第三方", "a third party"),
+    Payer.PARENT_COMPANY: label("母公司或关联公司", "the parent or a related company"),
+}
+_WAGE_LIKE: Final = frozenset(
+    {CostCategory.WAGES, CostCategory.SOCIAL_INSURANCE, CostCategory.ALLOWANCES}
+)
+
+
+def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
+    """Whether one cost item is training cost under Regs 16, and why."""
+    item = training.costs[index]
+    share = Fraction(item.amount) / item.shared_by
+
+    def line(zh: str, en: str, *citations: Provision, recognised: bool) -> CostLine:
+        return CostLine(
+            item_id=item.id,
+            category=item.category,
+            amount=item.amount,
+            share=share,
+            recognised=recognised,
+            reason=label(zh, en),
+            citations=citations or (p("Regs 16"),),
+        )
+
+    def excluded(zh: str, en: str, *citations: Provision) -> CostLine:
+        return line(zh, en, *citations, recognised=False)
+
+    def included(zh: str, en: str) -> CostLine:
+        return line(zh, en, recognised=True)
+
+    category = item.category
+    offjob_wages = (
+        category is CostCategory.WAGES
+        and policy.include_offjob_training_wages
+        and training.full_time_off_job
+    )
+    if category in _WAGE_LIKE and not offjob_wages:
+        return excluded(
+            "工资、津贴、社会保险费不是培训费用",
+            "wages, allowances and social insurance are not training cost",
+        )
+    if category is CostCategory.TRAINER_TIME:
+        return excluded(
+            "内部讲师或师傅工时不是为该员工支付的费用",
+            "in-house trainer or mentor time is not spent on this employee",
+        )
+    if category is CostCategory.LOST_PRODUCTION:
+        return excluded(
+            "机会成本和生产损失不是培训费用",
+            "opportunity cost and lost production are not training cost",
+            p("Regs 16"),
+            p("LCL 25"),
+        )
+    if item.paid_by is not Payer.EMPLOYER:
+        payer = _PAYERS[item.paid_by]
+        return excluded(
+            f"由{payer.zh_CN}承担，并非用人单位支出",
+            f"borne by {payer.en}, not by the employer",
+            p("LCL 22(1)"),
+            p("Regs 16"),
+        )
+    if not item.has_voucher:
+        return excluded("没有凭证", "no voucher (有凭证 is required)")
+    if offjob_wages:
+        return included(
+            "全脱产培训期间工资（争议选项）",
+            "wages of full-time off-job training (contested option)",
+        )
+    if item.shared_by > 1:
+        return included(
+            f"集体培训费用按{item.shared_by}人分摊",
+            f"group cost shared among {item.shared_by} trainees",
+        )
+    return included("有凭证的直接培训费用", "vouchered direct training cost")
+
+
+def _sum(lines: list[CostLine]) -> Fraction:
+    return sum((line.share for line in lines), Fraction(0))
+
+
+def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> RecognisedCost:
+    """The recognised training cost C, item by item (Regs 16)."""
+    lines = tuple(_cost_line(training, i, policy) for i in range(len(training.costs)))
+    for line in lines:
+        trail.step(
+            "A2.cost_item",
+            label(f"费用项目：{line.reason.zh_CN}", f"cost item: {line.reason.en}"),
+            {
+                "item": line.item_id,
+                "category": line.category.value,
+                "amount": line.amount,
+                "share_for_this_employee": line.share,
+            },
+            line.share if line.recognised else Fraction(0),
+            *line.citations,
+        )
+    cost = RecognisedCost(lines, _sum([line for line in lines if line.recognised]))
+    excluded = list(cost.excluded)
+    trail.step(
+        "A2.cost",
+        label("认定培训费用C", "recognised training cost C"),
+        {
+            "items": len(lines),
+            "recognised_items": len(lines) - len(excluded),
+            "excluded_amount": round_money(_sum(excluded)),
+        },
+        cost.total,
+        p("Regs 16"),
+    )
+    wage_lines = [line for line in excluded if line.category in _WAGE_LIKE]
+    other_lines = [line for line in excluded if line.category not in _WAGE_LIKE]
+    if wage_lines:
+        trail.find("wages_counted_as_cost", amount=round_money(_sum(wage_lines)))
+    included_wages = [ln for ln in lines if ln.recognised and ln.category is CostCategory.WAGES]
+    if included_wages:
+        trail.find("offjob_wages_included_contested", amount=round_money(_sum(included_wages)))
+    if other_lines:
+        trail.find("costs_excluded", count=len(other_lines), amount=round_money(_sum(other_lines)))
+    if training.provider is Provider.IN_HOUSE:
+        trail.find("in_house_provider")
+    return cost
+
+
+# --- A6: exit grounds ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class GroundRule:
+    """One row of LAW.md A6: whether the capped penalty is owed, why, and the articles."""
+
+    liable: bool
+    text: Label
+    citations: tuple[Provision, ...]
+
+
+def _owes(zh: str, en: str, *citations: Provision) -> GroundRule:
+    return GroundRule(liable=True, text=label(zh, en), citations=citations)
+
+
+def _exempt(zh: str, en: str, *citations: Provision) -> GroundRule:
+    return GroundRule(liable=False, text=label(zh, en), citations=citations)
+
+
+_NOT_LISTED = p("Regs 26(2)")  # employer-initiated exits not listed there owe nothing
+_LCL_44 = p("LCL 44 item 2-5")
+
+#: LAW.md A6, row by row.
+GROUNDS: Final[Mapping[ExitGround, GroundRule]] = {
+    ExitGround.RESIGNATION: _owes(
+        "员工提前通知辞职，无用人单位过错",
+        "employee resigned on notice, no employer fault",
+        p("LCL 37"),
+        p("LCL 22(2)"),
+    ),
+    ExitGround.ABSCONDED: _owes("员工擅自离职", "employee walked out", p("LCL 22(2)"), p("LCL 90")),
+    ExitGround.RESIGNATION_EMPLOYER_FAULT: _exempt(
+        "因用人单位过错辞职", "resigned for the employer's fault", p("Regs 26(1)"), p("LCL 38")
+    ),
+    ExitGround.DISMISSAL_MISCONDUCT: _owes(
+        "因严重过错被解除", "dismissed for misconduct", p("Regs 26(2)"), p("LCL 39 item 2-6")
+    ),
+    ExitGround.DISMISSAL_FAILED_PROBATION: _exempt(
+        "试用期不符合录用条件被解除（实施条例第二十六条第二款未列）",
+        "dismissed for failing probation (not listed in Regs 26(2))",
+        p("LCL 39 item 1"),
+        _NOT_LISTED,
+    ),
+    ExitGround.DISMISSAL_NO_FAULT: _exempt(
+        "无过失性辞退（实施条例第二十六条第二款未列）",
+        "no-fault dismissal (not listed in Regs 26(2))",
+        p("LCL 40"),
+        _NOT_LISTED,
+    ),
+    ExitGround.LAYOFF: _exempt(
+        "经济性裁员（实施条例第二十六条第二款未列）",
+        "economic layoff (not listed in Regs 26(2))",
+        p("LCL 41"),
+        _NOT_LISTED,
+    ),
+    ExitGround.UNLAWFUL_DISMISSAL: _exempt(
+        "违法解除", "unlawful dismissal", p("LCL 48"), p("LCL 87"), _NOT_LISTED
+    ),
+    ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING: _exempt(
+        "合同到期用人单位不续延（合同依法应续延至服务期满）",
+        "contract expiry, employer did not continue (the contract should have been extended)",
+        p("Regs 17"),
+    ),
+    ExitGround.EXPIRY_EMPLOYEE_REFUSES: _owes(
+        "服务期内合同到期员工拒绝续延",
+        "contract expiry, employee refused to continue in the service period",
+        p("Regs 17"),
+        p("LCL 22(2)"),
+    ),
+    ExitGround.MUTUAL_AGREEMENT: _exempt("协商一致解除", "mutual agreement", p("LCL 36")),
+    ExitGround.RETIREMENT: _exempt("退休", "retirement", _LCL_44),
+    ExitGround.DEATH: _exempt("死亡", "death", _LCL_44),
+    ExitGround.EMPLOYER_BANKRUPTCY: _exempt("用人单位破产", "employer bankruptcy", _LCL_44),
+    ExitGround.EMPLOYER_CLOSURE: _exempt("用人单位关闭、解散", "employer closure", _LCL_44),
+}
+
+_PROBATION_RULES: Final[Mapping[ProbationRule, Label]] = {
+    ProbationRule.EXEMPT: label("不支付", "nothing is owed"),
+    ProbationRule.CAPPED: label("按法定上限计算", "the capped amount is owed"),
+}
+_EMPLOYEE_INITIATED: Final = frozenset({ExitGround.RESIGNATION, ExitGround.ABSCONDED})
+_OWED: Final = label("应按上限承担违约金", "the capped penalty is owed")
+_NOT_OWED: Final = label("不承担违约金", "nothing is owed")
+
+
+def liability(
+    employment: Employment, separation: Separation, policy: BondPolicy, trail: Trail
+) -> bool:
+    """Whether the exit ground leaves the capped penalty owed (LAW.md A6 and the policy's
+    probation and mutual-agreement options)."""
+    ground = separation.ground
+    rule = GROUNDS[ground]
+    liable, note, citations = rule.liable, rule.text, rule.citations
+    if ground is ExitGround.MUTUAL_AGREEMENT:
+        if policy.mutual_agreement is MutualAgreementRule.CAPPED:
+            liable = True
+            note = label("协商一致解除（选项：按上限计算）", "mutual agreement (option: capped)")
+        elif separation.settles_bond:
+            liable = True
+            note = label(
+                "离职协议明确处理服务期违约金", "the separation agreement settles the bond"
+            )
+            trail.find("mutual_agreement_settles_bond")
+    in_probation = (
+        ground in _EMPLOYEE_INITIATED
+        and employment.probation_end is not None
+        and separation.last_day <= employment.probation_end
+    )
+    if in_probation:
+        trail.find("contested_probation", rule=_PROBATION_RULES[policy.probation])
+        citations = (*citations, p("Practice-Probation"))
+        if policy.probation is ProbationRule.EXEMPT:
+            liable = False
+            note = label(
+                "试用期内离职（选项：不支付）", "left during probation (option: nothing owed)"
+            )
+        else:
+            note = label(
+                "试用期内离职（选项：按上限计算）", "left during probation (option: capped)"
+            )
+    if ground is ExitGround.ABSCONDED:
+        trail.find("damages_claim_separate")
+    trail.step(
+        "A6.exit_ground",
+        label(f"离职原因：{note.zh_CN}", f"exit ground: {note.en}"),
+        {"ground": ground.value, "last_day": separation.last_day},
+        _OWED if liable else _NOT_OWED,
+        *citations,
+    )
+    if not liable:
+        trail.find("exempt_ground", subject=ground.value, ground=note, extra_citations=citations)
+    return liable
