@@ -8,6 +8,7 @@ Nothing here reads the clock, the environment or the process locale.
 
 from __future__ import annotations
 
+import abc
 import html
 import unicodedata
 from collections.abc import Sequence
@@ -72,13 +73,15 @@ class View:
     explanation: Explanation
 
 
-class Displayable:
-    """Mixin: results implement :meth:`_view`; this provides the renderings."""
+class Displayable(abc.ABC):
+    """Base of every result: subclasses say what they show (:meth:`_view`); this class
+    provides the renderings."""
 
     __slots__ = ()
 
-    def _view(self) -> View:  # pragma: no cover - every subclass overrides it
-        raise NotImplementedError
+    @abc.abstractmethod
+    def _view(self) -> View:
+        """The title, headline figures and explanation to render."""
 
     def to_records(self, locale: str = "en") -> list[dict[str, object]]:
         """The explanation's steps and findings as flat rows (for ``pandas.DataFrame``)."""
