@@ -347,23 +347,25 @@ def bond_agreements(
     penalty: bool | None = None,
     other_clauses: bool = True,
     contract_start: date | None = None,
+    not_before: date | None = None,
 ) -> BondAgreement:
     """Agreements for ``training`` (drawn if not given), or for a special benefit.
 
     The agreement is signed around the end of the training, and its service period always
     ends after signing. It counts service from the contract start only when
-    ``contract_start`` is given (that rule needs ``Employment.contract_start``).
+    ``contract_start`` is given (that rule needs ``Employment.contract_start``). With
+    ``not_before`` (a hire date) it is signed, and its service starts, no earlier.
     """
     chosen_training = None
     special = None
     if benefit:
         special = draw(special_benefits())
-        signed = draw(dates(max_value=date(2036, 12, 31)))
+        signed = draw(dates(min_value=not_before or _FIRST_DAY, max_value=date(2036, 12, 31)))
         rules = [StartRule.SIGNING]
     else:
         chosen_training = training if training is not None else draw(trainings())
         signed = chosen_training.end + timedelta(days=draw(st.integers(-30, 1)))
-        signed = max(signed, chosen_training.start - timedelta(days=30))
+        signed = max(signed, chosen_training.start - timedelta(days=30), not_before or signed)
         rules = [StartRule.DAY_AFTER_TRAINING_ENDS, StartRule.TRAINING_START, StartRule.SIGNING]
     if contract_start is not None:
         rules.append(StartRule.CONTRACT_START)
@@ -515,13 +517,49 @@ def bond_cases(
                 id=f"A{index}",
                 penalty=True if eligible_only else None,
                 contract_start=employment.contract_start,
+                not_before=employment.hire_date,
             )
         )
         agreements.append(agreement)
     latest_signature = max(a.signed_on for a in agreements)
+    if employment.contract_end is not None and employment.contract_end < latest_signature:
+        # The contract on record is the one in force when the bonds were signed.
+        employment = attrs.evolve(
+            employment, contract_end=latest_signature + timedelta(days=draw(st.integers(0, 1500)))
+        )
     earliest = max(latest_signature, employment.hire_date, _FIRST_DAY)
     horizon = timedelta(days=365 * (4 if eligible_only else 10))
     separation = draw(separations(min_value=earliest, max_value=earliest + horizon))
+    named_deposits = sum(
+        (
+            c.amount
+            for a in agreements
+            for c in a.clauses
+            if c.kind is ClauseKind.DEPOSIT and c.amount
+        ),
+        Decimal(0),
+    )
+    deposit_draws = sum(
+        (
+            c.amount
+            for c in separation.collections
+            if c.method is CollectionMethod.TAKEN_FROM_DEPOSIT
+        ),
+        Decimal(0),
+    )
+    collections = []
+    for given in separation.collections:
+        collection = given
+        if (
+            named_deposits
+            and deposit_draws > named_deposits
+            and collection.method is CollectionMethod.TAKEN_FROM_DEPOSIT
+        ):
+            # No more can be drawn from deposits than the agreements say were taken.
+            collection = attrs.evolve(collection, method=CollectionMethod.PAID_BY_EMPLOYEE)
+        on = None if collection.on is None else max(collection.on, employment.hire_date)
+        collections.append(attrs.evolve(collection, on=on))
+    separation = attrs.evolve(separation, collections=tuple(collections))
     return BondCase(
         agreements=tuple(agreements),
         employment=employment,

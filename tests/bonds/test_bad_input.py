@@ -17,9 +17,14 @@ from hrpolicy import (
     to_dict,
 )
 from hrpolicy.bonds import (
+    DOMAIN_COST_SCHEDULE,
     BenefitKind,
     BondAgreement,
     BondCase,
+    Clause,
+    ClauseKind,
+    Collection,
+    CollectionMethod,
     CostCategory,
     CostItem,
     ExitGround,
@@ -30,6 +35,7 @@ from hrpolicy.bonds import (
     SpecialBenefit,
     StartRule,
     Training,
+    plan_bonds,
     review,
     settle,
     settle_bond,
@@ -312,3 +318,38 @@ def test_dicts_must_use_lists_iso_dates_and_known_clause_kinds() -> None:
     )
     with pytest.raises(ConversionError, match=r"\$\.agreements: expected a list, got str 'abc'"):
         from_dict({**data, "agreements": "abc"}, BondCase)
+
+
+def test_a_contract_that_ended_before_the_bond_was_signed_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match=r"Employment\.contract_end: expected the current"):
+        review(agreement(), employment(hire_date=date(2015, 1, 1), contract_end=date(2017, 12, 31)))
+
+
+def test_service_cannot_start_before_the_hire_date() -> None:
+    early = agreement(start_date=date(2018, 6, 1))
+    with pytest.raises(InvalidValueError, match="time before employment is not service"):
+        review(early, employment())
+
+
+def test_more_cannot_be_drawn_from_deposits_than_the_agreements_name() -> None:
+    with_deposit = agreement(clauses=(Clause(kind=ClauseKind.DEPOSIT, amount=Decimal("1000")),))
+    draw = Collection(amount=Decimal("5000"), method=CollectionMethod.TAKEN_FROM_DEPOSIT)
+    with pytest.raises(InvalidValueError, match=r"at most the 1000\.00 yuan"):
+        settle([with_deposit], employment(), separation(collections=(draw,)))
+
+
+def test_money_cannot_be_collected_before_the_hire_date() -> None:
+    early = Collection(
+        amount=Decimal("100"), method=CollectionMethod.PAID_BY_EMPLOYEE, on=date(2018, 1, 1)
+    )
+    with pytest.raises(InvalidValueError, match=r"collections\[0\]\.on"):
+        settle([agreement()], employment(), separation(collections=(early,)))
+
+
+def test_a_plan_checks_the_probation_flag_too() -> None:
+    with pytest.raises(InvalidValueError, match="during_probation"):
+        plan_bonds(
+            [training(during_probation=True)],
+            employment(probation_end=date(2019, 3, 31)),
+            DOMAIN_COST_SCHEDULE,
+        )

@@ -14,10 +14,12 @@ from hrpolicy.bonds import (
     Collection,
     CollectionMethod,
     CostCategory,
+    CostMultiple,
     EligibilityStatus,
     ExitGround,
     Outcome,
     Payer,
+    PerUnservedUnit,
     ProRata,
     Provider,
     Regime,
@@ -28,7 +30,7 @@ from hrpolicy.bonds import (
     review,
     settle,
 )
-from hrpolicy.core import InvalidValueError, Rounding, TimeUnit
+from hrpolicy.core import InvalidValueError, Rate, Rounding, TimeUnit
 from tests.bonds.helpers import (
     agreement,
     cited,
@@ -179,14 +181,34 @@ def test_a_cost_stated_in_the_agreement_above_the_vouchers_is_flagged() -> None:
     assert "stated_cost_above_recognised" in {f.code for f in result.findings}
 
 
-def test_a_penalty_computed_on_an_inflated_stated_cost_is_still_capped_by_the_real_cost() -> None:
+def test_a_clause_computes_on_the_real_cost_not_an_inflated_stated_one() -> None:
+    # The agreement states 20,000; only 12,000 is vouchered. "10 % per unserved year"
+    # with 2 whole years unserved asks 10 % × 2 × 12,000 = 2,400, not 4,000.
     inflated = agreement(
-        stated_cost=Decimal("18000"), penalty=ProRata(unit=TimeUnit.MONTHS, rounding=Rounding.FLOOR)
+        stated_cost=Decimal("20000"),
+        penalty=PerUnservedUnit(
+            rate=Rate.parse("10%"), unit=TimeUnit.YEARS, rounding=Rounding.FLOOR
+        ),
     )
     result = settle_standard(agreement_=inflated)
-    assert result.agreed == Decimal("12000.00")  # 18,000 × 24/36
-    assert result.payable == Decimal("8000.00")
-    assert "penalty_above_cost" in codes(result)
+    assert result.agreed == Decimal("2400.00")
+    assert result.payable == Decimal("2400.00")
+    assert "stated_cost_above_recognised" in codes(result)
+    half = settle_standard(
+        agreement_=agreement(
+            stated_cost=Decimal("20000"), penalty=CostMultiple(multiple=Decimal("0.5"))
+        )
+    )
+    assert half.agreed == Decimal("6000.00")
+
+
+def test_a_lower_cost_stated_in_the_agreement_stands() -> None:
+    lower = agreement(
+        stated_cost=Decimal("9000"), penalty=ProRata(unit=TimeUnit.MONTHS, rounding=Rounding.FLOOR)
+    )
+    result = settle_standard(agreement_=lower)
+    assert result.agreed == Decimal("6000.00")  # 9,000 × 24/36
+    assert result.payable == Decimal("6000.00")
 
 
 def test_a_training_that_starts_in_probation_must_say_so() -> None:
@@ -245,3 +267,20 @@ def test_a_pilots_bond_cites_the_pilot_regime_not_public_institutions() -> None:
     assert cited(result, "out_of_scope_regime") == {"Regime-Pilots"}
     public = settle_standard(employment_=employment(regime=Regime.PUBLIC_INSTITUTION))
     assert cited(public, "out_of_scope_regime") == {"LCL 96"}
+
+
+def test_a_pilots_bond_is_not_said_to_await_a_court() -> None:
+    result = settle([agreement()], employment(regime=Regime.CIVIL_AVIATION_PILOT), separation())
+    found = {f.code for f in result.findings}
+    assert "regime_outside_total" in found
+    assert "assessment_outside_total" not in found
+    assert result.refund_due is None
+
+
+def test_a_settlement_reads_in_chinese() -> None:
+    text = settle(
+        [agreement()], employment(), separation(ground=ExitGround.RESIGNATION_EMPLOYER_FAULT)
+    ).to_text("zh_CN")
+    assert "因用人单位过错辞职" in text
+    assert "因离职原因免除" in text
+    assert "resignation_employer_fault" not in text.split("步骤")[0]

@@ -124,3 +124,19 @@ def test_money_is_rounded_half_up_once_at_the_end() -> None:
     assert result.payable == Decimal("361.11")
     # The cap is carried as an exact fraction; only the payable amount is rounded.
     assert result.explanation.step("A3.cap2").output == Fraction(100001, 100) * 13 / 36
+
+
+def test_a_stepped_schedule_asking_everything_whatever_the_time_served_is_flagged() -> None:
+    everything = ServedTimeSchedule(
+        table=BandTable.from_thresholds([0], ["1"], closed=Side.LOWER, semantics=Semantics.WHOLE),
+        unit=TimeUnit.MONTHS,
+        rounding=Rounding.FLOOR,
+    )
+    result = settle_standard(agreement_=agreement(penalty=everything))
+    assert {"penalty_not_prorated", "penalty_cut_to_cap"} <= codes(result)
+    assert result.payable == Decimal("8000.00")
+
+
+def test_a_pro_rata_clause_is_not_flagged_as_ignoring_time_served() -> None:
+    prorated = agreement(penalty=ProRata(unit=TimeUnit.MONTHS, rounding=Rounding.NEAREST))
+    assert "penalty_not_prorated" not in codes(settle_standard(agreement_=prorated))

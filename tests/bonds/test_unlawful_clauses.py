@@ -85,7 +85,7 @@ CAPPED = Decimal("8000.00")
         pytest.param(
             ClauseKind.PENALTY_ON_ANY_EXIT,
             "penalty_on_exempt_exits",
-            {"Regs 26(1)", "LCL 26(1)"},
+            {"Regs 26(1)", "Regs 26(2)", "LCL 26(1)"},
             id="a penalty also due on employer-fault or no-fault exits is void",
         ),
         pytest.param(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from hrpolicy.core import (
     Band,
     BandTable,
+    InvalidTypeError,
     NotCoveredError,
     PolicyDefinitionError,
     Semantics,
@@ -228,3 +229,10 @@ def test_mixed_without_rerating_is_marginal(table: BandTable) -> None:
             plain.apply(measure).total
             == plain.with_semantics(Semantics.MARGINAL).apply(measure).total
         )
+
+
+def test_thresholds_must_be_a_list_of_numbers() -> None:
+    with pytest.raises(InvalidTypeError, match="thresholds"):
+        BandTable.from_thresholds("012", [1, 2], closed=Side.LOWER, semantics=Semantics.WHOLE)
+    with pytest.raises(InvalidTypeError, match="values"):
+        BandTable.from_thresholds([0, 1], 5, closed=Side.LOWER, semantics=Semantics.WHOLE)  # type: ignore[arg-type]

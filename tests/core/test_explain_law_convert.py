@@ -159,3 +159,19 @@ def test_a_union_member_is_written_with_its_tag_when_asked() -> None:
 def test_conversion_of_non_mapping_data_is_a_conversion_error() -> None:
     with pytest.raises(ConversionError):
         from_dict(["not", "a", "dict"], PerLaw)
+
+
+def test_a_rate_built_directly_gets_the_same_checks_as_a_parsed_one() -> None:
+    with pytest.raises(InvalidTypeError, match=r"Rate\.value"):
+        Rate(value=0.5, notation="50%")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match=r"Rate\.value"):
+        Rate(value=Decimal("NaN"), notation="x")
+    with pytest.raises(TypeError):
+        _ = Rate.parse("5%") < 1
+
+
+def test_formatting_checks_its_arguments() -> None:
+    with pytest.raises(InvalidValueError, match="currency"):
+        format_money(Decimal(1), locale="en", currency="rmb")
+    with pytest.raises(InvalidTypeError, match="locale"):
+        format_money(Decimal(1), locale=["en"])  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from hrpolicy import from_dict, to_dict
 from hrpolicy.core import (
     ChineseStatutoryCalendar,
     DayKind,
+    InvalidTypeError,
     InvalidValueError,
     MissingDependencyError,
     NotCoveredError,
@@ -132,3 +133,17 @@ def test_without_the_chinesecalendar_package_the_adapter_says_how_to_install_it(
     with pytest.raises(MissingDependencyError, match=r"hrpolicy\[cn-calendar\]") as caught:
         ChineseStatutoryCalendar()
     assert isinstance(caught.value, ImportError)
+
+
+def test_calendars_check_what_they_are_asked() -> None:
+    with pytest.raises(InvalidTypeError, match=r"day: expected a datetime\.date"):
+        NATIONAL_DAY_2025.day_kind("2025-01-01")  # type: ignore[arg-type]
+    calendar = ChineseStatutoryCalendar()
+    with pytest.raises(InvalidTypeError):
+        calendar.day_kind(None)  # type: ignore[arg-type]
+    with pytest.raises(NotCoveredError, match="first_year"):
+        calendar.to_table(0, 2020)
+    with pytest.raises(InvalidTypeError, match="first_year"):
+        calendar.to_table("2020", 2020)  # type: ignore[arg-type]
+    with pytest.raises(PolicyDefinitionError, match="distinct"):
+        TableCalendar(name="x", first_year=2025, last_year=2025, weekend=(5, 5))

@@ -72,9 +72,12 @@ def clause_name(clause: PenaltyClause) -> Label:
 
 
 def basis(agreement: BondAgreement, cost: Fraction) -> Fraction:
-    """The cost figure a clause computes on: the agreement's stated cost if it names one,
-    else the recognised cost C."""
-    return Fraction(agreement.stated_cost) if agreement.stated_cost is not None else cost
+    """The cost figure a clause computes on: the recognised cost C, or the agreement's
+    stated cost when that is lower (a lower agreed figure stands; a higher one is not
+    training cost, Regs 16)."""
+    if agreement.stated_cost is None:
+        return cost
+    return min(Fraction(agreement.stated_cost), cost)
 
 
 def clause_amount(
@@ -124,17 +127,26 @@ def audit_penalty(
         trail.find("no_penalty_clause", subject=agreement.id)
         return
     name = clause_name(clause)
-    if isinstance(clause, (FlatSum, CostMultiple)):
+
+    def asks(left_through: date) -> Fraction:
+        amount, _ = clause_amount(
+            clause,
+            cost_basis=basis(agreement, cost),
+            start=service.start,
+            end=service.end_exclusive,
+            left_through=left_through,
+            statutory_cap=cost
+            * (service.end_exclusive - left_through).days
+            / (service.end_exclusive - service.start).days,
+        )
+        return amount
+
+    # No clause rises with time served: the most it asks is on the first day, the least
+    # on the last day of service. The same amount on both is repayment whatever the time
+    # served.
+    most, least = asks(service.start), asks(service.last_day)
+    if most > 0 and most == least:
         trail.find("penalty_not_prorated", subject=clause.clause_ref, clause=name)
-    # The most a clause can ask is what it asks on the first day (no clause rises with time).
-    most, _ = clause_amount(
-        clause,
-        cost_basis=basis(agreement, cost),
-        start=service.start,
-        end=service.end_exclusive,
-        left_through=service.start,
-        statutory_cap=cost,
-    )
     trail.step(
         "A3.clause_maximum",
         label(

@@ -42,6 +42,7 @@ from hrpolicy.bonds.model import (
 )
 from hrpolicy.bonds.policy import BondPolicy, ServiceSchedule
 from hrpolicy.bonds.results import (
+    OUTCOMES,
     BondPlan,
     BondReview,
     BondSettlement,
@@ -140,6 +141,13 @@ def _service_period(
             f"a service period that ends on or after signing ({agreement.signed_on.isoformat()})",
             f"{start.isoformat()} to {last_day.isoformat()}",
         )
+    if start < employment.hire_date:
+        raise InvalidValueError(
+            f"BondAgreement({agreement.id})",
+            f"a service period that starts on or after the hire date "
+            f"{employment.hire_date.isoformat()} (time before employment is not service)",
+            start,
+        )
     trail.step(
         "A4.service_end",
         label("服务期届满日", "service period ends (last day)"),
@@ -222,6 +230,7 @@ def plan_bonds(
     require_unique([t.id for t in given], "trainings", "training id")
     plans = []
     for training in given:
+        _check_probation_flag(training, employment)
         trail = Trail(CATALOG)
         eligibility = rules.scope(employment, trail) or rules.training_eligibility(
             training, policy, trail
@@ -318,6 +327,13 @@ def _review(
     *,
     in_force_on: date | None,
 ) -> BondReview:
+    if employment.contract_end is not None and employment.contract_end < agreement.signed_on:
+        raise InvalidValueError(
+            "Employment.contract_end",
+            f"the current contract's last day, on or after agreement {agreement.id} was signed "
+            f"({agreement.signed_on.isoformat()})",
+            employment.contract_end,
+        )
     trail = Trail(CATALOG)
     _policy_step(policy, trail)
     training = agreement.training
@@ -402,6 +418,13 @@ def _check_separation(
                 "at contract expiry",
                 last_day,
             )
+    for index, collection in enumerate(separation.collections):
+        if collection.on is not None and collection.on < employment.hire_date:
+            raise InvalidValueError(
+                f"separation.collections[{index}].on",
+                f"a date on or after the hire date {employment.hire_date.isoformat()}",
+                collection.on,
+            )
     if ground is ExitGround.DISMISSAL_FAILED_PROBATION and (
         employment.probation_end is None or last_day > employment.probation_end
     ):
@@ -425,7 +448,7 @@ def _settled(
         trail.step(
             "A3.payable",
             label("应付金额", "amount payable"),
-            {"outcome": outcome.value},
+            {"outcome": OUTCOMES[outcome]},
             payable,
         )
     _check_in_force(trail, separation.last_day, earlier=review_.explanation)
@@ -643,15 +666,19 @@ def settle(
     paid = by_method[CollectionMethod.PAID_BY_EMPLOYEE]
     wages = by_method[CollectionMethod.DEDUCTED_FROM_WAGES]
     from_deposit = by_method[CollectionMethod.TAKEN_FROM_DEPOSIT]
-    deposits = max(
-        money_sum(
-            c.amount
-            for a in given
-            for c in a.clauses
-            if c.kind is ClauseKind.DEPOSIT and c.amount is not None
-        ),
-        from_deposit,
+    named_deposits = money_sum(
+        c.amount
+        for a in given
+        for c in a.clauses
+        if c.kind is ClauseKind.DEPOSIT and c.amount is not None
     )
+    if named_deposits > 0 and from_deposit > named_deposits:
+        raise InvalidValueError(
+            "separation.collections",
+            f"draws on deposits of at most the {named_deposits} yuan the agreements name",
+            from_deposit,
+        )
+    deposits = max(named_deposits, from_deposit)
     if wages > 0:
         trail.find("collected_from_wages", amount=wages)
     if from_deposit > 0:
@@ -668,9 +695,14 @@ def settle(
         p("LCL 84(2)"),
     )
     refund = still_owed = excess = None
-    if numberless:
-        trail.find("assessment_outside_total", ids=", ".join(numberless))
-    else:
+    for outcome, code in (
+        (Outcome.JUDICIAL_ASSESSMENT, "assessment_outside_total"),
+        (Outcome.OUT_OF_SCOPE, "regime_outside_total"),
+    ):
+        ids = [b.agreement_id for b in bonds if b.outcome is outcome]
+        if ids:
+            trail.find(code, ids=", ".join(ids))
+    if not numberless:
         refund = max(paid - total, ZERO)
         still_owed = max(total - paid, ZERO)
         trail.step(

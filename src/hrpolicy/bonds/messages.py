@@ -158,13 +158,13 @@ CATALOG: Final = Catalog(
         "deposit_or_guarantee": FindingSpec(
             Severity.VIOLATION,
             "条款{ref}收取培训押金、保证金或要求担保，违法：所收财物应退还，并可按每人500至2000元处以罚款。",
-            "Clause {ref} takes a training deposit, cash bond or guarantor: unlawful; what was taken must be returned and a fine of 500 to 2,000 yuan per employee applies.",
+            "Clause {ref} takes a training deposit, cash bond or guarantor: unlawful; what was taken must be returned, and a fine of 500 to 2,000 yuan per employee may be imposed.",
             (p("LCL 9"), p("LCL 84(2)")),
         ),
         "separation_documents_withheld": FindingSpec(
             Severity.VIOLATION,
-            "条款{ref}在付清前扣留离职证明、档案或个人物品，违法；用人单位须在十五日内办理，并对损害承担赔偿。",
-            "Clause {ref} withholds the separation certificate, personnel file or belongings until paid: unlawful; they are due within 15 days and the employer is liable for harm.",
+            "条款{ref}在付清前扣留离职证明、档案或个人物品，违法；离职证明应在解除或终止时出具，档案和社会保险关系应在十五日内转移，造成损害的应予赔偿。",
+            "Clause {ref} withholds the separation certificate, personnel file or belongings until paid: unlawful; the certificate is due when employment ends, the file and social-insurance transfer within 15 days, and the employer is liable for harm.",
             (p("LCL 50"), p("LCL 84(3)"), p("LCL 89")),
         ),
         "loss_penalty_void": FindingSpec(
@@ -189,7 +189,7 @@ CATALOG: Final = Catalog(
             Severity.VIOLATION,
             "条款{ref}要求在用人单位过错、无过失辞退、裁员或违法解除时也支付违约金，无效。",
             "Clause {ref} makes the penalty due even on employer-fault exits, no-fault dismissals, layoffs or unlawful dismissal: void.",
-            (p("Regs 26(1)"), p("LCL 26(1)")),
+            (p("Regs 26(1)"), p("Regs 26(2)"), p("LCL 26(1)")),
         ),
         "wages_as_cost_clause": FindingSpec(
             Severity.VIOLATION,
@@ -269,6 +269,12 @@ CATALOG: Final = Catalog(
             "用人单位从押金中扣收了{amount}元；收取押金本身违法，押金应全额退还。",
             "The employer took {amount} yuan out of a deposit; taking the deposit was itself unlawful and it must be returned in full.",
             (p("LCL 9"), p("LCL 84(2)")),
+        ),
+        "regime_outside_total": FindingSpec(
+            Severity.INFO,
+            "协议{ids}适用特别法律制度，不计入合计；要求金额、应退款和仍可主张的金额须按该制度另行判断。",
+            "Agreement(s) {ids} fall under a special legal regime and are left out of the total; the demand, any refund and what is still owed must be weighed under that regime.",
+            (),
         ),
         "assessment_outside_total": FindingSpec(
             Severity.INFO,

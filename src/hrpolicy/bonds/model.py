@@ -192,10 +192,11 @@ class ServiceLength:
             "a length of at least one day",
             (self.years, self.months, self.days),
         )
+        longest = _MAX_YEARS * 366
         for name, value, limit in (
             ("years", self.years, _MAX_YEARS),
             ("months", self.months, _MAX_YEARS * 12),
-            ("days", self.days, _MAX_YEARS * 366),
+            ("days", self.days, longest),
         ):
             require(
                 value <= limit,
@@ -203,6 +204,12 @@ class ServiceLength:
                 f"at most {limit} ({_MAX_YEARS} years)",
                 value,
             )
+        require(
+            self.years * 366 + self.months * 31 + self.days <= longest,
+            "ServiceLength",
+            f"a length of at most {_MAX_YEARS} years in all",
+            (self.years, self.months, self.days),
+        )
 
     def end_after(self, start: date) -> date:
         """The exclusive end of a period of this length from ``start`` (month-end
@@ -242,7 +249,7 @@ class FlatSum:
 class CostMultiple:
     """A multiple of the cost: "repay ``multiple`` × the training cost" (1 = the full cost
     whatever the time served; 2 or 4 = the multiples some agreements demand). The cost is
-    the agreement's ``stated_cost`` if it names one, else the recognised cost."""
+    the recognised cost, or the agreement's ``stated_cost`` when that is lower."""
 
     multiple: Quantity
     clause_ref: str = ""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final
 
 import attrs
 
@@ -13,6 +15,7 @@ from hrpolicy.bonds.model import (
     BondAgreement,
     CostCategory,
     Employment,
+    ExitGround,
     Separation,
     ServiceLength,
     Training,
@@ -26,6 +29,9 @@ from hrpolicy.core.span import Span
 from hrpolicy.law.provisions import Provision
 
 __all__ = [
+    "GROUNDS",
+    "OUTCOMES",
+    "STATUSES",
     "BondPlan",
     "BondReview",
     "BondSettlement",
@@ -66,13 +72,17 @@ class Eligibility:
 
 @attrs.frozen
 class CostLine:
-    """One cost item as recognised: its share for this employee and whether it counts."""
+    """One cost item as recognised: its share for this employee, whether it counts, and
+    the rule that decided (``rule``: ``vouchered_direct_cost``, ``group_share``,
+    ``offjob_wages_option``, ``wage_like``, ``trainer_time``, ``lost_production``,
+    ``not_paid_by_employer`` or ``no_voucher``)."""
 
     item_id: str
     category: CostCategory
     amount: Decimal
     share: Fraction
     recognised: bool
+    rule: str
     reason: Label
     citations: tuple[Provision, ...]
 
@@ -126,9 +136,9 @@ class BondPlan(Displayable):
     def _view(self) -> View:
         rows: tuple[tuple[Label, StepValue], ...] = (
             (Label("培训", "training"), self.training.id),
-            (Label("资格", "eligibility"), self.eligibility.status.value),
+            (Label("资格", "eligibility"), STATUSES[self.eligibility.status]),
             (Label("认定培训费用", "recognised cost"), self.cost.amount),
-            (Label("服务期", "service period"), self.length.describe() if self.length else None),
+            (Label("服务期", "service period"), self.length.to_label() if self.length else None),
         )
         return View(Label("服务期方案", "Bond plan"), rows, self.explanation)
 
@@ -146,6 +156,48 @@ class Outcome(enum.Enum):
 
 
 _NO_NUMBER = (Outcome.JUDICIAL_ASSESSMENT, Outcome.OUT_OF_SCOPE)
+
+#: How outcomes, eligibility and exit grounds read in each language.
+OUTCOMES: Final[Mapping[Outcome, Label]] = {
+    Outcome.PAYABLE: Label("应付（受法定上限限制）", "payable (capped by law)"),
+    Outcome.EXEMPT: Label("因离职原因免除", "nothing owed on this exit ground"),
+    Outcome.VOID: Label("服务期约定无效", "the bond cannot carry a penalty"),
+    Outcome.NOT_BREACHED: Label("未违反服务期", "the bond was not breached"),
+    Outcome.NO_PENALTY_CLAUSE: Label("未约定违约金", "no penalty was agreed"),
+    Outcome.JUDICIAL_ASSESSMENT: Label("由法院评估", "for a court to assess"),
+    Outcome.OUT_OF_SCOPE: Label("特别制度，不在范围内", "special regime, out of scope"),
+}
+STATUSES: Final[Mapping[EligibilityStatus, Label]] = {
+    EligibilityStatus.ELIGIBLE: Label("可以约定", "can carry a penalty"),
+    EligibilityStatus.STATUTORY_TRAINING: Label("法定义务培训", "the employer's statutory duty"),
+    EligibilityStatus.NOT_HELD: Label("培训未进行", "training never held"),
+    EligibilityStatus.NO_RECOGNISED_COST: Label("无可认定费用", "no recognisable spend"),
+    EligibilityStatus.SPECIAL_BENEFIT: Label("特殊待遇", "special benefit"),
+    EligibilityStatus.OUT_OF_SCOPE: Label("特别制度", "special regime"),
+}
+GROUNDS: Final[Mapping[ExitGround, Label]] = {
+    ExitGround.RESIGNATION: Label("提前通知辞职", "resignation on notice"),
+    ExitGround.ABSCONDED: Label("擅自离职", "walked out"),
+    ExitGround.RESIGNATION_EMPLOYER_FAULT: Label(
+        "因用人单位过错辞职", "resignation for employer fault"
+    ),
+    ExitGround.DISMISSAL_MISCONDUCT: Label("过错性解除", "dismissal for misconduct"),
+    ExitGround.DISMISSAL_FAILED_PROBATION: Label("试用期不符合录用条件", "failed probation"),
+    ExitGround.DISMISSAL_NO_FAULT: Label("无过失性辞退", "no-fault dismissal"),
+    ExitGround.LAYOFF: Label("经济性裁员", "layoff"),
+    ExitGround.UNLAWFUL_DISMISSAL: Label("违法解除", "unlawful dismissal"),
+    ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING: Label(
+        "到期不续延（用人单位）", "expiry, employer did not continue"
+    ),
+    ExitGround.EXPIRY_EMPLOYEE_REFUSES: Label(
+        "到期员工拒绝续延", "expiry, employee refused to continue"
+    ),
+    ExitGround.MUTUAL_AGREEMENT: Label("协商一致", "mutual agreement"),
+    ExitGround.RETIREMENT: Label("退休", "retirement"),
+    ExitGround.DEATH: Label("死亡", "death"),
+    ExitGround.EMPLOYER_BANKRUPTCY: Label("用人单位破产", "employer bankruptcy"),
+    ExitGround.EMPLOYER_CLOSURE: Label("用人单位关闭", "employer closure"),
+}
 
 
 @attrs.frozen
@@ -170,7 +222,7 @@ class BondReview(Displayable):
     def _view(self) -> View:
         rows: list[tuple[Label, StepValue]] = [
             (Label("协议", "agreement"), self.agreement.id),
-            (Label("资格", "eligibility"), self.eligibility.status.value),
+            (Label("资格", "eligibility"), STATUSES[self.eligibility.status]),
             (Label("认定培训费用", "recognised cost"), self.cost.amount if self.cost else None),
         ]
         if self.service is not None:
@@ -216,7 +268,7 @@ class BondSettlement(Displayable):
     def _view(self) -> View:
         rows: tuple[tuple[Label, StepValue], ...] = (
             (Label("协议", "agreement"), self.agreement_id),
-            (Label("结果", "outcome"), self.outcome.value),
+            (Label("结果", "outcome"), OUTCOMES[self.outcome]),
             (Label("约定金额", "agreed amount"), self.agreed),
             (Label("上限一（培训费用）", "cap 1 (training cost)"), self.cap1),
             (Label("上限二（未履行部分分摊）", "cap 2 (unserved share)"), self.cap2),
@@ -296,15 +348,18 @@ class SeparationSettlement(Displayable):
         )
         rows: tuple[tuple[Label, StepValue], ...] = (
             (Label("离职日", "last day"), self.separation.last_day),
-            (Label("离职原因", "ground"), self.separation.ground.value),
+            (Label("离职原因", "ground"), GROUNDS[self.separation.ground]),
             *(
                 (
                     Label(f"协议 {b.agreement_id}", f"bond {b.agreement_id}"),
-                    b.payable if b.payable is not None else b.outcome.value,
+                    b.payable if b.payable is not None else OUTCOMES[b.outcome],
                 )
                 for b in self.bonds
             ),
             (Label("合计应付", "total payable"), self.total_payable),
+            (Label("用人单位要求", "demanded"), self.separation.demanded),
+            (Label("超出法定的要求", "demanded beyond the law"), self.excess_demand),
+            (Label("已收取（各种方式）", "collected (by any means)"), self.collected),
             (Label("员工已支付", "paid by the employee"), self.paid),
             (Label("应退还", "refund due"), self.refund_due),
             (Label("仍可主张", "still owed"), self.still_owed),

@@ -175,22 +175,23 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     item = training.costs[index]
     share = Fraction(item.amount) / item.shared_by
 
-    def line(zh: str, en: str, *citations: Provision, recognised: bool) -> CostLine:
+    def line(rule: str, zh: str, en: str, *citations: Provision, recognised: bool) -> CostLine:
         return CostLine(
             item_id=item.id,
             category=item.category,
             amount=item.amount,
             share=share,
             recognised=recognised,
+            rule=rule,
             reason=label(zh, en),
             citations=citations or (p("Regs 16"),),
         )
 
-    def excluded(zh: str, en: str, *citations: Provision) -> CostLine:
-        return line(zh, en, *citations, recognised=False)
+    def excluded(rule: str, zh: str, en: str, *citations: Provision) -> CostLine:
+        return line(rule, zh, en, *citations, recognised=False)
 
-    def included(zh: str, en: str) -> CostLine:
-        return line(zh, en, recognised=True)
+    def included(rule: str, zh: str, en: str) -> CostLine:
+        return line(rule, zh, en, recognised=True)
 
     category = item.category
     offjob_wages = (
@@ -200,16 +201,19 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     )
     if category in _WAGE_LIKE and not offjob_wages:
         return excluded(
+            "wage_like",
             "工资、津贴、社会保险费不是培训费用",
             "wages, allowances and social insurance are not training cost",
         )
     if category is CostCategory.TRAINER_TIME:
         return excluded(
+            "trainer_time",
             "内部讲师或师傅工时不是为该员工支付的费用",
             "in-house trainer or mentor time is not spent on this employee",
         )
     if category is CostCategory.LOST_PRODUCTION:
         return excluded(
+            "lost_production",
             "机会成本和生产损失不是培训费用",
             "opportunity cost and lost production are not training cost",
             p("Regs 16"),
@@ -218,24 +222,29 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     if item.paid_by is not Payer.EMPLOYER:
         payer = _PAYERS[item.paid_by]
         return excluded(
+            "not_paid_by_employer",
             f"由{payer.zh_CN}承担，并非用人单位支出",
             f"borne by {payer.en}, not by the employer",
             p("LCL 22(1)"),
             p("Regs 16"),
         )
     if not item.has_voucher:
-        return excluded("没有凭证", "no voucher (有凭证 is required)")
+        return excluded("no_voucher", "没有凭证", "no voucher (有凭证 is required)")
     if offjob_wages:
         return included(
+            "offjob_wages_option",
             "全脱产培训期间工资（争议选项）",
             "wages of full-time off-job training (contested option)",
         )
     if item.shared_by > 1:
         return included(
+            "group_share",
             f"集体培训费用按{item.shared_by}人分摊",
             f"group cost shared among {item.shared_by} trainees",
         )
-    return included("有凭证的直接培训费用", "vouchered direct training cost")
+    return included(
+        "vouchered_direct_cost", "有凭证的直接培训费用", "vouchered direct training cost"
+    )
 
 
 def _sum(lines: list[CostLine]) -> Fraction:
@@ -251,6 +260,7 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
             label(f"费用项目：{line.reason.zh_CN}", f"cost item: {line.reason.en}"),
             {
                 "item": line.item_id,
+                "rule": line.rule,
                 "category": line.category.value,
                 "amount": line.amount,
                 "share_for_this_employee": line.share,
@@ -271,11 +281,11 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
         cost.total,
         p("Regs 16"),
     )
-    wage_lines = [line for line in excluded if line.category in _WAGE_LIKE]
-    other_lines = [line for line in excluded if line.category not in _WAGE_LIKE]
+    wage_lines = [line for line in excluded if line.rule == "wage_like"]
+    other_lines = [line for line in excluded if line.rule != "wage_like"]
     if wage_lines:
         trail.find("wages_counted_as_cost", amount=round_money(_sum(wage_lines)))
-    included_wages = [ln for ln in lines if ln.recognised and ln.category is CostCategory.WAGES]
+    included_wages = [ln for ln in lines if ln.rule == "offjob_wages_option"]
     if included_wages:
         trail.find("offjob_wages_included_contested", amount=round_money(_sum(included_wages)))
     if other_lines:

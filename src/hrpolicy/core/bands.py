@@ -54,7 +54,12 @@ from fractions import Fraction
 
 import attrs
 
-from hrpolicy.core.errors import InvalidValueError, NotCoveredError, PolicyDefinitionError
+from hrpolicy.core.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NotCoveredError,
+    PolicyDefinitionError,
+)
 from hrpolicy.core.fields import Money, Text, checked, typed_fields
 from hrpolicy.core.money import format_exact, parse_decimal
 
@@ -251,6 +256,13 @@ class BandTable:
         >>> [b.describe() for b in t.bands]
         ['(0, 2000]', '(2000, 5000]']
         """
+        for argument, given in (("thresholds", thresholds), ("values", values)):
+            if isinstance(given, (str, bytes)) or not isinstance(given, (list, tuple)):
+                raise InvalidTypeError(argument, "a list or tuple of numbers", given)
+        if end_values is not None and (
+            isinstance(end_values, (str, bytes)) or not isinstance(end_values, (list, tuple))
+        ):
+            raise InvalidTypeError("end_values", "a list or tuple of numbers", end_values)
         points = [parse_decimal(t, field=f"thresholds[{i}]") for i, t in enumerate(thresholds)]
         if len(values) not in (len(points) - 1, len(points)) or len(points) < 1:
             raise InvalidValueError(

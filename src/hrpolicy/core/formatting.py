@@ -17,8 +17,10 @@ is told not to quantize, so babel never rounds (its own default is half-even).
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
 import babel
 from babel.dates import format_date as _babel_format_date
@@ -29,11 +31,17 @@ from hrpolicy.core.money import Rate, parse_money, round_money
 
 __all__ = ["format_date", "format_money", "format_rate"]
 
+_CURRENCY: Final = re.compile(r"[A-Z]{3}")
 
-@functools.lru_cache(maxsize=32)
-def _locale(name: str) -> babel.Locale:
+
+def _locale(name: object) -> babel.Locale:
     if not isinstance(name, str):
         raise InvalidTypeError("locale", "a locale name such as 'zh_CN' or 'en'", name)
+    return _parsed_locale(name)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed_locale(name: str) -> babel.Locale:
     try:
         return babel.Locale.parse(name)
     except (ValueError, babel.UnknownLocaleError):
@@ -42,6 +50,8 @@ def _locale(name: str) -> babel.Locale:
 
 def format_money(amount: Decimal, *, locale: str, currency: str = "CNY") -> str:
     """An amount with its currency sign, rounded half up to 0.01."""
+    if not isinstance(currency, str) or not _CURRENCY.fullmatch(currency):
+        raise InvalidValueError("currency", "an ISO 4217 code such as 'CNY'", currency)
     value = round_money(
         parse_money(amount, field="amount") if not isinstance(amount, Decimal) else amount
     )
@@ -61,4 +71,6 @@ def format_rate(rate: Rate | str | Decimal, *, locale: str) -> str:
 
 def format_date(day: date, *, locale: str) -> str:
     """A date in the locale's long form (``2012年12月7日``, ``December 7, 2012``)."""
+    if not isinstance(day, date) or hasattr(day, "hour"):
+        raise InvalidTypeError("day", "a datetime.date", day)
     return _babel_format_date(day, format="long", locale=_locale(locale))

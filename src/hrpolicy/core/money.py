@@ -60,6 +60,7 @@ _MONEY_EXPECTED: Final = "an amount in CNY as Decimal, int or numeric str (float
 #: Bounds on every number read: far beyond any real amount or rate, and small enough that
 #: the library's exact arithmetic never needs more precision than ``_EXACT`` has.
 _LIMIT: Final = Decimal("1e18")
+_LIMIT_INT: Final = 10**18
 _MAX_PLACES: Final = 18
 _TINY: Final = Decimal("1e-18")
 
@@ -164,9 +165,15 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     """
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, Fraction)):
         raise InvalidTypeError("value", "a Decimal, int or Fraction to round (not a float)", value)
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidValueError("value", "a finite number to round", value)
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidValueError("value", "a finite number to round", value)
+        too_big = value.adjusted() >= _LIMIT.adjusted()
+    else:
+        too_big = not -_LIMIT_INT < value < _LIMIT_INT
+    if too_big:
+        raise InvalidValueError("value", f"a number below 10^{_LIMIT.adjusted()} to round", value)
+    if isinstance(value, Decimal):
         # Quantizing a Decimal is exact half-up rounding on its own digits.
         result = value.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=_LOOSE)
         return ZERO if result.is_zero() else result
@@ -242,6 +249,18 @@ class Rate:
     value: Decimal
     notation: str
 
+    def __attrs_post_init__(self) -> None:
+        # Built directly rather than through parse, a rate gets the same checks.
+        if not isinstance(self.value, Decimal):
+            raise InvalidTypeError(
+                "Rate.value",
+                "a Decimal fraction such as Decimal('0.05') (or use Rate.parse)",
+                self.value,
+            )
+        parse_decimal(self.value, field="Rate.value")
+        if not isinstance(self.notation, str):
+            raise InvalidTypeError("Rate.notation", "a str", self.notation)
+
     @classmethod
     def parse(cls, value: object, *, field: str = "rate") -> Rate:
         """Read a rate from ``"5%"``, ``"5‰"``, ``"0.05"``, a ``Decimal``, an ``int`` or a
@@ -290,10 +309,14 @@ class Rate:
     def __hash__(self) -> int:
         return hash(self.value)
 
-    def __lt__(self, other: Rate) -> bool:
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Rate):
+            return NotImplemented
         return self.value < other.value
 
-    def __le__(self, other: Rate) -> bool:
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Rate):
+            return NotImplemented
         return self.value <= other.value
 
     def __str__(self) -> str:

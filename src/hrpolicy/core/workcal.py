@@ -28,12 +28,13 @@ datetime.date(2025, 10, 2)
 from __future__ import annotations
 
 import enum
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 
 from hrpolicy.core.errors import (
+    InvalidTypeError,
     InvalidValueError,
     MissingDependencyError,
     NotCoveredError,
@@ -109,9 +110,9 @@ class TableCalendar:
                 f"a year on or after first_year {self.first_year}",
                 self.last_year,
             )
-        if any(day > 6 for day in self.weekend):
+        if any(day > 6 for day in self.weekend) or len(set(self.weekend)) != len(self.weekend):
             raise PolicyDefinitionError(
-                "TableCalendar.weekend", "weekday numbers 0 (Monday) to 6", self.weekend
+                "TableCalendar.weekend", "distinct weekday numbers 0 (Monday) to 6", self.weekend
             )
         kinds: dict[date, DayKind] = {}
         for field_name, days, kind in (
@@ -146,6 +147,7 @@ class TableCalendar:
 
     def day_kind(self, day: date) -> DayKind:
         """The kind of ``day``; ``NotCoveredError`` outside the covered years."""
+        _check_day(day)
         if not self.covers(day):
             raise NotCoveredError(
                 f"TableCalendar({self.name})",
@@ -187,6 +189,7 @@ class ChineseStatutoryCalendar:
 
     def day_kind(self, day: date) -> DayKind:
         """The kind of ``day``; ``NotCoveredError`` for years without data."""
+        _check_day(day)
         if not self.covers(day):
             raise NotCoveredError(
                 "ChineseStatutoryCalendar",
@@ -203,8 +206,15 @@ class ChineseStatutoryCalendar:
 
     def to_table(self, first_year: int, last_year: int) -> TableCalendar:
         """A :class:`TableCalendar` snapshot of the given years (plain data, round-trippable)."""
-        for year in (first_year, last_year):
-            self.day_kind(date(year, 1, 1))
+        for name, year in (("first_year", first_year), ("last_year", last_year)):
+            if isinstance(year, bool) or not isinstance(year, int):
+                raise InvalidTypeError(name, "an int year", year)
+            if not self.first_year <= year <= self.last_year:
+                raise NotCoveredError(
+                    name, f"a year the data covers ({self.first_year}–{self.last_year})", year
+                )
+        if last_year < first_year:
+            raise InvalidValueError("last_year", f"a year on or after {first_year}", last_year)
         days = [
             date.fromordinal(n)
             for n in range(
@@ -220,6 +230,11 @@ class ChineseStatutoryCalendar:
             rest_days=tuple(d for d, k in kinds if k is DayKind.REST_DAY and d.weekday() < 5),
             makeup_workdays=tuple(d for d, k in kinds if k is DayKind.MAKEUP_WORKDAY),
         )
+
+
+def _check_day(day: object) -> None:
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise InvalidTypeError("day", "a datetime.date (not a datetime)", day)
 
 
 def is_workday(calendar: WorkCalendar, day: date) -> bool:

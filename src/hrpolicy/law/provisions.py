@@ -493,11 +493,10 @@ _ALL: Final = (
     _p(
         REGS,
         26,
-        "劳动者严重违反规章制度、严重失职、兼职、欺诈、被追究刑事责任被解除劳动合同的，劳动者应当按照约定支付违约金；"
-        "用人单位提出的其他解除（试用期不符合录用条件、无过失性辞退、裁员等）不在此列。",
-        "An employee dismissed for misconduct (LCL 39 items 2–6) pays the agreed penalty; "
-        "other exits the employer initiates (failed probation, no-fault dismissal, layoffs) "
-        "are not listed, so nothing is owed on them.",
+        "劳动者严重违反规章制度、严重失职、兼职、欺诈、被追究刑事责任被解除劳动合同的，劳动者应当按照约定支付违约金。"
+        "本款未列试用期不符合录用条件、无过失性辞退、经济性裁员等情形。",
+        "An employee dismissed for misconduct (LCL 39 items 2–6) pays the agreed penalty. "
+        "The paragraph does not list failed probation, no-fault dismissal or layoffs.",
         paragraph=2,
     ),
     _p(
