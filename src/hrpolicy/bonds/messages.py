@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from hrpolicy.core.explain import Catalog, FindingSpec, Label, Severity
@@ -10,8 +11,9 @@ from hrpolicy.law.provisions import provision as p
 __all__ = ["CATALOG", "label"]
 
 
+@functools.lru_cache(maxsize=4096)
 def label(zh: str, en: str) -> Label:
-    """A bilingual step label."""
+    """A bilingual step label (immutable, so the same texts share one object)."""
     return Label(zh_CN=zh, en=en)
 
 
