@@ -71,6 +71,13 @@ _EXPIRY: Final = frozenset(
 
 # --- A4, A5: the service period -------------------------------------------------------------
 
+_START_RULES: Final = {
+    StartRule.DAY_AFTER_TRAINING_ENDS: label("培训结束次日", "the day after training ends"),
+    StartRule.TRAINING_START: label("培训开始之日", "the first day of training"),
+    StartRule.SIGNING: label("签订协议之日", "the signing date"),
+    StartRule.CONTRACT_START: label("劳动合同起始日", "the contract start"),
+}
+
 
 def _service_start(
     agreement: BondAgreement, employment: Employment, policy: BondPolicy
@@ -98,13 +105,7 @@ def _service_start(
     else:
         assert training is not None  # BondAgreement refuses training rules on benefit bonds
         start = training.start if rule is StartRule.TRAINING_START else through(training.end)
-    names = {
-        StartRule.DAY_AFTER_TRAINING_ENDS: label("培训结束次日", "the day after training ends"),
-        StartRule.TRAINING_START: label("培训开始之日", "the first day of training"),
-        StartRule.SIGNING: label("签订协议之日", "the signing date"),
-        StartRule.CONTRACT_START: label("劳动合同起始日", "the contract start"),
-    }
-    how = names[rule]
+    how = _START_RULES[rule]
     if defaulted:
         how = label(f"协议未约定，按默认：{how.zh_CN}", f"agreement silent, default: {how.en}")
     else:
