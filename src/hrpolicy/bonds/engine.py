@@ -20,7 +20,7 @@ rounding to 0.01 per bond; the total is the sum of the bonds' rounded amounts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -53,9 +53,9 @@ from hrpolicy.bonds.results import (
     SeparationSettlement,
     ServicePeriod,
 )
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
+from hrpolicy.core.errors import InvalidValueError, NotCoveredError
 from hrpolicy.core.explain import Explanation, Label, Trail
-from hrpolicy.core.fields import require_unique
+from hrpolicy.core.fields import argument, arguments, require_unique
 from hrpolicy.core.money import ZERO, money_sum, round_money
 from hrpolicy.core.span import Rounding, TimeUnit, add_units, measure, through
 from hrpolicy.law.provisions import provision as p
@@ -224,10 +224,10 @@ def plan_bonds(
 
     Plans come back in the order the trainings were given; ids must be unique.
     """
-    given = _sequence(trainings, Training, "trainings")
-    _check_type(employment, Employment, "employment")
-    _check_type(schedule, ServiceSchedule, "schedule")
-    _check_type(policy, BondPolicy, "policy")
+    given = arguments(trainings, Training, "trainings")
+    argument(employment, Employment, "employment")
+    argument(schedule, ServiceSchedule, "schedule")
+    argument(policy, BondPolicy, "policy")
     require_unique([t.id for t in given], "trainings", "training id")
     plans = []
     for training in given:
@@ -300,9 +300,9 @@ def review(
     Citations are checked against the signing date: a provision not yet in force when the
     agreement was signed is flagged.
     """
-    _check_type(agreement, BondAgreement, "agreement")
-    _check_type(employment, Employment, "employment")
-    _check_type(policy, BondPolicy, "policy")
+    argument(agreement, BondAgreement, "agreement")
+    argument(employment, Employment, "employment")
+    argument(policy, BondPolicy, "policy")
     return _review(agreement, employment, policy, in_force_on=agreement.signed_on)
 
 
@@ -474,10 +474,10 @@ def settle_bond(
     policy: BondPolicy = _DEFAULT_POLICY,
 ) -> BondSettlement:
     """Settle one bond at a separation. See the module documentation for the rule."""
-    _check_type(agreement, BondAgreement, "agreement")
-    _check_type(employment, Employment, "employment")
-    _check_type(separation, Separation, "separation")
-    _check_type(policy, BondPolicy, "policy")
+    argument(agreement, BondAgreement, "agreement")
+    argument(employment, Employment, "employment")
+    argument(separation, Separation, "separation")
+    argument(policy, BondPolicy, "policy")
     _check_separation(agreement, employment, separation)
     # Citations are checked once, against the separation date, when the settlement ends.
     checked = _review(agreement, employment, policy, in_force_on=None)
@@ -630,7 +630,7 @@ def settle(
     for the same training are refused: a training carries one bond (an amended agreement
     replaces the original).
     """
-    given = _sequence(agreements, BondAgreement, "agreements")
+    given = arguments(agreements, BondAgreement, "agreements")
     require_unique([a.id for a in given], "agreements", "agreement id")
     bonded: dict[str, str] = {}
     for index, agreement in enumerate(given):
@@ -747,21 +747,6 @@ def settle(
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def _check_type(value: object, expected: type, name: str) -> None:
-    if not isinstance(value, expected):
-        raise InvalidTypeError(name, f"a {expected.__name__}", value)
-
-
-def _sequence(values: object, expected: type, name: str) -> tuple[Any, ...]:
-    """A list or tuple of ``expected``; anything else (one object, None, text) is refused."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, (Sequence, Iterable)):
-        raise InvalidTypeError(name, f"a list or tuple of {expected.__name__}", values)
-    given = tuple(values)
-    for index, value in enumerate(given):
-        _check_type(value, expected, f"{name}[{index}]")
-    return given
 
 
 def _check_in_force(trail: Trail, day: date, earlier: Explanation | None = None) -> None:

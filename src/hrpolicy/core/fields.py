@@ -39,7 +39,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Final, TypeVar, Union
@@ -56,7 +56,11 @@ __all__ = [
     "PositiveInt",
     "Quantity",
     "Text",
+    "argument",
+    "arguments",
     "checked",
+    "require",
+    "require_unique",
     "typed_fields",
 ]
 
@@ -340,3 +344,24 @@ def require_unique(keys: Sequence[str], path: str, what: str) -> None:
         if key in seen:
             raise InvalidValueError(f"{path}[{index}]", f"a unique {what}", key)
         seen.add(key)
+
+
+_T = TypeVar("_T")
+
+
+def argument(value: object, expected: type[_T], name: str) -> _T:
+    """``value`` if it is an ``expected``; otherwise :class:`InvalidTypeError` naming the
+    argument (engines check their arguments with it)."""
+    if not isinstance(value, expected):
+        raise InvalidTypeError(name, f"a {expected.__name__}", value)
+    return value
+
+
+def arguments(values: object, expected: type[_T], name: str) -> tuple[_T, ...]:
+    """A list, tuple or other iterable of ``expected``, as a tuple; one object, ``None``,
+    text or a mapping is refused."""
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise InvalidTypeError(name, f"a list or tuple of {expected.__name__}", values)
+    return tuple(
+        argument(value, expected, f"{name}[{index}]") for index, value in enumerate(values)
+    )

@@ -22,7 +22,7 @@ Decimal('1833.33')
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
@@ -35,6 +35,7 @@ __all__ = [
     "CENT",
     "ZERO",
     "Rate",
+    "allocate",
     "exact",
     "format_exact",
     "money_sum",
@@ -183,6 +184,33 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     if cents == 0:
         return ZERO
     return Decimal(sign * cents).scaleb(-2, context=_EXACT)
+
+
+def allocate(parts: Sequence[Fraction]) -> tuple[Decimal, ...]:
+    """Round exact parts to fen so that they add up to their rounded total.
+
+    The total is rounded once, half up (:func:`round_money`). Each part is first rounded
+    down to the fen; the fen still missing go, one each, to the parts with the largest
+    remainders, ties going to the earlier part (the largest-remainder, or Hamilton,
+    method). So no fen is created or lost, and no part moves by a whole fen or more from
+    its exact value.
+
+    >>> allocate([Fraction(100, 3)] * 3)
+    (Decimal('33.34'), Decimal('33.33'), Decimal('33.33'))
+    >>> allocate([Fraction(1, 200), Fraction(1, 200)])
+    (Decimal('0.01'), Decimal('0.00'))
+    >>> allocate([Fraction(-1, 200)])
+    (Decimal('-0.01'),)
+    """
+    fen = [exact(part) * 100 for part in parts]
+    floors = [value.__floor__() for value in fen]
+    target = int(round_money(sum(fen, Fraction(0)) / 100).scaleb(2, context=_EXACT))
+    missing = target - sum(floors)
+    # Largest remainder first; among equal remainders, the earlier part first.
+    order = sorted(range(len(fen)), key=lambda i: (-(fen[i] - floors[i]), i))
+    for index in order[:missing]:
+        floors[index] += 1
+    return tuple(ZERO if f == 0 else Decimal(f).scaleb(-2, context=_EXACT) for f in floors)
 
 
 def money_sum(values: Iterable[Decimal]) -> Decimal:

@@ -508,6 +508,12 @@ _ALL: Final = (
     # Labour Law
     _p(
         LABOUR_LAW,
+        48,
+        "国家实行最低工资保障制度。用人单位支付劳动者的工资不得低于当地最低工资标准。",
+        "The state guarantees a minimum wage: no employer may pay below the local standard.",
+    ),
+    _p(
+        LABOUR_LAW,
         50,
         "工资应当以货币形式按月支付给劳动者本人。",
         "Wages are paid in money, monthly, to the employee.",

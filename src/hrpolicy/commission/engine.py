@@ -1,0 +1,992 @@
+"""Compute commission statements: one person, a team, or two plans side by side.
+
+The rules, in the order the engine applies them:
+
+1. **Deals.** Deal ids are unique; every deal credits the person; deals are dated in the
+   period's calendar year and not after the period (earlier ones are *late deals*,
+   credited now and reported). Deals are processed in (signing date, deal id) order, so
+   the order they are passed in never matters.
+2. **Credit.** A person's share of a deal is their credit's share, or the plan's standard
+   share for their role; a split that does not add up to 100 % is reported and each
+   person is credited as listed.
+3. **Deal-level components** (commission tables, over-list shares) use the version in
+   force on each deal's signing date; **period-level** ones the version in force on the
+   period's last day.
+4. **Commission.** The measure accumulates over the period (or, for year windows, from
+   the carried year-to-date measure). A deal earns the increase it causes in the table's
+   payout, times its multipliers and, if settled on collection, its collected share. The
+   component's amount is rounded **once**, half up, and shared out over the deal lines by
+   the largest-remainder rule, so the lines add up to it exactly. Then come the
+   carried-in amount, the cap or floor, and the year-to-date true-up.
+5. **Expense overspend** is deducted from the named bonus components, never below zero;
+   **draws** top covered commission up to the draw, and recover earlier top-ups.
+6. **Checks.** Deals below list without approval, and pay below the local minimum wage
+   (LL Art. 48; MWP Art. 12), are reported as findings; nothing is adjusted silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+from hrpolicy.commission.messages import CATALOG, label
+from hrpolicy.commission.model import MEASURES, Carry, Deal, Measure, Period, PersonInputs
+from hrpolicy.commission.plan import (
+    Commission,
+    Component,
+    Condition,
+    Draw,
+    ExpenseAllowance,
+    FixedPay,
+    Frequency,
+    OverListShare,
+    Plan,
+    PlanVersion,
+    ProfitPool,
+    Proration,
+    TaskBase,
+    Window,
+    factor_of,
+)
+from hrpolicy.commission.results import (
+    Comparison,
+    ComparisonRow,
+    Line,
+    LineKind,
+    Statement,
+    TeamStatement,
+)
+from hrpolicy.core.bands import BandTable
+from hrpolicy.core.convert import from_dict
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.explain import Finding, Label, Step, StepValue
+from hrpolicy.core.fields import argument, arguments, require, require_unique
+from hrpolicy.core.money import allocate, format_exact, money_sum, round_money
+from hrpolicy.law.provisions import provision
+
+__all__ = [
+    "compare",
+    "evaluate",
+    "evaluate_team",
+    "statement_from_dict",
+]
+
+_ZERO: Final = Decimal("0.00")
+
+
+class _Work:
+    """The statement being built: lines, steps and findings in order."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.steps: list[Step] = []
+        self.findings: list[Finding] = []
+        self.carries: list[Carry] = []
+
+    def find(self, code: str, subject: str = "", **params: Any) -> None:
+        finding = CATALOG.finding(code, subject=subject, **params)
+        if finding not in self.findings:
+            self.findings.append(finding)
+
+    def add(  # noqa: PLR0917 - a line is described by all of these
+        self,
+        component: Component,
+        kind: LineKind,
+        suffix: str,
+        amount: Decimal,
+        text: Label,
+        steps: Iterable[Step],
+        deal_id: str | None = None,
+    ) -> Line:
+        line = Line(
+            line_id=f"{component.component_id}/{suffix}" if suffix else component.component_id,
+            component=component.component_id,
+            kind=kind,
+            amount=amount,
+            label=text,
+            clause=component.clause,
+            variable=_is_variable(component),
+            steps=tuple(steps),
+            deal_id=deal_id,
+        )
+        self.lines.append(line)
+        return line
+
+    def total_of(self, component_ids: Iterable[str]) -> Decimal:
+        wanted = set(component_ids)
+        return money_sum(line.amount for line in self.lines if line.component in wanted)
+
+
+def _is_variable(component: Component) -> bool:
+    if isinstance(component, FixedPay):
+        return component.score_linked
+    return not isinstance(component, TaskBase)
+
+
+def _step(
+    rule: str, text: Label, inputs: Mapping[str, StepValue], output: StepValue, *cites: str
+) -> Step:
+    """A step; inputs that do not apply (``None``) are left out."""
+    kept = tuple((name, value) for name, value in inputs.items() if value is not None)
+    return Step(rule, text, kept, output, tuple(provision(c) for c in cites))
+
+
+# --- deals and credits --------------------------------------------------------------------
+
+
+class _Credited:
+    """A deal as credited to the person: the deal, the version in force on its date and
+    the person's exact share."""
+
+    __slots__ = ("deal", "late", "share", "version")
+
+    def __init__(self, deal: Deal, version: PlanVersion, share: Fraction, *, late: bool) -> None:
+        self.deal = deal
+        self.version = version
+        self.share = share
+        self.late = late
+
+
+def _share_of(deal: Deal, version: PlanVersion, employee: str) -> tuple[Fraction, Fraction]:
+    """The person's share of ``deal`` and the total of all shares."""
+    mine: Fraction | None = None
+    total = Fraction(0)
+    for index, credit in enumerate(deal.credits):
+        rate = credit.share or version.role_share(credit.role)
+        if rate is None:
+            raise InvalidValueError(
+                f"Deal({deal.deal_id}).split[{index}].share",
+                f"a share, or a role the plan version {version.version} gives a standard "
+                f"share to ({', '.join(r.role for r in version.roles) or 'none defined'})",
+                credit.role,
+            )
+        total += rate.exact
+        if credit.employee == employee:
+            mine = rate.exact
+    if mine is None:
+        raise InvalidValueError(
+            f"Deal({deal.deal_id}).split",
+            f"a credit for employee {employee!r}",
+            ", ".join(c.employee for c in deal.credits),
+        )
+    return mine, total
+
+
+def _credit_deals(
+    plan: Plan, period: Period, deals: Iterable[Deal], employee: str, work: _Work
+) -> list[_Credited]:
+    given = arguments(deals, Deal, "deals")
+    require_unique([d.deal_id for d in given], "deals", "deal_id")
+    credited = []
+    for deal in sorted(given, key=lambda d: (d.signed_on, d.deal_id)):
+        day = deal.signed_on
+        if day > period.last_day or day.year != period.year:
+            raise InvalidValueError(
+                f"Deal({deal.deal_id}).signed_on",
+                f"a date in {period.year} not after the period's last day {period.last_day}",
+                day,
+            )
+        version = plan.version_on(day)
+        share, total = _share_of(deal, version, employee)
+        late = day < period.first_day
+        if late:
+            work.find("late_deal", deal.deal_id, deal=deal.deal_id, signed_on=day)
+        if total != 1:
+            work.find("split_not_100", deal.deal_id, deal=deal.deal_id, total=f"{float(total):.2%}")
+        if (
+            version.approval_below_list
+            and deal.list_amount is not None
+            and deal.amount < deal.list_amount
+            and not deal.approval
+        ):
+            work.find(
+                "below_list_without_approval",
+                deal.deal_id,
+                deal=deal.deal_id,
+                amount=deal.amount,
+                list_amount=deal.list_amount,
+                clause=f"{plan.plan_id} {version.version}",
+            )
+        credited.append(_Credited(deal, version, share, late=late))
+    return credited
+
+
+# --- commission ---------------------------------------------------------------------------
+
+
+def _payout(table: BandTable, measure: Fraction) -> Fraction:
+    return table.apply(measure).total
+
+
+def _slice(table: BandTable, before: Fraction, after: Fraction) -> list[tuple[int, Fraction]]:
+    """How the measure from ``before`` to ``after`` falls into bands (marginal)."""
+
+    def portions(x: Fraction) -> dict[int, Fraction]:
+        return {p.band_index: p.portion for p in table.apply(x).pieces if p.band != "lump sum"}
+
+    start, end = portions(before), portions(after)
+    return [
+        (index, end.get(index, Fraction(0)) - start.get(index, Fraction(0)))
+        for index in sorted(set(start) | set(end))
+        if end.get(index, Fraction(0)) != start.get(index, Fraction(0))
+    ]
+
+
+def _deal_commission(
+    component: Commission, item: _Credited, before: Fraction
+) -> tuple[Fraction, Fraction, Fraction, Step]:
+    """What one deal earns under the version's component, starting from the accumulated
+    measure ``before``: (earned, settled now, accumulated after, the step)."""
+    deal = item.deal
+    table = component.table
+    key = deal.measure(component.measure) * item.share
+    after = before + key
+    basis_value: StepValue = None
+    payouts: tuple[StepValue, StepValue] = (None, None)
+    if component.basis is None or component.basis is component.measure:
+        payouts = (_payout(table, before), _payout(table, after))
+        increase = payouts[1] - payouts[0]
+        bands = table.apply(after).describe()
+    else:
+        basis = deal.measure(component.basis) * item.share
+        basis_value = basis
+        if key == 0:
+            increase = table.value_at(before) * basis
+            bands = table.band_for(before).describe()
+        else:
+            sliced = _slice(table, before, after)
+            increase = sum(
+                (Fraction(table.bands[i].value) * basis * part / key for i, part in sliced),
+                Fraction(0),
+            )
+            bands = "; ".join(
+                f"{table.bands[i].describe()} × {format_exact(part / key)}" for i, part in sliced
+            )
+    flags = {
+        Condition.NEW_CUSTOMER: deal.new_customer,
+        Condition.SELF_DEVELOPED_MARKET: deal.self_developed_market,
+        Condition.COMPANY_NEGOTIATED: deal.company_negotiated,
+    }
+    factor, why = factor_of(component, deal.customer, flags)
+    earned = increase * factor
+    ratio = Fraction(1)
+    if component.settle_on_collection:
+        if deal.amount == 0:
+            raise InvalidValueError(
+                f"Deal({deal.deal_id}).amount",
+                "a contract amount above 0 to settle on collection",
+                deal.amount,
+            )
+        ratio = deal.measure(Measure.COLLECTED) / Fraction(deal.amount)
+    settled = earned * ratio
+    step = _step(
+        f"commission.{component.component_id}.deal",
+        label(
+            f"{component.name}：合同{deal.deal_id}（{item.version.version}版）",
+            f"{component.name}: deal {deal.deal_id} (version {item.version.version})",
+        ),
+        {
+            "share": item.share,
+            MEASURES[component.measure].en: key,
+            "accumulated_before": before,
+            "accumulated_after": after,
+            "bands": bands,
+            "payout_before": payouts[0],
+            "payout_after": payouts[1],
+            "paid_on": basis_value,
+            "multiplier": factor if factor != 1 else None,
+            "multiplier_reason": why or None,
+            "collected_share": ratio if component.settle_on_collection else None,
+        },
+        settled,
+    )
+    return earned, settled, after, step
+
+
+def _commission(
+    component: Commission,
+    credited: list[_Credited],
+    period: Period,
+    inputs: PersonInputs,
+    work: _Work,
+) -> None:
+    cid = component.component_id
+    carry = inputs.carry_for(cid)
+    year_window = component.window is Window.YEAR and not period.is_year
+    if year_window and period.month != 1 and carry is None:
+        raise InvalidValueError(
+            f"PersonInputs({inputs.employee}).carries",
+            f"a Carry for '{cid}' with the year-to-date measure (it accumulates over the "
+            "year; pass the previous statement's carry_out)",
+            None,
+        )
+    opening = Fraction(carry.measure_to_date) if carry is not None else Fraction(0)
+    if opening and not (year_window and period.month != 1):
+        raise InvalidValueError(
+            f"Carry({cid}).measure_to_date",
+            "0: the measure starts afresh in this period",
+            carry.measure_to_date if carry else None,
+        )
+    accumulator = opening
+    parts: list[tuple[_Credited, Fraction, list[Step]]] = []
+    earned_total = Fraction(0)
+    for item in credited:
+        version_component = item.version.component(cid)
+        if not isinstance(version_component, Commission):
+            continue
+        earned, settled, after, step = _deal_commission(version_component, item, accumulator)
+        earned_total += earned
+        accumulator = after
+        parts.append((item, settled, [step]))
+    amounts = allocate([settled for _, settled, _ in parts])
+    for (item, _, steps), amount in zip(parts, amounts, strict=True):
+        work.add(
+            component,
+            LineKind.DEAL,
+            item.deal.deal_id,
+            amount,
+            label(
+                f"{component.name}：合同{item.deal.deal_id}",
+                f"{component.name}: deal {item.deal.deal_id}",
+            ),
+            steps,
+            deal_id=item.deal.deal_id,
+        )
+    settled_total = money_sum(amounts)
+    if component.settle_on_collection and earned_total != sum(
+        (s for _, s, _ in parts), Fraction(0)
+    ):
+        work.find(
+            "collection_withheld",
+            cid,
+            component=component.name,
+            earned=round_money(earned_total),
+            settled=settled_total,
+            withheld=round_money(earned_total) - settled_total,
+        )
+    carried_out = _limits(component, carry, settled_total, work)
+    payable_before_true_up = work.total_of([cid])
+    true_up = _ZERO
+    if carry is not None and carry.paid_to_date is not None:
+        assert carry.earned_to_date is not None  # Carry requires both together
+        true_up = money_sum((carry.earned_to_date, -carry.paid_to_date))
+        work.add(
+            component,
+            LineKind.TRUE_UP,
+            "true-up",
+            true_up,
+            label(f"{component.name}：年累计差额", f"{component.name}: year-to-date true-up"),
+            [
+                _step(
+                    f"commission.{cid}.true_up",
+                    label("年累计应发 − 已发", "earned to date − already paid"),
+                    {"earned_to_date": carry.earned_to_date, "paid_to_date": carry.paid_to_date},
+                    true_up,
+                )
+            ],
+        )
+    if year_window:
+        earned_before = carry.earned_to_date if carry and carry.earned_to_date else _ZERO
+        paid_before = (
+            carry.paid_to_date if carry and carry.paid_to_date is not None else earned_before
+        )
+        earned_after = money_sum((earned_before, payable_before_true_up))
+        work.carries.append(
+            Carry(
+                component=cid,
+                measure_to_date=_decimal(accumulator, f"Carry({cid}).measure_to_date"),
+                earned_to_date=earned_after,
+                paid_to_date=money_sum((paid_before, payable_before_true_up, true_up)),
+                carried=carried_out,
+            )
+        )
+    elif component.carry_forward:
+        work.carries.append(Carry(component=cid, carried=carried_out))
+
+
+def _decimal(value: Fraction, field: str) -> Decimal:
+    """An exact Fraction as a Decimal; measures are sums of decimals times shares, so a
+    non-terminating value can only come from a share such as 1/3."""
+    result = Decimal(value.numerator) / Decimal(value.denominator)
+    if Fraction(result) != value:
+        raise InvalidValueError(
+            field, "a measure with a finite decimal expansion (use shares such as 25%)", value
+        )
+    return result
+
+
+def _limits(component: Commission, carry: Carry | None, settled: Decimal, work: _Work) -> Decimal:
+    """Carried-in amount, then cap or floor; returns what is carried forward."""
+    cid = component.component_id
+    carried_in = carry.carried if carry is not None else _ZERO
+    if carried_in and not component.carry_forward:
+        raise InvalidValueError(
+            f"Carry({cid}).carried",
+            "0: the component carries nothing forward",
+            carried_in,
+        )
+    if carried_in:
+        work.add(
+            component,
+            LineKind.CARRIED_IN,
+            "carried-in",
+            carried_in,
+            label(f"{component.name}：上期结转", f"{component.name}: carried in"),
+            [
+                _step(
+                    f"commission.{cid}.carried_in",
+                    label("上期结转", "carried from the previous statement"),
+                    {"carried": carried_in},
+                    carried_in,
+                )
+            ],
+        )
+    available = money_sum((settled, carried_in))
+    payable = available
+    if component.cap is not None and available > component.cap:
+        payable = component.cap
+    if component.floor is not None and available < component.floor:
+        payable = component.floor
+    if payable == available:
+        return _ZERO
+    adjustment = money_sum((payable, -available))
+    capped = adjustment < 0
+    kind = LineKind.CAP if capped else LineKind.FLOOR
+    excess_or_top_up = abs(adjustment)
+    suffix = "cap" if capped else "floor"
+    work.add(
+        component,
+        kind,
+        suffix,
+        adjustment,
+        label(
+            f"{component.name}：{'封顶' if capped else '保底'}",
+            f"{component.name}: {'cap' if capped else 'floor'}",
+        ),
+        [
+            _step(
+                f"commission.{cid}.{suffix}",
+                label("封顶 / 保底", "cap / floor"),
+                {
+                    "available": available,
+                    "cap": component.cap,
+                    "floor": component.floor,
+                    "carry_forward": component.carry_forward,
+                },
+                payable,
+            )
+        ],
+    )
+    if capped:
+        code = "cap_excess_carried" if component.carry_forward else "cap_excess_forfeited"
+        work.find(code, cid, component=component.name, cap=component.cap, excess=excess_or_top_up)
+    else:
+        recovery = (
+            Label("，结转下期扣回", ", to be recovered from later periods")
+            if component.carry_forward
+            else Label("，不予扣回", ", not recovered")
+        )
+        work.find(
+            "floor_top_up",
+            cid,
+            component=component.name,
+            floor=component.floor,
+            top_up=excess_or_top_up,
+            recovery=recovery,
+        )
+    return money_sum((-adjustment,)) if component.carry_forward else _ZERO
+
+
+# --- other components ---------------------------------------------------------------------
+
+
+def _fixed_pay(component: FixedPay, inputs: PersonInputs, work: _Work) -> None:
+    amount = Fraction(component.amount)
+    factor: Fraction | None = None
+    if component.score_linked:
+        score = inputs.needed("score", component.component_id)
+        assert isinstance(score, Decimal)
+        factor = Fraction(score) / Fraction(component.reference_score)
+        amount *= factor
+    value = round_money(amount)
+    work.add(
+        component,
+        LineKind.PAY,
+        "",
+        value,
+        label(component.name, component.name),
+        [
+            _step(
+                f"fixed_pay.{component.component_id}",
+                label(
+                    "固定金额 × 考核分 ÷ 基准分" if factor is not None else "固定金额",
+                    "amount × score ÷ reference score" if factor is not None else "fixed amount",
+                ),
+                {
+                    "amount": component.amount,
+                    "score": inputs.score if factor is not None else None,
+                    "reference_score": component.reference_score if factor is not None else None,
+                },
+                value,
+            )
+        ],
+    )
+
+
+def _task_base(
+    component: TaskBase, credited: list[_Credited], inputs: PersonInputs, work: _Work
+) -> None:
+    sales = sum((c.deal.measure(Measure.SALES) * c.share for c in credited), Fraction(0))
+    attainments = (
+        {"sales": sales / Fraction(component.sales_target)} if component.sales_target else {}
+    )
+    dealers: int | None = None
+    if component.dealer_target:
+        found = inputs.needed("new_dealers", component.component_id)
+        assert isinstance(found, int)
+        dealers = found
+        attainments["dealers"] = Fraction(dealers, component.dealer_target)
+    met = all(value >= 1 for value in attainments.values())
+    if met:
+        ratio = Fraction(1)
+    elif component.proration is Proration.SALES:
+        ratio = min(Fraction(1), attainments["sales"])
+    elif component.proration is Proration.LOWEST:
+        ratio = min(Fraction(1), *attainments.values())
+    else:
+        ratio = Fraction(0)
+    value = round_money(Fraction(component.amount) * ratio)
+    work.add(
+        component,
+        LineKind.PAY,
+        "",
+        value,
+        label(component.name, component.name),
+        [
+            _step(
+                f"task_base.{component.component_id}",
+                label(
+                    "任务底薪：达标全额，未达标按方案折算",
+                    "task base: in full on target, otherwise as the plan prorates",
+                ),
+                {
+                    "sales": sales,
+                    "sales_target": component.sales_target,
+                    "new_dealers": dealers,
+                    "dealer_target": component.dealer_target or None,
+                    "target_met": met,
+                    "proration": component.proration.value,
+                    "paid_share": ratio,
+                },
+                value,
+            )
+        ],
+    )
+
+
+def _over_list(component: OverListShare, credited: list[_Credited], work: _Work) -> None:
+    cid = component.component_id
+    parts: list[tuple[_Credited, Fraction, Step]] = []
+    for item in credited:
+        version_component = item.version.component(cid)
+        if not isinstance(version_component, OverListShare):
+            continue
+        deal = item.deal
+        list_amount = deal.list_amount
+        if list_amount is None:
+            raise InvalidValueError(
+                f"Deal({deal.deal_id}).list_amount",
+                f"the list price: component '{cid}' shares the price above it",
+                None,
+            )
+        excess = max(Fraction(0), Fraction(deal.amount) - Fraction(list_amount)) * item.share
+        if not excess:
+            continue
+        vat = version_component.vat_rate
+        net = excess / (1 + vat.exact) if vat is not None else excess
+        amount = Fraction(0) if deal.company_negotiated else net * version_component.share.exact
+        if deal.company_negotiated:
+            work.find("company_negotiated", deal.deal_id, deal=deal.deal_id)
+        step = _step(
+            f"over_list.{cid}",
+            label(
+                f"{version_component.name}：合同{deal.deal_id}超价部分",
+                f"{version_component.name}: deal {deal.deal_id} above list",
+            ),
+            {
+                "contract": deal.amount,
+                "list": list_amount,
+                "credit_share": item.share,
+                "excess": excess,
+                "vat_rate": vat,
+                "excess_after_tax": net,
+                "share": version_component.share,
+                "company_negotiated": deal.company_negotiated,
+            },
+            amount,
+        )
+        parts.append((item, amount, step))
+    for (item, _, step), value in zip(parts, allocate([a for _, a, _ in parts]), strict=True):
+        work.add(
+            component,
+            LineKind.DEAL,
+            item.deal.deal_id,
+            value,
+            label(
+                f"{component.name}：合同{item.deal.deal_id}",
+                f"{component.name}: deal {item.deal.deal_id}",
+            ),
+            [step],
+            deal_id=item.deal.deal_id,
+        )
+
+
+def _profit_pool(component: ProfitPool, inputs: PersonInputs, work: _Work) -> None:
+    cid = component.component_id
+    profit = inputs.needed("branch_profit", cid)
+    role = inputs.needed("pool_role", cid)
+    assert isinstance(profit, Decimal)
+    assert isinstance(role, str)
+    index = component.role_index(role)
+    pool = round_money(max(Fraction(0), Fraction(profit)) * component.share.exact)
+    if profit <= 0:
+        work.find("pool_no_profit", cid, profit=profit)
+    shares = allocate([Fraction(pool) * s.share.exact for s in component.shares])
+    split = "; ".join(
+        f"{s.role} {s.share}={amount}" for s, amount in zip(component.shares, shares, strict=True)
+    )
+    work.add(
+        component,
+        LineKind.PAY,
+        "",
+        shares[index],
+        label(f"{component.name}（{role}）", f"{component.name} ({role})"),
+        [
+            _step(
+                f"profit_pool.{cid}",
+                label(
+                    "利润池 = 利润 × 比例，按角色分配（最大余额法，分毫不差）",
+                    "pool = profit × share, split by role (largest remainder: no fen lost)",
+                ),
+                {
+                    "branch_profit": profit,
+                    "pool_share": component.share,
+                    "pool": pool,
+                    "split": split,
+                    "role": role,
+                },
+                shares[index],
+            )
+        ],
+    )
+
+
+def _expense_allowance(
+    component: ExpenseAllowance, credited: list[_Credited], inputs: PersonInputs, work: _Work
+) -> None:
+    cid = component.component_id
+    units = sum((c.deal.measure(Measure.UNITS) * c.share for c in credited), Fraction(0))
+    spent = inputs.needed("expenses", cid)
+    assert isinstance(spent, Decimal)
+    allowance = Fraction(component.per_unit) * units
+    overspend = round_money(max(Fraction(0), Fraction(spent) - allowance))
+    available = max(_ZERO, work.total_of(component.deduct_from))
+    deducted = min(overspend, available)
+    work.add(
+        component,
+        LineKind.DEDUCTION,
+        "",
+        -deducted if deducted else _ZERO,
+        label(f"{component.name}：超支扣回", f"{component.name}: overspend deducted"),
+        [
+            _step(
+                f"expense_allowance.{cid}",
+                label(
+                    "额度 = 单台额度 × 数量；超支从奖金扣回，以奖金为限",
+                    "allowance = per unit × units; overspend comes off the bonus, at most "
+                    "the bonus",
+                ),
+                {
+                    "per_unit": component.per_unit,
+                    "units": units,
+                    "allowance": allowance,
+                    "spent": spent,
+                    "overspend": overspend,
+                    "bonus_available": available,
+                },
+                -deducted if deducted else _ZERO,
+            )
+        ],
+    )
+    rest = money_sum((overspend, -deducted))
+    if rest:
+        work.find(
+            "overspend_unrecovered",
+            cid,
+            overspend=overspend,
+            deducted=deducted,
+            rest=rest,
+        )
+
+
+def _draw(component: Draw, inputs: PersonInputs, work: _Work) -> None:
+    cid = component.component_id
+    carry = inputs.carry_for(cid)
+    balance = carry.carried if carry is not None else _ZERO
+    if balance < 0 or (balance and not component.recoverable):
+        raise InvalidValueError(
+            f"Carry({cid}).carried",
+            "a balance of 0 or more (0 for a non-recoverable draw)",
+            balance,
+        )
+    earned = work.total_of(component.covers)
+    draw = component.amount
+    if component.recoverable:
+        pay = max(draw, money_sum((earned, -balance)))
+        new_balance = money_sum((balance, pay, -earned))
+    else:
+        pay = max(draw, earned)
+        new_balance = _ZERO
+    adjustment = money_sum((pay, -earned))
+    work.add(
+        component,
+        LineKind.DRAW,
+        "",
+        adjustment,
+        label(f"{component.name}", f"{component.name}"),
+        [
+            _step(
+                f"draw.{cid}",
+                label(
+                    "可收回：max(保障额, 提成 − 余额)；不可收回：max(保障额, 提成)",
+                    "recoverable: max(draw, commission − balance); otherwise max(draw, commission)",
+                ),
+                {
+                    "commission": earned,
+                    "draw": draw,
+                    "recoverable": component.recoverable,
+                    "balance_before": balance,
+                    "balance_after": new_balance,
+                },
+                adjustment,
+            )
+        ],
+    )
+    if adjustment > 0:
+        recovery = (
+            Label("，结转以后从提成中收回", ", to be recovered from later commission")
+            if component.recoverable
+            else Label("，不予收回", ", not recovered")
+        )
+        work.find(
+            "draw_top_up",
+            cid,
+            component=component.name,
+            earned=earned,
+            draw=draw,
+            top_up=adjustment,
+            recovery=recovery,
+        )
+    elif adjustment < 0:
+        work.find(
+            "draw_recovered",
+            cid,
+            component=component.name,
+            recovered=-adjustment,
+            balance=new_balance,
+        )
+    if component.recoverable:
+        work.carries.append(Carry(component=cid, carried=new_balance))
+
+
+# --- one statement ------------------------------------------------------------------------
+
+
+def _components(plan: Plan, period: Period, credited: list[_Credited]) -> list[Component]:
+    """The components settled in this statement, in the period-end version's order, then
+    those only earlier versions have."""
+    frequency = Frequency.YEARLY if period.is_year else Frequency.MONTHLY
+    period_version = plan.version_on(period.last_day)
+    chosen: dict[str, Component] = {}
+    for component in period_version.components:
+        if component.frequency is frequency:
+            chosen[component.component_id] = component
+    for item in credited:
+        for component in item.version.components:
+            if component.frequency is frequency and isinstance(
+                component, (Commission, OverListShare)
+            ):
+                chosen.setdefault(component.component_id, component)
+    return list(chosen.values())
+
+
+_ORDER: Final = (Commission, OverListShare, TaskBase, FixedPay, ProfitPool, ExpenseAllowance, Draw)
+
+
+def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonInputs) -> Statement:
+    """The statement of ``inputs.employee`` for ``period`` under ``plan``.
+
+    ``deals`` are the deals crediting the person (see the module documentation for the
+    rules). Raises :class:`~hrpolicy.core.errors.InvalidValueError` for facts that
+    contradict each other or that a component needs and lacks, and
+    :class:`~hrpolicy.core.errors.NotCoveredError` for a date no plan version covers.
+    """
+    argument(plan, Plan, "plan")
+    argument(period, Period, "period")
+    argument(inputs, PersonInputs, "inputs")
+    work = _Work()
+    credited = _credit_deals(plan, period, deals, inputs.employee, work)
+    period_version = plan.version_on(period.last_day)
+    components = _components(plan, period, credited)
+    known = {c.component_id for v in plan.versions for c in v.components}
+    for carry in inputs.carries:
+        require(
+            carry.component in known,
+            f"PersonInputs({inputs.employee}).carries",
+            f"carries for components of plan {plan.plan_id} ({', '.join(sorted(known))})",
+            carry.component,
+        )
+    work.steps.append(
+        _step(
+            "plan.versions",
+            label(
+                "方案版本：按合同签订日与期末日确定",
+                "plan versions: by signing date and by the period's last day",
+            ),
+            {
+                "period": str(period),
+                "period_version": period_version.version,
+                "deal_versions": ", ".join(
+                    f"{c.deal.deal_id}@{c.version.version}" for c in credited
+                )
+                or None,
+                "components": ", ".join(c.component_id for c in components),
+            },
+            period_version.version,
+        )
+    )
+    for kind in _ORDER:
+        for component in components:
+            if not isinstance(component, kind):
+                continue
+            if isinstance(component, Commission):
+                _commission(component, credited, period, inputs, work)
+            elif isinstance(component, OverListShare):
+                _over_list(component, credited, work)
+            elif isinstance(component, TaskBase):
+                _task_base(component, credited, inputs, work)
+            elif isinstance(component, FixedPay):
+                _fixed_pay(component, inputs, work)
+            elif isinstance(component, ProfitPool):
+                _profit_pool(component, inputs, work)
+            elif isinstance(component, ExpenseAllowance):
+                _expense_allowance(component, credited, inputs, work)
+            else:
+                _draw(component, inputs, work)
+    _minimum_wage(period, inputs, work)
+    return Statement(
+        plan=plan,
+        period=period,
+        employee=inputs.employee,
+        deals=tuple(c.deal for c in credited),
+        inputs=inputs,
+        lines=tuple(work.lines),
+        steps=tuple(work.steps),
+        findings=tuple(work.findings),
+        carry_out=tuple(sorted(work.carries, key=lambda c: c.component)),
+    )
+
+
+def _minimum_wage(period: Period, inputs: PersonInputs, work: _Work) -> None:
+    if inputs.minimum_wage is None or period.is_year:
+        return
+    pay = money_sum((*(line.amount for line in work.lines), inputs.other_pay))
+    work.steps.append(
+        _step(
+            "minimum_wage",
+            label(
+                "最低工资核对（不含加班费、特殊津贴、法定福利）",
+                "minimum-wage check (excluding overtime, special allowances and statutory welfare)",
+            ),
+            {"pay": pay, "other_pay": inputs.other_pay, "minimum_wage": inputs.minimum_wage},
+            pay >= inputs.minimum_wage,
+            "LL 48",
+            "MWP 12",
+        )
+    )
+    if pay < inputs.minimum_wage:
+        work.find(
+            "below_minimum_wage",
+            inputs.employee,
+            pay=pay,
+            minimum=inputs.minimum_wage,
+            shortfall=money_sum((inputs.minimum_wage, -pay)),
+        )
+
+
+# --- teams, what-ifs and plain data -------------------------------------------------------
+
+
+def evaluate_team(
+    plan: Plan,
+    period: Period,
+    deals: Sequence[Deal],
+    inputs: Sequence[PersonInputs] = (),
+) -> TeamStatement:
+    """Every credited person's statement. People are those the deals credit and those
+    ``inputs`` list (someone with inputs and no deal still gets fixed pay); a person with
+    deals but no inputs is evaluated with empty :class:`PersonInputs`."""
+    people = arguments(inputs, PersonInputs, "inputs")
+    require_unique([i.employee for i in people], "inputs", "employee")
+    by_person: dict[str, list[Deal]] = {i.employee: [] for i in people}
+    for deal in arguments(deals, Deal, "deals"):
+        for credit in deal.credits:
+            by_person.setdefault(credit.employee, []).append(deal)
+    given = {i.employee: i for i in people}
+    statements = tuple(
+        evaluate(
+            plan, period, by_person[person], given.get(person) or PersonInputs(employee=person)
+        )
+        for person in sorted(by_person)
+    )
+    return TeamStatement(plan=plan, period=period, statements=statements)
+
+
+def compare(
+    baseline: Plan,
+    candidate: Plan,
+    period: Period,
+    deals: Sequence[Deal],
+    inputs: Sequence[PersonInputs] = (),
+) -> Comparison:
+    """A what-if: the same deals and inputs under ``baseline`` and ``candidate``."""
+    before = evaluate_team(baseline, period, deals, inputs)
+    after = evaluate_team(candidate, period, deals, inputs)
+    rows = tuple(
+        ComparisonRow(employee=a.employee, baseline=a.total, candidate=b.total)
+        for a, b in zip(before.statements, after.statements, strict=True)
+    )
+    return Comparison(baseline=before, candidate=after, rows=rows)
+
+
+def statement_from_dict(data: Mapping[str, Any]) -> Statement:
+    """Rebuild a statement from :meth:`Statement.to_dict` data by recomputing it; raises
+    :class:`~hrpolicy.core.errors.InvalidValueError` if the stored lines differ from the
+    recomputation (the data was edited, or computed under different rules)."""
+    if not isinstance(data, Mapping):
+        raise InvalidTypeError("statement", "a mapping from statement_to_dict", data)
+    missing = sorted({"plan", "period", "deals", "inputs", "lines"} - data.keys())
+    require(not missing, "statement", "the keys plan, period, deals, inputs, lines", missing)
+    statement = evaluate(
+        from_dict(data["plan"], Plan),
+        from_dict(data["period"], Period),
+        from_dict(data["deals"], tuple[Deal, ...]),
+        from_dict(data["inputs"], PersonInputs),
+    )
+    stored = [(str(x.get("line_id")), str(x.get("amount"))) for x in data["lines"]]
+    recomputed = [(x.line_id, str(x.amount)) for x in statement.lines]
+    if stored != recomputed:
+        raise InvalidValueError("statement.lines", f"the recomputed lines {recomputed}", stored)
+    return statement

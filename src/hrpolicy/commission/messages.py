@@ -1,0 +1,84 @@
+"""Every finding the commission engine can report: code, severity, messages, citations."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from hrpolicy.bonds.messages import label
+from hrpolicy.core.explain import Catalog, FindingSpec, Severity
+from hrpolicy.law.provisions import provision as p
+
+__all__ = ["CATALOG", "label"]
+
+CATALOG: Final = Catalog(
+    "commission",
+    {
+        "below_list_without_approval": FindingSpec(
+            Severity.VIOLATION,
+            "合同{deal}低于公司价格（{amount} < {list_amount}）且无总经理批准文件；按计划{clause}须经批准。",
+            "Deal {deal} is below the list price ({amount} < {list_amount}) without an approval reference; the plan ({clause}) requires one.",
+        ),
+        "split_not_100": FindingSpec(
+            Severity.VIOLATION,
+            "合同{deal}的业绩分配合计为{total}，不等于100%；各人按所列比例计提，须更正分配。",
+            "The credit split of deal {deal} adds up to {total}, not 100%; each person is credited the share listed, and the split must be corrected.",
+        ),
+        "late_deal": FindingSpec(
+            Severity.INFO,
+            "合同{deal}签于{signed_on}，早于本期，在本期补计。",
+            "Deal {deal} was signed on {signed_on}, before this period, and is credited in this period.",
+        ),
+        "company_negotiated": FindingSpec(
+            Severity.INFO,
+            "合同{deal}由公司出面谈判，超价部分不分成。",
+            "Deal {deal} was negotiated by the company itself, so no share of the price above list is paid.",
+        ),
+        "cap_excess_carried": FindingSpec(
+            Severity.INFO,
+            "{component}超过封顶{cap}的{excess}结转下期。",
+            "{excess} of {component} above the cap of {cap} is carried to the next period.",
+        ),
+        "cap_excess_forfeited": FindingSpec(
+            Severity.WARNING,
+            "{component}超过封顶{cap}的{excess}按计划不予发放（无结转）。",
+            "{excess} of {component} above the cap of {cap} is not paid: the plan does not carry it forward.",
+        ),
+        "floor_top_up": FindingSpec(
+            Severity.INFO,
+            "{component}低于保底{floor}，补足{top_up}{recovery}。",
+            "{component} is below the floor of {floor}: topped up by {top_up}{recovery}.",
+        ),
+        "collection_withheld": FindingSpec(
+            Severity.INFO,
+            "{component}按回款比例结算：已赚取{earned}，本期结算{settled}，其余{withheld}待回款后结算。",
+            "{component} is settled in proportion to collection: {earned} earned, {settled} settled now, {withheld} awaits collection.",
+        ),
+        "pool_no_profit": FindingSpec(
+            Severity.INFO,
+            "分公司利润为{profit}，没有可分配的利润提成。",
+            "Branch profit is {profit}: there is no profit pool to share.",
+        ),
+        "overspend_unrecovered": FindingSpec(
+            Severity.WARNING,
+            "费用超支{overspend}，奖金只能扣回{deducted}；其余{rest}不得从工资中扣除（只能按规章另行处理）。",
+            "Expenses overspent by {overspend}; the bonus absorbs only {deducted}. The remaining {rest} may not be deducted from wages.",
+            (p("WPP 15"),),
+        ),
+        "draw_top_up": FindingSpec(
+            Severity.INFO,
+            "{component}：提成{earned}低于保障额{draw}，补足{top_up}{recovery}。",
+            "{component}: commission of {earned} is below the draw of {draw}; topped up by {top_up}{recovery}.",
+        ),
+        "draw_recovered": FindingSpec(
+            Severity.INFO,
+            "{component}：从提成中收回以前垫付的{recovered}，尚余{balance}。",
+            "{component}: {recovered} of earlier draws is recovered from commission; {balance} remains.",
+        ),
+        "below_minimum_wage": FindingSpec(
+            Severity.VIOLATION,
+            "本月应发{pay}低于当地最低工资{minimum}，须补足{shortfall}。",
+            "This month's pay of {pay} is below the local minimum wage of {minimum}: {shortfall} must be added.",
+            (p("MWP 12"), p("LL 48")),
+        ),
+    },
+)

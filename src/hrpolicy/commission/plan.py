@@ -1,0 +1,608 @@
+"""A commission plan as data: effective-dated versions of composable components.
+
+A :class:`Plan` is a list of :class:`PlanVersion` objects whose date ranges may not overlap.
+Each version lists components, each with a stable ``component_id`` (lines and carries refer
+to it), a ``name`` in the company's words and the ``clause`` of the handbook or contract
+that adopts it (劳部发〔1995〕226号 Art. 3: a pay reduction is lawful only when a written
+rule provides it, so every component carries its clause).
+
+Components (tagged by ``kind`` in plain data):
+
+- :class:`FixedPay` (``fixed_pay``) — a fixed amount per month, optionally times the
+  performance-score coefficient (score ÷ reference score, 80 = 100 %, proportional);
+- :class:`TaskBase` (``task_base``) — base salary paid in full when the sales target *and*
+  the new-dealer target are met, otherwise as ``proration`` says;
+- :class:`Commission` (``commission``) — a band table over a measure (sales, units, list
+  value, gross margin, collected), accumulated over the period or the calendar year, with
+  an optional separate ``basis`` the rates apply to, multipliers, per-customer overrides,
+  settlement in proportion to collection, and caps and floors with carry-forward;
+- :class:`OverListShare` (``over_list``) — a share of the price above list, optionally net
+  of VAT, except on deals the company negotiated itself;
+- :class:`ProfitPool` (``profit_pool``) — a share of branch profit split between roles,
+  with minimum shares;
+- :class:`ExpenseAllowance` (``expense_allowance``) — an allowance per unit sold;
+  overspend is deducted from named bonus components;
+- :class:`Draw` (``draw``) — a guaranteed amount against named commission components,
+  recoverable from later excess or not.
+
+Deal-level components (``commission``, ``over_list``) are resolved at each deal's signing
+date: a new rate applies from its date and earlier deals keep theirs. Period-level
+components are resolved at the period's last day. Both resolutions are reported in the
+statement's steps.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from hrpolicy.commission.model import Measure
+from hrpolicy.core.bands import BandTable, Semantics
+from hrpolicy.core.convert import register_tagged_union
+from hrpolicy.core.errors import NotCoveredError, PolicyDefinitionError
+from hrpolicy.core.fields import (
+    NonNegativeMoney,
+    Quantity,
+    Text,
+    checked,
+    require,
+    require_unique,
+    typed_fields,
+)
+from hrpolicy.core.money import Rate
+
+__all__ = [
+    "Commission",
+    "Component",
+    "Condition",
+    "CustomerOverride",
+    "Draw",
+    "ExpenseAllowance",
+    "FixedPay",
+    "Frequency",
+    "Multiplier",
+    "OverListShare",
+    "Plan",
+    "PlanVersion",
+    "PoolShare",
+    "ProfitPool",
+    "Proration",
+    "RoleShare",
+    "TaskBase",
+    "Window",
+]
+
+_HUNDRED_PERCENT = Decimal(1)
+
+
+class Frequency(enum.Enum):
+    """How often a component is settled: in monthly or in yearly statements."""
+
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+
+
+class Window(enum.Enum):
+    """Over what a commission table accumulates its measure: each statement period on
+    its own, or the calendar year to date (monthly statements then carry the measure)."""
+
+    PERIOD = "period"
+    YEAR = "year"
+
+
+class Proration(enum.Enum):
+    """What a task base pays below target.
+
+    - ``SALES`` — pro rata to the sales target (sales ÷ target);
+    - ``LOWEST`` — pro rata to the lowest attainment of the targets;
+    - ``NOTHING`` — nothing below target.
+    """
+
+    SALES = "sales"
+    LOWEST = "lowest"
+    NOTHING = "nothing"
+
+
+class Condition(enum.Enum):
+    """A deal condition a multiplier depends on."""
+
+    NEW_CUSTOMER = "new_customer"
+    SELF_DEVELOPED_MARKET = "self_developed_market"
+    COMPANY_NEGOTIATED = "company_negotiated"
+
+
+def _positive_factor(path: str, factor: Decimal) -> None:
+    require(factor > 0, path, "a factor above 0 (e.g. 1.2 for +20%)", factor)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Multiplier:
+    """Multiply a deal's commission by ``factor`` when the deal meets ``condition``.
+    Several multipliers that apply are multiplied together."""
+
+    condition: Condition
+    factor: Quantity
+
+    def __attrs_post_init__(self) -> None:
+        _positive_factor("Multiplier.factor", self.factor)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CustomerOverride:
+    """For one customer, ``factor`` replaces the multipliers, as approved by the document
+    ``reference`` (签呈)."""
+
+    customer: Text
+    factor: Quantity
+    reference: Text
+
+    def __attrs_post_init__(self) -> None:
+        _positive_factor("CustomerOverride.factor", self.factor)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class FixedPay:
+    """A fixed monthly amount; with ``score_linked`` it is paid times score ÷
+    ``reference_score`` (80 = 100 %, proportional above and below)."""
+
+    component_id: Text
+    name: Text
+    amount: NonNegativeMoney
+    score_linked: bool = False
+    reference_score: Quantity = Decimal(80)
+    clause: str = ""
+    frequency: Frequency = Frequency.MONTHLY
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.reference_score > 0,
+            "FixedPay.reference_score",
+            "a score above 0",
+            self.reference_score,
+        )
+        require(
+            self.frequency is Frequency.MONTHLY,
+            "FixedPay.frequency",
+            "'monthly' (fixed pay is monthly)",
+            self.frequency,
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class TaskBase:
+    """Task base salary (任务底薪): ``amount`` in full when the period's credited sales reach
+    ``sales_target`` and the new dealers reach ``dealer_target`` (0: no dealer target);
+    below target as ``proration`` says. Attainment above 100 % pays no more."""
+
+    component_id: Text
+    name: Text
+    amount: NonNegativeMoney
+    sales_target: NonNegativeMoney
+    dealer_target: int = 0
+    proration: Proration = Proration.SALES
+    clause: str = ""
+    frequency: Frequency = Frequency.MONTHLY
+
+    def __attrs_post_init__(self) -> None:
+        require(self.dealer_target >= 0, "TaskBase.dealer_target", "0 or more", self.dealer_target)
+        require(
+            self.sales_target > 0 or self.proration is not Proration.SALES,
+            "TaskBase.sales_target",
+            "a target above 0 to prorate sales against",
+            self.sales_target,
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Commission:
+    """A commission table over a measure.
+
+    ``table`` places the accumulated ``measure`` in bands. Its values are rates (``0.01``
+    for 1 %) applied to the measure itself, or — with ``basis`` — to the same share of the
+    deal's ``basis`` (e.g. units decide the band, contract value is paid on: then the
+    table must be marginal). For a ``UNITS`` measure the values are yuan per unit.
+
+    Each deal earns the increase it causes in the table's payout on the accumulated
+    measure (under the version in force on its signing date), so per-deal lines always add
+    up to the period-end amount; the deal's increase is then multiplied by the multipliers
+    (or the customer's override) and, with ``settle_on_collection``, by the share of the
+    contract collected. The period amount is then limited by ``cap`` / ``floor``; with
+    ``carry_forward`` the excess or the top-up is carried to the next statement.
+    """
+
+    component_id: Text
+    name: Text
+    measure: Measure
+    table: BandTable
+    basis: Measure | None = None
+    window: Window = Window.PERIOD
+    frequency: Frequency = Frequency.MONTHLY
+    multipliers: tuple[Multiplier, ...] = ()
+    overrides: tuple[CustomerOverride, ...] = ()
+    settle_on_collection: bool = False
+    cap: NonNegativeMoney | None = None
+    floor: NonNegativeMoney | None = None
+    carry_forward: bool = False
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        path = f"Commission({self.component_id})"
+        for index, band in enumerate(self.table.bands):
+            for name, value in (("value", band.value), ("end_value", band.end_value)):
+                if value is not None and value < 0:
+                    raise PolicyDefinitionError(
+                        f"{path}.table.bands[{index}].{name}", "a rate of 0 or more", value
+                    )
+            if band.lump_sum < 0:
+                raise PolicyDefinitionError(
+                    f"{path}.table.bands[{index}].lump_sum", "0 or more", band.lump_sum
+                )
+        if self.basis is not None and self.basis is not self.measure:
+            require(
+                self.table.semantics is Semantics.MARGINAL,
+                f"{path}.table.semantics",
+                "'marginal' when a separate basis is paid on",
+                self.table.semantics,
+            )
+        if self.cap is not None and self.floor is not None:
+            require(self.floor <= self.cap, f"{path}.floor", "at most the cap", self.floor)
+        require(
+            not self.carry_forward or self.cap is not None or self.floor is not None,
+            f"{path}.carry_forward",
+            "False unless there is a cap or a floor to carry from",
+            self.carry_forward,
+        )
+        require_unique([o.customer for o in self.overrides], f"{path}.overrides", "customer")
+        require_unique(
+            [m.condition.value for m in self.multipliers], f"{path}.multipliers", "condition"
+        )
+
+    @property
+    def paid_on(self) -> Measure:
+        """The measure the rates are applied to."""
+        return self.basis or self.measure
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class OverListShare:
+    """Share of the price above list (超价提成): ``share`` × (contract − list), divided by
+    (1 + ``vat_rate``) when the excess is shared after tax; nothing on deals the company
+    negotiated itself."""
+
+    component_id: Text
+    name: Text
+    share: Rate
+    vat_rate: Rate | None = None
+    clause: str = ""
+    frequency: Frequency = Frequency.MONTHLY
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            Decimal(0) < self.share.value <= 1,
+            "OverListShare.share",
+            "a share above 0 and at most 100%",
+            self.share,
+        )
+        if self.vat_rate is not None:
+            require(
+                Decimal(0) <= self.vat_rate.value < 1,
+                "OverListShare.vat_rate",
+                "a VAT rate from 0 to under 100%",
+                self.vat_rate,
+            )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RoleShare:
+    """A role and its standard share of a deal (plan-level role allocation)."""
+
+    role: Text
+    share: Rate
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class PoolShare:
+    """A role's share of a profit pool and, optionally, the least it may be given."""
+
+    role: Text
+    share: Rate
+    minimum: Rate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        require(Decimal(0) <= self.share.value <= 1, "PoolShare.share", "0 to 100%", self.share)
+        if self.minimum is not None:
+            require(
+                self.share >= self.minimum,
+                f"PoolShare({self.role}).share",
+                f"at least the minimum {self.minimum}",
+                self.share,
+            )
+
+
+def _check_shares(path: str, shares: tuple[Rate, ...]) -> None:
+    total = sum((s.value for s in shares), Decimal(0))
+    if total != _HUNDRED_PERCENT:
+        raise PolicyDefinitionError(path, "shares adding up to 100%", f"{total * 100}%")
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ProfitPool:
+    """A share of the branch's profit (利润提成) split between roles: the pool is
+    ``share`` × profit (nothing when profit is not positive), rounded once, then shared out
+    by the largest-remainder rule so no fen is created or lost."""
+
+    component_id: Text
+    name: Text
+    share: Rate
+    shares: tuple[PoolShare, ...]
+    clause: str = ""
+    frequency: Frequency = Frequency.MONTHLY
+
+    def __attrs_post_init__(self) -> None:
+        path = f"ProfitPool({self.component_id})"
+        require(
+            Decimal(0) < self.share.value <= 1,
+            f"{path}.share",
+            "a share above 0 and at most 100%",
+            self.share,
+        )
+        require(bool(self.shares), f"{path}.shares", "at least one role", self.shares)
+        require_unique([s.role for s in self.shares], f"{path}.shares", "role")
+        _check_shares(f"{path}.shares", tuple(s.share for s in self.shares))
+
+    def role_index(self, role: str) -> int:
+        """The position of ``role`` in :attr:`shares`."""
+        for index, entry in enumerate(self.shares):
+            if entry.role == role:
+                return index
+        raise PolicyDefinitionError(
+            f"ProfitPool({self.component_id}).shares",
+            f"a share for role {role!r} (roles: {', '.join(s.role for s in self.shares)})",
+            role,
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ExpenseAllowance:
+    """Sales-expense allowance of ``per_unit`` yuan per unit credited in the period;
+    spending above it is deducted from the components ``deduct_from`` (never below zero —
+    what they cannot absorb is reported, not taken from wages)."""
+
+    component_id: Text
+    name: Text
+    per_unit: NonNegativeMoney
+    deduct_from: tuple[str, ...]
+    clause: str = ""
+    frequency: Frequency = Frequency.MONTHLY
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            bool(self.deduct_from),
+            f"ExpenseAllowance({self.component_id}).deduct_from",
+            "at least one component to deduct overspend from",
+            self.deduct_from,
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Draw:
+    """A draw against commission (底薪保障 / 预支): when the ``covers`` components pay less
+    than ``amount``, the draw tops them up to it. A ``recoverable`` draw carries the top-up
+    as a balance recovered from later commission above the draw; a non-recoverable one is
+    a guarantee."""
+
+    component_id: Text
+    name: Text
+    amount: NonNegativeMoney
+    covers: tuple[str, ...]
+    recoverable: bool
+    clause: str = ""
+    frequency: Frequency = Frequency.MONTHLY
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            bool(self.covers),
+            f"Draw({self.component_id}).covers",
+            "at least one component",
+            self.covers,
+        )
+
+
+#: The components a plan version is built from.
+Component = FixedPay | TaskBase | Commission | OverListShare | ProfitPool | ExpenseAllowance | Draw
+
+register_tagged_union(
+    Component,
+    {
+        FixedPay: "fixed_pay",
+        TaskBase: "task_base",
+        Commission: "commission",
+        OverListShare: "over_list",
+        ProfitPool: "profit_pool",
+        ExpenseAllowance: "expense_allowance",
+        Draw: "draw",
+    },
+)
+
+#: Components resolved per deal, at the deal's signing date.
+DEAL_LEVEL = (Commission, OverListShare)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class PlanVersion:
+    """The plan as in force from ``effective_from`` to ``effective_to`` (inclusive; ``None``:
+    until replaced). ``roles``: the standard split of a deal between roles (adding up to
+    100 %), used by credits that give no share. With ``approval_below_list`` a deal below
+    the list price needs an approval reference."""
+
+    version: Text
+    effective_from: date
+    components: tuple[Component, ...]
+    effective_to: date | None = None
+    roles: tuple[RoleShare, ...] = ()
+    approval_below_list: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        path = f"PlanVersion({self.version})"
+        if self.effective_to is not None:
+            require(
+                self.effective_to >= self.effective_from,
+                f"{path}.effective_to",
+                f"a date on or after effective_from {self.effective_from}",
+                self.effective_to,
+            )
+        require(bool(self.components), f"{path}.components", "at least one", self.components)
+        ids = [c.component_id for c in self.components]
+        require_unique(ids, f"{path}.components", "component_id")
+        by_id = {c.component_id: c for c in self.components}
+        for component in self.components:
+            targets: tuple[str, ...] = ()
+            if isinstance(component, ExpenseAllowance):
+                targets = component.deduct_from
+            elif isinstance(component, Draw):
+                targets = component.covers
+            for target in targets:
+                other = by_id.get(target)
+                if other is None or isinstance(other, (Draw, ExpenseAllowance)):
+                    raise PolicyDefinitionError(
+                        f"{path}.{component.component_id}",
+                        "references to pay components of this version "
+                        f"({', '.join(i for i in ids if i != component.component_id)})",
+                        target,
+                    )
+                if other.frequency is not component.frequency:
+                    raise PolicyDefinitionError(
+                        f"{path}.{component.component_id}",
+                        f"components settled {component.frequency.value}",
+                        f"{target} ({other.frequency.value})",
+                    )
+        if self.roles:
+            require_unique([r.role for r in self.roles], f"{path}.roles", "role")
+            _check_shares(f"{path}.roles", tuple(r.share for r in self.roles))
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether this version is in force on ``day``."""
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
+    def component(self, component_id: str) -> Component | None:
+        """The component with ``component_id``, if this version has it."""
+        for candidate in self.components:
+            if candidate.component_id == component_id:
+                return candidate
+        return None
+
+    def role_share(self, role: str) -> Rate | None:
+        """The standard share of ``role``, if the version defines one."""
+        for entry in self.roles:
+            if entry.role == role:
+                return entry.share
+        return None
+
+
+def _identity(component: Component) -> tuple[object, ...]:
+    """What must stay the same when a component id reappears in a later version."""
+    if isinstance(component, Commission):
+        return (Commission, component.measure, component.window, component.frequency)
+    return (type(component), component.frequency)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Plan:
+    """A commission plan: an id, a name and its effective-dated versions (which may not
+    overlap; a gap between them means no plan is in force, and evaluating a date in it
+    raises :class:`~hrpolicy.core.errors.NotCoveredError`)."""
+
+    plan_id: Text
+    name: Text
+    versions: tuple[PlanVersion, ...]
+    _ordered: tuple[PlanVersion, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        path = f"Plan({self.plan_id}).versions"
+        require(bool(self.versions), path, "at least one version", self.versions)
+        require_unique([v.version for v in self.versions], path, "version name")
+        ordered = tuple(sorted(self.versions, key=lambda v: v.effective_from))
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
+                raise PolicyDefinitionError(
+                    path,
+                    f"versions that do not overlap: {earlier.version} "
+                    f"(from {earlier.effective_from}, to {earlier.effective_to or 'open'}) "
+                    f"runs into {later.version}",
+                    str(later.effective_from),
+                )
+        seen: dict[str, tuple[object, ...]] = {}
+        for version in ordered:
+            for component in version.components:
+                identity = _identity(component)
+                previous = seen.setdefault(component.component_id, identity)
+                if previous != identity:
+                    raise PolicyDefinitionError(
+                        f"{path}[{version.version}].{component.component_id}",
+                        "the same kind, measure, window and frequency as in earlier versions",
+                        component,
+                    )
+        object.__setattr__(self, "_ordered", ordered)
+
+    def version_on(self, day: date) -> PlanVersion:
+        """The version in force on ``day``."""
+        for version in self._ordered:
+            if version.in_force_on(day):
+                return version
+        raise NotCoveredError(
+            f"Plan({self.plan_id})",
+            "a date on which a version is in force ("
+            + ", ".join(
+                f"{v.version}: {v.effective_from} to {v.effective_to or 'open'}"
+                for v in self._ordered
+            )
+            + ")",
+            day,
+        )
+
+    def versions_between(self, first: date, last: date) -> Iterator[PlanVersion]:
+        """The versions in force on some day from ``first`` to ``last``, in date order."""
+        for version in self._ordered:
+            if version.effective_from <= last and (
+                version.effective_to is None or version.effective_to >= first
+            ):
+                yield version
+
+
+def factor_of(
+    component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
+) -> tuple[Fraction, str]:
+    """The multiplier a deal's commission gets, and why (the override's reference, or the
+    conditions met)."""
+    if deal_customer is not None:
+        for override in component.overrides:
+            if override.customer == deal_customer:
+                return Fraction(override.factor), f"override {override.reference}"
+    factor = Fraction(1)
+    reasons = []
+    for multiplier in component.multipliers:
+        if flags[multiplier.condition]:
+            factor *= Fraction(multiplier.factor)
+            reasons.append(f"{multiplier.condition.value} ×{multiplier.factor}")
+    return factor, ", ".join(reasons)

@@ -1,0 +1,287 @@
+"""What the commission engine returns: statements, team runs and what-if comparisons —
+immutable snapshots that explain every line."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from hrpolicy.commission.model import Carry, Deal, Period, PersonInputs
+from hrpolicy.commission.plan import Plan
+from hrpolicy.core.convert import to_dict
+from hrpolicy.core.display import Displayable, View, render_value
+from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step, StepValue
+from hrpolicy.core.money import money_sum
+
+__all__ = ["Comparison", "ComparisonRow", "Line", "LineKind", "Statement", "TeamStatement"]
+
+
+class LineKind(enum.Enum):
+    """What a statement line is."""
+
+    PAY = "pay"  # fixed pay, task base, a profit-pool share: one line per component
+    DEAL = "deal"  # a deal's commission or over-list share
+    TRUE_UP = "true_up"  # year-to-date earned − already paid
+    CARRIED_IN = "carried_in"  # excess or top-up carried from the previous statement
+    CAP = "cap"  # amount above the cap held back
+    FLOOR = "floor"  # top-up to the floor
+    DEDUCTION = "deduction"  # expense overspend deducted from a bonus
+    DRAW = "draw"  # draw top-up (positive) or draw recovery (negative)
+
+
+@attrs.frozen
+class Line:
+    """One line of a statement. ``line_id`` is stable: the same inputs give the same ids
+    (``component/deal``, ``component/true-up``, ``component/cap``…), so a salesperson can
+    dispute one line and a later run can be matched against it. ``variable`` marks
+    commission and bonus pay (the part averaged for severance under Regs Art. 27)."""
+
+    line_id: str
+    component: str
+    kind: LineKind
+    amount: Decimal
+    label: Label
+    clause: str
+    variable: bool
+    steps: tuple[Step, ...]
+    deal_id: str | None = None
+
+    def to_record(self, locale: str = "en") -> dict[str, object]:
+        """A flat row: ids, amount, what it is and how it was computed."""
+        return {
+            "line_id": self.line_id,
+            "component": self.component,
+            "kind": self.kind.value,
+            "deal_id": self.deal_id,
+            "amount": self.amount,
+            "label": self.label.in_locale(locale),
+            "clause": self.clause,
+            "variable": self.variable,
+            "explanation": " | ".join(
+                "; ".join(f"{k}={_plain(v, locale)}" for k, v in step.inputs)
+                + f" → {_plain(step.output, locale)}"
+                for step in self.steps
+            ),
+        }
+
+
+def _plain(value: StepValue, locale: str) -> str:
+    return render_value(value, locale)
+
+
+_TITLE: Final = Label("提成结算单", "Commission statement")
+_TOTAL: Final = Label("应发合计", "total pay")
+_VARIABLE: Final = Label("其中提成与奖金", "of which commission and bonus")
+_EMPLOYEE: Final = Label("员工", "employee")
+_PERIOD: Final = Label("期间", "period")
+_PLAN: Final = Label("方案", "plan")
+
+
+@attrs.frozen
+class Statement(Displayable):
+    """One person's statement for one period.
+
+    It holds the inputs it was computed from (plan, period, deals, person inputs), the
+    lines, the statement-level steps (version resolution), the findings, and
+    ``carry_out`` — the carries to pass to the next period's statement. Recomputing from
+    the same inputs gives an equal statement; :meth:`to_dict` and ``statement_from_dict``
+    round-trip it and check the stored lines against a recomputation.
+    """
+
+    plan: Plan
+    period: Period
+    employee: str
+    deals: tuple[Deal, ...]
+    inputs: PersonInputs
+    lines: tuple[Line, ...]
+    steps: tuple[Step, ...]
+    findings: tuple[Finding, ...]
+    carry_out: tuple[Carry, ...]
+
+    @property
+    def total(self) -> Decimal:
+        """The sum of the lines: what this statement pays."""
+        return money_sum(line.amount for line in self.lines)
+
+    @property
+    def variable_pay(self) -> Decimal:
+        """Commission and bonus lines only (for a 12-month average, Regs Art. 27)."""
+        return money_sum(line.amount for line in self.lines if line.variable)
+
+    def component_total(self, component: str) -> Decimal:
+        """The sum of one component's lines."""
+        return money_sum(line.amount for line in self.lines if line.component == component)
+
+    def line(self, line_id: str) -> Line:
+        """The line with ``line_id``."""
+        for candidate in self.lines:
+            if candidate.line_id == line_id:
+                return candidate
+        raise InvalidValueError(
+            "line_id", f"one of {', '.join(x.line_id for x in self.lines)}", line_id
+        )
+
+    def carry(self, component: str) -> Carry | None:
+        """The carry out for ``component``, if any."""
+        for carry in self.carry_out:
+            if carry.component == component:
+                return carry
+        return None
+
+    @property
+    def explanation(self) -> Explanation:
+        """Statement steps, then each line's steps in line order, then the findings."""
+        line_steps = tuple(step for line in self.lines for step in line.steps)
+        return Explanation(self.steps + line_steps, self.findings)
+
+    def violations(self) -> tuple[Finding, ...]:
+        """The findings of severity ``VIOLATION``."""
+        return tuple(f for f in self.findings if f.severity is Severity.VIOLATION)
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """One flat row per line (for ``pandas.DataFrame``), with employee and period."""
+        return [
+            {"employee": self.employee, "period": str(self.period), **line.to_record(locale)}
+            for line in self.lines
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: the inputs, and each line's id and amount (as text).
+        :func:`~hrpolicy.commission.statement_from_dict` reads it back."""
+        return {
+            "plan": to_dict(self.plan),
+            "period": to_dict(self.period),
+            "deals": to_dict(list(self.deals)),
+            "inputs": to_dict(self.inputs),
+            "lines": [{"line_id": x.line_id, "amount": str(x.amount)} for x in self.lines],
+            "total": str(self.total),
+        }
+
+    def _view(self) -> View:
+        summary: tuple[tuple[Label, StepValue], ...] = (
+            (_EMPLOYEE, self.employee),
+            (_PERIOD, str(self.period)),
+            (_PLAN, self.plan.plan_id),
+            *((line.label, line.amount) for line in self.lines),
+            (_TOTAL, self.total),
+            (_VARIABLE, self.variable_pay),
+        )
+        return View(_TITLE, summary, self.explanation)
+
+
+_TEAM_TITLE: Final = Label("团队提成结算", "Team commission run")
+
+
+@attrs.frozen
+class TeamStatement(Displayable):
+    """Every person's statement for one period under one plan, ordered by employee."""
+
+    plan: Plan
+    period: Period
+    statements: tuple[Statement, ...]
+
+    def __iter__(self) -> Iterator[Statement]:
+        return iter(self.statements)
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+    def of(self, employee: str) -> Statement:
+        """The statement of ``employee``."""
+        for statement in self.statements:
+            if statement.employee == employee:
+                return statement
+        raise InvalidValueError(
+            "employee", f"one of {', '.join(s.employee for s in self.statements)}", employee
+        )
+
+    @property
+    def total(self) -> Decimal:
+        """What the run pays in total."""
+        return money_sum(s.total for s in self.statements)
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """Every line of every statement as flat rows."""
+        return [row for s in self.statements for row in s.to_records(locale)]
+
+    def _view(self) -> View:
+        summary: tuple[tuple[Label, StepValue], ...] = (
+            (_PLAN, self.plan.plan_id),
+            (_PERIOD, str(self.period)),
+            *((Label(s.employee, s.employee), s.total) for s in self.statements),
+            (_TOTAL, self.total),
+        )
+        findings = tuple(f for s in self.statements for f in s.findings)
+        return View(_TEAM_TITLE, summary, Explanation((), findings))
+
+
+@attrs.frozen
+class ComparisonRow:
+    """One person's pay under the baseline and the candidate plan."""
+
+    employee: str
+    baseline: Decimal
+    candidate: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """candidate − baseline."""
+        return money_sum((self.candidate, -self.baseline))
+
+
+_COMPARE_TITLE: Final = Label("方案对比", "Plan comparison")
+
+
+@attrs.frozen
+class Comparison(Displayable):
+    """A what-if: the same deals and inputs under two plans, per person and in total."""
+
+    baseline: TeamStatement
+    candidate: TeamStatement
+    rows: tuple[ComparisonRow, ...]
+
+    @property
+    def baseline_total(self) -> Decimal:
+        """Total pay under the baseline plan."""
+        return self.baseline.total
+
+    @property
+    def candidate_total(self) -> Decimal:
+        """Total pay under the candidate plan."""
+        return self.candidate.total
+
+    @property
+    def difference(self) -> Decimal:
+        """candidate − baseline, in total."""
+        return money_sum((self.candidate_total, -self.baseline_total))
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """One row per person: baseline, candidate, difference."""
+        return [
+            {
+                "employee": row.employee,
+                "baseline": row.baseline,
+                "candidate": row.candidate,
+                "difference": row.difference,
+            }
+            for row in self.rows
+        ]
+
+    def _view(self) -> View:
+        base, cand = self.baseline.plan.plan_id, self.candidate.plan.plan_id
+        summary: tuple[tuple[Label, StepValue], ...] = (
+            *(
+                (Label(r.employee, r.employee), f"{r.baseline} → {r.candidate} ({r.difference:+})")
+                for r in self.rows
+            ),
+            (
+                Label(f"合计（{base} → {cand}）", f"total ({base} → {cand})"),
+                f"{self.baseline_total} → {self.candidate_total} ({self.difference:+})",
+            ),
+        )
+        return View(_COMPARE_TITLE, summary, Explanation())
