@@ -57,6 +57,24 @@ from hrpolicy.bonds.policy import (
     ProbationRule,
     Region,
 )
+from hrpolicy.commission.model import Deal, Measure, Period
+from hrpolicy.commission.plan import (
+    Commission,
+    Component,
+    Condition,
+    CustomerOverride,
+    FixedPay,
+    Frequency,
+    Multiplier,
+    OverListShare,
+    Plan,
+    PlanVersion,
+    PoolShare,
+    ProfitPool,
+    Proration,
+    TaskBase,
+    Window,
+)
 from hrpolicy.core.bands import Band, BandTable, Semantics
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.money import Rate
@@ -71,11 +89,15 @@ __all__ = [
     "bond_collections",
     "bond_policies",
     "clauses",
+    "commission_components",
+    "commission_deals",
+    "commission_plans",
     "consistent_separation",
     "cost_items",
     "dates",
     "employments",
     "penalty_clauses",
+    "periods",
     "rates",
     "separations",
     "service_lengths",
@@ -608,3 +630,138 @@ def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalend
         )
 
     return build()
+
+
+# --- commission ---------------------------------------------------------------------------
+
+
+def periods(*, min_year: int = 2020, max_year: int = 2030) -> st.SearchStrategy[Period]:
+    """Calendar months and years between the bounds."""
+    _check_range("periods", min_year, max_year)
+    return st.builds(
+        Period, year=st.integers(min_year, max_year), month=st.none() | st.integers(1, 12)
+    )
+
+
+@st.composite
+def commission_deals(
+    draw: st.DrawFn,
+    *,
+    period: Period | None = None,
+    owner: str = "li",
+    max_amount: Decimal | int = 200_000,
+) -> Deal:
+    """Deals owned by ``owner`` inside ``period`` (a random month by default), with every
+    fact a plan may measure (units, list amount, costs, collection) filled in."""
+    chosen = period if period is not None else draw(periods())
+    amount = draw(amounts(max_value=max_amount))
+    cost = draw(amounts(max_value=amount))
+    return Deal(
+        deal_id=draw(_ids("D")),
+        owner=owner,
+        signed_on=draw(dates(min_value=chosen.first_day, max_value=chosen.last_day)),
+        amount=amount,
+        units=Decimal(draw(st.integers(0, 30))),
+        list_amount=draw(amounts(max_value=max_amount)),
+        product_cost=cost,
+        customer_expenses=draw(amounts(max_value=amount - cost)),
+        internal_allocation=Decimal(0),
+        collected=draw(amounts(max_value=amount)),
+        customer=draw(st.none() | st.sampled_from(["ACME", "BETA"])),
+        new_customer=draw(st.booleans()),
+        self_developed_market=draw(st.booleans()),
+        company_negotiated=draw(st.booleans()),
+        approval=draw(st.none() | st.just("GM-1")),
+    )
+
+
+@st.composite
+def commission_components(draw: st.DrawFn, *, component_id: str = "c") -> Component:
+    """One component of any kind except expense allowances and draws (which refer to
+    others); commission tables have rising rates and start at 0."""
+    kind = draw(st.sampled_from(["commission", "fixed", "task", "over_list", "pool"]))
+    if kind == "commission":
+        return Commission(
+            component_id=component_id,
+            name="提成",
+            measure=draw(st.sampled_from([Measure.SALES, Measure.UNITS, Measure.LIST_VALUE])),
+            table=draw(band_tables(unbounded=True, non_decreasing=True)),
+            window=draw(st.sampled_from(list(Window))),
+            frequency=draw(st.sampled_from(list(Frequency))),
+            multipliers=draw(
+                st.lists(
+                    st.builds(
+                        Multiplier,
+                        condition=st.sampled_from(list(Condition)),
+                        factor=st.sampled_from([Decimal("1.1"), Decimal("1.5"), Decimal(2)]),
+                    ),
+                    max_size=3,
+                    unique_by=lambda m: m.condition,
+                ).map(tuple)
+            ),
+            overrides=draw(
+                st.just(())
+                | st.just(
+                    (CustomerOverride(customer="ACME", factor=Decimal("0.5"), reference="签呈1"),)
+                )
+            ),
+            settle_on_collection=draw(st.booleans()),
+            clause="handbook",
+        )
+    if kind == "fixed":
+        return FixedPay(
+            component_id=component_id,
+            name="工资",
+            amount=draw(amounts(max_value=20_000)),
+            score_linked=draw(st.booleans()),
+        )
+    if kind == "task":
+        return TaskBase(
+            component_id=component_id,
+            name="任务底薪",
+            amount=draw(amounts(max_value=10_000)),
+            sales_target=draw(amounts(min_value=1, max_value=100_000)),
+            dealer_target=draw(st.integers(0, 5)),
+            proration=draw(st.sampled_from(list(Proration))),
+        )
+    if kind == "over_list":
+        return OverListShare(
+            component_id=component_id,
+            name="超价",
+            share=draw(rates(min_value=Decimal("0.001"))),
+            vat_rate=draw(st.none() | rates(max_value=Decimal("0.2"))),
+        )
+    first = draw(rates())
+    second = Rate.parse(1 - first.value)
+    return ProfitPool(
+        component_id=component_id,
+        name="利润提成",
+        share=draw(rates(min_value=Decimal("0.001"))),
+        shares=(PoolShare(role="manager", share=first), PoolShare(role="finance", share=second)),
+    )
+
+
+@st.composite
+def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
+    """Plans of one to ``max_versions`` consecutive yearly versions from 2024, each with
+    one to three components (ids ``c0``, ``c1``…, kept consistent across versions)."""
+    count = draw(st.integers(1, max_versions))
+    kinds = draw(st.integers(1, 3))
+    first = [draw(commission_components(component_id=f"c{i}")) for i in range(kinds)]
+    versions = []
+    for index in range(count):
+        components = tuple(
+            attrs.evolve(c, table=draw(band_tables(unbounded=True, non_decreasing=True)))
+            if isinstance(c, Commission) and index
+            else c
+            for c in first
+        )
+        versions.append(
+            PlanVersion(
+                version=f"v{index + 1}",
+                effective_from=date(2024 + index, 1, 1),
+                effective_to=date(2024 + index, 12, 31) if index < count - 1 else None,
+                components=components,
+            )
+        )
+    return Plan(plan_id="generated", name="generated plan", versions=tuple(versions))

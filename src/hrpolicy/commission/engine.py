@@ -273,13 +273,9 @@ def _deal_commission(
     earned = increase * factor
     ratio = Fraction(1)
     if component.settle_on_collection:
-        if deal.amount == 0:
-            raise InvalidValueError(
-                f"Deal({deal.deal_id}).amount",
-                "a contract amount above 0 to settle on collection",
-                deal.amount,
-            )
-        ratio = deal.measure(Measure.COLLECTED) / Fraction(deal.amount)
+        # A contract of 0 has nothing left to collect: it counts as fully collected.
+        collected = deal.measure(Measure.COLLECTED)
+        ratio = collected / Fraction(deal.amount) if deal.amount else Fraction(1)
     settled = earned * ratio
     step = _step(
         f"commission.{component.component_id}.deal",

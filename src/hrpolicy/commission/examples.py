@@ -1,0 +1,296 @@
+"""The plans of DOMAIN.md §2, as data, each ready to evaluate.
+
+Figures the sources leave open (the base salary, the commission rate above target, the
+VAT rate, the margin bands) are chosen here and named in each docstring; the structure
+is the sources'. Every plan takes effect on 2024-01-01 and is tested against a statement
+checked by hand (``tests/commission/test_example_plans.py``).
+
+>>> from hrpolicy.commission import Period, PersonInputs, Deal, evaluate
+>>> deal = Deal(deal_id="M1", owner="li", signed_on="2024-03-05", amount=2500, units=25)
+>>> evaluate(magazine_plan(), Period(year=2024, month=3), [deal],
+...          PersonInputs(employee="li")).total
+Decimal('525.00')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from hrpolicy.commission.model import Measure
+from hrpolicy.commission.plan import (
+    Commission,
+    Component,
+    Condition,
+    ExpenseAllowance,
+    FixedPay,
+    Frequency,
+    Multiplier,
+    OverListShare,
+    Plan,
+    PlanVersion,
+    PoolShare,
+    ProfitPool,
+    Proration,
+    RoleShare,
+    TaskBase,
+    Window,
+)
+from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.money import Rate
+
+__all__ = [
+    "EXAMPLE_PLANS",
+    "elevator_plan",
+    "gross_margin_plan",
+    "magazine_plan",
+    "manager_pool_plan",
+    "over_list_plan",
+    "pay_mix_plan",
+    "task_base_plan",
+    "year_end_plan",
+]
+
+_FROM: Final = date(2024, 1, 1)
+
+
+def _plan(plan_id: str, name: str, *components: Component, **version: object) -> Plan:
+    return Plan(
+        plan_id=plan_id,
+        name=name,
+        versions=(
+            PlanVersion(version="2024", effective_from=_FROM, components=components, **version),  # type: ignore[arg-type]
+        ),
+    )
+
+
+def task_base_plan() -> Plan:
+    """Monthly task base (任务底薪): 30,000 of sales **and** 3 new signed dealers earn the
+    full base (chosen: 3,000); below target the base is paid pro rata to the lower of the
+    two attainments. Sales above the 30,000 target earn 2 % (chosen) of the company list
+    price of the part above target."""
+    return _plan(
+        "task-base",
+        "任务底薪 + 超任务提成",
+        TaskBase(
+            component_id="base",
+            name="任务底薪",
+            amount=Decimal(3000),
+            sales_target=Decimal(30000),
+            dealer_target=3,
+            proration=Proration.LOWEST,
+            clause="销售管理办法 第3条",
+        ),
+        Commission(
+            component_id="above-target",
+            name="超任务提成",
+            measure=Measure.SALES,
+            basis=Measure.LIST_VALUE,
+            table=BandTable.from_thresholds(
+                [0, 30000], ["0", "0.02"], closed=Side.UPPER, semantics=Semantics.MARGINAL
+            ),
+            clause="销售管理办法 第4条",
+        ),
+    )
+
+
+def over_list_plan() -> Plan:
+    """Price over list (超价): 50 % of the part of the contract above the company price,
+    after VAT (chosen: 13 %), to the salesperson — nothing when the company ran the
+    negotiation itself."""
+    return _plan(
+        "over-list",
+        "超价分成",
+        OverListShare(
+            component_id="over-list",
+            name="超价分成",
+            share=Rate.parse("50%"),
+            vat_rate=Rate.parse("13%"),
+            clause="销售管理办法 第5条",
+        ),
+    )
+
+
+def year_end_plan() -> Plan:
+    """Year-end bonus: 1 % of annual sales when they reach 400,000 (400,000 included),
+    otherwise 0.5 % — the whole year's sales at the rate reached."""
+    return _plan(
+        "year-end",
+        "年终奖",
+        Commission(
+            component_id="year-end",
+            name="年终奖",
+            measure=Measure.SALES,
+            frequency=Frequency.YEARLY,
+            table=BandTable.from_thresholds(
+                [0, 400000], ["0.005", "0.01"], closed=Side.LOWER, semantics=Semantics.WHOLE
+            ),
+            clause="年终奖办法 第2条",
+        ),
+    )
+
+
+def magazine_plan(reading: Semantics = Semantics.MARGINAL) -> Plan:
+    """Magazine subscriptions: 20 yuan each; above 20 subscriptions, 25 yuan each. The
+    sources read this both ways, so the plan says which: ``MARGINAL`` pays 25 only for the
+    21st subscription on (25 → 525), ``WHOLE`` pays 25 for all once above 20 (25 → 625)."""
+    return _plan(
+        f"magazine-{reading.value}",
+        "杂志订阅提成",
+        Commission(
+            component_id="subscriptions",
+            name="订阅提成",
+            measure=Measure.UNITS,
+            table=BandTable.from_thresholds(
+                [0, 20], ["20", "25"], closed=Side.UPPER, semantics=reading
+            ),
+            clause="发行提成办法",
+        ),
+    )
+
+
+def elevator_plan() -> Plan:
+    """Elevator sales, yearly target 48 units (4 a month): within target 5‰ of contract
+    value, over target 1 % of equipment (list) value, both settled in proportion to cash
+    collected; 500 yuan per unit over target and a 500-per-unit expense allowance, both
+    at year end, overspend deducted from that bonus."""
+    units = (0, 48)
+
+    def by_units(within: str, over: str) -> BandTable:
+        return BandTable.from_thresholds(
+            list(units), [within, over], closed=Side.UPPER, semantics=Semantics.MARGINAL
+        )
+
+    return _plan(
+        "elevator",
+        "电梯销售提成",
+        Commission(
+            component_id="within-target",
+            name="任务内提成",
+            measure=Measure.UNITS,
+            basis=Measure.SALES,
+            window=Window.YEAR,
+            table=by_units("0.005", "0"),
+            settle_on_collection=True,
+            clause="电梯销售提成办法 第2条",
+        ),
+        Commission(
+            component_id="over-target",
+            name="超任务提成",
+            measure=Measure.UNITS,
+            basis=Measure.LIST_VALUE,
+            window=Window.YEAR,
+            table=by_units("0", "0.01"),
+            settle_on_collection=True,
+            clause="电梯销售提成办法 第3条",
+        ),
+        Commission(
+            component_id="unit-bonus",
+            name="超任务台数奖",
+            measure=Measure.UNITS,
+            frequency=Frequency.YEARLY,
+            table=by_units("0", "500"),
+            clause="电梯销售提成办法 第4条",
+        ),
+        ExpenseAllowance(
+            component_id="expenses",
+            name="销售费用包干",
+            per_unit=Decimal(500),
+            deduct_from=("unit-bonus",),
+            frequency=Frequency.YEARLY,
+            clause="电梯销售提成办法 第5条",
+        ),
+    )
+
+
+def gross_margin_plan() -> Plan:
+    """Gross-margin commission: margin = sales − product cost − the customer group's
+    expenses − internal allocated cost; 5 % of the month's margin up to 50,000 and 8 %
+    above (chosen), ×1.2 for a new customer and ×1.1 for a self-developed market; a deal
+    below list needs the general manager's approval; a deal shared with a service manager
+    is split 70 / 30."""
+    return _plan(
+        "gross-margin",
+        "毛利提成",
+        Commission(
+            component_id="margin",
+            name="毛利提成",
+            measure=Measure.GROSS_MARGIN,
+            table=BandTable.from_thresholds(
+                [0, 50000], ["0.05", "0.08"], closed=Side.UPPER, semantics=Semantics.MARGINAL
+            ),
+            multipliers=(
+                Multiplier(condition=Condition.NEW_CUSTOMER, factor=Decimal("1.2")),
+                Multiplier(condition=Condition.SELF_DEVELOPED_MARKET, factor=Decimal("1.1")),
+            ),
+            clause="毛利提成办法 第3条",
+        ),
+        roles=(
+            RoleShare(role="sales", share=Rate.parse("70%")),
+            RoleShare(role="service", share=Rate.parse("30%")),
+        ),
+        approval_below_list=True,
+    )
+
+
+def pay_mix_plan() -> Plan:
+    """Field-sales pay mix 30 / 40 / 30 of a 10,000 target (chosen): base 3,000;
+    performance pay 4,000 times score ÷ 80; commission 3 % of sales (3,000 at 100,000)."""
+    return _plan(
+        "pay-mix",
+        "薪酬结构 30/40/30",
+        FixedPay(component_id="base", name="基本工资", amount=Decimal(3000), clause="薪酬制度"),
+        FixedPay(
+            component_id="performance",
+            name="绩效工资",
+            amount=Decimal(4000),
+            score_linked=True,
+            clause="绩效考核办法",
+        ),
+        Commission(
+            component_id="commission",
+            name="销售提成",
+            measure=Measure.SALES,
+            table=BandTable.from_thresholds(
+                [0], ["0.03"], closed=Side.LOWER, semantics=Semantics.MARGINAL
+            ),
+            clause="薪酬制度 提成条款",
+        ),
+    )
+
+
+def manager_pool_plan() -> Plan:
+    """Managers take no commission: 20 % of the branch's profit goes to the manager and
+    the finance lead, at least half of it to the manager (split chosen: 60 / 40)."""
+    return _plan(
+        "manager-pool",
+        "分公司利润提成",
+        ProfitPool(
+            component_id="profit-pool",
+            name="利润提成",
+            share=Rate.parse("20%"),
+            shares=(
+                PoolShare(role="manager", share=Rate.parse("60%"), minimum=Rate.parse("50%")),
+                PoolShare(role="finance", share=Rate.parse("40%")),
+            ),
+            clause="分公司经理薪酬办法 第2条",
+        ),
+    )
+
+
+#: Every example plan by id (the magazine plan in both readings).
+EXAMPLE_PLANS: Final = {
+    plan.plan_id: plan
+    for plan in (
+        task_base_plan(),
+        over_list_plan(),
+        year_end_plan(),
+        magazine_plan(Semantics.MARGINAL),
+        magazine_plan(Semantics.WHOLE),
+        elevator_plan(),
+        gross_margin_plan(),
+        pay_mix_plan(),
+        manager_pool_plan(),
+    )
+}
