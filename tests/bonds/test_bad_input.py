@@ -267,7 +267,7 @@ def test_a_cross_field_rule_is_reported_from_dicts_too() -> None:
     with pytest.raises(ConversionError) as caught:
         from_dict(data, Training)
     assert caught.value.errors == (
-        "$.end: expected a date on or after start 2020-03-02, got date datetime.date(2020, 1, 1)",
+        "$.end: expected a date on or after start 2020-03-02, got date 2020-01-01",
     )
 
 

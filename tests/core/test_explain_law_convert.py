@@ -57,7 +57,7 @@ def test_an_error_names_the_path_the_expectation_and_what_came() -> None:
     )
     assert (
         str(err) == "Training.end: expected a date on or after start 2020-03-02, "
-        "got date datetime.date(2020, 3, 1)"
+        "got date 2020-03-01"
     )
 
 

@@ -194,7 +194,12 @@ def _credit_deals(
         if late:
             work.find("late_deal", deal.deal_id, deal=deal.deal_id, signed_on=day)
         if total != 1:
-            work.find("split_not_100", deal.deal_id, deal=deal.deal_id, total=f"{float(total):.2%}")
+            work.find(
+                "split_not_100",
+                deal.deal_id,
+                deal=deal.deal_id,
+                total=f"{format_exact(total * 100)}%",
+            )
         if (
             version.approval_below_list
             and deal.list_amount is not None

@@ -217,8 +217,9 @@ class Commission:
     measure (under the version in force on its signing date), so per-deal lines always add
     up to the period-end amount; the deal's increase is then multiplied by the multipliers
     (or the customer's override) and, with ``settle_on_collection``, by the share of the
-    contract collected (a contract of 0 counts as fully collected). The period amount is then limited by ``cap`` / ``floor``; with
-    ``carry_forward`` the excess or the top-up is carried to the next statement.
+    contract collected (a contract of 0 counts as fully collected). The period amount is
+    then limited by ``cap`` / ``floor``; with ``carry_forward`` the excess or the top-up
+    is carried to the next statement.
     """
 
     component_id: Text

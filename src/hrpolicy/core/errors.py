@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 __all__ = [
     "ConversionError",
@@ -35,7 +36,8 @@ _NO_VALUE = object()
 
 
 def describe(value: object) -> str:
-    """Describe a value for an error message: its type name and its repr.
+    """Describe a value for an error message: its type name and its repr (a date in ISO
+    form).
 
     >>> describe(1.5)
     'float 1.5'
@@ -43,9 +45,13 @@ def describe(value: object) -> str:
     "str '5%'"
     >>> describe(None)
     'None'
+    >>> describe(date(2024, 3, 1))
+    'date 2024-03-01'
     """
     if value is None:
         return "None"
+    if type(value) is date:
+        return f"date {value.isoformat()}"
     return f"{type(value).__name__} {value!r}"
 
 
