@@ -3,6 +3,7 @@ plain data, teams and what-ifs."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from hrpolicy import InvalidValueError
 from hrpolicy.commission import (
     Credit,
+    Deal,
     FixedPay,
     PersonInputs,
     RoleShare,
@@ -131,12 +133,8 @@ def test_a_stored_statement_whose_amount_was_edited_is_refused_on_reading() -> N
 
 
 def test_a_what_if_shows_each_person_and_the_total_under_both_plans() -> None:
-    deals = [
-        deal("A", 40000),
-        deal("B", 10000).__class__(
-            deal_id="B", owner="wang", signed_on=deal().signed_on, amount=Decimal(10000)
-        ),
-    ]
+    wang = Deal(deal_id="B", owner="wang", signed_on=date(2024, 3, 5), amount=Decimal(10000))
+    deals = [deal("A", 40000), wang]
     result = compare(
         plan(commission()), plan(commission(["0", 25000], ["0.01", "0.02"])), MARCH, deals
     )

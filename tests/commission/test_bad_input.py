@@ -1,0 +1,295 @@
+"""Bad plans and bad deals are refused when built, with the field, what was expected and
+what came; nothing is clamped, dropped or defaulted."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from hrpolicy import (
+    ConversionError,
+    InvalidTypeError,
+    InvalidValueError,
+    NotCoveredError,
+    PolicyDefinitionError,
+    from_dict,
+    to_dict,
+)
+from hrpolicy.commission import (
+    Carry,
+    Deal,
+    Draw,
+    ExpenseAllowance,
+    FixedPay,
+    Frequency,
+    Measure,
+    Period,
+    PersonInputs,
+    Plan,
+    PlanVersion,
+    PoolShare,
+    ProfitPool,
+    RoleShare,
+    TaskBase,
+    evaluate,
+)
+from hrpolicy.commission.examples import over_list_plan
+from hrpolicy.core.bands import Band, BandTable, Semantics
+from hrpolicy.core.money import Rate
+from tests.commission.helpers import MARCH, commission, deal, plan, run, tiers
+
+
+def test_bands_with_a_gap_are_refused() -> None:
+    with pytest.raises(PolicyDefinitionError, match="no gap"):
+        BandTable(
+            bands=(
+                Band(
+                    lower=Decimal(0),
+                    upper=Decimal(30000),
+                    lower_closed=True,
+                    upper_closed=False,
+                    value=Decimal("0.01"),
+                ),
+                Band(
+                    lower=Decimal(30000),
+                    upper=None,
+                    lower_closed=False,
+                    upper_closed=False,
+                    value=Decimal("0.02"),
+                ),
+            ),
+            semantics=Semantics.MARGINAL,
+        )
+
+
+def test_bands_that_overlap_are_refused() -> None:
+    with pytest.raises(PolicyDefinitionError, match="no overlap"):
+        BandTable(
+            bands=(
+                Band(
+                    lower=Decimal(0),
+                    upper=Decimal(30000),
+                    lower_closed=True,
+                    upper_closed=True,
+                    value=Decimal("0.01"),
+                ),
+                Band(
+                    lower=Decimal(30000),
+                    upper=None,
+                    lower_closed=True,
+                    upper_closed=False,
+                    value=Decimal("0.02"),
+                ),
+            ),
+            semantics=Semantics.MARGINAL,
+        )
+
+
+def test_a_negative_commission_rate_is_refused() -> None:
+    with pytest.raises(
+        PolicyDefinitionError, match=r"bands\[1\]\.value: expected a rate of 0 or more"
+    ):
+        commission(values=["0.01", "-0.02"])
+
+
+def test_a_separate_basis_needs_a_marginal_table() -> None:
+    with pytest.raises(InvalidValueError, match="'marginal' when a separate basis"):
+        commission(semantics=Semantics.WHOLE, basis=Measure.LIST_VALUE)
+
+
+def test_role_shares_that_do_not_add_up_to_100_percent_are_refused() -> None:
+    with pytest.raises(PolicyDefinitionError, match="adding up to 100%"):
+        plan(
+            commission(),
+            roles=(
+                RoleShare(role="sales", share=Rate.parse("70%")),
+                RoleShare(role="service", share=Rate.parse("20%")),
+            ),
+        )
+
+
+def test_a_profit_pool_giving_the_manager_less_than_the_minimum_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="at least the minimum 50%"):
+        PoolShare(role="manager", share=Rate.parse("40%"), minimum=Rate.parse("50%"))
+
+
+def test_profit_pool_shares_must_add_up_to_100_percent() -> None:
+    with pytest.raises(PolicyDefinitionError, match="adding up to 100%"):
+        ProfitPool(
+            component_id="pool",
+            name="利润提成",
+            share=Rate.parse("20%"),
+            shares=(PoolShare(role="manager", share=Rate.parse("50%")),),
+        )
+
+
+def test_versions_with_overlapping_dates_are_refused() -> None:
+    versions = (
+        PlanVersion(
+            version="a",
+            effective_from=date(2024, 1, 1),
+            effective_to=date(2024, 6, 30),
+            components=(commission(),),
+        ),
+        PlanVersion(version="b", effective_from=date(2024, 6, 1), components=(commission(),)),
+    )
+    with pytest.raises(PolicyDefinitionError, match="do not overlap: a"):
+        Plan(plan_id="p", name="overlap", versions=versions)
+
+
+def test_an_open_ended_version_followed_by_another_is_an_overlap() -> None:
+    versions = (
+        PlanVersion(version="a", effective_from=date(2024, 1, 1), components=(commission(),)),
+        PlanVersion(version="b", effective_from=date(2025, 1, 1), components=(commission(),)),
+    )
+    with pytest.raises(PolicyDefinitionError, match="overlap"):
+        Plan(plan_id="p", name="overlap", versions=versions)
+
+
+def test_a_component_id_cannot_change_its_measure_between_versions() -> None:
+    versions = (
+        PlanVersion(
+            version="a",
+            effective_from=date(2024, 1, 1),
+            effective_to=date(2024, 6, 30),
+            components=(commission(),),
+        ),
+        PlanVersion(
+            version="b",
+            effective_from=date(2024, 7, 1),
+            components=(commission(measure=Measure.UNITS),),
+        ),
+    )
+    with pytest.raises(PolicyDefinitionError, match="same kind, measure"):
+        Plan(plan_id="p", name="changed", versions=versions)
+
+
+def test_a_draw_must_cover_components_of_its_own_version() -> None:
+    with pytest.raises(PolicyDefinitionError, match="references to pay components"):
+        plan(
+            commission(),
+            Draw(
+                component_id="d", name="保障", amount=Decimal(1), covers=("nope",), recoverable=True
+            ),
+        )
+
+
+def test_an_allowance_cannot_deduct_from_a_yearly_bonus_in_a_monthly_statement() -> None:
+    with pytest.raises(PolicyDefinitionError, match="components settled monthly"):
+        plan(
+            commission(frequency=Frequency.YEARLY),
+            ExpenseAllowance(
+                component_id="e", name="费用", per_unit=Decimal(1), deduct_from=("c",)
+            ),
+        )
+
+
+def test_a_floor_above_the_cap_and_a_carry_forward_with_nothing_to_carry_are_refused() -> None:
+    with pytest.raises(InvalidValueError, match="at most the cap"):
+        commission(cap=Decimal(100), floor=Decimal(200))
+    with pytest.raises(InvalidValueError, match="carry_forward"):
+        commission(carry_forward=True)
+
+
+def test_duplicate_component_ids_in_a_version_are_refused() -> None:
+    with pytest.raises(InvalidValueError, match="unique component_id"):
+        plan(commission(), commission())
+
+
+def test_a_float_amount_in_a_deal_is_refused() -> None:
+    with pytest.raises(InvalidTypeError, match=r"Deal.amount: .*float 1000.5"):
+        Deal(deal_id="D", owner="li", signed_on=date(2024, 3, 1), amount=1000.5)  # type: ignore[arg-type]
+
+
+def test_a_deal_in_another_currency_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match=r"Deal\.currency: expected 'CNY'"):
+        deal(currency="USD")
+
+
+def test_a_deal_without_a_date_is_refused_from_plain_data() -> None:
+    data: dict[str, Any] = to_dict(deal())
+    del data["signed_on"]
+    with pytest.raises(ConversionError, match="signed_on"):
+        from_dict(data, Deal)
+
+
+def test_a_plan_with_an_unknown_component_kind_is_refused_from_plain_data() -> None:
+    data = to_dict(plan(commission()))
+    data["versions"][0]["components"][0]["kind"] = "bonus_of_the_month"
+    with pytest.raises(ConversionError, match="bonus_of_the_month"):
+        from_dict(data, Plan)
+
+
+def test_the_same_deal_twice_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="unique deal_id"):
+        run(plan(commission()), [deal("D1"), deal("D1")])
+
+
+def test_a_deal_that_does_not_credit_the_person_is_refused() -> None:
+    other = Deal(deal_id="X", owner="wang", signed_on=date(2024, 3, 1), amount=Decimal(1))
+    with pytest.raises(InvalidValueError, match="a credit for employee 'li'"):
+        run(plan(commission()), [other])
+
+
+def test_a_fact_a_component_needs_is_never_assumed() -> None:
+    with pytest.raises(InvalidValueError, match=r"Deal\(D1\)\.units: expected a value"):
+        run(plan(commission(measure=Measure.UNITS)), [deal()])
+    with pytest.raises(InvalidValueError, match=r"score: expected a value: component 'perf'"):
+        run(
+            plan(FixedPay(component_id="perf", name="绩效", amount=Decimal(1), score_linked=True)),
+            [],
+        )
+    with pytest.raises(InvalidValueError, match="new_dealers"):
+        run(
+            plan(
+                TaskBase(
+                    component_id="b",
+                    name="底薪",
+                    amount=Decimal(1),
+                    sales_target=Decimal(1),
+                    dealer_target=3,
+                )
+            ),
+            [],
+        )
+    with pytest.raises(InvalidValueError, match="list_amount"):
+        run(over_list_plan(), [deal()])
+
+
+def test_a_carry_for_a_component_the_plan_does_not_have_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="carries for components of plan p"):
+        run(plan(commission()), [], carries=(Carry(component="bonus"),))
+
+
+def test_a_carried_amount_for_a_component_that_carries_nothing_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="carries nothing forward"):
+        run(plan(commission()), [deal()], carries=(Carry(component="c", carried=Decimal(5)),))
+
+
+def test_paid_to_date_without_earned_to_date_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="earned_to_date"):
+        Carry(component="c", paid_to_date=Decimal(10))
+
+
+def test_the_engine_refuses_arguments_of_the_wrong_type() -> None:
+    with pytest.raises(InvalidTypeError, match="deals: expected a list or tuple of Deal"):
+        evaluate(plan(commission()), MARCH, "D1", PersonInputs(employee="li"))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="period: expected a Period"):
+        evaluate(plan(commission()), "2024-03", [], PersonInputs(employee="li"))  # type: ignore[arg-type]
+
+
+def test_a_period_month_outside_1_to_12_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match=r"Period\.month"):
+        Period(year=2024, month=13)
+
+
+def test_a_measure_that_falls_below_the_table_is_refused_rather_than_paid_at_zero() -> None:
+    margin = commission(measure=Measure.GROSS_MARGIN, table=tiers([0, 50000], ["0.05", "0.08"]))
+    loss = deal(
+        product_cost=Decimal(12000), customer_expenses=Decimal(0), internal_allocation=Decimal(0)
+    )
+    with pytest.raises(NotCoveredError, match="a measure within"):
+        run(plan(margin), [loss])
