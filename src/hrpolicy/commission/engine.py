@@ -212,7 +212,10 @@ def _credit_deals(
                 deal=deal.deal_id,
                 amount=deal.amount,
                 list_amount=deal.list_amount,
-                clause=f"{plan.plan_id} {version.version}",
+                clause=Label(
+                    f"方案{plan.plan_id}（{version.version}版）",
+                    f"plan {plan.plan_id}, version {version.version},",
+                ),
             )
         credited.append(_Credited(deal, version, share, late=late))
     return credited

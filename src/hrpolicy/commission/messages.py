@@ -15,8 +15,8 @@ CATALOG: Final = Catalog(
     {
         "below_list_without_approval": FindingSpec(
             Severity.VIOLATION,
-            "合同{deal}低于公司价格（{amount} < {list_amount}）且无总经理批准文件；按计划{clause}须经批准。",
-            "Deal {deal} is below the list price ({amount} < {list_amount}) without an approval reference; the plan ({clause}) requires one.",
+            "合同{deal}低于公司价格（{amount} < {list_amount}）且无总经理批准文件；按{clause}须经批准。",
+            "Deal {deal} is below the list price ({amount} < {list_amount}) without an approval reference; {clause} requires one.",
         ),
         "split_not_100": FindingSpec(
             Severity.VIOLATION,

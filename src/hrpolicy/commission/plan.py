@@ -55,7 +55,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
-from hrpolicy.core.money import Rate
+from hrpolicy.core.money import Rate, format_exact
 
 __all__ = [
     "Commission",
@@ -337,7 +337,9 @@ class PoolShare:
 def _check_shares(path: str, shares: tuple[Rate, ...]) -> None:
     total = sum((s.value for s in shares), Decimal(0))
     if total != _HUNDRED_PERCENT:
-        raise PolicyDefinitionError(path, "shares adding up to 100%", f"{total * 100}%")
+        raise PolicyDefinitionError(
+            path, "shares adding up to 100%", f"{format_exact(total * 100)}%"
+        )
 
 
 @checked
