@@ -78,3 +78,20 @@ def test_python_dash_m_runs_the_demo() -> None:
         [sys.executable, "-m", "hrpolicy", "demo"], capture_output=True, text=True, check=True
     )
     assert "1833.33" in done.stdout
+
+
+def test_the_demo_also_computes_a_commission_month_with_its_lines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo", "--engine", "commission"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"超任务提成: deal C-102 +106\.67", out)
+    assert re.search(r"total pay +3106\.67", out)
+    assert "bond" not in out
+
+
+def test_the_demo_as_json_gives_rows_for_each_engine(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(data) == ["bonds", "commission"]
+    assert [row["amount"] for row in data["commission"]] == ["0.00", "106.67", "3000.00"]

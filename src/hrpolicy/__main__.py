@@ -2,7 +2,8 @@
 reads files.
 
 - ``demo`` settles the seed case of DOMAIN.md §1 (the electrician's 6,000-yuan course) and
-  prints the settlement, its explanation and its findings;
+  computes a month of commission under the task-base plan of DOMAIN.md §2, printing each
+  result with its explanation and findings (``--engine`` picks one);
 - ``settle CASE.json`` settles a case given as JSON (the shape ``example-case`` prints);
 - ``example-case`` prints the seed case as JSON, a template for your own cases.
 """
@@ -14,47 +15,76 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from hrpolicy.bonds.case import BondCase
 from hrpolicy.bonds.examples import electrician_case
-from hrpolicy.bonds.results import SeparationSettlement
+from hrpolicy.commission.engine import evaluate
+from hrpolicy.commission.examples import example_month
 from hrpolicy.core.convert import from_dict, to_dict
-from hrpolicy.core.display import render_value
+from hrpolicy.core.display import Displayable, render_value
 from hrpolicy.core.errors import HRPolicyError
 
 __all__ = ["main"]
 
 
-def _render(settlement: SeparationSettlement, output: str, locale: str) -> str:
+def _rows(result: Displayable, locale: str) -> list[dict[str, object]]:
+    return [
+        {
+            key: value if isinstance(value, str) else render_value(value)
+            for key, value in row.items()
+        }
+        for row in result.to_records(locale)
+    ]
+
+
+def _render(result: Displayable, output: str, locale: str) -> str:
     if output == "markdown":
-        return settlement.to_markdown()
+        return result.to_markdown()
     if output == "json":
-        rows = [
-            {
-                key: value if isinstance(value, str) else render_value(value)
-                for key, value in row.items()
-            }
-            for row in settlement.to_records(locale)
-        ]
-        return json.dumps(rows, ensure_ascii=False, indent=2)
-    return settlement.to_text(locale)
+        return json.dumps(_rows(result, locale), ensure_ascii=False, indent=2)
+    return result.to_text(locale)
+
+
+_INTROS: Final = {
+    "bonds": (
+        "示例一：电工参加一个月的专业培训（费用6,000元，不含工资），回岗后签订3年服务期协议，"
+        "2012年12月辞职；公司要求3,666元（含“生产损失”），实际收取3,000元。\n",
+        "Demo 1: an electrician's one-month professional course (6,000 yuan, wages "
+        "excluded), a 3-year bond signed on return, resignation in December 2012; the "
+        "employer demanded 3,666 yuan (including 'losses to production') and took 3,000.\n",
+    ),
+    "commission": (
+        "示例二：任务底薪方案（月销售3万元且新签3家经销商拿全额底薪3,000元，超任务部分按公司"
+        "价格的2%提成），2024年3月两笔合同共3.5万元。\n",
+        "Demo 2: the task-base plan (30,000 of sales and 3 new dealers earn the full base "
+        "of 3,000; 2 % of list value above target), March 2024 with two deals totalling "
+        "35,000.\n",
+    ),
+}
+
+
+def _demo_results() -> dict[str, Displayable]:
+    plan, period, deals, inputs = example_month()
+    return {
+        "bonds": electrician_case().settle(),
+        "commission": evaluate(plan, period, deals, inputs[0]),
+    }
 
 
 def _demo(args: argparse.Namespace) -> int:
-    case = electrician_case()
-    settlement = case.settle()
-    if args.format == "text":
-        intro = (
-            "示例：电工参加一个月的专业培训（费用6,000元，不含工资），回岗后签订3年服务期协议，"
-            "2012年12月辞职；公司要求3,666元（含“生产损失”），实际收取3,000元。\n"
-            if args.locale.startswith("zh")
-            else "Demo: an electrician's one-month professional course (6,000 yuan, wages "
-            "excluded), a 3-year bond signed on return, resignation in December 2012; the "
-            "employer demanded 3,666 yuan (including 'losses to production') and took 3,000.\n"
-        )
-        print(intro)
-    print(_render(settlement, args.format, args.locale))
+    results = _demo_results()
+    chosen = list(results) if args.engine == "all" else [args.engine]
+    if args.format == "json":
+        data = {name: _rows(results[name], args.locale) for name in chosen}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for name in chosen:
+        if args.format == "text":
+            zh, en = _INTROS[name]
+            print(zh if args.locale.startswith("zh") else en)
+        print(_render(results[name], args.format, args.locale))
+        print()
     return 0
 
 
@@ -90,8 +120,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--locale", choices=("en", "zh_CN"), default="en")
         command.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
-    demo = sub.add_parser("demo", help="settle the seed training-bond case and explain it")
+    demo = sub.add_parser(
+        "demo", help="settle the seed bond case and a commission month, and explain them"
+    )
     outputs(demo)
+    demo.add_argument("--engine", choices=("all", "bonds", "commission"), default="all")
     demo.set_defaults(run=_demo)
     settle_cmd = sub.add_parser("settle", help="settle a bond case given as JSON")
     settle_cmd.add_argument("case", help="path to a JSON file shaped like `example-case` output")

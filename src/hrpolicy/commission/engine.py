@@ -84,6 +84,7 @@ class _Work:
         self.steps: list[Step] = []
         self.findings: list[Finding] = []
         self.carries: list[Carry] = []
+        self.checks: list[Step] = []
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         finding = CATALOG.finding(code, subject=subject, **params)
@@ -270,7 +271,9 @@ def _deal_commission(
                 Fraction(0),
             )
             bands = "; ".join(
-                f"{table.bands[i].describe()} × {format_exact(part / key)}" for i, part in sliced
+                f"{table.bands[i].describe()} at {format(table.bands[i].value, 'f')} on "
+                f"{format_exact(part / key)} of it"
+                for i, part in sliced
             )
     flags = {
         Condition.NEW_CUSTOMER: deal.new_customer,
@@ -898,6 +901,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
         inputs=inputs,
         lines=tuple(work.lines),
         steps=tuple(work.steps),
+        checks=tuple(work.checks),
         findings=tuple(work.findings),
         carry_out=tuple(sorted(work.carries, key=lambda c: c.component)),
     )
@@ -907,7 +911,7 @@ def _minimum_wage(period: Period, inputs: PersonInputs, work: _Work) -> None:
     if inputs.minimum_wage is None or period.is_year:
         return
     pay = money_sum((*(line.amount for line in work.lines), inputs.other_pay))
-    work.steps.append(
+    work.checks.append(
         _step(
             "minimum_wage",
             label(

@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from hrpolicy.commission.model import Measure
+from hrpolicy.commission.model import Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import (
     Commission,
     Component,
@@ -43,6 +43,7 @@ from hrpolicy.core.money import Rate
 __all__ = [
     "EXAMPLE_PLANS",
     "elevator_plan",
+    "example_month",
     "gross_margin_plan",
     "magazine_plan",
     "manager_pool_plan",
@@ -277,6 +278,31 @@ def manager_pool_plan() -> Plan:
             clause="分公司经理薪酬办法 第2条",
         ),
     )
+
+
+def example_month() -> tuple[Plan, Period, tuple[Deal, ...], tuple[PersonInputs, ...]]:
+    """A March 2024 for Li under :func:`task_base_plan`: two deals (the second crosses
+    the 30,000 target), three new dealers, and the local minimum wage (2,690, Shanghai
+    2024) to check against. Li earns the full base of 3,000 and 2 % of the list value of
+    the part above target: 16,000 × 5,000/15,000 × 2 % = 106.67."""
+    deals = (
+        Deal(
+            deal_id="C-101",
+            owner="li",
+            signed_on=date(2024, 3, 4),
+            amount=Decimal(20000),
+            list_amount=Decimal(19000),
+        ),
+        Deal(
+            deal_id="C-102",
+            owner="li",
+            signed_on=date(2024, 3, 20),
+            amount=Decimal(15000),
+            list_amount=Decimal(16000),
+        ),
+    )
+    inputs = (PersonInputs(employee="li", new_dealers=3, minimum_wage=Decimal(2690)),)
+    return task_base_plan(), Period(year=2024, month=3), deals, inputs
 
 
 #: Every example plan by id (the magazine plan in both readings).

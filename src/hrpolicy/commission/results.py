@@ -87,7 +87,8 @@ class Statement(Displayable):
     """One person's statement for one period.
 
     It holds the inputs it was computed from (plan, period, deals, person inputs), the
-    lines, the statement-level steps (version resolution), the findings, and
+    lines, the statement-level steps (version resolution) and checks (minimum wage), the
+    findings, and
     ``carry_out`` — the carries to pass to the next period's statement. Recomputing from
     the same inputs gives an equal statement; :meth:`to_dict` and ``statement_from_dict``
     round-trip it and check the stored lines against a recomputation.
@@ -100,6 +101,7 @@ class Statement(Displayable):
     inputs: PersonInputs
     lines: tuple[Line, ...]
     steps: tuple[Step, ...]
+    checks: tuple[Step, ...]
     findings: tuple[Finding, ...]
     carry_out: tuple[Carry, ...]
 
@@ -135,9 +137,10 @@ class Statement(Displayable):
 
     @property
     def explanation(self) -> Explanation:
-        """Statement steps, then each line's steps in line order, then the findings."""
+        """Statement steps, each line's steps in line order, the checks (minimum wage),
+        then the findings."""
         line_steps = tuple(step for line in self.lines for step in line.steps)
-        return Explanation(self.steps + line_steps, self.findings)
+        return Explanation(self.steps + line_steps + self.checks, self.findings)
 
     def violations(self) -> tuple[Finding, ...]:
         """The findings of severity ``VIOLATION``."""
