@@ -58,7 +58,7 @@ from hrpolicy.commission.results import (
     Statement,
     TeamStatement,
 )
-from hrpolicy.core.bands import BandTable
+from hrpolicy.core.bands import BandApplication, BandTable
 from hrpolicy.core.convert import from_dict
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
@@ -225,8 +225,17 @@ def _credit_deals(
 # --- commission ---------------------------------------------------------------------------
 
 
-def _payout(table: BandTable, measure: Fraction) -> Fraction:
-    return table.apply(measure).total
+_Memo = dict[tuple[int, Fraction], BandApplication]
+
+
+def _applied(table: BandTable, measure: Fraction, memo: _Memo) -> BandApplication:
+    """``table.apply(measure)``, remembered for the statement being computed (a deal's
+    starting point is the previous deal's end point)."""
+    key = (id(table), measure)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = table.apply(measure)
+    return found
 
 
 def _slice(table: BandTable, before: Fraction, after: Fraction) -> list[tuple[int, Fraction]]:
@@ -244,7 +253,7 @@ def _slice(table: BandTable, before: Fraction, after: Fraction) -> list[tuple[in
 
 
 def _deal_commission(
-    component: Commission, item: _Credited, before: Fraction
+    component: Commission, item: _Credited, before: Fraction, memo: _Memo
 ) -> tuple[Fraction, Fraction, Fraction, Step]:
     """What one deal earns under the version's component, starting from the accumulated
     measure ``before``: (earned, settled now, accumulated after, the step)."""
@@ -255,9 +264,10 @@ def _deal_commission(
     basis_value: StepValue = None
     payouts: tuple[StepValue, StepValue] = (None, None)
     if component.basis is None or component.basis is component.measure:
-        payouts = (_payout(table, before), _payout(table, after))
-        increase = payouts[1] - payouts[0]
-        bands = table.apply(after).describe()
+        start, end = _applied(table, before, memo), _applied(table, after, memo)
+        payouts = (start.total, end.total)
+        increase = end.total - start.total
+        bands = end.describe()
     else:
         basis = deal.measure(component.basis) * item.share
         basis_value = basis
@@ -337,13 +347,14 @@ def _commission(
             carry.measure_to_date if carry else None,
         )
     accumulator = opening
+    memo: _Memo = {}
     parts: list[tuple[_Credited, Fraction, list[Step]]] = []
     earned_total = Fraction(0)
     for item in credited:
         version_component = item.version.component(cid)
         if not isinstance(version_component, Commission):
             continue
-        earned, settled, after, step = _deal_commission(version_component, item, accumulator)
+        earned, settled, after, step = _deal_commission(version_component, item, accumulator, memo)
         earned_total += earned
         accumulator = after
         parts.append((item, settled, [step]))

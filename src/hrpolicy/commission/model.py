@@ -45,6 +45,8 @@ __all__ = [
     "PersonInputs",
 ]
 
+_WHOLE: Final = Rate.parse("100%")
+
 #: The only currency the library computes in.
 CURRENCY: Final = "CNY"
 
@@ -89,11 +91,18 @@ class Period:
 
     year: PositiveInt
     month: int | None = None
+    # Bounds computed once: statements ask for them for every deal.
+    _first: date = attrs.field(init=False, eq=False, repr=False)
+    _last: date = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         require(1900 <= self.year <= 2199, "Period.year", "a year from 1900 to 2199", self.year)
         if self.month is not None:
             require(1 <= self.month <= 12, "Period.month", "a month from 1 to 12", self.month)
+        first = date(self.year, self.month or 1, 1)
+        length = relativedelta(months=1) if self.month else relativedelta(years=1)
+        object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_last", first + length - relativedelta(days=1))
 
     @property
     def is_year(self) -> bool:
@@ -103,13 +112,12 @@ class Period:
     @property
     def first_day(self) -> date:
         """The first day of the period."""
-        return date(self.year, self.month or 1, 1)
+        return self._first
 
     @property
     def last_day(self) -> date:
         """The last day of the period (inclusive)."""
-        length = relativedelta(months=1) if self.month else relativedelta(years=1)
-        return self.first_day + length - relativedelta(days=1)
+        return self._last
 
     def contains(self, day: date) -> bool:
         """Whether ``day`` falls in the period."""
@@ -168,6 +176,7 @@ class Deal:
     company_negotiated: bool = False
     approval: str | None = None
     split: tuple[Credit, ...] = ()
+    _credits: tuple[Credit, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         require(
@@ -177,11 +186,14 @@ class Deal:
             self.currency,
         )
         require_unique([c.employee for c in self.split], "Deal.split", "employee")
+        whole = (Credit(employee=self.owner, role="sales", share=_WHOLE),)
+        object.__setattr__(self, "_credits", self.split or whole)
 
     @property
     def credits(self) -> tuple[Credit, ...]:
-        """The people credited: the split, or the owner alone at 100%."""
-        return self.split or (Credit(employee=self.owner, role="sales", share=Rate.parse(1)),)
+        """The people credited: the split, or the owner alone at 100% in the role
+        ``"sales"``."""
+        return self._credits
 
     def measure(self, which: Measure) -> Fraction:
         """The deal's contribution to ``which``, exactly; a missing fact is an error."""
