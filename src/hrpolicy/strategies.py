@@ -716,13 +716,15 @@ def commission_components(draw: st.DrawFn, *, component_id: str = "c") -> Compon
             score_linked=draw(st.booleans()),
         )
     if kind == "task":
+        dealer_target = draw(st.integers(0, 5))
+        prorations = [p for p in Proration if not (dealer_target and p is Proration.SALES)]
         return TaskBase(
             component_id=component_id,
             name="任务底薪",
             amount=draw(amounts(max_value=10_000)),
             sales_target=draw(amounts(min_value=1, max_value=100_000)),
-            dealer_target=draw(st.integers(0, 5)),
-            proration=draw(st.sampled_from(list(Proration))),
+            dealer_target=dealer_target,
+            proration=draw(st.sampled_from(prorations)),
         )
     if kind == "over_list":
         return OverListShare(

@@ -32,6 +32,7 @@ from hrpolicy.commission import (
     PlanVersion,
     PoolShare,
     ProfitPool,
+    Proration,
     RoleShare,
     TaskBase,
     evaluate,
@@ -251,6 +252,7 @@ def test_a_fact_a_component_needs_is_never_assumed() -> None:
                     amount=Decimal(1),
                     sales_target=Decimal(1),
                     dealer_target=3,
+                    proration=Proration.LOWEST,
                 )
             ),
             [],

@@ -108,7 +108,7 @@ def test_the_true_up_pays_what_was_earned_to_date_but_not_yet_paid() -> None:
             ),
         ),
     )
-    assert amounts(statement) == {"c/D1": Decimal("10.00"), "c/true-up": Decimal("50.00")}
+    assert amounts(statement) == {"c/D1": Decimal("10.00"), "c#true-up": Decimal("50.00")}
     carry = statement.carry("c")
     assert carry is not None
     assert (carry.earned_to_date, carry.paid_to_date) == (Decimal("210.00"), Decimal("210.00"))
@@ -128,7 +128,7 @@ def test_an_overpayment_to_date_is_taken_back_by_a_negative_true_up() -> None:
             ),
         ),
     )
-    assert amounts(statement) == {"c/true-up": Decimal("-60.00")}
+    assert amounts(statement) == {"c#true-up": Decimal("-60.00")}
 
 
 def test_the_period_window_starts_every_month_afresh() -> None:

@@ -26,6 +26,7 @@ The rules, in the order the engine applies them:
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -74,6 +75,7 @@ __all__ = [
 ]
 
 _ZERO: Final = Decimal("0.00")
+_EXACT: Final = decimal.Context(prec=120, traps=[decimal.Inexact, decimal.InvalidOperation])
 
 
 class _Work:
@@ -99,15 +101,24 @@ class _Work:
         amount: Decimal,
         text: Label,
         steps: Iterable[Step],
+        *,
         deal_id: str | None = None,
+        clause: str | None = None,
     ) -> Line:
+        cid = component.component_id
+        if not suffix:
+            line_id = cid
+        elif kind is LineKind.DEAL:
+            line_id = f"{cid}/{suffix}"
+        else:
+            line_id = f"{cid}#{suffix}"
         line = Line(
-            line_id=f"{component.component_id}/{suffix}" if suffix else component.component_id,
-            component=component.component_id,
+            line_id=line_id,
+            component=cid,
             kind=kind,
             amount=amount,
             label=text,
-            clause=component.clause,
+            clause=component.clause if clause is None else clause,
             variable=_is_variable(component),
             steps=tuple(steps),
             deal_id=deal_id,
@@ -238,6 +249,10 @@ def _applied(table: BandTable, measure: Fraction, memo: _Memo) -> BandApplicatio
     return found
 
 
+def _lumps(application: BandApplication) -> Fraction:
+    return sum((p.amount for p in application.pieces if p.band == "lump sum"), Fraction(0))
+
+
 def _slice(table: BandTable, before: Fraction, after: Fraction) -> list[tuple[int, Fraction]]:
     """How the measure from ``before`` to ``after`` falls into bands (marginal)."""
 
@@ -271,12 +286,14 @@ def _deal_commission(
     else:
         basis = deal.measure(component.basis) * item.share
         basis_value = basis
+        # Lump sums are paid once a band is reached, whatever the basis.
+        lumps = _lumps(_applied(table, after, memo)) - _lumps(_applied(table, before, memo))
         if key == 0:
-            increase = table.value_at(before) * basis
+            increase = table.value_at(before) * basis + lumps
             bands = table.band_for(before).describe()
         else:
             sliced = _slice(table, before, after)
-            increase = sum(
+            increase = lumps + sum(
                 (Fraction(table.bands[i].value) * basis * part / key for i, part in sliced),
                 Fraction(0),
             )
@@ -348,7 +365,7 @@ def _commission(
         )
     accumulator = opening
     memo: _Memo = {}
-    parts: list[tuple[_Credited, Fraction, list[Step]]] = []
+    parts: list[tuple[_Credited, Commission, Fraction, list[Step]]] = []
     earned_total = Fraction(0)
     for item in credited:
         version_component = item.version.component(cid)
@@ -357,24 +374,25 @@ def _commission(
         earned, settled, after, step = _deal_commission(version_component, item, accumulator, memo)
         earned_total += earned
         accumulator = after
-        parts.append((item, settled, [step]))
-    amounts = allocate([settled for _, settled, _ in parts])
-    for (item, _, steps), amount in zip(parts, amounts, strict=True):
+        parts.append((item, version_component, settled, [step]))
+    amounts = allocate([settled for _, _, settled, _ in parts])
+    for (item, source, _, steps), amount in zip(parts, amounts, strict=True):
         work.add(
             component,
             LineKind.DEAL,
             item.deal.deal_id,
             amount,
             label(
-                f"{component.name}：合同{item.deal.deal_id}",
-                f"{component.name}: deal {item.deal.deal_id}",
+                f"{source.name}：合同{item.deal.deal_id}",
+                f"{source.name}: deal {item.deal.deal_id}",
             ),
             steps,
             deal_id=item.deal.deal_id,
+            clause=source.clause,
         )
     settled_total = money_sum(amounts)
     if component.settle_on_collection and earned_total != sum(
-        (s for _, s, _ in parts), Fraction(0)
+        (settled for _, _, settled, _ in parts), Fraction(0)
     ):
         work.find(
             "collection_withheld",
@@ -390,6 +408,8 @@ def _commission(
     if carry is not None and carry.paid_to_date is not None:
         assert carry.earned_to_date is not None  # Carry requires both together
         true_up = money_sum((carry.earned_to_date, -carry.paid_to_date))
+    if true_up:
+        assert carry is not None
         work.add(
             component,
             LineKind.TRUE_UP,
@@ -427,18 +447,18 @@ def _commission(
 def _decimal(value: Fraction, field: str) -> Decimal:
     """An exact Fraction as a Decimal; measures are sums of decimals times shares, so a
     non-terminating value can only come from a share such as 1/3."""
-    result = Decimal(value.numerator) / Decimal(value.denominator)
-    if Fraction(result) != value:
+    try:
+        return _EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
+    except decimal.Inexact:
         raise InvalidValueError(
             field, "a measure with a finite decimal expansion (use shares such as 25%)", value
-        )
-    return result
+        ) from None
 
 
 def _limits(component: Commission, carry: Carry | None, settled: Decimal, work: _Work) -> Decimal:
     """Carried-in amount, then cap or floor; returns what is carried forward."""
     cid = component.component_id
-    carried_in = carry.carried if carry is not None else _ZERO
+    carried_in = round_money(carry.carried) if carry is not None else _ZERO
     if carried_in and not component.carry_forward:
         raise InvalidValueError(
             f"Carry({cid}).carried",

@@ -45,7 +45,7 @@ import attrs
 from hrpolicy.commission.model import Measure
 from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.core.convert import register_tagged_union
-from hrpolicy.core.errors import NotCoveredError, PolicyDefinitionError
+from hrpolicy.core.errors import InvalidValueError, NotCoveredError, PolicyDefinitionError
 from hrpolicy.core.fields import (
     NonNegativeMoney,
     Quantity,
@@ -201,6 +201,13 @@ class TaskBase:
             "a target above 0 to prorate sales against",
             self.sales_target,
         )
+        require(
+            not (self.dealer_target and self.proration is Proration.SALES),
+            "TaskBase.proration",
+            "'lowest' or 'nothing' when there is a dealer target (prorating on sales alone "
+            "would pay the full base with no dealers signed)",
+            self.proration,
+        )
 
 
 @checked
@@ -255,6 +262,14 @@ class Commission:
                 f"{path}.table.semantics",
                 "'marginal' when a separate basis is paid on",
                 self.table.semantics,
+            )
+        if self.settle_on_collection:
+            require(
+                Measure.COLLECTED not in (self.measure, self.basis),
+                f"{path}.settle_on_collection",
+                "False when the table already measures collected cash (it would discount "
+                "collection twice)",
+                self.settle_on_collection,
             )
         if self.cap is not None and self.floor is not None:
             require(self.floor <= self.cap, f"{path}.floor", "at most the cap", self.floor)
@@ -373,9 +388,10 @@ class ProfitPool:
         for index, entry in enumerate(self.shares):
             if entry.role == role:
                 return index
-        raise PolicyDefinitionError(
-            f"ProfitPool({self.component_id}).shares",
-            f"a share for role {role!r} (roles: {', '.join(s.role for s in self.shares)})",
+        raise InvalidValueError(
+            "PersonInputs.pool_role",
+            f"a role of profit pool '{self.component_id}' "
+            f"({', '.join(s.role for s in self.shares)})",
             role,
         )
 
@@ -475,7 +491,21 @@ class PlanVersion:
         require(bool(self.components), f"{path}.components", "at least one", self.components)
         ids = [c.component_id for c in self.components]
         require_unique(ids, f"{path}.components", "component_id")
+        for component_id in ids:
+            require(
+                "/" not in component_id and "#" not in component_id,
+                f"{path}.components",
+                "component ids without '/' or '#' (line ids are built from them)",
+                component_id,
+            )
         by_id = {c.component_id: c for c in self.components}
+        deducted: list[str] = [
+            target
+            for c in self.components
+            if isinstance(c, ExpenseAllowance)
+            for target in c.deduct_from
+        ]
+        require_unique(deducted, f"{path}.deduct_from", "bonus (one allowance per bonus)")
         for component in self.components:
             targets: tuple[str, ...] = ()
             if isinstance(component, ExpenseAllowance):
@@ -489,6 +519,15 @@ class PlanVersion:
                         f"{path}.{component.component_id}",
                         "references to pay components of this version "
                         f"({', '.join(i for i in ids if i != component.component_id)})",
+                        target,
+                    )
+                if isinstance(component, ExpenseAllowance) and isinstance(
+                    other, (FixedPay, TaskBase)
+                ):
+                    raise PolicyDefinitionError(
+                        f"{path}.{component.component_id}.deduct_from",
+                        "bonus components (commission, over-list share, profit pool): "
+                        "overspend may not be taken from base pay",
                         target,
                     )
                 if other.frequency is not component.frequency:

@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+import enum
 from datetime import date
 
 __all__ = [
@@ -52,6 +53,8 @@ def describe(value: object) -> str:
         return "None"
     if type(value) is date:
         return f"date {value.isoformat()}"
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__} {value.value!r}"
     return f"{type(value).__name__} {value!r}"
 
 
