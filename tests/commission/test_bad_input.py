@@ -35,6 +35,7 @@ from hrpolicy.commission import (
     Proration,
     RoleShare,
     TaskBase,
+    Window,
     evaluate,
 )
 from hrpolicy.commission.examples import over_list_plan
@@ -262,13 +263,40 @@ def test_a_fact_a_component_needs_is_never_assumed() -> None:
 
 
 def test_a_carry_for_a_component_the_plan_does_not_have_is_refused() -> None:
-    with pytest.raises(InvalidValueError, match="carries for components of plan p"):
+    with pytest.raises(InvalidValueError, match="carries only for components of plan p"):
         run(plan(commission()), [], carries=(Carry(component="bonus"),))
 
 
-def test_a_carried_amount_for_a_component_that_carries_nothing_is_refused() -> None:
-    with pytest.raises(InvalidValueError, match="carries nothing forward"):
+def test_a_carry_for_a_component_that_carries_nothing_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match=r"carries only for .* \(none\), got str 'c'"):
         run(plan(commission()), [deal()], carries=(Carry(component="c", carried=Decimal(5)),))
+    with pytest.raises(InvalidValueError, match="carries only for components"):
+        run(
+            plan(FixedPay(component_id="base", name="底薪", amount=Decimal(3000))),
+            [],
+            carries=(Carry(component="base"),),
+        )
+
+
+def test_a_carry_of_the_wrong_sign_for_its_cap_or_floor_is_refused() -> None:
+    floored = plan(commission(floor=Decimal(100), carry_forward=True))
+    with pytest.raises(InvalidValueError, match="only a capped component"):
+        run(floored, [deal()], carries=(Carry(component="c", carried=Decimal(50)),))
+    capped = plan(commission(cap=Decimal(100), carry_forward=True))
+    with pytest.raises(InvalidValueError, match="only a component with a floor"):
+        run(capped, [deal()], carries=(Carry(component="c", carried=Decimal(-500)),))
+
+
+def test_a_january_carry_cannot_bring_last_years_earnings_into_the_new_year() -> None:
+    yearly = plan(commission(window=Window.YEAR))
+    last_year = Carry(component="c", earned_to_date=Decimal(4000), paid_to_date=Decimal(0))
+    with pytest.raises(InvalidValueError, match="None in January"):
+        run(
+            yearly,
+            [deal(day="2024-01-05")],
+            period=Period(year=2024, month=1),
+            carries=(last_year,),
+        )
 
 
 def test_paid_to_date_without_earned_to_date_is_refused() -> None:

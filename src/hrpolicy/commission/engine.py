@@ -87,6 +87,7 @@ class _Work:
         self.findings: list[Finding] = []
         self.carries: list[Carry] = []
         self.checks: list[Step] = []
+        self.deducts: dict[str, tuple[str, ...]] = {}  # allowance → the bonuses it reduces
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         finding = CATALOG.finding(code, subject=subject, **params)
@@ -459,12 +460,6 @@ def _limits(component: Commission, carry: Carry | None, settled: Decimal, work: 
     """Carried-in amount, then cap or floor; returns what is carried forward."""
     cid = component.component_id
     carried_in = round_money(carry.carried) if carry is not None else _ZERO
-    if carried_in and not component.carry_forward:
-        raise InvalidValueError(
-            f"Carry({cid}).carried",
-            "0: the component carries nothing forward",
-            carried_in,
-        )
     if carried_in:
         work.add(
             component,
@@ -731,6 +726,7 @@ def _expense_allowance(
     allowance = Fraction(component.per_unit) * units
     overspend = round_money(max(Fraction(0), Fraction(spent) - allowance))
     available = max(_ZERO, work.total_of(component.deduct_from))
+    work.deducts[cid] = component.deduct_from
     deducted = min(overspend, available)
     work.add(
         component,
@@ -779,7 +775,9 @@ def _draw(component: Draw, inputs: PersonInputs, work: _Work) -> None:
             "a balance of 0 or more (0 for a non-recoverable draw)",
             balance,
         )
-    earned = work.total_of(component.covers)
+    covered = set(component.covers)
+    deductions = [aid for aid, targets in work.deducts.items() if covered & set(targets)]
+    earned = work.total_of([*component.covers, *deductions])
     draw = component.amount
     if component.recoverable:
         pay = max(draw, money_sum((earned, -balance)))
@@ -860,6 +858,57 @@ def _components(plan: Plan, period: Period, credited: list[_Credited]) -> list[C
     return list(chosen.values())
 
 
+def _carrying(component: Component, period: Period) -> bool:
+    """Whether ``component`` reads a carry in a statement for ``period``."""
+    if isinstance(component, Commission):
+        year_window = component.window is Window.YEAR and not period.is_year
+        return year_window or component.carry_forward
+    return isinstance(component, Draw) and component.recoverable
+
+
+def _check_carries(
+    plan: Plan, period: Period, components: list[Component], inputs: PersonInputs
+) -> None:
+    """Every carry is read by a component of this statement, and is consistent with it."""
+    readers = {c.component_id: c for c in components if _carrying(c, period)}
+    where = f"PersonInputs({inputs.employee}).carries"
+    for carry in inputs.carries:
+        component = readers.get(carry.component)
+        require(
+            component is not None,
+            where,
+            f"carries only for components of plan {plan.plan_id} that this "
+            f"{'year' if period.is_year else 'month'}'s statement carries "
+            f"({', '.join(sorted(readers)) or 'none'})",
+            carry.component,
+        )
+        if not isinstance(component, Commission):
+            continue
+        path = f"Carry({carry.component})"
+        if period.month == 1 and component.window is Window.YEAR:
+            require(
+                carry.earned_to_date is None and carry.paid_to_date is None,
+                f"{path}.earned_to_date",
+                "None in January: the year starts afresh (settle last year's difference "
+                "in its own statements)",
+                carry.earned_to_date,
+            )
+        if carry.carried > 0:
+            require(
+                component.cap is not None and component.carry_forward,
+                f"{path}.carried",
+                "0 or less: only a capped component carries an excess forward",
+                carry.carried,
+            )
+        if carry.carried < 0:
+            require(
+                component.floor is not None and component.carry_forward,
+                f"{path}.carried",
+                "0 or more: only a component with a floor carries a top-up to recover",
+                carry.carried,
+            )
+
+
 _ORDER: Final = (Commission, OverListShare, TaskBase, FixedPay, ProfitPool, ExpenseAllowance, Draw)
 
 
@@ -878,14 +927,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
     credited = _credit_deals(plan, period, deals, inputs.employee, work)
     period_version = plan.version_on(period.last_day)
     components = _components(plan, period, credited)
-    known = {c.component_id for v in plan.versions for c in v.components}
-    for carry in inputs.carries:
-        require(
-            carry.component in known,
-            f"PersonInputs({inputs.employee}).carries",
-            f"carries for components of plan {plan.plan_id} ({', '.join(sorted(known))})",
-            carry.component,
-        )
+    _check_carries(plan, period, components, inputs)
     work.steps.append(
         _step(
             "plan.versions",

@@ -18,8 +18,8 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import enum
+from collections.abc import Sequence
 from datetime import date
 
 __all__ = [
