@@ -37,8 +37,9 @@ from hrpolicy.commission import (
     TaskBase,
     Window,
     evaluate,
+    evaluate_team,
 )
-from hrpolicy.commission.examples import over_list_plan
+from hrpolicy.commission.examples import manager_pool_plan, over_list_plan
 from hrpolicy.core.bands import Band, BandTable, Semantics
 from hrpolicy.core.money import Rate
 from tests.commission.helpers import MARCH, commission, deal, plan, run, tiers
@@ -323,3 +324,33 @@ def test_a_measure_that_falls_below_the_table_is_refused_rather_than_paid_at_zer
     )
     with pytest.raises(NotCoveredError, match="a measure within"):
         run(plan(margin), [loss])
+
+
+def test_two_people_holding_one_pool_role_in_a_branch_are_refused() -> None:
+    people = [
+        PersonInputs(employee=name, branch_profit=Decimal(50000), pool_role="manager")
+        for name in ("li", "wang")
+    ]
+    with pytest.raises(InvalidValueError, match="unique pool role"):
+        evaluate_team(manager_pool_plan(), MARCH, [], people)
+
+
+def test_one_branch_with_two_different_profits_is_refused() -> None:
+    people = [
+        PersonInputs(employee="li", branch_profit=Decimal(100000), pool_role="manager"),
+        PersonInputs(employee="wang", branch_profit=Decimal(900000), pool_role="finance"),
+    ]
+    with pytest.raises(InvalidValueError, match="one branch profit"):
+        evaluate_team(manager_pool_plan(), MARCH, [], people)
+
+
+def test_two_branches_named_apart_each_share_their_own_pool() -> None:
+    people = [
+        PersonInputs(
+            employee=f"{role}-{branch}", branch=branch, branch_profit=profit, pool_role=role
+        )
+        for branch, profit in (("north", Decimal(100000)), ("south", Decimal(50000)))
+        for role in ("manager", "finance")
+    ]
+    team = evaluate_team(manager_pool_plan(), MARCH, [], people)
+    assert team.total == Decimal("30000.00")  # 20 % of 100,000 + 20 % of 50,000

@@ -1021,6 +1021,7 @@ def evaluate_team(
     deals but no inputs is evaluated with empty :class:`PersonInputs`."""
     people = arguments(inputs, PersonInputs, "inputs")
     require_unique([i.employee for i in people], "inputs", "employee")
+    _check_pools(people)
     by_person: dict[str, list[Deal]] = {i.employee: [] for i in people}
     for deal in arguments(deals, Deal, "deals"):
         for credit in deal.credits:
@@ -1033,6 +1034,27 @@ def evaluate_team(
         for person in sorted(by_person)
     )
     return TeamStatement(plan=plan, period=period, statements=statements)
+
+
+def _check_pools(people: Sequence[PersonInputs]) -> None:
+    """In one branch, a profit pool is one amount shared by distinct roles: refuse two
+    holders of one role (they would each get the role's whole share) and differing
+    profits."""
+    branches: dict[str | None, list[PersonInputs]] = {}
+    for person in people:
+        if person.pool_role is not None:
+            branches.setdefault(person.branch, []).append(person)
+    for branch, holders in branches.items():
+        where = f"inputs (branch {branch or 'not named'})"
+        require_unique([h.pool_role or "" for h in holders], f"{where}.pool_role", "pool role")
+        profits = sorted({str(h.branch_profit) for h in holders})
+        require(
+            len(profits) == 1,
+            f"{where}.branch_profit",
+            "one branch profit for everyone sharing the pool (name each branch with "
+            "PersonInputs.branch)",
+            ", ".join(profits),
+        )
 
 
 def compare(

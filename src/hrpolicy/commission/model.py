@@ -262,7 +262,8 @@ class PersonInputs:
 
     ``new_dealers``: agents or dealers newly signed (task base targets); ``score``: the
     month's performance score (score-linked pay); ``expenses``: sales expenses spent
-    (expense allowances); ``branch_profit`` and ``pool_role``: for profit pools;
+    (expense allowances); ``branch_profit``, ``pool_role`` and ``branch``: for profit pools
+    (in a team run, the people of one branch share one profit and hold distinct roles);
     ``minimum_wage``: the local monthly minimum wage in force (checked, never assumed);
     ``other_pay``: other wages of the month that count towards the minimum wage (not
     overtime, special allowances or statutory welfare — MWP Art. 12).
@@ -274,6 +275,7 @@ class PersonInputs:
     expenses: NonNegativeMoney | None = None
     branch_profit: Money | None = None
     pool_role: str | None = None
+    branch: str | None = None
     minimum_wage: NonNegativeMoney | None = None
     other_pay: NonNegativeMoney = Decimal(0)
     carries: tuple[Carry, ...] = ()
