@@ -13,6 +13,8 @@ from hrpolicy.commission import (
     Credit,
     Deal,
     FixedPay,
+    LineKind,
+    PaidLine,
     PersonInputs,
     RoleShare,
     compare,
@@ -170,3 +172,50 @@ def test_variable_pay_excludes_fixed_pay_for_the_severance_average() -> None:
     )
     statement = run(the_plan, [deal(amount=10000)])
     assert (statement.total, statement.variable_pay) == (Decimal("3100.00"), Decimal("100.00"))
+
+
+def test_a_stored_statement_with_an_edited_total_or_malformed_lines_is_refused() -> None:
+    data = run(plan(commission()), [deal(amount=40000)]).to_dict()
+    edited = {**data, "total": "999.00"}
+    with pytest.raises(InvalidValueError, match=r"statement\.total"):
+        statement_from_dict(edited)
+    malformed = {**data, "lines": ["c/D1"]}
+    with pytest.raises(InvalidValueError, match=r"statement\.lines\[0\]"):
+        statement_from_dict(malformed)
+    same_value = {**data, "lines": [{"line_id": "c/D1", "amount": "500"}]}
+    assert statement_from_dict(same_value).total == Decimal("500.00")
+
+
+def test_re_running_a_month_after_more_cash_arrives_pays_only_the_difference() -> None:
+    settled = plan(commission(["0"], ["0.01"], settle_on_collection=True))
+    half = run(settled, [deal(amount=40000, collected=Decimal(20000))])
+    assert half.total == Decimal("200.00")
+    paid = tuple(PaidLine(line_id=x.line_id, amount=x.amount) for x in half.lines)
+    full = run(settled, [deal(amount=40000, collected=Decimal(40000))], paid=paid)
+    assert (full.total, full.already_paid, full.due) == (
+        Decimal("400.00"),
+        Decimal("200.00"),
+        Decimal("200.00"),
+    )
+    again = run(
+        settled,
+        [deal(amount=40000, collected=Decimal(40000))],
+        paid=(PaidLine(line_id="c/D1", amount=Decimal(400)),),
+    )
+    assert again.due == Decimal("0.00")
+
+
+def test_a_paid_line_that_no_longer_arises_is_kept_as_withdrawn_and_flagged() -> None:
+    statement = run(
+        plan(commission(["0"], ["0.01"])),
+        [deal("D2", 10000)],
+        paid=(PaidLine(line_id="c/D1", amount=Decimal(100)),),
+    )
+    withdrawn = statement.line("c/D1")
+    assert (withdrawn.kind, withdrawn.amount, withdrawn.due) == (
+        LineKind.WITHDRAWN,
+        Decimal("0.00"),
+        Decimal("-100.00"),
+    )
+    assert statement.due == Decimal("0.00")  # 100 for D2 less 100 paid on the withdrawn D1
+    assert [f.code for f in statement.findings] == ["line_withdrawn"]

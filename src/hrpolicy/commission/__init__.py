@@ -8,7 +8,15 @@ without approval, credit splits that do not add up, and pay below the minimum wa
 """
 
 from hrpolicy.commission.engine import compare, evaluate, evaluate_team, statement_from_dict
-from hrpolicy.commission.model import Carry, Credit, Deal, Measure, Period, PersonInputs
+from hrpolicy.commission.model import (
+    Carry,
+    Credit,
+    Deal,
+    Measure,
+    PaidLine,
+    Period,
+    PersonInputs,
+)
 from hrpolicy.commission.plan import (
     Commission,
     Component,
@@ -57,6 +65,7 @@ __all__ = [
     "Measure",
     "Multiplier",
     "OverListShare",
+    "PaidLine",
     "Period",
     "PersonInputs",
     "Plan",

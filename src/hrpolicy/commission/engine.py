@@ -32,6 +32,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
+import attrs
+
 from hrpolicy.commission.messages import CATALOG, label
 from hrpolicy.commission.model import MEASURES, Carry, Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import (
@@ -64,7 +66,7 @@ from hrpolicy.core.convert import from_dict
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.fields import argument, arguments, require, require_unique
-from hrpolicy.core.money import allocate, format_exact, money_sum, round_money
+from hrpolicy.core.money import allocate, format_exact, money_sum, parse_money, round_money
 from hrpolicy.law.provisions import provision
 
 __all__ = [
@@ -966,6 +968,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
             else:
                 _draw(component, inputs, work)
     _minimum_wage(period, inputs, work)
+    _already_paid(inputs, work)
     return Statement(
         plan=plan,
         period=period,
@@ -978,6 +981,44 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
         findings=tuple(work.findings),
         carry_out=tuple(sorted(work.carries, key=lambda c: c.component)),
     )
+
+
+def _already_paid(inputs: PersonInputs, work: _Work) -> None:
+    """Set each line's ``already_paid``; a paid line that no longer arises is kept as a
+    withdrawn line of 0, so its payment is recovered rather than forgotten."""
+    if not inputs.paid:
+        return
+    paid = {p.line_id: p.amount for p in inputs.paid}
+    work.lines = [
+        attrs.evolve(line, already_paid=round_money(paid.pop(line.line_id)))
+        if line.line_id in paid
+        else line
+        for line in work.lines
+    ]
+    for line_id, amount in paid.items():
+        component, _, deal = line_id.partition("/")
+        work.lines.append(
+            Line(
+                line_id=line_id,
+                component=component.partition("#")[0],
+                kind=LineKind.WITHDRAWN,
+                amount=_ZERO,
+                label=label(f"已撤销：{line_id}", f"withdrawn: {line_id}"),
+                clause="",
+                variable=True,
+                steps=(
+                    _step(
+                        "paid.withdrawn",
+                        label("此前已发、本次不再产生的行", "paid before, no longer arising"),
+                        {"line_id": line_id, "already_paid": amount},
+                        _ZERO,
+                    ),
+                ),
+                deal_id=deal or None,
+                already_paid=round_money(amount),
+            )
+        )
+        work.find("line_withdrawn", line_id, line=line_id, amount=round_money(amount))
 
 
 def _minimum_wage(period: Period, inputs: PersonInputs, work: _Work) -> None:
@@ -1076,20 +1117,38 @@ def compare(
 
 def statement_from_dict(data: Mapping[str, Any]) -> Statement:
     """Rebuild a statement from :meth:`Statement.to_dict` data by recomputing it; raises
-    :class:`~hrpolicy.core.errors.InvalidValueError` if the stored lines differ from the
-    recomputation (the data was edited, or computed under different rules)."""
+    :class:`~hrpolicy.core.errors.InvalidValueError` if the stored lines or total differ
+    from the recomputation (the data was edited, or computed under different rules)."""
     if not isinstance(data, Mapping):
-        raise InvalidTypeError("statement", "a mapping from statement_to_dict", data)
-    missing = sorted({"plan", "period", "deals", "inputs", "lines"} - data.keys())
-    require(not missing, "statement", "the keys plan, period, deals, inputs, lines", missing)
+        raise InvalidTypeError("statement", "a mapping from Statement.to_dict()", data)
+    keys = ("plan", "period", "deals", "inputs", "lines", "total")
+    missing = [key for key in keys if key not in data]
+    require(not missing, "statement", f"the keys {', '.join(keys)}", missing)
     statement = evaluate(
         from_dict(data["plan"], Plan),
         from_dict(data["period"], Period),
         from_dict(data["deals"], tuple[Deal, ...]),
         from_dict(data["inputs"], PersonInputs),
     )
-    stored = [(str(x.get("line_id")), str(x.get("amount"))) for x in data["lines"]]
-    recomputed = [(x.line_id, str(x.amount)) for x in statement.lines]
+    lines = data["lines"]
+    if isinstance(lines, (str, bytes)) or not isinstance(lines, (list, tuple)):
+        raise InvalidTypeError("statement.lines", "a list of {line_id, amount}", lines)
+    stored = []
+    for index, line in enumerate(lines):
+        if not isinstance(line, Mapping) or set(line) != {"line_id", "amount"}:
+            raise InvalidValueError(
+                f"statement.lines[{index}]", "a mapping with line_id and amount", line
+            )
+        amount = parse_money(line["amount"], field=f"statement.lines[{index}].amount")
+        stored.append((line["line_id"], amount))
+    recomputed = [(x.line_id, x.amount) for x in statement.lines]
     if stored != recomputed:
-        raise InvalidValueError("statement.lines", f"the recomputed lines {recomputed}", stored)
+        raise InvalidValueError(
+            "statement.lines",
+            "the recomputed lines "
+            + ", ".join(f"{line_id}={amount}" for line_id, amount in recomputed),
+            ", ".join(f"{line_id}={amount}" for line_id, amount in stored),
+        )
+    total = parse_money(data["total"], field="statement.total")
+    require(total == statement.total, "statement.total", f"{statement.total}", total)
     return statement

@@ -74,6 +74,12 @@ CATALOG: Final = Catalog(
             "{component}：从提成中收回以前垫付的{recovered}，尚余{balance}。",
             "{component}: {recovered} of earlier draws is recovered from commission; {balance} remains.",
         ),
+        "line_withdrawn": FindingSpec(
+            Severity.WARNING,
+            "此前已发放的{line}（{amount}）本次不再产生；如需收回，从工资中扣除须受当月工资20%及最低工资的限制。",
+            "Line {line}, paid before ({amount}), no longer arises; recovering it from wages is limited to 20% of the month's wage and may not take pay below the minimum wage.",
+            (p("WPP 16"),),
+        ),
         "below_minimum_wage": FindingSpec(
             Severity.VIOLATION,
             "本月应发{pay}低于当地最低工资{minimum}，须补足{shortfall}。",

@@ -41,6 +41,7 @@ __all__ = [
     "Credit",
     "Deal",
     "Measure",
+    "PaidLine",
     "Period",
     "PersonInputs",
 ]
@@ -257,6 +258,15 @@ class Carry:
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class PaidLine:
+    """What an earlier run of the same period already paid on the line ``line_id``."""
+
+    line_id: Text
+    amount: Money
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PersonInputs:
     """One person's facts for one period, besides the deals.
 
@@ -266,7 +276,9 @@ class PersonInputs:
     (in a team run, the people of one branch share one profit and hold distinct roles);
     ``minimum_wage``: the local monthly minimum wage in force (checked, never assumed);
     ``other_pay``: other wages of the month that count towards the minimum wage (not
-    overtime, special allowances or statutory welfare — MWP Art. 12).
+    overtime, special allowances or statutory welfare — MWP Art. 12); ``paid``: what earlier
+    runs of this same period paid, line by line, so a re-run (after a late collection, a
+    corrected deal) pays only the difference.
     """
 
     employee: Text
@@ -279,9 +291,11 @@ class PersonInputs:
     minimum_wage: NonNegativeMoney | None = None
     other_pay: NonNegativeMoney = Decimal(0)
     carries: tuple[Carry, ...] = ()
+    paid: tuple[PaidLine, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         require_unique([c.component for c in self.carries], "PersonInputs.carries", "component")
+        require_unique([p.line_id for p in self.paid], "PersonInputs.paid", "line_id")
 
     def carry_for(self, component: str) -> Carry | None:
         """The carry given for ``component``, if any."""

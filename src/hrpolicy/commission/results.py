@@ -32,13 +32,16 @@ class LineKind(enum.Enum):
     FLOOR = "floor"  # top-up to the floor
     DEDUCTION = "deduction"  # expense overspend deducted from a bonus
     DRAW = "draw"  # draw top-up (positive) or draw recovery (negative)
+    WITHDRAWN = "withdrawn"  # paid by an earlier run, no longer arising: amount 0
 
 
 @attrs.frozen
 class Line:
     """One line of a statement. ``line_id`` is stable: the same inputs give the same ids
-    (``component/deal``, ``component/true-up``, ``component/cap``…), so a salesperson can
-    dispute one line and a later run can be matched against it. ``variable`` marks
+    (``component/deal``, ``component#true-up``, ``component#cap``…), so a salesperson can
+    dispute one line and a later run can be matched against it. ``already_paid`` is what
+    earlier runs of the same period paid on the line (an input) and :attr:`due` what is
+    left to pay (negative: to be recovered). ``variable`` marks
     commission and bonus pay (the part averaged for severance under Regs Art. 27)."""
 
     line_id: str
@@ -50,6 +53,12 @@ class Line:
     variable: bool
     steps: tuple[Step, ...]
     deal_id: str | None = None
+    already_paid: Decimal = Decimal("0.00")
+
+    @property
+    def due(self) -> Decimal:
+        """``amount − already_paid``."""
+        return money_sum((self.amount, -self.already_paid))
 
     def to_record(self, locale: str = "en") -> dict[str, object]:
         """A flat row: ids, amount, what it is and how it was computed."""
@@ -59,6 +68,8 @@ class Line:
             "kind": self.kind.value,
             "deal_id": self.deal_id,
             "amount": self.amount,
+            "already_paid": self.already_paid,
+            "due": self.due,
             "label": self.label.in_locale(locale),
             "clause": self.clause,
             "variable": self.variable,
@@ -80,6 +91,8 @@ _VARIABLE: Final = Label("其中提成与奖金", "of which commission and bonus
 _EMPLOYEE: Final = Label("员工", "employee")
 _PERIOD: Final = Label("期间", "period")
 _PLAN: Final = Label("方案", "plan")
+_PAID: Final = Label("此前已发", "already paid")
+_DUE: Final = Label("本次应补发", "due now")
 
 
 @attrs.frozen
@@ -109,6 +122,16 @@ class Statement(Displayable):
     def total(self) -> Decimal:
         """The sum of the lines: what this statement pays."""
         return money_sum(line.amount for line in self.lines)
+
+    @property
+    def already_paid(self) -> Decimal:
+        """What earlier runs of this period paid (from ``PersonInputs.paid``)."""
+        return money_sum(line.already_paid for line in self.lines)
+
+    @property
+    def due(self) -> Decimal:
+        """What is left to pay: ``total − already_paid`` (negative: to be recovered)."""
+        return money_sum(line.due for line in self.lines)
 
     @property
     def variable_pay(self) -> Decimal:
@@ -173,6 +196,11 @@ class Statement(Displayable):
             *((line.label, line.amount) for line in self.lines),
             (_TOTAL, self.total),
             (_VARIABLE, self.variable_pay),
+            *(
+                ((_PAID, self.already_paid), (_DUE, self.due))
+                if any(line.already_paid for line in self.lines)
+                else ()
+            ),
         )
         return View(_TITLE, summary, self.explanation)
 
