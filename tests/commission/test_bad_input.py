@@ -354,3 +354,40 @@ def test_two_branches_named_apart_each_share_their_own_pool() -> None:
     ]
     team = evaluate_team(manager_pool_plan(), MARCH, [], people)
     assert team.total == Decimal("30000.00")  # 20 % of 100,000 + 20 % of 50,000
+
+
+def test_a_dealer_target_cannot_be_prorated_on_sales_alone() -> None:
+    with pytest.raises(InvalidValueError, match="'lowest' or 'nothing' when there is a dealer"):
+        TaskBase(
+            component_id="b",
+            name="底薪",
+            amount=Decimal(1),
+            sales_target=Decimal(1),
+            dealer_target=3,
+        )
+
+
+def test_collected_cash_cannot_be_settled_on_collection_a_second_time() -> None:
+    with pytest.raises(InvalidValueError, match="discount collection twice"):
+        commission(measure=Measure.COLLECTED, settle_on_collection=True)
+
+
+def test_expense_overspend_cannot_be_deducted_from_base_pay_or_twice_from_one_bonus() -> None:
+    base = FixedPay(component_id="base", name="底薪", amount=Decimal(3000))
+    with pytest.raises(PolicyDefinitionError, match="may not be taken from base pay"):
+        plan(
+            base,
+            ExpenseAllowance(
+                component_id="e", name="费用", per_unit=Decimal(1), deduct_from=("base",)
+            ),
+        )
+    with pytest.raises(InvalidValueError, match="one allowance per bonus"):
+        plan(
+            commission(),
+            ExpenseAllowance(
+                component_id="e1", name="费用1", per_unit=Decimal(1), deduct_from=("c",)
+            ),
+            ExpenseAllowance(
+                component_id="e2", name="费用2", per_unit=Decimal(1), deduct_from=("c",)
+            ),
+        )

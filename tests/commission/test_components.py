@@ -276,3 +276,54 @@ def test_a_non_recoverable_draw_is_a_guarantee_that_is_never_taken_back() -> Non
     assert weak.carry_out == ()
     assert strong.line("draw").kind is LineKind.DRAW
     assert strong.line("draw").amount == Decimal("0.00")
+
+
+def test_a_lump_sum_is_paid_when_a_band_is_reached_even_with_a_separate_basis() -> None:
+    table = BandTable(
+        bands=(
+            Band(
+                lower=Decimal(0),
+                upper=Decimal(10),
+                lower_closed=True,
+                upper_closed=True,
+                value=Decimal("0.01"),
+            ),
+            Band(
+                lower=Decimal(10),
+                upper=None,
+                lower_closed=False,
+                upper_closed=False,
+                value=Decimal("0.01"),
+                lump_sum=Decimal(5000),
+            ),
+        ),
+        semantics=Semantics.MARGINAL,
+    )
+    component = commission(table=table, measure=Measure.UNITS, basis=Measure.SALES)
+    # 12 units worth 150,000: 1 % of it (1,500) plus 5,000 for passing 10 units.
+    statement = run(plan(component), [deal(amount=150000, units=Decimal(12))])
+    assert statement.total == Decimal("6500.00")
+
+
+def test_a_draw_guarantees_commission_net_of_the_expense_overspend_taken_from_it() -> None:
+    the_plan = plan(
+        commission(["0"], ["0.01"]),
+        ExpenseAllowance(
+            component_id="exp", name="费用包干", per_unit=Decimal(0), deduct_from=("c",)
+        ),
+        Draw(
+            component_id="draw", name="保底", amount=Decimal(1000), covers=("c",), recoverable=False
+        ),
+    )
+    # Earns 1,000, overspend 800 deducted: 200 net, topped up by the draw to 1,000.
+    statement = run(the_plan, [deal(amount=100000, units=Decimal(1))], expenses=Decimal(800))
+    assert amounts(statement) == {
+        "c/D1": Decimal("1000.00"),
+        "exp": Decimal("-800.00"),
+        "draw": Decimal("800.00"),
+    }
+
+
+def test_a_deal_id_that_looks_like_a_special_line_cannot_collide_with_it() -> None:
+    statement = run(plan(commission(cap=Decimal(100))), [deal("cap", 40000)])
+    assert [x.line_id for x in statement.lines] == ["c/cap", "c#cap"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hrpolicy.commission import Carry, Credit, Period, evaluate_team
+from hrpolicy.commission import Carry, Credit, Deal, Period, evaluate_team
 from hrpolicy.commission.examples import (
     EXAMPLE_PLANS,
     elevator_plan,
@@ -232,3 +232,40 @@ def test_every_example_plan_is_listed_by_its_id() -> None:
         "task-base",
         "year-end",
     ]
+
+
+def test_a_loss_making_deal_offsets_the_months_margin_whatever_the_signing_order() -> None:
+    def margin_deal(deal_id: str, day: str, amount: int, cost: int) -> Deal:
+        return deal(
+            deal_id,
+            amount,
+            day,
+            product_cost=Decimal(cost),
+            customer_expenses=Decimal(0),
+            internal_allocation=Decimal(0),
+        )
+
+    # A 10,000 loss and a 20,000 margin: 10,000 net at 5 % = 500, in either order.
+    loss_first = [
+        margin_deal("L", "2024-03-01", 50000, 60000),
+        margin_deal("P", "2024-03-02", 50000, 30000),
+    ]
+    loss_last = [
+        margin_deal("L", "2024-03-02", 50000, 60000),
+        margin_deal("P", "2024-03-01", 50000, 30000),
+    ]
+    assert run(gross_margin_plan(), loss_first).total == Decimal("500.00")
+    assert run(gross_margin_plan(), loss_last).total == Decimal("500.00")
+
+
+def test_a_month_of_losses_pays_no_negative_commission() -> None:
+    loss = deal(
+        "L",
+        50000,
+        product_cost=Decimal(60000),
+        customer_expenses=Decimal(0),
+        internal_allocation=Decimal(0),
+    )
+    statement = run(gross_margin_plan(), [loss])
+    assert amounts(statement) == {"margin/L": Decimal("-500.00"), "margin#floor": Decimal("500.00")}
+    assert statement.total == Decimal("0.00")

@@ -23,12 +23,12 @@ def _two_versions() -> Plan:
                 version="old",
                 effective_from=date(2024, 1, 1),
                 effective_to=date(2024, 3, 15),
-                components=(commission(["0"], ["0.01"]),),
+                components=(commission(["0"], ["0.01"], clause="2023 handbook §4"),),
             ),
             PlanVersion(
                 version="new",
                 effective_from=date(2024, 3, 16),
-                components=(commission(["0"], ["0.02"]),),
+                components=(commission(["0"], ["0.02"], clause="2024 handbook §4"),),
             ),
         ),
     )
@@ -42,6 +42,13 @@ def test_a_new_rate_applies_from_its_date_and_earlier_deals_keep_the_old_rate() 
     versions = statement.steps[0].input_map
     assert versions["deal_versions"] == "D1@old, D2@new"
     assert versions["period_version"] == "new"
+
+
+def test_each_deal_line_cites_the_clause_of_the_version_it_was_computed_under() -> None:
+    statement = run(
+        _two_versions(), [deal("D1", 10000, "2024-03-15"), deal("D2", 10000, "2024-03-16")]
+    )
+    assert [line.clause for line in statement.lines] == ["2023 handbook §4", "2024 handbook §4"]
 
 
 def test_a_date_no_version_covers_is_refused_rather_than_paid_at_zero() -> None:

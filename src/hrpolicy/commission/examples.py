@@ -208,7 +208,8 @@ def elevator_plan() -> Plan:
 def gross_margin_plan() -> Plan:
     """Gross-margin commission: margin = sales − product cost − the customer group's
     expenses − internal allocated cost; 5 % of the month's margin up to 50,000 and 8 %
-    above (chosen), ×1.2 for a new customer and ×1.1 for a self-developed market; a deal
+    above (chosen), ×1.2 for a new customer and ×1.1 for a self-developed market; a loss on
+    one deal offsets margin on the others, and a month is never below zero; a deal
     below list needs the general manager's approval; a deal shared with a service manager
     is split 70 / 30."""
     return _plan(
@@ -218,9 +219,15 @@ def gross_margin_plan() -> Plan:
             component_id="margin",
             name="毛利提成",
             measure=Measure.GROSS_MARGIN,
+            # A loss-making deal lowers the month's margin (the first band reaches below
+            # zero); the floor keeps the month's commission from going negative.
             table=BandTable.from_thresholds(
-                [0, 50000], ["0.05", "0.08"], closed=Side.UPPER, semantics=Semantics.MARGINAL
+                [-1_000_000_000, 50000],
+                ["0.05", "0.08"],
+                closed=Side.UPPER,
+                semantics=Semantics.MARGINAL,
             ),
+            floor=Decimal(0),
             multipliers=(
                 Multiplier(condition=Condition.NEW_CUSTOMER, factor=Decimal("1.2")),
                 Multiplier(condition=Condition.SELF_DEVELOPED_MARKET, factor=Decimal("1.1")),
