@@ -34,7 +34,6 @@ statement's steps.
 from __future__ import annotations
 
 import enum
-import itertools
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -45,7 +44,7 @@ import attrs
 from hrpolicy.commission.model import Measure
 from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.core.convert import register_tagged_union
-from hrpolicy.core.errors import InvalidValueError, NotCoveredError, PolicyDefinitionError
+from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.fields import (
     NonNegativeMoney,
     Quantity,
@@ -56,6 +55,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import Rate, format_exact
+from hrpolicy.core.versions import in_force, ordered_versions, version_on, versions_between
 
 __all__ = [
     "Commission",
@@ -542,9 +542,7 @@ class PlanVersion:
 
     def in_force_on(self, day: date) -> bool:
         """Whether this version is in force on ``day``."""
-        return self.effective_from <= day and (
-            self.effective_to is None or day <= self.effective_to
-        )
+        return in_force(self, day)
 
     def component(self, component_id: str) -> Component | None:
         """The component with ``component_id``, if this version has it."""
@@ -582,18 +580,7 @@ class Plan:
 
     def __attrs_post_init__(self) -> None:
         path = f"Plan({self.plan_id}).versions"
-        require(bool(self.versions), path, "at least one version", self.versions)
-        require_unique([v.version for v in self.versions], path, "version name")
-        ordered = tuple(sorted(self.versions, key=lambda v: v.effective_from))
-        for earlier, later in itertools.pairwise(ordered):
-            if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
-                raise PolicyDefinitionError(
-                    path,
-                    f"versions that do not overlap: {earlier.version} "
-                    f"(from {earlier.effective_from}, to {earlier.effective_to or 'open'}) "
-                    f"runs into {later.version}",
-                    str(later.effective_from),
-                )
+        ordered = ordered_versions(path, self.versions)
         seen: dict[str, tuple[object, ...]] = {}
         for version in ordered:
             for component in version.components:
@@ -609,27 +596,11 @@ class Plan:
 
     def version_on(self, day: date) -> PlanVersion:
         """The version in force on ``day``."""
-        for version in self._ordered:
-            if version.in_force_on(day):
-                return version
-        raise NotCoveredError(
-            f"Plan({self.plan_id})",
-            "a date on which a version is in force ("
-            + ", ".join(
-                f"{v.version}: {v.effective_from} to {v.effective_to or 'open'}"
-                for v in self._ordered
-            )
-            + ")",
-            day,
-        )
+        return version_on(f"Plan({self.plan_id})", self._ordered, day)
 
     def versions_between(self, first: date, last: date) -> Iterator[PlanVersion]:
         """The versions in force on some day from ``first`` to ``last``, in date order."""
-        for version in self._ordered:
-            if version.effective_from <= last and (
-                version.effective_to is None or version.effective_to >= first
-            ):
-                yield version
+        return versions_between(self._ordered, first, last)
 
 
 def factor_of(

@@ -244,6 +244,20 @@ PROBATION_PRACTICE: Final = Source(
     SourceKind.PRACTICE,
     effective_from=date(2008, 1, 1),
 )
+GUANGZHOU_PRACTICE: Final = Source(
+    "Practice-Guangzhou",
+    "广州地区裁判实践（离职后回款提成）",
+    "Guangzhou court practice on commission for money collected after departure",
+    SourceKind.PRACTICE,
+    effective_from=date(2008, 1, 1),
+)
+CHENGDU_PRACTICE: Final = Source(
+    "Practice-Chengdu",
+    "成都市中级人民法院2025年裁判（坏账由销售人员承担）",
+    "Chengdu Intermediate People's Court, 2025, on sales staff bearing bad debts",
+    SourceKind.PRACTICE,
+    effective_from=date(2025, 1, 1),
+)
 
 SOURCES: Final[Mapping[str, Source]] = MappingProxyType(
     {
@@ -261,6 +275,8 @@ SOURCES: Final[Mapping[str, Source]] = MappingProxyType(
             SHANGHAI_PRACTICE,
             PILOT_REGIME,
             PROBATION_PRACTICE,
+            GUANGZHOU_PRACTICE,
+            CHENGDU_PRACTICE,
         )
     }
 )
@@ -617,6 +633,20 @@ _ALL: Final = (
         "民航飞行员的流动与培训费用赔偿适用民航主管部门会同人社等部门制定的专门规则，不按一般服务期违约金计算。",
         "Civil-aviation pilots' departures and training-cost compensation follow special rules "
         "of the aviation and labour authorities, not the general bond penalty.",
+    ),
+    _p(
+        GUANGZHOU_PRACTICE,
+        None,
+        "约定员工离职后公司收回的货款不再计发提成的条款被认定无效；已成就的提成应当支付。",
+        "A clause forfeiting commission on money collected after the employee leaves was held "
+        "void: commission already earned must be paid.",
+    ),
+    _p(
+        CHENGDU_PRACTICE,
+        None,
+        "以扣发工资的方式由销售人员承担客户坏账损失的规章制度被认定无效。",
+        "A rule making sales staff bear customers' bad debts through wage deductions was "
+        "struck down.",
     ),
     _p(
         PROBATION_PRACTICE,
