@@ -1,0 +1,884 @@
+"""Settle a salesperson's collection-linked pay for a month.
+
+The rules, in the order the engine applies them:
+
+1. **Ledger.** Payments are matched to invoices up to the month's last day
+   (:mod:`hrpolicy.collection.ledger`).
+2. **Entitlement.** For each of the salesperson's invoices, under the version in force on
+   its issue date: commission × (net ÷ amount) — returns cut it at the invoice's own rate —
+   × the release rule's share (on invoice: what is not written off; proportional: the share
+   collected; full collection: all or nothing; staged: the stage reached) × the
+   days-to-collect coefficient (the average over the collected money, weighted by amount).
+3. **Change since last month.** The entitlement less what earlier statements settled.
+   A rise is released times the portfolio coefficients (overdue index, completion ×
+   collection matrix) of the version in force on the month's last day; what they cut is
+   settled too, so it is never paid later. A fall is a **clawback** of what had been
+   released on the invoice, at the same proportion. Releases are rounded once for the
+   month and shared over the invoices to the fen (largest remainder).
+4. **Reserve.** ``rate`` of the positive releases is withheld. Clawbacks beyond the
+   month's release are carried to recovery; recovery takes from the reserve first, then
+   from the wage — at most 20 % of the month's wage (this statement's pay included), and
+   never taking pay below the minimum wage (WPP Art. 16); the rest is carried. In
+   December what is left in the reserve is released.
+5. **Milestones and expenses.** Approved milestone awards within the policy's range; the
+   company's share of relationship expenses, and the refund of the salesperson's advance
+   once a formal agreement is signed and a sale to the customer follows.
+6. **The law over the policy.** Clauses making staff bear bad debts, netting bad-debt
+   principal against the reserve, or forfeiting commission on money collected after
+   departure are reported as violations and not applied.
+
+A statement's ``state_out`` is the next month's state; re-running a month with the same
+state (after a late payment, a correction) recomputes it, and ``CollectionInputs.paid``
+says what the first run paid, so only the difference is due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+
+from hrpolicy.bonds.messages import label
+from hrpolicy.collection.ledger import InvoicePosition, Ledger, ledger
+from hrpolicy.collection.messages import CATALOG
+from hrpolicy.collection.model import (
+    Advance,
+    CollectionInputs,
+    CollectionState,
+    InvoiceAccount,
+    Receivables,
+)
+from hrpolicy.collection.policy import (
+    MILESTONE_LABELS,
+    CollectionPolicy,
+    CollectionVersion,
+    DaysFrom,
+    FullCollection,
+    OnInvoice,
+    Proportional,
+    Staged,
+)
+from hrpolicy.collection.results import (
+    CollectionLine,
+    CollectionLineKind,
+    CollectionStatement,
+    PerformanceDeduction,
+    RecoveryMonth,
+    RecoverySchedule,
+)
+from hrpolicy.commission.model import Period
+from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.explain import Finding, Label, Step, StepValue
+from hrpolicy.core.fields import argument, require
+from hrpolicy.core.money import ZERO, allocate, money_sum, parse_money, round_money
+from hrpolicy.law.provisions import provision
+
+__all__ = ["recovery_cap", "recovery_schedule", "settle_month"]
+
+_TWENTY_PERCENT: Final = Fraction(1, 5)
+
+
+def _step(
+    rule: str, text: Label, inputs: Mapping[str, StepValue], output: StepValue, *cites: str
+) -> Step:
+    kept = tuple((name, value) for name, value in inputs.items() if value is not None)
+    return Step(rule, text, kept, output, tuple(provision(c) for c in cites))
+
+
+class _Work:
+    def __init__(self) -> None:
+        self.lines: list[CollectionLine] = []
+        self.steps: list[Step] = []
+        self.findings: list[Finding] = []
+
+    def find(self, code: str, subject: str = "", **params: Any) -> None:
+        self.findings.append(CATALOG.finding(code, subject=subject, **params))
+
+    def add(
+        self,
+        line_id: str,
+        kind: CollectionLineKind,
+        amount: Decimal,
+        text: Label,
+        steps: Iterable[Step],
+        *,
+        clause: str = "",
+        invoice_id: str | None = None,
+    ) -> None:
+        self.lines.append(
+            CollectionLine(line_id, kind, amount, text, clause, tuple(steps), invoice_id)
+        )
+
+    @property
+    def pay(self) -> Decimal:
+        return money_sum(line.amount for line in self.lines)
+
+
+# --- recovery under the wage-deduction cap --------------------------------------------------
+
+
+def recovery_cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
+    """The most that may be deducted from a month's ``wage``: 20 % of it (rounded down to
+    the fen, so never above 20 %), and never so much that less than ``minimum_wage``
+    remains (WPP Art. 16).
+
+    >>> recovery_cap(Decimal("5000"), Decimal("2690"))
+    Decimal('1000.00')
+    >>> recovery_cap(Decimal("3000"), Decimal("2690"))
+    Decimal('310.00')
+    """
+    wage = parse_money(wage, field="wage", non_negative=True)
+    minimum_wage = parse_money(minimum_wage, field="minimum_wage", non_negative=True)
+    fifth = (Decimal(wage) / 5).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
+    room = max(ZERO, money_sum((wage, -minimum_wage)))
+    return min(fifth, room)
+
+
+def recovery_schedule(
+    amount: Decimal, months: Sequence[tuple[str, Decimal, Decimal]]
+) -> RecoverySchedule:
+    """Recover ``amount`` over ``months`` — each ``(label, wage, minimum_wage)`` — taking
+    in each month at most :func:`recovery_cap` and carrying the rest forward.
+
+    >>> plan = recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000), Decimal(2690)),
+    ...                                          ("2024-06", Decimal(3000), Decimal(2690))])
+    >>> [(m.month, str(m.recovered), str(m.remaining)) for m in plan.months]
+    [('2024-05', '1000.00', '500.00'), ('2024-06', '310.00', '190.00')]
+    """
+    remaining = parse_money(amount, field="amount", non_negative=True)
+    rows = []
+    steps = []
+    for index, month in enumerate(months):
+        if not isinstance(month, tuple) or len(month) != 3:
+            raise InvalidValueError(
+                f"months[{index}]", "a (label, wage, minimum_wage) tuple", month
+            )
+        name, wage, minimum = month
+        cap = recovery_cap(wage, minimum)
+        recovered = min(remaining, cap)
+        remaining = money_sum((remaining, -recovered))
+        rows.append(RecoveryMonth(str(name), wage, minimum, cap, recovered, remaining))
+        steps.append(
+            _step(
+                "recovery.month",
+                label(f"{name}：扣回不超过上限", f"{name}: recover up to the cap"),
+                {
+                    "wage": wage,
+                    "minimum_wage": minimum,
+                    "cap": cap,
+                    "to_recover_before": money_sum((remaining, recovered)),
+                },
+                recovered,
+                "WPP 16",
+            )
+        )
+    return RecoverySchedule(amount=Decimal(amount), months=tuple(rows), steps=tuple(steps))
+
+
+# --- entitlement per invoice ---------------------------------------------------------------
+
+
+def _days_coefficient(position: InvoicePosition, version: CollectionVersion) -> Fraction | None:
+    rule = version.days_to_collect
+    if rule is None or not position.portions:
+        return None
+    invoice = position.invoice
+    start = invoice.issued_on if rule.counted_from is DaysFrom.ISSUE else invoice.due_on
+    weighted = Fraction(0)
+    total = Fraction(0)
+    for portion in position.portions:
+        days = max(0, (portion.received_on - start).days)
+        weighted += Fraction(portion.amount) * rule.table.value_at(days)
+        total += Fraction(portion.amount)
+    return weighted / total
+
+
+def _release_share(position: InvoicePosition, version: CollectionVersion) -> Fraction:
+    net = Fraction(position.net_amount)
+    if not net:
+        return Fraction(0)
+    rule = version.release
+    if isinstance(rule, OnInvoice):
+        return (net - Fraction(position.written_off)) / net
+    ratio = position.ratio
+    if isinstance(rule, Proportional):
+        return ratio
+    if isinstance(rule, FullCollection):
+        return Fraction(1) if ratio >= 1 else Fraction(0)
+    assert isinstance(rule, Staged)
+    return rule.stages.value_at(ratio)
+
+
+def _entitlement(
+    position: InvoicePosition, version: CollectionVersion
+) -> tuple[Fraction, dict[str, StepValue]]:
+    invoice = position.invoice
+    base = Fraction(invoice.commission) * Fraction(position.net_amount) / Fraction(invoice.amount)
+    share = _release_share(position, version)
+    days = _days_coefficient(position, version)
+    entitled = base * share * (days if days is not None else 1)
+    return entitled, {
+        "version": version.version,
+        "commission": invoice.commission,
+        "net_amount": position.net_amount,
+        "commission_on_net": base,
+        "collected": position.counted,
+        "written_off": position.written_off or None,
+        "release_rule": type(version.release).__name__,
+        "release_share": share,
+        "days_coefficient": days,
+    }
+
+
+# --- portfolio coefficients ----------------------------------------------------------------
+
+
+def _overdue_multiplier(
+    version: CollectionVersion, positions: Sequence[InvoicePosition], day: date, work: _Work
+) -> Fraction:
+    rule = version.overdue
+    if rule is None:
+        return Fraction(1)
+    overdue = sum((Fraction(p.open_balance) * p.days_overdue(day) for p in positions), Fraction(0))
+    exposure = sum(
+        (Fraction(p.open_balance) * p.invoice.credit_days for p in positions), Fraction(0)
+    )
+    index: Fraction | None
+    if exposure:
+        index = overdue / exposure
+        multiplier = rule.table.value_at(index)
+    elif overdue:
+        index = None
+        multiplier = Fraction(rule.table.bands[-1].value)
+    else:
+        index = Fraction(0)
+        multiplier = rule.table.value_at(0)
+    work.steps.append(
+        _step(
+            "coefficient.overdue",
+            label(
+                "逾期加权系数 = Σ(逾期额×逾期天数) ÷ Σ(应收额×信用天数)",
+                "overdue index = Σ(overdue × days overdue) ÷ Σ(receivable × credit days)",
+            ),
+            {
+                "overdue_weighted": overdue,
+                "receivable_weighted": exposure,
+                "index": index if index is not None else "unbounded",
+                "table": rule.table.band_for(index).describe() if index is not None else None,
+                "clause": rule.clause or None,
+            },
+            multiplier,
+        )
+    )
+    return multiplier
+
+
+def _matrix_multiplier(
+    version: CollectionVersion,
+    positions: Sequence[InvoicePosition],
+    period: Period,
+    inputs: CollectionInputs,
+    work: _Work,
+) -> Fraction:
+    rule = version.matrix
+    if rule is None:
+        return Fraction(1)
+    if inputs.completion is None:
+        raise InvalidValueError(
+            f"CollectionInputs({inputs.employee}).completion",
+            "the target completion: the policy has a completion × collection matrix",
+            None,
+        )
+    due = [
+        p
+        for p in positions
+        if p.invoice.due_on <= period.last_day and p.invoice.issued_on.year == period.year
+    ]
+    net = sum((Fraction(p.net_amount) for p in due), Fraction(0))
+    rate = sum((Fraction(p.counted) for p in due), Fraction(0)) / net if net else Fraction(1)
+    coefficient = Fraction(rule.coefficient(Fraction(inputs.completion), rate))
+    work.steps.append(
+        _step(
+            "coefficient.matrix",
+            label("任务完成率 × 回款率系数", "completion × collection-rate coefficient"),
+            {
+                "completion": inputs.completion,
+                "collection_rate": rate,
+                "invoices_due": len(due),
+                "clause": rule.clause or None,
+            },
+            coefficient,
+        )
+    )
+    return coefficient
+
+
+# --- the month ------------------------------------------------------------------------------
+
+
+def _check(
+    policy: CollectionPolicy,
+    period: Period,
+    receivables: Receivables,
+    inputs: CollectionInputs,
+) -> None:
+    argument(policy, CollectionPolicy, "policy")
+    argument(period, Period, "period")
+    argument(receivables, Receivables, "receivables")
+    argument(inputs, CollectionInputs, "inputs")
+    require(not period.is_year, "period", "a month (collection statements are monthly)", period)
+    mine = {i.invoice_id for i in receivables.invoices if i.salesperson == inputs.employee}
+    for index, account in enumerate(inputs.state.accounts):
+        require(
+            account.invoice_id in mine,
+            f"CollectionInputs.state.accounts[{index}].invoice_id",
+            f"an invoice of {inputs.employee} in the receivables (nothing is dropped)",
+            account.invoice_id,
+        )
+    for name, items in (
+        ("milestones", [(m.event_id, m.achieved_on) for m in inputs.milestones]),
+        ("expenses", [(e.expense_id, e.spent_on) for e in inputs.expenses]),
+    ):
+        for item_id, day in items:
+            require(
+                period.contains(day),
+                f"CollectionInputs.{name}({item_id})",
+                f"a date in {period} (report events in the month they happen)",
+                day,
+            )
+
+
+def _releases(
+    policy: CollectionPolicy,
+    positions: Sequence[InvoicePosition],
+    state: CollectionState,
+    factor: Fraction,
+    work: _Work,
+) -> tuple[list[InvoiceAccount], Fraction]:
+    """Release or claw back each invoice's change in entitlement; returns the accounts
+    and the total rise in entitlement (before the portfolio factor)."""
+    rows: list[tuple[InvoicePosition, Fraction, Fraction, Fraction, dict[str, StepValue]]] = []
+    for position in positions:
+        version = policy.version_on(position.invoice.issued_on)
+        entitled, facts = _entitlement(position, version)
+        account = state.account(position.invoice.invoice_id)
+        settled = Fraction(account.settled) if account else Fraction(0)
+        released = Fraction(account.released) if account else Fraction(0)
+        change = entitled - settled
+        if change >= 0:
+            release = change * factor
+        else:
+            release = change * released / settled if settled else Fraction(0)
+        rows.append((position, entitled, change, release, facts))
+    rise = sum((change for _, _, change, _, _ in rows if change > 0), Fraction(0))
+    rounded = allocate([release for *_, release, _ in rows])
+    accounts = []
+    for (position, entitled, change, _, facts), amount in zip(rows, rounded, strict=True):
+        invoice = position.invoice
+        account = state.account(invoice.invoice_id)
+        before = account.released if account else ZERO
+        accounts.append(
+            InvoiceAccount(
+                invoice_id=invoice.invoice_id,
+                settled=round_money(entitled),
+                released=money_sum((before, amount)),
+            )
+        )
+        if not amount:
+            continue
+        clawback = amount < 0
+        version = policy.version_on(invoice.issued_on)
+        work.add(
+            f"{'clawback' if clawback else 'release'}/{invoice.invoice_id}",
+            CollectionLineKind.CLAWBACK if clawback else CollectionLineKind.RELEASE,
+            amount,
+            label(
+                f"{'冲回' if clawback else '回款提成'}：发票{invoice.invoice_id}",
+                f"{'clawback' if clawback else 'release'}: invoice {invoice.invoice_id}",
+            ),
+            [
+                _step(
+                    f"release.{invoice.invoice_id}",
+                    label(
+                        "应得提成 − 已结算；增加部分乘组合系数，减少部分按原比例冲回",
+                        "entitled − settled; a rise times the portfolio factor, a fall "
+                        "clawed back at the released proportion",
+                    ),
+                    {
+                        **facts,
+                        "entitled": entitled,
+                        "settled_before": account.settled if account else ZERO,
+                        "released_before": before,
+                        "change": change,
+                        "portfolio_factor": factor if change > 0 and factor != 1 else None,
+                    },
+                    amount,
+                )
+            ],
+            clause=version.release.clause,
+            invoice_id=invoice.invoice_id,
+        )
+    return accounts, rise
+
+
+def _reserve_and_recovery(
+    version: CollectionVersion,
+    period: Period,
+    inputs: CollectionInputs,
+    work: _Work,
+) -> tuple[Decimal, Decimal]:
+    """Withhold the reserve, carry excess clawbacks, recover from the reserve and the
+    wage; returns (reserve balance, still to recover)."""
+    state = inputs.state
+    positive = money_sum(
+        line.amount for line in work.lines if line.kind is CollectionLineKind.RELEASE
+    )
+    reserve = state.reserve
+    rule = version.reserve
+    if rule is not None and positive > 0:
+        withheld = round_money(Fraction(positive) * rule.rate.exact)
+        if withheld:
+            work.add(
+                "reserve#withheld",
+                CollectionLineKind.RESERVE_WITHHELD,
+                -withheld,
+                label("风险金预留", "reserve withheld"),
+                [
+                    _step(
+                        "reserve.withheld",
+                        label("本月发放 × 风险金比例", "this month's release × reserve rate"),
+                        {"released": positive, "rate": rule.rate},
+                        withheld,
+                    )
+                ],
+                clause=rule.clause,
+            )
+            reserve = money_sum((reserve, withheld))
+    to_recover = state.to_recover
+    subtotal = work.pay
+    if subtotal < 0:
+        work.add(
+            "clawback#to-recovery",
+            CollectionLineKind.TO_RECOVERY,
+            -subtotal,
+            label("冲回超出部分转入待扣回", "clawbacks beyond the release, carried to recovery"),
+            [
+                _step(
+                    "recovery.carried",
+                    label(
+                        "本月冲回超过发放的部分不直接扣薪",
+                        "clawbacks beyond this month's release are not netted against other pay",
+                    ),
+                    {"net_this_month": subtotal},
+                    -subtotal,
+                )
+            ],
+        )
+        work.find("clawback_to_recovery", amount=-subtotal)
+        to_recover = money_sum((to_recover, -subtotal))
+    if to_recover and reserve:
+        used = min(to_recover, reserve)
+        reserve = money_sum((reserve, -used))
+        to_recover = money_sum((to_recover, -used))
+        work.steps.append(
+            _step(
+                "recovery.reserve",
+                label("待扣回先从风险金中抵扣", "recovery from the reserve first"),
+                {
+                    "reserve_before": money_sum((reserve, used)),
+                    "to_recover_before": money_sum((to_recover, used)),
+                },
+                used,
+            )
+        )
+        work.find("clawback_from_reserve", amount=used)
+    if period.month == 12 and reserve:
+        work.add(
+            "reserve#released",
+            CollectionLineKind.RESERVE_RELEASED,
+            reserve,
+            label("年末风险金返还", "reserve released at year end"),
+            [
+                _step(
+                    "reserve.released",
+                    label(
+                        "年末：风险金抵扣冲回后余额返还",
+                        "year end: the reserve left after clawbacks is paid",
+                    ),
+                    {"reserve": reserve},
+                    reserve,
+                )
+            ],
+            clause=rule.clause if rule else "",
+        )
+        reserve = ZERO
+    return reserve, to_recover
+
+
+def _recover_from_wage(
+    to_recover: Decimal, period: Period, inputs: CollectionInputs, work: _Work
+) -> Decimal:
+    if not to_recover:
+        return to_recover
+    if inputs.left_on is not None and inputs.left_on < period.first_day:
+        work.find("recovery_after_departure", amount=to_recover)
+        return to_recover
+    if inputs.month_wage is None or inputs.minimum_wage is None:
+        raise InvalidValueError(
+            f"CollectionInputs({inputs.employee}).month_wage",
+            f"the month's wage and the minimum wage: {to_recover} is to be recovered, and "
+            "the cap depends on them (WPP Art. 16)",
+            None,
+        )
+    wage = money_sum((inputs.month_wage, max(ZERO, work.pay)))
+    cap = recovery_cap(wage, inputs.minimum_wage)
+    recovered = min(to_recover, cap)
+    remaining = money_sum((to_recover, -recovered))
+    if recovered:
+        work.add(
+            "clawback#recovery",
+            CollectionLineKind.RECOVERY,
+            -recovered,
+            label("从本月工资中扣回", "recovered from this month's wage"),
+            [
+                _step(
+                    "recovery.wage",
+                    label(
+                        "扣回 ≤ 当月工资20%，且扣后不低于最低工资",
+                        "recovery ≤ 20% of the month's wage, leaving at least the minimum wage",
+                    ),
+                    {
+                        "to_recover": to_recover,
+                        "month_wage": wage,
+                        "minimum_wage": inputs.minimum_wage,
+                        "cap": cap,
+                    },
+                    recovered,
+                    "WPP 16",
+                )
+            ],
+        )
+    work.find("recovery_capped", recovered=recovered, cap=cap, remaining=remaining)
+    return remaining
+
+
+def _milestones(
+    version: CollectionVersion, inputs: CollectionInputs, work: _Work
+) -> tuple[str, ...]:
+    paid = list(inputs.state.milestones_paid)
+    for event in sorted(inputs.milestones, key=lambda m: (m.achieved_on, m.event_id)):
+        where = f"MilestoneEvent({event.event_id})"
+        award = version.milestone(event.kind)
+        require(
+            award is not None,
+            f"{where}.kind",
+            f"a milestone the policy version {version.version} awards",
+            event.kind,
+        )
+        assert award is not None
+        key = f"{event.kind.value}:{event.customer}"
+        require(key not in paid, where, "a milestone not already paid for this customer", key)
+        zh, en = MILESTONE_LABELS[event.kind]
+        if event.approved is None:
+            work.find(
+                "milestone_awaiting_approval",
+                event.event_id,
+                milestone=Label(zh, en),
+                customer=event.customer,
+                low=award.low,
+                high=award.high,
+            )
+            continue
+        require(
+            award.low <= event.approved <= award.high,
+            f"{where}.approved",
+            f"an amount from {award.low} to {award.high}",
+            event.approved,
+        )
+        paid.append(key)
+        work.add(
+            f"milestone/{event.event_id}",
+            CollectionLineKind.MILESTONE,
+            round_money(event.approved),
+            label(f"{zh}：{event.customer}", f"{en}: {event.customer}"),
+            [
+                _step(
+                    f"milestone.{event.event_id}",
+                    label("审批金额，在制度范围内", "approved figure, within the policy's range"),
+                    {"low": award.low, "high": award.high, "approved": event.approved},
+                    event.approved,
+                )
+            ],
+            clause=award.clause,
+        )
+    return tuple(paid)
+
+
+def _expenses(
+    version: CollectionVersion,
+    book: Ledger,
+    inputs: CollectionInputs,
+    work: _Work,
+) -> tuple[Advance, ...]:
+    advances = list(inputs.state.advances)
+    rule = version.expense_advance
+    if inputs.expenses and rule is None:
+        raise InvalidValueError(
+            f"CollectionInputs({inputs.employee}).expenses",
+            f"none: policy version {version.version} has no relationship-expense rule",
+            len(inputs.expenses),
+        )
+    for expense in sorted(inputs.expenses, key=lambda e: (e.spent_on, e.expense_id)):
+        assert rule is not None
+        reimbursed = round_money(Fraction(expense.amount) * (1 - rule.share.exact))
+        held = money_sum((expense.amount, -reimbursed))
+        work.add(
+            f"expense/{expense.expense_id}",
+            CollectionLineKind.EXPENSE,
+            reimbursed,
+            label(f"公关费用报销：{expense.customer}", f"relationship expense: {expense.customer}"),
+            [
+                _step(
+                    f"expense.{expense.expense_id}",
+                    label(
+                        "公司承担部分报销，员工垫付部分待退",
+                        "company share reimbursed; the salesperson's advance awaits refund",
+                    ),
+                    {"spent": expense.amount, "advance_share": rule.share, "advance": held},
+                    reimbursed,
+                )
+            ],
+            clause=rule.clause,
+        )
+        advances.append(
+            Advance(expense_id=expense.expense_id, customer=expense.customer, amount=held)
+        )
+    signed: dict[str, date] = {}
+    for agreement in inputs.agreements:
+        if agreement.signed_on <= book.as_of:
+            earlier = signed.get(agreement.customer)
+            signed[agreement.customer] = min(agreement.signed_on, earlier or agreement.signed_on)
+    kept = []
+    for advance in advances:
+        since = signed.get(advance.customer)
+        sale = since is not None and any(
+            p.invoice.customer == advance.customer
+            and p.invoice.salesperson == inputs.employee
+            and p.invoice.issued_on >= since
+            for p in book.positions.values()
+        )
+        if not sale:
+            kept.append(advance)
+            work.find(
+                "advance_outstanding",
+                advance.expense_id,
+                customer=advance.customer,
+                amount=advance.amount,
+            )
+            continue
+        work.add(
+            f"advance/{advance.expense_id}",
+            CollectionLineKind.ADVANCE_REFUND,
+            advance.amount,
+            label(f"退还垫付公关费用：{advance.customer}", f"advance refunded: {advance.customer}"),
+            [
+                _step(
+                    f"advance.{advance.expense_id}",
+                    label("已签正式协议并实现销售", "formal agreement signed and a sale followed"),
+                    {"customer": advance.customer, "signed_on": since},
+                    advance.amount,
+                )
+            ],
+            clause=rule.clause if rule else "",
+        )
+    return tuple(kept)
+
+
+def _law_over_policy(  # noqa: PLR0917 - the facts the checks read
+    version: CollectionVersion,
+    book: Ledger,
+    positions: Sequence[InvoicePosition],
+    period: Period,
+    inputs: CollectionInputs,
+    receivables: Receivables,
+    work: _Work,
+) -> None:
+    mine = {p.invoice.invoice_id for p in positions}
+    bad_debts = [w for w in receivables.write_offs if w.invoice_id in mine]
+    if version.bad_debt_share is not None:
+        this_month = money_sum(w.amount for w in bad_debts if period.contains(w.written_off_on))
+        if this_month:
+            work.find(
+                "bad_debt_share_void",
+                share=version.bad_debt_share,
+                amount=round_money(Fraction(this_month) * version.bad_debt_share.exact),
+            )
+    if (
+        version.reserve is not None
+        and version.reserve.nets_bad_debt_principal
+        and period.month == 12
+    ):
+        this_year = money_sum(w.amount for w in bad_debts if w.written_off_on.year == period.year)
+        if this_year:
+            work.find("reserve_principal_void", amount=this_year)
+    if version.forfeit_after_departure and inputs.left_on is not None:
+        after = money_sum(
+            line.amount
+            for line in work.lines
+            if line.kind is CollectionLineKind.RELEASE
+            and any(
+                portion.received_on > inputs.left_on
+                for portion in book.of(line.invoice_id or "").portions
+            )
+        )
+        if after:
+            work.find("post_departure_forfeiture_void", left_on=inputs.left_on, amount=after)
+    for customer, amount, reason in book.unapplied:
+        if any(p.invoice.customer == customer for p in positions):
+            work.find("unapplied_credit", customer, customer=customer, amount=amount, reason=reason)
+    for position in positions:
+        if position.refund_due:
+            work.find(
+                "refund_due",
+                position.invoice.invoice_id,
+                invoice=position.invoice.invoice_id,
+                amount=position.refund_due,
+            )
+
+
+def _aging(
+    version: CollectionVersion, positions: Sequence[InvoicePosition], day: date
+) -> tuple[PerformanceDeduction, ...]:
+    table = version.aging
+    if table is None:
+        return ()
+    rows = []
+    for position in positions:
+        days = position.days_overdue(day)
+        if not days:
+            continue
+        rate = table.value_at(days)
+        rows.append(
+            PerformanceDeduction(
+                invoice_id=position.invoice.invoice_id,
+                open_balance=position.open_balance,
+                days_overdue=days,
+                rate=rate,
+                deduction=round_money(Fraction(position.open_balance) * rate),
+            )
+        )
+    return tuple(rows)
+
+
+def _apply_paid(inputs: CollectionInputs, work: _Work) -> None:
+    if not inputs.paid:
+        return
+    paid = {p.line_id: p.amount for p in inputs.paid}
+    work.lines = [
+        attrs.evolve(line, already_paid=round_money(paid.pop(line.line_id)))
+        if line.line_id in paid
+        else line
+        for line in work.lines
+    ]
+    for line_id, amount in paid.items():
+        work.add(
+            line_id,
+            CollectionLineKind.WITHDRAWN,
+            ZERO,
+            label(f"已撤销：{line_id}", f"withdrawn: {line_id}"),
+            [
+                _step(
+                    "paid.withdrawn",
+                    label("此前已发、本次不再产生的行", "paid before, no longer arising"),
+                    {"line_id": line_id, "already_paid": amount},
+                    ZERO,
+                )
+            ],
+        )
+        work.lines[-1] = attrs.evolve(work.lines[-1], already_paid=round_money(amount))
+
+
+def settle_month(
+    policy: CollectionPolicy,
+    period: Period,
+    receivables: Receivables,
+    inputs: CollectionInputs,
+) -> CollectionStatement:
+    """The collection statement of ``inputs.employee`` for the month ``period``."""
+    _check(policy, period, receivables, inputs)
+    day = period.last_day
+    book = ledger(receivables, day)
+    positions = book.for_salesperson(inputs.employee)
+    version = policy.version_on(day)
+    work = _Work()
+    work.steps.append(
+        _step(
+            "policy.version",
+            label(
+                "制度版本：发票按开票日，组合规则按月末",
+                "policy versions: each invoice by its issue date, portfolio rules by the "
+                "month's last day",
+            ),
+            {"month": str(period), "version": version.version, "invoices": len(positions)},
+            version.version,
+        )
+    )
+    factor = _overdue_multiplier(version, positions, day, work) * _matrix_multiplier(
+        version, positions, period, inputs, work
+    )
+    accounts, rise = _releases(policy, positions, inputs.state, factor, work)
+    if factor != 1 and rise:
+        gross, kept = round_money(rise), round_money(rise * factor)
+        work.find(
+            "coefficient_cut",
+            rules=Label(
+                "、".join(
+                    zh
+                    for zh, rule in (
+                        ("逾期系数", version.overdue),
+                        ("完成率×回款率矩阵", version.matrix),
+                    )
+                    if rule
+                ),
+                ", ".join(
+                    en
+                    for en, rule in (
+                        ("the overdue index", version.overdue),
+                        ("the completion × collection matrix", version.matrix),
+                    )
+                    if rule
+                ),
+            ),
+            gross=gross,
+            factor=factor,
+            cut=money_sum((gross, -kept)),
+        )
+    reserve, to_recover = _reserve_and_recovery(version, period, inputs, work)
+    milestones = _milestones(version, inputs, work)
+    advances = _expenses(version, book, inputs, work)
+    to_recover = _recover_from_wage(to_recover, period, inputs, work)
+    _law_over_policy(version, book, positions, period, inputs, receivables, work)
+    _apply_paid(inputs, work)
+    state_out = CollectionState(
+        accounts=tuple(accounts),
+        reserve=round_money(reserve),
+        to_recover=round_money(to_recover),
+        milestones_paid=milestones,
+        advances=advances,
+    )
+    return CollectionStatement(
+        policy=policy,
+        period=period,
+        employee=inputs.employee,
+        receivables=receivables,
+        inputs=inputs,
+        lines=tuple(work.lines),
+        steps=tuple(work.steps),
+        findings=tuple(work.findings),
+        performance=_aging(version, positions, day),
+        state_out=state_out,
+    )

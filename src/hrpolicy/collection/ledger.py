@@ -1,0 +1,313 @@
+"""Match payments to invoices and read each invoice's position on a day.
+
+:func:`ledger` replays the receivables' events up to ``as_of``, in date order; on one day
+credit notes come first, then payments, then reversals, then write-offs, each kind in id
+order — so the order events are listed in never matters. Payments are matched by the
+:class:`~hrpolicy.collection.model.MatchingRule`; a reversal takes money back from the
+payment's unapplied excess first, then from the invoices it settled, the most recently
+settled first.
+
+Refused, with a typed error naming the item: a payment dated before any invoice it could
+settle, a payment above what the customer owes without an ``excess_reason``, a reversal
+above what is left of its payment, a credit note above the invoice's remaining value, and
+a write-off above the open balance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from hrpolicy.collection.model import (
+    CreditNote,
+    Invoice,
+    MatchingRule,
+    Payment,
+    Receivables,
+    Reversal,
+    WriteOff,
+)
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.fields import argument
+from hrpolicy.core.money import ZERO, allocate, money_sum
+
+__all__ = ["InvoicePosition", "Ledger", "Portion", "ledger"]
+
+
+@attrs.frozen
+class Portion:
+    """Money of one payment applied to one invoice (after any reversal)."""
+
+    payment_id: str
+    received_on: date
+    amount: Decimal
+
+
+@attrs.frozen
+class InvoicePosition:
+    """An invoice on the ledger's day: what it is worth after credit notes, what was
+    collected (portion by portion), written off and still open."""
+
+    invoice: Invoice
+    credited: Decimal
+    written_off: Decimal
+    portions: tuple[Portion, ...]
+
+    @property
+    def net_amount(self) -> Decimal:
+        """The invoice less credit notes."""
+        return money_sum((self.invoice.amount, -self.credited))
+
+    @property
+    def collected(self) -> Decimal:
+        """Money applied to the invoice, after reversals."""
+        return money_sum(p.amount for p in self.portions)
+
+    @property
+    def counted(self) -> Decimal:
+        """Collected money that counts for commission: never more than the net amount
+        (a return after payment leaves a refund due to the customer, not more commission)."""
+        return min(self.collected, self.net_amount)
+
+    @property
+    def refund_due(self) -> Decimal:
+        """What the customer paid beyond the net amount (after a return)."""
+        return max(ZERO, money_sum((self.collected, -self.net_amount)))
+
+    @property
+    def open_balance(self) -> Decimal:
+        """Still owed: net amount − collected − written off (never below 0)."""
+        return max(ZERO, money_sum((self.net_amount, -self.collected, -self.written_off)))
+
+    @property
+    def ratio(self) -> Fraction:
+        """Counted ÷ net amount (an invoice credited down to 0 counts as 0 collected)."""
+        net = self.net_amount
+        return Fraction(self.counted) / Fraction(net) if net else Fraction(0)
+
+    def days_overdue(self, day: date) -> int:
+        """Days past the due date on ``day`` while money is still open, else 0."""
+        if not self.open_balance or day <= self.invoice.due_on:
+            return 0
+        return (day - self.invoice.due_on).days
+
+
+@attrs.frozen
+class Ledger:
+    """Every invoice's position on ``as_of``, and customers' unapplied credit (payments
+    above what was owed, each with its reason)."""
+
+    as_of: date
+    positions: dict[str, InvoicePosition]
+    unapplied: tuple[tuple[str, Decimal, str], ...]
+
+    def of(self, invoice_id: str) -> InvoicePosition:
+        """The position of one invoice."""
+        return self.positions[invoice_id]
+
+    def for_salesperson(self, employee: str) -> list[InvoicePosition]:
+        """The positions of the invoices credited to ``employee``, by issue date and id."""
+        return sorted(
+            (p for p in self.positions.values() if p.invoice.salesperson == employee),
+            key=lambda p: (p.invoice.issued_on, p.invoice.invoice_id),
+        )
+
+
+class _Book:
+    """Mutable state while replaying events."""
+
+    def __init__(self, invoices: Iterable[Invoice]) -> None:
+        self.invoices = {i.invoice_id: i for i in invoices}
+        self.credited = dict.fromkeys(self.invoices, ZERO)
+        self.written_off = dict.fromkeys(self.invoices, ZERO)
+        self.portions: dict[str, list[Portion]] = {i: [] for i in self.invoices}
+        # Per payment: where its money went, in order: (invoice id or None for excess, amount).
+        self.applied: dict[str, list[tuple[str | None, Decimal]]] = {}
+        self.excess: dict[str, tuple[str, Decimal, str]] = {}
+
+    def open_balance(self, invoice_id: str) -> Decimal:
+        collected = money_sum(p.amount for p in self.portions[invoice_id])
+        net = money_sum((self.invoices[invoice_id].amount, -self.credited[invoice_id]))
+        return max(ZERO, money_sum((net, -collected, -self.written_off[invoice_id])))
+
+    def apply(self, payment: Payment, invoice_id: str, amount: Decimal) -> None:
+        if amount:
+            self.portions[invoice_id].append(
+                Portion(payment.payment_id, payment.received_on, amount)
+            )
+            self.applied[payment.payment_id].append((invoice_id, amount))
+
+
+def _credit(book: _Book, note: CreditNote) -> None:
+    invoice = book.invoices[note.invoice_id]
+    remaining = money_sum((invoice.amount, -book.credited[note.invoice_id]))
+    if note.amount > remaining:
+        raise InvalidValueError(
+            f"CreditNote({note.note_id}).amount",
+            f"at most the invoice's remaining value {remaining}",
+            note.amount,
+        )
+    book.credited[note.invoice_id] = money_sum((book.credited[note.invoice_id], note.amount))
+
+
+def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
+    book.applied[payment.payment_id] = []
+    candidates = [
+        i
+        for i in book.invoices.values()
+        if i.customer == payment.customer and i.issued_on <= payment.received_on
+    ]
+    if rule is MatchingRule.BY_INVOICE:
+        named = book.invoices[payment.invoice_id or ""]
+        if named.issued_on > payment.received_on:
+            raise InvalidValueError(
+                f"Payment({payment.payment_id}).received_on",
+                f"a date on or after invoice {named.invoice_id} was issued ({named.issued_on})",
+                payment.received_on,
+            )
+        candidates = [named]
+    open_invoices = [i for i in candidates if book.open_balance(i.invoice_id) > 0]
+    owed = money_sum(book.open_balance(i.invoice_id) for i in open_invoices)
+    if not candidates and payment.excess_reason is None:
+        raise InvalidValueError(
+            f"Payment({payment.payment_id}).received_on",
+            f"a date on or after an invoice of customer {payment.customer} is issued",
+            payment.received_on,
+        )
+    if payment.amount > owed and payment.excess_reason is None:
+        raise InvalidValueError(
+            f"Payment({payment.payment_id}).amount",
+            f"at most the {owed} customer {payment.customer} owes on {payment.received_on} "
+            "(or an excess_reason for the rest)",
+            payment.amount,
+        )
+    to_apply = min(payment.amount, owed)
+    if rule is MatchingRule.PRO_RATA and open_invoices:
+        balances = [book.open_balance(i.invoice_id) for i in open_invoices]
+        parts = allocate([Fraction(to_apply) * Fraction(b) / Fraction(owed) for b in balances])
+        for invoice, part in zip(open_invoices, parts, strict=True):
+            book.apply(payment, invoice.invoice_id, part)
+    else:
+        ordered = sorted(open_invoices, key=lambda i: (i.due_on, i.issued_on, i.invoice_id))
+        left = to_apply
+        for invoice in ordered:
+            part = min(left, book.open_balance(invoice.invoice_id))
+            book.apply(payment, invoice.invoice_id, part)
+            left = money_sum((left, -part))
+    excess = money_sum((payment.amount, -to_apply))
+    if excess:
+        assert payment.excess_reason is not None
+        book.applied[payment.payment_id].insert(0, (None, excess))
+        book.excess[payment.payment_id] = (payment.customer, excess, payment.excess_reason)
+
+
+def _reverse(book: _Book, reversal: Reversal) -> None:
+    applied = book.applied.get(reversal.payment_id)
+    if applied is None:
+        raise InvalidValueError(
+            f"Reversal({reversal.reversal_id}).reversed_on",
+            f"a date on or after its payment {reversal.payment_id} is received",
+            reversal.reversed_on,
+        )
+    left_on_payment = money_sum(amount for _, amount in applied)
+    if reversal.amount > left_on_payment:
+        raise InvalidValueError(
+            f"Reversal({reversal.reversal_id}).amount",
+            f"at most the {left_on_payment} left of payment {reversal.payment_id}",
+            reversal.amount,
+        )
+    amounts = [amount for _, amount in applied]
+    # Unapplied excess first (it is stored first), then invoices, the latest settled first.
+    order = [0] if applied[0][0] is None else []
+    order += [i for i in range(len(applied) - 1, -1, -1) if applied[i][0] is not None]
+    left = reversal.amount
+    for index in order:
+        if not left:
+            break
+        invoice_id = applied[index][0]
+        take = min(left, amounts[index])
+        amounts[index] = money_sum((amounts[index], -take))
+        left = money_sum((left, -take))
+        if invoice_id is None:
+            customer, excess, reason = book.excess[reversal.payment_id]
+            book.excess[reversal.payment_id] = (customer, money_sum((excess, -take)), reason)
+        else:
+            _take_back(book, invoice_id, reversal.payment_id, take)
+    book.applied[reversal.payment_id] = [
+        (invoice_id, amount)
+        for (invoice_id, _), amount in zip(applied, amounts, strict=True)
+        if amount
+    ]
+
+
+def _take_back(book: _Book, invoice_id: str, payment_id: str, amount: Decimal) -> None:
+    portions = book.portions[invoice_id]
+    for index in range(len(portions) - 1, -1, -1):
+        portion = portions[index]
+        if portion.payment_id != payment_id or not amount:
+            continue
+        take = min(amount, portion.amount)
+        amount = money_sum((amount, -take))
+        rest = money_sum((portion.amount, -take))
+        if rest:
+            portions[index] = attrs.evolve(portion, amount=rest)
+        else:
+            del portions[index]
+
+
+def _write_off(book: _Book, write_off: WriteOff) -> None:
+    open_balance = book.open_balance(write_off.invoice_id)
+    if write_off.amount > open_balance:
+        raise InvalidValueError(
+            f"WriteOff({write_off.write_off_id}).amount",
+            f"at most the open balance {open_balance} on {write_off.written_off_on}",
+            write_off.amount,
+        )
+    book.written_off[write_off.invoice_id] = money_sum(
+        (book.written_off[write_off.invoice_id], write_off.amount)
+    )
+
+
+def ledger(receivables: Receivables, as_of: date) -> Ledger:
+    """Replay ``receivables`` up to and including ``as_of``."""
+    argument(receivables, Receivables, "receivables")
+    if not isinstance(as_of, date):
+        raise InvalidTypeError("as_of", "a date", as_of)
+    book = _Book(receivables.invoices)
+    events: list[tuple[date, int, str, CreditNote | Payment | Reversal | WriteOff]] = [
+        *((n.issued_on, 0, n.note_id, n) for n in receivables.credit_notes),
+        *((p.received_on, 1, p.payment_id, p) for p in receivables.payments),
+        *((r.reversed_on, 2, r.reversal_id, r) for r in receivables.reversals),
+        *((w.written_off_on, 3, w.write_off_id, w) for w in receivables.write_offs),
+    ]
+    for day, _, _, event in sorted(events, key=lambda e: e[:3]):
+        if day > as_of:
+            break
+        if isinstance(event, CreditNote):
+            _credit(book, event)
+        elif isinstance(event, Payment):
+            _pay(book, event, receivables.matching)
+        elif isinstance(event, Reversal):
+            _reverse(book, event)
+        else:
+            _write_off(book, event)
+    positions = {
+        invoice_id: InvoicePosition(
+            invoice=invoice,
+            credited=book.credited[invoice_id],
+            written_off=book.written_off[invoice_id],
+            portions=tuple(book.portions[invoice_id]),
+        )
+        for invoice_id, invoice in book.invoices.items()
+        if invoice.issued_on <= as_of
+    }
+    unapplied = tuple(
+        (customer, amount, reason)
+        for customer, amount, reason in (book.excess[k] for k in sorted(book.excess))
+        if amount
+    )
+    return Ledger(as_of=as_of, positions=positions, unapplied=unapplied)

@@ -1,0 +1,391 @@
+"""Receivables as data: invoices with their terms, payments, reversals, returns (credit
+notes) and write-offs, and the rule that says which payment settles which invoice.
+
+Every object is frozen and validated on construction. Dates are inclusive calendar days;
+an event dated on a statement's last day counts in that statement. Money is CNY
+``Decimal``; floats are refused.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+
+from hrpolicy.collection.policy import MilestoneKind
+from hrpolicy.commission.model import PaidLine
+from hrpolicy.core.fields import (
+    Money,
+    NonNegativeInt,
+    NonNegativeMoney,
+    Quantity,
+    Text,
+    checked,
+    require,
+    require_unique,
+    typed_fields,
+)
+
+__all__ = [
+    "Advance",
+    "Agreement",
+    "CollectionInputs",
+    "CollectionState",
+    "CreditNote",
+    "Invoice",
+    "InvoiceAccount",
+    "MatchingRule",
+    "MilestoneEvent",
+    "Payment",
+    "Receivables",
+    "RelationshipExpense",
+    "Reversal",
+    "WriteOff",
+]
+
+
+class MatchingRule(enum.Enum):
+    """Which open invoices of the customer a payment settles. It moves real money (which
+    invoice counts as collected, and when), so it is always stated.
+
+    - ``BY_INVOICE`` — the payment names its invoice (``Payment.invoice_id``);
+    - ``FIFO`` — the oldest open invoice first: by due date, then issue date, then id;
+    - ``PRO_RATA`` — every open invoice in proportion to its open balance, shared to the
+      fen by the largest-remainder rule.
+
+    Only invoices issued on or before the payment date are open to it.
+    """
+
+    BY_INVOICE = "by_invoice"
+    FIFO = "fifo"
+    PRO_RATA = "pro_rata"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Invoice:
+    """An invoice (or a contract's billing) owed by ``customer``, credited to
+    ``salesperson``. ``commission`` is the commission earned on it (from the commission
+    engine, or agreed); collection rules decide when it is released. It is due
+    ``credit_days`` after ``issued_on``."""
+
+    invoice_id: Text
+    customer: Text
+    salesperson: Text
+    issued_on: date
+    amount: NonNegativeMoney
+    commission: NonNegativeMoney
+    credit_days: NonNegativeInt = 0
+    contract_id: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.amount > 0,
+            f"Invoice({self.invoice_id}).amount",
+            "an amount above 0",
+            self.amount,
+        )
+
+    @property
+    def due_on(self) -> date:
+        """The last day to pay without being overdue."""
+        return self.issued_on + timedelta(days=self.credit_days)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Payment:
+    """Money received from ``customer``. ``invoice_id`` names the invoice under the
+    ``BY_INVOICE`` rule. A payment above what the customer owes needs ``excess_reason``
+    (an advance, a deposit); the excess is then held as the customer's credit and earns
+    nothing."""
+
+    payment_id: Text
+    customer: Text
+    received_on: date
+    amount: NonNegativeMoney
+    invoice_id: str | None = None
+    excess_reason: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.amount > 0, f"Payment({self.payment_id}).amount", "an amount above 0", self.amount
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Reversal:
+    """Part or all of a payment undone (a bounced transfer, a refund): ``amount`` comes
+    off the invoices the payment settled, the most recently settled first."""
+
+    reversal_id: Text
+    payment_id: Text
+    reversed_on: date
+    amount: NonNegativeMoney
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.amount > 0,
+            f"Reversal({self.reversal_id}).amount",
+            "an amount above 0",
+            self.amount,
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CreditNote:
+    """Goods returned or a price cut (退货 / 折让): the invoice is worth ``amount`` less,
+    and so is its commission, at the invoice's own rate."""
+
+    note_id: Text
+    invoice_id: Text
+    issued_on: date
+    amount: NonNegativeMoney
+    reason: Text
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.amount > 0, f"CreditNote({self.note_id}).amount", "an amount above 0", self.amount
+        )
+
+    @property
+    def day(self) -> date:
+        """The day it takes effect."""
+        return self.issued_on
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class WriteOff:
+    """A bad debt (坏账) written off: ``amount`` of the invoice's open balance will never be
+    collected."""
+
+    write_off_id: Text
+    invoice_id: Text
+    written_off_on: date
+    amount: NonNegativeMoney
+    reason: Text
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.amount > 0,
+            f"WriteOff({self.write_off_id}).amount",
+            "an amount above 0",
+            self.amount,
+        )
+
+    @property
+    def day(self) -> date:
+        """The day it takes effect."""
+        return self.written_off_on
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Receivables:
+    """Everything owed and received for a set of customers, with the matching rule.
+
+    Pass every invoice of the customers concerned (whoever sold them): a customer's payment
+    is matched across all of its invoices. References are checked here: every payment's
+    customer has invoices, every reversal names a payment, every credit note and write-off
+    an invoice; ids are unique.
+    """
+
+    invoices: tuple[Invoice, ...]
+    matching: MatchingRule
+    payments: tuple[Payment, ...] = ()
+    reversals: tuple[Reversal, ...] = ()
+    credit_notes: tuple[CreditNote, ...] = ()
+    write_offs: tuple[WriteOff, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        require_unique([i.invoice_id for i in self.invoices], "Receivables.invoices", "id")
+        require_unique([p.payment_id for p in self.payments], "Receivables.payments", "id")
+        require_unique([r.reversal_id for r in self.reversals], "Receivables.reversals", "id")
+        require_unique([n.note_id for n in self.credit_notes], "Receivables.credit_notes", "id")
+        require_unique([w.write_off_id for w in self.write_offs], "Receivables.write_offs", "id")
+        customers = {i.customer for i in self.invoices}
+        invoices = {i.invoice_id: i for i in self.invoices}
+        payments = {p.payment_id: p for p in self.payments}
+        for index, payment in enumerate(self.payments):
+            where = f"Receivables.payments[{index}]"
+            require(
+                payment.customer in customers,
+                f"{where}.customer",
+                "a customer with invoices in these receivables",
+                payment.customer,
+            )
+            if self.matching is MatchingRule.BY_INVOICE:
+                require(
+                    payment.invoice_id is not None,
+                    f"{where}.invoice_id",
+                    "the invoice the payment settles (the matching rule is by invoice)",
+                    None,
+                )
+            if payment.invoice_id is not None:
+                invoice = invoices.get(payment.invoice_id)
+                require(
+                    invoice is not None and invoice.customer == payment.customer,
+                    f"{where}.invoice_id",
+                    f"an invoice of customer {payment.customer}",
+                    payment.invoice_id,
+                )
+                require(
+                    self.matching is MatchingRule.BY_INVOICE,
+                    f"{where}.invoice_id",
+                    f"None under the {self.matching.value} rule (it chooses the invoices)",
+                    payment.invoice_id,
+                )
+        for index, reversal in enumerate(self.reversals):
+            paid = payments.get(reversal.payment_id)
+            require(
+                paid is not None,
+                f"Receivables.reversals[{index}].payment_id",
+                "a payment in these receivables",
+                reversal.payment_id,
+            )
+            assert paid is not None
+            require(
+                reversal.reversed_on >= paid.received_on,
+                f"Receivables.reversals[{index}].reversed_on",
+                f"a date on or after the payment's {paid.received_on}",
+                reversal.reversed_on,
+            )
+        adjustments: list[tuple[str, CreditNote | WriteOff]] = [
+            *((f"credit_notes[{i}]", n) for i, n in enumerate(self.credit_notes)),
+            *((f"write_offs[{i}]", w) for i, w in enumerate(self.write_offs)),
+        ]
+        for where, item in adjustments:
+            invoice = invoices.get(item.invoice_id)
+            require(
+                invoice is not None,
+                f"Receivables.{where}.invoice_id",
+                "an invoice in these receivables",
+                item.invoice_id,
+            )
+            assert invoice is not None
+            require(
+                item.day >= invoice.issued_on,
+                f"Receivables.{where}",
+                f"a date on or after the invoice's {invoice.issued_on}",
+                item.day,
+            )
+
+
+# --- a salesperson's period: events, and what earlier statements left ------------------------
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class MilestoneEvent:
+    """A milestone reached with a customer; ``approved`` is the figure approved within the
+    policy's range (``None`` while awaiting approval: nothing is paid, and it is reported)."""
+
+    event_id: Text
+    kind: MilestoneKind
+    customer: Text
+    achieved_on: date
+    approved: NonNegativeMoney | None = None
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RelationshipExpense:
+    """A relationship-building expense (公关费用) spent for ``customer``."""
+
+    expense_id: Text
+    customer: Text
+    spent_on: date
+    amount: NonNegativeMoney
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Agreement:
+    """A formal agreement signed with ``customer``."""
+
+    customer: Text
+    signed_on: date
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class InvoiceAccount:
+    """What earlier statements did with one invoice's commission: ``settled`` is the
+    entitlement already dealt with (released, reserved or cut by a coefficient), and
+    ``released`` the part released to the salesperson (paid or put in reserve)."""
+
+    invoice_id: Text
+    settled: Money
+    released: Money
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Advance:
+    """The salesperson's share of a relationship expense, still to be refunded."""
+
+    expense_id: Text
+    customer: Text
+    amount: NonNegativeMoney
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CollectionState:
+    """What the previous statement leaves to the next: invoice accounts, the reserve
+    balance, clawbacks still to recover, milestones paid (``kind:customer``) and advances
+    outstanding. A statement's ``state_out`` is the next statement's state; the first
+    statement starts from the empty state."""
+
+    accounts: tuple[InvoiceAccount, ...] = ()
+    reserve: NonNegativeMoney = Decimal(0)
+    to_recover: NonNegativeMoney = Decimal(0)
+    milestones_paid: tuple[str, ...] = ()
+    advances: tuple[Advance, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        require_unique([a.invoice_id for a in self.accounts], "CollectionState.accounts", "id")
+        require_unique(list(self.milestones_paid), "CollectionState.milestones_paid", "entry")
+        require_unique([a.expense_id for a in self.advances], "CollectionState.advances", "id")
+
+    def account(self, invoice_id: str) -> InvoiceAccount | None:
+        """The account of ``invoice_id``, if an earlier statement opened one."""
+        for account in self.accounts:
+            if account.invoice_id == invoice_id:
+                return account
+        return None
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CollectionInputs:
+    """One salesperson's facts for one month besides the receivables.
+
+    ``month_wage``: the month's other wages before any deduction (the cap on recovering
+    clawbacks is 20 % of the month's wage, this statement's pay included, and what remains
+    may not fall below ``minimum_wage`` — WPP Art. 16); ``completion``: target completion
+    as a fraction (for a completion × collection matrix); ``left_on``: the last day of
+    employment, if the salesperson has left; ``paid``: what an earlier run of this same
+    month paid, line by line (a re-run then pays only the difference).
+    """
+
+    employee: Text
+    state: CollectionState = CollectionState()
+    month_wage: NonNegativeMoney | None = None
+    minimum_wage: NonNegativeMoney | None = None
+    completion: Quantity | None = None
+    left_on: date | None = None
+    milestones: tuple[MilestoneEvent, ...] = ()
+    expenses: tuple[RelationshipExpense, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    paid: tuple[PaidLine, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        require_unique([m.event_id for m in self.milestones], "CollectionInputs.milestones", "id")
+        require_unique([e.expense_id for e in self.expenses], "CollectionInputs.expenses", "id")
+        require_unique([p.line_id for p in self.paid], "CollectionInputs.paid", "line_id")

@@ -1,0 +1,450 @@
+"""A collection policy as data: when commission is released as cash comes in, what cuts
+it, what is held in reserve, what milestones pay, and the clauses the law overrides.
+
+A :class:`CollectionPolicy` has effective-dated :class:`CollectionVersion` objects (no
+overlaps). An invoice's **release rule** and **days-to-collect table** are those of the
+version in force on the invoice's issue date (the terms it was sold under); the
+**portfolio coefficients**, the **reserve**, **milestones**, the **expense advance** and
+the clauses checked against the law are those of the version in force on the statement's
+last day.
+
+Release rules (the share of an invoice's commission released, by ``kind``):
+
+- :class:`OnInvoice` (``on_invoice``) — all of it on invoicing; returns and bad debts
+  claw it back;
+- :class:`Proportional` (``proportional``) — in proportion to the share collected
+  (按回款率结算);
+- :class:`FullCollection` (``full_collection``) — nothing until the invoice is fully
+  collected (全款回笼);
+- :class:`Staged` (``staged``) — a band table from the share collected to the share
+  released (e.g. 80 % → 50 %, 95 % → 80 %, 100 % → 100 %).
+
+Coefficients:
+
+- :class:`DaysToCollect` — each collected portion times the coefficient for its days from
+  issue (or from the due date) to payment, e.g. ≤ 15 days ×1.1 … > 150 days ×0.1;
+- :class:`OverdueIndex` — a multiplier for the salesperson's weighted overdue index
+  Σ(overdue amount × days overdue) ÷ Σ(receivable × credit days), a band at 0 above a
+  threshold zeroing the release;
+- :class:`CompletionMatrix` — target completion × collection rate → coefficient.
+
+Every rule carries the ``clause`` of the company rule that adopts it (劳部发〔1995〕226号
+Art. 3: a reduction is lawful only when a written rule provides it).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.convert import register_tagged_union
+from hrpolicy.core.errors import PolicyDefinitionError
+from hrpolicy.core.fields import (
+    NonNegativeMoney,
+    Text,
+    checked,
+    require,
+    require_unique,
+    typed_fields,
+)
+from hrpolicy.core.money import Rate
+from hrpolicy.core.versions import ordered_versions, version_on
+
+__all__ = [
+    "MILESTONE_LABELS",
+    "CollectionPolicy",
+    "CollectionVersion",
+    "CompletionMatrix",
+    "DaysFrom",
+    "DaysToCollect",
+    "ExpenseAdvance",
+    "FullCollection",
+    "MilestoneAward",
+    "MilestoneKind",
+    "OnInvoice",
+    "OverdueIndex",
+    "Proportional",
+    "ReleaseRule",
+    "RiskReserve",
+    "Staged",
+]
+
+
+def _check_table(path: str, table: BandTable, *, start: Decimal, unbounded: bool) -> None:
+    """A coefficient table must start at ``start`` (inclusive), pay no negative values,
+    and, when ``unbounded``, cover every larger value."""
+    first = table.bands[0]
+    require(
+        first.lower == start and first.lower_closed,
+        f"{path}.bands[0]",
+        f"a first band starting at {start} (included)",
+        first.describe(),
+    )
+    if unbounded:
+        require(
+            table.bands[-1].upper is None,
+            f"{path}.bands[-1].upper",
+            "None: the table must cover every larger value",
+            table.bands[-1].upper,
+        )
+    for index, band in enumerate(table.bands):
+        require(band.value >= 0, f"{path}.bands[{index}].value", "0 or more", band.value)
+        require(band.lump_sum == 0, f"{path}.bands[{index}].lump_sum", "0", band.lump_sum)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class OnInvoice:
+    """Release the whole commission on invoicing; credit notes and write-offs claw back
+    the commission on the money they remove, at the invoice's rate."""
+
+    clause: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Proportional:
+    """Release in proportion to the share of the invoice collected (按回款率结算)."""
+
+    clause: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class FullCollection:
+    """Release nothing until the invoice is fully collected (全款回笼), then all of it."""
+
+    clause: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Staged:
+    """Release by stages of collection: ``stages`` maps the share collected (0 to 1) to
+    the share released; values must not fall and may not exceed 1, and 100 % collected
+    must release 100 %.
+
+    >>> stages = BandTable.from_thresholds(
+    ...     [0, "0.8", "0.95", 1], [0, "0.5", "0.8"], closed=Side.LOWER,
+    ...     semantics=Semantics.WHOLE)
+    """
+
+    stages: BandTable
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        path = "Staged.stages"
+        _check_table(path, self.stages, start=Decimal(0), unbounded=False)
+        require(
+            self.stages.semantics is Semantics.WHOLE,
+            f"{path}.semantics",
+            "'whole' (a lookup of the share released)",
+            self.stages.semantics,
+        )
+        last = self.stages.bands[-1]
+        require(
+            last.upper is None or (last.upper >= 1 and last.upper_closed),
+            f"{path}.bands[-1]",
+            "a last band that includes 100 % collected",
+            last.describe(),
+        )
+        values = [b.value for b in self.stages.bands]
+        for index, value in enumerate(values):
+            require(value <= 1, f"{path}.bands[{index}].value", "at most 1 (100 %)", value)
+            if index:
+                require(
+                    value >= values[index - 1],
+                    f"{path}.bands[{index}].value",
+                    f"at least the previous stage's {values[index - 1]}",
+                    value,
+                )
+        require(
+            self.stages.value_at(1) == 1,
+            f"{path}",
+            "100 % released at 100 % collected",
+            self.stages.value_at(1),
+        )
+
+
+#: How an invoice's commission is released.
+ReleaseRule = OnInvoice | Proportional | FullCollection | Staged
+
+register_tagged_union(
+    ReleaseRule,
+    {
+        OnInvoice: "on_invoice",
+        Proportional: "proportional",
+        FullCollection: "full_collection",
+        Staged: "staged",
+    },
+)
+
+
+class DaysFrom(enum.Enum):
+    """Where days to collect are counted from: the issue date, or the due date (a payment
+    before the due date counts as 0 days)."""
+
+    ISSUE = "issue"
+    DUE = "due"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class DaysToCollect:
+    """Each collected portion of an invoice weighs by the coefficient for its days to
+    collect; the invoice's release is multiplied by the weighted average coefficient of
+    its collected money. ``table`` must start at 0 days and cover every larger number."""
+
+    table: BandTable
+    counted_from: DaysFrom = DaysFrom.ISSUE
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _check_table("DaysToCollect.table", self.table, start=Decimal(0), unbounded=True)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class OverdueIndex:
+    """Multiply the period's release by ``table``'s value for the salesperson's weighted
+    overdue index Σ(overdue amount × days overdue) ÷ Σ(open receivable × credit days); a
+    last band of 0 is the zeroing threshold. With nothing open on credit terms but money
+    overdue, the index is unbounded and the last band applies."""
+
+    table: BandTable
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _check_table("OverdueIndex.table", self.table, start=Decimal(0), unbounded=True)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CompletionMatrix:
+    """Target completion × collection rate → coefficient on the period's release.
+
+    ``completion`` and ``collection`` are ascending thresholds starting at 0 (the bands
+    are ``[t0, t1)``, ``[t1, t2)`` … with the last unbounded); ``coefficients[r][c]`` is
+    the value for completion band ``r`` and collection band ``c``.
+    """
+
+    completion: tuple[Decimal, ...]
+    collection: tuple[Decimal, ...]
+    coefficients: tuple[tuple[Decimal, ...], ...]
+    clause: str = ""
+    _rows: BandTable = attrs.field(init=False, eq=False, repr=False)
+    _columns: BandTable = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        path = "CompletionMatrix"
+        for name, points in (("completion", self.completion), ("collection", self.collection)):
+            require(
+                bool(points) and points[0] == 0,
+                f"{path}.{name}",
+                "thresholds starting at 0",
+                points,
+            )
+        require(
+            len(self.coefficients) == len(self.completion),
+            f"{path}.coefficients",
+            f"{len(self.completion)} rows (one per completion band)",
+            len(self.coefficients),
+        )
+        for index, row in enumerate(self.coefficients):
+            require(
+                len(row) == len(self.collection),
+                f"{path}.coefficients[{index}]",
+                f"{len(self.collection)} values (one per collection band)",
+                len(row),
+            )
+            for value in row:
+                require(value >= 0, f"{path}.coefficients[{index}]", "values of 0 or more", value)
+
+        def bands(points: tuple[Decimal, ...], name: str) -> BandTable:
+            return BandTable.from_thresholds(
+                list(points),
+                list(range(len(points))),
+                closed=Side.LOWER,
+                semantics=Semantics.WHOLE,
+                name=f"{path}.{name}",
+            )
+
+        object.__setattr__(self, "_rows", bands(self.completion, "completion"))
+        object.__setattr__(self, "_columns", bands(self.collection, "collection"))
+
+    def coefficient(
+        self, completion: Decimal | Fraction, collection_rate: Decimal | Fraction
+    ) -> Decimal:
+        """The coefficient for a completion and a collection rate (both as fractions)."""
+        row = int(self._rows.value_at(completion))
+        column = int(self._columns.value_at(collection_rate))
+        return self.coefficients[row][column]
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RiskReserve:
+    """Withhold ``rate`` of each period's positive release (风险金). Clawbacks are
+    recovered from the reserve before wages; in December what is left is released.
+
+    ``nets_bad_debt_principal`` records a company clause that would also take the
+    principal of bad debts from the reserve: it makes staff bear bad debts, which a court
+    struck down (Chengdu, 2025), so it is reported and never applied."""
+
+    rate: Rate
+    nets_bad_debt_principal: bool = False
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            Decimal(0) < self.rate.value < 1,
+            "RiskReserve.rate",
+            "a share above 0 and below 100%",
+            self.rate,
+        )
+
+
+class MilestoneKind(enum.Enum):
+    """Milestones of a key-account sale (DOMAIN.md §3)."""
+
+    SAMPLE_CERTIFIED = "sample_certified"  # 样品通过客户认证
+    CAPABILITY_AUDIT = "capability_audit"  # 能力评估 / 体系审核通过
+    SUPPLIER_LISTED = "supplier_listed"  # 进入合格供应商名录
+
+
+MILESTONE_LABELS = {
+    MilestoneKind.SAMPLE_CERTIFIED: ("样品通过客户认证", "sample certified by the customer"),
+    MilestoneKind.CAPABILITY_AUDIT: ("能力评估/体系审核通过", "capability / system audit passed"),
+    MilestoneKind.SUPPLIER_LISTED: ("进入合格供应商名录", "admitted to the supplier list"),
+}
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class MilestoneAward:
+    """A one-off award for a milestone, in a range; the figure paid is approved case by
+    case within it."""
+
+    kind: MilestoneKind
+    low: NonNegativeMoney
+    high: NonNegativeMoney
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.low <= self.high,
+            f"MilestoneAward({self.kind.value}).high",
+            f"at least low {self.low}",
+            self.high,
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ExpenseAdvance:
+    """Relationship-building expenses (公关费用) are the company's, but the salesperson
+    advances ``share`` of each until a formal agreement with the customer is signed and a
+    sale to it follows; then the advance is refunded."""
+
+    share: Rate
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            Decimal(0) < self.share.value < 1,
+            "ExpenseAdvance.share",
+            "a share above 0 and below 100%",
+            self.share,
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CollectionVersion:
+    """The collection policy as in force from ``effective_from`` to ``effective_to``.
+
+    ``bad_debt_share`` and ``forfeit_after_departure`` record company clauses the law does
+    not allow (staff bearing a share of bad-debt principal; no commission on money
+    collected after the salesperson leaves): statements report them as violations and
+    compute what the law allows.
+    """
+
+    version: Text
+    effective_from: date
+    release: ReleaseRule
+    effective_to: date | None = None
+    days_to_collect: DaysToCollect | None = None
+    overdue: OverdueIndex | None = None
+    matrix: CompletionMatrix | None = None
+    aging: BandTable | None = None
+    reserve: RiskReserve | None = None
+    milestones: tuple[MilestoneAward, ...] = ()
+    expense_advance: ExpenseAdvance | None = None
+    bad_debt_share: Rate | None = None
+    forfeit_after_departure: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        path = f"CollectionVersion({self.version})"
+        if self.effective_to is not None:
+            require(
+                self.effective_to >= self.effective_from,
+                f"{path}.effective_to",
+                f"a date on or after effective_from {self.effective_from}",
+                self.effective_to,
+            )
+        if self.days_to_collect is not None and isinstance(self.release, OnInvoice):
+            raise PolicyDefinitionError(
+                f"{path}.days_to_collect",
+                "None when commission is released on invoicing (nothing waits for cash)",
+                self.days_to_collect,
+            )
+        if self.aging is not None:
+            _check_table(f"{path}.aging", self.aging, start=Decimal(0), unbounded=True)
+            for index, band in enumerate(self.aging.bands):
+                require(
+                    band.value <= 1,
+                    f"{path}.aging.bands[{index}].value",
+                    "a deduction of at most 100%",
+                    band.value,
+                )
+        require_unique(
+            [m.kind.value for m in self.milestones], f"{path}.milestones", "milestone kind"
+        )
+        if self.bad_debt_share is not None:
+            require(
+                Decimal(0) < self.bad_debt_share.value <= 1,
+                f"{path}.bad_debt_share",
+                "a share above 0 and at most 100%",
+                self.bad_debt_share,
+            )
+
+    def milestone(self, kind: MilestoneKind) -> MilestoneAward | None:
+        """The award for ``kind``, if the version has one."""
+        for award in self.milestones:
+            if award.kind is kind:
+                return award
+        return None
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CollectionPolicy:
+    """A collection policy: an id, a name and its effective-dated versions."""
+
+    policy_id: Text
+    name: Text
+    versions: tuple[CollectionVersion, ...]
+    _ordered: tuple[CollectionVersion, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        ordered = ordered_versions(f"CollectionPolicy({self.policy_id}).versions", self.versions)
+        object.__setattr__(self, "_ordered", ordered)
+
+    def version_on(self, day: date) -> CollectionVersion:
+        """The version in force on ``day``."""
+        return version_on(f"CollectionPolicy({self.policy_id})", self._ordered, day)

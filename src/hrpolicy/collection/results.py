@@ -1,0 +1,239 @@
+"""What the collection engine returns: a month's statement for one salesperson, and a
+recovery schedule — immutable snapshots that explain every line."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from hrpolicy.collection.model import CollectionInputs, CollectionState, Receivables
+from hrpolicy.collection.policy import CollectionPolicy
+from hrpolicy.commission.model import Period
+from hrpolicy.core.display import Displayable, View, render_value
+from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step, StepValue
+from hrpolicy.core.money import money_sum
+
+__all__ = [
+    "CollectionLine",
+    "CollectionLineKind",
+    "CollectionStatement",
+    "PerformanceDeduction",
+    "RecoveryMonth",
+    "RecoverySchedule",
+]
+
+
+class CollectionLineKind(enum.Enum):
+    """What a line of a collection statement is."""
+
+    RELEASE = "release"  # commission released on an invoice
+    CLAWBACK = "clawback"  # commission taken back on an invoice (reversal, return, bad debt)
+    RESERVE_WITHHELD = "reserve_withheld"
+    RESERVE_RELEASED = "reserve_released"
+    TO_RECOVERY = "to_recovery"  # clawbacks beyond this month's release, carried to recovery
+    RECOVERY = "recovery"  # clawbacks recovered from this month's wage, under the cap
+    MILESTONE = "milestone"
+    EXPENSE = "expense"  # the company's share of a relationship expense, reimbursed
+    ADVANCE_REFUND = "advance_refund"
+    WITHDRAWN = "withdrawn"  # paid by an earlier run of this month, no longer arising
+
+
+@attrs.frozen
+class CollectionLine:
+    """One line: a stable id (``release/INV-1``, ``reserve#withheld``…), its effect on this
+    month's pay, what it is, the clause and the steps behind it. ``already_paid`` is what
+    an earlier run of the same month paid on it; :attr:`due` what is left."""
+
+    line_id: str
+    kind: CollectionLineKind
+    amount: Decimal
+    label: Label
+    clause: str
+    steps: tuple[Step, ...]
+    invoice_id: str | None = None
+    already_paid: Decimal = Decimal("0.00")
+
+    @property
+    def due(self) -> Decimal:
+        """``amount − already_paid``."""
+        return money_sum((self.amount, -self.already_paid))
+
+    def to_record(self, locale: str = "en") -> dict[str, object]:
+        """A flat row for this line."""
+        return {
+            "line_id": self.line_id,
+            "kind": self.kind.value,
+            "invoice_id": self.invoice_id,
+            "amount": self.amount,
+            "already_paid": self.already_paid,
+            "due": self.due,
+            "label": self.label.in_locale(locale),
+            "clause": self.clause,
+            "explanation": " | ".join(
+                "; ".join(f"{k}={render_value(v, locale)}" for k, v in step.inputs)
+                + f" → {render_value(step.output, locale)}"
+                for step in self.steps
+            ),
+        }
+
+
+@attrs.frozen
+class PerformanceDeduction:
+    """Credited performance cut for an invoice still open past its due date (aging)."""
+
+    invoice_id: str
+    open_balance: Decimal
+    days_overdue: int
+    rate: Fraction
+    deduction: Decimal
+
+
+_TITLE: Final = Label("回款提成结算单", "Collection-linked commission statement")
+_EMPLOYEE: Final = Label("员工", "employee")
+_PERIOD: Final = Label("期间", "period")
+_TOTAL: Final = Label("本月合计", "total this month")
+_RESERVE: Final = Label("风险金余额", "reserve balance")
+_RECOVER: Final = Label("待扣回", "still to recover")
+_PAID: Final = Label("此前已发", "already paid")
+_DUE: Final = Label("本次应补发", "due now")
+
+
+@attrs.frozen
+class CollectionStatement(Displayable):
+    """One salesperson's collection-linked pay for one month.
+
+    It holds its inputs (policy, period, receivables, inputs with the state carried in),
+    the lines, the steps and checks, the findings, the credited-performance deductions
+    (aging) and ``state_out`` — the state to pass to next month's statement. Recomputing
+    from the same inputs gives an equal statement.
+    """
+
+    policy: CollectionPolicy
+    period: Period
+    employee: str
+    receivables: Receivables
+    inputs: CollectionInputs
+    lines: tuple[CollectionLine, ...]
+    steps: tuple[Step, ...]
+    findings: tuple[Finding, ...]
+    performance: tuple[PerformanceDeduction, ...]
+    state_out: CollectionState
+
+    @property
+    def total(self) -> Decimal:
+        """The lines' effect on this month's pay."""
+        return money_sum(line.amount for line in self.lines)
+
+    @property
+    def already_paid(self) -> Decimal:
+        """What earlier runs of this month paid."""
+        return money_sum(line.already_paid for line in self.lines)
+
+    @property
+    def due(self) -> Decimal:
+        """``total − already_paid``."""
+        return money_sum(line.due for line in self.lines)
+
+    @property
+    def released(self) -> Decimal:
+        """Commission released on invoices this month, net of clawbacks (before reserve)."""
+        kinds = (CollectionLineKind.RELEASE, CollectionLineKind.CLAWBACK)
+        return money_sum(line.amount for line in self.lines if line.kind in kinds)
+
+    @property
+    def performance_deduction(self) -> Decimal:
+        """The total cut in credited performance for aging receivables."""
+        return money_sum(p.deduction for p in self.performance)
+
+    def line(self, line_id: str) -> CollectionLine:
+        """The line with ``line_id``."""
+        for candidate in self.lines:
+            if candidate.line_id == line_id:
+                return candidate
+        raise InvalidValueError(
+            "line_id", f"one of {', '.join(x.line_id for x in self.lines)}", line_id
+        )
+
+    @property
+    def explanation(self) -> Explanation:
+        """The statement's steps, then each line's, then the findings."""
+        line_steps = tuple(step for line in self.lines for step in line.steps)
+        return Explanation(self.steps + line_steps, self.findings)
+
+    def violations(self) -> tuple[Finding, ...]:
+        """The findings of severity ``VIOLATION``."""
+        return tuple(f for f in self.findings if f.severity is Severity.VIOLATION)
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """One flat row per line, with employee and period."""
+        return [
+            {"employee": self.employee, "period": str(self.period), **line.to_record(locale)}
+            for line in self.lines
+        ]
+
+    def _view(self) -> View:
+        summary: tuple[tuple[Label, StepValue], ...] = (
+            (_EMPLOYEE, self.employee),
+            (_PERIOD, str(self.period)),
+            *((line.label, line.amount) for line in self.lines),
+            (_TOTAL, self.total),
+            *(
+                ((_PAID, self.already_paid), (_DUE, self.due))
+                if any(line.already_paid for line in self.lines)
+                else ()
+            ),
+            (_RESERVE, self.state_out.reserve),
+            (_RECOVER, self.state_out.to_recover),
+        )
+        return View(_TITLE, summary, self.explanation)
+
+
+@attrs.frozen
+class RecoveryMonth:
+    """One month of a recovery schedule."""
+
+    month: str
+    wage: Decimal
+    minimum_wage: Decimal
+    cap: Decimal
+    recovered: Decimal
+    remaining: Decimal
+
+
+_SCHEDULE_TITLE: Final = Label("扣回计划", "Recovery schedule")
+
+
+@attrs.frozen
+class RecoverySchedule(Displayable):
+    """How an amount is recovered from wages month by month under WPP Art. 16."""
+
+    amount: Decimal
+    months: tuple[RecoveryMonth, ...]
+    steps: tuple[Step, ...]
+
+    @property
+    def recovered(self) -> Decimal:
+        """What the months recover in total."""
+        return money_sum(m.recovered for m in self.months)
+
+    @property
+    def remaining(self) -> Decimal:
+        """What is left after the last month."""
+        return self.months[-1].remaining if self.months else self.amount
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """One row per month."""
+        return [attrs.asdict(m) for m in self.months]
+
+    def _view(self) -> View:
+        summary: tuple[tuple[Label, StepValue], ...] = (
+            (Label("应扣回", "to recover"), self.amount),
+            *((Label(m.month, m.month), m.recovered) for m in self.months),
+            (Label("尚余", "remaining"), self.remaining),
+        )
+        return View(_SCHEDULE_TITLE, summary, Explanation(self.steps))
