@@ -1,0 +1,257 @@
+"""Collection policies from DOMAIN.md §3 and COMPENSATION.md, as data, and the bridge
+from the commission engine to invoices.
+
+Figures the sources leave open are chosen here and named in each docstring. Every
+policy takes effect on 2024-01-01 and is tested against months checked by hand
+(``tests/collection/test_example_policies.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from hrpolicy.collection.model import Invoice
+from hrpolicy.collection.policy import (
+    CollectionPolicy,
+    CollectionVersion,
+    CompletionMatrix,
+    DaysToCollect,
+    ExpenseAdvance,
+    FullCollection,
+    MilestoneAward,
+    MilestoneKind,
+    OnInvoice,
+    OverdueIndex,
+    Proportional,
+    ReleaseRule,
+    RiskReserve,
+    Staged,
+)
+from hrpolicy.commission.results import LineKind, Statement
+from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.fields import arguments
+from hrpolicy.core.money import Rate, allocate
+
+__all__ = [
+    "DAYS_TO_COLLECT",
+    "EXAMPLE_POLICIES",
+    "aging_policy",
+    "days_to_collect_policy",
+    "full_collection_policy",
+    "invoices_with_commission",
+    "key_account_policy",
+    "matrix_policy",
+    "overdue_policy",
+    "proportional_policy",
+    "reserve_policy",
+    "staged_policy",
+]
+
+_FROM: Final = date(2024, 1, 1)
+
+
+def _policy(policy_id: str, name: str, release: ReleaseRule, **version: object) -> CollectionPolicy:
+    return CollectionPolicy(
+        policy_id=policy_id,
+        name=name,
+        versions=(
+            CollectionVersion(version="2024", effective_from=_FROM, release=release, **version),  # type: ignore[arg-type]
+        ),
+    )
+
+
+def proportional_policy() -> CollectionPolicy:
+    """Commission settled in proportion to the collection rate (按回款率结算提成)."""
+    return _policy("proportional", "按回款率结算", Proportional(clause="回款管理办法 第2条"))
+
+
+def full_collection_policy() -> CollectionPolicy:
+    """Every performance wage and bonus tied to full collection of the contract price
+    (全款回笼): nothing until the invoice is fully paid."""
+    return _policy("full-collection", "全款回笼", FullCollection(clause="回款管理办法 第3条"))
+
+
+def staged_policy() -> CollectionPolicy:
+    """Staged release: 50 % of the commission once 80 % is collected, 80 % at 95 %,
+    all of it at 100 % (thresholds included)."""
+    stages = BandTable.from_thresholds(
+        [0, "0.8", "0.95", 1],
+        [0, "0.5", "0.8", 1],
+        closed=Side.LOWER,
+        semantics=Semantics.WHOLE,
+    )
+    return _policy("staged", "分段释放", Staged(stages=stages, clause="回款管理办法 第4条"))
+
+
+#: Days to collect → coefficient: ≤ 15 days ×1.1, ≤ 30 ×1.0, ≤ 60 ×0.9, ≤ 90 ×0.7,
+#: ≤ 150 ×0.5, more ×0.1 (the inner steps are chosen; the ends are the sources').
+DAYS_TO_COLLECT: Final = BandTable.from_thresholds(
+    [0, 15, 30, 60, 90, 150],
+    ["1.1", "1.0", "0.9", "0.7", "0.5", "0.1"],
+    closed=Side.UPPER,
+    semantics=Semantics.WHOLE,
+    name="days to collect",
+)
+
+
+def days_to_collect_policy() -> CollectionPolicy:
+    """Proportional release, each collected yuan weighted by the coefficient for its days
+    from the invoice date (:data:`DAYS_TO_COLLECT`)."""
+    return _policy(
+        "days-to-collect",
+        "回款天数系数",
+        Proportional(clause="回款管理办法 第2条"),
+        days_to_collect=DaysToCollect(table=DAYS_TO_COLLECT, clause="回款管理办法 第5条"),
+    )
+
+
+def overdue_policy() -> CollectionPolicy:
+    """Proportional release times a multiplier for the weighted overdue index: up to 0.2
+    ×1, up to 0.5 ×0.8, above 0.5 nothing (the zeroing threshold; figures chosen)."""
+    table = BandTable.from_thresholds(
+        [0, "0.2", "0.5"], [1, "0.8", 0], closed=Side.UPPER, semantics=Semantics.WHOLE
+    )
+    return _policy(
+        "overdue",
+        "逾期加权系数",
+        Proportional(clause="回款管理办法 第2条"),
+        overdue=OverdueIndex(table=table, clause="回款管理办法 第6条"),
+    )
+
+
+def aging_policy() -> CollectionPolicy:
+    """Aging deductions of credited performance: money overdue more than 30 days cuts 20 %
+    of it, > 60 days 40 %, > 90 days 50 %, > 120 days 80 %, > 180 days 100 %."""
+    aging = BandTable.from_thresholds(
+        [0, 30, 60, 90, 120, 180],
+        [0, "0.2", "0.4", "0.5", "0.8", 1],
+        closed=Side.UPPER,
+        semantics=Semantics.WHOLE,
+        name="aging",
+    )
+    return _policy("aging", "账龄扣减业绩", Proportional(clause="回款管理办法 第2条"), aging=aging)
+
+
+def matrix_policy() -> CollectionPolicy:
+    """Target completion × collection rate: completion below 80 %, 80–100 %, 100 % and
+    above; collection below 70 %, 70–90 %, 90 % and above (figures chosen)."""
+    return _policy(
+        "matrix",
+        "完成率×回款率",
+        Proportional(clause="回款管理办法 第2条"),
+        matrix=CompletionMatrix(
+            completion=(Decimal(0), Decimal("0.8"), Decimal(1)),
+            collection=(Decimal(0), Decimal("0.7"), Decimal("0.9")),
+            coefficients=(
+                (Decimal("0.5"), Decimal("0.6"), Decimal("0.7")),
+                (Decimal("0.6"), Decimal("0.8"), Decimal("0.9")),
+                (Decimal("0.8"), Decimal("1.0"), Decimal("1.2")),
+            ),
+            clause="回款管理办法 第7条",
+        ),
+    )
+
+
+def reserve_policy() -> CollectionPolicy:
+    """Commission released on invoicing; 10 % withheld as a risk reserve (风险金), netted
+    against clawbacks and released at year end. Returns and bad debts claw commission back
+    at the invoice's own rate."""
+    return _policy(
+        "reserve",
+        "风险金",
+        OnInvoice(clause="提成制度 第2条"),
+        reserve=RiskReserve(rate=Rate.parse("10%"), clause="提成制度 第8条"),
+    )
+
+
+def key_account_policy() -> CollectionPolicy:
+    """The key-account process of DOMAIN.md §3: sample certified 1,000–2,000; capability
+    or system audit passed 1,000–2,000; admitted to the supplier list 3,000–5,000; the
+    salesperson advances 20 % of relationship expenses until a formal agreement is signed
+    and sales follow. Commission on the orders that follow is proportional to collection."""
+    return _policy(
+        "key-account",
+        "大客户开发",
+        Proportional(clause="大客户开发办法 第6条"),
+        milestones=(
+            MilestoneAward(
+                kind=MilestoneKind.SAMPLE_CERTIFIED,
+                low=Decimal(1000),
+                high=Decimal(2000),
+                clause="大客户开发办法 第3条",
+            ),
+            MilestoneAward(
+                kind=MilestoneKind.CAPABILITY_AUDIT,
+                low=Decimal(1000),
+                high=Decimal(2000),
+                clause="大客户开发办法 第4条",
+            ),
+            MilestoneAward(
+                kind=MilestoneKind.SUPPLIER_LISTED,
+                low=Decimal(3000),
+                high=Decimal(5000),
+                clause="大客户开发办法 第5条",
+            ),
+        ),
+        expense_advance=ExpenseAdvance(share=Rate.parse("20%"), clause="大客户开发办法 第7条"),
+    )
+
+
+#: Every example policy by id.
+EXAMPLE_POLICIES: Final = {
+    policy.policy_id: policy
+    for policy in (
+        proportional_policy(),
+        full_collection_policy(),
+        staged_policy(),
+        days_to_collect_policy(),
+        overdue_policy(),
+        aging_policy(),
+        matrix_policy(),
+        reserve_policy(),
+        key_account_policy(),
+    )
+}
+
+
+def invoices_with_commission(
+    statement: Statement, invoices: Sequence[Invoice]
+) -> tuple[Invoice, ...]:
+    """The ``invoices`` with the commission a commission ``statement`` earned on their
+    deals: each deal's commission lines (an invoice's ``contract_id`` is the deal id) are
+    shared over the deal's invoices in proportion to their amounts, to the fen.
+
+    Every deal with commission must have an invoice and every invoice a deal in the
+    statement; anything else is an error, so no commission is lost between the engines.
+    """
+    given = arguments(invoices, Invoice, "invoices")
+    earned: dict[str, Fraction] = {}
+    for line in statement.lines:
+        if line.kind is LineKind.DEAL and line.deal_id is not None:
+            earned[line.deal_id] = earned.get(line.deal_id, Fraction(0)) + Fraction(line.amount)
+    by_deal: dict[str, list[Invoice]] = {}
+    for index, invoice in enumerate(given):
+        if invoice.contract_id not in earned:
+            raise InvalidValueError(
+                f"invoices[{index}].contract_id",
+                f"a deal of {statement.employee}'s statement ({', '.join(sorted(earned))})",
+                invoice.contract_id,
+            )
+        by_deal.setdefault(invoice.contract_id, []).append(invoice)
+    missing = sorted(d for d, amount in earned.items() if amount and d not in by_deal)
+    if missing:
+        raise InvalidValueError("invoices", "an invoice for every deal with commission", missing)
+    result: dict[str, Invoice] = {}
+    for deal_id, group in by_deal.items():
+        total = sum((Fraction(i.amount) for i in group), Fraction(0))
+        shares = allocate([earned[deal_id] * Fraction(i.amount) / total for i in group])
+        for invoice, share in zip(group, shares, strict=True):
+            result[invoice.invoice_id] = attrs.evolve(invoice, commission=share)
+    return tuple(result[i.invoice_id] for i in given)

@@ -1,0 +1,162 @@
+"""The risk reserve, clawbacks at the original rate, and recovery under the wage cap."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from hrpolicy import InvalidValueError
+from hrpolicy.collection import (
+    CollectionLineKind,
+    CollectionState,
+    CreditNote,
+    WriteOff,
+    recovery_cap,
+    recovery_schedule,
+)
+from hrpolicy.collection.examples import reserve_policy
+from tests.collection.helpers import books, invoice, month, months
+
+WAGES = {"month_wage": Decimal(5000), "minimum_wage": Decimal(2690)}
+
+
+def _bad_debt(amount: int, day: str) -> WriteOff:
+    return WriteOff(
+        write_off_id=f"W-{day}",
+        invoice_id="I1",
+        written_off_on=date.fromisoformat(day),
+        amount=Decimal(amount),
+        reason="客户破产",
+    )
+
+
+def test_ten_percent_of_each_release_is_withheld_in_the_reserve() -> None:
+    january = month(reserve_policy(), books(invoice()), 1)
+    assert january.line("release/I1").amount == Decimal("3000.00")
+    assert january.line("reserve#withheld").amount == Decimal("-300.00")
+    assert (january.total, january.state_out.reserve) == (Decimal("2700.00"), Decimal("300.00"))
+
+
+def test_a_return_claws_back_commission_at_the_invoices_rate_from_the_reserve_first() -> None:
+    # The 20,000 return takes back 600 (3 %); the reserve pays 300 of it, the wage the other
+    # 300 (cap: 20 % of 5,000 = 1,000, leaving more than 2,690).
+    receivables = books(
+        invoice(),
+        credit_notes=(
+            CreditNote(
+                note_id="C1",
+                invoice_id="I1",
+                issued_on=date(2024, 3, 1),
+                amount=Decimal(20000),
+                reason="退货",
+            ),
+        ),
+    )
+    march = months(reserve_policy(), receivables, 3, **WAGES)[2]
+    assert [(x.line_id, x.amount) for x in march.lines] == [
+        ("clawback/I1", Decimal("-600.00")),
+        ("clawback#to-recovery", Decimal("600.00")),
+        ("clawback#recovery", Decimal("-300.00")),
+    ]
+    assert (march.state_out.reserve, march.state_out.to_recover) == (
+        Decimal("0.00"),
+        Decimal("0.00"),
+    )
+
+
+def test_a_bad_debt_clawback_beyond_the_cap_is_carried_to_later_months() -> None:
+    # Half written off in June: 1,500 clawed back; the reserve covers 300; a 3,000 wage with
+    # a 2,690 minimum allows only 310; 890 is carried and recovered in July from 8,000.
+    receivables = books(invoice(), write_offs=(_bad_debt(50000, "2024-06-15"),))
+    statements = months(reserve_policy(), receivables, 5, **WAGES)
+    june = month(
+        reserve_policy(),
+        receivables,
+        6,
+        statements[-1].state_out,
+        month_wage=Decimal(3000),
+        minimum_wage=Decimal(2690),
+    )
+    assert june.line("clawback#recovery").amount == Decimal("-310.00")
+    assert june.state_out.to_recover == Decimal("890.00")
+    july = month(
+        reserve_policy(),
+        receivables,
+        7,
+        june.state_out,
+        month_wage=Decimal(8000),
+        minimum_wage=Decimal(2690),
+    )
+    assert july.line("clawback#recovery").amount == Decimal("-890.00")
+    assert july.state_out.to_recover == Decimal("0.00")
+
+
+def test_what_is_left_in_the_reserve_is_released_in_december() -> None:
+    december = months(reserve_policy(), books(invoice()), 12)[-1]
+    assert december.line("reserve#released").amount == Decimal("300.00")
+    assert december.state_out.reserve == Decimal("0.00")
+
+
+def test_money_released_reserved_and_clawed_back_adds_up_over_the_year() -> None:
+    receivables = books(
+        invoice(),
+        invoice("I2", 50000, 2000, issued="2024-04-01"),
+        write_offs=(_bad_debt(50000, "2024-06-15"),),
+    )
+    statements = months(reserve_policy(), receivables, 12, **WAGES)
+    paid = sum((s.total for s in statements), Decimal(0))
+    end = statements[-1].state_out
+    released = sum((a.released for a in end.accounts), Decimal(0))
+    # 3,000 − 1,500 + 2,000 = 3,500 released; all of it paid by December.
+    assert released == Decimal("3500.00")
+    assert paid + end.reserve - end.to_recover == released
+
+
+def test_the_recovery_cap_is_20_percent_of_the_wage_and_never_below_the_minimum_wage() -> None:
+    assert recovery_cap(Decimal(5000), Decimal(2690)) == Decimal("1000.00")
+    assert recovery_cap(Decimal(3000), Decimal(2690)) == Decimal("310.00")
+    assert recovery_cap(Decimal(2500), Decimal(2690)) == Decimal("0.00")
+    assert recovery_cap(Decimal("1000.04"), Decimal(0)) == Decimal("200.00")  # rounded down
+
+
+def test_a_recovery_schedule_carries_what_a_month_cannot_take() -> None:
+    schedule = recovery_schedule(
+        Decimal(2500),
+        [
+            ("2024-07", Decimal(5000), Decimal(2690)),
+            ("2024-08", Decimal(2800), Decimal(2690)),
+            ("2024-09", Decimal(10000), Decimal(2690)),
+        ],
+    )
+    assert [m.recovered for m in schedule.months] == [
+        Decimal("1000.00"),
+        Decimal("110.00"),
+        Decimal("1390.00"),
+    ]
+    assert schedule.remaining == Decimal("0.00")
+    assert "Recovery schedule" in schedule.to_text()
+
+
+def test_a_clawback_needs_the_months_wage_and_minimum_wage_to_be_recovered() -> None:
+    receivables = books(invoice(), write_offs=(_bad_debt(100000, "2024-02-15"),))
+    january = month(reserve_policy(), receivables, 1)
+    with pytest.raises(InvalidValueError, match="month_wage: expected the month's wage"):
+        month(reserve_policy(), receivables, 2, january.state_out)
+
+
+def test_after_departure_a_clawback_is_not_taken_from_wages_and_is_reported() -> None:
+    receivables = books(invoice(), write_offs=(_bad_debt(100000, "2024-03-15"),))
+    february = months(reserve_policy(), receivables, 2, **WAGES)[-1]
+    march = month(
+        reserve_policy(),
+        receivables,
+        3,
+        february.state_out,
+        left_on=date(2024, 2, 29),
+    )
+    assert CollectionLineKind.RECOVERY not in [x.kind for x in march.lines]
+    assert march.state_out.to_recover == Decimal("2700.00")  # 3,000 less the 300 reserve
+    assert "recovery_after_departure" in [f.code for f in march.findings]
+    assert march.state_out != CollectionState()
