@@ -57,6 +57,14 @@ from hrpolicy.bonds.policy import (
     ProbationRule,
     Region,
 )
+from hrpolicy.collection.model import (
+    CreditNote,
+    Invoice,
+    MatchingRule,
+    Payment,
+    Receivables,
+    WriteOff,
+)
 from hrpolicy.commission.model import Deal, Measure, Period
 from hrpolicy.commission.plan import (
     Commission,
@@ -89,6 +97,7 @@ __all__ = [
     "bond_collections",
     "bond_policies",
     "clauses",
+    "collection_receivables",
     "commission_components",
     "commission_deals",
     "commission_plans",
@@ -767,3 +776,93 @@ def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
             )
         )
     return Plan(plan_id="generated", name="generated plan", versions=tuple(versions))
+
+
+# --- collection ---------------------------------------------------------------------------
+
+
+@st.composite
+def collection_receivables(
+    draw: st.DrawFn,
+    *,
+    year: int = 2024,
+    max_invoices: int = 3,
+    matching: MatchingRule | None = None,
+    adjustments: bool = True,
+) -> Receivables:
+    """One customer's invoices to salesperson ``li`` in ``year`` (issued January–June),
+    with payments, and — with ``adjustments`` — credit notes and write-offs, always
+    consistent: per invoice, payments stay within 40 % of it and credit notes and write-offs
+    within 20 % each (write-offs only where an invoice's payments are its own), so no
+    payment exceeds what is owed and no write-off what is open.
+    Under ``BY_INVOICE`` each payment names its invoice."""
+    if not 1 <= max_invoices <= 10:
+        raise InvalidValueError("collection_receivables.max_invoices", "1 to 10", max_invoices)
+    rule = matching if matching is not None else draw(st.sampled_from(list(MatchingRule)))
+    count = draw(st.integers(1, max_invoices))
+    invoices: list[Invoice] = []
+    payments: list[Payment] = []
+    notes: list[CreditNote] = []
+    write_offs: list[WriteOff] = []
+    last = date(year, 12, 31)
+    for index in range(count):
+        issued = draw(dates(min_value=date(year, 1, 1), max_value=date(year, 6, 30)))
+        amount = draw(amounts(min_value=100, max_value=500_000))
+        invoice_id = f"I{index}"
+        invoices.append(
+            Invoice(
+                invoice_id=invoice_id,
+                customer="ACME",
+                salesperson="li",
+                issued_on=issued,
+                amount=amount,
+                commission=draw(amounts(max_value=amount / 10)),
+                credit_days=draw(st.sampled_from([0, 30, 60, 90])),
+            )
+        )
+        budget = (amount * 4 / 10).quantize(Decimal("0.01"), rounding="ROUND_FLOOR")
+        for number in range(draw(st.integers(0, 3))):
+            if budget <= 0:
+                break
+            paid = draw(amounts(min_value=Decimal("0.01"), max_value=budget))
+            budget -= paid
+            payments.append(
+                Payment(
+                    payment_id=f"P{index}-{number}",
+                    customer="ACME",
+                    received_on=draw(dates(min_value=issued, max_value=last)),
+                    amount=paid,
+                    invoice_id=invoice_id if rule is MatchingRule.BY_INVOICE else None,
+                )
+            )
+        fifth = (amount / 5).quantize(Decimal("0.01"), rounding="ROUND_FLOOR")
+        if adjustments and fifth > 0 and draw(st.booleans()):
+            notes.append(
+                CreditNote(
+                    note_id=f"C{index}",
+                    invoice_id=invoice_id,
+                    issued_on=draw(dates(min_value=issued, max_value=last)),
+                    amount=draw(amounts(min_value=Decimal("0.01"), max_value=fifth)),
+                    reason="return",
+                )
+            )
+        # Under FIFO or pro rata another invoice's payment may settle this one, so a
+        # write-off is generated only where the invoice's payments are its own.
+        own = rule is MatchingRule.BY_INVOICE or count == 1
+        if adjustments and own and fifth > 0 and draw(st.booleans()):
+            write_offs.append(
+                WriteOff(
+                    write_off_id=f"W{index}",
+                    invoice_id=invoice_id,
+                    written_off_on=draw(dates(min_value=issued, max_value=last)),
+                    amount=draw(amounts(min_value=Decimal("0.01"), max_value=fifth)),
+                    reason="bad debt",
+                )
+            )
+    return Receivables(
+        invoices=tuple(invoices),
+        matching=rule,
+        payments=tuple(payments),
+        credit_notes=tuple(notes),
+        write_offs=tuple(write_offs),
+    )

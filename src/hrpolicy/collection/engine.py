@@ -13,8 +13,9 @@ The rules, in the order the engine applies them:
    A rise is released times the portfolio coefficients (overdue index, completion ×
    collection matrix) of the version in force on the month's last day; what they cut is
    settled too, so it is never paid later. A fall is a **clawback** of what had been
-   released on the invoice, at the same proportion. Releases are rounded once for the
-   month and shared over the invoices to the fen (largest remainder).
+   released on the invoice, at the same proportion. Each invoice's entitlement is kept
+   to the fen (half up), so its monthly change is a whole number of fen and rounding
+   never builds up across months; a cut or a clawback is rounded half up once.
 4. **Reserve.** ``rate`` of the positive releases is withheld. Clawbacks beyond the
    month's release are carried to recovery; recovery takes from the reserve first, then
    from the wage — at most 20 % of the month's wage (this statement's pay included), and
@@ -74,7 +75,7 @@ from hrpolicy.commission.model import Period
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.fields import argument, require
-from hrpolicy.core.money import ZERO, allocate, money_sum, parse_money, round_money
+from hrpolicy.core.money import ZERO, money_sum, parse_money, round_money
 from hrpolicy.law.provisions import provision
 
 __all__ = ["recovery_cap", "recovery_schedule", "settle_month"]
@@ -361,23 +362,24 @@ def _releases(
 ) -> tuple[list[InvoiceAccount], Fraction]:
     """Release or claw back each invoice's change in entitlement; returns the accounts
     and the total rise in entitlement (before the portfolio factor)."""
-    rows: list[tuple[InvoicePosition, Fraction, Fraction, Fraction, dict[str, StepValue]]] = []
+    rows: list[tuple[InvoicePosition, Fraction, Fraction, Decimal, dict[str, StepValue]]] = []
     for position in positions:
         version = policy.version_on(position.invoice.issued_on)
         entitled, facts = _entitlement(position, version)
         account = state.account(position.invoice.invoice_id)
-        settled = Fraction(account.settled) if account else Fraction(0)
+        settled = account.settled if account else ZERO
         released = Fraction(account.released) if account else Fraction(0)
-        change = entitled - settled
+        # Each invoice's settled entitlement is kept to the fen; its change is therefore a
+        # whole number of fen, and rounding never accumulates from month to month.
+        change = Fraction(money_sum((round_money(entitled), -settled)))
         if change >= 0:
-            release = change * factor
+            release = round_money(change * factor)
         else:
-            release = change * released / settled if settled else Fraction(0)
+            release = round_money(change * released / Fraction(settled)) if settled else ZERO
         rows.append((position, entitled, change, release, facts))
     rise = sum((change for _, _, change, _, _ in rows if change > 0), Fraction(0))
-    rounded = allocate([release for *_, release, _ in rows])
     accounts = []
-    for (position, entitled, change, _, facts), amount in zip(rows, rounded, strict=True):
+    for position, entitled, change, amount, facts in rows:
         invoice = position.invoice
         account = state.account(invoice.invoice_id)
         before = account.released if account else ZERO
