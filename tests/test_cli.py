@@ -93,5 +93,15 @@ def test_the_demo_also_computes_a_commission_month_with_its_lines(
 def test_the_demo_as_json_gives_rows_for_each_engine(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert sorted(data) == ["bonds", "commission"]
+    assert sorted(data) == ["bonds", "collection", "commission"]
     assert [row["amount"] for row in data["commission"]] == ["0.00", "106.67", "3000.00"]
+
+
+def test_the_demo_shows_a_bad_debt_clawback_recovered_under_the_wage_cap(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo", "--engine", "collection", "--locale", "zh_CN"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"从本月工资中扣回 +-700\.00", out)
+    assert re.search(r"待扣回 +2000\.00", out)
+    assert "《工资支付暂行规定》第十六条" in out

@@ -2,8 +2,9 @@
 reads files.
 
 - ``demo`` settles the seed case of DOMAIN.md §1 (the electrician's 6,000-yuan course) and
-  computes a month of commission under the task-base plan of DOMAIN.md §2, printing each
-  result with its explanation and findings (``--engine`` picks one);
+  computes a month of commission under the task-base plan of DOMAIN.md §2 and a month of
+  collection-linked pay with a bad-debt clawback, printing each result with its explanation
+  and findings (``--engine`` picks one);
 - ``settle CASE.json`` settles a case given as JSON (the shape ``example-case`` prints);
 - ``example-case`` prints the seed case as JSON, a template for your own cases.
 """
@@ -19,6 +20,7 @@ from typing import Any, Final
 
 from hrpolicy.bonds.case import BondCase
 from hrpolicy.bonds.examples import electrician_case
+from hrpolicy.collection.examples import example_bad_debt
 from hrpolicy.commission.engine import evaluate
 from hrpolicy.commission.examples import example_month
 from hrpolicy.core.convert import from_dict, to_dict
@@ -54,6 +56,14 @@ _INTROS: Final = {
         "excluded), a 3-year bond signed on return, resignation in December 2012; the "
         "employer demanded 3,666 yuan (including 'losses to production') and took 3,000.\n",
     ),
+    "collection": (
+        "示例三：风险金制度下，10万元发票的提成3,000元在开票时发放（预留10%风险金），3月客户破产"
+        "核销坏账：冲回3,000元，先抵风险金，再按当月工资20%且不低于最低工资扣回，其余结转。\n",
+        "Demo 3: commission of 3,000 on a 100,000 invoice released on invoicing with 10 % "
+        "held in reserve; in March the customer goes bankrupt: 3,000 is clawed back, from "
+        "the reserve first, then from the wage under the 20 % / minimum-wage cap, the rest "
+        "carried.\n",
+    ),
     "commission": (
         "示例二：任务底薪方案（月销售3万元且新签3家经销商拿全额底薪3,000元，超任务部分按公司"
         "价格的2%提成），2024年3月两笔合同共3.5万元。\n",
@@ -69,6 +79,7 @@ def _demo_results() -> dict[str, Displayable]:
     return {
         "bonds": electrician_case().settle(),
         "commission": evaluate(plan, period, deals, inputs[0]),
+        "collection": example_bad_debt()[-1],
     }
 
 
@@ -124,7 +135,9 @@ def _parser() -> argparse.ArgumentParser:
         "demo", help="settle the seed bond case and a commission month, and explain them"
     )
     outputs(demo)
-    demo.add_argument("--engine", choices=("all", "bonds", "commission"), default="all")
+    demo.add_argument(
+        "--engine", choices=("all", "bonds", "commission", "collection"), default="all"
+    )
     demo.set_defaults(run=_demo)
     settle_cmd = sub.add_parser("settle", help="settle a bond case given as JSON")
     settle_cmd.add_argument("case", help="path to a JSON file shaped like `example-case` output")

@@ -110,9 +110,9 @@ class _Work:
         clause: str = "",
         invoice_id: str | None = None,
     ) -> None:
-        self.lines.append(
-            CollectionLine(line_id, kind, amount, text, clause, tuple(steps), invoice_id)
-        )
+        line = CollectionLine(line_id, kind, amount, text, clause, tuple(steps), invoice_id)
+        self.lines.append(line)
+        self.steps.extend(line.steps)
 
     @property
     def pay(self) -> Decimal:
@@ -363,10 +363,11 @@ def _releases(
     """Release or claw back each invoice's change in entitlement; returns the accounts
     and the total rise in entitlement (before the portfolio factor)."""
     rows: list[tuple[InvoicePosition, Fraction, Fraction, Decimal, dict[str, StepValue]]] = []
+    known = {account.invoice_id: account for account in state.accounts}
     for position in positions:
         version = policy.version_on(position.invoice.issued_on)
         entitled, facts = _entitlement(position, version)
-        account = state.account(position.invoice.invoice_id)
+        account = known.get(position.invoice.invoice_id)
         settled = account.settled if account else ZERO
         released = Fraction(account.released) if account else Fraction(0)
         # Each invoice's settled entitlement is kept to the fen; its change is therefore a
@@ -381,7 +382,7 @@ def _releases(
     accounts = []
     for position, entitled, change, amount, facts in rows:
         invoice = position.invoice
-        account = state.account(invoice.invoice_id)
+        account = known.get(invoice.invoice_id)
         before = account.released if account else ZERO
         accounts.append(
             InvoiceAccount(

@@ -16,7 +16,15 @@ from typing import Final
 
 import attrs
 
-from hrpolicy.collection.model import Invoice
+from hrpolicy.collection.engine import settle_month
+from hrpolicy.collection.model import (
+    CollectionInputs,
+    CollectionState,
+    Invoice,
+    MatchingRule,
+    Receivables,
+    WriteOff,
+)
 from hrpolicy.collection.policy import (
     CollectionPolicy,
     CollectionVersion,
@@ -33,6 +41,8 @@ from hrpolicy.collection.policy import (
     RiskReserve,
     Staged,
 )
+from hrpolicy.collection.results import CollectionStatement
+from hrpolicy.commission.model import Period
 from hrpolicy.commission.results import LineKind, Statement
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.errors import InvalidValueError
@@ -44,6 +54,7 @@ __all__ = [
     "EXAMPLE_POLICIES",
     "aging_policy",
     "days_to_collect_policy",
+    "example_bad_debt",
     "full_collection_policy",
     "invoices_with_commission",
     "key_account_policy",
@@ -219,6 +230,45 @@ EXAMPLE_POLICIES: Final = {
         key_account_policy(),
     )
 }
+
+
+def example_bad_debt() -> list[CollectionStatement]:
+    """January to March 2024 for Li under :func:`reserve_policy`: a 100,000 invoice with
+    3,000 of commission, released on invoicing in January (300 to the reserve) and written
+    off as a bad debt in March. March claws back 3,000: the reserve pays 300, and a
+    3,500 wage with a 2,690 minimum wage allows 700 (20 %), so 2,000 is carried."""
+    invoice = Invoice(
+        invoice_id="A-01",
+        customer="ACME",
+        salesperson="li",
+        issued_on=date(2024, 1, 10),
+        amount=Decimal(100000),
+        commission=Decimal(3000),
+        credit_days=30,
+    )
+    receivables = Receivables(
+        invoices=(invoice,),
+        matching=MatchingRule.FIFO,
+        write_offs=(
+            WriteOff(
+                write_off_id="W1",
+                invoice_id="A-01",
+                written_off_on=date(2024, 3, 15),
+                amount=Decimal(100000),
+                reason="客户破产",
+            ),
+        ),
+    )
+    policy = reserve_policy()
+    statements: list[CollectionStatement] = []
+    state = CollectionState()
+    for month in (1, 2, 3):
+        inputs = CollectionInputs(
+            employee="li", state=state, month_wage=Decimal(3500), minimum_wage=Decimal(2690)
+        )
+        statements.append(settle_month(policy, Period(year=2024, month=month), receivables, inputs))
+        state = statements[-1].state_out
+    return statements
 
 
 def invoices_with_commission(

@@ -122,23 +122,32 @@ class _Book:
 
     def __init__(self, invoices: Iterable[Invoice]) -> None:
         self.invoices = {i.invoice_id: i for i in invoices}
+        self.by_customer: dict[str, list[Invoice]] = {}
+        for invoice in self.invoices.values():
+            self.by_customer.setdefault(invoice.customer, []).append(invoice)
         self.credited = dict.fromkeys(self.invoices, ZERO)
         self.written_off = dict.fromkeys(self.invoices, ZERO)
         self.portions: dict[str, list[Portion]] = {i: [] for i in self.invoices}
+        self.collected = dict.fromkeys(self.invoices, ZERO)  # kept with the portions
         # Per payment: where its money went, in order: (invoice id or None for excess, amount).
         self.applied: dict[str, list[tuple[str | None, Decimal]]] = {}
         self.excess: dict[str, tuple[str, Decimal, str]] = {}
 
     def open_balance(self, invoice_id: str) -> Decimal:
-        collected = money_sum(p.amount for p in self.portions[invoice_id])
-        net = money_sum((self.invoices[invoice_id].amount, -self.credited[invoice_id]))
-        return max(ZERO, money_sum((net, -collected, -self.written_off[invoice_id])))
+        owed = (
+            self.invoices[invoice_id].amount,
+            -self.credited[invoice_id],
+            -self.collected[invoice_id],
+            -self.written_off[invoice_id],
+        )
+        return max(ZERO, money_sum(owed))
 
     def apply(self, payment: Payment, invoice_id: str, amount: Decimal) -> None:
         if amount:
             self.portions[invoice_id].append(
                 Portion(payment.payment_id, payment.received_on, amount)
             )
+            self.collected[invoice_id] = money_sum((self.collected[invoice_id], amount))
             self.applied[payment.payment_id].append((invoice_id, amount))
 
 
@@ -157,9 +166,7 @@ def _credit(book: _Book, note: CreditNote) -> None:
 def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
     book.applied[payment.payment_id] = []
     candidates = [
-        i
-        for i in book.invoices.values()
-        if i.customer == payment.customer and i.issued_on <= payment.received_on
+        i for i in book.by_customer.get(payment.customer, ()) if i.issued_on <= payment.received_on
     ]
     if rule is MatchingRule.BY_INVOICE:
         named = book.invoices[payment.invoice_id or ""]
@@ -245,6 +252,7 @@ def _reverse(book: _Book, reversal: Reversal) -> None:
 
 
 def _take_back(book: _Book, invoice_id: str, payment_id: str, amount: Decimal) -> None:
+    book.collected[invoice_id] = money_sum((book.collected[invoice_id], -amount))
     portions = book.portions[invoice_id]
     for index in range(len(portions) - 1, -1, -1):
         portion = portions[index]

@@ -108,7 +108,7 @@ class CollectionStatement(Displayable):
     """One salesperson's collection-linked pay for one month.
 
     It holds its inputs (policy, period, receivables, inputs with the state carried in),
-    the lines, the steps and checks, the findings, the credited-performance deductions
+    the lines, every step in order (the lines' own steps included), the findings, the credited-performance deductions
     (aging) and ``state_out`` — the state to pass to next month's statement. Recomputing
     from the same inputs gives an equal statement.
     """
@@ -161,9 +161,9 @@ class CollectionStatement(Displayable):
 
     @property
     def explanation(self) -> Explanation:
-        """The statement's steps, then each line's, then the findings."""
-        line_steps = tuple(step for line in self.lines for step in line.steps)
-        return Explanation(self.steps + line_steps, self.findings)
+        """Every step in the order the engine took it (each line's steps included), then
+        the findings."""
+        return Explanation(self.steps, self.findings)
 
     def violations(self) -> tuple[Finding, ...]:
         """The findings of severity ``VIOLATION``."""
