@@ -36,8 +36,8 @@ def _best(label: str, call: Callable[[], object], number: int, items: int = 1) -
 
 
 def _receivables(count: int) -> Receivables:
-    invoices = []
-    payments = []
+    invoices: list[Invoice] = []
+    payments: list[Payment] = []
     for n in range(count):
         issued = date(2024, 1, 1) + timedelta(days=3 * n)
         amount = Decimal(10000 + 250 * n)

@@ -108,9 +108,9 @@ class CollectionStatement(Displayable):
     """One salesperson's collection-linked pay for one month.
 
     It holds its inputs (policy, period, receivables, inputs with the state carried in),
-    the lines, every step in order (the lines' own steps included), the findings, the credited-performance deductions
-    (aging) and ``state_out`` — the state to pass to next month's statement. Recomputing
-    from the same inputs gives an equal statement.
+    the lines, every step in order (the lines' own steps included), the findings, the
+    credited-performance deductions (aging) and ``state_out`` — the state to pass to next
+    month's statement. Recomputing from the same inputs gives an equal statement.
     """
 
     policy: CollectionPolicy
