@@ -158,14 +158,14 @@ def test_an_account_for_an_invoice_not_in_the_receivables_is_refused() -> None:
         month(proportional_policy(), books(invoice()), 2, state)
 
 
-def test_events_outside_the_month_and_milestones_the_policy_does_not_award_are_refused() -> None:
+def test_milestones_not_yet_reached_or_not_awarded_by_the_policy_are_refused() -> None:
     late = MilestoneEvent(
         event_id="M1",
         kind=MilestoneKind.SAMPLE_CERTIFIED,
         customer="ACME",
         achieved_on=date(2024, 4, 1),
     )
-    with pytest.raises(InvalidValueError, match="report events in the month"):
+    with pytest.raises(InvalidValueError, match="a milestone is paid once reached"):
         month(EXAMPLE_POLICIES["key-account"], books(invoice()), 3, milestones=(late,))
     now = attrs.evolve(late, achieved_on=date(2024, 3, 3))
     with pytest.raises(InvalidValueError, match="a milestone the policy version 2024 awards"):
@@ -198,15 +198,17 @@ def test_collection_statements_are_monthly() -> None:
 def test_stages_that_fall_exceed_100_percent_or_never_reach_it_are_refused() -> None:
     def stages(values: list[str]) -> BandTable:
         return BandTable.from_thresholds(
-            [0, "0.5", 1], values, closed=Side.LOWER, semantics=Semantics.WHOLE
+            [0, "0.5", "0.9", 1], values, closed=Side.LOWER, semantics=Semantics.WHOLE
         )
 
     with pytest.raises(InvalidValueError, match="at least the previous stage"):
-        Staged(stages=stages(["0.6", "0.5", "1"]))
+        Staged(stages=stages(["0", "0.5", "0.4", "1"]))
     with pytest.raises(InvalidValueError, match="at most 1"):
-        Staged(stages=stages(["0.5", "1.2", "1"]))
+        Staged(stages=stages(["0", "1.2", "1.2", "1.2"]))
     with pytest.raises(InvalidValueError, match="100 % released at 100 % collected"):
-        Staged(stages=stages(["0.2", "0.5", "0.9"]))
+        Staged(stages=stages(["0", "0.5", "0.9", "0.9"]))
+    with pytest.raises(InvalidValueError, match="nothing is released before any money"):
+        Staged(stages=stages(["0.1", "0.5", "0.9", "1"]))
 
 
 def test_a_days_table_must_start_at_zero_and_cover_every_day() -> None:

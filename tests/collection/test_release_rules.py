@@ -96,7 +96,7 @@ def test_the_weighted_overdue_index_cuts_the_months_release_by_its_band() -> Non
     statement = month(overdue_policy(), receivables, 3)
     assert statement.total == Decimal("2040.00")
     assert [f.code for f in statement.findings] == ["coefficient_cut"]
-    assert "2550.00 is multiplied by 0.8: 510.00 less" in statement.findings[0].message_en
+    assert "2550.00 is multiplied by 0.8: 2040.00 is released" in statement.findings[0].message_en
 
 
 def test_an_overdue_index_above_the_threshold_releases_nothing_and_never_pays_it_later() -> None:

@@ -51,6 +51,7 @@ from hrpolicy.collection.model import (
     CollectionInputs,
     CollectionState,
     InvoiceAccount,
+    Layer,
     Receivables,
 )
 from hrpolicy.collection.policy import (
@@ -72,7 +73,7 @@ from hrpolicy.collection.results import (
     RecoverySchedule,
 )
 from hrpolicy.commission.model import Period
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import ZERO, money_sum, parse_money, round_money
@@ -151,6 +152,9 @@ def recovery_schedule(
     [('2024-05', '1000.00', '500.00'), ('2024-06', '310.00', '190.00')]
     """
     remaining = parse_money(amount, field="amount", non_negative=True)
+    checked: object = months
+    if not isinstance(checked, (list, tuple)):
+        raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) tuples", months)
     rows = []
     steps = []
     for index, month in enumerate(months):
@@ -183,35 +187,78 @@ def recovery_schedule(
 # --- entitlement per invoice ---------------------------------------------------------------
 
 
-def _days_coefficient(position: InvoicePosition, version: CollectionVersion) -> Fraction | None:
+def _days(position: InvoicePosition, version: CollectionVersion, day: date) -> Fraction:
     rule = version.days_to_collect
-    if rule is None or not position.portions:
-        return None
+    assert rule is not None
     invoice = position.invoice
     start = invoice.issued_on if rule.counted_from is DaysFrom.ISSUE else invoice.due_on
-    weighted = Fraction(0)
+    return rule.table.value_at(max(0, (day - start).days))
+
+
+def _reached(position: InvoicePosition) -> list[tuple[date, Fraction]]:
+    """The collected ratio after each payment, in payment order (date, then payment id)."""
+    net = Fraction(position.net_amount)
     total = Fraction(0)
-    for portion in position.portions:
-        days = max(0, (portion.received_on - start).days)
-        weighted += Fraction(portion.amount) * rule.table.value_at(days)
+    steps = []
+    for portion in sorted(position.portions, key=lambda p: (p.received_on, p.payment_id)):
         total += Fraction(portion.amount)
-    return weighted / total
+        steps.append((portion.received_on, min(total / net, Fraction(1))))
+    return steps
 
 
-def _release_share(position: InvoicePosition, version: CollectionVersion) -> Fraction:
+def _release_share(
+    position: InvoicePosition, version: CollectionVersion
+) -> tuple[Fraction, Fraction | None]:
+    """The share of the commission released, and the days coefficient applied (if any).
+
+    With a days table, proportional release weighs each collected yuan by its own days;
+    full collection uses the days to the payment that completed it; staged release weighs
+    each stage's increment by the days to the payment that reached that stage. So more cash
+    never lowers what earlier cash earned.
+    """
     net = Fraction(position.net_amount)
     if not net:
-        return Fraction(0)
+        return Fraction(0), None
     rule = version.release
     if isinstance(rule, OnInvoice):
-        return (net - Fraction(position.written_off)) / net
-    ratio = position.ratio
+        return (net - Fraction(position.written_off)) / net, None
+    days = version.days_to_collect is not None
     if isinstance(rule, Proportional):
-        return ratio
+        if not days or not position.portions:
+            return position.ratio, None
+        counted = Fraction(position.counted)
+        weighted = (
+            sum(
+                (
+                    Fraction(p.amount) * _days(position, version, p.received_on)
+                    for p in position.portions
+                ),
+                Fraction(0),
+            )
+            * counted
+            / Fraction(position.collected)
+        )
+        return counted / net, weighted / counted
+    reached = _reached(position) if position.portions else []
     if isinstance(rule, FullCollection):
-        return Fraction(1) if ratio >= 1 else Fraction(0)
+        done = next((day for day, ratio in reached if ratio >= 1), None)
+        if done is None:
+            return Fraction(0), None
+        return Fraction(1), (_days(position, version, done) if days else None)
     assert isinstance(rule, Staged)
-    return rule.stages.value_at(ratio)
+    share = rule.stages.value_at(position.ratio)
+    if not days or not share:
+        return share, None
+    earned = Fraction(0)
+    previous = Fraction(0)
+    for index, band in enumerate(rule.stages.bands):
+        value = Fraction(band.value)
+        when = next((day for day, ratio in reached if rule.stages.index_of(ratio) >= index), None)
+        if when is None or value <= previous:
+            continue
+        earned += (value - previous) * _days(position, version, when)
+        previous = value
+    return share, earned / share
 
 
 def _entitlement(
@@ -219,8 +266,7 @@ def _entitlement(
 ) -> tuple[Fraction, dict[str, StepValue]]:
     invoice = position.invoice
     base = Fraction(invoice.commission) * Fraction(position.net_amount) / Fraction(invoice.amount)
-    share = _release_share(position, version)
-    days = _days_coefficient(position, version)
+    share, days = _release_share(position, version)
     entitled = base * share * (days if days is not None else 1)
     return entitled, {
         "version": version.version,
@@ -340,17 +386,72 @@ def _check(
             f"an invoice of {inputs.employee} in the receivables (nothing is dropped)",
             account.invoice_id,
         )
-    for name, items in (
-        ("milestones", [(m.event_id, m.achieved_on) for m in inputs.milestones]),
-        ("expenses", [(e.expense_id, e.spent_on) for e in inputs.expenses]),
-    ):
-        for item_id, day in items:
-            require(
-                period.contains(day),
-                f"CollectionInputs.{name}({item_id})",
-                f"a date in {period} (report events in the month they happen)",
-                day,
+    for event in inputs.milestones:
+        require(
+            event.achieved_on <= period.last_day,
+            f"CollectionInputs.milestones({event.event_id}).achieved_on",
+            f"a date on or before {period.last_day} (a milestone is paid once reached and "
+            "approved)",
+            event.achieved_on,
+        )
+    for expense in inputs.expenses:
+        require(
+            period.contains(expense.spent_on),
+            f"CollectionInputs.expenses({expense.expense_id}).spent_on",
+            f"a date in {period} (report expenses in the month they are spent)",
+            expense.spent_on,
+        )
+    issued = {i.invoice_id: i.issued_on for i in receivables.invoices}
+    for index, account in enumerate(inputs.state.accounts):
+        require(
+            issued[account.invoice_id] <= period.last_day,
+            f"CollectionInputs.state.accounts[{index}].invoice_id",
+            f"an invoice issued by {period.last_day} (an account for a later invoice "
+            "cannot come from an earlier statement)",
+            account.invoice_id,
+        )
+
+
+def _version_for(policy: CollectionPolicy, position: InvoicePosition) -> CollectionVersion:
+    invoice = position.invoice
+    try:
+        return policy.version_on(invoice.issued_on)
+    except NotCoveredError:
+        raise NotCoveredError(
+            f"Invoice({invoice.invoice_id}).issued_on",
+            f"a date covered by a version of policy {policy.policy_id}",
+            invoice.issued_on,
+        ) from None
+
+
+def _undo(layers: tuple[Layer, ...], fall: Fraction) -> tuple[Decimal, tuple[Layer, ...]]:
+    """Undo ``fall`` of settled entitlement from the latest layers first; returns the
+    clawback (negative, rounded once) and the layers left."""
+    kept = list(layers)
+    clawed = Fraction(0)
+    while fall and kept:
+        layer = kept.pop()
+        take = min(fall, Fraction(layer.settled))
+        fall -= take
+        clawed += Fraction(layer.released) * take / Fraction(layer.settled)
+        if take < layer.settled:
+            left_released = Fraction(layer.released) * (1 - take / Fraction(layer.settled))
+            kept.append(
+                Layer(
+                    settled=money_sum((layer.settled, -round_money(take))),
+                    released=round_money(left_released),
+                )
             )
+    clawback = -round_money(clawed)
+    if kept:
+        # Keep the layers adding up to what was released less the clawback.
+        released = money_sum(layer.released for layer in layers)
+        target = money_sum((released, clawback))
+        drift = money_sum((target, -money_sum(layer.released for layer in kept)))
+        if drift:
+            last = kept[-1]
+            kept[-1] = attrs.evolve(last, released=money_sum((last.released, drift)))
+    return clawback, tuple(kept)
 
 
 def _releases(
@@ -362,25 +463,29 @@ def _releases(
 ) -> tuple[list[InvoiceAccount], Fraction]:
     """Release or claw back each invoice's change in entitlement; returns the accounts
     and the total rise in entitlement (before the portfolio factor)."""
-    rows: list[tuple[InvoicePosition, Fraction, Fraction, Decimal, dict[str, StepValue]]] = []
+    rows: list[
+        tuple[InvoicePosition, Fraction, Fraction, Decimal, tuple[Layer, ...], dict[str, StepValue]]
+    ] = []
     known = {account.invoice_id: account for account in state.accounts}
     for position in positions:
-        version = policy.version_on(position.invoice.issued_on)
+        version = _version_for(policy, position)
         entitled, facts = _entitlement(position, version)
         account = known.get(position.invoice.invoice_id)
         settled = account.settled if account else ZERO
-        released = Fraction(account.released) if account else Fraction(0)
+        layers = account.stack() if account else ()
         # Each invoice's settled entitlement is kept to the fen; its change is therefore a
         # whole number of fen, and rounding never accumulates from month to month.
         change = Fraction(money_sum((round_money(entitled), -settled)))
         if change >= 0:
             release = round_money(change * factor)
+            if change:
+                layers = (*layers, Layer(settled=round_money(change), released=release))
         else:
-            release = round_money(change * released / Fraction(settled)) if settled else ZERO
-        rows.append((position, entitled, change, release, facts))
-    rise = sum((change for _, _, change, _, _ in rows if change > 0), Fraction(0))
+            release, layers = _undo(layers, -change)
+        rows.append((position, entitled, change, release, layers, facts))
+    rise = sum((row[2] for row in rows if row[2] > 0), Fraction(0))
     accounts = []
-    for position, entitled, change, amount, facts in rows:
+    for position, entitled, change, amount, layers, facts in rows:
         invoice = position.invoice
         account = known.get(invoice.invoice_id)
         before = account.released if account else ZERO
@@ -389,12 +494,13 @@ def _releases(
                 invoice_id=invoice.invoice_id,
                 settled=round_money(entitled),
                 released=money_sum((before, amount)),
+                layers=layers,
             )
         )
         if not amount:
             continue
         clawback = amount < 0
-        version = policy.version_on(invoice.issued_on)
+        version = _version_for(policy, position)
         work.add(
             f"{'clawback' if clawback else 'release'}/{invoice.invoice_id}",
             CollectionLineKind.CLAWBACK if clawback else CollectionLineKind.RELEASE,
@@ -442,7 +548,8 @@ def _reserve_and_recovery(
     )
     reserve = state.reserve
     rule = version.reserve
-    if rule is not None and positive > 0:
+    departed = inputs.left_on is not None and inputs.left_on <= period.last_day
+    if rule is not None and positive > 0 and not departed:
         withheld = round_money(Fraction(positive) * rule.rate.exact)
         if withheld:
             work.add(
@@ -473,8 +580,9 @@ def _reserve_and_recovery(
                 _step(
                     "recovery.carried",
                     label(
-                        "本月冲回超过发放的部分不直接扣薪",
-                        "clawbacks beyond this month's release are not netted against other pay",
+                        "本月冲回（含风险金预留）超过发放的部分转入待扣回，按上限扣回",
+                        "clawbacks (and reserve withheld) beyond this month's release go to "
+                        "recovery, under the cap",
                     ),
                     {"net_this_month": subtotal},
                     -subtotal,
@@ -499,27 +607,47 @@ def _reserve_and_recovery(
             )
         )
         work.find("clawback_from_reserve", amount=used)
-    if period.month == 12 and reserve:
+    if (period.month == 12 or departed) and reserve:
         work.add(
             "reserve#released",
             CollectionLineKind.RESERVE_RELEASED,
             reserve,
-            label("年末风险金返还", "reserve released at year end"),
+            label(
+                "离职结清风险金" if departed else "年末风险金返还",
+                "reserve released on departure" if departed else "reserve released at year end",
+            ),
             [
                 _step(
                     "reserve.released",
                     label(
-                        "年末：风险金抵扣冲回后余额返还",
-                        "year end: the reserve left after clawbacks is paid",
+                        "离职时工资一次付清：风险金抵扣冲回后余额返还"
+                        if departed
+                        else "年末：风险金抵扣冲回后余额返还",
+                        "on departure all wages are paid at once: the reserve left after "
+                        "clawbacks is paid"
+                        if departed
+                        else "year end: the reserve left after clawbacks is paid",
                     ),
-                    {"reserve": reserve},
+                    {"reserve": reserve, "left_on": inputs.left_on},
                     reserve,
+                    *(("WPP 9",) if departed else ()),
                 )
             ],
             clause=rule.clause if rule else "",
         )
         reserve = ZERO
     return reserve, to_recover
+
+
+_NOT_WAGES: Final = (CollectionLineKind.EXPENSE, CollectionLineKind.ADVANCE_REFUND)
+
+
+def _wage_lines(work: _Work) -> Decimal:
+    """This statement's pay that counts as the month's wage: not expense reimbursements or
+    advance refunds (the company's money returned), and not amounts carried to recovery
+    (they are owed back, not earned this month)."""
+    excluded = (*_NOT_WAGES, CollectionLineKind.TO_RECOVERY)
+    return money_sum(line.amount for line in work.lines if line.kind not in excluded)
 
 
 def _recover_from_wage(
@@ -537,7 +665,7 @@ def _recover_from_wage(
             "the cap depends on them (WPP Art. 16)",
             None,
         )
-    wage = money_sum((inputs.month_wage, max(ZERO, work.pay)))
+    wage = money_sum((inputs.month_wage, max(ZERO, _wage_lines(work))))
     cap = recovery_cap(wage, inputs.minimum_wage)
     recovered = min(to_recover, cap)
     remaining = money_sum((to_recover, -recovered))
@@ -672,6 +800,7 @@ def _expenses(
             p.invoice.customer == advance.customer
             and p.invoice.salesperson == inputs.employee
             and p.invoice.issued_on >= since
+            and p.net_amount > 0
             for p in book.positions.values()
         )
         if not sale:
@@ -729,15 +858,21 @@ def _law_over_policy(  # noqa: PLR0917 - the facts the checks read
         if this_year:
             work.find("reserve_principal_void", amount=this_year)
     if version.forfeit_after_departure and inputs.left_on is not None:
-        after = money_sum(
-            line.amount
-            for line in work.lines
-            if line.kind is CollectionLineKind.RELEASE
-            and any(
-                portion.received_on > inputs.left_on
-                for portion in book.of(line.invoice_id or "").portions
+        left_on = inputs.left_on
+        after = ZERO
+        for line in work.lines:
+            if line.kind is not CollectionLineKind.RELEASE:
+                continue
+            portions = book.of(line.invoice_id or "").portions
+            late = sum(
+                (Fraction(p.amount) for p in portions if p.received_on > left_on), Fraction(0)
             )
-        )
+            new = Fraction(
+                money_sum(p.amount for p in portions if p.received_on >= period.first_day)
+            )
+            # The share of this month's release that rests on money received after leaving.
+            share = min(Fraction(1), late / new) if new else Fraction(0)
+            after = money_sum((after, round_money(Fraction(line.amount) * share)))
         if after:
             work.find("post_departure_forfeiture_void", left_on=inputs.left_on, amount=after)
     for customer, amount, reason in book.unapplied:
@@ -777,9 +912,11 @@ def _aging(
     return tuple(rows)
 
 
-def _apply_paid(inputs: CollectionInputs, work: _Work) -> None:
+def _apply_paid(inputs: CollectionInputs, work: _Work) -> Decimal:
+    """Set what an earlier run paid on each line; returns what that run overpaid (to be
+    recovered under the cap, like any clawback), or 0."""
     if not inputs.paid:
-        return
+        return ZERO
     paid = {p.line_id: p.amount for p in inputs.paid}
     work.lines = [
         attrs.evolve(line, already_paid=round_money(paid.pop(line.line_id)))
@@ -803,6 +940,29 @@ def _apply_paid(inputs: CollectionInputs, work: _Work) -> None:
             ],
         )
         work.lines[-1] = attrs.evolve(work.lines[-1], already_paid=round_money(amount))
+    due = money_sum(line.due for line in work.lines if line.kind not in _NOT_WAGES)
+    if due >= 0:
+        return ZERO
+    work.add(
+        "paid#to-recovery",
+        CollectionLineKind.TO_RECOVERY,
+        -due,
+        label("此前多发部分转入待扣回", "overpaid by the earlier run, carried to recovery"),
+        [
+            _step(
+                "paid.overpaid",
+                label(
+                    "重算后少于已发：差额按上限从工资中扣回，不一次扣清",
+                    "the re-run pays less than was paid: the difference is recovered under "
+                    "the cap, not all at once",
+                ),
+                {"due": due},
+                -due,
+                "WPP 16",
+            )
+        ],
+    )
+    return -due
 
 
 def settle_month(
@@ -858,14 +1018,14 @@ def settle_month(
             ),
             gross=gross,
             factor=factor,
-            cut=money_sum((gross, -kept)),
+            kept=kept,
         )
     reserve, to_recover = _reserve_and_recovery(version, period, inputs, work)
     milestones = _milestones(version, inputs, work)
     advances = _expenses(version, book, inputs, work)
+    to_recover = money_sum((to_recover, _apply_paid(inputs, work)))
     to_recover = _recover_from_wage(to_recover, period, inputs, work)
     _law_over_policy(version, book, positions, period, inputs, receivables, work)
-    _apply_paid(inputs, work)
     state_out = CollectionState(
         accounts=tuple(accounts),
         reserve=round_money(reserve),

@@ -46,8 +46,8 @@ from hrpolicy.commission.model import Period
 from hrpolicy.commission.results import LineKind, Statement
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.fields import arguments
-from hrpolicy.core.money import Rate, allocate
+from hrpolicy.core.fields import argument, arguments
+from hrpolicy.core.money import Rate, allocate, round_money
 
 __all__ = [
     "DAYS_TO_COLLECT",
@@ -279,13 +279,32 @@ def invoices_with_commission(
     shared over the deal's invoices in proportion to their amounts, to the fen.
 
     Every deal with commission must have an invoice and every invoice a deal in the
-    statement; anything else is an error, so no commission is lost between the engines.
+    statement; a component with cap, floor, carry or true-up lines (which belong to no
+    single deal) and a deal with negative commission are refused: no commission is lost
+    or invented between the engines.
     """
+    argument(statement, Statement, "statement")
     given = arguments(invoices, Invoice, "invoices")
+    with_deals = {line.component for line in statement.lines if line.kind is LineKind.DEAL}
+    for line in statement.lines:
+        if line.component in with_deals and line.kind is not LineKind.DEAL:
+            raise InvalidValueError(
+                f"statement.lines[{line.line_id}]",
+                "only deal lines in components paid per deal (a cap, floor, carry or "
+                "true-up belongs to no single deal, so its invoices cannot be told)",
+                line.kind.value,
+            )
     earned: dict[str, Fraction] = {}
     for line in statement.lines:
         if line.kind is LineKind.DEAL and line.deal_id is not None:
             earned[line.deal_id] = earned.get(line.deal_id, Fraction(0)) + Fraction(line.amount)
+    for deal_id, amount in earned.items():
+        if amount < 0:
+            raise InvalidValueError(
+                f"statement deal {deal_id}",
+                "commission of 0 or more to release on invoices",
+                round_money(amount),
+            )
     by_deal: dict[str, list[Invoice]] = {}
     for index, invoice in enumerate(given):
         if invoice.contract_id not in earned:

@@ -9,8 +9,8 @@ settled first.
 
 Refused, with a typed error naming the item: a payment dated before any invoice it could
 settle, a payment above what the customer owes without an ``excess_reason``, a reversal
-above what is left of its payment, a credit note above the invoice's remaining value, and
-a write-off above the open balance.
+above what is left of its payment, a credit note above the invoice's remaining value (less
+what was written off), and a write-off above the open balance.
 """
 
 from __future__ import annotations
@@ -153,11 +153,15 @@ class _Book:
 
 def _credit(book: _Book, note: CreditNote) -> None:
     invoice = book.invoices[note.invoice_id]
-    remaining = money_sum((invoice.amount, -book.credited[note.invoice_id]))
+    # What was written off is gone already: it cannot also be credited.
+    remaining = money_sum(
+        (invoice.amount, -book.credited[note.invoice_id], -book.written_off[note.invoice_id])
+    )
     if note.amount > remaining:
         raise InvalidValueError(
             f"CreditNote({note.note_id}).amount",
-            f"at most the invoice's remaining value {remaining}",
+            f"at most the invoice's remaining value {remaining} (after credit notes and "
+            "write-offs)",
             note.amount,
         )
     book.credited[note.invoice_id] = money_sum((book.credited[note.invoice_id], note.amount))

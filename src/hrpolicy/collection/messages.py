@@ -14,8 +14,8 @@ CATALOG: Final = Catalog(
     {
         "coefficient_cut": FindingSpec(
             Severity.INFO,
-            "按{rules}，本月新增回款提成{gross}打{factor}折，少发{cut}。",
-            "Under {rules}, this month's new release of {gross} is multiplied by {factor}: {cut} less.",
+            "按{rules}，本月新增回款提成{gross}乘以系数{factor}，实发{kept}。",
+            "Under {rules}, this month's new release of {gross} is multiplied by {factor}: {kept} is released.",
             (p("WPP-S 3"),),
         ),
         "clawback_from_reserve": FindingSpec(
@@ -25,8 +25,8 @@ CATALOG: Final = Catalog(
         ),
         "clawback_to_recovery": FindingSpec(
             Severity.INFO,
-            "本月冲回的提成超过本月发放额{amount}，转入待扣回。",
-            "This month's clawbacks exceed its release by {amount}, which is carried to recovery.",
+            "本月冲回（含风险金预留）超过本月发放额{amount}，转入待扣回。",
+            "This month's clawbacks (with the reserve withheld) exceed its release by {amount}, which is carried to recovery.",
         ),
         "recovery_capped": FindingSpec(
             Severity.INFO,

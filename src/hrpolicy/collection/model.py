@@ -36,6 +36,7 @@ __all__ = [
     "CreditNote",
     "Invoice",
     "InvoiceAccount",
+    "Layer",
     "MatchingRule",
     "MilestoneEvent",
     "Payment",
@@ -44,6 +45,9 @@ __all__ = [
     "Reversal",
     "WriteOff",
 ]
+
+
+_MAX_CREDIT_DAYS = 3650
 
 
 class MatchingRule(enum.Enum):
@@ -86,6 +90,12 @@ class Invoice:
             f"Invoice({self.invoice_id}).amount",
             "an amount above 0",
             self.amount,
+        )
+        require(
+            self.credit_days <= _MAX_CREDIT_DAYS,
+            f"Invoice({self.invoice_id}).credit_days",
+            f"at most {_MAX_CREDIT_DAYS} days",
+            self.credit_days,
         )
 
     @property
@@ -314,14 +324,49 @@ class Agreement:
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Layer:
+    """Entitlement settled in one month and the part of it released (the rest was cut
+    by a portfolio coefficient). Falls in entitlement undo the latest layers first."""
+
+    settled: NonNegativeMoney
+    released: NonNegativeMoney
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InvoiceAccount:
     """What earlier statements did with one invoice's commission: ``settled`` is the
     entitlement already dealt with (released, reserved or cut by a coefficient), and
-    ``released`` the part released to the salesperson (paid or put in reserve)."""
+    ``released`` the part released to the salesperson (paid or put in reserve); ``layers``
+    keeps them month by month, so that a fall claws back the latest releases first, at the
+    coefficient they were released at."""
 
     invoice_id: Text
     settled: Money
     released: Money
+    layers: tuple[Layer, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        where = f"InvoiceAccount({self.invoice_id})"
+        require(self.settled >= 0, f"{where}.settled", "0 or more", self.settled)
+        require(self.released >= 0, f"{where}.released", "0 or more", self.released)
+        if self.layers:
+            settled = sum((layer.settled for layer in self.layers), Decimal(0))
+            released = sum((layer.released for layer in self.layers), Decimal(0))
+            require(
+                (settled, released) == (self.settled, self.released),
+                f"{where}.layers",
+                f"layers adding up to settled {self.settled} and released {self.released}",
+                f"{settled} and {released}",
+            )
+
+    def stack(self) -> tuple[Layer, ...]:
+        """The layers, or the whole account as one layer when none are recorded."""
+        if self.layers:
+            return self.layers
+        if not self.settled and not self.released:
+            return ()
+        return (Layer(settled=self.settled, released=self.released),)
 
 
 @checked

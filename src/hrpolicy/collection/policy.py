@@ -154,6 +154,12 @@ class Staged:
             last.describe(),
         )
         values = [b.value for b in self.stages.bands]
+        require(
+            values[0] == 0,
+            f"{path}.bands[0].value",
+            "0: nothing is released before any money is collected (use OnInvoice for that)",
+            values[0],
+        )
         for index, value in enumerate(values):
             require(value <= 1, f"{path}.bands[{index}].value", "at most 1 (100 %)", value)
             if index:
