@@ -35,7 +35,7 @@ says what the first run paid, so only the difference is due.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
@@ -75,20 +75,13 @@ from hrpolicy.collection.results import (
 from hrpolicy.commission.model import Period
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
+from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import ZERO, money_sum, parse_money, round_money
-from hrpolicy.law.provisions import provision
 
 __all__ = ["recovery_cap", "recovery_schedule", "settle_month"]
 
 _TWENTY_PERCENT: Final = Fraction(1, 5)
-
-
-def _step(
-    rule: str, text: Label, inputs: Mapping[str, StepValue], output: StepValue, *cites: str
-) -> Step:
-    kept = tuple((name, value) for name, value in inputs.items() if value is not None)
-    return Step(rule, text, kept, output, tuple(provision(c) for c in cites))
 
 
 class _Work:

@@ -14,9 +14,9 @@ from hrpolicy.collection.model import CollectionInputs, CollectionState, Receiva
 from hrpolicy.collection.policy import CollectionPolicy
 from hrpolicy.commission.model import Period
 from hrpolicy.core.display import Displayable, View, render_value
-from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step, StepValue
+from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue
 from hrpolicy.core.money import money_sum
+from hrpolicy.core.statement import StatementLines
 
 __all__ = [
     "CollectionLine",
@@ -104,7 +104,7 @@ _DUE: Final = Label("本次应补发", "due now")
 
 
 @attrs.frozen
-class CollectionStatement(Displayable):
+class CollectionStatement(StatementLines[CollectionLine], Displayable):
     """One salesperson's collection-linked pay for one month.
 
     It holds its inputs (policy, period, receivables, inputs with the state carried in),
@@ -125,21 +125,6 @@ class CollectionStatement(Displayable):
     state_out: CollectionState
 
     @property
-    def total(self) -> Decimal:
-        """The lines' effect on this month's pay."""
-        return money_sum(line.amount for line in self.lines)
-
-    @property
-    def already_paid(self) -> Decimal:
-        """What earlier runs of this month paid."""
-        return money_sum(line.already_paid for line in self.lines)
-
-    @property
-    def due(self) -> Decimal:
-        """``total − already_paid``."""
-        return money_sum(line.due for line in self.lines)
-
-    @property
     def released(self) -> Decimal:
         """Commission released on invoices this month, net of clawbacks (before reserve)."""
         kinds = (CollectionLineKind.RELEASE, CollectionLineKind.CLAWBACK)
@@ -150,31 +135,11 @@ class CollectionStatement(Displayable):
         """The total cut in credited performance for aging receivables."""
         return money_sum(p.deduction for p in self.performance)
 
-    def line(self, line_id: str) -> CollectionLine:
-        """The line with ``line_id``."""
-        for candidate in self.lines:
-            if candidate.line_id == line_id:
-                return candidate
-        raise InvalidValueError(
-            "line_id", f"one of {', '.join(x.line_id for x in self.lines)}", line_id
-        )
-
     @property
     def explanation(self) -> Explanation:
         """Every step in the order the engine took it (each line's steps included), then
         the findings."""
         return Explanation(self.steps, self.findings)
-
-    def violations(self) -> tuple[Finding, ...]:
-        """The findings of severity ``VIOLATION``."""
-        return tuple(f for f in self.findings if f.severity is Severity.VIOLATION)
-
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One flat row per line, with employee and period."""
-        return [
-            {"employee": self.employee, "period": str(self.period), **line.to_record(locale)}
-            for line in self.lines
-        ]
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, StepValue], ...] = (

@@ -65,9 +65,9 @@ from hrpolicy.core.bands import BandApplication, BandTable
 from hrpolicy.core.convert import from_dict
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
+from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.money import allocate, format_exact, money_sum, parse_money, round_money
-from hrpolicy.law.provisions import provision
 
 __all__ = [
     "compare",
@@ -138,14 +138,6 @@ def _is_variable(component: Component) -> bool:
     if isinstance(component, FixedPay):
         return component.score_linked
     return not isinstance(component, TaskBase)
-
-
-def _step(
-    rule: str, text: Label, inputs: Mapping[str, StepValue], output: StepValue, *cites: str
-) -> Step:
-    """A step; inputs that do not apply (``None``) are left out."""
-    kept = tuple((name, value) for name, value in inputs.items() if value is not None)
-    return Step(rule, text, kept, output, tuple(provision(c) for c in cites))
 
 
 # --- deals and credits --------------------------------------------------------------------

@@ -15,8 +15,9 @@ from hrpolicy.commission.plan import Plan
 from hrpolicy.core.convert import to_dict
 from hrpolicy.core.display import Displayable, View, render_value
 from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step, StepValue
+from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue
 from hrpolicy.core.money import money_sum
+from hrpolicy.core.statement import StatementLines
 
 __all__ = ["Comparison", "ComparisonRow", "Line", "LineKind", "Statement", "TeamStatement"]
 
@@ -96,7 +97,7 @@ _DUE: Final = Label("本次应补发", "due now")
 
 
 @attrs.frozen
-class Statement(Displayable):
+class Statement(StatementLines[Line], Displayable):
     """One person's statement for one period.
 
     It holds the inputs it was computed from (plan, period, deals, person inputs), the
@@ -119,21 +120,6 @@ class Statement(Displayable):
     carry_out: tuple[Carry, ...]
 
     @property
-    def total(self) -> Decimal:
-        """The sum of the lines: what this statement pays."""
-        return money_sum(line.amount for line in self.lines)
-
-    @property
-    def already_paid(self) -> Decimal:
-        """What earlier runs of this period paid (from ``PersonInputs.paid``)."""
-        return money_sum(line.already_paid for line in self.lines)
-
-    @property
-    def due(self) -> Decimal:
-        """What is left to pay: ``total − already_paid`` (negative: to be recovered)."""
-        return money_sum(line.due for line in self.lines)
-
-    @property
     def variable_pay(self) -> Decimal:
         """Commission and bonus lines only (for a 12-month average, Regs Art. 27)."""
         return money_sum(line.amount for line in self.lines if line.variable)
@@ -141,15 +127,6 @@ class Statement(Displayable):
     def component_total(self, component: str) -> Decimal:
         """The sum of one component's lines."""
         return money_sum(line.amount for line in self.lines if line.component == component)
-
-    def line(self, line_id: str) -> Line:
-        """The line with ``line_id``."""
-        for candidate in self.lines:
-            if candidate.line_id == line_id:
-                return candidate
-        raise InvalidValueError(
-            "line_id", f"one of {', '.join(x.line_id for x in self.lines)}", line_id
-        )
 
     def carry(self, component: str) -> Carry | None:
         """The carry out for ``component``, if any."""
@@ -164,17 +141,6 @@ class Statement(Displayable):
         then the findings."""
         line_steps = tuple(step for line in self.lines for step in line.steps)
         return Explanation(self.steps + line_steps + self.checks, self.findings)
-
-    def violations(self) -> tuple[Finding, ...]:
-        """The findings of severity ``VIOLATION``."""
-        return tuple(f for f in self.findings if f.severity is Severity.VIOLATION)
-
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One flat row per line (for ``pandas.DataFrame``), with employee and period."""
-        return [
-            {"employee": self.employee, "period": str(self.period), **line.to_record(locale)}
-            for line in self.lines
-        ]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: the inputs, and each line's id and amount (as text).

@@ -36,7 +36,7 @@ from hrpolicy.core.display import (
 from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.label import Label, is_chinese
 from hrpolicy.core.money import Rate
-from hrpolicy.law.provisions import Provision
+from hrpolicy.law.provisions import Provision, provision
 
 __all__ = [
     "Catalog",
@@ -49,6 +49,7 @@ __all__ = [
     "StepValue",
     "Trail",
     "render_value",
+    "step_of",
 ]
 
 #: What a step may record as an input or an output.
@@ -283,3 +284,16 @@ class Trail:
         if before is not None:
             steps, findings = before.steps + steps, before.findings + findings
         return Explanation(steps, findings)
+
+
+def step_of(
+    rule: str, text: Label, inputs: Mapping[str, StepValue], output: StepValue, *cites: str
+) -> Step:
+    """A :class:`Step` citing provisions by id; inputs that do not apply (``None``) are
+    left out.
+
+    >>> step_of("r", Label("合计", "total"), {"a": 1, "b": None}, 1, "WPP 16").inputs
+    (('a', 1),)
+    """
+    kept = tuple((name, value) for name, value in inputs.items() if value is not None)
+    return Step(rule, text, kept, output, tuple(provision(c) for c in cites))
