@@ -27,7 +27,7 @@ from __future__ import annotations
 import enum
 import typing
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -46,7 +46,14 @@ from hrpolicy.core.errors import (
     InvalidValueError,
     describe,
 )
-from hrpolicy.core.fields import _check_bool, _check_date, _check_enum, _check_int, _check_str
+from hrpolicy.core.fields import (
+    _check_bool,
+    _check_date,
+    _check_datetime,
+    _check_enum,
+    _check_int,
+    _check_str,
+)
 from hrpolicy.core.money import Rate, parse_decimal
 
 __all__ = ["converter", "from_dict", "register_tagged_union", "to_dict"]
@@ -73,6 +80,8 @@ converter.register_structure_hook(Decimal, _structure_decimal)
 converter.register_unstructure_hook(Decimal, lambda value: format(value, "f"))
 converter.register_structure_hook(Rate, _structure_rate)
 converter.register_unstructure_hook(Rate, lambda rate: rate.notation)
+converter.register_structure_hook(datetime, lambda value, _: _check_datetime(value, ""))
+converter.register_unstructure_hook(datetime, lambda value: value.isoformat())
 converter.register_structure_hook(date, lambda value, _: _check_date(value, ""))
 converter.register_unstructure_hook(date, lambda value: value.isoformat())
 converter.register_structure_hook(bool, lambda value, _: _check_bool(value, ""))

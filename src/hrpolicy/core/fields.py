@@ -16,6 +16,8 @@ value and names the field in any error (``CostItem.amount: expected …, got flo
   ``Decimal``;
 - ``Rate`` — :meth:`~hrpolicy.core.money.Rate.parse`;
 - ``datetime.date`` — a ``date`` (a ``datetime`` is refused) or an ISO ``YYYY-MM-DD`` string;
+- ``datetime.datetime`` — a naive local time (the company's wall clock; a time zone is
+  refused, so no conversion can happen silently) or ISO ``YYYY-MM-DDTHH:MM[:SS]`` text;
 - ``bool``, ``int``, ``str`` — exactly that type (``True`` is not an ``int``);
   ``PositiveInt`` / ``NonNegativeInt`` / ``Text`` (non-empty) add bounds;
 - an ``enum.Enum`` — a member or its value (``"resignation"``), anything else is an error
@@ -40,7 +42,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Final, TypeVar, Union
 
@@ -213,6 +215,8 @@ def _check_for(annotation: object, context: str) -> _Check:
         return _check_text
     if base is Rate:
         return _check_rate
+    if base is datetime:
+        return _check_datetime
     if base is date:
         return _check_date
     if base is bool:
@@ -318,6 +322,28 @@ def _check_date(value: object, path: str) -> date:
         raise InvalidTypeError(path, "a datetime.date (not a datetime) or 'YYYY-MM-DD'", value)
     if not FIRST_DATE <= value <= LAST_DATE:
         raise InvalidValueError(path, f"a date from {FIRST_DATE} to {LAST_DATE}", value)
+    return value
+
+
+_ISO_DATETIME: Final = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?")
+
+
+def _check_datetime(value: object, path: str) -> datetime:
+    expected = "a local date and time written YYYY-MM-DDTHH:MM[:SS]"
+    if isinstance(value, str):
+        text = value.strip()
+        if not _ISO_DATETIME.fullmatch(text):
+            raise InvalidValueError(path, expected, value)
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidValueError(path, expected, value) from None
+    if not isinstance(value, datetime):
+        raise InvalidTypeError(path, "a datetime.datetime or " + expected[2:], value)
+    if value.tzinfo is not None:
+        raise InvalidValueError(path, "a naive local time (no time zone)", value)
+    if not FIRST_DATE <= value.date() <= LAST_DATE:
+        raise InvalidValueError(path, f"a time from {FIRST_DATE} to {LAST_DATE}", value)
     return value
 
 

@@ -1,0 +1,166 @@
+"""The weekly-report policy and the two scoring cards of DOMAIN.md §4, as data.
+
+Figures the sources leave open are chosen and named in each docstring.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hrpolicy.core.money import Rate
+from hrpolicy.reports.model import Item
+from hrpolicy.reports.scoring import (
+    Assessed,
+    Card,
+    DeductionRule,
+    Deductions,
+    OnTime,
+    ReviewShare,
+    ScoreCard,
+    Training,
+    WeeklyReports,
+)
+from hrpolicy.reports.validation import (
+    Deadline,
+    Deduction,
+    ItemRule,
+    Need,
+    ReportPolicy,
+    Tolerance,
+    Weekday,
+)
+
+__all__ = ["domain_report_policy", "regional_manager_card", "salesperson_card"]
+
+
+def domain_report_policy() -> ReportPolicy:
+    """The weekly report of DOMAIN.md §4: the ten summary items and the plan's local
+    policy changes are required (figures for sales, collections, visits and expenses; the
+    key customers named; at least 5 characters of text elsewhere); 30 calls each workday
+    and 20 visits a week; the report is worth 40 points, the summary 10 of them.
+
+    Chosen: due Monday 12:00 after the week, with 60 minutes' grace; sales may differ
+    from the CRM by 1 % or 100 yuan, collections and expenses not at all, and every visit
+    must be in the CRM; 80 % of last week's approved plan must be visited; each quota,
+    plan or plan-item failure costs 5 points."""
+    return ReportPolicy(
+        policy_id="weekly-report",
+        required=(
+            ItemRule(item=Item.SALES_VOLUME, need=Need.AMOUNT),
+            ItemRule(item=Item.COLLECTIONS, need=Need.AMOUNT),
+            ItemRule(item=Item.CUSTOMER_VISITS, need=Need.COUNT),
+            ItemRule(item=Item.SALES_EXPENSES, need=Need.AMOUNT),
+            ItemRule(item=Item.PROMOTION_EFFECT, min_chars=5),
+            ItemRule(item=Item.KEY_CUSTOMERS, need=Need.CUSTOMERS),
+            ItemRule(item=Item.NEW_CUSTOMERS, min_chars=1),
+            ItemRule(item=Item.ABNORMAL_CUSTOMERS, min_chars=1),
+            ItemRule(item=Item.PROSPECTS, min_chars=5),
+            ItemRule(item=Item.COMPETITOR_MOVES, min_chars=5),
+            ItemRule(item=Item.LOCAL_POLICY_CHANGES, min_chars=2),
+        ),
+        deadline=Deadline(weekday=Weekday.MONDAY, hour=12, weeks_after=1),
+        grace_minutes=60,
+        calls_per_workday=30,
+        visits_per_week=20,
+        tolerances=(
+            Tolerance(item=Item.SALES_VOLUME, absolute=Decimal(100), relative=Rate.parse("1%")),
+        ),
+        plan_share=Rate.parse("80%"),
+        points=40,
+        summary_points=10,
+        deductions=(
+            Deduction(code="calls_quota_missed", points=5),
+            Deduction(code="visits_quota_missed", points=5),
+            Deduction(code="plan_not_followed", points=5),
+            Deduction(code="plan_item_missing", points=5),
+        ),
+        clause="销售人员周报制度",
+    )
+
+
+def salesperson_card() -> ScoreCard:
+    """The salesperson's daily-work card: dealer management 30, less 5 once a month for
+    each of the six failures (terminal daily sales report after 16:00 the same day;
+    monthly network plan not met; a dealer's end-user problem unsolved; commercial policy
+    not followed or stock levels unknown; a special dealer problem not reported; rebate
+    forms after the 25th); salesperson management 70 = weekly reports 40 + the manager's
+    assessment of the rest 30 (chosen: the sources do not split the other 30)."""
+    failures = (
+        (
+            "terminal_report_late",
+            "终端日销售报表未在当天16:00前报送",
+            "terminal daily sales report not in by 16:00",
+        ),
+        (
+            "network_plan_not_met",
+            "月度网络开发计划未完成",
+            "monthly network-development plan not met",
+        ),
+        (
+            "end_user_problem_unsolved",
+            "经销商遗留终端用户问题未解决",
+            "a dealer left an end-user problem unsolved",
+        ),
+        (
+            "policy_not_followed",
+            "未执行公司商务政策或不清楚库存",
+            "commercial policy not followed or stock levels unknown",
+        ),
+        (
+            "special_problem_not_reported",
+            "经销商特殊问题未上报",
+            "a special dealer problem not reported",
+        ),
+        ("rebate_forms_late", "返利表格未在25日前报送", "rebate forms not in by the 25th"),
+    )
+    return ScoreCard(
+        card_id="salesperson",
+        card=Card.SALESPERSON,
+        components=(
+            Deductions(
+                component_id="dealer-management",
+                name="经销商管理",
+                points=30,
+                rules=tuple(
+                    DeductionRule(code=code, zh_CN=zh, en=en, points=5) for code, zh, en in failures
+                ),
+                clause="销售人员考核办法 第2条",
+            ),
+            WeeklyReports(
+                component_id="weekly-reports",
+                name="周报",
+                points=40,
+                report_points=40,
+                clause="销售人员考核办法 第3条",
+            ),
+            Assessed(
+                component_id="other-management",
+                name="其他业务员管理",
+                points=30,
+                clause="销售人员考核办法 第3条",
+            ),
+        ),
+        clause="销售人员考核办法",
+    )
+
+
+def regional_manager_card() -> ScoreCard:
+    """The regional manager's card: monthly report 60 (summary 20, plan 20, an actionable
+    local proposal 20, assessed); reviewing the salespeople's weekly reports 10 (by the
+    share reviewed); at least one recorded training a month 10; the monthly report in by
+    the 30th 10 (missed two months running: deducted double); accountability for the
+    salespeople's deductions 10 (assessed)."""
+    return ScoreCard(
+        card_id="regional-manager",
+        card=Card.REGIONAL_MANAGER,
+        components=(
+            Assessed(component_id="monthly-summary", name="月报：总结", points=20),
+            Assessed(component_id="monthly-plan", name="月报：计划", points=20),
+            Assessed(component_id="local-proposal", name="月报：可行的地方建议", points=20),
+            ReviewShare(component_id="weekly-review", name="审阅业务员周报", points=10),
+            Training(component_id="training", name="每月培训并记录", points=10),
+            OnTime(component_id="report-on-time", name="月报30日前提交", points=10, due_day=30),
+            Assessed(component_id="accountability", name="对业务员扣分负责", points=10),
+        ),
+        clause="区域经理考核办法",
+    )

@@ -1,0 +1,901 @@
+"""Score a month from a scoring card, and a year from twelve months.
+
+A :class:`ScoreCard` is data: components whose points add up to 100 (the daily-work
+score), the weights of daily work and attendance (70 % / 30 %), and the attendance rule
+(100, less 4 a day absent, a half day counting whole). Components:
+
+- :class:`Deductions` — starts full and loses ``points`` for each failure (or once a month
+  per failure, as the rule says), not below 0. Two failures are found from deadlines: the
+  terminal daily sales report after 16:00 the same day, and rebate forms after the 25th
+  (moved to the next workday when that is not one); the others are recorded by the manager
+  as :class:`Failure` events.
+- :class:`WeeklyReports` — the mean of the month's weekly report points (weeks belong to
+  the month of their Thursday; a week without a report scores 0), scaled to the component.
+- :class:`Assessed` — a figure the manager gives (e.g. the monthly report's summary, plan
+  and local proposal), from 0 to its points.
+- :class:`OnTime` — full if the document came in by a day of the month (the 30th, or the
+  month's last day when shorter, moved to the next workday), else 0; missed this month and
+  the last, it is deducted double (its points again off the daily-work score).
+- :class:`Training` — full with at least ``minimum`` recorded trainings in the month.
+- :class:`ReviewShare` — its points times the share of the team's weekly reports reviewed.
+
+The monthly score is daily work × its weight + attendance × its weight, rounded half up
+to 0.01 once; the annual score is the mean of twelve monthly scores, rounded the same way.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from hrpolicy.bonds.messages import label
+from hrpolicy.commission.model import Period
+from hrpolicy.core.convert import register_tagged_union
+from hrpolicy.core.display import Displayable, View
+from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue, step_of
+from hrpolicy.core.fields import (
+    NonNegativeInt,
+    PositiveInt,
+    Quantity,
+    Text,
+    argument,
+    arguments,
+    checked,
+    require,
+    require_unique,
+    typed_fields,
+)
+from hrpolicy.core.money import Rate, round_money
+from hrpolicy.core.workcal import WorkCalendar, is_workday, next_workday
+from hrpolicy.reports.messages import CATALOG
+from hrpolicy.reports.model import IsoWeek
+from hrpolicy.reports.validation import ReportCheck
+
+__all__ = [
+    "Absence",
+    "AnnualScore",
+    "Assessed",
+    "Assessment",
+    "Card",
+    "Component",
+    "ComponentScore",
+    "DeductionRule",
+    "Deductions",
+    "Failure",
+    "MonthInputs",
+    "MonthlyScore",
+    "OnTime",
+    "Per",
+    "ReviewShare",
+    "ScoreCard",
+    "Submission",
+    "TerminalReport",
+    "Training",
+    "WeeklyReports",
+    "annual_score",
+    "consequences",
+    "hr_due_date",
+    "pay_coefficient",
+    "score_month",
+    "weeks_of",
+]
+
+
+class Per(enum.Enum):
+    """Whether a deduction applies to each failure or once in the month."""
+
+    OCCURRENCE = "occurrence"
+    MONTH = "month"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class DeductionRule:
+    """A failure and the points it costs. Codes ``terminal_report_late`` and
+    ``rebate_forms_late`` are found from deadlines; any other code comes from the
+    manager's :class:`Failure` records."""
+
+    code: Text
+    zh_CN: Text
+    en: Text
+    points: PositiveInt
+    per: Per = Per.MONTH
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Deductions:
+    """A component that starts at ``points`` and loses points per failure, not below 0.
+    ``terminal_report_by`` is the hour the terminal daily sales report is due the same day;
+    ``rebate_forms_by`` the day of the month rebate forms are due."""
+
+    component_id: Text
+    name: Text
+    points: PositiveInt
+    rules: tuple[DeductionRule, ...]
+    terminal_report_by: NonNegativeInt = 16
+    rebate_forms_by: PositiveInt = 25
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require_unique([r.code for r in self.rules], f"Deductions({self.component_id})", "code")
+        require(
+            self.terminal_report_by <= 23,
+            "Deductions.terminal_report_by",
+            "0 to 23",
+            self.terminal_report_by,
+        )
+        require(
+            self.rebate_forms_by <= 28,
+            "Deductions.rebate_forms_by",
+            "1 to 28",
+            self.rebate_forms_by,
+        )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class WeeklyReports:
+    """The month's weekly reports: the mean of their points, scaled to ``points``."""
+
+    component_id: Text
+    name: Text
+    points: PositiveInt
+    report_points: PositiveInt = 40
+    clause: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Assessed:
+    """A figure the manager gives, from 0 to ``points``."""
+
+    component_id: Text
+    name: Text
+    points: PositiveInt
+    clause: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class OnTime:
+    """Full ``points`` when the document is in by ``due_day`` of the month (the month's
+    last day when shorter; moved to the next workday), else 0; missed two months running,
+    its points come off the daily-work score once more."""
+
+    component_id: Text
+    name: Text
+    points: PositiveInt
+    due_day: PositiveInt = 30
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require(self.due_day <= 31, "OnTime.due_day", "1 to 31", self.due_day)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Training:
+    """Full ``points`` with at least ``minimum`` recorded trainings in the month, else 0."""
+
+    component_id: Text
+    name: Text
+    points: PositiveInt
+    minimum: PositiveInt = 1
+    clause: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ReviewShare:
+    """``points`` times the share of the team's weekly reports the manager reviewed."""
+
+    component_id: Text
+    name: Text
+    points: PositiveInt
+    clause: str = ""
+
+
+#: The components a scoring card is built from.
+Component = Deductions | WeeklyReports | Assessed | OnTime | Training | ReviewShare
+
+register_tagged_union(
+    Component,
+    {
+        Deductions: "deductions",
+        WeeklyReports: "weekly_reports",
+        Assessed: "assessed",
+        OnTime: "on_time",
+        Training: "training",
+        ReviewShare: "review_share",
+    },
+)
+
+
+class Card(enum.Enum):
+    """Who a card scores."""
+
+    SALESPERSON = "salesperson"
+    REGIONAL_MANAGER = "regional_manager"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ScoreCard:
+    """A scoring card: components adding up to 100 points of daily work, the weights of
+    daily work and attendance, and the attendance rule."""
+
+    card_id: Text
+    card: Card
+    components: tuple[Component, ...]
+    daily_weight: Rate = Rate.parse("70%")  # noqa: RUF009 - a value object, immutable
+    attendance_weight: Rate = Rate.parse("30%")  # noqa: RUF009 - a value object, immutable
+    points_per_absent_day: PositiveInt = 4
+    half_day_counts_whole: bool = True
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        path = f"ScoreCard({self.card_id})"
+        require_unique([c.component_id for c in self.components], f"{path}.components", "id")
+        total = sum(c.points for c in self.components)
+        require(total == 100, f"{path}.components", "points adding up to 100", total)
+        weights = self.daily_weight.value + self.attendance_weight.value
+        require(
+            weights == 1,
+            f"{path}.attendance_weight",
+            "weights adding up to 100%",
+            f"{weights * 100}%",
+        )
+
+
+# --- a month's facts -----------------------------------------------------------------------
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Failure:
+    """A failure the manager recorded, e.g. ``dealer_problem_unsolved`` on a day."""
+
+    code: Text
+    on: date
+    note: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class TerminalReport:
+    """The terminal daily sales report for ``day``, submitted at ``submitted_at``."""
+
+    day: date
+    submitted_at: datetime
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Absence:
+    """A day absent; ``half`` for half a day."""
+
+    on: date
+    half: bool = False
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Assessment:
+    """The manager's figure for an assessed component."""
+
+    component: Text
+    points: Quantity
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Submission:
+    """When the document of an on-time component came in (``None``: not at all)."""
+
+    component: Text
+    on: date | None
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class MonthInputs:
+    """One person's facts for a month.
+
+    ``reports``: the checks of their weekly reports (from :func:`validate`);
+    ``failures`` and ``terminal_reports``, ``rebate_forms_on``: for deduction components;
+    ``assessed``: the manager's figures; ``submitted``: when each on-time document came
+    in;
+    ``missed_last_month``: on-time components missed last month too; ``trainings``:
+    recorded trainings; ``reviewed`` / ``to_review``: team weekly reports reviewed.
+    """
+
+    employee: Text
+    reports: tuple[ReportCheck, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    terminal_reports: tuple[TerminalReport, ...] = ()
+    rebate_forms_on: date | None = None
+    assessed: tuple[Assessment, ...] = ()
+    submitted: tuple[Submission, ...] = ()
+    missed_last_month: tuple[str, ...] = ()
+    trainings: NonNegativeInt | None = None
+    reviewed: NonNegativeInt | None = None
+    to_review: NonNegativeInt | None = None
+    absences: tuple[Absence, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        require_unique([a.component for a in self.assessed], "MonthInputs.assessed", "component")
+        require_unique([a.component for a in self.submitted], "MonthInputs.submitted", "component")
+        require_unique([str(a.on) for a in self.absences], "MonthInputs.absences", "day")
+        require_unique(
+            [str(t.day) for t in self.terminal_reports], "MonthInputs.terminal_reports", "day"
+        )
+        for check in self.reports:
+            require(
+                check.report.employee == self.employee,
+                "MonthInputs.reports",
+                f"reports of {self.employee}",
+                check.report.employee,
+            )
+        if self.reviewed is not None or self.to_review is not None:
+            require(
+                self.reviewed is not None
+                and self.to_review is not None
+                and self.reviewed <= self.to_review,
+                "MonthInputs.reviewed",
+                "reviewed and to_review given together, reviewed ≤ to_review",
+                (self.reviewed, self.to_review),
+            )
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ComponentScore:
+    """A component's points out of its maximum, with the steps behind it."""
+
+    component_id: str
+    name: str
+    points: Fraction
+    maximum: int
+    steps: tuple[Step, ...]
+
+
+@attrs.frozen
+class MonthlyScore(Displayable):
+    """A month's score: components, daily work (0–100), attendance (0–100), the weighted
+    monthly score, the pay coefficient (score ÷ 80) and findings."""
+
+    card: ScoreCard
+    month: Period
+    employee: str
+    components: tuple[ComponentScore, ...]
+    double_deductions: Fraction
+    daily_work: Fraction
+    attendance: Fraction
+    score: Decimal
+    steps: tuple[Step, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def pay_coefficient(self) -> Fraction:
+        """The score ÷ 80: the share of base + performance pay earned."""
+        return pay_coefficient(self.score)
+
+    def component(self, component_id: str) -> ComponentScore:
+        """One component's score."""
+        for candidate in self.components:
+            if candidate.component_id == component_id:
+                return candidate
+        raise InvalidValueError(
+            "component_id",
+            f"one of {', '.join(c.component_id for c in self.components)}",
+            component_id,
+        )
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """One row per component, then the totals."""
+        rows: list[dict[str, object]] = [
+            {
+                "employee": self.employee,
+                "month": str(self.month),
+                "component": c.component_id,
+                "points": round_money(c.points),
+                "maximum": c.maximum,
+            }
+            for c in self.components
+        ]
+        for name, value in (
+            ("daily_work", self.daily_work),
+            ("attendance", self.attendance),
+            ("score", Fraction(self.score)),
+        ):
+            rows.append(
+                {
+                    "employee": self.employee,
+                    "month": str(self.month),
+                    "component": name,
+                    "points": round_money(value),
+                    "maximum": 100,
+                }
+            )
+        return rows
+
+    def _view(self) -> View:
+        summary: tuple[tuple[Label, StepValue], ...] = (
+            (Label("员工", "employee"), self.employee),
+            (Label("月份", "month"), str(self.month)),
+            *(
+                (Label(c.name, c.name), f"{round_money(c.points)} / {c.maximum}")
+                for c in self.components
+            ),
+            (Label("日常工作", "daily work"), round_money(self.daily_work)),
+            (Label("出勤", "attendance"), round_money(self.attendance)),
+            (Label("月度得分", "monthly score"), self.score),
+            (Label("薪酬系数", "pay coefficient"), self.pay_coefficient),
+        )
+        return View(
+            Label("月度考核", "Monthly score"), summary, Explanation(self.steps, self.findings)
+        )
+
+
+@attrs.frozen
+class AnnualScore(Displayable):
+    """The mean of twelve monthly scores, with the consequences they trigger."""
+
+    employee: str
+    year: int
+    months: tuple[Decimal, ...]
+    score: Decimal
+    findings: tuple[Finding, ...]
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """One row per month, then the annual score."""
+        return [
+            {"employee": self.employee, "month": f"{self.year}-{n:02d}", "score": s}
+            for n, s in enumerate(self.months, 1)
+        ] + [{"employee": self.employee, "month": str(self.year), "score": self.score}]
+
+    def _view(self) -> View:
+        summary: tuple[tuple[Label, StepValue], ...] = (
+            *((Label(f"{n}月", f"month {n}"), s) for n, s in enumerate(self.months, 1)),
+            (Label("年度得分", "annual score"), self.score),
+        )
+        return View(Label("年度考核", "Annual score"), summary, Explanation((), self.findings))
+
+
+# --- computing -----------------------------------------------------------------------------
+
+
+def weeks_of(month: Period) -> tuple[IsoWeek, ...]:
+    """The ISO weeks that belong to ``month``: those whose Thursday falls in it.
+
+    >>> [str(w) for w in weeks_of(Period(year=2024, month=3))]
+    ['2024-W09', '2024-W10', '2024-W11', '2024-W12', '2024-W13']
+    """
+    argument(month, Period, "month")
+    require(not month.is_year, "month", "a month", month)
+    thursday = month.first_day + timedelta(days=(3 - month.first_day.weekday()) % 7)
+    weeks = []
+    while thursday <= month.last_day:
+        weeks.append(IsoWeek.of(thursday))
+        thursday += timedelta(days=7)
+    return tuple(weeks)
+
+
+def _due_day(month: Period, day: int, calendar: WorkCalendar) -> date:
+    due = min(month.first_day + timedelta(days=day - 1), month.last_day)
+    return due if is_workday(calendar, due) else next_workday(calendar, due)
+
+
+def hr_due_date(month: Period, calendar: WorkCalendar) -> date:
+    """When a month's scores are due to HR: the 8th of the next month, moved to the next
+    workday when that is not one."""
+    eighth = month.first_day + relativedelta(months=1, days=7)
+    return eighth if is_workday(calendar, eighth) else next_workday(calendar, eighth)
+
+
+def pay_coefficient(score: Decimal | Fraction, reference: int = 80) -> Fraction:
+    """Score ÷ ``reference``: 80 earns the full base + performance wage, proportionally
+    more above and less below.
+
+    >>> pay_coefficient(Decimal(90)), pay_coefficient(Decimal(60))
+    (Fraction(9, 8), Fraction(3, 4))
+    """
+    return Fraction(score) / reference
+
+
+class _Month:
+    def __init__(self, employee: str) -> None:
+        self.employee = employee
+        self.steps: list[Step] = []
+        self.findings: list[Finding] = []
+
+    def find(self, code: str, **params: Any) -> None:
+        self.findings.append(CATALOG.finding(code, subject=self.employee, **params))
+
+
+def _deductions(
+    component: Deductions, month: Period, inputs: MonthInputs, calendar: WorkCalendar, work: _Month
+) -> ComponentScore:
+    failures: list[tuple[str, date, str]] = [(f.code, f.on, f.note) for f in inputs.failures]
+    for report in inputs.terminal_reports:
+        due = datetime.combine(report.day, time(component.terminal_report_by))
+        if report.submitted_at > due:
+            failures.append(
+                (
+                    "terminal_report_late",
+                    report.day,
+                    report.submitted_at.isoformat(sep=" ", timespec="minutes"),
+                )
+            )
+    rebate_due = _due_day(month, component.rebate_forms_by, calendar)
+    codes = {r.code for r in component.rules}
+    if "rebate_forms_late" in codes and (
+        inputs.rebate_forms_on is None or inputs.rebate_forms_on > rebate_due
+    ):
+        failures.append(
+            ("rebate_forms_late", rebate_due, str(inputs.rebate_forms_on or "not submitted"))
+        )
+    lost = 0
+    steps = []
+    for rule in component.rules:
+        hits = sorted((day, note) for code, day, note in failures if code == rule.code)
+        if not hits:
+            continue
+        times = len(hits) if rule.per is Per.OCCURRENCE else 1
+        lost += rule.points * times
+        steps.append(
+            step_of(
+                f"deduction.{rule.code}",
+                label(rule.zh_CN, rule.en),
+                {
+                    "failures": len(hits),
+                    "days": ", ".join(str(d) for d, _ in hits),
+                    "per": rule.per.value,
+                    "points_each": rule.points,
+                },
+                -rule.points * times,
+            )
+        )
+        work.find(
+            "deduction",
+            rule=Label(rule.zh_CN, rule.en),
+            points=rule.points * times,
+            count=len(hits),
+        )
+    unknown = sorted({code for code, _, _ in failures} - codes)
+    if unknown:
+        raise InvalidValueError(
+            f"MonthInputs({inputs.employee}).failures",
+            f"failure codes of component {component.component_id} ({', '.join(sorted(codes))})",
+            unknown,
+        )
+    points = Fraction(max(0, component.points - lost))
+    return ComponentScore(
+        component.component_id, component.name, points, component.points, tuple(steps)
+    )
+
+
+def _weekly(
+    component: WeeklyReports, month: Period, inputs: MonthInputs, work: _Month
+) -> ComponentScore:
+    by_week = {str(c.report.week): c for c in inputs.reports}
+    weeks = weeks_of(month)
+    extra = sorted(set(by_week) - {str(w) for w in weeks})
+    if extra:
+        raise InvalidValueError(
+            f"MonthInputs({inputs.employee}).reports",
+            f"reports of the weeks of {month} ({', '.join(str(w) for w in weeks)})",
+            extra,
+        )
+    points = []
+    for week in weeks:
+        check = by_week.get(str(week))
+        if check is None:
+            work.find("report_missing", week=str(week))
+            points.append(Fraction(0))
+        else:
+            points.append(Fraction(check.points))
+    mean = sum(points, Fraction(0)) / len(points)
+    scaled = mean * component.points / component.report_points
+    step = step_of(
+        f"weekly_reports.{component.component_id}",
+        label(
+            "本月各周周报得分的平均值（缺交为0）",
+            "mean of the month's weekly report points (missing: 0)",
+        ),
+        {
+            "weeks": ", ".join(f"{w}={round_money(p)}" for w, p in zip(weeks, points, strict=True)),
+            "mean": mean,
+            "of": component.report_points,
+        },
+        scaled,
+    )
+    return ComponentScore(component.component_id, component.name, scaled, component.points, (step,))
+
+
+def _value(entries: tuple[Assessment, ...] | tuple[Submission, ...], key: str) -> tuple[bool, Any]:
+    for entry in entries:
+        if entry.component == key:
+            return True, entry.points if isinstance(entry, Assessment) else entry.on
+    return False, None
+
+
+def _component(
+    component: Component, month: Period, inputs: MonthInputs, calendar: WorkCalendar, work: _Month
+) -> tuple[ComponentScore, Fraction]:
+    """The component's score and any double deduction it adds."""
+    cid = component.component_id
+    where = f"MonthInputs({inputs.employee})"
+    if isinstance(component, Deductions):
+        return _deductions(component, month, inputs, calendar, work), Fraction(0)
+    if isinstance(component, WeeklyReports):
+        return _weekly(component, month, inputs, work), Fraction(0)
+    if isinstance(component, Assessed):
+        given, value = _value(inputs.assessed, cid)
+        require(given, f"{where}.assessed", f"the manager's figure for '{cid}'", None)
+        require(
+            0 <= value <= component.points,
+            f"{where}.assessed[{cid}]",
+            f"0 to {component.points}",
+            value,
+        )
+        step = step_of(
+            f"assessed.{cid}",
+            label("主管评分", "manager's figure"),
+            {"given": value},
+            Fraction(value),
+        )
+        return ComponentScore(
+            cid, component.name, Fraction(value), component.points, (step,)
+        ), Fraction(0)
+    if isinstance(component, OnTime):
+        given, submitted = _value(inputs.submitted, cid)
+        require(given, f"{where}.submitted", f"when '{cid}' came in (on=None: not at all)", None)
+        due = _due_day(month, component.due_day, calendar)
+        on_time = submitted is not None and submitted <= due
+        repeated = not on_time and cid in inputs.missed_last_month
+        double = Fraction(component.points) if repeated else Fraction(0)
+        if not on_time:
+            work.find(
+                "submission_missed",
+                document=component.name,
+                due=due,
+                repeated=Label(
+                    "（连续缺交，加倍扣分）" if repeated else "",
+                    " (missed again: deducted double)" if repeated else "",
+                ),
+            )
+        step = step_of(
+            f"on_time.{cid}",
+            label("按期提交", "in on time"),
+            {"due": due, "submitted": submitted, "missed_last_month": repeated or None},
+            Fraction(component.points if on_time else 0),
+        )
+        return ComponentScore(
+            cid,
+            component.name,
+            Fraction(component.points if on_time else 0),
+            component.points,
+            (step,),
+        ), double
+    if isinstance(component, Training):
+        require(
+            inputs.trainings is not None,
+            f"{where}.trainings",
+            f"the number of recorded trainings for '{cid}'",
+            None,
+        )
+        assert inputs.trainings is not None
+        full = inputs.trainings >= component.minimum
+        step = step_of(
+            f"training.{cid}",
+            label("每月至少培训并记录", "recorded trainings in the month"),
+            {"trainings": inputs.trainings, "minimum": component.minimum},
+            Fraction(component.points if full else 0),
+        )
+        return ComponentScore(
+            cid,
+            component.name,
+            Fraction(component.points if full else 0),
+            component.points,
+            (step,),
+        ), Fraction(0)
+    require(
+        inputs.to_review is not None,
+        f"{where}.to_review",
+        f"the team's reports reviewed for '{cid}'",
+        None,
+    )
+    assert inputs.reviewed is not None
+    assert inputs.to_review is not None
+    share = Fraction(inputs.reviewed, inputs.to_review) if inputs.to_review else Fraction(1)
+    points = component.points * share
+    step = step_of(
+        f"review.{cid}",
+        label("审阅下属周报的比例", "share of team reports reviewed"),
+        {"reviewed": inputs.reviewed, "to_review": inputs.to_review},
+        points,
+    )
+    return ComponentScore(cid, component.name, points, component.points, (step,)), Fraction(0)
+
+
+def score_month(
+    card: ScoreCard, month: Period, inputs: MonthInputs, calendar: WorkCalendar
+) -> MonthlyScore:
+    """Score ``inputs.employee``'s ``month`` on ``card``."""
+    argument(card, ScoreCard, "card")
+    argument(month, Period, "month")
+    argument(inputs, MonthInputs, "inputs")
+    require(not month.is_year, "month", "a month", month)
+    for index, absence in enumerate(inputs.absences):
+        require(
+            month.contains(absence.on),
+            f"MonthInputs.absences[{index}].on",
+            f"a day in {month}",
+            absence.on,
+        )
+    for index, failure in enumerate(inputs.failures):
+        require(
+            month.contains(failure.on),
+            f"MonthInputs.failures[{index}].on",
+            f"a day in {month}",
+            failure.on,
+        )
+    for index, report in enumerate(inputs.terminal_reports):
+        require(
+            month.contains(report.day),
+            f"MonthInputs.terminal_reports[{index}].day",
+            f"a day in {month}",
+            report.day,
+        )
+    known = {c.component_id for c in card.components}
+    for name, keys in (
+        ("assessed", [a.component for a in inputs.assessed]),
+        ("submitted", [a.component for a in inputs.submitted]),
+    ):
+        for key in keys:
+            require(key in known, f"MonthInputs.{name}", f"components of card {card.card_id}", key)
+    work = _Month(inputs.employee)
+    scored = [_component(c, month, inputs, calendar, work) for c in card.components]
+    components = tuple(score for score, _ in scored)
+    double = sum((d for _, d in scored), Fraction(0))
+    daily = max(Fraction(0), sum((c.points for c in components), Fraction(0)) - double)
+    days = sum(
+        Fraction(1) if (not a.half or card.half_day_counts_whole) else Fraction(1, 2)
+        for a in inputs.absences
+    )
+    attendance = max(Fraction(0), Fraction(100) - card.points_per_absent_day * days)
+    score = round_money(daily * card.daily_weight.exact + attendance * card.attendance_weight.exact)
+    work.steps.append(
+        step_of(
+            "score.daily_work",
+            label(
+                "日常工作分 = 各项之和 − 连续缺交加倍扣分",
+                "daily work = components − double deductions",
+            ),
+            {
+                "components": sum((c.points for c in components), Fraction(0)),
+                "double_deductions": double or None,
+            },
+            daily,
+        )
+    )
+    work.steps.append(
+        step_of(
+            "score.attendance",
+            label(
+                "出勤 = 100 − 4 × 缺勤天数（半天按一天计）",
+                "attendance = 100 − 4 × days absent (half a day counts whole)",
+            ),
+            {"days_absent": days, "points_per_day": card.points_per_absent_day},
+            attendance,
+        )
+    )
+    work.steps.append(
+        step_of(
+            "score.month",
+            label(
+                "月度得分 = 日常工作 × 70% + 出勤 × 30%",
+                "monthly score = daily work × 70% + attendance × 30%",
+            ),
+            {
+                "daily_work": daily,
+                "daily_weight": card.daily_weight,
+                "attendance": attendance,
+                "attendance_weight": card.attendance_weight,
+            },
+            score,
+        )
+    )
+    steps = tuple(step for c in components for step in c.steps) + tuple(work.steps)
+    return MonthlyScore(
+        card=card,
+        month=month,
+        employee=inputs.employee,
+        components=components,
+        double_deductions=double,
+        daily_work=daily,
+        attendance=attendance,
+        score=score,
+        steps=steps,
+        findings=tuple(work.findings),
+    )
+
+
+def consequences(scores: Sequence[MonthlyScore], *, retrained: bool = False) -> tuple[Finding, ...]:
+    """What a run of monthly scores triggers: three consecutive months under 70, or one
+    under 60, sends the person to retraining or another post; if that has already happened
+    (``retrained``), the employer may dismiss for incompetence — with 30 days' notice or a
+    month's pay, and severance (LCL Art. 40) — never at once."""
+    given = arguments(scores, MonthlyScore, "scores")
+    ordered = sorted(given, key=lambda s: (s.month.year, s.month.month or 0))
+    require_unique([str(s.month) for s in ordered], "scores", "month")
+    require(
+        len({s.employee for s in ordered}) <= 1,
+        "scores",
+        "one employee's months",
+        {s.employee for s in ordered},
+    )
+    findings = []
+    run: list[MonthlyScore] = []
+    for score in ordered:
+        consecutive = bool(run) and _next_month(run[-1].month) == score.month
+        run = (
+            [*run, score]
+            if score.score < 70 and consecutive
+            else ([score] if score.score < 70 else [])
+        )
+        trigger = None
+        if score.score < 60:
+            trigger = Label(
+                f"{score.month}得分{score.score}，低于60分",
+                f"{score.month} scored {score.score}, under 60",
+            )
+        elif len(run) >= 3:
+            trigger = Label(
+                f"{run[-3].month}至{score.month}连续三个月低于70分",
+                f"three consecutive months under 70 ({run[-3].month} to {score.month})",
+            )
+        if trigger is not None:
+            code = "incompetent_after_retraining" if retrained else "retraining_or_transfer"
+            findings.append(CATALOG.finding(code, subject=score.employee, trigger=trigger))
+    return tuple(findings)
+
+
+def _next_month(month: Period) -> Period:
+    following = month.first_day + relativedelta(months=1)
+    return Period(year=following.year, month=following.month)
+
+
+def annual_score(scores: Sequence[MonthlyScore], *, retrained: bool = False) -> AnnualScore:
+    """The mean of one person's twelve monthly scores of one year, rounded half up to
+    0.01, with the consequences the months trigger."""
+    given = arguments(scores, MonthlyScore, "scores")
+    years = {s.month.year for s in given}
+    months = sorted(s.month.month or 0 for s in given)
+    require(
+        len(years) == 1 and months == list(range(1, 13)),
+        "scores",
+        "the twelve months of one year",
+        [str(s.month) for s in given],
+    )
+    ordered = sorted(given, key=lambda s: s.month.month or 0)
+    mean = sum((Fraction(s.score) for s in ordered), Fraction(0)) / 12
+    return AnnualScore(
+        employee=ordered[0].employee,
+        year=ordered[0].month.year,
+        months=tuple(s.score for s in ordered),
+        score=round_money(mean),
+        findings=consequences(ordered, retrained=retrained),
+    )

@@ -1,0 +1,669 @@
+"""Validate weekly reports against a policy the moment they arrive.
+
+:func:`validate` checks many reports in one call, in (employee, week, report id) order
+whatever order they come in. For each report, in this order:
+
+1. **Deadline.** The due time is the policy's weekday and time in the week after the
+   report's week (or its own week); a due date that is not a workday in the caller's
+   :class:`~hrpolicy.core.workcal.WorkCalendar` moves to the next workday. Within the
+   grace minutes the report is on time but noted; after them it is late and scores 0.
+   A report the manager marks illegible also scores 0.
+2. **Contents.** Each required item must be present, with at least its minimum text and,
+   where the rule asks, a figure or named customers; sales expenses with travel costs
+   need the travel report. An item that fails scores 0.
+3. **Plausibility.** The visit count must match the visit log, and the expense figure the
+   expense lines.
+4. **Truth.** Against the reference data passed in (CRM sales, collections, visits,
+   expense claims), within the policy's tolerances, and the manager's phone spot-checks:
+   an item found untrue scores 0.
+5. **Quotas and plan.** Calls on each workday and visits in the week against the quotas;
+   last week's approved plan against the visits made; the plan's local policy changes.
+   Each failure deducts the policy's points from the report part.
+
+A report's points: 0 if late, illegible or missing; otherwise the summary part (its points
+× the share of required summary items that pass) plus the report part (its points less
+the deductions, not below 0), rounded half up to 0.01 once.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+
+from hrpolicy.bonds.messages import label
+from hrpolicy.core.display import Displayable, View
+from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.explain import (
+    Explanation,
+    Finding,
+    Label,
+    Severity,
+    Step,
+    StepValue,
+    step_of,
+)
+from hrpolicy.core.fields import (
+    NonNegativeInt,
+    NonNegativeMoney,
+    PositiveInt,
+    Text,
+    argument,
+    arguments,
+    checked,
+    require,
+    require_unique,
+    typed_fields,
+)
+from hrpolicy.core.money import Rate, round_money
+from hrpolicy.core.workcal import WorkCalendar, is_workday, next_workday
+from hrpolicy.reports.messages import CATALOG
+from hrpolicy.reports.model import (
+    ITEMS,
+    SUMMARY_ITEMS,
+    Item,
+    NextWeekPlan,
+    Reference,
+    WeeklyReport,
+)
+
+__all__ = [
+    "CATALOG",
+    "Deadline",
+    "Deduction",
+    "ItemRule",
+    "ItemStatus",
+    "Need",
+    "ReportCheck",
+    "ReportPolicy",
+    "Review",
+    "Tolerance",
+    "Weekday",
+    "validate",
+]
+
+
+_NONE: Final = Rate.parse("0")
+
+
+class Need(enum.Enum):
+    """What an item must carry besides text."""
+
+    TEXT = "text"
+    AMOUNT = "amount"
+    COUNT = "count"
+    CUSTOMERS = "customers"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ItemRule:
+    """A required item: at least ``min_chars`` characters of text and, per ``need``, a
+    figure or named customers."""
+
+    item: Item
+    min_chars: PositiveInt = 1
+    need: Need = Need.TEXT
+
+
+class Weekday(enum.Enum):
+    """Days of the week, Monday first."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Deadline:
+    """Due on ``weekday`` at ``hour``:``minute`` of the week after the report's week
+    (``weeks_after=1``) or of its own week (``0``)."""
+
+    weekday: Weekday
+    hour: NonNegativeInt
+    minute: NonNegativeInt = 0
+    weeks_after: NonNegativeInt = 1
+
+    def __attrs_post_init__(self) -> None:
+        require(self.hour <= 23, "Deadline.hour", "0 to 23", self.hour)
+        require(self.minute <= 59, "Deadline.minute", "0 to 59", self.minute)
+        require(self.weeks_after <= 1, "Deadline.weeks_after", "0 or 1", self.weeks_after)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Tolerance:
+    """How far a reported figure may be from the reference before it is untrue: the
+    larger of ``absolute`` and ``relative`` × the reference."""
+
+    item: Item
+    absolute: NonNegativeMoney = Decimal(0)
+    relative: Rate = _NONE
+
+    def allows(self, reported: Decimal, reference: Decimal) -> bool:
+        """Whether ``reported`` is within tolerance of ``reference``."""
+        limit = max(Fraction(self.absolute), self.relative.exact * Fraction(reference))
+        return abs(Fraction(reported) - Fraction(reference)) <= limit
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Deduction:
+    """Points a report loses for a failure (``code`` from :data:`CATALOG`)."""
+
+    code: Text
+    points: PositiveInt
+
+
+#: Failures a policy may attach deductions to.
+DEDUCTIBLE: Final = (
+    "calls_quota_missed",
+    "visits_quota_missed",
+    "plan_not_followed",
+    "plan_item_missing",
+)
+
+_ALLOWED_TOLERANCES: Final = (
+    Item.SALES_VOLUME,
+    Item.COLLECTIONS,
+    Item.SALES_EXPENSES,
+    Item.CUSTOMER_VISITS,
+)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ReportPolicy:
+    """A weekly-report policy as data.
+
+    ``points``: what a report is worth (40 of the salesperson's monthly card);
+    ``summary_points``: the last-week summary's share of it (10); ``deductions``: points
+    off the report part for quota, plan and plan-item failures; ``plan_share``: the share
+    of last week's approved plan visits that must have been made."""
+
+    policy_id: Text
+    required: tuple[ItemRule, ...]
+    deadline: Deadline
+    grace_minutes: NonNegativeInt = 0
+    calls_per_workday: NonNegativeInt = 0
+    visits_per_week: NonNegativeInt = 0
+    tolerances: tuple[Tolerance, ...] = ()
+    plan_share: Rate = _NONE
+    points: PositiveInt = 40
+    summary_points: NonNegativeInt = 10
+    deductions: tuple[Deduction, ...] = ()
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        path = f"ReportPolicy({self.policy_id})"
+        require_unique([r.item.value for r in self.required], f"{path}.required", "item")
+        require(
+            any(r.item in SUMMARY_ITEMS for r in self.required) or not self.summary_points,
+            f"{path}.required",
+            "at least one summary item when the summary is worth points",
+            self.required,
+        )
+        require(
+            self.summary_points <= self.points,
+            f"{path}.summary_points",
+            f"at most the report's {self.points} points",
+            self.summary_points,
+        )
+        require_unique([t.item.value for t in self.tolerances], f"{path}.tolerances", "item")
+        for index, tolerance in enumerate(self.tolerances):
+            require(
+                tolerance.item in _ALLOWED_TOLERANCES,
+                f"{path}.tolerances[{index}].item",
+                "an item with a figure (sales, collections, expenses, visits)",
+                tolerance.item,
+            )
+        require_unique([d.code for d in self.deductions], f"{path}.deductions", "code")
+        for index, deduction in enumerate(self.deductions):
+            if deduction.code not in DEDUCTIBLE:
+                raise PolicyDefinitionError(
+                    f"{path}.deductions[{index}].code",
+                    f"one of {', '.join(DEDUCTIBLE)}",
+                    deduction.code,
+                )
+        require(
+            Decimal(0) <= self.plan_share.value <= 1,
+            f"{path}.plan_share",
+            "0 to 100%",
+            self.plan_share,
+        )
+
+    def rule(self, item: Item) -> ItemRule | None:
+        """The rule for ``item``, if it is required."""
+        for rule in self.required:
+            if rule.item is item:
+                return rule
+        return None
+
+    def tolerance(self, item: Item) -> Tolerance:
+        """The tolerance for ``item`` (none: the figures must agree exactly)."""
+        for tolerance in self.tolerances:
+            if tolerance.item is item:
+                return tolerance
+        return Tolerance(item=item)
+
+    def deduction(self, code: str) -> int:
+        """The points ``code`` costs (0 if the policy sets none)."""
+        for deduction in self.deductions:
+            if deduction.code == code:
+                return deduction.points
+        return 0
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Review:
+    """The manager's review of a report: marked illegible, and items a phone spot-check
+    found untrue."""
+
+    report_id: Text
+    illegible: bool = False
+    untrue: tuple[Item, ...] = ()
+
+
+class ItemStatus(enum.Enum):
+    """How a required item fared."""
+
+    PASSED = "passed"
+    MISSING = "missing"
+    TOO_SHORT = "too_short"
+    INCOMPLETE = "incomplete"
+    IMPLAUSIBLE = "implausible"
+    UNTRUE = "untrue"
+
+
+_STATUS: Final = {
+    ItemStatus.PASSED: Label("合格", "passed"),
+    ItemStatus.MISSING: Label("缺失", "missing"),
+    ItemStatus.TOO_SHORT: Label("内容过少", "too short"),
+    ItemStatus.INCOMPLETE: Label("不完整", "incomplete"),
+    ItemStatus.IMPLAUSIBLE: Label("前后不一致", "implausible"),
+    ItemStatus.UNTRUE: Label("不真实", "untrue"),
+}
+
+
+@attrs.frozen
+class ReportCheck(Displayable):
+    """The validation of one report: when it was due, whether it was late, how each
+    required item fared, the deductions, the points and the findings."""
+
+    report: WeeklyReport
+    due_at: datetime
+    late: bool
+    illegible: bool
+    items: tuple[tuple[Item, ItemStatus], ...]
+    deductions: tuple[tuple[str, int], ...]
+    points: Decimal
+    steps: tuple[Step, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def passed(self) -> bool:
+        """Whether the report lost no points."""
+        return not self.findings or all(f.severity is Severity.INFO for f in self.findings)
+
+    def status(self, item: Item) -> ItemStatus:
+        """How ``item`` fared."""
+        return dict(self.items)[item]
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """One row per finding (code, severity, message), with report and week."""
+        return [
+            {
+                "report_id": self.report.report_id,
+                "week": str(self.report.week),
+                **f.to_record(locale),
+            }
+            for f in self.findings
+        ]
+
+    def _view(self) -> View:
+        summary: tuple[tuple[Label, StepValue], ...] = (
+            (Label("员工", "employee"), self.report.employee),
+            (Label("周次", "week"), str(self.report.week)),
+            (Label("应交时间", "due"), self.due_at.isoformat(sep=" ", timespec="minutes")),
+            *((ITEMS[item], _STATUS[status]) for item, status in self.items),
+            (Label("得分", "points"), self.points),
+        )
+        return View(
+            Label("周报检查", "Weekly report check"),
+            summary,
+            Explanation(self.steps, self.findings),
+        )
+
+
+# --- the checks -----------------------------------------------------------------------------
+
+
+def _due(report: WeeklyReport, policy: ReportPolicy, calendar: WorkCalendar) -> datetime:
+    deadline = policy.deadline
+    day = report.week.first_day + timedelta(
+        days=7 * deadline.weeks_after + list(Weekday).index(deadline.weekday)
+    )
+    if not is_workday(calendar, day):
+        day = next_workday(calendar, day)
+    return datetime.combine(day, time(deadline.hour, deadline.minute))
+
+
+class _Check:
+    def __init__(self, report: WeeklyReport) -> None:
+        self.report = report
+        self.steps: list[Step] = []
+        self.findings: list[Finding] = []
+        self.items: dict[Item, ItemStatus] = {}
+        self.deductions: list[tuple[str, int]] = []
+
+    def find(self, code: str, **params: Any) -> None:
+        self.findings.append(CATALOG.finding(code, subject=self.report.report_id, **params))
+
+    def fail(self, item: Item, status: ItemStatus, code: str, **params: Any) -> None:
+        if self.items.get(item, ItemStatus.PASSED) is ItemStatus.PASSED:
+            self.items[item] = status
+            self.find(code, item=ITEMS[item], **params)
+
+
+def _contents(check: _Check, policy: ReportPolicy) -> None:
+    report = check.report
+    for rule in policy.required:
+        if rule.item is Item.LOCAL_POLICY_CHANGES:
+            continue
+        check.items.setdefault(rule.item, ItemStatus.PASSED)
+        entry = report.entry(rule.item)
+        if entry is None:
+            check.fail(rule.item, ItemStatus.MISSING, "item_missing")
+            continue
+        chars = len(entry.text.strip())
+        if chars < rule.min_chars:
+            check.fail(
+                rule.item,
+                ItemStatus.TOO_SHORT,
+                "item_too_short",
+                chars=chars,
+                minimum=rule.min_chars,
+            )
+            continue
+        lacking = {
+            Need.AMOUNT: (entry.amount is None, Label("金额", "an amount")),
+            Need.COUNT: (entry.count is None, Label("数量", "a count")),
+            Need.CUSTOMERS: (not entry.customers, Label("客户名单", "the customers named")),
+            Need.TEXT: (False, Label("", "")),
+        }[rule.need]
+        if lacking[0]:
+            check.fail(rule.item, ItemStatus.INCOMPLETE, "item_incomplete", missing=lacking[1])
+        elif (
+            rule.item is Item.SALES_EXPENSES
+            and any(e.travel for e in report.expenses)
+            and not report.travel_report_attached
+        ):
+            check.fail(
+                rule.item,
+                ItemStatus.INCOMPLETE,
+                "item_incomplete",
+                missing=Label("差旅费用报告", "the travel expense report"),
+            )
+
+
+def _plausibility(check: _Check) -> None:
+    report = check.report
+    visits = report.entry(Item.CUSTOMER_VISITS)
+    if visits is not None and visits.count is not None and visits.count != len(report.visits):
+        check.fail(
+            Item.CUSTOMER_VISITS,
+            ItemStatus.IMPLAUSIBLE,
+            "implausible",
+            reported=visits.count,
+            detail=len(report.visits),
+        )
+    spent = report.entry(Item.SALES_EXPENSES)
+    if spent is not None and spent.amount is not None and report.expenses:
+        total = sum((e.amount for e in report.expenses), Decimal(0))
+        if spent.amount != total:
+            check.fail(
+                Item.SALES_EXPENSES,
+                ItemStatus.IMPLAUSIBLE,
+                "implausible",
+                reported=spent.amount,
+                detail=total,
+            )
+
+
+def _truth(
+    check: _Check, policy: ReportPolicy, reference: Reference | None, review: Review | None
+) -> None:
+    report = check.report
+    if reference is not None:
+        for item, recorded in (
+            (Item.SALES_VOLUME, reference.sales),
+            (Item.COLLECTIONS, reference.collections),
+            (Item.SALES_EXPENSES, reference.expenses),
+        ):
+            entry = report.entry(item)
+            if recorded is None or entry is None or entry.amount is None:
+                continue
+            if not policy.tolerance(item).allows(entry.amount, recorded):
+                check.fail(
+                    item, ItemStatus.UNTRUE, "untrue", reported=entry.amount, reference=recorded
+                )
+        if reference.visits is not None:
+            recorded_visits = {(v.customer, v.on) for v in reference.visits}
+            unrecorded = [v for v in report.visits if (v.customer, v.on) not in recorded_visits]
+            tolerance = policy.tolerance(Item.CUSTOMER_VISITS).absolute
+            if len(unrecorded) > tolerance:
+                check.fail(
+                    Item.CUSTOMER_VISITS,
+                    ItemStatus.UNTRUE,
+                    "untrue",
+                    reported=len(report.visits),
+                    reference=len(report.visits) - len(unrecorded),
+                )
+    if review is not None:
+        for item in review.untrue:
+            check.fail(item, ItemStatus.UNTRUE, "untrue_spot_check")
+
+
+def _quotas_and_plan(
+    check: _Check, policy: ReportPolicy, calendar: WorkCalendar, approved: NextWeekPlan | None
+) -> None:
+    report = check.report
+
+    def deduct(code: str, **params: Any) -> None:
+        check.find(code, **params)
+        points = policy.deduction(code)
+        if points:
+            check.deductions.append((code, points))
+
+    if policy.calls_per_workday:
+        calls = {c.on: c.calls for c in report.calls}
+        short = [
+            day
+            for day in report.week.days
+            if is_workday(calendar, day) and calls.get(day, 0) < policy.calls_per_workday
+        ]
+        if short:
+            deduct(
+                "calls_quota_missed",
+                days=", ".join(d.isoformat() for d in short),
+                quota=policy.calls_per_workday,
+            )
+    if policy.visits_per_week and len(report.visits) < policy.visits_per_week:
+        deduct("visits_quota_missed", visits=len(report.visits), quota=policy.visits_per_week)
+    if approved is not None and approved.visits:
+        made = {v.customer for v in report.visits}
+        missed = sorted({p.customer for p in approved.visits if p.customer not in made})
+        planned = len({p.customer for p in approved.visits})
+        done = planned - len(missed)
+        if Fraction(done, planned) < policy.plan_share.exact:
+            deduct(
+                "plan_not_followed",
+                done=done,
+                planned=planned,
+                share=policy.plan_share,
+                missed=", ".join(missed),
+            )
+    rule = policy.rule(Item.LOCAL_POLICY_CHANGES)
+    if rule is not None and len(report.plan.local_policy_changes.strip()) < rule.min_chars:
+        deduct("plan_item_missing")
+
+
+def _score(check: _Check, policy: ReportPolicy, *, zero: bool) -> Decimal:
+    summary_rules = [r for r in policy.required if r.item in SUMMARY_ITEMS]
+    passed = sum(1 for r in summary_rules if check.items.get(r.item) is ItemStatus.PASSED)
+    summary = (
+        Fraction(policy.summary_points * passed, len(summary_rules))
+        if summary_rules
+        else Fraction(0)
+    )
+    rest = max(0, policy.points - policy.summary_points - sum(p for _, p in check.deductions))
+    points = Fraction(0) if zero else summary + rest
+    check.steps.append(
+        step_of(
+            "report.points",
+            label(
+                "得分 = 总结分 × 合格项比例 + 其余分 − 扣分（迟交、无法辨认为0）",
+                "points = summary × share of items passed + the rest − deductions (0 if late "
+                "or illegible)",
+            ),
+            {
+                "summary_items_passed": f"{passed}/{len(summary_rules)}",
+                "summary_points": summary,
+                "deductions": sum(p for _, p in check.deductions) or None,
+                "report_points": rest,
+                "scored_zero": zero or None,
+            },
+            round_money(points),
+        )
+    )
+    return round_money(points)
+
+
+def _check_one(
+    report: WeeklyReport,
+    *,
+    policy: ReportPolicy,
+    calendar: WorkCalendar,
+    reference: Reference | None,
+    review: Review | None,
+    approved: NextWeekPlan | None,
+) -> ReportCheck:
+    check = _Check(report)
+    due = _due(report, policy, calendar)
+    cutoff = due + timedelta(minutes=policy.grace_minutes)
+    late = report.submitted_at > cutoff
+    stamp = report.submitted_at.isoformat(sep=" ", timespec="minutes")
+    due_text = due.isoformat(sep=" ", timespec="minutes")
+    check.steps.append(
+        step_of(
+            "report.deadline",
+            label(
+                "截止时间（遇非工作日顺延）与宽限", "deadline (moved past non-workdays) and grace"
+            ),
+            {"due": due_text, "grace_minutes": policy.grace_minutes, "submitted": stamp},
+            not late,
+        )
+    )
+    if late:
+        check.find("late", due=due_text, submitted=stamp)
+    elif report.submitted_at > due:
+        check.find("in_grace", due=due_text, submitted=stamp)
+    illegible = review is not None and review.illegible
+    if illegible:
+        check.find("illegible")
+    _contents(check, policy)
+    _plausibility(check)
+    _truth(check, policy, reference, review)
+    _quotas_and_plan(check, policy, calendar, approved)
+    points = _score(check, policy, zero=late or illegible)
+    return ReportCheck(
+        report=report,
+        due_at=due,
+        late=late,
+        illegible=illegible,
+        items=tuple(
+            (r.item, check.items.get(r.item, ItemStatus.PASSED))
+            for r in policy.required
+            if r.item in SUMMARY_ITEMS
+        ),
+        deductions=tuple(check.deductions),
+        points=points,
+        steps=tuple(check.steps),
+        findings=tuple(check.findings),
+    )
+
+
+def _keyed(items: Iterable[Any], name: str, key: str) -> dict[tuple[str, str], Any]:
+    found: dict[tuple[str, str], Any] = {}
+    for index, item in enumerate(items):
+        ident = (item.employee, str(item.week)) if key == "week" else (item.report_id, "")
+        if ident in found:
+            raise InvalidValueError(f"{name}[{index}]", f"one {name[:-1]} per {key}", ident)
+        found[ident] = item
+    return found
+
+
+def validate(
+    reports: Sequence[WeeklyReport],
+    policy: ReportPolicy,
+    calendar: WorkCalendar,
+    *,
+    references: Sequence[Reference] = (),
+    reviews: Sequence[Review] = (),
+    approved_plans: Mapping[str, NextWeekPlan] | None = None,
+) -> tuple[ReportCheck, ...]:
+    """Validate ``reports`` under ``policy``.
+
+    ``references`` (one per employee and week) and ``reviews`` (one per report) must each
+    match a report; ``approved_plans`` maps a report id to the plan approved for its week
+    (last week's plan, as the manager approved it). Results are ordered by employee, week
+    and report id, whatever the order of the input.
+    """
+    given = arguments(reports, WeeklyReport, "reports")
+    argument(policy, ReportPolicy, "policy")
+    if not hasattr(calendar, "day_kind"):
+        raise InvalidValueError(
+            "calendar", "a WorkCalendar (TableCalendar, ChineseStatutoryCalendar…)", calendar
+        )
+    require_unique([r.report_id for r in given], "reports", "report_id")
+    require_unique(
+        [f"{r.employee} {r.week}" for r in given], "reports", "report per employee and week"
+    )
+    by_week = _keyed(arguments(references, Reference, "references"), "references", "week")
+    by_id = _keyed(arguments(reviews, Review, "reviews"), "reviews", "report")
+    plans = dict(approved_plans or {})
+    weeks = {(r.employee, str(r.week)) for r in given}
+    ids = {r.report_id for r in given}
+    for week_key in by_week:
+        require(
+            week_key in weeks, "references", "a reference for a report being validated", week_key
+        )
+    for review_key, _ in by_id:
+        require(review_key in ids, "reviews", "a review of a report being validated", review_key)
+    for plan_key in plans:
+        require(
+            plan_key in ids, "approved_plans", "plans keyed by a report being validated", plan_key
+        )
+    ordered = sorted(given, key=lambda r: (r.employee, r.week.year, r.week.week, r.report_id))
+    return tuple(
+        _check_one(
+            report,
+            policy=policy,
+            calendar=calendar,
+            reference=by_week.get((report.employee, str(report.week))),
+            review=by_id.get((report.report_id, "")),
+            approved=plans.get(report.report_id),
+        )
+        for report in ordered
+    )
