@@ -14,7 +14,7 @@ that uses them exercises behaviour, not input validation.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -88,6 +88,19 @@ from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.workcal import TableCalendar
+from hrpolicy.reports.model import (
+    SUMMARY_ITEMS,
+    CallDay,
+    IsoWeek,
+    Item,
+    ItemEntry,
+    NextWeekPlan,
+    PlannedVisit,
+    Reference,
+    Visit,
+    WeeklyReport,
+)
+from hrpolicy.reports.model import Expense as ReportExpense
 
 __all__ = [
     "amounts",
@@ -113,6 +126,7 @@ __all__ = [
     "special_benefits",
     "table_calendars",
     "trainings",
+    "weekly_reports",
 ]
 
 _FIRST_DAY = date(2008, 1, 1)
@@ -866,3 +880,115 @@ def collection_receivables(
         credit_notes=tuple(notes),
         write_offs=tuple(write_offs),
     )
+
+
+# --- weekly reports -------------------------------------------------------------------------
+
+_ITEM_TEXT = st.text(
+    alphabet="销售回款拜访客户费用促销竞品政策变化进展良好", min_size=5, max_size=30
+)
+
+
+@st.composite
+def weekly_reports(
+    draw: st.DrawFn,
+    *,
+    week: IsoWeek | None = None,
+    employee: str = "li",
+    compliant: bool = False,
+) -> tuple[WeeklyReport, Reference]:
+    """A weekly report and the reference data for its week.
+
+    With ``compliant`` the report is complete (every summary item with at least five
+    characters, figures and key customers), submitted on the Monday after the week before
+    noon, with at least 30 calls on each weekday and at least 20 visits, consistent figures,
+    the travel report, a plan with local policy changes, and a reference that agrees.
+    Otherwise items may be missing or thin, quotas missed, figures inconsistent, the report
+    late and the reference disagree.
+    """
+    chosen = week if week is not None else IsoWeek(year=2024, week=draw(st.integers(2, 50)))
+    weekdays = chosen.days[:5]
+    count = draw(st.integers(20, 30)) if compliant else draw(st.integers(0, 30))
+    visits = tuple(
+        Visit(customer=f"C{draw(st.integers(0, 99)):02d}", on=draw(st.sampled_from(weekdays)))
+        for _ in range(count)
+    )
+    calls = tuple(
+        CallDay(on=day, calls=draw(st.integers(30, 60) if compliant else st.integers(0, 60)))
+        for day in weekdays
+    )
+    expenses = tuple(
+        ReportExpense(
+            expense_id=f"X{n}",
+            on=draw(st.sampled_from(weekdays)),
+            amount=draw(amounts(max_value=5000)),
+            category="差旅" if travel else "招待",
+            travel=travel,
+        )
+        for n, travel in enumerate(draw(st.lists(st.booleans(), max_size=4)))
+    )
+    spent = sum((e.amount for e in expenses), Decimal(0))
+    sales = draw(amounts(max_value=1_000_000))
+    collected = draw(amounts(max_value=1_000_000))
+    entries = []
+    for item in SUMMARY_ITEMS:
+        if not compliant and draw(st.integers(0, 9)) == 0:
+            continue
+        text = draw(_ITEM_TEXT if compliant else st.one_of(_ITEM_TEXT, st.just(""), st.just("无")))
+        entry = ItemEntry(item=item, text=text)
+        if item is Item.SALES_VOLUME:
+            entry = attrs.evolve(entry, amount=sales)
+        elif item is Item.COLLECTIONS:
+            entry = attrs.evolve(entry, amount=collected)
+        elif item is Item.SALES_EXPENSES:
+            entry = attrs.evolve(
+                entry, amount=spent if compliant else draw(amounts(max_value=5000))
+            )
+        elif item is Item.CUSTOMER_VISITS:
+            entry = attrs.evolve(entry, count=count if compliant else draw(st.integers(0, 30)))
+        elif item is Item.KEY_CUSTOMERS:
+            names = tuple(
+                draw(
+                    st.lists(
+                        st.sampled_from(["K1", "K2", "K3"]), min_size=1, max_size=3, unique=True
+                    )
+                )
+            )
+            entry = attrs.evolve(entry, customers=names)
+        entries.append(entry)
+    monday_after = chosen.last_day + timedelta(days=1)
+    if compliant:
+        submitted = datetime.combine(monday_after, datetime.min.time()) + timedelta(
+            minutes=draw(st.integers(0, 11 * 60 + 59))
+        )
+    else:
+        submitted = datetime.combine(monday_after, datetime.min.time()) + timedelta(
+            minutes=draw(st.integers(0, 3 * 24 * 60))
+        )
+    following = chosen.next()
+    report = WeeklyReport(
+        report_id=f"R-{employee}-{chosen}",
+        employee=employee,
+        week=chosen,
+        submitted_at=submitted,
+        summary=tuple(entries),
+        plan=NextWeekPlan(
+            visits=(PlannedVisit(customer="C00", on=following.first_day),),
+            local_policy_changes=draw(
+                _ITEM_TEXT if compliant else st.one_of(_ITEM_TEXT, st.just(""))
+            ),
+        ),
+        visits=visits,
+        calls=calls,
+        expenses=expenses,
+        travel_report_attached=compliant or draw(st.booleans()),
+    )
+    reference = Reference(
+        employee=employee,
+        week=chosen,
+        sales=sales if compliant else draw(st.one_of(st.just(sales), amounts(max_value=1_000_000))),
+        collections=collected,
+        visits=visits,
+        expenses=spent,
+    )
+    return report, reference
