@@ -93,7 +93,7 @@ def test_the_demo_also_computes_a_commission_month_with_its_lines(
 def test_the_demo_as_json_gives_rows_for_each_engine(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert sorted(data) == ["bonds", "collection", "commission"]
+    assert sorted(data) == ["bonds", "collection", "commission", "reports"]
     assert [row["amount"] for row in data["commission"]] == ["0.00", "106.67", "3000.00"]
 
 
@@ -105,3 +105,10 @@ def test_the_demo_shows_a_bad_debt_clawback_recovered_under_the_wage_cap(
     assert re.search(r"从本月工资中扣回 +-700\.00", out)
     assert re.search(r"待扣回 +2000\.00", out)
     assert "《工资支付暂行规定》第十六条" in out
+
+
+def test_the_demo_checks_a_teams_weekly_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--engine", "reports"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"points +33\.00", out)
+    assert "VIOLATION untrue" in out

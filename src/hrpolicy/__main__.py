@@ -3,8 +3,8 @@ reads files.
 
 - ``demo`` settles the seed case of DOMAIN.md §1 (the electrician's 6,000-yuan course) and
   computes a month of commission under the task-base plan of DOMAIN.md §2 and a month of
-  collection-linked pay with a bad-debt clawback, printing each result with its explanation
-  and findings (``--engine`` picks one);
+  collection-linked pay with a bad-debt clawback, and checks a team's weekly reports,
+  printing each result with its explanation and findings (``--engine`` picks one);
 - ``settle CASE.json`` settles a case given as JSON (the shape ``example-case`` prints);
 - ``example-case`` prints the seed case as JSON, a template for your own cases.
 """
@@ -26,6 +26,7 @@ from hrpolicy.commission.examples import example_month
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.display import Displayable, render_value
 from hrpolicy.core.errors import HRPolicyError
+from hrpolicy.reports.examples import example_team_week
 
 __all__ = ["main"]
 
@@ -64,6 +65,13 @@ _INTROS: Final = {
         "the reserve first, then from the wage under the 20 % / minimum-wage cap, the rest "
         "carried.\n",
     ),
+    "reports": (
+        "示例四：两名业务员2024年第10周的周报：李完整按时（40分）；王在宽限期内提交、拜访18次、"
+        "竞品动态只写“无”、销售额与CRM不符（33分）。\n",
+        "Demo 4: two salespeople's reports for week 10 of 2024: Li's is complete and on time "
+        "(40 points); Wang's came in the grace hour with 18 visits, 'none' for competitors "
+        "and sales the CRM does not show (33 points).\n",
+    ),
     "commission": (
         "示例二：任务底薪方案（月销售3万元且新签3家经销商拿全额底薪3,000元，超任务部分按公司"
         "价格的2%提成），2024年3月两笔合同共3.5万元。\n",
@@ -80,6 +88,7 @@ def _demo_results() -> dict[str, Displayable]:
         "bonds": electrician_case().settle(),
         "commission": evaluate(plan, period, deals, inputs[0]),
         "collection": example_bad_debt()[-1],
+        "reports": example_team_week()[1],
     }
 
 
@@ -136,7 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     outputs(demo)
     demo.add_argument(
-        "--engine", choices=("all", "bonds", "commission", "collection"), default="all"
+        "--engine",
+        choices=("all", "bonds", "commission", "collection", "reports"),
+        default="all",
     )
     demo.set_defaults(run=_demo)
     settle_cmd = sub.add_parser("settle", help="settle a bond case given as JSON")

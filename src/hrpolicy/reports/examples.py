@@ -5,10 +5,23 @@ Figures the sources leave open are chosen and named in each docstring.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from hrpolicy.core.money import Rate
-from hrpolicy.reports.model import Item
+from hrpolicy.core.workcal import TableCalendar
+from hrpolicy.reports.model import (
+    CallDay,
+    Expense,
+    IsoWeek,
+    Item,
+    ItemEntry,
+    NextWeekPlan,
+    PlannedVisit,
+    Reference,
+    Visit,
+    WeeklyReport,
+)
 from hrpolicy.reports.scoring import (
     Assessed,
     Card,
@@ -25,12 +38,20 @@ from hrpolicy.reports.validation import (
     Deduction,
     ItemRule,
     Need,
+    ReportCheck,
     ReportPolicy,
     Tolerance,
     Weekday,
+    validate,
 )
 
-__all__ = ["domain_report_policy", "regional_manager_card", "salesperson_card"]
+__all__ = [
+    "domain_report_policy",
+    "example_report",
+    "example_team_week",
+    "regional_manager_card",
+    "salesperson_card",
+]
 
 
 def domain_report_policy() -> ReportPolicy:
@@ -164,3 +185,66 @@ def regional_manager_card() -> ScoreCard:
         ),
         clause="区域经理考核办法",
     )
+
+
+def example_report(
+    employee: str,
+    week: IsoWeek,
+    *,
+    visits: int = 20,
+    sales: Decimal = Decimal(120000),
+    competitors: str = "竞品降价百分之五",
+    late_by_minutes: int = 0,
+) -> WeeklyReport:
+    """A complete report for ``week``, submitted Monday 09:00 after it (plus
+    ``late_by_minutes``): every item filled in, 30 calls each weekday, ``visits`` visits,
+    one travel expense with its report, and a plan with local policy changes."""
+    days = week.days[:5]
+    monday_after = datetime.combine(week.last_day + timedelta(days=1), datetime.min.time())
+    return WeeklyReport(
+        report_id=f"{employee}-{week}",
+        employee=employee,
+        week=week,
+        submitted_at=monday_after + timedelta(hours=9, minutes=late_by_minutes),
+        summary=(
+            ItemEntry(item=Item.SALES_VOLUME, text="本周销售", amount=sales),
+            ItemEntry(item=Item.COLLECTIONS, text="本周回款", amount=Decimal(80000)),
+            ItemEntry(item=Item.CUSTOMER_VISITS, text="拜访客户", count=visits),
+            ItemEntry(item=Item.SALES_EXPENSES, text="差旅", amount=Decimal(1200)),
+            ItemEntry(item=Item.PROMOTION_EFFECT, text="促销带来三个询盘"),
+            ItemEntry(item=Item.KEY_CUSTOMERS, text="跟进重点客户", customers=("K1",)),
+            ItemEntry(item=Item.NEW_CUSTOMERS, text="无"),
+            ItemEntry(item=Item.ABNORMAL_CUSTOMERS, text="无"),
+            ItemEntry(item=Item.PROSPECTS, text="C30 样品测试中"),
+            ItemEntry(item=Item.COMPETITOR_MOVES, text=competitors),
+        ),
+        plan=NextWeekPlan(
+            visits=(PlannedVisit(customer="K1", on=week.next().first_day),),
+            local_policy_changes="下周起货车限行",
+        ),
+        visits=tuple(Visit(customer=f"C{n}", on=days[n % 5]) for n in range(visits)),
+        calls=tuple(CallDay(on=day, calls=30) for day in days),
+        expenses=(
+            Expense(
+                expense_id="X1", on=days[0], amount=Decimal(1200), category="差旅", travel=True
+            ),
+        ),
+        travel_report_attached=True,
+    )
+
+
+def example_team_week() -> tuple[ReportCheck, ...]:
+    """Week 10 of 2024 for Li (complete: 40 points) and Wang (in the grace hour, 18
+    visits, "无" for competitors, sales of 95,000 the CRM records as 120,000: 33 points),
+    under :func:`domain_report_policy` on a 2024 calendar with weekends off."""
+    week = IsoWeek(year=2024, week=10)
+    li = example_report("li", week)
+    wang = example_report(
+        "wang", week, visits=18, sales=Decimal(95000), competitors="无", late_by_minutes=220
+    )
+    crm = [
+        Reference(employee=r.employee, week=week, sales=Decimal(120000), visits=r.visits)
+        for r in (li, wang)
+    ]
+    calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    return validate([li, wang], domain_report_policy(), calendar, references=crm)

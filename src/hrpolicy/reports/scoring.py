@@ -479,8 +479,8 @@ class AnnualScore(Displayable):
 def weeks_of(month: Period) -> tuple[IsoWeek, ...]:
     """The ISO weeks that belong to ``month``: those whose Thursday falls in it.
 
-    >>> [str(w) for w in weeks_of(Period(year=2024, month=3))]
-    ['2024-W09', '2024-W10', '2024-W11', '2024-W12', '2024-W13']
+    >>> [str(w) for w in weeks_of(Period(year=2024, month=3))]  # 1 March 2024 is a Friday
+    ['2024-W10', '2024-W11', '2024-W12', '2024-W13']
     """
     argument(month, Period, "month")
     require(not month.is_year, "month", "a month", month)
