@@ -901,7 +901,7 @@ def weekly_reports(
 
     With ``compliant`` the report is complete (every summary item with at least five
     characters, figures and key customers), submitted on the Monday after the week before
-    noon, with at least 30 calls on each weekday and at least 20 visits, consistent figures,
+    noon, with at least 30 calls every day and at least 20 distinct visits, consistent figures,
     the travel report, a plan with local policy changes, and a reference that agrees.
     Otherwise items may be missing or thin, quotas missed, figures inconsistent, the report
     late and the reference disagree.
@@ -910,12 +910,18 @@ def weekly_reports(
     weekdays = chosen.days[:5]
     count = draw(st.integers(20, 30)) if compliant else draw(st.integers(0, 30))
     visits = tuple(
-        Visit(customer=f"C{draw(st.integers(0, 99)):02d}", on=draw(st.sampled_from(weekdays)))
-        for _ in range(count)
+        Visit(
+            # Compliant visits are distinct customers, so every one counts.
+            customer=f"C{n:02d}" if compliant else f"C{draw(st.integers(0, 99)):02d}",
+            on=draw(st.sampled_from(weekdays)),
+        )
+        for n in range(count)
     )
+    # Compliant reports log calls every day of the week, so a make-up weekend workday in
+    # the caller's calendar meets its quota too.
     calls = tuple(
         CallDay(on=day, calls=draw(st.integers(30, 60) if compliant else st.integers(0, 60)))
-        for day in weekdays
+        for day in (chosen.days if compliant else weekdays)
     )
     expenses = tuple(
         ReportExpense(

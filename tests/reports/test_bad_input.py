@@ -96,7 +96,7 @@ def test_references_and_reviews_must_match_the_reports_being_validated() -> None
 def test_the_engine_refuses_arguments_of_the_wrong_type() -> None:
     with pytest.raises(InvalidTypeError, match="reports: expected a list or tuple"):
         validate(report(), POLICY, CALENDAR)  # type: ignore[arg-type]
-    with pytest.raises(InvalidValueError, match="calendar: expected a WorkCalendar"):
+    with pytest.raises(InvalidTypeError, match="calendar: expected a WorkCalendar"):
         validate([report()], POLICY, "weekdays")  # type: ignore[arg-type]
 
 

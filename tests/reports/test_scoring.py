@@ -28,6 +28,7 @@ from hrpolicy.reports import (
     hr_due_date,
     pay_coefficient,
     score_month,
+    terminal_reports_on_time,
     validate,
     weeks_of,
 )
@@ -47,12 +48,21 @@ def _salesperson(**facts: object) -> MonthlyScore:
         employee="li",
         **{
             "reports": _checks(10, 11, 12, 13),
+            "terminal_reports": terminal_reports_on_time(MARCH, CALENDAR),
             "rebate_forms_on": date(2024, 3, 22),
             "assessed": (Assessment(component="other-management", points=Decimal(30)),),
             **facts,
         },  # type: ignore[arg-type]
     )
     return score_month(salesperson_card(), MARCH, inputs, CALENDAR)
+
+
+def _late_on(*days: int, at: tuple[int, int]) -> tuple[TerminalReport, ...]:
+    """The month's terminal reports, on time except on ``days``, filed ``at``."""
+    return tuple(
+        attrs.evolve(r, submitted_at=datetime(2024, 3, r.day.day, *at)) if r.day.day in days else r
+        for r in terminal_reports_on_time(MARCH, CALENDAR)
+    )
 
 
 def test_the_weeks_of_a_month_are_those_whose_thursday_falls_in_it() -> None:
@@ -82,9 +92,7 @@ def test_a_month_with_failures_a_missing_week_and_absences_is_scored_by_the_card
     )
     score = _salesperson(
         reports=(*weeks, *short_calls),
-        terminal_reports=(
-            TerminalReport(day=date(2024, 3, 12), submitted_at=datetime(2024, 3, 12, 16, 30)),
-        ),
+        terminal_reports=_late_on(12, at=(16, 30)),
         failures=(Failure(code="special_problem_not_reported", on=date(2024, 3, 20)),),
         rebate_forms_on=date(2024, 3, 26),
         assessed=(Assessment(component="other-management", points=Decimal(25)),),
@@ -106,10 +114,7 @@ def test_a_deduction_counted_per_occurrence_takes_5_points_each_time() -> None:
     per_time = attrs.evolve(
         card, components=(attrs.evolve(dealer, rules=rules), *card.components[1:])
     )
-    late = tuple(
-        TerminalReport(day=date(2024, 3, d), submitted_at=datetime(2024, 3, d, 17, 0))
-        for d in (4, 5, 6)
-    )
+    late = _late_on(4, 5, 6, at=(17, 0))
     inputs = MonthInputs(
         employee="li",
         reports=_checks(10, 11, 12, 13),
@@ -176,8 +181,12 @@ def test_a_monthly_report_missed_two_months_running_is_deducted_double() -> None
 def test_a_half_day_absent_counts_as_a_whole_day_and_attendance_stops_at_zero() -> None:
     half = _salesperson(absences=(Absence(on=date(2024, 3, 4), half=True),))
     assert half.attendance == 96
-    many = _salesperson(absences=tuple(Absence(on=date(2024, 3, d)) for d in range(1, 27)))
-    assert many.attendance == 0
+    workdays = [r.day for r in terminal_reports_on_time(MARCH, CALENDAR)]
+    many = _salesperson(absences=tuple(Absence(on=d) for d in workdays[:-1]))
+    assert len(workdays) - 1 == 20  # 21 workdays in March 2024: 100 − 4 × 20 = 20
+    assert many.attendance == 20
+    every_day = _salesperson(absences=tuple(Absence(on=d) for d in workdays))
+    assert every_day.attendance == 16
 
 
 def test_the_annual_score_is_the_mean_of_twelve_months() -> None:
@@ -204,6 +213,8 @@ def test_three_consecutive_months_under_70_send_the_salesperson_to_retraining() 
     (finding,) = consequences(_run(75, 69, 68, 65))
     assert finding.code == "retraining_or_transfer"
     assert "2024-02 to 2024-04" in finding.message_en
+    # A fourth month under 70 continues the same run; the sixth starts a new finding.
+    assert len(consequences(_run(69, 69, 69, 69, 69, 69))) == 2
 
 
 def test_one_month_under_60_sends_the_salesperson_to_retraining() -> None:

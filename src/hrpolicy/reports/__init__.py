@@ -47,6 +47,7 @@ from hrpolicy.reports.scoring import (
     hr_due_date,
     pay_coefficient,
     score_month,
+    terminal_reports_on_time,
     weeks_of,
 )
 from hrpolicy.reports.validation import (
@@ -111,6 +112,7 @@ __all__ = [
     "hr_due_date",
     "pay_coefficient",
     "score_month",
+    "terminal_reports_on_time",
     "validate",
     "weeks_of",
 ]

@@ -151,7 +151,6 @@ def salesperson_card() -> ScoreCard:
                 component_id="weekly-reports",
                 name="周报",
                 points=40,
-                report_points=40,
                 clause="销售人员考核办法 第3条",
             ),
             Assessed(

@@ -147,7 +147,7 @@ class ItemEntry:
     text: str
     amount: NonNegativeMoney | None = None
     count: NonNegativeInt | None = None
-    customers: tuple[str, ...] = ()
+    customers: tuple[Text, ...] = ()
 
 
 @checked

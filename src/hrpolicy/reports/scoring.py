@@ -39,7 +39,7 @@ from hrpolicy.bonds.messages import label
 from hrpolicy.commission.model import Period
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.display import Displayable, View
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue, step_of
 from hrpolicy.core.fields import (
     NonNegativeInt,
@@ -53,7 +53,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
-from hrpolicy.core.money import Rate, round_money
+from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.workcal import WorkCalendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek
@@ -85,6 +85,7 @@ __all__ = [
     "hr_due_date",
     "pay_coefficient",
     "score_month",
+    "terminal_reports_on_time",
     "weeks_of",
 ]
 
@@ -144,12 +145,13 @@ class Deductions:
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class WeeklyReports:
-    """The month's weekly reports: the mean of their points, scaled to ``points``."""
+    """The month's weekly reports: the mean of their shares of full points (each check's
+    points ÷ its maximum), times ``points``; excused weeks (leave, a week of holidays) are
+    left out of the mean."""
 
     component_id: Text
     name: Text
     points: PositiveInt
-    report_points: PositiveInt = 40
     clause: str = ""
 
 
@@ -247,6 +249,18 @@ class ScoreCard:
         require_unique([c.component_id for c in self.components], f"{path}.components", "id")
         total = sum(c.points for c in self.components)
         require(total == 100, f"{path}.components", "points adding up to 100", total)
+        for name, weight in (
+            ("daily_weight", self.daily_weight),
+            ("attendance_weight", self.attendance_weight),
+        ):
+            require(Decimal(0) <= weight.value <= 1, f"{path}.{name}", "0 to 100%", weight)
+        for kind in (Deductions, WeeklyReports):
+            require(
+                sum(1 for c in self.components if isinstance(c, kind)) <= 1,
+                f"{path}.components",
+                f"at most one {kind.__name__} component",
+                self.components,
+            )
         weights = self.daily_weight.value + self.attendance_weight.value
         require(
             weights == 1,
@@ -311,7 +325,9 @@ class MonthInputs:
     """One person's facts for a month.
 
     ``reports``: the checks of their weekly reports (from :func:`validate`);
-    ``failures`` and ``terminal_reports``, ``rebate_forms_on``: for deduction components;
+    ``excused_weeks``: weeks of leave or holidays left out of the weekly-report mean;
+    ``failures``, ``terminal_reports`` (one per workday; ``None`` when not given) and
+    ``rebate_forms_on``: for deduction components;
     ``assessed``: the manager's figures; ``submitted``: when each on-time document came
     in;
     ``missed_last_month``: on-time components missed last month too; ``trainings``:
@@ -320,8 +336,9 @@ class MonthInputs:
 
     employee: Text
     reports: tuple[ReportCheck, ...] = ()
+    excused_weeks: tuple[IsoWeek, ...] = ()
     failures: tuple[Failure, ...] = ()
-    terminal_reports: tuple[TerminalReport, ...] = ()
+    terminal_reports: tuple[TerminalReport, ...] | None = None
     rebate_forms_on: date | None = None
     assessed: tuple[Assessment, ...] = ()
     submitted: tuple[Submission, ...] = ()
@@ -335,8 +352,18 @@ class MonthInputs:
         require_unique([a.component for a in self.assessed], "MonthInputs.assessed", "component")
         require_unique([a.component for a in self.submitted], "MonthInputs.submitted", "component")
         require_unique([str(a.on) for a in self.absences], "MonthInputs.absences", "day")
+        require_unique([str(c.report.week) for c in self.reports], "MonthInputs.reports", "week")
+        for index, report in enumerate(self.terminal_reports or ()):
+            require(
+                report.submitted_at.date() >= report.day,
+                f"MonthInputs.terminal_reports[{index}].submitted_at",
+                f"a time on or after its day {report.day}",
+                report.submitted_at,
+            )
         require_unique(
-            [str(t.day) for t in self.terminal_reports], "MonthInputs.terminal_reports", "day"
+            [str(t.day) for t in self.terminal_reports or ()],
+            "MonthInputs.terminal_reports",
+            "day",
         )
         for check in self.reports:
             require(
@@ -415,6 +442,7 @@ class MonthlyScore(Displayable):
             for c in self.components
         ]
         for name, value in (
+            ("double_deductions", -self.double_deductions),
             ("daily_work", self.daily_work),
             ("attendance", self.attendance),
             ("score", Fraction(self.score)),
@@ -497,9 +525,27 @@ def _due_day(month: Period, day: int, calendar: WorkCalendar) -> date:
     return due if is_workday(calendar, due) else next_workday(calendar, due)
 
 
+def terminal_reports_on_time(
+    month: Period, calendar: WorkCalendar, *, hour: int = 15
+) -> tuple[TerminalReport, ...]:
+    """A terminal daily report for every workday of ``month``, each filed at ``hour``:00 —
+    a starting point for a month's facts, changed where a report was late or missing."""
+    argument(month, Period, "month")
+    _calendar(calendar)
+    require(0 <= hour <= 23, "hour", "0 to 23", hour)
+    return tuple(
+        TerminalReport(day=day, submitted_at=datetime.combine(day, time(hour)))
+        for day in _days(month)
+        if is_workday(calendar, day)
+    )
+
+
 def hr_due_date(month: Period, calendar: WorkCalendar) -> date:
     """When a month's scores are due to HR: the 8th of the next month, moved to the next
     workday when that is not one."""
+    argument(month, Period, "month")
+    require(not month.is_year, "month", "a month", month)
+    _calendar(calendar)
     eighth = month.first_day + relativedelta(months=1, days=7)
     return eighth if is_workday(calendar, eighth) else next_workday(calendar, eighth)
 
@@ -511,7 +557,14 @@ def pay_coefficient(score: Decimal | Fraction, reference: int = 80) -> Fraction:
     >>> pay_coefficient(Decimal(90)), pay_coefficient(Decimal(60))
     (Fraction(9, 8), Fraction(3, 4))
     """
-    return Fraction(score) / reference
+    value = score if isinstance(score, Fraction) else parse_decimal(score, field="score")
+    require(
+        isinstance(reference, int) and not isinstance(reference, bool) and reference > 0,
+        "reference",
+        "a score above 0",
+        reference,
+    )
+    return Fraction(value) / reference
 
 
 class _Month:
@@ -528,18 +581,36 @@ def _deductions(
     component: Deductions, month: Period, inputs: MonthInputs, calendar: WorkCalendar, work: _Month
 ) -> ComponentScore:
     failures: list[tuple[str, date, str]] = [(f.code, f.on, f.note) for f in inputs.failures]
-    for report in inputs.terminal_reports:
-        due = datetime.combine(report.day, time(component.terminal_report_by))
-        if report.submitted_at > due:
-            failures.append(
-                (
-                    "terminal_report_late",
-                    report.day,
-                    report.submitted_at.isoformat(sep=" ", timespec="minutes"),
-                )
-            )
-    rebate_due = _due_day(month, component.rebate_forms_by, calendar)
     codes = {r.code for r in component.rules}
+    where = f"MonthInputs({inputs.employee})"
+    if "terminal_report_late" in codes:
+        require(
+            inputs.terminal_reports is not None,
+            f"{where}.terminal_reports",
+            "the month's terminal daily reports (the card deducts for late ones)",
+            None,
+        )
+        filed = {r.day: r for r in inputs.terminal_reports or ()}
+        for day in _days(month):
+            report = filed.get(day)
+            if report is None and not is_workday(calendar, day):
+                continue
+            due = datetime.combine(day, time(component.terminal_report_by))
+            if report is None or report.submitted_at > due:
+                when = (
+                    "not filed"
+                    if report is None
+                    else report.submitted_at.isoformat(sep=" ", timespec="minutes")
+                )
+                failures.append(("terminal_report_late", day, when))
+    rebate_due = _due_day(month, component.rebate_forms_by, calendar)
+    if inputs.rebate_forms_on is not None:
+        require(
+            inputs.rebate_forms_on >= month.first_day,
+            f"{where}.rebate_forms_on",
+            f"a date on or after {month.first_day} (the forms of {month})",
+            inputs.rebate_forms_on,
+        )
     if "rebate_forms_late" in codes and (
         inputs.rebate_forms_on is None or inputs.rebate_forms_on > rebate_due
     ):
@@ -586,6 +657,13 @@ def _deductions(
     )
 
 
+def _days(month: Period) -> list[date]:
+    return [
+        month.first_day + timedelta(days=n)
+        for n in range((month.last_day - month.first_day).days + 1)
+    ]
+
+
 def _weekly(
     component: WeeklyReports, month: Period, inputs: MonthInputs, work: _Month
 ) -> ComponentScore:
@@ -598,26 +676,38 @@ def _weekly(
             f"reports of the weeks of {month} ({', '.join(str(w) for w in weeks)})",
             extra,
         )
+    excused = {str(w) for w in inputs.excused_weeks}
+    unknown = sorted(excused - {str(w) for w in weeks})
+    if unknown:
+        raise InvalidValueError(
+            f"MonthInputs({inputs.employee}).excused_weeks",
+            f"weeks of {month} ({', '.join(str(w) for w in weeks)})",
+            unknown,
+        )
+    counted = [w for w in weeks if str(w) not in excused]
     points = []
-    for week in weeks:
+    for week in counted:
         check = by_week.get(str(week))
         if check is None:
             work.find("report_missing", week=str(week))
             points.append(Fraction(0))
         else:
-            points.append(Fraction(check.points))
-    mean = sum(points, Fraction(0)) / len(points)
-    scaled = mean * component.points / component.report_points
+            points.append(Fraction(check.points) / check.maximum)
+    mean = sum(points, Fraction(0)) / len(points) if points else Fraction(1)
+    scaled = mean * component.points
     step = step_of(
         f"weekly_reports.{component.component_id}",
         label(
-            "本月各周周报得分的平均值（缺交为0）",
-            "mean of the month's weekly report points (missing: 0)",
+            "本月各周周报得分率的平均值（缺交为0，请假周不计）",
+            "mean share of full points of the month's weekly reports (missing: 0; excused "
+            "weeks left out)",
         ),
         {
-            "weeks": ", ".join(f"{w}={round_money(p)}" for w, p in zip(weeks, points, strict=True)),
-            "mean": mean,
-            "of": component.report_points,
+            "weeks": ", ".join(
+                f"{w}={format_exact(p)}" for w, p in zip(counted, points, strict=True)
+            ),
+            "excused": ", ".join(sorted(excused)) or None,
+            "mean_share": mean,
         },
         scaled,
     )
@@ -730,6 +820,53 @@ def _component(
     return ComponentScore(cid, component.name, points, component.points, (step,)), Fraction(0)
 
 
+def _calendar(calendar: object) -> None:
+    if not hasattr(calendar, "day_kind"):
+        raise InvalidTypeError(
+            "calendar", "a WorkCalendar (TableCalendar, ChineseStatutoryCalendar…)", calendar
+        )
+
+
+def _check_inputs_fit(card: ScoreCard, inputs: MonthInputs) -> None:
+    """Every fact given must be read by a component of the card: nothing is ignored."""
+    where = f"MonthInputs({inputs.employee})"
+
+    def ids(kind: type) -> list[str]:
+        return [c.component_id for c in card.components if isinstance(c, kind)]
+
+    keyed: tuple[tuple[str, list[str], type], ...] = (
+        ("assessed", [a.component for a in inputs.assessed], Assessed),
+        ("submitted", [a.component for a in inputs.submitted], OnTime),
+        ("missed_last_month", list(inputs.missed_last_month), OnTime),
+    )
+    for name, keys, kind in keyed:
+        allowed = ids(kind)
+        for key in keys:
+            require(
+                key in allowed,
+                f"{where}.{name}",
+                f"{kind.__name__} components of card {card.card_id} "
+                f"({', '.join(allowed) or 'none'})",
+                key,
+            )
+    flags: tuple[tuple[str, bool, type], ...] = (
+        ("failures", bool(inputs.failures), Deductions),
+        ("terminal_reports", inputs.terminal_reports is not None, Deductions),
+        ("rebate_forms_on", inputs.rebate_forms_on is not None, Deductions),
+        ("reports", bool(inputs.reports), WeeklyReports),
+        ("excused_weeks", bool(inputs.excused_weeks), WeeklyReports),
+        ("trainings", inputs.trainings is not None, Training),
+        ("reviewed", inputs.reviewed is not None, ReviewShare),
+    )
+    for name, given, kind in flags:
+        require(
+            not given or bool(ids(kind)),
+            f"{where}.{name}",
+            f"nothing: card {card.card_id} has no {kind.__name__} component to read it",
+            name,
+        )
+
+
 def score_month(
     card: ScoreCard, month: Period, inputs: MonthInputs, calendar: WorkCalendar
 ) -> MonthlyScore:
@@ -737,12 +874,19 @@ def score_month(
     argument(card, ScoreCard, "card")
     argument(month, Period, "month")
     argument(inputs, MonthInputs, "inputs")
+    _calendar(calendar)
     require(not month.is_year, "month", "a month", month)
     for index, absence in enumerate(inputs.absences):
         require(
             month.contains(absence.on),
             f"MonthInputs.absences[{index}].on",
             f"a day in {month}",
+            absence.on,
+        )
+        require(
+            is_workday(calendar, absence.on),
+            f"MonthInputs.absences[{index}].on",
+            "a workday (no one is absent on a day off)",
             absence.on,
         )
     for index, failure in enumerate(inputs.failures):
@@ -752,20 +896,14 @@ def score_month(
             f"a day in {month}",
             failure.on,
         )
-    for index, report in enumerate(inputs.terminal_reports):
+    for index, report in enumerate(inputs.terminal_reports or ()):
         require(
             month.contains(report.day),
             f"MonthInputs.terminal_reports[{index}].day",
             f"a day in {month}",
             report.day,
         )
-    known = {c.component_id for c in card.components}
-    for name, keys in (
-        ("assessed", [a.component for a in inputs.assessed]),
-        ("submitted", [a.component for a in inputs.submitted]),
-    ):
-        for key in keys:
-            require(key in known, f"MonthInputs.{name}", f"components of card {card.card_id}", key)
+    _check_inputs_fit(card, inputs)
     work = _Month(inputs.employee)
     scored = [_component(c, month, inputs, calendar, work) for c in card.components]
     components = tuple(score for score, _ in scored)
@@ -795,8 +933,10 @@ def score_month(
         step_of(
             "score.attendance",
             label(
-                "出勤 = 100 − 4 × 缺勤天数（半天按一天计）",
-                "attendance = 100 − 4 × days absent (half a day counts whole)",
+                f"出勤 = 100 − {card.points_per_absent_day} × 缺勤天数（半天按"
+                f"{'一天' if card.half_day_counts_whole else '半天'}计）",
+                f"attendance = 100 − {card.points_per_absent_day} × days absent (half a day "
+                f"counts {'whole' if card.half_day_counts_whole else 'half'})",
             ),
             {"days_absent": days, "points_per_day": card.points_per_absent_day},
             attendance,
@@ -806,8 +946,9 @@ def score_month(
         step_of(
             "score.month",
             label(
-                "月度得分 = 日常工作 × 70% + 出勤 × 30%",
-                "monthly score = daily work × 70% + attendance × 30%",
+                f"月度得分 = 日常工作 × {card.daily_weight} + 出勤 × {card.attendance_weight}",
+                f"monthly score = daily work × {card.daily_weight} + attendance × "
+                f"{card.attendance_weight}",
             ),
             {
                 "daily_work": daily,
@@ -834,10 +975,10 @@ def score_month(
 
 
 def consequences(scores: Sequence[MonthlyScore], *, retrained: bool = False) -> tuple[Finding, ...]:
-    """What a run of monthly scores triggers: three consecutive months under 70, or one
-    under 60, sends the person to retraining or another post; if that has already happened
-    (``retrained``), the employer may dismiss for incompetence — with 30 days' notice or a
-    month's pay, and severance (LCL Art. 40) — never at once."""
+    """What a run of monthly scores triggers: three consecutive months under 70 (each full
+    run of three), or one under 60, sends the person to retraining or another post; if that
+    has already happened (``retrained``), the employer may dismiss for incompetence — with
+    30 days' notice or a month's pay, and severance (LCL Art. 40) — never at once."""
     given = arguments(scores, MonthlyScore, "scores")
     ordered = sorted(given, key=lambda s: (s.month.year, s.month.month or 0))
     require_unique([str(s.month) for s in ordered], "scores", "month")
@@ -862,7 +1003,7 @@ def consequences(scores: Sequence[MonthlyScore], *, retrained: bool = False) -> 
                 f"{score.month}得分{score.score}，低于60分",
                 f"{score.month} scored {score.score}, under 60",
             )
-        elif len(run) >= 3:
+        elif run and len(run) % 3 == 0:
             trigger = Label(
                 f"{run[-3].month}至{score.month}连续三个月低于70分",
                 f"three consecutive months under 70 ({run[-3].month} to {score.month})",

@@ -28,6 +28,7 @@ the deductions, not below 0), rounded half up to 0.01 once.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -38,12 +39,11 @@ import attrs
 
 from hrpolicy.bonds.messages import label
 from hrpolicy.core.display import Displayable, View
-from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.explain import (
     Explanation,
     Finding,
     Label,
-    Severity,
     Step,
     StepValue,
     step_of,
@@ -308,17 +308,23 @@ class ReportCheck(Displayable):
     items: tuple[tuple[Item, ItemStatus], ...]
     deductions: tuple[tuple[str, int], ...]
     points: Decimal
+    maximum: int
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
 
     @property
     def passed(self) -> bool:
         """Whether the report lost no points."""
-        return not self.findings or all(f.severity is Severity.INFO for f in self.findings)
+        return self.points == self.maximum
 
     def status(self, item: Item) -> ItemStatus:
-        """How ``item`` fared."""
-        return dict(self.items)[item]
+        """How the required summary item ``item`` fared."""
+        found = dict(self.items)
+        if item not in found:
+            raise InvalidValueError(
+                "item", f"a required summary item ({', '.join(i.value for i in found)})", item
+            )
+        return found[item]
 
     def to_records(self, locale: str = "en") -> list[dict[str, object]]:
         """One row per finding (code, severity, message), with report and week."""
@@ -417,10 +423,16 @@ def _contents(check: _Check, policy: ReportPolicy) -> None:
             )
 
 
-def _plausibility(check: _Check) -> None:
+def _plausibility(check: _Check, policy: ReportPolicy) -> None:
     report = check.report
     visits = report.entry(Item.CUSTOMER_VISITS)
-    if visits is not None and visits.count is not None and visits.count != len(report.visits):
+    required = {rule.item for rule in policy.required}
+    if (
+        Item.CUSTOMER_VISITS in required
+        and visits is not None
+        and visits.count is not None
+        and visits.count != len(report.visits)
+    ):
         check.fail(
             Item.CUSTOMER_VISITS,
             ItemStatus.IMPLAUSIBLE,
@@ -429,7 +441,7 @@ def _plausibility(check: _Check) -> None:
             detail=len(report.visits),
         )
     spent = report.entry(Item.SALES_EXPENSES)
-    if spent is not None and spent.amount is not None and report.expenses:
+    if Item.SALES_EXPENSES in required and spent is not None and spent.amount is not None:
         total = sum((e.amount for e in report.expenses), Decimal(0))
         if spent.amount != total:
             check.fail(
@@ -459,19 +471,28 @@ def _truth(
                     item, ItemStatus.UNTRUE, "untrue", reported=entry.amount, reference=recorded
                 )
         if reference.visits is not None:
-            recorded_visits = {(v.customer, v.on) for v in reference.visits}
-            unrecorded = [v for v in report.visits if (v.customer, v.on) not in recorded_visits]
-            tolerance = policy.tolerance(Item.CUSTOMER_VISITS).absolute
-            if len(unrecorded) > tolerance:
+            # One recorded visit confirms one reported visit: copies do not count twice.
+            in_crm = Counter((v.customer, v.on) for v in reference.visits)
+            in_report = Counter((v.customer, v.on) for v in report.visits)
+            unrecorded = sum((in_report - in_crm).values())
+            rule = policy.tolerance(Item.CUSTOMER_VISITS)
+            allowed = max(Fraction(rule.absolute), rule.relative.exact * len(report.visits))
+            if unrecorded > allowed:
                 check.fail(
                     Item.CUSTOMER_VISITS,
                     ItemStatus.UNTRUE,
                     "untrue",
                     reported=len(report.visits),
-                    reference=len(report.visits) - len(unrecorded),
+                    reference=len(report.visits) - unrecorded,
                 )
     if review is not None:
         for item in review.untrue:
+            if policy.rule(item) is None or item not in SUMMARY_ITEMS:
+                raise InvalidValueError(
+                    f"Review({review.report_id}).untrue",
+                    "required summary items (only they can score 0)",
+                    item,
+                )
             check.fail(item, ItemStatus.UNTRUE, "untrue_spot_check")
 
 
@@ -499,8 +520,13 @@ def _quotas_and_plan(
                 days=", ".join(d.isoformat() for d in short),
                 quota=policy.calls_per_workday,
             )
-    if policy.visits_per_week and len(report.visits) < policy.visits_per_week:
-        deduct("visits_quota_missed", visits=len(report.visits), quota=policy.visits_per_week)
+    if policy.visits_per_week:
+        # A short week (holidays) asks for its share of the weekly quota, rounded up.
+        workdays = sum(1 for day in report.week.days if is_workday(calendar, day))
+        quota = -(-policy.visits_per_week * min(workdays, 5) // 5)
+        distinct = len({(v.customer, v.on) for v in report.visits})
+        if distinct < quota:
+            deduct("visits_quota_missed", visits=distinct, quota=quota)
     if approved is not None and approved.visits:
         made = {v.customer for v in report.visits}
         missed = sorted({p.customer for p in approved.visits if p.customer not in made})
@@ -583,7 +609,7 @@ def _check_one(
     if illegible:
         check.find("illegible")
     _contents(check, policy)
-    _plausibility(check)
+    _plausibility(check, policy)
     _truth(check, policy, reference, review)
     _quotas_and_plan(check, policy, calendar, approved)
     points = _score(check, policy, zero=late or illegible)
@@ -599,6 +625,7 @@ def _check_one(
         ),
         deductions=tuple(check.deductions),
         points=points,
+        maximum=policy.points,
         steps=tuple(check.steps),
         findings=tuple(check.findings),
     )
@@ -633,7 +660,7 @@ def validate(
     given = arguments(reports, WeeklyReport, "reports")
     argument(policy, ReportPolicy, "policy")
     if not hasattr(calendar, "day_kind"):
-        raise InvalidValueError(
+        raise InvalidTypeError(
             "calendar", "a WorkCalendar (TableCalendar, ChineseStatutoryCalendar…)", calendar
         )
     require_unique([r.report_id for r in given], "reports", "report_id")
@@ -642,7 +669,13 @@ def validate(
     )
     by_week = _keyed(arguments(references, Reference, "references"), "references", "week")
     by_id = _keyed(arguments(reviews, Review, "reviews"), "reviews", "report")
+    if approved_plans is not None and not isinstance(approved_plans, Mapping):
+        raise InvalidTypeError(
+            "approved_plans", "a mapping of report id to NextWeekPlan", approved_plans
+        )
     plans = dict(approved_plans or {})
+    for plan_id, plan in plans.items():
+        argument(plan, NextWeekPlan, f"approved_plans[{plan_id!r}]")
     weeks = {(r.employee, str(r.week)) for r in given}
     ids = {r.report_id for r in given}
     for week_key in by_week:
