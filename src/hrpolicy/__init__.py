@@ -1,5 +1,7 @@
 """hrpolicy: policy engines for Chinese HR and sales-compensation rules.
 
+Engines load on first use (``hrpolicy.commission`` or ``import hrpolicy.commission``).
+
 Pure Python, no I/O: dates, calendars, minimum wages and locales are arguments; money is
 exact (``Decimal`` in CNY, never ``float``); every result explains itself step by step,
 with citations, and reports findings in Chinese and English.
@@ -13,7 +15,12 @@ with citations, and reports findings in Chinese and English.
 - :mod:`hrpolicy.law` — the statute the engines cite, with effective dates.
 """
 
-from hrpolicy import bonds, collection, commission, core, law, reports
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from hrpolicy import core
 from hrpolicy.core import (
     ConversionError,
     HRPolicyError,
@@ -28,7 +35,25 @@ from hrpolicy.core import (
     to_dict,
 )
 
+if TYPE_CHECKING:
+    from hrpolicy import bonds, collection, commission, law, reports
+
 __version__ = "0.1.0.dev0"
+
+#: Engines load on first use, so ``import hrpolicy`` stays quick.
+_LAZY = frozenset({"bonds", "collection", "commission", "law", "reports"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        module = importlib.import_module(f"hrpolicy.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'hrpolicy' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY)
 
 __all__ = [
     "ConversionError",

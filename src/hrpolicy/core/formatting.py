@@ -20,14 +20,16 @@ import functools
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Final
-
-import babel
-from babel.dates import format_date as _babel_format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from typing import TYPE_CHECKING, Final
 
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.money import Rate, parse_money, round_money
+
+if TYPE_CHECKING:
+    import babel
+
+# babel is imported on first use: it is the heaviest import the library has, and most
+# callers never format for display.
 
 __all__ = ["format_date", "format_money", "format_rate"]
 
@@ -42,6 +44,8 @@ def _locale(name: object) -> babel.Locale:
 
 @functools.lru_cache(maxsize=32)
 def _parsed_locale(name: str) -> babel.Locale:
+    import babel  # noqa: PLC0415 - deferred: see the note above
+
     try:
         return babel.Locale.parse(name)
     except (ValueError, babel.UnknownLocaleError):
@@ -55,6 +59,8 @@ def format_money(amount: Decimal, *, locale: str, currency: str = "CNY") -> str:
     value = round_money(
         parse_money(amount, field="amount") if not isinstance(amount, Decimal) else amount
     )
+    from babel.numbers import format_currency  # noqa: PLC0415 - deferred, see above
+
     return format_currency(value, currency, locale=_locale(locale), decimal_quantization=False)
 
 
@@ -63,9 +69,13 @@ def format_rate(rate: Rate | str | Decimal, *, locale: str) -> str:
     if not isinstance(rate, Rate):
         rate = Rate.parse(rate)
     if rate.notation.endswith("‰"):
+        from babel.numbers import format_decimal  # noqa: PLC0415 - deferred, see above
+
         return format_decimal(
             rate.value, format="#,##0.###‰", locale=_locale(locale), decimal_quantization=False
         )
+    from babel.numbers import format_percent  # noqa: PLC0415 - deferred, see above
+
     return format_percent(rate.value, locale=_locale(locale), decimal_quantization=False)
 
 
@@ -73,4 +83,6 @@ def format_date(day: date, *, locale: str) -> str:
     """A date in the locale's long form (``2012年12月7日``, ``December 7, 2012``)."""
     if not isinstance(day, date) or hasattr(day, "hour"):
         raise InvalidTypeError("day", "a datetime.date", day)
-    return _babel_format_date(day, format="long", locale=_locale(locale))
+    from babel.dates import format_date as babel_format_date  # noqa: PLC0415 - deferred
+
+    return babel_format_date(day, format="long", locale=_locale(locale))
