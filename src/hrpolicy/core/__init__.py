@@ -2,6 +2,7 @@
 tables, explanations and findings, errors, conversion to and from plain data, display."""
 
 from hrpolicy.core.bands import Band, BandApplication, BandTable, Piece, Semantics, Side
+from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.errors import (
     ConversionError,
@@ -43,6 +44,7 @@ __all__ = [
     "BandTable",
     "Catalog",
     "ChineseStatutoryCalendar",
+    "CompiledTable",
     "ConversionError",
     "DayKind",
     "Explanation",
