@@ -1,0 +1,260 @@
+"""Commission over many deals at once: the fast path for what-ifs over years of deals.
+
+Deals come as columns (owner, signing date, amount in fen) rather than one
+:class:`~hrpolicy.commission.Deal` object each, and a plan's commission tables are
+compiled to integers (:class:`~hrpolicy.core.compiled.CompiledTable`). The result is,
+for every owner and month, exactly the commission :func:`~hrpolicy.commission.evaluate`
+computes: a component's month is rounded once, on the month's total (its deal lines add up
+to that), so the fast path needs only each month's total per owner.
+
+The fast path takes plans whose components are all monthly commission tables on sales
+(marginal or whole, no separate basis, multipliers, overrides, collection settlement,
+caps or floors, and no year window); anything else is refused with the component named —
+evaluate those with :func:`~hrpolicy.commission.evaluate_team`. A month whose deals fall
+under two plan versions is refused the same way. :meth:`FastRun.statement` rebuilds one
+owner's month through the full engine, with every line explained, on request.
+
+>>> from datetime import date
+>>> from hrpolicy.commission.examples import pay_mix_plan
+>>> from hrpolicy.commission import Commission, Plan, PlanVersion
+>>> plan = pay_mix_plan()
+>>> commission_only = Plan(plan_id="c", name="c", versions=(PlanVersion(
+...     version="v", effective_from=date(2024, 1, 1),
+...     components=tuple(c for c in plan.versions[0].components if isinstance(c, Commission))),))
+>>> run = run_columns(commission_only, ["li", "li", "wang"],
+...                   [date(2024, 3, 1), date(2024, 3, 9), date(2024, 3, 9)],
+...                   [1_000_000, 2_000_000, 500_000])
+>>> run.owner_total("li"), run.total
+(Decimal('900.00'), Decimal('1050.00'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from hrpolicy.commission.engine import evaluate
+from hrpolicy.commission.model import Deal, Measure, Period, PersonInputs
+from hrpolicy.commission.plan import Commission, Frequency, Plan, PlanVersion, Window
+from hrpolicy.commission.results import Statement
+from hrpolicy.core.compiled import CompiledTable
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.fields import argument
+
+__all__ = ["FastComparison", "FastRun", "compare_columns", "run_columns"]
+
+
+def _check_component(plan: Plan, version: PlanVersion, component: object) -> Commission:
+    where = f"Plan({plan.plan_id})[{version.version}]"
+    if not isinstance(component, Commission):
+        raise PolicyDefinitionError(
+            f"{where}.{getattr(component, 'component_id', '?')}",
+            "only commission tables on the fast path (use evaluate_team for this plan)",
+            type(component).__name__,
+        )
+    plain = (
+        component.measure is Measure.SALES
+        and component.basis in (None, Measure.SALES)
+        and component.window is Window.PERIOD
+        and component.frequency is Frequency.MONTHLY
+        and not component.multipliers
+        and not component.overrides
+        and not component.settle_on_collection
+        and component.cap is None
+        and component.floor is None
+    )
+    if not plain:
+        raise PolicyDefinitionError(
+            f"{where}.{component.component_id}",
+            "a monthly sales table without basis, multipliers, overrides, collection, caps, "
+            "floors or year window on the fast path (use evaluate_team for this plan)",
+            component.component_id,
+        )
+    return component
+
+
+class _Compiled:
+    """A plan's versions with their commission tables compiled, checked once."""
+
+    def __init__(self, plan: Plan) -> None:
+        argument(plan, Plan, "plan")
+        self.plan = plan
+        self.tables: dict[str, list[CompiledTable]] = {}
+        for version in plan.versions:
+            self.tables[version.version] = [
+                CompiledTable.of(_check_component(plan, version, c).table)
+                for c in version.components
+            ]
+
+    def month_fen(self, version: str, total_fen: int) -> int:
+        return sum(table.payout_fen(total_fen) for table in self.tables[version])
+
+
+@attrs.frozen
+class _Group:
+    owner: str
+    year: int
+    month: int
+    total_fen: int
+    first: date
+    last: date
+
+
+def _group(owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[int]) -> list[_Group]:
+    for name, column in (("owners", owners), ("days", days), ("amounts_fen", amounts_fen)):
+        if isinstance(column, (str, bytes)) or not isinstance(column, Sequence):
+            raise InvalidTypeError(name, "a sequence (list, tuple or array)", column)
+    if not len(owners) == len(days) == len(amounts_fen):
+        raise InvalidValueError(
+            "columns",
+            "owners, days and amounts_fen of one length",
+            (len(owners), len(days), len(amounts_fen)),
+        )
+    totals: dict[tuple[str, int, int], _Month] = {}
+    for row, (owner, day, fen) in enumerate(zip(owners, days, amounts_fen, strict=True)):
+        if type(fen) is not int or fen < 0:
+            raise InvalidValueError(f"amounts_fen[{row}]", "a whole number of fen, 0 or more", fen)
+        if type(day) is not date:
+            raise InvalidTypeError(f"days[{row}]", "a date", day)
+        key = (owner, day.year, day.month)
+        month = totals.get(key)
+        if month is None:
+            month = totals[key] = _Month(day)
+        month.total += fen
+        month.first = min(month.first, day)
+        month.last = max(month.last, day)
+    return [
+        _Group(key[0], key[1], key[2], m.total, m.first, m.last)
+        for key, m in sorted(totals.items())
+    ]
+
+
+class _Month:
+    """An owner's month being added up."""
+
+    __slots__ = ("first", "last", "total")
+
+    def __init__(self, day: date) -> None:
+        self.total = 0
+        self.first = day
+        self.last = day
+
+
+@attrs.frozen
+class FastRun:
+    """Commission per owner and month under one plan, from columns."""
+
+    plan: Plan
+    owners: Sequence[str]
+    days: Sequence[date]
+    amounts_fen: Sequence[int]
+    months: dict[tuple[str, int, int], int]
+
+    @property
+    def total(self) -> Decimal:
+        """All commission, in yuan."""
+        return Decimal(sum(self.months.values())).scaleb(-2)
+
+    def owner_total(self, owner: str) -> Decimal:
+        """One owner's commission over all months, in yuan."""
+        return Decimal(sum(v for k, v in self.months.items() if k[0] == owner)).scaleb(-2)
+
+    def month(self, owner: str, year: int, month: int) -> Decimal:
+        """One owner's commission for one month, in yuan."""
+        key = (owner, year, month)
+        if key not in self.months:
+            raise InvalidValueError("month", "an owner and month with deals", key)
+        return Decimal(self.months[key]).scaleb(-2)
+
+    def statement(self, owner: str, year: int, month: int) -> Statement:
+        """The full, explained statement of one owner's month (recomputed on request)."""
+        self.month(owner, year, month)
+        deals = [
+            Deal(
+                deal_id=f"row-{row}",
+                owner=owner,
+                signed_on=self.days[row],
+                amount=Decimal(self.amounts_fen[row]).scaleb(-2),
+            )
+            for row in range(len(self.owners))
+            if self.owners[row] == owner
+            and (self.days[row].year, self.days[row].month) == (year, month)
+        ]
+        return evaluate(
+            self.plan, Period(year=year, month=month), deals, PersonInputs(employee=owner)
+        )
+
+
+def _run(compiled: _Compiled, groups: list[_Group]) -> dict[tuple[str, int, int], int]:
+    plan = compiled.plan
+    months: dict[tuple[str, int, int], int] = {}
+    for group in groups:
+        version = plan.version_on(group.first)
+        if not version.in_force_on(group.last):
+            raise PolicyDefinitionError(
+                f"Plan({plan.plan_id})",
+                "one version for each owner's month on the fast path (use evaluate_team)",
+                f"{group.owner} {group.year}-{group.month:02d}",
+            )
+        months[(group.owner, group.year, group.month)] = compiled.month_fen(
+            version.version, group.total_fen
+        )
+    return months
+
+
+def run_columns(
+    plan: Plan, owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[int]
+) -> FastRun:
+    """Commission per owner and month under ``plan``: deal ``i`` is ``owners[i]``'s,
+    signed on ``days[i]``, for ``amounts_fen[i]`` fen."""
+    compiled = _Compiled(plan)
+    groups = _group(owners, days, amounts_fen)
+    return FastRun(plan, owners, days, amounts_fen, _run(compiled, groups))
+
+
+@attrs.frozen
+class FastComparison:
+    """A what-if over columns: each owner's commission under two plans."""
+
+    baseline: FastRun
+    candidate: FastRun
+
+    @property
+    def difference(self) -> Decimal:
+        """candidate − baseline, in total."""
+        return self.candidate.total - self.baseline.total
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One row per owner: baseline, candidate, difference (yuan)."""
+        owners = sorted({k[0] for k in self.baseline.months})
+        rows: list[dict[str, object]] = []
+        for owner in owners:
+            before, after = self.baseline.owner_total(owner), self.candidate.owner_total(owner)
+            rows.append(
+                {
+                    "employee": owner,
+                    "baseline": before,
+                    "candidate": after,
+                    "difference": after - before,
+                }
+            )
+        return rows
+
+
+def compare_columns(
+    baseline: Plan,
+    candidate: Plan,
+    owners: Sequence[str],
+    days: Sequence[date],
+    amounts_fen: Sequence[int],
+) -> FastComparison:
+    """The same deals under two plans; the deals are grouped once for both."""
+    first, second = _Compiled(baseline), _Compiled(candidate)
+    groups = _group(owners, days, amounts_fen)
+    return FastComparison(
+        FastRun(baseline, owners, days, amounts_fen, _run(first, groups)),
+        FastRun(candidate, owners, days, amounts_fen, _run(second, groups)),
+    )
