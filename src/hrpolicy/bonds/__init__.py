@@ -5,7 +5,7 @@ Build the facts (:class:`Training`, :class:`BondAgreement`, :class:`Employment`,
 separation. :class:`BondPolicy` holds every switchable default.
 """
 
-from hrpolicy.bonds.case import BondCase
+from hrpolicy.bonds.case import BondCase, settle_cases
 from hrpolicy.bonds.engine import plan_bonds, review, settle, settle_bond
 from hrpolicy.bonds.messages import CATALOG
 from hrpolicy.bonds.model import (
@@ -106,4 +106,5 @@ __all__ = [
     "review",
     "settle",
     "settle_bond",
+    "settle_cases",
 ]

@@ -4,15 +4,18 @@ policy. It is what ``python -m hrpolicy settle case.json`` reads, and what
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from hrpolicy.bonds.engine import settle
 from hrpolicy.bonds.model import BondAgreement, Employment, Separation
 from hrpolicy.bonds.policy import BondPolicy
 from hrpolicy.bonds.results import SeparationSettlement
-from hrpolicy.core.fields import checked, typed_fields
+from hrpolicy.core.errors import ConversionError, HRPolicyError
+from hrpolicy.core.fields import arguments, checked, typed_fields
 
-__all__ = ["BondCase"]
+__all__ = ["BondCase", "settle_cases"]
 
 
 @checked
@@ -28,3 +31,20 @@ class BondCase:
     def settle(self) -> SeparationSettlement:
         """Settle every bond of the case (see :func:`hrpolicy.bonds.settle`)."""
         return settle(self.agreements, self.employment, self.separation, self.policy)
+
+
+def settle_cases(cases: Sequence[BondCase]) -> tuple[SeparationSettlement, ...]:
+    """Settle many cases in one call, in the order given. An error names the case it
+    came from (``cases[3].…``), so a batch of thousands can be corrected case by case."""
+    given = arguments(cases, BondCase, "cases")
+    index = 0
+    settlements = []
+    try:  # one handler around the loop: no per-case exception-handling cost
+        for index, case in enumerate(given):  # noqa: B007 - read by the handler
+            settlements.append(case.settle())
+    except HRPolicyError as error:
+        if isinstance(error, ConversionError):
+            raise
+        actual = (error.actual,) if error.has_actual else ()
+        raise type(error)(f"cases[{index}].{error.path}", error.expected, *actual) from error
+    return tuple(settlements)

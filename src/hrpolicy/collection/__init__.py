@@ -8,7 +8,12 @@ recovery under the wage-deduction cap, milestone awards and relationship-expense
 — and reports every clause the law overrides.
 """
 
-from hrpolicy.collection.engine import recovery_cap, recovery_schedule, settle_month
+from hrpolicy.collection.engine import (
+    recovery_cap,
+    recovery_schedule,
+    settle_month,
+    settle_team,
+)
 from hrpolicy.collection.ledger import InvoicePosition, Ledger, Portion, ledger
 from hrpolicy.collection.model import (
     Advance,
@@ -95,4 +100,5 @@ __all__ = [
     "recovery_cap",
     "recovery_schedule",
     "settle_month",
+    "settle_team",
 ]

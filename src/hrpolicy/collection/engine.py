@@ -76,10 +76,10 @@ from hrpolicy.commission.model import Period
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
-from hrpolicy.core.fields import argument, require
+from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.money import ZERO, money_sum, parse_money, round_money
 
-__all__ = ["recovery_cap", "recovery_schedule", "settle_month"]
+__all__ = ["recovery_cap", "recovery_schedule", "settle_month", "settle_team"]
 
 _TWENTY_PERCENT: Final = Fraction(1, 5)
 
@@ -966,8 +966,37 @@ def settle_month(
 ) -> CollectionStatement:
     """The collection statement of ``inputs.employee`` for the month ``period``."""
     _check(policy, period, receivables, inputs)
+    return _settle(policy, period, receivables, inputs, ledger(receivables, period.last_day))
+
+
+def settle_team(
+    policy: CollectionPolicy,
+    period: Period,
+    receivables: Receivables,
+    inputs: Sequence[CollectionInputs],
+) -> tuple[CollectionStatement, ...]:
+    """Every listed salesperson's statement for ``period``, ordered by employee. The
+    receivables are replayed once for all of them (the costly part of a month); each
+    statement equals :func:`settle_month`'s for the same person."""
+    people = arguments(inputs, CollectionInputs, "inputs")
+    require_unique([p.employee for p in people], "inputs", "employee")
+    for person in people:
+        _check(policy, period, receivables, person)
+    book = ledger(receivables, period.last_day)
+    return tuple(
+        _settle(policy, period, receivables, person, book)
+        for person in sorted(people, key=lambda p: p.employee)
+    )
+
+
+def _settle(
+    policy: CollectionPolicy,
+    period: Period,
+    receivables: Receivables,
+    inputs: CollectionInputs,
+    book: Ledger,
+) -> CollectionStatement:
     day = period.last_day
-    book = ledger(receivables, day)
     positions = book.for_salesperson(inputs.employee)
     version = policy.version_on(day)
     work = _Work()
