@@ -14,6 +14,7 @@ that uses them exercises behaviour, not input validation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -58,6 +59,7 @@ from hrpolicy.bonds.policy import (
     Region,
 )
 from hrpolicy.collection.model import (
+    CollectionInputs,
     CreditNote,
     Invoice,
     MatchingRule,
@@ -65,7 +67,22 @@ from hrpolicy.collection.model import (
     Receivables,
     WriteOff,
 )
-from hrpolicy.commission.model import Deal, Measure, Period
+from hrpolicy.collection.policy import (
+    CollectionPolicy,
+    CollectionVersion,
+    DaysToCollect,
+    ExpenseAdvance,
+    FullCollection,
+    MilestoneAward,
+    MilestoneKind,
+    OnInvoice,
+    OverdueIndex,
+    Proportional,
+    ReleaseRule,
+    RiskReserve,
+    Staged,
+)
+from hrpolicy.commission.model import Credit, Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import (
     Commission,
     Component,
@@ -83,7 +100,7 @@ from hrpolicy.commission.plan import (
     TaskBase,
     Window,
 )
-from hrpolicy.core.bands import Band, BandTable, Semantics
+from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
@@ -101,6 +118,15 @@ from hrpolicy.reports.model import (
     WeeklyReport,
 )
 from hrpolicy.reports.model import Expense as ReportExpense
+from hrpolicy.reports.scoring import (
+    Assessed,
+    Card,
+    DeductionRule,
+    Deductions,
+    ScoreCard,
+    WeeklyReports,
+)
+from hrpolicy.reports.validation import Deadline, ItemRule, ReportPolicy, Weekday
 
 __all__ = [
     "amounts",
@@ -110,17 +136,24 @@ __all__ = [
     "bond_collections",
     "bond_policies",
     "clauses",
+    "collection_inputs",
+    "collection_policies",
     "collection_receivables",
     "commission_components",
     "commission_deals",
     "commission_plans",
     "consistent_separation",
     "cost_items",
+    "credits",
     "dates",
     "employments",
+    "iso_weeks",
     "penalty_clauses",
     "periods",
+    "person_inputs",
     "rates",
+    "report_policies",
+    "score_cards",
     "separations",
     "service_lengths",
     "special_benefits",
@@ -998,3 +1031,172 @@ def weekly_reports(
         expenses=spent,
     )
     return report, reference
+
+
+# --- the remaining public types --------------------------------------------------------------
+
+
+def iso_weeks(*, min_year: int = 2020, max_year: int = 2030) -> st.SearchStrategy[IsoWeek]:
+    """ISO weeks between the years (inclusive)."""
+    _check_range("iso_weeks", min_year, max_year)
+    return st.dates(date(min_year, 1, 4), date(max_year, 12, 28)).map(IsoWeek.of)
+
+
+def credits(*, employees: Sequence[str] = ("li", "wang", "zhao")) -> st.SearchStrategy[Credit]:
+    """A person's share of a deal, with a role, and a share or the plan's standard one."""
+    return st.builds(
+        Credit,
+        employee=st.sampled_from(list(employees)),
+        role=st.sampled_from(["sales", "service"]),
+        share=st.none() | rates(min_value=Decimal("0.01")),
+    )
+
+
+@st.composite
+def person_inputs(draw: st.DrawFn, *, employee: str = "li") -> PersonInputs:
+    """A person's facts for a month (dealers, score, expenses, branch profit and role,
+    the minimum wage, other pay); no carries or lines already paid."""
+    return PersonInputs(
+        employee=employee,
+        new_dealers=draw(st.none() | st.integers(0, 10)),
+        score=draw(st.none() | st.integers(0, 120).map(Decimal)),
+        expenses=draw(st.none() | amounts(max_value=50_000)),
+        branch_profit=draw(st.none() | amounts(min_value=-100_000, max_value=1_000_000)),
+        pool_role=draw(st.none() | st.sampled_from(["manager", "finance"])),
+        minimum_wage=draw(st.none() | amounts(min_value=1500, max_value=3000)),
+        other_pay=draw(amounts(max_value=20_000)),
+    )
+
+
+@st.composite
+def collection_policies(draw: st.DrawFn) -> CollectionPolicy:
+    """One-version collection policies from 2024 with any release rule, and optionally a
+    days table, an overdue index, aging, a reserve, milestones and the expense advance."""
+    kind = draw(st.sampled_from(["on_invoice", "proportional", "full", "staged"]))
+    stages = BandTable.from_thresholds(
+        [0, "0.8", "0.95", 1], [0, "0.5", "0.8", 1], closed=Side.LOWER, semantics=Semantics.WHOLE
+    )
+    releases: dict[str, ReleaseRule] = {
+        "on_invoice": OnInvoice(),
+        "proportional": Proportional(),
+        "full": FullCollection(),
+        "staged": Staged(stages=stages),
+    }
+    release = releases[kind]
+
+    def table(values: list[str]) -> BandTable:
+        points = [
+            0,
+            *sorted(
+                draw(
+                    st.lists(
+                        st.integers(1, 200),
+                        min_size=len(values) - 1,
+                        max_size=len(values) - 1,
+                        unique=True,
+                    )
+                )
+            ),
+        ]
+        return BandTable.from_thresholds(
+            points, values, closed=Side.UPPER, semantics=Semantics.WHOLE
+        )
+
+    days = None
+    if kind != "on_invoice" and draw(st.booleans()):
+        days = DaysToCollect(table=table(["1.1", "1", "0.5"]))
+    return CollectionPolicy(
+        policy_id="generated",
+        name="generated policy",
+        versions=(
+            CollectionVersion(
+                version="2024",
+                effective_from=date(2024, 1, 1),
+                release=release,
+                days_to_collect=days,
+                overdue=OverdueIndex(table=table(["1", "0.8", "0"]))
+                if draw(st.booleans())
+                else None,
+                aging=table(["0", "0.2", "1"]) if draw(st.booleans()) else None,
+                reserve=RiskReserve(
+                    rate=draw(rates(min_value=Decimal("0.01"), max_value=Decimal("0.3")))
+                )
+                if draw(st.booleans())
+                else None,
+                milestones=(
+                    MilestoneAward(
+                        kind=MilestoneKind.SAMPLE_CERTIFIED, low=Decimal(1000), high=Decimal(2000)
+                    ),
+                )
+                if draw(st.booleans())
+                else (),
+                expense_advance=ExpenseAdvance(share=Rate.parse("20%"))
+                if draw(st.booleans())
+                else None,
+            ),
+        ),
+    )
+
+
+def collection_inputs(*, employee: str = "li") -> st.SearchStrategy[CollectionInputs]:
+    """A salesperson's month facts with a wage and minimum wage (so any recovery can be
+    capped) and the empty starting state."""
+    return st.builds(
+        CollectionInputs,
+        employee=st.just(employee),
+        month_wage=amounts(min_value=2000, max_value=30_000),
+        minimum_wage=amounts(min_value=1500, max_value=3000),
+    )
+
+
+@st.composite
+def report_policies(draw: st.DrawFn) -> ReportPolicy:
+    """Report policies requiring a random subset of the summary items, with a deadline,
+    grace, quotas and points."""
+    required = draw(st.lists(st.sampled_from(list(SUMMARY_ITEMS)), min_size=1, unique=True))
+    points = draw(st.integers(10, 60))
+    return ReportPolicy(
+        policy_id="generated",
+        required=tuple(ItemRule(item=item, min_chars=draw(st.integers(1, 5))) for item in required),
+        deadline=Deadline(
+            weekday=draw(st.sampled_from(list(Weekday))),
+            hour=draw(st.integers(0, 23)),
+            weeks_after=1,
+        ),
+        grace_minutes=draw(st.integers(0, 240)),
+        calls_per_workday=draw(st.integers(0, 40)),
+        visits_per_week=draw(st.integers(0, 25)),
+        points=points,
+        summary_points=draw(st.integers(0, points)),
+    )
+
+
+@st.composite
+def score_cards(draw: st.DrawFn) -> ScoreCard:
+    """Salesperson-style cards: a deductions component, weekly reports and an assessed
+    rest, their points adding up to 100, with weights adding up to 100 %."""
+    dealer = draw(st.integers(1, 50))
+    weekly = draw(st.integers(1, 99 - dealer))
+    daily = draw(st.integers(0, 100))
+    return ScoreCard(
+        card_id="generated",
+        card=Card.SALESPERSON,
+        components=(
+            Deductions(
+                component_id="dealer",
+                name="经销商管理",
+                points=dealer,
+                rules=(
+                    DeductionRule(
+                        code="x", zh_CN="未完成", en="missed", points=draw(st.integers(1, 10))
+                    ),
+                ),
+            ),
+            WeeklyReports(component_id="weekly", name="周报", points=weekly),
+            Assessed(component_id="rest", name="其他", points=100 - dealer - weekly),
+        ),
+        daily_weight=Rate.parse(f"{daily}%"),
+        attendance_weight=Rate.parse(f"{100 - daily}%"),
+        points_per_absent_day=draw(st.integers(1, 10)),
+        half_day_counts_whole=draw(st.booleans()),
+    )
