@@ -44,7 +44,14 @@ from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.fields import argument
 
-__all__ = ["FastComparison", "FastRun", "compare_columns", "run_columns"]
+__all__ = [
+    "FastComparison",
+    "FastRun",
+    "compare_columns",
+    "compare_partition",
+    "merge_partitions",
+    "run_columns",
+]
 
 
 def _check_component(plan: Plan, version: PlanVersion, component: object) -> Commission:
@@ -258,3 +265,51 @@ def compare_columns(
         FastRun(baseline, owners, days, amounts_fen, _run(first, groups)),
         FastRun(candidate, owners, days, amounts_fen, _run(second, groups)),
     )
+
+
+def compare_partition(
+    baseline: Plan, candidate: Plan, rows: Sequence[tuple[str, date, int]]
+) -> dict[str, tuple[int, int]]:
+    """One partition of a what-if: ``{owner: (baseline fen, candidate fen)}`` for the
+    ``(owner, date, amount in fen)`` rows given.
+
+    A plain function of its arguments — plans and rows pickle, nothing global is read — so
+    a cluster can run it on partitions (Dask, Spark). Partition by owner, so that each
+    owner's months are whole in one partition; :func:`merge_partitions` refuses an owner
+    found in two.
+    """
+    owners = [row[0] for row in rows]
+    result = compare_columns(
+        baseline, candidate, owners, [row[1] for row in rows], [row[2] for row in rows]
+    )
+    totals: dict[str, tuple[int, int]] = {}
+    for (owner, _, _), fen in result.baseline.months.items():
+        before = totals.get(owner, (0, 0))
+        totals[owner] = (before[0] + fen, before[1])
+    for (owner, _, _), fen in result.candidate.months.items():
+        before = totals.get(owner, (0, 0))
+        totals[owner] = (before[0], before[1] + fen)
+    return totals
+
+
+def merge_partitions(parts: Sequence[dict[str, tuple[int, int]]]) -> list[dict[str, object]]:
+    """The partitions' results as one row per owner (baseline, candidate, difference in
+    yuan), ordered by owner; an owner found in two partitions is refused (their months
+    would have been split)."""
+    merged: dict[str, tuple[int, int]] = {}
+    for index, part in enumerate(parts):
+        for owner, pair in part.items():
+            if owner in merged:
+                raise InvalidValueError(
+                    f"parts[{index}]", "each owner in one partition (partition by owner)", owner
+                )
+            merged[owner] = pair
+    return [
+        {
+            "employee": owner,
+            "baseline": Decimal(before).scaleb(-2),
+            "candidate": Decimal(after).scaleb(-2),
+            "difference": Decimal(after - before).scaleb(-2),
+        }
+        for owner, (before, after) in sorted(merged.items())
+    ]
