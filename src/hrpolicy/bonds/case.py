@@ -12,7 +12,7 @@ from hrpolicy.bonds.engine import settle
 from hrpolicy.bonds.model import BondAgreement, Employment, Separation
 from hrpolicy.bonds.policy import BondPolicy
 from hrpolicy.bonds.results import SeparationSettlement
-from hrpolicy.core.errors import ConversionError, HRPolicyError
+from hrpolicy.core.errors import HRPolicyError, prefixed
 from hrpolicy.core.fields import arguments, checked, typed_fields
 
 __all__ = ["BondCase", "settle_cases"]
@@ -43,8 +43,5 @@ def settle_cases(cases: Sequence[BondCase]) -> tuple[SeparationSettlement, ...]:
         for index, case in enumerate(given):  # noqa: B007 - read by the handler
             settlements.append(case.settle())
     except HRPolicyError as error:
-        if isinstance(error, ConversionError):
-            raise
-        actual = (error.actual,) if error.has_actual else ()
-        raise type(error)(f"cases[{index}].{error.path}", error.expected, *actual) from error
+        raise prefixed(error, f"cases[{index}].") from error
     return tuple(settlements)

@@ -73,7 +73,13 @@ from hrpolicy.collection.results import (
     RecoverySchedule,
 )
 from hrpolicy.commission.model import Period
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
+from hrpolicy.core.errors import (
+    HRPolicyError,
+    InvalidTypeError,
+    InvalidValueError,
+    NotCoveredError,
+    prefixed,
+)
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
@@ -980,13 +986,17 @@ def settle_team(
     statement equals :func:`settle_month`'s for the same person."""
     people = arguments(inputs, CollectionInputs, "inputs")
     require_unique([p.employee for p in people], "inputs", "employee")
-    for person in people:
-        _check(policy, period, receivables, person)
     book = ledger(receivables, period.last_day)
-    return tuple(
-        _settle(policy, period, receivables, person, book)
-        for person in sorted(people, key=lambda p: p.employee)
-    )
+    statements = {}
+    index, person = 0, None
+    try:  # one handler around the loop; an error names the person it came from
+        for index, person in enumerate(people):  # noqa: B007 - read by the handler
+            _check(policy, period, receivables, person)
+            statements[person.employee] = _settle(policy, period, receivables, person, book)
+    except HRPolicyError as error:
+        who = person.employee if person is not None else "?"
+        raise prefixed(error, f"inputs[{index}]({who}).") from error
+    return tuple(statements[name] for name in sorted(statements))
 
 
 def _settle(

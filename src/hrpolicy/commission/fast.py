@@ -40,9 +40,11 @@ from hrpolicy.commission.engine import evaluate
 from hrpolicy.commission.model import Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import Commission, Frequency, Plan, PlanVersion, Window
 from hrpolicy.commission.results import Statement
+from hrpolicy.core.bands import Semantics
 from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
-from hrpolicy.core.fields import argument
+from hrpolicy.core.fields import FIRST_DATE, LAST_DATE, argument
+from hrpolicy.core.money import fen_to_money
 
 __all__ = [
     "FastComparison",
@@ -72,12 +74,13 @@ def _check_component(plan: Plan, version: PlanVersion, component: object) -> Com
         and not component.settle_on_collection
         and component.cap is None
         and component.floor is None
+        and component.table.semantics in (Semantics.MARGINAL, Semantics.WHOLE)
     )
     if not plain:
         raise PolicyDefinitionError(
             f"{where}.{component.component_id}",
-            "a monthly sales table without basis, multipliers, overrides, collection, caps, "
-            "floors or year window on the fast path (use evaluate_team for this plan)",
+            "a monthly marginal or whole sales table without basis, multipliers, overrides, "
+            "collection, caps, floors or year window on the fast path (use evaluate_team)",
             component.component_id,
         )
     return component
@@ -86,8 +89,8 @@ def _check_component(plan: Plan, version: PlanVersion, component: object) -> Com
 class _Compiled:
     """A plan's versions with their commission tables compiled, checked once."""
 
-    def __init__(self, plan: Plan) -> None:
-        argument(plan, Plan, "plan")
+    def __init__(self, plan: Plan, name: str = "plan") -> None:
+        argument(plan, Plan, name)
         self.plan = plan
         self.tables: dict[str, list[CompiledTable]] = {}
         for version in plan.versions:
@@ -97,7 +100,9 @@ class _Compiled:
             ]
 
     def month_fen(self, version: str, total_fen: int) -> int:
-        return sum(table.payout_fen(total_fen) for table in self.tables[version])
+        # A month's measure accumulates from 0: each component pays the increase from 0
+        # to the month's total, rounded once — as the full engine does.
+        return sum(table.increase_fen(0, total_fen) for table in self.tables[version])
 
 
 @attrs.frozen
@@ -122,10 +127,14 @@ def _group(owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[in
         )
     totals: dict[tuple[str, int, int], _Month] = {}
     for row, (owner, day, fen) in enumerate(zip(owners, days, amounts_fen, strict=True)):
-        if type(fen) is not int or fen < 0:
-            raise InvalidValueError(f"amounts_fen[{row}]", "a whole number of fen, 0 or more", fen)
-        if type(day) is not date:
-            raise InvalidTypeError(f"days[{row}]", "a date", day)
+        if type(fen) is not int or not 0 <= fen < _LIMIT_FEN:
+            raise InvalidValueError(
+                f"amounts_fen[{row}]", "a whole number of fen, from 0 to below 10^18 yuan", fen
+            )
+        if type(day) is not date or not FIRST_DATE <= day <= LAST_DATE:
+            raise InvalidValueError(f"days[{row}]", f"a date from {FIRST_DATE} to {LAST_DATE}", day)
+        if type(owner) is not str or not owner.strip():
+            raise InvalidValueError(f"owners[{row}]", "an employee id (non-empty text)", owner)
         key = (owner, day.year, day.month)
         month = totals.get(key)
         if month is None:
@@ -137,6 +146,9 @@ def _group(owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[in
         _Group(key[0], key[1], key[2], m.total, m.first, m.last)
         for key, m in sorted(totals.items())
     ]
+
+
+_LIMIT_FEN = 10**20
 
 
 class _Month:
@@ -163,18 +175,18 @@ class FastRun:
     @property
     def total(self) -> Decimal:
         """All commission, in yuan."""
-        return Decimal(sum(self.months.values())).scaleb(-2)
+        return fen_to_money(sum(self.months.values()))
 
     def owner_total(self, owner: str) -> Decimal:
         """One owner's commission over all months, in yuan."""
-        return Decimal(sum(v for k, v in self.months.items() if k[0] == owner)).scaleb(-2)
+        return fen_to_money(sum(v for k, v in self.months.items() if k[0] == owner))
 
     def month(self, owner: str, year: int, month: int) -> Decimal:
         """One owner's commission for one month, in yuan."""
         key = (owner, year, month)
         if key not in self.months:
             raise InvalidValueError("month", "an owner and month with deals", key)
-        return Decimal(self.months[key]).scaleb(-2)
+        return fen_to_money(self.months[key])
 
     def statement(self, owner: str, year: int, month: int) -> Statement:
         """The full, explained statement of one owner's month (recomputed on request)."""
@@ -184,7 +196,7 @@ class FastRun:
                 deal_id=f"row-{row}",
                 owner=owner,
                 signed_on=self.days[row],
-                amount=Decimal(self.amounts_fen[row]).scaleb(-2),
+                amount=fen_to_money(self.amounts_fen[row]),
             )
             for row in range(len(self.owners))
             if self.owners[row] == owner
@@ -219,7 +231,9 @@ def run_columns(
     signed on ``days[i]``, for ``amounts_fen[i]`` fen."""
     compiled = _Compiled(plan)
     groups = _group(owners, days, amounts_fen)
-    return FastRun(plan, owners, days, amounts_fen, _run(compiled, groups))
+    # The run keeps its own copy of the columns, so statement() agrees with month().
+    columns = (tuple(owners), tuple(days), tuple(amounts_fen))
+    return FastRun(plan, *columns, _run(compiled, groups))
 
 
 @attrs.frozen
@@ -259,11 +273,12 @@ def compare_columns(
     amounts_fen: Sequence[int],
 ) -> FastComparison:
     """The same deals under two plans; the deals are grouped once for both."""
-    first, second = _Compiled(baseline), _Compiled(candidate)
+    first, second = _Compiled(baseline, "baseline"), _Compiled(candidate, "candidate")
     groups = _group(owners, days, amounts_fen)
+    columns = (tuple(owners), tuple(days), tuple(amounts_fen))
     return FastComparison(
-        FastRun(baseline, owners, days, amounts_fen, _run(first, groups)),
-        FastRun(candidate, owners, days, amounts_fen, _run(second, groups)),
+        FastRun(baseline, *columns, _run(first, groups)),
+        FastRun(candidate, *columns, _run(second, groups)),
     )
 
 
@@ -278,6 +293,12 @@ def compare_partition(
     owner's months are whole in one partition; :func:`merge_partitions` refuses an owner
     found in two.
     """
+    given: object = rows
+    if isinstance(given, (str, bytes)) or not isinstance(given, Sequence):
+        raise InvalidTypeError("rows", "a sequence of (owner, date, amount in fen) rows", rows)
+    for index, row in enumerate(rows):
+        if not isinstance(row, tuple) or len(row) != 3:
+            raise InvalidValueError(f"rows[{index}]", "an (owner, date, amount in fen) tuple", row)
     owners = [row[0] for row in rows]
     result = compare_columns(
         baseline, candidate, owners, [row[1] for row in rows], [row[2] for row in rows]
@@ -297,8 +318,22 @@ def merge_partitions(parts: Sequence[dict[str, tuple[int, int]]]) -> list[dict[s
     yuan), ordered by owner; an owner found in two partitions is refused (their months
     would have been split)."""
     merged: dict[str, tuple[int, int]] = {}
+    given: object = parts
+    if isinstance(given, (str, bytes)) or not isinstance(given, Sequence):
+        raise InvalidTypeError("parts", "a sequence of compare_partition results", parts)
     for index, part in enumerate(parts):
+        if not isinstance(part, dict):
+            raise InvalidTypeError(f"parts[{index}]", "a compare_partition result (dict)", part)
         for owner, pair in part.items():
+            if (
+                type(owner) is not str
+                or not isinstance(pair, tuple)
+                or len(pair) != 2
+                or any(type(fen) is not int for fen in pair)
+            ):
+                raise InvalidValueError(
+                    f"parts[{index}][{owner!r}]", "(baseline fen, candidate fen) as two ints", pair
+                )
             if owner in merged:
                 raise InvalidValueError(
                     f"parts[{index}]", "each owner in one partition (partition by owner)", owner
@@ -307,9 +342,9 @@ def merge_partitions(parts: Sequence[dict[str, tuple[int, int]]]) -> list[dict[s
     return [
         {
             "employee": owner,
-            "baseline": Decimal(before).scaleb(-2),
-            "candidate": Decimal(after).scaleb(-2),
-            "difference": Decimal(after - before).scaleb(-2),
+            "baseline": fen_to_money(before),
+            "candidate": fen_to_money(after),
+            "difference": fen_to_money(after - before),
         }
         for owner, (before, after) in sorted(merged.items())
     ]

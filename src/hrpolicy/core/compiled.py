@@ -25,15 +25,26 @@ own explanation of one measure, computed only when asked for.
 from __future__ import annotations
 
 import bisect
+import decimal
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
 from hrpolicy.core.bands import BandApplication, BandTable, Semantics
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
-from hrpolicy.core.money import parse_decimal
+from hrpolicy.core.money import fen_to_money, parse_decimal
 
 __all__ = ["CompiledTable"]
+
+
+_CONTEXT = decimal.Context(prec=120, traps=[decimal.InvalidOperation, decimal.Inexact])
+
+
+def _whole(value: Decimal, scale: int) -> int:
+    """``value × scale``, which must be a whole number, computed exactly."""
+    scaled = Fraction(value) * scale
+    assert scaled.denominator == 1  # scale covers every place of the value
+    return scaled.numerator
 
 
 def _places(value: Decimal) -> int:
@@ -51,6 +62,7 @@ class CompiledTable:
         "_denominator",
         "_last_upper",
         "_last_upper_closed",
+        "_limit",
         "_lowers",
         "_lumps",
         "_marginal",
@@ -64,17 +76,21 @@ class CompiledTable:
         self.table = table
         self._places = places
         self._unit: int = 10**places
+        self._limit: int = 10 ** (18 + places)
         scale = 10 ** max(_places(b.value) for b in table.bands)
         # Payouts are integers of 1 / denominator yuan; the factor 100 keeps lump sums
-        # (whole fen) integral too.
+        # (whole fen) integral too. Every conversion goes through Fraction: exact, and free
+        # of the caller's decimal context.
         self._denominator: int = self._unit * scale * 100
-        self._lowers: list[int] = [int(b.lower * self._unit) for b in table.bands]
+        self._lowers: list[int] = [_whole(b.lower, self._unit) for b in table.bands]
         self._closed_lower: list[bool] = [b.lower_closed for b in table.bands]
-        self._values: list[int] = [int(b.value * scale) * 100 for b in table.bands]
-        lumps = [int(b.lump_sum * self._denominator) for b in table.bands]
+        self._values: list[int] = [_whole(b.value, scale) * 100 for b in table.bands]
+        lumps = [_whole(b.lump_sum, self._denominator) for b in table.bands]
         self._marginal: bool = table.semantics is Semantics.MARGINAL
         last = table.bands[-1]
-        self._last_upper: int | None = None if last.upper is None else int(last.upper * self._unit)
+        self._last_upper: int | None = (
+            None if last.upper is None else _whole(last.upper, self._unit)
+        )
         self._last_upper_closed: bool = last.upper_closed
         cumulative: list[int] = []
         total = 0
@@ -83,7 +99,9 @@ class CompiledTable:
             lump_total += lumps[index]
             cumulative.append(total + lump_total if self._marginal else lumps[index])
             if band.upper is not None:
-                total += (int(band.upper * self._unit) - self._lowers[index]) * self._values[index]
+                total += (_whole(band.upper, self._unit) - self._lowers[index]) * self._values[
+                    index
+                ]
         self._cumulative: list[int] = cumulative
         self._lumps: list[int] = lumps
 
@@ -113,6 +131,10 @@ class CompiledTable:
     def scaled(self, units: int) -> int:
         """The exact payout of a measure of ``units`` (in ``10**-places``), in
         ``1 / denominator`` yuan."""
+        if type(units) is not int:
+            raise InvalidTypeError("units", f"a whole number of 10^-{self._places} (int)", units)
+        if not -self._limit < units < self._limit:
+            raise InvalidValueError("units", "a measure below 10^18", units)
         index = bisect.bisect_right(self._lowers, units) - 1
         if index >= 0 and units == self._lowers[index] and not self._closed_lower[index]:
             index -= 1
@@ -124,7 +146,9 @@ class CompiledTable:
             )
         ):
             raise NotCoveredError(
-                f"BandTable({self.table.name})", f"a measure within {self.table.domain()}", units
+                f"BandTable({self.table.name})",
+                f"a measure within {self.table.domain()}",
+                Fraction(units, self._unit),
             )
         if self._marginal:
             return self._cumulative[index] + (units - self._lowers[index]) * self._values[index]
@@ -133,7 +157,15 @@ class CompiledTable:
     def payout_fen(self, units: int) -> int:
         """The payout of a measure of ``units``, rounded half up to the fen (ties away from
         zero, as :func:`~hrpolicy.core.money.round_money`)."""
-        scaled = self.scaled(units)
+        return self._fen(self.scaled(units))
+
+    def increase_fen(self, start: int, end: int) -> int:
+        """What a measure growing from ``start`` to ``end`` units adds to the payout,
+        rounded once, half up, to the fen — how a statement pays a month whose measure
+        accumulates from 0."""
+        return self._fen(self.scaled(end) - self.scaled(start))
+
+    def _fen(self, scaled: int) -> int:
         denominator = self._denominator
         if scaled >= 0:
             return (scaled * 200 + denominator) // (2 * denominator)
@@ -147,9 +179,12 @@ class CompiledTable:
 
     def units(self, measure: Decimal | int) -> int:
         """A measure as whole ``10**-places`` units; more decimal places are refused."""
-        value = parse_decimal(measure, field="measure")
-        scaled = value * self._unit
-        if scaled != scaled.to_integral_value():
+        value = measure if type(measure) is Decimal else parse_decimal(measure, field="measure")
+        if type(measure) is Decimal and not value.is_finite():
+            parse_decimal(measure, field="measure")  # refuses NaN and infinities, typed
+        # scaleb with the library's own context is exact, whatever the caller's context.
+        scaled = value.scaleb(self._places, context=_CONTEXT)
+        if scaled != scaled.to_integral_value(context=_CONTEXT):
             raise InvalidValueError(
                 "measure", f"a measure with at most {self._places} decimal places", measure
             )
@@ -161,7 +196,7 @@ class CompiledTable:
 
     def payout(self, measure: Decimal | int) -> Decimal:
         """The payout rounded half up to the fen."""
-        return Decimal(self.payout_fen(self.units(measure))).scaleb(-2)
+        return fen_to_money(self.payout_fen(self.units(measure)))
 
     def payouts(self, measures: Sequence[Decimal | int]) -> list[Decimal]:
         """:meth:`payout` of many measures."""

@@ -31,6 +31,7 @@ __all__ = [
     "NotCoveredError",
     "PolicyDefinitionError",
     "describe",
+    "prefixed",
 ]
 
 _NO_VALUE = object()
@@ -79,6 +80,16 @@ class HRPolicyError(Exception):
         if self.has_actual:
             return (type(self), (self.path, self.expected, self.actual))
         return (type(self), (self.path, self.expected))
+
+
+def prefixed(error: HRPolicyError, prefix: str) -> HRPolicyError:
+    """The same error with ``prefix`` before its path (``cases[3].`` …), so an error
+    from one item of a batch names the item; a :class:`ConversionError` is returned as is
+    (its paths are inside its data)."""
+    if isinstance(error, ConversionError):
+        return error
+    actual = (error.actual,) if error.has_actual else ()
+    return type(error)(f"{prefix}{error.path}", error.expected, *actual)
 
 
 class InvalidValueError(HRPolicyError, ValueError):

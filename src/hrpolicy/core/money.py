@@ -37,6 +37,7 @@ __all__ = [
     "Rate",
     "allocate",
     "exact",
+    "fen_to_money",
     "format_exact",
     "money_sum",
     "parse_decimal",
@@ -211,6 +212,17 @@ def allocate(parts: Sequence[Fraction]) -> tuple[Decimal, ...]:
     for index in order[:missing]:
         floors[index] += 1
     return tuple(ZERO if f == 0 else Decimal(f).scaleb(-2, context=_EXACT) for f in floors)
+
+
+def fen_to_money(fen: int) -> Decimal:
+    """A whole number of fen as yuan, exactly, whatever the caller's decimal context.
+
+    >>> fen_to_money(-12345), fen_to_money(0)
+    (Decimal('-123.45'), Decimal('0.00'))
+    """
+    if type(fen) is not int:
+        raise InvalidTypeError("fen", "a whole number of fen (int)", fen)
+    return Decimal(fen).scaleb(-2, context=_EXACT)
 
 
 def money_sum(values: Iterable[Decimal]) -> Decimal:
