@@ -84,6 +84,7 @@ from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.money import ZERO, money_sum, parse_money, round_money
+from hrpolicy.core.statement import WITHDRAWN_STEP, apply_paid
 
 __all__ = ["recovery_cap", "recovery_schedule", "settle_month", "settle_team"]
 
@@ -916,29 +917,23 @@ def _apply_paid(inputs: CollectionInputs, work: _Work) -> Decimal:
     recovered under the cap, like any clawback), or 0."""
     if not inputs.paid:
         return ZERO
-    paid = {p.line_id: p.amount for p in inputs.paid}
-    work.lines = [
-        attrs.evolve(line, already_paid=round_money(paid.pop(line.line_id)))
-        if line.line_id in paid
-        else line
-        for line in work.lines
-    ]
-    for line_id, amount in paid.items():
-        work.add(
+
+    def withdrawn(line_id: str, amount: Decimal) -> CollectionLine:
+        step = _step(
+            "paid.withdrawn", WITHDRAWN_STEP, {"line_id": line_id, "already_paid": amount}, ZERO
+        )
+        work.steps.append(step)
+        return CollectionLine(
             line_id,
             CollectionLineKind.WITHDRAWN,
             ZERO,
             label(f"已撤销：{line_id}", f"withdrawn: {line_id}"),
-            [
-                _step(
-                    "paid.withdrawn",
-                    label("此前已发、本次不再产生的行", "paid before, no longer arising"),
-                    {"line_id": line_id, "already_paid": amount},
-                    ZERO,
-                )
-            ],
+            "",
+            (step,),
+            already_paid=amount,
         )
-        work.lines[-1] = attrs.evolve(work.lines[-1], already_paid=round_money(amount))
+
+    work.lines = apply_paid(work.lines, {p.line_id: p.amount for p in inputs.paid}, withdrawn)
     due = money_sum(line.due for line in work.lines if line.kind not in _NOT_WAGES)
     if due >= 0:
         return ZERO

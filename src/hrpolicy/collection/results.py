@@ -13,10 +13,10 @@ import attrs
 from hrpolicy.collection.model import CollectionInputs, CollectionState, Receivables
 from hrpolicy.collection.policy import CollectionPolicy
 from hrpolicy.commission.model import Period
-from hrpolicy.core.display import Displayable, View, render_value
+from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue
 from hrpolicy.core.money import money_sum
-from hrpolicy.core.statement import StatementLines
+from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
 
 __all__ = [
     "CollectionLine",
@@ -44,7 +44,7 @@ class CollectionLineKind(enum.Enum):
 
 
 @attrs.frozen
-class CollectionLine:
+class CollectionLine(PaidMixin):
     """One line: a stable id (``release/INV-1``, ``reserve#withheld``…), its effect on this
     month's pay, what it is, the clause and the steps behind it. ``already_paid`` is what
     an earlier run of the same month paid on it; :attr:`due` what is left."""
@@ -58,11 +58,6 @@ class CollectionLine:
     invoice_id: str | None = None
     already_paid: Decimal = Decimal("0.00")
 
-    @property
-    def due(self) -> Decimal:
-        """``amount − already_paid``."""
-        return money_sum((self.amount, -self.already_paid))
-
     def to_record(self, locale: str = "en") -> dict[str, object]:
         """A flat row for this line."""
         return {
@@ -74,11 +69,7 @@ class CollectionLine:
             "due": self.due,
             "label": self.label.in_locale(locale),
             "clause": self.clause,
-            "explanation": " | ".join(
-                "; ".join(f"{k}={render_value(v, locale)}" for k, v in step.inputs)
-                + f" → {render_value(step.output, locale)}"
-                for step in self.steps
-            ),
+            "explanation": steps_in_one_line(self.steps, locale),
         }
 
 

@@ -32,8 +32,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
-import attrs
-
 from hrpolicy.commission.messages import CATALOG, label
 from hrpolicy.commission.model import MEASURES, Carry, Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import (
@@ -68,6 +66,7 @@ from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.money import allocate, format_exact, money_sum, parse_money, round_money
+from hrpolicy.core.statement import WITHDRAWN_STEP, apply_paid
 
 __all__ = [
     "compare",
@@ -980,37 +979,31 @@ def _already_paid(inputs: PersonInputs, work: _Work) -> None:
     withdrawn line of 0, so its payment is recovered rather than forgotten."""
     if not inputs.paid:
         return
-    paid = {p.line_id: p.amount for p in inputs.paid}
-    work.lines = [
-        attrs.evolve(line, already_paid=round_money(paid.pop(line.line_id)))
-        if line.line_id in paid
-        else line
-        for line in work.lines
-    ]
-    for line_id, amount in paid.items():
+
+    def withdrawn(line_id: str, amount: Decimal) -> Line:
         component, _, deal = line_id.partition("/")
-        work.lines.append(
-            Line(
-                line_id=line_id,
-                component=component.partition("#")[0],
-                kind=LineKind.WITHDRAWN,
-                amount=_ZERO,
-                label=label(f"已撤销：{line_id}", f"withdrawn: {line_id}"),
-                clause="",
-                variable=True,
-                steps=(
-                    _step(
-                        "paid.withdrawn",
-                        label("此前已发、本次不再产生的行", "paid before, no longer arising"),
-                        {"line_id": line_id, "already_paid": amount},
-                        _ZERO,
-                    ),
+        work.find("line_withdrawn", line_id, line=line_id, amount=amount)
+        return Line(
+            line_id=line_id,
+            component=component.partition("#")[0],
+            kind=LineKind.WITHDRAWN,
+            amount=_ZERO,
+            label=label(f"已撤销：{line_id}", f"withdrawn: {line_id}"),
+            clause="",
+            variable=True,
+            steps=(
+                _step(
+                    "paid.withdrawn",
+                    WITHDRAWN_STEP,
+                    {"line_id": line_id, "already_paid": amount},
+                    _ZERO,
                 ),
-                deal_id=deal or None,
-                already_paid=round_money(amount),
-            )
+            ),
+            deal_id=deal or None,
+            already_paid=amount,
         )
-        work.find("line_withdrawn", line_id, line=line_id, amount=round_money(amount))
+
+    work.lines = apply_paid(work.lines, {p.line_id: p.amount for p in inputs.paid}, withdrawn)
 
 
 def _minimum_wage(period: Period, inputs: PersonInputs, work: _Work) -> None:

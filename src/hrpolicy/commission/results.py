@@ -13,11 +13,11 @@ import attrs
 from hrpolicy.commission.model import Carry, Deal, Period, PersonInputs
 from hrpolicy.commission.plan import Plan
 from hrpolicy.core.convert import to_dict
-from hrpolicy.core.display import Displayable, View, render_value
+from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue
 from hrpolicy.core.money import money_sum
-from hrpolicy.core.statement import StatementLines
+from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
 
 __all__ = ["Comparison", "ComparisonRow", "Line", "LineKind", "Statement", "TeamStatement"]
 
@@ -37,7 +37,7 @@ class LineKind(enum.Enum):
 
 
 @attrs.frozen
-class Line:
+class Line(PaidMixin):
     """One line of a statement. ``line_id`` is stable: the same inputs give the same ids
     (``component/deal``, ``component#true-up``, ``component#cap``…), so a salesperson can
     dispute one line and a later run can be matched against it. ``already_paid`` is what
@@ -56,11 +56,6 @@ class Line:
     deal_id: str | None = None
     already_paid: Decimal = Decimal("0.00")
 
-    @property
-    def due(self) -> Decimal:
-        """``amount − already_paid``."""
-        return money_sum((self.amount, -self.already_paid))
-
     def to_record(self, locale: str = "en") -> dict[str, object]:
         """A flat row: ids, amount, what it is and how it was computed."""
         return {
@@ -74,16 +69,8 @@ class Line:
             "label": self.label.in_locale(locale),
             "clause": self.clause,
             "variable": self.variable,
-            "explanation": " | ".join(
-                "; ".join(f"{k}={_plain(v, locale)}" for k, v in step.inputs)
-                + f" → {_plain(step.output, locale)}"
-                for step in self.steps
-            ),
+            "explanation": steps_in_one_line(self.steps, locale),
         }
-
-
-def _plain(value: StepValue, locale: str) -> str:
-    return render_value(value, locale)
 
 
 _TITLE: Final = Label("提成结算单", "Commission statement")

@@ -3,15 +3,26 @@ them, and the findings — totals, lookups and flat records computed one way for
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Final, Generic, Protocol, TypeVar, cast
 
+import attrs
+
+from hrpolicy.core.display import render_value
 from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.explain import Finding, Severity
-from hrpolicy.core.money import money_sum
+from hrpolicy.core.explain import Finding, Severity, Step
+from hrpolicy.core.label import Label
+from hrpolicy.core.money import money_sum, round_money
 
-__all__ = ["LineLike", "StatementLines"]
+__all__ = [
+    "WITHDRAWN_STEP",
+    "LineLike",
+    "PaidMixin",
+    "StatementLines",
+    "apply_paid",
+    "steps_in_one_line",
+]
 
 
 class LineLike(Protocol):
@@ -33,6 +44,54 @@ class LineLike(Protocol):
 
 
 L = TypeVar("L", bound=LineLike)
+
+# Lines are attrs classes, which a protocol cannot say: evolve them untyped.
+_evolve: Callable[..., Any] = attrs.evolve
+
+
+class PaidMixin:
+    """Mixed into a line with ``amount`` and ``already_paid``: what is still due."""
+
+    __slots__ = ()
+
+    amount: Decimal
+    already_paid: Decimal
+
+    @property
+    def due(self) -> Decimal:
+        """``amount − already_paid`` (negative: paid too much)."""
+        return money_sum((self.amount, -self.already_paid))
+
+
+#: The label of the step a withdrawn line carries.
+WITHDRAWN_STEP: Final = Label("此前已发、本次不再产生的行", "paid before, no longer arising")
+
+
+def apply_paid(
+    lines: Sequence[L], paid: Mapping[str, Decimal], withdrawn: Callable[[str, Decimal], L]
+) -> list[L]:
+    """The lines with what an earlier run paid on each (``paid``, by line id) set as
+    ``already_paid``, followed by a line from ``withdrawn(line_id, amount)`` for every paid
+    line that no longer arises — so its payment is recovered rather than forgotten."""
+    left = dict(paid)
+    result = [
+        cast(L, _evolve(line, already_paid=round_money(left.pop(line.line_id))))
+        if line.line_id in left
+        else line
+        for line in lines
+    ]
+    result.extend(withdrawn(line_id, round_money(amount)) for line_id, amount in left.items())
+    return result
+
+
+def steps_in_one_line(steps: Sequence[Step], locale: str = "en") -> str:
+    """A line's steps as one text cell for a flat record: ``name=value; … → output`` per
+    step, steps separated by `` | ``."""
+    return " | ".join(
+        "; ".join(f"{name}={render_value(value, locale)}" for name, value in step.inputs)
+        + f" → {render_value(step.output, locale)}"
+        for step in steps
+    )
 
 
 class StatementLines(Generic[L]):
