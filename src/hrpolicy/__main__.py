@@ -141,7 +141,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
     demo = sub.add_parser(
-        "demo", help="settle the seed bond case and a commission month, and explain them"
+        "demo",
+        help="run a worked example of each engine (bonds, commission, collection, reports) "
+        "and explain it",
     )
     outputs(demo)
     demo.add_argument(

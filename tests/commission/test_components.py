@@ -327,3 +327,31 @@ def test_a_draw_guarantees_commission_net_of_the_expense_overspend_taken_from_it
 def test_a_deal_id_that_looks_like_a_special_line_cannot_collide_with_it() -> None:
     statement = run(plan(commission(cap=Decimal(100))), [deal("cap", 40000)])
     assert [x.line_id for x in statement.lines] == ["c/cap", "c#cap"]
+
+
+def test_a_decelerator_pays_a_lower_rate_on_everything_once_sales_pass_a_ceiling() -> None:
+    # Whole-amount rates that fall: 2 % up to 50,000, 1 % above. A 30,000 deal pays 600;
+    # a second 30,000 deal takes the month to 60,000, re-rating all of it at 1 % (600 in
+    # total), so its line is 0; a third takes it to 90,000 at 1 % = 900, a line of 300.
+    falling = commission([0, 50000], ["0.02", "0.01"], semantics=Semantics.WHOLE)
+    deals = [
+        deal("D1", 30000, "2024-03-01"),
+        deal("D2", 30000, "2024-03-02"),
+        deal("D3", 30000, "2024-03-03"),
+    ]
+    statement = run(plan(falling), deals)
+    assert amounts(statement) == {
+        "c/D1": Decimal("600.00"),
+        "c/D2": Decimal("0.00"),
+        "c/D3": Decimal("300.00"),
+    }
+    assert statement.total == Decimal("900.00")
+
+
+def test_a_decelerator_can_give_a_deal_a_negative_line_that_the_month_absorbs() -> None:
+    falling = commission([0, 50000], ["0.02", "0.01"], semantics=Semantics.WHOLE)
+    deals = [deal("D1", 45000, "2024-03-01"), deal("D2", 10000, "2024-03-02")]
+    statement = run(plan(falling), deals)
+    # D1 pays 900; D2 takes the month to 55,000 at 1 % = 550: its line is −350.
+    assert amounts(statement) == {"c/D1": Decimal("900.00"), "c/D2": Decimal("-350.00")}
+    assert statement.total == Decimal("550.00")
