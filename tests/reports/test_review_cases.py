@@ -13,6 +13,7 @@ from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
     Assessment,
+    Deadline,
     Deductions,
     Failure,
     IsoWeek,
@@ -22,6 +23,7 @@ from hrpolicy.reports import (
     Review,
     Tolerance,
     Visit,
+    Weekday,
     hr_due_date,
     pay_coefficient,
     score_month,
@@ -227,3 +229,9 @@ def test_an_excused_week_is_left_out_of_the_weekly_report_mean() -> None:
     score = score_month(salesperson_card(), MARCH, excused, CALENDAR)
     assert score.component("weekly-reports").points == 40
     assert not [f for f in score.findings if f.code == "report_missing"]
+
+
+def test_a_deadline_before_the_end_of_the_reports_own_week_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="Friday, Saturday or Sunday"):
+        Deadline(weekday=Weekday.MONDAY, hour=12, weeks_after=0)
+    assert Deadline(weekday=Weekday.FRIDAY, hour=17, weeks_after=0).weeks_after == 0

@@ -123,6 +123,9 @@ class Weekday(enum.Enum):
     SUNDAY = "sunday"
 
 
+_END_OF_WEEK: Final = (Weekday.FRIDAY, Weekday.SATURDAY, Weekday.SUNDAY)
+
+
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deadline:
@@ -138,6 +141,13 @@ class Deadline:
         require(self.hour <= 23, "Deadline.hour", "0 to 23", self.hour)
         require(self.minute <= 59, "Deadline.minute", "0 to 59", self.minute)
         require(self.weeks_after <= 1, "Deadline.weeks_after", "0 or 1", self.weeks_after)
+        require(
+            self.weeks_after == 1 or self.weekday in _END_OF_WEEK,
+            "Deadline.weekday",
+            "Friday, Saturday or Sunday for a deadline in the report's own week (earlier, "
+            "every report would be late before its week is over)",
+            self.weekday,
+        )
 
 
 @checked
