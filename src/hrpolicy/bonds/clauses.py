@@ -13,7 +13,6 @@ from datetime import date
 from fractions import Fraction
 from typing import Final
 
-from hrpolicy.bonds.messages import label
 from hrpolicy.bonds.model import (
     BondAgreement,
     ClauseKind,
@@ -28,6 +27,7 @@ from hrpolicy.bonds.model import (
 from hrpolicy.bonds.results import ServicePeriod
 from hrpolicy.bonds.rules import ROUNDINGS, UNITS
 from hrpolicy.core.explain import Label, StepValue, Trail
+from hrpolicy.core.label import label
 from hrpolicy.core.money import round_money
 from hrpolicy.core.span import Rounding, measure
 from hrpolicy.law.provisions import provision as p

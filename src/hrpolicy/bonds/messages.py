@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Final
 
-from hrpolicy.core.explain import Catalog, FindingSpec, Label, Severity
+from hrpolicy.core.explain import Catalog, FindingSpec, Severity
+from hrpolicy.core.label import label
 from hrpolicy.law.provisions import provision as p
 
 __all__ = ["CATALOG", "label"]
-
-
-@functools.lru_cache(maxsize=4096)
-def label(zh: str, en: str) -> Label:
-    """A bilingual step label (immutable, so the same texts share one object)."""
-    return Label(zh_CN=zh, en=en)
 
 
 CATALOG: Final = Catalog(

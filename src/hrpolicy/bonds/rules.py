@@ -17,7 +17,6 @@ from typing import Final
 
 import attrs
 
-from hrpolicy.bonds.messages import label
 from hrpolicy.bonds.model import (
     BenefitKind,
     CostCategory,
@@ -34,6 +33,7 @@ from hrpolicy.bonds.model import (
 from hrpolicy.bonds.policy import BondPolicy, MutualAgreementRule, ProbationRule, Region
 from hrpolicy.bonds.results import CostLine, Eligibility, EligibilityStatus, RecognisedCost
 from hrpolicy.core.explain import Label, Trail
+from hrpolicy.core.label import label
 from hrpolicy.core.money import round_money
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.law.provisions import Provision

@@ -43,7 +43,6 @@ from typing import Any, Final
 
 import attrs
 
-from hrpolicy.bonds.messages import label
 from hrpolicy.collection.ledger import InvoicePosition, Ledger, ledger
 from hrpolicy.collection.messages import CATALOG
 from hrpolicy.collection.model import (
@@ -72,7 +71,6 @@ from hrpolicy.collection.results import (
     RecoveryMonth,
     RecoverySchedule,
 )
-from hrpolicy.commission.model import Period
 from hrpolicy.core.errors import (
     HRPolicyError,
     InvalidTypeError,
@@ -83,7 +81,9 @@ from hrpolicy.core.errors import (
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
+from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, money_sum, parse_money, round_money
+from hrpolicy.core.period import Period
 from hrpolicy.core.statement import WITHDRAWN_STEP, apply_paid
 
 __all__ = ["recovery_cap", "recovery_schedule", "settle_month", "settle_team"]

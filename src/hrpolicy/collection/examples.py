@@ -42,12 +42,12 @@ from hrpolicy.collection.policy import (
     Staged,
 )
 from hrpolicy.collection.results import CollectionStatement
-from hrpolicy.commission.model import Period
 from hrpolicy.commission.results import LineKind, Statement
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.fields import argument, arguments
 from hrpolicy.core.money import Rate, allocate, round_money
+from hrpolicy.core.period import Period
 
 __all__ = [
     "DAYS_TO_COLLECT",

@@ -15,7 +15,6 @@ from decimal import Decimal
 import attrs
 
 from hrpolicy.collection.policy import MilestoneKind
-from hrpolicy.commission.model import PaidLine
 from hrpolicy.core.fields import (
     Money,
     NonNegativeInt,
@@ -27,6 +26,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
+from hrpolicy.core.statement import PaidLine
 
 __all__ = [
     "Advance",

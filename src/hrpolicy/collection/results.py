@@ -12,10 +12,10 @@ import attrs
 
 from hrpolicy.collection.model import CollectionInputs, CollectionState, Receivables
 from hrpolicy.collection.policy import CollectionPolicy
-from hrpolicy.commission.model import Period
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue
 from hrpolicy.core.money import money_sum
+from hrpolicy.core.period import Period
 from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
 
 __all__ = [

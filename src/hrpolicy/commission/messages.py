@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from hrpolicy.bonds.messages import label
 from hrpolicy.core.explain import Catalog, FindingSpec, Severity
+from hrpolicy.core.label import label
 from hrpolicy.law.provisions import provision as p
 
 __all__ = ["CATALOG", "label"]

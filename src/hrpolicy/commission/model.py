@@ -17,14 +17,12 @@ from fractions import Fraction
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.fields import (
     Money,
     NonNegativeInt,
     NonNegativeMoney,
-    PositiveInt,
     Quantity,
     Text,
     checked,
@@ -34,6 +32,8 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
+from hrpolicy.core.period import Period
+from hrpolicy.core.statement import PaidLine
 
 __all__ = [
     "MEASURES",
@@ -78,54 +78,6 @@ MEASURES: Final = {
     Measure.GROSS_MARGIN: Label("销售毛利", "gross margin"),
     Measure.COLLECTED: Label("回款额", "collected"),
 }
-
-
-@checked
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class Period:
-    """A statement period: a calendar month (``month`` 1–12) or, with ``month=None``, a
-    calendar year. Plan years are calendar years.
-
-    >>> Period(year=2024, month=2).last_day, Period(year=2024).last_day
-    (datetime.date(2024, 2, 29), datetime.date(2024, 12, 31))
-    """
-
-    year: PositiveInt
-    month: int | None = None
-    # Bounds computed once: statements ask for them for every deal.
-    _first: date = attrs.field(init=False, eq=False, repr=False)
-    _last: date = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        require(1900 <= self.year <= 2199, "Period.year", "a year from 1900 to 2199", self.year)
-        if self.month is not None:
-            require(1 <= self.month <= 12, "Period.month", "a month from 1 to 12", self.month)
-        first = date(self.year, self.month or 1, 1)
-        length = relativedelta(months=1) if self.month else relativedelta(years=1)
-        object.__setattr__(self, "_first", first)
-        object.__setattr__(self, "_last", first + length - relativedelta(days=1))
-
-    @property
-    def is_year(self) -> bool:
-        """Whether the period is a whole calendar year."""
-        return self.month is None
-
-    @property
-    def first_day(self) -> date:
-        """The first day of the period."""
-        return self._first
-
-    @property
-    def last_day(self) -> date:
-        """The last day of the period (inclusive)."""
-        return self._last
-
-    def contains(self, day: date) -> bool:
-        """Whether ``day`` falls in the period."""
-        return self.first_day <= day <= self.last_day
-
-    def __str__(self) -> str:
-        return str(self.year) if self.month is None else f"{self.year}-{self.month:02d}"
 
 
 @checked
@@ -254,15 +206,6 @@ class Carry:
                 "a value whenever paid_to_date is given (the true-up compares them)",
                 None,
             )
-
-
-@checked
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class PaidLine:
-    """What an earlier run of the same period already paid on the line ``line_id``."""
-
-    line_id: Text
-    amount: Money
 
 
 @checked

@@ -24,8 +24,11 @@ from hrpolicy.core.explain import (
     Trail,
 )
 from hrpolicy.core.formatting import format_date, format_money, format_rate
+from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, money_sum, parse_money, round_money
+from hrpolicy.core.period import Period
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
+from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import (
     ChineseStatutoryCalendar,
     DayKind,
@@ -56,6 +59,8 @@ __all__ = [
     "Label",
     "MissingDependencyError",
     "NotCoveredError",
+    "PaidLine",
+    "Period",
     "Piece",
     "PolicyDefinitionError",
     "Rate",
@@ -78,6 +83,7 @@ __all__ = [
     "format_rate",
     "from_dict",
     "is_workday",
+    "label",
     "measure",
     "money_sum",
     "next_workday",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from hrpolicy.core.errors import InvalidValueError
 
-__all__ = ["Label", "is_chinese"]
+__all__ = ["Label", "is_chinese", "label"]
 
 
 def is_chinese(locale: str) -> bool:
@@ -34,3 +36,10 @@ class Label:
 
     def __str__(self) -> str:
         return self.en if self.en == self.zh_CN else f"{self.en} / {self.zh_CN}"
+
+
+@functools.lru_cache(maxsize=4096)
+def label(zh: str, en: str) -> Label:
+    """A bilingual label, shared between calls with the same texts (labels are immutable,
+    and engines build the same step labels again and again)."""
+    return Label(zh_CN=zh, en=en)

@@ -12,17 +12,28 @@ import attrs
 from hrpolicy.core.display import render_value
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Finding, Severity, Step
+from hrpolicy.core.fields import Money, Text, checked, typed_fields
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import money_sum, round_money
 
 __all__ = [
     "WITHDRAWN_STEP",
     "LineLike",
+    "PaidLine",
     "PaidMixin",
     "StatementLines",
     "apply_paid",
     "steps_in_one_line",
 ]
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class PaidLine:
+    """What an earlier run of the same period already paid on the line ``line_id``."""
+
+    line_id: Text
+    amount: Money
 
 
 class LineLike(Protocol):

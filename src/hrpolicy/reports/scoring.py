@@ -35,8 +35,6 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from hrpolicy.bonds.messages import label
-from hrpolicy.commission.model import Period
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
@@ -53,7 +51,9 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
+from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
+from hrpolicy.core.period import Period
 from hrpolicy.core.workcal import WorkCalendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek

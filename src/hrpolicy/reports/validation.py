@@ -37,7 +37,6 @@ from typing import Any, Final
 
 import attrs
 
-from hrpolicy.bonds.messages import label
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.explain import (
@@ -60,6 +59,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
+from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, round_money
 from hrpolicy.core.workcal import WorkCalendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
