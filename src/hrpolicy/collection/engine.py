@@ -979,8 +979,12 @@ def settle_team(
     """Every listed salesperson's statement for ``period``, ordered by employee. The
     receivables are replayed once for all of them (the costly part of a month); each
     statement equals :func:`settle_month`'s for the same person."""
+    argument(policy, CollectionPolicy, "policy")
+    argument(period, Period, "period")
+    argument(receivables, Receivables, "receivables")
     people = arguments(inputs, CollectionInputs, "inputs")
     require_unique([p.employee for p in people], "inputs", "employee")
+    require(not period.is_year, "period", "a month (collection statements are monthly)", period)
     book = ledger(receivables, period.last_day)
     statements = {}
     index, person = 0, None

@@ -61,7 +61,7 @@ from hrpolicy.commission.results import (
 )
 from hrpolicy.core.bands import BandApplication, BandTable
 from hrpolicy.core.convert import from_dict
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueError, prefixed
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
@@ -247,11 +247,14 @@ def _lumps(application: BandApplication) -> Fraction:
     return sum((p.amount for p in application.pieces if p.band == "lump sum"), Fraction(0))
 
 
-def _slice(table: BandTable, before: Fraction, after: Fraction) -> list[tuple[int, Fraction]]:
+def _slice(
+    table: BandTable, before: Fraction, after: Fraction, memo: _Memo
+) -> list[tuple[int, Fraction]]:
     """How the measure from ``before`` to ``after`` falls into bands (marginal)."""
 
     def portions(x: Fraction) -> dict[int, Fraction]:
-        return {p.band_index: p.portion for p in table.apply(x).pieces if p.band != "lump sum"}
+        pieces = _applied(table, x, memo).pieces
+        return {p.band_index: p.portion for p in pieces if p.band != "lump sum"}
 
     start, end = portions(before), portions(after)
     return [
@@ -286,7 +289,7 @@ def _deal_commission(
             increase = table.value_at(before) * basis + lumps
             bands = table.band_for(before).describe()
         else:
-            sliced = _slice(table, before, after)
+            sliced = _slice(table, before, after, memo)
             increase = lumps + sum(
                 (Fraction(table.bands[i].value) * basis * part / key for i, part in sliced),
                 Fraction(0),
@@ -1053,13 +1056,15 @@ def evaluate_team(
         for credit in deal.credits:
             by_person.setdefault(credit.employee, []).append(deal)
     given = {i.employee: i for i in people}
-    statements = tuple(
-        evaluate(
-            plan, period, by_person[person], given.get(person) or PersonInputs(employee=person)
-        )
-        for person in sorted(by_person)
-    )
-    return TeamStatement(plan=plan, period=period, statements=statements)
+    statements = []
+    person = ""
+    try:  # one handler around the loop; an error names the person it came from
+        for person in sorted(by_person):
+            inputs_of = given.get(person) or PersonInputs(employee=person)
+            statements.append(evaluate(plan, period, by_person[person], inputs_of))
+    except HRPolicyError as error:
+        raise prefixed(error, f"team({person}).") from error
+    return TeamStatement(plan=plan, period=period, statements=tuple(statements))
 
 
 def _check_pools(people: Sequence[PersonInputs]) -> None:

@@ -250,19 +250,7 @@ class FastComparison:
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per owner: baseline, candidate, difference (yuan)."""
-        owners = sorted({k[0] for k in self.baseline.months})
-        rows: list[dict[str, object]] = []
-        for owner in owners:
-            before, after = self.baseline.owner_total(owner), self.candidate.owner_total(owner)
-            rows.append(
-                {
-                    "employee": owner,
-                    "baseline": before,
-                    "candidate": after,
-                    "difference": after - before,
-                }
-            )
-        return rows
+        return merge_partitions([_owner_totals(self.baseline, self.candidate)])
 
 
 def compare_columns(
@@ -303,14 +291,16 @@ def compare_partition(
     result = compare_columns(
         baseline, candidate, owners, [row[1] for row in rows], [row[2] for row in rows]
     )
-    totals: dict[str, tuple[int, int]] = {}
-    for (owner, _, _), fen in result.baseline.months.items():
-        before = totals.get(owner, (0, 0))
-        totals[owner] = (before[0] + fen, before[1])
-    for (owner, _, _), fen in result.candidate.months.items():
-        before = totals.get(owner, (0, 0))
-        totals[owner] = (before[0], before[1] + fen)
-    return totals
+    return _owner_totals(result.baseline, result.candidate)
+
+
+def _owner_totals(baseline: FastRun, candidate: FastRun) -> dict[str, tuple[int, int]]:
+    """Each owner's fen under both runs, in one pass over their months."""
+    totals: dict[str, list[int]] = {}
+    for side, run in enumerate((baseline, candidate)):
+        for (owner, _, _), fen in run.months.items():
+            totals.setdefault(owner, [0, 0])[side] += fen
+    return {owner: (pair[0], pair[1]) for owner, pair in totals.items()}
 
 
 def merge_partitions(parts: Sequence[dict[str, tuple[int, int]]]) -> list[dict[str, object]]:

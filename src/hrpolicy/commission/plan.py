@@ -460,9 +460,6 @@ register_tagged_union(
     },
 )
 
-#: Components resolved per deal, at the deal's signing date.
-DEAL_LEVEL = (Commission, OverListShare)
-
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

@@ -64,7 +64,6 @@ class CompiledTable:
         "_last_upper_closed",
         "_limit",
         "_lowers",
-        "_lumps",
         "_marginal",
         "_places",
         "_unit",
@@ -103,7 +102,6 @@ class CompiledTable:
                     index
                 ]
         self._cumulative: list[int] = cumulative
-        self._lumps: list[int] = lumps
 
     @classmethod
     def of(cls, table: BandTable, *, places: int = 2) -> CompiledTable:
@@ -172,7 +170,8 @@ class CompiledTable:
         return -((-scaled * 200 + denominator) // (2 * denominator))
 
     def payouts_fen(self, units: Iterable[int]) -> list[int]:
-        """:meth:`payout_fen` of many measures, with the per-call work done once."""
+        """:meth:`payout_fen` of many measures (the table is compiled once, so each
+        measure costs one bisection and one multiplication)."""
         return [self.payout_fen(u) for u in units]
 
     # --- evaluation on decimals ---------------------------------------------------------

@@ -522,7 +522,7 @@ def weeks_of(month: Period) -> tuple[IsoWeek, ...]:
 
 def _due_day(month: Period, day: int, calendar: WorkCalendar) -> date:
     due = min(month.first_day + timedelta(days=day - 1), month.last_day)
-    return due if is_workday(calendar, due) else next_workday(calendar, due)
+    return next_workday(calendar, due)
 
 
 def terminal_reports_on_time(
@@ -547,7 +547,7 @@ def hr_due_date(month: Period, calendar: WorkCalendar) -> date:
     require(not month.is_year, "month", "a month", month)
     _calendar(calendar)
     eighth = month.first_day + relativedelta(months=1, days=7)
-    return eighth if is_workday(calendar, eighth) else next_workday(calendar, eighth)
+    return next_workday(calendar, eighth)
 
 
 def pay_coefficient(score: Decimal | Fraction, reference: int = 80) -> Fraction:

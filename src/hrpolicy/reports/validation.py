@@ -370,9 +370,7 @@ def _due(report: WeeklyReport, policy: ReportPolicy, calendar: WorkCalendar) -> 
     day = report.week.first_day + timedelta(
         days=7 * deadline.weeks_after + list(Weekday).index(deadline.weekday)
     )
-    if not is_workday(calendar, day):
-        day = next_workday(calendar, day)
-    return datetime.combine(day, time(deadline.hour, deadline.minute))
+    return datetime.combine(next_workday(calendar, day), time(deadline.hour, deadline.minute))
 
 
 class _Check:
