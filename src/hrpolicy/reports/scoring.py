@@ -631,7 +631,7 @@ def _deductions(
                 label(rule.zh_CN, rule.en),
                 {
                     "failures": len(hits),
-                    "days": ", ".join(str(d) for d, _ in hits),
+                    "days": ", ".join(f"{d} ({note})" if note else str(d) for d, note in hits),
                     "per": rule.per.value,
                     "points_each": rule.points,
                 },
@@ -867,6 +867,14 @@ def _check_inputs_fit(card: ScoreCard, inputs: MonthInputs) -> None:
         )
 
 
+def _with_clause(score: ComponentScore, clause: str) -> ComponentScore:
+    """The component's steps naming the card clause that adopts it, when there is one."""
+    if not clause:
+        return score
+    steps = tuple(attrs.evolve(s, inputs=(*s.inputs, ("clause", clause))) for s in score.steps)
+    return attrs.evolve(score, steps=steps)
+
+
 def score_month(
     card: ScoreCard, month: Period, inputs: MonthInputs, calendar: WorkCalendar
 ) -> MonthlyScore:
@@ -906,7 +914,10 @@ def score_month(
     _check_inputs_fit(card, inputs)
     work = _Month(inputs.employee)
     scored = [_component(c, month, inputs, calendar, work) for c in card.components]
-    components = tuple(score for score, _ in scored)
+    components = tuple(
+        _with_clause(score, component.clause)
+        for (score, _), component in zip(scored, card.components, strict=True)
+    )
     double = sum((d for _, d in scored), Fraction(0))
     daily = max(Fraction(0), sum((c.points for c in components), Fraction(0)) - double)
     days = sum(
@@ -955,6 +966,7 @@ def score_month(
                 "daily_weight": card.daily_weight,
                 "attendance": attendance,
                 "attendance_weight": card.attendance_weight,
+                "clause": card.clause or None,
             },
             score,
         )

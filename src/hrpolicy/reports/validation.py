@@ -577,6 +577,7 @@ def _score(check: _Check, policy: ReportPolicy, *, zero: bool) -> Decimal:
                 "deductions": sum(p for _, p in check.deductions) or None,
                 "report_points": rest,
                 "scored_zero": zero or None,
+                "clause": policy.clause or None,
             },
             round_money(points),
         )
