@@ -1,8 +1,8 @@
 """Command line: ``python -m hrpolicy …`` — the only part of the library that prints or
 reads files.
 
-- ``demo`` settles the seed case of DOMAIN.md §1 (the electrician's 6,000-yuan course) and
-  computes a month of commission under the task-base plan of DOMAIN.md §2 and a month of
+- ``demo`` settles the seed case (the electrician's 6,000-yuan course) and
+  computes a month of commission under the task-base example plan and a month of
   collection-linked pay with a bad-debt clawback, and checks a team's weekly reports,
   printing each result with its explanation and findings (``--engine`` picks one);
 - ``settle CASE.json`` settles a case given as JSON (the shape ``example-case`` prints);

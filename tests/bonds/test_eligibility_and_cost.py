@@ -1,4 +1,4 @@
-"""LAW.md A1 (which training can carry a bond) and A2 (what counts as training cost)."""
+"""Which training can carry a bond (LCL Art. 22(1)) and what counts as its cost (Regs Art. 16)."""
 
 from __future__ import annotations
 

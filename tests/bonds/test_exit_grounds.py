@@ -1,4 +1,4 @@
-"""LAW.md A6, row by row: which exit grounds leave the capped penalty owed.
+"""Exit grounds, one by one (Regs Art. 26): which exit grounds leave the capped penalty owed.
 
 The standard case (see helpers) leaves 24 of 36 months unserved on a 12,000-yuan course:
 the capped amount is 8,000.00.

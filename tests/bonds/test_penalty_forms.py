@@ -1,4 +1,4 @@
-"""LAW.md A3: the two caps, and each real form of penalty clause.
+"""The two caps (LCL Art. 22(2), Regs Art. 16), and each real form of penalty clause.
 
 Standard case: C = 12,000; 36-month bond; 12 months served, 24 unserved; cap 2 = 8,000.
 """

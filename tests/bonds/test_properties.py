@@ -26,7 +26,7 @@ from hrpolicy.strategies import bond_cases, bond_policies, consistent_separation
 
 _NUMBERLESS = (Outcome.JUDICIAL_ASSESSMENT, Outcome.OUT_OF_SCOPE)
 
-#: Grounds on which nothing is owed whatever the options (LAW.md A6).
+#: Grounds on which nothing is owed whatever the options (Regs Art. 26).
 _ALWAYS_EXEMPT = (
     ExitGround.RESIGNATION_EMPLOYER_FAULT,
     ExitGround.DISMISSAL_FAILED_PROBATION,

@@ -1,4 +1,4 @@
-"""The seed case of DOMAIN.md §1: the electrician's 6,000-yuan course.
+"""The electrician's 6,000-yuan course: the worked seed case.
 
 Dates (chosen to fit the source, which gives only months): course 2010-10-08 to
 2010-11-05, 3-year bond silent on its start, so service runs 2010-11-06 to 2013-11-05;

@@ -1,4 +1,4 @@
-"""LAW.md A4 (measuring service) and A5 (contract vs service period), and the timeline:
+"""Measuring service and the contract against the service period (Regs Art. 17), and the timeline:
 before the service starts and after it ends nothing is owed."""
 
 from __future__ import annotations

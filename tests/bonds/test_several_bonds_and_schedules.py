@@ -1,5 +1,5 @@
-"""Several trainings are several bonds (LAW.md A3), and company schedules as data
-(DOMAIN.md §1: cost → years, two trainings in a year bonded separately)."""
+"""Several trainings are several bonds (LCL Art. 22(2)), and company schedules as data
+(cost → years, two trainings in a year bonded separately)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""LAW.md A7, row by row: every void or unlawful clause is flagged with its article, and
+"""Unlawful bond clauses, one by one: every void or unlawful clause is flagged with its article, and
 the engine computes what the law allows instead."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Each plan of DOMAIN.md §2, evaluated on a month or year checked by hand."""
+"""Each example commission plan, evaluated on a month or year checked by hand."""
 
 from __future__ import annotations
 

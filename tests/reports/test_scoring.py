@@ -1,4 +1,4 @@
-"""Monthly and annual scores on the DOMAIN.md §4 cards, checked by hand."""
+"""Monthly and annual scores on the example cards, checked by hand."""
 
 from __future__ import annotations
 

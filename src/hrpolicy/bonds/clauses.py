@@ -1,4 +1,6 @@
-"""What a penalty clause asks, and the audit of every clause of an agreement (LAW.md A3, A7).
+"""What a penalty clause asks, and the audit of every clause of an agreement.
+
+The statute: LCL Art. 22(2) and Art. 25.
 
 :func:`clause_amount` computes what a clause asks for a given time served, in the clause's
 own terms (its unit, its rounding, the cost figure the agreement uses); the engine then caps

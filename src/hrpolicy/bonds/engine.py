@@ -3,7 +3,7 @@
 :func:`review` checks an agreement against the law before anyone leaves: whether it can
 carry a penalty at all (LCL 22(1)), the recognised cost C (Regs 16), the service period
 and the labour contract's extension (Regs 17), and a finding for every void or unlawful
-clause (LAW.md A7). :func:`plan_bonds` applies a company schedule to each training on its
+clause (LCL Art. 25). :func:`plan_bonds` applies a company schedule to each training on its
 own cost.
 
 :func:`settle_bond` settles one agreement at a separation and :func:`settle` settles every
@@ -11,7 +11,7 @@ bond of one employee separately and totals them:
 
     payable = min(what the clause asks at the exit date, C × unserved ÷ total)   (LCL 22(2))
 
-or 0 with the reason when the exit ground exempts the employee (Regs 26; LAW.md A6), or
+or 0 with the reason when the exit ground exempts the employee (Regs 26), or
 no number at all when only a court can assess damages (housing / car / hukou benefits,
 SPC Interpretation II Art. 12) or the regime is out of scope. Time is counted and rounded
 as the :class:`~hrpolicy.bonds.policy.BondPolicy` says; money is exact until one half-up

@@ -1,4 +1,4 @@
-"""Worked cases built from the source material (DOMAIN.md §1), as ready-made inputs.
+"""Worked cases, as ready-made inputs.
 
 ``electrician_case()`` is the seed case: an electrician sent on a one-month professional
 course in October 2010 (about 6,000 yuan, salary excluded) who signed a 3-year bond on his
@@ -40,7 +40,7 @@ __all__ = ["electrician_case"]
 
 
 def electrician_case() -> BondCase:
-    """The seed case of DOMAIN.md §1 (see the module documentation for the dates)."""
+    """The electrician's case (see the module documentation for the dates)."""
     training = Training(
         id="T-2010-10",
         title="Electrical equipment maintenance course (one month, external provider)",

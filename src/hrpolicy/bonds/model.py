@@ -344,7 +344,7 @@ register_tagged_union(
 
 
 class ClauseKind(enum.Enum):
-    """Other clauses found in bond agreements, each unlawful or void (LAW.md A7)."""
+    """Other clauses found in bond agreements, each unlawful or void (LCL Art. 25)."""
 
     CERTIFICATE_WITHHOLDING = "certificate_withholding"  # ID, diploma, qualification held
     DEPOSIT = "deposit"  # training deposit, cash bond, guarantor
@@ -478,7 +478,7 @@ class Employment:
 
 
 class ExitGround(enum.Enum):
-    """Why the employment ended (LAW.md A6)."""
+    """Why the employment ended (Regs Art. 26)."""
 
     RESIGNATION = "resignation"  # LCL 37, no employer fault
     ABSCONDED = "absconded"  # walked out without notice

@@ -1,13 +1,14 @@
 """The options of the bond engine and company bond schedules, as data.
 
-:class:`BondPolicy` holds every point where published practice is split (LAW.md A): the
-defaults are the ones the law brief names, each can be switched explicitly, and every
-settlement reports the options it ran under in its first explanation step.
+:class:`BondPolicy` holds every point where published practice is split (courts and scholars
+differ): the defaults follow the statute and prevailing court practice, each can be switched
+explicitly, and every settlement reports the options it ran under in its first explanation
+step.
 
 :class:`ServiceSchedule` is a company's own rule for how long a training of a given cost
 binds the employee — a :class:`~hrpolicy.core.bands.BandTable` from cost to years. Each
 training is looked up on its own cost: two trainings in one year are two bonds, never one
-merged cost (LAW.md A3).
+merged cost (LCL Art. 22(2)).
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class ServiceSchedule:
         return ServiceLength(years=self.years_for(cost))
 
 
-#: The cost schedule of DOMAIN.md §1: ≤2,000 → 1 year; ≤5,000 → 2; ≤10,000 → 3;
+#: A company cost schedule found in practice: ≤2,000 → 1 year; ≤5,000 → 2; ≤10,000 → 3;
 #: ≤15,000 → 4; ≤20,000 → 5; ≤50,000 → 8. Costs above 50,000 are not covered.
 DOMAIN_COST_SCHEDULE = ServiceSchedule(
     table=BandTable.from_thresholds(
@@ -110,7 +111,9 @@ DOMAIN_COST_SCHEDULE = ServiceSchedule(
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BondPolicy:
-    """Every switchable default of the bond engine (LAW.md A4, A2, A6, A1).
+    """Every switchable default of the bond engine.
+
+    It covers measuring service, training cost, exit grounds and eligibility:
 
     - ``unit`` — service counted in months (default), years or days;
     - ``rounding`` — a partial unit served: nearest (default; 15 days of a month, 6 months
@@ -137,7 +140,7 @@ class BondPolicy:
     name: str = ""
 
     def departures(self) -> tuple[str, ...]:
-        """The statutory-interpretation options set away from LAW.md's defaults, as
+        """The statutory-interpretation options set away from the statutory defaults, as
         ``option=value`` (the company schedule is company data, not such an option)."""
         changed = []
         for field in attrs.fields(BondPolicy):

@@ -46,7 +46,7 @@ __all__ = [
 
 
 class EligibilityStatus(enum.Enum):
-    """Whether the agreement can carry a bond penalty at all (LAW.md A1, A2)."""
+    """Whether the agreement can carry a bond penalty at all (LCL Art. 22(1); Regs Art. 16)."""
 
     ELIGIBLE = "eligible"
     STATUTORY_TRAINING = "statutory_training"  # onboarding, safety, management, mentoring…

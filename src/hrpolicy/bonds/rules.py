@@ -109,7 +109,7 @@ def benefit_eligibility(benefit: SpecialBenefit, trail: Trail) -> Eligibility:
 
 
 def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -> Eligibility:
-    """LAW.md A1 for one training: can it carry a bond at all?"""
+    """Eligibility (LCL Art. 22(1)) for one training: can it carry a bond at all?"""
     if not training.took_place:
         trail.find("training_not_held")
         return Eligibility(
@@ -300,7 +300,7 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
 
 @attrs.frozen
 class GroundRule:
-    """One row of LAW.md A6: whether the capped penalty is owed, why, and the articles."""
+    """One exit ground (Regs Art. 26): whether the capped penalty is owed, why, and the articles."""
 
     liable: bool
     text: Label
@@ -318,7 +318,7 @@ def _exempt(zh: str, en: str, *citations: Provision) -> GroundRule:
 _NOT_LISTED = p("Regs 26(2)")  # employer-initiated exits not listed there owe nothing
 _LCL_44 = p("LCL 44 item 2-5")
 
-#: LAW.md A6, row by row.
+#: Exit grounds, one by one (Regs Art. 26).
 GROUNDS: Final[Mapping[ExitGround, GroundRule]] = {
     ExitGround.RESIGNATION: _owes(
         "员工提前通知辞职，无用人单位过错",
@@ -384,7 +384,7 @@ _NOT_OWED: Final = label("不承担违约金", "nothing is owed")
 def liability(
     employment: Employment, separation: Separation, policy: BondPolicy, trail: Trail
 ) -> bool:
-    """Whether the exit ground leaves the capped penalty owed (LAW.md A6 and the policy's
+    """Whether the exit ground leaves the capped penalty owed (Regs Art. 26 and the policy's
     probation and mutual-agreement options)."""
     ground = separation.ground
     rule = GROUNDS[ground]

@@ -1,7 +1,7 @@
-"""Collection policies from DOMAIN.md §3 and COMPENSATION.md, as data, and the bridge
+"""Collection policies companies run, as data, and the bridge
 from the commission engine to invoices.
 
-Figures the sources leave open are chosen here and named in each docstring. Every
+Figures the companies' own rules leave open are chosen here and named in each docstring. Every
 policy takes effect on 2024-01-01 and is tested against months checked by hand
 (``tests/collection/test_example_policies.py``).
 """
@@ -102,7 +102,7 @@ def staged_policy() -> CollectionPolicy:
 
 
 #: Days to collect → coefficient: ≤ 15 days ×1.1, ≤ 30 ×1.0, ≤ 60 ×0.9, ≤ 90 ×0.7,
-#: ≤ 150 ×0.5, more ×0.1 (the inner steps are chosen; the ends are the sources').
+#: ≤ 150 ×0.5, more ×0.1 (the inner steps are chosen; the ends are common company practice).
 DAYS_TO_COLLECT: Final = BandTable.from_thresholds(
     [0, 15, 30, 60, 90, 150],
     ["1.1", "1.0", "0.9", "0.7", "0.5", "0.1"],
@@ -183,7 +183,7 @@ def reserve_policy() -> CollectionPolicy:
 
 
 def key_account_policy() -> CollectionPolicy:
-    """The key-account process of DOMAIN.md §3: sample certified 1,000–2,000; capability
+    """The key-account process: sample certified 1,000–2,000; capability
     or system audit passed 1,000–2,000; admitted to the supplier list 3,000–5,000; the
     salesperson advances 20 % of relationship expenses until a formal agreement is signed
     and sales follow. Commission on the orders that follow is proportional to collection."""

@@ -316,7 +316,7 @@ class RiskReserve:
 
 
 class MilestoneKind(enum.Enum):
-    """Milestones of a key-account sale (DOMAIN.md §3)."""
+    """Milestones of a key-account sale."""
 
     SAMPLE_CERTIFIED = "sample_certified"  # 样品通过客户认证
     CAPABILITY_AUDIT = "capability_audit"  # 能力评估 / 体系审核通过

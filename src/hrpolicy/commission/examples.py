@@ -1,8 +1,8 @@
-"""The plans of DOMAIN.md §2, as data, each ready to evaluate.
+"""Commission plans companies run, as data, each ready to evaluate.
 
-Figures the sources leave open (the base salary, the commission rate above target, the
+Figures the companies' rules leave open (the base salary, the commission rate above target, the
 VAT rate, the margin bands) are chosen here and named in each docstring; the structure
-is the sources'. Every plan takes effect on 2024-01-01 and is tested against a statement
+is the companies'. Every plan takes effect on 2024-01-01 and is tested against a statement
 checked by hand (``tests/commission/test_example_plans.py``).
 
 >>> from hrpolicy.commission import Period, PersonInputs, Deal, evaluate

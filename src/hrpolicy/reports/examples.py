@@ -1,6 +1,6 @@
-"""The weekly-report policy and the two scoring cards of DOMAIN.md §4, as data.
+"""A weekly-report policy and two scoring cards companies use, as data.
 
-Figures the sources leave open are chosen and named in each docstring.
+Figures the companies' rules leave open are chosen and named in each docstring.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ __all__ = [
 
 
 def domain_report_policy() -> ReportPolicy:
-    """The weekly report of DOMAIN.md §4: the ten summary items and the plan's local
+    """The weekly report companies require: the ten summary items and the plan's local
     policy changes are required (figures for sales, collections, visits and expenses; the
     key customers named; at least 5 characters of text elsewhere); 30 calls each workday
     and 20 visits a week; the report is worth 40 points, the summary 10 of them.
@@ -105,7 +105,7 @@ def salesperson_card() -> ScoreCard:
     monthly network plan not met; a dealer's end-user problem unsolved; commercial policy
     not followed or stock levels unknown; a special dealer problem not reported; rebate
     forms after the 25th); salesperson management 70 = weekly reports 40 + the manager's
-    assessment of the rest 30 (chosen: the sources do not split the other 30)."""
+    assessment of the rest 30 (chosen: the rules do not split the other 30)."""
     failures = (
         (
             "terminal_report_late",

@@ -45,7 +45,7 @@ __all__ = [
 
 
 class Item(enum.Enum):
-    """The contents a weekly report must cover (DOMAIN.md §4): ten in the last-week
+    """The contents a weekly report must cover: ten in the last-week
     summary, and local policy changes in the next-week plan."""
 
     SALES_VOLUME = "sales_volume"
@@ -76,7 +76,7 @@ ITEMS: Final = {
     Item.LOCAL_POLICY_CHANGES: Label("影响销售的地方政策变化", "local policy changes"),
 }
 
-#: The ten items of the last-week summary, in the sources' order.
+#: The ten items of the last-week summary, in the order companies' rules list them.
 SUMMARY_ITEMS: Final = tuple(item for item in Item if item is not Item.LOCAL_POLICY_CHANGES)
 
 

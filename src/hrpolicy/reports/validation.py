@@ -4,10 +4,10 @@
 whatever order they come in. For each report, in this order:
 
 1. **Deadline.** The due time is the policy's weekday and time in the week after the
-   report's week (or its own week); a due date that is not a workday in the caller's
-   :class:`~hrpolicy.core.workcal.WorkCalendar` moves to the next workday. Within the
-   grace minutes the report is on time but noted; after them it is late and scores 0.
-   A report the manager marks illegible also scores 0.
+   report's week (or, due Friday to Sunday, in its own week); a due date that is not a
+   workday in the caller's :class:`~hrpolicy.core.workcal.WorkCalendar` moves to the
+   next workday. Within the grace minutes the report is on time but noted; after them
+   it is late and scores 0. A report the manager marks illegible also scores 0.
 2. **Contents.** Each required item must be present, with at least its minimum text and,
    where the rule asks, a figure or named customers; sales expenses with travel costs
    need the travel report. An item that fails scores 0.

@@ -1,4 +1,4 @@
-"""Cases an adversarial review found, kept as tests: each states the rule it protects."""
+"""Edge cases, kept as tests: each states the rule it protects."""
 
 from __future__ import annotations
 

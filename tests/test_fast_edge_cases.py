@@ -1,4 +1,4 @@
-"""Cases a review of the fast paths found, kept as tests: each states the rule it protects."""
+"""Edge cases of the fast paths, kept as tests: each states the rule it protects."""
 
 from __future__ import annotations
 
