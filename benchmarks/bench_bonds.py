@@ -9,24 +9,16 @@ library's own changes (record them in the CHANGELOG when they move).
 
 from __future__ import annotations
 
-import timeit
-from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
+from _timing import timed
 from hypothesis import HealthCheck, given, settings
 
 from hrpolicy.bonds import BondCase
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.core import BandTable, Rounding, Semantics, Side, TimeUnit, measure
 from hrpolicy.strategies import bond_cases
-
-
-def _best(label: str, call: Callable[[], object], number: int, items: int = 1) -> float:
-    """Print and return the best time per item over five repeats of ``number`` calls."""
-    best = min(timeit.repeat(call, number=number, repeat=5)) / number / items
-    print(f"{label:52} {best * 1e6:10.1f} µs")
-    return best
 
 
 def _generated_cases(count: int) -> list[BondCase]:
@@ -45,7 +37,7 @@ def _generated_cases(count: int) -> list[BondCase]:
 
 def main() -> None:
     seed = electrician_case()
-    _best("settle the seed case (1 bond, 5 findings)", seed.settle, 2000)
+    timed("settle the seed case (1 bond, 5 findings)", seed.settle, 2000)
 
     cases = _generated_cases(200)
 
@@ -53,7 +45,7 @@ def main() -> None:
         for case in cases:
             case.settle()
 
-    per_case = _best(f"settle {len(cases)} generated cases, per case", settle_all, 3, len(cases))
+    per_case = timed(f"settle {len(cases)} generated cases, per case", settle_all, 3, len(cases))
     print(f"{'  → cases per second':52} {1 / per_case:10.0f}")
 
     start = date(2010, 11, 6)
@@ -63,7 +55,7 @@ def main() -> None:
         for end in ends:
             measure(start, end, TimeUnit.MONTHS, Rounding.NEAREST)
 
-    _best(f"measure {len(ends)} spans in months, per span", spans, 20, len(ends))
+    timed(f"measure {len(ends)} spans in months, per span", spans, 20, len(ends))
 
     table = BandTable.from_thresholds(
         [0, 30000, 100000, 400000],
@@ -77,7 +69,7 @@ def main() -> None:
         for amount in amounts:
             table.apply(amount)
 
-    _best("apply a 4-band marginal table, per amount", pay, 5, len(amounts))
+    timed("apply a 4-band marginal table, per amount", pay, 5, len(amounts))
 
 
 if __name__ == "__main__":

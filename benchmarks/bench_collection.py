@@ -8,10 +8,10 @@ library's own changes (record them in the CHANGELOG when they move).
 
 from __future__ import annotations
 
-import timeit
-from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+
+from _timing import timed
 
 from hrpolicy.collection import (
     CollectionInputs,
@@ -25,14 +25,7 @@ from hrpolicy.collection import (
     settle_month,
 )
 from hrpolicy.collection.examples import days_to_collect_policy
-from hrpolicy.commission import Period
-
-
-def _best(label: str, call: Callable[[], object], number: int, items: int = 1) -> float:
-    """Print and return the best time per item over five repeats of ``number`` calls."""
-    best = min(timeit.repeat(call, number=number, repeat=5)) / number / items
-    print(f"{label:56} {best * 1e6:10.1f} µs")
-    return best
+from hrpolicy.core import Period
 
 
 def _receivables(count: int) -> Receivables:
@@ -68,14 +61,14 @@ def _receivables(count: int) -> Receivables:
 
 def main() -> None:
     receivables = _receivables(50)
-    _best(
+    timed(
         "ledger: 50 invoices, 150 payments, to year end",
         lambda: ledger(receivables, date(2024, 12, 31)),
         20,
     )
     policy = days_to_collect_policy()
     june = Period(year=2024, month=6)
-    _best(
+    timed(
         "one month's statement over them",
         lambda: settle_month(policy, june, receivables, CollectionInputs(employee="li")),
         20,
@@ -89,7 +82,7 @@ def main() -> None:
             state = statement.state_out
         return statement
 
-    _best("a year of 12 chained statements", year, 2)
+    timed("a year of 12 chained statements", year, 2)
 
 
 if __name__ == "__main__":

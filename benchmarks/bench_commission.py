@@ -9,10 +9,10 @@ this library's own changes (record them in the CHANGELOG when they move).
 
 from __future__ import annotations
 
-import timeit
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+
+from _timing import timed
 
 from hrpolicy.commission import (
     Commission,
@@ -30,13 +30,6 @@ from hrpolicy.commission import (
 )
 from hrpolicy.commission.examples import example_month
 from hrpolicy.core import BandTable, Semantics, Side
-
-
-def _best(label: str, call: Callable[[], object], number: int, items: int = 1) -> float:
-    """Print and return the best time per item over five repeats of ``number`` calls."""
-    best = min(timeit.repeat(call, number=number, repeat=5)) / number / items
-    print(f"{label:56} {best * 1e6:10.1f} µs")
-    return best
 
 
 def _plan(plan_id: str, threshold: int, window: Window = Window.PERIOD) -> Plan:
@@ -67,7 +60,7 @@ def _deals(owner: str, count: int, month: int = 3) -> list[Deal]:
 
 def main() -> None:
     plan, period, deals, inputs = example_month()
-    _best(
+    timed(
         "example month (task base + commission, 2 deals)",
         lambda: evaluate(plan, period, deals, inputs[0]),
         500,
@@ -77,13 +70,13 @@ def main() -> None:
     base = _plan("base", 30000)
     fifty = _deals("li", 50)
     li = PersonInputs(employee="li")
-    per_deal = _best(
+    per_deal = timed(
         "one statement of 50 deals, per deal", lambda: evaluate(base, march, fifty, li), 50, 50
     )
     print(f"{'  → deals per second':56} {1 / per_deal:10.0f}")
 
     team_deals = [d for n in range(20) for d in _deals(f"p{n}", 50)]
-    per_statement = _best(
+    per_statement = timed(
         "team of 20 × 50 deals, per statement",
         lambda: evaluate_team(base, march, team_deals),
         3,
@@ -92,7 +85,7 @@ def main() -> None:
     print(f"{'  → statements per second':56} {1 / per_statement:10.0f}")
 
     candidate = _plan("candidate", 25000)
-    _best(
+    timed(
         "what-if over the team (2 plans × 1,000 deals), per deal",
         lambda: compare(base, candidate, march, team_deals),
         3,
@@ -109,7 +102,7 @@ def main() -> None:
             statement = evaluate(yearly, Period(year=2024, month=m), months[m], carried)
         return statement
 
-    _best("a year of 12 chained monthly statements (240 deals)", chain, 5)
+    timed("a year of 12 chained monthly statements (240 deals)", chain, 5)
 
 
 if __name__ == "__main__":

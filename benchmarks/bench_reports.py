@@ -7,22 +7,14 @@ salesperson card. The figures are a baseline for this library's own changes.
 
 from __future__ import annotations
 
-import timeit
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from hrpolicy.commission import Period
-from hrpolicy.core import TableCalendar
+from _timing import timed
+
+from hrpolicy.core import Period, TableCalendar
 from hrpolicy.reports import Assessment, IsoWeek, MonthInputs, Reference, score_month, validate
 from hrpolicy.reports.examples import domain_report_policy, example_report, salesperson_card
-
-
-def _best(label: str, call: Callable[[], object], number: int, items: int = 1) -> float:
-    """Print and return the best time per item over five repeats of ``number`` calls."""
-    best = min(timeit.repeat(call, number=number, repeat=5)) / number / items
-    print(f"{label:56} {best * 1e6:10.1f} µs")
-    return best
 
 
 def main() -> None:
@@ -34,7 +26,7 @@ def main() -> None:
         Reference(employee=r.employee, week=week, sales=Decimal(120000), visits=r.visits)
         for r in reports
     ]
-    per_report = _best(
+    per_report = timed(
         "validate 50 reports with reference data, per report",
         lambda: validate(reports, policy, calendar, references=references),
         10,
@@ -51,7 +43,7 @@ def main() -> None:
     )
     card = salesperson_card()
     month = Period(year=2024, month=3)
-    _best(
+    timed(
         "score a month on the salesperson card",
         lambda: score_month(card, month, inputs, calendar),
         200,

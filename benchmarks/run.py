@@ -28,14 +28,15 @@ import random
 import statistics
 import subprocess
 import sys
-import timeit
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
+from _timing import best, show
+
 from hrpolicy.bonds import settle_cases
 from hrpolicy.bonds.examples import electrician_case
-from hrpolicy.collection import CollectionInputs, settle_month
+from hrpolicy.collection import settle_month
 from hrpolicy.collection.examples import example_bad_debt, reserve_policy
 from hrpolicy.commission import Commission, Measure, Plan, PlanVersion, evaluate
 from hrpolicy.commission.examples import example_month
@@ -47,15 +48,6 @@ from hrpolicy.reports.examples import domain_report_policy, example_report
 AMOUNT = Decimal(150000)
 THRESHOLDS = [0, 30000, 100000, 200000]
 RATES = ["0.01", "0.02", "0.03", "0.04"]
-
-
-def best(call: Callable[[], object], number: int, repeat: int = 5) -> float:
-    """Seconds per call, best of ``repeat`` runs of ``number`` calls."""
-    return min(timeit.repeat(call, number=number, repeat=repeat)) / number
-
-
-def line(label: str, seconds: float, note: str = "") -> None:
-    print(f"  {label:52} {seconds * 1e6:10.2f} µs  {note}")
 
 
 def hand_loop(amount: Decimal) -> Decimal:
@@ -127,23 +119,23 @@ def tiers(quick: bool) -> None:
 
     print("One tier evaluation (4-band marginal table, 150,000 → 3,200.00):")
     hand = best(lambda: hand_loop(AMOUNT), n)
-    line("hand-written Decimal loop", hand)
+    show("hand-written Decimal loop", hand)
     single = best(lambda: fast.payout(AMOUNT), n)
-    line("hrpolicy compiled, one Decimal measure", single)
+    show("hrpolicy compiled, one Decimal measure", single)
     batched = best(lambda: fast.payouts_fen(batch), 1) / len(batch)
-    line("hrpolicy compiled, batch of integer fen, per measure", batched)
+    show("hrpolicy compiled, batch of integer fen, per measure", batched)
     explained = best(lambda: table.apply(AMOUNT).describe(), n // 20)
-    line("hrpolicy explained (band breakdown and text)", explained)
+    show("hrpolicy explained (band breakdown and text)", explained)
     zen = zen_decision()
     zen_time = best(zen, n // 50) if zen else None
-    line(
+    show(
         "zen-engine (GoRules)",
         zen_time or 0.0,
         "" if zen else "not installed: pip install zen-engine",
     )
     rule = rule_engine_rule()
     rule_time = best(rule, n // 10) if rule else None
-    line("rule-engine", rule_time or 0.0, "" if rule else "not installed: pip install rule-engine")
+    show("rule-engine", rule_time or 0.0, "" if rule else "not installed: pip install rule-engine")
     print("Ratios (targets in brackets):")
     if zen_time:
         print(f"  zen-engine ÷ hrpolicy explained        {zen_time / explained:6.1f}×   [≥ 3×]")
@@ -201,7 +193,6 @@ def throughput(quick: bool) -> None:
         max(1, int(500 * scale)),
     )
     print(f"  collection statements (1 invoice)      {1 / per_month:10.0f}")
-    assert isinstance(inputs_march, CollectionInputs)
 
 
 def import_time() -> None:

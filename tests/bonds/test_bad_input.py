@@ -197,6 +197,16 @@ def test_engine_arguments_of_the_wrong_type_are_rejected() -> None:
         settle(["A1"], employment(), separation())  # type: ignore[list-item]
 
 
+def test_settling_no_bonds_still_checks_the_employment_the_exit_and_the_policy() -> None:
+    with pytest.raises(InvalidTypeError, match="employment: expected an Employment"):
+        settle([], "not an employment", separation())  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="policy: expected a BondPolicy"):
+        settle([], employment(), separation(), "not a policy")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="on or after the hire date"):
+        settle([], employment(), separation(last_day=date(2000, 1, 1)))
+    assert settle([], employment(), separation()).total_payable == Decimal("0.00")
+
+
 def test_a_tuple_field_given_a_single_object_is_rejected() -> None:
     with pytest.raises(
         InvalidTypeError, match=r"Training\.costs: expected a list or tuple of CostItem"

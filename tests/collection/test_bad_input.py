@@ -26,6 +26,7 @@ from hrpolicy.collection import (
     CreditNote,
     DaysToCollect,
     InvoiceAccount,
+    Layer,
     MatchingRule,
     MilestoneEvent,
     MilestoneKind,
@@ -255,3 +256,12 @@ def test_policies_and_receivables_convert_to_plain_data_and_back() -> None:
     data["matching"] = "lifo"
     with pytest.raises(ConversionError, match="lifo"):
         from_dict(data, Receivables)
+
+
+def test_a_layer_or_an_account_that_released_without_settling_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match=r"Layer\.settled: expected more than 0"):
+        Layer(settled=Decimal(0), released=Decimal(0))
+    with pytest.raises(
+        InvalidValueError, match=r"InvoiceAccount\(I1\)\.released: expected 0 while"
+    ):
+        InvoiceAccount(invoice_id="I1", settled=Decimal(0), released=Decimal(5))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from datetime import date
 from decimal import Decimal
 
@@ -119,6 +120,20 @@ def test_the_recovery_cap_is_20_percent_of_the_wage_and_never_below_the_minimum_
     assert recovery_cap(Decimal(3000), Decimal(2690)) == Decimal("310.00")
     assert recovery_cap(Decimal(2500), Decimal(2690)) == Decimal("0.00")
     assert recovery_cap(Decimal("1000.04"), Decimal(0)) == Decimal("200.00")  # rounded down
+
+
+def test_the_recovery_cap_is_exact_whatever_the_callers_decimal_precision() -> None:
+    with decimal.localcontext() as context:
+        context.prec = 6
+        assert recovery_cap(Decimal("123456789.99"), Decimal(0)) == Decimal("24691357.99")
+
+
+def test_a_recovery_schedule_keeps_the_checked_wages_it_was_given() -> None:
+    schedule = recovery_schedule(Decimal(1500), [("2024-07", "5000", "2690")])  # type: ignore[list-item]
+    month = schedule.months[0]
+    assert (month.wage, month.minimum_wage) == (Decimal("5000"), Decimal("2690"))
+    assert isinstance(month.wage, Decimal)
+    assert isinstance(month.minimum_wage, Decimal)
 
 
 def test_a_recovery_schedule_carries_what_a_month_cannot_take() -> None:

@@ -180,6 +180,15 @@ def test_a_draw_must_cover_components_of_its_own_version() -> None:
         )
 
 
+def test_a_negative_balance_carried_into_a_recoverable_draw_is_refused() -> None:
+    the_plan = plan(
+        commission(),
+        Draw(component_id="d", name="保障", amount=Decimal(1), covers=("c",), recoverable=True),
+    )
+    with pytest.raises(InvalidValueError, match=r"Carry\(d\)\.carried: expected a balance of 0"):
+        run(the_plan, [deal()], carries=(Carry(component="d", carried=Decimal(-5)),))
+
+
 def test_an_allowance_cannot_deduct_from_a_yearly_bonus_in_a_monthly_statement() -> None:
     with pytest.raises(PolicyDefinitionError, match="components settled monthly"):
         plan(

@@ -103,6 +103,8 @@ def test_lump_sums_are_paid_once_a_band_is_reached() -> None:
     assert table.apply(99).total == 0
     assert table.apply(100).total == 500
     assert table.apply(250).total == 500
+    assert (table.apply(99).lumps, table.apply(250).lumps) == (Fraction(0), Fraction(500))
+    assert [piece.lump for piece in table.apply(250).pieces] == [False, False, True]
 
 
 def test_a_gap_between_bands_is_rejected_when_the_table_is_built() -> None:

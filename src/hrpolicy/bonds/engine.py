@@ -27,7 +27,7 @@ from fractions import Fraction
 from typing import Any, Final
 
 from hrpolicy.bonds import clauses, rules
-from hrpolicy.bonds.messages import CATALOG, label
+from hrpolicy.bonds.messages import CATALOG
 from hrpolicy.bonds.model import (
     BondAgreement,
     ClauseKind,
@@ -56,6 +56,7 @@ from hrpolicy.bonds.results import (
 from hrpolicy.core.errors import InvalidValueError, NotCoveredError
 from hrpolicy.core.explain import Explanation, Label, Trail
 from hrpolicy.core.fields import argument, arguments, require_unique
+from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, money_sum, round_money
 from hrpolicy.core.span import Rounding, TimeUnit, add_units, measure, through
 from hrpolicy.law.provisions import provision as p
@@ -381,10 +382,20 @@ def _review(
 # --- settlement ---------------------------------------------------------------------------------
 
 
-def _check_separation(
-    agreement: BondAgreement, employment: Employment, separation: Separation
-) -> None:
-    """Refuse facts that contradict each other rather than settle them silently."""
+def _check_signed(agreement: BondAgreement, separation: Separation) -> None:
+    """Refuse a separation before the agreement was signed."""
+    if separation.last_day < agreement.signed_on:
+        raise InvalidValueError(
+            "separation.last_day",
+            f"a date on or after the agreement {agreement.id} was signed "
+            f"({agreement.signed_on.isoformat()})",
+            separation.last_day,
+        )
+
+
+def _check_exit(employment: Employment, separation: Separation) -> None:
+    """Refuse exit facts that contradict each other or the employment rather than settle
+    them silently (whatever the agreement)."""
     last_day, ground = separation.last_day, separation.ground
     if last_day < employment.hire_date:
         raise InvalidValueError(
@@ -396,13 +407,6 @@ def _check_separation(
         raise InvalidValueError(
             "separation.last_day",
             "a date on or after 2008-01-01, when the Labour Contract Law took effect",
-            last_day,
-        )
-    if last_day < agreement.signed_on:
-        raise InvalidValueError(
-            "separation.last_day",
-            f"a date on or after the agreement {agreement.id} was signed "
-            f"({agreement.signed_on.isoformat()})",
             last_day,
         )
     if ground in _EXPIRY:
@@ -478,7 +482,15 @@ def settle_bond(
     argument(employment, Employment, "employment")
     argument(separation, Separation, "separation")
     argument(policy, BondPolicy, "policy")
-    _check_separation(agreement, employment, separation)
+    _check_exit(employment, separation)
+    _check_signed(agreement, separation)
+    return _settle_bond(agreement, employment, separation, policy)
+
+
+def _settle_bond(
+    agreement: BondAgreement, employment: Employment, separation: Separation, policy: BondPolicy
+) -> BondSettlement:
+    """:func:`settle_bond` on checked arguments."""
     # Citations are checked once, against the separation date, when the settlement ends.
     checked = _review(agreement, employment, policy, in_force_on=None)
     trail = Trail(CATALOG)
@@ -631,6 +643,10 @@ def settle(
     replaces the original).
     """
     given = arguments(agreements, BondAgreement, "agreements")
+    argument(employment, Employment, "employment")
+    argument(separation, Separation, "separation")
+    argument(policy, BondPolicy, "policy")
+    _check_exit(employment, separation)
     require_unique([a.id for a in given], "agreements", "agreement id")
     bonded: dict[str, str] = {}
     for index, agreement in enumerate(given):
@@ -644,9 +660,11 @@ def settle(
                 "an amended agreement replaces the original)",
                 agreement.training.id,
             )
+    for agreement in given:
+        _check_signed(agreement, separation)
     bonds = tuple(
         sorted(
-            (settle_bond(a, employment, separation, policy) for a in given),
+            (_settle_bond(a, employment, separation, policy) for a in given),
             key=lambda b: b.agreement_id,
         )
     )
@@ -751,7 +769,7 @@ def settle(
 
 def _check_in_force(trail: Trail, day: date, earlier: Explanation | None = None) -> None:
     """Flag, once each, the cited provisions that did not yet apply on ``day``."""
-    explanations = [Explanation(tuple(trail.steps), tuple(trail.findings))]
+    explanations = [trail.explanation()]
     if earlier is not None:
         explanations.insert(0, earlier)
     seen: set[str] = set()

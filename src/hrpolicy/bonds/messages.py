@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Final
 
 from hrpolicy.core.explain import Catalog, FindingSpec, Severity
-from hrpolicy.core.label import label
 from hrpolicy.law.provisions import provision as p
 
-__all__ = ["CATALOG", "label"]
+__all__ = ["CATALOG"]
 
 
 CATALOG: Final = Catalog(

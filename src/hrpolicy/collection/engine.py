@@ -35,13 +35,12 @@ says what the first run paid, so only the difference is due.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
-
-import attrs
+from typing import Final
 
 from hrpolicy.collection.ledger import InvoicePosition, Ledger, ledger
 from hrpolicy.collection.messages import CATALOG
@@ -49,6 +48,7 @@ from hrpolicy.collection.model import (
     Advance,
     CollectionInputs,
     CollectionState,
+    Invoice,
     InvoiceAccount,
     Layer,
     Receivables,
@@ -78,27 +78,25 @@ from hrpolicy.core.errors import (
     NotCoveredError,
     prefixed,
 )
-from hrpolicy.core.explain import Finding, Label, Step, StepValue
+from hrpolicy.core.explain import Label, Step, StepValue, Trail
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
-from hrpolicy.core.money import ZERO, money_sum, parse_money, round_money
+from hrpolicy.core.money import ZERO, exact, fen_to_money, money_sum, parse_money, round_money
 from hrpolicy.core.period import Period
-from hrpolicy.core.statement import WITHDRAWN_STEP, apply_paid
+from hrpolicy.core.statement import apply_paid
 
 __all__ = ["recovery_cap", "recovery_schedule", "settle_month", "settle_team"]
 
 _TWENTY_PERCENT: Final = Fraction(1, 5)
 
 
-class _Work:
-    def __init__(self) -> None:
-        self.lines: list[CollectionLine] = []
-        self.steps: list[Step] = []
-        self.findings: list[Finding] = []
+class _Work(Trail):
+    """The trail of a statement, with the lines it pays."""
 
-    def find(self, code: str, subject: str = "", **params: Any) -> None:
-        self.findings.append(CATALOG.finding(code, subject=subject, **params))
+    def __init__(self) -> None:
+        super().__init__(CATALOG)
+        self.lines: list[CollectionLine] = []
 
     def add(
         self,
@@ -133,9 +131,19 @@ def recovery_cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
     >>> recovery_cap(Decimal("3000"), Decimal("2690"))
     Decimal('310.00')
     """
-    wage = parse_money(wage, field="wage", non_negative=True)
-    minimum_wage = parse_money(minimum_wage, field="minimum_wage", non_negative=True)
-    fifth = (Decimal(wage) / 5).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
+    return _cap(*_wages(wage, minimum_wage))
+
+
+def _wages(wage: Decimal, minimum_wage: Decimal) -> tuple[Decimal, Decimal]:
+    return (
+        parse_money(wage, field="wage", non_negative=True),
+        parse_money(minimum_wage, field="minimum_wage", non_negative=True),
+    )
+
+
+def _cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
+    # 20 % rounded down to the fen, exactly, whatever the caller's decimal context.
+    fifth = fen_to_money(math.floor(exact(wage) * _TWENTY_PERCENT * 100))
     room = max(ZERO, money_sum((wage, -minimum_wage)))
     return min(fifth, room)
 
@@ -151,7 +159,8 @@ def recovery_schedule(
     >>> [(m.month, str(m.recovered), str(m.remaining)) for m in plan.months]
     [('2024-05', '1000.00', '500.00'), ('2024-06', '310.00', '190.00')]
     """
-    remaining = parse_money(amount, field="amount", non_negative=True)
+    amount = parse_money(amount, field="amount", non_negative=True)
+    remaining = amount
     checked: object = months
     if not isinstance(checked, (list, tuple)):
         raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) tuples", months)
@@ -162,8 +171,9 @@ def recovery_schedule(
             raise InvalidValueError(
                 f"months[{index}]", "a (label, wage, minimum_wage) tuple", month
             )
-        name, wage, minimum = month
-        cap = recovery_cap(wage, minimum)
+        name = month[0]
+        wage, minimum = _wages(month[1], month[2])
+        cap = _cap(wage, minimum)
         recovered = min(remaining, cap)
         remaining = money_sum((remaining, -recovered))
         rows.append(RecoveryMonth(str(name), wage, minimum, cap, recovered, remaining))
@@ -181,7 +191,7 @@ def recovery_schedule(
                 "WPP 16",
             )
         )
-    return RecoverySchedule(amount=Decimal(amount), months=tuple(rows), steps=tuple(steps))
+    return RecoverySchedule(amount=amount, months=tuple(rows), steps=tuple(steps))
 
 
 # --- entitlement per invoice ---------------------------------------------------------------
@@ -367,21 +377,22 @@ def _matrix_multiplier(
 # --- the month ------------------------------------------------------------------------------
 
 
-def _check(
-    policy: CollectionPolicy,
-    period: Period,
-    receivables: Receivables,
-    inputs: CollectionInputs,
-) -> None:
+def _check_call(policy: CollectionPolicy, period: Period, receivables: Receivables) -> None:
     argument(policy, CollectionPolicy, "policy")
     argument(period, Period, "period")
     argument(receivables, Receivables, "receivables")
-    argument(inputs, CollectionInputs, "inputs")
     require(not period.is_year, "period", "a month (collection statements are monthly)", period)
-    mine = {i.invoice_id for i in receivables.invoices if i.salesperson == inputs.employee}
+
+
+def _check_person(
+    period: Period, invoices: Mapping[str, Invoice], inputs: CollectionInputs
+) -> None:
+    """The person's facts against the month and the receivables' ``invoices`` (by id)."""
+    argument(inputs, CollectionInputs, "inputs")
     for index, account in enumerate(inputs.state.accounts):
+        invoice = invoices.get(account.invoice_id)
         require(
-            account.invoice_id in mine,
+            invoice is not None and invoice.salesperson == inputs.employee,
             f"CollectionInputs.state.accounts[{index}].invoice_id",
             f"an invoice of {inputs.employee} in the receivables (nothing is dropped)",
             account.invoice_id,
@@ -401,10 +412,9 @@ def _check(
             f"a date in {period} (report expenses in the month they are spent)",
             expense.spent_on,
         )
-    issued = {i.invoice_id: i.issued_on for i in receivables.invoices}
     for index, account in enumerate(inputs.state.accounts):
         require(
-            issued[account.invoice_id] <= period.last_day,
+            invoices[account.invoice_id].issued_on <= period.last_day,
             f"CollectionInputs.state.accounts[{index}].invoice_id",
             f"an invoice issued by {period.last_day} (an account for a later invoice "
             "cannot come from an earlier statement)",
@@ -428,30 +438,41 @@ def _undo(layers: tuple[Layer, ...], fall: Fraction) -> tuple[Decimal, tuple[Lay
     """Undo ``fall`` of settled entitlement from the latest layers first; returns the
     clawback (negative, rounded once) and the layers left."""
     kept = list(layers)
-    clawed = Fraction(0)
+    clawed = ZERO
     while fall and kept:
         layer = kept.pop()
-        take = min(fall, Fraction(layer.settled))
-        fall -= take
-        clawed += Fraction(layer.released) * take / Fraction(layer.settled)
-        if take < layer.settled:
-            left_released = Fraction(layer.released) * (1 - take / Fraction(layer.settled))
-            kept.append(
-                Layer(
-                    settled=money_sum((layer.settled, -round_money(take))),
-                    released=round_money(left_released),
-                )
+        settled = Fraction(layer.settled)
+        if fall >= settled:  # the whole layer goes, at what it released
+            fall -= settled
+            clawed = money_sum((clawed, layer.released))
+            continue
+        # Part of the layer goes, at its proportion, rounded once; the rest stays. Every
+        # other layer taken is whole fen, so the layers left still add up to what was
+        # released less the clawback.
+        part = round_money(Fraction(layer.released) * fall / settled)
+        clawed = money_sum((clawed, part))
+        kept.append(
+            Layer(
+                settled=money_sum((layer.settled, -round_money(fall))),
+                released=money_sum((layer.released, -part)),
             )
-    clawback = -round_money(clawed)
-    if kept:
-        # Keep the layers adding up to what was released less the clawback.
-        released = money_sum(layer.released for layer in layers)
-        target = money_sum((released, clawback))
-        drift = money_sum((target, -money_sum(layer.released for layer in kept)))
-        if drift:
-            last = kept[-1]
-            kept[-1] = attrs.evolve(last, released=money_sum((last.released, drift)))
-    return clawback, tuple(kept)
+        )
+        fall = Fraction(0)
+    return -clawed, tuple(kept)
+
+
+# An invoice's month: position, version, account before, entitlement, change, release or
+# clawback, layers after, and the facts behind the entitlement.
+_Row = tuple[
+    InvoicePosition,
+    CollectionVersion,
+    InvoiceAccount | None,
+    Fraction,
+    Fraction,
+    Decimal,
+    tuple[Layer, ...],
+    dict[str, StepValue],
+]
 
 
 def _releases(
@@ -463,9 +484,7 @@ def _releases(
 ) -> tuple[list[InvoiceAccount], Fraction]:
     """Release or claw back each invoice's change in entitlement; returns the accounts
     and the total rise in entitlement (before the portfolio factor)."""
-    rows: list[
-        tuple[InvoicePosition, Fraction, Fraction, Decimal, tuple[Layer, ...], dict[str, StepValue]]
-    ] = []
+    rows: list[_Row] = []
     known = {account.invoice_id: account for account in state.accounts}
     for position in positions:
         version = _version_for(policy, position)
@@ -482,12 +501,11 @@ def _releases(
                 layers = (*layers, Layer(settled=round_money(change), released=release))
         else:
             release, layers = _undo(layers, -change)
-        rows.append((position, entitled, change, release, layers, facts))
-    rise = sum((row[2] for row in rows if row[2] > 0), Fraction(0))
+        rows.append((position, version, account, entitled, change, release, layers, facts))
+    rise = sum((row[4] for row in rows if row[4] > 0), Fraction(0))
     accounts = []
-    for position, entitled, change, amount, layers, facts in rows:
+    for position, version, account, entitled, change, amount, layers, facts in rows:
         invoice = position.invoice
-        account = known.get(invoice.invoice_id)
         before = account.released if account else ZERO
         accounts.append(
             InvoiceAccount(
@@ -500,7 +518,6 @@ def _releases(
         if not amount:
             continue
         clawback = amount < 0
-        version = _version_for(policy, position)
         work.add(
             f"{'clawback' if clawback else 'release'}/{invoice.invoice_id}",
             CollectionLineKind.CLAWBACK if clawback else CollectionLineKind.RELEASE,
@@ -666,7 +683,7 @@ def _recover_from_wage(
             None,
         )
     wage = money_sum((inputs.month_wage, max(ZERO, _wage_lines(work))))
-    cap = recovery_cap(wage, inputs.minimum_wage)
+    cap = _cap(wage, inputs.minimum_wage)
     recovered = min(to_recover, cap)
     remaining = money_sum((to_recover, -recovered))
     if recovered:
@@ -751,7 +768,8 @@ def _milestones(
 
 def _expenses(
     version: CollectionVersion,
-    book: Ledger,
+    positions: Sequence[InvoicePosition],
+    day: date,
     inputs: CollectionInputs,
     work: _Work,
 ) -> tuple[Advance, ...]:
@@ -790,7 +808,7 @@ def _expenses(
         )
     signed: dict[str, date] = {}
     for agreement in inputs.agreements:
-        if agreement.signed_on <= book.as_of:
+        if agreement.signed_on <= day:
             earlier = signed.get(agreement.customer)
             signed[agreement.customer] = min(agreement.signed_on, earlier or agreement.signed_on)
     kept = []
@@ -798,10 +816,9 @@ def _expenses(
         since = signed.get(advance.customer)
         sale = since is not None and any(
             p.invoice.customer == advance.customer
-            and p.invoice.salesperson == inputs.employee
             and p.invoice.issued_on >= since
             and p.net_amount > 0
-            for p in book.positions.values()
+            for p in positions
         )
         if not sale:
             kept.append(advance)
@@ -918,16 +935,13 @@ def _apply_paid(inputs: CollectionInputs, work: _Work) -> Decimal:
     if not inputs.paid:
         return ZERO
 
-    def withdrawn(line_id: str, amount: Decimal) -> CollectionLine:
-        step = _step(
-            "paid.withdrawn", WITHDRAWN_STEP, {"line_id": line_id, "already_paid": amount}, ZERO
-        )
+    def withdrawn(line_id: str, amount: Decimal, text: Label, step: Step) -> CollectionLine:
         work.steps.append(step)
         return CollectionLine(
             line_id,
             CollectionLineKind.WITHDRAWN,
             ZERO,
-            label(f"已撤销：{line_id}", f"withdrawn: {line_id}"),
+            text,
             "",
             (step,),
             already_paid=amount,
@@ -966,8 +980,13 @@ def settle_month(
     inputs: CollectionInputs,
 ) -> CollectionStatement:
     """The collection statement of ``inputs.employee`` for the month ``period``."""
-    _check(policy, period, receivables, inputs)
+    _check_call(policy, period, receivables)
+    _check_person(period, _invoices(receivables), inputs)
     return _settle(policy, period, receivables, inputs, ledger(receivables, period.last_day))
+
+
+def _invoices(receivables: Receivables) -> dict[str, Invoice]:
+    return {invoice.invoice_id: invoice for invoice in receivables.invoices}
 
 
 def settle_team(
@@ -979,18 +998,16 @@ def settle_team(
     """Every listed salesperson's statement for ``period``, ordered by employee. The
     receivables are replayed once for all of them (the costly part of a month); each
     statement equals :func:`settle_month`'s for the same person."""
-    argument(policy, CollectionPolicy, "policy")
-    argument(period, Period, "period")
-    argument(receivables, Receivables, "receivables")
+    _check_call(policy, period, receivables)
     people = arguments(inputs, CollectionInputs, "inputs")
     require_unique([p.employee for p in people], "inputs", "employee")
-    require(not period.is_year, "period", "a month (collection statements are monthly)", period)
     book = ledger(receivables, period.last_day)
+    invoices = _invoices(receivables)
     statements = {}
     index, person = 0, None
     try:  # one handler around the loop; an error names the person it came from
         for index, person in enumerate(people):  # noqa: B007 - read by the handler
-            _check(policy, period, receivables, person)
+            _check_person(period, invoices, person)
             statements[person.employee] = _settle(policy, period, receivables, person, book)
     except HRPolicyError as error:
         who = person.employee if person is not None else "?"
@@ -1053,7 +1070,7 @@ def _settle(
         )
     reserve, to_recover = _reserve_and_recovery(version, period, inputs, work)
     milestones = _milestones(version, inputs, work)
-    advances = _expenses(version, book, inputs, work)
+    advances = _expenses(version, positions, day, inputs, work)
     to_recover = money_sum((to_recover, _apply_paid(inputs, work)))
     to_recover = _recover_from_wage(to_recover, period, inputs, work)
     _law_over_policy(version, book, positions, period, inputs, receivables, work)

@@ -26,6 +26,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
+from hrpolicy.core.money import money_sum
 from hrpolicy.core.statement import PaidLine
 
 __all__ = [
@@ -331,6 +332,14 @@ class Layer:
     settled: NonNegativeMoney
     released: NonNegativeMoney
 
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.settled > 0,
+            "Layer.settled",
+            "more than 0 (a layer is entitlement settled in a month; releases rest on it)",
+            self.settled,
+        )
+
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -350,9 +359,15 @@ class InvoiceAccount:
         where = f"InvoiceAccount({self.invoice_id})"
         require(self.settled >= 0, f"{where}.settled", "0 or more", self.settled)
         require(self.released >= 0, f"{where}.released", "0 or more", self.released)
+        require(
+            self.settled > 0 or not self.released,
+            f"{where}.released",
+            "0 while nothing is settled (a release rests on settled entitlement)",
+            self.released,
+        )
         if self.layers:
-            settled = sum((layer.settled for layer in self.layers), Decimal(0))
-            released = sum((layer.released for layer in self.layers), Decimal(0))
+            settled = money_sum(layer.settled for layer in self.layers)
+            released = money_sum(layer.released for layer in self.layers)
             require(
                 (settled, released) == (self.settled, self.released),
                 f"{where}.layers",

@@ -53,7 +53,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import Rate
-from hrpolicy.core.versions import ordered_versions, version_on
+from hrpolicy.core.versions import check_dates, ordered_versions, version_on
 
 __all__ = [
     "MILESTONE_LABELS",
@@ -396,13 +396,7 @@ class CollectionVersion:
 
     def __attrs_post_init__(self) -> None:
         path = f"CollectionVersion({self.version})"
-        if self.effective_to is not None:
-            require(
-                self.effective_to >= self.effective_from,
-                f"{path}.effective_to",
-                f"a date on or after effective_from {self.effective_from}",
-                self.effective_to,
-            )
+        check_dates(path, self)
         if self.days_to_collect is not None and isinstance(self.release, OnInvoice):
             raise PolicyDefinitionError(
                 f"{path}.days_to_collect",

@@ -32,7 +32,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
-from hrpolicy.commission.messages import CATALOG, label
+from hrpolicy.commission.messages import CATALOG
 from hrpolicy.commission.model import MEASURES, Carry, Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import (
     Commission,
@@ -65,8 +65,17 @@ from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueEr
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
-from hrpolicy.core.money import allocate, format_exact, money_sum, parse_money, round_money
-from hrpolicy.core.statement import WITHDRAWN_STEP, apply_paid
+from hrpolicy.core.label import label
+from hrpolicy.core.money import (
+    EXACT,
+    ZERO,
+    allocate,
+    format_exact,
+    money_sum,
+    parse_money,
+    round_money,
+)
+from hrpolicy.core.statement import apply_paid
 
 __all__ = [
     "compare",
@@ -74,9 +83,6 @@ __all__ = [
     "evaluate_team",
     "statement_from_dict",
 ]
-
-_ZERO: Final = Decimal("0.00")
-_EXACT: Final = decimal.Context(prec=120, traps=[decimal.Inexact, decimal.InvalidOperation])
 
 
 class _Work:
@@ -86,13 +92,16 @@ class _Work:
         self.lines: list[Line] = []
         self.steps: list[Step] = []
         self.findings: list[Finding] = []
+        self._found: set[Finding] = set()
         self.carries: list[Carry] = []
         self.checks: list[Step] = []
         self.deducts: dict[str, tuple[str, ...]] = {}  # allowance → the bonuses it reduces
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
+        """Record a finding once (two components may find the same thing of a deal)."""
         finding = CATALOG.finding(code, subject=subject, **params)
-        if finding not in self.findings:
+        if finding not in self._found:
+            self._found.add(finding)
             self.findings.append(finding)
 
     def add(  # noqa: PLR0917 - a line is described by all of these
@@ -243,10 +252,6 @@ def _applied(table: BandTable, measure: Fraction, memo: _Memo) -> BandApplicatio
     return found
 
 
-def _lumps(application: BandApplication) -> Fraction:
-    return sum((p.amount for p in application.pieces if p.band == "lump sum"), Fraction(0))
-
-
 def _slice(
     table: BandTable, before: Fraction, after: Fraction, memo: _Memo
 ) -> list[tuple[int, Fraction]]:
@@ -254,7 +259,7 @@ def _slice(
 
     def portions(x: Fraction) -> dict[int, Fraction]:
         pieces = _applied(table, x, memo).pieces
-        return {p.band_index: p.portion for p in pieces if p.band != "lump sum"}
+        return {p.band_index: p.portion for p in pieces if not p.lump}
 
     start, end = portions(before), portions(after)
     return [
@@ -275,16 +280,16 @@ def _deal_commission(
     after = before + key
     basis_value: StepValue = None
     payouts: tuple[StepValue, StepValue] = (None, None)
-    if component.basis is None or component.basis is component.measure:
+    if component.paid_on is component.measure:
         start, end = _applied(table, before, memo), _applied(table, after, memo)
         payouts = (start.total, end.total)
         increase = end.total - start.total
         bands = end.describe()
     else:
-        basis = deal.measure(component.basis) * item.share
+        basis = deal.measure(component.paid_on) * item.share
         basis_value = basis
         # Lump sums are paid once a band is reached, whatever the basis.
-        lumps = _lumps(_applied(table, after, memo)) - _lumps(_applied(table, before, memo))
+        lumps = _applied(table, after, memo).lumps - _applied(table, before, memo).lumps
         if key == 0:
             increase = table.value_at(before) * basis + lumps
             bands = table.band_for(before).describe()
@@ -401,7 +406,7 @@ def _commission(
         )
     carried_out = _limits(component, carry, settled_total, work)
     payable_before_true_up = work.total_of([cid])
-    true_up = _ZERO
+    true_up = ZERO
     if carry is not None and carry.paid_to_date is not None:
         assert carry.earned_to_date is not None  # Carry requires both together
         true_up = money_sum((carry.earned_to_date, -carry.paid_to_date))
@@ -423,7 +428,7 @@ def _commission(
             ],
         )
     if year_window:
-        earned_before = carry.earned_to_date if carry and carry.earned_to_date else _ZERO
+        earned_before = carry.earned_to_date if carry and carry.earned_to_date else ZERO
         paid_before = (
             carry.paid_to_date if carry and carry.paid_to_date is not None else earned_before
         )
@@ -445,7 +450,7 @@ def _decimal(value: Fraction, field: str) -> Decimal:
     """An exact Fraction as a Decimal; measures are sums of decimals times shares, so a
     non-terminating value can only come from a share such as 1/3."""
     try:
-        return _EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
+        return EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
     except decimal.Inexact:
         raise InvalidValueError(
             field, "a measure with a finite decimal expansion (use shares such as 25%)", value
@@ -455,7 +460,7 @@ def _decimal(value: Fraction, field: str) -> Decimal:
 def _limits(component: Commission, carry: Carry | None, settled: Decimal, work: _Work) -> Decimal:
     """Carried-in amount, then cap or floor; returns what is carried forward."""
     cid = component.component_id
-    carried_in = round_money(carry.carried) if carry is not None else _ZERO
+    carried_in = round_money(carry.carried) if carry is not None else ZERO
     if carried_in:
         work.add(
             component,
@@ -479,7 +484,7 @@ def _limits(component: Commission, carry: Carry | None, settled: Decimal, work: 
     if component.floor is not None and available < component.floor:
         payable = component.floor
     if payable == available:
-        return _ZERO
+        return ZERO
     adjustment = money_sum((payable, -available))
     capped = adjustment < 0
     kind = LineKind.CAP if capped else LineKind.FLOOR
@@ -525,7 +530,7 @@ def _limits(component: Commission, carry: Carry | None, settled: Decimal, work: 
             top_up=excess_or_top_up,
             recovery=recovery,
         )
-    return money_sum((-adjustment,)) if component.carry_forward else _ZERO
+    return money_sum((-adjustment,)) if component.carry_forward else ZERO
 
 
 # --- other components ---------------------------------------------------------------------
@@ -721,14 +726,14 @@ def _expense_allowance(
     assert isinstance(spent, Decimal)
     allowance = Fraction(component.per_unit) * units
     overspend = round_money(max(Fraction(0), Fraction(spent) - allowance))
-    available = max(_ZERO, work.total_of(component.deduct_from))
+    available = max(ZERO, work.total_of(component.deduct_from))
     work.deducts[cid] = component.deduct_from
     deducted = min(overspend, available)
     work.add(
         component,
         LineKind.DEDUCTION,
         "",
-        -deducted if deducted else _ZERO,
+        -deducted if deducted else ZERO,
         label(f"{component.name}：超支扣回", f"{component.name}: overspend deducted"),
         [
             _step(
@@ -746,7 +751,7 @@ def _expense_allowance(
                     "overspend": overspend,
                     "bonus_available": available,
                 },
-                -deducted if deducted else _ZERO,
+                -deducted if deducted else ZERO,
             )
         ],
     )
@@ -764,13 +769,7 @@ def _expense_allowance(
 def _draw(component: Draw, inputs: PersonInputs, work: _Work) -> None:
     cid = component.component_id
     carry = inputs.carry_for(cid)
-    balance = carry.carried if carry is not None else _ZERO
-    if balance < 0 or (balance and not component.recoverable):
-        raise InvalidValueError(
-            f"Carry({cid}).carried",
-            "a balance of 0 or more (0 for a non-recoverable draw)",
-            balance,
-        )
+    balance = carry.carried if carry is not None else ZERO
     covered = set(component.covers)
     deductions = [aid for aid, targets in work.deducts.items() if covered & set(targets)]
     earned = work.total_of([*component.covers, *deductions])
@@ -780,7 +779,7 @@ def _draw(component: Draw, inputs: PersonInputs, work: _Work) -> None:
         new_balance = money_sum((balance, pay, -earned))
     else:
         pay = max(draw, earned)
-        new_balance = _ZERO
+        new_balance = ZERO
     adjustment = money_sum((pay, -earned))
     work.add(
         component,
@@ -836,11 +835,12 @@ def _draw(component: Draw, inputs: PersonInputs, work: _Work) -> None:
 # --- one statement ------------------------------------------------------------------------
 
 
-def _components(plan: Plan, period: Period, credited: list[_Credited]) -> list[Component]:
+def _components(
+    period_version: PlanVersion, period: Period, credited: list[_Credited]
+) -> list[Component]:
     """The components settled in this statement, in the period-end version's order, then
     those only earlier versions have."""
     frequency = Frequency.YEARLY if period.is_year else Frequency.MONTHLY
-    period_version = plan.version_on(period.last_day)
     chosen: dict[str, Component] = {}
     for component in period_version.components:
         if component.frequency is frequency:
@@ -878,9 +878,16 @@ def _check_carries(
             f"({', '.join(sorted(readers)) or 'none'})",
             carry.component,
         )
+        path = f"Carry({carry.component})"
+        if isinstance(component, Draw):
+            require(
+                carry.carried >= 0,
+                f"{path}.carried",
+                "a balance of 0 or more (what the draw advanced and has not yet recovered)",
+                carry.carried,
+            )
         if not isinstance(component, Commission):
             continue
-        path = f"Carry({carry.component})"
         if period.month == 1 and component.window is Window.YEAR:
             require(
                 carry.earned_to_date is None and carry.paid_to_date is None,
@@ -922,7 +929,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
     work = _Work()
     credited = _credit_deals(plan, period, deals, inputs.employee, work)
     period_version = plan.version_on(period.last_day)
-    components = _components(plan, period, credited)
+    components = _components(period_version, period, credited)
     _check_carries(plan, period, components, inputs)
     work.steps.append(
         _step(
@@ -983,25 +990,18 @@ def _already_paid(inputs: PersonInputs, work: _Work) -> None:
     if not inputs.paid:
         return
 
-    def withdrawn(line_id: str, amount: Decimal) -> Line:
+    def withdrawn(line_id: str, amount: Decimal, text: Label, step: Step) -> Line:
         component, _, deal = line_id.partition("/")
         work.find("line_withdrawn", line_id, line=line_id, amount=amount)
         return Line(
             line_id=line_id,
             component=component.partition("#")[0],
             kind=LineKind.WITHDRAWN,
-            amount=_ZERO,
-            label=label(f"已撤销：{line_id}", f"withdrawn: {line_id}"),
+            amount=ZERO,
+            label=text,
             clause="",
             variable=True,
-            steps=(
-                _step(
-                    "paid.withdrawn",
-                    WITHDRAWN_STEP,
-                    {"line_id": line_id, "already_paid": amount},
-                    _ZERO,
-                ),
-            ),
+            steps=(step,),
             deal_id=deal or None,
             already_paid=amount,
         )

@@ -34,7 +34,6 @@ statement's steps.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -55,7 +54,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import Rate, format_exact
-from hrpolicy.core.versions import in_force, ordered_versions, version_on, versions_between
+from hrpolicy.core.versions import check_dates, in_force, ordered_versions, version_on
 
 __all__ = [
     "Commission",
@@ -478,13 +477,7 @@ class PlanVersion:
 
     def __attrs_post_init__(self) -> None:
         path = f"PlanVersion({self.version})"
-        if self.effective_to is not None:
-            require(
-                self.effective_to >= self.effective_from,
-                f"{path}.effective_to",
-                f"a date on or after effective_from {self.effective_from}",
-                self.effective_to,
-            )
+        check_dates(path, self)
         require(bool(self.components), f"{path}.components", "at least one", self.components)
         ids = [c.component_id for c in self.components]
         require_unique(ids, f"{path}.components", "component_id")
@@ -594,10 +587,6 @@ class Plan:
     def version_on(self, day: date) -> PlanVersion:
         """The version in force on ``day``."""
         return version_on(f"Plan({self.plan_id})", self._ordered, day)
-
-    def versions_between(self, first: date, last: date) -> Iterator[PlanVersion]:
-        """The versions in force on some day from ``first`` to ``last``, in date order."""
-        return versions_between(self._ordered, first, last)
 
 
 def factor_of(

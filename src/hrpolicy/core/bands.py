@@ -141,13 +141,15 @@ class Band:
 
 @attrs.frozen
 class Piece:
-    """Part of a payout: the band, the slice of the measure it paid, the value and amount."""
+    """Part of a payout: the band, the slice of the measure it paid, the value and amount.
+    ``lump`` marks the piece holding the lump sums of the bands reached (its portion is 1)."""
 
     band_index: int
     band: str
     portion: Fraction
     value: Fraction
     amount: Fraction
+    lump: bool = False
 
 
 @attrs.frozen
@@ -159,6 +161,11 @@ class BandApplication:
     reached_index: int
     total: Fraction
     pieces: tuple[Piece, ...]
+
+    @property
+    def lumps(self) -> Fraction:
+        """The lump sums paid for the bands reached (0 when there are none)."""
+        return sum((p.amount for p in self.pieces if p.lump), Fraction(0))
 
     def describe(self) -> str:
         """One line per piece, e.g. ``'[0, 20] 20 × 20 = 400'``."""
@@ -368,7 +375,7 @@ class BandTable:
                     portion = top - band._lo
                     pieces.append(Piece(index, band._text, portion, value, portion * value))
         if lumps:
-            pieces.append(Piece(reached, "lump sum", Fraction(1), lumps, lumps))
+            pieces.append(Piece(reached, "lump sum", Fraction(1), lumps, lumps, lump=True))
         total = sum((p.amount for p in pieces), Fraction(0))
         return BandApplication(x, self.semantics, reached, total, tuple(pieces))
 

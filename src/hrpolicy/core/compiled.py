@@ -25,19 +25,15 @@ own explanation of one measure, computed only when asked for.
 from __future__ import annotations
 
 import bisect
-import decimal
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
 from hrpolicy.core.bands import BandApplication, BandTable, Semantics
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
-from hrpolicy.core.money import fen_to_money, parse_decimal
+from hrpolicy.core.money import EXACT, fen_to_money, parse_decimal
 
 __all__ = ["CompiledTable"]
-
-
-_CONTEXT = decimal.Context(prec=120, traps=[decimal.InvalidOperation, decimal.Inexact])
 
 
 def _whole(value: Decimal, scale: int) -> int:
@@ -182,8 +178,8 @@ class CompiledTable:
         if type(measure) is Decimal and not value.is_finite():
             parse_decimal(measure, field="measure")  # refuses NaN and infinities, typed
         # scaleb with the library's own context is exact, whatever the caller's context.
-        scaled = value.scaleb(self._places, context=_CONTEXT)
-        if scaled != scaled.to_integral_value(context=_CONTEXT):
+        scaled = value.scaleb(self._places, context=EXACT)
+        if scaled != scaled.to_integral_value(context=EXACT):
             raise InvalidValueError(
                 "measure", f"a measure with at most {self._places} decimal places", measure
             )

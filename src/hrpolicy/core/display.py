@@ -113,10 +113,6 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _both(label: Label) -> str:
-    return str(label)
-
-
 # --- text ----------------------------------------------------------------------------
 
 
@@ -173,7 +169,7 @@ def _rows(explanation: Explanation) -> tuple[list[tuple[str, ...]], list[tuple[s
         (
             str(number),
             step.rule,
-            _both(step.label),
+            str(step.label),
             "; ".join(f"{k}={render_value(v)}" for k, v in step.inputs),
             render_value(step.output),
             "; ".join(c.cite("en") for c in step.citations),
@@ -215,8 +211,8 @@ def explanation_markdown(explanation: Explanation) -> str:
 
 def view_markdown(view: View) -> str:
     """A whole result as Markdown."""
-    lines = [f"### {_md(_both(view.title))}", ""]
-    lines += _md_table(["", ""], [(_both(label), render_value(v)) for label, v in view.summary])
+    lines = [f"### {_md(str(view.title))}", ""]
+    lines += _md_table(["", ""], [(str(label), render_value(v)) for label, v in view.summary])
     lines += ["", explanation_markdown(view.explanation)]
     return "\n".join(lines)
 
@@ -249,9 +245,9 @@ def explanation_html(explanation: Explanation) -> str:
 def view_html(view: View) -> str:
     """A whole result as an HTML fragment."""
     summary = _html_table(
-        ["", ""], [(_both(label), render_value(v)) for label, v in view.summary], "hrp-summary"
+        ["", ""], [(str(label), render_value(v)) for label, v in view.summary], "hrp-summary"
     )
     return (
-        f'<div class="hrpolicy"><h3>{html.escape(_both(view.title))}</h3>{summary}'
+        f'<div class="hrpolicy"><h3>{html.escape(str(view.title))}</h3>{summary}'
         f"{explanation_html(view.explanation)}</div>"
     )

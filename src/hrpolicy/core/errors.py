@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 __all__ = [
     "ConversionError",
@@ -30,6 +30,7 @@ __all__ = [
     "MissingDependencyError",
     "NotCoveredError",
     "PolicyDefinitionError",
+    "check_date",
     "describe",
     "prefixed",
 ]
@@ -133,3 +134,10 @@ class ConversionError(HRPolicyError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.path, self.errors))
+
+
+def check_date(value: object, field: str) -> None:
+    """Refuse anything but a plain ``datetime.date`` for ``field``; a ``datetime`` is a
+    date too in Python, and is refused, so a time of day is never dropped silently."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidTypeError(field, "a datetime.date (not a datetime)", value)

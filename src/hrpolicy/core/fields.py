@@ -379,7 +379,8 @@ def argument(value: object, expected: type[_T], name: str) -> _T:
     """``value`` if it is an ``expected``; otherwise :class:`InvalidTypeError` naming the
     argument (engines check their arguments with it)."""
     if not isinstance(value, expected):
-        raise InvalidTypeError(name, f"a {expected.__name__}", value)
+        kind = expected.__name__
+        raise InvalidTypeError(name, f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}", value)
     return value
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, check_date
 from hrpolicy.core.money import Rate, parse_money, round_money
 
 if TYPE_CHECKING:
@@ -81,8 +81,7 @@ def format_rate(rate: Rate | str | Decimal, *, locale: str) -> str:
 
 def format_date(day: date, *, locale: str) -> str:
     """A date in the locale's long form (``2012年12月7日``, ``December 7, 2012``)."""
-    if not isinstance(day, date) or hasattr(day, "hour"):
-        raise InvalidTypeError("day", "a datetime.date", day)
+    check_date(day, "day")
     from babel.dates import format_date as babel_format_date  # noqa: PLC0415 - deferred
 
     return babel_format_date(day, format="long", locale=_locale(locale))

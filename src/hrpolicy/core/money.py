@@ -33,6 +33,7 @@ from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
     "CENT",
+    "EXACT",
     "ZERO",
     "Rate",
     "allocate",
@@ -51,7 +52,7 @@ CENT: Final = Decimal("0.01")
 #: A context used for the few Decimal operations the library performs itself. Generous
 #: precision and the ``Inexact`` trap mean it either computes exactly or raises: it never
 #: rounds silently, whatever context the caller has set.
-_EXACT: Final = decimal.Context(
+EXACT: Final = decimal.Context(
     prec=120,
     rounding=decimal.ROUND_HALF_UP,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Inexact],
@@ -60,7 +61,7 @@ _EXACT: Final = decimal.Context(
 _MONEY_EXPECTED: Final = "an amount in CNY as Decimal, int or numeric str (floats are not accepted)"
 
 #: Bounds on every number read: far beyond any real amount or rate, and small enough that
-#: the library's exact arithmetic never needs more precision than ``_EXACT`` has.
+#: the library's exact arithmetic never needs more precision than ``EXACT`` has.
 _LIMIT: Final = Decimal("1e18")
 _LIMIT_INT: Final = 10**18
 _MAX_PLACES: Final = 18
@@ -184,7 +185,7 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     cents = (abs(q) * 100 + Fraction(1, 2)).__floor__()
     if cents == 0:
         return ZERO
-    return Decimal(sign * cents).scaleb(-2, context=_EXACT)
+    return Decimal(sign * cents).scaleb(-2, context=EXACT)
 
 
 def allocate(parts: Sequence[Fraction]) -> tuple[Decimal, ...]:
@@ -205,13 +206,13 @@ def allocate(parts: Sequence[Fraction]) -> tuple[Decimal, ...]:
     """
     fen = [exact(part) * 100 for part in parts]
     floors = [value.__floor__() for value in fen]
-    target = int(round_money(sum(fen, Fraction(0)) / 100).scaleb(2, context=_EXACT))
+    target = int(round_money(sum(fen, Fraction(0)) / 100).scaleb(2, context=EXACT))
     missing = target - sum(floors)
     # Largest remainder first; among equal remainders, the earlier part first.
     order = sorted(range(len(fen)), key=lambda i: (-(fen[i] - floors[i]), i))
     for index in order[:missing]:
         floors[index] += 1
-    return tuple(ZERO if f == 0 else Decimal(f).scaleb(-2, context=_EXACT) for f in floors)
+    return tuple(ZERO if f == 0 else Decimal(f).scaleb(-2, context=EXACT) for f in floors)
 
 
 def fen_to_money(fen: int) -> Decimal:
@@ -222,7 +223,7 @@ def fen_to_money(fen: int) -> Decimal:
     """
     if type(fen) is not int:
         raise InvalidTypeError("fen", "a whole number of fen (int)", fen)
-    return Decimal(fen).scaleb(-2, context=_EXACT)
+    return Decimal(fen).scaleb(-2, context=EXACT)
 
 
 def money_sum(values: Iterable[Decimal]) -> Decimal:
@@ -235,7 +236,7 @@ def money_sum(values: Iterable[Decimal]) -> Decimal:
     """
     total = ZERO
     for value in values:
-        total = _EXACT.add(total, value)
+        total = EXACT.add(total, value)
     return total
 
 
@@ -256,7 +257,7 @@ def format_exact(value: Fraction | Decimal | int) -> str:
         while denominator % prime == 0:
             denominator //= prime
     if denominator == 1:
-        as_decimal = _EXACT.divide(Decimal(q.numerator), Decimal(q.denominator))
+        as_decimal = EXACT.divide(Decimal(q.numerator), Decimal(q.denominator))
         text = format(as_decimal, "f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
@@ -321,7 +322,7 @@ class Rate:
                 shift = _PERCENT_SIGNS[text[-1]]
                 text = text[:-1].strip()
             number = parse_decimal(text, field=field, expected=expected)
-            fraction = number.scaleb(shift, context=_EXACT) if shift else number
+            fraction = number.scaleb(shift, context=EXACT) if shift else number
             return cls(value=fraction, notation=value.strip())
         if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
             number = parse_decimal(value, field=field, expected=expected)
@@ -339,7 +340,7 @@ class Rate:
         >>> Rate.parse("20%").of(6000)
         Decimal('1200.00')
         """
-        return _EXACT.multiply(self.value, Decimal(amount))
+        return EXACT.multiply(self.value, Decimal(amount))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Rate):

@@ -10,7 +10,14 @@ from datetime import date
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from hrpolicy.core.fields import PositiveInt, checked, require, typed_fields
+from hrpolicy.core.fields import (
+    FIRST_DATE,
+    LAST_DATE,
+    PositiveInt,
+    checked,
+    require,
+    typed_fields,
+)
 
 __all__ = ["Period"]
 
@@ -32,7 +39,8 @@ class Period:
     _last: date = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        require(1900 <= self.year <= 2199, "Period.year", "a year from 1900 to 2199", self.year)
+        low, high = FIRST_DATE.year, LAST_DATE.year
+        require(low <= self.year <= high, "Period.year", f"a year from {low} to {high}", self.year)
         if self.month is not None:
             require(1 <= self.month <= 12, "Period.month", "a month from 1 to 12", self.month)
         first = date(self.year, self.month or 1, 1)

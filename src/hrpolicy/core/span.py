@@ -50,7 +50,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, check_date
 from hrpolicy.core.money import format_exact
 
 __all__ = ["Rounding", "Span", "TimeUnit", "add_units", "measure", "through"]
@@ -85,7 +85,7 @@ def add_units(start: date, unit: TimeUnit, count: int) -> date:
     >>> add_units(date(2011, 1, 31), TimeUnit.MONTHS, 1)
     datetime.date(2011, 2, 28)
     """
-    _check_date(start, "start")
+    check_date(start, "start")
     if not isinstance(unit, TimeUnit):
         raise InvalidTypeError("unit", "a TimeUnit", unit)
     if isinstance(count, bool) or not isinstance(count, int):
@@ -162,8 +162,8 @@ def measure(
     ...
     hrpolicy.core.errors.InvalidValueError: end: expected a date on or after start 2020-01-02...
     """
-    _check_date(start, "start")
-    _check_date(end, "end")
+    check_date(start, "start")
+    check_date(end, "end")
     if not isinstance(unit, TimeUnit):
         raise InvalidTypeError("unit", "a TimeUnit", unit)
     if not isinstance(rounding, Rounding):
@@ -204,8 +204,3 @@ def _whole_units(start: date, end: date, unit: TimeUnit) -> int:
     while add_units(start, unit, guess + 1) <= end:
         guess += 1
     return max(guess, 0)
-
-
-def _check_date(value: object, field: str) -> None:
-    if not isinstance(value, date) or hasattr(value, "hour"):
-        raise InvalidTypeError(field, "a datetime.date (not a datetime)", value)

@@ -11,13 +11,12 @@ import attrs
 
 from hrpolicy.core.display import render_value
 from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.explain import Finding, Severity, Step
+from hrpolicy.core.explain import Finding, Severity, Step, step_of
 from hrpolicy.core.fields import Money, Text, checked, typed_fields
-from hrpolicy.core.label import Label
-from hrpolicy.core.money import money_sum, round_money
+from hrpolicy.core.label import Label, label
+from hrpolicy.core.money import ZERO, money_sum, round_money
 
 __all__ = [
-    "WITHDRAWN_STEP",
     "LineLike",
     "PaidLine",
     "PaidMixin",
@@ -74,16 +73,19 @@ class PaidMixin:
         return money_sum((self.amount, -self.already_paid))
 
 
-#: The label of the step a withdrawn line carries.
-WITHDRAWN_STEP: Final = Label("此前已发、本次不再产生的行", "paid before, no longer arising")
+_WITHDRAWN_STEP: Final = Label("此前已发、本次不再产生的行", "paid before, no longer arising")
 
 
 def apply_paid(
-    lines: Sequence[L], paid: Mapping[str, Decimal], withdrawn: Callable[[str, Decimal], L]
+    lines: Sequence[L],
+    paid: Mapping[str, Decimal],
+    withdrawn: Callable[[str, Decimal, Label, Step], L],
 ) -> list[L]:
     """The lines with what an earlier run paid on each (``paid``, by line id) set as
-    ``already_paid``, followed by a line from ``withdrawn(line_id, amount)`` for every paid
-    line that no longer arises — so its payment is recovered rather than forgotten."""
+    ``already_paid``, followed by a withdrawn line of 0 for every paid line that no longer
+    arises — so its payment is recovered rather than forgotten. The engine builds that
+    line with ``withdrawn(line_id, amount, label, step)``; the label and the step that
+    explains it are the same for every engine."""
     left = dict(paid)
     result = [
         cast(L, _evolve(line, already_paid=round_money(left.pop(line.line_id))))
@@ -91,7 +93,16 @@ def apply_paid(
         else line
         for line in lines
     ]
-    result.extend(withdrawn(line_id, round_money(amount)) for line_id, amount in left.items())
+    for line_id, amount in left.items():
+        paid_before = round_money(amount)
+        step = step_of(
+            "paid.withdrawn",
+            _WITHDRAWN_STEP,
+            {"line_id": line_id, "already_paid": paid_before},
+            ZERO,
+        )
+        text = label(f"已撤销：{line_id}", f"withdrawn: {line_id}")
+        result.append(withdrawn(line_id, paid_before, text, step))
     return result
 
 

@@ -10,14 +10,14 @@ falling back to a neighbour.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
 from hrpolicy.core.errors import NotCoveredError, PolicyDefinitionError
 from hrpolicy.core.fields import require, require_unique
 
-__all__ = ["Dated", "in_force", "ordered_versions", "version_on"]
+__all__ = ["Dated", "check_dates", "in_force", "ordered_versions", "version_on"]
 
 
 class Dated(Protocol):
@@ -34,6 +34,17 @@ class Dated(Protocol):
 
 
 V = TypeVar("V", bound=Dated)
+
+
+def check_dates(path: str, version: Dated) -> None:
+    """Refuse a version that ends before it starts (``path`` names it in the error)."""
+    if version.effective_to is not None:
+        require(
+            version.effective_to >= version.effective_from,
+            f"{path}.effective_to",
+            f"a date on or after effective_from {version.effective_from}",
+            version.effective_to,
+        )
 
 
 def ordered_versions(path: str, versions: Sequence[V]) -> tuple[V, ...]:
@@ -76,12 +87,3 @@ def version_on(owner: str, ordered: Sequence[V], day: date) -> V:
         + ")",
         day,
     )
-
-
-def versions_between(ordered: Sequence[V], first: date, last: date) -> Iterator[V]:
-    """The versions in force on some day from ``first`` to ``last``, in date order."""
-    for version in ordered:
-        if version.effective_from <= last and (
-            version.effective_to is None or version.effective_to >= first
-        ):
-            yield version

@@ -28,7 +28,7 @@ datetime.date(2025, 10, 2)
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
@@ -39,6 +39,7 @@ from hrpolicy.core.errors import (
     MissingDependencyError,
     NotCoveredError,
     PolicyDefinitionError,
+    check_date,
 )
 from hrpolicy.core.fields import NonNegativeInt, Text, checked, typed_fields
 
@@ -48,6 +49,7 @@ __all__ = [
     "TableCalendar",
     "WorkCalendar",
     "add_workdays",
+    "check_calendar",
     "count_workdays",
     "is_workday",
     "next_workday",
@@ -147,7 +149,7 @@ class TableCalendar:
 
     def day_kind(self, day: date) -> DayKind:
         """The kind of ``day``; ``NotCoveredError`` outside the covered years."""
-        _check_day(day)
+        check_date(day, "day")
         if not self.covers(day):
             raise NotCoveredError(
                 f"TableCalendar({self.name})",
@@ -189,7 +191,7 @@ class ChineseStatutoryCalendar:
 
     def day_kind(self, day: date) -> DayKind:
         """The kind of ``day``; ``NotCoveredError`` for years without data."""
-        _check_day(day)
+        check_date(day, "day")
         if not self.covers(day):
             raise NotCoveredError(
                 "ChineseStatutoryCalendar",
@@ -232,9 +234,12 @@ class ChineseStatutoryCalendar:
         )
 
 
-def _check_day(day: object) -> None:
-    if not isinstance(day, date) or isinstance(day, datetime):
-        raise InvalidTypeError("day", "a datetime.date (not a datetime)", day)
+def check_calendar(calendar: object, field: str = "calendar") -> None:
+    """Refuse anything that is not a :class:`WorkCalendar` for ``field``."""
+    if not isinstance(calendar, WorkCalendar):
+        raise InvalidTypeError(
+            field, "a WorkCalendar (TableCalendar, ChineseStatutoryCalendar…)", calendar
+        )
 
 
 def is_workday(calendar: WorkCalendar, day: date) -> bool:

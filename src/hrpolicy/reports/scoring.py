@@ -37,8 +37,8 @@ from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.display import Displayable, View
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
-from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue, step_of
+from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue, Trail, step_of
 from hrpolicy.core.fields import (
     NonNegativeInt,
     PositiveInt,
@@ -54,7 +54,7 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.period import Period
-from hrpolicy.core.workcal import WorkCalendar, is_workday, next_workday
+from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek
 from hrpolicy.reports.validation import ReportCheck
@@ -531,7 +531,7 @@ def terminal_reports_on_time(
     """A terminal daily report for every workday of ``month``, each filed at ``hour``:00 —
     a starting point for a month's facts, changed where a report was late or missing."""
     argument(month, Period, "month")
-    _calendar(calendar)
+    check_calendar(calendar)
     require(0 <= hour <= 23, "hour", "0 to 23", hour)
     return tuple(
         TerminalReport(day=day, submitted_at=datetime.combine(day, time(hour)))
@@ -545,7 +545,7 @@ def hr_due_date(month: Period, calendar: WorkCalendar) -> date:
     workday when that is not one."""
     argument(month, Period, "month")
     require(not month.is_year, "month", "a month", month)
-    _calendar(calendar)
+    check_calendar(calendar)
     eighth = month.first_day + relativedelta(months=1, days=7)
     return next_workday(calendar, eighth)
 
@@ -567,14 +567,15 @@ def pay_coefficient(score: Decimal | Fraction, reference: int = 80) -> Fraction:
     return Fraction(value) / reference
 
 
-class _Month:
-    def __init__(self, employee: str) -> None:
-        self.employee = employee
-        self.steps: list[Step] = []
-        self.findings: list[Finding] = []
+class _Month(Trail):
+    """The trail of one person's month: findings are about that person."""
 
-    def find(self, code: str, **params: Any) -> None:
-        self.findings.append(CATALOG.finding(code, subject=self.employee, **params))
+    def __init__(self, employee: str) -> None:
+        super().__init__(CATALOG)
+        self.employee = employee
+
+    def find(self, code: str, subject: str = "", **params: Any) -> None:
+        super().find(code, subject or self.employee, **params)
 
 
 def _deductions(
@@ -820,13 +821,6 @@ def _component(
     return ComponentScore(cid, component.name, points, component.points, (step,)), Fraction(0)
 
 
-def _calendar(calendar: object) -> None:
-    if not hasattr(calendar, "day_kind"):
-        raise InvalidTypeError(
-            "calendar", "a WorkCalendar (TableCalendar, ChineseStatutoryCalendar…)", calendar
-        )
-
-
 def _check_inputs_fit(card: ScoreCard, inputs: MonthInputs) -> None:
     """Every fact given must be read by a component of the card: nothing is ignored."""
     where = f"MonthInputs({inputs.employee})"
@@ -882,7 +876,7 @@ def score_month(
     argument(card, ScoreCard, "card")
     argument(month, Period, "month")
     argument(inputs, MonthInputs, "inputs")
-    _calendar(calendar)
+    check_calendar(calendar)
     require(not month.is_year, "month", "a month", month)
     for index, absence in enumerate(inputs.absences):
         require(

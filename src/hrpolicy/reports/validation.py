@@ -61,7 +61,7 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, round_money
-from hrpolicy.core.workcal import WorkCalendar, is_workday, next_workday
+from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import (
     ITEMS,
@@ -160,10 +160,14 @@ class Tolerance:
     absolute: NonNegativeMoney = Decimal(0)
     relative: Rate = _NONE
 
+    def limit(self, base: Decimal | int) -> Fraction:
+        """The largest difference allowed on ``base``: the absolute amount or the relative
+        share of ``base``, whichever is larger."""
+        return max(Fraction(self.absolute), self.relative.exact * Fraction(base))
+
     def allows(self, reported: Decimal, reference: Decimal) -> bool:
         """Whether ``reported`` is within tolerance of ``reference``."""
-        limit = max(Fraction(self.absolute), self.relative.exact * Fraction(reference))
-        return abs(Fraction(reported) - Fraction(reference)) <= limit
+        return abs(Fraction(reported) - Fraction(reference)) <= self.limit(reference)
 
 
 @checked
@@ -390,6 +394,14 @@ class _Check:
             self.find(code, item=ITEMS[item], **params)
 
 
+#: What an item that needs a figure or names lacks, for the finding.
+_NEEDED: Final = {
+    Need.AMOUNT: Label("金额", "an amount"),
+    Need.COUNT: Label("数量", "a count"),
+    Need.CUSTOMERS: Label("客户名单", "the customers named"),
+}
+
+
 def _contents(check: _Check, policy: ReportPolicy) -> None:
     report = check.report
     for rule in policy.required:
@@ -410,14 +422,15 @@ def _contents(check: _Check, policy: ReportPolicy) -> None:
                 minimum=rule.min_chars,
             )
             continue
-        lacking = {
-            Need.AMOUNT: (entry.amount is None, Label("金额", "an amount")),
-            Need.COUNT: (entry.count is None, Label("数量", "a count")),
-            Need.CUSTOMERS: (not entry.customers, Label("客户名单", "the customers named")),
-            Need.TEXT: (False, Label("", "")),
-        }[rule.need]
-        if lacking[0]:
-            check.fail(rule.item, ItemStatus.INCOMPLETE, "item_incomplete", missing=lacking[1])
+        lacking = (
+            (rule.need is Need.AMOUNT and entry.amount is None)
+            or (rule.need is Need.COUNT and entry.count is None)
+            or (rule.need is Need.CUSTOMERS and not entry.customers)
+        )
+        if lacking:
+            check.fail(
+                rule.item, ItemStatus.INCOMPLETE, "item_incomplete", missing=_NEEDED[rule.need]
+            )
         elif (
             rule.item is Item.SALES_EXPENSES
             and any(e.travel for e in report.expenses)
@@ -483,9 +496,8 @@ def _truth(
             in_crm = Counter((v.customer, v.on) for v in reference.visits)
             in_report = Counter((v.customer, v.on) for v in report.visits)
             unrecorded = sum((in_report - in_crm).values())
-            rule = policy.tolerance(Item.CUSTOMER_VISITS)
-            allowed = max(Fraction(rule.absolute), rule.relative.exact * len(report.visits))
-            if unrecorded > allowed:
+            # The tolerance is counted on the visits reported.
+            if unrecorded > policy.tolerance(Item.CUSTOMER_VISITS).limit(len(report.visits)):
                 check.fail(
                     Item.CUSTOMER_VISITS,
                     ItemStatus.UNTRUE,
@@ -515,13 +527,12 @@ def _quotas_and_plan(
         if points:
             check.deductions.append((code, points))
 
+    # The calendar is asked only when a quota needs it (it may not cover every year).
+    quotas = policy.calls_per_workday or policy.visits_per_week
+    workdays = [d for d in report.week.days if is_workday(calendar, d)] if quotas else []
     if policy.calls_per_workday:
         calls = {c.on: c.calls for c in report.calls}
-        short = [
-            day
-            for day in report.week.days
-            if is_workday(calendar, day) and calls.get(day, 0) < policy.calls_per_workday
-        ]
+        short = [day for day in workdays if calls.get(day, 0) < policy.calls_per_workday]
         if short:
             deduct(
                 "calls_quota_missed",
@@ -530,8 +541,7 @@ def _quotas_and_plan(
             )
     if policy.visits_per_week:
         # A short week (holidays) asks for its share of the weekly quota, rounded up.
-        workdays = sum(1 for day in report.week.days if is_workday(calendar, day))
-        quota = -(-policy.visits_per_week * min(workdays, 5) // 5)
+        quota = -(-policy.visits_per_week * min(len(workdays), 5) // 5)
         distinct = len({(v.customer, v.on) for v in report.visits})
         if distinct < quota:
             deduct("visits_quota_missed", visits=distinct, quota=quota)
@@ -668,10 +678,7 @@ def validate(
     """
     given = arguments(reports, WeeklyReport, "reports")
     argument(policy, ReportPolicy, "policy")
-    if not hasattr(calendar, "day_kind"):
-        raise InvalidTypeError(
-            "calendar", "a WorkCalendar (TableCalendar, ChineseStatutoryCalendar…)", calendar
-        )
+    check_calendar(calendar)
     require_unique([r.report_id for r in given], "reports", "report_id")
     require_unique(
         [f"{r.employee} {r.week}" for r in given], "reports", "report per employee and week"
