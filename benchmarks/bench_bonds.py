@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from _timing import timed
+from _timing import show_rate, timed
 from hypothesis import HealthCheck, given, settings
 
 from hrpolicy.bonds import BondCase
@@ -46,7 +46,7 @@ def main() -> None:
             case.settle()
 
     per_case = timed(f"settle {len(cases)} generated cases, per case", settle_all, 3, len(cases))
-    print(f"{'  → cases per second':52} {1 / per_case:10.0f}")
+    show_rate("cases", per_case)
 
     start = date(2010, 11, 6)
     ends = [start + timedelta(days=n) for n in range(0, 3650, 7)]

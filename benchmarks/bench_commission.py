@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from _timing import timed
+from _timing import show_rate, timed
 
 from hrpolicy.commission import (
     Commission,
@@ -73,7 +73,7 @@ def main() -> None:
     per_deal = timed(
         "one statement of 50 deals, per deal", lambda: evaluate(base, march, fifty, li), 50, 50
     )
-    print(f"{'  → deals per second':56} {1 / per_deal:10.0f}")
+    show_rate("deals", per_deal)
 
     team_deals = [d for n in range(20) for d in _deals(f"p{n}", 50)]
     per_statement = timed(
@@ -82,7 +82,7 @@ def main() -> None:
         3,
         20,
     )
-    print(f"{'  → statements per second':56} {1 / per_statement:10.0f}")
+    show_rate("statements", per_statement)
 
     candidate = _plan("candidate", 25000)
     timed(

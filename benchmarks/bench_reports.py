@@ -10,10 +10,18 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from _timing import timed
+from _timing import show_rate, timed
 
 from hrpolicy.core import Period, TableCalendar
-from hrpolicy.reports import Assessment, IsoWeek, MonthInputs, Reference, score_month, validate
+from hrpolicy.reports import (
+    Assessment,
+    IsoWeek,
+    MonthInputs,
+    Reference,
+    score_month,
+    terminal_reports_on_time,
+    validate,
+)
 from hrpolicy.reports.examples import domain_report_policy, example_report, salesperson_card
 
 
@@ -32,17 +40,18 @@ def main() -> None:
         10,
         50,
     )
-    print(f"{'  → reports validated per second':56} {1 / per_report:10.0f}")
+    show_rate("reports validated", per_report)
     weeks = [IsoWeek(year=2024, week=n) for n in (10, 11, 12, 13)]
     checks = validate([example_report("li", w) for w in weeks], policy, calendar)
+    month = Period(year=2024, month=3)
     inputs = MonthInputs(
         employee="li",
         reports=checks,
+        terminal_reports=terminal_reports_on_time(month, calendar),
         rebate_forms_on=date(2024, 3, 22),
         assessed=(Assessment(component="other-management", points=Decimal(28)),),
     )
     card = salesperson_card()
-    month = Period(year=2024, month=3)
     timed(
         "score a month on the salesperson card",
         lambda: score_month(card, month, inputs, calendar),

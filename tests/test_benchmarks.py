@@ -1,0 +1,41 @@
+"""The benchmark scripts still run against the library as it is (each timing runs once:
+speed is measured by running the scripts, never in the tests)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+SCRIPTS = sorted(p.name for p in BENCHMARKS.glob("*.py") if not p.name.startswith("_"))
+
+
+def test_there_is_a_script_per_engine_and_the_side_by_side_run() -> None:
+    assert SCRIPTS == [
+        "bench_bonds.py",
+        "bench_collection.py",
+        "bench_commission.py",
+        "bench_reports.py",
+        "run.py",
+    ]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_each_benchmark_script_runs_to_the_end(script: str) -> None:
+    command = [sys.executable, str(BENCHMARKS / script)]
+    if script == "run.py":
+        command.append("--quick")
+    result = subprocess.run(
+        command,
+        env={**os.environ, "HRPOLICY_BENCH_SMOKE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "µs" in result.stdout
