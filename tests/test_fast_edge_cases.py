@@ -18,10 +18,11 @@ from hrpolicy.commission.fast import (
     merge_partitions,
     run_columns,
 )
-from hrpolicy.core.bands import Band, BandTable, Semantics, Side
+from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.compiled import CompiledTable
 from tests.collection.helpers import books, invoice
 from tests.commission.helpers import commission, plan
+from tests.helpers import band
 
 MARCH = Period(year=2024, month=3)
 
@@ -37,21 +38,8 @@ def _engine(the_plan: object, fen: list[int]) -> Decimal:
 def test_a_month_pays_the_increase_from_zero_even_when_the_table_pays_something_at_zero() -> None:
     lump = BandTable(
         bands=(
-            Band(
-                lower=Decimal(0),
-                upper=Decimal(1000),
-                lower_closed=True,
-                upper_closed=True,
-                value=Decimal("0.1"),
-                lump_sum=Decimal(50),
-            ),
-            Band(
-                lower=Decimal(1000),
-                upper=None,
-                lower_closed=False,
-                upper_closed=False,
-                value=Decimal("0.2"),
-            ),
+            band(0, 1000, "0.1", upper_closed=True, lump_sum=Decimal(50)),
+            band(1000, None, "0.2", lower_closed=False),
         ),
         semantics=Semantics.MARGINAL,
     )

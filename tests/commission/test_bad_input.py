@@ -40,29 +40,18 @@ from hrpolicy.commission import (
     evaluate_team,
 )
 from hrpolicy.commission.examples import manager_pool_plan, over_list_plan
-from hrpolicy.core.bands import Band, BandTable, Semantics
+from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.core.money import Rate
 from tests.commission.helpers import MARCH, commission, deal, plan, run, tiers
+from tests.helpers import band
 
 
 def test_bands_with_a_gap_are_refused() -> None:
     with pytest.raises(PolicyDefinitionError, match="no gap"):
         BandTable(
             bands=(
-                Band(
-                    lower=Decimal(0),
-                    upper=Decimal(30000),
-                    lower_closed=True,
-                    upper_closed=False,
-                    value=Decimal("0.01"),
-                ),
-                Band(
-                    lower=Decimal(30000),
-                    upper=None,
-                    lower_closed=False,
-                    upper_closed=False,
-                    value=Decimal("0.02"),
-                ),
+                band(0, 30000, "0.01"),
+                band(30000, None, "0.02", lower_closed=False),
             ),
             semantics=Semantics.MARGINAL,
         )
@@ -72,20 +61,8 @@ def test_bands_that_overlap_are_refused() -> None:
     with pytest.raises(PolicyDefinitionError, match="no overlap"):
         BandTable(
             bands=(
-                Band(
-                    lower=Decimal(0),
-                    upper=Decimal(30000),
-                    lower_closed=True,
-                    upper_closed=True,
-                    value=Decimal("0.01"),
-                ),
-                Band(
-                    lower=Decimal(30000),
-                    upper=None,
-                    lower_closed=True,
-                    upper_closed=False,
-                    value=Decimal("0.02"),
-                ),
+                band(0, 30000, "0.01", upper_closed=True),
+                band(30000, None, "0.02"),
             ),
             semantics=Semantics.MARGINAL,
         )

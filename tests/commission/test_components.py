@@ -19,8 +19,9 @@ from hrpolicy.commission import (
     Proration,
     TaskBase,
 )
-from hrpolicy.core.bands import Band, BandTable, Semantics
+from hrpolicy.core.bands import BandTable, Semantics
 from tests.commission.helpers import amounts, commission, deal, plan, run
+from tests.helpers import band
 
 APRIL = Period(year=2024, month=4)
 
@@ -44,16 +45,7 @@ def test_thirty_thousand_exactly_stays_in_the_one_percent_band_when_the_band_inc
 
 def test_an_interpolated_rate_rises_linearly_within_the_band() -> None:
     table = BandTable(
-        bands=(
-            Band(
-                lower=Decimal(0),
-                upper=Decimal(100000),
-                lower_closed=True,
-                upper_closed=True,
-                value=Decimal("0.01"),
-                end_value=Decimal("0.03"),
-            ),
-        ),
+        bands=(band(0, 100000, "0.01", upper_closed=True, end_value=Decimal("0.03")),),
         semantics=Semantics.INTERPOLATED,
     )
     # At 50,000 the rate is 2 %: 1,000.
@@ -64,28 +56,9 @@ def test_an_interpolated_rate_rises_linearly_within_the_band() -> None:
 def test_a_mixed_table_re_rates_below_a_threshold_and_pays_only_the_increment_above() -> None:
     table = BandTable(
         bands=(
-            Band(
-                lower=Decimal(0),
-                upper=Decimal(10000),
-                lower_closed=True,
-                upper_closed=True,
-                value=Decimal("0.01"),
-            ),
-            Band(
-                lower=Decimal(10000),
-                upper=Decimal(20000),
-                lower_closed=False,
-                upper_closed=True,
-                value=Decimal("0.02"),
-                rerate_below=True,
-            ),
-            Band(
-                lower=Decimal(20000),
-                upper=None,
-                lower_closed=False,
-                upper_closed=False,
-                value=Decimal("0.03"),
-            ),
+            band(0, 10000, "0.01", upper_closed=True),
+            band(10000, 20000, "0.02", lower_closed=False, upper_closed=True, rerate_below=True),
+            band(20000, None, "0.03", lower_closed=False),
         ),
         semantics=Semantics.MIXED,
     )
@@ -281,21 +254,8 @@ def test_a_non_recoverable_draw_is_a_guarantee_that_is_never_taken_back() -> Non
 def test_a_lump_sum_is_paid_when_a_band_is_reached_even_with_a_separate_basis() -> None:
     table = BandTable(
         bands=(
-            Band(
-                lower=Decimal(0),
-                upper=Decimal(10),
-                lower_closed=True,
-                upper_closed=True,
-                value=Decimal("0.01"),
-            ),
-            Band(
-                lower=Decimal(10),
-                upper=None,
-                lower_closed=False,
-                upper_closed=False,
-                value=Decimal("0.01"),
-                lump_sum=Decimal(5000),
-            ),
+            band(0, 10, "0.01", upper_closed=True),
+            band(10, None, "0.01", lower_closed=False, lump_sum=Decimal(5000)),
         ),
         semantics=Semantics.MARGINAL,
     )

@@ -20,25 +20,7 @@ from hrpolicy.core import (
     Side,
 )
 from hrpolicy.strategies import band_tables
-
-
-def band(
-    lower: int,
-    upper: int | None,
-    value: str,
-    *,
-    lower_closed: bool = True,
-    upper_closed: bool = False,
-    **extra: object,
-) -> Band:
-    return Band(
-        lower=Decimal(lower),
-        upper=None if upper is None else Decimal(upper),
-        lower_closed=lower_closed,
-        upper_closed=upper_closed,
-        value=Decimal(value),
-        **extra,  # type: ignore[arg-type]
-    )
+from tests.helpers import band
 
 
 def test_the_plan_decides_whether_thirty_thousand_is_in_the_lower_or_the_higher_band() -> None:

@@ -1,0 +1,26 @@
+"""Builders shared by tests of several engines."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hrpolicy.core.bands import Band
+
+
+def band(
+    lower: int,
+    upper: int | None,
+    value: str,
+    *,
+    lower_closed: bool = True,
+    upper_closed: bool = False,
+    **extra: object,
+) -> Band:
+    return Band(
+        lower=Decimal(lower),
+        upper=None if upper is None else Decimal(upper),
+        lower_closed=lower_closed,
+        upper_closed=upper_closed,
+        value=Decimal(value),
+        **extra,  # type: ignore[arg-type]
+    )
