@@ -19,8 +19,14 @@ True
 from __future__ import annotations
 
 import enum
+import reprlib
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+import attrs
 
 __all__ = [
     "ConversionError",
@@ -38,26 +44,96 @@ __all__ = [
 _NO_VALUE = object()
 
 
-def describe(value: object) -> str:
-    """Describe a value for an error message: its type name and its repr (a date in ISO
-    form).
+#: The longest description an error message gives of a value; longer ones are cut with "…".
+_SHORT: Final = 60
+#: Fields that name an object, in the order a short description looks for them.
+_NAMING_FIELDS: Final = ("id", "version", "employee", "name", "customer", "role", "item")
 
-    >>> describe(1.5)
-    'float 1.5'
-    >>> describe("5%")
-    "str '5%'"
-    >>> describe(None)
-    'None'
-    >>> describe(date(2024, 3, 1))
-    'date 2024-03-01'
+
+def describe(value: object) -> str:
+    """Describe a value for an error message in a short form: its type name and the value
+    (a date in ISO form, a number or rate as written, an object by its id, a long text,
+    list or mapping cut short), never a whole object's repr.
+
+    >>> describe(1.5), describe("5%"), describe(None), describe(date(2024, 3, 1))
+    ('float 1.5', "str '5%'", 'None', 'date 2024-03-01')
+    >>> describe(Decimal("-5")), describe(Fraction(1, 3))
+    ('Decimal -5', 'Fraction 1/3')
+    >>> describe("x" * 100)
+    "str 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    >>> describe(list(range(40)))
+    'list of 40 items [0, 1, 2, 3, 4, 5, 6, 7, ...]'
+    >>> from hrpolicy.core.money import Rate
+    >>> describe(Rate.parse("40%"))
+    'Rate 40%'
+    >>> from hrpolicy.core.statement import PaidLine
+    >>> describe(PaidLine(line_id="L1", amount="5"))
+    "PaidLine(line_id='L1', …)"
     """
     if value is None:
         return "None"
+    short = _short(value)
+    return f"{type(value).__name__}{'' if short[:1] == '(' else ' '}{short}"
+
+
+def _short(value: object) -> str:
     if type(value) is date:
-        return f"date {value.isoformat()}"
+        return value.isoformat()
     if isinstance(value, enum.Enum):
-        return f"{type(value).__name__} {value.value!r}"
-    return f"{type(value).__name__} {value!r}"
+        return repr(value.value)
+    if isinstance(value, (Decimal, Fraction)):
+        return _cut(str(value))
+    if isinstance(value, str):
+        if len(value) <= _SHORT:
+            return repr(value)
+        return f"{repr(value[: _SHORT - 4])[:-1]}…' ({len(value)} characters)"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value) if abs(value) < 10**_SHORT else f"with {_digits(abs(value))} digits"
+    cls = type(value)
+    if attrs.has(cls):
+        return _attrs_short(value, cls)
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        text = _REPR.repr(value)
+        return text if len(value) <= _REPR.maxlist else f"of {len(value)} items {text}"
+    return _cut(_REPR.repr(value))
+
+
+#: Reprs with limits: a few items of a list, a few levels of nesting (100,000 nested lists
+#: are shown as ``[[[[...]]]]``, never a RecursionError).
+_REPR: Final = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxtuple, _REPR.maxdict = 3, 8, 8, 6
+_REPR.maxset, _REPR.maxfrozenset, _REPR.maxstring, _REPR.maxother = 8, 8, 40, _SHORT
+
+
+def _attrs_short(value: object, cls: type[attrs.AttrsInstance]) -> str:
+    """An attrs object by its class and naming field (``BondAgreement(id='B1', …)``), or
+    by its own text when its class defines one (a rate as ``40%``)."""
+    if "__str__" in vars(cls):
+        return _cut(str(value))
+    names = [f.name for f in attrs.fields(cls) if not f.name.startswith("_")]
+    for wanted in _NAMING_FIELDS:
+        for name in names:
+            if name == wanted or (wanted == "id" and name.endswith("_id")):
+                field_value = getattr(value, name)
+                if isinstance(field_value, str):
+                    more = ", …" if len(names) > 1 else ""
+                    return f"({name}={_cut(repr(field_value))}{more})"
+    return "(…)" if names else "()"
+
+
+def _digits(number: int) -> int:
+    """The decimal digits of a positive int, exactly, without turning it into text (which
+    Python refuses beyond 4,300 digits)."""
+    digits = number.bit_length() * 30103 // 100000 + 1
+    while 10**digits <= number:
+        digits += 1
+    while digits > 1 and 10 ** (digits - 1) > number:
+        digits -= 1
+    return digits
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
 
 
 class HRPolicyError(Exception):

@@ -186,9 +186,9 @@ def _check_for(annotation: object, context: str) -> _Check:
     if origin in (Union, types.UnionType):
         options = [arg for arg in typing.get_args(base) if arg is not _NONE_TYPE]
         nullable = len(options) < len(typing.get_args(base))
-        if all(attrs.has(o) for o in options if isinstance(o, type)) and all(
-            isinstance(o, type) for o in options
-        ):
+        # Unions of domain classes take an instance of one of them; a rate (an attrs
+        # class too) is read from its text like any ``Rate`` field.
+        if all(isinstance(o, type) and attrs.has(o) and o is not Rate for o in options):
             classes = tuple(o for o in options if isinstance(o, type))
             return _instance_check(classes, nullable=nullable)
         if len(options) != 1:
