@@ -14,6 +14,7 @@ from hrpolicy.core import (
     Band,
     BandTable,
     InvalidTypeError,
+    InvalidValueError,
     NotCoveredError,
     PolicyDefinitionError,
     Semantics,
@@ -220,3 +221,27 @@ def test_thresholds_must_be_a_list_of_numbers() -> None:
         BandTable.from_thresholds("012", [1, 2], closed=Side.LOWER, semantics=Semantics.WHOLE)
     with pytest.raises(InvalidTypeError, match="values"):
         BandTable.from_thresholds([0, 1], 5, closed=Side.LOWER, semantics=Semantics.WHOLE)  # type: ignore[arg-type]
+
+
+def test_a_band_table_given_upper_as_text_is_read_as_the_upper_side() -> None:
+    table = BandTable.from_thresholds(
+        [0, 30000, 60000],
+        ["0.01", "0.015", "0.02"],
+        closed="upper",  # type: ignore[arg-type]
+        semantics="marginal",  # type: ignore[arg-type]
+    )
+    assert [b.describe() for b in table.bands] == ["[0, 30000]", "(30000, 60000]", "(60000, ∞)"]
+    assert table.semantics is Semantics.MARGINAL
+    assert table.with_semantics("whole").semantics is Semantics.WHOLE  # type: ignore[arg-type]
+
+
+def test_a_side_that_is_not_a_side_is_refused_listing_the_sides() -> None:
+    with pytest.raises(InvalidValueError, match="closed: expected one of 'lower', 'upper'"):
+        BandTable.from_thresholds(
+            [0, 30000],
+            ["0.01", "0.02"],
+            closed="above",  # type: ignore[arg-type]
+            semantics=Semantics.MARGINAL,
+        )
+    with pytest.raises(InvalidValueError, match="semantics: expected one of 'marginal', "):
+        BandTable.from_thresholds([0], ["0.01"], closed=Side.LOWER, semantics="累进")  # type: ignore[arg-type]

@@ -80,11 +80,21 @@ def test_an_end_before_the_start_is_an_error() -> None:
         measure(date(2020, 1, 2), date(2020, 1, 1), TimeUnit.DAYS)
 
 
-def test_datetimes_and_strings_are_not_dates_here() -> None:
+def test_datetimes_are_not_dates_here() -> None:
     with pytest.raises(InvalidTypeError):
         measure(datetime(2020, 1, 1), date(2020, 2, 1), TimeUnit.DAYS)
-    with pytest.raises(InvalidTypeError):
-        measure(date(2020, 1, 1), date(2020, 2, 1), "months")  # type: ignore[arg-type]
+
+
+def test_a_unit_and_a_rounding_given_as_text_are_read_as_their_values() -> None:
+    span = measure(date(2020, 1, 1), date(2020, 2, 20), "months", "floor")  # type: ignore[arg-type]
+    assert span.unit is TimeUnit.MONTHS
+    assert span.value == 1
+    assert add_units(date(2020, 1, 31), "months", 1) == date(2020, 2, 29)  # type: ignore[arg-type]
+
+
+def test_a_unit_that_is_not_one_of_the_units_is_refused_listing_them() -> None:
+    with pytest.raises(InvalidValueError, match="unit: expected one of 'days', 'months', 'years'"):
+        measure(date(2020, 1, 1), date(2020, 2, 1), "weeks")  # type: ignore[arg-type]
 
 
 @given(
@@ -130,8 +140,8 @@ def test_whole_months_are_the_anniversaries_reached(start: date, months: int) ->
 
 
 def test_adding_units_checks_its_arguments() -> None:
-    with pytest.raises(InvalidTypeError, match="unit: expected a TimeUnit"):
-        add_units(date(2020, 1, 31), "months", 1)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="unit: expected one of 'days', 'months'"):
+        add_units(date(2020, 1, 31), "month", 1)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match="count: expected an int"):
         add_units(date(2020, 1, 31), TimeUnit.MONTHS, 1.5)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="within the calendar"):

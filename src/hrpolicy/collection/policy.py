@@ -48,6 +48,7 @@ from hrpolicy.core.fields import (
     NonNegativeMoney,
     Text,
     checked,
+    enum_argument,
     require,
     require_unique,
     typed_fields,
@@ -425,6 +426,7 @@ class CollectionVersion:
 
     def milestone(self, kind: MilestoneKind) -> MilestoneAward | None:
         """The award for ``kind``, if the version has one."""
+        kind = enum_argument(kind, MilestoneKind, "kind")
         for award in self.milestones:
             if award.kind is kind:
                 return award

@@ -38,6 +38,7 @@ from hrpolicy.commission.plan import (
     Window,
 )
 from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.fields import enum_argument
 from hrpolicy.core.money import Rate
 
 __all__ = [
@@ -136,6 +137,7 @@ def magazine_plan(reading: Semantics = Semantics.MARGINAL) -> Plan:
     """Magazine subscriptions: 20 yuan each; above 20 subscriptions, 25 yuan each. The
     sources read this both ways, so the plan says which: ``MARGINAL`` pays 25 only for the
     21st subscription on (25 → 525), ``WHOLE`` pays 25 for all once above 20 (25 → 625)."""
+    reading = enum_argument(reading, Semantics, "reading")
     return _plan(
         f"magazine-{reading.value}",
         "杂志订阅提成",

@@ -26,6 +26,7 @@ from hrpolicy.core.fields import (
     Quantity,
     Text,
     checked,
+    enum_argument,
     require,
     require_unique,
     typed_fields,
@@ -150,6 +151,7 @@ class Deal:
 
     def measure(self, which: Measure) -> Fraction:
         """The deal's contribution to ``which``, exactly; a missing fact is an error."""
+        which = enum_argument(which, Measure, "which")
         if which is Measure.SALES:
             return Fraction(self.amount)
         if which is Measure.UNITS:

@@ -60,7 +60,7 @@ from hrpolicy.core.errors import (
     NotCoveredError,
     PolicyDefinitionError,
 )
-from hrpolicy.core.fields import Money, Text, checked, typed_fields
+from hrpolicy.core.fields import Money, Text, checked, enum_argument, typed_fields
 from hrpolicy.core.money import format_exact, parse_decimal
 
 __all__ = ["Band", "BandApplication", "BandTable", "Piece", "Semantics", "Side"]
@@ -270,6 +270,10 @@ class BandTable:
             isinstance(end_values, (str, bytes)) or not isinstance(end_values, (list, tuple))
         ):
             raise InvalidTypeError("end_values", "a list or tuple of numbers", end_values)
+        closed = enum_argument(closed, Side, "closed")
+        semantics = enum_argument(semantics, Semantics, "semantics")
+        if not isinstance(first_closed, bool):
+            raise InvalidTypeError("first_closed", "True or False", first_closed)
         points = [parse_decimal(t, field=f"thresholds[{i}]") for i, t in enumerate(thresholds)]
         if len(values) not in (len(points) - 1, len(points)) or len(points) < 1:
             raise InvalidValueError(
@@ -300,7 +304,7 @@ class BandTable:
 
     def with_semantics(self, semantics: Semantics) -> BandTable:
         """The same bands read with other semantics (e.g. to compare both readings)."""
-        return attrs.evolve(self, semantics=semantics)
+        return attrs.evolve(self, semantics=enum_argument(semantics, Semantics, "semantics"))
 
     # --- questions --------------------------------------------------------------------
 

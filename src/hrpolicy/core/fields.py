@@ -61,6 +61,7 @@ __all__ = [
     "argument",
     "arguments",
     "checked",
+    "enum_argument",
     "require",
     "require_unique",
     "typed_fields",
@@ -102,6 +103,7 @@ Text = Annotated[str, _TextSpec()]
 
 _Check = Callable[[object, str], object]
 _C = TypeVar("_C", bound=type)
+_E = TypeVar("_E", bound=enum.Enum)
 _NONE_TYPE: Final = type(None)
 
 
@@ -347,7 +349,7 @@ def _check_datetime(value: object, path: str) -> datetime:
     return value
 
 
-def _check_enum(enum_type: type[enum.Enum], value: object, path: str) -> enum.Enum:
+def _check_enum(enum_type: type[_E], value: object, path: str) -> _E:
     if isinstance(value, enum_type):
         return value
     try:
@@ -382,6 +384,22 @@ def argument(value: object, expected: type[_T], name: str) -> _T:
         kind = expected.__name__
         raise InvalidTypeError(name, f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}", value)
     return value
+
+
+def enum_argument(value: object, enum_type: type[_E], name: str) -> _E:
+    """``value`` as a member of ``enum_type``: a member, or a member's value (``"upper"``
+    for ``Side.UPPER``); anything else is refused naming the argument and listing the
+    allowed values — the same rule every enum field follows.
+
+    >>> from hrpolicy.core.bands import Side
+    >>> enum_argument("upper", Side, "closed")
+    <Side.UPPER: 'upper'>
+    >>> enum_argument("top", Side, "closed")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: closed: expected one of 'lower', 'upper', got str 'top'
+    """
+    return _check_enum(enum_type, value, name)
 
 
 def arguments(values: object, expected: type[_T], name: str) -> tuple[_T, ...]:

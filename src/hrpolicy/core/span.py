@@ -51,6 +51,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, check_date
+from hrpolicy.core.fields import enum_argument
 from hrpolicy.core.money import format_exact
 
 __all__ = ["Rounding", "Span", "TimeUnit", "add_units", "measure", "through"]
@@ -86,8 +87,7 @@ def add_units(start: date, unit: TimeUnit, count: int) -> date:
     datetime.date(2011, 2, 28)
     """
     check_date(start, "start")
-    if not isinstance(unit, TimeUnit):
-        raise InvalidTypeError("unit", "a TimeUnit", unit)
+    unit = enum_argument(unit, TimeUnit, "unit")
     if isinstance(count, bool) or not isinstance(count, int):
         raise InvalidTypeError("count", "an int", count)
     try:
@@ -164,10 +164,8 @@ def measure(
     """
     check_date(start, "start")
     check_date(end, "end")
-    if not isinstance(unit, TimeUnit):
-        raise InvalidTypeError("unit", "a TimeUnit", unit)
-    if not isinstance(rounding, Rounding):
-        raise InvalidTypeError("rounding", "a Rounding", rounding)
+    unit = enum_argument(unit, TimeUnit, "unit")
+    rounding = enum_argument(rounding, Rounding, "rounding")
     if end < start:
         raise InvalidValueError("end", f"a date on or after start {start.isoformat()}", end)
 

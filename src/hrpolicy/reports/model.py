@@ -22,6 +22,7 @@ from hrpolicy.core.fields import (
     NonNegativeMoney,
     Text,
     checked,
+    enum_argument,
     require,
     require_unique,
     typed_fields,
@@ -258,6 +259,7 @@ class WeeklyReport:
 
     def entry(self, item: Item) -> ItemEntry | None:
         """The summary entry for ``item``, if the report has one."""
+        item = enum_argument(item, Item, "item")
         for entry in self.summary:
             if entry.item is item:
                 return entry

@@ -55,6 +55,7 @@ from hrpolicy.core.fields import (
     argument,
     arguments,
     checked,
+    enum_argument,
     require,
     require_unique,
     typed_fields,
@@ -258,6 +259,7 @@ class ReportPolicy:
 
     def rule(self, item: Item) -> ItemRule | None:
         """The rule for ``item``, if it is required."""
+        item = enum_argument(item, Item, "item")
         for rule in self.required:
             if rule.item is item:
                 return rule
@@ -265,6 +267,7 @@ class ReportPolicy:
 
     def tolerance(self, item: Item) -> Tolerance:
         """The tolerance for ``item`` (none: the figures must agree exactly)."""
+        item = enum_argument(item, Item, "item")
         for tolerance in self.tolerances:
             if tolerance.item is item:
                 return tolerance
@@ -333,6 +336,7 @@ class ReportCheck(Displayable):
 
     def status(self, item: Item) -> ItemStatus:
         """How the required summary item ``item`` fared."""
+        item = enum_argument(item, Item, "item")
         found = dict(self.items)
         if item not in found:
             raise InvalidValueError(

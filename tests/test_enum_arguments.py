@@ -1,0 +1,42 @@
+"""Every function and method that takes an enum takes a member or its value, and refuses
+anything else naming the argument and the allowed values — as enum fields do."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from hrpolicy import InvalidValueError
+from hrpolicy.collection import MilestoneKind
+from hrpolicy.collection.examples import key_account_policy
+from hrpolicy.commission import Deal, Measure
+from hrpolicy.commission.examples import magazine_plan
+from hrpolicy.core.bands import Semantics
+from hrpolicy.reports import Item
+from hrpolicy.reports.examples import domain_report_policy
+
+
+def test_the_magazine_plan_is_chosen_by_reading_written_as_text() -> None:
+    assert magazine_plan("whole") == magazine_plan(Semantics.WHOLE)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="reading: expected one of 'marginal'"):
+        magazine_plan("retroactive")  # type: ignore[arg-type]
+
+
+def test_a_deal_measure_is_asked_for_by_name() -> None:
+    deal = Deal(deal_id="D1", owner="li", signed_on=date(2024, 3, 1), amount=Decimal(500))
+    assert deal.measure("sales") == deal.measure(Measure.SALES) == 500  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="which: expected one of 'sales', 'units'"):
+        deal.measure("revenue")  # type: ignore[arg-type]
+
+
+def test_a_milestone_and_a_summary_item_are_asked_for_by_name() -> None:
+    version = key_account_policy().versions[0]
+    kind = MilestoneKind.SUPPLIER_LISTED
+    assert version.milestone(kind.value) == version.milestone(kind)  # type: ignore[arg-type]
+    policy = domain_report_policy()
+    item = Item.SALES_VOLUME
+    assert policy.rule(item.value) == policy.rule(item)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="item: expected one of 'sales_volume'"):
+        policy.tolerance("sales")  # type: ignore[arg-type]
