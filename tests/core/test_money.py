@@ -21,6 +21,7 @@ from hrpolicy.core import (
     round_money,
 )
 from hrpolicy.core.errors import HRPolicyError
+from hrpolicy.core.label import Label
 from hrpolicy.strategies import amounts, rates
 
 
@@ -168,3 +169,23 @@ def test_only_exact_numbers_are_rounded(bad: object) -> None:
 def test_only_finite_numbers_are_rounded(bad: Decimal) -> None:
     with pytest.raises(InvalidValueError, match="finite"):
         round_money(bad)
+
+
+def test_a_rate_built_from_its_value_alone_writes_the_value_as_its_notation() -> None:
+    rate = Rate(value=Decimal("0.2"))
+    assert rate == Rate.parse("20%")
+    assert str(rate) == "0.2"
+
+
+def test_a_rate_built_without_a_value_names_the_missing_field() -> None:
+    with pytest.raises(InvalidTypeError, match=r"Rate\.value: expected a value for this required"):
+        Rate()  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError, match="Rate: expected keyword arguments only"):
+        Rate(Decimal("0.2"))  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError, match=r"Rate\.rate: expected one of the fields"):
+        Rate(value=Decimal("0.2"), rate="20%")  # type: ignore[call-arg]
+
+
+def test_a_label_of_numbers_is_refused_naming_the_language() -> None:
+    with pytest.raises(InvalidTypeError, match=r"Label\.en: expected a str, got int 2"):
+        Label("二", 2)  # type: ignore[arg-type]

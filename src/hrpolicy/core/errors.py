@@ -72,8 +72,10 @@ def describe(value: object) -> str:
     """
     if value is None:
         return "None"
-    short = _short(value)
-    return f"{type(value).__name__}{'' if short[:1] == '(' else ' '}{short}"
+    cls = type(value)
+    if attrs.has(cls) and "__str__" not in vars(cls):
+        return f"{cls.__name__}{_attrs_short(value, cls)}"
+    return f"{cls.__name__} {_short(value)}"
 
 
 def _short(value: object) -> str:
@@ -89,12 +91,11 @@ def _short(value: object) -> str:
         return f"{repr(value[: _SHORT - 4])[:-1]}…' ({len(value)} characters)"
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value) if abs(value) < 10**_SHORT else f"with {_digits(abs(value))} digits"
-    cls = type(value)
-    if attrs.has(cls):
-        return _attrs_short(value, cls)
     if isinstance(value, (list, tuple, set, frozenset, dict)):
         text = _REPR.repr(value)
         return text if len(value) <= _REPR.maxlist else f"of {len(value)} items {text}"
+    if attrs.has(type(value)):  # a domain value with its own text (a rate: ``40%``)
+        return _cut(str(value))
     return _cut(_REPR.repr(value))
 
 
@@ -106,10 +107,7 @@ _REPR.maxset, _REPR.maxfrozenset, _REPR.maxstring, _REPR.maxother = 8, 8, 40, _S
 
 
 def _attrs_short(value: object, cls: type[attrs.AttrsInstance]) -> str:
-    """An attrs object by its class and naming field (``BondAgreement(id='B1', …)``), or
-    by its own text when its class defines one (a rate as ``40%``)."""
-    if "__str__" in vars(cls):
-        return _cut(str(value))
+    """An attrs object by its naming field (``(id='B1', …)`` after the class name)."""
     names = [f.name for f in attrs.fields(cls) if not f.name.startswith("_")]
     for wanted in _NAMING_FIELDS:
         for name in names:

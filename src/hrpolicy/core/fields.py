@@ -48,6 +48,15 @@ from typing import Annotated, Any, Final, TypeVar, Union
 
 import attrs
 
+from hrpolicy.core.checked import (
+    IntSpec,
+    MoneySpec,
+    QuantitySpec,
+    TextSpec,
+    checked,
+    split_annotated,
+    type_name,
+)
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.money import Rate, parse_decimal, parse_money
 
@@ -68,41 +77,20 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class _MoneySpec:
-    non_negative: bool
-
-
-@attrs.frozen
-class _QuantitySpec:
-    non_negative: bool
-
-
-@attrs.frozen
-class _IntSpec:
-    min_value: int
-
-
-@attrs.frozen
-class _TextSpec:
-    pass
-
-
 #: An amount of money in CNY, any sign.
-Money = Annotated[Decimal, _MoneySpec(non_negative=False)]
+Money = Annotated[Decimal, MoneySpec(non_negative=False)]
 #: An amount of money in CNY, zero or more.
-NonNegativeMoney = Annotated[Decimal, _MoneySpec(non_negative=True)]
+NonNegativeMoney = Annotated[Decimal, MoneySpec(non_negative=True)]
 #: A non-negative exact number that is not money (a multiple, a count of units, a score).
-Quantity = Annotated[Decimal, _QuantitySpec(non_negative=True)]
+Quantity = Annotated[Decimal, QuantitySpec(non_negative=True)]
 #: An ``int`` of 1 or more.
-PositiveInt = Annotated[int, _IntSpec(min_value=1)]
+PositiveInt = Annotated[int, IntSpec(min_value=1)]
 #: An ``int`` of 0 or more.
-NonNegativeInt = Annotated[int, _IntSpec(min_value=0)]
+NonNegativeInt = Annotated[int, IntSpec(min_value=0)]
 #: A non-empty, non-blank ``str``.
-Text = Annotated[str, _TextSpec()]
+Text = Annotated[str, TextSpec()]
 
 _Check = Callable[[object, str], object]
-_C = TypeVar("_C", bound=type)
 _E = TypeVar("_E", bound=enum.Enum)
 _NONE_TYPE: Final = type(None)
 
@@ -129,60 +117,10 @@ def _apply(check: _Check, path: str, value: object) -> object:
     return check(value, path)
 
 
-def checked(cls: _C) -> _C:
-    """Turn a missing required field, an unknown keyword or a positional argument into an
-    :class:`~hrpolicy.core.errors.InvalidTypeError` naming the field."""
-    fields = attrs.fields(cls)
-    allowed = frozenset(f.alias for f in fields if f.init)
-    required = tuple((f.alias, f.type) for f in fields if f.init and f.default is attrs.NOTHING)
-    original = cls.__dict__["__init__"]
-    name = cls.__name__
-
-    @functools.wraps(original)
-    def checked_init(self: object, *args: object, **kwargs: object) -> None:
-        if args:
-            raise InvalidTypeError(name, "keyword arguments only", args)
-        for alias, annotation in required:
-            if alias not in kwargs:
-                raise InvalidTypeError(
-                    f"{name}.{alias}",
-                    f"a value for this required field ({_type_name(annotation)}), got nothing",
-                )
-        unknown = sorted(kwargs.keys() - allowed)
-        if unknown:
-            raise InvalidTypeError(
-                f"{name}.{unknown[0]}",
-                f"one of the fields {', '.join(sorted(allowed))}",
-                unknown[0],
-            )
-        original(self, **kwargs)
-
-    cls.__init__ = checked_init  # type: ignore[misc]
-    return cls
-
-
-def _type_name(annotation: object) -> str:
-    base, spec = _split_annotated(annotation)
-    if isinstance(spec, _MoneySpec):
-        return "an amount in CNY"
-    if isinstance(base, type):
-        if issubclass(base, enum.Enum):
-            return "one of " + ", ".join(repr(m.value) for m in base)
-        return base.__name__
-    return str(annotation).replace("typing.", "")
-
-
-def _split_annotated(annotation: object) -> tuple[object, object]:
-    if typing.get_origin(annotation) is Annotated:
-        base, *extras = typing.get_args(annotation)
-        return base, extras[0] if extras else None
-    return annotation, None
-
-
 @functools.cache
 def _check_for(annotation: object, context: str) -> _Check:
     """Build the checking function for one annotation (cached per annotation)."""
-    base, spec = _split_annotated(annotation)
+    base, spec = split_annotated(annotation)
     origin = typing.get_origin(base)
 
     if origin in (Union, types.UnionType):
@@ -205,15 +143,15 @@ def _check_for(annotation: object, context: str) -> _Check:
         if len(args) != 2 or args[1] is not Ellipsis:
             raise TypeError(f"{context}: only tuple[X, ...] fields are supported, not {base!r}")
         element = _check_for(args[0], context)
-        return functools.partial(_check_tuple, element, _type_name(args[0]))
+        return functools.partial(_check_tuple, element, type_name(args[0]))
 
-    if isinstance(spec, _MoneySpec):
+    if isinstance(spec, MoneySpec):
         return functools.partial(_check_money, spec.non_negative)
-    if isinstance(spec, _QuantitySpec) or base is Decimal:
+    if isinstance(spec, QuantitySpec) or base is Decimal:
         return _check_quantity if spec is not None else _check_decimal
-    if isinstance(spec, _IntSpec):
+    if isinstance(spec, IntSpec):
         return functools.partial(_check_int, spec.min_value)
-    if isinstance(spec, _TextSpec):
+    if isinstance(spec, TextSpec):
         return _check_text
     if base is Rate:
         return _check_rate

@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Label", "is_chinese", "label"]
 
@@ -29,6 +29,11 @@ class Label:
 
     zh_CN: str
     en: str
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("zh_CN", "en"):
+            if not isinstance(getattr(self, name), str):
+                raise InvalidTypeError(f"Label.{name}", "a str", getattr(self, name))
 
     def in_locale(self, locale: str) -> str:
         """The text for ``locale`` (``'zh_CN'`` or ``'en'``)."""

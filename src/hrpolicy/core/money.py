@@ -29,6 +29,7 @@ from typing import Final
 
 import attrs
 
+from hrpolicy.core.checked import checked
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -271,13 +272,20 @@ def format_exact(value: Fraction | Decimal | int) -> str:
 _PERCENT_SIGNS: Final = {"%": -2, "％": -2, "‰": -3}
 
 
-@attrs.frozen(eq=False, repr=False)
+def _plain_notation(rate: Rate) -> str:
+    """The notation of a rate built from its value alone: the value written out."""
+    return format(rate.value, "f") if isinstance(rate.value, Decimal) else ""
+
+
+@checked
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Rate:
     """A rate such as a commission percentage or a share, held as an exact fraction.
 
     ``value`` is the fraction (0.05 for 5 %); ``notation`` is how the rate was written and
-    is kept for display and for converting back to data. Two rates are equal when their
-    values are equal, whatever the notation.
+    is kept for display and for converting back to data (built from a value alone, the
+    value written out). Two rates are equal when their values are equal, whatever the
+    notation. :meth:`parse` reads the usual notations.
 
     >>> Rate.parse("5%") == Rate.parse("0.05")
     True
@@ -285,10 +293,12 @@ class Rate:
     ('5‰', Rate('5‰'))
     >>> Rate.parse("1.5%").of(Decimal("200000"))
     Decimal('3000.000')
+    >>> Rate(value=Decimal("0.2")), Rate(value=Decimal("0.2"), notation="20%")
+    (Rate('0.2'), Rate('20%'))
     """
 
     value: Decimal
-    notation: str
+    notation: str = attrs.field(default=attrs.Factory(_plain_notation, takes_self=True))
 
     def __attrs_post_init__(self) -> None:
         # Built directly rather than through parse, a rate gets the same checks.

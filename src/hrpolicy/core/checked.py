@@ -1,0 +1,104 @@
+"""Constructors that refuse bad calls with the library's typed error.
+
+:func:`checked` wraps an ``attrs`` class's ``__init__`` so that a missing required field,
+an unknown keyword or a positional argument raises
+:class:`~hrpolicy.core.errors.InvalidTypeError` naming the field, instead of the
+interpreter's bare ``TypeError``. It stands apart from :mod:`hrpolicy.core.fields` so that
+the lowest classes (:class:`~hrpolicy.core.money.Rate`) can use it too.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import typing
+from typing import Annotated, TypeVar
+
+import attrs
+
+from hrpolicy.core.errors import InvalidTypeError
+
+__all__ = [
+    "IntSpec",
+    "MoneySpec",
+    "QuantitySpec",
+    "TextSpec",
+    "checked",
+    "split_annotated",
+    "type_name",
+]
+
+_C = TypeVar("_C", bound=type)
+
+
+# Markers in ``Annotated`` field types, read by :mod:`hrpolicy.core.fields`.
+
+
+@attrs.frozen
+class MoneySpec:
+    non_negative: bool
+
+
+@attrs.frozen
+class QuantitySpec:
+    non_negative: bool
+
+
+@attrs.frozen
+class IntSpec:
+    min_value: int
+
+
+@attrs.frozen
+class TextSpec:
+    pass
+
+
+def checked(cls: _C) -> _C:
+    """Turn a missing required field, an unknown keyword or a positional argument into an
+    :class:`~hrpolicy.core.errors.InvalidTypeError` naming the field."""
+    fields = attrs.fields(cls)
+    allowed = frozenset(f.alias for f in fields if f.init)
+    required = tuple((f.alias, f.type) for f in fields if f.init and f.default is attrs.NOTHING)
+    original = cls.__dict__["__init__"]
+    name = cls.__name__
+
+    @functools.wraps(original)
+    def checked_init(self: object, *args: object, **kwargs: object) -> None:
+        if args:
+            raise InvalidTypeError(name, "keyword arguments only", args)
+        for alias, annotation in required:
+            if alias not in kwargs:
+                raise InvalidTypeError(
+                    f"{name}.{alias}",
+                    f"a value for this required field ({type_name(annotation)}), got nothing",
+                )
+        unknown = sorted(kwargs.keys() - allowed)
+        if unknown:
+            raise InvalidTypeError(
+                f"{name}.{unknown[0]}",
+                f"one of the fields {', '.join(sorted(allowed))}",
+                unknown[0],
+            )
+        original(self, **kwargs)
+
+    cls.__init__ = checked_init  # type: ignore[misc]
+    return cls
+
+
+def type_name(annotation: object) -> str:
+    base, spec = split_annotated(annotation)
+    if isinstance(spec, MoneySpec):
+        return "an amount in CNY"
+    if isinstance(base, type):
+        if issubclass(base, enum.Enum):
+            return "one of " + ", ".join(repr(m.value) for m in base)
+        return base.__name__
+    return str(annotation).replace("typing.", "")
+
+
+def split_annotated(annotation: object) -> tuple[object, object]:
+    if typing.get_origin(annotation) is Annotated:
+        base, *extras = typing.get_args(annotation)
+        return base, extras[0] if extras else None
+    return annotation, None
