@@ -15,6 +15,7 @@ from hrpolicy.core import (
     InvalidTypeError,
     InvalidValueError,
     Rate,
+    allocate,
     format_exact,
     money_sum,
     parse_money,
@@ -189,3 +190,18 @@ def test_a_rate_built_without_a_value_names_the_missing_field() -> None:
 def test_a_label_of_numbers_is_refused_naming_the_language() -> None:
     with pytest.raises(InvalidTypeError, match=r"Label\.en: expected a str, got int 2"):
         Label("二", 2)  # type: ignore[arg-type]
+
+
+@given(st.lists(st.fractions(min_value=-(10**6), max_value=10**6), max_size=30))
+def test_shares_allocated_add_up_to_the_rounded_total_and_each_is_within_a_fen(
+    parts: list[Fraction],
+) -> None:
+    shares = allocate(parts)
+    assert sum(shares, Decimal(0)) == round_money(sum(parts, Fraction(0)))
+    for share, part in zip(shares, parts, strict=True):
+        assert abs(Fraction(share) - part) < Fraction(1, 100)
+
+
+def test_allocate_is_exported_from_the_core_and_refuses_floats() -> None:
+    with pytest.raises(InvalidTypeError, match=r"parts\[1\]: expected an exact number"):
+        allocate([Fraction(1, 3), 0.5])  # type: ignore[list-item]

@@ -25,7 +25,14 @@ from hrpolicy.core.explain import (
 )
 from hrpolicy.core.formatting import format_date, format_money, format_rate
 from hrpolicy.core.label import label
-from hrpolicy.core.money import Rate, format_exact, money_sum, parse_money, round_money
+from hrpolicy.core.money import (
+    Rate,
+    allocate,
+    format_exact,
+    money_sum,
+    parse_money,
+    round_money,
+)
 from hrpolicy.core.period import Period
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
 from hrpolicy.core.statement import PaidLine
@@ -76,6 +83,7 @@ __all__ = [
     "WorkCalendar",
     "add_units",
     "add_workdays",
+    "allocate",
     "count_workdays",
     "format_date",
     "format_exact",

@@ -189,7 +189,7 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     return Decimal(sign * cents).scaleb(-2, context=EXACT)
 
 
-def allocate(parts: Sequence[Fraction]) -> tuple[Decimal, ...]:
+def allocate(parts: Sequence[Fraction | Decimal | int]) -> tuple[Decimal, ...]:
     """Round exact parts to fen so that they add up to their rounded total.
 
     The total is rounded once, half up (:func:`round_money`). Each part is first rounded
@@ -204,7 +204,20 @@ def allocate(parts: Sequence[Fraction]) -> tuple[Decimal, ...]:
     (Decimal('0.01'), Decimal('0.00'))
     >>> allocate([Fraction(-1, 200)])
     (Decimal('-0.01'),)
+    >>> allocate([0.5])
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidTypeError: parts[0]: expected an exact number ..., got float 0.5
     """
+    if isinstance(parts, (str, bytes)) or not isinstance(parts, Sequence):
+        raise InvalidTypeError("parts", "a list or tuple of exact numbers", parts)
+    for index, part in enumerate(parts):
+        if isinstance(part, bool) or not isinstance(part, (Fraction, Decimal, int)):
+            raise InvalidTypeError(
+                f"parts[{index}]", "an exact number (Fraction, Decimal or int; not a float)", part
+            )
+        if isinstance(part, Decimal) and not part.is_finite():
+            raise InvalidValueError(f"parts[{index}]", "a finite number", part)
     fen = [exact(part) * 100 for part in parts]
     floors = [value.__floor__() for value in fen]
     target = int(round_money(sum(fen, Fraction(0)) / 100).scaleb(2, context=EXACT))
