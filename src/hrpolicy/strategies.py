@@ -807,6 +807,9 @@ def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
     kinds = draw(st.integers(1, 3))
     first = [draw(commission_components(component_id=f"c{i}")) for i in range(kinds)]
     versions = []
+    # A version runs until replaced, or is closed on the day before the next one starts:
+    # both say the same, and both are drawn.
+    closed = draw(st.lists(st.booleans(), min_size=count, max_size=count))
     for index in range(count):
         components = tuple(
             attrs.evolve(c, table=draw(band_tables(unbounded=True, non_decreasing=True)))
@@ -818,7 +821,9 @@ def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
             PlanVersion(
                 version=f"v{index + 1}",
                 effective_from=date(2024 + index, 1, 1),
-                effective_to=date(2024 + index, 12, 31) if index < count - 1 else None,
+                effective_to=date(2024 + index, 12, 31)
+                if index < count - 1 and closed[index]
+                else None,
                 components=components,
             )
         )

@@ -25,6 +25,7 @@ from hrpolicy.collection import (
     CompletionMatrix,
     CreditNote,
     DaysToCollect,
+    FullCollection,
     InvoiceAccount,
     Layer,
     MatchingRule,
@@ -240,11 +241,25 @@ def test_a_reserve_of_100_percent_and_overlapping_versions_are_refused() -> None
     with pytest.raises(InvalidValueError, match="below 100%"):
         RiskReserve(rate=Rate.parse("100%"))
     version = CollectionVersion(
-        version="a", effective_from=date(2024, 1, 1), release=Proportional()
+        version="a",
+        effective_from=date(2024, 1, 1),
+        effective_to=date(2024, 6, 30),
+        release=Proportional(),
     )
     other = CollectionVersion(version="b", effective_from=date(2024, 6, 1), release=Proportional())
     with pytest.raises(PolicyDefinitionError, match="do not overlap"):
         CollectionPolicy(policy_id="p", name="p", versions=(version, other))
+
+
+def test_an_open_collection_version_runs_until_the_next_one_starts() -> None:
+    first = CollectionVersion(version="a", effective_from=date(2024, 1, 1), release=Proportional())
+    later = CollectionVersion(
+        version="b", effective_from=date(2024, 6, 1), release=FullCollection()
+    )
+    policy = CollectionPolicy(policy_id="p", name="p", versions=(later, first))
+    assert policy.version_on(date(2024, 5, 31)).version == "a"
+    assert policy.version_on(date(2024, 6, 1)).version == "b"
+    assert policy.version_on(date(2030, 1, 1)).version == "b"
 
 
 def test_policies_and_receivables_convert_to_plain_data_and_back() -> None:

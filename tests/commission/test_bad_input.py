@@ -120,13 +120,19 @@ def test_versions_with_overlapping_dates_are_refused() -> None:
         Plan(plan_id="p", name="overlap", versions=versions)
 
 
-def test_an_open_ended_version_followed_by_another_is_an_overlap() -> None:
+def test_an_open_ended_version_runs_until_the_next_version_starts() -> None:
     versions = (
         PlanVersion(version="a", effective_from=date(2024, 1, 1), components=(commission(),)),
-        PlanVersion(version="b", effective_from=date(2025, 1, 1), components=(commission(),)),
+        PlanVersion(
+            version="b",
+            effective_from=date(2025, 1, 1),
+            components=(commission(values=["0.02", "0.03"]),),
+        ),
     )
-    with pytest.raises(PolicyDefinitionError, match="overlap"):
-        Plan(plan_id="p", name="overlap", versions=versions)
+    renewed = Plan(plan_id="p", name="renewed yearly", versions=versions)
+    december = run(renewed, [deal(day="2024-12-20")], Period(year=2024, month=12))
+    january = run(renewed, [deal(day="2025-01-02")], Period(year=2025, month=1))
+    assert (december.total, january.total) == (Decimal("100.00"), Decimal("200.00"))
 
 
 def test_a_component_id_cannot_change_its_measure_between_versions() -> None:

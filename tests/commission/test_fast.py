@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy import InvalidValueError, PolicyDefinitionError
-from hrpolicy.commission import Deal, Period, Plan, evaluate_team
+from hrpolicy.commission import Deal, Period, Plan, PlanVersion, evaluate_team
 from hrpolicy.commission.examples import gross_margin_plan, magazine_plan
 from hrpolicy.commission.fast import compare_columns, run_columns
 from hrpolicy.core.bands import BandTable, Semantics
@@ -86,3 +86,17 @@ def test_columns_of_different_lengths_or_float_amounts_are_refused() -> None:
         run_columns(plan(commission()), ["li"], [], [100])
     with pytest.raises(InvalidValueError, match="whole number of fen"):
         run_columns(plan(commission()), ["li"], [date(2024, 3, 1)], [1.5])  # type: ignore[list-item]
+
+
+def test_a_month_in_which_an_open_version_is_replaced_is_refused_on_the_fast_path() -> None:
+    versions = (
+        PlanVersion(version="a", effective_from=date(2024, 1, 1), components=(commission(),)),
+        PlanVersion(
+            version="b",
+            effective_from=date(2024, 3, 15),
+            components=(commission(values=["0.02", "0.03"]),),
+        ),
+    )
+    replaced = Plan(plan_id="p", name="replaced mid-month", versions=versions)
+    with pytest.raises(PolicyDefinitionError, match="one version for each owner's month"):
+        run_columns(replaced, ["li", "li"], [date(2024, 3, 1), date(2024, 3, 20)], [100, 200])

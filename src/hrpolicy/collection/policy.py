@@ -373,7 +373,9 @@ class ExpenseAdvance:
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CollectionVersion:
-    """The collection policy as in force from ``effective_from`` to ``effective_to``.
+    """The collection policy as in force from ``effective_from`` to ``effective_to``
+    (inclusive; ``None``: until replaced, i.e. up to the day before the policy's next
+    version starts).
 
     ``bad_debt_share`` and ``forfeit_after_departure`` record company clauses the law does
     not allow (staff bearing a share of bad-debt principal; no commission on money
@@ -436,7 +438,9 @@ class CollectionVersion:
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CollectionPolicy:
-    """A collection policy: an id, a name and its effective-dated versions."""
+    """A collection policy: an id, a name and its effective-dated versions (see
+    :mod:`hrpolicy.core.versions`: an open version runs until the next one starts; a gap
+    after a closed one means no policy is in force)."""
 
     policy_id: Text
     name: Text

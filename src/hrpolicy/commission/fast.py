@@ -212,7 +212,7 @@ def _run(compiled: _Compiled, groups: list[_Group]) -> dict[tuple[str, int, int]
     months: dict[tuple[str, int, int], int] = {}
     for group in groups:
         version = plan.version_on(group.first)
-        if not version.in_force_on(group.last):
+        if plan.version_on(group.last) is not version:
             raise PolicyDefinitionError(
                 f"Plan({plan.plan_id})",
                 "one version for each owner's month on the fast path (use evaluate_team)",

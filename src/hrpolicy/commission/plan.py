@@ -54,7 +54,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import Rate, format_exact
-from hrpolicy.core.versions import check_dates, in_force, ordered_versions, version_on
+from hrpolicy.core.versions import check_dates, ordered_versions, version_on
 
 __all__ = [
     "Commission",
@@ -464,9 +464,10 @@ register_tagged_union(
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PlanVersion:
     """The plan as in force from ``effective_from`` to ``effective_to`` (inclusive; ``None``:
-    until replaced). ``roles``: the standard split of a deal between roles (adding up to
-    100 %), used by credits that give no share. With ``approval_below_list`` a deal below
-    the list price needs an approval reference."""
+    until replaced, i.e. up to the day before the plan's next version starts). ``roles``:
+    the standard split of a deal between roles (adding up to 100 %), used by credits that
+    give no share. With ``approval_below_list`` a deal below the list price needs an
+    approval reference."""
 
     version: Text
     effective_from: date
@@ -530,10 +531,6 @@ class PlanVersion:
             require_unique([r.role for r in self.roles], f"{path}.roles", "role")
             _check_shares(f"{path}.roles", tuple(r.share for r in self.roles))
 
-    def in_force_on(self, day: date) -> bool:
-        """Whether this version is in force on ``day``."""
-        return in_force(self, day)
-
     def component(self, component_id: str) -> Component | None:
         """The component with ``component_id``, if this version has it."""
         for candidate in self.components:
@@ -559,9 +556,11 @@ def _identity(component: Component) -> tuple[object, ...]:
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Plan:
-    """A commission plan: an id, a name and its effective-dated versions (which may not
-    overlap; a gap between them means no plan is in force, and evaluating a date in it
-    raises :class:`~hrpolicy.core.errors.NotCoveredError`)."""
+    """A commission plan: an id, a name and its effective-dated versions. A version without
+    ``effective_to`` runs until the next one starts; one with an end date may not run into
+    the next, and a gap after it means no plan is in force, so evaluating a date in it
+    raises :class:`~hrpolicy.core.errors.NotCoveredError` (see
+    :mod:`hrpolicy.core.versions`)."""
 
     plan_id: Text
     name: Text
