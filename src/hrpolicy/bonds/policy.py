@@ -22,7 +22,7 @@ import attrs
 from hrpolicy.bonds.model import ServiceLength, StartRule
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.errors import PolicyDefinitionError
-from hrpolicy.core.fields import Text, checked, typed_fields
+from hrpolicy.core.fields import Text, policy_checked, typed_fields
 from hrpolicy.core.label import Label
 from hrpolicy.core.span import Rounding, TimeUnit
 
@@ -61,7 +61,7 @@ class Region(enum.Enum):
     SHANGHAI = "shanghai"
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ServiceSchedule:
     """A company schedule: training cost → years of service (a band table of whole years)."""
@@ -108,7 +108,7 @@ DOMAIN_COST_SCHEDULE = ServiceSchedule(
 )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BondPolicy:
     """Every switchable default of the bond engine.

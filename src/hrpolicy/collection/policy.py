@@ -47,8 +47,8 @@ from hrpolicy.core.errors import PolicyDefinitionError
 from hrpolicy.core.fields import (
     NonNegativeMoney,
     Text,
-    checked,
     enum_argument,
+    policy_checked,
     require,
     require_unique,
     typed_fields,
@@ -98,7 +98,7 @@ def _check_table(path: str, table: BandTable, *, start: Decimal, unbounded: bool
         require(band.lump_sum == 0, f"{path}.bands[{index}].lump_sum", "0", band.lump_sum)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class OnInvoice:
     """Release the whole commission on invoicing; credit notes and write-offs claw back
@@ -107,7 +107,7 @@ class OnInvoice:
     clause: str = ""
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Proportional:
     """Release in proportion to the share of the invoice collected (按回款率结算)."""
@@ -115,7 +115,7 @@ class Proportional:
     clause: str = ""
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FullCollection:
     """Release nothing until the invoice is fully collected (全款回笼), then all of it."""
@@ -123,7 +123,7 @@ class FullCollection:
     clause: str = ""
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Staged:
     """Release by stages of collection: ``stages`` maps the share collected (0 to 1) to
@@ -200,7 +200,7 @@ class DaysFrom(enum.Enum):
     DUE = "due"
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DaysToCollect:
     """Each collected portion of an invoice weighs by the coefficient for its days to
@@ -215,7 +215,7 @@ class DaysToCollect:
         _check_table("DaysToCollect.table", self.table, start=Decimal(0), unbounded=True)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class OverdueIndex:
     """Multiply the period's release by ``table``'s value for the salesperson's weighted
@@ -230,7 +230,7 @@ class OverdueIndex:
         _check_table("OverdueIndex.table", self.table, start=Decimal(0), unbounded=True)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CompletionMatrix:
     """Target completion × collection rate → coefficient on the period's release.
@@ -293,7 +293,7 @@ class CompletionMatrix:
         return self.coefficients[row][column]
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RiskReserve:
     """Withhold ``rate`` of each period's positive release (风险金). Clawbacks are
@@ -331,7 +331,7 @@ MILESTONE_LABELS = {
 }
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class MilestoneAward:
     """A one-off award for a milestone, in a range; the figure paid is approved case by
@@ -351,7 +351,7 @@ class MilestoneAward:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ExpenseAdvance:
     """Relationship-building expenses (公关费用) are the company's, but the salesperson
@@ -370,7 +370,7 @@ class ExpenseAdvance:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CollectionVersion:
     """The collection policy as in force from ``effective_from`` to ``effective_to``
@@ -435,7 +435,7 @@ class CollectionVersion:
         return None
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CollectionPolicy:
     """A collection policy: an id, a name and its effective-dated versions (see

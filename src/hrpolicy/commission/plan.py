@@ -48,7 +48,7 @@ from hrpolicy.core.fields import (
     NonNegativeMoney,
     Quantity,
     Text,
-    checked,
+    policy_checked,
     require,
     require_unique,
     typed_fields,
@@ -120,7 +120,7 @@ def _positive_factor(path: str, factor: Decimal) -> None:
     require(factor > 0, path, "a factor above 0 (e.g. 1.2 for +20%)", factor)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Multiplier:
     """Multiply a deal's commission by ``factor`` when the deal meets ``condition``.
@@ -133,7 +133,7 @@ class Multiplier:
         _positive_factor("Multiplier.factor", self.factor)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CustomerOverride:
     """For one customer, ``factor`` replaces the multipliers, as approved by the document
@@ -147,7 +147,7 @@ class CustomerOverride:
         _positive_factor("CustomerOverride.factor", self.factor)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FixedPay:
     """A fixed monthly amount; with ``score_linked`` it is paid times score ÷
@@ -176,7 +176,7 @@ class FixedPay:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TaskBase:
     """Task base salary (任务底薪): ``amount`` in full when the period's credited sales reach
@@ -209,7 +209,7 @@ class TaskBase:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Commission:
     """A commission table over a measure.
@@ -289,7 +289,7 @@ class Commission:
         return self.basis or self.measure
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class OverListShare:
     """Share of the price above list (超价提成): ``share`` × (contract − list), divided by
@@ -319,7 +319,7 @@ class OverListShare:
             )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RoleShare:
     """A role and its standard share of a deal (plan-level role allocation)."""
@@ -328,7 +328,7 @@ class RoleShare:
     share: Rate
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PoolShare:
     """A role's share of a profit pool and, optionally, the least it may be given."""
@@ -356,7 +356,7 @@ def _check_shares(path: str, shares: tuple[Rate, ...]) -> None:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ProfitPool:
     """A share of the branch's profit (利润提成) split between roles: the pool is
@@ -395,7 +395,7 @@ class ProfitPool:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ExpenseAllowance:
     """Sales-expense allowance of ``per_unit`` yuan per unit credited in the period;
@@ -418,7 +418,7 @@ class ExpenseAllowance:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Draw:
     """A draw against commission (底薪保障 / 预支): when the ``covers`` components pay less
@@ -460,7 +460,7 @@ register_tagged_union(
 )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PlanVersion:
     """The plan as in force from ``effective_from`` to ``effective_to`` (inclusive; ``None``:
@@ -553,7 +553,7 @@ def _identity(component: Component) -> tuple[object, ...]:
     return (type(component), component.frequency)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Plan:
     """A commission plan: an id, a name and its effective-dated versions. A version without

@@ -60,7 +60,14 @@ from hrpolicy.core.errors import (
     NotCoveredError,
     PolicyDefinitionError,
 )
-from hrpolicy.core.fields import Money, Text, checked, enum_argument, typed_fields
+from hrpolicy.core.fields import (
+    Money,
+    Text,
+    enum_argument,
+    policy_checked,
+    policy_errors,
+    typed_fields,
+)
 from hrpolicy.core.money import format_exact, parse_decimal
 
 __all__ = ["Band", "BandApplication", "BandTable", "Piece", "Semantics", "Side"]
@@ -82,7 +89,7 @@ class Side(enum.Enum):
     UPPER = "upper"  # (a, b]: "above a up to and including b"
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Band:
     """One band: bounds with their inclusivity, a value, and optional extras.
@@ -176,7 +183,7 @@ class BandApplication:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BandTable:
     """An ordered, gap-free, overlap-free list of bands with declared semantics."""
@@ -270,34 +277,48 @@ class BandTable:
             isinstance(end_values, (str, bytes)) or not isinstance(end_values, (list, tuple))
         ):
             raise InvalidTypeError("end_values", "a list or tuple of numbers", end_values)
-        closed = enum_argument(closed, Side, "closed")
-        semantics = enum_argument(semantics, Semantics, "semantics")
-        if not isinstance(first_closed, bool):
-            raise InvalidTypeError("first_closed", "True or False", first_closed)
-        points = [parse_decimal(t, field=f"thresholds[{i}]") for i, t in enumerate(thresholds)]
-        if len(values) not in (len(points) - 1, len(points)) or len(points) < 1:
-            raise InvalidValueError(
-                "values",
-                f"{len(points) - 1} or {len(points)} values for {len(points)} thresholds",
-                len(values),
-            )
+        with policy_errors():
+            closed = enum_argument(closed, Side, "closed")
+            semantics = enum_argument(semantics, Semantics, "semantics")
+            if not isinstance(first_closed, bool):
+                raise InvalidTypeError("first_closed", "True or False", first_closed)
+            points = [parse_decimal(t, field=f"thresholds[{i}]") for i, t in enumerate(thresholds)]
+            if len(values) not in (len(points) - 1, len(points)) or len(points) < 1:
+                raise InvalidValueError(
+                    "values",
+                    f"{len(points) - 1} or {len(points)} values for {len(points)} thresholds",
+                    len(values),
+                )
+            bounded = len(points) - 1  # bands with an upper bound
+            if end_values is not None and len(end_values) != bounded:
+                raise InvalidValueError(
+                    "end_values",
+                    f"{bounded} end values, one for each band with an upper bound",
+                    len(end_values),
+                )
+            ends = [
+                None if end_values is None or index >= bounded else end_values[index]
+                for index in range(len(values))
+            ]
+            parsed = [parse_decimal(v, field=f"values[{i}]") for i, v in enumerate(values)]
+            parsed_ends = [
+                None if e is None else parse_decimal(e, field=f"end_values[{i}]")
+                for i, e in enumerate(ends)
+            ]
         bands = []
-        for index, value in enumerate(values):
+        for index, value in enumerate(parsed):
             lower = points[index]
             upper = points[index + 1] if index + 1 < len(points) else None
             lower_closed = first_closed if index == 0 else closed is Side.LOWER
             upper_closed = upper is not None and closed is Side.UPPER
-            end_value = None
-            if end_values is not None and index < len(end_values):
-                end_value = parse_decimal(end_values[index], field=f"end_values[{index}]")
             bands.append(
                 Band(
                     lower=lower,
                     upper=upper,
                     lower_closed=lower_closed,
                     upper_closed=upper_closed,
-                    value=parse_decimal(value, field=f"values[{index}]"),
-                    end_value=end_value,
+                    value=value,
+                    end_value=parsed_ends[index],
                 )
             )
         return cls(bands=tuple(bands), semantics=semantics, name=name)

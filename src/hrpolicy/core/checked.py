@@ -9,14 +9,16 @@ the lowest classes (:class:`~hrpolicy.core.money.Rate`) can use it too.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import typing
+from collections.abc import Iterator
 from typing import Annotated, TypeVar
 
 import attrs
 
-from hrpolicy.core.errors import InvalidTypeError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 
 __all__ = [
     "IntSpec",
@@ -24,6 +26,8 @@ __all__ = [
     "QuantitySpec",
     "TextSpec",
     "checked",
+    "policy_checked",
+    "policy_errors",
     "split_annotated",
     "type_name",
 ]
@@ -57,6 +61,22 @@ class TextSpec:
 def checked(cls: _C) -> _C:
     """Turn a missing required field, an unknown keyword or a positional argument into an
     :class:`~hrpolicy.core.errors.InvalidTypeError` naming the field."""
+    return _checked(cls, policy=False)
+
+
+def policy_checked(cls: _C) -> _C:
+    """:func:`checked` for the objects a policy is built from (a plan and its components,
+    a band table, a collection policy, a scoring card…): besides, any value the object
+    refuses raises :class:`~hrpolicy.core.errors.PolicyDefinitionError` — the one rule is
+    that a bad *policy* is a ``PolicyDefinitionError`` and a bad *fact* an
+    :class:`~hrpolicy.core.errors.InvalidValueError` (its base class), whether the value is
+    wrong on its own (a share above 100 %) or does not fit the others (shares not adding
+    up to 100 %, a share below its minimum). Wrong types stay
+    :class:`~hrpolicy.core.errors.InvalidTypeError` everywhere."""
+    return _checked(cls, policy=True)
+
+
+def _checked(cls: _C, *, policy: bool) -> _C:
     fields = attrs.fields(cls)
     allowed = frozenset(f.alias for f in fields if f.init)
     required = tuple((f.alias, f.type) for f in fields if f.init and f.default is attrs.NOTHING)
@@ -80,10 +100,28 @@ def checked(cls: _C) -> _C:
                 f"one of the fields {', '.join(sorted(allowed))}",
                 unknown[0],
             )
-        original(self, **kwargs)
+        if not policy:
+            original(self, **kwargs)
+            return
+        with policy_errors():
+            original(self, **kwargs)
 
     cls.__init__ = checked_init  # type: ignore[misc]
     return cls
+
+
+@contextlib.contextmanager
+def policy_errors() -> Iterator[None]:
+    """Raise any :class:`~hrpolicy.core.errors.InvalidValueError` from the block as a
+    :class:`~hrpolicy.core.errors.PolicyDefinitionError` (same path, expectation and
+    value): for code that builds a policy outside a constructor."""
+    try:
+        yield
+    except PolicyDefinitionError:
+        raise
+    except InvalidValueError as error:
+        actual = (error.actual,) if error.has_actual else ()
+        raise PolicyDefinitionError(error.path, error.expected, *actual) from None
 
 
 def type_name(annotation: object) -> str:

@@ -4,6 +4,20 @@ Every error derives from :class:`HRPolicyError` and also from the builtin a call
 naturally catch (``ValueError``, ``TypeError``, ``LookupError``, ``ImportError``), so both
 ``except HRPolicyError`` and ``except ValueError`` work.
 
+Which class, by one rule:
+
+- a value of the wrong type (a float for money, text for a date that is not one, a deal
+  where a list of deals is expected) — :class:`InvalidTypeError`, everywhere;
+- a bad **policy** — anything a plan, a component, a band table, a collection policy, a
+  bond policy or a scoring card refuses, whether a value is wrong on its own (a share
+  above 100 %) or does not fit the others (shares not adding up to 100 %, bands with a
+  gap, a share below its minimum) — :class:`PolicyDefinitionError`;
+- a bad **fact** of a case (a negative amount, an end before its start, a missing fact
+  a rule needs) — :class:`InvalidValueError`, the base class of
+  :class:`PolicyDefinitionError`, so ``except InvalidValueError`` catches both;
+- a question the data cannot answer (a date no version covers, a year a calendar lacks)
+  — :class:`NotCoveredError`; plain data that cannot be read — :class:`ConversionError`.
+
 Messages follow one shape: ``<field path>: expected <what was expected>, got <what came>``.
 The same three parts are kept on the exception as ``path``, ``expected`` and ``actual``
 (the offending value itself), so programs can react without parsing text.
@@ -176,7 +190,8 @@ class InvalidTypeError(HRPolicyError, TypeError):
 
 
 class PolicyDefinitionError(InvalidValueError):
-    """A policy that cannot be built: band gaps or overlaps, shares not summing to 100 %…"""
+    """A policy that cannot be built: any value a policy object refuses — band gaps or
+    overlaps, shares not summing to 100 %, a share below its minimum, a rate out of range."""
 
 
 class NotCoveredError(HRPolicyError, LookupError):

@@ -54,6 +54,8 @@ from hrpolicy.core.checked import (
     QuantitySpec,
     TextSpec,
     checked,
+    policy_checked,
+    policy_errors,
     split_annotated,
     type_name,
 )
@@ -71,6 +73,8 @@ __all__ = [
     "arguments",
     "checked",
     "enum_argument",
+    "policy_checked",
+    "policy_errors",
     "require",
     "require_unique",
     "typed_fields",

@@ -47,6 +47,7 @@ from hrpolicy.core.fields import (
     argument,
     arguments,
     checked,
+    policy_checked,
     require,
     require_unique,
     typed_fields,
@@ -97,7 +98,7 @@ class Per(enum.Enum):
     MONTH = "month"
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DeductionRule:
     """A failure and the points it costs. Codes ``terminal_report_late`` and
@@ -111,7 +112,7 @@ class DeductionRule:
     per: Per = Per.MONTH
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deductions:
     """A component that starts at ``points`` and loses points per failure, not below 0.
@@ -142,7 +143,7 @@ class Deductions:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class WeeklyReports:
     """The month's weekly reports: the mean of their shares of full points (each check's
@@ -155,7 +156,7 @@ class WeeklyReports:
     clause: str = ""
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Assessed:
     """A figure the manager gives, from 0 to ``points``."""
@@ -166,7 +167,7 @@ class Assessed:
     clause: str = ""
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class OnTime:
     """Full ``points`` when the document is in by ``due_day`` of the month (the month's
@@ -183,7 +184,7 @@ class OnTime:
         require(self.due_day <= 31, "OnTime.due_day", "1 to 31", self.due_day)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Training:
     """Full ``points`` with at least ``minimum`` recorded trainings in the month, else 0."""
@@ -195,7 +196,7 @@ class Training:
     clause: str = ""
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReviewShare:
     """``points`` times the share of the team's weekly reports the manager reviewed."""
@@ -229,7 +230,7 @@ class Card(enum.Enum):
     REGIONAL_MANAGER = "regional_manager"
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScoreCard:
     """A scoring card: components adding up to 100 points of daily work, the weights of

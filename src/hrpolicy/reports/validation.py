@@ -56,6 +56,7 @@ from hrpolicy.core.fields import (
     arguments,
     checked,
     enum_argument,
+    policy_checked,
     require,
     require_unique,
     typed_fields,
@@ -101,7 +102,7 @@ class Need(enum.Enum):
     CUSTOMERS = "customers"
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ItemRule:
     """A required item: at least ``min_chars`` characters of text and, per ``need``, a
@@ -127,7 +128,7 @@ class Weekday(enum.Enum):
 _END_OF_WEEK: Final = (Weekday.FRIDAY, Weekday.SATURDAY, Weekday.SUNDAY)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deadline:
     """Due on ``weekday`` at ``hour``:``minute`` of the week after the report's week
@@ -151,7 +152,7 @@ class Deadline:
         )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Tolerance:
     """How far a reported figure may be from the reference before it is untrue: the
@@ -171,7 +172,7 @@ class Tolerance:
         return abs(Fraction(reported) - Fraction(reference)) <= self.limit(reference)
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deduction:
     """Points a report loses for a failure (``code`` from :data:`CATALOG`)."""
@@ -196,7 +197,7 @@ _ALLOWED_TOLERANCES: Final = (
 )
 
 
-@checked
+@policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReportPolicy:
     """A weekly-report policy as data.
