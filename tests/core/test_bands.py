@@ -245,3 +245,80 @@ def test_a_side_that_is_not_a_side_is_refused_listing_the_sides() -> None:
         )
     with pytest.raises(InvalidValueError, match="semantics: expected one of 'marginal', "):
         BandTable.from_thresholds([0], ["0.01"], closed=Side.LOWER, semantics="累进")  # type: ignore[arg-type]
+
+
+# --- rows ----------------------------------------------------------------------------
+
+
+def test_a_commission_table_is_written_as_rows_with_its_inclusivity_stated_once() -> None:
+    table = BandTable.from_rows(
+        [[0, 30000, "1%"], [30000, 60000, "1.5%"], [60000, "2%"]],
+        closed=Side.UPPER,
+        semantics=Semantics.MARGINAL,
+    )
+    expected = BandTable.from_thresholds(
+        [0, 30000, 60000],
+        ["0.01", "0.015", "0.02"],
+        closed=Side.UPPER,
+        semantics=Semantics.MARGINAL,
+    )
+    assert table == expected
+    assert table.apply(70000).total == 300 + 450 + 200
+
+
+def test_a_row_that_needs_more_is_written_as_a_mapping() -> None:
+    table = BandTable.from_rows(
+        [
+            [0, 48, "0.005"],
+            {"lower": 48, "value": "1%", "lump_sum": "500", "label": "over target"},
+        ],
+        closed=Side.UPPER,
+        semantics=Semantics.MARGINAL,
+    )
+    assert table.bands[1].lump_sum == 500
+    assert table.bands[1].label == "over target"
+    assert table.bands[1].describe() == "(48, ∞)"
+    own_bounds = BandTable.from_rows(
+        [[0, 100, 1], {"lower": 100, "upper": 200, "value": 2, "upper_closed": True}],
+        closed=Side.LOWER,
+        semantics=Semantics.WHOLE,
+    )
+    assert [b.describe() for b in own_bounds.bands] == ["[0, 100)", "[100, 200]"]
+
+
+def test_a_flat_rate_is_one_call() -> None:
+    assert BandTable.flat("3%").apply(12000).total == 360
+    assert BandTable.flat("3%").domain() == "[0, ∞)"
+
+
+def test_rows_with_a_gap_or_an_open_row_before_the_last_name_the_row() -> None:
+    with pytest.raises(PolicyDefinitionError, match=r"rows\[1\]\.lower: expected no gap"):
+        BandTable.from_rows(
+            [[0, 100, 1], [200, 2]], closed=Side.UPPER, semantics=Semantics.MARGINAL
+        )
+    with pytest.raises(PolicyDefinitionError, match=r"rows\[0\]: expected an upper bound"):
+        BandTable.from_rows([[0, 1], [1, 2]], closed=Side.UPPER, semantics=Semantics.MARGINAL)
+    with pytest.raises(PolicyDefinitionError, match=r"rows\[0\]\.upper: expected a bound above"):
+        BandTable.from_rows([[100, 50, 1]], closed=Side.UPPER, semantics=Semantics.MARGINAL)
+
+
+def test_a_row_with_an_unknown_key_or_a_float_is_refused_naming_it() -> None:
+    with pytest.raises(PolicyDefinitionError, match=r"rows\[0\]\.rate: expected one of the keys"):
+        BandTable.from_rows(
+            [{"lower": 0, "rate": "1%"}], closed=Side.UPPER, semantics=Semantics.MARGINAL
+        )
+    with pytest.raises(InvalidTypeError, match=r"rows\[0\]\.value: .*got float 0\.01"):
+        BandTable.from_rows([[0, 0.01]], closed=Side.UPPER, semantics=Semantics.MARGINAL)
+    with pytest.raises(InvalidTypeError, match="rows: expected a list of rows"):
+        BandTable.from_rows("0-100: 1%", closed=Side.UPPER, semantics=Semantics.MARGINAL)
+
+
+@given(band_tables(), st.sampled_from(list(Side)), st.booleans())
+def test_a_table_written_as_rows_reads_back_as_the_same_table(
+    table: BandTable, closed: Side, first_closed: bool
+) -> None:
+    rows = table.to_rows(closed=closed, first_closed=first_closed)
+    again = BandTable.from_rows(
+        rows, closed=closed, first_closed=first_closed, semantics=table.semantics
+    )
+    assert again == table

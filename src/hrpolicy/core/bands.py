@@ -48,13 +48,15 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final
 
 import attrs
 
 from hrpolicy.core.errors import (
+    HRPolicyError,
     InvalidTypeError,
     InvalidValueError,
     NotCoveredError,
@@ -68,7 +70,7 @@ from hrpolicy.core.fields import (
     policy_errors,
     typed_fields,
 )
-from hrpolicy.core.money import format_exact, parse_decimal
+from hrpolicy.core.money import Rate, format_exact, parse_decimal
 
 __all__ = ["Band", "BandApplication", "BandTable", "Piece", "Semantics", "Side"]
 
@@ -300,10 +302,9 @@ class BandTable:
                 None if end_values is None or index >= bounded else end_values[index]
                 for index in range(len(values))
             ]
-            parsed = [parse_decimal(v, field=f"values[{i}]") for i, v in enumerate(values)]
+            parsed = [band_value(v, f"values[{i}]") for i, v in enumerate(values)]
             parsed_ends = [
-                None if e is None else parse_decimal(e, field=f"end_values[{i}]")
-                for i, e in enumerate(ends)
+                None if e is None else band_value(e, f"end_values[{i}]") for i, e in enumerate(ends)
             ]
         bands = []
         for index, value in enumerate(parsed):
@@ -322,6 +323,121 @@ class BandTable:
                 )
             )
         return cls(bands=tuple(bands), semantics=semantics, name=name)
+
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Sequence[Sequence[object] | Mapping[str, object]],
+        *,
+        closed: Side,
+        semantics: Semantics,
+        first_closed: bool = True,
+        name: str = "bands",
+    ) -> BandTable:
+        """Build a table from rows, one per band, with the inclusivity stated once.
+
+        A row is ``[lower, upper, value]``; the last row may be ``[lower, value]`` (or have
+        ``upper`` ``None``) when the table is open above. ``closed`` says which bound of each
+        band belongs to it — ``Side.UPPER``: ``(a, b]``, ``Side.LOWER``: ``[a, b)`` — and
+        ``first_closed`` whether the first band includes its lower bound. A row that needs
+        more is a mapping with ``lower``, ``upper`` (absent or ``None``: open above),
+        ``value`` and any of ``end_value``, ``lump_sum``, ``rerate_below``, ``label``, and
+        ``lower_closed`` / ``upper_closed`` for its own bounds. Bounds and values are
+        ``Decimal``, ``int`` or text; a value may be written ``"1.5%"`` or ``"5‰"``.
+
+        >>> tiers = BandTable.from_rows(
+        ...     [[0, 30000, "1%"], [30000, 60000, "1.5%"], [60000, "2%"]],
+        ...     closed=Side.UPPER, semantics=Semantics.MARGINAL)
+        >>> [b.describe() for b in tiers.bands], tiers.apply(40000).total
+        (['[0, 30000]', '(30000, 60000]', '(60000, ∞)'], Fraction(450, 1))
+        >>> bonus = BandTable.from_rows(
+        ...     [[0, 400000, "0.5%"], {"lower": 400000, "value": "1%", "lower_closed": True}],
+        ...     closed=Side.LOWER, semantics=Semantics.WHOLE)
+        >>> bonus.value_at(400000)
+        Fraction(1, 100)
+        """
+        closed = enum_argument(closed, Side, "closed")
+        semantics = enum_argument(semantics, Semantics, "semantics")
+        if not isinstance(first_closed, bool):
+            raise InvalidTypeError("first_closed", "True or False", first_closed)
+        if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Sequence):
+            raise InvalidTypeError("rows", "a list of rows [lower, upper, value]", rows)
+        bands = []
+        with policy_errors():
+            for index, row in enumerate(rows):
+                last = index == len(rows) - 1
+                fields = _row_fields(row, f"rows[{index}]", last=last)
+                bounded = fields["upper"] is not None
+                lower_closed = first_closed if index == 0 else closed is Side.LOWER
+                fields.setdefault("lower_closed", lower_closed)
+                fields.setdefault("upper_closed", bounded and closed is Side.UPPER)
+                try:
+                    bands.append(Band(**fields))  # type: ignore[arg-type]
+                except HRPolicyError as error:
+                    # ``Band.upper`` → ``rows[2].upper``: name the row the user wrote.
+                    field = error.path.removeprefix("Band").lstrip(".")
+                    renamed = f"rows[{index}].{field}" if field else f"rows[{index}]"
+                    actual = (error.actual,) if error.has_actual else ()
+                    raise type(error)(renamed, error.expected, *actual) from None
+            try:
+                return cls(bands=tuple(bands), semantics=semantics, name=name)
+            except PolicyDefinitionError as error:
+                # A gap or an overlap: name the row, as the rows were written.
+                renamed = error.path.replace(f"BandTable({name}).bands[", "rows[", 1)
+                raise PolicyDefinitionError(renamed, error.expected, error.actual) from None
+
+    @classmethod
+    def flat(
+        cls,
+        value: Decimal | int | str,
+        *,
+        start: Decimal | int | str = 0,
+        semantics: Semantics = Semantics.MARGINAL,
+        name: str = "bands",
+    ) -> BandTable:
+        """A table of one band, ``[start, ∞)`` at ``value`` — a flat rate. Every semantics
+        pays a one-band table the same (measure × value); ``semantics`` only says how the
+        table reads if bands are added to it later.
+
+        >>> BandTable.flat("3%").apply(12000).total
+        Fraction(360, 1)
+        """
+        return cls.from_rows([[start, value]], closed=Side.LOWER, semantics=semantics, name=name)
+
+    def to_rows(
+        self, *, closed: Side, first_closed: bool = True
+    ) -> list[list[Decimal] | dict[str, object]]:
+        """The table as :meth:`from_rows` rows for the inclusivity ``closed``: a band that
+        follows the convention is a list (``[lower, value]`` for an open last band), one
+        that does not (or has a lump sum, an end value, a re-rating or a label) a mapping
+        with only what differs. ``from_rows(t.to_rows(closed=c), closed=c,
+        semantics=t.semantics)`` rebuilds the same table, for either side.
+
+        >>> BandTable.from_rows([[0, 100, 1], [100, 2]], closed=Side.LOWER,
+        ...                     semantics=Semantics.WHOLE).to_rows(closed=Side.LOWER)
+        [[Decimal('0'), Decimal('100'), Decimal('1')], [Decimal('100'), Decimal('2')]]
+        """
+        closed = enum_argument(closed, Side, "closed")
+        rows: list[list[Decimal] | dict[str, object]] = []
+        for index, band in enumerate(self.bands):
+            lower_closed = first_closed if index == 0 else closed is Side.LOWER
+            upper_closed = band.upper is not None and closed is Side.UPPER
+            row: dict[str, object] = {"lower": band.lower}
+            if band.upper is not None:
+                row["upper"] = band.upper
+            row["value"] = band.value
+            if band.lower_closed != lower_closed:
+                row["lower_closed"] = band.lower_closed
+            if band.upper_closed != upper_closed:
+                row["upper_closed"] = band.upper_closed
+            for extra, default in _ROW_EXTRAS.items():
+                if getattr(band, extra) != default:
+                    row[extra] = getattr(band, extra)
+            if set(row) <= {"lower", "upper", "value"}:
+                rows.append([band.lower, *([] if band.upper is None else [band.upper]), band.value])
+            else:
+                rows.append(row)
+        return rows
 
     def with_semantics(self, semantics: Semantics) -> BandTable:
         """The same bands read with other semantics (e.g. to compare both readings)."""
@@ -403,6 +519,62 @@ class BandTable:
             pieces.append(Piece(reached, "lump sum", Fraction(1), lumps, lumps, lump=True))
         total = sum((p.amount for p in pieces), Fraction(0))
         return BandApplication(x, self.semantics, reached, total, tuple(pieces))
+
+
+#: What a mapping row may say beyond its bounds and value, with each one's default.
+_ROW_EXTRAS: Final[dict[str, object]] = {
+    "end_value": None,
+    "lump_sum": Decimal(0),
+    "rerate_below": False,
+    "label": "",
+}
+_ROW_KEYS: Final = ("lower", "upper", "value", "lower_closed", "upper_closed", *_ROW_EXTRAS)
+
+
+def _row_fields(row: object, path: str, *, last: bool) -> dict[str, object]:
+    """The :class:`Band` fields a row gives (inclusivity left out unless the row says)."""
+    if isinstance(row, Mapping):
+        unknown = sorted(str(key) for key in row if key not in _ROW_KEYS)
+        if unknown:
+            raise InvalidValueError(
+                f"{path}.{unknown[0]}", f"one of the keys {', '.join(_ROW_KEYS)}", unknown[0]
+            )
+        for key in ("lower", "value"):
+            if key not in row:
+                raise InvalidValueError(path, f"a {key!r} key in the row", dict(row))
+        fields = {str(key): value for key, value in row.items()}
+    elif isinstance(row, (list, tuple)):
+        if len(row) == 3:
+            fields = {"lower": row[0], "upper": row[1], "value": row[2]}
+        elif len(row) == 2:
+            fields = {"lower": row[0], "upper": None, "value": row[1]}
+        else:
+            raise InvalidValueError(path, "a row [lower, upper, value] or [lower, value]", row)
+    else:
+        raise InvalidTypeError(
+            path, "a row [lower, upper, value], [lower, value] or a mapping", row
+        )
+    fields.setdefault("upper", None)
+    if fields["upper"] is None and not last:
+        raise InvalidValueError(
+            path, "an upper bound (only the last row may be open above: [lower, value])", row
+        )
+    for key in ("lower", "upper"):
+        if fields[key] is not None:
+            fields[key] = parse_decimal(fields[key], field=f"{path}.{key}")
+    for key in ("value", "end_value"):
+        if fields.get(key) is not None:
+            fields[key] = band_value(fields[key], f"{path}.{key}")
+    return fields
+
+
+def band_value(value: object, field: str) -> Decimal:
+    """A band's value: a number, or a rate written ``"1.5%"`` / ``"5‰"`` (its fraction).
+
+    >>> band_value("1.5%", "value"), band_value("20", "value")
+    (Decimal('0.015'), Decimal('20'))
+    """
+    return Rate.parse(value, field=field).value
 
 
 def _exact(measure: Decimal | int | Fraction) -> Fraction:
