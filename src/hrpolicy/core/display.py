@@ -4,6 +4,15 @@ Every result offers ``to_text(locale)``, ``_repr_markdown_``, ``_repr_html_`` an
 ``_repr_pretty_`` through :class:`Displayable`. The notebook renderings show both languages
 side by side (they take no locale argument); the text rendering takes an explicit locale.
 Nothing here reads the clock, the environment or the process locale.
+
+Renderings are for reading: amounts of money in a summary (:class:`Amount`) carry the
+currency (``¥3,106.67``, in English ``CN¥3,106.67``), decimals in steps are grouped by
+thousands in the locale's symbols (``30,000``, ``3,106.67``), exact fractions too; whole
+numbers (years, counts) are left as they are. :func:`render_value` is the plain form
+(``3106.67``, the same in both languages) that finding messages, flat records and JSON
+use, so they can be searched and compared. Both are exact: nothing is rounded here but an
+:class:`Amount`, half up to the fen, as :func:`~hrpolicy.core.formatting.format_money`
+does.
 """
 
 from __future__ import annotations
@@ -15,19 +24,23 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Union
 
 import attrs
 
-from hrpolicy.core.label import Label
+from hrpolicy.core.label import Label, is_chinese
 from hrpolicy.core.money import format_exact
 
 if TYPE_CHECKING:
     from hrpolicy.core.explain import Explanation, StepValue
 
 __all__ = [
+    "Amount",
     "Displayable",
+    "SummaryValue",
     "View",
+    "amount",
+    "display_value",
     "explanation_html",
     "explanation_markdown",
     "explanation_text",
@@ -65,11 +78,79 @@ def render_value(value: object, locale: str | None = None) -> str:
 
 
 @attrs.frozen
+class Amount:
+    """An amount of money in a result's summary, shown with its currency."""
+
+    value: Decimal
+
+
+def amount(value: Decimal | None) -> Amount | None:
+    """``value`` marked as money for a summary (``None`` stays ``None``: not given)."""
+    return None if value is None else Amount(value)
+
+
+#: What a summary row may show: a step value, or an amount of money.
+SummaryValue = Union["StepValue", Amount]
+
+_PLAIN_SYMBOLS: Final = (",", ".")
+
+
+def _symbols(locale: str | None) -> tuple[str, str]:
+    """The group and decimal symbols of ``locale`` (babel's CLDR data)."""
+    if locale is None:
+        return _PLAIN_SYMBOLS
+    is_chinese(locale)  # refuses a locale the library does not speak
+    from babel.numbers import get_decimal_symbol, get_group_symbol  # noqa: PLC0415 - deferred
+
+    return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
+def _grouped(text: str, locale: str | None) -> str:
+    """``text`` (a plain number such as ``-1234567.50`` or ``1666.66…``) with its whole
+    part grouped by thousands, in the locale's symbols."""
+    group, point = _symbols(locale)
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, rest = text.removeprefix("-").partition(".")
+    if not whole.isdigit():
+        return text
+    head = len(whole) % 3 or 3
+    parts = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
+    return sign + group.join(parts) + (point + rest if dot else "")
+
+
+def display_value(value: object, locale: str | None = None) -> str:
+    """Render a value for reading in ``locale`` (both languages when ``None``): money with
+    its currency, decimals and fractions grouped by thousands; everything else as
+    :func:`render_value` does.
+
+    >>> display_value(Amount(Decimal("3106.666")), "zh_CN")
+    '¥3,106.67'
+    >>> display_value(Amount(Decimal("5")), "en"), display_value(Decimal("-30000"))
+    ('CN¥5.00', '-30,000')
+    >>> display_value(Fraction(10000, 3), "en"), display_value(2024)
+    ('3,333.3333333333…', '2024')
+    """
+    if isinstance(value, Amount):
+        from hrpolicy.core.formatting import format_money  # noqa: PLC0415 - babel is deferred
+
+        return format_money(value.value, locale=locale or "zh_CN")
+    if isinstance(value, Decimal):
+        return _grouped(format(value, "f"), locale)
+    if isinstance(value, Fraction):
+        return _grouped(format_exact(value), locale)
+    return render_value(value, locale)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (Amount, Decimal, Fraction, int)) and not isinstance(value, bool)
+
+
+@attrs.frozen
 class View:
     """What a result shows: a title, headline figures and its explanation."""
 
     title: Label
-    summary: tuple[tuple[Label, StepValue], ...]
+    summary: tuple[tuple[Label, SummaryValue], ...]
     explanation: Explanation
 
 
@@ -124,10 +205,10 @@ def explanation_text(explanation: Explanation, locale: str) -> str:
         cite = "; ".join(c.cite(locale) for c in step.citations)
         lines.append(f"  {number}. [{step.rule}] {step.label.in_locale(locale)}")
         if step.inputs:
-            shown = ", ".join(f"{k}={render_value(v, locale)}" for k, v in step.inputs)
+            shown = ", ".join(f"{k}={display_value(v, locale)}" for k, v in step.inputs)
             lines.append(f"     {'输入' if zh else 'inputs'}: {shown}")
         lines.append(
-            f"     → {render_value(step.output, locale)}" + (f"   ({cite})" if cite else "")
+            f"     → {display_value(step.output, locale)}" + (f"   ({cite})" if cite else "")
         )
     lines.append("发现:" if zh else "Findings:")
     if not explanation.findings:
@@ -148,12 +229,19 @@ def _width(text: str) -> int:
 
 
 def view_text(view: View, locale: str) -> str:
-    """A whole result as plain text."""
+    """A whole result as plain text: the title, the summary as two columns (numbers
+    right-aligned), then the explanation."""
     lines = [view.title.in_locale(locale)]
     names = [label.in_locale(locale) for label, _ in view.summary]
+    values = [display_value(value, locale) for _, value in view.summary]
     width = max((_width(name) for name in names), default=0)
-    for name, (_, value) in zip(names, view.summary, strict=True):
-        lines.append(f"  {name}{' ' * (width - _width(name))}  {render_value(value, locale)}")
+    figures = max(
+        (_width(text) for text, (_, v) in zip(values, view.summary, strict=True) if _is_number(v)),
+        default=0,
+    )
+    for name, text, (_, value) in zip(names, values, view.summary, strict=True):
+        pad = " " * (figures - _width(text)) if _is_number(value) else ""
+        lines.append(f"  {name}{' ' * (width - _width(name))}  {pad}{text}".rstrip())
     lines.append(explanation_text(view.explanation, locale))
     return "\n".join(lines)
 
@@ -162,6 +250,10 @@ def view_text(view: View, locale: str) -> str:
 
 _STEP_HEADER = ("#", "rule", "step", "inputs", "output", "citation")
 _FINDING_HEADER = ("severity", "code", "subject", "en", "zh_CN", "citation")
+_SUMMARY_HEADER = ("item / 项目", "value / 数值")
+#: Which columns of each table hold numbers (right-aligned).
+_STEP_NUMBERS = (True, False, False, False, True, False)
+_SUMMARY_NUMBERS = (False, True)
 
 
 def _rows(explanation: Explanation) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
@@ -170,8 +262,8 @@ def _rows(explanation: Explanation) -> tuple[list[tuple[str, ...]], list[tuple[s
             str(number),
             step.rule,
             str(step.label),
-            "; ".join(f"{k}={render_value(v)}" for k, v in step.inputs),
-            render_value(step.output),
+            "; ".join(f"{k}={display_value(v)}" for k, v in step.inputs),
+            display_value(step.output),
             "; ".join(c.cite("en") for c in step.citations),
         )
         for number, step in enumerate(explanation.steps, 1)
@@ -190,8 +282,13 @@ def _rows(explanation: Explanation) -> tuple[list[tuple[str, ...]], list[tuple[s
     return steps, findings
 
 
-def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+def _md_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], numbers: Sequence[bool] = ()
+) -> list[str]:
+    rules = [
+        "---:" if index < len(numbers) and numbers[index] else "---" for index in range(len(header))
+    ]
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(rules) + "|"]
     out.extend("| " + " | ".join(_md(cell) for cell in row) + " |" for row in rows)
     return out
 
@@ -200,7 +297,7 @@ def explanation_markdown(explanation: Explanation) -> str:
     """Steps and findings as two Markdown tables, both languages shown."""
     steps, findings = _rows(explanation)
     lines = ["**Steps / 步骤**", ""]
-    lines += _md_table(_STEP_HEADER, steps)
+    lines += _md_table(_STEP_HEADER, steps, _STEP_NUMBERS)
     lines += ["", "**Findings / 发现**", ""]
     if findings:
         lines += _md_table(_FINDING_HEADER, findings)
@@ -212,28 +309,58 @@ def explanation_markdown(explanation: Explanation) -> str:
 def view_markdown(view: View) -> str:
     """A whole result as Markdown."""
     lines = [f"### {_md(str(view.title))}", ""]
-    lines += _md_table(["", ""], [(str(label), render_value(v)) for label, v in view.summary])
+    rows = [(str(label), display_value(v)) for label, v in view.summary]
+    lines += _md_table(_SUMMARY_HEADER, rows, _SUMMARY_NUMBERS)
     lines += ["", explanation_markdown(view.explanation)]
     return "\n".join(lines)
 
 
 # --- HTML ----------------------------------------------------------------------------
 
+#: The fragment's own style, scoped to it, so it reads the same in Jupyter, a browser or
+#: an e-mail: ruled tables, a shaded header, numbers right-aligned in even figures.
+_STYLE: Final = (
+    "<style>"
+    ".hrpolicy table{border-collapse:collapse;margin:0.4em 0 1em}"
+    ".hrpolicy th,.hrpolicy td{border:1px solid #d0d0d0;padding:2px 8px;"
+    "text-align:left;vertical-align:top}"
+    ".hrpolicy th{background:#f2f2f2;font-weight:600}"
+    ".hrpolicy td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    ".hrpolicy h3,.hrpolicy h4{margin:0.6em 0 0.2em}"
+    "</style>"
+)
 
-def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]], css: str) -> str:
+
+def _html_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    css: str,
+    numbers: Sequence[Sequence[bool]] = (),
+) -> str:
+    """A table; ``numbers`` marks, row by row, the cells that hold numbers."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>"
+        + "".join(
+            f'<td class="num">{html.escape(cell)}</td>'
+            if r < len(numbers) and numbers[r][c]
+            else f"<td>{html.escape(cell)}</td>"
+            for c, cell in enumerate(row)
+        )
+        + "</tr>"
+        for r, row in enumerate(rows)
     )
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def explanation_html(explanation: Explanation) -> str:
-    """Steps and findings as two HTML tables, both languages shown."""
+def _explanation_parts(explanation: Explanation) -> str:
     steps, findings = _rows(explanation)
+    outputs = [
+        (True, False, False, False, _is_number(step.output), False) for step in explanation.steps
+    ]
     parts = [
         "<h4>Steps / 步骤</h4>",
-        _html_table(_STEP_HEADER, steps, "hrp-steps"),
+        _html_table(_STEP_HEADER, steps, "hrp-steps", outputs),
         "<h4>Findings / 发现</h4>",
         _html_table(_FINDING_HEADER, findings, "hrp-findings")
         if findings
@@ -242,12 +369,20 @@ def explanation_html(explanation: Explanation) -> str:
     return "".join(parts)
 
 
+def explanation_html(explanation: Explanation) -> str:
+    """Steps and findings as two HTML tables, both languages shown, with their style."""
+    return f'<div class="hrpolicy">{_STYLE}{_explanation_parts(explanation)}</div>'
+
+
 def view_html(view: View) -> str:
-    """A whole result as an HTML fragment."""
+    """A whole result as an HTML fragment with a style of its own."""
     summary = _html_table(
-        ["", ""], [(str(label), render_value(v)) for label, v in view.summary], "hrp-summary"
+        _SUMMARY_HEADER,
+        [(str(label), display_value(v)) for label, v in view.summary],
+        "hrp-summary",
+        [(False, _is_number(v)) for _, v in view.summary],
     )
     return (
-        f'<div class="hrpolicy"><h3>{html.escape(str(view.title))}</h3>{summary}'
-        f"{explanation_html(view.explanation)}</div>"
+        f'<div class="hrpolicy">{_STYLE}<h3>{html.escape(str(view.title))}</h3>{summary}'
+        f"{_explanation_parts(view.explanation)}</div>"
     )

@@ -1,0 +1,86 @@
+"""Renderings are for reading: money with its currency, thousands grouped in the locale's
+symbols, numbers right-aligned, an HTML fragment with a style of its own; finding messages
+and flat records keep plain numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from hrpolicy import InvalidValueError
+from hrpolicy.core.display import Amount, Displayable, View, amount, display_value, render_value
+from hrpolicy.core.explain import Explanation, Step
+from hrpolicy.core.label import Label
+
+
+class _Result(Displayable):
+    def _view(self) -> View:
+        step = Step(
+            "c.tier",
+            Label("提成", "commission"),
+            (("sales", Decimal("1250000.5")), ("rate", Fraction(1, 3))),
+            Decimal("3106.67"),
+        )
+        return View(
+            Label("提成结算单", "Commission statement"),
+            (
+                (Label("员工", "employee"), "li"),
+                (Label("提成", "commission"), Amount(Decimal("3106.67"))),
+                (Label("合计", "total"), amount(Decimal("-12.5"))),
+                (Label("年度", "year"), 2024),
+            ),
+            Explanation((step,)),
+        )
+
+
+def test_a_statement_in_chinese_shows_money_with_the_yuan_sign_and_thousands_grouped() -> None:
+    text = _Result().to_text("zh_CN")
+    assert "提成  ¥3,106.67" in text
+    assert "合计    -¥12.50" in text
+    assert "sales=1,250,000.5" in text
+    assert "→ 3,106.67" in text
+
+
+def test_an_english_statement_shows_the_currency_as_english_readers_see_it() -> None:
+    text = _Result().to_text("en")
+    assert "CN¥3,106.67" in text
+    year = next(line for line in text.splitlines() if line.lstrip().startswith("year"))
+    assert year.endswith(" 2024")
+
+
+def test_money_figures_in_the_text_summary_are_right_aligned() -> None:
+    lines = _Result().to_text("en").splitlines()
+    commission = next(line for line in lines if "commission " in line and "CN¥" in line)
+    total = next(line for line in lines if line.lstrip().startswith("total"))
+    assert commission.endswith("CN¥3,106.67")
+    assert len(commission) == len(total)
+
+
+def test_the_html_fragment_has_a_style_of_its_own_and_right_aligns_numbers() -> None:
+    page = _Result().to_html()
+    assert page.startswith('<div class="hrpolicy"><style>')
+    assert ".hrpolicy td.num{text-align:right" in page
+    assert '<td class="num">¥3,106.67</td>' in page
+    assert "<th>item / 项目</th><th>value / 数值</th>" in page
+    assert "<td>li</td>" in page
+
+
+def test_markdown_right_aligns_the_value_column() -> None:
+    lines = _Result().to_markdown().splitlines()
+    assert "| item / 项目 | value / 数值 |" in lines
+    assert "|---|---:|" in lines
+    assert "| commission / 提成 | ¥3,106.67 |" in lines
+
+
+def test_messages_and_records_keep_plain_numbers() -> None:
+    assert render_value(Decimal("3106.67")) == "3106.67"
+    record = _Result().to_records()[0]
+    assert record["inputs"] == "sales=1250000.5; rate=0.3333333333…"
+    assert record["output"] == Decimal("3106.67")
+
+
+def test_displaying_in_a_language_the_library_does_not_speak_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="locale"):
+        display_value(Decimal(5), "fr")
