@@ -10,7 +10,15 @@ from fractions import Fraction
 import pytest
 
 from hrpolicy import InvalidValueError
-from hrpolicy.core.display import Amount, Displayable, View, amount, display_value, render_value
+from hrpolicy.core.display import (
+    Amount,
+    Change,
+    Displayable,
+    View,
+    amount,
+    display_value,
+    render_value,
+)
 from hrpolicy.core.explain import Explanation, Step
 from hrpolicy.core.label import Label
 
@@ -84,3 +92,9 @@ def test_messages_and_records_keep_plain_numbers() -> None:
 def test_displaying_in_a_language_the_library_does_not_speak_is_refused() -> None:
     with pytest.raises(InvalidValueError, match="locale"):
         display_value(Decimal(5), "fr")
+
+
+def test_a_what_if_shows_the_amount_before_and_after_with_the_difference() -> None:
+    assert display_value(Change(Decimal("3000"), Decimal("2893.33")), "en") == (
+        "CN¥3,000.00 → CN¥2,893.33 (-CN¥106.67)"
+    )

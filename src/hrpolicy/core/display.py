@@ -29,13 +29,14 @@ from typing import TYPE_CHECKING, Any, Final, Union
 import attrs
 
 from hrpolicy.core.label import Label, is_chinese
-from hrpolicy.core.money import format_exact
+from hrpolicy.core.money import format_exact, money_sum
 
 if TYPE_CHECKING:
     from hrpolicy.core.explain import Explanation, StepValue
 
 __all__ = [
     "Amount",
+    "Change",
     "Displayable",
     "SummaryValue",
     "View",
@@ -84,13 +85,22 @@ class Amount:
     value: Decimal
 
 
+@attrs.frozen
+class Change:
+    """An amount of money before and after (a what-if), shown as ``¥3,000.00 → ¥3,106.67
+    (+¥106.67)``."""
+
+    before: Decimal
+    after: Decimal
+
+
 def amount(value: Decimal | None) -> Amount | None:
     """``value`` marked as money for a summary (``None`` stays ``None``: not given)."""
     return None if value is None else Amount(value)
 
 
-#: What a summary row may show: a step value, or an amount of money.
-SummaryValue = Union["StepValue", Amount]
+#: What a summary row may show: a step value, an amount of money, or a change of one.
+SummaryValue = Union["StepValue", Amount, Change]
 
 _PLAIN_SYMBOLS: Final = (",", ".")
 
@@ -129,11 +139,18 @@ def display_value(value: object, locale: str | None = None) -> str:
     ('CN¥5.00', '-30,000')
     >>> display_value(Fraction(10000, 3), "en"), display_value(2024)
     ('3,333.3333333333…', '2024')
+    >>> display_value(Change(Decimal("3000"), Decimal("3106.67")), "zh_CN")
+    '¥3,000.00 → ¥3,106.67 (+¥106.67)'
+
     """
     if isinstance(value, Amount):
         from hrpolicy.core.formatting import format_money  # noqa: PLC0415 - babel is deferred
 
         return format_money(value.value, locale=locale or "zh_CN")
+    if isinstance(value, Change):
+        before, after = (display_value(Amount(v), locale) for v in (value.before, value.after))
+        difference = display_value(Amount(money_sum((value.after, -value.before))), locale)
+        return f"{before} → {after} ({'' if difference.startswith('-') else '+'}{difference})"
     if isinstance(value, Decimal):
         return _grouped(format(value, "f"), locale)
     if isinstance(value, Fraction):
@@ -142,7 +159,9 @@ def display_value(value: object, locale: str | None = None) -> str:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, (Amount, Decimal, Fraction, int)) and not isinstance(value, bool)
+    return isinstance(value, (Amount, Change, Decimal, Fraction, int)) and not isinstance(
+        value, bool
+    )
 
 
 @attrs.frozen
