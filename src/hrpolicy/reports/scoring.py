@@ -25,7 +25,6 @@ to 0.01 once; the annual score is the mean of twelve monthly scores, rounded the
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -56,6 +55,7 @@ from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.period import Period
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
+from hrpolicy.reports.choice import Choice
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek
 from hrpolicy.reports.validation import ReportCheck
@@ -91,7 +91,7 @@ __all__ = [
 ]
 
 
-class Per(enum.Enum):
+class Per(Choice):
     """Whether a deduction applies to each failure or once in the month."""
 
     OCCURRENCE = "occurrence"
@@ -223,7 +223,7 @@ register_tagged_union(
 )
 
 
-class Card(enum.Enum):
+class Card(Choice):
     """Who a card scores."""
 
     SALESPERSON = "salesperson"

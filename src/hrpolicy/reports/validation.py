@@ -27,7 +27,6 @@ the deductions, not below 0), rounded half up to 0.01 once.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, time, timedelta
@@ -64,6 +63,7 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, round_money
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
+from hrpolicy.reports.choice import Choice
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import (
     ITEMS,
@@ -93,7 +93,7 @@ __all__ = [
 _NONE: Final = Rate.parse("0")
 
 
-class Need(enum.Enum):
+class Need(Choice):
     """What an item must carry besides text."""
 
     TEXT = "text"
@@ -113,7 +113,7 @@ class ItemRule:
     need: Need = Need.TEXT
 
 
-class Weekday(enum.Enum):
+class Weekday(Choice):
     """Days of the week, Monday first."""
 
     MONDAY = "monday"
@@ -293,7 +293,7 @@ class Review:
     untrue: tuple[Item, ...] = ()
 
 
-class ItemStatus(enum.Enum):
+class ItemStatus(Choice):
     """How a required item fared."""
 
     PASSED = "passed"
