@@ -1201,20 +1201,22 @@ def score_component(
 
     >>> from hrpolicy.core import Period, TableCalendar
     >>> from hrpolicy.reports.examples import salesperson_card
+    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    >>> march = Period(year=2024, month=3)
     >>> dealer = salesperson_card().components[0]
     >>> late = TerminalReport(day=date(2024, 3, 12), submitted_at=datetime(2024, 3, 12, 16, 20))
-    >>> score = score_component(
-    ...     dealer,
-    ...     Period(year=2024, month=3),
-    ...     MonthInputs(
-    ...         employee="li", late_terminal_reports=(late,), rebate_forms_on=date(2024, 3, 20)
-    ...     ),
-    ...     TableCalendar(name="2024", first_year=2024, last_year=2024),
+    >>> facts = MonthInputs(
+    ...     employee="li", late_terminal_reports=(late,), rebate_forms_on=date(2024, 3, 20)
     ... )
+    >>> score = score_component(dealer, march, facts, calendar)
     >>> score.points, score.maximum
     (Fraction(25, 1), 30)
     >>> print(score.findings[0].message("en"))
     terminal daily sales report not in by 16:00: 1 time(s), 5 points off.
+    >>> score_component(dealer, march, MonthInputs(employee="li", trainings=1), calendar)
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: MonthInputs(li).trainings: expected nothing: ...
     """
     if not isinstance(component, _COMPONENT_TYPES):
         raise InvalidTypeError(
@@ -1253,6 +1255,35 @@ def score_month(
     :raises InvalidValueError: a fact no component reads, a fact a component needs
         missing, or a fact outside the month (a day, a week, an absence on a day off).
     :raises NotCoveredError: a day the calendar does not cover.
+
+    >>> from hrpolicy.core import Period, TableCalendar
+    >>> from hrpolicy.reports import validate
+    >>> from hrpolicy.reports.examples import domain_report_policy, example_report, salesperson_card
+    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    >>> march = Period(year=2024, month=3)
+    >>> reports = [example_report("li", week, calendar) for week in weeks_of(march)]
+    >>> checks = validate(reports, domain_report_policy(), calendar)
+    >>> month = score_month(
+    ...     salesperson_card(),
+    ...     march,
+    ...     MonthInputs(
+    ...         employee="li",
+    ...         reports=checks,
+    ...         late_terminal_reports=(),
+    ...         rebate_forms_on=date(2024, 3, 26),
+    ...         assessed=(Assessment(component="other-management", points=Decimal(27)),),
+    ...         absences=(Absence(on=date(2024, 3, 19), half=True),),
+    ...     ),
+    ...     calendar,
+    ... )
+    >>> [str(c.points) for c in month.components]  # rebate forms after the 25th: −5
+    ['25', '40', '27']
+    >>> month.daily_work, month.attendance, month.score  # 92 × 70 % + 96 × 30 %
+    (Fraction(92, 1), Fraction(96, 1), Decimal('93.20'))
+    >>> score_month(salesperson_card(), march, MonthInputs(employee="li"), calendar)
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: MonthInputs(li).terminal_reports: expected ...
     """
     argument(card, ScoreCard, "card")
     _check_month_facts(month, inputs, calendar)
@@ -1447,6 +1478,19 @@ def consequences(
         ``Period``, a float score, or a mapping without ``employee``.
     :raises InvalidValueError: a score outside 0–100 or with more than two decimals, a
         year for a month, a month given twice, or months of different employees.
+
+    >>> from hrpolicy.core import Period
+    >>> april, may, june = (Period(year=2024, month=m) for m in (4, 5, 6))
+    >>> (finding,) = consequences({april: Decimal("58.5"), may: 72}, employee="li")
+    >>> print(finding.message("en"))
+    2024-04 scored 58.50, under 60: retraining or another post, as the policy provides.
+    >>> run = {april: 69, may: "68.5", june: 65}
+    >>> [f.code for f in consequences(run, employee="li", retrained=True)]
+    ['incompetent_after_retraining']
+    >>> consequences({april: 58.5}, employee="li")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidTypeError: scores[2024-04]: expected ..., got float 58.5
     """
     who, months = _months_of(scores, employee)
     return _consequences(who, months, retrained=retrained)
@@ -1478,6 +1522,20 @@ def annual_score(
         ``Period``, a float score, or a mapping without ``employee``.
     :raises InvalidValueError: anything but the twelve months of one year, a score
         outside 0–100 or with more than two decimals, or months of different employees.
+
+    >>> from hrpolicy.core import Period
+    >>> scores = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
+    >>> year = annual_score(
+    ...     {Period(year=2024, month=m): s for m, s in enumerate(scores, 1)}, employee="li"
+    ... )
+    >>> year.score  # 926 / 12 = 77.1666…
+    Decimal('77.17')
+    >>> [f.code for f in year.findings]  # March to May under 70
+    ['retraining_or_transfer']
+    >>> annual_score({Period(year=2024, month=1): 80}, employee="li")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: scores: expected the twelve months of one year, ...
     """
     who, months = _months_of(scores, employee)
     require(
