@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hrpolicy import InvalidValueError
 from hrpolicy.commission import Period
+from hrpolicy.core.money import round_money
 from hrpolicy.reports import (
     Absence,
     Assessment,
+    ComponentScore,
     Failure,
     IsoWeek,
     MonthInputs,
     Reference,
+    TerminalReport,
     WeeklyReport,
+    annual_score,
+    consequences,
+    score_component,
     score_month,
     terminal_reports_on_time,
     validate,
@@ -90,7 +99,9 @@ def months(draw: st.DrawFn) -> MonthInputs:
             Assessment(component="other-management", points=Decimal(draw(st.integers(0, 30)))),
         ),
         terminal_reports=tuple(
-            attrs.evolve(r, submitted_at=r.submitted_at + timedelta(hours=draw(st.integers(0, 3))))
+            attrs.evolve(
+                r, submitted_at=datetime.combine(r.day, time(15 + draw(st.integers(0, 3))))
+            )
             for r in terminal_reports_on_time(MARCH, CALENDAR)
         ),
         absences=tuple(
@@ -120,3 +131,90 @@ def test_adding_a_failure_or_an_absence_never_raises_a_score(
     if all(a.on != absent for a in inputs.absences):
         away = attrs.evolve(inputs, absences=(*inputs.absences, Absence(on=absent)))
         assert score_month(salesperson_card(), MARCH, away, CALENDAR).score <= before
+
+
+@given(months(), st.sampled_from([Decimal("0.01"), Decimal("-0.01"), Decimal(1)]))
+def test_a_monthly_score_agrees_with_itself_and_refuses_any_other_score(
+    inputs: MonthInputs, change: Decimal
+) -> None:
+    score = score_month(salesperson_card(), MARCH, inputs, CALENDAR)
+    assert attrs.evolve(score) == score
+    with pytest.raises(InvalidValueError, match="score: expected"):
+        attrs.evolve(score, score=score.score + change)
+
+
+@given(months())
+def test_a_known_daily_work_score_scores_the_month_as_the_components_giving_it(
+    inputs: MonthInputs,
+) -> None:
+    scored = score_month(salesperson_card(), MARCH, inputs, CALENDAR)
+    daily = scored.daily_work
+    # Daily work is exact in decimals here (the card's points over at most four weeks).
+    assert Decimal(daily.numerator) / Decimal(daily.denominator) == daily
+    known = attrs.evolve(
+        inputs,
+        daily_work=Decimal(daily.numerator) / Decimal(daily.denominator),
+        reports=(),
+        failures=(),
+        terminal_reports=None,
+        rebate_forms_on=None,
+        assessed=(),
+    )
+    assert known.daily_work == daily
+    assert score_month(salesperson_card(), MARCH, known, CALENDAR).score == scored.score
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(WORKDAYS),
+        st.none() | st.integers(16 * 60 + 1, 23 * 60 + 59),
+        max_size=8,
+    )
+)
+def test_only_the_late_terminal_reports_score_as_every_workdays_reports_would(
+    late: dict[date, int | None],
+) -> None:
+    def filed(day: date) -> TerminalReport:
+        minutes = late[day]
+        if minutes is None:
+            return TerminalReport(day=day)
+        return TerminalReport(
+            day=day, submitted_at=datetime.combine(day, time()) + timedelta(minutes=minutes)
+        )
+
+    every_day = tuple(
+        filed(r.day) if r.day in late else r for r in terminal_reports_on_time(MARCH, CALENDAR)
+    )
+
+    def dealer_points(inputs: MonthInputs) -> ComponentScore:
+        return score_component(salesperson_card().components[0], MARCH, inputs, CALENDAR)
+
+    rebate = date(2024, 3, 20)
+    by_late = dealer_points(
+        MonthInputs(
+            employee="li",
+            rebate_forms_on=rebate,
+            late_terminal_reports=tuple(filed(d) for d in late),
+        )
+    )
+    by_all = dealer_points(
+        MonthInputs(employee="li", rebate_forms_on=rebate, terminal_reports=every_day)
+    )
+    assert by_late == by_all
+
+
+@given(
+    st.lists(st.integers(0, 10000).map(lambda n: Decimal(n) / 100), min_size=12, max_size=12),
+    st.booleans(),
+)
+def test_the_annual_score_of_known_scores_is_their_mean_rounded_half_up(
+    scores: list[Decimal], retrained: bool
+) -> None:
+    known = {Period(year=2024, month=m): s for m, s in enumerate(scores, 1)}
+    year = annual_score(known, employee="li", retrained=retrained)
+    assert year.score == round_money(sum(map(Fraction, scores), Fraction(0)) / 12)
+    assert min(scores) <= year.score <= max(scores)
+    assert year.findings == consequences(known, employee="li", retrained=retrained)
+    assert bool(year.findings) == (
+        min(scores) < 60 or any(all(s < 70 for s in scores[i : i + 3]) for i in range(10))
+    )

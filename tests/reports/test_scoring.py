@@ -190,40 +190,34 @@ def test_a_half_day_absent_counts_as_a_whole_day_and_attendance_stops_at_zero() 
 
 
 def test_the_annual_score_is_the_mean_of_twelve_months() -> None:
-    months = [
-        attrs.evolve(_salesperson(), month=Period(year=2024, month=m), score=Decimal(70 + m))
-        for m in range(1, 13)
-    ]
-    year = annual_score(months)
+    months = {Period(year=2024, month=m): Decimal(70 + m) for m in range(1, 13)}
+    year = annual_score(months, employee="li")
     assert year.score == Decimal("76.50")  # (71 + … + 82) / 12
+    assert year.steps[0].output == Decimal("76.50")
     with pytest.raises(InvalidValueError, match="twelve months"):
-        annual_score(months[:11])
+        annual_score(dict(list(months.items())[:11]), employee="li")
 
 
-def _run(*scores: int) -> list[MonthlyScore]:
-    base = _salesperson()
-    return [
-        attrs.evolve(base, month=Period(year=2024, month=m), score=Decimal(s))
-        for m, s in enumerate(scores, 1)
-    ]
+def _run(*scores: int) -> dict[Period, Decimal]:
+    return {Period(year=2024, month=m): Decimal(s) for m, s in enumerate(scores, 1)}
 
 
 def test_three_consecutive_months_under_70_send_the_salesperson_to_retraining() -> None:
-    assert consequences(_run(69, 69, 71, 69, 69)) == ()
-    (finding,) = consequences(_run(75, 69, 68, 65))
+    assert consequences(_run(69, 69, 71, 69, 69), employee="li") == ()
+    (finding,) = consequences(_run(75, 69, 68, 65), employee="li")
     assert finding.code == "retraining_or_transfer"
     assert "2024-02 to 2024-04" in finding.message_en
     # A fourth month under 70 continues the same run; the sixth starts a new finding.
-    assert len(consequences(_run(69, 69, 69, 69, 69, 69))) == 2
+    assert len(consequences(_run(69, 69, 69, 69, 69, 69), employee="li")) == 2
 
 
 def test_one_month_under_60_sends_the_salesperson_to_retraining() -> None:
-    (finding,) = consequences(_run(80, 59))
-    assert "scored 59, under 60" in finding.message_en
+    (finding,) = consequences(_run(80, 59), employee="li")
+    assert "scored 59.00, under 60" in finding.message_en
 
 
 def test_failing_again_after_retraining_allows_dismissal_only_with_notice_and_severance() -> None:
-    (finding,) = consequences(_run(80, 55), retrained=True)
+    (finding,) = consequences(_run(80, 55), employee="li", retrained=True)
     assert finding.code == "incompetent_after_retraining"
     assert "30 days' written notice" in finding.message_en
     assert finding.citations[0].id == "LCL 40"

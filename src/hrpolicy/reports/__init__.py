@@ -3,8 +3,9 @@
 :func:`validate` checks weekly reports against a :class:`ReportPolicy` — contents,
 deadlines on a work calendar, quotas, plausibility, truthfulness against reference data,
 plan against actual — and scores each one; :func:`score_month` turns a month's checks and
-facts into a score on a :class:`ScoreCard`; :func:`annual_score` and
-:func:`consequences` take it to the year and to what the scores trigger.
+facts into a score on a :class:`ScoreCard` (:func:`score_component` scores one component
+alone); :func:`annual_score` and :func:`consequences` take monthly scores — computed, or
+known already — to the year and to what the scores trigger.
 """
 
 from hrpolicy.reports.model import (
@@ -32,6 +33,7 @@ from hrpolicy.reports.scoring import (
     DeductionRule,
     Deductions,
     Failure,
+    KnownScores,
     MonthInputs,
     MonthlyScore,
     OnTime,
@@ -46,6 +48,7 @@ from hrpolicy.reports.scoring import (
     consequences,
     hr_due_date,
     pay_coefficient,
+    score_component,
     score_month,
     terminal_reports_on_time,
     weeks_of,
@@ -86,6 +89,7 @@ __all__ = [
     "ItemEntry",
     "ItemRule",
     "ItemStatus",
+    "KnownScores",
     "MonthInputs",
     "MonthlyScore",
     "Need",
@@ -111,6 +115,7 @@ __all__ = [
     "consequences",
     "hr_due_date",
     "pay_coefficient",
+    "score_component",
     "score_month",
     "terminal_reports_on_time",
     "validate",

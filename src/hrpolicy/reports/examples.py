@@ -5,11 +5,20 @@ Figures the companies' rules leave open are chosen and named in each docstring.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import Rate
-from hrpolicy.core.workcal import TableCalendar
+from hrpolicy.core.workcal import (
+    ChineseStatutoryCalendar,
+    TableCalendar,
+    WorkCalendar,
+    check_calendar,
+    is_workday,
+    next_workday,
+)
 from hrpolicy.reports.model import (
     CallDay,
     Expense,
@@ -189,22 +198,56 @@ def regional_manager_card() -> ScoreCard:
 def example_report(
     employee: str,
     week: IsoWeek,
+    calendar: WorkCalendar | None = None,
     *,
     visits: int = 20,
     sales: Decimal = Decimal(120000),
     competitors: str = "竞品降价百分之五",
     late_by_minutes: int = 0,
 ) -> WeeklyReport:
-    """A complete report for ``week``, submitted Monday 09:00 after it (plus
-    ``late_by_minutes``): every item filled in, 30 calls each weekday, ``visits`` visits,
-    one travel expense with its report, and a plan with local policy changes."""
-    days = week.days[:5]
-    monday_after = datetime.combine(week.last_day + timedelta(days=1), datetime.min.time())
+    """A complete report for ``week`` that follows the work calendar: 30 calls on each
+    workday of the week (a make-up weekend workday included, a holiday left out),
+    ``visits`` visits spread over the workdays, one travel expense with its report on the
+    first workday, every item filled in, and a plan with local policy changes and a visit
+    on the first workday of the next week. It is submitted at 09:00 on the first workday
+    after the week, plus ``late_by_minutes``.
+
+    ``calendar`` is the one the reports are validated on; without it, mainland China's
+    statutory calendar (:class:`~hrpolicy.core.workcal.ChineseStatutoryCalendar`, from the
+    ``cn-calendar`` extra) is used. A week without a workday is refused.
+
+    >>> from datetime import date
+    >>> from hrpolicy.core.workcal import TableCalendar
+    >>> calendar = TableCalendar(
+    ...     name="2026–27", first_year=2026, last_year=2027, holidays=(date(2027, 1, 1),)
+    ... )
+    >>> report = example_report("li", IsoWeek(year=2026, week=53), calendar)
+    >>> [str(c.on) for c in report.calls]  # Friday 1 January 2027 is a holiday
+    ['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31']
+    >>> report.submitted_at
+    datetime.datetime(2027, 1, 4, 9, 0)
+    """
+    chosen = ChineseStatutoryCalendar() if calendar is None else calendar
+    check_calendar(chosen)
+    argument(week, IsoWeek, "week")
+    for name, value in (("visits", visits), ("late_by_minutes", late_by_minutes)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidTypeError(name, "an int", value)
+        require(value >= 0, name, "0 or more", value)
+    workdays = [day for day in week.days if is_workday(chosen, day)]
+    if not workdays:
+        raise InvalidValueError(
+            "week", f"a week with a workday in calendar {_name(chosen)}", str(week)
+        )
+    following = week.next()
+    planned = [day for day in following.days if is_workday(chosen, day)][:1]
+    first_after = next_workday(chosen, week.last_day + timedelta(days=1))
+    submitted = datetime.combine(first_after, time(9)) + timedelta(minutes=late_by_minutes)
     return WeeklyReport(
         report_id=f"{employee}-{week}",
         employee=employee,
         week=week,
-        submitted_at=monday_after + timedelta(hours=9, minutes=late_by_minutes),
+        submitted_at=submitted,
         summary=(
             ItemEntry(item=Item.SALES_VOLUME, text="本周销售", amount=sales),
             ItemEntry(item=Item.COLLECTIONS, text="本周回款", amount=Decimal(80000)),
@@ -218,18 +261,29 @@ def example_report(
             ItemEntry(item=Item.COMPETITOR_MOVES, text=competitors),
         ),
         plan=NextWeekPlan(
-            visits=(PlannedVisit(customer="K1", on=week.next().first_day),),
+            visits=tuple(PlannedVisit(customer="K1", on=day) for day in planned),
             local_policy_changes="下周起货车限行",
         ),
-        visits=tuple(Visit(customer=f"C{n}", on=days[n % 5]) for n in range(visits)),
-        calls=tuple(CallDay(on=day, calls=30) for day in days),
+        visits=tuple(
+            Visit(customer=f"C{n}", on=workdays[n % len(workdays)]) for n in range(visits)
+        ),
+        calls=tuple(CallDay(on=day, calls=30) for day in workdays),
         expenses=(
             Expense(
-                expense_id="X1", on=days[0], amount=Decimal(1200), category="差旅", travel=True
+                expense_id="X1",
+                on=workdays[0],
+                amount=Decimal(1200),
+                category="差旅",
+                travel=True,
             ),
         ),
         travel_report_attached=True,
     )
+
+
+def _name(calendar: WorkCalendar) -> str:
+    name = getattr(calendar, "name", None)
+    return name if isinstance(name, str) else type(calendar).__name__
 
 
 def example_team_week() -> tuple[ReportCheck, ...]:
@@ -237,13 +291,19 @@ def example_team_week() -> tuple[ReportCheck, ...]:
     visits, "无" for competitors, sales of 95,000 the CRM records as 120,000: 33 points),
     under :func:`domain_report_policy` on a 2024 calendar with weekends off."""
     week = IsoWeek(year=2024, week=10)
-    li = example_report("li", week)
+    calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    li = example_report("li", week, calendar)
     wang = example_report(
-        "wang", week, visits=18, sales=Decimal(95000), competitors="无", late_by_minutes=220
+        "wang",
+        week,
+        calendar,
+        visits=18,
+        sales=Decimal(95000),
+        competitors="无",
+        late_by_minutes=220,
     )
     crm = [
         Reference(employee=r.employee, week=week, sales=Decimal(120000), visits=r.visits)
         for r in (li, wang)
     ]
-    calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
     return validate([li, wang], domain_report_policy(), calendar, references=crm)

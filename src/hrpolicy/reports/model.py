@@ -10,7 +10,6 @@ Times are naive local wall-clock times.
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime, timedelta
 from typing import Final
 
@@ -28,6 +27,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.label import Label
+from hrpolicy.reports.choice import Choice
 
 __all__ = [
     "ITEMS",
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 
-class Item(enum.Enum):
+class Item(Choice):
     """The contents a weekly report must cover: ten in the last-week
     summary, and local policy changes in the next-week plan."""
 

@@ -6,9 +6,9 @@ score), the weights of daily work and attendance (70 % / 30 %), and the attendan
 
 - :class:`Deductions` — starts full and loses ``points`` for each failure (or once a month
   per failure, as the rule says), not below 0. Two failures are found from deadlines: the
-  terminal daily sales report after 16:00 the same day, and rebate forms after the 25th
-  (moved to the next workday when that is not one); the others are recorded by the manager
-  as :class:`Failure` events.
+  terminal daily sales report after 16:00 the same day (every workday's reports are
+  given, or only the late ones), and rebate forms after the 25th (moved to the next workday
+  when that is not one); the others are recorded by the manager as :class:`Failure` events.
 - :class:`WeeklyReports` — the mean of the month's weekly report points (weeks belong to
   the month of their Thursday; a week without a report scores 0), scaled to the component.
 - :class:`Assessed` — a figure the manager gives (e.g. the monthly report's summary, plan
@@ -19,25 +19,30 @@ score), the weights of daily work and attendance (70 % / 30 %), and the attendan
 - :class:`Training` — full with at least ``minimum`` recorded trainings in the month.
 - :class:`ReviewShare` — its points times the share of the team's weekly reports reviewed.
 
+A daily-work score known already may be given instead of the components' facts
+(``MonthInputs.daily_work``); :func:`score_component` scores one component alone.
+
 The monthly score is daily work × its weight + attendance × its weight, rounded half up
-to 0.01 once; the annual score is the mean of twelve monthly scores, rounded the same way.
+to 0.01 once; a :class:`MonthlyScore` always agrees with itself. The annual score is the
+mean of twelve monthly scores — computed, or known already and given by month — rounded
+the same way.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Sequence
+import typing
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.display import Displayable, View
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue, Trail, step_of
 from hrpolicy.core.fields import (
     NonNegativeInt,
@@ -56,11 +61,13 @@ from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.period import Period
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
+from hrpolicy.reports.choice import Choice
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek
 from hrpolicy.reports.validation import ReportCheck
 
 __all__ = [
+    "FOUND_FROM_DEADLINES",
     "Absence",
     "AnnualScore",
     "Assessed",
@@ -71,6 +78,7 @@ __all__ = [
     "DeductionRule",
     "Deductions",
     "Failure",
+    "KnownScores",
     "MonthInputs",
     "MonthlyScore",
     "OnTime",
@@ -85,13 +93,14 @@ __all__ = [
     "consequences",
     "hr_due_date",
     "pay_coefficient",
+    "score_component",
     "score_month",
     "terminal_reports_on_time",
     "weeks_of",
 ]
 
 
-class Per(enum.Enum):
+class Per(Choice):
     """Whether a deduction applies to each failure or once in the month."""
 
     OCCURRENCE = "occurrence"
@@ -223,7 +232,7 @@ register_tagged_union(
 )
 
 
-class Card(enum.Enum):
+class Card(Choice):
     """Who a card scores."""
 
     SALESPERSON = "salesperson"
@@ -273,6 +282,26 @@ class ScoreCard:
 
 # --- a month's facts -----------------------------------------------------------------------
 
+#: Failure codes a deductions component finds from deadlines, never from the manager's
+#: :class:`Failure` records.
+FOUND_FROM_DEADLINES: Final = ("terminal_report_late", "rebate_forms_late")
+
+#: The facts of a month only the card's components read.
+_COMPONENT_FACTS: Final = (
+    "reports",
+    "excused_weeks",
+    "failures",
+    "terminal_reports",
+    "late_terminal_reports",
+    "rebate_forms_on",
+    "assessed",
+    "submitted",
+    "missed_last_month",
+    "trainings",
+    "reviewed",
+    "to_review",
+)
+
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -287,10 +316,11 @@ class Failure:
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TerminalReport:
-    """The terminal daily sales report for ``day``, submitted at ``submitted_at``."""
+    """The terminal daily sales report for ``day``, submitted at ``submitted_at``
+    (``None``: not filed at all)."""
 
     day: date
-    submitted_at: datetime
+    submitted_at: datetime | None = None
 
 
 @checked
@@ -327,12 +357,19 @@ class MonthInputs:
 
     ``reports``: the checks of their weekly reports (from :func:`validate`);
     ``excused_weeks``: weeks of leave or holidays left out of the weekly-report mean;
-    ``failures``, ``terminal_reports`` (one per workday; ``None`` when not given) and
-    ``rebate_forms_on``: for deduction components;
+    ``failures`` (the manager's records), the terminal daily reports and
+    ``rebate_forms_on``: for deduction components — the terminal reports either as
+    ``terminal_reports``, every workday's report (one missing counts as late), or as
+    ``late_terminal_reports``, only those that came in late or not at all (``()``: all on
+    time);
     ``assessed``: the manager's figures; ``submitted``: when each on-time document came
     in;
     ``missed_last_month``: on-time components missed last month too; ``trainings``:
-    recorded trainings; ``reviewed`` / ``to_review``: team weekly reports reviewed.
+    recorded trainings; ``reviewed`` / ``to_review``: team weekly reports reviewed;
+    ``absences``: days absent.
+
+    ``daily_work``: a daily-work score known already (0 to 100); the card's components
+    are then not scored, so none of their facts may be given — only absences.
     """
 
     employee: Text
@@ -348,24 +385,54 @@ class MonthInputs:
     reviewed: NonNegativeInt | None = None
     to_review: NonNegativeInt | None = None
     absences: tuple[Absence, ...] = ()
+    late_terminal_reports: tuple[TerminalReport, ...] | None = None
+    daily_work: Quantity | None = None
 
     def __attrs_post_init__(self) -> None:
         require_unique([a.component for a in self.assessed], "MonthInputs.assessed", "component")
         require_unique([a.component for a in self.submitted], "MonthInputs.submitted", "component")
         require_unique([str(a.on) for a in self.absences], "MonthInputs.absences", "day")
         require_unique([str(c.report.week) for c in self.reports], "MonthInputs.reports", "week")
-        for index, report in enumerate(self.terminal_reports or ()):
-            require(
-                report.submitted_at.date() >= report.day,
-                f"MonthInputs.terminal_reports[{index}].submitted_at",
-                f"a time on or after its day {report.day}",
-                report.submitted_at,
-            )
-        require_unique(
-            [str(t.day) for t in self.terminal_reports or ()],
-            "MonthInputs.terminal_reports",
-            "day",
+        require(
+            self.terminal_reports is None or self.late_terminal_reports is None,
+            "MonthInputs.late_terminal_reports",
+            "nothing when terminal_reports lists every workday's report (give one form)",
+            self.late_terminal_reports,
         )
+        for name, reports in (
+            ("terminal_reports", self.terminal_reports or ()),
+            ("late_terminal_reports", self.late_terminal_reports or ()),
+        ):
+            for index, report in enumerate(reports):
+                require(
+                    report.submitted_at is None or report.submitted_at.date() >= report.day,
+                    f"MonthInputs.{name}[{index}].submitted_at",
+                    f"a time on or after its day {report.day}",
+                    report.submitted_at,
+                )
+            require_unique([str(t.day) for t in reports], f"MonthInputs.{name}", "day")
+        for index, failure in enumerate(self.failures):
+            require(
+                failure.code not in FOUND_FROM_DEADLINES,
+                f"MonthInputs.failures[{index}].code",
+                "a failure the manager records (late terminal reports are given as "
+                "terminal_reports or late_terminal_reports, rebate forms as rebate_forms_on)",
+                failure.code,
+            )
+        if self.daily_work is not None:
+            require(
+                self.daily_work <= 100,
+                "MonthInputs.daily_work",
+                "a daily-work score from 0 to 100",
+                self.daily_work,
+            )
+            for name in _COMPONENT_FACTS:
+                require(
+                    getattr(self, name) in (None, ()),
+                    f"MonthInputs.{name}",
+                    "nothing: daily_work is given, so no component is scored",
+                    getattr(self, name),
+                )
         for check in self.reports:
             require(
                 check.report.employee == self.employee,
@@ -387,21 +454,76 @@ class MonthInputs:
 # --- results -------------------------------------------------------------------------------
 
 
+def _exact(value: object, path: str) -> Fraction:
+    """An exact number of points (``Fraction``, ``int`` or ``Decimal``) as a ``Fraction``."""
+    if isinstance(value, bool) or not isinstance(value, (Fraction, int, Decimal)):
+        raise InvalidTypeError(path, "an exact number (Fraction, int or Decimal)", value)
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidValueError(path, "a finite number", value)
+    return Fraction(value)
+
+
+def _text(value: object, path: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(path, "a str", value)
+    require(bool(value.strip()), path, "a non-empty text", value)
+    return value
+
+
 @attrs.frozen
 class ComponentScore:
-    """A component's points out of its maximum, with the steps behind it."""
+    """A component's points out of its maximum, with the steps behind them, the findings
+    the component raised, and the double deduction it adds to the daily-work score (its
+    maximum, for an on-time document missed two months running; else 0).
+
+    Built by :func:`score_month` and :func:`score_component`; one built by hand is checked:
+    its points lie from 0 to its maximum.
+    """
 
     component_id: str
     name: str
     points: Fraction
     maximum: int
     steps: tuple[Step, ...]
+    findings: tuple[Finding, ...] = ()
+    double_deduction: Fraction = Fraction(0)
+
+    def __attrs_post_init__(self) -> None:
+        path = f"ComponentScore({_text(self.component_id, 'ComponentScore.component_id')})"
+        _text(self.name, f"{path}.name")
+        maximum = self.maximum
+        if isinstance(maximum, bool) or not isinstance(maximum, int):
+            raise InvalidTypeError(f"{path}.maximum", "an int", maximum)
+        require(maximum >= 1, f"{path}.maximum", "1 or more", maximum)
+        points = _exact(self.points, f"{path}.points")
+        require(0 <= points <= maximum, f"{path}.points", f"0 to {maximum}", self.points)
+        double = _exact(self.double_deduction, f"{path}.double_deduction")
+        require(
+            double == 0 or (double == maximum and points == 0),
+            f"{path}.double_deduction",
+            f"0, or its {maximum} points again when it scored 0",
+            self.double_deduction,
+        )
+        arguments(self.steps, Step, f"{path}.steps")
+        arguments(self.findings, Finding, f"{path}.findings")
+        object.__setattr__(self, "points", points)
+        object.__setattr__(self, "double_deduction", double)
 
 
 @attrs.frozen
 class MonthlyScore(Displayable):
     """A month's score: components, daily work (0–100), attendance (0–100), the weighted
-    monthly score, the pay coefficient (score ÷ 80) and findings."""
+    monthly score, the pay coefficient (score ÷ 80) and findings.
+
+    A monthly score agrees with itself and its card, whoever builds it: the components
+    are the card's (or none, when the daily-work score was given), daily work is their
+    sum less the double deductions, attendance is 100 less the card's points a day
+    absent, and the score is the card's weighting of the two, rounded half up to 0.01.
+    Anything else — such as ``attrs.evolve(month, score=…)`` with another score — is
+    refused with :class:`~hrpolicy.core.errors.InvalidValueError`; known monthly scores go
+    to :func:`annual_score` and :func:`consequences` directly, as a mapping of month to
+    score.
+    """
 
     card: ScoreCard
     month: Period
@@ -413,6 +535,76 @@ class MonthlyScore(Displayable):
     score: Decimal
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
+
+    def __attrs_post_init__(self) -> None:
+        card = argument(self.card, ScoreCard, "MonthlyScore.card")
+        month = argument(self.month, Period, "MonthlyScore.month")
+        require(not month.is_year, "MonthlyScore.month", "a month", month)
+        path = f"MonthlyScore({_text(self.employee, 'MonthlyScore.employee')} {month})"
+        components = arguments(self.components, ComponentScore, f"{path}.components")
+        arguments(self.steps, Step, f"{path}.steps")
+        arguments(self.findings, Finding, f"{path}.findings")
+        double = _exact(self.double_deductions, f"{path}.double_deductions")
+        daily = _exact(self.daily_work, f"{path}.daily_work")
+        attendance = _exact(self.attendance, f"{path}.attendance")
+        if not isinstance(self.score, Decimal):
+            raise InvalidTypeError(f"{path}.score", "a Decimal", self.score)
+        if components:
+            expected = [(c.component_id, c.name, c.points) for c in card.components]
+            got = [(c.component_id, c.name, c.maximum) for c in components]
+            require(
+                got == expected,
+                f"{path}.components",
+                f"the components of card {card.card_id} "
+                f"({', '.join(c.component_id for c in card.components)}), in order",
+                [c.component_id for c in components],
+            )
+            doubled = sum((c.double_deduction for c in components), Fraction(0))
+            require(
+                double == doubled,
+                f"{path}.double_deductions",
+                f"{format_exact(doubled)} (the components' double deductions)",
+                self.double_deductions,
+            )
+            total = sum((c.points for c in components), Fraction(0))
+            require(
+                daily == max(Fraction(0), total - double),
+                f"{path}.daily_work",
+                f"{format_exact(max(Fraction(0), total - double))} (components "
+                f"{format_exact(total)} − double deductions {format_exact(double)}, not "
+                "below 0)",
+                self.daily_work,
+            )
+        else:
+            require(double == 0, f"{path}.double_deductions", "0 (no component)", double)
+            require(
+                0 <= daily <= 100, f"{path}.daily_work", "a daily-work score from 0 to 100", daily
+            )
+        per_day = Fraction(card.points_per_absent_day, 1 if card.half_day_counts_whole else 2)
+        require(
+            0 <= attendance <= 100 and (attendance == 0 or (100 - attendance) % per_day == 0),
+            f"{path}.attendance",
+            f"100 less {card.points_per_absent_day} a day absent (a half day counting "
+            f"{'whole' if card.half_day_counts_whole else 'half'}), not below 0",
+            self.attendance,
+        )
+        score = round_money(
+            daily * card.daily_weight.exact + attendance * card.attendance_weight.exact
+        )
+        require(
+            self.score == score,
+            f"{path}.score",
+            f"{score} (daily work {format_exact(daily)} × {card.daily_weight} + attendance "
+            f"{format_exact(attendance)} × {card.attendance_weight}, rounded half up to 0.01)",
+            self.score,
+        )
+        for name, value in (
+            ("double_deductions", double),
+            ("daily_work", daily),
+            ("attendance", attendance),
+            ("score", score),
+        ):
+            object.__setattr__(self, name, value)
 
     @property
     def pay_coefficient(self) -> Fraction:
@@ -426,7 +618,9 @@ class MonthlyScore(Displayable):
                 return candidate
         raise InvalidValueError(
             "component_id",
-            f"one of {', '.join(c.component_id for c in self.components)}",
+            f"one of {', '.join(c.component_id for c in self.components)}"
+            if self.components
+            else "no component: the daily-work score was given, not scored",
             component_id,
         )
 
@@ -479,13 +673,35 @@ class MonthlyScore(Displayable):
 
 @attrs.frozen
 class AnnualScore(Displayable):
-    """The mean of twelve monthly scores, with the consequences they trigger."""
+    """The mean of twelve monthly scores, with the step that takes it and the
+    consequences the months trigger; its score is always the months' mean, rounded half
+    up to 0.01."""
 
     employee: str
     year: int
     months: tuple[Decimal, ...]
     score: Decimal
     findings: tuple[Finding, ...]
+    steps: tuple[Step, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.year, bool) or not isinstance(self.year, int):
+            raise InvalidTypeError("AnnualScore.year", "an int year", self.year)
+        path = f"AnnualScore({_text(self.employee, 'AnnualScore.employee')} {self.year})"
+        months = self.months
+        if not isinstance(months, tuple) or len(months) != 12:
+            raise InvalidValueError(f"{path}.months", "the twelve monthly scores", months)
+        for index, month in enumerate(months, 1):
+            _check_score(month, f"{path}.months[{index}]")
+        mean = round_money(sum((Fraction(m) for m in months), Fraction(0)) / 12)
+        require(
+            self.score == mean,
+            f"{path}.score",
+            f"{mean} (the mean of the twelve months, rounded half up to 0.01)",
+            self.score,
+        )
+        arguments(self.findings, Finding, f"{path}.findings")
+        arguments(self.steps, Step, f"{path}.steps")
 
     def to_records(self, locale: str = "en") -> list[dict[str, object]]:
         """One row per month, then the annual score."""
@@ -499,7 +715,9 @@ class AnnualScore(Displayable):
             *((Label(f"{n}月", f"month {n}"), s) for n, s in enumerate(self.months, 1)),
             (Label("年度得分", "annual score"), self.score),
         )
-        return View(Label("年度考核", "Annual score"), summary, Explanation((), self.findings))
+        return View(
+            Label("年度考核", "Annual score"), summary, Explanation(self.steps, self.findings)
+        )
 
 
 # --- computing -----------------------------------------------------------------------------
@@ -586,25 +804,35 @@ def _deductions(
     codes = {r.code for r in component.rules}
     where = f"MonthInputs({inputs.employee})"
     if "terminal_report_late" in codes:
-        require(
-            inputs.terminal_reports is not None,
-            f"{where}.terminal_reports",
-            "the month's terminal daily reports (the card deducts for late ones)",
-            None,
-        )
-        filed = {r.day: r for r in inputs.terminal_reports or ()}
-        for day in _days(month):
-            report = filed.get(day)
-            if report is None and not is_workday(calendar, day):
-                continue
-            due = datetime.combine(day, time(component.terminal_report_by))
-            if report is None or report.submitted_at > due:
-                when = (
-                    "not filed"
-                    if report is None
-                    else report.submitted_at.isoformat(sep=" ", timespec="minutes")
+        by = component.terminal_report_by
+        if inputs.late_terminal_reports is not None:
+            for index, late in enumerate(inputs.late_terminal_reports):
+                require(
+                    late.submitted_at is None
+                    or late.submitted_at > datetime.combine(late.day, time(by)),
+                    f"{where}.late_terminal_reports[{index}].submitted_at",
+                    f"a time after {by}:00 on {late.day}, or None (not filed): only late "
+                    "reports are listed here",
+                    late.submitted_at,
                 )
-                failures.append(("terminal_report_late", day, when))
+                failures.append(("terminal_report_late", late.day, _filed(late)))
+        else:
+            require(
+                inputs.terminal_reports is not None,
+                f"{where}.terminal_reports",
+                "the month's terminal daily reports (the card deducts for late ones): every "
+                "workday's as terminal_reports, or only the late ones as "
+                "late_terminal_reports",
+                None,
+            )
+            filed = {r.day: r for r in inputs.terminal_reports or ()}
+            for day in _days(month):
+                report = filed.get(day)
+                if report is None and not is_workday(calendar, day):
+                    continue
+                due = datetime.combine(day, time(by))
+                if report is None or report.submitted_at is None or report.submitted_at > due:
+                    failures.append(("terminal_report_late", day, _filed(report)))
     rebate_due = _due_day(month, component.rebate_forms_by, calendar)
     if inputs.rebate_forms_on is not None:
         require(
@@ -657,6 +885,12 @@ def _deductions(
     return ComponentScore(
         component.component_id, component.name, points, component.points, tuple(steps)
     )
+
+
+def _filed(report: TerminalReport | None) -> str:
+    if report is None or report.submitted_at is None:
+        return "not filed"
+    return report.submitted_at.isoformat(sep=" ", timespec="minutes")
 
 
 def _days(month: Period) -> list[date]:
@@ -822,12 +1056,13 @@ def _component(
     return ComponentScore(cid, component.name, points, component.points, (step,)), Fraction(0)
 
 
-def _check_inputs_fit(card: ScoreCard, inputs: MonthInputs) -> None:
-    """Every fact given must be read by a component of the card: nothing is ignored."""
+def _check_inputs_fit(components: Sequence[Component], owner: str, inputs: MonthInputs) -> None:
+    """Every fact given must be read by one of ``components`` (those of ``owner``, a card
+    or a component scored alone): nothing is ignored."""
     where = f"MonthInputs({inputs.employee})"
 
     def ids(kind: type) -> list[str]:
-        return [c.component_id for c in card.components if isinstance(c, kind)]
+        return [c.component_id for c in components if isinstance(c, kind)]
 
     keyed: tuple[tuple[str, list[str], type], ...] = (
         ("assessed", [a.component for a in inputs.assessed], Assessed),
@@ -840,24 +1075,45 @@ def _check_inputs_fit(card: ScoreCard, inputs: MonthInputs) -> None:
             require(
                 key in allowed,
                 f"{where}.{name}",
-                f"{kind.__name__} components of card {card.card_id} "
-                f"({', '.join(allowed) or 'none'})",
+                f"{kind.__name__} components of {owner} ({', '.join(allowed) or 'none'})",
                 key,
             )
-    flags: tuple[tuple[str, bool, type], ...] = (
-        ("failures", bool(inputs.failures), Deductions),
-        ("terminal_reports", inputs.terminal_reports is not None, Deductions),
-        ("rebate_forms_on", inputs.rebate_forms_on is not None, Deductions),
-        ("reports", bool(inputs.reports), WeeklyReports),
-        ("excused_weeks", bool(inputs.excused_weeks), WeeklyReports),
-        ("trainings", inputs.trainings is not None, Training),
-        ("reviewed", inputs.reviewed is not None, ReviewShare),
+    codes = {r.code for c in components if isinstance(c, Deductions) for r in c.rules}
+    flags: tuple[tuple[str, bool, bool, str], ...] = (
+        ("failures", bool(inputs.failures), bool(ids(Deductions)), "Deductions component"),
+        (
+            "terminal_reports",
+            inputs.terminal_reports is not None,
+            "terminal_report_late" in codes,
+            "deduction for late terminal reports",
+        ),
+        (
+            "late_terminal_reports",
+            inputs.late_terminal_reports is not None,
+            "terminal_report_late" in codes,
+            "deduction for late terminal reports",
+        ),
+        (
+            "rebate_forms_on",
+            inputs.rebate_forms_on is not None,
+            "rebate_forms_late" in codes,
+            "deduction for late rebate forms",
+        ),
+        ("reports", bool(inputs.reports), bool(ids(WeeklyReports)), "WeeklyReports component"),
+        (
+            "excused_weeks",
+            bool(inputs.excused_weeks),
+            bool(ids(WeeklyReports)),
+            "WeeklyReports component",
+        ),
+        ("trainings", inputs.trainings is not None, bool(ids(Training)), "Training component"),
+        ("reviewed", inputs.reviewed is not None, bool(ids(ReviewShare)), "ReviewShare component"),
     )
-    for name, given, kind in flags:
+    for name, given, read, reader in flags:
         require(
-            not given or bool(ids(kind)),
+            not given or read,
             f"{where}.{name}",
-            f"nothing: card {card.card_id} has no {kind.__name__} component to read it",
+            f"nothing: {owner} has no {reader} to read it",
             name,
         )
 
@@ -870,11 +1126,8 @@ def _with_clause(score: ComponentScore, clause: str) -> ComponentScore:
     return attrs.evolve(score, steps=steps)
 
 
-def score_month(
-    card: ScoreCard, month: Period, inputs: MonthInputs, calendar: WorkCalendar
-) -> MonthlyScore:
-    """Score ``inputs.employee``'s ``month`` on ``card``."""
-    argument(card, ScoreCard, "card")
+def _check_month_facts(month: Period, inputs: MonthInputs, calendar: WorkCalendar) -> None:
+    """The dated facts fall in ``month``; absences on its workdays."""
     argument(month, Period, "month")
     argument(inputs, MonthInputs, "inputs")
     check_calendar(calendar)
@@ -899,43 +1152,178 @@ def score_month(
             f"a day in {month}",
             failure.on,
         )
-    for index, report in enumerate(inputs.terminal_reports or ()):
-        require(
-            month.contains(report.day),
-            f"MonthInputs.terminal_reports[{index}].day",
-            f"a day in {month}",
-            report.day,
-        )
-    _check_inputs_fit(card, inputs)
+    for name, reports in (
+        ("terminal_reports", inputs.terminal_reports or ()),
+        ("late_terminal_reports", inputs.late_terminal_reports or ()),
+    ):
+        for index, report in enumerate(reports):
+            require(
+                month.contains(report.day),
+                f"MonthInputs.{name}[{index}].day",
+                f"a day in {month}",
+                report.day,
+            )
+
+
+def _scored(
+    component: Component, month: Period, inputs: MonthInputs, calendar: WorkCalendar
+) -> ComponentScore:
+    """One component's score, with its findings, double deduction and clause."""
     work = _Month(inputs.employee)
-    scored = [_component(c, month, inputs, calendar, work) for c in card.components]
-    components = tuple(
-        _with_clause(score, component.clause)
-        for (score, _), component in zip(scored, card.components, strict=True)
+    score, double = _component(component, month, inputs, calendar, work)
+    return _with_clause(
+        attrs.evolve(score, findings=tuple(work.findings), double_deduction=double),
+        component.clause,
     )
-    double = sum((d for _, d in scored), Fraction(0))
-    daily = max(Fraction(0), sum((c.points for c in components), Fraction(0)) - double)
+
+
+_COMPONENT_TYPES: Final = typing.get_args(Component)
+
+
+def score_component(
+    component: Component, month: Period, inputs: MonthInputs, calendar: WorkCalendar
+) -> ComponentScore:
+    """Score one component alone — from a card, or built on its own — on the facts of
+    ``inputs.employee``'s ``month``, exactly as :func:`score_month` scores it on a card.
+
+    :param component: a :class:`Deductions`, :class:`WeeklyReports`, :class:`Assessed`,
+        :class:`OnTime`, :class:`Training` or :class:`ReviewShare` component.
+    :param month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
+    :param inputs: the month's facts the component reads, and no others (``daily_work``
+        and ``absences`` belong to a whole card).
+    :param calendar: the work calendar deadlines move on.
+    :returns: the :class:`ComponentScore`: points, steps, findings, and the double
+        deduction it adds to a card's daily-work score.
+    :raises InvalidTypeError: an argument of the wrong type.
+    :raises InvalidValueError: a fact the component does not read, a fact it needs
+        missing, or a fact outside the month.
+    :raises NotCoveredError: a day the calendar does not cover.
+
+    >>> from hrpolicy.core import Period, TableCalendar
+    >>> from hrpolicy.reports.examples import salesperson_card
+    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    >>> march = Period(year=2024, month=3)
+    >>> dealer = salesperson_card().components[0]
+    >>> late = TerminalReport(day=date(2024, 3, 12), submitted_at=datetime(2024, 3, 12, 16, 20))
+    >>> facts = MonthInputs(
+    ...     employee="li", late_terminal_reports=(late,), rebate_forms_on=date(2024, 3, 20)
+    ... )
+    >>> score = score_component(dealer, march, facts, calendar)
+    >>> score.points, score.maximum
+    (Fraction(25, 1), 30)
+    >>> print(score.findings[0].message("en"))
+    terminal daily sales report not in by 16:00: 1 time(s), 5 points off.
+    >>> score_component(dealer, march, MonthInputs(employee="li", trainings=1), calendar)
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: MonthInputs(li).trainings: expected nothing: ...
+    """
+    if not isinstance(component, _COMPONENT_TYPES):
+        raise InvalidTypeError(
+            "component",
+            f"a component ({', '.join(t.__name__ for t in _COMPONENT_TYPES)})",
+            component,
+        )
+    _check_month_facts(month, inputs, calendar)
+    for name in ("daily_work", "absences"):
+        require(
+            getattr(inputs, name) in (None, ()),
+            f"MonthInputs({inputs.employee}).{name}",
+            "nothing when one component is scored (it belongs to a whole card)",
+            getattr(inputs, name),
+        )
+    _check_inputs_fit((component,), f"component {component.component_id}", inputs)
+    return _scored(component, month, inputs, calendar)
+
+
+def score_month(
+    card: ScoreCard, month: Period, inputs: MonthInputs, calendar: WorkCalendar
+) -> MonthlyScore:
+    """Score ``inputs.employee``'s ``month`` on ``card``: each component from the facts
+    it reads (or the daily-work score as given), attendance from the absences, and the
+    card's weighting of the two, rounded half up to 0.01 once.
+
+    :param card: the :class:`ScoreCard`.
+    :param month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
+    :param inputs: the month's facts (:class:`MonthInputs`); every fact given must be read
+        by a component of the card, and every fact a component needs must be given —
+        or ``daily_work`` given instead of them all.
+    :param calendar: the work calendar: deadlines move to its next workday, terminal
+        reports are due on its workdays, absences fall on them.
+    :returns: the :class:`MonthlyScore`, with its steps and findings.
+    :raises InvalidTypeError: an argument of the wrong type.
+    :raises InvalidValueError: a fact no component reads, a fact a component needs
+        missing, or a fact outside the month (a day, a week, an absence on a day off).
+    :raises NotCoveredError: a day the calendar does not cover.
+
+    >>> from hrpolicy.core import Period, TableCalendar
+    >>> from hrpolicy.reports import validate
+    >>> from hrpolicy.reports.examples import domain_report_policy, example_report, salesperson_card
+    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    >>> march = Period(year=2024, month=3)
+    >>> reports = [example_report("li", week, calendar) for week in weeks_of(march)]
+    >>> checks = validate(reports, domain_report_policy(), calendar)
+    >>> month = score_month(
+    ...     salesperson_card(),
+    ...     march,
+    ...     MonthInputs(
+    ...         employee="li",
+    ...         reports=checks,
+    ...         late_terminal_reports=(),
+    ...         rebate_forms_on=date(2024, 3, 26),
+    ...         assessed=(Assessment(component="other-management", points=Decimal(27)),),
+    ...         absences=(Absence(on=date(2024, 3, 19), half=True),),
+    ...     ),
+    ...     calendar,
+    ... )
+    >>> [str(c.points) for c in month.components]  # rebate forms after the 25th: −5
+    ['25', '40', '27']
+    >>> month.daily_work, month.attendance, month.score  # 92 × 70 % + 96 × 30 %
+    (Fraction(92, 1), Fraction(96, 1), Decimal('93.20'))
+    >>> score_month(salesperson_card(), march, MonthInputs(employee="li"), calendar)
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: MonthInputs(li).terminal_reports: expected ...
+    """
+    argument(card, ScoreCard, "card")
+    _check_month_facts(month, inputs, calendar)
+    _check_inputs_fit(card.components, f"card {card.card_id}", inputs)
+    steps: list[Step] = []
+    if inputs.daily_work is None:
+        components = tuple(_scored(c, month, inputs, calendar) for c in card.components)
+        double = sum((c.double_deduction for c in components), Fraction(0))
+        total = sum((c.points for c in components), Fraction(0))
+        daily = max(Fraction(0), total - double)
+        steps.append(
+            step_of(
+                "score.daily_work",
+                label(
+                    "日常工作分 = 各项之和 − 连续缺交加倍扣分",
+                    "daily work = components − double deductions",
+                ),
+                {"components": total, "double_deductions": double or None},
+                daily,
+            )
+        )
+    else:
+        components = ()
+        double = Fraction(0)
+        daily = Fraction(inputs.daily_work)
+        steps.append(
+            step_of(
+                "score.daily_work",
+                label("日常工作分（已给定）", "daily work (as given)"),
+                {"given": inputs.daily_work},
+                daily,
+            )
+        )
     days = sum(
         Fraction(1) if (not a.half or card.half_day_counts_whole) else Fraction(1, 2)
         for a in inputs.absences
     )
     attendance = max(Fraction(0), Fraction(100) - card.points_per_absent_day * days)
     score = round_money(daily * card.daily_weight.exact + attendance * card.attendance_weight.exact)
-    work.steps.append(
-        step_of(
-            "score.daily_work",
-            label(
-                "日常工作分 = 各项之和 − 连续缺交加倍扣分",
-                "daily work = components − double deductions",
-            ),
-            {
-                "components": sum((c.points for c in components), Fraction(0)),
-                "double_deductions": double or None,
-            },
-            daily,
-        )
-    )
-    work.steps.append(
+    steps.append(
         step_of(
             "score.attendance",
             label(
@@ -948,7 +1336,7 @@ def score_month(
             attendance,
         )
     )
-    work.steps.append(
+    steps.append(
         step_of(
             "score.month",
             label(
@@ -966,7 +1354,6 @@ def score_month(
             score,
         )
     )
-    steps = tuple(step for c in components for step in c.steps) + tuple(work.steps)
     return MonthlyScore(
         card=card,
         month=month,
@@ -976,49 +1363,137 @@ def score_month(
         daily_work=daily,
         attendance=attendance,
         score=score,
-        steps=steps,
-        findings=tuple(work.findings),
+        steps=tuple(step for c in components for step in c.steps) + tuple(steps),
+        findings=tuple(finding for c in components for finding in c.findings),
     )
 
 
-def consequences(scores: Sequence[MonthlyScore], *, retrained: bool = False) -> tuple[Finding, ...]:
-    """What a run of monthly scores triggers: three consecutive months under 70 (each full
-    run of three), or one under 60, sends the person to retraining or another post; if that
-    has already happened (``retrained``), the employer may dismiss for incompetence — with
-    30 days' notice or a month's pay, and severance (LCL Art. 40) — never at once."""
-    given = arguments(scores, MonthlyScore, "scores")
-    ordered = sorted(given, key=lambda s: (s.month.year, s.month.month or 0))
-    require_unique([str(s.month) for s in ordered], "scores", "month")
+#: Known monthly scores: a mapping of month to score, e.g. ``{Period(year=2024, month=1):
+#: Decimal("82.5")}``.
+KnownScores = Mapping[Period, Decimal | int | str]
+
+
+def _check_score(value: object, path: str) -> Decimal:
+    """A monthly score: 0 to 100, to 0.01 at most, as a Decimal with two places."""
+    score = parse_decimal(value, field=path, expected="a monthly score (Decimal, int or str)")
     require(
-        len({s.employee for s in ordered}) <= 1,
-        "scores",
-        "one employee's months",
-        {s.employee for s in ordered},
+        0 <= score <= 100 and score == round_money(score),
+        path,
+        "a monthly score from 0 to 100, to 0.01 at most",
+        value,
     )
+    return round_money(score)
+
+
+def _months_of(
+    scores: object, employee: str | None
+) -> tuple[str, tuple[tuple[Period, Decimal], ...]]:
+    """The employee and their (month, score) pairs in month order, from monthly scores or
+    a mapping of known scores."""
+    if employee is not None:
+        _text(employee, "employee")
+    if isinstance(scores, Mapping):
+        if employee is None:
+            raise InvalidTypeError(
+                "employee", "the employee the scores are of, when they are given by month", None
+            )
+        pairs = []
+        for key, value in scores.items():
+            if not isinstance(key, Period):
+                raise InvalidTypeError(f"scores[{key!r}]", "a month as a Period", key)
+            require(not key.is_year, f"scores[{key}]", "a month, not a year", key)
+            pairs.append((key, _check_score(value, f"scores[{key}]")))
+        who = employee
+    else:
+        if isinstance(scores, (str, bytes)) or not isinstance(scores, Iterable):
+            raise InvalidTypeError(
+                "scores",
+                "a list of MonthlyScore or a mapping of month (Period) to score",
+                scores,
+            )
+        given = arguments(scores, MonthlyScore, "scores")
+        names = sorted({s.employee for s in given})
+        require(len(names) <= 1, "scores", "one employee's months", names)
+        if employee is not None:
+            require(
+                not names or names == [employee],
+                "employee",
+                f"the employee the scores are of ({', '.join(names)})",
+                employee,
+            )
+        who = names[0] if names else (employee or "")
+        pairs = [(s.month, s.score) for s in given]
+    ordered = tuple(sorted(pairs, key=lambda pair: (pair[0].year, pair[0].month or 0)))
+    require_unique([str(month) for month, _ in ordered], "scores", "month")
+    return who, ordered
+
+
+def _consequences(
+    employee: str, months: Sequence[tuple[Period, Decimal]], *, retrained: bool
+) -> tuple[Finding, ...]:
+    if not isinstance(retrained, bool):
+        raise InvalidTypeError("retrained", "a bool", retrained)
     findings = []
-    run: list[MonthlyScore] = []
-    for score in ordered:
-        consecutive = bool(run) and _next_month(run[-1].month) == score.month
-        run = (
-            [*run, score]
-            if score.score < 70 and consecutive
-            else ([score] if score.score < 70 else [])
-        )
+    run: list[Period] = []
+    for month, score in months:
+        consecutive = bool(run) and _next_month(run[-1]) == month
+        run = [*run, month] if score < 70 and consecutive else ([month] if score < 70 else [])
         trigger = None
-        if score.score < 60:
+        if score < 60:
             trigger = Label(
-                f"{score.month}得分{score.score}，低于60分",
-                f"{score.month} scored {score.score}, under 60",
+                f"{month}得分{score}，低于60分",
+                f"{month} scored {score}, under 60",
             )
         elif run and len(run) % 3 == 0:
             trigger = Label(
-                f"{run[-3].month}至{score.month}连续三个月低于70分",
-                f"three consecutive months under 70 ({run[-3].month} to {score.month})",
+                f"{run[-3]}至{month}连续三个月低于70分",
+                f"three consecutive months under 70 ({run[-3]} to {month})",
             )
         if trigger is not None:
             code = "incompetent_after_retraining" if retrained else "retraining_or_transfer"
-            findings.append(CATALOG.finding(code, subject=score.employee, trigger=trigger))
+            findings.append(CATALOG.finding(code, subject=employee, trigger=trigger))
     return tuple(findings)
+
+
+def consequences(
+    scores: Sequence[MonthlyScore] | KnownScores,
+    *,
+    employee: str | None = None,
+    retrained: bool = False,
+) -> tuple[Finding, ...]:
+    """What a run of monthly scores triggers: three consecutive months under 70 (each full
+    run of three), or one under 60, sends the person to retraining or another post; if that
+    has already happened (``retrained``), the employer may dismiss for incompetence — with
+    30 days' notice or a month's pay, and severance (LCL Art. 40) — never at once.
+
+    :param scores: one employee's months, in any order and over any years: the
+        :class:`MonthlyScore` results of :func:`score_month`, or scores known already as a
+        mapping of month (:class:`~hrpolicy.core.period.Period`) to score (0 to 100, at
+        most two decimals; ``Decimal``, ``int`` or ``str``).
+    :param employee: whose scores they are; required with a mapping, and checked against
+        monthly scores when given.
+    :param retrained: whether the person was already retrained or moved to another post.
+    :returns: the findings, in month order (none when nothing is triggered).
+    :raises InvalidTypeError: scores of the wrong type, a key that is not a
+        ``Period``, a float score, or a mapping without ``employee``.
+    :raises InvalidValueError: a score outside 0–100 or with more than two decimals, a
+        year for a month, a month given twice, or months of different employees.
+
+    >>> from hrpolicy.core import Period
+    >>> april, may, june = (Period(year=2024, month=m) for m in (4, 5, 6))
+    >>> (finding,) = consequences({april: Decimal("58.5"), may: 72}, employee="li")
+    >>> print(finding.message("en"))
+    2024-04 scored 58.50, under 60: retraining or another post, as the policy provides.
+    >>> run = {april: 69, may: "68.5", june: 65}
+    >>> [f.code for f in consequences(run, employee="li", retrained=True)]
+    ['incompetent_after_retraining']
+    >>> consequences({april: 58.5}, employee="li")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidTypeError: scores[2024-04]: expected ..., got float 58.5
+    """
+    who, months = _months_of(scores, employee)
+    return _consequences(who, months, retrained=retrained)
 
 
 def _next_month(month: Period) -> Period:
@@ -1026,24 +1501,64 @@ def _next_month(month: Period) -> Period:
     return Period(year=following.year, month=following.month)
 
 
-def annual_score(scores: Sequence[MonthlyScore], *, retrained: bool = False) -> AnnualScore:
+def annual_score(
+    scores: Sequence[MonthlyScore] | KnownScores,
+    *,
+    employee: str | None = None,
+    retrained: bool = False,
+) -> AnnualScore:
     """The mean of one person's twelve monthly scores of one year, rounded half up to
-    0.01, with the consequences the months trigger."""
-    given = arguments(scores, MonthlyScore, "scores")
-    years = {s.month.year for s in given}
-    months = sorted(s.month.month or 0 for s in given)
+    0.01 once, with the consequences the months trigger (see :func:`consequences`).
+
+    :param scores: the twelve months of one year: the :class:`MonthlyScore` results of
+        :func:`score_month`, or scores known already as a mapping of month
+        (:class:`~hrpolicy.core.period.Period`) to score (0 to 100, at most two decimals;
+        ``Decimal``, ``int`` or ``str``).
+    :param employee: whose scores they are; required with a mapping, and checked against
+        monthly scores when given.
+    :param retrained: whether the person was already retrained or moved to another post.
+    :returns: the :class:`AnnualScore`, with its step and findings.
+    :raises InvalidTypeError: scores of the wrong type, a key that is not a
+        ``Period``, a float score, or a mapping without ``employee``.
+    :raises InvalidValueError: anything but the twelve months of one year, a score
+        outside 0–100 or with more than two decimals, or months of different employees.
+
+    >>> from hrpolicy.core import Period
+    >>> scores = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
+    >>> year = annual_score(
+    ...     {Period(year=2024, month=m): s for m, s in enumerate(scores, 1)}, employee="li"
+    ... )
+    >>> year.score  # 926 / 12 = 77.1666…
+    Decimal('77.17')
+    >>> [f.code for f in year.findings]  # March to May under 70
+    ['retraining_or_transfer']
+    >>> annual_score({Period(year=2024, month=1): 80}, employee="li")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: scores: expected the twelve months of one year, ...
+    """
+    who, months = _months_of(scores, employee)
     require(
-        len(years) == 1 and months == list(range(1, 13)),
+        len({m.year for m, _ in months}) == 1
+        and [m.month for m, _ in months] == list(range(1, 13)),
         "scores",
         "the twelve months of one year",
-        [str(s.month) for s in given],
+        [str(m) for m, _ in months],
     )
-    ordered = sorted(given, key=lambda s: s.month.month or 0)
-    mean = sum((Fraction(s.score) for s in ordered), Fraction(0)) / 12
+    values = tuple(score for _, score in months)
+    total = sum((Fraction(v) for v in values), Fraction(0))
+    mean = round_money(total / 12)
+    step = step_of(
+        "score.year",
+        label("年度得分 = 12个月得分的平均值", "annual score = the mean of the twelve months"),
+        {"months": ", ".join(str(v) for v in values), "total": total},
+        mean,
+    )
     return AnnualScore(
-        employee=ordered[0].employee,
-        year=ordered[0].month.year,
-        months=tuple(s.score for s in ordered),
-        score=round_money(mean),
-        findings=consequences(ordered, retrained=retrained),
+        employee=who,
+        year=months[0][0].year,
+        months=values,
+        score=mean,
+        findings=_consequences(who, months, retrained=retrained),
+        steps=(step,),
     )

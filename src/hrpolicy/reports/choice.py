@@ -1,0 +1,31 @@
+"""The base of the engine's enums: a value read from text that names no member is the
+library's typed error, listing the allowed values, wherever the enum is called.
+
+>>> from hrpolicy.reports import Item, Per
+>>> Item("collections")
+<Item.COLLECTIONS: 'collections'>
+>>> Per("week")
+Traceback (most recent call last):
+...
+hrpolicy.core.errors.InvalidValueError: Per: expected one of 'occurrence', 'month', got str 'week'
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import NoReturn
+
+from hrpolicy.core.errors import InvalidValueError
+
+__all__ = ["Choice"]
+
+
+class Choice(enum.Enum):
+    """An enum whose call with a value that names no member (``Item("sales")``) raises
+    :class:`~hrpolicy.core.errors.InvalidValueError` — a ``ValueError`` — naming the enum
+    and listing the allowed values, as enum fields and arguments do."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        allowed = ", ".join(repr(member.value) for member in cls)
+        raise InvalidValueError(cls.__name__, f"one of {allowed}", value)
