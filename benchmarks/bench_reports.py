@@ -29,7 +29,7 @@ def main() -> None:
     calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
     policy = domain_report_policy()
     week = IsoWeek(year=2024, week=10)
-    reports = [example_report(f"s{n:02d}", week) for n in range(50)]
+    reports = [example_report(f"s{n:02d}", week, calendar) for n in range(50)]
     references = [
         Reference(employee=r.employee, week=week, sales=Decimal(120000), visits=r.visits)
         for r in reports
@@ -42,7 +42,7 @@ def main() -> None:
     )
     show_rate("reports validated", per_report)
     weeks = [IsoWeek(year=2024, week=n) for n in (10, 11, 12, 13)]
-    checks = validate([example_report("li", w) for w in weeks], policy, calendar)
+    checks = validate([example_report("li", w, calendar) for w in weeks], policy, calendar)
     month = Period(year=2024, month=3)
     inputs = MonthInputs(
         employee="li",

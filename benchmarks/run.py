@@ -180,7 +180,7 @@ def throughput(quick: bool) -> None:
     print(f"  commission statements (2 deals)        {1 / per_statement:10.0f}")
     calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
     week = IsoWeek(year=2024, week=10)
-    reports = [example_report(f"s{n:02d}", week) for n in range(50)]
+    reports = [example_report(f"s{n:02d}", week, calendar) for n in range(50)]
     per_report = (
         best(lambda: validate(reports, domain_report_policy(), calendar), max(1, int(10 * scale)))
         / 50

@@ -50,11 +50,11 @@ def test_an_example_report_for_a_week_with_a_make_up_sunday_calls_on_it_and_scor
     assert check.points == Decimal("40.00")
 
 
-def test_without_a_calendar_the_example_follows_chinas_statutory_calendar() -> None:
+def test_an_example_on_chinas_statutory_calendar_leaves_out_the_national_day_week() -> None:
     # 2024-W40: only Monday 30 September is worked; 1–7 October is the National Day holiday,
     # so the report goes in on Tuesday 8 October.
     statutory = ChineseStatutoryCalendar()
-    report = example_report("li", IsoWeek(year=2024, week=40))
+    report = example_report("li", IsoWeek(year=2024, week=40), statutory)
     assert {c.on for c in report.calls} == {date(2024, 9, 30)}
     assert report.submitted_at.date() == date(2024, 10, 8)
     (check,) = validate([report], POLICY, statutory)

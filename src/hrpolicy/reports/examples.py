@@ -12,7 +12,6 @@ from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import Rate
 from hrpolicy.core.workcal import (
-    ChineseStatutoryCalendar,
     TableCalendar,
     WorkCalendar,
     check_calendar,
@@ -198,7 +197,7 @@ def regional_manager_card() -> ScoreCard:
 def example_report(
     employee: str,
     week: IsoWeek,
-    calendar: WorkCalendar | None = None,
+    calendar: WorkCalendar,
     *,
     visits: int = 20,
     sales: Decimal = Decimal(120000),
@@ -212,9 +211,9 @@ def example_report(
     on the first workday of the next week. It is submitted at 09:00 on the first workday
     after the week, plus ``late_by_minutes``.
 
-    ``calendar`` is the one the reports are validated on; without it, mainland China's
-    statutory calendar (:class:`~hrpolicy.core.workcal.ChineseStatutoryCalendar`, from the
-    ``cn-calendar`` extra) is used. A week without a workday is refused.
+    ``calendar`` is the one the reports are validated on (for mainland China's statutory
+    holidays, :class:`~hrpolicy.core.workcal.ChineseStatutoryCalendar` from the
+    ``cn-calendar`` extra). A week without a workday is refused.
 
     >>> from datetime import date
     >>> from hrpolicy.core.workcal import TableCalendar
@@ -227,8 +226,8 @@ def example_report(
     >>> report.submitted_at
     datetime.datetime(2027, 1, 4, 9, 0)
     """
-    chosen = ChineseStatutoryCalendar() if calendar is None else calendar
-    check_calendar(chosen)
+    check_calendar(calendar)
+    chosen = calendar
     argument(week, IsoWeek, "week")
     for name, value in (("visits", visits), ("late_by_minutes", late_by_minutes)):
         if isinstance(value, bool) or not isinstance(value, int):
