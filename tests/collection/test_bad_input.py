@@ -18,6 +18,7 @@ from hrpolicy import (
     to_dict,
 )
 from hrpolicy.collection import (
+    BandTable,
     CollectionInputs,
     CollectionPolicy,
     CollectionState,
@@ -33,11 +34,15 @@ from hrpolicy.collection import (
     MilestoneKind,
     OnInvoice,
     Payment,
+    Period,
     Proportional,
+    Rate,
     Receivables,
     RelationshipExpense,
     Reversal,
     RiskReserve,
+    Semantics,
+    Side,
     Staged,
     WriteOff,
     settle_month,
@@ -48,9 +53,6 @@ from hrpolicy.collection.examples import (
     matrix_policy,
     proportional_policy,
 )
-from hrpolicy.commission import Period
-from hrpolicy.core.bands import BandTable, Semantics, Side
-from hrpolicy.core.money import Rate
 from tests.collection.helpers import books, invoice, month, payment
 
 
