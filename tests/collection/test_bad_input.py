@@ -282,3 +282,47 @@ def test_a_layer_or_an_account_that_released_without_settling_is_refused() -> No
         InvalidValueError, match=r"InvoiceAccount\(I1\)\.released: expected 0 while"
     ):
         InvoiceAccount(invoice_id="I1", settled=Decimal(0), released=Decimal(5))
+
+
+def test_a_staged_table_that_stops_at_100_percent_is_refused_saying_how_to_cover_it() -> None:
+    stages = BandTable.from_thresholds(
+        [0, "0.8", "0.95", 1], [0, "0.5", "0.8"], closed=Side.LOWER, semantics=Semantics.WHOLE
+    )
+    with pytest.raises(
+        PolicyDefinitionError,
+        match=r"Staged.stages.bands\[-1\]: expected a last band that includes 100 % collected "
+        r"\(give a value for a last band from 1 on\), got str '\[0.95, 1\)'",
+    ):
+        Staged(stages=stages)
+
+
+@pytest.mark.parametrize(
+    ("stages", "error", "message"),
+    [
+        ("0.8", InvalidTypeError, r"^stages: expected a list of \(share collected"),
+        ([], PolicyDefinitionError, r"stages: expected at least one stage"),
+        ([("0.8", "0.5", "1")], InvalidTypeError, r"stages\[0\]: expected a \(share"),
+        (
+            [(0, "0.5")],
+            PolicyDefinitionError,
+            r"stages\[0\]\[0\]: expected a share collected above 0",
+        ),
+        (
+            [("0.9", "0.5"), ("0.8", 1)],
+            PolicyDefinitionError,
+            r"stages\[1\]\[0\]: expected a share collected above 0.9",
+        ),
+        ([("0.8", 0.5)], InvalidTypeError, r"stages\[0\]\[1\]: expected a Decimal"),
+        (
+            [("0.8", "0.5"), (1, "0.9")],
+            PolicyDefinitionError,
+            r"Staged.stages: expected 100 % released at 100 % collected, got Fraction 9/10",
+        ),
+        ([("0.8", "0.9"), (1, "0.5")], PolicyDefinitionError, r"at least the previous stage's 0.9"),
+    ],
+)
+def test_bad_stages_are_refused_naming_the_stage(
+    stages: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        Staged.from_stages(stages)  # type: ignore[arg-type]
