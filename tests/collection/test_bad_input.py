@@ -45,6 +45,7 @@ from hrpolicy.collection import (
     Side,
     Staged,
     WriteOff,
+    recovery_schedule,
     settle_month,
 )
 from hrpolicy.collection.examples import (
@@ -326,3 +327,27 @@ def test_bad_stages_are_refused_naming_the_stage(
 ) -> None:
     with pytest.raises(error, match=message):
         Staged.from_stages(stages)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("months", "error", "message"),
+    [
+        ("2024-05", InvalidTypeError, r"^months: expected a list of \(label, wage"),
+        (["2024-05"], InvalidTypeError, r"^months\[0\]: expected a \(label, wage"),
+        ([["2024-05", 5000]], InvalidValueError, r"^months\[0\]: expected 3 items"),
+        ([[None, 5000, 2690]], InvalidTypeError, r"^months\[0\].month: expected a str or a Period"),
+        ([[" ", 5000, 2690]], InvalidValueError, r"^months\[0\].month: expected a non-empty label"),
+        ([["2024-05", 5000.0, 2690]], InvalidTypeError, r"^months\[0\].wage: expected"),
+        ([["2024-05", 5000, "-1"]], InvalidValueError, r"^months\[0\].minimum_wage: expected"),
+        (
+            [{"month": "2024-05", "wage": 5000}],
+            InvalidValueError,
+            r"^months\[0\]: expected the keys month, wage and minimum_wage, got list",
+        ),
+    ],
+)
+def test_a_bad_recovery_month_is_refused_naming_the_row(
+    months: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        recovery_schedule(Decimal(100), months)  # type: ignore[arg-type]

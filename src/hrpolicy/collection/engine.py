@@ -134,10 +134,10 @@ def recovery_cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
     return _cap(*_wages(wage, minimum_wage))
 
 
-def _wages(wage: Decimal, minimum_wage: Decimal) -> tuple[Decimal, Decimal]:
+def _wages(wage: object, minimum_wage: object, where: str = "") -> tuple[Decimal, Decimal]:
     return (
-        parse_money(wage, field="wage", non_negative=True),
-        parse_money(minimum_wage, field="minimum_wage", non_negative=True),
+        parse_money(wage, field=f"{where}wage", non_negative=True),
+        parse_money(minimum_wage, field=f"{where}minimum_wage", non_negative=True),
     )
 
 
@@ -149,7 +149,8 @@ def _cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
 
 
 def recovery_schedule(
-    amount: Decimal, months: Sequence[tuple[str, Decimal, Decimal]]
+    amount: Decimal,
+    months: Sequence[Sequence[object] | Mapping[str, object]],
 ) -> RecoverySchedule:
     """Recover ``amount`` over ``months`` — each ``(label, wage, minimum_wage)`` — taking
     in each month at most :func:`recovery_cap` and carrying the rest forward.
@@ -163,20 +164,16 @@ def recovery_schedule(
     remaining = amount
     checked: object = months
     if not isinstance(checked, (list, tuple)):
-        raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) tuples", months)
+        raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) rows", months)
     rows = []
     steps = []
     for index, month in enumerate(months):
-        if not isinstance(month, tuple) or len(month) != 3:
-            raise InvalidValueError(
-                f"months[{index}]", "a (label, wage, minimum_wage) tuple", month
-            )
-        name = month[0]
-        wage, minimum = _wages(month[1], month[2])
+        name, given_wage, given_minimum = _month_row(month, f"months[{index}]")
+        wage, minimum = _wages(given_wage, given_minimum, f"months[{index}].")
         cap = _cap(wage, minimum)
         recovered = min(remaining, cap)
         remaining = money_sum((remaining, -recovered))
-        rows.append(RecoveryMonth(str(name), wage, minimum, cap, recovered, remaining))
+        rows.append(RecoveryMonth(name, wage, minimum, cap, recovered, remaining))
         steps.append(
             _step(
                 "recovery.month",
@@ -192,6 +189,37 @@ def recovery_schedule(
             )
         )
     return RecoverySchedule(amount=amount, months=tuple(rows), steps=tuple(steps))
+
+
+_ROW_KEYS: Final = ("month", "wage", "minimum_wage")
+
+
+def _month_row(month: object, where: str) -> tuple[str, object, object]:
+    """A month of a recovery schedule: a ``(label, wage, minimum_wage)`` list or tuple, or
+    a mapping with the keys ``month``, ``wage`` and ``minimum_wage`` (a JSON object)."""
+    if isinstance(month, Mapping):
+        keys = set(month)
+        if keys != set(_ROW_KEYS):
+            raise InvalidValueError(
+                where, "the keys month, wage and minimum_wage", sorted(map(str, keys))
+            )
+        row: tuple[object, ...] = tuple(month[key] for key in _ROW_KEYS)
+    elif isinstance(month, (list, tuple)):
+        row = tuple(month)
+    else:
+        raise InvalidTypeError(
+            where, "a (label, wage, minimum_wage) list or tuple, or a mapping", month
+        )
+    if len(row) != 3:
+        raise InvalidValueError(where, "3 items: label, wage and minimum_wage", len(row))
+    name = row[0]
+    if isinstance(name, Period):
+        name = str(name)
+    if not isinstance(name, str):
+        raise InvalidTypeError(f"{where}.month", "a str or a Period", name)
+    if not name.strip():
+        raise InvalidValueError(f"{where}.month", "a non-empty label", name)
+    return name, row[1], row[2]
 
 
 # --- entitlement per invoice ---------------------------------------------------------------
