@@ -67,6 +67,8 @@ from hrpolicy.collection.results import (
     CollectionLine,
     CollectionLineKind,
     CollectionStatement,
+    MatrixReading,
+    OverdueReading,
     PerformanceDeduction,
     RecoveryMonth,
     RecoverySchedule,
@@ -322,12 +324,12 @@ def _entitlement(
 # --- portfolio coefficients ----------------------------------------------------------------
 
 
-def _overdue_multiplier(
+def _overdue(
     version: CollectionVersion, positions: Sequence[InvoicePosition], day: date, work: _Work
-) -> Fraction:
+) -> OverdueReading | None:
     rule = version.overdue
     if rule is None:
-        return Fraction(1)
+        return None
     overdue = sum((Fraction(p.open_balance) * p.days_overdue(day) for p in positions), Fraction(0))
     exposure = sum(
         (Fraction(p.open_balance) * p.invoice.credit_days for p in positions), Fraction(0)
@@ -359,19 +361,21 @@ def _overdue_multiplier(
             multiplier,
         )
     )
-    return multiplier
+    return OverdueReading(
+        overdue_weighted=overdue, receivable_weighted=exposure, multiplier=multiplier
+    )
 
 
-def _matrix_multiplier(
+def _matrix(
     version: CollectionVersion,
     positions: Sequence[InvoicePosition],
     period: Period,
     inputs: CollectionInputs,
     work: _Work,
-) -> Fraction:
+) -> MatrixReading | None:
     rule = version.matrix
     if rule is None:
-        return Fraction(1)
+        return None
     if inputs.completion is None:
         raise InvalidValueError(
             f"CollectionInputs({inputs.employee}).completion",
@@ -399,7 +403,12 @@ def _matrix_multiplier(
             coefficient,
         )
     )
-    return coefficient
+    return MatrixReading(
+        completion=inputs.completion,
+        collection_rate=rate,
+        invoices_due=len(due),
+        coefficient=coefficient,
+    )
 
 
 # --- the month ------------------------------------------------------------------------------
@@ -948,6 +957,7 @@ def _aging(
         rows.append(
             PerformanceDeduction(
                 invoice_id=position.invoice.invoice_id,
+                net_amount=position.net_amount,
                 open_balance=position.open_balance,
                 days_overdue=days,
                 rate=rate,
@@ -1066,8 +1076,10 @@ def _settle(
             version.version,
         )
     )
-    factor = _overdue_multiplier(version, positions, day, work) * _matrix_multiplier(
-        version, positions, period, inputs, work
+    overdue = _overdue(version, positions, day, work)
+    matrix = _matrix(version, positions, period, inputs, work)
+    factor = (overdue.multiplier if overdue is not None else Fraction(1)) * (
+        matrix.coefficient if matrix is not None else Fraction(1)
     )
     accounts, rise = _releases(policy, positions, inputs.state, factor, work)
     if factor != 1 and rise:
@@ -1120,4 +1132,6 @@ def _settle(
         findings=tuple(work.findings),
         performance=_aging(version, positions, day),
         state_out=state_out,
+        overdue=overdue,
+        matrix=matrix,
     )
