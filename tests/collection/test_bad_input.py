@@ -92,7 +92,11 @@ def test_a_float_amount_is_refused() -> None:
 
 
 def test_a_matching_rule_that_cannot_apply_is_refused() -> None:
-    with pytest.raises(InvalidValueError, match="the matching rule is by invoice"):
+    with pytest.raises(
+        InvalidValueError,
+        match=r"Receivables\.payments\[0\]\(P1\)\.invoice_id: expected the invoice the "
+        r"payment settles \(the by_invoice rule matches by it\), got None",
+    ):
         books(
             invoice(),
             payments=(payment("P1", 100, "2024-02-05"),),

@@ -35,10 +35,11 @@ Art. 3: a reduction is lawful only when a written rule provides it).
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final, cast
 
 import attrs
 
@@ -258,15 +259,15 @@ class Staged:
 #: How an invoice's commission is released.
 ReleaseRule = OnInvoice | Proportional | FullCollection | Staged
 
-register_tagged_union(
-    ReleaseRule,
-    {
-        OnInvoice: "on_invoice",
-        Proportional: "proportional",
-        FullCollection: "full_collection",
-        Staged: "staged",
-    },
-)
+#: Each release rule's kind, as plain data names it.
+_RELEASE_KINDS: Final[dict[type, str]] = {
+    OnInvoice: "on_invoice",
+    Proportional: "proportional",
+    FullCollection: "full_collection",
+    Staged: "staged",
+}
+
+register_tagged_union(ReleaseRule, _RELEASE_KINDS)
 
 
 class DaysFrom(enum.Enum):
@@ -527,6 +528,82 @@ class CollectionPolicy:
     def __attrs_post_init__(self) -> None:
         ordered = ordered_versions(f"CollectionPolicy({self.policy_id}).versions", self.versions)
         object.__setattr__(self, "_ordered", ordered)
+
+    @classmethod
+    def of(
+        cls,
+        release: ReleaseRule,
+        *,
+        effective_from: date,
+        policy_id: str | None = None,
+        name: str | None = None,
+        version: str | None = None,
+        days_to_collect: DaysToCollect | None = None,
+        overdue: OverdueIndex | None = None,
+        matrix: CompletionMatrix | None = None,
+        aging: BandTable | None = None,
+        reserve: RiskReserve | None = None,
+        milestones: Sequence[MilestoneAward] = (),
+        expense_advance: ExpenseAdvance | None = None,
+        bad_debt_share: Rate | None = None,
+        forfeit_after_departure: bool = False,
+    ) -> CollectionPolicy:
+        """A policy of one version, in force from ``effective_from`` until replaced, that
+        releases commission by ``release``; the other keywords are the options of
+        :class:`CollectionVersion`, checked as there. ``policy_id`` defaults to the release
+        rule's kind (``"proportional"``), ``name`` to the id and ``version`` to the start
+        date in ISO form.
+
+        >>> policy = CollectionPolicy.of(
+        ...     Proportional(clause="回款管理办法 第2条"),
+        ...     effective_from=date(2024, 1, 1),
+        ...     reserve=RiskReserve(rate=Rate.parse("10%"), clause="第8条"),
+        ... )
+        >>> policy.policy_id, policy.name, policy.versions[0].version
+        ('proportional', 'proportional', '2024-01-01')
+        >>> policy.version_on(date(2030, 6, 30)).reserve.rate
+        Rate('10%')
+
+        Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for a ``release`` that is
+        not a release rule (or an option of the wrong type), and
+        :class:`~hrpolicy.core.errors.PolicyDefinitionError` for options the version
+        refuses (days to collect under release on invoicing, an aging table above 100 %…).
+        """
+        if not isinstance(release, tuple(_RELEASE_KINDS)):
+            raise InvalidTypeError(
+                "release",
+                "a release rule (OnInvoice, Proportional, FullCollection or Staged)",
+                release,
+            )
+        # The start date is read as the version reads it (a date or ISO text), to name
+        # the version after it.
+        read_date = cast(
+            "Callable[[object], date]", attrs.fields(CollectionVersion).effective_from.converter
+        )
+        with policy_errors():
+            start = read_date(effective_from)
+        kind = _RELEASE_KINDS[type(release)]
+        given = cast("tuple[MilestoneAward, ...]", milestones)
+        only = CollectionVersion(
+            version=start.isoformat() if version is None else version,
+            effective_from=start,
+            release=release,
+            days_to_collect=days_to_collect,
+            overdue=overdue,
+            matrix=matrix,
+            aging=aging,
+            reserve=reserve,
+            milestones=given,
+            expense_advance=expense_advance,
+            bad_debt_share=bad_debt_share,
+            forfeit_after_departure=forfeit_after_departure,
+        )
+        identifier = kind if policy_id is None else policy_id
+        return cls(
+            policy_id=identifier,
+            name=identifier if name is None else name,
+            versions=(only,),
+        )
 
     def version_on(self, day: date) -> CollectionVersion:
         """The version in force on ``day``."""
