@@ -51,6 +51,7 @@ from hrpolicy.collection import (
 from hrpolicy.collection.examples import (
     DAYS_TO_COLLECT,
     EXAMPLE_POLICIES,
+    key_account_policy,
     matrix_policy,
     proportional_policy,
 )
@@ -355,3 +356,13 @@ def test_a_bad_recovery_month_is_refused_naming_the_row(
 ) -> None:
     with pytest.raises(error, match=message):
         recovery_schedule(Decimal(100), months)  # type: ignore[arg-type]
+
+
+def test_a_milestone_asked_for_by_an_unknown_name_is_refused_listing_the_kinds() -> None:
+    version = key_account_policy().versions[0]
+    with pytest.raises(
+        InvalidValueError,
+        match=r"^kind: expected one of 'sample_certified', 'capability_audit', "
+        r"'supplier_listed', got str 'sample'$",
+    ):
+        version.milestone("sample")  # type: ignore[arg-type]

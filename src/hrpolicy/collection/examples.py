@@ -3,7 +3,7 @@ from the commission engine to invoices.
 
 Figures the companies' own rules leave open are chosen here and named in each docstring. Every
 policy takes effect on 2024-01-01 and is tested against months checked by hand
-(``tests/collection/test_example_policies.py``).
+(``tests/collection/test_release_rules.py`` and its neighbours).
 """
 
 from __future__ import annotations
