@@ -847,7 +847,8 @@ def collection_receivables(
     consistent: per invoice, payments stay within 40 % of it and credit notes and write-offs
     within 20 % each (write-offs only where an invoice's payments are its own), so no
     payment exceeds what is owed and no write-off what is open.
-    Under ``BY_INVOICE`` each payment names its invoice."""
+    Under ``BY_INVOICE`` each payment names its invoice and may leave out the customer
+    (the rule reads it from the invoice); the other rules need the customer."""
     if not 1 <= max_invoices <= 10:
         raise InvalidValueError("collection_receivables.max_invoices", "1 to 10", max_invoices)
     rule = matching if matching is not None else draw(st.sampled_from(list(MatchingRule)))
@@ -878,13 +879,14 @@ def collection_receivables(
                 break
             paid = draw(amounts(min_value=Decimal("0.01"), max_value=budget))
             budget -= paid
+            by_invoice = rule is MatchingRule.BY_INVOICE
             payments.append(
                 Payment(
                     payment_id=f"P{index}-{number}",
-                    customer="ACME",
+                    customer=draw(st.sampled_from(["ACME", None])) if by_invoice else "ACME",
                     received_on=draw(dates(min_value=issued, max_value=last)),
                     amount=paid,
-                    invoice_id=invoice_id if rule is MatchingRule.BY_INVOICE else None,
+                    invoice_id=invoice_id if by_invoice else None,
                 )
             )
         fifth = (amount / 5).quantize(Decimal("0.01"), rounding="ROUND_FLOOR")

@@ -14,10 +14,10 @@ from hrpolicy.collection import (
     Invoice,
     MatchingRule,
     Payment,
+    Period,
     Receivables,
     settle_month,
 )
-from hrpolicy.commission import Period
 
 
 def invoice(

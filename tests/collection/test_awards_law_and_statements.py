@@ -17,6 +17,8 @@ from hrpolicy.collection import (
     MatchingRule,
     MilestoneEvent,
     MilestoneKind,
+    PaidLine,
+    Rate,
     RelationshipExpense,
     RiskReserve,
     WriteOff,
@@ -28,10 +30,8 @@ from hrpolicy.collection.examples import (
     proportional_policy,
     reserve_policy,
 )
-from hrpolicy.commission import PaidLine
 from hrpolicy.commission.engine import evaluate
 from hrpolicy.commission.examples import example_month
-from hrpolicy.core.money import Rate
 from tests.collection.helpers import books, invoice, month, months, payment
 
 

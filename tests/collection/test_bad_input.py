@@ -18,6 +18,7 @@ from hrpolicy import (
     to_dict,
 )
 from hrpolicy.collection import (
+    BandTable,
     CollectionInputs,
     CollectionPolicy,
     CollectionState,
@@ -33,24 +34,27 @@ from hrpolicy.collection import (
     MilestoneKind,
     OnInvoice,
     Payment,
+    Period,
     Proportional,
+    Rate,
     Receivables,
     RelationshipExpense,
     Reversal,
     RiskReserve,
+    Semantics,
+    Side,
     Staged,
     WriteOff,
+    recovery_schedule,
     settle_month,
 )
 from hrpolicy.collection.examples import (
     DAYS_TO_COLLECT,
     EXAMPLE_POLICIES,
+    key_account_policy,
     matrix_policy,
     proportional_policy,
 )
-from hrpolicy.commission import Period
-from hrpolicy.core.bands import BandTable, Semantics, Side
-from hrpolicy.core.money import Rate
 from tests.collection.helpers import books, invoice, month, payment
 
 
@@ -89,7 +93,11 @@ def test_a_float_amount_is_refused() -> None:
 
 
 def test_a_matching_rule_that_cannot_apply_is_refused() -> None:
-    with pytest.raises(InvalidValueError, match="the matching rule is by invoice"):
+    with pytest.raises(
+        InvalidValueError,
+        match=r"Receivables\.payments\[0\]\(P1\)\.invoice_id: expected the invoice the "
+        r"payment settles \(the by_invoice rule matches by it\), got None",
+    ):
         books(
             invoice(),
             payments=(payment("P1", 100, "2024-02-05"),),
@@ -280,3 +288,81 @@ def test_a_layer_or_an_account_that_released_without_settling_is_refused() -> No
         InvalidValueError, match=r"InvoiceAccount\(I1\)\.released: expected 0 while"
     ):
         InvoiceAccount(invoice_id="I1", settled=Decimal(0), released=Decimal(5))
+
+
+def test_a_staged_table_that_stops_at_100_percent_is_refused_saying_how_to_cover_it() -> None:
+    stages = BandTable.from_thresholds(
+        [0, "0.8", "0.95", 1], [0, "0.5", "0.8"], closed=Side.LOWER, semantics=Semantics.WHOLE
+    )
+    with pytest.raises(
+        PolicyDefinitionError,
+        match=r"Staged.stages.bands\[-1\]: expected a last band that includes 100 % collected "
+        r"\(give a value for a last band from 1 on\), got str '\[0.95, 1\)'",
+    ):
+        Staged(stages=stages)
+
+
+@pytest.mark.parametrize(
+    ("stages", "error", "message"),
+    [
+        ("0.8", InvalidTypeError, r"^stages: expected a list of \(share collected"),
+        ([], PolicyDefinitionError, r"stages: expected at least one stage"),
+        ([("0.8", "0.5", "1")], InvalidTypeError, r"stages\[0\]: expected a \(share"),
+        (
+            [(0, "0.5")],
+            PolicyDefinitionError,
+            r"stages\[0\]\[0\]: expected a share collected above 0",
+        ),
+        (
+            [("0.9", "0.5"), ("0.8", 1)],
+            PolicyDefinitionError,
+            r"stages\[1\]\[0\]: expected a share collected above 0.9",
+        ),
+        ([("0.8", 0.5)], InvalidTypeError, r"stages\[0\]\[1\]: expected a Decimal"),
+        (
+            [("0.8", "0.5"), (1, "0.9")],
+            PolicyDefinitionError,
+            r"Staged.stages: expected 100 % released at 100 % collected, got Fraction 9/10",
+        ),
+        ([("0.8", "0.9"), (1, "0.5")], PolicyDefinitionError, r"at least the previous stage's 0.9"),
+    ],
+)
+def test_bad_stages_are_refused_naming_the_stage(
+    stages: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        Staged.from_stages(stages)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("months", "error", "message"),
+    [
+        ("2024-05", InvalidTypeError, r"^months: expected a list of \(label, wage"),
+        (["2024-05"], InvalidTypeError, r"^months\[0\]: expected a \(label, wage"),
+        ([["2024-05", 5000]], InvalidValueError, r"^months\[0\]: expected 3 items"),
+        ([[None, 5000, 2690]], InvalidTypeError, r"^months\[0\].month: expected a str or a Period"),
+        ([[" ", 5000, 2690]], InvalidValueError, r"^months\[0\].month: expected a non-empty label"),
+        ([["2024-05", 5000.0, 2690]], InvalidTypeError, r"^months\[0\].wage: expected"),
+        ([["2024-05", 5000, "-1"]], InvalidValueError, r"^months\[0\].minimum_wage: expected"),
+        (
+            [{"month": "2024-05", "wage": 5000}],
+            InvalidValueError,
+            r"^months\[0\]: expected the keys month, wage and minimum_wage, got list",
+        ),
+    ],
+)
+def test_a_bad_recovery_month_is_refused_naming_the_row(
+    months: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        recovery_schedule(Decimal(100), months)  # type: ignore[arg-type]
+
+
+def test_a_milestone_asked_for_by_an_unknown_name_is_refused_listing_the_kinds() -> None:
+    version = key_account_policy().versions[0]
+    with pytest.raises(
+        InvalidValueError,
+        match=r"^kind: expected one of 'sample_certified', 'capability_audit', "
+        r"'supplier_listed', got str 'sample'$",
+    ):
+        version.milestone("sample")  # type: ignore[arg-type]

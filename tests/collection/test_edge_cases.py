@@ -11,6 +11,7 @@ import pytest
 from hrpolicy import InvalidTypeError, InvalidValueError, NotCoveredError
 from hrpolicy.collection import (
     Agreement,
+    BandTable,
     CollectionInputs,
     CollectionLineKind,
     CollectionState,
@@ -21,8 +22,12 @@ from hrpolicy.collection import (
     MilestoneEvent,
     MilestoneKind,
     OverdueIndex,
+    PaidLine,
+    Period,
     RelationshipExpense,
     Reversal,
+    Semantics,
+    Side,
     Staged,
     WriteOff,
     settle_month,
@@ -35,10 +40,9 @@ from hrpolicy.collection.examples import (
     reserve_policy,
     staged_policy,
 )
-from hrpolicy.commission import Commission, PaidLine, Period, PersonInputs, evaluate
+from hrpolicy.commission import Commission, PersonInputs, evaluate
 from hrpolicy.commission.examples import gross_margin_plan
 from hrpolicy.commission.model import Deal
-from hrpolicy.core.bands import BandTable, Semantics, Side
 from tests.collection.helpers import books, invoice, month, months, payment
 
 

@@ -151,3 +151,25 @@ def test_recomputing_a_year_gives_the_same_statements(
     policy: CollectionPolicy, receivables: Receivables
 ) -> None:
     assert _year(policy, receivables) == _year(policy, receivables)
+
+
+@given(POLICIES, collection_receivables(matching=MatchingRule.BY_INVOICE), st.integers(1, 12))
+def test_by_invoice_a_payment_settles_the_same_with_or_without_its_customer(
+    policy: CollectionPolicy, receivables: Receivables, number: int
+) -> None:
+    customers = {i.invoice_id: i.customer for i in receivables.invoices}
+    named = attrs.evolve(
+        receivables,
+        payments=tuple(
+            attrs.evolve(p, customer=customers[p.invoice_id or ""]) for p in receivables.payments
+        ),
+    )
+    bare = attrs.evolve(
+        receivables,
+        payments=tuple(attrs.evolve(p, customer=None) for p in receivables.payments),
+    )
+    with_customer = month(policy, named, number, None, **WAGES)
+    without = month(policy, bare, number, None, **WAGES)
+    assert without.lines == with_customer.lines
+    assert without.findings == with_customer.findings
+    assert without.state_out == with_customer.state_out

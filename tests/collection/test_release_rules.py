@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from hrpolicy.collection import CreditNote, MatchingRule, Reversal
+from hrpolicy.collection import (
+    BandTable,
+    CreditNote,
+    MatchingRule,
+    Reversal,
+    Semantics,
+    Side,
+    Staged,
+)
 from hrpolicy.collection.examples import (
     aging_policy,
     days_to_collect_policy,
@@ -187,3 +196,28 @@ def test_a_return_after_payment_leaves_a_refund_due_and_claws_back_at_the_invoic
     # 3,000 on 100,000 is 3 %: the 10,000 return takes back 300.
     assert statements[2].line("clawback/I1").amount == Decimal("-300.00")
     assert "refund_due" in [f.code for f in statements[2].findings]
+
+
+def test_the_staged_table_of_the_docstring_builds_a_rule_that_releases_half_at_80_percent() -> None:
+    stages = BandTable.from_thresholds(
+        [0, "0.8", "0.95", 1], [0, "0.5", "0.8", 1], closed=Side.LOWER, semantics=Semantics.WHOLE
+    )
+    rule = Staged(stages=stages)
+    assert [rule.stages.value_at(Decimal(x)) for x in ("0.79", "0.8", "0.95", "1")] == [
+        0,
+        Fraction(1, 2),
+        Fraction(4, 5),
+        1,
+    ]
+    assert staged_policy().versions[0].release == Staged(stages=stages, clause="回款管理办法 第4条")
+
+
+def test_stages_loaded_from_json_build_the_same_rule_as_the_table() -> None:
+    loaded = json.loads('[["0.8", "0.5"], ["0.95", "0.8"], [1, 1]]')
+    rule = Staged.from_stages(loaded, clause="回款管理办法 第4条")
+    assert rule == staged_policy().versions[0].release
+    as_mapping = Staged.from_stages({"0.8": "0.5", "0.95": "0.8", "1": "1"})
+    assert as_mapping.stages == rule.stages
+    # 80 % collected in February releases half of the 3,000.
+    receivables = books(invoice(), payments=(payment("P1", 80000, "2024-02-05"),))
+    assert month(staged_policy(), receivables, 2).total == Decimal("1500.00")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from hrpolicy.collection import (
     CollectionLineKind,
     CollectionState,
     CreditNote,
+    Period,
     WriteOff,
     recovery_cap,
     recovery_schedule,
@@ -129,7 +131,7 @@ def test_the_recovery_cap_is_exact_whatever_the_callers_decimal_precision() -> N
 
 
 def test_a_recovery_schedule_keeps_the_checked_wages_it_was_given() -> None:
-    schedule = recovery_schedule(Decimal(1500), [("2024-07", "5000", "2690")])  # type: ignore[list-item]
+    schedule = recovery_schedule(Decimal(1500), [("2024-07", "5000", "2690")])
     month = schedule.months[0]
     assert (month.wage, month.minimum_wage) == (Decimal("5000"), Decimal("2690"))
     assert isinstance(month.wage, Decimal)
@@ -175,3 +177,24 @@ def test_after_departure_a_clawback_is_not_taken_from_wages_and_is_reported() ->
     assert march.state_out.to_recover == Decimal("2700.00")  # 3,000 less the 300 reserve
     assert "recovery_after_departure" in [f.code for f in march.findings]
     assert march.state_out != CollectionState()
+
+
+def test_a_recovery_schedule_takes_months_loaded_from_json_as_lists_or_objects() -> None:
+    rows = json.loads('[["2024-05", "5000", "2690"], ["2024-06", 3000, 2690]]')
+    objects = json.loads(
+        '[{"month": "2024-05", "wage": "5000", "minimum_wage": "2690"},'
+        ' {"month": "2024-06", "wage": 3000, "minimum_wage": 2690}]'
+    )
+    given = [("2024-05", Decimal(5000), Decimal(2690)), ("2024-06", Decimal(3000), Decimal(2690))]
+    expected = recovery_schedule(Decimal(1500), given)
+    assert recovery_schedule(Decimal(1500), rows) == expected
+    assert recovery_schedule(Decimal(1500), objects) == expected
+    assert [(m.recovered, m.remaining) for m in expected.months] == [
+        (Decimal("1000.00"), Decimal("500.00")),
+        (Decimal("310.00"), Decimal("190.00")),
+    ]
+
+
+def test_a_recovery_schedule_month_may_be_labelled_by_its_period() -> None:
+    schedule = recovery_schedule(Decimal(100), [(Period(year=2024, month=7), 5000, 2690)])
+    assert schedule.months[0].month == "2024-07"

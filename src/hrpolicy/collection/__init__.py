@@ -6,6 +6,12 @@ when commission is released as cash comes in; :func:`settle_month` computes one
 salesperson's month — releases, clawbacks at the original rate, the risk reserve,
 recovery under the wage-deduction cap, milestone awards and relationship-expense advances
 — and reports every clause the law overrides.
+
+The core types this engine's API takes and returns are exported here too, so that one
+import serves a statement: :class:`Period`, :class:`PaidLine`, :class:`Rate`, the band
+tables policies are built from (:class:`BandTable`, :class:`Band`, :class:`Semantics`,
+:class:`Side`) and the explanation a statement carries (:class:`Explanation`,
+:class:`Step`, :class:`Finding`, :class:`Severity`, :class:`Label`).
 """
 
 from hrpolicy.collection.engine import (
@@ -53,14 +59,23 @@ from hrpolicy.collection.results import (
     CollectionLine,
     CollectionLineKind,
     CollectionStatement,
+    MatrixReading,
+    OverdueReading,
     PerformanceDeduction,
     RecoveryMonth,
     RecoverySchedule,
 )
+from hrpolicy.core.bands import Band, BandTable, Semantics, Side
+from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step
+from hrpolicy.core.money import Rate
+from hrpolicy.core.period import Period
+from hrpolicy.core.statement import PaidLine
 
 __all__ = [
     "Advance",
     "Agreement",
+    "Band",
+    "BandTable",
     "CollectionInputs",
     "CollectionLine",
     "CollectionLineKind",
@@ -73,22 +88,30 @@ __all__ = [
     "DaysFrom",
     "DaysToCollect",
     "ExpenseAdvance",
+    "Explanation",
+    "Finding",
     "FullCollection",
     "Invoice",
     "InvoiceAccount",
     "InvoicePosition",
+    "Label",
     "Layer",
     "Ledger",
     "MatchingRule",
+    "MatrixReading",
     "MilestoneAward",
     "MilestoneEvent",
     "MilestoneKind",
     "OnInvoice",
     "OverdueIndex",
+    "OverdueReading",
+    "PaidLine",
     "Payment",
     "PerformanceDeduction",
+    "Period",
     "Portion",
     "Proportional",
+    "Rate",
     "Receivables",
     "RecoveryMonth",
     "RecoverySchedule",
@@ -96,7 +119,11 @@ __all__ = [
     "ReleaseRule",
     "Reversal",
     "RiskReserve",
+    "Semantics",
+    "Severity",
+    "Side",
     "Staged",
+    "Step",
     "WriteOff",
     "ledger",
     "recovery_cap",

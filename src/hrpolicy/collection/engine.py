@@ -67,6 +67,8 @@ from hrpolicy.collection.results import (
     CollectionLine,
     CollectionLineKind,
     CollectionStatement,
+    MatrixReading,
+    OverdueReading,
     PerformanceDeduction,
     RecoveryMonth,
     RecoverySchedule,
@@ -126,18 +128,37 @@ def recovery_cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
     the fen, so never above 20 %), and never so much that less than ``minimum_wage``
     remains (WPP Art. 16).
 
+    Parameters:
+        wage: the month's wage before the deduction, in CNY (``Decimal``, ``int`` or
+            numeric text).
+        minimum_wage: the local monthly minimum wage, in CNY.
+
+    Returns the cap in CNY, 0 when the wage is at or below the minimum wage.
+
+    Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for an amount that is not a
+    ``Decimal``, ``int`` or numeric text (a ``float`` included), and
+    :class:`~hrpolicy.core.errors.InvalidValueError` for a negative amount or one with
+    more than two decimal places.
+
     >>> recovery_cap(Decimal("5000"), Decimal("2690"))
     Decimal('1000.00')
     >>> recovery_cap(Decimal("3000"), Decimal("2690"))
     Decimal('310.00')
+    >>> recovery_cap(Decimal("2500"), Decimal("2690"))
+    Decimal('0.00')
+    >>> recovery_cap(5000.0, Decimal("2690"))
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidTypeError: wage: expected an amount in CNY as Decimal, ...,
+    got float 5000.0
     """
     return _cap(*_wages(wage, minimum_wage))
 
 
-def _wages(wage: Decimal, minimum_wage: Decimal) -> tuple[Decimal, Decimal]:
+def _wages(wage: object, minimum_wage: object, where: str = "") -> tuple[Decimal, Decimal]:
     return (
-        parse_money(wage, field="wage", non_negative=True),
-        parse_money(minimum_wage, field="minimum_wage", non_negative=True),
+        parse_money(wage, field=f"{where}wage", non_negative=True),
+        parse_money(minimum_wage, field=f"{where}minimum_wage", non_negative=True),
     )
 
 
@@ -149,34 +170,58 @@ def _cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
 
 
 def recovery_schedule(
-    amount: Decimal, months: Sequence[tuple[str, Decimal, Decimal]]
+    amount: Decimal,
+    months: Sequence[Sequence[object] | Mapping[str, object]],
 ) -> RecoverySchedule:
-    """Recover ``amount`` over ``months`` — each ``(label, wage, minimum_wage)`` — taking
-    in each month at most :func:`recovery_cap` and carrying the rest forward.
+    """Recover ``amount`` over ``months``, taking in each month at most
+    :func:`recovery_cap` and carrying the rest forward; each month is a step citing
+    WPP Art. 16.
+
+    Parameters:
+        amount: what is to be recovered, in CNY (0 or more).
+        months: the months to recover in, in order; each a ``(label, wage,
+            minimum_wage)`` list or tuple, or a mapping with the keys ``month``, ``wage``
+            and ``minimum_wage`` (rows as JSON gives them). The label is text or a
+            :class:`~hrpolicy.core.period.Period`.
+
+    Returns a :class:`~hrpolicy.collection.results.RecoverySchedule`: per month the cap,
+    what is recovered and what remains after it.
+
+    Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for ``months`` that is not a
+    list or tuple, a month that is neither a row nor a mapping, a label that is not text
+    or a ``Period``, or an amount that is not a ``Decimal``, ``int`` or numeric text; and
+    :class:`~hrpolicy.core.errors.InvalidValueError` for a row without exactly three
+    items (or a mapping without exactly those keys), a blank label, or a negative amount
+    or one with more than two decimal places — each naming the month (``months[1].wage``).
 
     >>> plan = recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000), Decimal(2690)),
     ...                                          ("2024-06", Decimal(3000), Decimal(2690))])
     >>> [(m.month, str(m.recovered), str(m.remaining)) for m in plan.months]
     [('2024-05', '1000.00', '500.00'), ('2024-06', '310.00', '190.00')]
+    >>> import json
+    >>> rows = json.loads('[{"month": "2024-05", "wage": "5000", "minimum_wage": "2690"}]')
+    >>> recovery_schedule(Decimal(1500), rows).remaining
+    Decimal('500.00')
+    >>> recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000))])
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: months[0]: expected 3 items: label, wage and
+    minimum_wage, got int 2
     """
     amount = parse_money(amount, field="amount", non_negative=True)
     remaining = amount
     checked: object = months
     if not isinstance(checked, (list, tuple)):
-        raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) tuples", months)
+        raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) rows", months)
     rows = []
     steps = []
     for index, month in enumerate(months):
-        if not isinstance(month, tuple) or len(month) != 3:
-            raise InvalidValueError(
-                f"months[{index}]", "a (label, wage, minimum_wage) tuple", month
-            )
-        name = month[0]
-        wage, minimum = _wages(month[1], month[2])
+        name, given_wage, given_minimum = _month_row(month, f"months[{index}]")
+        wage, minimum = _wages(given_wage, given_minimum, f"months[{index}].")
         cap = _cap(wage, minimum)
         recovered = min(remaining, cap)
         remaining = money_sum((remaining, -recovered))
-        rows.append(RecoveryMonth(str(name), wage, minimum, cap, recovered, remaining))
+        rows.append(RecoveryMonth(name, wage, minimum, cap, recovered, remaining))
         steps.append(
             _step(
                 "recovery.month",
@@ -192,6 +237,37 @@ def recovery_schedule(
             )
         )
     return RecoverySchedule(amount=amount, months=tuple(rows), steps=tuple(steps))
+
+
+_ROW_KEYS: Final = ("month", "wage", "minimum_wage")
+
+
+def _month_row(month: object, where: str) -> tuple[str, object, object]:
+    """A month of a recovery schedule: a ``(label, wage, minimum_wage)`` list or tuple, or
+    a mapping with the keys ``month``, ``wage`` and ``minimum_wage`` (a JSON object)."""
+    if isinstance(month, Mapping):
+        keys = set(month)
+        if keys != set(_ROW_KEYS):
+            raise InvalidValueError(
+                where, "the keys month, wage and minimum_wage", sorted(map(str, keys))
+            )
+        row: tuple[object, ...] = tuple(month[key] for key in _ROW_KEYS)
+    elif isinstance(month, (list, tuple)):
+        row = tuple(month)
+    else:
+        raise InvalidTypeError(
+            where, "a (label, wage, minimum_wage) list or tuple, or a mapping", month
+        )
+    if len(row) != 3:
+        raise InvalidValueError(where, "3 items: label, wage and minimum_wage", len(row))
+    name = row[0]
+    if isinstance(name, Period):
+        name = str(name)
+    if not isinstance(name, str):
+        raise InvalidTypeError(f"{where}.month", "a str or a Period", name)
+    if not name.strip():
+        raise InvalidValueError(f"{where}.month", "a non-empty label", name)
+    return name, row[1], row[2]
 
 
 # --- entitlement per invoice ---------------------------------------------------------------
@@ -294,12 +370,12 @@ def _entitlement(
 # --- portfolio coefficients ----------------------------------------------------------------
 
 
-def _overdue_multiplier(
+def _overdue(
     version: CollectionVersion, positions: Sequence[InvoicePosition], day: date, work: _Work
-) -> Fraction:
+) -> OverdueReading | None:
     rule = version.overdue
     if rule is None:
-        return Fraction(1)
+        return None
     overdue = sum((Fraction(p.open_balance) * p.days_overdue(day) for p in positions), Fraction(0))
     exposure = sum(
         (Fraction(p.open_balance) * p.invoice.credit_days for p in positions), Fraction(0)
@@ -331,19 +407,21 @@ def _overdue_multiplier(
             multiplier,
         )
     )
-    return multiplier
+    return OverdueReading(
+        overdue_weighted=overdue, receivable_weighted=exposure, multiplier=multiplier
+    )
 
 
-def _matrix_multiplier(
+def _matrix(
     version: CollectionVersion,
     positions: Sequence[InvoicePosition],
     period: Period,
     inputs: CollectionInputs,
     work: _Work,
-) -> Fraction:
+) -> MatrixReading | None:
     rule = version.matrix
     if rule is None:
-        return Fraction(1)
+        return None
     if inputs.completion is None:
         raise InvalidValueError(
             f"CollectionInputs({inputs.employee}).completion",
@@ -371,7 +449,12 @@ def _matrix_multiplier(
             coefficient,
         )
     )
-    return coefficient
+    return MatrixReading(
+        completion=inputs.completion,
+        collection_rate=rate,
+        invoices_due=len(due),
+        coefficient=coefficient,
+    )
 
 
 # --- the month ------------------------------------------------------------------------------
@@ -920,6 +1003,7 @@ def _aging(
         rows.append(
             PerformanceDeduction(
                 invoice_id=position.invoice.invoice_id,
+                net_amount=position.net_amount,
                 open_balance=position.open_balance,
                 days_overdue=days,
                 rate=rate,
@@ -979,7 +1063,61 @@ def settle_month(
     receivables: Receivables,
     inputs: CollectionInputs,
 ) -> CollectionStatement:
-    """The collection statement of ``inputs.employee`` for the month ``period``."""
+    """The collection statement of ``inputs.employee`` for the month ``period``, by the
+    rules in the module documentation.
+
+    Parameters:
+        policy: the collection policy; each invoice is settled under the version in force
+            on its issue date, portfolio rules under the one in force on the month's last
+            day.
+        period: the month (a :class:`~hrpolicy.core.period.Period` with a month).
+        receivables: every invoice of the customers concerned, with payments, reversals,
+            credit notes and write-offs; events after the month's last day are ignored.
+        inputs: the salesperson's facts for the month, with ``state`` — the previous
+            statement's ``state_out`` (the empty state for the first month).
+
+    Returns a :class:`~hrpolicy.collection.results.CollectionStatement`; its
+    ``state_out`` is the next month's ``state``.
+
+    Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for an argument of the wrong
+    type; :class:`~hrpolicy.core.errors.InvalidValueError` for a ``period`` that is a
+    year, facts that contradict each other (a state account for an invoice not the
+    salesperson's or not yet issued, a milestone after the month, an expense outside it,
+    a payment above what is owed without a reason, a reversal above its payment…) and
+    facts the policy needs but ``inputs`` lacks (the target completion for a completion
+    × collection matrix, the wage and minimum wage when a clawback is to be recovered);
+    :class:`~hrpolicy.core.errors.NotCoveredError` for a month or an invoice date no
+    policy version covers.
+
+    >>> from hrpolicy.collection import Invoice, MatchingRule, Payment
+    >>> from hrpolicy.collection.examples import proportional_policy
+    >>> receivables = Receivables(
+    ...     invoices=(
+    ...         Invoice(invoice_id="A-01", customer="ACME", salesperson="li",
+    ...                 issued_on=date(2024, 1, 10), amount=Decimal(100000),
+    ...                 commission=Decimal(3000), credit_days=30),
+    ...     ),
+    ...     matching=MatchingRule.BY_INVOICE,
+    ...     payments=(
+    ...         Payment(payment_id="P1", invoice_id="A-01", received_on=date(2024, 2, 5),
+    ...                 amount=Decimal(40000)),
+    ...     ),
+    ... )
+    >>> february = settle_month(proportional_policy(), Period(year=2024, month=2),
+    ...                         receivables, CollectionInputs(employee="li"))
+    >>> [(line.line_id, line.amount) for line in february.lines]  # 40 % of 3,000
+    [('release/A-01', Decimal('1200.00'))]
+    >>> march = settle_month(proportional_policy(), Period(year=2024, month=3), receivables,
+    ...                      CollectionInputs(employee="li", state=february.state_out))
+    >>> march.total, march.find_line("release/A-01")  # nothing more was collected
+    (Decimal('0.00'), None)
+    >>> settle_month(proportional_policy(), Period(year=2024), receivables,
+    ...              CollectionInputs(employee="li"))
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: period: expected a month (collection statements
+    are monthly), got Period 2024
+    """
     _check_call(policy, period, receivables)
     _check_person(period, _invoices(receivables), inputs)
     return _settle(policy, period, receivables, inputs, ledger(receivables, period.last_day))
@@ -997,7 +1135,36 @@ def settle_team(
 ) -> tuple[CollectionStatement, ...]:
     """Every listed salesperson's statement for ``period``, ordered by employee. The
     receivables are replayed once for all of them (the costly part of a month); each
-    statement equals :func:`settle_month`'s for the same person."""
+    statement equals :func:`settle_month`'s for the same person.
+
+    Parameters:
+        policy, period, receivables: as for :func:`settle_month`.
+        inputs: one :class:`~hrpolicy.collection.model.CollectionInputs` per salesperson
+            (a list or tuple), each with its own carried state; employees are unique.
+
+    Returns the statements as a tuple, ordered by employee.
+
+    Raises what :func:`settle_month` raises; an error about one person's facts names the
+    entry (``inputs[1](wang).…``), and a repeated employee is an
+    :class:`~hrpolicy.core.errors.InvalidValueError` naming the second.
+
+    >>> from hrpolicy.collection import Invoice, MatchingRule, Payment
+    >>> from hrpolicy.collection.examples import proportional_policy
+    >>> def sale(invoice_id, salesperson):
+    ...     return Invoice(invoice_id=invoice_id, customer="ACME", salesperson=salesperson,
+    ...                    issued_on=date(2024, 1, 10), amount=Decimal(10000),
+    ...                    commission=Decimal(500), credit_days=30)
+    >>> receivables = Receivables(
+    ...     invoices=(sale("A-01", "wang"), sale("A-02", "li")),
+    ...     matching=MatchingRule.FIFO,
+    ...     payments=(Payment(payment_id="P1", customer="ACME", received_on=date(2024, 2, 1),
+    ...                       amount=Decimal(15000)),),
+    ... )
+    >>> team = settle_team(proportional_policy(), Period(year=2024, month=2), receivables,
+    ...                    [CollectionInputs(employee="wang"), CollectionInputs(employee="li")])
+    >>> [(s.employee, s.total) for s in team]  # oldest first: A-01 in full, half of A-02
+    [('li', Decimal('250.00')), ('wang', Decimal('500.00'))]
+    """
     _check_call(policy, period, receivables)
     people = arguments(inputs, CollectionInputs, "inputs")
     require_unique([p.employee for p in people], "inputs", "employee")
@@ -1038,8 +1205,10 @@ def _settle(
             version.version,
         )
     )
-    factor = _overdue_multiplier(version, positions, day, work) * _matrix_multiplier(
-        version, positions, period, inputs, work
+    overdue = _overdue(version, positions, day, work)
+    matrix = _matrix(version, positions, period, inputs, work)
+    factor = (overdue.multiplier if overdue is not None else Fraction(1)) * (
+        matrix.coefficient if matrix is not None else Fraction(1)
     )
     accounts, rise = _releases(policy, positions, inputs.state, factor, work)
     if factor != 1 and rise:
@@ -1092,4 +1261,6 @@ def _settle(
         findings=tuple(work.findings),
         performance=_aging(version, positions, day),
         state_out=state_out,
+        overdue=overdue,
+        matrix=matrix,
     )

@@ -3,7 +3,7 @@ from the commission engine to invoices.
 
 Figures the companies' own rules leave open are chosen here and named in each docstring. Every
 policy takes effect on 2024-01-01 and is tested against months checked by hand
-(``tests/collection/test_example_policies.py``).
+(``tests/collection/test_release_rules.py`` and its neighbours).
 """
 
 from __future__ import annotations
@@ -92,13 +92,10 @@ def full_collection_policy() -> CollectionPolicy:
 def staged_policy() -> CollectionPolicy:
     """Staged release: 50 % of the commission once 80 % is collected, 80 % at 95 %,
     all of it at 100 % (thresholds included)."""
-    stages = BandTable.from_thresholds(
-        [0, "0.8", "0.95", 1],
-        [0, "0.5", "0.8", 1],
-        closed=Side.LOWER,
-        semantics=Semantics.WHOLE,
+    stages = Staged.from_stages(
+        [("0.8", "0.5"), ("0.95", "0.8"), (1, 1)], clause="回款管理办法 第4条"
     )
-    return _policy("staged", "分段释放", Staged(stages=stages, clause="回款管理办法 第4条"))
+    return _policy("staged", "分段释放", stages)
 
 
 #: Days to collect → coefficient: ≤ 15 days ×1.1, ≤ 30 ×1.0, ≤ 60 ×0.9, ≤ 90 ×0.7,

@@ -169,8 +169,10 @@ def _credit(book: _Book, note: CreditNote) -> None:
 
 def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
     book.applied[payment.payment_id] = []
+    # Receivables checked that a payment gives its customer or, by invoice, its invoice.
+    customer = payment.customer or book.invoices[payment.invoice_id or ""].customer
     candidates = [
-        i for i in book.by_customer.get(payment.customer, ()) if i.issued_on <= payment.received_on
+        i for i in book.by_customer.get(customer, ()) if i.issued_on <= payment.received_on
     ]
     if rule is MatchingRule.BY_INVOICE:
         named = book.invoices[payment.invoice_id or ""]
@@ -186,13 +188,13 @@ def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
     if not candidates and payment.excess_reason is None:
         raise InvalidValueError(
             f"Payment({payment.payment_id}).received_on",
-            f"a date on or after an invoice of customer {payment.customer} is issued",
+            f"a date on or after an invoice of customer {customer} is issued",
             payment.received_on,
         )
     if payment.amount > owed and payment.excess_reason is None:
         raise InvalidValueError(
             f"Payment({payment.payment_id}).amount",
-            f"at most the {owed} customer {payment.customer} owes on {payment.received_on} "
+            f"at most the {owed} customer {customer} owes on {payment.received_on} "
             "(or an excess_reason for the rest)",
             payment.amount,
         )
@@ -213,7 +215,7 @@ def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
     if excess:
         assert payment.excess_reason is not None
         book.applied[payment.payment_id].insert(0, (None, excess))
-        book.excess[payment.payment_id] = (payment.customer, excess, payment.excess_reason)
+        book.excess[payment.payment_id] = (customer, excess, payment.excess_reason)
 
 
 def _reverse(book: _Book, reversal: Reversal) -> None:

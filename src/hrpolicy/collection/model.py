@@ -11,10 +11,12 @@ from __future__ import annotations
 import enum
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from hrpolicy.collection.policy import MilestoneKind
+from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.fields import (
     Money,
     NonNegativeInt,
@@ -55,17 +57,46 @@ class MatchingRule(enum.Enum):
     """Which open invoices of the customer a payment settles. It moves real money (which
     invoice counts as collected, and when), so it is always stated.
 
-    - ``BY_INVOICE`` — the payment names its invoice (``Payment.invoice_id``);
-    - ``FIFO`` — the oldest open invoice first: by due date, then issue date, then id;
-    - ``PRO_RATA`` — every open invoice in proportion to its open balance, shared to the
-      fen by the largest-remainder rule.
+    - ``BY_INVOICE`` — the payment names its invoice (``Payment.invoice_id``); the paying
+      customer is that invoice's, so the payment need not repeat it;
+    - ``FIFO`` — the paying customer's oldest open invoice first: by due date, then issue
+      date, then id;
+    - ``PRO_RATA`` — every open invoice of the paying customer in proportion to its open
+      balance, shared to the fen by the largest-remainder rule.
 
-    Only invoices issued on or before the payment date are open to it.
+    Only invoices issued on or before the payment date are open to it. :attr:`needs`
+    says which facts a payment must give under each rule:
+
+    >>> MatchingRule.BY_INVOICE.needs, MatchingRule.FIFO.needs
+    (('invoice_id',), ('customer',))
     """
 
     BY_INVOICE = "by_invoice"
     FIFO = "fifo"
     PRO_RATA = "pro_rata"
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """The fields of :class:`Payment` this rule needs given: the invoice under
+        ``BY_INVOICE``; the paying customer under ``FIFO`` and ``PRO_RATA``, which choose
+        among that customer's open invoices."""
+        return tuple(_NEEDS[self])
+
+
+#: Per rule, the payment facts it needs and why (for the error when one is missing).
+_NEEDS: Final = {
+    MatchingRule.BY_INVOICE: {
+        "invoice_id": "the invoice the payment settles (the by_invoice rule matches by it)",
+    },
+    MatchingRule.FIFO: {
+        "customer": "the paying customer (the fifo rule settles that customer's oldest open "
+        "invoices first)",
+    },
+    MatchingRule.PRO_RATA: {
+        "customer": "the paying customer (the pro_rata rule shares the payment over that "
+        "customer's open invoices)",
+    },
+}
 
 
 @checked
@@ -109,14 +140,16 @@ class Invoice:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Payment:
     """Money received from ``customer``. ``invoice_id`` names the invoice under the
-    ``BY_INVOICE`` rule. A payment above what the customer owes needs ``excess_reason``
-    (an advance, a deposit); the excess is then held as the customer's credit and earns
-    nothing."""
+    ``BY_INVOICE`` rule, which reads the customer from that invoice, so ``customer`` may
+    then be left out; the other rules need it (:attr:`MatchingRule.needs`), and
+    :class:`Receivables` refuses a payment lacking what its rule needs. A payment above
+    what the customer owes needs ``excess_reason`` (an advance, a deposit); the excess is
+    then held as the customer's credit and earns nothing."""
 
     payment_id: Text
-    customer: Text
     received_on: date
     amount: NonNegativeMoney
+    customer: Text | None = None
     invoice_id: str | None = None
     excess_reason: str | None = None
 
@@ -222,33 +255,37 @@ class Receivables:
         customers = {i.customer for i in self.invoices}
         invoices = {i.invoice_id: i for i in self.invoices}
         payments = {p.payment_id: p for p in self.payments}
+        needs = _NEEDS[self.matching]
         for index, payment in enumerate(self.payments):
-            where = f"Receivables.payments[{index}]"
-            require(
-                payment.customer in customers,
-                f"{where}.customer",
-                "a customer with invoices in these receivables",
-                payment.customer,
-            )
-            if self.matching is MatchingRule.BY_INVOICE:
+            where = f"Receivables.payments[{index}]({payment.payment_id})"
+            for fact, why in needs.items():
+                require(getattr(payment, fact) is not None, f"{where}.{fact}", why, None)
+            if payment.customer is not None:
                 require(
-                    payment.invoice_id is not None,
-                    f"{where}.invoice_id",
-                    "the invoice the payment settles (the matching rule is by invoice)",
-                    None,
+                    payment.customer in customers,
+                    f"{where}.customer",
+                    "a customer with invoices in these receivables",
+                    payment.customer,
                 )
             if payment.invoice_id is not None:
-                invoice = invoices.get(payment.invoice_id)
-                require(
-                    invoice is not None and invoice.customer == payment.customer,
-                    f"{where}.invoice_id",
-                    f"an invoice of customer {payment.customer}",
-                    payment.invoice_id,
-                )
                 require(
                     self.matching is MatchingRule.BY_INVOICE,
                     f"{where}.invoice_id",
                     f"None under the {self.matching.value} rule (it chooses the invoices)",
+                    payment.invoice_id,
+                )
+                invoice = invoices.get(payment.invoice_id)
+                require(
+                    invoice is not None,
+                    f"{where}.invoice_id",
+                    "an invoice in these receivables",
+                    payment.invoice_id,
+                )
+                assert invoice is not None
+                require(
+                    payment.customer in (None, invoice.customer),
+                    f"{where}.invoice_id",
+                    f"an invoice of customer {payment.customer}",
                     payment.invoice_id,
                 )
         for index, reversal in enumerate(self.reversals):
@@ -285,6 +322,20 @@ class Receivables:
                 f"a date on or after the invoice's {invoice.issued_on}",
                 item.day,
             )
+
+    def customer_of(self, payment: Payment) -> str:
+        """The customer who made ``payment``: its own ``customer``, or, under the
+        ``BY_INVOICE`` rule, the customer of the invoice it names."""
+        if payment.customer is not None:
+            return payment.customer
+        for invoice in self.invoices:
+            if invoice.invoice_id == payment.invoice_id:
+                return invoice.customer
+        raise InvalidValueError(
+            f"Payment({payment.payment_id})",
+            "a payment of these receivables (with its customer or the invoice it settles)",
+            payment.payment_id,
+        )
 
 
 # --- a salesperson's period: events, and what earlier statements left ------------------------

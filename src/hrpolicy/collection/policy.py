@@ -35,25 +35,28 @@ Art. 3: a reduction is lawful only when a written rule provides it).
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final, cast
 
 import attrs
 
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.convert import register_tagged_union
-from hrpolicy.core.errors import PolicyDefinitionError
+from hrpolicy.core.errors import InvalidTypeError, PolicyDefinitionError
 from hrpolicy.core.fields import (
     NonNegativeMoney,
     Text,
     enum_argument,
     policy_checked,
+    policy_errors,
     require,
     require_unique,
     typed_fields,
 )
-from hrpolicy.core.money import Rate
+from hrpolicy.core.money import Rate, parse_decimal
 from hrpolicy.core.versions import check_dates, ordered_versions, version_on
 
 __all__ = [
@@ -130,13 +133,88 @@ class Staged:
     the share released; values must not fall and may not exceed 1, and 100 % collected
     must release 100 %.
 
+    Half the commission once 80 % is collected, 80 % of it at 95 %, all of it at 100 %
+    (each threshold included). The table needs a last band from 1 on — one value per
+    threshold — so that 100 % collected is covered:
+
     >>> stages = BandTable.from_thresholds(
-    ...     [0, "0.8", "0.95", 1], [0, "0.5", "0.8"], closed=Side.LOWER,
+    ...     [0, "0.8", "0.95", 1], [0, "0.5", "0.8", 1], closed=Side.LOWER,
     ...     semantics=Semantics.WHOLE)
+    >>> rule = Staged(stages=stages, clause="回款管理办法 第4条")
+    >>> [str(rule.stages.value_at(share)) for share in ("0.79", "0.8", "0.95", 1)]
+    ['0', '1/2', '4/5', '1']
+
+    :meth:`from_stages` builds the same rule from the stages alone:
+
+    >>> Staged.from_stages([("0.8", "0.5"), ("0.95", "0.8"), (1, 1)],
+    ...                    clause="回款管理办法 第4条") == rule
+    True
+
+    A table that stops at 1 leaves 100 % collected uncovered, and is refused:
+
+    >>> Staged(stages=BandTable.from_thresholds(
+    ...     [0, "0.8", "0.95", 1], [0, "0.5", "0.8"], closed=Side.LOWER,
+    ...     semantics=Semantics.WHOLE))
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.PolicyDefinitionError: Staged.stages.bands[-1]: expected a last band
+    that includes 100 % collected (give a value for a last band from 1 on), got str '[0.95, 1)'
     """
 
     stages: BandTable
     clause: str = ""
+
+    @classmethod
+    def from_stages(
+        cls,
+        stages: Sequence[Sequence[Decimal | int | str]]
+        | Mapping[Decimal | int | str, Decimal | int | str],
+        *,
+        clause: str = "",
+    ) -> Staged:
+        """The staged release of ``stages``: ``(share collected, share released)`` pairs
+        (a list of pairs, as loaded from JSON, or a mapping) with ascending shares
+        collected above 0; from each share collected on (included) its share is released,
+        and below the first nothing. The last share released must be 1.
+
+        >>> rule = Staged.from_stages({"0.5": "0.4", 1: 1})
+        >>> [band.describe() for band in rule.stages.bands]
+        ['[0, 0.5)', '[0.5, 1)', '[1, ∞)']
+        """
+        path = "stages"
+        if isinstance(stages, Mapping):
+            pairs: list[object] = list(stages.items())
+        elif isinstance(stages, (list, tuple)):
+            pairs = list(stages)
+        else:
+            raise InvalidTypeError(
+                path, "a list of (share collected, share released) pairs or a mapping", stages
+            )
+        collected: list[Decimal] = []
+        released: list[Decimal] = []
+        with policy_errors():
+            require(bool(pairs), path, "at least one stage", stages)
+            for index, pair in enumerate(pairs):
+                where = f"{path}[{index}]"
+                if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+                    raise InvalidTypeError(where, "a (share collected, share released) pair", pair)
+                share = parse_decimal(pair[0], field=f"{where}[0]")
+                require(
+                    share > (collected[-1] if collected else 0),
+                    f"{where}[0]",
+                    f"a share collected above {collected[-1] if collected else 0} "
+                    "(shares collected ascend from above 0)",
+                    share,
+                )
+                collected.append(share)
+                released.append(parse_decimal(pair[1], field=f"{where}[1]"))
+        table = BandTable.from_thresholds(
+            [Decimal(0), *collected],
+            [Decimal(0), *released],
+            closed=Side.LOWER,
+            semantics=Semantics.WHOLE,
+        )
+        return cls(stages=table, clause=clause)
 
     def __attrs_post_init__(self) -> None:
         path = "Staged.stages"
@@ -151,7 +229,7 @@ class Staged:
         require(
             last.upper is None or (last.upper >= 1 and last.upper_closed),
             f"{path}.bands[-1]",
-            "a last band that includes 100 % collected",
+            "a last band that includes 100 % collected (give a value for a last band from 1 on)",
             last.describe(),
         )
         values = [b.value for b in self.stages.bands]
@@ -181,15 +259,15 @@ class Staged:
 #: How an invoice's commission is released.
 ReleaseRule = OnInvoice | Proportional | FullCollection | Staged
 
-register_tagged_union(
-    ReleaseRule,
-    {
-        OnInvoice: "on_invoice",
-        Proportional: "proportional",
-        FullCollection: "full_collection",
-        Staged: "staged",
-    },
-)
+#: Each release rule's kind, as plain data names it.
+_RELEASE_KINDS: Final[dict[type, str]] = {
+    OnInvoice: "on_invoice",
+    Proportional: "proportional",
+    FullCollection: "full_collection",
+    Staged: "staged",
+}
+
+register_tagged_union(ReleaseRule, _RELEASE_KINDS)
 
 
 class DaysFrom(enum.Enum):
@@ -450,6 +528,82 @@ class CollectionPolicy:
     def __attrs_post_init__(self) -> None:
         ordered = ordered_versions(f"CollectionPolicy({self.policy_id}).versions", self.versions)
         object.__setattr__(self, "_ordered", ordered)
+
+    @classmethod
+    def of(
+        cls,
+        release: ReleaseRule,
+        *,
+        effective_from: date,
+        policy_id: str | None = None,
+        name: str | None = None,
+        version: str | None = None,
+        days_to_collect: DaysToCollect | None = None,
+        overdue: OverdueIndex | None = None,
+        matrix: CompletionMatrix | None = None,
+        aging: BandTable | None = None,
+        reserve: RiskReserve | None = None,
+        milestones: Sequence[MilestoneAward] = (),
+        expense_advance: ExpenseAdvance | None = None,
+        bad_debt_share: Rate | None = None,
+        forfeit_after_departure: bool = False,
+    ) -> CollectionPolicy:
+        """A policy of one version, in force from ``effective_from`` until replaced, that
+        releases commission by ``release``; the other keywords are the options of
+        :class:`CollectionVersion`, checked as there. ``policy_id`` defaults to the release
+        rule's kind (``"proportional"``), ``name`` to the id and ``version`` to the start
+        date in ISO form.
+
+        >>> policy = CollectionPolicy.of(
+        ...     Proportional(clause="回款管理办法 第2条"),
+        ...     effective_from=date(2024, 1, 1),
+        ...     reserve=RiskReserve(rate=Rate.parse("10%"), clause="第8条"),
+        ... )
+        >>> policy.policy_id, policy.name, policy.versions[0].version
+        ('proportional', 'proportional', '2024-01-01')
+        >>> policy.version_on(date(2030, 6, 30)).reserve.rate
+        Rate('10%')
+
+        Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for a ``release`` that is
+        not a release rule (or an option of the wrong type), and
+        :class:`~hrpolicy.core.errors.PolicyDefinitionError` for options the version
+        refuses (days to collect under release on invoicing, an aging table above 100 %…).
+        """
+        if not isinstance(release, tuple(_RELEASE_KINDS)):
+            raise InvalidTypeError(
+                "release",
+                "a release rule (OnInvoice, Proportional, FullCollection or Staged)",
+                release,
+            )
+        # The start date is read as the version reads it (a date or ISO text), to name
+        # the version after it.
+        read_date = cast(
+            "Callable[[object], date]", attrs.fields(CollectionVersion).effective_from.converter
+        )
+        with policy_errors():
+            start = read_date(effective_from)
+        kind = _RELEASE_KINDS[type(release)]
+        given = cast("tuple[MilestoneAward, ...]", milestones)
+        only = CollectionVersion(
+            version=start.isoformat() if version is None else version,
+            effective_from=start,
+            release=release,
+            days_to_collect=days_to_collect,
+            overdue=overdue,
+            matrix=matrix,
+            aging=aging,
+            reserve=reserve,
+            milestones=given,
+            expense_advance=expense_advance,
+            bad_debt_share=bad_debt_share,
+            forfeit_after_departure=forfeit_after_departure,
+        )
+        identifier = kind if policy_id is None else policy_id
+        return cls(
+            policy_id=identifier,
+            name=identifier if name is None else name,
+            versions=(only,),
+        )
 
     def version_on(self, day: date) -> CollectionVersion:
         """The version in force on ``day``."""

@@ -22,6 +22,8 @@ __all__ = [
     "CollectionLine",
     "CollectionLineKind",
     "CollectionStatement",
+    "MatrixReading",
+    "OverdueReading",
     "PerformanceDeduction",
     "RecoveryMonth",
     "RecoverySchedule",
@@ -73,15 +75,65 @@ class CollectionLine(PaidMixin):
         }
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class PerformanceDeduction:
-    """Credited performance cut for an invoice still open past its due date (aging)."""
+    """Credited performance cut for an invoice still open past its due date (aging):
+    ``deduction`` is ``rate`` (the aging table's value for ``days_overdue``) of the
+    ``open_balance``, rounded half up to the fen; the invoice credits ``net_amount`` (its
+    amount less credit notes), of which :attr:`credited` is left after the cut."""
 
     invoice_id: str
+    net_amount: Decimal
     open_balance: Decimal
     days_overdue: int
     rate: Fraction
     deduction: Decimal
+
+    @property
+    def credited(self) -> Decimal:
+        """The performance the invoice still credits after aging: ``net_amount −
+        deduction``."""
+        return money_sum((self.net_amount, -self.deduction))
+
+
+@attrs.frozen(kw_only=True)
+class OverdueReading:
+    """The salesperson's weighted overdue index on the month's last day, as the policy's
+    overdue rule read it: ``overdue_weighted`` Σ(overdue amount × days overdue) ÷
+    ``receivable_weighted`` Σ(open receivable × credit days) gives :attr:`index`, and
+    ``multiplier`` is the rule's value for it, applied to the month's release. With
+    nothing open on credit terms but money overdue the index is unbounded
+    (:attr:`index` is ``None``) and the table's last band applies."""
+
+    overdue_weighted: Fraction
+    receivable_weighted: Fraction
+    multiplier: Fraction
+
+    @property
+    def unbounded(self) -> bool:
+        """Money is overdue but nothing is open on credit terms."""
+        return not self.receivable_weighted and bool(self.overdue_weighted)
+
+    @property
+    def index(self) -> Fraction | None:
+        """The weighted overdue index (0 when nothing is overdue); ``None`` when
+        unbounded."""
+        if self.receivable_weighted:
+            return self.overdue_weighted / self.receivable_weighted
+        return None if self.overdue_weighted else Fraction(0)
+
+
+@attrs.frozen(kw_only=True)
+class MatrixReading:
+    """The completion × collection-rate coefficient of the month: ``completion`` (the
+    target completion given), ``collection_rate`` (collected ÷ net amount of the
+    salesperson's invoices of the year due by the month's last day; 1 with none due),
+    ``invoices_due`` (how many there are) and the ``coefficient`` the matrix gives."""
+
+    completion: Decimal
+    collection_rate: Fraction
+    invoices_due: int
+    coefficient: Fraction
 
 
 _TITLE: Final = Label("回款提成结算单", "Collection-linked commission statement")
@@ -102,6 +154,11 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
     the lines, every step in order (the lines' own steps included), the findings, the
     credited-performance deductions (aging) and ``state_out`` — the state to pass to next
     month's statement. Recomputing from the same inputs gives an equal statement.
+
+    The portfolio coefficients the month applied are figures of their own: ``overdue``
+    (the weighted overdue index and its multiplier) and ``matrix`` (the collection rate
+    and the completion × collection coefficient), each ``None`` when the policy version in
+    force on the month's last day has no such rule.
     """
 
     policy: CollectionPolicy
@@ -114,6 +171,8 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
     findings: tuple[Finding, ...]
     performance: tuple[PerformanceDeduction, ...]
     state_out: CollectionState
+    overdue: OverdueReading | None
+    matrix: MatrixReading | None
 
     @property
     def released(self) -> Decimal:
@@ -125,6 +184,14 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
     def performance_deduction(self) -> Decimal:
         """The total cut in credited performance for aging receivables."""
         return money_sum(p.deduction for p in self.performance)
+
+    @property
+    def portfolio_factor(self) -> Fraction:
+        """The overdue multiplier times the matrix coefficient (1 without either rule):
+        what a rise in entitlement was multiplied by this month."""
+        overdue = self.overdue.multiplier if self.overdue is not None else Fraction(1)
+        matrix = self.matrix.coefficient if self.matrix is not None else Fraction(1)
+        return overdue * matrix
 
     @property
     def explanation(self) -> Explanation:

@@ -10,7 +10,7 @@ from typing import Any, Final, Generic, Protocol, TypeVar, cast
 import attrs
 
 from hrpolicy.core.display import render_value
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Finding, Severity, Step, step_of
 from hrpolicy.core.fields import Money, Text, checked, typed_fields
 from hrpolicy.core.label import Label, label
@@ -142,13 +142,25 @@ class StatementLines(Generic[L]):
         return money_sum(line.due for line in self.lines)
 
     def line(self, line_id: str) -> L:
-        """The line with ``line_id``."""
+        """The line with ``line_id``; a line the statement does not have is an
+        :class:`~hrpolicy.core.errors.InvalidValueError` listing the ids it has (use
+        :meth:`find_line` to ask for a line that may be absent)."""
+        found = self.find_line(line_id)
+        if found is None:
+            raise InvalidValueError(
+                "line_id", f"one of {', '.join(x.line_id for x in self.lines)}", line_id
+            )
+        return found
+
+    def find_line(self, line_id: str) -> L | None:
+        """The line with ``line_id``, or ``None`` when the statement has no such line (a
+        month without a release on an invoice, a reserve nothing was withheld for)."""
+        if not isinstance(line_id, str):
+            raise InvalidTypeError("line_id", "a str", line_id)
         for candidate in self.lines:
             if candidate.line_id == line_id:
                 return candidate
-        raise InvalidValueError(
-            "line_id", f"one of {', '.join(x.line_id for x in self.lines)}", line_id
-        )
+        return None
 
     def violations(self) -> tuple[Finding, ...]:
         """The findings of severity ``VIOLATION``."""
