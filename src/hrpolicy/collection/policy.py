@@ -35,7 +35,7 @@ Art. 3: a reduction is lawful only when a written rule provides it).
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -50,6 +50,7 @@ from hrpolicy.core.fields import (
     NonNegativeMoney,
     Text,
     enum_argument,
+    parse_date,
     policy_checked,
     policy_errors,
     require,
@@ -575,13 +576,8 @@ class CollectionPolicy:
                 "a release rule (OnInvoice, Proportional, FullCollection or Staged)",
                 release,
             )
-        # The start date is read as the version reads it (a date or ISO text), to name
-        # the version after it.
-        read_date = cast(
-            "Callable[[object], date]", attrs.fields(CollectionVersion).effective_from.converter
-        )
         with policy_errors():
-            start = read_date(effective_from)
+            start = parse_date(effective_from, field="effective_from")
         kind = _RELEASE_KINDS[type(release)]
         given = cast("tuple[MilestoneAward, ...]", milestones)
         only = CollectionVersion(

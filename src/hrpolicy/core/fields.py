@@ -73,6 +73,7 @@ __all__ = [
     "arguments",
     "checked",
     "enum_argument",
+    "parse_date",
     "policy_checked",
     "policy_errors",
     "require",
@@ -251,6 +252,16 @@ def _check_rate(value: object, path: str) -> Rate:
 FIRST_DATE: Final = date(1900, 1, 1)
 LAST_DATE: Final = date(2199, 12, 31)
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: object, *, field: str) -> date:
+    """A ``date`` (not a ``datetime``) or ``YYYY-MM-DD`` text, as every date field reads
+    it, within the dates the library accepts.
+
+    >>> parse_date("2024-03-01", field="effective_from")
+    datetime.date(2024, 3, 1)
+    """
+    return _check_date(value, field)
 
 
 def _check_date(value: object, path: str) -> date:
