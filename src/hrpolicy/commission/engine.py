@@ -22,6 +22,12 @@ The rules, in the order the engine applies them:
    **draws** top covered commission up to the draw, and recover earlier top-ups.
 6. **Checks.** Deals below list without approval, and pay below the local minimum wage
    (LL Art. 48; MWP Art. 12), are reported as findings; nothing is adjusted silently.
+
+A deal's facts (its amount, units, named values such as the list price, costs, cash
+collected) are read only by the components that need them, and only where they can change
+an amount: the basis of a deal that falls wholly in bands paying 0, and the collection of a
+deal that earns nothing, are not read. A fact read and missing is an error naming the
+deal, the fact and the component.
 """
 
 from __future__ import annotations
@@ -33,7 +39,14 @@ from fractions import Fraction
 from typing import Any, Final
 
 from hrpolicy.commission.messages import CATALOG
-from hrpolicy.commission.model import MEASURES, Carry, Deal, Measure, Period, PersonInputs
+from hrpolicy.commission.model import (
+    Carry,
+    Deal,
+    Measure,
+    Period,
+    PersonInputs,
+    reading_label,
+)
 from hrpolicy.commission.plan import (
     Commission,
     Component,
@@ -215,25 +228,37 @@ def _credit_deals(
                 deal=deal.deal_id,
                 total=f"{format_exact(total * 100)}%",
             )
-        if (
-            version.approval_below_list
-            and deal.list_amount is not None
-            and deal.amount < deal.list_amount
-            and not deal.approval
-        ):
-            work.find(
-                "below_list_without_approval",
-                deal.deal_id,
-                deal=deal.deal_id,
-                amount=deal.amount,
-                list_amount=deal.list_amount,
-                clause=Label(
-                    f"方案{plan.plan_id}（{version.version}版）",
-                    f"plan {plan.plan_id}, version {version.version},",
-                ),
-            )
+        if version.approval_below_list:
+            _check_approval(plan, version, deal, work)
         credited.append(_Credited(deal, version, share, late=late))
     return credited
+
+
+def _check_approval(plan: Plan, version: PlanVersion, deal: Deal, work: _Work) -> None:
+    """A deal below its list price (the value named ``"list"``) needs an approval
+    reference; a deal without a list price has none to be below."""
+    list_amount = deal.value("list")
+    if list_amount is None:
+        return
+    if deal.amount is None:
+        raise InvalidValueError(
+            f"Deal({deal.deal_id}).amount",
+            f"a value: plan version {version.version} checks deals against their list "
+            "price (approval_below_list)",
+            None,
+        )
+    if deal.amount < list_amount and not deal.approval:
+        work.find(
+            "below_list_without_approval",
+            deal.deal_id,
+            deal=deal.deal_id,
+            amount=deal.amount,
+            list_amount=list_amount,
+            clause=Label(
+                f"方案{plan.plan_id}（{version.version}版）",
+                f"plan {plan.plan_id}, version {version.version},",
+            ),
+        )
 
 
 # --- commission ---------------------------------------------------------------------------
@@ -276,34 +301,38 @@ def _deal_commission(
     measure ``before``: (earned, settled now, accumulated after, the step)."""
     deal = item.deal
     table = component.table
-    key = deal.measure(component.measure) * item.share
+    cid = component.component_id
+    key = deal.read(component.measure, component=cid) * item.share
     after = before + key
     basis_value: StepValue = None
     payouts: tuple[StepValue, StepValue] = (None, None)
-    if component.paid_on is component.measure:
+    if component.paid_on == component.measure:
         start, end = _applied(table, before, memo), _applied(table, after, memo)
         payouts = (start.total, end.total)
         increase = end.total - start.total
         bands = end.describe()
     else:
-        basis = deal.measure(component.paid_on) * item.share
-        basis_value = basis
         # Lump sums are paid once a band is reached, whatever the basis.
         lumps = _applied(table, after, memo).lumps - _applied(table, before, memo).lumps
+        # (rate, part of the basis paid at it) for each band the deal's measure falls in.
         if key == 0:
-            increase = table.value_at(before) * basis + lumps
+            parts = [(table.value_at(before), Fraction(1))]
             bands = table.band_for(before).describe()
         else:
             sliced = _slice(table, before, after, memo)
-            increase = lumps + sum(
-                (Fraction(table.bands[i].value) * basis * part / key for i, part in sliced),
-                Fraction(0),
-            )
+            parts = [(Fraction(table.bands[i].value), part / key) for i, part in sliced]
             bands = "; ".join(
                 f"{table.bands[i].describe()} at {format(table.bands[i].value, 'f')} on "
                 f"{format_exact(part / key)} of it"
                 for i, part in sliced
             )
+        if any(rate for rate, _ in parts):
+            basis = deal.read(component.paid_on, component=cid) * item.share
+            basis_value = basis
+            increase = lumps + sum((rate * basis * part for rate, part in parts), Fraction(0))
+        else:  # every band it falls in pays 0: what it is paid on cannot matter
+            basis_value = _NOT_READ
+            increase = lumps
     flags = {
         Condition.NEW_CUSTOMER: deal.new_customer,
         Condition.SELF_DEVELOPED_MARKET: deal.self_developed_market,
@@ -311,34 +340,40 @@ def _deal_commission(
     }
     factor, why = factor_of(component, deal.customer, flags)
     earned = increase * factor
-    ratio = Fraction(1)
-    if component.settle_on_collection:
+    ratio: Fraction | None = None
+    if component.settle_on_collection and earned:
         # A contract of 0 has nothing left to collect: it counts as fully collected.
-        collected = deal.measure(Measure.COLLECTED)
-        ratio = collected / Fraction(deal.amount) if deal.amount else Fraction(1)
-    settled = earned * ratio
+        collected = deal.measure(Measure.COLLECTED, component=cid)
+        amount = deal.measure(Measure.SALES, component=cid)
+        ratio = collected / amount if amount else Fraction(1)
+    settled = earned if ratio is None else earned * ratio
     step = _step(
-        f"commission.{component.component_id}.deal",
+        f"commission.{cid}.deal",
         label(
             f"{component.name}：合同{deal.deal_id}（{item.version.version}版）",
             f"{component.name}: deal {deal.deal_id} (version {item.version.version})",
         ),
         {
             "share": item.share,
-            MEASURES[component.measure].en: key,
+            reading_label(component.measure).en: key,
             "accumulated_before": before,
             "accumulated_after": after,
             "bands": bands,
             "payout_before": payouts[0],
             "payout_after": payouts[1],
+            "basis": reading_label(component.paid_on).en if basis_value is not None else None,
             "paid_on": basis_value,
             "multiplier": factor if factor != 1 else None,
             "multiplier_reason": why or None,
-            "collected_share": ratio if component.settle_on_collection else None,
+            "collected_share": ratio,
         },
         settled,
     )
     return earned, settled, after, step
+
+
+#: What a deal's step shows for a basis it did not need.
+_NOT_READ: Final = Label("未读取：所在各档比例为0", "not read: the bands it falls in pay 0")
 
 
 def _commission(
@@ -572,7 +607,10 @@ def _fixed_pay(component: FixedPay, inputs: PersonInputs, work: _Work) -> None:
 def _task_base(
     component: TaskBase, credited: list[_Credited], inputs: PersonInputs, work: _Work
 ) -> None:
-    sales = sum((c.deal.measure(Measure.SALES) * c.share for c in credited), Fraction(0))
+    cid = component.component_id
+    sales = sum(
+        (c.deal.measure(Measure.SALES, component=cid) * c.share for c in credited), Fraction(0)
+    )
     attainments = (
         {"sales": sales / Fraction(component.sales_target)} if component.sales_target else {}
     )
@@ -628,14 +666,9 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
         if not isinstance(version_component, OverListShare):
             continue
         deal = item.deal
-        list_amount = deal.list_amount
-        if list_amount is None:
-            raise InvalidValueError(
-                f"Deal({deal.deal_id}).list_amount",
-                f"the list price: component '{cid}' shares the price above it",
-                None,
-            )
-        excess = max(Fraction(0), Fraction(deal.amount) - Fraction(list_amount)) * item.share
+        contract = deal.measure(Measure.SALES, component=cid)
+        list_amount = deal.read(version_component.above, component=cid)
+        excess = max(Fraction(0), contract - list_amount) * item.share
         if not excess:
             continue
         vat = version_component.vat_rate
@@ -651,7 +684,7 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
             ),
             {
                 "contract": deal.amount,
-                "list": list_amount,
+                version_component.above: deal.value(version_component.above),
                 "credit_share": item.share,
                 "excess": excess,
                 "vat_rate": vat,
@@ -721,7 +754,9 @@ def _expense_allowance(
     component: ExpenseAllowance, credited: list[_Credited], inputs: PersonInputs, work: _Work
 ) -> None:
     cid = component.component_id
-    units = sum((c.deal.measure(Measure.UNITS) * c.share for c in credited), Fraction(0))
+    units = sum(
+        (c.deal.measure(Measure.UNITS, component=cid) * c.share for c in credited), Fraction(0)
+    )
     spent = inputs.needed("expenses", cid)
     assert isinstance(spent, Decimal)
     allowance = Fraction(component.per_unit) * units
