@@ -949,6 +949,48 @@ def _check_carries(
 
 _ORDER: Final = (Commission, OverListShare, TaskBase, FixedPay, ProfitPool, ExpenseAllowance, Draw)
 
+_FREQUENCIES: Final = {
+    Frequency.MONTHLY: Label("按月", "monthly"),
+    Frequency.YEARLY: Label("按年", "yearly"),
+}
+
+
+def _check_settles(plan: Plan, period: Period) -> None:
+    """A year statement of a plan with no yearly component in force that year is refused:
+    it could only ever be empty, and is almost surely meant as the sum of the months."""
+    if not period.is_year:
+        return
+    versions = plan.versions_between(period.first_day, period.last_day)
+    components = [c for v in versions for c in v.components]
+    if any(c.frequency is Frequency.YEARLY for c in components):
+        return
+    monthly = ", ".join(dict.fromkeys(c.component_id for c in components))
+    raise InvalidValueError(
+        "period",
+        f"a month: plan {plan.plan_id} has no component settled yearly in {period.year} "
+        f"({monthly}: all settled monthly), so a year statement would have nothing to settle; "
+        "evaluate each month",
+        str(period),
+    )
+
+
+def _nothing_to_settle(
+    plan: Plan, period: Period, period_version: PlanVersion, work: _Work
+) -> None:
+    """Report a statement with no component of its frequency (a month of a plan paid
+    only at year end): the plan's components are all settled in the other statement."""
+    frequency = Frequency.YEARLY if period.is_year else Frequency.MONTHLY
+    other = Frequency.MONTHLY if period.is_year else Frequency.YEARLY
+    work.find(
+        "nothing_to_settle",
+        plan.plan_id,
+        plan=plan.plan_id,
+        period=str(period),
+        frequency=_FREQUENCIES[frequency],
+        components=", ".join(c.component_id for c in period_version.components),
+        other=_FREQUENCIES[other],
+    )
+
 
 def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonInputs) -> Statement:
     """The statement of ``inputs.employee`` for ``period`` under ``plan``.
@@ -961,10 +1003,13 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
     argument(plan, Plan, "plan")
     argument(period, Period, "period")
     argument(inputs, PersonInputs, "inputs")
+    _check_settles(plan, period)
     work = _Work()
     credited = _credit_deals(plan, period, deals, inputs.employee, work)
     period_version = plan.version_on(period.last_day)
     components = _components(period_version, period, credited)
+    if not components:
+        _nothing_to_settle(plan, period, period_version, work)
     _check_carries(plan, period, components, inputs)
     work.steps.append(
         _step(
@@ -1083,6 +1128,9 @@ def evaluate_team(
     """Every credited person's statement. People are those the deals credit and those
     ``inputs`` list (someone with inputs and no deal still gets fixed pay); a person with
     deals but no inputs is evaluated with empty :class:`PersonInputs`."""
+    argument(plan, Plan, "plan")
+    argument(period, Period, "period")
+    _check_settles(plan, period)
     people = arguments(inputs, PersonInputs, "inputs")
     require_unique([i.employee for i in people], "inputs", "employee")
     _check_pools(people)

@@ -50,13 +50,14 @@ from hrpolicy.core.fields import (
     NonNegativeMoney,
     Quantity,
     Text,
+    argument,
     policy_checked,
     require,
     require_unique,
     typed_fields,
 )
 from hrpolicy.core.money import Rate, format_exact
-from hrpolicy.core.versions import check_dates, ordered_versions, version_on
+from hrpolicy.core.versions import check_dates, end_of, ordered_versions, version_on
 
 __all__ = [
     "Commission",
@@ -606,6 +607,18 @@ class Plan:
     def version_on(self, day: date) -> PlanVersion:
         """The version in force on ``day``."""
         return version_on(f"Plan({self.plan_id})", self._ordered, day)
+
+    def versions_between(self, first: date, last: date) -> tuple[PlanVersion, ...]:
+        """The versions in force on some day from ``first`` to ``last`` (inclusive), in
+        date order."""
+        argument(first, date, "first")
+        argument(last, date, "last")
+        found = []
+        for index, version in enumerate(self._ordered):
+            end = end_of(self._ordered, index)
+            if version.effective_from <= last and (end is None or end >= first):
+                found.append(version)
+        return tuple(found)
 
 
 def factor_of(
