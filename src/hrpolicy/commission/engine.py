@@ -62,7 +62,6 @@ from hrpolicy.commission.plan import (
     Proration,
     TaskBase,
     Window,
-    factor_of,
 )
 from hrpolicy.commission.results import (
     Comparison,
@@ -338,7 +337,7 @@ def _deal_commission(
         Condition.SELF_DEVELOPED_MARKET: deal.self_developed_market,
         Condition.COMPANY_NEGOTIATED: deal.company_negotiated,
     }
-    factor, why = factor_of(component, deal.customer, flags)
+    factor, why = _factor_of(component, deal.customer, flags)
     earned = increase * factor
     ratio: Fraction | None = None
     if component.settle_on_collection and earned:
@@ -370,6 +369,24 @@ def _deal_commission(
         settled,
     )
     return earned, settled, after, step
+
+
+def _factor_of(
+    component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
+) -> tuple[Fraction, str]:
+    """The multiplier a deal's commission gets, and why (the override's reference, or the
+    conditions met)."""
+    if deal_customer is not None:
+        for override in component.overrides:
+            if override.customer == deal_customer:
+                return Fraction(override.factor), f"override {override.reference}"
+    factor = Fraction(1)
+    reasons = []
+    for multiplier in component.multipliers:
+        if flags[multiplier.condition]:
+            factor *= Fraction(multiplier.factor)
+            reasons.append(f"{multiplier.condition.value} ×{multiplier.factor}")
+    return factor, ", ".join(reasons)
 
 
 #: What a deal's step shows for a basis it did not need.

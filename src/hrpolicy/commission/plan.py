@@ -38,7 +38,6 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 import attrs
 
@@ -619,21 +618,3 @@ class Plan:
             if version.effective_from <= last and (end is None or end >= first):
                 found.append(version)
         return tuple(found)
-
-
-def factor_of(
-    component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
-) -> tuple[Fraction, str]:
-    """The multiplier a deal's commission gets, and why (the override's reference, or the
-    conditions met)."""
-    if deal_customer is not None:
-        for override in component.overrides:
-            if override.customer == deal_customer:
-                return Fraction(override.factor), f"override {override.reference}"
-    factor = Fraction(1)
-    reasons = []
-    for multiplier in component.multipliers:
-        if flags[multiplier.condition]:
-            factor *= Fraction(multiplier.factor)
-            reasons.append(f"{multiplier.condition.value} ×{multiplier.factor}")
-    return factor, ", ".join(reasons)
