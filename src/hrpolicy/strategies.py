@@ -708,7 +708,8 @@ def commission_deals(
     max_amount: Decimal | int = 200_000,
 ) -> Deal:
     """Deals owned by ``owner`` inside ``period`` (a random month by default), with every
-    fact a plan may measure (units, list amount, costs, collection) filled in."""
+    fact a generated plan may read filled in: the amount, units, the named values
+    ``"list"`` and ``"equipment"``, costs and collection."""
     chosen = period if period is not None else draw(periods())
     amount = draw(amounts(max_value=max_amount))
     cost = draw(amounts(max_value=amount))
@@ -718,7 +719,10 @@ def commission_deals(
         signed_on=draw(dates(min_value=chosen.first_day, max_value=chosen.last_day)),
         amount=amount,
         units=Decimal(draw(st.integers(0, 30))),
-        list_amount=draw(amounts(max_value=max_amount)),
+        values={
+            "list": draw(amounts(max_value=max_amount)),
+            "equipment": draw(amounts(max_value=amount)),
+        },
         product_cost=cost,
         customer_expenses=draw(amounts(max_value=amount - cost)),
         internal_allocation=Decimal(0),
@@ -737,11 +741,16 @@ def commission_components(draw: st.DrawFn, *, component_id: str = "c") -> Compon
     others); commission tables have rising rates and start at 0."""
     kind = draw(st.sampled_from(["commission", "fixed", "task", "over_list", "pool"]))
     if kind == "commission":
+        table = draw(band_tables(unbounded=True, non_decreasing=True))
+        # A separate basis needs a marginal table; "list" and "equipment" are values the
+        # generated deals carry.
+        bases = [None, Measure.SALES, "list", "equipment"]
         return Commission(
             component_id=component_id,
             name="提成",
-            measure=draw(st.sampled_from([Measure.SALES, Measure.UNITS, Measure.LIST_VALUE])),
-            table=draw(band_tables(unbounded=True, non_decreasing=True)),
+            measure=draw(st.sampled_from([Measure.SALES, Measure.UNITS, "list"])),
+            basis=draw(st.sampled_from(bases)) if table.semantics is Semantics.MARGINAL else None,
+            table=table,
             window=draw(st.sampled_from(list(Window))),
             frequency=draw(st.sampled_from(list(Frequency))),
             multipliers=draw(
@@ -812,7 +821,7 @@ def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
     closed = draw(st.lists(st.booleans(), min_size=count, max_size=count))
     for index in range(count):
         components = tuple(
-            attrs.evolve(c, table=draw(band_tables(unbounded=True, non_decreasing=True)))
+            attrs.evolve(c, table=draw(_later_table(c)))
             if isinstance(c, Commission) and index
             else c
             for c in first
@@ -828,6 +837,13 @@ def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
             )
         )
     return Plan(plan_id="generated", name="generated plan", versions=tuple(versions))
+
+
+def _later_table(component: Commission) -> st.SearchStrategy[BandTable]:
+    """A new table for a later version of ``component`` (marginal if it has a basis)."""
+    separate = component.basis is not None and component.basis != component.measure
+    semantics = Semantics.MARGINAL if separate else None
+    return band_tables(semantics=semantics, unbounded=True, non_decreasing=True)
 
 
 # --- collection ---------------------------------------------------------------------------

@@ -65,16 +65,16 @@ def commission(
 
 def deal(
     deal_id: str = "D1",
-    amount: str | int | Decimal = 10000,
+    amount: str | int | Decimal | None = 10000,
     day: str = "2024-03-10",
     **changes: Any,
 ) -> Deal:
-    """A deal owned by 'li', signed in March 2024."""
+    """A deal owned by 'li', signed in March 2024 (``amount=None``: no contract amount)."""
     return Deal(
         deal_id=deal_id,
         owner="li",
         signed_on=date.fromisoformat(day),
-        amount=Decimal(amount),
+        amount=None if amount is None else Decimal(amount),
         **changes,
     )
 

@@ -77,7 +77,7 @@ def test_a_negative_commission_rate_is_refused() -> None:
 
 def test_a_separate_basis_needs_a_marginal_table() -> None:
     with pytest.raises(InvalidValueError, match="'marginal' when a separate basis"):
-        commission(semantics=Semantics.WHOLE, basis=Measure.LIST_VALUE)
+        commission(semantics=Semantics.WHOLE, basis="list")
 
 
 def test_role_shares_that_do_not_add_up_to_100_percent_are_refused() -> None:
@@ -251,7 +251,10 @@ def test_a_fact_a_component_needs_is_never_assumed() -> None:
             ),
             [],
         )
-    with pytest.raises(InvalidValueError, match="list_amount"):
+    with pytest.raises(
+        InvalidValueError,
+        match=r"Deal\(D1\)\.values\['list'\]: expected a value: component 'over-list'",
+    ):
         run(over_list_plan(), [deal()])
 
 

@@ -29,8 +29,8 @@ def test_meeting_both_targets_earns_the_full_base_and_2_percent_of_list_above_ta
     statement = run(
         task_base_plan(),
         [
-            deal("D1", 20000, "2024-03-04", list_amount=Decimal(19000)),
-            deal("D2", 15000, "2024-03-20", list_amount=Decimal(16000)),
+            deal("D1", 20000, "2024-03-04", values={"list": Decimal(19000)}),
+            deal("D2", 15000, "2024-03-20", values={"list": Decimal(16000)}),
         ],
         new_dealers=3,
     )
@@ -45,7 +45,7 @@ def test_meeting_both_targets_earns_the_full_base_and_2_percent_of_list_above_ta
 def test_below_the_sales_target_the_base_is_paid_pro_rata() -> None:
     # 24,000 of 30,000 = 80 %; 3 dealers met: 3,000 × 80 % = 2,400.
     statement = run(
-        task_base_plan(), [deal("D1", 24000, list_amount=Decimal(24000))], new_dealers=3
+        task_base_plan(), [deal("D1", 24000, values={"list": Decimal(24000)})], new_dealers=3
     )
     assert statement.component_total("base") == Decimal("2400.00")
     assert statement.component_total("above-target") == Decimal("0.00")
@@ -54,7 +54,7 @@ def test_below_the_sales_target_the_base_is_paid_pro_rata() -> None:
 def test_missing_the_dealer_target_prorates_the_base_even_when_sales_are_met() -> None:
     # Sales 36,000 (120 %) but 2 of 3 dealers: the lower attainment 2/3 → 2,000.
     statement = run(
-        task_base_plan(), [deal("D1", 36000, list_amount=Decimal(36000))], new_dealers=2
+        task_base_plan(), [deal("D1", 36000, values={"list": Decimal(36000)})], new_dealers=2
     )
     assert statement.component_total("base") == Decimal("2000.00")
     assert statement.component_total("above-target") == Decimal("120.00")
@@ -62,14 +62,14 @@ def test_missing_the_dealer_target_prorates_the_base_even_when_sales_are_met() -
 
 def test_half_the_price_above_list_after_13_percent_vat_goes_to_the_salesperson() -> None:
     # 111,300 − 100,000 = 11,300; ÷ 1.13 = 10,000; × 50 % = 5,000.
-    statement = run(over_list_plan(), [deal("D1", 111300, list_amount=Decimal(100000))])
+    statement = run(over_list_plan(), [deal("D1", 111300, values={"list": Decimal(100000)})])
     assert statement.total == Decimal("5000.00")
 
 
 def test_no_over_list_share_is_paid_when_the_company_negotiated_the_deal() -> None:
     statement = run(
         over_list_plan(),
-        [deal("D1", 111300, list_amount=Decimal(100000), company_negotiated=True)],
+        [deal("D1", 111300, values={"list": Decimal(100000)}, company_negotiated=True)],
     )
     assert statement.total == Decimal("0.00")
     assert [f.code for f in statement.findings] == ["company_negotiated"]
@@ -123,7 +123,7 @@ def test_an_elevator_deal_crossing_the_48_unit_target_is_paid_on_collection_in_e
                 1200000,
                 "2024-12-05",
                 units=Decimal(4),
-                list_amount=Decimal(1000000),
+                values={"equipment": Decimal(1000000)},
                 collected=Decimal(600000),
             )
         ],
@@ -147,8 +147,10 @@ def test_the_elevator_year_end_pays_500_per_unit_over_target_less_expense_oversp
     # 50 units in the year: 2 over target × 500 = 1,000. Allowance 50 × 500 = 25,000;
     # spent 25,600, so 600 comes off the bonus: 400.
     deals = [
-        deal("E1", 3000000, "2024-06-01", units=Decimal(46), list_amount=Decimal(2500000)),
-        deal("E2", 300000, "2024-12-05", units=Decimal(4), list_amount=Decimal(250000)),
+        deal(
+            "E1", 3000000, "2024-06-01", units=Decimal(46), values={"equipment": Decimal(2500000)}
+        ),
+        deal("E2", 300000, "2024-12-05", units=Decimal(4), values={"equipment": Decimal(250000)}),
     ]
     statement = run(elevator_plan(), deals, period=YEAR, expenses=Decimal(25600))
     assert amounts(statement) == {

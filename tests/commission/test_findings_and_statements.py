@@ -34,7 +34,7 @@ ROLES = (
 def test_a_deal_below_list_without_approval_is_a_violation_of_the_plan() -> None:
     statement = run(
         plan(commission(), approval_below_list=True),
-        [deal(amount=9000, list_amount=Decimal(10000))],
+        [deal(amount=9000, values={"list": Decimal(10000)})],
     )
     assert [f.code for f in statement.violations()] == ["below_list_without_approval"]
     assert statement.total == Decimal("90.00")  # still computed; the finding is the flag
@@ -43,7 +43,7 @@ def test_a_deal_below_list_without_approval_is_a_violation_of_the_plan() -> None
 def test_a_deal_below_list_with_an_approval_reference_is_not_reported() -> None:
     statement = run(
         plan(commission(), approval_below_list=True),
-        [deal(amount=9000, list_amount=Decimal(10000), approval="总经理签呈2024-03")],
+        [deal(amount=9000, values={"list": Decimal(10000)}, approval="总经理签呈2024-03")],
     )
     assert statement.findings == ()
 

@@ -22,6 +22,12 @@ The rules, in the order the engine applies them:
    **draws** top covered commission up to the draw, and recover earlier top-ups.
 6. **Checks.** Deals below list without approval, and pay below the local minimum wage
    (LL Art. 48; MWP Art. 12), are reported as findings; nothing is adjusted silently.
+
+A deal's facts (its amount, units, named values such as the list price, costs, cash
+collected) are read only by the components that need them, and only where they can change
+an amount: the basis of a deal that falls wholly in bands paying 0, and the collection of a
+deal that earns nothing, are not read. A fact read and missing is an error naming the
+deal, the fact and the component.
 """
 
 from __future__ import annotations
@@ -33,7 +39,14 @@ from fractions import Fraction
 from typing import Any, Final
 
 from hrpolicy.commission.messages import CATALOG
-from hrpolicy.commission.model import MEASURES, Carry, Deal, Measure, Period, PersonInputs
+from hrpolicy.commission.model import (
+    Carry,
+    Deal,
+    Measure,
+    Period,
+    PersonInputs,
+    reading_label,
+)
 from hrpolicy.commission.plan import (
     Commission,
     Component,
@@ -49,7 +62,6 @@ from hrpolicy.commission.plan import (
     Proration,
     TaskBase,
     Window,
-    factor_of,
 )
 from hrpolicy.commission.results import (
     Comparison,
@@ -215,25 +227,37 @@ def _credit_deals(
                 deal=deal.deal_id,
                 total=f"{format_exact(total * 100)}%",
             )
-        if (
-            version.approval_below_list
-            and deal.list_amount is not None
-            and deal.amount < deal.list_amount
-            and not deal.approval
-        ):
-            work.find(
-                "below_list_without_approval",
-                deal.deal_id,
-                deal=deal.deal_id,
-                amount=deal.amount,
-                list_amount=deal.list_amount,
-                clause=Label(
-                    f"方案{plan.plan_id}（{version.version}版）",
-                    f"plan {plan.plan_id}, version {version.version},",
-                ),
-            )
+        if version.approval_below_list:
+            _check_approval(plan, version, deal, work)
         credited.append(_Credited(deal, version, share, late=late))
     return credited
+
+
+def _check_approval(plan: Plan, version: PlanVersion, deal: Deal, work: _Work) -> None:
+    """A deal below its list price (the value named ``"list"``) needs an approval
+    reference; a deal without a list price has none to be below."""
+    list_amount = deal.value("list")
+    if list_amount is None:
+        return
+    if deal.amount is None:
+        raise InvalidValueError(
+            f"Deal({deal.deal_id}).amount",
+            f"a value: plan version {version.version} checks deals against their list "
+            "price (approval_below_list)",
+            None,
+        )
+    if deal.amount < list_amount and not deal.approval:
+        work.find(
+            "below_list_without_approval",
+            deal.deal_id,
+            deal=deal.deal_id,
+            amount=deal.amount,
+            list_amount=list_amount,
+            clause=Label(
+                f"方案{plan.plan_id}（{version.version}版）",
+                f"plan {plan.plan_id}, version {version.version},",
+            ),
+        )
 
 
 # --- commission ---------------------------------------------------------------------------
@@ -276,69 +300,97 @@ def _deal_commission(
     measure ``before``: (earned, settled now, accumulated after, the step)."""
     deal = item.deal
     table = component.table
-    key = deal.measure(component.measure) * item.share
+    cid = component.component_id
+    key = deal.read(component.measure, component=cid) * item.share
     after = before + key
     basis_value: StepValue = None
     payouts: tuple[StepValue, StepValue] = (None, None)
-    if component.paid_on is component.measure:
+    if component.paid_on == component.measure:
         start, end = _applied(table, before, memo), _applied(table, after, memo)
         payouts = (start.total, end.total)
         increase = end.total - start.total
         bands = end.describe()
     else:
-        basis = deal.measure(component.paid_on) * item.share
-        basis_value = basis
         # Lump sums are paid once a band is reached, whatever the basis.
         lumps = _applied(table, after, memo).lumps - _applied(table, before, memo).lumps
+        # (rate, part of the basis paid at it) for each band the deal's measure falls in.
         if key == 0:
-            increase = table.value_at(before) * basis + lumps
+            parts = [(table.value_at(before), Fraction(1))]
             bands = table.band_for(before).describe()
         else:
             sliced = _slice(table, before, after, memo)
-            increase = lumps + sum(
-                (Fraction(table.bands[i].value) * basis * part / key for i, part in sliced),
-                Fraction(0),
-            )
+            parts = [(Fraction(table.bands[i].value), part / key) for i, part in sliced]
             bands = "; ".join(
                 f"{table.bands[i].describe()} at {format(table.bands[i].value, 'f')} on "
                 f"{format_exact(part / key)} of it"
                 for i, part in sliced
             )
+        if any(rate for rate, _ in parts):
+            basis = deal.read(component.paid_on, component=cid) * item.share
+            basis_value = basis
+            increase = lumps + sum((rate * basis * part for rate, part in parts), Fraction(0))
+        else:  # every band it falls in pays 0: what it is paid on cannot matter
+            basis_value = _NOT_READ
+            increase = lumps
     flags = {
         Condition.NEW_CUSTOMER: deal.new_customer,
         Condition.SELF_DEVELOPED_MARKET: deal.self_developed_market,
         Condition.COMPANY_NEGOTIATED: deal.company_negotiated,
     }
-    factor, why = factor_of(component, deal.customer, flags)
+    factor, why = _factor_of(component, deal.customer, flags)
     earned = increase * factor
-    ratio = Fraction(1)
-    if component.settle_on_collection:
+    ratio: Fraction | None = None
+    if component.settle_on_collection and earned:
         # A contract of 0 has nothing left to collect: it counts as fully collected.
-        collected = deal.measure(Measure.COLLECTED)
-        ratio = collected / Fraction(deal.amount) if deal.amount else Fraction(1)
-    settled = earned * ratio
+        collected = deal.measure(Measure.COLLECTED, component=cid)
+        amount = deal.measure(Measure.SALES, component=cid)
+        ratio = collected / amount if amount else Fraction(1)
+    settled = earned if ratio is None else earned * ratio
     step = _step(
-        f"commission.{component.component_id}.deal",
+        f"commission.{cid}.deal",
         label(
             f"{component.name}：合同{deal.deal_id}（{item.version.version}版）",
             f"{component.name}: deal {deal.deal_id} (version {item.version.version})",
         ),
         {
             "share": item.share,
-            MEASURES[component.measure].en: key,
+            reading_label(component.measure).en: key,
             "accumulated_before": before,
             "accumulated_after": after,
             "bands": bands,
             "payout_before": payouts[0],
             "payout_after": payouts[1],
+            "basis": reading_label(component.paid_on).en if basis_value is not None else None,
             "paid_on": basis_value,
             "multiplier": factor if factor != 1 else None,
             "multiplier_reason": why or None,
-            "collected_share": ratio if component.settle_on_collection else None,
+            "collected_share": ratio,
         },
         settled,
     )
     return earned, settled, after, step
+
+
+def _factor_of(
+    component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
+) -> tuple[Fraction, str]:
+    """The multiplier a deal's commission gets, and why (the override's reference, or the
+    conditions met)."""
+    if deal_customer is not None:
+        for override in component.overrides:
+            if override.customer == deal_customer:
+                return Fraction(override.factor), f"override {override.reference}"
+    factor = Fraction(1)
+    reasons = []
+    for multiplier in component.multipliers:
+        if flags[multiplier.condition]:
+            factor *= Fraction(multiplier.factor)
+            reasons.append(f"{multiplier.condition.value} ×{multiplier.factor}")
+    return factor, ", ".join(reasons)
+
+
+#: What a deal's step shows for a basis it did not need.
+_NOT_READ: Final = Label("未读取：所在各档比例为0", "not read: the bands it falls in pay 0")
 
 
 def _commission(
@@ -572,7 +624,10 @@ def _fixed_pay(component: FixedPay, inputs: PersonInputs, work: _Work) -> None:
 def _task_base(
     component: TaskBase, credited: list[_Credited], inputs: PersonInputs, work: _Work
 ) -> None:
-    sales = sum((c.deal.measure(Measure.SALES) * c.share for c in credited), Fraction(0))
+    cid = component.component_id
+    sales = sum(
+        (c.deal.measure(Measure.SALES, component=cid) * c.share for c in credited), Fraction(0)
+    )
     attainments = (
         {"sales": sales / Fraction(component.sales_target)} if component.sales_target else {}
     )
@@ -628,14 +683,9 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
         if not isinstance(version_component, OverListShare):
             continue
         deal = item.deal
-        list_amount = deal.list_amount
-        if list_amount is None:
-            raise InvalidValueError(
-                f"Deal({deal.deal_id}).list_amount",
-                f"the list price: component '{cid}' shares the price above it",
-                None,
-            )
-        excess = max(Fraction(0), Fraction(deal.amount) - Fraction(list_amount)) * item.share
+        contract = deal.measure(Measure.SALES, component=cid)
+        list_amount = deal.read(version_component.above, component=cid)
+        excess = max(Fraction(0), contract - list_amount) * item.share
         if not excess:
             continue
         vat = version_component.vat_rate
@@ -651,7 +701,7 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
             ),
             {
                 "contract": deal.amount,
-                "list": list_amount,
+                version_component.above: deal.value(version_component.above),
                 "credit_share": item.share,
                 "excess": excess,
                 "vat_rate": vat,
@@ -721,7 +771,9 @@ def _expense_allowance(
     component: ExpenseAllowance, credited: list[_Credited], inputs: PersonInputs, work: _Work
 ) -> None:
     cid = component.component_id
-    units = sum((c.deal.measure(Measure.UNITS) * c.share for c in credited), Fraction(0))
+    units = sum(
+        (c.deal.measure(Measure.UNITS, component=cid) * c.share for c in credited), Fraction(0)
+    )
     spent = inputs.needed("expenses", cid)
     assert isinstance(spent, Decimal)
     allowance = Fraction(component.per_unit) * units
@@ -914,22 +966,110 @@ def _check_carries(
 
 _ORDER: Final = (Commission, OverListShare, TaskBase, FixedPay, ProfitPool, ExpenseAllowance, Draw)
 
+_FREQUENCIES: Final = {
+    Frequency.MONTHLY: Label("按月", "monthly"),
+    Frequency.YEARLY: Label("按年", "yearly"),
+}
+
+
+def _check_settles(plan: Plan, period: Period) -> None:
+    """A year statement of a plan with no yearly component in force that year is refused:
+    it could only ever be empty, and is almost surely meant as the sum of the months."""
+    if not period.is_year:
+        return
+    versions = plan.versions_between(period.first_day, period.last_day)
+    components = [c for v in versions for c in v.components]
+    if any(c.frequency is Frequency.YEARLY for c in components):
+        return
+    monthly = ", ".join(dict.fromkeys(c.component_id for c in components))
+    raise InvalidValueError(
+        "period",
+        f"a month: plan {plan.plan_id} has no component settled yearly in {period.year} "
+        f"({monthly}: all settled monthly), so a year statement would have nothing to settle; "
+        "evaluate each month",
+        str(period),
+    )
+
+
+def _nothing_to_settle(
+    plan: Plan, period: Period, period_version: PlanVersion, work: _Work
+) -> None:
+    """Report a statement with no component of its frequency (a month of a plan paid
+    only at year end): the plan's components are all settled in the other statement."""
+    frequency = Frequency.YEARLY if period.is_year else Frequency.MONTHLY
+    other = Frequency.MONTHLY if period.is_year else Frequency.YEARLY
+    work.find(
+        "nothing_to_settle",
+        plan.plan_id,
+        plan=plan.plan_id,
+        period=str(period),
+        frequency=_FREQUENCIES[frequency],
+        components=", ".join(c.component_id for c in period_version.components),
+        other=_FREQUENCIES[other],
+    )
+
 
 def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonInputs) -> Statement:
     """The statement of ``inputs.employee`` for ``period`` under ``plan``.
 
-    ``deals`` are the deals crediting the person (see the module documentation for the
-    rules). Raises :class:`~hrpolicy.core.errors.InvalidValueError` for facts that
-    contradict each other or that a component needs and lacks, and
-    :class:`~hrpolicy.core.errors.NotCoveredError` for a date no plan version covers.
+    Parameters:
+
+    - ``plan`` — the :class:`Plan`; each deal is computed under the version in force on
+      its signing date, the period-level components under the version in force on the
+      period's last day;
+    - ``period`` — a month (``Period(year=2024, month=3)``), whose statement settles the
+      monthly components, or a year (``Period(year=2024)``), whose statement settles the
+      yearly ones (a year-end bonus) and nothing else;
+    - ``deals`` — a list or tuple of the :class:`Deal` objects crediting the person, signed
+      in the period's year and not after the period (earlier ones are late deals, credited
+      now and reported); their order never matters;
+    - ``inputs`` — the person's other facts (:class:`PersonInputs`): score, new dealers,
+      expenses, branch profit, the minimum wage, the carries from the previous statement
+      and the lines already paid.
+
+    Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for an argument of the wrong
+    type; :class:`~hrpolicy.core.errors.InvalidValueError` for a fact a component reads
+    and the deal or inputs lack (naming the deal or person, the fact and the component),
+    for facts that contradict each other (a deal id twice, a deal that does not credit the
+    person or is dated outside the period's year, a carry no component reads), and for a
+    year statement of a plan with no yearly component in force that year (it could only
+    be empty: evaluate the months); :class:`~hrpolicy.core.errors.NotCoveredError` for a
+    date no plan version covers or a measure outside a table's bands.
+
+    A month statement of a plan paid only at year end has no lines and reports the
+    ``nothing_to_settle`` finding.
+
+    >>> from hrpolicy.commission import Deal, Period, PersonInputs, evaluate
+    >>> from hrpolicy.commission.examples import pay_mix_plan
+    >>> deal = Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=100000)
+    >>> march = evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal],
+    ...                  PersonInputs(employee="li", score=90))
+    >>> [(line.line_id, line.amount) for line in march.lines]
+    [('commission/C-1', Decimal('3000.00')), ('base', Decimal('3000.00')),
+     ('performance', Decimal('4500.00'))]
+    >>> march.total
+    Decimal('10500.00')
+    >>> evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal], PersonInputs(employee="li"))
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: PersonInputs(li).score: expected a value:
+    component 'performance' needs it, got None
+    >>> evaluate(pay_mix_plan(), Period(year=2024), [deal], PersonInputs(employee="li"))
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: period: expected a month: plan pay-mix has no
+    component settled yearly in 2024 ...
     """
     argument(plan, Plan, "plan")
     argument(period, Period, "period")
     argument(inputs, PersonInputs, "inputs")
+    _check_settles(plan, period)
     work = _Work()
     credited = _credit_deals(plan, period, deals, inputs.employee, work)
     period_version = plan.version_on(period.last_day)
     components = _components(period_version, period, credited)
+    if not components:
+        _nothing_to_settle(plan, period, period_version, work)
     _check_carries(plan, period, components, inputs)
     work.steps.append(
         _step(
@@ -1045,9 +1185,41 @@ def evaluate_team(
     deals: Sequence[Deal],
     inputs: Sequence[PersonInputs] = (),
 ) -> TeamStatement:
-    """Every credited person's statement. People are those the deals credit and those
-    ``inputs`` list (someone with inputs and no deal still gets fixed pay); a person with
-    deals but no inputs is evaluated with empty :class:`PersonInputs`."""
+    """Every credited person's statement, ordered by employee.
+
+    Parameters: ``plan`` and ``period`` as for :func:`evaluate`; ``deals`` — a list or
+    tuple of every :class:`Deal` of the team, each given once however many people it
+    credits (a deal split between a salesperson and a service manager goes to both);
+    ``inputs`` — a list or tuple of :class:`PersonInputs`, at most one per employee. People
+    are those the deals credit and those ``inputs`` list (someone with inputs and no deal
+    still gets fixed pay); a person with deals but no inputs is evaluated with empty
+    :class:`PersonInputs`.
+
+    Raises what :func:`evaluate` raises, its path prefixed ``team(<employee>).`` to name
+    the person; besides, :class:`~hrpolicy.core.errors.InvalidValueError` for two inputs
+    of one employee, and, in one branch, for two holders of one profit-pool role or two
+    different branch profits.
+
+    >>> from hrpolicy.commission import Credit, Deal, Period, evaluate_team
+    >>> from hrpolicy.commission.examples import gross_margin_plan
+    >>> shared = Deal(deal_id="G-1", owner="li", signed_on="2024-03-08", amount=100000,
+    ...               product_cost=60000, customer_expenses=0, internal_allocation=0,
+    ...               split=(Credit(employee="li", role="sales"),
+    ...                      Credit(employee="wang", role="service")))
+    >>> team = evaluate_team(gross_margin_plan(), Period(year=2024, month=3), [shared])
+    >>> [(s.employee, s.total) for s in team], team.total
+    ([('li', Decimal('1400.00')), ('wang', Decimal('600.00'))], Decimal('2000.00'))
+    >>> import attrs
+    >>> evaluate_team(gross_margin_plan(), Period(year=2024, month=3),
+    ...               [attrs.evolve(shared, product_cost=None)])
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: team(li).Deal(G-1).product_cost: expected a
+    value: component 'margin' reads it (gross margin), got None
+    """
+    argument(plan, Plan, "plan")
+    argument(period, Period, "period")
+    _check_settles(plan, period)
     people = arguments(inputs, PersonInputs, "inputs")
     require_unique([i.employee for i in people], "inputs", "employee")
     _check_pools(people)
@@ -1095,14 +1267,49 @@ def compare(
     deals: Sequence[Deal],
     inputs: Sequence[PersonInputs] = (),
 ) -> Comparison:
-    """A what-if: the same deals and inputs under ``baseline`` and ``candidate``."""
-    before = evaluate_team(baseline, period, deals, inputs)
-    after = evaluate_team(candidate, period, deals, inputs)
+    """A what-if: the same deals and inputs under ``baseline`` and ``candidate``, per
+    person and in total.
+
+    Parameters: ``baseline`` and ``candidate`` — the two :class:`Plan` objects; ``period``,
+    ``deals`` and ``inputs`` as for :func:`evaluate_team`, used unchanged under both.
+
+    Raises what :func:`evaluate_team` raises under either plan, its path prefixed
+    ``baseline.`` or ``candidate.`` to name the plan it came from.
+
+    >>> from hrpolicy.commission import Deal, Period, compare
+    >>> from hrpolicy.commission.examples import magazine_plan
+    >>> deals = [Deal(deal_id="M-1", owner="li", signed_on="2024-03-05", units=25),
+    ...          Deal(deal_id="M-2", owner="wang", signed_on="2024-03-06", units=10)]
+    >>> what_if = compare(magazine_plan("marginal"), magazine_plan("whole"),
+    ...                   Period(year=2024, month=3), deals)
+    >>> for row in what_if.to_records():
+    ...     print(row["employee"], row["baseline"], row["candidate"], row["difference"])
+    li 525.00 625.00 100.00
+    wang 200.00 200.00 0.00
+    >>> what_if.difference
+    Decimal('100.00')
+    """
+    before = _side("baseline", baseline, period, deals, inputs)
+    after = _side("candidate", candidate, period, deals, inputs)
     rows = tuple(
         ComparisonRow(employee=a.employee, baseline=a.total, candidate=b.total)
         for a, b in zip(before.statements, after.statements, strict=True)
     )
     return Comparison(baseline=before, candidate=after, rows=rows)
+
+
+def _side(
+    name: str,
+    plan: Plan,
+    period: Period,
+    deals: Sequence[Deal],
+    inputs: Sequence[PersonInputs],
+) -> TeamStatement:
+    """One side of a comparison; an error names the side it came from."""
+    try:
+        return evaluate_team(plan, period, deals, inputs)
+    except HRPolicyError as error:
+        raise prefixed(error, f"{name}.") from error
 
 
 def statement_from_dict(data: Mapping[str, Any]) -> Statement:

@@ -6,7 +6,7 @@ is the companies'. Every plan takes effect on 2024-01-01 and is tested against a
 checked by hand (``tests/commission/test_example_plans.py``).
 
 >>> from hrpolicy.commission import Period, PersonInputs, Deal, evaluate
->>> deal = Deal(deal_id="M1", owner="li", signed_on="2024-03-05", amount=2500, units=25)
+>>> deal = Deal(deal_id="M1", owner="li", signed_on="2024-03-05", units=25)
 >>> evaluate(magazine_plan(), Period(year=2024, month=3), [deal],
 ...          PersonInputs(employee="li")).total
 Decimal('525.00')
@@ -71,7 +71,8 @@ def task_base_plan() -> Plan:
     """Monthly task base (任务底薪): 30,000 of sales **and** 3 new signed dealers earn the
     full base (chosen: 3,000); below target the base is paid pro rata to the lower of the
     two attainments. Sales above the 30,000 target earn 2 % (chosen) of the company list
-    price of the part above target."""
+    price (the deal value ``"list"``) of the part above target; a deal wholly below target
+    needs no list price."""
     return _plan(
         "task-base",
         "任务底薪 + 超任务提成",
@@ -88,7 +89,7 @@ def task_base_plan() -> Plan:
             component_id="above-target",
             name="超任务提成",
             measure=Measure.SALES,
-            basis=Measure.LIST_VALUE,
+            basis="list",
             table=BandTable.from_thresholds(
                 [0, 30000], ["0", "0.02"], closed=Side.UPPER, semantics=Semantics.MARGINAL
             ),
@@ -155,9 +156,11 @@ def magazine_plan(reading: Semantics = Semantics.MARGINAL) -> Plan:
 
 def elevator_plan() -> Plan:
     """Elevator sales, yearly target 48 units (4 a month): within target 5‰ of contract
-    value, over target 1 % of equipment (list) value, both settled in proportion to cash
-    collected; 500 yuan per unit over target and a 500-per-unit expense allowance, both
-    at year end, overspend deducted from that bonus."""
+    value, over target 1 % of the equipment value (the deal value ``"equipment"``), both
+    settled in proportion to cash collected; 500 yuan per unit over target and a
+    500-per-unit expense allowance, both at year end, overspend deducted from that bonus.
+    A deal within target needs no equipment value; a deal's list price (``"list"``) stays
+    free for an over-list share the plan may add."""
     units = (0, 48)
 
     def by_units(within: str, over: str) -> BandTable:
@@ -182,7 +185,7 @@ def elevator_plan() -> Plan:
             component_id="over-target",
             name="超任务提成",
             measure=Measure.UNITS,
-            basis=Measure.LIST_VALUE,
+            basis="equipment",
             window=Window.YEAR,
             table=by_units("0", "0.01"),
             settle_on_collection=True,
@@ -300,14 +303,14 @@ def example_month() -> tuple[Plan, Period, tuple[Deal, ...], tuple[PersonInputs,
             owner="li",
             signed_on=date(2024, 3, 4),
             amount=Decimal(20000),
-            list_amount=Decimal(19000),
+            values={"list": Decimal(19000)},
         ),
         Deal(
             deal_id="C-102",
             owner="li",
             signed_on=date(2024, 3, 20),
             amount=Decimal(15000),
-            list_amount=Decimal(16000),
+            values={"list": Decimal(16000)},
         ),
     )
     inputs = (PersonInputs(employee="li", new_dealers=3, minimum_wage=Decimal(2690)),)

@@ -79,6 +79,11 @@ CATALOG: Final = Catalog(
             "Line {line}, paid before ({amount}), no longer arises; recovering it from wages is limited to 20% of the month's wage and may not take pay below the minimum wage.",
             (p("WPP 16"),),
         ),
+        "nothing_to_settle": FindingSpec(
+            Severity.INFO,
+            "方案{plan}在{period}没有{frequency}结算的项目：其项目（{components}）均{other}结算，不在本结算单中。",
+            "Plan {plan} settles nothing {frequency} for {period}: its components ({components}) are settled {other} and are not part of this statement.",
+        ),
         "below_minimum_wage": FindingSpec(
             Severity.VIOLATION,
             "本月应发{pay}低于当地最低工资{minimum}，须补足{shortfall}。",

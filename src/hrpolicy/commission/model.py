@@ -4,13 +4,15 @@ the local minimum wage, amounts carried from the previous statement).
 
 Every object is frozen and validated on construction; errors name the field, what was
 expected and what came. Money is CNY (``Decimal``; floats are refused); every optional
-fact is ``None`` until given, and an engine that needs a missing fact raises
-:class:`~hrpolicy.core.errors.InvalidValueError` naming it rather than assuming zero.
+fact is ``None`` until given, and a component that needs a missing fact raises
+:class:`~hrpolicy.core.errors.InvalidValueError` naming the fact and the component
+rather than assuming zero.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -18,7 +20,8 @@ from typing import Final
 
 import attrs
 
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.convert import converter
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import (
     Money,
     NonNegativeInt,
@@ -31,20 +34,26 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
-from hrpolicy.core.label import Label
-from hrpolicy.core.money import Rate
+from hrpolicy.core.label import Label, label
+from hrpolicy.core.money import Rate, parse_money
 from hrpolicy.core.period import Period
 from hrpolicy.core.statement import PaidLine
 
 __all__ = [
+    "CONTRACT",
     "MEASURES",
+    "RESERVED_VALUE_NAMES",
     "Carry",
     "Credit",
     "Deal",
+    "DealValues",
     "Measure",
     "PaidLine",
     "Period",
     "PersonInputs",
+    "reading",
+    "reading_label",
+    "value_name",
 ]
 
 _WHOLE: Final = Rate.parse("100%")
@@ -54,19 +63,24 @@ CURRENCY: Final = "CNY"
 
 
 class Measure(enum.Enum):
-    """What a deal contributes to a commission table.
+    """What a deal contributes to a commission table, and which of its facts that reads.
 
-    - ``SALES`` — the contract amount (合同金额);
-    - ``UNITS`` — units sold (份, 台);
-    - ``LIST_VALUE`` — the deal at the company list price (公司价格 / 设备价值);
+    - ``SALES`` — the contract amount (合同金额): the deal's ``amount``, its value named
+      ``"contract"``;
+    - ``UNITS`` — units sold (份, 台): the deal's ``units``;
     - ``GROSS_MARGIN`` — sales − product cost − customer-attributable expenses − internal
-      allocated cost (销售毛利); it can be negative;
-    - ``COLLECTED`` — cash collected on the deal, never more than the contract amount.
+      allocated cost (销售毛利): ``amount``, ``product_cost``, ``customer_expenses`` and
+      ``internal_allocation``; it can be negative;
+    - ``COLLECTED`` — cash collected on the deal, never more than the contract amount:
+      ``collected`` and ``amount``.
+
+    A table can also measure, or pay on, any other value a deal carries in
+    :attr:`Deal.values` — the company list price (``"list"``), the equipment value of an
+    elevator contract (``"equipment"``)… — named by that name instead of a member.
     """
 
     SALES = "sales"
     UNITS = "units"
-    LIST_VALUE = "list_value"
     GROSS_MARGIN = "gross_margin"
     COLLECTED = "collected"
 
@@ -75,10 +89,125 @@ class Measure(enum.Enum):
 MEASURES: Final = {
     Measure.SALES: Label("销售额", "sales"),
     Measure.UNITS: Label("数量", "units"),
-    Measure.LIST_VALUE: Label("公司价格金额", "value at list price"),
     Measure.GROSS_MARGIN: Label("销售毛利", "gross margin"),
     Measure.COLLECTED: Label("回款额", "collected"),
 }
+
+#: The name of the contract amount among a deal's values (it is the ``amount`` field).
+CONTRACT: Final = "contract"
+
+#: Names a value in :attr:`Deal.values` may not take: the contract amount and the measures.
+RESERVED_VALUE_NAMES: Final = frozenset({CONTRACT, *(m.value for m in Measure)})
+
+
+def value_name(value: object, path: str) -> str:
+    """A name of a deal value, checked: non-blank text without surrounding spaces, and not
+    one of :data:`RESERVED_VALUE_NAMES`."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(path, "the name of a deal value (str)", value)
+    if not value.strip() or value != value.strip() or value in RESERVED_VALUE_NAMES:
+        raise InvalidValueError(
+            path,
+            "the name of a deal value: non-blank text without surrounding spaces, other than "
+            + ", ".join(repr(n) for n in sorted(RESERVED_VALUE_NAMES)),
+            value,
+        )
+    return value
+
+
+def reading(value: object, path: str) -> Measure | str:
+    """What a table measures or pays on, checked: a :class:`Measure` (a member or its
+    value, as ``"units"``) or the name of a value the deals carry (``"list"``,
+    ``"equipment"``). The contract amount is :attr:`Measure.SALES`, so ``"contract"`` is
+    refused in its favour.
+
+    >>> reading("units", "basis"), reading("equipment", "basis")
+    (<Measure.UNITS: 'units'>, 'equipment')
+    >>> reading("contract", "basis")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: basis: expected 'sales' for the contract amount, ...
+    """
+    if isinstance(value, Measure):
+        return value
+    if not isinstance(value, str):
+        raise InvalidTypeError(path, "a Measure or the name of a value deals carry (str)", value)
+    try:
+        return Measure(value)
+    except ValueError:
+        pass
+    if value == CONTRACT:
+        raise InvalidValueError(path, "'sales' for the contract amount", value)
+    return value_name(value, path)
+
+
+def reading_label(which: Measure | str) -> Label:
+    """The bilingual name of a measure or of a named value, for explanations."""
+    if isinstance(which, Measure):
+        return MEASURES[which]
+    return label(f"金额（{which}）", f"{which} value")
+
+
+class DealValues(Mapping[str, Decimal]):
+    """A deal's named values (:attr:`Deal.values`): a read-only mapping from names to
+    amounts, ordered by name, hashable and picklable; it equals any mapping with the same
+    items."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Decimal]) -> None:
+        self._items = dict(sorted(items.items()))
+
+    def __getitem__(self, name: str) -> Decimal:
+        return self._items[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._items == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (DealValues, (self._items,))
+
+
+def _values(value: object) -> DealValues:
+    """``Deal.values`` from a mapping of names to amounts (each checked as money)."""
+    path = "Deal.values"
+    if isinstance(value, DealValues):
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(path, "a mapping of value names to amounts", value)
+    checked_values = {}
+    for name, amount in value.items():
+        where = f"{path}[{name!r}]"
+        key = value_name(name, where)
+        checked_values[key] = parse_money(amount, field=where, non_negative=True)
+    return DealValues(checked_values)
+
+
+def _structure_values(value: object, _: object) -> object:
+    """Plain data for ``Deal.values``: a mapping, checked name by name by the deal."""
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("", "a mapping of value names to amounts", value)
+    return dict(value)
+
+
+converter.register_structure_hook(DealValues, _structure_values)
+converter.register_unstructure_hook(
+    DealValues, lambda values: {name: format(amount, "f") for name, amount in values.items()}
+)
 
 
 @checked
@@ -106,20 +235,44 @@ class Credit:
 class Deal:
     """A signed deal (one contract or order line).
 
+    What the deal is worth is given by *named values*: ``amount`` is the contract amount
+    (the value named ``"contract"``), and ``values`` holds any others by name — the
+    company list price as ``{"list": …}``, an elevator contract's equipment value as
+    ``{"equipment": …}``, whatever a plan pays on. ``units`` counts what was sold; the
+    cost fields give the gross margin; ``collected`` is the cash received on the contract.
+
+    Every one of these facts is optional, and read only by the components that need it:
+    a deal measured in units needs no amount, a deal needs a list price only under a
+    component that reads one. A component reading a fact the deal lacks raises
+    :class:`~hrpolicy.core.errors.InvalidValueError` naming the deal, the fact and the
+    component. A deal carries at least an amount, units or a named value.
+
     ``owner`` is credited with the whole deal unless ``split`` lists the people credited
-    and their roles. ``list_amount`` is the deal at the company list price; a deal below it
-    needs ``approval`` (the reference of the approving document, 签呈) where the plan says
-    so. The cost fields are needed only by gross-margin tables; ``collected`` only by
-    components settled on collection and by the ``COLLECTED`` measure.
+    and their roles. A deal below its list price needs ``approval`` (the reference of the
+    approving document, 签呈) where the plan says so.
+
+    >>> Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=20000).measure("sales")
+    Fraction(20000, 1)
+    >>> elevator = Deal(deal_id="E-1", owner="li", signed_on="2024-12-05", amount=1200000,
+    ...                 units=4, values={"equipment": 1000000, "list": 1150000})
+    >>> elevator.value("equipment"), elevator.value("contract"), elevator.value("floor")
+    (Decimal('1000000'), Decimal('1200000'), None)
+    >>> elevator.read("equipment"), elevator.measure(Measure.UNITS)
+    (Fraction(1000000, 1), Fraction(4, 1))
+    >>> elevator.read("floor", component="over-floor")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: Deal(E-1).values['floor']: expected a value: component
+    'over-floor' reads it (floor value), got None
     """
 
     deal_id: Text
     owner: Text
     signed_on: date
-    amount: NonNegativeMoney
+    amount: NonNegativeMoney | None = None
     currency: str = CURRENCY
     units: Quantity | None = None
-    list_amount: NonNegativeMoney | None = None
+    values: DealValues = attrs.field(default=DealValues({}), converter=_values)
     product_cost: NonNegativeMoney | None = None
     customer_expenses: NonNegativeMoney | None = None
     internal_allocation: NonNegativeMoney | None = None
@@ -139,6 +292,12 @@ class Deal:
             f"'{CURRENCY}' (amounts are in yuan; convert other currencies first)",
             self.currency,
         )
+        require(
+            self.amount is not None or self.units is not None or bool(self.values),
+            f"Deal({self.deal_id})",
+            "an amount, units or a named value (a deal with nothing to measure)",
+            None,
+        )
         require_unique([c.employee for c in self.split], "Deal.split", "employee")
         whole = (Credit(employee=self.owner, role="sales", share=_WHOLE),)
         object.__setattr__(self, "_credits", self.split or whole)
@@ -149,30 +308,61 @@ class Deal:
         ``"sales"``."""
         return self._credits
 
-    def measure(self, which: Measure) -> Fraction:
-        """The deal's contribution to ``which``, exactly; a missing fact is an error."""
-        which = enum_argument(which, Measure, "which")
-        if which is Measure.SALES:
-            return Fraction(self.amount)
-        if which is Measure.UNITS:
-            return Fraction(self._needed("units", self.units, which))
-        if which is Measure.LIST_VALUE:
-            return Fraction(self._needed("list_amount", self.list_amount, which))
-        if which is Measure.COLLECTED:
-            collected = self._needed("collected", self.collected, which)
-            return Fraction(min(collected, self.amount))
-        costs = (
-            self._needed("product_cost", self.product_cost, which),
-            self._needed("customer_expenses", self.customer_expenses, which),
-            self._needed("internal_allocation", self.internal_allocation, which),
-        )
-        return Fraction(self.amount) - sum((Fraction(c) for c in costs), Fraction(0))
+    def value(self, name: str) -> Decimal | None:
+        """The value named ``name`` (``"contract"``: the amount), or ``None`` when the
+        deal does not carry it."""
+        if name == CONTRACT:
+            return self.amount
+        return self.values.get(name)
 
-    def _needed(self, name: str, value: Decimal | None, which: Measure) -> Decimal:
+    def measure(self, which: Measure, *, component: str | None = None) -> Fraction:
+        """The deal's contribution to the measure ``which``, exactly. A fact it needs that
+        the deal lacks is an :class:`~hrpolicy.core.errors.InvalidValueError` naming the
+        deal, the fact and ``component`` (the component reading it), never a zero."""
+        which = enum_argument(which, Measure, "which")
+        need = _Need(self, MEASURES[which].en, component)
+        if which is Measure.UNITS:
+            return Fraction(need("units", self.units))
+        amount = need("amount", self.amount)
+        if which is Measure.SALES:
+            return Fraction(amount)
+        if which is Measure.COLLECTED:
+            return Fraction(min(need("collected", self.collected), amount))
+        costs = (
+            need("product_cost", self.product_cost),
+            need("customer_expenses", self.customer_expenses),
+            need("internal_allocation", self.internal_allocation),
+        )
+        return Fraction(amount) - sum((Fraction(c) for c in costs), Fraction(0))
+
+    def read(self, which: Measure | str, *, component: str | None = None) -> Fraction:
+        """What the deal contributes to ``which`` — a :class:`Measure`, or the name of one
+        of its values (see :func:`reading`) — exactly; a fact the deal lacks is refused as
+        :meth:`measure` refuses it."""
+        which = reading(which, "which")
+        if isinstance(which, Measure):
+            return self.measure(which, component=component)
+        need = _Need(self, reading_label(which).en, component)
+        return Fraction(need(f"values[{which!r}]", self.value(which)))
+
+
+class _Need:
+    """Reads a fact of a deal, refusing a missing one by the deal, the fact and the
+    component reading it."""
+
+    __slots__ = ("component", "deal", "what")
+
+    def __init__(self, deal: Deal, what: str, component: str | None) -> None:
+        self.deal = deal
+        self.what = what
+        self.component = component
+
+    def __call__(self, fact: str, value: Decimal | None) -> Decimal:
         if value is None:
+            reader = f"component '{self.component}'" if self.component else "the measure"
             raise InvalidValueError(
-                f"Deal({self.deal_id}).{name}",
-                f"a value: the plan measures {which.value}",
+                f"Deal({self.deal.deal_id}).{fact}",
+                f"a value: {reader} reads it ({self.what})",
                 None,
             )
         return value

@@ -12,12 +12,14 @@ Components (tagged by ``kind`` in plain data):
   performance-score coefficient (score ÷ reference score, 80 = 100 %, proportional);
 - :class:`TaskBase` (``task_base``) — base salary paid in full when the sales target *and*
   the new-dealer target are met, otherwise as ``proration`` says;
-- :class:`Commission` (``commission``) — a band table over a measure (sales, units, list
-  value, gross margin, collected), accumulated over the period or the calendar year, with
-  an optional separate ``basis`` the rates apply to, multipliers, per-customer overrides,
-  settlement in proportion to collection, and caps and floors with carry-forward;
-- :class:`OverListShare` (``over_list``) — a share of the price above list, optionally net
-  of VAT, except on deals the company negotiated itself;
+- :class:`Commission` (``commission``) — a band table over a measure (sales, units, gross
+  margin, collected, or any value the deals carry by name, such as ``"list"``),
+  accumulated over the period or the calendar year, with an optional separate ``basis``
+  the rates apply to, multipliers, per-customer overrides, settlement in proportion to
+  collection, and caps and floors with carry-forward;
+- :class:`OverListShare` (``over_list``) — a share of the price above list (the deal value
+  named ``"list"``, or the one ``above`` names), optionally net of VAT, except on deals the
+  company negotiated itself;
 - :class:`ProfitPool` (``profit_pool``) — a share of branch profit split between roles,
   with minimum shares;
 - :class:`ExpenseAllowance` (``expense_allowance``) — an allowance per unit sold;
@@ -36,11 +38,10 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 import attrs
 
-from hrpolicy.commission.model import Measure
+from hrpolicy.commission.model import Measure, reading, value_name
 from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
@@ -48,13 +49,14 @@ from hrpolicy.core.fields import (
     NonNegativeMoney,
     Quantity,
     Text,
+    argument,
     policy_checked,
     require,
     require_unique,
     typed_fields,
 )
 from hrpolicy.core.money import Rate, format_exact
-from hrpolicy.core.versions import check_dates, ordered_versions, version_on
+from hrpolicy.core.versions import check_dates, end_of, ordered_versions, version_on
 
 __all__ = [
     "Commission",
@@ -114,6 +116,14 @@ class Condition(enum.Enum):
     NEW_CUSTOMER = "new_customer"
     SELF_DEVELOPED_MARKET = "self_developed_market"
     COMPANY_NEGOTIATED = "company_negotiated"
+
+
+def _measure(value: object) -> Measure | str:
+    return reading(value, "Commission.measure")
+
+
+def _basis(value: object) -> Measure | str | None:
+    return None if value is None else reading(value, "Commission.basis")
 
 
 def _positive_factor(path: str, factor: Decimal) -> None:
@@ -218,21 +228,26 @@ class Commission:
     for 1 %) applied to the measure itself, or — with ``basis`` — to the same share of the
     deal's ``basis`` (e.g. units decide the band, contract value is paid on: then the
     table must be marginal). For a ``UNITS`` measure the values are yuan per unit.
+    ``measure`` and ``basis`` are each a :class:`~hrpolicy.commission.Measure` or the name
+    of a value the deals carry (``"list"``, ``"equipment"``; see
+    :class:`~hrpolicy.commission.Deal`). A deal's basis is read only where it is paid on:
+    a deal that falls wholly in bands paying 0 needs none.
 
     Each deal earns the increase it causes in the table's payout on the accumulated
     measure (under the version in force on its signing date), so per-deal lines always add
     up to the period-end amount; the deal's increase is then multiplied by the multipliers
     (or the customer's override) and, with ``settle_on_collection``, by the share of the
-    contract collected (a contract of 0 counts as fully collected). The period amount is
-    then limited by ``cap`` / ``floor``; with ``carry_forward`` the excess or the top-up
-    is carried to the next statement.
+    contract collected (a contract of 0 counts as fully collected; a deal that earns
+    nothing needs no collection figure). The period amount is then limited by ``cap`` /
+    ``floor``; with ``carry_forward`` the excess or the top-up is carried to the next
+    statement.
     """
 
     component_id: Text
     name: Text
-    measure: Measure
+    measure: Measure | str = attrs.field(converter=_measure)
     table: BandTable
-    basis: Measure | None = None
+    basis: Measure | str | None = attrs.field(default=None, converter=_basis)
     window: Window = Window.PERIOD
     frequency: Frequency = Frequency.MONTHLY
     multipliers: tuple[Multiplier, ...] = ()
@@ -255,7 +270,7 @@ class Commission:
                 raise PolicyDefinitionError(
                     f"{path}.table.bands[{index}].lump_sum", "0 or more", band.lump_sum
                 )
-        if self.basis is not None and self.basis is not self.measure:
+        if self.basis is not None and self.basis != self.measure:
             require(
                 self.table.semantics is Semantics.MARGINAL,
                 f"{path}.table.semantics",
@@ -284,9 +299,9 @@ class Commission:
         )
 
     @property
-    def paid_on(self) -> Measure:
-        """The measure the rates are applied to."""
-        return self.basis or self.measure
+    def paid_on(self) -> Measure | str:
+        """What the rates are applied to: the basis, or the measure itself."""
+        return self.measure if self.basis is None else self.basis
 
 
 @policy_checked
@@ -294,16 +309,21 @@ class Commission:
 class OverListShare:
     """Share of the price above list (超价提成): ``share`` × (contract − list), divided by
     (1 + ``vat_rate``) when the excess is shared after tax; nothing on deals the company
-    negotiated itself."""
+    negotiated itself.
+
+    The list price is the deal value named ``above`` — ``"list"`` unless the plan shares
+    the price above another value its deals carry (a floor price, say)."""
 
     component_id: Text
     name: Text
     share: Rate
     vat_rate: Rate | None = None
+    above: str = "list"
     clause: str = ""
     frequency: Frequency = Frequency.MONTHLY
 
     def __attrs_post_init__(self) -> None:
+        value_name(self.above, "OverListShare.above")
         require(
             Decimal(0) < self.share.value <= 1,
             "OverListShare.share",
@@ -587,20 +607,14 @@ class Plan:
         """The version in force on ``day``."""
         return version_on(f"Plan({self.plan_id})", self._ordered, day)
 
-
-def factor_of(
-    component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
-) -> tuple[Fraction, str]:
-    """The multiplier a deal's commission gets, and why (the override's reference, or the
-    conditions met)."""
-    if deal_customer is not None:
-        for override in component.overrides:
-            if override.customer == deal_customer:
-                return Fraction(override.factor), f"override {override.reference}"
-    factor = Fraction(1)
-    reasons = []
-    for multiplier in component.multipliers:
-        if flags[multiplier.condition]:
-            factor *= Fraction(multiplier.factor)
-            reasons.append(f"{multiplier.condition.value} ×{multiplier.factor}")
-    return factor, ", ".join(reasons)
+    def versions_between(self, first: date, last: date) -> tuple[PlanVersion, ...]:
+        """The versions in force on some day from ``first`` to ``last`` (inclusive), in
+        date order."""
+        argument(first, date, "first")
+        argument(last, date, "last")
+        found = []
+        for index, version in enumerate(self._ordered):
+            end = end_of(self._ordered, index)
+            if version.effective_from <= last and (end is None or end >= first):
+                found.append(version)
+        return tuple(found)
