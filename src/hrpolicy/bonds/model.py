@@ -70,8 +70,10 @@ __all__ = [
 
 class TrainingKind(enum.Enum):
     """What the training was. Only ``PROFESSIONAL_TECHNICAL`` (and, in Shanghai,
-    ``SPECIAL_OPERATION_CERTIFICATE``) can carry a bond (LCL 22(1)); the others are the
-    employer's own statutory duty."""
+    ``SPECIAL_OPERATION_CERTIFICATE``) can carry a bond (LCL 22(1)). Onboarding,
+    job-transfer and safety training are the employer's own statutory duty (Labour Law 68;
+    Work Safety Law 28); management or team-leader courses, brand or service standards and
+    in-house mentoring are not professional-technical training."""
 
     PROFESSIONAL_TECHNICAL = "professional_technical"  # 专业技术培训
     SPECIAL_OPERATION_CERTIFICATE = "special_operation_certificate"  # 特种作业安全资格证

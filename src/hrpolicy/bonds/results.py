@@ -49,7 +49,8 @@ class EligibilityStatus(enum.Enum):
     """Whether the agreement can carry a bond penalty at all (LCL Art. 22(1); Regs Art. 16)."""
 
     ELIGIBLE = "eligible"
-    STATUTORY_TRAINING = "statutory_training"  # onboarding, safety, management, mentoring…
+    STATUTORY_TRAINING = "statutory_training"  # the employer's duty: onboarding, transfer, safety
+    NOT_PROFESSIONAL_TECHNICAL = "not_professional_technical"  # management, brand, mentoring
     NOT_HELD = "not_held"
     NO_RECOGNISED_COST = "no_recognised_cost"  # nothing vouchered paid by the employer
     SPECIAL_BENEFIT = "special_benefit"  # housing / car / hukou: a court assesses damages
@@ -170,6 +171,9 @@ OUTCOMES: Final[Mapping[Outcome, Label]] = {
 STATUSES: Final[Mapping[EligibilityStatus, Label]] = {
     EligibilityStatus.ELIGIBLE: Label("可以约定", "can carry a penalty"),
     EligibilityStatus.STATUTORY_TRAINING: Label("法定义务培训", "the employer's statutory duty"),
+    EligibilityStatus.NOT_PROFESSIONAL_TECHNICAL: Label(
+        "非专业技术培训", "not professional-technical training"
+    ),
     EligibilityStatus.NOT_HELD: Label("培训未进行", "training never held"),
     EligibilityStatus.NO_RECOGNISED_COST: Label("无可认定费用", "no recognisable spend"),
     EligibilityStatus.SPECIAL_BENEFIT: Label("特殊待遇", "special benefit"),

@@ -71,9 +71,13 @@ _BENEFITS: Final[Mapping[BenefitKind, Label]] = {
     BenefitKind.CAR: label("车辆", "car"),
     BenefitKind.HUKOU: label("落户", "hukou"),
 }
+#: Training the employer owes by law (vocational training, Labour Law Art. 68).
 _STATUTORY_KINDS: Final[Mapping[TrainingKind, Label]] = {
     TrainingKind.ONBOARDING: label("入职/岗前", "Onboarding / pre-job"),
     TrainingKind.JOB_TRANSFER: label("转岗/轮岗", "Job-transfer"),
+}
+#: Training that is not professional-technical training (LCL Art. 22(1)).
+_NOT_TECHNICAL_KINDS: Final[Mapping[TrainingKind, Label]] = {
     TrainingKind.MANAGEMENT: label("通用管理/班组长", "General management / team-leader"),
     TrainingKind.BRAND_SERVICE_STANDARDS: label("品牌/服务规范", "Brand or service-standards"),
     TrainingKind.MENTORING: label("内部师带徒", "In-house mentoring"),
@@ -126,6 +130,16 @@ def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -
             EligibilityStatus.STATUTORY_TRAINING,
             label("法定义务培训，不能约定服务期", "statutory-duty training cannot carry a bond"),
             (p("LCL 22(1)"), p("LL 68")),
+        )
+    if kind in _NOT_TECHNICAL_KINDS:
+        trail.find("bond_on_non_technical_training", kind=_NOT_TECHNICAL_KINDS[kind])
+        return Eligibility(
+            EligibilityStatus.NOT_PROFESSIONAL_TECHNICAL,
+            label(
+                "不属于专业技术培训，不能约定服务期",
+                "not professional-technical training, so it cannot carry a bond",
+            ),
+            (p("LCL 22(1)"), p("LCL 25")),
         )
     if kind is TrainingKind.SAFETY_HYGIENE or (
         kind is TrainingKind.SPECIAL_OPERATION_CERTIFICATE and policy.region is not Region.SHANGHAI
