@@ -561,7 +561,8 @@ def bond_cases(
     eligible_only: bool = False,
 ) -> BondCase:
     """Consistent cases: every training and signature after the hire date, a separation
-    on or after every signature, probation flags that agree with the dates.
+    on or after every signature, probation flags that agree with the dates (or are left
+    for the engine to derive when the employment gives the last day of probation).
 
     ``eligible_only`` draws only employer-funded, vouchered professional-technical
     trainings with a penalty clause (no special benefits), so that most cases end in a
@@ -584,10 +585,12 @@ def bond_cases(
                     eligible_costs=eligible_only,
                 )
             )
-            in_probation = (
-                employment.probation_end is not None and drawn.start <= employment.probation_end
-            )
-            training = attrs.evolve(drawn, id=f"T{index}", during_probation=in_probation)
+            flag: bool | None = False
+            if employment.probation_end is not None:
+                # Derivable from the dates: stated (consistently) or left to the engine.
+                in_probation = drawn.start <= employment.probation_end
+                flag = draw(st.sampled_from([None, in_probation]))
+            training = attrs.evolve(drawn, id=f"T{index}", during_probation=flag)
         agreement = draw(
             bond_agreements(
                 training=training,

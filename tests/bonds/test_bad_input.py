@@ -301,7 +301,8 @@ def test_a_contract_cannot_start_after_it_ends() -> None:
 def test_a_training_marked_in_probation_must_start_in_probation() -> None:
     late = agreement(training=training(during_probation=True))
     with pytest.raises(
-        InvalidValueError, match="False: the training starts on 2020-03-02, outside"
+        InvalidValueError,
+        match=r"False or None \(the training starts on 2020-03-02, outside probation ending",
     ):
         review(late, employment(probation_end=date(2019, 6, 30)))
 

@@ -232,10 +232,9 @@ def plan_bonds(
     require_unique([t.id for t in given], "trainings", "training id")
     plans = []
     for training in given:
-        _check_probation_flag(training, employment)
         trail = Trail(CATALOG)
         eligibility = rules.scope(employment, trail) or rules.training_eligibility(
-            training, policy, trail
+            training, policy, trail, in_probation=_in_probation(training, employment, trail)
         )
         cost = rules.recognise_cost(training, policy, trail)
         if eligibility.eligible and cost.total == 0:
@@ -307,19 +306,51 @@ def review(
     return _review(agreement, employment, policy, in_force_on=agreement.signed_on)
 
 
-def _check_probation_flag(training: Training, employment: Employment) -> None:
-    end = employment.probation_end
+def _in_probation(training: Training, employment: Employment, trail: Trail) -> bool | None:
+    """Whether ``training`` started in probation, and a step saying how that was known:
+    derived from the last day of probation when the employment gives it (a contradicting
+    ``Training.during_probation`` is refused), else as the training states; ``None`` when
+    neither says."""
+    end, stated = employment.probation_end, training.during_probation
     if end is None:
-        return
-    in_probation = employment.hire_date <= training.start <= end
-    if in_probation != training.during_probation:
-        where = "within" if in_probation else "outside"
+        if stated is None:
+            return None
+        trail.step(
+            "A1.probation",
+            label(
+                "培训是否在试用期内：按培训所述（未提供试用期截止日）",
+                "training in probation: as stated (the last day of probation is not given)",
+            ),
+            {"training_start": training.start, "probation_end": None, "stated": stated},
+            stated,
+            p("Practice-Probation"),
+        )
+        return stated
+    derived = employment.hire_date <= training.start <= end
+    if stated is not None and stated != derived:
+        where = "within" if derived else "outside"
         raise InvalidValueError(
             "Training.during_probation",
-            f"{in_probation}: the training starts on {training.start.isoformat()}, {where} "
-            f"probation ending {end.isoformat()}",
-            training.during_probation,
+            f"{derived} or None (the training starts on {training.start.isoformat()}, "
+            f"{where} probation ending {end.isoformat()})",
+            stated,
         )
+    trail.step(
+        "A1.probation",
+        label(
+            "培训是否在试用期内：按培训开始日与试用期截止日推定",
+            "training in probation: derived from its start and the last day of probation",
+        ),
+        {
+            "training_start": training.start,
+            "hire_date": employment.hire_date,
+            "probation_end": end,
+            "stated": stated,
+        },
+        derived,
+        p("Practice-Probation"),
+    )
+    return derived
 
 
 def _review(
@@ -346,8 +377,10 @@ def _review(
             eligibility = rules.benefit_eligibility(agreement.benefit, trail)
         else:
             assert training is not None  # BondAgreement guarantees training xor benefit
-            _check_probation_flag(training, employment)
-            eligibility = rules.training_eligibility(training, policy, trail)
+            in_probation = _in_probation(training, employment, trail)
+            eligibility = rules.training_eligibility(
+                training, policy, trail, in_probation=in_probation
+            )
             cost = rules.recognise_cost(training, policy, trail)
             if agreement.stated_cost is not None and Fraction(agreement.stated_cost) > cost.total:
                 trail.find(

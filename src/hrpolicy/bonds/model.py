@@ -139,15 +139,22 @@ class CostItem:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Training:
     """A training course: what it was, who ran it, when (``start`` to ``end`` inclusive),
-    whether the employee was in probation, and what it cost."""
+    and what it cost.
+
+    ``during_probation`` says whether the training started in probation. Leave it ``None``
+    when :attr:`Employment.probation_end` is given: the engines derive it from the
+    training's start (a value that contradicts the dates is refused). Without the last day
+    of probation it cannot be derived, so give it whenever a rule needs it (onboarding and
+    professional-technical training); every result records in a step which it was.
+    """
 
     id: Text
     kind: TrainingKind
     provider: Provider
     start: date
     end: date
-    during_probation: bool
     costs: tuple[CostItem, ...]
+    during_probation: bool | None = None
     took_place: bool = True
     full_time_off_job: bool = False
     title: str = ""

@@ -32,6 +32,7 @@ from hrpolicy.bonds.model import (
 )
 from hrpolicy.bonds.policy import BondPolicy, MutualAgreementRule, ProbationRule, Region
 from hrpolicy.bonds.results import CostLine, Eligibility, EligibilityStatus, RecognisedCost
+from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Label, Trail
 from hrpolicy.core.label import label
 from hrpolicy.core.money import round_money
@@ -112,8 +113,27 @@ def benefit_eligibility(benefit: SpecialBenefit, trail: Trail) -> Eligibility:
     )
 
 
-def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -> Eligibility:
-    """Eligibility (LCL Art. 22(1)) for one training: can it carry a bond at all?"""
+def _probation_needed(training: Training, in_probation: bool | None) -> bool:
+    """``in_probation``, refused when unknown: the rule being applied needs it."""
+    if in_probation is None:
+        raise InvalidValueError(
+            "Training.during_probation",
+            f"True or False for training {training.id} (it starts on "
+            f"{training.start.isoformat()} and Employment.probation_end is not given, so "
+            "whether it was in probation cannot be derived)",
+            None,
+        )
+    return in_probation
+
+
+def training_eligibility(
+    training: Training, policy: BondPolicy, trail: Trail, *, in_probation: bool | None
+) -> Eligibility:
+    """Eligibility (LCL Art. 22(1)) for one training: can it carry a bond at all?
+
+    ``in_probation`` is whether the training started in probation (``None`` if neither
+    the employment nor the training says); it is needed only for onboarding and for
+    training that can carry a bond."""
     if not training.took_place:
         trail.find("training_not_held")
         return Eligibility(
@@ -124,7 +144,7 @@ def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -
     kind = training.kind
     if kind in _STATUTORY_KINDS:
         trail.find("bond_on_statutory_training", kind=_STATUTORY_KINDS[kind])
-        if training.during_probation and kind is TrainingKind.ONBOARDING:
+        if kind is TrainingKind.ONBOARDING and _probation_needed(training, in_probation):
             trail.find("probation_onboarding_charge")
         return Eligibility(
             EligibilityStatus.STATUTORY_TRAINING,
@@ -152,7 +172,7 @@ def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -
         )
     if kind is TrainingKind.SPECIAL_OPERATION_CERTIFICATE:
         trail.find("shanghai_special_operation")
-    if training.during_probation:
+    if _probation_needed(training, in_probation):
         trail.find("probation_training_contested")
     return Eligibility(
         EligibilityStatus.ELIGIBLE,
