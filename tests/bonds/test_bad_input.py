@@ -157,11 +157,21 @@ def test_a_service_length_of_zero_is_rejected() -> None:
         ServiceLength()
 
 
-def test_an_agreement_needs_exactly_one_of_training_or_benefit() -> None:
-    with pytest.raises(InvalidValueError, match="exactly one of training or benefit"):
-        agreement(training=None)
-    with pytest.raises(InvalidValueError, match="exactly one of training or benefit"):
+def test_an_agreement_is_for_a_training_or_a_benefit_not_both() -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=r"BondAgreement\.benefit: expected None when the agreement is for a training",
+    ):
         agreement(benefit=SpecialBenefit(kind=BenefitKind.CAR))
+
+
+def test_an_agreement_without_a_training_cannot_count_service_from_one() -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=r"BondAgreement\.start_rule: expected signing or contract_start for an agreement "
+        "without a training",
+    ):
+        agreement(training=None, start_rule=StartRule.TRAINING_START)
 
 
 def test_an_agreement_cannot_give_both_a_start_rule_and_a_start_date() -> None:

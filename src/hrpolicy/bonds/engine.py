@@ -37,6 +37,7 @@ from hrpolicy.bonds.model import (
     PenaltyClause,
     Separation,
     ServiceLength,
+    SpecialBenefit,
     StartRule,
     Training,
 )
@@ -53,9 +54,9 @@ from hrpolicy.bonds.results import (
     SeparationSettlement,
     ServicePeriod,
 )
-from hrpolicy.core.errors import InvalidValueError, NotCoveredError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
 from hrpolicy.core.explain import Explanation, Label, Trail
-from hrpolicy.core.fields import argument, arguments, require_unique
+from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, money_sum, round_money
 from hrpolicy.core.span import Rounding, TimeUnit, add_units, measure, through
@@ -90,7 +91,7 @@ def _service_start(
     rule = agreement.start_rule
     defaulted = rule is None
     if rule is None:
-        # A benefit bond has no training to count from; when silent it counts from signing.
+        # Without a training there is nothing to count from; when silent, count from signing.
         rule = policy.start_convention if training is not None else StartRule.SIGNING
     if rule is StartRule.CONTRACT_START:
         if employment.contract_start is None:
@@ -104,7 +105,7 @@ def _service_start(
     elif rule is StartRule.SIGNING:
         start = agreement.signed_on
     else:
-        assert training is not None  # BondAgreement refuses training rules on benefit bonds
+        assert training is not None  # BondAgreement refuses training rules without one
         start = training.start if rule is StartRule.TRAINING_START else through(training.end)
     how = _START_RULES[rule]
     if defaulted:
@@ -213,8 +214,29 @@ def _audit_schedule(
     return years
 
 
+def _plan_items(trainings: object) -> list[Training | BondAgreement]:
+    """The items to plan: trainings or draft agreements, each training and agreement id
+    given once."""
+    items: list[Training | BondAgreement] = []
+    training_ids: set[str] = set()
+    agreement_ids: set[str] = set()
+    for index, item in enumerate(arguments(trainings, object, "trainings")):
+        path = f"trainings[{index}]"
+        if not isinstance(item, (Training, BondAgreement)):
+            raise InvalidTypeError(path, "a Training or a BondAgreement", item)
+        if isinstance(item, BondAgreement):
+            require(item.id not in agreement_ids, path, "a unique agreement id", item.id)
+            agreement_ids.add(item.id)
+        course = item if isinstance(item, Training) else item.training
+        if course is not None:
+            require(course.id not in training_ids, path, "a unique training id", course.id)
+            training_ids.add(course.id)
+        items.append(item)
+    return items
+
+
 def plan_bonds(
-    trainings: Iterable[Training],
+    trainings: Iterable[Training | BondAgreement],
     employment: Employment,
     schedule: ServiceSchedule,
     policy: BondPolicy = _DEFAULT_POLICY,
@@ -224,21 +246,39 @@ def plan_bonds(
     recognised cost C, and the service length the schedule gives for C.
 
     Plans come back in the order the trainings were given; ids must be unique.
+    A draft :class:`BondAgreement` may stand in for its training; a draft for a special
+    benefit, or for neither a training nor a benefit (a promotion bond), is planned as
+    what it is: no length may be set by the schedule, and the plan says why.
     """
-    given = arguments(trainings, Training, "trainings")
+    items = _plan_items(trainings)
     argument(employment, Employment, "employment")
     argument(schedule, ServiceSchedule, "schedule")
     argument(policy, BondPolicy, "policy")
-    require_unique([t.id for t in given], "trainings", "training id")
     plans = []
-    for training in given:
+    for item in items:
+        draft = item if isinstance(item, BondAgreement) else None
+        training = item if isinstance(item, Training) else item.training
+        benefit = draft.benefit if draft is not None else None
         trail = Trail(CATALOG)
-        eligibility = rules.scope(employment, trail) or rules.training_eligibility(
-            training, policy, trail, in_probation=_in_probation(training, employment, trail)
-        )
-        cost = rules.recognise_cost(training, policy, trail)
-        if eligibility.eligible and cost.total == 0:
-            eligibility = rules.no_real_spend(trail)
+        cost = RecognisedCost((), Fraction(0))
+        eligibility = rules.scope(employment, trail)
+        if eligibility is None:
+            if benefit is not None:
+                eligibility = rules.benefit_eligibility(benefit, trail)
+            elif training is None:
+                eligibility = rules.no_training(trail)
+            else:
+                eligibility = rules.training_eligibility(
+                    training,
+                    policy,
+                    trail,
+                    in_probation=_in_probation(training, employment, trail),
+                )
+        if training is not None:
+            cost = rules.recognise_cost(training, policy, trail)
+            if eligibility.eligible and cost.total == 0:
+                eligibility = rules.no_real_spend(trail)
+        _eligibility_step(training, benefit, eligibility, trail)
         length = None
         if eligibility.eligible:
             years = _schedule_years(schedule, cost.total, trail)
@@ -250,7 +290,7 @@ def plan_bonds(
             length.to_label() if length else None,
             *eligibility.citations,
         )
-        plans.append(BondPlan(training, eligibility, cost, length, trail.explanation()))
+        plans.append(BondPlan(training, eligibility, cost, length, trail.explanation(), draft))
     return tuple(plans)
 
 
@@ -275,8 +315,12 @@ def _policy_step(policy: BondPolicy, trail: Trail) -> None:
     )
 
 
-def _eligibility_step(agreement: BondAgreement, eligibility: Eligibility, trail: Trail) -> None:
-    training, benefit = agreement.training, agreement.benefit
+def _eligibility_step(
+    training: Training | None,
+    benefit: SpecialBenefit | None,
+    eligibility: Eligibility,
+    trail: Trail,
+) -> None:
     trail.step(
         "A1.eligibility",
         label(
@@ -375,8 +419,9 @@ def _review(
     if eligibility is None:
         if agreement.benefit is not None:
             eligibility = rules.benefit_eligibility(agreement.benefit, trail)
+        elif training is None:
+            eligibility = rules.no_training(trail)
         else:
-            assert training is not None  # BondAgreement guarantees training xor benefit
             in_probation = _in_probation(training, employment, trail)
             eligibility = rules.training_eligibility(
                 training, policy, trail, in_probation=in_probation
@@ -390,7 +435,7 @@ def _review(
                 )
             if eligibility.eligible and cost.total == 0:
                 eligibility = rules.no_real_spend(trail)
-    _eligibility_step(agreement, eligibility, trail)
+    _eligibility_step(training, agreement.benefit, eligibility, trail)
     service = schedule_years = None
     if eligibility.status is not EligibilityStatus.OUT_OF_SCOPE:
         service = _service_period(agreement, employment, policy, trail)

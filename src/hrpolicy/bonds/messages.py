@@ -44,6 +44,12 @@ CATALOG: Final = Catalog(
             "Safety training is the employer's statutory duty and cannot carry a bond; the penalty clause is void and nothing is payable.",
             (p("WSL 28"), p("WSL 47"), p("LCL 22(1)")),
         ),
+        "bond_without_training": FindingSpec(
+            Severity.VIOLATION,
+            "协议约定了服务期，但用人单位没有提供专项培训费用进行专业技术培训（例如以晋升或加薪为对价）；除培训服务期和竞业限制外，不得约定由劳动者承担违约金，违约金条款无效，应付为0。",
+            "The agreement sets a service period with no special training funded by the employer behind it (a promotion or a pay rise, say); apart from training bonds and non-competes no penalty may be agreed against the employee, so the penalty clause is void and nothing is payable.",
+            (p("LCL 22(1)"), p("LCL 25")),
+        ),
         "shanghai_special_operation": FindingSpec(
             Severity.INFO,
             "按上海地区实践，特种作业安全资格证培训可以约定服务期（地区选项已开启）。",

@@ -401,12 +401,15 @@ class SpecialBenefit:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BondAgreement:
     """A service-period agreement (服务期协议) for one training — or, exceptionally, for a
-    special benefit (then ``training`` is ``None`` and ``benefit`` is set).
+    special benefit (then ``training`` is ``None`` and ``benefit`` is set), or for neither:
+    a service period tied to a promotion or a pay rise (both ``None``). Only a training
+    bond can carry a penalty (LCL 22, 25); the engines say so for the others.
 
     ``start_rule`` / ``start_date`` record an explicit start; leave both ``None`` when the
-    agreement is silent (the policy's convention then applies). ``penalty`` is ``None``
-    when the agreement has no penalty or repayment clause. ``stated_cost`` is the training
-    cost the agreement itself names, if any.
+    agreement is silent (the policy's convention then applies; without a training, service
+    counts from signing). ``penalty`` is ``None`` when the agreement has no penalty or
+    repayment clause. ``stated_cost`` is the training cost the agreement itself names, if
+    any.
     """
 
     id: Text
@@ -422,10 +425,11 @@ class BondAgreement:
 
     def __attrs_post_init__(self) -> None:
         require(
-            (self.training is None) != (self.benefit is None),
-            "BondAgreement.training",
-            "exactly one of training or benefit",
-            (self.training, self.benefit),
+            self.training is None or self.benefit is None,
+            "BondAgreement.benefit",
+            "None when the agreement is for a training (one agreement, one training or "
+            "one benefit)",
+            self.benefit,
         )
         require(
             self.start_rule is None or self.start_date is None,
@@ -433,11 +437,11 @@ class BondAgreement:
             "either start_rule or start_date, not both",
             self.start_date,
         )
-        if self.benefit is not None and self.start_rule is not None:
+        if self.training is None and self.start_rule is not None:
             require(
                 self.start_rule in (StartRule.SIGNING, StartRule.CONTRACT_START),
                 "BondAgreement.start_rule",
-                "signing or contract_start for a benefit bond (it has no training)",
+                "signing or contract_start for an agreement without a training",
                 self.start_rule.value,
             )
 

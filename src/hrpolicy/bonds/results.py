@@ -53,6 +53,7 @@ class EligibilityStatus(enum.Enum):
     NOT_PROFESSIONAL_TECHNICAL = "not_professional_technical"  # management, brand, mentoring
     NOT_HELD = "not_held"
     NO_RECOGNISED_COST = "no_recognised_cost"  # nothing vouchered paid by the employer
+    NO_TRAINING = "no_training"  # a service period for a promotion or a pay rise
     SPECIAL_BENEFIT = "special_benefit"  # housing / car / hukou: a court assesses damages
     OUT_OF_SCOPE = "out_of_scope"  # pilots, public-institution appointments
 
@@ -126,17 +127,24 @@ class ServicePeriod:
 class BondPlan(Displayable):
     """What a company schedule allows for one training: eligibility, recognised cost and
     the service length for that cost (``None`` when no bond may be agreed, or the schedule
-    does not cover the cost)."""
+    does not cover the cost).
 
-    training: Training
+    ``agreement`` is the draft agreement planned, when one was given instead of a
+    training; ``training`` is ``None`` for a draft with no training behind it (a
+    special benefit, a promotion), whose recognised cost is then 0.
+    """
+
+    training: Training | None
     eligibility: Eligibility
     cost: RecognisedCost
     length: ServiceLength | None
     explanation: Explanation
+    agreement: BondAgreement | None = None
 
     def _view(self) -> View:
         rows: tuple[tuple[Label, StepValue], ...] = (
-            (Label("培训", "training"), self.training.id),
+            (Label("协议", "agreement"), self.agreement.id if self.agreement else None),
+            (Label("培训", "training"), self.training.id if self.training else None),
             (Label("资格", "eligibility"), STATUSES[self.eligibility.status]),
             (Label("认定培训费用", "recognised cost"), self.cost.amount),
             (Label("服务期", "service period"), self.length.to_label() if self.length else None),
@@ -176,6 +184,7 @@ STATUSES: Final[Mapping[EligibilityStatus, Label]] = {
     ),
     EligibilityStatus.NOT_HELD: Label("培训未进行", "training never held"),
     EligibilityStatus.NO_RECOGNISED_COST: Label("无可认定费用", "no recognisable spend"),
+    EligibilityStatus.NO_TRAINING: Label("无专项培训", "no special training"),
     EligibilityStatus.SPECIAL_BENEFIT: Label("特殊待遇", "special benefit"),
     EligibilityStatus.OUT_OF_SCOPE: Label("特别制度", "special regime"),
 }

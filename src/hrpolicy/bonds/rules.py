@@ -1,7 +1,7 @@
 """The statute's rules for bonds, as data and small functions, each citing its article.
 
 - A1: which agreements can carry a penalty at all (:func:`scope`, :func:`benefit_eligibility`,
-  :func:`training_eligibility`);
+  :func:`no_training`, :func:`training_eligibility`);
 - A2: what counts as training cost (:func:`recognise_cost`);
 - A6: which exit grounds leave the capped penalty owed (:data:`GROUNDS`, :func:`liability`).
 
@@ -48,6 +48,7 @@ __all__ = [
     "benefit_eligibility",
     "liability",
     "no_real_spend",
+    "no_training",
     "recognise_cost",
     "scope",
     "training_eligibility",
@@ -178,6 +179,17 @@ def training_eligibility(
         EligibilityStatus.ELIGIBLE,
         label("用人单位出资的专业技术培训", "employer-funded professional-technical training"),
         (p("LCL 22(1)"),),
+    )
+
+
+def no_training(trail: Trail) -> Eligibility:
+    """An agreement with neither a training nor a special benefit behind it (a promotion
+    or pay-rise bond): no special training funds, so no penalty (LCL Art. 22(1), 25)."""
+    trail.find("bond_without_training")
+    return Eligibility(
+        EligibilityStatus.NO_TRAINING,
+        label("用人单位未出资进行专项培训", "no special training funded by the employer"),
+        (p("LCL 22(1)"), p("LCL 25")),
     )
 
 
