@@ -115,8 +115,18 @@ def _service_start(
     return start, how, defaulted
 
 
+def _binds(eligibility: Eligibility) -> bool:
+    """Whether the agreement sets a service period the law recognises: a training bond
+    that can carry a penalty, or a special-benefit bond (for a court to weigh)."""
+    return eligibility.eligible or eligibility.status is EligibilityStatus.SPECIAL_BENEFIT
+
+
 def _service_period(
-    agreement: BondAgreement, employment: Employment, policy: BondPolicy, trail: Trail
+    agreement: BondAgreement,
+    employment: Employment,
+    policy: BondPolicy,
+    eligibility: Eligibility,
+    trail: Trail,
 ) -> ServicePeriod:
     start, how, defaulted = _service_start(agreement, employment, policy)
     training = agreement.training
@@ -158,13 +168,28 @@ def _service_period(
         last_day,
     )
     extended_to = None
+    inputs = {"contract_end": employment.contract_end, "service_last_day": last_day}
+    if not _binds(eligibility):
+        # A service period with nothing lawful behind it (A1, A2) extends no contract.
+        trail.step(
+            "A5.contract_extension",
+            label(
+                "劳动合同不续延：该服务期约定不能成立",
+                "no contract extension: the bond cannot carry a service period",
+            ),
+            {**inputs, "eligibility": eligibility.status.value},
+            None,
+            p("Regs 17"),
+            *eligibility.citations,
+        )
+        return ServicePeriod(start, last_day, how.en, employment.contract_end, None)
     if employment.contract_end is not None and employment.contract_end < last_day:
         extended_to = last_day
         trail.find("contract_extended", contract_end=employment.contract_end, service_end=last_day)
     trail.step(
         "A5.contract_extension",
         label("劳动合同续延至服务期满", "labour contract extended to the service period's end"),
-        {"contract_end": employment.contract_end, "service_last_day": last_day},
+        inputs,
         extended_to,
         p("Regs 17"),
     )
@@ -438,7 +463,7 @@ def _review(
     _eligibility_step(training, agreement.benefit, eligibility, trail)
     service = schedule_years = None
     if eligibility.status is not EligibilityStatus.OUT_OF_SCOPE:
-        service = _service_period(agreement, employment, policy, trail)
+        service = _service_period(agreement, employment, policy, eligibility, trail)
         if eligibility.eligible and cost is not None:
             schedule_years = _audit_schedule(agreement, cost.total, service, policy, trail)
             clauses.audit_penalty(agreement, cost.total, service, trail)
@@ -575,7 +600,7 @@ def _settle_bond(
     status = checked.eligibility.status
     if status is EligibilityStatus.OUT_OF_SCOPE:
         return _settled(checked, Outcome.OUT_OF_SCOPE, trail, separation, payable=None)
-    if not checked.eligibility.eligible and status is not EligibilityStatus.SPECIAL_BENEFIT:
+    if not _binds(checked.eligibility):
         return _settled(checked, Outcome.VOID, trail, separation)
     service = checked.service
     assert service is not None  # set for every agreement in scope
