@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 import attrs
+import pytest
 
 from hrpolicy import bonds
 from hrpolicy.bonds import (
@@ -98,3 +99,19 @@ def test_the_separation_tells_the_latest_date_any_bond_extends_the_contract_to()
     assert [b.contract_extended_to for b in result.bonds] == [date(2023, 3, 31), date(2024, 3, 31)]
     assert result.contract_extended_to == date(2024, 3, 31)
     assert settle([agreement()], employment(), separation()).contract_extended_to is None
+
+
+@pytest.mark.parametrize(
+    "function",
+    [bonds.settle, bonds.review, bonds.plan_bonds, bonds.settle_bond, bonds.settle_cases],
+    ids=lambda f: f.__name__,
+)
+def test_each_main_function_documents_its_parameters_errors_and_an_example(
+    function: typing.Callable[..., object],
+) -> None:
+    doc = inspect.getdoc(function) or ""
+    for section in ("Args:", "Returns:", "Raises:", "Example:", ">>> "):
+        assert section in doc, section
+    for name in inspect.signature(function).parameters:
+        assert re.search(rf"^    {name}: ", doc, re.MULTILINE), name
+    assert "InvalidTypeError" in doc

@@ -20,7 +20,7 @@ rounding to 0.01 per bond; the total is the sum of the bonds' rounded amounts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -242,10 +242,13 @@ def _audit_schedule(
 def _plan_items(trainings: object) -> list[Training | BondAgreement]:
     """The items to plan: trainings or draft agreements, each training and agreement id
     given once."""
+    expected = "a list or tuple of Training or BondAgreement"
+    if isinstance(trainings, (str, bytes, Mapping)) or not isinstance(trainings, Iterable):
+        raise InvalidTypeError("trainings", expected, trainings)
     items: list[Training | BondAgreement] = []
     training_ids: set[str] = set()
     agreement_ids: set[str] = set()
-    for index, item in enumerate(arguments(trainings, object, "trainings")):
+    for index, item in enumerate(trainings):
         path = f"trainings[{index}]"
         if not isinstance(item, (Training, BondAgreement)):
             raise InvalidTypeError(path, "a Training or a BondAgreement", item)
@@ -270,10 +273,42 @@ def plan_bonds(
     never merged with another, even in the same year — whether it can carry a bond, its
     recognised cost C, and the service length the schedule gives for C.
 
-    Plans come back in the order the trainings were given; ids must be unique.
-    A draft :class:`BondAgreement` may stand in for its training; a draft for a special
-    benefit, or for neither a training nor a benefit (a promotion bond), is planned as
-    what it is: no length may be set by the schedule, and the plan says why.
+    Args:
+        trainings: the trainings to plan (a list or tuple). A draft
+            :class:`BondAgreement` may stand in for its training; a draft for a special
+            benefit, or for neither a training nor a benefit (a promotion bond), is
+            planned as what it is: the schedule sets no length, and the plan says why.
+        employment: the employment (its regime decides the scope; its last day of
+            probation, when given, whether each training was in probation).
+        schedule: the company's cost → years schedule, e.g. ``DOMAIN_COST_SCHEDULE``.
+        policy: the options in force (what counts as cost, the Shanghai switch).
+
+    Returns:
+        One :class:`BondPlan` per item, in the order given: eligibility, recognised cost
+        C, the length the schedule gives (``None`` when no bond may be agreed or the
+        schedule does not cover C), and the steps and findings.
+
+    Raises:
+        InvalidTypeError: ``trainings`` is not a list of trainings or agreements, or
+            another argument is of the wrong type.
+        InvalidValueError: a training id or agreement id is given twice; a training's
+            ``during_probation`` contradicts the employment's last day of probation, or is
+            needed and neither says.
+
+    Example:
+        >>> from hrpolicy.bonds import DOMAIN_COST_SCHEDULE
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> [plan] = plan_bonds([case.agreements[0].training], case.employment,
+        ...                     DOMAIN_COST_SCHEDULE)
+        >>> plan.eligibility.status.value, plan.cost.amount, plan.length.describe()
+        ('eligible', Decimal('6000.00'), '3 years')
+        >>> from hrpolicy import InvalidTypeError
+        >>> try:
+        ...     plan_bonds(case.agreements[0].training, case.employment, DOMAIN_COST_SCHEDULE)
+        ... except InvalidTypeError as error:
+        ...     print(error.path, "|", error.expected)
+        trainings | a list or tuple of Training or BondAgreement
     """
     items = _plan_items(trainings)
     argument(employment, Employment, "employment")
@@ -364,10 +399,42 @@ def _eligibility_step(
 def review(
     agreement: BondAgreement, employment: Employment, policy: BondPolicy = _DEFAULT_POLICY
 ) -> BondReview:
-    """Check an agreement against the law before any separation.
+    """Check an agreement against the law before any separation: whether it can carry a
+    penalty at all (LCL 22(1), 25), the recognised cost C (Regs 16), the service period
+    and the contract's extension (Regs 17), the penalty clause against the caps (LCL
+    22(2)) and a finding for every void or unlawful clause.
 
     Citations are checked against the signing date: a provision not yet in force when the
     agreement was signed is flagged.
+
+    Args:
+        agreement: the service-period agreement, for a training, a special benefit, or
+            neither.
+        employment: the employment (hire date, contract, probation, regime).
+        policy: the options in force (see :class:`~hrpolicy.bonds.policy.BondPolicy`).
+
+    Returns:
+        A :class:`BondReview` with the eligibility, C (``None`` without a training), the
+        service period (``None`` out of scope), the schedule's years if the policy has a
+        schedule, and the steps and findings.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: facts that contradict each other — the contract ended before the
+            agreement was signed; the service period starts before the hire date or ends
+            before signing; it counts from the contract start and
+            ``Employment.contract_start`` is not given; the training's
+            ``during_probation`` contradicts the last day of probation, or is needed and
+            neither says.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> checked = review(case.agreements[0], case.employment)
+        >>> checked.eligibility.status.value, checked.recognised_cost, checked.service_last_day
+        ('eligible', Decimal('6000.00'), datetime.date(2013, 11, 5))
+        >>> [f.code for f in checked.findings]
+        ['penalty_not_prorated', 'loss_penalty_void']
     """
     argument(agreement, BondAgreement, "agreement")
     argument(employment, Employment, "employment")
@@ -580,7 +647,50 @@ def settle_bond(
     separation: Separation,
     policy: BondPolicy = _DEFAULT_POLICY,
 ) -> BondSettlement:
-    """Settle one bond at a separation. See the module documentation for the rule."""
+    """Settle one bond at a separation:
+
+        payable = min(what the clause asks at the exit date, C × unserved ÷ total)
+
+    or 0 with the reason (the bond cannot carry a penalty, it was served out or not yet
+    begun, the exit ground exempts the employee, no penalty was agreed), or no number
+    when a court must assess damages or the regime is out of scope. See the module
+    documentation for the rule; :func:`settle` settles several bonds and weighs what was
+    demanded and collected.
+
+    Args:
+        agreement: the service-period agreement.
+        employment: the employment (hire date, contract, probation, regime).
+        separation: the end of employment: last day (counted as served) and ground.
+        policy: the options in force (see :class:`~hrpolicy.bonds.policy.BondPolicy`).
+
+    Returns:
+        A :class:`BondSettlement`: outcome, ``payable`` (``None`` only without a number),
+        the agreed amount and both caps, time served, the service figures, and the steps
+        and findings of the review and the settlement.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: the facts contradict each other — the last day is before the
+            hire date, before 2008-01-01 or before the agreement was signed; an exit at
+            contract expiry on another day than the contract's last, or of an open-ended
+            contract; a dismissal for failed probation after probation; money collected
+            before the hire date; and every contradiction :func:`review` refuses.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> bond = settle_bond(case.agreements[0], case.employment, case.separation)
+        >>> bond.outcome.value, bond.payable, bond.cap2, bond.unserved_units
+        ('payable', Decimal('1833.33'), Decimal('1833.33'), Fraction(11, 1))
+        >>> import attrs
+        >>> early = attrs.evolve(case.separation, last_day=date(2010, 11, 1))
+        >>> from hrpolicy import InvalidValueError
+        >>> try:
+        ...     settle_bond(case.agreements[0], case.employment, early)
+        ... except InvalidValueError as error:
+        ...     print(error.path, "|", error.expected)
+        separation.last_day | a date on or after the agreement SP-2010-017 was signed (2010-11-08)
+    """
     argument(agreement, BondAgreement, "agreement")
     argument(employment, Employment, "employment")
     argument(separation, Separation, "separation")
@@ -744,6 +854,40 @@ def settle(
     The result does not depend on the order the agreements are given in. Two agreements
     for the same training are refused: a training carries one bond (an amended agreement
     replaces the original).
+
+    Args:
+        agreements: every bond agreement of the employee (a list or tuple), each settled
+            as :func:`settle_bond` does.
+        employment: the employment (hire date, contract, probation, regime).
+        separation: the end of employment: last day, ground, what the employer demanded
+            and what it already collected, and how.
+        policy: the options in force (see :class:`~hrpolicy.bonds.policy.BondPolicy`).
+
+    Returns:
+        A :class:`SeparationSettlement`: the bonds ordered by agreement id, the lawful
+        total, the refund due, what is still owed, the demand beyond the law, wages to pay
+        back and deposits to return (the first three ``None`` while a court must assess a
+        bond), and the steps and findings.
+
+    Raises:
+        InvalidTypeError: ``agreements`` is not a list of agreements (one agreement or
+            ``None`` is refused), or another argument is of the wrong type.
+        InvalidValueError: an agreement id is given twice; two agreements bond the same
+            training; more is drawn from deposits than the agreements name; and every
+            contradiction :func:`settle_bond` refuses.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> result = settle(case.agreements, case.employment, case.separation)
+        >>> result.total_payable, result.refund_due, result.excess_demand
+        (Decimal('1833.33'), Decimal('1166.67'), Decimal('1832.67'))
+        >>> from hrpolicy import InvalidValueError
+        >>> try:
+        ...     settle(case.agreements * 2, case.employment, case.separation)
+        ... except InvalidValueError as error:
+        ...     print(error)
+        agreements[1]: expected a unique agreement id, got str 'SP-2010-017'
     """
     given = arguments(agreements, BondAgreement, "agreements")
     argument(employment, Employment, "employment")
