@@ -421,13 +421,15 @@ def bond_agreements(
     *,
     training: Training | None = None,
     benefit: bool = False,
+    without_training: bool = False,
     id: str | None = None,
     penalty: bool | None = None,
     other_clauses: bool = True,
     contract_start: date | None = None,
     not_before: date | None = None,
 ) -> BondAgreement:
-    """Agreements for ``training`` (drawn if not given), or for a special benefit.
+    """Agreements for ``training`` (drawn if not given), for a special benefit
+    (``benefit``), or for neither (``without_training``: a promotion or pay-rise bond).
 
     The agreement is signed around the end of the training, and its service period always
     ends after signing. It counts service from the contract start only when
@@ -436,8 +438,12 @@ def bond_agreements(
     """
     chosen_training = None
     special = None
-    if benefit:
-        special = draw(special_benefits())
+    if benefit and without_training:
+        raise InvalidValueError(
+            "bond_agreements.without_training", "False when benefit is True", without_training
+        )
+    if benefit or without_training:
+        special = draw(special_benefits()) if benefit else None
         signed = draw(dates(min_value=not_before or _FIRST_DAY, max_value=date(2036, 12, 31)))
         rules = [StartRule.SIGNING]
     else:
@@ -561,11 +567,12 @@ def bond_cases(
     eligible_only: bool = False,
 ) -> BondCase:
     """Consistent cases: every training and signature after the hire date, a separation
-    on or after every signature, probation flags that agree with the dates.
+    on or after every signature, probation flags that agree with the dates (or are left
+    for the engine to derive when the employment gives the last day of probation).
 
     ``eligible_only`` draws only employer-funded, vouchered professional-technical
-    trainings with a penalty clause (no special benefits), so that most cases end in a
-    computed amount.
+    trainings with a penalty clause (no special benefits, no bonds without a training), so
+    that most cases end in a computed amount.
     """
     if max_bonds < 1:
         raise InvalidValueError("bond_cases.max_bonds", "1 or more", max_bonds)
@@ -573,9 +580,16 @@ def bond_cases(
     count = draw(st.integers(1, max_bonds))
     agreements = []
     for index in range(count):
-        benefit = not eligible_only and draw(st.integers(0, 9)) == 0
+        # One in ten a special benefit, one in ten a promotion bond (neither), unless only
+        # eligible training bonds are wanted.
+        other = (
+            "training"
+            if eligible_only
+            else draw(st.sampled_from(["training"] * 8 + ["benefit", "neither"]))
+        )
+        benefit = other == "benefit"
         training = None
-        if not benefit:
+        if other == "training":
             drawn = draw(
                 trainings(
                     min_value=max(employment.hire_date, _FIRST_DAY),
@@ -584,14 +598,17 @@ def bond_cases(
                     eligible_costs=eligible_only,
                 )
             )
-            in_probation = (
-                employment.probation_end is not None and drawn.start <= employment.probation_end
-            )
-            training = attrs.evolve(drawn, id=f"T{index}", during_probation=in_probation)
+            flag: bool | None = False
+            if employment.probation_end is not None:
+                # Derivable from the dates: stated (consistently) or left to the engine.
+                in_probation = drawn.start <= employment.probation_end
+                flag = draw(st.sampled_from([None, in_probation]))
+            training = attrs.evolve(drawn, id=f"T{index}", during_probation=flag)
         agreement = draw(
             bond_agreements(
                 training=training,
                 benefit=benefit,
+                without_training=other == "neither",
                 id=f"A{index}",
                 penalty=True if eligible_only else None,
                 contract_start=employment.contract_start,

@@ -27,6 +27,7 @@ from hrpolicy.bonds import (
     CollectionMethod,
     CostCategory,
     CostItem,
+    Employment,
     ExitGround,
     FlatSum,
     Payer,
@@ -157,11 +158,21 @@ def test_a_service_length_of_zero_is_rejected() -> None:
         ServiceLength()
 
 
-def test_an_agreement_needs_exactly_one_of_training_or_benefit() -> None:
-    with pytest.raises(InvalidValueError, match="exactly one of training or benefit"):
-        agreement(training=None)
-    with pytest.raises(InvalidValueError, match="exactly one of training or benefit"):
+def test_an_agreement_is_for_a_training_or_a_benefit_not_both() -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=r"BondAgreement\.benefit: expected None when the agreement is for a training",
+    ):
         agreement(benefit=SpecialBenefit(kind=BenefitKind.CAR))
+
+
+def test_an_agreement_without_a_training_cannot_count_service_from_one() -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=r"BondAgreement\.start_rule: expected signing or contract_start for an agreement "
+        "without a training",
+    ):
+        agreement(training=None, start_rule=StartRule.TRAINING_START)
 
 
 def test_an_agreement_cannot_give_both_a_start_rule_and_a_start_date() -> None:
@@ -301,7 +312,8 @@ def test_a_contract_cannot_start_after_it_ends() -> None:
 def test_a_training_marked_in_probation_must_start_in_probation() -> None:
     late = agreement(training=training(during_probation=True))
     with pytest.raises(
-        InvalidValueError, match="False: the training starts on 2020-03-02, outside"
+        InvalidValueError,
+        match=r"False or None \(the training starts on 2020-03-02, outside probation ending",
     ):
         review(late, employment(probation_end=date(2019, 6, 30)))
 
@@ -363,3 +375,33 @@ def test_a_plan_checks_the_probation_flag_too() -> None:
             employment(probation_end=date(2019, 3, 31)),
             DOMAIN_COST_SCHEDULE,
         )
+
+
+def test_leaving_out_the_contract_end_says_how_to_state_an_open_ended_contract() -> None:
+    with pytest.raises(
+        InvalidTypeError,
+        match=r"Employment\.contract_end: expected the labour contract's last day, or "
+        r"contract_end=None \(null in data\) for an open-ended contract .* got nothing$",
+    ):
+        Employment(hire_date=date(2019, 1, 1))  # type: ignore[call-arg]
+    open_ended = Employment(hire_date=date(2019, 1, 1), contract_end=None)
+    assert open_ended.contract_end is None
+    assert review(agreement(), open_ended).contract_extended_to is None
+
+
+def test_a_case_file_without_the_contract_end_says_to_write_null_and_reports_the_rest() -> None:
+    data = to_dict(electrician_case())
+    del data["employment"]["contract_end"]
+    data["employment"]["regime"] = "pilot"
+    with pytest.raises(ConversionError) as caught:
+        from_dict(data, BondCase)
+    assert caught.value.errors == (
+        "$.employment.regime: expected one of 'general', 'civil_aviation_pilot', "
+        "'public_institution', got str 'pilot'",
+        "$.employment.contract_end: expected the labour contract's last day, or "
+        "contract_end=None (null in data) for an open-ended contract (whether it is "
+        "fixed-term decides its extension under Regs 17, so it is never assumed), got nothing",
+    )
+    data["employment"]["contract_end"] = None
+    data["employment"]["regime"] = "general"
+    assert from_dict(data, BondCase).employment.contract_end is None

@@ -6,8 +6,6 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-import pytest
-
 from hrpolicy.bonds import (
     BenefitKind,
     BondPolicy,
@@ -30,7 +28,7 @@ from hrpolicy.bonds import (
     review,
     settle,
 )
-from hrpolicy.core import InvalidValueError, Rate, Rounding, TimeUnit
+from hrpolicy.core import Rate, Rounding, TimeUnit
 from tests.bonds.helpers import (
     agreement,
     cited,
@@ -209,11 +207,6 @@ def test_a_lower_cost_stated_in_the_agreement_stands() -> None:
     result = settle_standard(agreement_=lower)
     assert result.agreed == Decimal("6000.00")  # 9,000 × 24/36
     assert result.payable == Decimal("6000.00")
-
-
-def test_a_training_that_starts_in_probation_must_say_so() -> None:
-    with pytest.raises(InvalidValueError, match="during_probation"):
-        review(agreement(), employment(hire_date=date(2020, 1, 1), probation_end=date(2020, 6, 30)))
 
 
 def test_a_housing_bond_served_in_full_owes_nothing() -> None:

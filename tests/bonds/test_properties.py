@@ -73,8 +73,19 @@ def test_payable_does_not_rise_with_time_served(case: BondCase, first: int, seco
     checked = review(agreement, case.employment, case.policy)
     assume(checked.service is not None)
     assert checked.service is not None
+    # Leaving in probation owes nothing by default (a contested point), so time served is
+    # compared from the end of probation on.
+    after_probation = (
+        case.employment.probation_end + timedelta(days=1)
+        if case.employment.probation_end is not None
+        else date(2008, 1, 1)
+    )
     start = max(
-        checked.service.start, agreement.signed_on, case.employment.hire_date, date(2008, 1, 1)
+        checked.service.start,
+        agreement.signed_on,
+        case.employment.hire_date,
+        date(2008, 1, 1),
+        after_probation,
     )
     earlier, later = sorted((start + timedelta(days=first), start + timedelta(days=second)))
     # Leaving in probation may owe nothing (ProbationRule.EXEMPT) where leaving a day after

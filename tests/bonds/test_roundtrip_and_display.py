@@ -55,6 +55,9 @@ _DOMAIN = [
     pytest.param(trainings(), Training, id="training"),
     pytest.param(bond_agreements(), BondAgreement, id="bond agreement"),
     pytest.param(bond_agreements(benefit=True), BondAgreement, id="special-benefit agreement"),
+    pytest.param(
+        bond_agreements(without_training=True), BondAgreement, id="agreement without a training"
+    ),
     pytest.param(penalty_clauses(), PenaltyClause, id="penalty clause of every form"),
     pytest.param(employments(regime=None), Employment, id="employment"),
     pytest.param(separations(), Separation, id="separation"),

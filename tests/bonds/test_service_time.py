@@ -9,9 +9,24 @@ from fractions import Fraction
 
 import pytest
 
-from hrpolicy.bonds import BondPolicy, Outcome, ServiceLength, StartRule, review
+from hrpolicy.bonds import (
+    BondAgreement,
+    BondPolicy,
+    Outcome,
+    ServiceLength,
+    StartRule,
+    TrainingKind,
+    review,
+)
 from hrpolicy.core import InvalidValueError, Rounding, TimeUnit
-from tests.bonds.helpers import agreement, codes, employment, separation, settle_standard
+from tests.bonds.helpers import (
+    agreement,
+    codes,
+    employment,
+    separation,
+    settle_standard,
+    training,
+)
 
 
 def test_service_starts_the_day_after_training_ends_when_the_agreement_is_silent() -> None:
@@ -149,6 +164,27 @@ def test_a_contract_outlasting_the_service_period_is_not_extended() -> None:
     result = review(agreement(), employment(contract_end=date(2024, 12, 31)))
     assert result.service is not None
     assert result.service.contract_extended_to is None
+
+
+@pytest.mark.parametrize(
+    "void",
+    [
+        pytest.param(agreement(training=training(kind=TrainingKind.MANAGEMENT)), id="management"),
+        pytest.param(agreement(training=training(took_place=False)), id="never held"),
+        pytest.param(agreement(training=None), id="no training"),
+    ],
+)
+def test_a_bond_that_cannot_carry_a_penalty_does_not_extend_the_contract(
+    void: BondAgreement,
+) -> None:
+    result = review(void, employment(contract_end=date(2021, 12, 31)))
+    assert result.service is not None
+    assert result.service.contract_extended_to is None
+    assert "contract_extended" not in {f.code for f in result.findings}
+    step = result.explanation.step("A5.contract_extension")
+    assert step.output is None
+    assert step.label.en == "no contract extension: the bond cannot carry a service period"
+    assert "Regs 17" in {c.id for c in step.citations}
 
 
 def test_an_open_ended_contract_is_never_extended() -> None:

@@ -137,9 +137,9 @@ def test_a_plan_bonds_each_training_of_the_year_on_its_own_cost() -> None:
     march = training(id="T-03", costs=(cost("3000"),))
     june = training(id="T-06", start=date(2020, 6, 1), end=date(2020, 6, 5), costs=(cost("3000"),))
     plans = plan_bonds([march, june], employment(), DOMAIN_COST_SCHEDULE)
-    assert [(plan.training.id, plan.length) for plan in plans] == [
-        ("T-03", ServiceLength(years=2)),
-        ("T-06", ServiceLength(years=2)),
+    assert [(plan.training, plan.length) for plan in plans] == [
+        (march, ServiceLength(years=2)),
+        (june, ServiceLength(years=2)),
     ]
     # Merged, 6,000 yuan would have stretched one bond to 3 years; the plan never merges.
     assert all(plan.cost.total == 3000 for plan in plans)

@@ -15,6 +15,7 @@ from hrpolicy.bonds import (
     CollectionMethod,
     CostCategory,
     CostMultiple,
+    EligibilityStatus,
     FlatSum,
     Outcome,
     Payer,
@@ -226,19 +227,43 @@ def test_money_taken_from_a_deposit_is_flagged() -> None:
     [
         pytest.param(TrainingKind.ONBOARDING, id="onboarding"),
         pytest.param(TrainingKind.JOB_TRANSFER, id="job transfer"),
-        pytest.param(TrainingKind.MANAGEMENT, id="general management"),
-        pytest.param(TrainingKind.BRAND_SERVICE_STANDARDS, id="brand standards"),
-        pytest.param(TrainingKind.MENTORING, id="in-house apprenticeship"),
     ],
 )
-def test_a_bond_on_training_the_employer_owes_anyway_is_void_and_nothing_is_payable(
+def test_a_bond_on_training_the_employer_owes_by_law_is_void_and_nothing_is_payable(
     kind: TrainingKind,
 ) -> None:
     result = settle_standard(agreement_=agreement(training=training(kind=kind)))
     assert result.outcome is Outcome.VOID
     assert result.payable == Decimal("0.00")
+    assert result.review.eligibility.status is EligibilityStatus.STATUTORY_TRAINING
     assert "bond_on_statutory_training" in codes(result)
-    assert "LCL 22(1)" in cited(result, "bond_on_statutory_training")
+    assert "bond_on_non_technical_training" not in codes(result)
+    assert {"LCL 22(1)", "LL 68"} <= cited(result, "bond_on_statutory_training")
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"),
+    [
+        pytest.param(TrainingKind.MANAGEMENT, "General management / team-leader", id="management"),
+        pytest.param(
+            TrainingKind.BRAND_SERVICE_STANDARDS, "Brand or service-standards", id="brand standards"
+        ),
+        pytest.param(TrainingKind.MENTORING, "In-house mentoring", id="in-house apprenticeship"),
+    ],
+)
+def test_a_bond_on_a_management_brand_or_mentoring_course_is_void_as_not_professional_technical(
+    kind: TrainingKind, named: str
+) -> None:
+    result = settle_standard(agreement_=agreement(training=training(kind=kind)))
+    assert result.outcome is Outcome.VOID
+    assert result.payable == Decimal("0.00")
+    assert result.review.eligibility.status is EligibilityStatus.NOT_PROFESSIONAL_TECHNICAL
+    assert "bond_on_statutory_training" not in codes(result)
+    [finding] = [f for f in result.findings if f.code == "bond_on_non_technical_training"]
+    assert finding.message("en").startswith(f"{named} training is not professional-technical")
+    assert "statutory" not in finding.message("en")
+    assert "法定义务" not in finding.message("zh_CN")
+    assert {c.id for c in finding.citations} == {"LCL 22(1)", "LCL 25"}
 
 
 def test_a_bond_on_safety_training_is_void_under_the_work_safety_law() -> None:

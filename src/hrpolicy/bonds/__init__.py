@@ -3,6 +3,11 @@
 Build the facts (:class:`Training`, :class:`BondAgreement`, :class:`Employment`,
 :class:`Separation`), then :func:`review` an agreement or :func:`settle` the bonds at a
 separation. :class:`BondPolicy` holds every switchable default.
+
+The core types these take are exported here too, so one import is enough: :class:`Rate`,
+:class:`TimeUnit` and :class:`Rounding` (the penalty forms and the policy), and
+:class:`BandTable`, :class:`Band`, :class:`Semantics` and :class:`Side` (stepped schedules
+and company service schedules).
 """
 
 from hrpolicy.bonds.case import BondCase, settle_cases
@@ -56,10 +61,15 @@ from hrpolicy.bonds.results import (
     SeparationSettlement,
     ServicePeriod,
 )
+from hrpolicy.core.bands import Band, BandTable, Semantics, Side
+from hrpolicy.core.money import Rate
+from hrpolicy.core.span import Rounding, TimeUnit
 
 __all__ = [
     "CATALOG",
     "DOMAIN_COST_SCHEDULE",
+    "Band",
+    "BandTable",
     "BenefitKind",
     "BondAgreement",
     "BondCase",
@@ -89,17 +99,22 @@ __all__ = [
     "ProRata",
     "ProbationRule",
     "Provider",
+    "Rate",
     "RecognisedCost",
     "Regime",
     "Region",
+    "Rounding",
+    "Semantics",
     "Separation",
     "SeparationSettlement",
     "ServedTimeSchedule",
     "ServiceLength",
     "ServicePeriod",
     "ServiceSchedule",
+    "Side",
     "SpecialBenefit",
     "StartRule",
+    "TimeUnit",
     "Training",
     "TrainingKind",
     "plan_bonds",

@@ -34,8 +34,38 @@ class BondCase:
 
 
 def settle_cases(cases: Sequence[BondCase]) -> tuple[SeparationSettlement, ...]:
-    """Settle many cases in one call, in the order given. An error names the case it
-    came from (``cases[3].…``), so a batch of thousands can be corrected case by case."""
+    """Settle many cases in one call, in the order given.
+
+    Args:
+        cases: the cases (a list or tuple of :class:`BondCase`), each settled as
+            :meth:`BondCase.settle` does.
+
+    Returns:
+        One :class:`~hrpolicy.bonds.results.SeparationSettlement` per case, in order.
+
+    Raises:
+        InvalidTypeError: ``cases`` is not a list of cases (the path names the item).
+        HRPolicyError: whatever settling a case raises, its path prefixed with the case
+            (``cases[3].separation.last_day: …``), so a batch of thousands can be
+            corrected case by case.
+
+    Example:
+        >>> import attrs
+        >>> from datetime import date
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> [r.total_payable for r in settle_cases([case, case])]
+        [Decimal('1833.33'), Decimal('1833.33')]
+        >>> before_hire = attrs.evolve(
+        ...     case, separation=attrs.evolve(case.separation, last_day=date(2008, 1, 31))
+        ... )
+        >>> from hrpolicy import InvalidValueError
+        >>> try:
+        ...     settle_cases([case, before_hire])
+        ... except InvalidValueError as error:
+        ...     print(error.path, "|", error.expected)
+        cases[1].separation.last_day | a date on or after the hire date 2008-03-01
+    """
     given = arguments(cases, BondCase, "cases")
     index = 0
     settlements = []

@@ -20,7 +20,7 @@ rounding to 0.01 per bond; the total is the sum of the bonds' rounded amounts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -37,6 +37,7 @@ from hrpolicy.bonds.model import (
     PenaltyClause,
     Separation,
     ServiceLength,
+    SpecialBenefit,
     StartRule,
     Training,
 )
@@ -53,9 +54,9 @@ from hrpolicy.bonds.results import (
     SeparationSettlement,
     ServicePeriod,
 )
-from hrpolicy.core.errors import InvalidValueError, NotCoveredError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
 from hrpolicy.core.explain import Explanation, Label, Trail
-from hrpolicy.core.fields import argument, arguments, require_unique
+from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, money_sum, round_money
 from hrpolicy.core.span import Rounding, TimeUnit, add_units, measure, through
@@ -90,7 +91,7 @@ def _service_start(
     rule = agreement.start_rule
     defaulted = rule is None
     if rule is None:
-        # A benefit bond has no training to count from; when silent it counts from signing.
+        # Without a training there is nothing to count from; when silent, count from signing.
         rule = policy.start_convention if training is not None else StartRule.SIGNING
     if rule is StartRule.CONTRACT_START:
         if employment.contract_start is None:
@@ -104,7 +105,7 @@ def _service_start(
     elif rule is StartRule.SIGNING:
         start = agreement.signed_on
     else:
-        assert training is not None  # BondAgreement refuses training rules on benefit bonds
+        assert training is not None  # BondAgreement refuses training rules without one
         start = training.start if rule is StartRule.TRAINING_START else through(training.end)
     how = _START_RULES[rule]
     if defaulted:
@@ -114,8 +115,18 @@ def _service_start(
     return start, how, defaulted
 
 
+def _binds(eligibility: Eligibility) -> bool:
+    """Whether the agreement sets a service period the law recognises: a training bond
+    that can carry a penalty, or a special-benefit bond (for a court to weigh)."""
+    return eligibility.eligible or eligibility.status is EligibilityStatus.SPECIAL_BENEFIT
+
+
 def _service_period(
-    agreement: BondAgreement, employment: Employment, policy: BondPolicy, trail: Trail
+    agreement: BondAgreement,
+    employment: Employment,
+    policy: BondPolicy,
+    eligibility: Eligibility,
+    trail: Trail,
 ) -> ServicePeriod:
     start, how, defaulted = _service_start(agreement, employment, policy)
     training = agreement.training
@@ -157,13 +168,28 @@ def _service_period(
         last_day,
     )
     extended_to = None
+    inputs = {"contract_end": employment.contract_end, "service_last_day": last_day}
+    if not _binds(eligibility):
+        # A service period with nothing lawful behind it (A1, A2) extends no contract.
+        trail.step(
+            "A5.contract_extension",
+            label(
+                "劳动合同不续延：该服务期约定不能成立",
+                "no contract extension: the bond cannot carry a service period",
+            ),
+            {**inputs, "eligibility": eligibility.status.value},
+            None,
+            p("Regs 17"),
+            *eligibility.citations,
+        )
+        return ServicePeriod(start, last_day, how.en, employment.contract_end, None)
     if employment.contract_end is not None and employment.contract_end < last_day:
         extended_to = last_day
         trail.find("contract_extended", contract_end=employment.contract_end, service_end=last_day)
     trail.step(
         "A5.contract_extension",
         label("劳动合同续延至服务期满", "labour contract extended to the service period's end"),
-        {"contract_end": employment.contract_end, "service_last_day": last_day},
+        inputs,
         extended_to,
         p("Regs 17"),
     )
@@ -213,8 +239,32 @@ def _audit_schedule(
     return years
 
 
+def _plan_items(trainings: object) -> list[Training | BondAgreement]:
+    """The items to plan: trainings or draft agreements, each training and agreement id
+    given once."""
+    expected = "a list or tuple of Training or BondAgreement"
+    if isinstance(trainings, (str, bytes, Mapping)) or not isinstance(trainings, Iterable):
+        raise InvalidTypeError("trainings", expected, trainings)
+    items: list[Training | BondAgreement] = []
+    training_ids: set[str] = set()
+    agreement_ids: set[str] = set()
+    for index, item in enumerate(trainings):
+        path = f"trainings[{index}]"
+        if not isinstance(item, (Training, BondAgreement)):
+            raise InvalidTypeError(path, "a Training or a BondAgreement", item)
+        if isinstance(item, BondAgreement):
+            require(item.id not in agreement_ids, path, "a unique agreement id", item.id)
+            agreement_ids.add(item.id)
+        course = item if isinstance(item, Training) else item.training
+        if course is not None:
+            require(course.id not in training_ids, path, "a unique training id", course.id)
+            training_ids.add(course.id)
+        items.append(item)
+    return items
+
+
 def plan_bonds(
-    trainings: Iterable[Training],
+    trainings: Iterable[Training | BondAgreement],
     employment: Employment,
     schedule: ServiceSchedule,
     policy: BondPolicy = _DEFAULT_POLICY,
@@ -223,23 +273,72 @@ def plan_bonds(
     never merged with another, even in the same year — whether it can carry a bond, its
     recognised cost C, and the service length the schedule gives for C.
 
-    Plans come back in the order the trainings were given; ids must be unique.
+    Args:
+        trainings: the trainings to plan (a list or tuple). A draft
+            :class:`BondAgreement` may stand in for its training; a draft for a special
+            benefit, or for neither a training nor a benefit (a promotion bond), is
+            planned as what it is: the schedule sets no length, and the plan says why.
+        employment: the employment (its regime decides the scope; its last day of
+            probation, when given, whether each training was in probation).
+        schedule: the company's cost → years schedule, e.g. ``DOMAIN_COST_SCHEDULE``.
+        policy: the options in force (what counts as cost, the Shanghai switch).
+
+    Returns:
+        One :class:`BondPlan` per item, in the order given: eligibility, recognised cost
+        C, the length the schedule gives (``None`` when no bond may be agreed or the
+        schedule does not cover C), and the steps and findings.
+
+    Raises:
+        InvalidTypeError: ``trainings`` is not a list of trainings or agreements, or
+            another argument is of the wrong type.
+        InvalidValueError: a training id or agreement id is given twice; a training's
+            ``during_probation`` contradicts the employment's last day of probation, or is
+            needed and neither says.
+
+    Example:
+        >>> from hrpolicy.bonds import DOMAIN_COST_SCHEDULE
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> [plan] = plan_bonds([case.agreements[0].training], case.employment,
+        ...                     DOMAIN_COST_SCHEDULE)
+        >>> plan.eligibility.status.value, plan.cost.amount, plan.length.describe()
+        ('eligible', Decimal('6000.00'), '3 years')
+        >>> from hrpolicy import InvalidTypeError
+        >>> try:
+        ...     plan_bonds(case.agreements[0].training, case.employment, DOMAIN_COST_SCHEDULE)
+        ... except InvalidTypeError as error:
+        ...     print(error.path, "|", error.expected)
+        trainings | a list or tuple of Training or BondAgreement
     """
-    given = arguments(trainings, Training, "trainings")
+    items = _plan_items(trainings)
     argument(employment, Employment, "employment")
     argument(schedule, ServiceSchedule, "schedule")
     argument(policy, BondPolicy, "policy")
-    require_unique([t.id for t in given], "trainings", "training id")
     plans = []
-    for training in given:
-        _check_probation_flag(training, employment)
+    for item in items:
+        draft = item if isinstance(item, BondAgreement) else None
+        training = item if isinstance(item, Training) else item.training
+        benefit = draft.benefit if draft is not None else None
         trail = Trail(CATALOG)
-        eligibility = rules.scope(employment, trail) or rules.training_eligibility(
-            training, policy, trail
-        )
-        cost = rules.recognise_cost(training, policy, trail)
-        if eligibility.eligible and cost.total == 0:
-            eligibility = rules.no_real_spend(trail)
+        cost = RecognisedCost((), Fraction(0))
+        eligibility = rules.scope(employment, trail)
+        if eligibility is None:
+            if benefit is not None:
+                eligibility = rules.benefit_eligibility(benefit, trail)
+            elif training is None:
+                eligibility = rules.no_training(trail)
+            else:
+                eligibility = rules.training_eligibility(
+                    training,
+                    policy,
+                    trail,
+                    in_probation=_in_probation(training, employment, trail),
+                )
+        if training is not None:
+            cost = rules.recognise_cost(training, policy, trail)
+            if eligibility.eligible and cost.total == 0:
+                eligibility = rules.no_real_spend(trail)
+        _eligibility_step(training, benefit, eligibility, trail)
         length = None
         if eligibility.eligible:
             years = _schedule_years(schedule, cost.total, trail)
@@ -251,7 +350,7 @@ def plan_bonds(
             length.to_label() if length else None,
             *eligibility.citations,
         )
-        plans.append(BondPlan(training, eligibility, cost, length, trail.explanation()))
+        plans.append(BondPlan(training, eligibility, cost, length, trail.explanation(), draft))
     return tuple(plans)
 
 
@@ -276,8 +375,12 @@ def _policy_step(policy: BondPolicy, trail: Trail) -> None:
     )
 
 
-def _eligibility_step(agreement: BondAgreement, eligibility: Eligibility, trail: Trail) -> None:
-    training, benefit = agreement.training, agreement.benefit
+def _eligibility_step(
+    training: Training | None,
+    benefit: SpecialBenefit | None,
+    eligibility: Eligibility,
+    trail: Trail,
+) -> None:
     trail.step(
         "A1.eligibility",
         label(
@@ -296,10 +399,42 @@ def _eligibility_step(agreement: BondAgreement, eligibility: Eligibility, trail:
 def review(
     agreement: BondAgreement, employment: Employment, policy: BondPolicy = _DEFAULT_POLICY
 ) -> BondReview:
-    """Check an agreement against the law before any separation.
+    """Check an agreement against the law before any separation: whether it can carry a
+    penalty at all (LCL 22(1), 25), the recognised cost C (Regs 16), the service period
+    and the contract's extension (Regs 17), the penalty clause against the caps (LCL
+    22(2)) and a finding for every void or unlawful clause.
 
     Citations are checked against the signing date: a provision not yet in force when the
     agreement was signed is flagged.
+
+    Args:
+        agreement: the service-period agreement, for a training, a special benefit, or
+            neither.
+        employment: the employment (hire date, contract, probation, regime).
+        policy: the options in force (see :class:`~hrpolicy.bonds.policy.BondPolicy`).
+
+    Returns:
+        A :class:`BondReview` with the eligibility, C (``None`` without a training), the
+        service period (``None`` out of scope), the schedule's years if the policy has a
+        schedule, and the steps and findings.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: facts that contradict each other — the contract ended before the
+            agreement was signed; the service period starts before the hire date or ends
+            before signing; it counts from the contract start and
+            ``Employment.contract_start`` is not given; the training's
+            ``during_probation`` contradicts the last day of probation, or is needed and
+            neither says.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> checked = review(case.agreements[0], case.employment)
+        >>> checked.eligibility.status.value, checked.recognised_cost, checked.service_last_day
+        ('eligible', Decimal('6000.00'), datetime.date(2013, 11, 5))
+        >>> [f.code for f in checked.findings]
+        ['penalty_not_prorated', 'loss_penalty_void']
     """
     argument(agreement, BondAgreement, "agreement")
     argument(employment, Employment, "employment")
@@ -307,19 +442,51 @@ def review(
     return _review(agreement, employment, policy, in_force_on=agreement.signed_on)
 
 
-def _check_probation_flag(training: Training, employment: Employment) -> None:
-    end = employment.probation_end
+def _in_probation(training: Training, employment: Employment, trail: Trail) -> bool | None:
+    """Whether ``training`` started in probation, and a step saying how that was known:
+    derived from the last day of probation when the employment gives it (a contradicting
+    ``Training.during_probation`` is refused), else as the training states; ``None`` when
+    neither says."""
+    end, stated = employment.probation_end, training.during_probation
     if end is None:
-        return
-    in_probation = employment.hire_date <= training.start <= end
-    if in_probation != training.during_probation:
-        where = "within" if in_probation else "outside"
+        if stated is None:
+            return None
+        trail.step(
+            "A1.probation",
+            label(
+                "培训是否在试用期内：按培训所述（未提供试用期截止日）",
+                "training in probation: as stated (the last day of probation is not given)",
+            ),
+            {"training_start": training.start, "probation_end": None, "stated": stated},
+            stated,
+            p("Practice-Probation"),
+        )
+        return stated
+    derived = employment.hire_date <= training.start <= end
+    if stated is not None and stated != derived:
+        where = "within" if derived else "outside"
         raise InvalidValueError(
             "Training.during_probation",
-            f"{in_probation}: the training starts on {training.start.isoformat()}, {where} "
-            f"probation ending {end.isoformat()}",
-            training.during_probation,
+            f"{derived} or None (the training starts on {training.start.isoformat()}, "
+            f"{where} probation ending {end.isoformat()})",
+            stated,
         )
+    trail.step(
+        "A1.probation",
+        label(
+            "培训是否在试用期内：按培训开始日与试用期截止日推定",
+            "training in probation: derived from its start and the last day of probation",
+        ),
+        {
+            "training_start": training.start,
+            "hire_date": employment.hire_date,
+            "probation_end": end,
+            "stated": stated,
+        },
+        derived,
+        p("Practice-Probation"),
+    )
+    return derived
 
 
 def _review(
@@ -344,10 +511,13 @@ def _review(
     if eligibility is None:
         if agreement.benefit is not None:
             eligibility = rules.benefit_eligibility(agreement.benefit, trail)
+        elif training is None:
+            eligibility = rules.no_training(trail)
         else:
-            assert training is not None  # BondAgreement guarantees training xor benefit
-            _check_probation_flag(training, employment)
-            eligibility = rules.training_eligibility(training, policy, trail)
+            in_probation = _in_probation(training, employment, trail)
+            eligibility = rules.training_eligibility(
+                training, policy, trail, in_probation=in_probation
+            )
             cost = rules.recognise_cost(training, policy, trail)
             if agreement.stated_cost is not None and Fraction(agreement.stated_cost) > cost.total:
                 trail.find(
@@ -357,10 +527,10 @@ def _review(
                 )
             if eligibility.eligible and cost.total == 0:
                 eligibility = rules.no_real_spend(trail)
-    _eligibility_step(agreement, eligibility, trail)
+    _eligibility_step(training, agreement.benefit, eligibility, trail)
     service = schedule_years = None
     if eligibility.status is not EligibilityStatus.OUT_OF_SCOPE:
-        service = _service_period(agreement, employment, policy, trail)
+        service = _service_period(agreement, employment, policy, eligibility, trail)
         if eligibility.eligible and cost is not None:
             schedule_years = _audit_schedule(agreement, cost.total, service, policy, trail)
             clauses.audit_penalty(agreement, cost.total, service, trail)
@@ -477,7 +647,50 @@ def settle_bond(
     separation: Separation,
     policy: BondPolicy = _DEFAULT_POLICY,
 ) -> BondSettlement:
-    """Settle one bond at a separation. See the module documentation for the rule."""
+    """Settle one bond at a separation:
+
+        payable = min(what the clause asks at the exit date, C × unserved ÷ total)
+
+    or 0 with the reason (the bond cannot carry a penalty, it was served out or not yet
+    begun, the exit ground exempts the employee, no penalty was agreed), or no number
+    when a court must assess damages or the regime is out of scope. See the module
+    documentation for the rule; :func:`settle` settles several bonds and weighs what was
+    demanded and collected.
+
+    Args:
+        agreement: the service-period agreement.
+        employment: the employment (hire date, contract, probation, regime).
+        separation: the end of employment: last day (counted as served) and ground.
+        policy: the options in force (see :class:`~hrpolicy.bonds.policy.BondPolicy`).
+
+    Returns:
+        A :class:`BondSettlement`: outcome, ``payable`` (``None`` only without a number),
+        the agreed amount and both caps, time served, the service figures, and the steps
+        and findings of the review and the settlement.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: the facts contradict each other — the last day is before the
+            hire date, before 2008-01-01 or before the agreement was signed; an exit at
+            contract expiry on another day than the contract's last, or of an open-ended
+            contract; a dismissal for failed probation after probation; money collected
+            before the hire date; and every contradiction :func:`review` refuses.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> bond = settle_bond(case.agreements[0], case.employment, case.separation)
+        >>> bond.outcome.value, bond.payable, bond.cap2, bond.unserved_units
+        ('payable', Decimal('1833.33'), Decimal('1833.33'), Fraction(11, 1))
+        >>> import attrs
+        >>> early = attrs.evolve(case.separation, last_day=date(2010, 11, 1))
+        >>> from hrpolicy import InvalidValueError
+        >>> try:
+        ...     settle_bond(case.agreements[0], case.employment, early)
+        ... except InvalidValueError as error:
+        ...     print(error.path, "|", error.expected)
+        separation.last_day | a date on or after the agreement SP-2010-017 was signed (2010-11-08)
+    """
     argument(agreement, BondAgreement, "agreement")
     argument(employment, Employment, "employment")
     argument(separation, Separation, "separation")
@@ -497,7 +710,7 @@ def _settle_bond(
     status = checked.eligibility.status
     if status is EligibilityStatus.OUT_OF_SCOPE:
         return _settled(checked, Outcome.OUT_OF_SCOPE, trail, separation, payable=None)
-    if not checked.eligibility.eligible and status is not EligibilityStatus.SPECIAL_BENEFIT:
+    if not _binds(checked.eligibility):
         return _settled(checked, Outcome.VOID, trail, separation)
     service = checked.service
     assert service is not None  # set for every agreement in scope
@@ -641,6 +854,40 @@ def settle(
     The result does not depend on the order the agreements are given in. Two agreements
     for the same training are refused: a training carries one bond (an amended agreement
     replaces the original).
+
+    Args:
+        agreements: every bond agreement of the employee (a list or tuple), each settled
+            as :func:`settle_bond` does.
+        employment: the employment (hire date, contract, probation, regime).
+        separation: the end of employment: last day, ground, what the employer demanded
+            and what it already collected, and how.
+        policy: the options in force (see :class:`~hrpolicy.bonds.policy.BondPolicy`).
+
+    Returns:
+        A :class:`SeparationSettlement`: the bonds ordered by agreement id, the lawful
+        total, the refund due, what is still owed, the demand beyond the law, wages to pay
+        back and deposits to return (the first three ``None`` while a court must assess a
+        bond), and the steps and findings.
+
+    Raises:
+        InvalidTypeError: ``agreements`` is not a list of agreements (one agreement or
+            ``None`` is refused), or another argument is of the wrong type.
+        InvalidValueError: an agreement id is given twice; two agreements bond the same
+            training; more is drawn from deposits than the agreements name; and every
+            contradiction :func:`settle_bond` refuses.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> case = electrician_case()
+        >>> result = settle(case.agreements, case.employment, case.separation)
+        >>> result.total_payable, result.refund_due, result.excess_demand
+        (Decimal('1833.33'), Decimal('1166.67'), Decimal('1832.67'))
+        >>> from hrpolicy import InvalidValueError
+        >>> try:
+        ...     settle(case.agreements * 2, case.employment, case.separation)
+        ... except InvalidValueError as error:
+        ...     print(error)
+        agreements[1]: expected a unique agreement id, got str 'SP-2010-017'
     """
     given = arguments(agreements, BondAgreement, "agreements")
     argument(employment, Employment, "employment")

@@ -28,15 +28,27 @@ CATALOG: Final = Catalog(
         ),
         "bond_on_statutory_training": FindingSpec(
             Severity.VIOLATION,
-            "{kind}培训属于用人单位的法定义务，不能约定服务期；违约金条款无效，应付为0。",
-            "{kind} training is the employer's own statutory duty and cannot carry a bond; the penalty clause is void and nothing is payable.",
+            "{kind}培训是用人单位依法应当提供的职业培训，属于其法定义务，不能约定服务期；违约金条款无效，应付为0。",
+            "{kind} training is vocational training the employer must provide by law, its own statutory duty, and cannot carry a bond; the penalty clause is void and nothing is payable.",
             (p("LCL 22(1)"), p("LL 68")),
+        ),
+        "bond_on_non_technical_training": FindingSpec(
+            Severity.VIOLATION,
+            "{kind}培训不属于专业技术培训（新的专业技能、资格证书或设备操作），只有用人单位出资的专业技术培训才能约定服务期；违约金条款无效，应付为0。",
+            "{kind} training is not professional-technical training (a new professional skill, certificate or equipment); only employer-funded professional-technical training can carry a bond, so the penalty clause is void and nothing is payable.",
+            (p("LCL 22(1)"), p("LCL 25")),
         ),
         "bond_on_safety_training": FindingSpec(
             Severity.VIOLATION,
             "安全生产培训是用人单位的法定义务，不能约定服务期；违约金条款无效，应付为0。",
             "Safety training is the employer's statutory duty and cannot carry a bond; the penalty clause is void and nothing is payable.",
             (p("WSL 28"), p("WSL 47"), p("LCL 22(1)")),
+        ),
+        "bond_without_training": FindingSpec(
+            Severity.VIOLATION,
+            "协议约定了服务期，但用人单位没有提供专项培训费用进行专业技术培训（例如以晋升或加薪为对价）；除培训服务期和竞业限制外，不得约定由劳动者承担违约金，违约金条款无效，应付为0。",
+            "The agreement sets a service period with no special training funded by the employer behind it (a promotion or a pay rise, say); apart from training bonds and non-competes no penalty may be agreed against the employee, so the penalty clause is void and nothing is payable.",
+            (p("LCL 22(1)"), p("LCL 25")),
         ),
         "shanghai_special_operation": FindingSpec(
             Severity.INFO,

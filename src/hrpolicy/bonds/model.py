@@ -11,15 +11,24 @@ served).
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
+from collections.abc import Mapping
 from datetime import date
+from typing import Any, Final, TypeVar
 
 import attrs
+from cattrs.errors import ClassValidationError
 from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.bands import BandTable
-from hrpolicy.core.convert import register_tagged_union
-from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.convert import converter, register_tagged_union
+from hrpolicy.core.errors import (
+    HRPolicyError,
+    InvalidTypeError,
+    InvalidValueError,
+    PolicyDefinitionError,
+)
 from hrpolicy.core.fields import (
     NonNegativeInt,
     NonNegativeMoney,
@@ -65,13 +74,17 @@ __all__ = [
 ]
 
 
+_T = TypeVar("_T")
+
 # --- training ------------------------------------------------------------------------
 
 
 class TrainingKind(enum.Enum):
     """What the training was. Only ``PROFESSIONAL_TECHNICAL`` (and, in Shanghai,
-    ``SPECIAL_OPERATION_CERTIFICATE``) can carry a bond (LCL 22(1)); the others are the
-    employer's own statutory duty."""
+    ``SPECIAL_OPERATION_CERTIFICATE``) can carry a bond (LCL 22(1)). Onboarding,
+    job-transfer and safety training are the employer's own statutory duty (Labour Law 68;
+    Work Safety Law 28); management or team-leader courses, brand or service standards and
+    in-house mentoring are not professional-technical training."""
 
     PROFESSIONAL_TECHNICAL = "professional_technical"  # 专业技术培训
     SPECIAL_OPERATION_CERTIFICATE = "special_operation_certificate"  # 特种作业安全资格证
@@ -137,15 +150,22 @@ class CostItem:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Training:
     """A training course: what it was, who ran it, when (``start`` to ``end`` inclusive),
-    whether the employee was in probation, and what it cost."""
+    and what it cost.
+
+    ``during_probation`` says whether the training started in probation. Leave it ``None``
+    when :attr:`Employment.probation_end` is given: the engines derive it from the
+    training's start (a value that contradicts the dates is refused). Without the last day
+    of probation it cannot be derived, so give it whenever a rule needs it (onboarding and
+    professional-technical training); every result records in a step which it was.
+    """
 
     id: Text
     kind: TrainingKind
     provider: Provider
     start: date
     end: date
-    during_probation: bool
     costs: tuple[CostItem, ...]
+    during_probation: bool | None = None
     took_place: bool = True
     full_time_off_job: bool = False
     title: str = ""
@@ -392,12 +412,15 @@ class SpecialBenefit:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BondAgreement:
     """A service-period agreement (服务期协议) for one training — or, exceptionally, for a
-    special benefit (then ``training`` is ``None`` and ``benefit`` is set).
+    special benefit (then ``training`` is ``None`` and ``benefit`` is set), or for neither:
+    a service period tied to a promotion or a pay rise (both ``None``). Only a training
+    bond can carry a penalty (LCL 22, 25); the engines say so for the others.
 
     ``start_rule`` / ``start_date`` record an explicit start; leave both ``None`` when the
-    agreement is silent (the policy's convention then applies). ``penalty`` is ``None``
-    when the agreement has no penalty or repayment clause. ``stated_cost`` is the training
-    cost the agreement itself names, if any.
+    agreement is silent (the policy's convention then applies; without a training, service
+    counts from signing). ``penalty`` is ``None`` when the agreement has no penalty or
+    repayment clause. ``stated_cost`` is the training cost the agreement itself names, if
+    any.
     """
 
     id: Text
@@ -413,10 +436,11 @@ class BondAgreement:
 
     def __attrs_post_init__(self) -> None:
         require(
-            (self.training is None) != (self.benefit is None),
-            "BondAgreement.training",
-            "exactly one of training or benefit",
-            (self.training, self.benefit),
+            self.training is None or self.benefit is None,
+            "BondAgreement.benefit",
+            "None when the agreement is for a training (one agreement, one training or "
+            "one benefit)",
+            self.benefit,
         )
         require(
             self.start_rule is None or self.start_date is None,
@@ -424,11 +448,11 @@ class BondAgreement:
             "either start_rule or start_date, not both",
             self.start_date,
         )
-        if self.benefit is not None and self.start_rule is not None:
+        if self.training is None and self.start_rule is not None:
             require(
                 self.start_rule in (StartRule.SIGNING, StartRule.CONTRACT_START),
                 "BondAgreement.start_rule",
-                "signing or contract_start for a benefit bond (it has no training)",
+                "signing or contract_start for an agreement without a training",
                 self.start_rule.value,
             )
 
@@ -444,11 +468,39 @@ class Regime(enum.Enum):
     PUBLIC_INSTITUTION = "public_institution"  # LCL 96 appointment contracts
 
 
+#: What ``Employment.contract_end`` expects when it is left out (in code or in data).
+_CONTRACT_END_MISSING: Final = (
+    "the labour contract's last day, or contract_end=None (null in data) for an open-ended "
+    "contract (whether it is fixed-term decides its extension under Regs 17, so it is never "
+    "assumed), got nothing"
+)
+
+
+def _contract_end_required(cls: type[_T]) -> type[_T]:
+    """Say how to state an open-ended contract when ``contract_end`` is left out."""
+    init = cls.__init__
+
+    @functools.wraps(init)
+    def explained_init(self: object, *args: object, **kwargs: object) -> None:
+        if not args and "contract_end" not in kwargs:
+            raise InvalidTypeError("Employment.contract_end", _CONTRACT_END_MISSING)
+        init(self, *args, **kwargs)
+
+    cls.__init__ = explained_init  # type: ignore[method-assign]
+    return cls
+
+
+@_contract_end_required
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Employment:
-    """The employment relation: hire date, the labour contract's start and last day
-    (``contract_end=None`` for an open-ended contract) and the last day of probation."""
+    """The employment relation: hire date, the labour contract's start and last day and
+    the last day of probation.
+
+    ``contract_end`` is always stated: the last day of a fixed-term contract, or ``None``
+    for an open-ended one (无固定期限) — it decides whether the contract is extended to
+    the service period's end (Regs 17), so it is never assumed.
+    """
 
     hire_date: date
     contract_end: date | None
@@ -475,6 +527,28 @@ class Employment:
                     f"a date on or before contract_end {self.contract_end.isoformat()}",
                     value,
                 )
+
+
+_structure_employment: Final = converter.get_structure_hook(Employment)
+
+
+def _employment_from_data(value: Any, cls: type[Employment]) -> Employment:
+    """Read an employment; a missing ``contract_end`` is reported with how to state an
+    open-ended contract (``null``), alongside any other problem of the same data."""
+    if not isinstance(value, Mapping) or "contract_end" in value:
+        result: Employment = _structure_employment(value, cls)
+        return result
+    missing = InvalidTypeError("Employment.contract_end", _CONTRACT_END_MISSING)
+    try:
+        _structure_employment({**value, "contract_end": None}, cls)
+    except ClassValidationError as error:
+        raise ClassValidationError(error.message, [*error.exceptions, missing], cls) from None
+    except HRPolicyError as error:
+        raise ClassValidationError("While structuring Employment", [error, missing], cls) from None
+    raise missing
+
+
+converter.register_structure_hook(Employment, _employment_from_data)
 
 
 class ExitGround(enum.Enum):

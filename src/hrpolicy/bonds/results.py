@@ -49,9 +49,11 @@ class EligibilityStatus(enum.Enum):
     """Whether the agreement can carry a bond penalty at all (LCL Art. 22(1); Regs Art. 16)."""
 
     ELIGIBLE = "eligible"
-    STATUTORY_TRAINING = "statutory_training"  # onboarding, safety, management, mentoring…
+    STATUTORY_TRAINING = "statutory_training"  # the employer's duty: onboarding, transfer, safety
+    NOT_PROFESSIONAL_TECHNICAL = "not_professional_technical"  # management, brand, mentoring
     NOT_HELD = "not_held"
     NO_RECOGNISED_COST = "no_recognised_cost"  # nothing vouchered paid by the employer
+    NO_TRAINING = "no_training"  # a service period for a promotion or a pay rise
     SPECIAL_BENEFIT = "special_benefit"  # housing / car / hukou: a court assesses damages
     OUT_OF_SCOPE = "out_of_scope"  # pilots, public-institution appointments
 
@@ -125,17 +127,24 @@ class ServicePeriod:
 class BondPlan(Displayable):
     """What a company schedule allows for one training: eligibility, recognised cost and
     the service length for that cost (``None`` when no bond may be agreed, or the schedule
-    does not cover the cost)."""
+    does not cover the cost).
 
-    training: Training
+    ``agreement`` is the draft agreement planned, when one was given instead of a
+    training; ``training`` is ``None`` for a draft with no training behind it (a
+    special benefit, a promotion), whose recognised cost is then 0.
+    """
+
+    training: Training | None
     eligibility: Eligibility
     cost: RecognisedCost
     length: ServiceLength | None
     explanation: Explanation
+    agreement: BondAgreement | None = None
 
     def _view(self) -> View:
         rows: tuple[tuple[Label, StepValue], ...] = (
-            (Label("培训", "training"), self.training.id),
+            (Label("协议", "agreement"), self.agreement.id if self.agreement else None),
+            (Label("培训", "training"), self.training.id if self.training else None),
             (Label("资格", "eligibility"), STATUSES[self.eligibility.status]),
             (Label("认定培训费用", "recognised cost"), self.cost.amount),
             (Label("服务期", "service period"), self.length.to_label() if self.length else None),
@@ -170,8 +179,12 @@ OUTCOMES: Final[Mapping[Outcome, Label]] = {
 STATUSES: Final[Mapping[EligibilityStatus, Label]] = {
     EligibilityStatus.ELIGIBLE: Label("可以约定", "can carry a penalty"),
     EligibilityStatus.STATUTORY_TRAINING: Label("法定义务培训", "the employer's statutory duty"),
+    EligibilityStatus.NOT_PROFESSIONAL_TECHNICAL: Label(
+        "非专业技术培训", "not professional-technical training"
+    ),
     EligibilityStatus.NOT_HELD: Label("培训未进行", "training never held"),
     EligibilityStatus.NO_RECOGNISED_COST: Label("无可认定费用", "no recognisable spend"),
+    EligibilityStatus.NO_TRAINING: Label("无专项培训", "no special training"),
     EligibilityStatus.SPECIAL_BENEFIT: Label("特殊待遇", "special benefit"),
     EligibilityStatus.OUT_OF_SCOPE: Label("特别制度", "special regime"),
 }
@@ -219,6 +232,28 @@ class BondReview(Displayable):
         """The findings, in order."""
         return self.explanation.findings
 
+    @property
+    def recognised_cost(self) -> Decimal | None:
+        """The recognised training cost C, rounded to 0.01 (``None`` without a training)."""
+        return self.cost.amount if self.cost is not None else None
+
+    @property
+    def service_start(self) -> date | None:
+        """The first day of the service period (``None`` out of scope)."""
+        return self.service.start if self.service is not None else None
+
+    @property
+    def service_last_day(self) -> date | None:
+        """The last day of the service period (``None`` out of scope)."""
+        return self.service.last_day if self.service is not None else None
+
+    @property
+    def contract_extended_to(self) -> date | None:
+        """The date the labour contract is extended to under Regs 17, or ``None`` when it
+        is not extended (it outlasts the service period, is open-ended, or the bond cannot
+        carry a service period)."""
+        return self.service.contract_extended_to if self.service is not None else None
+
     def _view(self) -> View:
         rows: list[tuple[Label, StepValue]] = [
             (Label("协议", "agreement"), self.agreement.id),
@@ -265,10 +300,38 @@ class BondSettlement(Displayable):
         """The review's findings followed by the settlement's."""
         return self.explanation.findings
 
+    @property
+    def eligibility(self) -> Eligibility:
+        """Whether the agreement can carry a penalty at all, and why (from the review)."""
+        return self.review.eligibility
+
+    @property
+    def recognised_cost(self) -> Decimal | None:
+        """The recognised training cost C, rounded to 0.01 (``None`` without a training)."""
+        return self.review.recognised_cost
+
+    @property
+    def service_start(self) -> date | None:
+        """The first day of the service period (``None`` out of scope)."""
+        return self.review.service_start
+
+    @property
+    def service_last_day(self) -> date | None:
+        """The last day of the service period (``None`` out of scope)."""
+        return self.review.service_last_day
+
+    @property
+    def contract_extended_to(self) -> date | None:
+        """The date the labour contract is extended to under Regs 17 (``None`` when it is
+        not extended)."""
+        return self.review.contract_extended_to
+
     def _view(self) -> View:
         rows: tuple[tuple[Label, StepValue], ...] = (
             (Label("协议", "agreement"), self.agreement_id),
             (Label("结果", "outcome"), OUTCOMES[self.outcome]),
+            (Label("服务期止", "service ends"), self.service_last_day),
+            (Label("合同续延至", "contract extended to"), self.contract_extended_to),
             (Label("约定金额", "agreed amount"), self.agreed),
             (Label("上限一（培训费用）", "cap 1 (training cost)"), self.cap1),
             (Label("上限二（未履行部分分摊）", "cap 2 (unserved share)"), self.cap2),
@@ -317,6 +380,13 @@ class SeparationSettlement(Displayable):
         return tuple(f for b in self.bonds for f in b.findings) + self.explanation.findings
 
     @property
+    def contract_extended_to(self) -> date | None:
+        """The latest date any bond extends the labour contract to (Regs 17), or ``None``
+        when none extends it."""
+        dates = [b.contract_extended_to for b in self.bonds if b.contract_extended_to]
+        return max(dates) if dates else None
+
+    @property
     def needs_judicial_assessment(self) -> tuple[str, ...]:
         """Ids of agreements for which only a court can set an amount."""
         return tuple(b.agreement_id for b in self.bonds if b.outcome in _NO_NUMBER)
@@ -357,6 +427,7 @@ class SeparationSettlement(Displayable):
                 for b in self.bonds
             ),
             (Label("合计应付", "total payable"), self.total_payable),
+            (Label("合同续延至", "contract extended to"), self.contract_extended_to),
             (Label("用人单位要求", "demanded"), self.separation.demanded),
             (Label("超出法定的要求", "demanded beyond the law"), self.excess_demand),
             (Label("已收取（各种方式）", "collected (by any means)"), self.collected),

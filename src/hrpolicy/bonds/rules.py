@@ -1,7 +1,7 @@
 """The statute's rules for bonds, as data and small functions, each citing its article.
 
 - A1: which agreements can carry a penalty at all (:func:`scope`, :func:`benefit_eligibility`,
-  :func:`training_eligibility`);
+  :func:`no_training`, :func:`training_eligibility`);
 - A2: what counts as training cost (:func:`recognise_cost`);
 - A6: which exit grounds leave the capped penalty owed (:data:`GROUNDS`, :func:`liability`).
 
@@ -32,6 +32,7 @@ from hrpolicy.bonds.model import (
 )
 from hrpolicy.bonds.policy import BondPolicy, MutualAgreementRule, ProbationRule, Region
 from hrpolicy.bonds.results import CostLine, Eligibility, EligibilityStatus, RecognisedCost
+from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Label, Trail
 from hrpolicy.core.label import label
 from hrpolicy.core.money import round_money
@@ -47,6 +48,7 @@ __all__ = [
     "benefit_eligibility",
     "liability",
     "no_real_spend",
+    "no_training",
     "recognise_cost",
     "scope",
     "training_eligibility",
@@ -71,9 +73,13 @@ _BENEFITS: Final[Mapping[BenefitKind, Label]] = {
     BenefitKind.CAR: label("车辆", "car"),
     BenefitKind.HUKOU: label("落户", "hukou"),
 }
+#: Training the employer owes by law (vocational training, Labour Law Art. 68).
 _STATUTORY_KINDS: Final[Mapping[TrainingKind, Label]] = {
     TrainingKind.ONBOARDING: label("入职/岗前", "Onboarding / pre-job"),
     TrainingKind.JOB_TRANSFER: label("转岗/轮岗", "Job-transfer"),
+}
+#: Training that is not professional-technical training (LCL Art. 22(1)).
+_NOT_TECHNICAL_KINDS: Final[Mapping[TrainingKind, Label]] = {
     TrainingKind.MANAGEMENT: label("通用管理/班组长", "General management / team-leader"),
     TrainingKind.BRAND_SERVICE_STANDARDS: label("品牌/服务规范", "Brand or service-standards"),
     TrainingKind.MENTORING: label("内部师带徒", "In-house mentoring"),
@@ -108,8 +114,27 @@ def benefit_eligibility(benefit: SpecialBenefit, trail: Trail) -> Eligibility:
     )
 
 
-def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -> Eligibility:
-    """Eligibility (LCL Art. 22(1)) for one training: can it carry a bond at all?"""
+def _probation_needed(training: Training, in_probation: bool | None) -> bool:
+    """``in_probation``, refused when unknown: the rule being applied needs it."""
+    if in_probation is None:
+        raise InvalidValueError(
+            "Training.during_probation",
+            f"True or False for training {training.id} (it starts on "
+            f"{training.start.isoformat()} and Employment.probation_end is not given, so "
+            "whether it was in probation cannot be derived)",
+            None,
+        )
+    return in_probation
+
+
+def training_eligibility(
+    training: Training, policy: BondPolicy, trail: Trail, *, in_probation: bool | None
+) -> Eligibility:
+    """Eligibility (LCL Art. 22(1)) for one training: can it carry a bond at all?
+
+    ``in_probation`` is whether the training started in probation (``None`` if neither
+    the employment nor the training says); it is needed only for onboarding and for
+    training that can carry a bond."""
     if not training.took_place:
         trail.find("training_not_held")
         return Eligibility(
@@ -120,12 +145,22 @@ def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -
     kind = training.kind
     if kind in _STATUTORY_KINDS:
         trail.find("bond_on_statutory_training", kind=_STATUTORY_KINDS[kind])
-        if training.during_probation and kind is TrainingKind.ONBOARDING:
+        if kind is TrainingKind.ONBOARDING and _probation_needed(training, in_probation):
             trail.find("probation_onboarding_charge")
         return Eligibility(
             EligibilityStatus.STATUTORY_TRAINING,
             label("法定义务培训，不能约定服务期", "statutory-duty training cannot carry a bond"),
             (p("LCL 22(1)"), p("LL 68")),
+        )
+    if kind in _NOT_TECHNICAL_KINDS:
+        trail.find("bond_on_non_technical_training", kind=_NOT_TECHNICAL_KINDS[kind])
+        return Eligibility(
+            EligibilityStatus.NOT_PROFESSIONAL_TECHNICAL,
+            label(
+                "不属于专业技术培训，不能约定服务期",
+                "not professional-technical training, so it cannot carry a bond",
+            ),
+            (p("LCL 22(1)"), p("LCL 25")),
         )
     if kind is TrainingKind.SAFETY_HYGIENE or (
         kind is TrainingKind.SPECIAL_OPERATION_CERTIFICATE and policy.region is not Region.SHANGHAI
@@ -138,12 +173,23 @@ def training_eligibility(training: Training, policy: BondPolicy, trail: Trail) -
         )
     if kind is TrainingKind.SPECIAL_OPERATION_CERTIFICATE:
         trail.find("shanghai_special_operation")
-    if training.during_probation:
+    if _probation_needed(training, in_probation):
         trail.find("probation_training_contested")
     return Eligibility(
         EligibilityStatus.ELIGIBLE,
         label("用人单位出资的专业技术培训", "employer-funded professional-technical training"),
         (p("LCL 22(1)"),),
+    )
+
+
+def no_training(trail: Trail) -> Eligibility:
+    """An agreement with neither a training nor a special benefit behind it (a promotion
+    or pay-rise bond): no special training funds, so no penalty (LCL Art. 22(1), 25)."""
+    trail.find("bond_without_training")
+    return Eligibility(
+        EligibilityStatus.NO_TRAINING,
+        label("用人单位未出资进行专项培训", "no special training funded by the employer"),
+        (p("LCL 22(1)"), p("LCL 25")),
     )
 
 
