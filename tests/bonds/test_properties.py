@@ -88,11 +88,6 @@ def test_payable_does_not_rise_with_time_served(case: BondCase, first: int, seco
         after_probation,
     )
     earlier, later = sorted((start + timedelta(days=first), start + timedelta(days=second)))
-    # Leaving in probation may owe nothing (ProbationRule.EXEMPT) where leaving a day after
-    # it owes the capped amount: compare exits on the same side of the probation's end.
-    probation_end = case.employment.probation_end
-    if probation_end is not None:
-        assume((earlier <= probation_end) == (later <= probation_end))
     ground = ExitGround.RESIGNATION
     results = [
         settle_bond(
