@@ -18,8 +18,8 @@ def test_the_demo_settles_the_seed_case_and_shows_explanation_and_findings(
 ) -> None:
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"bond SP-2010-017 +1,833\.33", out)
-    assert re.search(r"refund due +1,166\.67", out)
+    assert re.search(r"bond SP-2010-017 +CN¥1,833\.33", out)
+    assert re.search(r"refund due +CN¥1,166\.67", out)
     assert "[A3.cap2] cap 2: at most the cost allocated to the unserved period" in out
     assert "VIOLATION loss_penalty_void <Art. 5>" in out
 
@@ -85,8 +85,8 @@ def test_the_demo_also_computes_a_commission_month_with_its_lines(
 ) -> None:
     assert main(["demo", "--engine", "commission"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"超任务提成: deal C-102 +106\.67", out)
-    assert re.search(r"total pay +3,106\.67", out)
+    assert re.search(r"超任务提成: deal C-102 +CN¥106\.67", out)
+    assert re.search(r"total pay +CN¥3,106\.67", out)
     assert "bond" not in out
 
 
@@ -102,8 +102,8 @@ def test_the_demo_shows_a_bad_debt_clawback_recovered_under_the_wage_cap(
 ) -> None:
     assert main(["demo", "--engine", "collection", "--locale", "zh_CN"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"从本月工资中扣回 +-700\.00", out)
-    assert re.search(r"待扣回 +2,000\.00", out)
+    assert re.search(r"从本月工资中扣回 +-¥700\.00", out)
+    assert re.search(r"待扣回 +¥2,000\.00", out)
     assert "《工资支付暂行规定》第十六条" in out
 
 

@@ -4,12 +4,17 @@ and flat records keep plain numbers."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 
 from hrpolicy import InvalidValueError
+from hrpolicy.bonds.examples import electrician_case
+from hrpolicy.commission import compare
+from hrpolicy.commission.examples import example_month
 from hrpolicy.core.display import (
     Amount,
     Change,
@@ -98,3 +103,17 @@ def test_a_what_if_shows_the_amount_before_and_after_with_the_difference() -> No
     assert display_value(Change(Decimal("3000"), Decimal("2893.33")), "en") == (
         "CN¥3,000.00 → CN¥2,893.33 (-CN¥106.67)"
     )
+
+
+def test_the_electricians_settlement_shows_the_refund_in_yuan_in_both_languages() -> None:
+    settlement = electrician_case().settle()
+    assert re.search(r"应退还 +¥1,166\.67", settlement.to_text("zh_CN"))
+    assert re.search(r"refund due +CN¥1,166\.67", settlement.to_text("en"))
+    assert '<td class="num">¥1,833.33</td>' in settlement.to_html()
+
+
+def test_a_what_if_shows_each_person_before_and_after_in_yuan() -> None:
+    plan, period, deals, inputs = example_month()
+    generous = attrs.evolve(plan, plan_id="generous")
+    result = compare(plan, generous, period, deals, inputs)
+    assert "CN¥3,106.67 → CN¥3,106.67 (+CN¥0.00)" in result.to_text("en")

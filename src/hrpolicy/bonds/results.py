@@ -21,9 +21,9 @@ from hrpolicy.bonds.model import (
     Training,
 )
 from hrpolicy.bonds.policy import BondPolicy
-from hrpolicy.core.display import Displayable, View
+from hrpolicy.core.display import Displayable, SummaryValue, View, amount
 from hrpolicy.core.errors import NotCoveredError
-from hrpolicy.core.explain import Explanation, Finding, Label, StepValue
+from hrpolicy.core.explain import Explanation, Finding, Label
 from hrpolicy.core.money import round_money
 from hrpolicy.core.span import Span
 from hrpolicy.law.provisions import Provision
@@ -142,11 +142,11 @@ class BondPlan(Displayable):
     agreement: BondAgreement | None = None
 
     def _view(self) -> View:
-        rows: tuple[tuple[Label, StepValue], ...] = (
+        rows: tuple[tuple[Label, SummaryValue], ...] = (
             (Label("协议", "agreement"), self.agreement.id if self.agreement else None),
             (Label("培训", "training"), self.training.id if self.training else None),
             (Label("资格", "eligibility"), STATUSES[self.eligibility.status]),
-            (Label("认定培训费用", "recognised cost"), self.cost.amount),
+            (Label("认定培训费用", "recognised cost"), amount(self.cost.amount)),
             (Label("服务期", "service period"), self.length.to_label() if self.length else None),
         )
         return View(Label("服务期方案", "Bond plan"), rows, self.explanation)
@@ -255,10 +255,13 @@ class BondReview(Displayable):
         return self.service.contract_extended_to if self.service is not None else None
 
     def _view(self) -> View:
-        rows: list[tuple[Label, StepValue]] = [
+        rows: list[tuple[Label, SummaryValue]] = [
             (Label("协议", "agreement"), self.agreement.id),
             (Label("资格", "eligibility"), STATUSES[self.eligibility.status]),
-            (Label("认定培训费用", "recognised cost"), self.cost.amount if self.cost else None),
+            (
+                Label("认定培训费用", "recognised cost"),
+                amount(self.cost.amount if self.cost else None),
+            ),
         ]
         if self.service is not None:
             rows += [
@@ -327,15 +330,15 @@ class BondSettlement(Displayable):
         return self.review.contract_extended_to
 
     def _view(self) -> View:
-        rows: tuple[tuple[Label, StepValue], ...] = (
+        rows: tuple[tuple[Label, SummaryValue], ...] = (
             (Label("协议", "agreement"), self.agreement_id),
             (Label("结果", "outcome"), OUTCOMES[self.outcome]),
             (Label("服务期止", "service ends"), self.service_last_day),
             (Label("合同续延至", "contract extended to"), self.contract_extended_to),
-            (Label("约定金额", "agreed amount"), self.agreed),
-            (Label("上限一（培训费用）", "cap 1 (training cost)"), self.cap1),
-            (Label("上限二（未履行部分分摊）", "cap 2 (unserved share)"), self.cap2),
-            (Label("应付", "payable"), self.payable),
+            (Label("约定金额", "agreed amount"), amount(self.agreed)),
+            (Label("上限一（培训费用）", "cap 1 (training cost)"), amount(self.cap1)),
+            (Label("上限二（未履行部分分摊）", "cap 2 (unserved share)"), amount(self.cap2)),
+            (Label("应付", "payable"), amount(self.payable)),
         )
         return View(Label("服务期违约金结算", "Training bond settlement"), rows, self.explanation)
 
@@ -416,26 +419,26 @@ class SeparationSettlement(Displayable):
             + self.explanation.steps,
             findings=self.findings,
         )
-        rows: tuple[tuple[Label, StepValue], ...] = (
+        rows: tuple[tuple[Label, SummaryValue], ...] = (
             (Label("离职日", "last day"), self.separation.last_day),
             (Label("离职原因", "ground"), GROUNDS[self.separation.ground]),
             *(
                 (
                     Label(f"协议 {b.agreement_id}", f"bond {b.agreement_id}"),
-                    b.payable if b.payable is not None else OUTCOMES[b.outcome],
+                    amount(b.payable) if b.payable is not None else OUTCOMES[b.outcome],
                 )
                 for b in self.bonds
             ),
-            (Label("合计应付", "total payable"), self.total_payable),
+            (Label("合计应付", "total payable"), amount(self.total_payable)),
             (Label("合同续延至", "contract extended to"), self.contract_extended_to),
-            (Label("用人单位要求", "demanded"), self.separation.demanded),
-            (Label("超出法定的要求", "demanded beyond the law"), self.excess_demand),
-            (Label("已收取（各种方式）", "collected (by any means)"), self.collected),
-            (Label("员工已支付", "paid by the employee"), self.paid),
-            (Label("应退还", "refund due"), self.refund_due),
-            (Label("仍可主张", "still owed"), self.still_owed),
-            (Label("应补发工资", "wages to pay back"), self.wages_to_pay),
-            (Label("应退押金", "deposits to return"), self.deposits_to_return),
+            (Label("用人单位要求", "demanded"), amount(self.separation.demanded)),
+            (Label("超出法定的要求", "demanded beyond the law"), amount(self.excess_demand)),
+            (Label("已收取（各种方式）", "collected (by any means)"), amount(self.collected)),
+            (Label("员工已支付", "paid by the employee"), amount(self.paid)),
+            (Label("应退还", "refund due"), amount(self.refund_due)),
+            (Label("仍可主张", "still owed"), amount(self.still_owed)),
+            (Label("应补发工资", "wages to pay back"), amount(self.wages_to_pay)),
+            (Label("应退押金", "deposits to return"), amount(self.deposits_to_return)),
         )
         return View(
             Label("离职时服务期违约金结算", "Training bonds settled at separation"), rows, merged

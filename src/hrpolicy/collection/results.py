@@ -12,8 +12,8 @@ import attrs
 
 from hrpolicy.collection.model import CollectionInputs, CollectionState, Receivables
 from hrpolicy.collection.policy import CollectionPolicy
-from hrpolicy.core.display import Displayable, View
-from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue
+from hrpolicy.core.display import Amount, Displayable, SummaryValue, View
+from hrpolicy.core.explain import Explanation, Finding, Label, Step
 from hrpolicy.core.money import money_sum
 from hrpolicy.core.period import Period
 from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
@@ -200,18 +200,18 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
         return Explanation(self.steps, self.findings)
 
     def _view(self) -> View:
-        summary: tuple[tuple[Label, StepValue], ...] = (
+        summary: tuple[tuple[Label, SummaryValue], ...] = (
             (_EMPLOYEE, self.employee),
             (_PERIOD, str(self.period)),
-            *((line.label, line.amount) for line in self.lines),
-            (_TOTAL, self.total),
+            *((line.label, Amount(line.amount)) for line in self.lines),
+            (_TOTAL, Amount(self.total)),
             *(
-                ((_PAID, self.already_paid), (_DUE, self.due))
+                ((_PAID, Amount(self.already_paid)), (_DUE, Amount(self.due)))
                 if any(line.already_paid for line in self.lines)
                 else ()
             ),
-            (_RESERVE, self.state_out.reserve),
-            (_RECOVER, self.state_out.to_recover),
+            (_RESERVE, Amount(self.state_out.reserve)),
+            (_RECOVER, Amount(self.state_out.to_recover)),
         )
         return View(_TITLE, summary, self.explanation)
 
@@ -254,9 +254,9 @@ class RecoverySchedule(Displayable):
         return [attrs.asdict(m) for m in self.months]
 
     def _view(self) -> View:
-        summary: tuple[tuple[Label, StepValue], ...] = (
-            (Label("应扣回", "to recover"), self.amount),
-            *((Label(m.month, m.month), m.recovered) for m in self.months),
-            (Label("尚余", "remaining"), self.remaining),
+        summary: tuple[tuple[Label, SummaryValue], ...] = (
+            (Label("应扣回", "to recover"), Amount(self.amount)),
+            *((Label(m.month, m.month), Amount(m.recovered)) for m in self.months),
+            (Label("尚余", "remaining"), Amount(self.remaining)),
         )
         return View(_SCHEDULE_TITLE, summary, Explanation(self.steps))

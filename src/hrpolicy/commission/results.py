@@ -13,9 +13,9 @@ import attrs
 from hrpolicy.commission.model import Carry, Deal, Period, PersonInputs
 from hrpolicy.commission.plan import Plan
 from hrpolicy.core.convert import to_dict
-from hrpolicy.core.display import Displayable, View
+from hrpolicy.core.display import Amount, Change, Displayable, SummaryValue, View
 from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue
+from hrpolicy.core.explain import Explanation, Finding, Label, Step
 from hrpolicy.core.money import money_sum
 from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
 
@@ -142,15 +142,15 @@ class Statement(StatementLines[Line], Displayable):
         }
 
     def _view(self) -> View:
-        summary: tuple[tuple[Label, StepValue], ...] = (
+        summary: tuple[tuple[Label, SummaryValue], ...] = (
             (_EMPLOYEE, self.employee),
             (_PERIOD, str(self.period)),
             (_PLAN, self.plan.plan_id),
-            *((line.label, line.amount) for line in self.lines),
-            (_TOTAL, self.total),
-            (_VARIABLE, self.variable_pay),
+            *((line.label, Amount(line.amount)) for line in self.lines),
+            (_TOTAL, Amount(self.total)),
+            (_VARIABLE, Amount(self.variable_pay)),
             *(
-                ((_PAID, self.already_paid), (_DUE, self.due))
+                ((_PAID, Amount(self.already_paid)), (_DUE, Amount(self.due)))
                 if any(line.already_paid for line in self.lines)
                 else ()
             ),
@@ -194,11 +194,11 @@ class TeamStatement(Displayable):
         return [row for s in self.statements for row in s.to_records(locale)]
 
     def _view(self) -> View:
-        summary: tuple[tuple[Label, StepValue], ...] = (
+        summary: tuple[tuple[Label, SummaryValue], ...] = (
             (_PLAN, self.plan.plan_id),
             (_PERIOD, str(self.period)),
-            *((Label(s.employee, s.employee), s.total) for s in self.statements),
-            (_TOTAL, self.total),
+            *((Label(s.employee, s.employee), Amount(s.total)) for s in self.statements),
+            (_TOTAL, Amount(self.total)),
         )
         findings = tuple(f for s in self.statements for f in s.findings)
         return View(_TEAM_TITLE, summary, Explanation((), findings))
@@ -258,14 +258,11 @@ class Comparison(Displayable):
 
     def _view(self) -> View:
         base, cand = self.baseline.plan.plan_id, self.candidate.plan.plan_id
-        summary: tuple[tuple[Label, StepValue], ...] = (
-            *(
-                (Label(r.employee, r.employee), f"{r.baseline} → {r.candidate} ({r.difference:+})")
-                for r in self.rows
-            ),
+        summary: tuple[tuple[Label, SummaryValue], ...] = (
+            *((Label(r.employee, r.employee), Change(r.baseline, r.candidate)) for r in self.rows),
             (
                 Label(f"合计（{base} → {cand}）", f"total ({base} → {cand})"),
-                f"{self.baseline_total} → {self.candidate_total} ({self.difference:+})",
+                Change(self.baseline_total, self.candidate_total),
             ),
         )
         return View(_COMPARE_TITLE, summary, Explanation())
