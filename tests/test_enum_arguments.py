@@ -3,11 +3,15 @@ anything else naming the argument and the allowed values — as enum fields do."
 
 from __future__ import annotations
 
+import enum
+import importlib
+import pkgutil
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
+import hrpolicy
 from hrpolicy import InvalidValueError
 from hrpolicy.collection import MilestoneKind
 from hrpolicy.collection.examples import key_account_policy
@@ -40,3 +44,19 @@ def test_a_milestone_and_a_summary_item_are_asked_for_by_name() -> None:
     assert policy.rule(item.value) == policy.rule(item)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="item: expected one of 'sales_volume'"):
         policy.tolerance("sales")  # type: ignore[arg-type]
+
+
+def test_every_enum_of_the_library_built_from_an_unknown_value_lists_the_allowed_ones() -> None:
+    seen = 0
+    for info in pkgutil.walk_packages(hrpolicy.__path__, "hrpolicy."):
+        if info.name in ("hrpolicy.strategies", "hrpolicy.__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, enum.Enum) and len(value):
+                if value.__module__ != info.name:
+                    continue
+                seen += 1
+                with pytest.raises(InvalidValueError, match=rf"^{value.__name__}: expected one of"):
+                    value("no such value")
+    assert seen >= 30

@@ -10,7 +10,6 @@ served).
 
 from __future__ import annotations
 
-import enum
 import functools
 import itertools
 from collections.abc import Mapping
@@ -22,6 +21,7 @@ from cattrs.errors import ClassValidationError
 from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.bands import BandTable
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import converter, register_tagged_union
 from hrpolicy.core.errors import (
     HRPolicyError,
@@ -79,7 +79,7 @@ _T = TypeVar("_T")
 # --- training ------------------------------------------------------------------------
 
 
-class TrainingKind(enum.Enum):
+class TrainingKind(Choice):
     """What the training was. Only ``PROFESSIONAL_TECHNICAL`` (and, in Shanghai,
     ``SPECIAL_OPERATION_CERTIFICATE``) can carry a bond (LCL 22(1)). Onboarding,
     job-transfer and safety training are the employer's own statutory duty (Labour Law 68;
@@ -96,14 +96,14 @@ class TrainingKind(enum.Enum):
     MENTORING = "mentoring"  # in-house master–apprentice (师带徒)
 
 
-class Provider(enum.Enum):
+class Provider(Choice):
     """Who ran the training."""
 
     EXTERNAL = "external"
     IN_HOUSE = "in_house"
 
 
-class Payer(enum.Enum):
+class Payer(Choice):
     """Who bore a cost."""
 
     EMPLOYER = "employer"
@@ -112,7 +112,7 @@ class Payer(enum.Enum):
     PARENT_COMPANY = "parent_company"  # another entity of the group
 
 
-class CostCategory(enum.Enum):
+class CostCategory(Choice):
     """What a cost item paid for. The first eight are direct training costs (Regs 16); the
     rest are never training cost (wages only under the contested option)."""
 
@@ -187,7 +187,7 @@ class Training:
 _MAX_YEARS = 50
 
 
-class StartRule(enum.Enum):
+class StartRule(Choice):
     """When the service period starts."""
 
     DAY_AFTER_TRAINING_ENDS = "day_after_training_ends"  # the default when silent
@@ -363,7 +363,7 @@ register_tagged_union(
 )
 
 
-class ClauseKind(enum.Enum):
+class ClauseKind(Choice):
     """Other clauses found in bond agreements, each unlawful or void (LCL Art. 25)."""
 
     CERTIFICATE_WITHHOLDING = "certificate_withholding"  # ID, diploma, qualification held
@@ -390,7 +390,7 @@ class Clause:
     text: str = ""
 
 
-class BenefitKind(enum.Enum):
+class BenefitKind(Choice):
     """Special benefits sometimes tied to a service period. They are not training bonds."""
 
     HOUSING = "housing"
@@ -460,7 +460,7 @@ class BondAgreement:
 # --- employment and separation -------------------------------------------------------
 
 
-class Regime(enum.Enum):
+class Regime(Choice):
     """The legal regime of the employment. Only ``GENERAL`` is in scope."""
 
     GENERAL = "general"
@@ -551,7 +551,7 @@ def _employment_from_data(value: Any, cls: type[Employment]) -> Employment:
 converter.register_structure_hook(Employment, _employment_from_data)
 
 
-class ExitGround(enum.Enum):
+class ExitGround(Choice):
     """Why the employment ended (Regs Art. 26)."""
 
     RESIGNATION = "resignation"  # LCL 37, no employer fault
@@ -571,7 +571,7 @@ class ExitGround(enum.Enum):
     EMPLOYER_CLOSURE = "employer_closure"  # LCL 44(5)
 
 
-class CollectionMethod(enum.Enum):
+class CollectionMethod(Choice):
     """How the employer took money towards a bond penalty."""
 
     PAID_BY_EMPLOYEE = "paid_by_employee"

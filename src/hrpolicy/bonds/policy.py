@@ -21,6 +21,7 @@ import attrs
 
 from hrpolicy.bonds.model import ServiceLength, StartRule
 from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import PolicyDefinitionError
 from hrpolicy.core.fields import Text, policy_checked, typed_fields
 from hrpolicy.core.label import Label
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 
-class ProbationRule(enum.Enum):
+class ProbationRule(Choice):
     """An employee who quits during probation: owes nothing (``EXEMPT``, the default) or
     owes the capped amount (``CAPPED``). Either way the point is flagged as contested."""
 
@@ -44,7 +45,7 @@ class ProbationRule(enum.Enum):
     CAPPED = "capped"
 
 
-class MutualAgreementRule(enum.Enum):
+class MutualAgreementRule(Choice):
     """Leaving by mutual agreement (LCL 36): owes nothing unless the separation agreement
     expressly settles the bond (``EXEMPT_UNLESS_SETTLED``, the default), or owes the capped
     amount regardless (``CAPPED``)."""
@@ -53,7 +54,7 @@ class MutualAgreementRule(enum.Enum):
     CAPPED = "capped"
 
 
-class Region(enum.Enum):
+class Region(Choice):
     """Where the employment is. ``SHANGHAI`` lets special-operation safety-certificate
     training carry a bond — the only regional switch."""
 

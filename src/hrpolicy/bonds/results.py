@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -21,6 +20,7 @@ from hrpolicy.bonds.model import (
     Training,
 )
 from hrpolicy.bonds.policy import BondPolicy
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
 from hrpolicy.core.errors import NotCoveredError
 from hrpolicy.core.explain import Explanation, Finding, Label
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 
-class EligibilityStatus(enum.Enum):
+class EligibilityStatus(Choice):
     """Whether the agreement can carry a bond penalty at all (LCL Art. 22(1); Regs Art. 16)."""
 
     ELIGIBLE = "eligible"
@@ -152,7 +152,7 @@ class BondPlan(Displayable):
         return View(Label("服务期方案", "Bond plan"), rows, self.explanation)
 
 
-class Outcome(enum.Enum):
+class Outcome(Choice):
     """How a bond settled."""
 
     PAYABLE = "payable"  # a capped amount is owed (it may be below the cap)

@@ -8,7 +8,6 @@ an event dated on a statement's last day counts in that statement. Money is CNY
 
 from __future__ import annotations
 
-import enum
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
@@ -16,6 +15,7 @@ from typing import Final
 import attrs
 
 from hrpolicy.collection.policy import MilestoneKind
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.fields import (
     Money,
@@ -53,7 +53,7 @@ __all__ = [
 _MAX_CREDIT_DAYS = 3650
 
 
-class MatchingRule(enum.Enum):
+class MatchingRule(Choice):
     """Which open invoices of the customer a payment settles. It moves real money (which
     invoice counts as collected, and when), so it is always stated.
 

@@ -34,7 +34,6 @@ Art. 3: a reduction is lawful only when a written rule provides it).
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -44,6 +43,7 @@ from typing import Final, cast
 import attrs
 
 from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import InvalidTypeError, PolicyDefinitionError
 from hrpolicy.core.fields import (
@@ -271,7 +271,7 @@ _RELEASE_KINDS: Final[dict[type, str]] = {
 register_tagged_union(ReleaseRule, _RELEASE_KINDS)
 
 
-class DaysFrom(enum.Enum):
+class DaysFrom(Choice):
     """Where days to collect are counted from: the issue date, or the due date (a payment
     before the due date counts as 0 days)."""
 
@@ -395,7 +395,7 @@ class RiskReserve:
         )
 
 
-class MilestoneKind(enum.Enum):
+class MilestoneKind(Choice):
     """Milestones of a key-account sale."""
 
     SAMPLE_CERTIFIED = "sample_certified"  # 样品通过客户认证

@@ -3,7 +3,6 @@ recovery schedule — immutable snapshots that explain every line."""
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
@@ -12,6 +11,7 @@ import attrs
 
 from hrpolicy.collection.model import CollectionInputs, CollectionState, Receivables
 from hrpolicy.collection.policy import CollectionPolicy
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.display import Amount, Displayable, SummaryValue, View
 from hrpolicy.core.explain import Explanation, Finding, Label, Step
 from hrpolicy.core.money import money_sum
@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-class CollectionLineKind(enum.Enum):
+class CollectionLineKind(Choice):
     """What a line of a collection statement is."""
 
     RELEASE = "release"  # commission released on an invoice

@@ -11,7 +11,6 @@ rather than assuming zero.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -20,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import converter
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import (
@@ -62,7 +62,7 @@ _WHOLE: Final = Rate.parse("100%")
 CURRENCY: Final = "CNY"
 
 
-class Measure(enum.Enum):
+class Measure(Choice):
     """What a deal contributes to a commission table, and which of its facts that reads.
 
     - ``SALES`` — the contract amount (合同金额): the deal's ``amount``, its value named

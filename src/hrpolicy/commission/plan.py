@@ -35,7 +35,6 @@ statement's steps.
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from decimal import Decimal
 
@@ -43,6 +42,7 @@ import attrs
 
 from hrpolicy.commission.model import Measure, reading, value_name
 from hrpolicy.core.bands import BandTable, Semantics
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.fields import (
@@ -82,14 +82,14 @@ __all__ = [
 _HUNDRED_PERCENT = Decimal(1)
 
 
-class Frequency(enum.Enum):
+class Frequency(Choice):
     """How often a component is settled: in monthly or in yearly statements."""
 
     MONTHLY = "monthly"
     YEARLY = "yearly"
 
 
-class Window(enum.Enum):
+class Window(Choice):
     """Over what a commission table accumulates its measure: each statement period on
     its own, or the calendar year to date (monthly statements then carry the measure)."""
 
@@ -97,7 +97,7 @@ class Window(enum.Enum):
     YEAR = "year"
 
 
-class Proration(enum.Enum):
+class Proration(Choice):
     """What a task base pays below target.
 
     - ``SALES`` — pro rata to the sales target (sales ÷ target);
@@ -110,7 +110,7 @@ class Proration(enum.Enum):
     NOTHING = "nothing"
 
 
-class Condition(enum.Enum):
+class Condition(Choice):
     """A deal condition a multiplier depends on."""
 
     NEW_CUSTOMER = "new_customer"

@@ -3,7 +3,6 @@ immutable snapshots that explain every line."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Final
@@ -12,6 +11,7 @@ import attrs
 
 from hrpolicy.commission.model import Carry, Deal, Period, PersonInputs
 from hrpolicy.commission.plan import Plan
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import to_dict
 from hrpolicy.core.display import Amount, Change, Displayable, SummaryValue, View
 from hrpolicy.core.errors import InvalidValueError
@@ -22,7 +22,7 @@ from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
 __all__ = ["Comparison", "ComparisonRow", "Line", "LineKind", "Statement", "TeamStatement"]
 
 
-class LineKind(enum.Enum):
+class LineKind(Choice):
     """What a statement line is."""
 
     PAY = "pay"  # fixed pay, task base, a profit-pool share: one line per component

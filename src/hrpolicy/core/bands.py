@@ -46,7 +46,6 @@ All arithmetic is exact (:class:`fractions.Fraction`); rounding is the caller's 
 from __future__ import annotations
 
 import bisect
-import enum
 import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -55,6 +54,7 @@ from typing import Final
 
 import attrs
 
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import (
     HRPolicyError,
     InvalidTypeError,
@@ -75,7 +75,7 @@ from hrpolicy.core.money import Rate, format_exact, parse_decimal
 __all__ = ["Band", "BandApplication", "BandTable", "Piece", "Semantics", "Side"]
 
 
-class Semantics(enum.Enum):
+class Semantics(Choice):
     """How :meth:`BandTable.apply` pays a measure. See the module documentation."""
 
     MARGINAL = "marginal"
@@ -84,7 +84,7 @@ class Semantics(enum.Enum):
     MIXED = "mixed"
 
 
-class Side(enum.Enum):
+class Side(Choice):
     """Which bound of each band belongs to it, for :meth:`BandTable.from_thresholds`."""
 
     LOWER = "lower"  # [a, b): "from a up to but not including b"

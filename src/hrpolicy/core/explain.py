@@ -17,7 +17,6 @@ with no clock, locale or environment read.
 
 from __future__ import annotations
 
-import enum
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -27,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.display import (
     explanation_html,
     explanation_markdown,
@@ -56,7 +56,7 @@ __all__ = [
 StepValue = Decimal | Fraction | int | str | bool | date | Rate | Label | None
 
 
-class Severity(enum.Enum):
+class Severity(Choice):
     """How much a finding matters.
 
     - ``INFO`` — context a reader should see (a separate damages claim remains open…);

@@ -42,7 +42,6 @@ Fraction(36, 1)
 
 from __future__ import annotations
 
-import enum
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Final
@@ -50,6 +49,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, check_date
 from hrpolicy.core.fields import enum_argument
 from hrpolicy.core.money import format_exact
@@ -61,7 +61,7 @@ _HALF_YEAR_MONTHS: Final = 6
 _ONE_DAY: Final = timedelta(days=1)
 
 
-class TimeUnit(enum.Enum):
+class TimeUnit(Choice):
     """The unit time is counted in."""
 
     DAYS = "days"
@@ -69,7 +69,7 @@ class TimeUnit(enum.Enum):
     YEARS = "years"
 
 
-class Rounding(enum.Enum):
+class Rounding(Choice):
     """What to do with a partial unit. See the module documentation for the exact rules."""
 
     NEAREST = "nearest"

@@ -27,12 +27,12 @@ datetime.date(2025, 10, 2)
 
 from __future__ import annotations
 
-import enum
 from datetime import date, timedelta
 from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -62,7 +62,7 @@ _ONE_DAY: Final = timedelta(days=1)
 _MAX_RUN_OFF: Final = 60
 
 
-class DayKind(enum.Enum):
+class DayKind(Choice):
     """What a day is in a work calendar."""
 
     WORKDAY = "workday"

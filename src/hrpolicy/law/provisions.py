@@ -17,13 +17,14 @@ checked against the date of the event it is applied to (:meth:`Provision.in_forc
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Final
 
 import attrs
+
+from hrpolicy.core.choice import Choice
 
 __all__ = [
     "PROVISIONS",
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 
-class SourceKind(enum.Enum):
+class SourceKind(Choice):
     """What kind of legal source a :class:`Source` is."""
 
     STATUTE = "statute"

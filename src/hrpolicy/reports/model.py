@@ -15,6 +15,7 @@ from typing import Final
 
 import attrs
 
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.fields import (
     NonNegativeInt,
@@ -27,7 +28,6 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.label import Label
-from hrpolicy.reports.choice import Choice
 
 __all__ = [
     "ITEMS",

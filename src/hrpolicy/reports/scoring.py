@@ -40,6 +40,7 @@ from typing import Any, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
@@ -61,7 +62,6 @@ from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.period import Period
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
-from hrpolicy.reports.choice import Choice
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek
 from hrpolicy.reports.validation import ReportCheck

@@ -36,6 +36,7 @@ from typing import Any, Final
 
 import attrs
 
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.explain import (
@@ -63,7 +64,6 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, round_money
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
-from hrpolicy.reports.choice import Choice
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import (
     ITEMS,

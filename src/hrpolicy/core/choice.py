@@ -1,13 +1,13 @@
-"""The base of the engine's enums: a value read from text that names no member is the
-library's typed error, listing the allowed values, wherever the enum is called.
+"""The base of every enum of the library: a value read from text that names no member is
+the library's typed error, listing the allowed values, wherever the enum is called.
 
->>> from hrpolicy.reports import Item, Per
->>> Item("collections")
-<Item.COLLECTIONS: 'collections'>
->>> Per("week")
+>>> from hrpolicy.core.bands import Side
+>>> Side("upper")
+<Side.UPPER: 'upper'>
+>>> Side("top")
 Traceback (most recent call last):
 ...
-hrpolicy.core.errors.InvalidValueError: Per: expected one of 'occurrence', 'month', got str 'week'
+hrpolicy.core.errors.InvalidValueError: Side: expected one of 'lower', 'upper', got str 'top'
 """
 
 from __future__ import annotations
