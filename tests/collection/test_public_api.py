@@ -3,8 +3,6 @@ own types and the core types its functions take and return."""
 
 from __future__ import annotations
 
-import doctest
-import inspect
 from datetime import date
 from decimal import Decimal
 
@@ -76,23 +74,3 @@ def test_a_staged_month_with_a_reserve_and_a_rerun_is_built_from_the_engine_modu
         policy, period, receivables, c.CollectionInputs(employee="li", paid=paid)
     )
     assert again.due == 0
-    assert all(isinstance(step, c.Step) for step in again.explanation.steps)
-
-
-def test_the_main_functions_document_parameters_errors_and_an_example_that_runs() -> None:
-    finder = doctest.DocTestFinder()
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    for function in (
-        collection.settle_month,
-        collection.settle_team,
-        collection.recovery_schedule,
-        collection.recovery_cap,
-    ):
-        text = inspect.getdoc(function) or ""
-        assert "Parameters:" in text, function.__name__
-        assert "Raises " in text, function.__name__
-        for name in inspect.signature(function).parameters:
-            assert name in text, (function.__name__, name)
-        (test,) = finder.find(function, globs=vars(inspect.getmodule(function)))
-        assert test.examples, function.__name__
-        assert runner.run(test).failed == 0, function.__name__

@@ -1,0 +1,99 @@
+"""What every engine promises the same way: the core types its API takes are exported
+from it, and its main functions document each parameter, what they return and raise,
+with an example that runs (the doctests run with the suite)."""
+
+from __future__ import annotations
+
+import doctest
+import enum
+import inspect
+import re
+import typing
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import attrs
+import pytest
+
+from hrpolicy import bonds, collection, commission, reports
+from hrpolicy.core import errors
+
+ENGINES = [bonds, collection, commission, reports]
+
+MAIN: list[Callable[..., Any]] = [
+    bonds.settle,
+    bonds.review,
+    bonds.plan_bonds,
+    bonds.settle_bond,
+    bonds.settle_cases,
+    commission.evaluate,
+    commission.evaluate_team,
+    commission.compare,
+    collection.settle_month,
+    collection.settle_team,
+    collection.recovery_schedule,
+    collection.recovery_cap,
+    reports.validate,
+    reports.score_month,
+    reports.score_component,
+    reports.annual_score,
+    reports.consequences,
+]
+
+
+def _core_types(annotation: object) -> set[type]:
+    """The hrpolicy.core classes an annotation mentions, however nested."""
+    found: set[type] = set()
+    if isinstance(annotation, type) and annotation.__module__.startswith("hrpolicy.core"):
+        found.add(annotation)
+    for arg in typing.get_args(annotation):
+        found |= _core_types(arg)
+    return found
+
+
+def _taken(engine: ModuleType) -> set[type]:
+    """The core types the engine's exported constructors and functions take."""
+    taken: set[type] = set()
+    for name in engine.__all__:
+        obj = getattr(engine, name)
+        if inspect.isclass(obj) and attrs.has(obj) and not issubclass(obj, enum.Enum):
+            hints = typing.get_type_hints(obj)
+            for field in attrs.fields(obj):
+                if field.init:
+                    taken |= _core_types(hints[field.name])
+        elif inspect.isfunction(obj):
+            hints = typing.get_type_hints(obj)
+            for parameter in inspect.signature(obj).parameters:
+                taken |= _core_types(hints.get(parameter))
+    return taken
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=lambda e: e.__name__)
+def test_every_core_type_an_engine_takes_is_exported_from_the_engine(engine: ModuleType) -> None:
+    taken = _taken(engine)
+    assert taken, "the engine takes some core type"
+    missing = sorted(t.__name__ for t in taken if getattr(engine, t.__name__, None) is not t)
+    assert missing == []
+    assert {t.__name__ for t in taken} <= set(engine.__all__)
+
+
+_ERRORS = {name for name in errors.__all__ if name.endswith("Error")}
+
+
+@pytest.mark.parametrize("function", MAIN, ids=lambda f: f"{f.__module__}.{f.__name__}")
+def test_a_main_function_documents_its_arguments_result_errors_and_an_example(
+    function: Callable[..., Any],
+) -> None:
+    doc = inspect.getdoc(function) or ""
+    sections = re.findall(r"^(Args|Returns|Raises|Example|Examples):$", doc, re.MULTILINE)
+    assert sections[:3] == ["Args", "Returns", "Raises"], sections
+    args = doc.split("Args:\n", 1)[1].split("\nReturns:", 1)[0]
+    for name in inspect.signature(function).parameters:
+        assert re.search(rf"^    {name}( \([^)]*\))?: \S", args, re.MULTILINE), name
+    raises = doc.split("\nRaises:\n", 1)[1]
+    named = set(re.findall(r"^    (\w+Error):", raises, re.MULTILINE))
+    assert "InvalidTypeError" in named
+    assert named <= _ERRORS, named - _ERRORS
+    examples = doctest.DocTestParser().get_examples(doc)
+    assert any(function.__name__ + "(" in example.source for example in examples)
