@@ -322,3 +322,18 @@ def test_a_table_written_as_rows_reads_back_as_the_same_table(
         rows, closed=closed, first_closed=first_closed, semantics=table.semantics
     )
     assert again == table
+
+
+def test_rows_with_a_side_that_is_not_a_side_or_no_rows_are_policy_errors_naming_rows() -> None:
+    with pytest.raises(PolicyDefinitionError, match="closed: expected one of 'lower', 'upper'"):
+        BandTable.from_rows([[0, 1]], closed="top", semantics=Semantics.MARGINAL)  # type: ignore[arg-type]
+    with pytest.raises(PolicyDefinitionError, match=r"^rows: expected at least one band"):
+        BandTable.from_rows([], closed=Side.UPPER, semantics=Semantics.MARGINAL)
+    with pytest.raises(InvalidTypeError, match="first_closed: expected True or False"):
+        BandTable.flat(1).to_rows(closed=Side.LOWER, first_closed="no")  # type: ignore[arg-type]
+
+
+def test_a_flat_rate_from_a_start_above_zero_pays_marginally_only_above_the_start() -> None:
+    marginal = BandTable.flat("3%", start=100)
+    assert marginal.apply(200).total == 3
+    assert marginal.with_semantics(Semantics.WHOLE).apply(200).total == 6

@@ -3,17 +3,19 @@ would write it, an object by its id, a long value cut short — never a whole re
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
-from hrpolicy import InvalidTypeError, InvalidValueError
+from hrpolicy import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.bonds import settle
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.collection import CollectionVersion, DaysToCollect, OnInvoice
 from hrpolicy.collection.examples import DAYS_TO_COLLECT
 from hrpolicy.commission import Credit, PoolShare
+from hrpolicy.core import BandTable, Semantics, Side, allocate
 from hrpolicy.core.errors import describe
 from hrpolicy.core.money import Rate
 
@@ -79,3 +81,16 @@ def test_an_optional_rate_is_read_from_its_text_like_any_rate() -> None:
     assert pool.minimum == Rate.parse("50%")
     credit = Credit(employee="li", role="sales", share="40%")  # type: ignore[arg-type]
     assert credit.share == Rate.parse("0.4")
+
+
+def test_errors_about_numbers_too_long_to_write_still_name_the_field() -> None:
+    with pytest.raises(PolicyDefinitionError, match=r"rows\[0\]: .*got list \[with 5001 digits\]"):
+        BandTable.from_rows([[10**5000]], closed=Side.UPPER, semantics=Semantics.MARGINAL)
+    with pytest.raises(InvalidTypeError, match=r"got Fraction \(5001 digits\)/1$"):
+        Rate.parse(Fraction(10**5000))
+    with pytest.raises(InvalidValueError, match=r"parts\[0\]: expected a number between"):
+        allocate([Decimal("1E+5000")])
+
+
+def test_a_date_and_time_is_shown_in_iso_form() -> None:
+    assert describe(datetime(2024, 3, 12, 15, 0)) == "datetime 2024-03-12T15:00:00"

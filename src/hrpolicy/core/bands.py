@@ -279,11 +279,10 @@ class BandTable:
             isinstance(end_values, (str, bytes)) or not isinstance(end_values, (list, tuple))
         ):
             raise InvalidTypeError("end_values", "a list or tuple of numbers", end_values)
+        _check_flag(first_closed, "first_closed")
         with policy_errors():
             closed = enum_argument(closed, Side, "closed")
             semantics = enum_argument(semantics, Semantics, "semantics")
-            if not isinstance(first_closed, bool):
-                raise InvalidTypeError("first_closed", "True or False", first_closed)
             points = [parse_decimal(t, field=f"thresholds[{i}]") for i, t in enumerate(thresholds)]
             if len(values) not in (len(points) - 1, len(points)) or len(points) < 1:
                 raise InvalidValueError(
@@ -356,14 +355,13 @@ class BandTable:
         >>> bonus.value_at(400000)
         Fraction(1, 100)
         """
-        closed = enum_argument(closed, Side, "closed")
-        semantics = enum_argument(semantics, Semantics, "semantics")
-        if not isinstance(first_closed, bool):
-            raise InvalidTypeError("first_closed", "True or False", first_closed)
         if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Sequence):
             raise InvalidTypeError("rows", "a list of rows [lower, upper, value]", rows)
+        _check_flag(first_closed, "first_closed")
         bands = []
         with policy_errors():
+            closed = enum_argument(closed, Side, "closed")
+            semantics = enum_argument(semantics, Semantics, "semantics")
             for index, row in enumerate(rows):
                 last = index == len(rows) - 1
                 fields = _row_fields(row, f"rows[{index}]", last=last)
@@ -376,15 +374,13 @@ class BandTable:
                 except HRPolicyError as error:
                     # ``Band.upper`` → ``rows[2].upper``: name the row the user wrote.
                     field = error.path.removeprefix("Band").lstrip(".")
-                    renamed = f"rows[{index}].{field}" if field else f"rows[{index}]"
-                    actual = (error.actual,) if error.has_actual else ()
-                    raise type(error)(renamed, error.expected, *actual) from None
+                    raise error.at(f"rows[{index}]" + (f".{field}" if field else "")) from None
             try:
                 return cls(bands=tuple(bands), semantics=semantics, name=name)
             except PolicyDefinitionError as error:
-                # A gap or an overlap: name the row, as the rows were written.
-                renamed = error.path.replace(f"BandTable({name}).bands[", "rows[", 1)
-                raise PolicyDefinitionError(renamed, error.expected, error.actual) from None
+                # No rows, a gap or an overlap: name the rows as they were written.
+                own = f"BandTable({name}).bands"
+                raise error.at("rows" + error.path.removeprefix(own)) from None
 
     @classmethod
     def flat(
@@ -395,9 +391,10 @@ class BandTable:
         semantics: Semantics = Semantics.MARGINAL,
         name: str = "bands",
     ) -> BandTable:
-        """A table of one band, ``[start, ∞)`` at ``value`` — a flat rate. Every semantics
-        pays a one-band table the same (measure × value); ``semantics`` only says how the
-        table reads if bands are added to it later.
+        """A table of one band, ``[start, ∞)`` at ``value`` — a flat rate. From a start of
+        0 every semantics pays the same (measure × value); from another start a
+        ``MARGINAL`` table pays only the part above it ((measure − start) × value), a
+        ``WHOLE`` one the whole measure.
 
         >>> BandTable.flat("3%").apply(12000).total
         Fraction(360, 1)
@@ -418,6 +415,7 @@ class BandTable:
         [[Decimal('0'), Decimal('100'), Decimal('1')], [Decimal('100'), Decimal('2')]]
         """
         closed = enum_argument(closed, Side, "closed")
+        _check_flag(first_closed, "first_closed")
         rows: list[list[Decimal] | dict[str, object]] = []
         for index, band in enumerate(self.bands):
             lower_closed = first_closed if index == 0 else closed is Side.LOWER
@@ -566,6 +564,11 @@ def _row_fields(row: object, path: str, *, last: bool) -> dict[str, object]:
         if fields.get(key) is not None:
             fields[key] = band_value(fields[key], f"{path}.{key}")
     return fields
+
+
+def _check_flag(value: object, name: str) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(name, "True or False", value)
 
 
 def band_value(value: object, field: str) -> Decimal:

@@ -120,8 +120,7 @@ def policy_errors() -> Iterator[None]:
     except PolicyDefinitionError:
         raise
     except InvalidValueError as error:
-        actual = (error.actual,) if error.has_actual else ()
-        raise PolicyDefinitionError(error.path, error.expected, *actual) from None
+        raise error.at(error.path, PolicyDefinitionError) from None
 
 
 def type_name(annotation: object) -> str:

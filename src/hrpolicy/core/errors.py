@@ -71,8 +71,8 @@ def describe(value: object) -> str:
 
     >>> describe(1.5), describe("5%"), describe(None), describe(date(2024, 3, 1))
     ('float 1.5', "str '5%'", 'None', 'date 2024-03-01')
-    >>> describe(Decimal("-5")), describe(Fraction(1, 3))
-    ('Decimal -5', 'Fraction 1/3')
+    >>> describe(Decimal("-5")), describe(Fraction(1, 3)), describe(datetime(2024, 3, 1, 16))
+    ('Decimal -5', 'Fraction 1/3', 'datetime 2024-03-01T16:00:00')
     >>> describe("x" * 100)
     "str 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
     >>> describe(list(range(40)))
@@ -93,18 +93,23 @@ def describe(value: object) -> str:
 
 
 def _short(value: object) -> str:
-    if type(value) is date:
+    if isinstance(value, (date, datetime)):  # a datetime is a date too
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return repr(value.value)
-    if isinstance(value, (Decimal, Fraction)):
+    if isinstance(value, Fraction):
+        parts = (value.numerator, value.denominator)
+        return "/".join(
+            str(p) if abs(p) < 10**_SHORT else f"({_digits(abs(p))} digits)" for p in parts
+        )
+    if isinstance(value, Decimal):
         return _cut(str(value))
     if isinstance(value, str):
         if len(value) <= _SHORT:
             return repr(value)
         return f"{repr(value[: _SHORT - 4])[:-1]}…' ({len(value)} characters)"
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value) if abs(value) < 10**_SHORT else f"with {_digits(abs(value))} digits"
+        return _number(value)
     if isinstance(value, (list, tuple, set, frozenset, dict)):
         text = _REPR.repr(value)
         return text if len(value) <= _REPR.maxlist else f"of {len(value)} items {text}"
@@ -113,9 +118,24 @@ def _short(value: object) -> str:
     return _cut(_REPR.repr(value))
 
 
+def _number(number: int) -> str:
+    """An int as text, or its number of digits when it is too long to show."""
+    if abs(number) < 10**_SHORT:
+        return str(number)
+    return f"with {_digits(abs(number))} digits"
+
+
+class _ShortRepr(reprlib.Repr):
+    """reprlib's limits, with long ints shown by their number of digits (Python refuses to
+    write an int of more than 4,300 digits as text)."""
+
+    def repr_int(self, x: int, level: int) -> str:
+        return _number(x)
+
+
 #: Reprs with limits: a few items of a list, a few levels of nesting (100,000 nested lists
 #: are shown as ``[[[[...]]]]``, never a RecursionError).
-_REPR: Final = reprlib.Repr()
+_REPR: Final = _ShortRepr()
 _REPR.maxlevel, _REPR.maxlist, _REPR.maxtuple, _REPR.maxdict = 3, 8, 8, 6
 _REPR.maxset, _REPR.maxfrozenset, _REPR.maxstring, _REPR.maxother = 8, 8, 40, _SHORT
 
@@ -170,6 +190,16 @@ class HRPolicyError(Exception):
             return (type(self), (self.path, self.expected, self.actual))
         return (type(self), (self.path, self.expected))
 
+    def at(self, path: str, kind: type[HRPolicyError] | None = None) -> HRPolicyError:
+        """The same error (expectation and value) at another ``path``, as ``kind`` when
+        given — to name where, in what the caller wrote, the problem is.
+
+        >>> InvalidValueError("Band.upper", "a bound above 5", 3).at("rows[2].upper")
+        InvalidValueError('rows[2].upper: expected a bound above 5, got int 3')
+        """
+        actual = (self.actual,) if self.has_actual else ()
+        return (kind or type(self))(path, self.expected, *actual)
+
 
 def prefixed(error: HRPolicyError, prefix: str) -> HRPolicyError:
     """The same error with ``prefix`` before its path (``cases[3].`` …), so an error
@@ -177,8 +207,7 @@ def prefixed(error: HRPolicyError, prefix: str) -> HRPolicyError:
     (its paths are inside its data)."""
     if isinstance(error, ConversionError):
         return error
-    actual = (error.actual,) if error.has_actual else ()
-    return type(error)(f"{prefix}{error.path}", error.expected, *actual)
+    return error.at(f"{prefix}{error.path}")
 
 
 class InvalidValueError(HRPolicyError, ValueError):

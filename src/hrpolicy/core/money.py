@@ -218,6 +218,8 @@ def allocate(parts: Sequence[Fraction | Decimal | int]) -> tuple[Decimal, ...]:
             )
         if isinstance(part, Decimal) and not part.is_finite():
             raise InvalidValueError(f"parts[{index}]", "a finite number", part)
+        if not -_LIMIT_INT < part < _LIMIT_INT:
+            raise InvalidValueError(f"parts[{index}]", "a number between -10^18 and 10^18", part)
     fen = [exact(part) * 100 for part in parts]
     floors = [value.__floor__() for value in fen]
     target = int(round_money(sum(fen, Fraction(0)) / 100).scaleb(2, context=EXACT))
