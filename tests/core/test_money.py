@@ -205,3 +205,17 @@ def test_shares_allocated_add_up_to_the_rounded_total_and_each_is_within_a_fen(
 def test_allocate_is_exported_from_the_core_and_refuses_floats() -> None:
     with pytest.raises(InvalidTypeError, match=r"parts\[1\]: expected an exact number"):
         allocate([Fraction(1, 3), 0.5])  # type: ignore[list-item]
+
+
+def test_a_rate_whose_notation_says_another_rate_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match=r"Rate\.notation: expected a notation of the value"):
+        Rate(value=Decimal("0.2"), notation="30%")
+    with pytest.raises(InvalidValueError, match=r"Rate\.notation"):
+        Rate(value=Decimal("0.2"), notation="banana")
+    assert Rate(value=Decimal("0.005"), notation="5‰") == Rate.parse("0.5%")
+
+
+@given(rates())
+def test_a_rate_built_from_its_value_and_notation_is_the_rate_parsed(rate: Rate) -> None:
+    assert Rate(value=rate.value, notation=rate.notation) == rate
+    assert Rate.parse(rate.notation).value == rate.value

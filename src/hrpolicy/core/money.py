@@ -287,6 +287,20 @@ def format_exact(value: Fraction | Decimal | int) -> str:
 _PERCENT_SIGNS: Final = {"%": -2, "％": -2, "‰": -3}
 
 
+_RATE_EXPECTED: Final = "a rate such as '5%', '5‰', '0.05' or a Decimal"
+
+
+def _rate_text(value: str, field: str, expected: str) -> Decimal:
+    """The fraction a rate's text says: ``"5%"`` → 0.05, ``"5‰"`` → 0.005, ``"0.05"``."""
+    text = value.strip()
+    shift = 0
+    if text and text[-1] in _PERCENT_SIGNS:
+        shift = _PERCENT_SIGNS[text[-1]]
+        text = text[:-1].strip()
+    number = parse_decimal(text, field=field, expected=expected)
+    return number.scaleb(shift, context=EXACT) if shift else number
+
+
 def _plain_notation(rate: Rate) -> str:
     """The notation of a rate built from its value alone: the value written out."""
     return format(rate.value, "f") if isinstance(rate.value, Decimal) else ""
@@ -326,6 +340,15 @@ class Rate:
         parse_decimal(self.value, field="Rate.value")
         if not isinstance(self.notation, str):
             raise InvalidTypeError("Rate.notation", "a str", self.notation)
+        # The notation is what displays and data show: it must say the same rate.
+        written = _rate_text(self.notation, "Rate.notation", _RATE_EXPECTED)
+        if written != self.value:
+            raise InvalidValueError(
+                "Rate.notation",
+                f"a notation of the value {format(self.value, 'f')} (such as "
+                f"{format(self.value.scaleb(2, context=EXACT).normalize(context=EXACT), 'f')}%)",
+                self.notation,
+            )
 
     @classmethod
     def parse(cls, value: object, *, field: str = "rate") -> Rate:
@@ -339,20 +362,13 @@ class Rate:
         """
         if isinstance(value, Rate):
             return value
-        expected = "a rate such as '5%', '5‰', '0.05' or a Decimal"
         if isinstance(value, str):
-            text = value.strip()
-            shift = 0
-            if text and text[-1] in _PERCENT_SIGNS:
-                shift = _PERCENT_SIGNS[text[-1]]
-                text = text[:-1].strip()
-            number = parse_decimal(text, field=field, expected=expected)
-            fraction = number.scaleb(shift, context=EXACT) if shift else number
+            fraction = _rate_text(value, field, _RATE_EXPECTED)
             return cls(value=fraction, notation=value.strip())
         if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-            number = parse_decimal(value, field=field, expected=expected)
+            number = parse_decimal(value, field=field, expected=_RATE_EXPECTED)
             return cls(value=number, notation=str(number))
-        raise InvalidTypeError(field, expected, value)
+        raise InvalidTypeError(field, _RATE_EXPECTED, value)
 
     @property
     def exact(self) -> Fraction:
