@@ -396,11 +396,11 @@ def test_a_case_file_without_the_contract_end_says_to_write_null_and_reports_the
     with pytest.raises(ConversionError) as caught:
         from_dict(data, BondCase)
     assert caught.value.errors == (
-        "$.employment.regime: expected one of 'general', 'civil_aviation_pilot', "
-        "'public_institution', got str 'pilot'",
         "$.employment.contract_end: expected the labour contract's last day, or "
         "contract_end=None (null in data) for an open-ended contract (whether it is "
         "fixed-term decides its extension under Regs 17, so it is never assumed), got nothing",
+        "$.employment.regime: expected one of 'general', 'civil_aviation_pilot', "
+        "'public_institution', got str 'pilot'",
     )
     data["employment"]["contract_end"] = None
     data["employment"]["regime"] = "general"

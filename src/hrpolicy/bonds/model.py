@@ -10,22 +10,18 @@ served).
 
 from __future__ import annotations
 
-import functools
 import itertools
-from collections.abc import Mapping
 from datetime import date
-from typing import Any, Final, TypeVar
+from typing import Final, TypeVar
 
 import attrs
-from cattrs.errors import ClassValidationError
 from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.bands import BandTable
+from hrpolicy.core.checked import MISSING_HINT
 from hrpolicy.core.choice import Choice
-from hrpolicy.core.convert import converter, register_tagged_union
+from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import (
-    HRPolicyError,
-    InvalidTypeError,
     InvalidValueError,
     PolicyDefinitionError,
 )
@@ -472,25 +468,10 @@ class Regime(Choice):
 _CONTRACT_END_MISSING: Final = (
     "the labour contract's last day, or contract_end=None (null in data) for an open-ended "
     "contract (whether it is fixed-term decides its extension under Regs 17, so it is never "
-    "assumed), got nothing"
+    "assumed)"
 )
 
 
-def _contract_end_required(cls: type[_T]) -> type[_T]:
-    """Say how to state an open-ended contract when ``contract_end`` is left out."""
-    init = cls.__init__
-
-    @functools.wraps(init)
-    def explained_init(self: object, *args: object, **kwargs: object) -> None:
-        if not args and "contract_end" not in kwargs:
-            raise InvalidTypeError("Employment.contract_end", _CONTRACT_END_MISSING)
-        init(self, *args, **kwargs)
-
-    cls.__init__ = explained_init  # type: ignore[method-assign]
-    return cls
-
-
-@_contract_end_required
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Employment:
@@ -503,7 +484,7 @@ class Employment:
     """
 
     hire_date: date
-    contract_end: date | None
+    contract_end: date | None = attrs.field(metadata={MISSING_HINT: _CONTRACT_END_MISSING})
     probation_end: date | None = None
     contract_start: date | None = None
     regime: Regime = Regime.GENERAL
@@ -527,28 +508,6 @@ class Employment:
                     f"a date on or before contract_end {self.contract_end.isoformat()}",
                     value,
                 )
-
-
-_structure_employment: Final = converter.get_structure_hook(Employment)
-
-
-def _employment_from_data(value: Any, cls: type[Employment]) -> Employment:
-    """Read an employment; a missing ``contract_end`` is reported with how to state an
-    open-ended contract (``null``), alongside any other problem of the same data."""
-    if not isinstance(value, Mapping) or "contract_end" in value:
-        result: Employment = _structure_employment(value, cls)
-        return result
-    missing = InvalidTypeError("Employment.contract_end", _CONTRACT_END_MISSING)
-    try:
-        _structure_employment({**value, "contract_end": None}, cls)
-    except ClassValidationError as error:
-        raise ClassValidationError(error.message, [*error.exceptions, missing], cls) from None
-    except HRPolicyError as error:
-        raise ClassValidationError("While structuring Employment", [error, missing], cls) from None
-    raise missing
-
-
-converter.register_structure_hook(Employment, _employment_from_data)
 
 
 class ExitGround(Choice):

@@ -3,8 +3,14 @@
 :func:`checked` wraps an ``attrs`` class's ``__init__`` so that a missing required field,
 an unknown keyword or a positional argument raises
 :class:`~hrpolicy.core.errors.InvalidTypeError` naming the field, instead of the
-interpreter's bare ``TypeError``. It stands apart from :mod:`hrpolicy.core.fields` so that
-the lowest classes (:class:`~hrpolicy.core.money.Rate`) can use it too.
+interpreter's bare ``TypeError`` (a field's ``MISSING_HINT`` metadata says what to give
+when it is left out); :func:`policy_checked` adds the rule that anything a policy object
+refuses is a :class:`~hrpolicy.core.errors.PolicyDefinitionError`.
+
+It stands below :mod:`hrpolicy.core.fields` (which imports :mod:`hrpolicy.core.money`) so
+that the lowest classes (:class:`~hrpolicy.core.money.Rate`) can use it too; for the
+same reason the ``Annotated`` markers of field types (``MoneySpec``…) and
+:func:`type_name`, which the messages need, live here and ``fields`` imports them.
 """
 
 from __future__ import annotations
@@ -14,18 +20,20 @@ import enum
 import functools
 import typing
 from collections.abc import Iterator
-from typing import Annotated, TypeVar
+from typing import Annotated, Final, TypeVar
 
 import attrs
 
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 
 __all__ = [
+    "MISSING_HINT",
     "IntSpec",
     "MoneySpec",
     "QuantitySpec",
     "TextSpec",
     "checked",
+    "missing_expectation",
     "policy_checked",
     "policy_errors",
     "split_annotated",
@@ -33,6 +41,18 @@ __all__ = [
 ]
 
 _C = TypeVar("_C", bound=type)
+
+#: The attrs metadata key of a required field's hint: what to give when it is left out,
+#: said by the constructor and by ``from_dict`` alike (``attrs.field(metadata=…)``).
+MISSING_HINT: Final = "hrpolicy.missing"
+
+
+def missing_expectation(field: attrs.Attribute[object]) -> str:
+    """What a message expects of a required ``field`` that was left out."""
+    hint = field.metadata.get(MISSING_HINT)
+    if hint is not None:
+        return str(hint)
+    return f"a value for this required field ({type_name(field.type)})"
 
 
 # Markers in ``Annotated`` field types, read by :mod:`hrpolicy.core.fields`.
@@ -79,7 +99,9 @@ def policy_checked(cls: _C) -> _C:
 def _checked(cls: _C, *, policy: bool) -> _C:
     fields = attrs.fields(cls)
     allowed = frozenset(f.alias for f in fields if f.init)
-    required = tuple((f.alias, f.type) for f in fields if f.init and f.default is attrs.NOTHING)
+    required = tuple(
+        (f.alias, missing_expectation(f)) for f in fields if f.init and f.default is attrs.NOTHING
+    )
     original = cls.__dict__["__init__"]
     name = cls.__name__
 
@@ -87,12 +109,9 @@ def _checked(cls: _C, *, policy: bool) -> _C:
     def checked_init(self: object, *args: object, **kwargs: object) -> None:
         if args:
             raise InvalidTypeError(name, "keyword arguments only", args)
-        for alias, annotation in required:
+        for alias, expected in required:
             if alias not in kwargs:
-                raise InvalidTypeError(
-                    f"{name}.{alias}",
-                    f"a value for this required field ({type_name(annotation)}), got nothing",
-                )
+                raise InvalidTypeError(f"{name}.{alias}", f"{expected}, got nothing")
         unknown = sorted(kwargs.keys() - allowed)
         if unknown:
             raise InvalidTypeError(

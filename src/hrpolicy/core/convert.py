@@ -31,6 +31,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -39,6 +40,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from hrpolicy.core.checked import MISSING_HINT, missing_expectation
 from hrpolicy.core.errors import (
     ConversionError,
     HRPolicyError,
@@ -218,8 +220,15 @@ def _messages(exc: BaseException, path: str) -> list[str]:
     if isinstance(exc, ClassValidationError):
         with_notes_cls, without_cls = exc.group_exceptions()
         out = []
+        fields = attrs.fields_dict(exc.cl) if attrs.has(exc.cl) else {}
         for inner, attr_note in with_notes_cls:
-            out += _messages(inner, f"{path}.{attr_note.name}")
+            where = f"{path}.{attr_note.name}"
+            field = fields.get(attr_note.name)
+            if isinstance(inner, KeyError) and field is not None and MISSING_HINT in field.metadata:
+                # A required key left out: say what to give, as the constructor does.
+                out.append(f"{where}: expected {missing_expectation(field)}, got nothing")
+            else:
+                out += _messages(inner, where)
         for inner in without_cls:
             out += _messages(inner, path)
         return out
