@@ -11,7 +11,7 @@ from fractions import Fraction
 import attrs
 import pytest
 
-from hrpolicy import InvalidValueError
+from hrpolicy import InvalidTypeError, InvalidValueError
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.commission import compare
 from hrpolicy.commission.examples import example_month
@@ -117,3 +117,15 @@ def test_a_what_if_shows_each_person_before_and_after_in_yuan() -> None:
     generous = attrs.evolve(plan, plan_id="generous")
     result = compare(plan, generous, period, deals, inputs)
     assert "CN¥3,106.67 → CN¥3,106.67 (+CN¥0.00)" in result.to_text("en")
+
+
+def test_display_values_and_labels_built_wrongly_name_the_missing_or_bad_field() -> None:
+    with pytest.raises(InvalidTypeError, match=r"Amount\.value: expected a value for this"):
+        Amount()  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError, match=r"Amount\.value: .*got float 1\.5"):
+        Amount(1.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"Change\.after: expected a value"):
+        Change(Decimal(1))  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError, match=r"Label\.en: expected a value"):
+        Label("应付")  # type: ignore[call-arg]
+    assert Label("应付", "owed") == Label(zh_CN="应付", en="owed")

@@ -38,6 +38,7 @@ __all__ = [
     "policy_errors",
     "split_annotated",
     "type_name",
+    "value_checked",
 ]
 
 _C = TypeVar("_C", bound=type)
@@ -81,7 +82,13 @@ class TextSpec:
 def checked(cls: _C) -> _C:
     """Turn a missing required field, an unknown keyword or a positional argument into an
     :class:`~hrpolicy.core.errors.InvalidTypeError` naming the field."""
-    return _checked(cls, policy=False)
+    return _checked(cls, policy=False, positional=False)
+
+
+def value_checked(cls: _C) -> _C:
+    """:func:`checked` for small value classes built positionally as well
+    (``Label("应付", "owed")``): arguments are read in field order."""
+    return _checked(cls, policy=False, positional=True)
 
 
 def policy_checked(cls: _C) -> _C:
@@ -93,12 +100,13 @@ def policy_checked(cls: _C) -> _C:
     wrong on its own (a share above 100 %) or does not fit the others (shares not adding
     up to 100 %, a share below its minimum). Wrong types stay
     :class:`~hrpolicy.core.errors.InvalidTypeError` everywhere."""
-    return _checked(cls, policy=True)
+    return _checked(cls, policy=True, positional=False)
 
 
-def _checked(cls: _C, *, policy: bool) -> _C:
+def _checked(cls: _C, *, policy: bool, positional: bool) -> _C:
     fields = attrs.fields(cls)
-    allowed = frozenset(f.alias for f in fields if f.init)
+    order = tuple(f.alias for f in fields if f.init)
+    allowed = frozenset(order)
     required = tuple(
         (f.alias, missing_expectation(f)) for f in fields if f.init and f.default is attrs.NOTHING
     )
@@ -107,8 +115,15 @@ def _checked(cls: _C, *, policy: bool) -> _C:
 
     @functools.wraps(original)
     def checked_init(self: object, *args: object, **kwargs: object) -> None:
-        if args:
+        if args and not positional:
             raise InvalidTypeError(name, "keyword arguments only", args)
+        if args:
+            if len(args) > len(order):
+                raise InvalidTypeError(name, f"at most {len(order)} arguments", args)
+            for alias, value in zip(order, args, strict=False):
+                if alias in kwargs:
+                    raise InvalidTypeError(f"{name}.{alias}", "one value, not two", value)
+                kwargs[alias] = value
         for alias, expected in required:
             if alias not in kwargs:
                 raise InvalidTypeError(f"{name}.{alias}", f"{expected}, got nothing")

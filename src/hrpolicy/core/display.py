@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any, Final, Union
 
 import attrs
 
+from hrpolicy.core.checked import value_checked
 from hrpolicy.core.label import Label, is_chinese
-from hrpolicy.core.money import format_exact, money_sum
+from hrpolicy.core.money import format_exact, money_sum, parse_decimal
 
 if TYPE_CHECKING:
     from hrpolicy.core.explain import Explanation, StepValue
@@ -78,13 +79,18 @@ def render_value(value: object, locale: str | None = None) -> str:
     return str(value)
 
 
+@value_checked
 @attrs.frozen
 class Amount:
     """An amount of money in a result's summary, shown with its currency."""
 
     value: Decimal
 
+    def __attrs_post_init__(self) -> None:
+        parse_decimal(self.value, field="Amount.value")
 
+
+@value_checked
 @attrs.frozen
 class Change:
     """An amount of money before and after (a what-if), shown as ``¥3,000.00 → ¥3,106.67
@@ -92,6 +98,10 @@ class Change:
 
     before: Decimal
     after: Decimal
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("before", "after"):
+            parse_decimal(getattr(self, name), field=f"Change.{name}")
 
 
 def amount(value: Decimal | None) -> Amount | None:

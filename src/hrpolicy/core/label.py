@@ -6,6 +6,7 @@ import functools
 
 import attrs
 
+from hrpolicy.core.checked import value_checked
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Label", "is_chinese", "label"]
@@ -23,6 +24,7 @@ def is_chinese(locale: str) -> bool:
     raise InvalidValueError("locale", "'zh_CN' or 'en'", locale)
 
 
+@value_checked
 @attrs.frozen
 class Label:
     """A short text in zh_CN and en."""
