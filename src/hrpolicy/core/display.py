@@ -127,7 +127,10 @@ def _symbols(locale: str | None) -> tuple[str, str]:
 
 def _grouped(text: str, locale: str | None) -> str:
     """``text`` (a plain number such as ``-1234567.50`` or ``1666.66…``) with its whole
-    part grouped by thousands, in the locale's symbols."""
+    part grouped by thousands, in the locale's symbols. Grouping the text keeps every
+    digit as it is: babel's ``format_decimal`` drops trailing zeros (``6000.00`` →
+    ``6,000``), quantizes in the caller's decimal context and fails on long numbers, so
+    only its symbols are used."""
     group, point = _symbols(locale)
     sign = "-" if text.startswith("-") else ""
     whole, dot, rest = text.removeprefix("-").partition(".")
@@ -140,7 +143,8 @@ def _grouped(text: str, locale: str | None) -> str:
 
 def display_value(value: object, locale: str | None = None) -> str:
     """Render a value for reading in ``locale`` (both languages when ``None``): money with
-    its currency, decimals and fractions grouped by thousands; everything else as
+    its currency (with no locale, as Chinese readers write it, ``¥``, which English
+    readers read too), decimals and fractions grouped by thousands; everything else as
     :func:`render_value` does.
 
     >>> display_value(Amount(Decimal("3106.666")), "zh_CN")
