@@ -71,6 +71,18 @@ def test_a_known_daily_work_score_is_refused_with_component_facts_or_above_100()
         month.component("weekly-reports")
 
 
+@pytest.mark.parametrize("name", ["terminal_reports", "late_terminal_reports"])
+def test_a_known_daily_work_score_beside_terminal_reports_given_as_none_is_refused(
+    name: str,
+) -> None:
+    # terminal_reports=() says no report was filed (every workday late), and
+    # late_terminal_reports=() that none was late: both are facts, not "nothing given".
+    with pytest.raises(
+        InvalidValueError, match=rf"MonthInputs\.{name}: expected nothing: daily_work is given"
+    ):
+        MonthInputs(employee="li", daily_work=Decimal(90), **{name: ()})  # type: ignore[arg-type]
+
+
 def test_one_component_scored_alone_is_scored_as_on_its_card() -> None:
     checks = _checks(10, 11, 13)
     alone = score_component(WEEKLY, MARCH, MonthInputs(employee="li", reports=checks), CALENDAR)

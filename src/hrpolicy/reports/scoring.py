@@ -369,7 +369,9 @@ class MonthInputs:
     ``absences``: days absent.
 
     ``daily_work``: a daily-work score known already (0 to 100); the card's components
-    are then not scored, so none of their facts may be given — only absences.
+    are then not scored, so none of their facts may be given — only absences. An empty
+    ``terminal_reports`` or ``late_terminal_reports`` is a fact too (no report filed; none
+    late), and is refused beside it.
     """
 
     employee: Text
@@ -428,7 +430,7 @@ class MonthInputs:
             )
             for name in _COMPONENT_FACTS:
                 require(
-                    getattr(self, name) in (None, ()),
+                    not _given(self, name),
                     f"MonthInputs.{name}",
                     "nothing: daily_work is given, so no component is scored",
                     getattr(self, name),
@@ -449,6 +451,15 @@ class MonthInputs:
                 "reviewed and to_review given together, reviewed ≤ to_review",
                 (self.reviewed, self.to_review),
             )
+
+
+def _given(inputs: MonthInputs, name: str) -> bool:
+    """Whether the fact ``name`` is given: anything but its default. A fact whose default
+    is ``None`` is given as soon as it is not ``None`` — ``terminal_reports=()`` says no
+    report was filed, ``late_terminal_reports=()`` that none was late."""
+    default = attrs.fields_dict(MonthInputs)[name].default
+    value = getattr(inputs, name)
+    return value is not None if default is None else bool(value != default)
 
 
 # --- results -------------------------------------------------------------------------------
@@ -1227,7 +1238,7 @@ def score_component(
     _check_month_facts(month, inputs, calendar)
     for name in ("daily_work", "absences"):
         require(
-            getattr(inputs, name) in (None, ()),
+            not _given(inputs, name),
             f"MonthInputs({inputs.employee}).{name}",
             "nothing when one component is scored (it belongs to a whole card)",
             getattr(inputs, name),
