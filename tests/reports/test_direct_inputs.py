@@ -170,6 +170,20 @@ def test_a_terminal_report_listed_as_late_that_was_on_time_is_refused() -> None:
         _dealer(late_terminal_reports=(TerminalReport(day=date(2024, 4, 1)),))
 
 
+def test_a_terminal_report_for_a_saturday_is_refused_naming_the_day_not_deducted() -> None:
+    saturday = TerminalReport(day=date(2024, 3, 16))  # "not filed", but none was due
+    with pytest.raises(InvalidValueError) as raised:
+        _dealer(late_terminal_reports=(saturday,))
+    assert str(raised.value) == (
+        "MonthInputs.late_terminal_reports[0].day: expected a workday (no terminal report is "
+        "due on a day off), got date 2024-03-16"
+    )
+    filed = TerminalReport(day=date(2024, 3, 16), submitted_at=datetime(2024, 3, 16, 18))
+    every_day = (*terminal_reports_on_time(MARCH, CALENDAR), filed)
+    with pytest.raises(InvalidValueError, match=r"terminal_reports\[21\].day: expected a workday"):
+        _dealer(terminal_reports=every_day)
+
+
 def test_terminal_reports_in_both_forms_or_as_a_failure_record_are_refused() -> None:
     with pytest.raises(InvalidValueError, match="late_terminal_reports: expected nothing when"):
         MonthInputs(

@@ -1138,7 +1138,7 @@ def _with_clause(score: ComponentScore, clause: str) -> ComponentScore:
 
 
 def _check_month_facts(month: Period, inputs: MonthInputs, calendar: WorkCalendar) -> None:
-    """The dated facts fall in ``month``; absences on its workdays."""
+    """The dated facts fall in ``month``; absences and terminal reports on its workdays."""
     argument(month, Period, "month")
     argument(inputs, MonthInputs, "inputs")
     check_calendar(calendar)
@@ -1172,6 +1172,12 @@ def _check_month_facts(month: Period, inputs: MonthInputs, calendar: WorkCalenda
                 month.contains(report.day),
                 f"MonthInputs.{name}[{index}].day",
                 f"a day in {month}",
+                report.day,
+            )
+            require(
+                is_workday(calendar, report.day),
+                f"MonthInputs.{name}[{index}].day",
+                "a workday (no terminal report is due on a day off)",
                 report.day,
             )
 
@@ -1264,7 +1270,8 @@ def score_month(
     :returns: the :class:`MonthlyScore`, with its steps and findings.
     :raises InvalidTypeError: an argument of the wrong type.
     :raises InvalidValueError: a fact no component reads, a fact a component needs
-        missing, or a fact outside the month (a day, a week, an absence on a day off).
+        missing, or a fact outside the month (a day, a week, an absence or a terminal
+        report on a day off).
     :raises NotCoveredError: a day the calendar does not cover.
 
     >>> from hrpolicy.core import Period, TableCalendar
