@@ -63,7 +63,7 @@ from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.period import Period
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
-from hrpolicy.reports.model import IsoWeek
+from hrpolicy.reports.model import IsoWeek, _key_text
 from hrpolicy.reports.validation import ReportCheck
 
 __all__ = [
@@ -1418,7 +1418,7 @@ def _months_of(
         pairs = []
         for key, value in scores.items():
             if not isinstance(key, Period):
-                raise InvalidTypeError(f"scores[{key!r}]", "a month as a Period", key)
+                raise InvalidTypeError(f"scores[{_key_text(key)}]", "a month as a Period", key)
             require(not key.is_year, f"scores[{key}]", "a month, not a year", key)
             pairs.append((key, _check_score(value, f"scores[{key}]")))
         who = employee

@@ -72,6 +72,7 @@ from hrpolicy.reports.model import (
     NextWeekPlan,
     Reference,
     WeeklyReport,
+    _key_text,
 )
 
 __all__ = [
@@ -732,7 +733,7 @@ def validate(
         )
     plans = dict(approved_plans or {})
     for plan_id, plan in plans.items():
-        argument(plan, NextWeekPlan, f"approved_plans[{plan_id!r}]")
+        argument(plan, NextWeekPlan, f"approved_plans[{_key_text(plan_id)}]")
     weeks = {(r.employee, str(r.week)) for r in given}
     ids = {r.report_id for r in given}
     for week_key in by_week:
