@@ -17,7 +17,6 @@ from hrpolicy import (
     from_dict,
     to_dict,
 )
-from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
     Assessed,
@@ -28,6 +27,7 @@ from hrpolicy.reports import (
     ItemEntry,
     ItemRule,
     MonthInputs,
+    Period,
     PlannedVisit,
     ReportPolicy,
     Review,

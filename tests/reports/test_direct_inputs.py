@@ -11,7 +11,6 @@ import attrs
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError
-from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
     Assessment,
@@ -19,6 +18,7 @@ from hrpolicy.reports import (
     Failure,
     IsoWeek,
     MonthInputs,
+    Period,
     ReportCheck,
     Submission,
     TerminalReport,

@@ -8,8 +8,14 @@ from decimal import Decimal
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError
-from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, is_workday
-from hrpolicy.reports import IsoWeek, WeeklyReport, validate
+from hrpolicy.core.workcal import is_workday
+from hrpolicy.reports import (
+    ChineseStatutoryCalendar,
+    IsoWeek,
+    TableCalendar,
+    WeeklyReport,
+    validate,
+)
 from hrpolicy.reports.examples import domain_report_policy, example_report, example_team_week
 from tests.reports.helpers import CALENDAR
 

@@ -11,13 +11,13 @@ import attrs
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError
-from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
     Assessment,
     IsoWeek,
     MonthInputs,
     MonthlyScore,
+    Period,
     annual_score,
     consequences,
     score_month,

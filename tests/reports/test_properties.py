@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy import InvalidValueError
-from hrpolicy.commission import Period
 from hrpolicy.core.money import round_money
 from hrpolicy.reports import (
     Absence,
@@ -22,6 +21,7 @@ from hrpolicy.reports import (
     Failure,
     IsoWeek,
     MonthInputs,
+    Period,
     Reference,
     TerminalReport,
     WeeklyReport,

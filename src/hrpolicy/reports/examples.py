@@ -216,7 +216,7 @@ def example_report(
     ``cn-calendar`` extra). A week without a workday is refused.
 
     >>> from datetime import date
-    >>> from hrpolicy.core.workcal import TableCalendar
+    >>> from hrpolicy.reports import TableCalendar
     >>> calendar = TableCalendar(
     ...     name="2026–27", first_year=2026, last_year=2027, holidays=(date(2027, 1, 1),)
     ... )

@@ -1216,7 +1216,7 @@ def score_component(
         missing, or a fact outside the month.
     :raises NotCoveredError: a day the calendar does not cover.
 
-    >>> from hrpolicy.core import Period, TableCalendar
+    >>> from hrpolicy.reports import Period, TableCalendar
     >>> from hrpolicy.reports.examples import salesperson_card
     >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
     >>> march = Period(year=2024, month=3)
@@ -1274,7 +1274,7 @@ def score_month(
         report on a day off).
     :raises NotCoveredError: a day the calendar does not cover.
 
-    >>> from hrpolicy.core import Period, TableCalendar
+    >>> from hrpolicy.reports import Period, TableCalendar
     >>> from hrpolicy.reports import validate
     >>> from hrpolicy.reports.examples import domain_report_policy, example_report, salesperson_card
     >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
@@ -1497,7 +1497,7 @@ def consequences(
     :raises InvalidValueError: a score outside 0–100 or with more than two decimals, a
         year for a month, a month given twice, or months of different employees.
 
-    >>> from hrpolicy.core import Period
+    >>> from hrpolicy.reports import Period
     >>> april, may, june = (Period(year=2024, month=m) for m in (4, 5, 6))
     >>> (finding,) = consequences({april: Decimal("58.5"), may: 72}, employee="li")
     >>> print(finding.message("en"))
@@ -1541,7 +1541,7 @@ def annual_score(
     :raises InvalidValueError: anything but the twelve months of one year, a score
         outside 0–100 or with more than two decimals, or months of different employees.
 
-    >>> from hrpolicy.core import Period
+    >>> from hrpolicy.reports import Period
     >>> scores = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
     >>> year = annual_score(
     ...     {Period(year=2024, month=m): s for m, s in enumerate(scores, 1)}, employee="li"

@@ -701,7 +701,7 @@ def validate(
     :raises NotCoveredError: a due date or quota day the calendar does not cover.
 
     >>> from decimal import Decimal
-    >>> from hrpolicy.core import TableCalendar
+    >>> from hrpolicy.reports import TableCalendar
     >>> from hrpolicy.reports import IsoWeek, Item, Reference
     >>> from hrpolicy.reports.examples import domain_report_policy, example_report
     >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
