@@ -30,6 +30,7 @@ the same way.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
@@ -465,7 +466,7 @@ def _given(inputs: MonthInputs, name: str) -> bool:
 # --- results -------------------------------------------------------------------------------
 
 
-def _exact(value: object, path: str) -> Fraction:
+def _exact(path: str, value: object) -> Fraction:
     """An exact number of points (``Fraction``, ``int`` or ``Decimal``) as a ``Fraction``."""
     if isinstance(value, bool) or not isinstance(value, (Fraction, int, Decimal)):
         raise InvalidTypeError(path, "an exact number (Fraction, int or Decimal)", value)
@@ -474,92 +475,85 @@ def _exact(value: object, path: str) -> Fraction:
     return Fraction(value)
 
 
-def _text(value: object, path: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidTypeError(path, "a str", value)
-    require(bool(value.strip()), path, "a non-empty text", value)
-    return value
+def _exact_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """:func:`~hrpolicy.core.fields.typed_fields` for results, whose points may be exact
+    fractions (a mean of four weeks' shares): a ``Fraction`` field takes a ``Fraction``,
+    ``int`` or finite ``Decimal`` (never a float), kept as a ``Fraction``."""
+    exact = [
+        field.evolve(converter=functools.partial(_exact, f"{cls.__name__}.{field.name}"))
+        if field.type in (Fraction, "Fraction") and field.converter is None
+        else field
+        for field in fields
+    ]
+    return typed_fields(cls, exact)
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_exact_fields)
 class ComponentScore:
     """A component's points out of its maximum, with the steps behind them, the findings
     the component raised, and the double deduction it adds to the daily-work score (its
     maximum, for an on-time document missed two months running; else 0).
 
-    Built by :func:`score_month` and :func:`score_component`; one built by hand is checked:
-    its points lie from 0 to its maximum.
+    Built by :func:`score_month` and :func:`score_component`; one built by hand is checked
+    like any fact: every field typed (a missing or unknown one is refused), its points
+    from 0 to its maximum.
     """
 
-    component_id: str
-    name: str
+    component_id: Text
+    name: Text
     points: Fraction
-    maximum: int
+    maximum: PositiveInt
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...] = ()
     double_deduction: Fraction = Fraction(0)
 
     def __attrs_post_init__(self) -> None:
-        path = f"ComponentScore({_text(self.component_id, 'ComponentScore.component_id')})"
-        _text(self.name, f"{path}.name")
+        path = f"ComponentScore({self.component_id})"
         maximum = self.maximum
-        if isinstance(maximum, bool) or not isinstance(maximum, int):
-            raise InvalidTypeError(f"{path}.maximum", "an int", maximum)
-        require(maximum >= 1, f"{path}.maximum", "1 or more", maximum)
-        points = _exact(self.points, f"{path}.points")
-        require(0 <= points <= maximum, f"{path}.points", f"0 to {maximum}", self.points)
-        double = _exact(self.double_deduction, f"{path}.double_deduction")
+        require(0 <= self.points <= maximum, f"{path}.points", f"0 to {maximum}", self.points)
         require(
-            double == 0 or (double == maximum and points == 0),
+            self.double_deduction == 0 or (self.double_deduction == maximum and self.points == 0),
             f"{path}.double_deduction",
             f"0, or its {maximum} points again when it scored 0",
             self.double_deduction,
         )
-        arguments(self.steps, Step, f"{path}.steps")
-        arguments(self.findings, Finding, f"{path}.findings")
-        object.__setattr__(self, "points", points)
-        object.__setattr__(self, "double_deduction", double)
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_exact_fields)
 class MonthlyScore(Displayable):
     """A month's score: components, daily work (0–100), attendance (0–100), the weighted
     monthly score, the pay coefficient (score ÷ 80) and findings.
 
-    A monthly score agrees with itself and its card, whoever builds it: the components
-    are the card's (or none, when the daily-work score was given), daily work is their
-    sum less the double deductions, attendance is 100 less the card's points a day
-    absent, and the score is the card's weighting of the two, rounded half up to 0.01.
-    Anything else — such as ``attrs.evolve(month, score=…)`` with another score — is
-    refused with :class:`~hrpolicy.core.errors.InvalidValueError`; known monthly scores go
-    to :func:`annual_score` and :func:`consequences` directly, as a mapping of month to
+    A monthly score agrees with itself and its card, whoever builds it: every field is
+    typed (a missing or unknown one is refused), the components are the card's (or none,
+    when the daily-work score was given), daily work is their sum less the double
+    deductions, attendance is 100 less the card's points a day absent, and the score is
+    the card's weighting of the two, rounded half up to 0.01. Anything else — such as
+    ``attrs.evolve(month, score=…)`` with another score — is refused with
+    :class:`~hrpolicy.core.errors.InvalidValueError`; known monthly scores go to
+    :func:`annual_score` and :func:`consequences` directly, as a mapping of month to
     score.
     """
 
     card: ScoreCard
     month: Period
-    employee: str
+    employee: Text
     components: tuple[ComponentScore, ...]
     double_deductions: Fraction
     daily_work: Fraction
     attendance: Fraction
-    score: Decimal
+    score: Quantity
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
 
     def __attrs_post_init__(self) -> None:
-        card = argument(self.card, ScoreCard, "MonthlyScore.card")
-        month = argument(self.month, Period, "MonthlyScore.month")
+        card, month = self.card, self.month
         require(not month.is_year, "MonthlyScore.month", "a month", month)
-        path = f"MonthlyScore({_text(self.employee, 'MonthlyScore.employee')} {month})"
-        components = arguments(self.components, ComponentScore, f"{path}.components")
-        arguments(self.steps, Step, f"{path}.steps")
-        arguments(self.findings, Finding, f"{path}.findings")
-        double = _exact(self.double_deductions, f"{path}.double_deductions")
-        daily = _exact(self.daily_work, f"{path}.daily_work")
-        attendance = _exact(self.attendance, f"{path}.attendance")
-        if not isinstance(self.score, Decimal):
-            raise InvalidTypeError(f"{path}.score", "a Decimal", self.score)
+        path = f"MonthlyScore({self.employee} {month})"
+        components = self.components
+        double, daily, attendance = self.double_deductions, self.daily_work, self.attendance
         if components:
             expected = [(c.component_id, c.name, c.points) for c in card.components]
             got = [(c.component_id, c.name, c.maximum) for c in components]
@@ -609,13 +603,7 @@ class MonthlyScore(Displayable):
             f"{format_exact(attendance)} × {card.attendance_weight}, rounded half up to 0.01)",
             self.score,
         )
-        for name, value in (
-            ("double_deductions", double),
-            ("daily_work", daily),
-            ("attendance", attendance),
-            ("score", score),
-        ):
-            object.__setattr__(self, name, value)
+        object.__setattr__(self, "score", score)
 
     @property
     def pay_coefficient(self) -> Fraction:
@@ -682,28 +670,28 @@ class MonthlyScore(Displayable):
         )
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AnnualScore(Displayable):
     """The mean of twelve monthly scores, with the step that takes it and the
-    consequences the months trigger; its score is always the months' mean, rounded half
-    up to 0.01."""
+    consequences the months trigger. Every field is typed (a missing or unknown one is
+    refused); each month is a monthly score (0 to 100, at most two decimals) and the
+    score is always the months' mean, rounded half up to 0.01."""
 
-    employee: str
+    employee: Text
     year: int
-    months: tuple[Decimal, ...]
-    score: Decimal
+    months: tuple[Quantity, ...]
+    score: Quantity
     findings: tuple[Finding, ...]
     steps: tuple[Step, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.year, bool) or not isinstance(self.year, int):
-            raise InvalidTypeError("AnnualScore.year", "an int year", self.year)
-        path = f"AnnualScore({_text(self.employee, 'AnnualScore.employee')} {self.year})"
-        months = self.months
-        if not isinstance(months, tuple) or len(months) != 12:
-            raise InvalidValueError(f"{path}.months", "the twelve monthly scores", months)
-        for index, month in enumerate(months, 1):
+        path = f"AnnualScore({self.employee} {self.year})"
+        require(len(self.months) == 12, f"{path}.months", "the twelve monthly scores", self.months)
+        months = tuple(
             _check_score(month, f"{path}.months[{index}]")
+            for index, month in enumerate(self.months, 1)
+        )
         mean = round_money(sum((Fraction(m) for m in months), Fraction(0)) / 12)
         require(
             self.score == mean,
@@ -711,8 +699,8 @@ class AnnualScore(Displayable):
             f"{mean} (the mean of the twelve months, rounded half up to 0.01)",
             self.score,
         )
-        arguments(self.findings, Finding, f"{path}.findings")
-        arguments(self.steps, Step, f"{path}.steps")
+        object.__setattr__(self, "months", months)
+        object.__setattr__(self, "score", mean)
 
     def to_records(self, locale: str = "en") -> list[dict[str, object]]:
         """One row per month, then the annual score."""
@@ -893,8 +881,17 @@ def _deductions(
             unknown,
         )
     points = Fraction(max(0, component.points - lost))
+    return _score_of(component, points, tuple(steps))
+
+
+def _score_of(component: Component, points: Fraction, steps: tuple[Step, ...]) -> ComponentScore:
+    """The component's score: ``points`` of its maximum, with the steps behind them."""
     return ComponentScore(
-        component.component_id, component.name, points, component.points, tuple(steps)
+        component_id=component.component_id,
+        name=component.name,
+        points=points,
+        maximum=component.points,
+        steps=steps,
     )
 
 
@@ -958,7 +955,7 @@ def _weekly(
         },
         scaled,
     )
-    return ComponentScore(component.component_id, component.name, scaled, component.points, (step,))
+    return _score_of(component, scaled, (step,))
 
 
 def _value(entries: tuple[Assessment, ...] | tuple[Submission, ...], key: str) -> tuple[bool, Any]:
@@ -993,9 +990,7 @@ def _component(
             {"given": value},
             Fraction(value),
         )
-        return ComponentScore(
-            cid, component.name, Fraction(value), component.points, (step,)
-        ), Fraction(0)
+        return _score_of(component, Fraction(value), (step,)), Fraction(0)
     if isinstance(component, OnTime):
         given, submitted = _value(inputs.submitted, cid)
         require(given, f"{where}.submitted", f"when '{cid}' came in (on=None: not at all)", None)
@@ -1019,13 +1014,7 @@ def _component(
             {"due": due, "submitted": submitted, "missed_last_month": repeated or None},
             Fraction(component.points if on_time else 0),
         )
-        return ComponentScore(
-            cid,
-            component.name,
-            Fraction(component.points if on_time else 0),
-            component.points,
-            (step,),
-        ), double
+        return _score_of(component, Fraction(component.points if on_time else 0), (step,)), double
     if isinstance(component, Training):
         require(
             inputs.trainings is not None,
@@ -1041,13 +1030,7 @@ def _component(
             {"trainings": inputs.trainings, "minimum": component.minimum},
             Fraction(component.points if full else 0),
         )
-        return ComponentScore(
-            cid,
-            component.name,
-            Fraction(component.points if full else 0),
-            component.points,
-            (step,),
-        ), Fraction(0)
+        return _score_of(component, Fraction(component.points if full else 0), (step,)), Fraction(0)
     require(
         inputs.to_review is not None,
         f"{where}.to_review",
@@ -1064,7 +1047,7 @@ def _component(
         {"reviewed": inputs.reviewed, "to_review": inputs.to_review},
         points,
     )
-    return ComponentScore(cid, component.name, points, component.points, (step,)), Fraction(0)
+    return _score_of(component, points, (step,)), Fraction(0)
 
 
 def _check_inputs_fit(components: Sequence[Component], owner: str, inputs: MonthInputs) -> None:
@@ -1409,7 +1392,8 @@ def _months_of(
     """The employee and their (month, score) pairs in month order, from monthly scores or
     a mapping of known scores."""
     if employee is not None:
-        _text(employee, "employee")
+        argument(employee, str, "employee")
+        require(bool(employee.strip()), "employee", "a non-empty text", employee)
     if isinstance(scores, Mapping):
         if employee is None:
             raise InvalidTypeError(

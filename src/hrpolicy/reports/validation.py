@@ -51,6 +51,7 @@ from hrpolicy.core.fields import (
     NonNegativeInt,
     NonNegativeMoney,
     PositiveInt,
+    Quantity,
     Text,
     argument,
     arguments,
@@ -315,19 +316,58 @@ _STATUS: Final = {
 }
 
 
-@attrs.frozen
+def _pairs(value: object, path: str, what: str) -> tuple[tuple[object, object], ...]:
+    """A list or tuple of pairs (``what`` names them), each a 2-item tuple or list."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise InvalidTypeError(path, f"a list or tuple of pairs {what}", value)
+    pairs = []
+    for index, pair in enumerate(value):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise InvalidTypeError(f"{path}[{index}]", f"a pair {what}", pair)
+        pairs.append((pair[0], pair[1]))
+    return tuple(pairs)
+
+
+def _item_statuses(value: object) -> tuple[tuple[Item, ItemStatus], ...]:
+    """``ReportCheck.items``: each summary item with how it fared."""
+    path = "ReportCheck.items"
+    return tuple(
+        (
+            enum_argument(item, Item, f"{path}[{index}][0]"),
+            enum_argument(status, ItemStatus, f"{path}[{index}][1]"),
+        )
+        for index, (item, status) in enumerate(_pairs(value, path, "(Item, ItemStatus)"))
+    )
+
+
+def _deduction_points(value: object) -> tuple[tuple[str, int], ...]:
+    """``ReportCheck.deductions``: each deduction's code with the points it cost."""
+    path = "ReportCheck.deductions"
+    deductions = []
+    for index, (given, points) in enumerate(_pairs(value, path, "(code, points)")):
+        code = argument(given, str, f"{path}[{index}][0]")
+        if isinstance(points, bool) or not isinstance(points, int):
+            raise InvalidTypeError(f"{path}[{index}][1]", "an int", points)
+        require(points >= 1, f"{path}[{index}][1]", "an int of 1 or more", points)
+        deductions.append((code, points))
+    return tuple(deductions)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReportCheck(Displayable):
     """The validation of one report: when it was due, whether it was late, how each
-    required item fared, the deductions, the points and the findings."""
+    required item fared, the deductions, the points and the findings. Built by
+    :func:`validate`; every field is typed (a missing or unknown one is refused)."""
 
     report: WeeklyReport
     due_at: datetime
     late: bool
     illegible: bool
-    items: tuple[tuple[Item, ItemStatus], ...]
-    deductions: tuple[tuple[str, int], ...]
-    points: Decimal
-    maximum: int
+    items: tuple[tuple[Item, ItemStatus], ...] = attrs.field(converter=_item_statuses)
+    deductions: tuple[tuple[str, int], ...] = attrs.field(converter=_deduction_points)
+    points: Quantity
+    maximum: PositiveInt
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
 
