@@ -1186,37 +1186,45 @@ def score_component(
     """Score one component alone — from a card, or built on its own — on the facts of
     ``inputs.employee``'s ``month``, exactly as :func:`score_month` scores it on a card.
 
-    :param component: a :class:`Deductions`, :class:`WeeklyReports`, :class:`Assessed`,
-        :class:`OnTime`, :class:`Training` or :class:`ReviewShare` component.
-    :param month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
-    :param inputs: the month's facts the component reads, and no others (``daily_work``
-        and ``absences`` belong to a whole card).
-    :param calendar: the work calendar deadlines move on.
-    :returns: the :class:`ComponentScore`: points, steps, findings, and the double
-        deduction it adds to a card's daily-work score.
-    :raises InvalidTypeError: an argument of the wrong type.
-    :raises InvalidValueError: a fact the component does not read, a fact it needs
-        missing, or a fact outside the month.
-    :raises NotCoveredError: a day the calendar does not cover.
+    Args:
+        component: a :class:`Deductions`, :class:`WeeklyReports`, :class:`Assessed`,
+            :class:`OnTime`, :class:`Training` or :class:`ReviewShare` component.
+        month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
+        inputs: the month's facts the component reads, and no others (``daily_work`` and
+            ``absences`` belong to a whole card).
+        calendar: the work calendar deadlines move on.
 
-    >>> from hrpolicy.reports import Period, TableCalendar
-    >>> from hrpolicy.reports.examples import salesperson_card
-    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
-    >>> march = Period(year=2024, month=3)
-    >>> dealer = salesperson_card().components[0]
-    >>> late = TerminalReport(day=date(2024, 3, 12), submitted_at=datetime(2024, 3, 12, 16, 20))
-    >>> facts = MonthInputs(
-    ...     employee="li", late_terminal_reports=(late,), rebate_forms_on=date(2024, 3, 20)
-    ... )
-    >>> score = score_component(dealer, march, facts, calendar)
-    >>> score.points, score.maximum
-    (Fraction(25, 1), 30)
-    >>> print(score.findings[0].message("en"))
-    terminal daily sales report not in by 16:00: 1 time(s), 5 points off.
-    >>> score_component(dealer, march, MonthInputs(employee="li", trainings=1), calendar)
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: MonthInputs(li).trainings: expected nothing: ...
+    Returns:
+        The :class:`ComponentScore`: points, steps, findings, and the double deduction it
+        adds to a card's daily-work score.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: a fact the component does not read, a fact it needs missing, or a
+            fact outside the month.
+        NotCoveredError: a day the calendar does not cover.
+
+    Example:
+        >>> from hrpolicy.reports import Period, TableCalendar
+        >>> from hrpolicy.reports.examples import salesperson_card
+        >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+        >>> march = Period(year=2024, month=3)
+        >>> dealer = salesperson_card().components[0]
+        >>> late = TerminalReport(
+        ...     day=date(2024, 3, 12), submitted_at=datetime(2024, 3, 12, 16, 20)
+        ... )
+        >>> facts = MonthInputs(
+        ...     employee="li", late_terminal_reports=(late,), rebate_forms_on=date(2024, 3, 20)
+        ... )
+        >>> score = score_component(dealer, march, facts, calendar)
+        >>> score.points, score.maximum
+        (Fraction(25, 1), 30)
+        >>> print(score.findings[0].message("en"))
+        terminal daily sales report not in by 16:00: 1 time(s), 5 points off.
+        >>> score_component(dealer, march, MonthInputs(employee="li", trainings=1), calendar)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: MonthInputs(li).trainings: expected nothing: ...
     """
     if not isinstance(component, _COMPONENT_TYPES):
         raise InvalidTypeError(
@@ -1243,48 +1251,57 @@ def score_month(
     it reads (or the daily-work score as given), attendance from the absences, and the
     card's weighting of the two, rounded half up to 0.01 once.
 
-    :param card: the :class:`ScoreCard`.
-    :param month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
-    :param inputs: the month's facts (:class:`MonthInputs`); every fact given must be read
-        by a component of the card, and every fact a component needs must be given —
-        or ``daily_work`` given instead of them all.
-    :param calendar: the work calendar: deadlines move to its next workday, terminal
-        reports are due on its workdays, absences fall on them.
-    :returns: the :class:`MonthlyScore`, with its steps and findings.
-    :raises InvalidTypeError: an argument of the wrong type.
-    :raises InvalidValueError: a fact no component reads, a fact a component needs
-        missing, or a fact outside the month (a day, a week, an absence or a terminal
-        report on a day off).
-    :raises NotCoveredError: a day the calendar does not cover.
+    Args:
+        card: the :class:`ScoreCard`.
+        month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
+        inputs: the month's facts (:class:`MonthInputs`); every fact given must be read by a
+            component of the card, and every fact a component needs must be given — or
+            ``daily_work`` given instead of them all.
+        calendar: the work calendar: deadlines move to its next workday, terminal reports
+            are due on its workdays, absences fall on them.
 
-    >>> from hrpolicy.reports import Period, TableCalendar
-    >>> from hrpolicy.reports import validate
-    >>> from hrpolicy.reports.examples import domain_report_policy, example_report, salesperson_card
-    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
-    >>> march = Period(year=2024, month=3)
-    >>> reports = [example_report("li", week, calendar) for week in weeks_of(march)]
-    >>> checks = validate(reports, domain_report_policy(), calendar)
-    >>> month = score_month(
-    ...     salesperson_card(),
-    ...     march,
-    ...     MonthInputs(
-    ...         employee="li",
-    ...         reports=checks,
-    ...         late_terminal_reports=(),
-    ...         rebate_forms_on=date(2024, 3, 26),
-    ...         assessed=(Assessment(component="other-management", points=Decimal(27)),),
-    ...         absences=(Absence(on=date(2024, 3, 19), half=True),),
-    ...     ),
-    ...     calendar,
-    ... )
-    >>> [str(c.points) for c in month.components]  # rebate forms after the 25th: −5
-    ['25', '40', '27']
-    >>> month.daily_work, month.attendance, month.score  # 92 × 70 % + 96 × 30 %
-    (Fraction(92, 1), Fraction(96, 1), Decimal('93.20'))
-    >>> score_month(salesperson_card(), march, MonthInputs(employee="li"), calendar)
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: MonthInputs(li).terminal_reports: expected ...
+    Returns:
+        The :class:`MonthlyScore`, with its steps and findings.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: a fact no component reads, a fact a component needs missing, or a
+            fact outside the month (a day, a week, an absence or a terminal report on a day
+            off).
+        NotCoveredError: a day the calendar does not cover.
+
+    Example:
+        >>> from hrpolicy.reports import Period, TableCalendar, validate
+        >>> from hrpolicy.reports.examples import (
+        ...     domain_report_policy,
+        ...     example_report,
+        ...     salesperson_card,
+        ... )
+        >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+        >>> march = Period(year=2024, month=3)
+        >>> reports = [example_report("li", week, calendar) for week in weeks_of(march)]
+        >>> checks = validate(reports, domain_report_policy(), calendar)
+        >>> month = score_month(
+        ...     salesperson_card(),
+        ...     march,
+        ...     MonthInputs(
+        ...         employee="li",
+        ...         reports=checks,
+        ...         late_terminal_reports=(),
+        ...         rebate_forms_on=date(2024, 3, 26),
+        ...         assessed=(Assessment(component="other-management", points=Decimal(27)),),
+        ...         absences=(Absence(on=date(2024, 3, 19), half=True),),
+        ...     ),
+        ...     calendar,
+        ... )
+        >>> [str(c.points) for c in month.components]  # rebate forms after the 25th: −5
+        ['25', '40', '27']
+        >>> month.daily_work, month.attendance, month.score  # 92 × 70 % + 96 × 30 %
+        (Fraction(92, 1), Fraction(96, 1), Decimal('93.20'))
+        >>> score_month(salesperson_card(), march, MonthInputs(employee="li"), calendar)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: MonthInputs(li).terminal_reports: expected ...
     """
     argument(card, ScoreCard, "card")
     _check_month_facts(month, inputs, calendar)
@@ -1468,31 +1485,38 @@ def consequences(
     has already happened (``retrained``), the employer may dismiss for incompetence — with
     30 days' notice or a month's pay, and severance (LCL Art. 40) — never at once.
 
-    :param scores: one employee's months, in any order and over any years: the
-        :class:`MonthlyScore` results of :func:`score_month`, or scores known already as a
-        mapping of month (:class:`~hrpolicy.core.period.Period`) to score (0 to 100, at
-        most two decimals; ``Decimal``, ``int`` or ``str``).
-    :param employee: whose scores they are; required with a mapping, and checked against
-        monthly scores when given.
-    :param retrained: whether the person was already retrained or moved to another post.
-    :returns: the findings, in month order (none when nothing is triggered).
-    :raises InvalidTypeError: scores of the wrong type, a key that is not a
-        ``Period``, a float score, or a mapping without ``employee``.
-    :raises InvalidValueError: a score outside 0–100 or with more than two decimals, a
-        year for a month, a month given twice, or months of different employees.
+    Args:
+        scores: one employee's months, in any order and over any years: the
+            :class:`MonthlyScore` results of :func:`score_month`, or scores known already as
+            a mapping of month (:class:`~hrpolicy.core.period.Period`) to score (0 to 100,
+            at most two decimals; ``Decimal``, ``int`` or ``str``).
+        employee (optional): whose scores they are; required with a mapping, and checked
+            against monthly scores when given.
+        retrained (optional): whether the person was already retrained or moved to another
+            post.
 
-    >>> from hrpolicy.reports import Period
-    >>> april, may, june = (Period(year=2024, month=m) for m in (4, 5, 6))
-    >>> (finding,) = consequences({april: Decimal("58.5"), may: 72}, employee="li")
-    >>> print(finding.message("en"))
-    2024-04 scored 58.50, under 60: retraining or another post, as the policy provides.
-    >>> run = {april: 69, may: "68.5", june: 65}
-    >>> [f.code for f in consequences(run, employee="li", retrained=True)]
-    ['incompetent_after_retraining']
-    >>> consequences({april: 58.5}, employee="li")
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidTypeError: scores[2024-04]: expected ..., got float 58.5
+    Returns:
+        The findings, in month order (none when nothing is triggered).
+
+    Raises:
+        InvalidTypeError: scores of the wrong type, a key that is not a ``Period``, a float
+            score, or a mapping without ``employee``.
+        InvalidValueError: a score outside 0–100 or with more than two decimals, a year for
+            a month, a month given twice, or months of different employees.
+
+    Example:
+        >>> from hrpolicy.reports import Period
+        >>> april, may, june = (Period(year=2024, month=m) for m in (4, 5, 6))
+        >>> (finding,) = consequences({april: Decimal("58.5"), may: 72}, employee="li")
+        >>> print(finding.message("en"))
+        2024-04 scored 58.50, under 60: retraining or another post, as the policy provides.
+        >>> run = {april: 69, may: "68.5", june: 65}
+        >>> [f.code for f in consequences(run, employee="li", retrained=True)]
+        ['incompetent_after_retraining']
+        >>> consequences({april: 58.5}, employee="li")
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidTypeError: scores[2024-04]: expected ..., got float 58.5
     """
     who, months = _months_of(scores, employee)
     return _consequences(who, months, retrained=retrained)
@@ -1512,32 +1536,39 @@ def annual_score(
     """The mean of one person's twelve monthly scores of one year, rounded half up to
     0.01 once, with the consequences the months trigger (see :func:`consequences`).
 
-    :param scores: the twelve months of one year: the :class:`MonthlyScore` results of
-        :func:`score_month`, or scores known already as a mapping of month
-        (:class:`~hrpolicy.core.period.Period`) to score (0 to 100, at most two decimals;
-        ``Decimal``, ``int`` or ``str``).
-    :param employee: whose scores they are; required with a mapping, and checked against
-        monthly scores when given.
-    :param retrained: whether the person was already retrained or moved to another post.
-    :returns: the :class:`AnnualScore`, with its step and findings.
-    :raises InvalidTypeError: scores of the wrong type, a key that is not a
-        ``Period``, a float score, or a mapping without ``employee``.
-    :raises InvalidValueError: anything but the twelve months of one year, a score
-        outside 0–100 or with more than two decimals, or months of different employees.
+    Args:
+        scores: the twelve months of one year: the :class:`MonthlyScore` results of
+            :func:`score_month`, or scores known already as a mapping of month
+            (:class:`~hrpolicy.core.period.Period`) to score (0 to 100, at most two
+            decimals; ``Decimal``, ``int`` or ``str``).
+        employee (optional): whose scores they are; required with a mapping, and checked
+            against monthly scores when given.
+        retrained (optional): whether the person was already retrained or moved to another
+            post.
 
-    >>> from hrpolicy.reports import Period
-    >>> scores = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
-    >>> year = annual_score(
-    ...     {Period(year=2024, month=m): s for m, s in enumerate(scores, 1)}, employee="li"
-    ... )
-    >>> year.score  # 926 / 12 = 77.1666…
-    Decimal('77.17')
-    >>> [f.code for f in year.findings]  # March to May under 70
-    ['retraining_or_transfer']
-    >>> annual_score({Period(year=2024, month=1): 80}, employee="li")
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: scores: expected the twelve months of one year, ...
+    Returns:
+        The :class:`AnnualScore`, with its step and findings.
+
+    Raises:
+        InvalidTypeError: scores of the wrong type, a key that is not a ``Period``, a float
+            score, or a mapping without ``employee``.
+        InvalidValueError: anything but the twelve months of one year, a score outside 0–100
+            or with more than two decimals, or months of different employees.
+
+    Example:
+        >>> from hrpolicy.reports import Period
+        >>> scores = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
+        >>> year = annual_score(
+        ...     {Period(year=2024, month=m): s for m, s in enumerate(scores, 1)}, employee="li"
+        ... )
+        >>> year.score  # 926 / 12 = 77.1666…
+        Decimal('77.17')
+        >>> [f.code for f in year.findings]  # March to May under 70
+        ['retraining_or_transfer']
+        >>> annual_score({Period(year=2024, month=1): 80}, employee="li")
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: scores: expected the twelve months of one year, ...
     """
     who, months = _months_of(scores, employee)
     require(

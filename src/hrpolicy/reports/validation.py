@@ -718,45 +718,50 @@ def validate(
     """Validate ``reports`` under ``policy``: deadline, contents, plausibility, truth,
     quotas and plan, as the module describes, and score each report.
 
-    :param reports: the weekly reports (:class:`~hrpolicy.reports.model.WeeklyReport`),
-        at most one per employee and week, with distinct report ids.
-    :param policy: the :class:`ReportPolicy`.
-    :param calendar: the work calendar: deadlines move to its next workday, and the call
-        quota applies on its workdays.
-    :param references: what the company's systems recorded
-        (:class:`~hrpolicy.reports.model.Reference`), at most one per employee and week,
-        each for a report being validated; items without reference data are not checked
-        for truth.
-    :param reviews: the manager's :class:`Review` of a report (illegible, items found
-        untrue on a spot-check), at most one per report.
-    :param approved_plans: a report id mapped to the plan approved for its week (last
-        week's plan, as the manager approved it).
-    :returns: one :class:`ReportCheck` per report, ordered by employee, week and report
-        id whatever the order of the input.
-    :raises InvalidTypeError: an argument of the wrong type (a report that is not a
-        ``WeeklyReport``, ``approved_plans`` that is not a mapping, …).
-    :raises InvalidValueError: two reports with the same id or for the same employee and
-        week; a reference, review or plan that matches no report or comes twice; a
-        spot-check of an item the policy does not score.
-    :raises NotCoveredError: a due date or quota day the calendar does not cover.
+    Args:
+        reports: the weekly reports (:class:`~hrpolicy.reports.model.WeeklyReport`), at most
+            one per employee and week, with distinct report ids.
+        policy: the :class:`ReportPolicy`.
+        calendar: the work calendar: deadlines move to its next workday, and the call quota
+            applies on its workdays.
+        references (optional): what the company's systems recorded
+            (:class:`~hrpolicy.reports.model.Reference`), at most one per employee and week,
+            each for a report being validated; items without reference data are not checked
+            for truth.
+        reviews (optional): the manager's :class:`Review` of a report (illegible, items
+            found untrue on a spot-check), at most one per report.
+        approved_plans (optional): a report id mapped to the plan approved for its week
+            (last week's plan, as the manager approved it).
 
-    >>> from decimal import Decimal
-    >>> from hrpolicy.reports import TableCalendar
-    >>> from hrpolicy.reports import IsoWeek, Item, Reference
-    >>> from hrpolicy.reports.examples import domain_report_policy, example_report
-    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
-    >>> week = IsoWeek(year=2024, week=10)
-    >>> report = example_report("wang", week, calendar, sales=Decimal(95000))
-    >>> crm = Reference(employee="wang", week=week, sales=Decimal(120000))
-    >>> (check,) = validate([report], domain_report_policy(), calendar, references=[crm])
-    >>> check.points, check.status(Item.SALES_VOLUME)
-    (Decimal('39.00'), <ItemStatus.UNTRUE: 'untrue'>)
-    >>> print(check.findings[0].message("en"))
-    sales volume does not match the records (reported 95000, recorded 120000): untrue, ...
-    >>> validate([report, report], domain_report_policy(), calendar)
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: reports[1]: expected a unique report_id, got ...
+    Returns:
+        One :class:`ReportCheck` per report, ordered by employee, week and report id
+        whatever the order of the input.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type (a report that is not a
+            ``WeeklyReport``, ``approved_plans`` that is not a mapping, …).
+        InvalidValueError: two reports with the same id or for the same employee and week; a
+            reference, review or plan that matches no report or comes twice; a spot-check of
+            an item the policy does not score.
+        NotCoveredError: a due date or quota day the calendar does not cover.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from hrpolicy.reports import IsoWeek, Item, Reference, TableCalendar
+        >>> from hrpolicy.reports.examples import domain_report_policy, example_report
+        >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+        >>> week = IsoWeek(year=2024, week=10)
+        >>> report = example_report("wang", week, calendar, sales=Decimal(95000))
+        >>> crm = Reference(employee="wang", week=week, sales=Decimal(120000))
+        >>> (check,) = validate([report], domain_report_policy(), calendar, references=[crm])
+        >>> check.points, check.status(Item.SALES_VOLUME)
+        (Decimal('39.00'), <ItemStatus.UNTRUE: 'untrue'>)
+        >>> print(check.findings[0].message("en"))
+        sales volume does not match the records (reported 95000, recorded 120000): untrue, ...
+        >>> validate([report, report], domain_report_policy(), calendar)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: reports[1]: expected a unique report_id, got ...
     """
     given = arguments(reports, WeeklyReport, "reports")
     argument(policy, ReportPolicy, "policy")
