@@ -198,6 +198,12 @@ def test_a_monthly_score_built_by_hand_is_typed_field_by_field() -> None:
     with pytest.raises(InvalidTypeError, match=r"^ComponentScore\.maximum: expected an int"):
         ComponentScore(component_id="x", name="x", points=Fraction(1), maximum=True, steps=())
     with pytest.raises(InvalidTypeError, match=r"^AnnualScore\.months\[0\]: expected a Decimal"):
-        AnnualScore(employee="li", year=2024, months=[80.0] * 12, score=Decimal(80), findings=())
+        AnnualScore(
+            employee="li",
+            year=2024,
+            months=[80.0] * 12,  # type: ignore[arg-type]
+            score=Decimal(80),
+            findings=(),
+        )
     # Built from lists and plain numbers, the same score stands.
     assert MonthlyScore(**{**fields, "steps": list(month.steps), "daily_work": 80}) == month
