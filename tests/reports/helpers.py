@@ -16,7 +16,6 @@ from typing import Any
 
 import attrs
 
-from hrpolicy.core.workcal import TableCalendar
 from hrpolicy.reports import (
     CallDay,
     Expense,
@@ -26,6 +25,7 @@ from hrpolicy.reports import (
     NextWeekPlan,
     PlannedVisit,
     Reference,
+    TableCalendar,
     Visit,
     WeeklyReport,
 )

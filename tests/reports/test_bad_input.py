@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import enum
+import inspect
 from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -15,19 +19,23 @@ from hrpolicy import (
     PolicyDefinitionError,
     Rate,
     from_dict,
+    reports,
     to_dict,
 )
-from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
+    AnnualScore,
     Assessed,
     Card,
+    ComponentScore,
     Deduction,
     IsoWeek,
     Item,
     ItemEntry,
     ItemRule,
     MonthInputs,
+    MonthlyScore,
+    Period,
     PlannedVisit,
     ReportPolicy,
     Review,
@@ -148,3 +156,54 @@ def test_cards_and_policies_convert_to_plain_data_and_back() -> None:
     for card in (salesperson_card(), regional_manager_card()):
         assert from_dict(to_dict(card), ScoreCard) == card
     assert from_dict(to_dict(POLICY), ReportPolicy) == POLICY
+
+
+_OWN_CLASSES = [
+    value
+    for name in reports.__all__
+    if inspect.isclass(value := getattr(reports, name))
+    and attrs.has(value)
+    and not issubclass(value, enum.Enum)
+    and value.__module__.startswith("hrpolicy.reports")
+]
+
+
+@pytest.mark.parametrize("cls", _OWN_CLASSES, ids=lambda c: c.__name__)
+def test_any_class_of_the_engine_built_with_a_missing_or_unknown_field_names_it_in_a_typed_error(
+    cls: type,
+) -> None:
+    required = [f.alias for f in attrs.fields(cls) if f.init and f.default is attrs.NOTHING]
+    with pytest.raises(InvalidTypeError) as missing:
+        cls()
+    assert missing.value.path == f"{cls.__name__}.{required[0]}"
+    with pytest.raises(InvalidTypeError) as unknown:
+        cls(**dict.fromkeys(required), colour="red")
+    assert unknown.value.path == f"{cls.__name__}.colour"
+
+
+def test_a_monthly_score_built_by_hand_is_typed_field_by_field() -> None:
+    month = score_month(
+        salesperson_card(),
+        Period(year=2024, month=3),
+        MonthInputs(employee="li", daily_work=Decimal(80)),
+        CALENDAR,
+    )
+    fields = {f.name: getattr(month, f.name) for f in attrs.fields(MonthlyScore)}
+    with pytest.raises(InvalidTypeError, match=r"^MonthlyScore\.daily_work: expected an exact"):
+        MonthlyScore(**{**fields, "daily_work": 80.0})
+    with pytest.raises(InvalidValueError, match=r"^MonthlyScore\.employee: expected a non-empty"):
+        MonthlyScore(**{**fields, "employee": " "})
+    with pytest.raises(InvalidTypeError, match=r"^MonthlyScore\.steps\[0\]: expected Step"):
+        MonthlyScore(**{**fields, "steps": ["daily work"]})
+    with pytest.raises(InvalidTypeError, match=r"^ComponentScore\.maximum: expected an int"):
+        ComponentScore(component_id="x", name="x", points=Fraction(1), maximum=True, steps=())
+    with pytest.raises(InvalidTypeError, match=r"^AnnualScore\.months\[0\]: expected a Decimal"):
+        AnnualScore(
+            employee="li",
+            year=2024,
+            months=[80.0] * 12,  # type: ignore[arg-type]
+            score=Decimal(80),
+            findings=(),
+        )
+    # Built from lists and plain numbers, the same score stands.
+    assert MonthlyScore(**{**fields, "steps": list(month.steps), "daily_work": 80}) == month

@@ -11,7 +11,6 @@ import attrs
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError
-from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
     Assessment,
@@ -19,6 +18,7 @@ from hrpolicy.reports import (
     Failure,
     IsoWeek,
     MonthInputs,
+    Period,
     ReportCheck,
     Submission,
     TerminalReport,
@@ -69,6 +69,18 @@ def test_a_known_daily_work_score_is_refused_with_component_facts_or_above_100()
     month = score_month(CARD, MARCH, MonthInputs(employee="li", daily_work=Decimal(80)), CALENDAR)
     with pytest.raises(InvalidValueError, match="the daily-work score was given"):
         month.component("weekly-reports")
+
+
+@pytest.mark.parametrize("name", ["terminal_reports", "late_terminal_reports"])
+def test_a_known_daily_work_score_beside_terminal_reports_given_as_none_is_refused(
+    name: str,
+) -> None:
+    # terminal_reports=() says no report was filed (every workday late), and
+    # late_terminal_reports=() that none was late: both are facts, not "nothing given".
+    with pytest.raises(
+        InvalidValueError, match=rf"MonthInputs\.{name}: expected nothing: daily_work is given"
+    ):
+        MonthInputs(employee="li", daily_work=Decimal(90), **{name: ()})  # type: ignore[arg-type]
 
 
 def test_one_component_scored_alone_is_scored_as_on_its_card() -> None:
@@ -156,6 +168,20 @@ def test_a_terminal_report_listed_as_late_that_was_on_time_is_refused() -> None:
         InvalidValueError, match=r"late_terminal_reports\[0\].day: expected a day in"
     ):
         _dealer(late_terminal_reports=(TerminalReport(day=date(2024, 4, 1)),))
+
+
+def test_a_terminal_report_for_a_saturday_is_refused_naming_the_day_not_deducted() -> None:
+    saturday = TerminalReport(day=date(2024, 3, 16))  # "not filed", but none was due
+    with pytest.raises(InvalidValueError) as raised:
+        _dealer(late_terminal_reports=(saturday,))
+    assert str(raised.value) == (
+        "MonthInputs.late_terminal_reports[0].day: expected a workday (no terminal report is "
+        "due on a day off), got date 2024-03-16"
+    )
+    filed = TerminalReport(day=date(2024, 3, 16), submitted_at=datetime(2024, 3, 16, 18))
+    every_day = (*terminal_reports_on_time(MARCH, CALENDAR), filed)
+    with pytest.raises(InvalidValueError, match=r"terminal_reports\[21\].day: expected a workday"):
+        _dealer(terminal_reports=every_day)
 
 
 def test_terminal_reports_in_both_forms_or_as_a_failure_record_are_refused() -> None:

@@ -9,7 +9,6 @@ import attrs
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError, Rate
-from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
     Assessment,
@@ -20,6 +19,7 @@ from hrpolicy.reports import (
     Item,
     ItemEntry,
     MonthInputs,
+    Period,
     Review,
     Tolerance,
     Visit,

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError
-from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, is_workday
-from hrpolicy.reports import IsoWeek, WeeklyReport, validate
+from hrpolicy.core.workcal import is_workday
+from hrpolicy.reports import (
+    ChineseStatutoryCalendar,
+    IsoWeek,
+    TableCalendar,
+    WeeklyReport,
+    validate,
+)
 from hrpolicy.reports.examples import domain_report_policy, example_report, example_team_week
 from tests.reports.helpers import CALENDAR
 
@@ -59,6 +66,22 @@ def test_an_example_on_chinas_statutory_calendar_leaves_out_the_national_day_wee
     assert report.submitted_at.date() == date(2024, 10, 8)
     (check,) = validate([report], POLICY, statutory)
     assert check.points == Decimal("40.00")
+
+
+def test_an_example_plans_next_weeks_visit_on_its_first_workday_past_a_holiday_monday() -> None:
+    # 2026-W53 is followed by 2027-W01, whose Monday 4 January is a holiday here.
+    calendar = TableCalendar(
+        name="2026–27", first_year=2026, last_year=2027, holidays=(date(2027, 1, 4),)
+    )
+    report = example_report("li", IsoWeek(year=2026, week=53), calendar)
+    assert [v.on for v in report.plan.visits] == [date(2027, 1, 5)]
+    assert report.submitted_at.date() == date(2027, 1, 5)
+
+
+def test_the_tutorial_builds_its_reports_with_example_report_not_a_copy_of_it() -> None:
+    tutorial = (Path(__file__).parents[2] / "docs" / "reports.md").read_text(encoding="utf-8")
+    assert "example_report(" in tutorial
+    assert "WeeklyReport(" not in tutorial
 
 
 def test_the_example_team_week_follows_its_calendar() -> None:

@@ -11,13 +11,13 @@ import attrs
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError
-from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
     Assessment,
     IsoWeek,
     MonthInputs,
     MonthlyScore,
+    Period,
     annual_score,
     consequences,
     score_month,
@@ -140,6 +140,30 @@ def test_known_scores_that_are_not_monthly_scores_are_refused_naming_the_month()
     }
     with pytest.raises(InvalidValueError, match="the twelve months of one year"):
         annual_score(mixed, employee="li")
+
+
+def test_a_score_keyed_by_something_long_names_the_key_briefly_in_the_error() -> None:
+    month = _march()
+    with pytest.raises(InvalidTypeError) as raised:
+        consequences({month: 80}, employee="li")  # type: ignore[dict-item]
+    assert str(raised.value) == (
+        "scores[MonthlyScore]: expected a month as a Period, got MonthlyScore(employee='li', …)"
+    )
+    with pytest.raises(InvalidTypeError) as raised:
+        consequences({"2024-03 " + "x" * 300: 80}, employee="li")  # type: ignore[dict-item]
+    assert raised.value.path == "scores['2024-03 xxxxxxxxxxxxxxxxxxxxx…']"
+    with pytest.raises(InvalidTypeError) as raised:
+        validate(
+            [report(IsoWeek(year=2024, week=10))],
+            domain_report_policy(),
+            CALENDAR,
+            approved_plans={"R-li-2024-W10": month},  # type: ignore[dict-item]
+        )
+    assert str(raised.value) == (
+        "approved_plans['R-li-2024-W10']: expected a NextWeekPlan, got "
+        "MonthlyScore(employee='li', …)"
+    )
+    assert len(str(raised.value)) < 100
 
 
 def test_monthly_scores_of_another_employee_than_the_one_named_are_refused() -> None:

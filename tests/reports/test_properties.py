@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy import InvalidValueError
-from hrpolicy.commission import Period
 from hrpolicy.core.money import round_money
 from hrpolicy.reports import (
     Absence,
@@ -22,6 +21,7 @@ from hrpolicy.reports import (
     Failure,
     IsoWeek,
     MonthInputs,
+    Period,
     Reference,
     TerminalReport,
     WeeklyReport,
@@ -40,6 +40,7 @@ POLICY = domain_report_policy()
 MARCH = Period(year=2024, month=3)
 MARCH_WEEKS = st.sampled_from([IsoWeek(year=2024, week=w) for w in (10, 11, 12, 13)])
 WORKDAYS = [r.day for r in terminal_reports_on_time(MARCH, CALENDAR)]
+MARCH_DAYS = [date(2024, 3, day) for day in range(1, 32)]
 FAILURES = st.sampled_from(
     [
         "network_plan_not_met",
@@ -166,12 +167,12 @@ def test_a_known_daily_work_score_scores_the_month_as_the_components_giving_it(
 
 @given(
     st.dictionaries(
-        st.sampled_from(WORKDAYS),
+        st.sampled_from(MARCH_DAYS),
         st.none() | st.integers(16 * 60 + 1, 23 * 60 + 59),
         max_size=8,
     )
 )
-def test_only_the_late_terminal_reports_score_as_every_workdays_reports_would(
+def test_only_the_late_terminal_reports_score_as_every_workdays_would_and_a_day_off_is_refused(
     late: dict[date, int | None],
 ) -> None:
     def filed(day: date) -> TerminalReport:
@@ -182,25 +183,27 @@ def test_only_the_late_terminal_reports_score_as_every_workdays_reports_would(
             day=day, submitted_at=datetime.combine(day, time()) + timedelta(minutes=minutes)
         )
 
+    days_off = [day for day in late if day not in WORKDAYS]
     every_day = tuple(
         filed(r.day) if r.day in late else r for r in terminal_reports_on_time(MARCH, CALENDAR)
-    )
+    ) + tuple(filed(day) for day in days_off)
 
-    def dealer_points(inputs: MonthInputs) -> ComponentScore:
+    def dealer_points(**facts: tuple[TerminalReport, ...]) -> ComponentScore:
+        inputs = MonthInputs(employee="li", rebate_forms_on=date(2024, 3, 20), **facts)  # type: ignore[arg-type]
         return score_component(salesperson_card().components[0], MARCH, inputs, CALENDAR)
 
-    rebate = date(2024, 3, 20)
-    by_late = dealer_points(
-        MonthInputs(
-            employee="li",
-            rebate_forms_on=rebate,
-            late_terminal_reports=tuple(filed(d) for d in late),
+    by_late = tuple(filed(d) for d in late)
+    if days_off:
+        # No terminal report is due on a day off: either form naming one is refused, and
+        # the error names the first such day.
+        for facts in ({"late_terminal_reports": by_late}, {"terminal_reports": every_day}):
+            with pytest.raises(InvalidValueError, match="expected a workday") as raised:
+                dealer_points(**facts)
+            assert raised.value.actual == days_off[0]
+    else:
+        assert dealer_points(late_terminal_reports=by_late) == dealer_points(
+            terminal_reports=every_day
         )
-    )
-    by_all = dealer_points(
-        MonthInputs(employee="li", rebate_forms_on=rebate, terminal_reports=every_day)
-    )
-    assert by_late == by_all
 
 
 @given(

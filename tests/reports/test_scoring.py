@@ -10,7 +10,6 @@ import attrs
 import pytest
 
 from hrpolicy import InvalidValueError
-from hrpolicy.commission import Period
 from hrpolicy.reports import (
     Absence,
     Assessment,
@@ -20,6 +19,7 @@ from hrpolicy.reports import (
     MonthInputs,
     MonthlyScore,
     Per,
+    Period,
     ReportCheck,
     Submission,
     TerminalReport,

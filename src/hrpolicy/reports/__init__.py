@@ -6,8 +6,17 @@ plan against actual — and scores each one; :func:`score_month` turns a month's
 facts into a score on a :class:`ScoreCard` (:func:`score_component` scores one component
 alone); :func:`annual_score` and :func:`consequences` take monthly scores — computed, or
 known already — to the year and to what the scores trigger.
+
+The core types these functions take are exported here too: :class:`Period` (a month),
+the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
+:class:`ChineseStatutoryCalendar`), :class:`Rate`, and what results carry
+(:class:`Step`, :class:`Finding`, its :class:`Severity` and :class:`Label`).
 """
 
+from hrpolicy.core.explain import Finding, Label, Severity, Step
+from hrpolicy.core.money import Rate
+from hrpolicy.core.period import Period
+from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
 from hrpolicy.reports.model import (
     ITEMS,
     SUMMARY_ITEMS,
@@ -76,6 +85,7 @@ __all__ = [
     "Assessment",
     "CallDay",
     "Card",
+    "ChineseStatutoryCalendar",
     "Component",
     "ComponentScore",
     "Deadline",
@@ -84,26 +94,33 @@ __all__ = [
     "Deductions",
     "Expense",
     "Failure",
+    "Finding",
     "IsoWeek",
     "Item",
     "ItemEntry",
     "ItemRule",
     "ItemStatus",
     "KnownScores",
+    "Label",
     "MonthInputs",
     "MonthlyScore",
     "Need",
     "NextWeekPlan",
     "OnTime",
     "Per",
+    "Period",
     "PlannedVisit",
+    "Rate",
     "Reference",
     "ReportCheck",
     "ReportPolicy",
     "Review",
     "ReviewShare",
     "ScoreCard",
+    "Severity",
+    "Step",
     "Submission",
+    "TableCalendar",
     "TerminalReport",
     "Tolerance",
     "Training",
@@ -111,6 +128,7 @@ __all__ = [
     "Weekday",
     "WeeklyReport",
     "WeeklyReports",
+    "WorkCalendar",
     "annual_score",
     "consequences",
     "hr_due_date",

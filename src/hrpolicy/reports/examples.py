@@ -216,7 +216,7 @@ def example_report(
     ``cn-calendar`` extra). A week without a workday is refused.
 
     >>> from datetime import date
-    >>> from hrpolicy.core.workcal import TableCalendar
+    >>> from hrpolicy.reports import TableCalendar
     >>> calendar = TableCalendar(
     ...     name="2026–27", first_year=2026, last_year=2027, holidays=(date(2027, 1, 1),)
     ... )
@@ -227,20 +227,19 @@ def example_report(
     datetime.datetime(2027, 1, 4, 9, 0)
     """
     check_calendar(calendar)
-    chosen = calendar
     argument(week, IsoWeek, "week")
     for name, value in (("visits", visits), ("late_by_minutes", late_by_minutes)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidTypeError(name, "an int", value)
         require(value >= 0, name, "0 or more", value)
-    workdays = [day for day in week.days if is_workday(chosen, day)]
+    workdays = [day for day in week.days if is_workday(calendar, day)]
     if not workdays:
         raise InvalidValueError(
-            "week", f"a week with a workday in calendar {_name(chosen)}", str(week)
+            "week", f"a week with a workday in calendar {_name(calendar)}", str(week)
         )
     following = week.next()
-    planned = [day for day in following.days if is_workday(chosen, day)][:1]
-    first_after = next_workday(chosen, week.last_day + timedelta(days=1))
+    planned = [day for day in following.days if is_workday(calendar, day)][:1]
+    first_after = next_workday(calendar, week.last_day + timedelta(days=1))
     submitted = datetime.combine(first_after, time(9)) + timedelta(minutes=late_by_minutes)
     return WeeklyReport(
         report_id=f"{employee}-{week}",

@@ -11,6 +11,7 @@ Times are naive local wall-clock times.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Final
 
 import attrs
@@ -79,6 +80,26 @@ ITEMS: Final = {
 
 #: The ten items of the last-week summary, in the order companies' rules list them.
 SUMMARY_ITEMS: Final = tuple(item for item in Item if item is not Item.LOCAL_POLICY_CHANGES)
+
+
+#: The most characters of a mapping key an error path shows.
+_KEY_CHARS: Final = 30
+
+
+def _key_text(key: object) -> str:
+    """A mapping key as an error path shows it, briefly: text quoted, a number or date as
+    written (cut short past 30 characters), anything else by its type name — the error's
+    value describes it.
+
+    >>> _key_text("2024-03"), _key_text(7), _key_text("x" * 40), _key_text(object())
+    ("'2024-03'", '7', "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'", 'object')
+    """
+    if isinstance(key, str):
+        return repr(key) if len(key) <= _KEY_CHARS else repr(key[: _KEY_CHARS - 1] + "…")
+    if isinstance(key, (int, Decimal, date)) and not isinstance(key, bool):
+        text = str(key)
+        return text if len(text) <= _KEY_CHARS else text[: _KEY_CHARS - 1] + "…"
+    return type(key).__name__
 
 
 @checked

@@ -30,6 +30,7 @@ the same way.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
@@ -63,7 +64,7 @@ from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.period import Period
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
-from hrpolicy.reports.model import IsoWeek
+from hrpolicy.reports.model import IsoWeek, _key_text
 from hrpolicy.reports.validation import ReportCheck
 
 __all__ = [
@@ -369,7 +370,9 @@ class MonthInputs:
     ``absences``: days absent.
 
     ``daily_work``: a daily-work score known already (0 to 100); the card's components
-    are then not scored, so none of their facts may be given — only absences.
+    are then not scored, so none of their facts may be given — only absences. An empty
+    ``terminal_reports`` or ``late_terminal_reports`` is a fact too (no report filed; none
+    late), and is refused beside it.
     """
 
     employee: Text
@@ -428,7 +431,7 @@ class MonthInputs:
             )
             for name in _COMPONENT_FACTS:
                 require(
-                    getattr(self, name) in (None, ()),
+                    not _given(self, name),
                     f"MonthInputs.{name}",
                     "nothing: daily_work is given, so no component is scored",
                     getattr(self, name),
@@ -451,10 +454,19 @@ class MonthInputs:
             )
 
 
+def _given(inputs: MonthInputs, name: str) -> bool:
+    """Whether the fact ``name`` is given: anything but its default. A fact whose default
+    is ``None`` is given as soon as it is not ``None`` — ``terminal_reports=()`` says no
+    report was filed, ``late_terminal_reports=()`` that none was late."""
+    default = attrs.fields_dict(MonthInputs)[name].default
+    value = getattr(inputs, name)
+    return value is not None if default is None else bool(value != default)
+
+
 # --- results -------------------------------------------------------------------------------
 
 
-def _exact(value: object, path: str) -> Fraction:
+def _exact(path: str, value: object) -> Fraction:
     """An exact number of points (``Fraction``, ``int`` or ``Decimal``) as a ``Fraction``."""
     if isinstance(value, bool) or not isinstance(value, (Fraction, int, Decimal)):
         raise InvalidTypeError(path, "an exact number (Fraction, int or Decimal)", value)
@@ -463,92 +475,85 @@ def _exact(value: object, path: str) -> Fraction:
     return Fraction(value)
 
 
-def _text(value: object, path: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidTypeError(path, "a str", value)
-    require(bool(value.strip()), path, "a non-empty text", value)
-    return value
+def _exact_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """:func:`~hrpolicy.core.fields.typed_fields` for results, whose points may be exact
+    fractions (a mean of four weeks' shares): a ``Fraction`` field takes a ``Fraction``,
+    ``int`` or finite ``Decimal`` (never a float), kept as a ``Fraction``."""
+    exact = [
+        field.evolve(converter=functools.partial(_exact, f"{cls.__name__}.{field.name}"))
+        if field.type in (Fraction, "Fraction") and field.converter is None
+        else field
+        for field in fields
+    ]
+    return typed_fields(cls, exact)
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_exact_fields)
 class ComponentScore:
     """A component's points out of its maximum, with the steps behind them, the findings
     the component raised, and the double deduction it adds to the daily-work score (its
     maximum, for an on-time document missed two months running; else 0).
 
-    Built by :func:`score_month` and :func:`score_component`; one built by hand is checked:
-    its points lie from 0 to its maximum.
+    Built by :func:`score_month` and :func:`score_component`; one built by hand is checked
+    like any fact: every field typed (a missing or unknown one is refused), its points
+    from 0 to its maximum.
     """
 
-    component_id: str
-    name: str
+    component_id: Text
+    name: Text
     points: Fraction
-    maximum: int
+    maximum: PositiveInt
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...] = ()
     double_deduction: Fraction = Fraction(0)
 
     def __attrs_post_init__(self) -> None:
-        path = f"ComponentScore({_text(self.component_id, 'ComponentScore.component_id')})"
-        _text(self.name, f"{path}.name")
+        path = f"ComponentScore({self.component_id})"
         maximum = self.maximum
-        if isinstance(maximum, bool) or not isinstance(maximum, int):
-            raise InvalidTypeError(f"{path}.maximum", "an int", maximum)
-        require(maximum >= 1, f"{path}.maximum", "1 or more", maximum)
-        points = _exact(self.points, f"{path}.points")
-        require(0 <= points <= maximum, f"{path}.points", f"0 to {maximum}", self.points)
-        double = _exact(self.double_deduction, f"{path}.double_deduction")
+        require(0 <= self.points <= maximum, f"{path}.points", f"0 to {maximum}", self.points)
         require(
-            double == 0 or (double == maximum and points == 0),
+            self.double_deduction == 0 or (self.double_deduction == maximum and self.points == 0),
             f"{path}.double_deduction",
             f"0, or its {maximum} points again when it scored 0",
             self.double_deduction,
         )
-        arguments(self.steps, Step, f"{path}.steps")
-        arguments(self.findings, Finding, f"{path}.findings")
-        object.__setattr__(self, "points", points)
-        object.__setattr__(self, "double_deduction", double)
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_exact_fields)
 class MonthlyScore(Displayable):
     """A month's score: components, daily work (0–100), attendance (0–100), the weighted
     monthly score, the pay coefficient (score ÷ 80) and findings.
 
-    A monthly score agrees with itself and its card, whoever builds it: the components
-    are the card's (or none, when the daily-work score was given), daily work is their
-    sum less the double deductions, attendance is 100 less the card's points a day
-    absent, and the score is the card's weighting of the two, rounded half up to 0.01.
-    Anything else — such as ``attrs.evolve(month, score=…)`` with another score — is
-    refused with :class:`~hrpolicy.core.errors.InvalidValueError`; known monthly scores go
-    to :func:`annual_score` and :func:`consequences` directly, as a mapping of month to
+    A monthly score agrees with itself and its card, whoever builds it: every field is
+    typed (a missing or unknown one is refused), the components are the card's (or none,
+    when the daily-work score was given), daily work is their sum less the double
+    deductions, attendance is 100 less the card's points a day absent, and the score is
+    the card's weighting of the two, rounded half up to 0.01. Anything else — such as
+    ``attrs.evolve(month, score=…)`` with another score — is refused with
+    :class:`~hrpolicy.core.errors.InvalidValueError`; known monthly scores go to
+    :func:`annual_score` and :func:`consequences` directly, as a mapping of month to
     score.
     """
 
     card: ScoreCard
     month: Period
-    employee: str
+    employee: Text
     components: tuple[ComponentScore, ...]
     double_deductions: Fraction
     daily_work: Fraction
     attendance: Fraction
-    score: Decimal
+    score: Quantity
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
 
     def __attrs_post_init__(self) -> None:
-        card = argument(self.card, ScoreCard, "MonthlyScore.card")
-        month = argument(self.month, Period, "MonthlyScore.month")
+        card, month = self.card, self.month
         require(not month.is_year, "MonthlyScore.month", "a month", month)
-        path = f"MonthlyScore({_text(self.employee, 'MonthlyScore.employee')} {month})"
-        components = arguments(self.components, ComponentScore, f"{path}.components")
-        arguments(self.steps, Step, f"{path}.steps")
-        arguments(self.findings, Finding, f"{path}.findings")
-        double = _exact(self.double_deductions, f"{path}.double_deductions")
-        daily = _exact(self.daily_work, f"{path}.daily_work")
-        attendance = _exact(self.attendance, f"{path}.attendance")
-        if not isinstance(self.score, Decimal):
-            raise InvalidTypeError(f"{path}.score", "a Decimal", self.score)
+        path = f"MonthlyScore({self.employee} {month})"
+        components = self.components
+        double, daily, attendance = self.double_deductions, self.daily_work, self.attendance
         if components:
             expected = [(c.component_id, c.name, c.points) for c in card.components]
             got = [(c.component_id, c.name, c.maximum) for c in components]
@@ -598,13 +603,7 @@ class MonthlyScore(Displayable):
             f"{format_exact(attendance)} × {card.attendance_weight}, rounded half up to 0.01)",
             self.score,
         )
-        for name, value in (
-            ("double_deductions", double),
-            ("daily_work", daily),
-            ("attendance", attendance),
-            ("score", score),
-        ):
-            object.__setattr__(self, name, value)
+        object.__setattr__(self, "score", score)
 
     @property
     def pay_coefficient(self) -> Fraction:
@@ -671,28 +670,28 @@ class MonthlyScore(Displayable):
         )
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AnnualScore(Displayable):
     """The mean of twelve monthly scores, with the step that takes it and the
-    consequences the months trigger; its score is always the months' mean, rounded half
-    up to 0.01."""
+    consequences the months trigger. Every field is typed (a missing or unknown one is
+    refused); each month is a monthly score (0 to 100, at most two decimals) and the
+    score is always the months' mean, rounded half up to 0.01."""
 
-    employee: str
+    employee: Text
     year: int
-    months: tuple[Decimal, ...]
-    score: Decimal
+    months: tuple[Quantity, ...]
+    score: Quantity
     findings: tuple[Finding, ...]
     steps: tuple[Step, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.year, bool) or not isinstance(self.year, int):
-            raise InvalidTypeError("AnnualScore.year", "an int year", self.year)
-        path = f"AnnualScore({_text(self.employee, 'AnnualScore.employee')} {self.year})"
-        months = self.months
-        if not isinstance(months, tuple) or len(months) != 12:
-            raise InvalidValueError(f"{path}.months", "the twelve monthly scores", months)
-        for index, month in enumerate(months, 1):
+        path = f"AnnualScore({self.employee} {self.year})"
+        require(len(self.months) == 12, f"{path}.months", "the twelve monthly scores", self.months)
+        months = tuple(
             _check_score(month, f"{path}.months[{index}]")
+            for index, month in enumerate(self.months, 1)
+        )
         mean = round_money(sum((Fraction(m) for m in months), Fraction(0)) / 12)
         require(
             self.score == mean,
@@ -700,8 +699,8 @@ class AnnualScore(Displayable):
             f"{mean} (the mean of the twelve months, rounded half up to 0.01)",
             self.score,
         )
-        arguments(self.findings, Finding, f"{path}.findings")
-        arguments(self.steps, Step, f"{path}.steps")
+        object.__setattr__(self, "months", months)
+        object.__setattr__(self, "score", mean)
 
     def to_records(self, locale: str = "en") -> list[dict[str, object]]:
         """One row per month, then the annual score."""
@@ -882,8 +881,17 @@ def _deductions(
             unknown,
         )
     points = Fraction(max(0, component.points - lost))
+    return _score_of(component, points, tuple(steps))
+
+
+def _score_of(component: Component, points: Fraction, steps: tuple[Step, ...]) -> ComponentScore:
+    """The component's score: ``points`` of its maximum, with the steps behind them."""
     return ComponentScore(
-        component.component_id, component.name, points, component.points, tuple(steps)
+        component_id=component.component_id,
+        name=component.name,
+        points=points,
+        maximum=component.points,
+        steps=steps,
     )
 
 
@@ -947,7 +955,7 @@ def _weekly(
         },
         scaled,
     )
-    return ComponentScore(component.component_id, component.name, scaled, component.points, (step,))
+    return _score_of(component, scaled, (step,))
 
 
 def _value(entries: tuple[Assessment, ...] | tuple[Submission, ...], key: str) -> tuple[bool, Any]:
@@ -982,9 +990,7 @@ def _component(
             {"given": value},
             Fraction(value),
         )
-        return ComponentScore(
-            cid, component.name, Fraction(value), component.points, (step,)
-        ), Fraction(0)
+        return _score_of(component, Fraction(value), (step,)), Fraction(0)
     if isinstance(component, OnTime):
         given, submitted = _value(inputs.submitted, cid)
         require(given, f"{where}.submitted", f"when '{cid}' came in (on=None: not at all)", None)
@@ -1008,13 +1014,7 @@ def _component(
             {"due": due, "submitted": submitted, "missed_last_month": repeated or None},
             Fraction(component.points if on_time else 0),
         )
-        return ComponentScore(
-            cid,
-            component.name,
-            Fraction(component.points if on_time else 0),
-            component.points,
-            (step,),
-        ), double
+        return _score_of(component, Fraction(component.points if on_time else 0), (step,)), double
     if isinstance(component, Training):
         require(
             inputs.trainings is not None,
@@ -1030,13 +1030,7 @@ def _component(
             {"trainings": inputs.trainings, "minimum": component.minimum},
             Fraction(component.points if full else 0),
         )
-        return ComponentScore(
-            cid,
-            component.name,
-            Fraction(component.points if full else 0),
-            component.points,
-            (step,),
-        ), Fraction(0)
+        return _score_of(component, Fraction(component.points if full else 0), (step,)), Fraction(0)
     require(
         inputs.to_review is not None,
         f"{where}.to_review",
@@ -1053,7 +1047,7 @@ def _component(
         {"reviewed": inputs.reviewed, "to_review": inputs.to_review},
         points,
     )
-    return ComponentScore(cid, component.name, points, component.points, (step,)), Fraction(0)
+    return _score_of(component, points, (step,)), Fraction(0)
 
 
 def _check_inputs_fit(components: Sequence[Component], owner: str, inputs: MonthInputs) -> None:
@@ -1127,7 +1121,7 @@ def _with_clause(score: ComponentScore, clause: str) -> ComponentScore:
 
 
 def _check_month_facts(month: Period, inputs: MonthInputs, calendar: WorkCalendar) -> None:
-    """The dated facts fall in ``month``; absences on its workdays."""
+    """The dated facts fall in ``month``; absences and terminal reports on its workdays."""
     argument(month, Period, "month")
     argument(inputs, MonthInputs, "inputs")
     check_calendar(calendar)
@@ -1163,6 +1157,12 @@ def _check_month_facts(month: Period, inputs: MonthInputs, calendar: WorkCalenda
                 f"a day in {month}",
                 report.day,
             )
+            require(
+                is_workday(calendar, report.day),
+                f"MonthInputs.{name}[{index}].day",
+                "a workday (no terminal report is due on a day off)",
+                report.day,
+            )
 
 
 def _scored(
@@ -1186,37 +1186,45 @@ def score_component(
     """Score one component alone — from a card, or built on its own — on the facts of
     ``inputs.employee``'s ``month``, exactly as :func:`score_month` scores it on a card.
 
-    :param component: a :class:`Deductions`, :class:`WeeklyReports`, :class:`Assessed`,
-        :class:`OnTime`, :class:`Training` or :class:`ReviewShare` component.
-    :param month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
-    :param inputs: the month's facts the component reads, and no others (``daily_work``
-        and ``absences`` belong to a whole card).
-    :param calendar: the work calendar deadlines move on.
-    :returns: the :class:`ComponentScore`: points, steps, findings, and the double
-        deduction it adds to a card's daily-work score.
-    :raises InvalidTypeError: an argument of the wrong type.
-    :raises InvalidValueError: a fact the component does not read, a fact it needs
-        missing, or a fact outside the month.
-    :raises NotCoveredError: a day the calendar does not cover.
+    Args:
+        component: a :class:`Deductions`, :class:`WeeklyReports`, :class:`Assessed`,
+            :class:`OnTime`, :class:`Training` or :class:`ReviewShare` component.
+        month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
+        inputs: the month's facts the component reads, and no others (``daily_work`` and
+            ``absences`` belong to a whole card).
+        calendar: the work calendar deadlines move on.
 
-    >>> from hrpolicy.core import Period, TableCalendar
-    >>> from hrpolicy.reports.examples import salesperson_card
-    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
-    >>> march = Period(year=2024, month=3)
-    >>> dealer = salesperson_card().components[0]
-    >>> late = TerminalReport(day=date(2024, 3, 12), submitted_at=datetime(2024, 3, 12, 16, 20))
-    >>> facts = MonthInputs(
-    ...     employee="li", late_terminal_reports=(late,), rebate_forms_on=date(2024, 3, 20)
-    ... )
-    >>> score = score_component(dealer, march, facts, calendar)
-    >>> score.points, score.maximum
-    (Fraction(25, 1), 30)
-    >>> print(score.findings[0].message("en"))
-    terminal daily sales report not in by 16:00: 1 time(s), 5 points off.
-    >>> score_component(dealer, march, MonthInputs(employee="li", trainings=1), calendar)
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: MonthInputs(li).trainings: expected nothing: ...
+    Returns:
+        The :class:`ComponentScore`: points, steps, findings, and the double deduction it
+        adds to a card's daily-work score.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: a fact the component does not read, a fact it needs missing, or a
+            fact outside the month.
+        NotCoveredError: a day the calendar does not cover.
+
+    Example:
+        >>> from hrpolicy.reports import Period, TableCalendar
+        >>> from hrpolicy.reports.examples import salesperson_card
+        >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+        >>> march = Period(year=2024, month=3)
+        >>> dealer = salesperson_card().components[0]
+        >>> late = TerminalReport(
+        ...     day=date(2024, 3, 12), submitted_at=datetime(2024, 3, 12, 16, 20)
+        ... )
+        >>> facts = MonthInputs(
+        ...     employee="li", late_terminal_reports=(late,), rebate_forms_on=date(2024, 3, 20)
+        ... )
+        >>> score = score_component(dealer, march, facts, calendar)
+        >>> score.points, score.maximum
+        (Fraction(25, 1), 30)
+        >>> print(score.findings[0].message("en"))
+        terminal daily sales report not in by 16:00: 1 time(s), 5 points off.
+        >>> score_component(dealer, march, MonthInputs(employee="li", trainings=1), calendar)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: MonthInputs(li).trainings: expected nothing: ...
     """
     if not isinstance(component, _COMPONENT_TYPES):
         raise InvalidTypeError(
@@ -1227,7 +1235,7 @@ def score_component(
     _check_month_facts(month, inputs, calendar)
     for name in ("daily_work", "absences"):
         require(
-            getattr(inputs, name) in (None, ()),
+            not _given(inputs, name),
             f"MonthInputs({inputs.employee}).{name}",
             "nothing when one component is scored (it belongs to a whole card)",
             getattr(inputs, name),
@@ -1243,47 +1251,57 @@ def score_month(
     it reads (or the daily-work score as given), attendance from the absences, and the
     card's weighting of the two, rounded half up to 0.01 once.
 
-    :param card: the :class:`ScoreCard`.
-    :param month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
-    :param inputs: the month's facts (:class:`MonthInputs`); every fact given must be read
-        by a component of the card, and every fact a component needs must be given —
-        or ``daily_work`` given instead of them all.
-    :param calendar: the work calendar: deadlines move to its next workday, terminal
-        reports are due on its workdays, absences fall on them.
-    :returns: the :class:`MonthlyScore`, with its steps and findings.
-    :raises InvalidTypeError: an argument of the wrong type.
-    :raises InvalidValueError: a fact no component reads, a fact a component needs
-        missing, or a fact outside the month (a day, a week, an absence on a day off).
-    :raises NotCoveredError: a day the calendar does not cover.
+    Args:
+        card: the :class:`ScoreCard`.
+        month: the month (a :class:`~hrpolicy.core.period.Period` with a month).
+        inputs: the month's facts (:class:`MonthInputs`); every fact given must be read by a
+            component of the card, and every fact a component needs must be given — or
+            ``daily_work`` given instead of them all.
+        calendar: the work calendar: deadlines move to its next workday, terminal reports
+            are due on its workdays, absences fall on them.
 
-    >>> from hrpolicy.core import Period, TableCalendar
-    >>> from hrpolicy.reports import validate
-    >>> from hrpolicy.reports.examples import domain_report_policy, example_report, salesperson_card
-    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
-    >>> march = Period(year=2024, month=3)
-    >>> reports = [example_report("li", week, calendar) for week in weeks_of(march)]
-    >>> checks = validate(reports, domain_report_policy(), calendar)
-    >>> month = score_month(
-    ...     salesperson_card(),
-    ...     march,
-    ...     MonthInputs(
-    ...         employee="li",
-    ...         reports=checks,
-    ...         late_terminal_reports=(),
-    ...         rebate_forms_on=date(2024, 3, 26),
-    ...         assessed=(Assessment(component="other-management", points=Decimal(27)),),
-    ...         absences=(Absence(on=date(2024, 3, 19), half=True),),
-    ...     ),
-    ...     calendar,
-    ... )
-    >>> [str(c.points) for c in month.components]  # rebate forms after the 25th: −5
-    ['25', '40', '27']
-    >>> month.daily_work, month.attendance, month.score  # 92 × 70 % + 96 × 30 %
-    (Fraction(92, 1), Fraction(96, 1), Decimal('93.20'))
-    >>> score_month(salesperson_card(), march, MonthInputs(employee="li"), calendar)
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: MonthInputs(li).terminal_reports: expected ...
+    Returns:
+        The :class:`MonthlyScore`, with its steps and findings.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: a fact no component reads, a fact a component needs missing, or a
+            fact outside the month (a day, a week, an absence or a terminal report on a day
+            off).
+        NotCoveredError: a day the calendar does not cover.
+
+    Example:
+        >>> from hrpolicy.reports import Period, TableCalendar, validate
+        >>> from hrpolicy.reports.examples import (
+        ...     domain_report_policy,
+        ...     example_report,
+        ...     salesperson_card,
+        ... )
+        >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+        >>> march = Period(year=2024, month=3)
+        >>> reports = [example_report("li", week, calendar) for week in weeks_of(march)]
+        >>> checks = validate(reports, domain_report_policy(), calendar)
+        >>> month = score_month(
+        ...     salesperson_card(),
+        ...     march,
+        ...     MonthInputs(
+        ...         employee="li",
+        ...         reports=checks,
+        ...         late_terminal_reports=(),
+        ...         rebate_forms_on=date(2024, 3, 26),
+        ...         assessed=(Assessment(component="other-management", points=Decimal(27)),),
+        ...         absences=(Absence(on=date(2024, 3, 19), half=True),),
+        ...     ),
+        ...     calendar,
+        ... )
+        >>> [str(c.points) for c in month.components]  # rebate forms after the 25th: −5
+        ['25', '40', '27']
+        >>> month.daily_work, month.attendance, month.score  # 92 × 70 % + 96 × 30 %
+        (Fraction(92, 1), Fraction(96, 1), Decimal('93.20'))
+        >>> score_month(salesperson_card(), march, MonthInputs(employee="li"), calendar)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: MonthInputs(li).terminal_reports: expected ...
     """
     argument(card, ScoreCard, "card")
     _check_month_facts(month, inputs, calendar)
@@ -1391,7 +1409,8 @@ def _months_of(
     """The employee and their (month, score) pairs in month order, from monthly scores or
     a mapping of known scores."""
     if employee is not None:
-        _text(employee, "employee")
+        argument(employee, str, "employee")
+        require(bool(employee.strip()), "employee", "a non-empty text", employee)
     if isinstance(scores, Mapping):
         if employee is None:
             raise InvalidTypeError(
@@ -1400,7 +1419,7 @@ def _months_of(
         pairs = []
         for key, value in scores.items():
             if not isinstance(key, Period):
-                raise InvalidTypeError(f"scores[{key!r}]", "a month as a Period", key)
+                raise InvalidTypeError(f"scores[{_key_text(key)}]", "a month as a Period", key)
             require(not key.is_year, f"scores[{key}]", "a month, not a year", key)
             pairs.append((key, _check_score(value, f"scores[{key}]")))
         who = employee
@@ -1466,31 +1485,38 @@ def consequences(
     has already happened (``retrained``), the employer may dismiss for incompetence — with
     30 days' notice or a month's pay, and severance (LCL Art. 40) — never at once.
 
-    :param scores: one employee's months, in any order and over any years: the
-        :class:`MonthlyScore` results of :func:`score_month`, or scores known already as a
-        mapping of month (:class:`~hrpolicy.core.period.Period`) to score (0 to 100, at
-        most two decimals; ``Decimal``, ``int`` or ``str``).
-    :param employee: whose scores they are; required with a mapping, and checked against
-        monthly scores when given.
-    :param retrained: whether the person was already retrained or moved to another post.
-    :returns: the findings, in month order (none when nothing is triggered).
-    :raises InvalidTypeError: scores of the wrong type, a key that is not a
-        ``Period``, a float score, or a mapping without ``employee``.
-    :raises InvalidValueError: a score outside 0–100 or with more than two decimals, a
-        year for a month, a month given twice, or months of different employees.
+    Args:
+        scores: one employee's months, in any order and over any years: the
+            :class:`MonthlyScore` results of :func:`score_month`, or scores known already as
+            a mapping of month (:class:`~hrpolicy.core.period.Period`) to score (0 to 100,
+            at most two decimals; ``Decimal``, ``int`` or ``str``).
+        employee (optional): whose scores they are; required with a mapping, and checked
+            against monthly scores when given.
+        retrained (optional): whether the person was already retrained or moved to another
+            post.
 
-    >>> from hrpolicy.core import Period
-    >>> april, may, june = (Period(year=2024, month=m) for m in (4, 5, 6))
-    >>> (finding,) = consequences({april: Decimal("58.5"), may: 72}, employee="li")
-    >>> print(finding.message("en"))
-    2024-04 scored 58.50, under 60: retraining or another post, as the policy provides.
-    >>> run = {april: 69, may: "68.5", june: 65}
-    >>> [f.code for f in consequences(run, employee="li", retrained=True)]
-    ['incompetent_after_retraining']
-    >>> consequences({april: 58.5}, employee="li")
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidTypeError: scores[2024-04]: expected ..., got float 58.5
+    Returns:
+        The findings, in month order (none when nothing is triggered).
+
+    Raises:
+        InvalidTypeError: scores of the wrong type, a key that is not a ``Period``, a float
+            score, or a mapping without ``employee``.
+        InvalidValueError: a score outside 0–100 or with more than two decimals, a year for
+            a month, a month given twice, or months of different employees.
+
+    Example:
+        >>> from hrpolicy.reports import Period
+        >>> april, may, june = (Period(year=2024, month=m) for m in (4, 5, 6))
+        >>> (finding,) = consequences({april: Decimal("58.5"), may: 72}, employee="li")
+        >>> print(finding.message("en"))
+        2024-04 scored 58.50, under 60: retraining or another post, as the policy provides.
+        >>> run = {april: 69, may: "68.5", june: 65}
+        >>> [f.code for f in consequences(run, employee="li", retrained=True)]
+        ['incompetent_after_retraining']
+        >>> consequences({april: 58.5}, employee="li")
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidTypeError: scores[2024-04]: expected ..., got float 58.5
     """
     who, months = _months_of(scores, employee)
     return _consequences(who, months, retrained=retrained)
@@ -1510,32 +1536,39 @@ def annual_score(
     """The mean of one person's twelve monthly scores of one year, rounded half up to
     0.01 once, with the consequences the months trigger (see :func:`consequences`).
 
-    :param scores: the twelve months of one year: the :class:`MonthlyScore` results of
-        :func:`score_month`, or scores known already as a mapping of month
-        (:class:`~hrpolicy.core.period.Period`) to score (0 to 100, at most two decimals;
-        ``Decimal``, ``int`` or ``str``).
-    :param employee: whose scores they are; required with a mapping, and checked against
-        monthly scores when given.
-    :param retrained: whether the person was already retrained or moved to another post.
-    :returns: the :class:`AnnualScore`, with its step and findings.
-    :raises InvalidTypeError: scores of the wrong type, a key that is not a
-        ``Period``, a float score, or a mapping without ``employee``.
-    :raises InvalidValueError: anything but the twelve months of one year, a score
-        outside 0–100 or with more than two decimals, or months of different employees.
+    Args:
+        scores: the twelve months of one year: the :class:`MonthlyScore` results of
+            :func:`score_month`, or scores known already as a mapping of month
+            (:class:`~hrpolicy.core.period.Period`) to score (0 to 100, at most two
+            decimals; ``Decimal``, ``int`` or ``str``).
+        employee (optional): whose scores they are; required with a mapping, and checked
+            against monthly scores when given.
+        retrained (optional): whether the person was already retrained or moved to another
+            post.
 
-    >>> from hrpolicy.core import Period
-    >>> scores = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
-    >>> year = annual_score(
-    ...     {Period(year=2024, month=m): s for m, s in enumerate(scores, 1)}, employee="li"
-    ... )
-    >>> year.score  # 926 / 12 = 77.1666…
-    Decimal('77.17')
-    >>> [f.code for f in year.findings]  # March to May under 70
-    ['retraining_or_transfer']
-    >>> annual_score({Period(year=2024, month=1): 80}, employee="li")
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: scores: expected the twelve months of one year, ...
+    Returns:
+        The :class:`AnnualScore`, with its step and findings.
+
+    Raises:
+        InvalidTypeError: scores of the wrong type, a key that is not a ``Period``, a float
+            score, or a mapping without ``employee``.
+        InvalidValueError: anything but the twelve months of one year, a score outside 0–100
+            or with more than two decimals, or months of different employees.
+
+    Example:
+        >>> from hrpolicy.reports import Period
+        >>> scores = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
+        >>> year = annual_score(
+        ...     {Period(year=2024, month=m): s for m, s in enumerate(scores, 1)}, employee="li"
+        ... )
+        >>> year.score  # 926 / 12 = 77.1666…
+        Decimal('77.17')
+        >>> [f.code for f in year.findings]  # March to May under 70
+        ['retraining_or_transfer']
+        >>> annual_score({Period(year=2024, month=1): 80}, employee="li")
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: scores: expected the twelve months of one year, ...
     """
     who, months = _months_of(scores, employee)
     require(

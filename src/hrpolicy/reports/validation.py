@@ -51,6 +51,7 @@ from hrpolicy.core.fields import (
     NonNegativeInt,
     NonNegativeMoney,
     PositiveInt,
+    Quantity,
     Text,
     argument,
     arguments,
@@ -72,6 +73,7 @@ from hrpolicy.reports.model import (
     NextWeekPlan,
     Reference,
     WeeklyReport,
+    _key_text,
 )
 
 __all__ = [
@@ -314,19 +316,58 @@ _STATUS: Final = {
 }
 
 
-@attrs.frozen
+def _pairs(value: object, path: str, what: str) -> tuple[tuple[object, object], ...]:
+    """A list or tuple of pairs (``what`` names them), each a 2-item tuple or list."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise InvalidTypeError(path, f"a list or tuple of pairs {what}", value)
+    pairs = []
+    for index, pair in enumerate(value):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise InvalidTypeError(f"{path}[{index}]", f"a pair {what}", pair)
+        pairs.append((pair[0], pair[1]))
+    return tuple(pairs)
+
+
+def _item_statuses(value: object) -> tuple[tuple[Item, ItemStatus], ...]:
+    """``ReportCheck.items``: each summary item with how it fared."""
+    path = "ReportCheck.items"
+    return tuple(
+        (
+            enum_argument(item, Item, f"{path}[{index}][0]"),
+            enum_argument(status, ItemStatus, f"{path}[{index}][1]"),
+        )
+        for index, (item, status) in enumerate(_pairs(value, path, "(Item, ItemStatus)"))
+    )
+
+
+def _deduction_points(value: object) -> tuple[tuple[str, int], ...]:
+    """``ReportCheck.deductions``: each deduction's code with the points it cost."""
+    path = "ReportCheck.deductions"
+    deductions = []
+    for index, (given, points) in enumerate(_pairs(value, path, "(code, points)")):
+        code = argument(given, str, f"{path}[{index}][0]")
+        if isinstance(points, bool) or not isinstance(points, int):
+            raise InvalidTypeError(f"{path}[{index}][1]", "an int", points)
+        require(points >= 1, f"{path}[{index}][1]", "an int of 1 or more", points)
+        deductions.append((code, points))
+    return tuple(deductions)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReportCheck(Displayable):
     """The validation of one report: when it was due, whether it was late, how each
-    required item fared, the deductions, the points and the findings."""
+    required item fared, the deductions, the points and the findings. Built by
+    :func:`validate`; every field is typed (a missing or unknown one is refused)."""
 
     report: WeeklyReport
     due_at: datetime
     late: bool
     illegible: bool
-    items: tuple[tuple[Item, ItemStatus], ...]
-    deductions: tuple[tuple[str, int], ...]
-    points: Decimal
-    maximum: int
+    items: tuple[tuple[Item, ItemStatus], ...] = attrs.field(converter=_item_statuses)
+    deductions: tuple[tuple[str, int], ...] = attrs.field(converter=_deduction_points)
+    points: Quantity
+    maximum: PositiveInt
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
 
@@ -677,45 +718,50 @@ def validate(
     """Validate ``reports`` under ``policy``: deadline, contents, plausibility, truth,
     quotas and plan, as the module describes, and score each report.
 
-    :param reports: the weekly reports (:class:`~hrpolicy.reports.model.WeeklyReport`),
-        at most one per employee and week, with distinct report ids.
-    :param policy: the :class:`ReportPolicy`.
-    :param calendar: the work calendar: deadlines move to its next workday, and the call
-        quota applies on its workdays.
-    :param references: what the company's systems recorded
-        (:class:`~hrpolicy.reports.model.Reference`), at most one per employee and week,
-        each for a report being validated; items without reference data are not checked
-        for truth.
-    :param reviews: the manager's :class:`Review` of a report (illegible, items found
-        untrue on a spot-check), at most one per report.
-    :param approved_plans: a report id mapped to the plan approved for its week (last
-        week's plan, as the manager approved it).
-    :returns: one :class:`ReportCheck` per report, ordered by employee, week and report
-        id whatever the order of the input.
-    :raises InvalidTypeError: an argument of the wrong type (a report that is not a
-        ``WeeklyReport``, ``approved_plans`` that is not a mapping, …).
-    :raises InvalidValueError: two reports with the same id or for the same employee and
-        week; a reference, review or plan that matches no report or comes twice; a
-        spot-check of an item the policy does not score.
-    :raises NotCoveredError: a due date or quota day the calendar does not cover.
+    Args:
+        reports: the weekly reports (:class:`~hrpolicy.reports.model.WeeklyReport`), at most
+            one per employee and week, with distinct report ids.
+        policy: the :class:`ReportPolicy`.
+        calendar: the work calendar: deadlines move to its next workday, and the call quota
+            applies on its workdays.
+        references (optional): what the company's systems recorded
+            (:class:`~hrpolicy.reports.model.Reference`), at most one per employee and week,
+            each for a report being validated; items without reference data are not checked
+            for truth.
+        reviews (optional): the manager's :class:`Review` of a report (illegible, items
+            found untrue on a spot-check), at most one per report.
+        approved_plans (optional): a report id mapped to the plan approved for its week
+            (last week's plan, as the manager approved it).
 
-    >>> from decimal import Decimal
-    >>> from hrpolicy.core import TableCalendar
-    >>> from hrpolicy.reports import IsoWeek, Item, Reference
-    >>> from hrpolicy.reports.examples import domain_report_policy, example_report
-    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
-    >>> week = IsoWeek(year=2024, week=10)
-    >>> report = example_report("wang", week, calendar, sales=Decimal(95000))
-    >>> crm = Reference(employee="wang", week=week, sales=Decimal(120000))
-    >>> (check,) = validate([report], domain_report_policy(), calendar, references=[crm])
-    >>> check.points, check.status(Item.SALES_VOLUME)
-    (Decimal('39.00'), <ItemStatus.UNTRUE: 'untrue'>)
-    >>> print(check.findings[0].message("en"))
-    sales volume does not match the records (reported 95000, recorded 120000): untrue, ...
-    >>> validate([report, report], domain_report_policy(), calendar)
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: reports[1]: expected a unique report_id, got ...
+    Returns:
+        One :class:`ReportCheck` per report, ordered by employee, week and report id
+        whatever the order of the input.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type (a report that is not a
+            ``WeeklyReport``, ``approved_plans`` that is not a mapping, …).
+        InvalidValueError: two reports with the same id or for the same employee and week; a
+            reference, review or plan that matches no report or comes twice; a spot-check of
+            an item the policy does not score.
+        NotCoveredError: a due date or quota day the calendar does not cover.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from hrpolicy.reports import IsoWeek, Item, Reference, TableCalendar
+        >>> from hrpolicy.reports.examples import domain_report_policy, example_report
+        >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+        >>> week = IsoWeek(year=2024, week=10)
+        >>> report = example_report("wang", week, calendar, sales=Decimal(95000))
+        >>> crm = Reference(employee="wang", week=week, sales=Decimal(120000))
+        >>> (check,) = validate([report], domain_report_policy(), calendar, references=[crm])
+        >>> check.points, check.status(Item.SALES_VOLUME)
+        (Decimal('39.00'), <ItemStatus.UNTRUE: 'untrue'>)
+        >>> print(check.findings[0].message("en"))
+        sales volume does not match the records (reported 95000, recorded 120000): untrue, ...
+        >>> validate([report, report], domain_report_policy(), calendar)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: reports[1]: expected a unique report_id, got ...
     """
     given = arguments(reports, WeeklyReport, "reports")
     argument(policy, ReportPolicy, "policy")
@@ -732,7 +778,7 @@ def validate(
         )
     plans = dict(approved_plans or {})
     for plan_id, plan in plans.items():
-        argument(plan, NextWeekPlan, f"approved_plans[{plan_id!r}]")
+        argument(plan, NextWeekPlan, f"approved_plans[{_key_text(plan_id)}]")
     weeks = {(r.employee, str(r.week)) for r in given}
     ids = {r.report_id for r in given}
     for week_key in by_week:
