@@ -3,6 +3,7 @@ need them, and named in the error when one is missing."""
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 
 import attrs
@@ -20,6 +21,7 @@ from hrpolicy import (
 from hrpolicy.commission import (
     Carry,
     Deal,
+    DealValues,
     Measure,
     OverListShare,
     Period,
@@ -198,6 +200,55 @@ def test_a_value_named_like_a_measure_or_the_contract_is_refused() -> None:
         deal(values=[("list", Decimal(1))])
     with pytest.raises(InvalidTypeError, match=r"Deal\.values\['list'\]: .*float"):
         deal(values={"list": 1.5})
+
+
+def test_deal_values_built_apart_are_checked_as_a_deals_values_are() -> None:
+    with pytest.raises(InvalidValueError, match=r"DealValues\['contract'\]: expected the name"):
+        DealValues({"contract": Decimal(-5)})
+    with pytest.raises(InvalidTypeError, match=r"DealValues\['list'\]: .*float"):
+        DealValues({"list": 1.5})  # type: ignore[dict-item]
+    with pytest.raises(
+        InvalidValueError, match=r"DealValues\['list'\]: expected an amount of zero or more"
+    ):
+        DealValues({"list": Decimal(-5)})
+    with pytest.raises(InvalidTypeError, match=r"DealValues\[1\]: expected the name of a deal"):
+        DealValues({1: Decimal(5)})  # type: ignore[dict-item]
+
+
+def test_a_deal_given_unchecked_deal_values_is_never_built() -> None:
+    with pytest.raises(InvalidValueError, match=r"DealValues\['contract'\]"):
+        deal(values=DealValues({"contract": Decimal(-5), "list": 1.5}))  # type: ignore[dict-item]
+
+
+def test_deal_values_of_none_or_of_a_list_are_refused_as_the_wrong_type() -> None:
+    for wrong in (None, [("list", Decimal(1))], "list"):
+        with pytest.raises(InvalidTypeError, match=r"^DealValues: expected a mapping"):
+            DealValues(wrong)  # type: ignore[arg-type]
+
+
+def test_deal_values_take_keywords_as_dict_does_and_refuse_a_name_given_twice() -> None:
+    values = DealValues({"list": 1150000}, equipment="1000000.00")
+    assert values == {"list": Decimal(1150000), "equipment": Decimal("1000000.00")}
+    assert list(values) == ["equipment", "list"]
+    assert DealValues() == {}
+    assert deal(values=values).values is values
+    with pytest.raises(InvalidValueError, match=r"DealValues\['list'\]: expected a name given"):
+        DealValues({"list": 1}, list=2)
+    with pytest.raises(InvalidValueError, match=r"DealValues\['sales'\]: expected the name"):
+        DealValues(sales=1)
+
+
+def test_deal_values_survive_pickling_and_stay_equal() -> None:
+    values = DealValues({"list": Decimal("1087000.00")})
+    assert pickle.loads(pickle.dumps(values)) == values
+    assert hash(pickle.loads(pickle.dumps(values))) == hash(values)
+
+
+@given(st.dictionaries(st.sampled_from(["list", "equipment", "floor"]), amounts()))
+def test_deal_values_and_a_deals_values_field_accept_and_refuse_alike(
+    given_values: dict[str, Decimal],
+) -> None:
+    assert deal(values=DealValues(given_values)) == deal(values=given_values)
 
 
 def test_a_plan_naming_the_contract_as_a_basis_is_told_to_use_sales() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -148,15 +149,67 @@ def reading_label(which: Measure | str) -> Label:
     return label(f"金额（{which}）", f"{which} value")
 
 
+#: No named values (the default of :class:`DealValues` and of :attr:`Deal.values`).
+_NO_VALUES: Final[Mapping[str, Decimal]] = MappingProxyType({})
+
+
+def _checked_values(items: object, keywords: Mapping[str, object], path: str) -> dict[str, Decimal]:
+    """The named values of ``items`` (a mapping) and ``keywords``, each name checked by
+    :func:`value_name` and each amount as money of 0 or more, ordered by name."""
+    if not isinstance(items, Mapping):
+        raise InvalidTypeError(path, "a mapping of value names to amounts", items)
+    checked_values: dict[str, Decimal] = {}
+    for source in (items, keywords):
+        for name, amount in source.items():
+            where = f"{path}[{name!r}]"
+            key = value_name(name, where)
+            if key in checked_values:
+                raise InvalidValueError(where, "a name given once (as a key or a keyword)", key)
+            checked_values[key] = parse_money(amount, field=where, non_negative=True)
+    return dict(sorted(checked_values.items()))
+
+
 class DealValues(Mapping[str, Decimal]):
     """A deal's named values (:attr:`Deal.values`): a read-only mapping from names to
     amounts, ordered by name, hashable and picklable; it equals any mapping with the same
-    items."""
+    items.
+
+    Built from a mapping, from keywords, or both (as ``dict`` is). Each name is checked
+    as :func:`value_name` checks it and each amount as money of 0 or more (no floats), so
+    a ``DealValues`` given to a :class:`Deal` holds only what its ``values`` field would
+    accept; errors name the value.
+
+    >>> DealValues({"list": 1150000}, equipment="1000000.00")
+    {'equipment': Decimal('1000000.00'), 'list': Decimal('1150000')}
+    >>> DealValues({"list": 1.5})
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidTypeError: DealValues['list']: expected an amount ...
+    >>> DealValues({"contract": 5})
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: DealValues['contract']: expected the name of a
+    deal value: ...
+    """
 
     __slots__ = ("_items",)
 
-    def __init__(self, items: Mapping[str, Decimal]) -> None:
-        self._items = dict(sorted(items.items()))
+    _items: dict[str, Decimal]
+
+    def __init__(
+        self,
+        items: Mapping[str, Decimal | int | str] = _NO_VALUES,
+        /,
+        **values: Decimal | int | str,
+    ) -> None:
+        self._items = _checked_values(items, values, "DealValues")
+
+    @classmethod
+    def _at(cls, value: object, path: str) -> DealValues:
+        """Values checked as the constructor checks them, errors named by ``path``."""
+        made = cls.__new__(cls)
+        made._items = _checked_values(value, {}, path)
+        return made
 
     def __getitem__(self, name: str) -> Decimal:
         return self._items[name]
@@ -183,18 +236,11 @@ class DealValues(Mapping[str, Decimal]):
 
 
 def _values(value: object) -> DealValues:
-    """``Deal.values`` from a mapping of names to amounts (each checked as money)."""
-    path = "Deal.values"
+    """``Deal.values``: a :class:`DealValues` (checked when it was built) or a mapping of
+    names to amounts, checked the same way."""
     if isinstance(value, DealValues):
         return value
-    if not isinstance(value, Mapping):
-        raise InvalidTypeError(path, "a mapping of value names to amounts", value)
-    checked_values = {}
-    for name, amount in value.items():
-        where = f"{path}[{name!r}]"
-        key = value_name(name, where)
-        checked_values[key] = parse_money(amount, field=where, non_negative=True)
-    return DealValues(checked_values)
+    return DealValues._at(value, "Deal.values")
 
 
 def _structure_values(value: object, _: object) -> object:
@@ -272,7 +318,7 @@ class Deal:
     amount: NonNegativeMoney | None = None
     currency: str = CURRENCY
     units: Quantity | None = None
-    values: DealValues = attrs.field(default=DealValues({}), converter=_values)
+    values: DealValues = attrs.field(default=DealValues(), converter=_values)
     product_cost: NonNegativeMoney | None = None
     customer_expenses: NonNegativeMoney | None = None
     internal_allocation: NonNegativeMoney | None = None
