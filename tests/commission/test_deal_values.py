@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy import (
+    ConversionError,
     InvalidTypeError,
     InvalidValueError,
     PolicyDefinitionError,
@@ -249,6 +250,34 @@ def test_deal_values_and_a_deals_values_field_accept_and_refuse_alike(
     given_values: dict[str, Decimal],
 ) -> None:
     assert deal(values=DealValues(given_values)) == deal(values=given_values)
+
+
+def test_a_measure_written_in_another_case_is_refused_not_read_as_a_deal_value() -> None:
+    for name in ("Sales", "SALES", "Units", "Gross_Margin"):
+        with pytest.raises(
+            PolicyDefinitionError,
+            match=rf"Commission\.measure: expected '{name.lower()}' \(measures are written in "
+            rf"lower case\), got str '{name}'",
+        ):
+            commission(measure=name)
+        with pytest.raises(InvalidValueError, match=r"Deal\.values\[.*\]: expected the name"):
+            deal(values={name: Decimal(1)})
+    with pytest.raises(PolicyDefinitionError, match=r"Commission\.basis: expected 'sales' for"):
+        commission(measure=Measure.UNITS, basis="Contract")
+
+
+def test_an_old_plan_measuring_list_value_is_refused_when_loaded_pointing_to_basis_list() -> None:
+    data = to_dict(plan(commission()))
+    data["versions"][0]["components"][0]["measure"] = "list_value"
+    with pytest.raises(
+        ConversionError,
+        match=r"components\[0\]\.measure: expected 'list' for the list price .*basis='list'",
+    ):
+        from_dict(data, Plan)
+    with pytest.raises(PolicyDefinitionError, match=r"OverListShare\.above: expected 'list'"):
+        OverListShare(component_id="o", name="超价", share=Rate.parse("50%"), above="List_Value")
+    with pytest.raises(InvalidValueError, match=r"Deal\.values\['list_value'\]: expected 'list'"):
+        deal(values={"list_value": Decimal(1)})
 
 
 def test_a_plan_naming_the_contract_as_a_basis_is_told_to_use_sales() -> None:

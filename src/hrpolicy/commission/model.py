@@ -42,6 +42,7 @@ from hrpolicy.core.statement import PaidLine
 
 __all__ = [
     "CONTRACT",
+    "LIST_VALUE",
     "MEASURES",
     "RESERVED_VALUE_NAMES",
     "Carry",
@@ -97,20 +98,45 @@ MEASURES: Final = {
 #: The name of the contract amount among a deal's values (it is the ``amount`` field).
 CONTRACT: Final = "contract"
 
-#: Names a value in :attr:`Deal.values` may not take: the contract amount and the measures.
-RESERVED_VALUE_NAMES: Final = frozenset({CONTRACT, *(m.value for m in Measure)})
+#: The name of the list-price measure before list prices became a named value.
+LIST_VALUE: Final = "list_value"
+
+#: Names a value in :attr:`Deal.values` may not take, in any case: the contract amount, the
+#: measures and the former list-price measure ``"list_value"`` (the list price is the value
+#: named ``"list"``).
+RESERVED_VALUE_NAMES: Final = frozenset({CONTRACT, LIST_VALUE, *(m.value for m in Measure)})
+
+_MEASURE_VALUES: Final = frozenset(m.value for m in Measure)
 
 
 def value_name(value: object, path: str) -> str:
     """A name of a deal value, checked: non-blank text without surrounding spaces, and not
-    one of :data:`RESERVED_VALUE_NAMES`."""
+    one of :data:`RESERVED_VALUE_NAMES` in any case (``"Sales"`` would read as a measure to
+    a person and as a value to the engine).
+
+    >>> value_name("equipment", "above")
+    'equipment'
+    >>> value_name("list_value", "above")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: above: expected 'list' for the list price ...
+    """
     if not isinstance(value, str):
         raise InvalidTypeError(path, "the name of a deal value (str)", value)
-    if not value.strip() or value != value.strip() or value in RESERVED_VALUE_NAMES:
+    folded = value.casefold()
+    if folded == LIST_VALUE:
+        raise InvalidValueError(
+            path,
+            "'list' for the list price (the measure 'list_value' is gone: a deal carries its "
+            "list price as values={'list': …} and a table pays on it with basis='list')",
+            value,
+        )
+    if not value.strip() or value != value.strip() or folded in RESERVED_VALUE_NAMES:
         raise InvalidValueError(
             path,
             "the name of a deal value: non-blank text without surrounding spaces, other than "
-            + ", ".join(repr(n) for n in sorted(RESERVED_VALUE_NAMES)),
+            + ", ".join(repr(n) for n in sorted(RESERVED_VALUE_NAMES))
+            + " in any case",
             value,
         )
     return value
@@ -120,7 +146,8 @@ def reading(value: object, path: str) -> Measure | str:
     """What a table measures or pays on, checked: a :class:`Measure` (a member or its
     value, as ``"units"``) or the name of a value the deals carry (``"list"``,
     ``"equipment"``). The contract amount is :attr:`Measure.SALES`, so ``"contract"`` is
-    refused in its favour.
+    refused in its favour; a measure written in another case (``"Sales"``) and the former
+    measure ``"list_value"`` are refused rather than read as names of deal values.
 
     >>> reading("units", "basis"), reading("equipment", "basis")
     (<Measure.UNITS: 'units'>, 'equipment')
@@ -128,16 +155,22 @@ def reading(value: object, path: str) -> Measure | str:
     Traceback (most recent call last):
     ...
     hrpolicy.core.errors.InvalidValueError: basis: expected 'sales' for the contract amount, ...
+    >>> reading("SALES", "basis")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: basis: expected 'sales' (measures are written in
+    lower case), got str 'SALES'
     """
     if isinstance(value, Measure):
         return value
     if not isinstance(value, str):
         raise InvalidTypeError(path, "a Measure or the name of a value deals carry (str)", value)
-    try:
+    folded = value.casefold()
+    if value in _MEASURE_VALUES:
         return Measure(value)
-    except ValueError:
-        pass
-    if value == CONTRACT:
+    if folded in _MEASURE_VALUES:
+        raise InvalidValueError(path, f"{folded!r} (measures are written in lower case)", value)
+    if folded == CONTRACT:
         raise InvalidValueError(path, "'sales' for the contract amount", value)
     return value_name(value, path)
 
