@@ -280,6 +280,13 @@ def test_an_old_plan_measuring_list_value_is_refused_when_loaded_pointing_to_bas
         deal(values={"list_value": Decimal(1)})
 
 
+def test_asking_a_deal_for_a_value_by_a_list_is_refused_as_the_wrong_type() -> None:
+    with pytest.raises(InvalidTypeError, match=r"^name: expected the name of a deal value \(str\)"):
+        deal().value(["x"])  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"^which: expected a Measure or the name"):
+        deal().read(["x"])  # type: ignore[arg-type]
+
+
 def test_a_plan_naming_the_contract_as_a_basis_is_told_to_use_sales() -> None:
     with pytest.raises(
         PolicyDefinitionError, match=r"Commission\.basis: expected 'sales' for the contract amount"

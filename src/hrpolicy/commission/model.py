@@ -389,7 +389,10 @@ class Deal:
 
     def value(self, name: str) -> Decimal | None:
         """The value named ``name`` (``"contract"``: the amount), or ``None`` when the
-        deal does not carry it."""
+        deal does not carry it. A name that is not text is an
+        :class:`~hrpolicy.core.errors.InvalidTypeError`."""
+        if not isinstance(name, str):
+            raise InvalidTypeError("name", "the name of a deal value (str)", name)
         if name == CONTRACT:
             return self.amount
         return self.values.get(name)
