@@ -973,8 +973,12 @@ _FREQUENCIES: Final = {
 
 
 def _check_settles(plan: Plan, period: Period) -> None:
-    """A year statement of a plan with no yearly component in force that year is refused:
-    it could only ever be empty, and is almost surely meant as the sum of the months."""
+    """A period whose last day no plan version covers is the
+    :class:`~hrpolicy.core.errors.NotCoveredError` of :meth:`Plan.version_on` (the
+    period-level components are those of that version). A year statement of a plan with
+    no yearly component in force that year is refused: it could only ever be empty, and
+    is almost surely meant as the sum of the months."""
+    plan.version_on(period.last_day)
     if not period.is_year:
         return
     versions = plan.versions_between(period.first_day, period.last_day)
