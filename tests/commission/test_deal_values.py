@@ -38,6 +38,7 @@ from hrpolicy.commission.examples import (
     task_base_plan,
 )
 from hrpolicy.core.bands import BandTable, Semantics
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 from hrpolicy.strategies import amounts, band_tables
 from tests.commission.helpers import amounts as line_amounts
@@ -147,7 +148,33 @@ def test_an_over_list_share_can_share_the_price_above_another_named_value() -> N
     floor_deal = deal(amount=12000, values={"floor": Decimal(10000), "list": Decimal(13000)})
     statement = run(plan(above_floor), [floor_deal])
     assert statement.total == Decimal("600.00")  # 30 % of 2,000
-    assert statement.lines[0].steps[0].input_map["floor"] == Decimal(10000)
+    step = statement.lines[0].steps[0]
+    assert (step.input_map["above"], step.input_map["above_value"]) == ("floor", Decimal(10000))
+    assert step.label == Label(
+        "超底价分成：合同D1超出金额（floor）的部分", "超底价分成: deal D1 above floor"
+    )
+
+
+def test_an_over_list_share_above_a_value_named_like_a_step_input_keeps_every_input() -> None:
+    # Sharing the price above a value named "excess" (or "share", "vat_rate"…) must not
+    # overwrite the step's own input of that name.
+    for name in ("excess", "share", "vat_rate", "credit_share", "company_negotiated"):
+        above = OverListShare(
+            component_id="o",
+            name="超价",
+            share=Rate.parse("50%"),
+            above=name,
+            vat_rate=Rate.parse("0%"),
+        )
+        priced = deal(amount=12000, values={name: Decimal(10000)})
+        step = run(plan(above), [priced]).lines[0].steps[0].input_map
+        assert step["above"] == name
+        assert step["above_value"] == Decimal(10000)
+        assert step["excess"] == 2000
+        assert step["share"] == Rate.parse("50%")
+        assert step["vat_rate"] == Rate.parse("0%")
+        assert step["credit_share"] == 1
+        assert step["company_negotiated"] is False
 
 
 def test_a_missing_fact_is_refused_naming_the_deal_the_fact_and_the_component() -> None:

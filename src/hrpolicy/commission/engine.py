@@ -693,15 +693,17 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
         amount = Fraction(0) if deal.company_negotiated else net * version_component.share.exact
         if deal.company_negotiated:
             work.find("company_negotiated", deal.deal_id, deal=deal.deal_id)
+        above = reading_label(version_component.above)
         step = _step(
             f"over_list.{cid}",
             label(
-                f"{version_component.name}：合同{deal.deal_id}超价部分",
-                f"{version_component.name}: deal {deal.deal_id} above list",
+                f"{version_component.name}：合同{deal.deal_id}超出{above.zh_CN}的部分",
+                f"{version_component.name}: deal {deal.deal_id} above {version_component.above}",
             ),
             {
                 "contract": deal.amount,
-                version_component.above: deal.value(version_component.above),
+                "above": version_component.above,
+                "above_value": deal.value(version_component.above),
                 "credit_share": item.share,
                 "excess": excess,
                 "vat_rate": vat,
