@@ -62,7 +62,7 @@ def test_a_deal_below_the_sales_target_needs_no_list_price_in_its_0_percent_band
         "base": Decimal("2400.00"),
     }
     step = statement.line("above-target/D1").steps[0].input_map
-    assert step["basis"] == "list value"
+    assert step["basis"] == Label("金额（list）", "list value")
     assert str(step["paid_on"]) == "not read: the bands it falls in pay 0 / 未读取：所在各档比例为0"
 
 
@@ -111,7 +111,15 @@ def test_the_elevator_pays_on_equipment_value_leaving_the_list_price_to_an_over_
         "over-list/E1": Decimal("50000.00"),
     }
     over_target = statement.line("over-target/E1").steps[0].input_map
-    assert (over_target["basis"], over_target["paid_on"]) == ("equipment value", 1000000)
+    assert over_target["basis"] == Label("金额（equipment）", "equipment value")
+    assert over_target["paid_on"] == 1000000
+
+
+def test_a_deals_step_names_what_it_is_paid_on_in_chinese_and_in_english() -> None:
+    statement = run(task_base_plan(), [deal("D1", 24000)], new_dealers=3)
+    line = statement.line("above-target/D1")
+    assert "basis=金额（list）" in str(line.to_record("zh_CN")["explanation"])
+    assert "basis=list value" in str(line.to_record("en")["explanation"])
 
 
 def test_an_elevator_deal_within_target_needs_no_equipment_value() -> None:

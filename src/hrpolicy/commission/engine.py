@@ -360,7 +360,7 @@ def _deal_commission(
             "bands": bands,
             "payout_before": payouts[0],
             "payout_after": payouts[1],
-            "basis": reading_label(component.paid_on).en if basis_value is not None else None,
+            "basis": reading_label(component.paid_on) if basis_value is not None else None,
             "paid_on": basis_value,
             "multiplier": factor if factor != 1 else None,
             "multiplier_reason": why or None,
