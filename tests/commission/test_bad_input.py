@@ -22,6 +22,7 @@ from hrpolicy import (
     to_dict,
 )
 from hrpolicy.commission import (
+    BandTable,
     Carry,
     ComparisonRow,
     Deal,
@@ -38,7 +39,9 @@ from hrpolicy.commission import (
     PoolShare,
     ProfitPool,
     Proration,
+    Rate,
     RoleShare,
+    Semantics,
     TaskBase,
     TeamStatement,
     Window,
@@ -46,8 +49,6 @@ from hrpolicy.commission import (
     evaluate_team,
 )
 from hrpolicy.commission.examples import manager_pool_plan, over_list_plan
-from hrpolicy.core.bands import BandTable, Semantics
-from hrpolicy.core.money import Rate
 from tests.commission.helpers import MARCH, commission, deal, plan, run, tiers
 from tests.helpers import band
 
@@ -318,6 +319,7 @@ PUBLIC_CLASSES = [
     for name in commission_engine.__all__
     if inspect.isclass(getattr(commission_engine, name))
     and attrs.has(getattr(commission_engine, name))
+    and getattr(commission_engine, name).__module__.startswith("hrpolicy.commission")
 ]
 
 

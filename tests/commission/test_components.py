@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from hrpolicy.commission import (
+    BandTable,
     Carry,
     Condition,
     CustomerOverride,
@@ -17,9 +18,9 @@ from hrpolicy.commission import (
     Multiplier,
     Period,
     Proration,
+    Semantics,
     TaskBase,
 )
-from hrpolicy.core.bands import BandTable, Semantics
 from tests.commission.helpers import amounts, commission, deal, plan, run
 from tests.helpers import band
 

@@ -20,13 +20,17 @@ from hrpolicy import (
     to_dict,
 )
 from hrpolicy.commission import (
+    BandTable,
     Carry,
     Deal,
     DealValues,
+    Label,
     Measure,
     OverListShare,
     Period,
     Plan,
+    Rate,
+    Semantics,
     TaskBase,
     statement_from_dict,
 )
@@ -37,9 +41,6 @@ from hrpolicy.commission.examples import (
     over_list_plan,
     task_base_plan,
 )
-from hrpolicy.core.bands import BandTable, Semantics
-from hrpolicy.core.label import Label
-from hrpolicy.core.money import Rate
 from hrpolicy.strategies import amounts, band_tables
 from tests.commission.helpers import amounts as line_amounts
 from tests.commission.helpers import commission, deal, plan, run

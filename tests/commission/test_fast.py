@@ -11,10 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy import InvalidTypeError, InvalidValueError, PolicyDefinitionError
-from hrpolicy.commission import Deal, Period, Plan, PlanVersion, evaluate_team
+from hrpolicy.commission import BandTable, Deal, Period, Plan, PlanVersion, Semantics, evaluate_team
 from hrpolicy.commission.examples import gross_margin_plan, magazine_plan
 from hrpolicy.commission.fast import FastComparison, FastRun, compare_columns, run_columns
-from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.strategies import amounts, band_tables
 from tests.commission.helpers import commission, plan
 
