@@ -304,6 +304,7 @@ def _deal_commission(
     key = deal.read(component.measure, component=cid) * item.share
     after = before + key
     basis_value: StepValue = None
+    bands: str | Label
     payouts: tuple[StepValue, StepValue] = (None, None)
     if component.paid_on == component.measure:
         start, end = _applied(table, before, memo), _applied(table, after, memo)
@@ -320,10 +321,17 @@ def _deal_commission(
         else:
             sliced = _slice(table, before, after, memo)
             parts = [(Fraction(table.bands[i].value), part / key) for i, part in sliced]
-            bands = "; ".join(
-                f"{table.bands[i].describe()} at {format(table.bands[i].value, 'f')} on "
-                f"{format_exact(part / key)} of it"
-                for i, part in sliced
+            pieces = [
+                (
+                    table.bands[i].describe(),
+                    format(table.bands[i].value, "f"),
+                    format_exact(p / key),
+                )
+                for i, p in sliced
+            ]
+            bands = label(
+                "；".join(f"{band}：其中{part}按{rate}" for band, rate, part in pieces),
+                "; ".join(f"{band} at {rate} on {part} of it" for band, rate, part in pieces),
             )
         if any(rate for rate, _ in parts):
             basis = deal.read(component.paid_on, component=cid) * item.share
@@ -363,7 +371,7 @@ def _deal_commission(
             "basis": reading_label(component.paid_on) if basis_value is not None else None,
             "paid_on": basis_value,
             "multiplier": factor if factor != 1 else None,
-            "multiplier_reason": why or None,
+            "multiplier_reason": why,
             "collected_share": ratio,
         },
         settled,
@@ -373,20 +381,34 @@ def _deal_commission(
 
 def _factor_of(
     component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
-) -> tuple[Fraction, str]:
+) -> tuple[Fraction, Label | None]:
     """The multiplier a deal's commission gets, and why (the override's reference, or the
-    conditions met)."""
+    conditions met; ``None`` when no multiplier applies)."""
     if deal_customer is not None:
         for override in component.overrides:
             if override.customer == deal_customer:
-                return Fraction(override.factor), f"override {override.reference}"
+                ref = override.reference
+                return Fraction(override.factor), label(f"客户特批 {ref}", f"override {ref}")
     factor = Fraction(1)
     reasons = []
     for multiplier in component.multipliers:
         if flags[multiplier.condition]:
             factor *= Fraction(multiplier.factor)
-            reasons.append(f"{multiplier.condition.value} ×{multiplier.factor}")
-    return factor, ", ".join(reasons)
+            reasons.append((_CONDITIONS[multiplier.condition], f"×{multiplier.factor}"))
+    if not reasons:
+        return factor, None
+    return factor, label(
+        "，".join(f"{name.zh_CN} {times}" for name, times in reasons),
+        ", ".join(f"{name.en} {times}" for name, times in reasons),
+    )
+
+
+#: The conditions of multipliers, for explanations (in English by their values).
+_CONDITIONS: Final = {
+    Condition.NEW_CUSTOMER: Label("新客户", Condition.NEW_CUSTOMER.value),
+    Condition.SELF_DEVELOPED_MARKET: Label("自主开发市场", Condition.SELF_DEVELOPED_MARKET.value),
+    Condition.COMPANY_NEGOTIATED: Label("公司谈判", Condition.COMPANY_NEGOTIATED.value),
+}
 
 
 #: What a deal's step shows for a basis it did not need.
