@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from hrpolicy.commission import (
+    BandTable,
     Commission,
     Component,
     Deal,
@@ -15,10 +16,11 @@ from hrpolicy.commission import (
     PersonInputs,
     Plan,
     PlanVersion,
+    Semantics,
+    Side,
     Statement,
     evaluate,
 )
-from hrpolicy.core.bands import BandTable, Semantics, Side
 
 MARCH = Period(year=2024, month=3)
 

@@ -3,12 +3,15 @@ what came; nothing is clamped, dropped or defaulted."""
 
 from __future__ import annotations
 
+import inspect
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
+import hrpolicy.commission as commission_engine
 from hrpolicy import (
     ConversionError,
     InvalidTypeError,
@@ -19,12 +22,15 @@ from hrpolicy import (
     to_dict,
 )
 from hrpolicy.commission import (
+    BandTable,
     Carry,
+    ComparisonRow,
     Deal,
     Draw,
     ExpenseAllowance,
     FixedPay,
     Frequency,
+    Line,
     Measure,
     Period,
     PersonInputs,
@@ -33,15 +39,16 @@ from hrpolicy.commission import (
     PoolShare,
     ProfitPool,
     Proration,
+    Rate,
     RoleShare,
+    Semantics,
     TaskBase,
+    TeamStatement,
     Window,
     evaluate,
     evaluate_team,
 )
 from hrpolicy.commission.examples import manager_pool_plan, over_list_plan
-from hrpolicy.core.bands import BandTable, Semantics
-from hrpolicy.core.money import Rate
 from tests.commission.helpers import MARCH, commission, deal, plan, run, tiers
 from tests.helpers import band
 
@@ -305,6 +312,40 @@ def test_the_engine_refuses_arguments_of_the_wrong_type() -> None:
         evaluate(plan(commission()), MARCH, "D1", PersonInputs(employee="li"))  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match="period: expected a Period"):
         evaluate(plan(commission()), "2024-03", [], PersonInputs(employee="li"))  # type: ignore[arg-type]
+
+
+PUBLIC_CLASSES = [
+    getattr(commission_engine, name)
+    for name in commission_engine.__all__
+    if inspect.isclass(getattr(commission_engine, name))
+    and attrs.has(getattr(commission_engine, name))
+    and getattr(commission_engine, name).__module__.startswith("hrpolicy.commission")
+]
+
+
+@pytest.mark.parametrize("cls", PUBLIC_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_public_class_refuses_a_missing_field_or_a_positional_argument_typed(
+    cls: type,
+) -> None:
+    with pytest.raises(InvalidTypeError, match=rf"^{cls.__name__}\.\w+: expected a value"):
+        cls()
+    with pytest.raises(InvalidTypeError, match=rf"^{cls.__name__}: expected keyword arguments"):
+        cls(1)
+
+
+def test_a_statement_line_or_row_built_by_hand_with_an_unknown_or_wrong_field_is_refused() -> None:
+    statement = run(plan(commission()), [deal()])
+    line = statement.lines[0]
+    with pytest.raises(InvalidTypeError, match=r"^Line\.bogus: expected one of the fields"):
+        Line(**{f.name: getattr(line, f.name) for f in attrs.fields(Line)}, bogus=1)  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError, match=r"^Statement\.deal: expected one of the fields"):
+        attrs.evolve(statement, deal=deal())  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError, match=r"^Statement\.lines\[0\]: expected Line"):
+        attrs.evolve(statement, lines=("c/D1",))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"^ComparisonRow\.baseline: .*float"):
+        ComparisonRow(employee="li", baseline=1.5, candidate=Decimal(0))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"^TeamStatement\.statements: expected a list"):
+        TeamStatement(plan=statement.plan, period=MARCH, statements=statement)  # type: ignore[arg-type]
 
 
 def test_a_period_month_outside_1_to_12_is_refused() -> None:

@@ -6,20 +6,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 from hrpolicy.commission import (
+    BandTable,
     Carry,
     Condition,
     CustomerOverride,
     Draw,
     ExpenseAllowance,
     FixedPay,
+    Label,
     LineKind,
     Measure,
     Multiplier,
     Period,
     Proration,
+    Semantics,
     TaskBase,
 )
-from hrpolicy.core.bands import BandTable, Semantics
 from tests.commission.helpers import amounts, commission, deal, plan, run
 from tests.helpers import band
 
@@ -115,7 +117,34 @@ def test_a_customer_override_replaces_the_multipliers_and_names_its_approval() -
     statement = run(plan(component), [deal(amount=10000, new_customer=True, customer="ACME")])
     assert statement.total == Decimal("50.00")
     step = statement.lines[0].steps[0]
-    assert step.input_map["multiplier_reason"] == "override 签呈2024-17"
+    assert step.input_map["multiplier_reason"] == Label(
+        "客户特批 签呈2024-17", "override 签呈2024-17"
+    )
+
+
+def test_a_deals_step_gives_its_multipliers_and_bands_in_chinese_and_in_english() -> None:
+    # Units decide the band, the contract is paid on: 10 units, 8 at 1 % and 2 at 2 %.
+    component = commission(
+        ["0", "8"],
+        ["0.01", "0.02"],
+        measure=Measure.UNITS,
+        basis=Measure.SALES,
+        multipliers=(
+            Multiplier(condition=Condition.NEW_CUSTOMER, factor=Decimal("1.5")),
+            Multiplier(condition=Condition.SELF_DEVELOPED_MARKET, factor=Decimal(2)),
+        ),
+    )
+    sold = deal(amount=10000, units=Decimal(10), new_customer=True, self_developed_market=True)
+    step = run(plan(component), [sold]).lines[0].steps[0]
+    assert step.input_map["multiplier_reason"] == Label(
+        "新客户 ×1.5，自主开发市场 ×2", "new_customer ×1.5, self_developed_market ×2"
+    )
+    assert step.input_map["bands"] == Label(
+        "[0, 8]：其中0.8按0.01；(8, ∞)：其中0.2按0.02",
+        "[0, 8] at 0.01 on 0.8 of it; (8, ∞) at 0.02 on 0.2 of it",
+    )
+    zh = str(step.to_record("zh_CN")["inputs"])
+    assert "multiplier_reason=新客户 ×1.5，自主开发市场 ×2" in zh
 
 
 def test_commission_settled_on_collection_pays_the_collected_share_and_reports_the_rest() -> None:

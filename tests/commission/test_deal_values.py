@@ -3,6 +3,7 @@ need them, and named in the error when one is missing."""
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 
 import attrs
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy import (
+    ConversionError,
     InvalidTypeError,
     InvalidValueError,
     PolicyDefinitionError,
@@ -18,12 +20,17 @@ from hrpolicy import (
     to_dict,
 )
 from hrpolicy.commission import (
+    BandTable,
     Carry,
     Deal,
+    DealValues,
+    Label,
     Measure,
     OverListShare,
     Period,
     Plan,
+    Rate,
+    Semantics,
     TaskBase,
     statement_from_dict,
 )
@@ -34,8 +41,6 @@ from hrpolicy.commission.examples import (
     over_list_plan,
     task_base_plan,
 )
-from hrpolicy.core.bands import BandTable, Semantics
-from hrpolicy.core.money import Rate
 from hrpolicy.strategies import amounts, band_tables
 from tests.commission.helpers import amounts as line_amounts
 from tests.commission.helpers import commission, deal, plan, run
@@ -58,7 +63,7 @@ def test_a_deal_below_the_sales_target_needs_no_list_price_in_its_0_percent_band
         "base": Decimal("2400.00"),
     }
     step = statement.line("above-target/D1").steps[0].input_map
-    assert step["basis"] == "list value"
+    assert step["basis"] == Label("金额（list）", "list value")
     assert str(step["paid_on"]) == "not read: the bands it falls in pay 0 / 未读取：所在各档比例为0"
 
 
@@ -107,7 +112,15 @@ def test_the_elevator_pays_on_equipment_value_leaving_the_list_price_to_an_over_
         "over-list/E1": Decimal("50000.00"),
     }
     over_target = statement.line("over-target/E1").steps[0].input_map
-    assert (over_target["basis"], over_target["paid_on"]) == ("equipment value", 1000000)
+    assert over_target["basis"] == Label("金额（equipment）", "equipment value")
+    assert over_target["paid_on"] == 1000000
+
+
+def test_a_deals_step_names_what_it_is_paid_on_in_chinese_and_in_english() -> None:
+    statement = run(task_base_plan(), [deal("D1", 24000)], new_dealers=3)
+    line = statement.line("above-target/D1")
+    assert "basis=金额（list）" in str(line.to_record("zh_CN")["explanation"])
+    assert "basis=list value" in str(line.to_record("en")["explanation"])
 
 
 def test_an_elevator_deal_within_target_needs_no_equipment_value() -> None:
@@ -144,7 +157,33 @@ def test_an_over_list_share_can_share_the_price_above_another_named_value() -> N
     floor_deal = deal(amount=12000, values={"floor": Decimal(10000), "list": Decimal(13000)})
     statement = run(plan(above_floor), [floor_deal])
     assert statement.total == Decimal("600.00")  # 30 % of 2,000
-    assert statement.lines[0].steps[0].input_map["floor"] == Decimal(10000)
+    step = statement.lines[0].steps[0]
+    assert (step.input_map["above"], step.input_map["above_value"]) == ("floor", Decimal(10000))
+    assert step.label == Label(
+        "超底价分成：合同D1超出金额（floor）的部分", "超底价分成: deal D1 above floor"
+    )
+
+
+def test_an_over_list_share_above_a_value_named_like_a_step_input_keeps_every_input() -> None:
+    # Sharing the price above a value named "excess" (or "share", "vat_rate"…) must not
+    # overwrite the step's own input of that name.
+    for name in ("excess", "share", "vat_rate", "credit_share", "company_negotiated"):
+        above = OverListShare(
+            component_id="o",
+            name="超价",
+            share=Rate.parse("50%"),
+            above=name,
+            vat_rate=Rate.parse("0%"),
+        )
+        priced = deal(amount=12000, values={name: Decimal(10000)})
+        step = run(plan(above), [priced]).lines[0].steps[0].input_map
+        assert step["above"] == name
+        assert step["above_value"] == Decimal(10000)
+        assert step["excess"] == 2000
+        assert step["share"] == Rate.parse("50%")
+        assert step["vat_rate"] == Rate.parse("0%")
+        assert step["credit_share"] == 1
+        assert step["company_negotiated"] is False
 
 
 def test_a_missing_fact_is_refused_naming_the_deal_the_fact_and_the_component() -> None:
@@ -198,6 +237,90 @@ def test_a_value_named_like_a_measure_or_the_contract_is_refused() -> None:
         deal(values=[("list", Decimal(1))])
     with pytest.raises(InvalidTypeError, match=r"Deal\.values\['list'\]: .*float"):
         deal(values={"list": 1.5})
+
+
+def test_deal_values_built_apart_are_checked_as_a_deals_values_are() -> None:
+    with pytest.raises(InvalidValueError, match=r"DealValues\['contract'\]: expected the name"):
+        DealValues({"contract": Decimal(-5)})
+    with pytest.raises(InvalidTypeError, match=r"DealValues\['list'\]: .*float"):
+        DealValues({"list": 1.5})  # type: ignore[dict-item]
+    with pytest.raises(
+        InvalidValueError, match=r"DealValues\['list'\]: expected an amount of zero or more"
+    ):
+        DealValues({"list": Decimal(-5)})
+    with pytest.raises(InvalidTypeError, match=r"DealValues\[1\]: expected the name of a deal"):
+        DealValues({1: Decimal(5)})  # type: ignore[dict-item]
+
+
+def test_a_deal_given_unchecked_deal_values_is_never_built() -> None:
+    with pytest.raises(InvalidValueError, match=r"DealValues\['contract'\]"):
+        deal(values=DealValues({"contract": Decimal(-5), "list": 1.5}))  # type: ignore[dict-item]
+
+
+def test_deal_values_of_none_or_of_a_list_are_refused_as_the_wrong_type() -> None:
+    for wrong in (None, [("list", Decimal(1))], "list"):
+        with pytest.raises(InvalidTypeError, match=r"^DealValues: expected a mapping"):
+            DealValues(wrong)  # type: ignore[arg-type]
+
+
+def test_deal_values_take_keywords_as_dict_does_and_refuse_a_name_given_twice() -> None:
+    values = DealValues({"list": 1150000}, equipment="1000000.00")
+    assert values == {"list": Decimal(1150000), "equipment": Decimal("1000000.00")}
+    assert list(values) == ["equipment", "list"]
+    assert DealValues() == {}
+    assert deal(values=values).values is values
+    with pytest.raises(InvalidValueError, match=r"DealValues\['list'\]: expected a name given"):
+        DealValues({"list": 1}, list=2)
+    with pytest.raises(InvalidValueError, match=r"DealValues\['sales'\]: expected the name"):
+        DealValues(sales=1)
+
+
+def test_deal_values_survive_pickling_and_stay_equal() -> None:
+    values = DealValues({"list": Decimal("1087000.00")})
+    assert pickle.loads(pickle.dumps(values)) == values
+    assert hash(pickle.loads(pickle.dumps(values))) == hash(values)
+
+
+@given(st.dictionaries(st.sampled_from(["list", "equipment", "floor"]), amounts()))
+def test_deal_values_and_a_deals_values_field_accept_and_refuse_alike(
+    given_values: dict[str, Decimal],
+) -> None:
+    assert deal(values=DealValues(given_values)) == deal(values=given_values)
+
+
+def test_a_measure_written_in_another_case_is_refused_not_read_as_a_deal_value() -> None:
+    for name in ("Sales", "SALES", "Units", "Gross_Margin"):
+        with pytest.raises(
+            PolicyDefinitionError,
+            match=rf"Commission\.measure: expected '{name.lower()}' \(measures are written in "
+            rf"lower case\), got str '{name}'",
+        ):
+            commission(measure=name)
+        with pytest.raises(InvalidValueError, match=r"Deal\.values\[.*\]: expected the name"):
+            deal(values={name: Decimal(1)})
+    with pytest.raises(PolicyDefinitionError, match=r"Commission\.basis: expected 'sales' for"):
+        commission(measure=Measure.UNITS, basis="Contract")
+
+
+def test_an_old_plan_measuring_list_value_is_refused_when_loaded_pointing_to_basis_list() -> None:
+    data = to_dict(plan(commission()))
+    data["versions"][0]["components"][0]["measure"] = "list_value"
+    with pytest.raises(
+        ConversionError,
+        match=r"components\[0\]\.measure: expected 'list' for the list price .*basis='list'",
+    ):
+        from_dict(data, Plan)
+    with pytest.raises(PolicyDefinitionError, match=r"OverListShare\.above: expected 'list'"):
+        OverListShare(component_id="o", name="超价", share=Rate.parse("50%"), above="List_Value")
+    with pytest.raises(InvalidValueError, match=r"Deal\.values\['list_value'\]: expected 'list'"):
+        deal(values={"list_value": Decimal(1)})
+
+
+def test_asking_a_deal_for_a_value_by_a_list_is_refused_as_the_wrong_type() -> None:
+    with pytest.raises(InvalidTypeError, match=r"^name: expected the name of a deal value \(str\)"):
+        deal().value(["x"])  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"^which: expected a Measure or the name"):
+        deal().read(["x"])  # type: ignore[arg-type]
 
 
 def test_a_plan_naming_the_contract_as_a_basis_is_told_to_use_sales() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hrpolicy.commission import Carry, Credit, Deal, Period, evaluate_team
+from hrpolicy.commission import Carry, Credit, Deal, Period, Semantics, evaluate_team
 from hrpolicy.commission.examples import (
     EXAMPLE_PLANS,
     elevator_plan,
@@ -16,7 +16,6 @@ from hrpolicy.commission.examples import (
     task_base_plan,
     year_end_plan,
 )
-from hrpolicy.core.bands import Semantics
 from tests.commission.helpers import amounts, deal, run
 
 YEAR = Period(year=2024)

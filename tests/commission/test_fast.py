@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hrpolicy import InvalidValueError, PolicyDefinitionError
-from hrpolicy.commission import Deal, Period, Plan, PlanVersion, evaluate_team
+from hrpolicy import InvalidTypeError, InvalidValueError, PolicyDefinitionError
+from hrpolicy.commission import BandTable, Deal, Period, Plan, PlanVersion, Semantics, evaluate_team
 from hrpolicy.commission.examples import gross_margin_plan, magazine_plan
-from hrpolicy.commission.fast import compare_columns, run_columns
-from hrpolicy.core.bands import BandTable, Semantics
+from hrpolicy.commission.fast import FastComparison, FastRun, compare_columns, run_columns
 from hrpolicy.strategies import amounts, band_tables
 from tests.commission.helpers import commission, plan
 
@@ -100,3 +100,20 @@ def test_a_month_in_which_an_open_version_is_replaced_is_refused_on_the_fast_pat
     replaced = Plan(plan_id="p", name="replaced mid-month", versions=versions)
     with pytest.raises(PolicyDefinitionError, match="one version for each owner's month"):
         run_columns(replaced, ["li", "li"], [date(2024, 3, 1), date(2024, 3, 20)], [100, 200])
+
+
+def test_a_fast_run_built_by_hand_with_a_missing_field_or_a_wrong_column_is_refused_typed() -> None:
+    run = run_columns(plan(commission()), ["li"], [date(2024, 3, 1)], [1_000_000])
+    with pytest.raises(InvalidTypeError, match=r"^FastRun\.plan: expected a value"):
+        FastRun()  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError, match=r"^FastRun\.bogus: expected one of the fields"):
+        attrs.evolve(run, bogus=1)  # type: ignore[call-arg]
+    with pytest.raises(InvalidTypeError, match=r"^FastRun\.days\[0\]: expected a date"):
+        attrs.evolve(run, days=["2024-03-01"])
+    with pytest.raises(InvalidTypeError, match=r"^FastRun\.months\[\('li',\)\]: expected whole"):
+        attrs.evolve(run, months={("li",): 1})
+    with pytest.raises(InvalidValueError, match=r"^FastRun: expected owners, days and amounts"):
+        attrs.evolve(run, owners=())
+    with pytest.raises(InvalidTypeError, match=r"^FastComparison: expected keyword arguments"):
+        FastComparison(run, run)  # type: ignore[call-arg]
+    assert FastComparison(baseline=run, candidate=run).difference == Decimal(0)

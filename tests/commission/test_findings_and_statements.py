@@ -16,13 +16,13 @@ from hrpolicy.commission import (
     LineKind,
     PaidLine,
     PersonInputs,
+    Rate,
     RoleShare,
+    Severity,
     compare,
     evaluate_team,
     statement_from_dict,
 )
-from hrpolicy.core.explain import Severity
-from hrpolicy.core.money import Rate
 from tests.commission.helpers import MARCH, commission, deal, plan, run
 
 ROLES = (

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from hrpolicy import from_dict, round_money, to_dict
 from hrpolicy.commission import (
+    BandTable,
     Carry,
     Commission,
     Deal,
@@ -22,12 +23,13 @@ from hrpolicy.commission import (
     Plan,
     PoolShare,
     ProfitPool,
+    Rate,
+    Semantics,
     Window,
     evaluate,
     statement_from_dict,
 )
-from hrpolicy.core.bands import BandTable, Semantics
-from hrpolicy.core.money import Rate, allocate
+from hrpolicy.core.money import allocate
 from hrpolicy.strategies import amounts, band_tables, commission_deals, commission_plans
 from tests.commission.helpers import MARCH, commission, deal, plan, run
 

@@ -8,7 +8,17 @@ from decimal import Decimal
 import pytest
 
 from hrpolicy import InvalidValueError, NotCoveredError
-from hrpolicy.commission import Carry, Period, Plan, PlanVersion, Window
+from hrpolicy.commission import (
+    Carry,
+    Period,
+    PersonInputs,
+    Plan,
+    PlanVersion,
+    Window,
+    compare,
+    evaluate,
+    evaluate_team,
+)
 from tests.commission.helpers import MARCH, amounts, commission, deal, plan, run
 
 APRIL = Period(year=2024, month=4)
@@ -54,6 +64,37 @@ def test_each_deal_line_cites_the_clause_of_the_version_it_was_computed_under() 
 def test_a_date_no_version_covers_is_refused_rather_than_paid_at_zero() -> None:
     with pytest.raises(NotCoveredError, match="2023-12-31"):
         run(plan(commission()), [deal(day="2023-12-31")], period=Period(year=2023, month=12))
+
+
+def _from_2025() -> Plan:
+    return Plan(
+        plan_id="p",
+        name="next year's plan",
+        versions=(
+            PlanVersion(
+                version="2025",
+                effective_from=date(2025, 1, 1),
+                components=(commission(), commission(component_id="bonus", frequency="yearly")),
+            ),
+        ),
+    )
+
+
+def test_a_year_statement_of_a_year_the_plan_does_not_cover_is_refused_as_not_covered() -> None:
+    with pytest.raises(
+        NotCoveredError,
+        match=r"^Plan\(p\): expected a date on which a version is in force \(2025: 2025-01-01 "
+        r"to open\), got date 2024-12-31$",
+    ):
+        evaluate(_from_2025(), Period(year=2024), [], PersonInputs(employee="li"))
+
+
+def test_a_team_run_in_a_year_or_month_the_plan_does_not_cover_is_refused_as_not_covered() -> None:
+    for period in (Period(year=2024), MARCH):
+        with pytest.raises(NotCoveredError, match=r"^Plan\(p\): expected a date on which"):
+            evaluate_team(_from_2025(), period, [])
+        with pytest.raises(NotCoveredError, match=r"^baseline\.Plan\(p\): expected a date"):
+            compare(_from_2025(), plan(commission()), period, [])
 
 
 def test_a_late_deal_is_credited_in_this_period_and_reported() -> None:

@@ -5,6 +5,13 @@ components); :func:`evaluate` computes one person's :class:`Statement` for a mon
 year, :func:`evaluate_team` a whole team's, and :func:`compare` the same deals under two
 plans. Every line has a stable id and explains itself; findings flag deals below list
 without approval, credit splits that do not add up, and pay below the minimum wage.
+
+The core types these take are exported here too, so one import is enough:
+:class:`BandTable`, :class:`Band`, :class:`Semantics` and :class:`Side` (commission
+tables), :class:`Rate` (shares, VAT rates, role splits), :class:`Period` and
+:class:`PaidLine` (the period and what earlier runs paid), and :class:`Label`,
+:class:`Step`, :class:`Finding` and :class:`Severity` (what a statement's lines and
+explanations hold).
 """
 
 from hrpolicy.commission.engine import compare, evaluate, evaluate_team, statement_from_dict
@@ -46,8 +53,14 @@ from hrpolicy.commission.results import (
     Statement,
     TeamStatement,
 )
+from hrpolicy.core.bands import Band, BandTable, Semantics, Side
+from hrpolicy.core.explain import Finding, Severity, Step
+from hrpolicy.core.label import Label
+from hrpolicy.core.money import Rate
 
 __all__ = [
+    "Band",
+    "BandTable",
     "Carry",
     "Commission",
     "Comparison",
@@ -60,8 +73,10 @@ __all__ = [
     "DealValues",
     "Draw",
     "ExpenseAllowance",
+    "Finding",
     "FixedPay",
     "Frequency",
+    "Label",
     "Line",
     "LineKind",
     "Measure",
@@ -75,8 +90,13 @@ __all__ = [
     "PoolShare",
     "ProfitPool",
     "Proration",
+    "Rate",
     "RoleShare",
+    "Semantics",
+    "Severity",
+    "Side",
     "Statement",
+    "Step",
     "TaskBase",
     "TeamStatement",
     "Window",

@@ -304,6 +304,7 @@ def _deal_commission(
     key = deal.read(component.measure, component=cid) * item.share
     after = before + key
     basis_value: StepValue = None
+    bands: str | Label
     payouts: tuple[StepValue, StepValue] = (None, None)
     if component.paid_on == component.measure:
         start, end = _applied(table, before, memo), _applied(table, after, memo)
@@ -320,10 +321,17 @@ def _deal_commission(
         else:
             sliced = _slice(table, before, after, memo)
             parts = [(Fraction(table.bands[i].value), part / key) for i, part in sliced]
-            bands = "; ".join(
-                f"{table.bands[i].describe()} at {format(table.bands[i].value, 'f')} on "
-                f"{format_exact(part / key)} of it"
-                for i, part in sliced
+            pieces = [
+                (
+                    table.bands[i].describe(),
+                    format(table.bands[i].value, "f"),
+                    format_exact(p / key),
+                )
+                for i, p in sliced
+            ]
+            bands = label(
+                "；".join(f"{band}：其中{part}按{rate}" for band, rate, part in pieces),
+                "; ".join(f"{band} at {rate} on {part} of it" for band, rate, part in pieces),
             )
         if any(rate for rate, _ in parts):
             basis = deal.read(component.paid_on, component=cid) * item.share
@@ -360,10 +368,10 @@ def _deal_commission(
             "bands": bands,
             "payout_before": payouts[0],
             "payout_after": payouts[1],
-            "basis": reading_label(component.paid_on).en if basis_value is not None else None,
+            "basis": reading_label(component.paid_on) if basis_value is not None else None,
             "paid_on": basis_value,
             "multiplier": factor if factor != 1 else None,
-            "multiplier_reason": why or None,
+            "multiplier_reason": why,
             "collected_share": ratio,
         },
         settled,
@@ -373,20 +381,34 @@ def _deal_commission(
 
 def _factor_of(
     component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
-) -> tuple[Fraction, str]:
+) -> tuple[Fraction, Label | None]:
     """The multiplier a deal's commission gets, and why (the override's reference, or the
-    conditions met)."""
+    conditions met; ``None`` when no multiplier applies)."""
     if deal_customer is not None:
         for override in component.overrides:
             if override.customer == deal_customer:
-                return Fraction(override.factor), f"override {override.reference}"
+                ref = override.reference
+                return Fraction(override.factor), label(f"客户特批 {ref}", f"override {ref}")
     factor = Fraction(1)
     reasons = []
     for multiplier in component.multipliers:
         if flags[multiplier.condition]:
             factor *= Fraction(multiplier.factor)
-            reasons.append(f"{multiplier.condition.value} ×{multiplier.factor}")
-    return factor, ", ".join(reasons)
+            reasons.append((_CONDITIONS[multiplier.condition], f"×{multiplier.factor}"))
+    if not reasons:
+        return factor, None
+    return factor, label(
+        "，".join(f"{name.zh_CN} {times}" for name, times in reasons),
+        ", ".join(f"{name.en} {times}" for name, times in reasons),
+    )
+
+
+#: The conditions of multipliers, for explanations (in English by their values).
+_CONDITIONS: Final = {
+    Condition.NEW_CUSTOMER: Label("新客户", Condition.NEW_CUSTOMER.value),
+    Condition.SELF_DEVELOPED_MARKET: Label("自主开发市场", Condition.SELF_DEVELOPED_MARKET.value),
+    Condition.COMPANY_NEGOTIATED: Label("公司谈判", Condition.COMPANY_NEGOTIATED.value),
+}
 
 
 #: What a deal's step shows for a basis it did not need.
@@ -693,15 +715,17 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
         amount = Fraction(0) if deal.company_negotiated else net * version_component.share.exact
         if deal.company_negotiated:
             work.find("company_negotiated", deal.deal_id, deal=deal.deal_id)
+        above = reading_label(version_component.above)
         step = _step(
             f"over_list.{cid}",
             label(
-                f"{version_component.name}：合同{deal.deal_id}超价部分",
-                f"{version_component.name}: deal {deal.deal_id} above list",
+                f"{version_component.name}：合同{deal.deal_id}超出{above.zh_CN}的部分",
+                f"{version_component.name}: deal {deal.deal_id} above {version_component.above}",
             ),
             {
                 "contract": deal.amount,
-                version_component.above: deal.value(version_component.above),
+                "above": version_component.above,
+                "above_value": deal.value(version_component.above),
                 "credit_share": item.share,
                 "excess": excess,
                 "vat_rate": vat,
@@ -973,8 +997,12 @@ _FREQUENCIES: Final = {
 
 
 def _check_settles(plan: Plan, period: Period) -> None:
-    """A year statement of a plan with no yearly component in force that year is refused:
-    it could only ever be empty, and is almost surely meant as the sum of the months."""
+    """A period whose last day no plan version covers is the
+    :class:`~hrpolicy.core.errors.NotCoveredError` of :meth:`Plan.version_on` (the
+    period-level components are those of that version). A year statement of a plan with
+    no yearly component in force that year is refused: it could only ever be empty, and
+    is almost surely meant as the sum of the months."""
+    plan.version_on(period.last_day)
     if not period.is_year:
         return
     versions = plan.versions_between(period.first_day, period.last_day)
@@ -1012,53 +1040,67 @@ def _nothing_to_settle(
 def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonInputs) -> Statement:
     """The statement of ``inputs.employee`` for ``period`` under ``plan``.
 
-    Parameters:
-
-    - ``plan`` — the :class:`Plan`; each deal is computed under the version in force on
-      its signing date, the period-level components under the version in force on the
-      period's last day;
-    - ``period`` — a month (``Period(year=2024, month=3)``), whose statement settles the
-      monthly components, or a year (``Period(year=2024)``), whose statement settles the
-      yearly ones (a year-end bonus) and nothing else;
-    - ``deals`` — a list or tuple of the :class:`Deal` objects crediting the person, signed
-      in the period's year and not after the period (earlier ones are late deals, credited
-      now and reported); their order never matters;
-    - ``inputs`` — the person's other facts (:class:`PersonInputs`): score, new dealers,
-      expenses, branch profit, the minimum wage, the carries from the previous statement
-      and the lines already paid.
-
-    Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for an argument of the wrong
-    type; :class:`~hrpolicy.core.errors.InvalidValueError` for a fact a component reads
-    and the deal or inputs lack (naming the deal or person, the fact and the component),
-    for facts that contradict each other (a deal id twice, a deal that does not credit the
-    person or is dated outside the period's year, a carry no component reads), and for a
-    year statement of a plan with no yearly component in force that year (it could only
-    be empty: evaluate the months); :class:`~hrpolicy.core.errors.NotCoveredError` for a
-    date no plan version covers or a measure outside a table's bands.
-
     A month statement of a plan paid only at year end has no lines and reports the
     ``nothing_to_settle`` finding.
 
-    >>> from hrpolicy.commission import Deal, Period, PersonInputs, evaluate
-    >>> from hrpolicy.commission.examples import pay_mix_plan
-    >>> deal = Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=100000)
-    >>> march = evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal],
-    ...                  PersonInputs(employee="li", score=90))
-    >>> [(line.line_id, line.amount) for line in march.lines]
-    [('commission/C-1', Decimal('3000.00')), ('base', Decimal('3000.00')),
-     ('performance', Decimal('4500.00'))]
-    >>> march.total
-    Decimal('10500.00')
-    >>> evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal], PersonInputs(employee="li"))
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: PersonInputs(li).score: expected a value:
-    component 'performance' needs it, got None
-    >>> evaluate(pay_mix_plan(), Period(year=2024), [deal], PersonInputs(employee="li"))
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: period: expected a month: plan pay-mix has no
-    component settled yearly in 2024 ...
+    Args:
+        plan: the :class:`Plan`; each deal is computed under the version in force on its
+            signing date, the period-level components under the version in force on the
+            period's last day.
+        period: a month (``Period(year=2024, month=3)``), whose statement settles the
+            monthly components, or a year (``Period(year=2024)``), whose statement
+            settles the yearly ones (a year-end bonus) and nothing else.
+        deals: a list or tuple of the :class:`Deal` objects crediting the person, signed
+            in the period's year and not after the period (earlier ones are late deals,
+            credited now and reported); their order never matters.
+        inputs: the person's other facts (:class:`PersonInputs`): score, new dealers,
+            expenses, branch profit, the minimum wage, the carries from the previous
+            statement and the lines already paid.
+
+    Returns:
+        The person's :class:`Statement`: its lines (each with a stable id, its amount and
+        the steps that explain it), the statement's steps and checks, the findings, and
+        the carries to pass to the next period's statement.
+
+    Raises:
+        InvalidTypeError: an argument is of the wrong type (``deals`` one deal rather
+            than a list of them, ``period`` text rather than a :class:`Period`…).
+        InvalidValueError: a fact a component reads and the deal or inputs lack (naming
+            the deal or person, the fact and the component); facts that contradict each
+            other (a deal id twice, a deal that does not credit the person or is dated
+            outside the period's year, a carry no component reads); a year statement of
+            a plan with no yearly component in force that year (it could only be empty:
+            evaluate the months).
+        NotCoveredError: the period's last day or a deal's signing date is a date no plan
+            version covers, or a measure falls outside a table's bands.
+
+    Example:
+        >>> from hrpolicy.commission import Deal, Period, PersonInputs, evaluate
+        >>> from hrpolicy.commission.examples import pay_mix_plan
+        >>> deal = Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=100000)
+        >>> march = evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal],
+        ...                  PersonInputs(employee="li", score=90))
+        >>> [(line.line_id, line.amount) for line in march.lines]
+        [('commission/C-1', Decimal('3000.00')), ('base', Decimal('3000.00')),
+         ('performance', Decimal('4500.00'))]
+        >>> march.total
+        Decimal('10500.00')
+        >>> evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal],
+        ...          PersonInputs(employee="li"))
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: PersonInputs(li).score: expected a value:
+        component 'performance' needs it, got None
+        >>> evaluate(pay_mix_plan(), Period(year=2024), [deal], PersonInputs(employee="li"))
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: period: expected a month: plan pay-mix has
+        no component settled yearly in 2024 ...
+        >>> evaluate(pay_mix_plan(), Period(year=2023), [], PersonInputs(employee="li"))
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.NotCoveredError: Plan(pay-mix): expected a date on which a
+        version is in force (2024: 2024-01-01 to open), got date 2023-12-31
     """
     argument(plan, Plan, "plan")
     argument(period, Period, "period")
@@ -1187,35 +1229,49 @@ def evaluate_team(
 ) -> TeamStatement:
     """Every credited person's statement, ordered by employee.
 
-    Parameters: ``plan`` and ``period`` as for :func:`evaluate`; ``deals`` — a list or
-    tuple of every :class:`Deal` of the team, each given once however many people it
-    credits (a deal split between a salesperson and a service manager goes to both);
-    ``inputs`` — a list or tuple of :class:`PersonInputs`, at most one per employee. People
-    are those the deals credit and those ``inputs`` list (someone with inputs and no deal
-    still gets fixed pay); a person with deals but no inputs is evaluated with empty
-    :class:`PersonInputs`.
+    People are those the deals credit and those ``inputs`` list (someone with inputs and
+    no deal still gets fixed pay); a person with deals but no inputs is evaluated with
+    empty :class:`PersonInputs`.
 
-    Raises what :func:`evaluate` raises, its path prefixed ``team(<employee>).`` to name
-    the person; besides, :class:`~hrpolicy.core.errors.InvalidValueError` for two inputs
-    of one employee, and, in one branch, for two holders of one profit-pool role or two
-    different branch profits.
+    Args:
+        plan: the :class:`Plan`, as for :func:`evaluate`.
+        period: the month or year (:class:`Period`), as for :func:`evaluate`.
+        deals: a list or tuple of every :class:`Deal` of the team, each given once however
+            many people it credits (a deal split between a salesperson and a service
+            manager goes to both).
+        inputs (optional): a list or tuple of :class:`PersonInputs`, at most one per
+            employee; none by default.
 
-    >>> from hrpolicy.commission import Credit, Deal, Period, evaluate_team
-    >>> from hrpolicy.commission.examples import gross_margin_plan
-    >>> shared = Deal(deal_id="G-1", owner="li", signed_on="2024-03-08", amount=100000,
-    ...               product_cost=60000, customer_expenses=0, internal_allocation=0,
-    ...               split=(Credit(employee="li", role="sales"),
-    ...                      Credit(employee="wang", role="service")))
-    >>> team = evaluate_team(gross_margin_plan(), Period(year=2024, month=3), [shared])
-    >>> [(s.employee, s.total) for s in team], team.total
-    ([('li', Decimal('1400.00')), ('wang', Decimal('600.00'))], Decimal('2000.00'))
-    >>> import attrs
-    >>> evaluate_team(gross_margin_plan(), Period(year=2024, month=3),
-    ...               [attrs.evolve(shared, product_cost=None)])
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: team(li).Deal(G-1).product_cost: expected a
-    value: component 'margin' reads it (gross margin), got None
+    Returns:
+        A :class:`TeamStatement`: each person's :class:`Statement`, ordered by employee,
+        and the team's total.
+
+    Raises:
+        InvalidTypeError: an argument is of the wrong type.
+        InvalidValueError: what :func:`evaluate` refuses for a person, its path prefixed
+            ``team(<employee>).`` to name the person; two inputs of one employee; in one
+            branch, two holders of one profit-pool role or two different branch profits.
+        NotCoveredError: a date no plan version covers (the period's last day, even with
+            no one to evaluate, or a deal's signing date) or a measure outside a table's
+            bands, prefixed as above when it comes from one person's statement.
+
+    Example:
+        >>> from hrpolicy.commission import Credit, Deal, Period, evaluate_team
+        >>> from hrpolicy.commission.examples import gross_margin_plan
+        >>> shared = Deal(deal_id="G-1", owner="li", signed_on="2024-03-08", amount=100000,
+        ...               product_cost=60000, customer_expenses=0, internal_allocation=0,
+        ...               split=(Credit(employee="li", role="sales"),
+        ...                      Credit(employee="wang", role="service")))
+        >>> team = evaluate_team(gross_margin_plan(), Period(year=2024, month=3), [shared])
+        >>> [(s.employee, s.total) for s in team], team.total
+        ([('li', Decimal('1400.00')), ('wang', Decimal('600.00'))], Decimal('2000.00'))
+        >>> import attrs
+        >>> evaluate_team(gross_margin_plan(), Period(year=2024, month=3),
+        ...               [attrs.evolve(shared, product_cost=None)])
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: team(li).Deal(G-1).product_cost: expected
+        a value: component 'margin' reads it (gross margin), got None
     """
     argument(plan, Plan, "plan")
     argument(period, Period, "period")
@@ -1270,24 +1326,40 @@ def compare(
     """A what-if: the same deals and inputs under ``baseline`` and ``candidate``, per
     person and in total.
 
-    Parameters: ``baseline`` and ``candidate`` — the two :class:`Plan` objects; ``period``,
-    ``deals`` and ``inputs`` as for :func:`evaluate_team`, used unchanged under both.
+    Args:
+        baseline: the :class:`Plan` in force, or the one compared against.
+        candidate: the :class:`Plan` proposed.
+        period: the month or year (:class:`Period`), as for :func:`evaluate_team`.
+        deals: a list or tuple of every :class:`Deal` of the team, as for
+            :func:`evaluate_team`, used unchanged under both plans.
+        inputs (optional): a list or tuple of :class:`PersonInputs`, as for
+            :func:`evaluate_team`, used unchanged under both plans; none by default.
 
-    Raises what :func:`evaluate_team` raises under either plan, its path prefixed
-    ``baseline.`` or ``candidate.`` to name the plan it came from.
+    Returns:
+        A :class:`Comparison`: both team runs, one row per person (baseline, candidate,
+        difference) and the totals and their difference.
 
-    >>> from hrpolicy.commission import Deal, Period, compare
-    >>> from hrpolicy.commission.examples import magazine_plan
-    >>> deals = [Deal(deal_id="M-1", owner="li", signed_on="2024-03-05", units=25),
-    ...          Deal(deal_id="M-2", owner="wang", signed_on="2024-03-06", units=10)]
-    >>> what_if = compare(magazine_plan("marginal"), magazine_plan("whole"),
-    ...                   Period(year=2024, month=3), deals)
-    >>> for row in what_if.to_records():
-    ...     print(row["employee"], row["baseline"], row["candidate"], row["difference"])
-    li 525.00 625.00 100.00
-    wang 200.00 200.00 0.00
-    >>> what_if.difference
-    Decimal('100.00')
+    Raises:
+        InvalidTypeError: an argument is of the wrong type, its path prefixed
+            ``baseline.`` or ``candidate.`` when a plan's run refuses it.
+        InvalidValueError: what :func:`evaluate_team` refuses under either plan, its path
+            prefixed ``baseline.`` or ``candidate.`` to name the plan it came from.
+        NotCoveredError: a date or a measure one of the plans does not cover, prefixed
+            the same way.
+
+    Example:
+        >>> from hrpolicy.commission import Deal, Period, compare
+        >>> from hrpolicy.commission.examples import magazine_plan
+        >>> deals = [Deal(deal_id="M-1", owner="li", signed_on="2024-03-05", units=25),
+        ...          Deal(deal_id="M-2", owner="wang", signed_on="2024-03-06", units=10)]
+        >>> what_if = compare(magazine_plan("marginal"), magazine_plan("whole"),
+        ...                   Period(year=2024, month=3), deals)
+        >>> for row in what_if.to_records():
+        ...     print(row["employee"], row["baseline"], row["candidate"], row["difference"])
+        li 525.00 625.00 100.00
+        wang 200.00 200.00 0.00
+        >>> what_if.difference
+        Decimal('100.00')
     """
     before = _side("baseline", baseline, period, deals, inputs)
     after = _side("candidate", candidate, period, deals, inputs)

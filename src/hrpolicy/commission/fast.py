@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -43,7 +44,14 @@ from hrpolicy.commission.results import Statement
 from hrpolicy.core.bands import Semantics
 from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
-from hrpolicy.core.fields import FIRST_DATE, LAST_DATE, argument
+from hrpolicy.core.fields import (
+    FIRST_DATE,
+    LAST_DATE,
+    argument,
+    checked,
+    require,
+    typed_fields,
+)
 from hrpolicy.core.money import fen_to_money
 
 __all__ = [
@@ -162,15 +170,71 @@ class _Month:
         self.last = day
 
 
-@attrs.frozen
+def _column(value: object, kind: type, path: str) -> tuple[Any, ...]:
+    """A :class:`FastRun` column: a list or tuple of ``kind`` exactly, kept as a tuple
+    (its rows were checked one by one when the run was computed)."""
+    if not isinstance(value, (list, tuple)):
+        raise InvalidTypeError(path, f"a list or tuple of {kind.__name__}", value)
+    column = tuple(value)
+    if not set(map(type, column)) <= {kind}:
+        row = next(i for i, item in enumerate(column) if type(item) is not kind)
+        raise InvalidTypeError(f"{path}[{row}]", f"a {kind.__name__}", column[row])
+    return column
+
+
+def _owners(value: object) -> tuple[str, ...]:
+    return _column(value, str, "FastRun.owners")
+
+
+def _days(value: object) -> tuple[date, ...]:
+    return _column(value, date, "FastRun.days")
+
+
+def _amounts_fen(value: object) -> tuple[int, ...]:
+    return _column(value, int, "FastRun.amounts_fen")
+
+
+def _months(value: object) -> dict[tuple[str, int, int], int]:
+    """The converter of :attr:`FastRun.months`: fen by (owner, year, month)."""
+    path = "FastRun.months"
+    if not isinstance(value, dict):
+        raise InvalidTypeError(path, "a dict of fen by (owner, year, month)", value)
+    for key, fen in value.items():
+        if (
+            not isinstance(key, tuple)
+            or len(key) != 3
+            or type(key[0]) is not str
+            or type(key[1]) is not int
+            or type(key[2]) is not int
+            or type(fen) is not int
+        ):
+            raise InvalidTypeError(
+                f"{path}[{key!r}]", "whole fen (int) by (owner, year, month)", fen
+            )
+    return dict(value)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FastRun:
-    """Commission per owner and month under one plan, from columns."""
+    """Commission per owner and month under one plan, from columns: ``months`` holds the
+    fen each owner earns in each month with deals, and the columns the deals it was
+    computed from (deal ``i`` is ``owners[i]``'s, signed on ``days[i]``, for
+    ``amounts_fen[i]`` fen)."""
 
     plan: Plan
-    owners: Sequence[str]
-    days: Sequence[date]
-    amounts_fen: Sequence[int]
-    months: dict[tuple[str, int, int], int]
+    owners: tuple[str, ...] = attrs.field(converter=_owners)
+    days: tuple[date, ...] = attrs.field(converter=_days)
+    amounts_fen: tuple[int, ...] = attrs.field(converter=_amounts_fen)
+    months: dict[tuple[str, int, int], int] = attrs.field(converter=_months)
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            len(self.owners) == len(self.days) == len(self.amounts_fen),
+            "FastRun",
+            "owners, days and amounts_fen of one length",
+            (len(self.owners), len(self.days), len(self.amounts_fen)),
+        )
 
     @property
     def total(self) -> Decimal:
@@ -232,11 +296,18 @@ def run_columns(
     compiled = _Compiled(plan)
     groups = _group(owners, days, amounts_fen)
     # The run keeps its own copy of the columns, so statement() agrees with month().
-    columns = (tuple(owners), tuple(days), tuple(amounts_fen))
-    return FastRun(plan, *columns, _run(compiled, groups))
+    return FastRun(plan=plan, **_columns(owners, days, amounts_fen), months=_run(compiled, groups))
 
 
-@attrs.frozen
+def _columns(
+    owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[int]
+) -> dict[str, tuple[Any, ...]]:
+    """The columns as a run keeps them (tuples, however they came)."""
+    return {"owners": tuple(owners), "days": tuple(days), "amounts_fen": tuple(amounts_fen)}
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FastComparison:
     """A what-if over columns: each owner's commission under two plans."""
 
@@ -263,10 +334,10 @@ def compare_columns(
     """The same deals under two plans; the deals are grouped once for both."""
     first, second = _Compiled(baseline, "baseline"), _Compiled(candidate, "candidate")
     groups = _group(owners, days, amounts_fen)
-    columns = (tuple(owners), tuple(days), tuple(amounts_fen))
+    columns = _columns(owners, days, amounts_fen)
     return FastComparison(
-        FastRun(baseline, *columns, _run(first, groups)),
-        FastRun(candidate, *columns, _run(second, groups)),
+        baseline=FastRun(plan=baseline, **columns, months=_run(first, groups)),
+        candidate=FastRun(plan=candidate, **columns, months=_run(second, groups)),
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -41,6 +42,7 @@ from hrpolicy.core.statement import PaidLine
 
 __all__ = [
     "CONTRACT",
+    "LIST_VALUE",
     "MEASURES",
     "RESERVED_VALUE_NAMES",
     "Carry",
@@ -96,20 +98,45 @@ MEASURES: Final = {
 #: The name of the contract amount among a deal's values (it is the ``amount`` field).
 CONTRACT: Final = "contract"
 
-#: Names a value in :attr:`Deal.values` may not take: the contract amount and the measures.
-RESERVED_VALUE_NAMES: Final = frozenset({CONTRACT, *(m.value for m in Measure)})
+#: The name of the list-price measure before list prices became a named value.
+LIST_VALUE: Final = "list_value"
+
+#: Names a value in :attr:`Deal.values` may not take, in any case: the contract amount, the
+#: measures and the former list-price measure ``"list_value"`` (the list price is the value
+#: named ``"list"``).
+RESERVED_VALUE_NAMES: Final = frozenset({CONTRACT, LIST_VALUE, *(m.value for m in Measure)})
+
+_MEASURE_VALUES: Final = frozenset(m.value for m in Measure)
 
 
 def value_name(value: object, path: str) -> str:
     """A name of a deal value, checked: non-blank text without surrounding spaces, and not
-    one of :data:`RESERVED_VALUE_NAMES`."""
+    one of :data:`RESERVED_VALUE_NAMES` in any case (``"Sales"`` would read as a measure to
+    a person and as a value to the engine).
+
+    >>> value_name("equipment", "above")
+    'equipment'
+    >>> value_name("list_value", "above")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: above: expected 'list' for the list price ...
+    """
     if not isinstance(value, str):
         raise InvalidTypeError(path, "the name of a deal value (str)", value)
-    if not value.strip() or value != value.strip() or value in RESERVED_VALUE_NAMES:
+    folded = value.casefold()
+    if folded == LIST_VALUE:
+        raise InvalidValueError(
+            path,
+            "'list' for the list price (the measure 'list_value' is gone: a deal carries its "
+            "list price as values={'list': …} and a table pays on it with basis='list')",
+            value,
+        )
+    if not value.strip() or value != value.strip() or folded in RESERVED_VALUE_NAMES:
         raise InvalidValueError(
             path,
             "the name of a deal value: non-blank text without surrounding spaces, other than "
-            + ", ".join(repr(n) for n in sorted(RESERVED_VALUE_NAMES)),
+            + ", ".join(repr(n) for n in sorted(RESERVED_VALUE_NAMES))
+            + " in any case",
             value,
         )
     return value
@@ -119,7 +146,8 @@ def reading(value: object, path: str) -> Measure | str:
     """What a table measures or pays on, checked: a :class:`Measure` (a member or its
     value, as ``"units"``) or the name of a value the deals carry (``"list"``,
     ``"equipment"``). The contract amount is :attr:`Measure.SALES`, so ``"contract"`` is
-    refused in its favour.
+    refused in its favour; a measure written in another case (``"Sales"``) and the former
+    measure ``"list_value"`` are refused rather than read as names of deal values.
 
     >>> reading("units", "basis"), reading("equipment", "basis")
     (<Measure.UNITS: 'units'>, 'equipment')
@@ -127,16 +155,22 @@ def reading(value: object, path: str) -> Measure | str:
     Traceback (most recent call last):
     ...
     hrpolicy.core.errors.InvalidValueError: basis: expected 'sales' for the contract amount, ...
+    >>> reading("SALES", "basis")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: basis: expected 'sales' (measures are written in
+    lower case), got str 'SALES'
     """
     if isinstance(value, Measure):
         return value
     if not isinstance(value, str):
         raise InvalidTypeError(path, "a Measure or the name of a value deals carry (str)", value)
-    try:
+    folded = value.casefold()
+    if value in _MEASURE_VALUES:
         return Measure(value)
-    except ValueError:
-        pass
-    if value == CONTRACT:
+    if folded in _MEASURE_VALUES:
+        raise InvalidValueError(path, f"{folded!r} (measures are written in lower case)", value)
+    if folded == CONTRACT:
         raise InvalidValueError(path, "'sales' for the contract amount", value)
     return value_name(value, path)
 
@@ -148,15 +182,67 @@ def reading_label(which: Measure | str) -> Label:
     return label(f"金额（{which}）", f"{which} value")
 
 
+#: No named values (the default of :class:`DealValues` and of :attr:`Deal.values`).
+_NO_VALUES: Final[Mapping[str, Decimal]] = MappingProxyType({})
+
+
+def _checked_values(items: object, keywords: Mapping[str, object], path: str) -> dict[str, Decimal]:
+    """The named values of ``items`` (a mapping) and ``keywords``, each name checked by
+    :func:`value_name` and each amount as money of 0 or more, ordered by name."""
+    if not isinstance(items, Mapping):
+        raise InvalidTypeError(path, "a mapping of value names to amounts", items)
+    checked_values: dict[str, Decimal] = {}
+    for source in (items, keywords):
+        for name, amount in source.items():
+            where = f"{path}[{name!r}]"
+            key = value_name(name, where)
+            if key in checked_values:
+                raise InvalidValueError(where, "a name given once (as a key or a keyword)", key)
+            checked_values[key] = parse_money(amount, field=where, non_negative=True)
+    return dict(sorted(checked_values.items()))
+
+
 class DealValues(Mapping[str, Decimal]):
     """A deal's named values (:attr:`Deal.values`): a read-only mapping from names to
     amounts, ordered by name, hashable and picklable; it equals any mapping with the same
-    items."""
+    items.
+
+    Built from a mapping, from keywords, or both (as ``dict`` is). Each name is checked
+    as :func:`value_name` checks it and each amount as money of 0 or more (no floats), so
+    a ``DealValues`` given to a :class:`Deal` holds only what its ``values`` field would
+    accept; errors name the value.
+
+    >>> DealValues({"list": 1150000}, equipment="1000000.00")
+    {'equipment': Decimal('1000000.00'), 'list': Decimal('1150000')}
+    >>> DealValues({"list": 1.5})
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidTypeError: DealValues['list']: expected an amount ...
+    >>> DealValues({"contract": 5})
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: DealValues['contract']: expected the name of a
+    deal value: ...
+    """
 
     __slots__ = ("_items",)
 
-    def __init__(self, items: Mapping[str, Decimal]) -> None:
-        self._items = dict(sorted(items.items()))
+    _items: dict[str, Decimal]
+
+    def __init__(
+        self,
+        items: Mapping[str, Decimal | int | str] = _NO_VALUES,
+        /,
+        **values: Decimal | int | str,
+    ) -> None:
+        self._items = _checked_values(items, values, "DealValues")
+
+    @classmethod
+    def _at(cls, value: object, path: str) -> DealValues:
+        """Values checked as the constructor checks them, errors named by ``path``."""
+        made = cls.__new__(cls)
+        made._items = _checked_values(value, {}, path)
+        return made
 
     def __getitem__(self, name: str) -> Decimal:
         return self._items[name]
@@ -183,18 +269,11 @@ class DealValues(Mapping[str, Decimal]):
 
 
 def _values(value: object) -> DealValues:
-    """``Deal.values`` from a mapping of names to amounts (each checked as money)."""
-    path = "Deal.values"
+    """``Deal.values``: a :class:`DealValues` (checked when it was built) or a mapping of
+    names to amounts, checked the same way."""
     if isinstance(value, DealValues):
         return value
-    if not isinstance(value, Mapping):
-        raise InvalidTypeError(path, "a mapping of value names to amounts", value)
-    checked_values = {}
-    for name, amount in value.items():
-        where = f"{path}[{name!r}]"
-        key = value_name(name, where)
-        checked_values[key] = parse_money(amount, field=where, non_negative=True)
-    return DealValues(checked_values)
+    return DealValues._at(value, "Deal.values")
 
 
 def _structure_values(value: object, _: object) -> object:
@@ -272,7 +351,7 @@ class Deal:
     amount: NonNegativeMoney | None = None
     currency: str = CURRENCY
     units: Quantity | None = None
-    values: DealValues = attrs.field(default=DealValues({}), converter=_values)
+    values: DealValues = attrs.field(default=DealValues(), converter=_values)
     product_cost: NonNegativeMoney | None = None
     customer_expenses: NonNegativeMoney | None = None
     internal_allocation: NonNegativeMoney | None = None
@@ -310,7 +389,10 @@ class Deal:
 
     def value(self, name: str) -> Decimal | None:
         """The value named ``name`` (``"contract"``: the amount), or ``None`` when the
-        deal does not carry it."""
+        deal does not carry it. A name that is not text is an
+        :class:`~hrpolicy.core.errors.InvalidTypeError`."""
+        if not isinstance(name, str):
+            raise InvalidTypeError("name", "the name of a deal value (str)", name)
         if name == CONTRACT:
             return self.amount
         return self.values.get(name)

@@ -16,6 +16,7 @@ from hrpolicy.core.convert import to_dict
 from hrpolicy.core.display import Amount, Change, Displayable, SummaryValue, View
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step
+from hrpolicy.core.fields import Money, Text, checked, typed_fields
 from hrpolicy.core.money import money_sum
 from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
 
@@ -36,7 +37,8 @@ class LineKind(Choice):
     WITHDRAWN = "withdrawn"  # paid by an earlier run, no longer arising: amount 0
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Line(PaidMixin):
     """One line of a statement. ``line_id`` is stable: the same inputs give the same ids
     (``component/deal``, ``component#true-up``, ``component#cap``…), so a salesperson can
@@ -45,16 +47,16 @@ class Line(PaidMixin):
     left to pay (negative: to be recovered). ``variable`` marks
     commission and bonus pay (the part averaged for severance under Regs Art. 27)."""
 
-    line_id: str
-    component: str
+    line_id: Text
+    component: Text
     kind: LineKind
-    amount: Decimal
+    amount: Money
     label: Label
     clause: str
     variable: bool
     steps: tuple[Step, ...]
     deal_id: str | None = None
-    already_paid: Decimal = Decimal("0.00")
+    already_paid: Money = Decimal("0.00")
 
     def to_record(self, locale: str = "en") -> dict[str, object]:
         """A flat row: ids, amount, what it is and how it was computed."""
@@ -83,7 +85,8 @@ _PAID: Final = Label("此前已发", "already paid")
 _DUE: Final = Label("本次应补发", "due now")
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Statement(StatementLines[Line], Displayable):
     """One person's statement for one period.
 
@@ -97,7 +100,7 @@ class Statement(StatementLines[Line], Displayable):
 
     plan: Plan
     period: Period
-    employee: str
+    employee: Text
     deals: tuple[Deal, ...]
     inputs: PersonInputs
     lines: tuple[Line, ...]
@@ -161,7 +164,8 @@ class Statement(StatementLines[Line], Displayable):
 _TEAM_TITLE: Final = Label("团队提成结算", "Team commission run")
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TeamStatement(Displayable):
     """Every person's statement for one period under one plan, ordered by employee."""
 
@@ -204,13 +208,14 @@ class TeamStatement(Displayable):
         return View(_TEAM_TITLE, summary, Explanation((), findings))
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ComparisonRow:
     """One person's pay under the baseline and the candidate plan."""
 
-    employee: str
-    baseline: Decimal
-    candidate: Decimal
+    employee: Text
+    baseline: Money
+    candidate: Money
 
     @property
     def difference(self) -> Decimal:
@@ -221,7 +226,8 @@ class ComparisonRow:
 _COMPARE_TITLE: Final = Label("方案对比", "Plan comparison")
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Comparison(Displayable):
     """A what-if: the same deals and inputs under two plans, per person and in total."""
 
