@@ -36,6 +36,7 @@ says what the first run paid, so only the difference is due.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -191,8 +192,10 @@ def recovery_schedule(
     list or tuple, a month that is neither a row nor a mapping, a label that is not text
     or a ``Period``, or an amount that is not a ``Decimal``, ``int`` or numeric text; and
     :class:`~hrpolicy.core.errors.InvalidValueError` for a row without exactly three
-    items (or a mapping without exactly those keys), a blank label, or a negative amount
-    or one with more than two decimal places — each naming the month (``months[1].wage``).
+    items (or a mapping without exactly those keys), a blank label, a month listed twice
+    (the cap applies once a month), ``YYYY-MM`` months (or periods) out of calendar
+    order, a year for a month, or a negative amount or one with more than two decimal
+    places — each naming the month (``months[1].wage``).
 
     >>> plan = recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000), Decimal(2690)),
     ...                                          ("2024-06", Decimal(3000), Decimal(2690))])
@@ -215,9 +218,31 @@ def recovery_schedule(
         raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) rows", months)
     rows = []
     steps = []
+    seen: dict[str, int] = {}
+    calendar: tuple[int, str] | None = None  # the latest YYYY-MM month so far, and its label
     for index, month in enumerate(months):
-        name, given_wage, given_minimum = _month_row(month, f"months[{index}]")
-        wage, minimum = _wages(given_wage, given_minimum, f"months[{index}].")
+        where = f"months[{index}]"
+        given, name, given_wage, given_minimum = _month_row(month, where)
+        # The cap is per month: a month listed twice would be capped twice.
+        key = name.strip()
+        if key in seen:
+            raise InvalidValueError(
+                f"{where}.month",
+                f"a month not already in the schedule (months[{seen[key]}] is {key}: the "
+                "cap applies once a month)",
+                given,
+            )
+        seen[key] = index
+        number = _calendar_month(key)
+        if number is not None:
+            if calendar is not None and number <= calendar[0]:
+                raise InvalidValueError(
+                    f"{where}.month",
+                    f"a month after {calendar[1]} (months in calendar order)",
+                    given,
+                )
+            calendar = (number, key)
+        wage, minimum = _wages(given_wage, given_minimum, f"{where}.")
         cap = _cap(wage, minimum)
         recovered = min(remaining, cap)
         remaining = money_sum((remaining, -recovered))
@@ -240,11 +265,20 @@ def recovery_schedule(
 
 
 _ROW_KEYS: Final = ("month", "wage", "minimum_wage")
+_CALENDAR_MONTH: Final = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 
 
-def _month_row(month: object, where: str) -> tuple[str, object, object]:
+def _calendar_month(name: str) -> int | None:
+    """The month a ``YYYY-MM`` label names, counted from year 0 (to order months), or
+    ``None`` for a label that names no calendar month."""
+    found = _CALENDAR_MONTH.fullmatch(name)
+    return int(found[1]) * 12 + int(found[2]) - 1 if found else None
+
+
+def _month_row(month: object, where: str) -> tuple[object, str, object, object]:
     """A month of a recovery schedule: a ``(label, wage, minimum_wage)`` list or tuple, or
-    a mapping with the keys ``month``, ``wage`` and ``minimum_wage`` (a JSON object)."""
+    a mapping with the keys ``month``, ``wage`` and ``minimum_wage`` (a JSON object); returns
+    the label as given and as text, the wage and the minimum wage as given."""
     if isinstance(month, Mapping):
         keys = set(month)
         if keys != set(_ROW_KEYS):
@@ -260,14 +294,16 @@ def _month_row(month: object, where: str) -> tuple[str, object, object]:
         )
     if len(row) != 3:
         raise InvalidValueError(where, "3 items: label, wage and minimum_wage", len(row))
-    name = row[0]
+    given = name = row[0]
     if isinstance(name, Period):
+        if name.is_year:
+            raise InvalidValueError(f"{where}.month", "a month (a Period with a month)", name)
         name = str(name)
     if not isinstance(name, str):
         raise InvalidTypeError(f"{where}.month", "a str or a Period", name)
     if not name.strip():
         raise InvalidValueError(f"{where}.month", "a non-empty label", name)
-    return name, row[1], row[2]
+    return given, name, row[1], row[2]
 
 
 # --- entitlement per invoice ---------------------------------------------------------------
