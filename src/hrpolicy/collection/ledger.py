@@ -167,15 +167,17 @@ def _credit(book: _Book, note: CreditNote) -> None:
     book.credited[note.invoice_id] = money_sum((book.credited[note.invoice_id], note.amount))
 
 
-def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
+def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
     book.applied[payment.payment_id] = []
-    # Receivables checked that a payment gives its customer or, by invoice, its invoice.
-    customer = payment.customer or book.invoices[payment.invoice_id or ""].customer
+    rule = receivables.matching
+    customer = receivables.customer_of(payment)
     candidates = [
         i for i in book.by_customer.get(customer, ()) if i.issued_on <= payment.received_on
     ]
-    if rule is MatchingRule.BY_INVOICE:
-        named = book.invoices[payment.invoice_id or ""]
+    # Receivables checked that every payment names its invoice under BY_INVOICE (and
+    # none under the other rules).
+    named = receivables.invoice_of(payment)
+    if named is not None:
         if named.issued_on > payment.received_on:
             raise InvalidValueError(
                 f"Payment({payment.payment_id}).received_on",
@@ -304,7 +306,7 @@ def ledger(receivables: Receivables, as_of: date) -> Ledger:
         if isinstance(event, CreditNote):
             _credit(book, event)
         elif isinstance(event, Payment):
-            _pay(book, event, receivables.matching)
+            _pay(book, event, receivables)
         elif isinstance(event, Reversal):
             _reverse(book, event)
         else:
