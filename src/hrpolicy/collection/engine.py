@@ -73,6 +73,7 @@ from hrpolicy.collection.results import (
     PerformanceDeduction,
     RecoveryMonth,
     RecoverySchedule,
+    _portfolio_factor,
 )
 from hrpolicy.core.errors import (
     HRPolicyError,
@@ -1243,9 +1244,7 @@ def _settle(
     )
     overdue = _overdue(version, positions, day, work)
     matrix = _matrix(version, positions, period, inputs, work)
-    factor = (overdue.multiplier if overdue is not None else Fraction(1)) * (
-        matrix.coefficient if matrix is not None else Fraction(1)
-    )
+    factor = _portfolio_factor(overdue, matrix)
     accounts, rise = _releases(policy, positions, inputs.state, factor, work)
     if factor != 1 and rise:
         gross, kept = round_money(rise), round_money(rise * factor)

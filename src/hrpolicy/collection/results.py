@@ -136,6 +136,13 @@ class MatrixReading:
     coefficient: Fraction
 
 
+def _portfolio_factor(overdue: OverdueReading | None, matrix: MatrixReading | None) -> Fraction:
+    """The overdue multiplier times the matrix coefficient, 1 for a rule not in force: the
+    factor the engine multiplies a month's rise in entitlement by."""
+    multiplier = overdue.multiplier if overdue is not None else Fraction(1)
+    return multiplier * (matrix.coefficient if matrix is not None else Fraction(1))
+
+
 _TITLE: Final = Label("回款提成结算单", "Collection-linked commission statement")
 _EMPLOYEE: Final = Label("员工", "employee")
 _PERIOD: Final = Label("期间", "period")
@@ -189,9 +196,7 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
     def portfolio_factor(self) -> Fraction:
         """The overdue multiplier times the matrix coefficient (1 without either rule):
         what a rise in entitlement was multiplied by this month."""
-        overdue = self.overdue.multiplier if self.overdue is not None else Fraction(1)
-        matrix = self.matrix.coefficient if self.matrix is not None else Fraction(1)
-        return overdue * matrix
+        return _portfolio_factor(self.overdue, self.matrix)
 
     @property
     def explanation(self) -> Explanation:
