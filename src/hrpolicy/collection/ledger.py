@@ -185,7 +185,12 @@ def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
                 payment.received_on,
             )
         candidates = [named]
-    open_invoices = [i for i in candidates if book.open_balance(i.invoice_id) > 0]
+    # Oldest due first (then issued, then id): the order FIFO settles in, and the order
+    # pro-rata ties take the odd fen in — never the order the invoices were listed in.
+    open_invoices = sorted(
+        (i for i in candidates if book.open_balance(i.invoice_id) > 0),
+        key=lambda i: (i.due_on, i.issued_on, i.invoice_id),
+    )
     owed = money_sum(book.open_balance(i.invoice_id) for i in open_invoices)
     if not candidates and payment.excess_reason is None:
         raise InvalidValueError(
@@ -207,9 +212,8 @@ def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
         for invoice, part in zip(open_invoices, parts, strict=True):
             book.apply(payment, invoice.invoice_id, part)
     else:
-        ordered = sorted(open_invoices, key=lambda i: (i.due_on, i.issued_on, i.invoice_id))
         left = to_apply
-        for invoice in ordered:
+        for invoice in open_invoices:
             part = min(left, book.open_balance(invoice.invoice_id))
             book.apply(payment, invoice.invoice_id, part)
             left = money_sum((left, -part))

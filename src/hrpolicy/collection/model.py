@@ -62,7 +62,9 @@ class MatchingRule(Choice):
     - ``FIFO`` — the paying customer's oldest open invoice first: by due date, then issue
       date, then id;
     - ``PRO_RATA`` — every open invoice of the paying customer in proportion to its open
-      balance, shared to the fen by the largest-remainder rule.
+      balance, shared to the fen by the largest-remainder rule; between equal remainders
+      the odd fen goes to the invoice due first (then issued first, then by id), whatever
+      order the invoices are listed in.
 
     Only invoices issued on or before the payment date are open to it. :attr:`needs`
     says which facts a payment must give under each rule:
