@@ -12,7 +12,6 @@ import pytest
 from hrpolicy import InvalidValueError
 from hrpolicy.collection import (
     CollectionLineKind,
-    CollectionState,
     CreditNote,
     Period,
     WriteOff,
@@ -134,8 +133,6 @@ def test_a_recovery_schedule_keeps_the_checked_wages_it_was_given() -> None:
     schedule = recovery_schedule(Decimal(1500), [("2024-07", "5000", "2690")])
     month = schedule.months[0]
     assert (month.wage, month.minimum_wage) == (Decimal("5000"), Decimal("2690"))
-    assert isinstance(month.wage, Decimal)
-    assert isinstance(month.minimum_wage, Decimal)
 
 
 def test_a_recovery_schedule_carries_what_a_month_cannot_take() -> None:
@@ -175,8 +172,8 @@ def test_after_departure_a_clawback_is_not_taken_from_wages_and_is_reported() ->
     )
     assert CollectionLineKind.RECOVERY not in [x.kind for x in march.lines]
     assert march.state_out.to_recover == Decimal("2700.00")  # 3,000 less the 300 reserve
-    assert "recovery_after_departure" in [f.code for f in march.findings]
-    assert march.state_out != CollectionState()
+    (finding,) = [f for f in march.findings if f.code == "recovery_after_departure"]
+    assert "the 2700.00 still to recover can no longer be deducted" in finding.message_en
 
 
 def test_a_recovery_schedule_takes_months_loaded_from_json_as_lists_or_objects() -> None:
