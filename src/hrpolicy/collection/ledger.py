@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -127,27 +128,27 @@ class _Book:
             self.by_customer.setdefault(invoice.customer, []).append(invoice)
         self.credited = dict.fromkeys(self.invoices, ZERO)
         self.written_off = dict.fromkeys(self.invoices, ZERO)
-        self.portions: dict[str, list[Portion]] = {i: [] for i in self.invoices}
+        # Per invoice, the money applied to it: [payment id, received on, amount] each.
+        self.portions: dict[str, list[list[Any]]] = {i: [] for i in self.invoices}
         self.collected = dict.fromkeys(self.invoices, ZERO)  # kept with the portions
+        # amount − credited − collected − written off, kept with each change (below 0
+        # when a return leaves more collected than the invoice is worth).
+        self.owed = {i: invoice.amount for i, invoice in self.invoices.items()}
         # Per payment: where its money went, in order: (invoice id or None for excess, amount).
         self.applied: dict[str, list[tuple[str | None, Decimal]]] = {}
         self.excess: dict[str, tuple[str, Decimal, str]] = {}
 
     def open_balance(self, invoice_id: str) -> Decimal:
-        owed = (
-            self.invoices[invoice_id].amount,
-            -self.credited[invoice_id],
-            -self.collected[invoice_id],
-            -self.written_off[invoice_id],
-        )
-        return max(ZERO, money_sum(owed))
+        return max(ZERO, self.owed[invoice_id])
+
+    def less_owed(self, invoice_id: str, amount: Decimal) -> None:
+        self.owed[invoice_id] = money_sum((self.owed[invoice_id], -amount))
 
     def apply(self, payment: Payment, invoice_id: str, amount: Decimal) -> None:
         if amount:
-            self.portions[invoice_id].append(
-                Portion(payment.payment_id, payment.received_on, amount)
-            )
+            self.portions[invoice_id].append([payment.payment_id, payment.received_on, amount])
             self.collected[invoice_id] = money_sum((self.collected[invoice_id], amount))
+            self.less_owed(invoice_id, amount)
             self.applied[payment.payment_id].append((invoice_id, amount))
 
 
@@ -165,6 +166,7 @@ def _credit(book: _Book, note: CreditNote) -> None:
             note.amount,
         )
     book.credited[note.invoice_id] = money_sum((book.credited[note.invoice_id], note.amount))
+    book.less_owed(note.invoice_id, note.amount)
 
 
 def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
@@ -187,11 +189,12 @@ def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
         candidates = [named]
     # Oldest due first (then issued, then id): the order FIFO settles in, and the order
     # pro-rata ties take the odd fen in — never the order the invoices were listed in.
+    balances = {i.invoice_id: book.open_balance(i.invoice_id) for i in candidates}
     open_invoices = sorted(
-        (i for i in candidates if book.open_balance(i.invoice_id) > 0),
+        (i for i in candidates if balances[i.invoice_id] > 0),
         key=lambda i: (i.due_on, i.issued_on, i.invoice_id),
     )
-    owed = money_sum(book.open_balance(i.invoice_id) for i in open_invoices)
+    owed = money_sum(balances[i.invoice_id] for i in open_invoices)
     if not candidates and payment.excess_reason is None:
         raise InvalidValueError(
             f"Payment({payment.payment_id}).received_on",
@@ -207,14 +210,14 @@ def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
         )
     to_apply = min(payment.amount, owed)
     if rule is MatchingRule.PRO_RATA and open_invoices:
-        balances = [book.open_balance(i.invoice_id) for i in open_invoices]
-        parts = allocate([Fraction(to_apply) * Fraction(b) / Fraction(owed) for b in balances])
+        shares = [balances[i.invoice_id] for i in open_invoices]
+        parts = allocate([Fraction(to_apply) * Fraction(b) / Fraction(owed) for b in shares])
         for invoice, part in zip(open_invoices, parts, strict=True):
             book.apply(payment, invoice.invoice_id, part)
     else:
         left = to_apply
         for invoice in open_invoices:
-            part = min(left, book.open_balance(invoice.invoice_id))
+            part = min(left, balances[invoice.invoice_id])
             book.apply(payment, invoice.invoice_id, part)
             left = money_sum((left, -part))
     excess = money_sum((payment.amount, -to_apply))
@@ -265,16 +268,17 @@ def _reverse(book: _Book, reversal: Reversal) -> None:
 
 def _take_back(book: _Book, invoice_id: str, payment_id: str, amount: Decimal) -> None:
     book.collected[invoice_id] = money_sum((book.collected[invoice_id], -amount))
+    book.less_owed(invoice_id, -amount)
     portions = book.portions[invoice_id]
     for index in range(len(portions) - 1, -1, -1):
         portion = portions[index]
-        if portion.payment_id != payment_id or not amount:
+        if portion[0] != payment_id or not amount:
             continue
-        take = min(amount, portion.amount)
+        take = min(amount, portion[2])
         amount = money_sum((amount, -take))
-        rest = money_sum((portion.amount, -take))
+        rest = money_sum((portion[2], -take))
         if rest:
-            portions[index] = attrs.evolve(portion, amount=rest)
+            portion[2] = rest
         else:
             del portions[index]
 
@@ -290,6 +294,7 @@ def _write_off(book: _Book, write_off: WriteOff) -> None:
     book.written_off[write_off.invoice_id] = money_sum(
         (book.written_off[write_off.invoice_id], write_off.amount)
     )
+    book.less_owed(write_off.invoice_id, write_off.amount)
 
 
 def ledger(receivables: Receivables, as_of: date) -> Ledger:
@@ -320,7 +325,10 @@ def ledger(receivables: Receivables, as_of: date) -> Ledger:
             invoice=invoice,
             credited=book.credited[invoice_id],
             written_off=book.written_off[invoice_id],
-            portions=tuple(book.portions[invoice_id]),
+            portions=tuple(
+                Portion(payment_id, received_on, amount)
+                for payment_id, received_on, amount in book.portions[invoice_id]
+            ),
         )
         for invoice_id, invoice in book.invoices.items()
         if invoice.issued_on <= as_of
