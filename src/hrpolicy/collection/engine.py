@@ -113,7 +113,15 @@ class _Work(Trail):
         clause: str = "",
         invoice_id: str | None = None,
     ) -> None:
-        line = CollectionLine(line_id, kind, amount, text, clause, tuple(steps), invoice_id)
+        line = CollectionLine(
+            line_id=line_id,
+            kind=kind,
+            amount=amount,
+            label=text,
+            clause=clause,
+            steps=tuple(steps),
+            invoice_id=invoice_id,
+        )
         self.lines.append(line)
         self.steps.extend(line.steps)
 
@@ -262,7 +270,16 @@ def recovery_schedule(
         cap = _cap(wage, minimum)
         recovered = min(remaining, cap)
         remaining = money_sum((remaining, -recovered))
-        rows.append(RecoveryMonth(name, wage, minimum, cap, recovered, remaining))
+        rows.append(
+            RecoveryMonth(
+                month=name,
+                wage=wage,
+                minimum_wage=minimum,
+                cap=cap,
+                recovered=recovered,
+                remaining=remaining,
+            )
+        )
         steps.append(
             _step(
                 "recovery.month",
@@ -1074,12 +1091,12 @@ def _apply_paid(inputs: CollectionInputs, work: _Work) -> Decimal:
     def withdrawn(line_id: str, amount: Decimal, text: Label, step: Step) -> CollectionLine:
         work.steps.append(step)
         return CollectionLine(
-            line_id,
-            CollectionLineKind.WITHDRAWN,
-            ZERO,
-            text,
-            "",
-            (step,),
+            line_id=line_id,
+            kind=CollectionLineKind.WITHDRAWN,
+            amount=ZERO,
+            label=text,
+            clause="",
+            steps=(step,),
             already_paid=amount,
         )
 

@@ -15,7 +15,7 @@ what was written off), and a write-off above the open balance.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -33,29 +33,31 @@ from hrpolicy.collection.model import (
     WriteOff,
 )
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
-from hrpolicy.core.fields import argument
-from hrpolicy.core.money import ZERO, allocate, money_sum
+from hrpolicy.core.fields import NonNegativeMoney, Text, argument, checked, typed_fields
+from hrpolicy.core.money import ZERO, allocate, money_sum, parse_money
 
 __all__ = ["InvoicePosition", "Ledger", "Portion", "ledger"]
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Portion:
     """Money of one payment applied to one invoice (after any reversal)."""
 
-    payment_id: str
+    payment_id: Text
     received_on: date
-    amount: Decimal
+    amount: NonNegativeMoney
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InvoicePosition:
     """An invoice on the ledger's day: what it is worth after credit notes, what was
     collected (portion by portion), written off and still open."""
 
     invoice: Invoice
-    credited: Decimal
-    written_off: Decimal
+    credited: NonNegativeMoney
+    written_off: NonNegativeMoney
     portions: tuple[Portion, ...]
 
     @property
@@ -97,14 +99,48 @@ class InvoicePosition:
         return (day - self.invoice.due_on).days
 
 
-@attrs.frozen
+def _positions(value: object) -> dict[str, InvoicePosition]:
+    """``Ledger.positions``: each invoice's position by its id."""
+    path = "Ledger.positions"
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(path, "a mapping of invoice ids to InvoicePosition", value)
+    for key, position in value.items():
+        if not isinstance(position, InvoicePosition):
+            raise InvalidTypeError(f"{path}[{key!r}]", "an InvoicePosition", position)
+        if key != position.invoice.invoice_id:
+            raise InvalidValueError(
+                f"{path}[{key!r}]", f"the position of invoice {key}", position.invoice.invoice_id
+            )
+    return dict(value)
+
+
+def _unapplied(value: object) -> tuple[tuple[str, Decimal, str], ...]:
+    """``Ledger.unapplied``: ``(customer, amount, reason)`` triples."""
+    path = "Ledger.unapplied"
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise InvalidTypeError(path, "a list or tuple of (customer, amount, reason)", value)
+    triples = []
+    for index, item in enumerate(value):
+        where = f"{path}[{index}]"
+        if not isinstance(item, (list, tuple)) or len(item) != 3:
+            raise InvalidTypeError(where, "a (customer, amount, reason) triple", item)
+        customer, amount, reason = item
+        if not isinstance(customer, str) or not isinstance(reason, str):
+            raise InvalidTypeError(where, "a customer and a reason as str", item)
+        triples.append((customer, parse_money(amount, field=f"{where}[1]"), reason))
+    return tuple(triples)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Ledger:
-    """Every invoice's position on ``as_of``, and customers' unapplied credit (payments
-    above what was owed, each with its reason)."""
+    """Every invoice's position on ``as_of`` (by invoice id), and customers' unapplied
+    credit as ``(customer, amount, reason)``: payments above what was owed, each with its
+    reason."""
 
     as_of: date
-    positions: dict[str, InvoicePosition]
-    unapplied: tuple[tuple[str, Decimal, str], ...]
+    positions: dict[str, InvoicePosition] = attrs.field(converter=_positions)
+    unapplied: tuple[tuple[str, Decimal, str], ...] = attrs.field(converter=_unapplied)
 
     def of(self, invoice_id: str) -> InvoicePosition:
         """The position of one invoice."""
@@ -326,7 +362,7 @@ def ledger(receivables: Receivables, as_of: date) -> Ledger:
             credited=book.credited[invoice_id],
             written_off=book.written_off[invoice_id],
             portions=tuple(
-                Portion(payment_id, received_on, amount)
+                Portion(payment_id=payment_id, received_on=received_on, amount=amount)
                 for payment_id, received_on, amount in book.portions[invoice_id]
             ),
         )
