@@ -197,6 +197,19 @@ def test_fifo_pro_rata_and_by_invoice_matching_settle_different_invoices() -> No
     assert [by_invoice.of(i).collected for i in ("OLD", "NEW")] == [Decimal(0), Decimal(40000)]
 
 
+def test_a_pro_rata_payments_odd_fen_goes_to_the_invoice_due_first_in_either_listing() -> None:
+    # 0.01 over two open balances of 100: half a fen each, a tie; the fen goes to OLD,
+    # due first, however the invoices are listed.
+    old = invoice("OLD", 100, 3, issued="2024-01-05")
+    new = invoice("NEW", 100, 3, issued="2024-02-05")
+    cash = payment("P1", "0.01", "2024-02-20")
+    for listed in ((old, new), (new, old)):
+        book = ledger(
+            books(*listed, payments=(cash,), matching=MatchingRule.PRO_RATA), date(2024, 2, 29)
+        )
+        assert [book.of(i).collected for i in ("OLD", "NEW")] == [Decimal("0.01"), Decimal(0)]
+
+
 def test_a_month_re_run_after_a_late_payment_pays_only_the_difference() -> None:
     first = books(invoice(), payments=(payment("P1", 40000, "2024-02-05"),))
     late = books(

@@ -306,28 +306,53 @@ def test_a_staged_table_that_stops_at_100_percent_is_refused_saying_how_to_cover
     ("stages", "error", "message"),
     [
         ("0.8", InvalidTypeError, r"^stages: expected a list of \(share collected"),
-        ([], PolicyDefinitionError, r"stages: expected at least one stage"),
-        ([("0.8", "0.5", "1")], InvalidTypeError, r"stages\[0\]: expected a \(share"),
+        ([], PolicyDefinitionError, r"^stages: expected at least one stage"),
+        ([("0.8", "0.5", "1")], InvalidTypeError, r"^stages\[0\]: expected a \(share"),
         (
             [(0, "0.5")],
             PolicyDefinitionError,
-            r"stages\[0\]\[0\]: expected a share collected above 0",
+            r"^stages\[0\]\[0\]: expected a share collected above 0",
         ),
         (
             [("0.9", "0.5"), ("0.8", 1)],
             PolicyDefinitionError,
-            r"stages\[1\]\[0\]: expected a share collected above 0.9",
+            r"^stages\[1\]\[0\]: expected a share collected above 0.9",
         ),
-        ([("0.8", 0.5)], InvalidTypeError, r"stages\[0\]\[1\]: expected a Decimal"),
+        (
+            [("0.8", "0.5"), ("120%", 1)],
+            PolicyDefinitionError,
+            r"^stages\[1\]\[0\]: expected a share collected of at most 1 \(100 %\), got str '120%'",
+        ),
+        ([("0.8", 0.5)], InvalidTypeError, r"^stages\[0\]\[1\]: expected a rate such as"),
+        ([("80 percent", 1)], PolicyDefinitionError, r"^stages\[0\]\[0\]: expected a rate"),
         (
             [("0.8", "0.5"), (1, "0.9")],
             PolicyDefinitionError,
-            r"Staged.stages: expected 100 % released at 100 % collected, got Fraction 9/10",
+            r"^stages\[1\]\[1\]: expected 100 % released at 100 % collected, got str '0.9'$",
         ),
-        ([("0.8", "0.9"), (1, "0.5")], PolicyDefinitionError, r"at least the previous stage's 0.9"),
+        (
+            [("0.8", "0.9"), (1, "0.5")],
+            PolicyDefinitionError,
+            r"^stages\[1\]\[1\]: expected at least the previous stage's 0.9, got str '0.5'$",
+        ),
+        (
+            [("0.5", "-10%"), (1, 1)],
+            PolicyDefinitionError,
+            r"^stages\[0\]\[1\]: expected 0 or more, got str '-10%'$",
+        ),
+        (
+            [("0.5", "150%"), (1, 1)],
+            PolicyDefinitionError,
+            r"^stages\[0\]\[1\]: expected at most 1 \(100 %\), got str '150%'$",
+        ),
+        (
+            {"80%": "50%", "95%": "40%", "100%": "100%"},
+            PolicyDefinitionError,
+            r"^stages\['95%'\]: expected at least the previous stage's 0.5, got str '40%'$",
+        ),
     ],
 )
-def test_bad_stages_are_refused_naming_the_stage(
+def test_bad_stages_are_refused_naming_the_stage_as_written(
     stages: object, error: type[Exception], message: str
 ) -> None:
     with pytest.raises(error, match=message):

@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
+
 from hrpolicy.collection import MatchingRule, OverdueReading, Receivables
 from hrpolicy.collection.examples import (
     aging_policy,
@@ -99,3 +101,25 @@ def test_an_aging_invoice_reports_the_performance_it_still_credits() -> None:
         Decimal("64000.00"),
     )
     assert row.credited == Decimal("36000.00")
+
+
+def test_a_month_under_both_portfolio_rules_releases_at_the_factor_the_statement_reads() -> None:
+    # Overdue index 58/135 (×0.8, as above); 60 % collected of the invoice due by 31 March
+    # with completion 85 % (×0.6): each rise is multiplied by 0.48, so 2,550 releases 1,224.
+    matrix = matrix_policy().versions[0]
+    both = attrs.evolve(
+        matrix_policy(),
+        versions=(attrs.evolve(matrix, overdue=overdue_policy().versions[0].overdue),),
+    )
+    statement = month(both, _two_invoices_in_march(), 3, completion=Decimal("0.85"))
+    assert statement.overdue is not None
+    assert statement.matrix is not None
+    assert (statement.overdue.multiplier, statement.matrix.coefficient) == (
+        Fraction(4, 5),
+        Fraction(3, 5),
+    )
+    assert statement.portfolio_factor == Fraction(12, 25)
+    releases = [s for s in statement.steps if s.rule.startswith("release.")]
+    assert [s.input_map["portfolio_factor"] for s in releases] == [Fraction(12, 25)] * 2
+    assert [s.output for s in releases] == [Decimal("864.00"), Decimal("360.00")]
+    assert statement.total == Decimal("1224.00")

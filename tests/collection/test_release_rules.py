@@ -221,3 +221,19 @@ def test_stages_loaded_from_json_build_the_same_rule_as_the_table() -> None:
     # 80 % collected in February releases half of the 3,000.
     receivables = books(invoice(), payments=(payment("P1", 80000, "2024-02-05"),))
     assert month(staged_policy(), receivables, 2).total == Decimal("1500.00")
+
+
+def test_stages_written_in_percentages_build_the_same_rule_as_stages_written_in_fractions() -> None:
+    in_percent = Staged.from_stages(
+        [("80%", "50%"), ("95%", "80%"), ("100%", "100%")], clause="回款管理办法 第4条"
+    )
+    assert in_percent == staged_policy().versions[0].release
+    assert [band.describe() for band in in_percent.stages.bands] == [
+        "[0, 0.8)",
+        "[0.8, 0.95)",
+        "[0.95, 1)",
+        "[1, ∞)",
+    ]
+    assert Staged.from_stages({"80%": "0.5", "0.95": "80%", 1: "100%"}) == Staged.from_stages(
+        [("0.8", "0.5"), ("0.95", "0.8"), (1, 1)]
+    )

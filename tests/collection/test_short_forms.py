@@ -7,6 +7,7 @@ import json
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError, PolicyDefinitionError, from_dict, to_dict
@@ -110,6 +111,30 @@ def test_a_payment_settled_by_invoice_may_leave_out_the_customer() -> None:
     statement = months(proportional_policy(), without, 2)[1]
     assert statement.line("release/I2").amount == Decimal("1500.00")
     assert statement.total == months(proportional_policy(), with_customer, 2)[1].total
+
+
+def test_a_payment_by_invoice_gives_its_invoice_and_customer_from_the_receivables() -> None:
+    bare = Payment(
+        payment_id="P1", invoice_id="I2", received_on=date(2024, 2, 5), amount=Decimal(500)
+    )
+    receivables = books(
+        invoice("I1"),
+        invoice("I2", customer="BETA"),
+        payments=(bare,),
+        matching=MatchingRule.BY_INVOICE,
+    )
+    assert receivables.invoice_of(bare) == receivables.invoices[1]
+    assert receivables.customer_of(bare) == "BETA"
+    fifo = books(invoice(), payments=(payment("P2", 500, "2024-02-05"),))
+    assert fifo.invoice_of(fifo.payments[0]) is None
+    assert fifo.customer_of(fifo.payments[0]) == "ACME"
+    stray = attrs.evolve(bare, payment_id="P9", invoice_id="NOPE")
+    with pytest.raises(
+        InvalidValueError,
+        match=r"^Payment\(P9\)\.invoice_id: expected an invoice in these receivables, "
+        r"got str 'NOPE'$",
+    ):
+        receivables.customer_of(stray)
 
 
 def test_an_excess_paid_by_invoice_without_the_customer_is_held_for_the_invoices_customer() -> None:

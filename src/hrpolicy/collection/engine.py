@@ -36,6 +36,7 @@ says what the first run paid, so only the difference is due.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -72,6 +73,7 @@ from hrpolicy.collection.results import (
     PerformanceDeduction,
     RecoveryMonth,
     RecoverySchedule,
+    _portfolio_factor,
 )
 from hrpolicy.core.errors import (
     HRPolicyError,
@@ -111,7 +113,15 @@ class _Work(Trail):
         clause: str = "",
         invoice_id: str | None = None,
     ) -> None:
-        line = CollectionLine(line_id, kind, amount, text, clause, tuple(steps), invoice_id)
+        line = CollectionLine(
+            line_id=line_id,
+            kind=kind,
+            amount=amount,
+            label=text,
+            clause=clause,
+            steps=tuple(steps),
+            invoice_id=invoice_id,
+        )
         self.lines.append(line)
         self.steps.extend(line.steps)
 
@@ -128,29 +138,31 @@ def recovery_cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
     the fen, so never above 20 %), and never so much that less than ``minimum_wage``
     remains (WPP Art. 16).
 
-    Parameters:
+    Args:
         wage: the month's wage before the deduction, in CNY (``Decimal``, ``int`` or
             numeric text).
         minimum_wage: the local monthly minimum wage, in CNY.
 
-    Returns the cap in CNY, 0 when the wage is at or below the minimum wage.
+    Returns:
+        The cap in CNY, 0 when the wage is at or below the minimum wage.
 
-    Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for an amount that is not a
-    ``Decimal``, ``int`` or numeric text (a ``float`` included), and
-    :class:`~hrpolicy.core.errors.InvalidValueError` for a negative amount or one with
-    more than two decimal places.
+    Raises:
+        InvalidTypeError: an amount is not a ``Decimal``, ``int`` or numeric text (a
+            ``float`` included).
+        InvalidValueError: an amount is negative or has more than two decimal places.
 
-    >>> recovery_cap(Decimal("5000"), Decimal("2690"))
-    Decimal('1000.00')
-    >>> recovery_cap(Decimal("3000"), Decimal("2690"))
-    Decimal('310.00')
-    >>> recovery_cap(Decimal("2500"), Decimal("2690"))
-    Decimal('0.00')
-    >>> recovery_cap(5000.0, Decimal("2690"))
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidTypeError: wage: expected an amount in CNY as Decimal, ...,
-    got float 5000.0
+    Example:
+        >>> recovery_cap(Decimal("5000"), Decimal("2690"))
+        Decimal('1000.00')
+        >>> recovery_cap(Decimal("3000"), Decimal("2690"))
+        Decimal('310.00')
+        >>> recovery_cap(Decimal("2500"), Decimal("2690"))
+        Decimal('0.00')
+        >>> recovery_cap(5000.0, Decimal("2690"))
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidTypeError: wage: expected an amount in CNY as Decimal,
+        ..., got float 5000.0
     """
     return _cap(*_wages(wage, minimum_wage))
 
@@ -177,36 +189,51 @@ def recovery_schedule(
     :func:`recovery_cap` and carrying the rest forward; each month is a step citing
     WPP Art. 16.
 
-    Parameters:
+    Args:
         amount: what is to be recovered, in CNY (0 or more).
-        months: the months to recover in, in order; each a ``(label, wage,
+        months: the months to recover in, in order, each once; each a ``(label, wage,
             minimum_wage)`` list or tuple, or a mapping with the keys ``month``, ``wage``
             and ``minimum_wage`` (rows as JSON gives them). The label is text or a
-            :class:`~hrpolicy.core.period.Period`.
+            :class:`~hrpolicy.core.period.Period` of a month; ``YYYY-MM`` months (and
+            periods) come in calendar order.
 
-    Returns a :class:`~hrpolicy.collection.results.RecoverySchedule`: per month the cap,
-    what is recovered and what remains after it.
+    Returns:
+        A :class:`~hrpolicy.collection.results.RecoverySchedule`: per month the cap,
+        what is recovered and what remains after it.
 
-    Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for ``months`` that is not a
-    list or tuple, a month that is neither a row nor a mapping, a label that is not text
-    or a ``Period``, or an amount that is not a ``Decimal``, ``int`` or numeric text; and
-    :class:`~hrpolicy.core.errors.InvalidValueError` for a row without exactly three
-    items (or a mapping without exactly those keys), a blank label, or a negative amount
-    or one with more than two decimal places — each naming the month (``months[1].wage``).
+    Raises:
+        InvalidTypeError: ``months`` is not a list or tuple, a month is neither a row nor
+            a mapping, a label is not text or a ``Period``, or an amount is not a
+            ``Decimal``, ``int`` or numeric text.
+        InvalidValueError: a row has not exactly three items (or a mapping not exactly
+            those keys), a label is blank, a month is listed twice (the cap applies once a
+            month), ``YYYY-MM`` months (or periods) are out of calendar order, a year is
+            given for a month, or an amount is negative or has more than two decimal
+            places — each naming the month (``months[1].wage``).
 
-    >>> plan = recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000), Decimal(2690)),
-    ...                                          ("2024-06", Decimal(3000), Decimal(2690))])
-    >>> [(m.month, str(m.recovered), str(m.remaining)) for m in plan.months]
-    [('2024-05', '1000.00', '500.00'), ('2024-06', '310.00', '190.00')]
-    >>> import json
-    >>> rows = json.loads('[{"month": "2024-05", "wage": "5000", "minimum_wage": "2690"}]')
-    >>> recovery_schedule(Decimal(1500), rows).remaining
-    Decimal('500.00')
-    >>> recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000))])
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: months[0]: expected 3 items: label, wage and
-    minimum_wage, got int 2
+    Example:
+        >>> plan = recovery_schedule(
+        ...     Decimal(1500),
+        ...     [("2024-05", Decimal(5000), Decimal(2690)),
+        ...      ("2024-06", Decimal(3000), Decimal(2690))],
+        ... )
+        >>> [(m.month, str(m.recovered), str(m.remaining)) for m in plan.months]
+        [('2024-05', '1000.00', '500.00'), ('2024-06', '310.00', '190.00')]
+        >>> import json
+        >>> rows = json.loads('[{"month": "2024-05", "wage": "5000", "minimum_wage": "2690"}]')
+        >>> recovery_schedule(Decimal(1500), rows).remaining
+        Decimal('500.00')
+        >>> recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000))])
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: months[0]: expected 3 items: label, wage
+        and minimum_wage, got int 2
+        >>> recovery_schedule(Decimal(1500), [("2024-05", 5000, 2690)] * 2)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: months[1].month: expected a month not
+        already in the schedule (months[0] is 2024-05: the cap applies once a month), got
+        str '2024-05'
     """
     amount = parse_money(amount, field="amount", non_negative=True)
     remaining = amount
@@ -215,13 +242,44 @@ def recovery_schedule(
         raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) rows", months)
     rows = []
     steps = []
+    seen: dict[str, int] = {}
+    calendar: tuple[int, str] | None = None  # the latest YYYY-MM month so far, and its label
     for index, month in enumerate(months):
-        name, given_wage, given_minimum = _month_row(month, f"months[{index}]")
-        wage, minimum = _wages(given_wage, given_minimum, f"months[{index}].")
+        where = f"months[{index}]"
+        given, name, given_wage, given_minimum = _month_row(month, where)
+        # The cap is per month: a month listed twice would be capped twice.
+        key = name.strip()
+        if key in seen:
+            raise InvalidValueError(
+                f"{where}.month",
+                f"a month not already in the schedule (months[{seen[key]}] is {key}: the "
+                "cap applies once a month)",
+                given,
+            )
+        seen[key] = index
+        number = _calendar_month(key)
+        if number is not None:
+            if calendar is not None and number <= calendar[0]:
+                raise InvalidValueError(
+                    f"{where}.month",
+                    f"a month after {calendar[1]} (months in calendar order)",
+                    given,
+                )
+            calendar = (number, key)
+        wage, minimum = _wages(given_wage, given_minimum, f"{where}.")
         cap = _cap(wage, minimum)
         recovered = min(remaining, cap)
         remaining = money_sum((remaining, -recovered))
-        rows.append(RecoveryMonth(name, wage, minimum, cap, recovered, remaining))
+        rows.append(
+            RecoveryMonth(
+                month=name,
+                wage=wage,
+                minimum_wage=minimum,
+                cap=cap,
+                recovered=recovered,
+                remaining=remaining,
+            )
+        )
         steps.append(
             _step(
                 "recovery.month",
@@ -240,11 +298,20 @@ def recovery_schedule(
 
 
 _ROW_KEYS: Final = ("month", "wage", "minimum_wage")
+_CALENDAR_MONTH: Final = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 
 
-def _month_row(month: object, where: str) -> tuple[str, object, object]:
+def _calendar_month(name: str) -> int | None:
+    """The month a ``YYYY-MM`` label names, counted from year 0 (to order months), or
+    ``None`` for a label that names no calendar month."""
+    found = _CALENDAR_MONTH.fullmatch(name)
+    return int(found[1]) * 12 + int(found[2]) - 1 if found else None
+
+
+def _month_row(month: object, where: str) -> tuple[object, str, object, object]:
     """A month of a recovery schedule: a ``(label, wage, minimum_wage)`` list or tuple, or
-    a mapping with the keys ``month``, ``wage`` and ``minimum_wage`` (a JSON object)."""
+    a mapping with the keys ``month``, ``wage`` and ``minimum_wage`` (a JSON object); returns
+    the label as given and as text, the wage and the minimum wage as given."""
     if isinstance(month, Mapping):
         keys = set(month)
         if keys != set(_ROW_KEYS):
@@ -260,14 +327,16 @@ def _month_row(month: object, where: str) -> tuple[str, object, object]:
         )
     if len(row) != 3:
         raise InvalidValueError(where, "3 items: label, wage and minimum_wage", len(row))
-    name = row[0]
+    given = name = row[0]
     if isinstance(name, Period):
+        if name.is_year:
+            raise InvalidValueError(f"{where}.month", "a month (a Period with a month)", name)
         name = str(name)
     if not isinstance(name, str):
         raise InvalidTypeError(f"{where}.month", "a str or a Period", name)
     if not name.strip():
         raise InvalidValueError(f"{where}.month", "a non-empty label", name)
-    return name, row[1], row[2]
+    return given, name, row[1], row[2]
 
 
 # --- entitlement per invoice ---------------------------------------------------------------
@@ -1022,12 +1091,12 @@ def _apply_paid(inputs: CollectionInputs, work: _Work) -> Decimal:
     def withdrawn(line_id: str, amount: Decimal, text: Label, step: Step) -> CollectionLine:
         work.steps.append(step)
         return CollectionLine(
-            line_id,
-            CollectionLineKind.WITHDRAWN,
-            ZERO,
-            text,
-            "",
-            (step,),
+            line_id=line_id,
+            kind=CollectionLineKind.WITHDRAWN,
+            amount=ZERO,
+            label=text,
+            clause="",
+            steps=(step,),
             already_paid=amount,
         )
 
@@ -1066,7 +1135,7 @@ def settle_month(
     """The collection statement of ``inputs.employee`` for the month ``period``, by the
     rules in the module documentation.
 
-    Parameters:
+    Args:
         policy: the collection policy; each invoice is settled under the version in force
             on its issue date, portfolio rules under the one in force on the month's last
             day.
@@ -1076,47 +1145,50 @@ def settle_month(
         inputs: the salesperson's facts for the month, with ``state`` — the previous
             statement's ``state_out`` (the empty state for the first month).
 
-    Returns a :class:`~hrpolicy.collection.results.CollectionStatement`; its
-    ``state_out`` is the next month's ``state``.
+    Returns:
+        A :class:`~hrpolicy.collection.results.CollectionStatement`; its ``state_out``
+        is the next month's ``state``.
 
-    Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for an argument of the wrong
-    type; :class:`~hrpolicy.core.errors.InvalidValueError` for a ``period`` that is a
-    year, facts that contradict each other (a state account for an invoice not the
-    salesperson's or not yet issued, a milestone after the month, an expense outside it,
-    a payment above what is owed without a reason, a reversal above its payment…) and
-    facts the policy needs but ``inputs`` lacks (the target completion for a completion
-    × collection matrix, the wage and minimum wage when a clawback is to be recovered);
-    :class:`~hrpolicy.core.errors.NotCoveredError` for a month or an invoice date no
-    policy version covers.
+    Raises:
+        InvalidTypeError: an argument is of the wrong type.
+        InvalidValueError: ``period`` is a year; facts contradict each other (a state
+            account for an invoice not the salesperson's or not yet issued, a milestone
+            after the month, an expense outside it, a payment above what is owed without
+            a reason, a reversal above its payment…); or the policy needs a fact
+            ``inputs`` lacks (the target completion for a completion × collection
+            matrix, the wage and minimum wage when a clawback is to be recovered).
+        NotCoveredError: no policy version covers the month or an invoice's issue date.
 
-    >>> from hrpolicy.collection import Invoice, MatchingRule, Payment
-    >>> from hrpolicy.collection.examples import proportional_policy
-    >>> receivables = Receivables(
-    ...     invoices=(
-    ...         Invoice(invoice_id="A-01", customer="ACME", salesperson="li",
-    ...                 issued_on=date(2024, 1, 10), amount=Decimal(100000),
-    ...                 commission=Decimal(3000), credit_days=30),
-    ...     ),
-    ...     matching=MatchingRule.BY_INVOICE,
-    ...     payments=(
-    ...         Payment(payment_id="P1", invoice_id="A-01", received_on=date(2024, 2, 5),
-    ...                 amount=Decimal(40000)),
-    ...     ),
-    ... )
-    >>> february = settle_month(proportional_policy(), Period(year=2024, month=2),
-    ...                         receivables, CollectionInputs(employee="li"))
-    >>> [(line.line_id, line.amount) for line in february.lines]  # 40 % of 3,000
-    [('release/A-01', Decimal('1200.00'))]
-    >>> march = settle_month(proportional_policy(), Period(year=2024, month=3), receivables,
-    ...                      CollectionInputs(employee="li", state=february.state_out))
-    >>> march.total, march.find_line("release/A-01")  # nothing more was collected
-    (Decimal('0.00'), None)
-    >>> settle_month(proportional_policy(), Period(year=2024), receivables,
-    ...              CollectionInputs(employee="li"))
-    Traceback (most recent call last):
-    ...
-    hrpolicy.core.errors.InvalidValueError: period: expected a month (collection statements
-    are monthly), got Period 2024
+    Example:
+        >>> from hrpolicy.collection import Invoice, MatchingRule, Payment
+        >>> from hrpolicy.collection.examples import proportional_policy
+        >>> receivables = Receivables(
+        ...     invoices=(
+        ...         Invoice(invoice_id="A-01", customer="ACME", salesperson="li",
+        ...                 issued_on=date(2024, 1, 10), amount=Decimal(100000),
+        ...                 commission=Decimal(3000), credit_days=30),
+        ...     ),
+        ...     matching=MatchingRule.BY_INVOICE,
+        ...     payments=(
+        ...         Payment(payment_id="P1", invoice_id="A-01",
+        ...                 received_on=date(2024, 2, 5), amount=Decimal(40000)),
+        ...     ),
+        ... )
+        >>> february = settle_month(proportional_policy(), Period(year=2024, month=2),
+        ...                         receivables, CollectionInputs(employee="li"))
+        >>> [(line.line_id, line.amount) for line in february.lines]  # 40 % of 3,000
+        [('release/A-01', Decimal('1200.00'))]
+        >>> march = settle_month(
+        ...     proportional_policy(), Period(year=2024, month=3), receivables,
+        ...     CollectionInputs(employee="li", state=february.state_out))
+        >>> march.total, march.find_line("release/A-01")  # nothing more was collected
+        (Decimal('0.00'), None)
+        >>> settle_month(proportional_policy(), Period(year=2024), receivables,
+        ...              CollectionInputs(employee="li"))
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: period: expected a month (collection
+        statements are monthly), got Period 2024
     """
     _check_call(policy, period, receivables)
     _check_person(period, _invoices(receivables), inputs)
@@ -1137,33 +1209,50 @@ def settle_team(
     receivables are replayed once for all of them (the costly part of a month); each
     statement equals :func:`settle_month`'s for the same person.
 
-    Parameters:
-        policy, period, receivables: as for :func:`settle_month`.
+    Args:
+        policy: the collection policy, as for :func:`settle_month`.
+        period: the month, as for :func:`settle_month`.
+        receivables: every invoice of the customers concerned, with their events, as for
+            :func:`settle_month`.
         inputs: one :class:`~hrpolicy.collection.model.CollectionInputs` per salesperson
             (a list or tuple), each with its own carried state; employees are unique.
 
-    Returns the statements as a tuple, ordered by employee.
+    Returns:
+        The statements as a tuple, ordered by employee.
 
-    Raises what :func:`settle_month` raises; an error about one person's facts names the
-    entry (``inputs[1](wang).…``), and a repeated employee is an
-    :class:`~hrpolicy.core.errors.InvalidValueError` naming the second.
+    Raises:
+        InvalidTypeError: an argument is of the wrong type, or ``inputs`` is not a list
+            or tuple of :class:`~hrpolicy.collection.model.CollectionInputs`.
+        InvalidValueError: an employee is listed twice (the second is named), or what
+            :func:`settle_month` refuses; an error about one person's facts names the
+            entry (``inputs[1](wang).…``).
+        NotCoveredError: no policy version covers the month or an invoice's issue date.
 
-    >>> from hrpolicy.collection import Invoice, MatchingRule, Payment
-    >>> from hrpolicy.collection.examples import proportional_policy
-    >>> def sale(invoice_id, salesperson):
-    ...     return Invoice(invoice_id=invoice_id, customer="ACME", salesperson=salesperson,
-    ...                    issued_on=date(2024, 1, 10), amount=Decimal(10000),
-    ...                    commission=Decimal(500), credit_days=30)
-    >>> receivables = Receivables(
-    ...     invoices=(sale("A-01", "wang"), sale("A-02", "li")),
-    ...     matching=MatchingRule.FIFO,
-    ...     payments=(Payment(payment_id="P1", customer="ACME", received_on=date(2024, 2, 1),
-    ...                       amount=Decimal(15000)),),
-    ... )
-    >>> team = settle_team(proportional_policy(), Period(year=2024, month=2), receivables,
-    ...                    [CollectionInputs(employee="wang"), CollectionInputs(employee="li")])
-    >>> [(s.employee, s.total) for s in team]  # oldest first: A-01 in full, half of A-02
-    [('li', Decimal('250.00')), ('wang', Decimal('500.00'))]
+    Example:
+        >>> from hrpolicy.collection import Invoice, MatchingRule, Payment
+        >>> from hrpolicy.collection.examples import proportional_policy
+        >>> def sale(invoice_id, salesperson):
+        ...     return Invoice(invoice_id=invoice_id, customer="ACME",
+        ...                    salesperson=salesperson, issued_on=date(2024, 1, 10),
+        ...                    amount=Decimal(10000), commission=Decimal(500),
+        ...                    credit_days=30)
+        >>> receivables = Receivables(
+        ...     invoices=(sale("A-01", "wang"), sale("A-02", "li")),
+        ...     matching=MatchingRule.FIFO,
+        ...     payments=(Payment(payment_id="P1", customer="ACME",
+        ...                       received_on=date(2024, 2, 1), amount=Decimal(15000)),),
+        ... )
+        >>> team = settle_team(
+        ...     proportional_policy(), Period(year=2024, month=2), receivables,
+        ...     [CollectionInputs(employee="wang"), CollectionInputs(employee="li")])
+        >>> [(s.employee, s.total) for s in team]  # oldest first: A-01 in full, half of A-02
+        [('li', Decimal('250.00')), ('wang', Decimal('500.00'))]
+        >>> settle_team(proportional_policy(), Period(year=2024, month=2), receivables,
+        ...             [CollectionInputs(employee="li")] * 2)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: inputs[1]: expected a unique employee, got
+        str 'li'
     """
     _check_call(policy, period, receivables)
     people = arguments(inputs, CollectionInputs, "inputs")
@@ -1207,9 +1296,7 @@ def _settle(
     )
     overdue = _overdue(version, positions, day, work)
     matrix = _matrix(version, positions, period, inputs, work)
-    factor = (overdue.multiplier if overdue is not None else Fraction(1)) * (
-        matrix.coefficient if matrix is not None else Fraction(1)
-    )
+    factor = _portfolio_factor(overdue, matrix)
     accounts, rise = _releases(policy, positions, inputs.state, factor, work)
     if factor != 1 and rise:
         gross, kept = round_money(rise), round_money(rise * factor)

@@ -15,10 +15,11 @@ what was written off), and a write-off above the open balance.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -32,29 +33,31 @@ from hrpolicy.collection.model import (
     WriteOff,
 )
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
-from hrpolicy.core.fields import argument
-from hrpolicy.core.money import ZERO, allocate, money_sum
+from hrpolicy.core.fields import NonNegativeMoney, Text, argument, checked, typed_fields
+from hrpolicy.core.money import ZERO, allocate, money_sum, parse_money
 
 __all__ = ["InvoicePosition", "Ledger", "Portion", "ledger"]
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Portion:
     """Money of one payment applied to one invoice (after any reversal)."""
 
-    payment_id: str
+    payment_id: Text
     received_on: date
-    amount: Decimal
+    amount: NonNegativeMoney
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InvoicePosition:
     """An invoice on the ledger's day: what it is worth after credit notes, what was
     collected (portion by portion), written off and still open."""
 
     invoice: Invoice
-    credited: Decimal
-    written_off: Decimal
+    credited: NonNegativeMoney
+    written_off: NonNegativeMoney
     portions: tuple[Portion, ...]
 
     @property
@@ -96,14 +99,48 @@ class InvoicePosition:
         return (day - self.invoice.due_on).days
 
 
-@attrs.frozen
+def _positions(value: object) -> dict[str, InvoicePosition]:
+    """``Ledger.positions``: each invoice's position by its id."""
+    path = "Ledger.positions"
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(path, "a mapping of invoice ids to InvoicePosition", value)
+    for key, position in value.items():
+        if not isinstance(position, InvoicePosition):
+            raise InvalidTypeError(f"{path}[{key!r}]", "an InvoicePosition", position)
+        if key != position.invoice.invoice_id:
+            raise InvalidValueError(
+                f"{path}[{key!r}]", f"the position of invoice {key}", position.invoice.invoice_id
+            )
+    return dict(value)
+
+
+def _unapplied(value: object) -> tuple[tuple[str, Decimal, str], ...]:
+    """``Ledger.unapplied``: ``(customer, amount, reason)`` triples."""
+    path = "Ledger.unapplied"
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise InvalidTypeError(path, "a list or tuple of (customer, amount, reason)", value)
+    triples = []
+    for index, item in enumerate(value):
+        where = f"{path}[{index}]"
+        if not isinstance(item, (list, tuple)) or len(item) != 3:
+            raise InvalidTypeError(where, "a (customer, amount, reason) triple", item)
+        customer, amount, reason = item
+        if not isinstance(customer, str) or not isinstance(reason, str):
+            raise InvalidTypeError(where, "a customer and a reason as str", item)
+        triples.append((customer, parse_money(amount, field=f"{where}[1]"), reason))
+    return tuple(triples)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Ledger:
-    """Every invoice's position on ``as_of``, and customers' unapplied credit (payments
-    above what was owed, each with its reason)."""
+    """Every invoice's position on ``as_of`` (by invoice id), and customers' unapplied
+    credit as ``(customer, amount, reason)``: payments above what was owed, each with its
+    reason."""
 
     as_of: date
-    positions: dict[str, InvoicePosition]
-    unapplied: tuple[tuple[str, Decimal, str], ...]
+    positions: dict[str, InvoicePosition] = attrs.field(converter=_positions)
+    unapplied: tuple[tuple[str, Decimal, str], ...] = attrs.field(converter=_unapplied)
 
     def of(self, invoice_id: str) -> InvoicePosition:
         """The position of one invoice."""
@@ -127,27 +164,27 @@ class _Book:
             self.by_customer.setdefault(invoice.customer, []).append(invoice)
         self.credited = dict.fromkeys(self.invoices, ZERO)
         self.written_off = dict.fromkeys(self.invoices, ZERO)
-        self.portions: dict[str, list[Portion]] = {i: [] for i in self.invoices}
+        # Per invoice, the money applied to it: [payment id, received on, amount] each.
+        self.portions: dict[str, list[list[Any]]] = {i: [] for i in self.invoices}
         self.collected = dict.fromkeys(self.invoices, ZERO)  # kept with the portions
+        # amount − credited − collected − written off, kept with each change (below 0
+        # when a return leaves more collected than the invoice is worth).
+        self.owed = {i: invoice.amount for i, invoice in self.invoices.items()}
         # Per payment: where its money went, in order: (invoice id or None for excess, amount).
         self.applied: dict[str, list[tuple[str | None, Decimal]]] = {}
         self.excess: dict[str, tuple[str, Decimal, str]] = {}
 
     def open_balance(self, invoice_id: str) -> Decimal:
-        owed = (
-            self.invoices[invoice_id].amount,
-            -self.credited[invoice_id],
-            -self.collected[invoice_id],
-            -self.written_off[invoice_id],
-        )
-        return max(ZERO, money_sum(owed))
+        return max(ZERO, self.owed[invoice_id])
+
+    def less_owed(self, invoice_id: str, amount: Decimal) -> None:
+        self.owed[invoice_id] = money_sum((self.owed[invoice_id], -amount))
 
     def apply(self, payment: Payment, invoice_id: str, amount: Decimal) -> None:
         if amount:
-            self.portions[invoice_id].append(
-                Portion(payment.payment_id, payment.received_on, amount)
-            )
+            self.portions[invoice_id].append([payment.payment_id, payment.received_on, amount])
             self.collected[invoice_id] = money_sum((self.collected[invoice_id], amount))
+            self.less_owed(invoice_id, amount)
             self.applied[payment.payment_id].append((invoice_id, amount))
 
 
@@ -165,17 +202,20 @@ def _credit(book: _Book, note: CreditNote) -> None:
             note.amount,
         )
     book.credited[note.invoice_id] = money_sum((book.credited[note.invoice_id], note.amount))
+    book.less_owed(note.invoice_id, note.amount)
 
 
-def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
+def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
     book.applied[payment.payment_id] = []
-    # Receivables checked that a payment gives its customer or, by invoice, its invoice.
-    customer = payment.customer or book.invoices[payment.invoice_id or ""].customer
+    rule = receivables.matching
+    customer = receivables.customer_of(payment)
     candidates = [
         i for i in book.by_customer.get(customer, ()) if i.issued_on <= payment.received_on
     ]
-    if rule is MatchingRule.BY_INVOICE:
-        named = book.invoices[payment.invoice_id or ""]
+    # Receivables checked that every payment names its invoice under BY_INVOICE (and
+    # none under the other rules).
+    named = receivables.invoice_of(payment)
+    if named is not None:
         if named.issued_on > payment.received_on:
             raise InvalidValueError(
                 f"Payment({payment.payment_id}).received_on",
@@ -183,8 +223,14 @@ def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
                 payment.received_on,
             )
         candidates = [named]
-    open_invoices = [i for i in candidates if book.open_balance(i.invoice_id) > 0]
-    owed = money_sum(book.open_balance(i.invoice_id) for i in open_invoices)
+    # Oldest due first (then issued, then id): the order FIFO settles in, and the order
+    # pro-rata ties take the odd fen in — never the order the invoices were listed in.
+    balances = {i.invoice_id: book.open_balance(i.invoice_id) for i in candidates}
+    open_invoices = sorted(
+        (i for i in candidates if balances[i.invoice_id] > 0),
+        key=lambda i: (i.due_on, i.issued_on, i.invoice_id),
+    )
+    owed = money_sum(balances[i.invoice_id] for i in open_invoices)
     if not candidates and payment.excess_reason is None:
         raise InvalidValueError(
             f"Payment({payment.payment_id}).received_on",
@@ -200,15 +246,14 @@ def _pay(book: _Book, payment: Payment, rule: MatchingRule) -> None:
         )
     to_apply = min(payment.amount, owed)
     if rule is MatchingRule.PRO_RATA and open_invoices:
-        balances = [book.open_balance(i.invoice_id) for i in open_invoices]
-        parts = allocate([Fraction(to_apply) * Fraction(b) / Fraction(owed) for b in balances])
+        shares = [balances[i.invoice_id] for i in open_invoices]
+        parts = allocate([Fraction(to_apply) * Fraction(b) / Fraction(owed) for b in shares])
         for invoice, part in zip(open_invoices, parts, strict=True):
             book.apply(payment, invoice.invoice_id, part)
     else:
-        ordered = sorted(open_invoices, key=lambda i: (i.due_on, i.issued_on, i.invoice_id))
         left = to_apply
-        for invoice in ordered:
-            part = min(left, book.open_balance(invoice.invoice_id))
+        for invoice in open_invoices:
+            part = min(left, balances[invoice.invoice_id])
             book.apply(payment, invoice.invoice_id, part)
             left = money_sum((left, -part))
     excess = money_sum((payment.amount, -to_apply))
@@ -259,16 +304,17 @@ def _reverse(book: _Book, reversal: Reversal) -> None:
 
 def _take_back(book: _Book, invoice_id: str, payment_id: str, amount: Decimal) -> None:
     book.collected[invoice_id] = money_sum((book.collected[invoice_id], -amount))
+    book.less_owed(invoice_id, -amount)
     portions = book.portions[invoice_id]
     for index in range(len(portions) - 1, -1, -1):
         portion = portions[index]
-        if portion.payment_id != payment_id or not amount:
+        if portion[0] != payment_id or not amount:
             continue
-        take = min(amount, portion.amount)
+        take = min(amount, portion[2])
         amount = money_sum((amount, -take))
-        rest = money_sum((portion.amount, -take))
+        rest = money_sum((portion[2], -take))
         if rest:
-            portions[index] = attrs.evolve(portion, amount=rest)
+            portion[2] = rest
         else:
             del portions[index]
 
@@ -284,6 +330,7 @@ def _write_off(book: _Book, write_off: WriteOff) -> None:
     book.written_off[write_off.invoice_id] = money_sum(
         (book.written_off[write_off.invoice_id], write_off.amount)
     )
+    book.less_owed(write_off.invoice_id, write_off.amount)
 
 
 def ledger(receivables: Receivables, as_of: date) -> Ledger:
@@ -304,7 +351,7 @@ def ledger(receivables: Receivables, as_of: date) -> Ledger:
         if isinstance(event, CreditNote):
             _credit(book, event)
         elif isinstance(event, Payment):
-            _pay(book, event, receivables.matching)
+            _pay(book, event, receivables)
         elif isinstance(event, Reversal):
             _reverse(book, event)
         else:
@@ -314,7 +361,10 @@ def ledger(receivables: Receivables, as_of: date) -> Ledger:
             invoice=invoice,
             credited=book.credited[invoice_id],
             written_off=book.written_off[invoice_id],
-            portions=tuple(book.portions[invoice_id]),
+            portions=tuple(
+                Portion(payment_id=payment_id, received_on=received_on, amount=amount)
+                for payment_id, received_on, amount in book.portions[invoice_id]
+            ),
         )
         for invoice_id, invoice in book.invoices.items()
         if invoice.issued_on <= as_of

@@ -62,7 +62,9 @@ class MatchingRule(Choice):
     - ``FIFO`` — the paying customer's oldest open invoice first: by due date, then issue
       date, then id;
     - ``PRO_RATA`` — every open invoice of the paying customer in proportion to its open
-      balance, shared to the fen by the largest-remainder rule.
+      balance, shared to the fen by the largest-remainder rule; between equal remainders
+      the odd fen goes to the invoice due first (then issued first, then by id), whatever
+      order the invoices are listed in.
 
     Only invoices issued on or before the payment date are open to it. :attr:`needs`
     says which facts a payment must give under each rule:
@@ -245,6 +247,7 @@ class Receivables:
     reversals: tuple[Reversal, ...] = ()
     credit_notes: tuple[CreditNote, ...] = ()
     write_offs: tuple[WriteOff, ...] = ()
+    _invoices: dict[str, Invoice] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         require_unique([i.invoice_id for i in self.invoices], "Receivables.invoices", "id")
@@ -254,6 +257,7 @@ class Receivables:
         require_unique([w.write_off_id for w in self.write_offs], "Receivables.write_offs", "id")
         customers = {i.customer for i in self.invoices}
         invoices = {i.invoice_id: i for i in self.invoices}
+        object.__setattr__(self, "_invoices", invoices)
         payments = {p.payment_id: p for p in self.payments}
         needs = _NEEDS[self.matching]
         for index, payment in enumerate(self.payments):
@@ -323,19 +327,49 @@ class Receivables:
                 item.day,
             )
 
+    def invoice_of(self, payment: Payment) -> Invoice | None:
+        """The invoice ``payment`` names (under the ``BY_INVOICE`` rule, where every
+        payment names one), or ``None`` when it names none.
+
+        >>> from datetime import date
+        >>> receivables = Receivables(
+        ...     invoices=(Invoice(invoice_id="A-01", customer="ACME", salesperson="li",
+        ...                       issued_on=date(2024, 1, 10), amount=Decimal(1000),
+        ...                       commission=Decimal(30)),),
+        ...     matching=MatchingRule.BY_INVOICE,
+        ...     payments=(Payment(payment_id="P1", invoice_id="A-01",
+        ...                       received_on=date(2024, 2, 5), amount=Decimal(400)),),
+        ... )
+        >>> receivables.invoice_of(receivables.payments[0]).invoice_id
+        'A-01'
+        >>> receivables.customer_of(receivables.payments[0])
+        'ACME'
+        """
+        if payment.invoice_id is None:
+            return None
+        invoice = self._invoices.get(payment.invoice_id)
+        if invoice is None:
+            raise InvalidValueError(
+                f"Payment({payment.payment_id}).invoice_id",
+                "an invoice in these receivables",
+                payment.invoice_id,
+            )
+        return invoice
+
     def customer_of(self, payment: Payment) -> str:
         """The customer who made ``payment``: its own ``customer``, or, under the
-        ``BY_INVOICE`` rule, the customer of the invoice it names."""
+        ``BY_INVOICE`` rule, the customer of the invoice it names (:meth:`invoice_of`).
+        The ledger matches every payment to the customer this gives."""
         if payment.customer is not None:
             return payment.customer
-        for invoice in self.invoices:
-            if invoice.invoice_id == payment.invoice_id:
-                return invoice.customer
-        raise InvalidValueError(
-            f"Payment({payment.payment_id})",
-            "a payment of these receivables (with its customer or the invoice it settles)",
-            payment.payment_id,
-        )
+        invoice = self.invoice_of(payment)
+        if invoice is None:
+            raise InvalidValueError(
+                f"Payment({payment.payment_id})",
+                "a payment with its customer or the invoice it settles",
+                payment.payment_id,
+            )
+        return invoice.customer
 
 
 # --- a salesperson's period: events, and what earlier statements left ------------------------

@@ -34,6 +34,7 @@ Art. 3: a reduction is lawful only when a written rule provides it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -42,7 +43,7 @@ from typing import Final, cast
 
 import attrs
 
-from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.bands import BandTable, Semantics, Side, band_value
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import InvalidTypeError, PolicyDefinitionError
@@ -57,7 +58,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
-from hrpolicy.core.money import Rate, parse_decimal
+from hrpolicy.core.money import EXACT, Rate
 from hrpolicy.core.versions import check_dates, ordered_versions, version_on
 
 __all__ = [
@@ -100,6 +101,15 @@ def _check_table(path: str, table: BandTable, *, start: Decimal, unbounded: bool
     for index, band in enumerate(table.bands):
         require(band.value >= 0, f"{path}.bands[{index}].value", "0 or more", band.value)
         require(band.lump_sum == 0, f"{path}.bands[{index}].lump_sum", "0", band.lump_sum)
+
+
+def _share(value: object, field: str) -> Decimal:
+    """A share written as a number or a rate (``"0.8"``, ``"80%"``), in its shortest form
+    (``"50%"`` reads as 0.5, ``"100%"`` as 1)."""
+    share = band_value(value, field)
+    if share == share.to_integral_value():
+        return share.quantize(Decimal(1), context=EXACT)
+    return share.normalize(EXACT)
 
 
 @policy_checked
@@ -175,18 +185,37 @@ class Staged:
     ) -> Staged:
         """The staged release of ``stages``: ``(share collected, share released)`` pairs
         (a list of pairs, as loaded from JSON, or a mapping) with ascending shares
-        collected above 0; from each share collected on (included) its share is released,
-        and below the first nothing. The last share released must be 1.
+        collected above 0 and at most 1; from each share collected on (included) its share
+        is released, and below the first nothing. The last share released must be 1.
+        Shares are numbers (``"0.8"``) or rates (``"80%"``), as band values are.
 
-        >>> rule = Staged.from_stages({"0.5": "0.4", 1: 1})
-        >>> [band.describe() for band in rule.stages.bands]
-        ['[0, 0.5)', '[0.5, 1)', '[1, ∞)']
+        >>> rule = Staged.from_stages({"50%": "40%", 1: 1})
+        >>> [(band.describe(), str(band.value)) for band in rule.stages.bands]
+        [('[0, 0.5)', '0'), ('[0.5, 1)', '0.4'), ('[1, ∞)', '1')]
+
+        An error names the stage as written (``stages[1]`` is the second pair, the
+        second item of a pair the share released):
+
+        >>> Staged.from_stages([("80%", "90%"), (1, "50%")])
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.PolicyDefinitionError: stages[1][1]: expected at least the
+        previous stage's 0.9, got str '50%'
         """
         path = "stages"
+        # Per stage: where its share collected and its share released were written, and
+        # both as given. A mapping's entry is named by its key (the share collected).
+        entries: list[tuple[str, str, object, object]] = []
         if isinstance(stages, Mapping):
-            pairs: list[object] = list(stages.items())
+            for key, value in stages.items():
+                where = f"{path}[{key!r}]"
+                entries.append((where, where, key, value))
         elif isinstance(stages, (list, tuple)):
-            pairs = list(stages)
+            for index, pair in enumerate(stages):
+                where = f"{path}[{index}]"
+                if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+                    raise InvalidTypeError(where, "a (share collected, share released) pair", pair)
+                entries.append((f"{where}[0]", f"{where}[1]", pair[0], pair[1]))
         else:
             raise InvalidTypeError(
                 path, "a list of (share collected, share released) pairs or a mapping", stages
@@ -194,28 +223,36 @@ class Staged:
         collected: list[Decimal] = []
         released: list[Decimal] = []
         with policy_errors():
-            require(bool(pairs), path, "at least one stage", stages)
-            for index, pair in enumerate(pairs):
-                where = f"{path}[{index}]"
-                if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-                    raise InvalidTypeError(where, "a (share collected, share released) pair", pair)
-                share = parse_decimal(pair[0], field=f"{where}[0]")
+            require(bool(entries), path, "at least one stage", stages)
+            for at_share, at_release, given_share, given_release in entries:
+                share = _share(given_share, at_share)
+                floor = collected[-1] if collected else Decimal(0)
                 require(
-                    share > (collected[-1] if collected else 0),
-                    f"{where}[0]",
-                    f"a share collected above {collected[-1] if collected else 0} "
-                    "(shares collected ascend from above 0)",
-                    share,
+                    share > floor,
+                    at_share,
+                    f"a share collected above {floor} (shares collected ascend from above 0)",
+                    given_share,
                 )
+                require(share <= 1, at_share, "a share collected of at most 1 (100 %)", given_share)
                 collected.append(share)
-                released.append(parse_decimal(pair[1], field=f"{where}[1]"))
+                released.append(_share(given_release, at_release))
         table = BandTable.from_thresholds(
             [Decimal(0), *collected],
             [Decimal(0), *released],
             closed=Side.LOWER,
             semantics=Semantics.WHOLE,
         )
-        return cls(stages=table, clause=clause)
+        try:
+            return cls(stages=table, clause=clause)
+        except PolicyDefinitionError as error:
+            # Band k + 1 of the table is the user's stage k; the rule that 100 % collected
+            # releases 100 % is about the last stage's share released.
+            band = re.fullmatch(r"Staged\.stages\.bands\[(\d+)\]\.value", error.path)
+            if band is None and error.path != "Staged.stages":
+                raise
+            stage = int(band.group(1)) - 1 if band else len(entries) - 1
+            _, at_release, _, given_release = entries[stage]
+            raise PolicyDefinitionError(at_release, error.expected, given_release) from None
 
     def __attrs_post_init__(self) -> None:
         path = "Staged.stages"

@@ -3,9 +3,11 @@ recovery schedule — immutable snapshots that explain every line."""
 
 from __future__ import annotations
 
+import functools
+import sys
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -13,7 +15,18 @@ from hrpolicy.collection.model import CollectionInputs, CollectionState, Receiva
 from hrpolicy.collection.policy import CollectionPolicy
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.display import Amount, Displayable, SummaryValue, View
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step
+from hrpolicy.core.fields import (
+    Money,
+    NonNegativeInt,
+    NonNegativeMoney,
+    PositiveInt,
+    Quantity,
+    Text,
+    checked,
+    typed_fields,
+)
 from hrpolicy.core.money import money_sum
 from hrpolicy.core.period import Period
 from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
@@ -28,6 +41,36 @@ __all__ = [
     "RecoveryMonth",
     "RecoverySchedule",
 ]
+
+
+def _result_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """:func:`~hrpolicy.core.fields.typed_fields`, with the exact figures a reading holds
+    (``Fraction`` fields: an index, a rate, a coefficient) checked too."""
+    namespace = vars(sys.modules[cls.__module__])
+    result = []
+    for field in fields:
+        annotation = eval(field.type, namespace) if isinstance(field.type, str) else field.type
+        if field.init and field.converter is None and annotation is Fraction:
+            check = functools.partial(_exact_figure, f"{cls.__name__}.{field.name}")
+            result.append(field.evolve(converter=check))
+        else:
+            result.append(field)
+    return typed_fields(cls, result)
+
+
+def _exact_figure(path: str, value: object) -> Fraction:
+    """An exact number of zero or more (a ``Fraction``, ``Decimal`` or ``int``; never a
+    ``float``), as a ``Fraction``."""
+    if isinstance(value, bool) or not isinstance(value, (Fraction, Decimal, int)):
+        raise InvalidTypeError(
+            path, "an exact number (Fraction, Decimal or int; not a float)", value
+        )
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidValueError(path, "a finite number", value)
+    figure = Fraction(value)
+    if figure < 0:
+        raise InvalidValueError(path, "a number of zero or more", value)
+    return figure
 
 
 class CollectionLineKind(Choice):
@@ -45,20 +88,21 @@ class CollectionLineKind(Choice):
     WITHDRAWN = "withdrawn"  # paid by an earlier run of this month, no longer arising
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class CollectionLine(PaidMixin):
     """One line: a stable id (``release/INV-1``, ``reserve#withheld``…), its effect on this
     month's pay, what it is, the clause and the steps behind it. ``already_paid`` is what
     an earlier run of the same month paid on it; :attr:`due` what is left."""
 
-    line_id: str
+    line_id: Text
     kind: CollectionLineKind
-    amount: Decimal
+    amount: Money
     label: Label
     clause: str
     steps: tuple[Step, ...]
     invoice_id: str | None = None
-    already_paid: Decimal = Decimal("0.00")
+    already_paid: Money = Decimal("0.00")
 
     def to_record(self, locale: str = "en") -> dict[str, object]:
         """A flat row for this line."""
@@ -75,19 +119,20 @@ class CollectionLine(PaidMixin):
         }
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class PerformanceDeduction:
     """Credited performance cut for an invoice still open past its due date (aging):
     ``deduction`` is ``rate`` (the aging table's value for ``days_overdue``) of the
     ``open_balance``, rounded half up to the fen; the invoice credits ``net_amount`` (its
     amount less credit notes), of which :attr:`credited` is left after the cut."""
 
-    invoice_id: str
-    net_amount: Decimal
-    open_balance: Decimal
-    days_overdue: int
+    invoice_id: Text
+    net_amount: NonNegativeMoney
+    open_balance: NonNegativeMoney
+    days_overdue: PositiveInt
     rate: Fraction
-    deduction: Decimal
+    deduction: NonNegativeMoney
 
     @property
     def credited(self) -> Decimal:
@@ -96,7 +141,8 @@ class PerformanceDeduction:
         return money_sum((self.net_amount, -self.deduction))
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class OverdueReading:
     """The salesperson's weighted overdue index on the month's last day, as the policy's
     overdue rule read it: ``overdue_weighted`` Σ(overdue amount × days overdue) ÷
@@ -123,17 +169,25 @@ class OverdueReading:
         return None if self.overdue_weighted else Fraction(0)
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class MatrixReading:
     """The completion × collection-rate coefficient of the month: ``completion`` (the
     target completion given), ``collection_rate`` (collected ÷ net amount of the
     salesperson's invoices of the year due by the month's last day; 1 with none due),
     ``invoices_due`` (how many there are) and the ``coefficient`` the matrix gives."""
 
-    completion: Decimal
+    completion: Quantity
     collection_rate: Fraction
-    invoices_due: int
+    invoices_due: NonNegativeInt
     coefficient: Fraction
+
+
+def _portfolio_factor(overdue: OverdueReading | None, matrix: MatrixReading | None) -> Fraction:
+    """The overdue multiplier times the matrix coefficient, 1 for a rule not in force: the
+    factor the engine multiplies a month's rise in entitlement by."""
+    multiplier = overdue.multiplier if overdue is not None else Fraction(1)
+    return multiplier * (matrix.coefficient if matrix is not None else Fraction(1))
 
 
 _TITLE: Final = Label("回款提成结算单", "Collection-linked commission statement")
@@ -146,7 +200,8 @@ _PAID: Final = Label("此前已发", "already paid")
 _DUE: Final = Label("本次应补发", "due now")
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class CollectionStatement(StatementLines[CollectionLine], Displayable):
     """One salesperson's collection-linked pay for one month.
 
@@ -163,7 +218,7 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
 
     policy: CollectionPolicy
     period: Period
-    employee: str
+    employee: Text
     receivables: Receivables
     inputs: CollectionInputs
     lines: tuple[CollectionLine, ...]
@@ -189,9 +244,7 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
     def portfolio_factor(self) -> Fraction:
         """The overdue multiplier times the matrix coefficient (1 without either rule):
         what a rise in entitlement was multiplied by this month."""
-        overdue = self.overdue.multiplier if self.overdue is not None else Fraction(1)
-        matrix = self.matrix.coefficient if self.matrix is not None else Fraction(1)
-        return overdue * matrix
+        return _portfolio_factor(self.overdue, self.matrix)
 
     @property
     def explanation(self) -> Explanation:
@@ -216,26 +269,29 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
         return View(_TITLE, summary, self.explanation)
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class RecoveryMonth:
-    """One month of a recovery schedule."""
+    """One month of a recovery schedule: its label, the wage and minimum wage given, the
+    cap they allow, what the month recovers and what remains after it."""
 
-    month: str
-    wage: Decimal
-    minimum_wage: Decimal
-    cap: Decimal
-    recovered: Decimal
-    remaining: Decimal
+    month: Text
+    wage: NonNegativeMoney
+    minimum_wage: NonNegativeMoney
+    cap: NonNegativeMoney
+    recovered: NonNegativeMoney
+    remaining: NonNegativeMoney
 
 
 _SCHEDULE_TITLE: Final = Label("扣回计划", "Recovery schedule")
 
 
-@attrs.frozen
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class RecoverySchedule(Displayable):
     """How an amount is recovered from wages month by month under WPP Art. 16."""
 
-    amount: Decimal
+    amount: NonNegativeMoney
     months: tuple[RecoveryMonth, ...]
     steps: tuple[Step, ...]
 
