@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from decimal import Decimal
 
 from hrpolicy.core.bands import Band
@@ -24,3 +25,13 @@ def band(
         value=Decimal(value),
         **extra,  # type: ignore[arg-type]
     )
+
+
+def core_types(annotation: object) -> set[type]:
+    """The hrpolicy.core classes an annotation mentions, however nested."""
+    found: set[type] = set()
+    if isinstance(annotation, type) and annotation.__module__.startswith("hrpolicy.core"):
+        found.add(annotation)
+    for arg in typing.get_args(annotation):
+        found |= core_types(arg)
+    return found

@@ -19,6 +19,7 @@ import pytest
 from hrpolicy import bonds, collection, commission, reports
 from hrpolicy.core import errors
 from hrpolicy.core.display import Displayable
+from tests.helpers import core_types
 
 ENGINES = [bonds, collection, commission, reports]
 
@@ -43,16 +44,6 @@ MAIN: list[Callable[..., Any]] = [
 ]
 
 
-def _core_types(annotation: object) -> set[type]:
-    """The hrpolicy.core classes an annotation mentions, however nested."""
-    found: set[type] = set()
-    if isinstance(annotation, type) and annotation.__module__.startswith("hrpolicy.core"):
-        found.add(annotation)
-    for arg in typing.get_args(annotation):
-        found |= _core_types(arg)
-    return found
-
-
 def _taken(engine: ModuleType) -> set[type]:
     """The core types the engine's exported constructors and functions take."""
     taken: set[type] = set()
@@ -66,11 +57,11 @@ def _taken(engine: ModuleType) -> set[type]:
             hints = typing.get_type_hints(obj)
             for field in attrs.fields(obj):
                 if field.init:
-                    taken |= _core_types(hints[field.name])
+                    taken |= core_types(hints[field.name])
         elif inspect.isfunction(obj):
             hints = typing.get_type_hints(obj)
             for parameter in inspect.signature(obj).parameters:
-                taken |= _core_types(hints.get(parameter))
+                taken |= core_types(hints.get(parameter))
     return taken
 
 

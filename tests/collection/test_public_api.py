@@ -13,19 +13,11 @@ from typing import Any
 import attrs
 
 from hrpolicy import collection, core
-
-
-def _core_types(annotation: object) -> set[type]:
-    found: set[type] = set()
-    if isinstance(annotation, type) and annotation.__module__.startswith("hrpolicy.core"):
-        found.add(annotation)
-    for arg in typing.get_args(annotation):
-        found |= _core_types(arg)
-    return found
+from tests.helpers import core_types
 
 
 def _annotated(function: Callable[..., Any]) -> set[type]:
-    return set().union(*map(_core_types, typing.get_type_hints(function).values()))
+    return set().union(*map(core_types, typing.get_type_hints(function).values()))
 
 
 def _used_by_the_api() -> set[type]:
@@ -41,7 +33,7 @@ def _used_by_the_api() -> set[type]:
             continue
         if attrs.has(obj):
             hints = typing.get_type_hints(obj)
-            used |= set().union(*(_core_types(hints[f.name]) for f in attrs.fields(obj)))
+            used |= set().union(*(core_types(hints[f.name]) for f in attrs.fields(obj)))
         for member_name, member in inspect.getmembers(obj):
             if member_name.startswith("_"):
                 continue
