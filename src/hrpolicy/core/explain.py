@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -33,7 +33,7 @@ from hrpolicy.core.display import (
     explanation_text,
     render_value,
 )
-from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.label import Label, is_chinese
 from hrpolicy.core.money import Rate
 from hrpolicy.law.provisions import Provision, provision
@@ -43,11 +43,13 @@ __all__ = [
     "Explanation",
     "Finding",
     "FindingSpec",
+    "FindingValue",
     "Label",
     "Severity",
     "Step",
     "StepValue",
     "Trail",
+    "catalog_named",
     "render_value",
     "step_of",
 ]
@@ -98,20 +100,74 @@ class Step:
         }
 
 
+#: What a finding may carry as a parameter: the same kinds of value a step records.
+FindingValue = StepValue
+
+
 @attrs.frozen
 class Finding:
-    """Something the reader must know, with a stable ``code`` and both languages."""
+    """Something the reader must know, with a stable ``code``, its data and both languages.
+
+    A finding is data first: ``params`` holds the typed values its message templates use
+    (amounts as ``Decimal``, dates, counts, the clause or invoice it is about), in order,
+    so an application can act on a shortfall without parsing text. The messages are
+    rendered from the catalog the finding came from (``catalog``) when someone reads
+    them, never stored.
+
+    >>> from decimal import Decimal
+    >>> from hrpolicy.core.explain import Catalog, FindingSpec, Severity
+    >>> spec = FindingSpec(Severity.WARNING, "短缺{gap}元", "short by {gap}")
+    >>> found = Catalog("demo.finding", {"x.short": spec}).finding("x.short", gap=Decimal("860.00"))
+    >>> found.param("gap"), found.message("en"), found.message("zh_CN")
+    (Decimal('860.00'), 'short by 860.00', '短缺860.00元')
+    """
 
     code: str
     severity: Severity
-    message_zh_CN: str
-    message_en: str
+    params: tuple[tuple[str, FindingValue], ...] = ()
     citations: tuple[Provision, ...] = ()
     subject: str = ""
+    catalog: str = ""
+
+    @property
+    def param_map(self) -> dict[str, FindingValue]:
+        """The parameters as a dict (insertion-ordered)."""
+        return dict(self.params)
+
+    def param(self, name: str) -> FindingValue:
+        """The parameter ``name``; an unknown name is an
+        :class:`~hrpolicy.core.errors.InvalidValueError` listing the names it has."""
+        for key, value in self.params:
+            if key == name:
+                return value
+        known = ", ".join(key for key, _ in self.params) or "no parameters"
+        raise InvalidValueError("name", f"one of {known}", name)
+
+    def spec(self) -> FindingSpec:
+        """The catalog entry this finding was built from."""
+        return catalog_named(self.catalog)[self.code]
 
     def message(self, locale: str) -> str:
-        """The message in ``locale`` (``'zh_CN'`` or ``'en'``)."""
-        return self.message_zh_CN if is_chinese(locale) else self.message_en
+        """The message in ``locale`` (``'zh_CN'`` or ``'en'``), rendered from the catalog."""
+        spec = self.spec()
+        zh = is_chinese(locale)
+        values = {
+            name: (value.zh_CN if zh else value.en)
+            if isinstance(value, Label)
+            else render_value(value)
+            for name, value in self.params
+        }
+        return (spec.zh_CN if zh else spec.en).format(**values)
+
+    @property
+    def message_zh_CN(self) -> str:  # noqa: N802 - named after the locale
+        """The message in Chinese."""
+        return self.message("zh_CN")
+
+    @property
+    def message_en(self) -> str:
+        """The message in English."""
+        return self.message("en")
 
     def to_record(self, locale: str = "en") -> dict[str, object]:
         """A flat row for this finding."""
@@ -161,8 +217,16 @@ class Catalog:
                 raise PolicyDefinitionError(
                     f"{name}.{code}", "the same placeholders in zh_CN and en messages", spec
                 )
+        registered = _CATALOGS.get(name)
+        if registered is not None and registered._specs != dict(specs):
+            raise PolicyDefinitionError(
+                "Catalog.name",
+                "a name no other catalog uses (findings find their text by it)",
+                name,
+            )
         self.name = name
         self._specs = dict(specs)
+        _CATALOGS[name] = self
 
     def __contains__(self, code: object) -> bool:
         return code in self._specs
@@ -192,16 +256,33 @@ class Catalog:
         missing = sorted(spec.placeholders(spec.en) - params.keys())
         if missing:
             raise InvalidValueError(f"{self.name}.{code}", "a value for every placeholder", missing)
-        zh = {k: v.zh_CN if isinstance(v, Label) else render_value(v) for k, v in params.items()}
-        en = {k: v.en if isinstance(v, Label) else render_value(v) for k, v in params.items()}
+        for name, value in params.items():
+            if not isinstance(value, _FINDING_VALUE_TYPES):
+                raise InvalidTypeError(
+                    f"{self.name}.{code}.{name}", "a step value (Decimal, int, date, text…)", value
+                )
         return Finding(
             code=code,
             severity=spec.severity,
-            message_zh_CN=spec.zh_CN.format(**zh),
-            message_en=spec.en.format(**en),
+            params=tuple(params.items()),
             citations=(*spec.citations, *extra_citations),
             subject=subject,
+            catalog=self.name,
         )
+
+
+_FINDING_VALUE_TYPES: Final = (Decimal, Fraction, int, str, bool, date, Rate, Label, type(None))
+_CATALOGS: dict[str, Catalog] = {}
+
+
+def catalog_named(name: str) -> Catalog:
+    """The catalog registered under ``name`` (each engine's catalog registers itself when
+    its messages module is imported)."""
+    found = _CATALOGS.get(name)
+    if found is None:
+        known = ", ".join(sorted(_CATALOGS)) or "none loaded"
+        raise InvalidValueError("catalog", f"one of {known}", name)
+    return found
 
 
 @attrs.frozen
@@ -250,7 +331,8 @@ class Trail:
     """A builder for an :class:`Explanation`: engines append steps and findings in the
     order they apply rules, then freeze the result.
 
-    >>> catalog = Catalog("demo", {"late": FindingSpec(Severity.INFO, "迟{d}天", "{d} days late")})
+    >>> late = FindingSpec(Severity.INFO, "迟{d}天", "{d} days late")
+    >>> catalog = Catalog("demo.trail", {"late": late})
     >>> trail = Trail(catalog)
     >>> trail.step("x.total", Label("合计", "total"), {"a": 1, "b": 2}, 3)
     >>> trail.find("late", d=2)
