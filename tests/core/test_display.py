@@ -89,9 +89,22 @@ def test_markdown_right_aligns_the_value_column() -> None:
 
 def test_messages_and_records_keep_plain_numbers() -> None:
     assert render_value(Decimal("3106.67")) == "3106.67"
-    record = _Result().to_records()[0]
-    assert record["inputs"] == "sales=1250000.5; rate=0.3333333333…"
-    assert record["output"] == Decimal("3106.67")
+    step = _Result().to_records("steps")[0]
+    assert step["output_kind"] == "decimal"
+    assert step["output_decimal"] == Decimal("3106.67")
+    inputs = _Result().to_records("step_inputs")
+    assert [(row["name"], row["value_kind"]) for row in inputs] == [
+        ("sales", "decimal"),
+        ("rate", "ratio"),
+    ]
+    assert inputs[0]["value_decimal"] == Decimal("1250000.5")
+    assert inputs[1]["value_text"] == "1/3"
+    assert inputs[1]["value_decimal"] is None
+
+
+def test_asking_for_records_with_a_locale_as_the_table_says_the_locale_is_a_keyword() -> None:
+    with pytest.raises(InvalidValueError, match="locale is a keyword"):
+        _Result().to_records("zh_CN")
 
 
 def test_displaying_in_a_language_the_library_does_not_speak_is_refused() -> None:

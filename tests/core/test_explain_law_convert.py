@@ -150,7 +150,11 @@ def test_money_rates_and_dates_are_formatted_for_an_explicit_locale() -> None:
 
 
 def test_a_union_member_is_written_with_its_tag_when_asked() -> None:
-    assert to_dict(PerLaw(clause_ref="7"), PenaltyClause) == {"clause_ref": "7", "kind": "per_law"}
+    assert to_dict(PerLaw(clause_ref="7"), PenaltyClause) == {
+        "format": 1,
+        "clause_ref": "7",
+        "kind": "per_law",
+    }
     assert from_dict({"kind": "per_law", "clause_ref": "7"}, PenaltyClause) == PerLaw(
         clause_ref="7"
     )

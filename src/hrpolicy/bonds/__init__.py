@@ -63,6 +63,7 @@ from hrpolicy.bonds.results import (
 )
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.money import Rate
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.span import Rounding, TimeUnit
 
 __all__ = [
@@ -81,6 +82,8 @@ __all__ = [
     "ClauseKind",
     "Collection",
     "CollectionMethod",
+    "Column",
+    "ColumnType",
     "CostCategory",
     "CostItem",
     "CostLine",
@@ -114,6 +117,8 @@ __all__ = [
     "Side",
     "SpecialBenefit",
     "StartRule",
+    "Table",
+    "TableSchema",
     "TimeUnit",
     "Training",
     "TrainingKind",

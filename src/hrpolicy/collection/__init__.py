@@ -69,6 +69,7 @@ from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.statement import PaidLine
 
 __all__ = [
@@ -83,6 +84,8 @@ __all__ = [
     "CollectionState",
     "CollectionStatement",
     "CollectionVersion",
+    "Column",
+    "ColumnType",
     "CompletionMatrix",
     "CreditNote",
     "DaysFrom",
@@ -124,6 +127,8 @@ __all__ = [
     "Side",
     "Staged",
     "Step",
+    "Table",
+    "TableSchema",
     "WriteOff",
     "ledger",
     "recovery_cap",

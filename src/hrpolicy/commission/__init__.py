@@ -57,11 +57,14 @@ from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Finding, Severity, Step
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 
 __all__ = [
     "Band",
     "BandTable",
     "Carry",
+    "Column",
+    "ColumnType",
     "Commission",
     "Comparison",
     "ComparisonRow",
@@ -97,6 +100,8 @@ __all__ = [
     "Side",
     "Statement",
     "Step",
+    "Table",
+    "TableSchema",
     "TaskBase",
     "TeamStatement",
     "Window",

@@ -34,6 +34,7 @@ from hrpolicy.core.money import (
     round_money,
 )
 from hrpolicy.core.period import Period
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, ValueKind, exact_text
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import (
@@ -54,6 +55,8 @@ __all__ = [
     "BandTable",
     "Catalog",
     "ChineseStatutoryCalendar",
+    "Column",
+    "ColumnType",
     "CompiledTable",
     "ConversionError",
     "DayKind",
@@ -77,14 +80,18 @@ __all__ = [
     "Side",
     "Span",
     "Step",
+    "Table",
     "TableCalendar",
+    "TableSchema",
     "TimeUnit",
     "Trail",
+    "ValueKind",
     "WorkCalendar",
     "add_units",
     "add_workdays",
     "allocate",
     "count_workdays",
+    "exact_text",
     "format_date",
     "format_exact",
     "format_money",

@@ -29,6 +29,7 @@ import typing
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -48,6 +49,7 @@ from hrpolicy.core.errors import (
     InvalidValueError,
     describe,
 )
+from hrpolicy.core.explain import Finding, Severity, Step, StepValue
 from hrpolicy.core.fields import (
     _check_bool,
     _check_date,
@@ -56,9 +58,19 @@ from hrpolicy.core.fields import (
     _check_int,
     _check_str,
 )
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate, parse_decimal
+from hrpolicy.core.records import exact_text
+from hrpolicy.law.provisions import Provision, provision
 
-__all__ = ["converter", "from_dict", "register_tagged_union", "to_dict"]
+__all__ = [
+    "FORMAT_KEY",
+    "converter",
+    "from_dict",
+    "register_format",
+    "register_tagged_union",
+    "to_dict",
+]
 
 T = TypeVar("T")
 
@@ -91,6 +103,211 @@ converter.register_structure_hook(int, lambda value, _: _check_int(None, value, 
 converter.register_structure_hook(str, lambda value, _: _check_str(value, ""))
 converter.register_structure_hook(enum.Enum, _structure_enum)
 converter.register_unstructure_hook(enum.Enum, lambda value: value.value)
+
+
+def _structure_fraction(value: object, _: type) -> Fraction:
+    """An exact rational from its text (``"0.75"``, ``"5500/3"``) or an int."""
+    expected = "an exact number written as text ('0.75' or '5500/3') or an int"
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InvalidTypeError("", expected, value)
+    try:
+        return Fraction(value)
+    except (ValueError, ZeroDivisionError):
+        raise InvalidValueError("", expected, value) from None
+
+
+converter.register_structure_hook(Fraction, _structure_fraction)
+converter.register_unstructure_hook(Fraction, exact_text)
+
+
+def _structure_provision(value: object, _: type) -> Provision:
+    if not isinstance(value, str):
+        raise InvalidTypeError("", "a provision id such as 'LCL 22(2)'", value)
+    return provision(value)
+
+
+converter.register_structure_hook(Provision, _structure_provision)
+converter.register_unstructure_hook(Provision, lambda value: value.id)
+
+#: How a step value that JSON cannot hold natively is written: ``{"decimal": "6000.00"}``,
+#: ``{"ratio": "5500/3"}``, ``{"date": "2024-03-01"}``, ``{"rate": "5%"}``; a label is
+#: ``{"zh_CN": …, "en": …}``; ``int``, ``bool``, text and ``None`` are written as they are.
+_VALUE_TAGS: Final[dict[str, Any]] = {
+    "decimal": Decimal,
+    "ratio": Fraction,
+    "date": date,
+    "rate": Rate,
+}
+
+
+def unstructure_value(value: StepValue) -> Any:
+    """A step input, output or finding parameter as plain, unambiguous JSON data."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Decimal):
+        return {"decimal": format(value, "f")}
+    if isinstance(value, Fraction):
+        return {"ratio": exact_text(value)}
+    if isinstance(value, Rate):
+        return {"rate": value.notation}
+    if isinstance(value, Label):
+        return {"zh_CN": value.zh_CN, "en": value.en}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    raise InvalidTypeError("value", "a step value (Decimal, Fraction, int, date, text…)", value)
+
+
+def structure_value(value: Any, _: Any = None) -> StepValue:
+    """The step value written by :func:`unstructure_value`."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Mapping):
+        keys = set(value)
+        if keys == {"zh_CN", "en"}:
+            return converter.structure(dict(value), Label)
+        if len(keys) == 1:
+            (tag,) = keys
+            if tag in _VALUE_TAGS:
+                return converter.structure(value[tag], _VALUE_TAGS[tag])  # type: ignore[no-any-return]
+    raise InvalidValueError(
+        "",
+        "a value: an int, true/false, text, null, {'decimal': …}, {'ratio': …}, "
+        "{'date': …}, {'rate': …} or a label {'zh_CN': …, 'en': …}",
+        value,
+    )
+
+
+def _pairs(value: Any, what: str) -> list[tuple[str, StepValue]]:
+    if not isinstance(value, (list, tuple)):
+        raise InvalidTypeError("", f"a list of [name, value] {what}", value)
+    pairs = []
+    for index, pair in enumerate(value):
+        if not isinstance(pair, (list, tuple)) or len(pair) != 2 or not isinstance(pair[0], str):
+            raise InvalidValueError(f"[{index}]", f"a [name, value] {what}", pair)
+        pairs.append((pair[0], structure_value(pair[1])))
+    return pairs
+
+
+def _mapping(value: Any, cls: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("", f"a mapping (the fields of a {cls})", value)
+    return value
+
+
+def _structure_step(value: Any, _: Any) -> Step:
+    data = _mapping(value, "Step")
+    known = {"rule", "label", "inputs", "output", "citations"}
+    extra = sorted(set(data) - known)
+    if extra:
+        raise InvalidValueError("", "only the keys " + ", ".join(sorted(known)), extra)
+    return Step(
+        converter.structure(data["rule"], str),
+        converter.structure(data["label"], Label),
+        tuple(_pairs(data.get("inputs", []), "input")),
+        structure_value(data.get("output")),
+        converter.structure(data.get("citations", []), tuple[Provision, ...]),
+    )
+
+
+def _unstructure_step(step: Step) -> dict[str, Any]:
+    return {
+        "rule": step.rule,
+        "label": {"zh_CN": step.label.zh_CN, "en": step.label.en},
+        "inputs": [[name, unstructure_value(value)] for name, value in step.inputs],
+        "output": unstructure_value(step.output),
+        "citations": [c.id for c in step.citations],
+    }
+
+
+def _structure_finding(value: Any, _: Any) -> Finding:
+    from hrpolicy.core.explain import catalog_named  # noqa: PLC0415 - explain is loaded already
+
+    data = _mapping(value, "Finding")
+    known = {"catalog", "code", "severity", "params", "citations", "subject"}
+    extra = sorted(set(data) - known)
+    if extra:
+        raise InvalidValueError("", "only the keys " + ", ".join(sorted(known)), extra)
+    catalog = catalog_named(converter.structure(data["catalog"], str))
+    code = converter.structure(data["code"], str)
+    if code not in catalog:
+        raise InvalidValueError("code", f"a code of the {catalog.name} catalog", code)
+    params = _pairs(data.get("params", []), "parameter")
+    missing = sorted(catalog[code].placeholders(catalog[code].en) - {name for name, _ in params})
+    if missing:
+        raise InvalidValueError("params", "a value for every placeholder of the message", missing)
+    return Finding(
+        code=code,
+        severity=converter.structure(data["severity"], Severity),
+        params=tuple(params),
+        citations=converter.structure(data.get("citations", []), tuple[Provision, ...]),
+        subject=converter.structure(data.get("subject", ""), str),
+        catalog=catalog.name,
+    )
+
+
+def _unstructure_finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "catalog": finding.catalog,
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "params": [[name, unstructure_value(value)] for name, value in finding.params],
+        "citations": [c.id for c in finding.citations],
+        "subject": finding.subject,
+    }
+
+
+converter.register_structure_hook(Step, _structure_step)
+converter.register_unstructure_hook(Step, _unstructure_step)
+converter.register_structure_hook(Finding, _structure_finding)
+converter.register_unstructure_hook(Finding, _unstructure_finding)
+converter.register_structure_hook(StepValue, structure_value)
+converter.register_unstructure_hook(StepValue, unstructure_value)
+
+#: The key of the format version every top-level document written by :func:`to_dict` has.
+FORMAT_KEY: Final = "format"
+#: The current format version of every shape, and the readers of older versions.
+_FORMATS: dict[type, int] = {}
+_READERS: dict[tuple[type, int], Any] = {}
+
+
+def register_format(cls: type, version: int, *, readers: Mapping[int, Any] | None = None) -> None:
+    """Say that ``cls`` is written in format ``version`` and how to read older ones:
+    ``readers[v]`` turns a document of version ``v`` into one of version ``v + 1``.
+
+    A shape that changes bumps its version and registers the reader of the old one, so a
+    document written by an earlier release still loads.
+    """
+    _FORMATS[cls] = version
+    for old, reader in (readers or {}).items():
+        _READERS[(cls, old)] = reader
+
+
+def format_of(cls: Any) -> int:
+    """The current format version of ``cls`` (1 unless a later one was registered)."""
+    return _FORMATS.get(cls, 1)
+
+
+def _read_format(data: Any, cls: Any) -> Any:
+    """``data`` without its format key, upgraded to the current format of ``cls``."""
+    if not isinstance(data, Mapping) or FORMAT_KEY not in data:
+        return data
+    current = format_of(cls)
+    version = data[FORMAT_KEY]
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= current:
+        raise ConversionError(
+            _type_name(cls),
+            [f"$.{FORMAT_KEY}: expected a format from 1 to {current}, got {describe(version)}"],
+        )
+    body = {k: v for k, v in data.items() if k != FORMAT_KEY}
+    while version < current:
+        reader = _READERS.get((cls, version))
+        if reader is None:
+            raise ConversionError(
+                _type_name(cls), [f"$.{FORMAT_KEY}: no reader for format {version}"]
+            )
+        body = reader(body)
+        version += 1
+    return body
 
 
 def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str = "kind") -> None:
@@ -169,12 +386,19 @@ converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
 def to_dict(obj: Any, as_type: Any = None) -> Any:
     """Plain, JSON-friendly data for a domain object (usually a ``dict``).
 
-    Pass ``as_type`` to write a member of a union with its tag, e.g.
-    ``to_dict(PerLaw(), PenaltyClause)`` gives ``{"clause_ref": "", "kind": "per_law"}``.
+    A domain object is written with its format version under ``"format"``, first, so a
+    later change of shape can come with a reader for the old one. Pass ``as_type`` to write
+    a member of a union with its tag, e.g. ``to_dict(PerLaw(), PenaltyClause)`` gives
+    ``{"format": 1, "clause_ref": "", "kind": "per_law"}``.
     """
-    if as_type is None:
-        return converter.unstructure(obj)
-    return converter.unstructure(obj, unstructure_as=as_type)
+    data = (
+        converter.unstructure(obj)
+        if as_type is None
+        else converter.unstructure(obj, unstructure_as=as_type)
+    )
+    if isinstance(data, dict) and attrs.has(type(obj)):
+        return {FORMAT_KEY: format_of(type(obj)), **data}
+    return data
 
 
 @typing.overload
@@ -187,7 +411,23 @@ def from_dict(data: Any, cls: Any) -> Any: ...
 
 def from_dict(data: Any, cls: Any) -> Any:
     """Build a ``cls`` from plain data, or raise :class:`ConversionError` listing every
-    problem with its path."""
+    problem with its path.
+
+    The data comes first and the type second; a ``"format"`` key, when present, must be a
+    format version this release reads (older versions are upgraded by their readers).
+    """
+    if isinstance(data, type) and not isinstance(cls, type):
+        raise InvalidTypeError(
+            "from_dict(data, cls)",
+            "the data first and the type second",
+            f"the type {data.__name__} as the data",
+        )
+    if attrs.has(cls) and not isinstance(data, Mapping):
+        raise ConversionError(
+            _type_name(cls),
+            [f"$: expected a mapping (the fields of a {_type_name(cls)}), got {describe(data)}"],
+        )
+    data = _read_format(data, cls)
     try:
         return converter.structure(data, cls)
     except (

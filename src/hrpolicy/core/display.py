@@ -21,19 +21,19 @@ import abc
 import html
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final, Union
+from typing import Any, Final, Union
 
 import attrs
 
 from hrpolicy.core.checked import value_checked
+from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.explain import Explanation, StepValue
+from hrpolicy.core.formatting import render_value
 from hrpolicy.core.label import Label, is_chinese
 from hrpolicy.core.money import format_exact, money_sum, parse_decimal
-
-if TYPE_CHECKING:
-    from hrpolicy.core.explain import Explanation, StepValue
+from hrpolicy.core.records import Table, explanation_tables
 
 __all__ = [
     "Amount",
@@ -50,33 +50,7 @@ __all__ = [
 ]
 
 
-_YES: Final = Label("是", "yes")
-_NO: Final = Label("否", "no")
-
-
-def render_value(value: object, locale: str | None = None) -> str:
-    """Render a step value as plain text. Numbers and dates are locale-free; a
-    :class:`~hrpolicy.core.label.Label` (and yes/no) is shown in ``locale``, or in both
-    languages when no locale is given.
-
-    >>> render_value(Fraction(11000, 6)), render_value(Decimal("6000.00")), render_value(None)
-    ('1833.3333333333…', '6000.00', '—')
-    >>> render_value(Label("应付", "owed")), render_value(Label("应付", "owed"), "zh_CN")
-    ('owed / 应付', '应付')
-    """
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        value = _YES if value else _NO
-    if isinstance(value, Label):
-        return str(value) if locale is None else value.in_locale(locale)
-    if isinstance(value, Fraction):
-        return format_exact(value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+_LOCALES: Final = frozenset({"en", "zh_CN", "zh", "en_US", "zh_Hans_CN"})
 
 
 @value_checked
@@ -197,9 +171,30 @@ class Displayable(abc.ABC):
     def _view(self) -> View:
         """The title, headline figures and explanation to render."""
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """The explanation's steps and findings as flat rows (for ``pandas.DataFrame``)."""
-        return self._view().explanation.to_records(locale)
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """Every table of this result, by name, in a stated order: the result's own
+        (``totals``, ``lines``… — see its class) first, then ``steps``, ``step_inputs``,
+        ``findings`` and ``finding_params`` (layouts in :mod:`hrpolicy.core.records`).
+        Text cells (labels, messages, citations) are in ``locale``."""
+        return explanation_tables(self._view().explanation, locale=locale)
+
+    def table(self, name: str, locale: str = "en") -> Table:
+        """The table ``name`` (one of :meth:`tables`); another name is an
+        :class:`~hrpolicy.core.errors.InvalidValueError` listing the names."""
+        tables = self.tables(locale)
+        if name not in tables:
+            hint = " (the locale is a keyword: locale=...)" if name in _LOCALES else ""
+            raise InvalidValueError("table", f"one of {', '.join(tables)}{hint}", name)
+        return tables[name]
+
+    def to_records(
+        self, table: str | None = None, *, locale: str = "en"
+    ) -> list[dict[str, object]]:
+        """The rows of one table as dicts (for ``pandas.DataFrame``): ``table``, or the
+        result's first table (its totals or lines) when none is named."""
+        if table is None:
+            return next(iter(self.tables(locale).values())).to_records()
+        return self.table(table, locale).to_records()
 
     def to_text(self, locale: str = "en") -> str:
         """Plain text in ``locale`` (``'en'`` or ``'zh_CN'``)."""

@@ -27,13 +27,8 @@ from typing import Any, Final
 import attrs
 
 from hrpolicy.core.choice import Choice
-from hrpolicy.core.display import (
-    explanation_html,
-    explanation_markdown,
-    explanation_text,
-    render_value,
-)
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.formatting import render_value
 from hrpolicy.core.label import Label, is_chinese
 from hrpolicy.core.money import Rate
 from hrpolicy.law.provisions import Provision, provision
@@ -224,8 +219,8 @@ class Catalog:
                 "a name no other catalog uses (findings find their text by it)",
                 name,
             )
-        self.name = name
-        self._specs = dict(specs)
+        self.name: str = name
+        self._specs: dict[str, FindingSpec] = dict(specs)
         _CATALOGS[name] = self
 
     def __contains__(self, code: object) -> bool:
@@ -315,12 +310,18 @@ class Explanation:
 
     def to_text(self, locale: str = "en") -> str:
         """A plain-text rendering."""
+        from hrpolicy.core.display import explanation_text  # noqa: PLC0415 - display imports explain
+
         return explanation_text(self, locale)
 
     def _repr_markdown_(self) -> str:
+        from hrpolicy.core.display import explanation_markdown  # noqa: PLC0415
+
         return explanation_markdown(self)
 
     def _repr_html_(self) -> str:
+        from hrpolicy.core.display import explanation_html  # noqa: PLC0415
+
         return explanation_html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:

@@ -20,10 +20,12 @@ import functools
 import re
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, check_date
-from hrpolicy.core.money import Rate, parse_money, round_money
+from hrpolicy.core.label import Label
+from hrpolicy.core.money import Rate, format_exact, parse_money, round_money
 
 if TYPE_CHECKING:
     import babel
@@ -85,3 +87,32 @@ def format_date(day: date, *, locale: str) -> str:
     from babel.dates import format_date as babel_format_date  # noqa: PLC0415 - deferred
 
     return babel_format_date(day, format="long", locale=_locale(locale))
+
+
+_YES: Final = Label("是", "yes")
+_NO: Final = Label("否", "no")
+
+
+def render_value(value: object, locale: str | None = None) -> str:
+    """Render a step value as plain text. Numbers and dates are locale-free; a
+    :class:`~hrpolicy.core.label.Label` (and yes/no) is shown in ``locale``, or in both
+    languages when no locale is given.
+
+    >>> render_value(Fraction(11000, 6)), render_value(Decimal("6000.00")), render_value(None)
+    ('1833.3333333333…', '6000.00', '—')
+    >>> render_value(Label("应付", "owed")), render_value(Label("应付", "owed"), "zh_CN")
+    ('owed / 应付', '应付')
+    """
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        value = _YES if value else _NO
+    if isinstance(value, Label):
+        return str(value) if locale is None else value.in_locale(locale)
+    if isinstance(value, Fraction):
+        return format_exact(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

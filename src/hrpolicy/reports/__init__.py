@@ -16,6 +16,7 @@ the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
 from hrpolicy.reports.model import (
     ITEMS,
@@ -86,6 +87,8 @@ __all__ = [
     "CallDay",
     "Card",
     "ChineseStatutoryCalendar",
+    "Column",
+    "ColumnType",
     "Component",
     "ComponentScore",
     "Deadline",
@@ -120,7 +123,9 @@ __all__ = [
     "Severity",
     "Step",
     "Submission",
+    "Table",
     "TableCalendar",
+    "TableSchema",
     "TerminalReport",
     "Tolerance",
     "Training",
