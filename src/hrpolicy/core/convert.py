@@ -190,7 +190,7 @@ def _pairs(value: Any, what: str) -> list[tuple[str, StepValue]]:
 
 def _mapping(value: Any, cls: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise InvalidTypeError("", f"a mapping (the fields of a {cls})", value)
+        raise InvalidTypeError("", f"a mapping (the fields of {_a(cls)})", value)
     return value
 
 
@@ -425,7 +425,7 @@ def from_dict(data: Any, cls: Any) -> Any:
     if attrs.has(cls) and not isinstance(data, Mapping):
         raise ConversionError(
             _type_name(cls),
-            [f"$: expected a mapping (the fields of a {_type_name(cls)}), got {describe(data)}"],
+            [f"$: expected a mapping (the fields of {_a(_type_name(cls))}), got {describe(data)}"],
         )
     data = _read_format(data, cls)
     try:
@@ -439,6 +439,10 @@ def from_dict(data: Any, cls: Any) -> Any:
         AttributeError,
     ) as exc:
         raise ConversionError(_type_name(cls), _messages(exc, "$")) from exc
+
+
+def _a(name: str) -> str:
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
 
 
 def _type_name(cls: Any) -> str:
