@@ -53,10 +53,19 @@ from hrpolicy.commission.results import (
     Statement,
     TeamStatement,
 )
+from hrpolicy.commission.runs import (
+    TeamYearRun,
+    YearComparison,
+    YearRun,
+    compare_year,
+    evaluate_team_year,
+    evaluate_year,
+)
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Finding, Severity, Step
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
+from hrpolicy.core.whatif import WhatIfRow
 
 __all__ = [
     "Band",
@@ -99,9 +108,16 @@ __all__ = [
     "Step",
     "TaskBase",
     "TeamStatement",
+    "TeamYearRun",
+    "WhatIfRow",
     "Window",
+    "YearComparison",
+    "YearRun",
     "compare",
+    "compare_year",
     "evaluate",
     "evaluate_team",
+    "evaluate_team_year",
+    "evaluate_year",
     "statement_from_dict",
 ]
