@@ -65,11 +65,20 @@ from hrpolicy.collection.results import (
     RecoveryMonth,
     RecoverySchedule,
 )
+from hrpolicy.collection.runs import (
+    CollectionRun,
+    PolicyComparison,
+    TeamCollectionRun,
+    compare_policies,
+    settle_run,
+    settle_team_run,
+)
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.core.statement import PaidLine
+from hrpolicy.core.whatif import WhatIfRow
 
 __all__ = [
     "Advance",
@@ -80,6 +89,7 @@ __all__ = [
     "CollectionLine",
     "CollectionLineKind",
     "CollectionPolicy",
+    "CollectionRun",
     "CollectionState",
     "CollectionStatement",
     "CollectionVersion",
@@ -109,6 +119,7 @@ __all__ = [
     "Payment",
     "PerformanceDeduction",
     "Period",
+    "PolicyComparison",
     "Portion",
     "Proportional",
     "Rate",
@@ -124,10 +135,15 @@ __all__ = [
     "Side",
     "Staged",
     "Step",
+    "TeamCollectionRun",
+    "WhatIfRow",
     "WriteOff",
+    "compare_policies",
     "ledger",
     "recovery_cap",
     "recovery_schedule",
     "settle_month",
+    "settle_run",
     "settle_team",
+    "settle_team_run",
 ]
