@@ -16,6 +16,7 @@ the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
+from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
 from hrpolicy.reports.model import (
     ITEMS,
@@ -75,6 +76,7 @@ from hrpolicy.reports.validation import (
     Weekday,
     validate,
 )
+from hrpolicy.reports.whatif import CardComparison, compare_cards
 
 __all__ = [
     "ITEMS",
@@ -85,6 +87,7 @@ __all__ = [
     "Assessment",
     "CallDay",
     "Card",
+    "CardComparison",
     "ChineseStatutoryCalendar",
     "Component",
     "ComponentScore",
@@ -128,8 +131,10 @@ __all__ = [
     "Weekday",
     "WeeklyReport",
     "WeeklyReports",
+    "WhatIfRow",
     "WorkCalendar",
     "annual_score",
+    "compare_cards",
     "consequences",
     "hr_due_date",
     "pay_coefficient",
