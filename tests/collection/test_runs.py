@@ -30,6 +30,7 @@ from tests.collection.helpers import books, invoice, month, payment
 from tests.collection.test_properties import POLICIES, WAGES
 
 FEBRUARY, MARCH, APRIL = (Period(year=2024, month=m) for m in (2, 3, 4))
+LI_WAGED = CollectionInputs(employee="li", month_wage=Decimal(6000), minimum_wage=Decimal(2690))
 BOOKS = books(
     invoice("A-01"),
     invoice("B-01", salesperson="wang", issued="2024-01-20"),
@@ -89,9 +90,7 @@ def test_months_with_a_gap_or_inputs_outside_the_run_are_refused() -> None:
 
 def test_a_run_may_cross_into_the_next_year_with_the_state_running_on() -> None:
     months = [Period(year=2024, month=12), Period(year=2025, month=1)]
-    run = settle_run(
-        reserve_policy(), months, BOOKS, "li", {months[0]: CollectionInputs(employee="li", **WAGES)}
-    )
+    run = settle_run(reserve_policy(), months, BOOKS, "li", {months[0]: LI_WAGED})
     assert run.months == tuple(months)
     assert run.statements[0].state_out.reserve == 0  # released in December
 
@@ -175,7 +174,7 @@ def test_a_run_of_months_equals_the_months_chained_by_hand(
         Period(year=2024),
         receivables,
         "li",
-        {m: CollectionInputs(employee="li", **WAGES) for m in months},
+        dict.fromkeys(months, LI_WAGED),
     )
     assert run.statements == tuple(by_hand)
     assert run.total == sum((s.total for s in by_hand), Decimal(0))
@@ -192,7 +191,7 @@ def test_a_what_if_of_a_policy_against_itself_has_zero_differences(
         policy,
         months,
         receivables,
-        {m: [CollectionInputs(employee="li", **WAGES)] for m in months},
+        {m: [LI_WAGED] for m in months},
     )
     assert len(what_if.rows) == 12
     assert all(row.difference == 0 for row in what_if.rows)
@@ -211,6 +210,6 @@ def test_every_example_policy_runs_a_year_of_the_same_books() -> None:
             Period(year=2024),
             BOOKS,
             "li",
-            {Period(year=2024, month=1): CollectionInputs(employee="li", **WAGES)},
+            {Period(year=2024, month=1): LI_WAGED},
         )
         assert len(run) == 12

@@ -19,6 +19,7 @@ from hrpolicy.commission import (
     Period,
     PersonInputs,
     Plan,
+    Semantics,
     Statement,
     TeamStatement,
     Window,
@@ -191,7 +192,9 @@ def test_a_year_comparison_shows_each_month_and_person_with_the_difference() -> 
         _deal("M-1", "2024-03-05", 0, units=Decimal(25)),
         _deal("M-2", "2024-04-06", 0, owner="wang", units=Decimal(22)),
     ]
-    what_if = compare_year(magazine_plan("marginal"), magazine_plan("whole"), SPRING[:2], deals)
+    what_if = compare_year(
+        magazine_plan(Semantics.MARGINAL), magazine_plan(Semantics.WHOLE), SPRING[:2], deals
+    )
     assert [(str(r.period), r.subject, r.difference) for r in what_if.rows] == [
         ("2024-03", "li", Decimal("100.00")),
         ("2024-04", "wang", Decimal("100.00")),
