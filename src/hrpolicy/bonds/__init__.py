@@ -61,10 +61,13 @@ from hrpolicy.bonds.results import (
     SeparationSettlement,
     ServicePeriod,
 )
+from hrpolicy.bonds.whatif import BondComparison, compare_policies
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.money import Rate
+from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.span import Rounding, TimeUnit
+from hrpolicy.core.whatif import WhatIfRow
 
 __all__ = [
     "CATALOG",
@@ -74,6 +77,7 @@ __all__ = [
     "BenefitKind",
     "BondAgreement",
     "BondCase",
+    "BondComparison",
     "BondPlan",
     "BondPolicy",
     "BondReview",
@@ -99,6 +103,7 @@ __all__ = [
     "PenaltyClause",
     "PerLaw",
     "PerUnservedUnit",
+    "Period",
     "ProRata",
     "ProbationRule",
     "Provider",
@@ -122,6 +127,8 @@ __all__ = [
     "TimeUnit",
     "Training",
     "TrainingKind",
+    "WhatIfRow",
+    "compare_policies",
     "plan_bonds",
     "review",
     "settle",

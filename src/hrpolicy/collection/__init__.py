@@ -65,12 +65,21 @@ from hrpolicy.collection.results import (
     RecoveryMonth,
     RecoverySchedule,
 )
+from hrpolicy.collection.runs import (
+    CollectionRun,
+    PolicyComparison,
+    TeamCollectionRun,
+    compare_policies,
+    settle_run,
+    settle_team_run,
+)
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.statement import PaidLine
+from hrpolicy.core.whatif import WhatIfRow
 
 __all__ = [
     "Advance",
@@ -81,6 +90,7 @@ __all__ = [
     "CollectionLine",
     "CollectionLineKind",
     "CollectionPolicy",
+    "CollectionRun",
     "CollectionState",
     "CollectionStatement",
     "CollectionVersion",
@@ -112,6 +122,7 @@ __all__ = [
     "Payment",
     "PerformanceDeduction",
     "Period",
+    "PolicyComparison",
     "Portion",
     "Proportional",
     "Rate",
@@ -129,10 +140,15 @@ __all__ = [
     "Step",
     "Table",
     "TableSchema",
+    "TeamCollectionRun",
+    "WhatIfRow",
     "WriteOff",
+    "compare_policies",
     "ledger",
     "recovery_cap",
     "recovery_schedule",
     "settle_month",
+    "settle_run",
     "settle_team",
+    "settle_team_run",
 ]

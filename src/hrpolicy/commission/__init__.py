@@ -53,11 +53,20 @@ from hrpolicy.commission.results import (
     Statement,
     TeamStatement,
 )
+from hrpolicy.commission.runs import (
+    TeamYearRun,
+    YearComparison,
+    YearRun,
+    compare_year,
+    evaluate_team_year,
+    evaluate_year,
+)
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Finding, Severity, Step
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
+from hrpolicy.core.whatif import WhatIfRow
 
 __all__ = [
     "Band",
@@ -104,9 +113,16 @@ __all__ = [
     "TableSchema",
     "TaskBase",
     "TeamStatement",
+    "TeamYearRun",
+    "WhatIfRow",
     "Window",
+    "YearComparison",
+    "YearRun",
     "compare",
+    "compare_year",
     "evaluate",
     "evaluate_team",
+    "evaluate_team_year",
+    "evaluate_year",
     "statement_from_dict",
 ]

@@ -17,6 +17,7 @@ from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
+from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
 from hrpolicy.reports.model import (
     ITEMS,
@@ -76,6 +77,7 @@ from hrpolicy.reports.validation import (
     Weekday,
     validate,
 )
+from hrpolicy.reports.whatif import CardComparison, compare_cards
 
 __all__ = [
     "ITEMS",
@@ -86,6 +88,7 @@ __all__ = [
     "Assessment",
     "CallDay",
     "Card",
+    "CardComparison",
     "ChineseStatutoryCalendar",
     "Column",
     "ColumnType",
@@ -133,8 +136,10 @@ __all__ = [
     "Weekday",
     "WeeklyReport",
     "WeeklyReports",
+    "WhatIfRow",
     "WorkCalendar",
     "annual_score",
+    "compare_cards",
     "consequences",
     "hr_due_date",
     "pay_coefficient",

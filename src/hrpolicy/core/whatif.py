@@ -1,0 +1,246 @@
+"""Runs over many periods and what-ifs, shared by every engine.
+
+A *run* is a consecutive series of months, each statement chained to the one before
+(:func:`month_run` checks the months, :func:`by_period` the per-month inputs keyed by
+period). A *what-if* puts the same facts under a baseline and a candidate policy and
+reports, per period and per person (or case), both figures and the difference
+(:class:`WhatIfRow`), with totals (:class:`WhatIfRows`).
+
+>>> from decimal import Decimal
+>>> row = WhatIfRow(subject="li", period=Period(year=2024, month=3),
+...                 baseline=Decimal("525.00"), candidate=Decimal("625.00"))
+>>> row.difference
+Decimal('100.00')
+>>> [str(p) for p in month_run(Period(year=2024), "months")][:3]
+['2024-01', '2024-02', '2024-03']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Final, TypeVar
+
+import attrs
+
+from hrpolicy.core.display import Change, SummaryValue, View
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.explain import Explanation
+from hrpolicy.core.fields import Text, argument, arguments, checked, typed_fields
+from hrpolicy.core.label import Label
+from hrpolicy.core.money import money_sum
+from hrpolicy.core.period import Period
+
+__all__ = [
+    "WhatIfRow",
+    "WhatIfRows",
+    "by_period",
+    "month_run",
+    "whatif_rows",
+    "whatif_view",
+]
+
+_T = TypeVar("_T")
+
+
+def _next(month: Period) -> Period:
+    assert month.month is not None
+    if month.month == 12:
+        return Period(year=month.year + 1, month=1)
+    return Period(year=month.year, month=month.month + 1)
+
+
+def month_run(months: object, name: str, *, one_year: bool = False) -> tuple[Period, ...]:
+    """``months`` as a tuple of consecutive months: a year :class:`Period` stands for
+    its twelve months; a list or tuple of month periods must be in order with no gap and
+    no month twice (with ``one_year``, all in one calendar year).
+
+    Raises:
+        InvalidTypeError: ``months`` is neither a period nor a list of periods.
+        InvalidValueError: no month, a year among the months, a month out of order, a
+            gap, or (with ``one_year``) months of two years; the path names the item.
+
+    Example:
+        >>> march, may = Period(year=2024, month=3), Period(year=2024, month=5)
+        >>> month_run([march, may], "months")
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: months[1]: expected the month after 2024-03
+        (consecutive months, in order), got Period 2024-05
+    """
+    if isinstance(months, Period):
+        if not months.is_year:
+            return (months,)
+        return tuple(Period(year=months.year, month=m) for m in range(1, 13))
+    given = arguments(months, Period, name)
+    if not given:
+        raise InvalidValueError(name, "at least one month", given)
+    for index, month in enumerate(given):
+        if month.is_year:
+            raise InvalidValueError(
+                f"{name}[{index}]", "a month (pass the year itself for its twelve months)", month
+            )
+        if index:
+            expected = _next(given[index - 1])
+            if month != expected:
+                raise InvalidValueError(
+                    f"{name}[{index}]",
+                    f"the month after {given[index - 1]} (consecutive months, in order)",
+                    month,
+                )
+    if one_year and given[0].year != given[-1].year:
+        raise InvalidValueError(
+            name,
+            f"months of one calendar year (a run ends with December {given[0].year}; "
+            "start the next year's run from its January)",
+            f"{given[0]} to {given[-1]}",
+        )
+    return given
+
+
+def by_period(
+    values: object,
+    expected: type[_T],
+    name: str,
+    periods: Sequence[Period],
+    *,
+    many: bool,
+) -> dict[Period, tuple[_T, ...]]:
+    """Per-period inputs: a mapping of :class:`Period` to one ``expected`` (or, with
+    ``many``, a list or tuple of them), every period one of ``periods``.
+
+    Raises:
+        InvalidTypeError: not a mapping, a key not a period, a value of the wrong type.
+        InvalidValueError: a period outside ``periods`` (nothing is dropped silently).
+    """
+    if not isinstance(values, Mapping):
+        kind = f"a list or tuple of {expected.__name__}" if many else f"a {expected.__name__}"
+        raise InvalidTypeError(name, f"a mapping of Period to {kind}", values)
+    allowed = ", ".join(str(p) for p in periods)
+    result: dict[Period, tuple[_T, ...]] = {}
+    for key, value in values.items():
+        period = argument(key, Period, f"{name} key")
+        if period not in periods:
+            raise InvalidValueError(f"{name}[{period}]", f"a period of the run ({allowed})", period)
+        where = f"{name}[{period}]"
+        result[period] = (
+            arguments(value, expected, where) if many else (argument(value, expected, where),)
+        )
+    return result
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class WhatIfRow:
+    """One figure under the baseline and under the candidate: a person's pay in a month,
+    a case's payable total, a person's score. ``period`` is ``None`` where the figure has
+    none (a bond case)."""
+
+    subject: Text
+    baseline: Decimal
+    candidate: Decimal
+    period: Period | None = None
+
+    @property
+    def difference(self) -> Decimal:
+        """candidate − baseline."""
+        return money_sum((self.candidate, -self.baseline))
+
+    def to_record(self) -> dict[str, object]:
+        """A flat row: period (text, ``""`` when none), subject, both figures and the
+        difference."""
+        return {
+            "period": "" if self.period is None else str(self.period),
+            "subject": self.subject,
+            "baseline": self.baseline,
+            "candidate": self.candidate,
+            "difference": self.difference,
+        }
+
+
+class WhatIfRows:
+    """Mixed into a what-if result with ``rows``: totals, lookups and flat records."""
+
+    __slots__ = ()
+
+    rows: tuple[WhatIfRow, ...]
+
+    @property
+    def baseline_total(self) -> Decimal:
+        """The sum of the baseline figures."""
+        return money_sum(row.baseline for row in self.rows)
+
+    @property
+    def candidate_total(self) -> Decimal:
+        """The sum of the candidate figures."""
+        return money_sum(row.candidate for row in self.rows)
+
+    @property
+    def difference(self) -> Decimal:
+        """candidate − baseline, in total."""
+        return money_sum((self.candidate_total, -self.baseline_total))
+
+    @property
+    def changed(self) -> tuple[WhatIfRow, ...]:
+        """The rows whose figure differs."""
+        return tuple(row for row in self.rows if row.difference)
+
+    def by_subject(self) -> tuple[WhatIfRow, ...]:
+        """One row per subject (in first-seen order) adding up its periods."""
+        order: dict[str, list[WhatIfRow]] = {}
+        for row in self.rows:
+            order.setdefault(row.subject, []).append(row)
+        return tuple(
+            WhatIfRow(
+                subject=subject,
+                baseline=money_sum(r.baseline for r in rows),
+                candidate=money_sum(r.candidate for r in rows),
+            )
+            for subject, rows in order.items()
+        )
+
+    def row(self, subject: str, period: Period | None = None) -> WhatIfRow:
+        """The row of ``subject`` in ``period``."""
+        for row in self.rows:
+            if row.subject == subject and row.period == period:
+                return row
+        known = ", ".join(
+            f"{r.subject}@{r.period}" if r.period is not None else r.subject for r in self.rows
+        )
+        raise InvalidValueError("subject", f"one of {known or 'no row'}", subject)
+
+    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
+        """One flat row per period and subject: both figures and the difference."""
+        return [row.to_record() for row in self.rows]
+
+
+def whatif_rows(
+    pairs: Iterable[tuple[Period | None, str, Decimal, Decimal]],
+) -> tuple[WhatIfRow, ...]:
+    """Rows from ``(period, subject, baseline, candidate)`` tuples."""
+    return tuple(
+        WhatIfRow(period=period, subject=subject, baseline=baseline, candidate=candidate)
+        for period, subject, baseline, candidate in pairs
+    )
+
+
+_TOTAL: Final = ("合计", "total")
+
+
+def whatif_view(title: Label, baseline: str, candidate: str, rows: Sequence[WhatIfRow]) -> View:
+    """The view of a what-if: one line per row (``period subject``) showing the change,
+    then the total (``baseline → candidate``)."""
+    summary: list[tuple[Label, SummaryValue]] = []
+    for row in rows:
+        name = row.subject if row.period is None else f"{row.period} {row.subject}"
+        summary.append((Label(name, name), Change(row.baseline, row.candidate)))
+    summary.append(
+        (
+            Label(
+                f"{_TOTAL[0]}（{baseline} → {candidate}）",
+                f"{_TOTAL[1]} ({baseline} → {candidate})",
+            ),
+            Change(money_sum(r.baseline for r in rows), money_sum(r.candidate for r in rows)),
+        )
+    )
+    return View(title, tuple(summary), Explanation())
