@@ -49,7 +49,8 @@ def test_each_case_gets_its_own_row_in_the_order_given() -> None:
     assert [r.subject for r in what_if.rows] == ["cases[0] electrician", "cases[1]"]
     assert what_if.baseline_total == Decimal("3666.66")
     assert what_if.candidate_total == Decimal("4000.00")
-    assert what_if.to_records()[1]["period"] == ""
+    assert what_if.to_records("rows")[1]["period"] is None
+    assert what_if.to_records()[0]["changed"] == 2
 
 
 def test_a_stricter_service_schedule_changes_the_findings_but_not_the_amount() -> None:

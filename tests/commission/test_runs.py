@@ -205,8 +205,10 @@ def test_a_year_comparison_shows_each_month_and_person_with_the_difference() -> 
         ("li", Decimal("100.00")),
         ("wang", Decimal("100.00")),
     ]
-    assert what_if.to_records()[0] == {
+    assert what_if.to_records("rows")[0] == {
         "period": "2024-03",
+        "period_start": date(2024, 3, 1),
+        "period_end": date(2024, 3, 31),
         "subject": "li",
         "baseline": Decimal("525.00"),
         "candidate": Decimal("625.00"),

@@ -190,3 +190,17 @@ def test_a_domain_object_is_written_with_its_format_first() -> None:
     data = to_dict(Label("是", "yes"))
     assert next(iter(data)) == "format"
     assert from_dict(data, Label) == Label("是", "yes")
+
+
+def test_a_decimal_cell_just_below_the_limit_is_kept_exactly() -> None:
+    schema = TableSchema("t", (Column("x", ColumnType.DECIMAL),))
+    value = Decimal("999999999999999999.999999999999999999")
+    assert Table.build(schema, [(value,)]).rows == ((value,),)
+
+
+def test_a_money_cell_of_thirty_digits_with_trailing_zeros_is_a_typed_refusal_or_kept() -> None:
+    schema = TableSchema("t", (Column("x", ColumnType.MONEY),))
+    value = Decimal("12345678901234567890123456789.000")
+    assert Table.build(schema, [(value,)]).rows == ((value,),)
+    with pytest.raises(InvalidTypeError, match=r"t\[0\]\.x"):
+        Table.build(schema, [(Decimal("12345678901234567890123456789.001"),)])

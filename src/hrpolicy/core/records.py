@@ -24,7 +24,7 @@ the matching column is filled — a ratio's exact decimal goes in ``value_decima
 has one of at most 18 places, its text (:func:`exact_text`) in ``value_text``; a rate's
 value goes in ``value_decimal`` and its notation (``5‰``) in ``value_text``.
 
->>> from decimal import Decimal
+>>> from decimal import Context, Decimal
 >>> from fractions import Fraction
 >>> encode_value(Fraction(5500, 3))
 ('ratio', None, None, None, None, '5500/3')
@@ -147,9 +147,18 @@ _EXPECTED: Final = {
 }
 
 
+_WIDE: Final = Context(prec=120)
+
+
 def _places_ok(value: Decimal, places: int) -> bool:
     exponent = value.as_tuple().exponent
-    return isinstance(exponent, int) and (exponent >= -places or value == round(value, places))
+    if not isinstance(exponent, int):
+        return False
+    if exponent >= -places:
+        return True
+    if value.adjusted() > 80:
+        return False
+    return value == value.quantize(Decimal(1).scaleb(-places), context=_WIDE)
 
 
 def _cell_ok(kind: ColumnType, value: object) -> bool:
@@ -161,7 +170,7 @@ def _cell_ok(kind: ColumnType, value: object) -> bool:
         return (
             isinstance(value, Decimal)
             and value.is_finite()
-            and abs(value) < _DECIMAL_LIMIT
+            and value.copy_abs() < _DECIMAL_LIMIT
             and _places_ok(value, _DECIMAL_PLACES)
         )
     if kind is ColumnType.INT:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import ClassVar, Final, TypeVar
 
 import attrs
 
@@ -30,6 +30,7 @@ from hrpolicy.core.fields import Text, argument, arguments, checked, typed_field
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import money_sum
 from hrpolicy.core.period import Period
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 
 __all__ = [
     "WhatIfRow",
@@ -37,6 +38,7 @@ __all__ = [
     "by_period",
     "month_run",
     "whatif_rows",
+    "whatif_schemas",
     "whatif_view",
 ]
 
@@ -146,16 +148,18 @@ class WhatIfRow:
         """candidate − baseline."""
         return money_sum((self.candidate, -self.baseline))
 
-    def to_record(self) -> dict[str, object]:
-        """A flat row: period (text, ``""`` when none), subject, both figures and the
-        difference."""
-        return {
-            "period": "" if self.period is None else str(self.period),
-            "subject": self.subject,
-            "baseline": self.baseline,
-            "candidate": self.candidate,
-            "difference": self.difference,
-        }
+    def cells(self) -> tuple[object, ...]:
+        """The row's cells in the layout of :func:`whatif_schemas`' ``rows`` table."""
+        period = self.period
+        return (
+            None if period is None else str(period),
+            None if period is None else period.first_day,
+            None if period is None else period.last_day,
+            self.subject,
+            self.baseline,
+            self.candidate,
+            self.difference,
+        )
 
 
 class WhatIfRows:
@@ -209,9 +213,60 @@ class WhatIfRows:
         )
         raise InvalidValueError("subject", f"one of {known or 'no row'}", subject)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One flat row per period and subject: both figures and the difference."""
-        return [row.to_record() for row in self.rows]
+    #: Money for pay and payable totals; a what-if of scores says ``DECIMAL``.
+    figure_type: ClassVar[ColumnType] = ColumnType.MONEY
+
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """``totals`` (one row: both totals, the difference, the rows that changed) and
+        ``rows`` (one row per period and subject: both figures and the difference); the
+        layouts are :func:`whatif_schemas`."""
+        totals, rows = whatif_schemas(self.figure_type)
+        changed = len(self.changed)
+        return {
+            "totals": Table.build(
+                totals,
+                [
+                    (
+                        self.baseline_total,
+                        self.candidate_total,
+                        self.difference,
+                        len(self.rows),
+                        changed,
+                    )
+                ],
+            ),
+            "rows": Table.build(rows, [row.cells() for row in self.rows]),
+        }
+
+
+def whatif_schemas(figure: ColumnType = ColumnType.MONEY) -> tuple[TableSchema, TableSchema]:
+    """The ``totals`` and ``rows`` layouts of a what-if whose figures are ``figure``
+    (money for pay, decimal for scores)."""
+    totals = TableSchema(
+        "totals",
+        (
+            Column("baseline_total", figure, "the sum of the baseline figures"),
+            Column("candidate_total", figure, "the sum of the candidate figures"),
+            Column("difference", figure, "candidate − baseline, in total"),
+            Column("rows", ColumnType.INT, "how many rows the what-if has"),
+            Column("changed", ColumnType.INT, "how many rows differ"),
+        ),
+        "one row: the what-if in total",
+    )
+    rows = TableSchema(
+        "rows",
+        (
+            Column("period", ColumnType.TEXT, "the period (2024-03, 2024); None for a case"),
+            Column("period_start", ColumnType.DATE, "the period's first day"),
+            Column("period_end", ColumnType.DATE, "the period's last day"),
+            Column("subject", ColumnType.TEXT, "the person or case"),
+            Column("baseline", figure, "the figure under the baseline"),
+            Column("candidate", figure, "the figure under the candidate"),
+            Column("difference", figure, "candidate − baseline"),
+        ),
+        "one row per period and person (or case)",
+    )
+    return totals, rows
 
 
 def whatif_rows(

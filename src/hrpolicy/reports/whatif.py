@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 import attrs
 
@@ -11,6 +12,7 @@ from hrpolicy.core.errors import HRPolicyError, prefixed
 from hrpolicy.core.fields import argument, arguments, checked, require, require_unique, typed_fields
 from hrpolicy.core.label import Label
 from hrpolicy.core.period import Period
+from hrpolicy.core.records import ColumnType
 from hrpolicy.core.whatif import WhatIfRow, WhatIfRows, whatif_view
 from hrpolicy.core.workcal import WorkCalendar, check_calendar
 from hrpolicy.reports.scoring import MonthInputs, MonthlyScore, ScoreCard, score_month
@@ -25,6 +27,8 @@ class CardComparison(WhatIfRows, Displayable):
     score on each card and the difference — and the totals. ``baseline`` and
     ``candidate`` hold every person's :class:`MonthlyScore`, ordered by employee, with the
     components and steps behind each score."""
+
+    figure_type: ClassVar[ColumnType] = ColumnType.DECIMAL
 
     baseline: tuple[MonthlyScore, ...]
     candidate: tuple[MonthlyScore, ...]
