@@ -350,7 +350,7 @@ def _check_date(value: object, path: str) -> date:
             raise InvalidValueError(path, "a date written YYYY-MM-DD", value) from None
     if isinstance(value, datetime):
         raise InvalidTypeError(
-            path, "a datetime.date (not a datetime: its time of day would be lost)", value
+            path, "a datetime.date (not a datetime): its time of day would be lost", value
         )
     if not isinstance(value, date) or hasattr(value, "hour"):
         raise InvalidTypeError(path, "a datetime.date (not a datetime) or 'YYYY-MM-DD'", value)
