@@ -59,6 +59,7 @@ from hrpolicy.bonds.policy import BondPolicy
 from hrpolicy.collection.model import CollectionInputs, MatchingRule, Receivables
 from hrpolicy.commission.model import Deal, PersonInputs
 from hrpolicy.core.checked import IntSpec, MoneySpec, QuantitySpec, TextSpec, split_annotated
+from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import (
     HRPolicyError,
     InvalidTypeError,
@@ -93,14 +94,14 @@ ENGINES: Final = ("bonds", "collection", "commission", "reports")
 FLOAT_LIMIT: Final = Decimal(2**53).scaleb(-2)
 
 
-class Floats(enum.Enum):
+class Floats(Choice):
     """How float cells are read: ``WHOLE_FEN`` accepts a float whose shortest ``repr``
     is an exact amount (for money, whole fen below :data:`FLOAT_LIMIT`)."""
 
     WHOLE_FEN = "whole_fen"
 
 
-class _UnknownColumns(enum.Enum):
+class _UnknownColumns(Choice):
     REFUSE = "refuse"
     IGNORE = "ignore"
 
@@ -120,9 +121,10 @@ class _Table:
     key: tuple[tuple[str, str], ...]  # child column → parent column
     own_key: str | None
     choices: Mapping[str, Mapping[str, type]]
+    wildcards: tuple[str, ...] = attrs.field(init=False)
 
-    @property
-    def wildcards(self) -> tuple[str, ...]:
+    @wildcards.default
+    def _wildcards(self) -> tuple[str, ...]:
         return tuple(c[:-1] for c in self.columns if c.endswith(".*"))
 
 
@@ -132,8 +134,18 @@ class _Spec:
     tables: Mapping[str, _Table]
     inputs: Mapping[str, Mapping[str, Any]]
 
-    def children(self, parent: str) -> list[_Table]:
-        return [t for t in self.tables.values() if t.parent == parent]
+    by_parent: Mapping[str, tuple[_Table, ...]] = attrs.field(init=False)
+
+    @by_parent.default
+    def _by_parent(self) -> Mapping[str, tuple[_Table, ...]]:
+        found: dict[str, list[_Table]] = {}
+        for table in self.tables.values():
+            if table.parent is not None:
+                found.setdefault(table.parent, []).append(table)
+        return {parent: tuple(tables) for parent, tables in found.items()}
+
+    def children(self, parent: str) -> tuple[_Table, ...]:
+        return self.by_parent.get(parent, ())
 
 
 @functools.cache
@@ -165,6 +177,12 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, include_extras=True)
 
 
+@functools.cache
+def _fields(cls: type) -> dict[str, attrs.Attribute[Any]]:
+    return dict(attrs.fields_dict(cls))
+
+
+@functools.cache
 def _optional(annotation: object) -> tuple[object, bool]:
     """The annotation without ``| None``, and whether ``None`` was allowed."""
     if typing.get_origin(annotation) in (Union, UnionType):
@@ -176,6 +194,7 @@ def _optional(annotation: object) -> tuple[object, bool]:
     return annotation, False
 
 
+@functools.cache
 def _kind(annotation: object) -> str:
     """What a cell for a field of this (non-optional) annotation holds."""
     base, spec = split_annotated(annotation)
@@ -336,6 +355,7 @@ class _Reader:
         self.floats = floats
         self.unknown = unknown
         self.problems: list[TableProblem] = []
+        self.seen: set[tuple[str, int | None, str | None]] = set()
         self.given: dict[str, _Data] = {}
 
     # problems
@@ -351,6 +371,10 @@ class _Reader:
         has_actual: bool = True,
         empty: bool = False,
     ) -> None:
+        position = None if row is None else row.position
+        if (table, position, column) in self.seen:
+            return  # one problem per cell (a key is checked for each table it links)
+        self.seen.add((table, position, column))
         self.problems.append(
             TableProblem(
                 table,
@@ -481,7 +505,7 @@ class _Reader:
         return cls, _hints(cls)[segments[-1]]
 
     def _check(self, cls: Any, name: str, value: object) -> object:
-        field = attrs.fields_dict(cls)[name]
+        field = _fields(cls)[name]
         return field.converter(value) if callable(field.converter) else value
 
     def link(self, root: str) -> list[_Node]:
@@ -625,7 +649,10 @@ class _Reader:
             column = prefix + name
             base, nullable = _optional(hints[field.name])
             has_default = field.default is not attrs.NOTHING
-            if column in node.children or self._fills(table, column):
+            if name in arguments and not prefix:
+                if arguments[name] is not None:
+                    kwargs[name] = arguments[name]
+            elif column in node.children or self._fills(table, column):
                 if column in node.children:
                     kwargs[name] = tuple(child.result for child in node.children[column])
                 elif not has_default:
@@ -657,8 +684,6 @@ class _Reader:
                     ok = False
                 elif value is not _OMIT:
                     kwargs[name] = value
-            elif name in arguments and arguments[name] is not None:
-                kwargs[name] = arguments[name]
         if not ok or not construct:
             return _EMPTY
         try:
