@@ -30,7 +30,9 @@ owner's month through the full engine, with every line explained, on request.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import numbers
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -49,6 +51,7 @@ from hrpolicy.core.fields import (
     LAST_DATE,
     argument,
     checked,
+    parse_date,
     require,
     typed_fields,
 )
@@ -57,6 +60,7 @@ from hrpolicy.core.money import fen_to_money
 __all__ = [
     "FastComparison",
     "FastRun",
+    "as_column",
     "compare_columns",
     "compare_partition",
     "merge_partitions",
@@ -123,10 +127,98 @@ class _Group:
     last: date
 
 
+def as_column(column: object, name: str) -> Sequence[Any]:
+    """A column of the fast path as a sequence of Python values: a list or tuple as it is;
+    a NumPy array, a pandas or polars ``Series`` or an Arrow array through its own
+    ``tolist()`` / ``to_list()`` / ``to_pylist()`` (read by duck typing: no frame library
+    is imported). A NumPy ``datetime64`` column is read element by element, so each day
+    is checked as a date field checks it (a time of day is refused, never dropped).
+
+    >>> as_column((1, 2), "amounts_fen")
+    (1, 2)
+    >>> import numpy
+    >>> as_column(numpy.array([100, 250]), "amounts_fen")
+    [100, 250]
+    >>> as_column("li", "owners")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidTypeError: owners: expected a sequence (list, tuple, NumPy
+    array, pandas or polars Series, Arrow array), got str 'li'
+    """
+    if isinstance(column, (list, tuple)):
+        return column
+    if not isinstance(column, (str, bytes, Mapping)):
+        dtype = getattr(column, "dtype", None)
+        if getattr(dtype, "kind", None) == "M" and isinstance(column, Iterable):
+            return list(column)  # datetime64 values, each checked as a date
+        for method in ("tolist", "to_list", "to_pylist"):
+            convert = getattr(column, method, None)
+            if callable(convert):
+                values = convert()
+                if isinstance(values, list):
+                    return values
+        if isinstance(column, Sequence):
+            return column
+    raise InvalidTypeError(
+        name,
+        "a sequence (list, tuple, NumPy array, pandas or polars Series, Arrow array)",
+        column,
+    )
+
+
+def _day(value: object, path: str) -> date:
+    """A fast-path day: a ``date``, or a date scalar of a frame (a pandas ``Timestamp``
+    at midnight, a NumPy ``datetime64`` of a whole day), checked as date fields are."""
+    if type(value) is not date and type(value).__module__.split(".")[0] in ("pandas", "numpy"):
+        value = parse_date(value, field=path)
+    if type(value) is not date or not FIRST_DATE <= value <= LAST_DATE:
+        raise InvalidValueError(path, f"a date from {FIRST_DATE} to {LAST_DATE}", value)
+    return value
+
+
+def _fen(value: object, path: str) -> int:
+    """A fast-path amount in fen: an ``int`` or a NumPy integer (not a bool, not a
+    float), from 0 to below 10^18 yuan."""
+    fen = value
+    if type(value).__module__ == "numpy" and isinstance(value, numbers.Integral):
+        fen = operator.index(value)  # a NumPy integer (NumPy's bool is no Integral)
+    if type(fen) is not int or not 0 <= fen < _LIMIT_FEN:
+        raise InvalidValueError(path, "a whole number of fen, from 0 to below 10^18 yuan", value)
+    return fen
+
+
+def _owner(value: object, path: str) -> str:
+    """A fast-path owner: non-empty text (a NumPy ``str_`` is read as the ``str`` it is)."""
+    if isinstance(value, str) and type(value) is not str:
+        value = str(value)
+    if type(value) is not str or not value.strip():
+        raise InvalidValueError(path, "an employee id (non-empty text)", value)
+    return value
+
+
+def _normalised(
+    owners: object, days: object, amounts_fen: object
+) -> tuple[list[str], list[date], list[int]]:
+    """The three columns checked row by row, as lists of plain Python values."""
+    owner_column = as_column(owners, "owners")
+    day_column = as_column(days, "days")
+    fen_column = as_column(amounts_fen, "amounts_fen")
+    if not len(owner_column) == len(day_column) == len(fen_column):
+        raise InvalidValueError(
+            "columns",
+            "owners, days and amounts_fen of one length",
+            (len(owner_column), len(day_column), len(fen_column)),
+        )
+    fens, day_list, owner_list = [], [], []
+    for row, (owner, day, fen) in enumerate(zip(owner_column, day_column, fen_column, strict=True)):
+        fens.append(_fen(fen, f"amounts_fen[{row}]"))
+        day_list.append(_day(day, f"days[{row}]"))
+        owner_list.append(_owner(owner, f"owners[{row}]"))
+    return owner_list, day_list, fens
+
+
 def _group(owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[int]) -> list[_Group]:
-    for name, column in (("owners", owners), ("days", days), ("amounts_fen", amounts_fen)):
-        if isinstance(column, (str, bytes)) or not isinstance(column, Sequence):
-            raise InvalidTypeError(name, "a sequence (list, tuple or array)", column)
+    """Each owner's months with their totals (the columns checked by :func:`_normalised`)."""
     if not len(owners) == len(days) == len(amounts_fen):
         raise InvalidValueError(
             "columns",
@@ -134,15 +226,7 @@ def _group(owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[in
             (len(owners), len(days), len(amounts_fen)),
         )
     totals: dict[tuple[str, int, int], _Month] = {}
-    for row, (owner, day, fen) in enumerate(zip(owners, days, amounts_fen, strict=True)):
-        if type(fen) is not int or not 0 <= fen < _LIMIT_FEN:
-            raise InvalidValueError(
-                f"amounts_fen[{row}]", "a whole number of fen, from 0 to below 10^18 yuan", fen
-            )
-        if type(day) is not date or not FIRST_DATE <= day <= LAST_DATE:
-            raise InvalidValueError(f"days[{row}]", f"a date from {FIRST_DATE} to {LAST_DATE}", day)
-        if type(owner) is not str or not owner.strip():
-            raise InvalidValueError(f"owners[{row}]", "an employee id (non-empty text)", owner)
+    for owner, day, fen in zip(owners, days, amounts_fen, strict=True):
         key = (owner, day.year, day.month)
         month = totals.get(key)
         if month is None:
@@ -292,11 +376,18 @@ def run_columns(
     plan: Plan, owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[int]
 ) -> FastRun:
     """Commission per owner and month under ``plan``: deal ``i`` is ``owners[i]``'s,
-    signed on ``days[i]``, for ``amounts_fen[i]`` fen."""
+    signed on ``days[i]``, for ``amounts_fen[i]`` fen.
+
+    Each column is a list or tuple, or a NumPy array, a pandas or polars ``Series`` or an
+    Arrow array (see :func:`as_column`); every row is checked the same way whatever holds
+    it: owners non-empty text, days dates (a frame's midnight timestamps and whole-day
+    ``datetime64`` values too; a time of day is refused), amounts whole fen as ints
+    (NumPy integers too; never floats)."""
     compiled = _Compiled(plan)
-    groups = _group(owners, days, amounts_fen)
+    names, signed, fen = _normalised(owners, days, amounts_fen)
+    groups = _group(names, signed, fen)
     # The run keeps its own copy of the columns, so statement() agrees with month().
-    return FastRun(plan=plan, **_columns(owners, days, amounts_fen), months=_run(compiled, groups))
+    return FastRun(plan=plan, **_columns(names, signed, fen), months=_run(compiled, groups))
 
 
 def _columns(
@@ -331,10 +422,13 @@ def compare_columns(
     days: Sequence[date],
     amounts_fen: Sequence[int],
 ) -> FastComparison:
-    """The same deals under two plans; the deals are grouped once for both."""
+    """The same deals under two plans; the deals are grouped once for both. The columns
+    are read as :func:`run_columns` reads them (lists, NumPy arrays, Series, Arrow
+    arrays)."""
     first, second = _Compiled(baseline, "baseline"), _Compiled(candidate, "candidate")
-    groups = _group(owners, days, amounts_fen)
-    columns = _columns(owners, days, amounts_fen)
+    names, signed, fen = _normalised(owners, days, amounts_fen)
+    groups = _group(names, signed, fen)
+    columns = _columns(names, signed, fen)
     return FastComparison(
         baseline=FastRun(plan=baseline, **columns, months=_run(first, groups)),
         candidate=FastRun(plan=candidate, **columns, months=_run(second, groups)),

@@ -15,7 +15,9 @@ value and names the field in any error (``CostItem.amount: expected …, got flo
   at most two decimal places, sign as declared); ``Quantity`` — any finite non-negative
   ``Decimal``;
 - ``Rate`` — :meth:`~hrpolicy.core.money.Rate.parse`;
-- ``datetime.date`` — a ``date`` (a ``datetime`` is refused) or an ISO ``YYYY-MM-DD`` string;
+- ``datetime.date`` — a ``date`` (a ``datetime`` is refused) or an ISO ``YYYY-MM-DD`` string,
+  or from a data frame a pandas ``Timestamp`` at midnight (no time zone) or a NumPy
+  ``datetime64`` naming a whole day (a time of day is refused, never dropped);
 - ``datetime.datetime`` — a naive local time (the company's wall clock; a time zone is
   refused, so no conversion can happen silently) or ISO ``YYYY-MM-DDTHH:MM[:SS]`` text;
 - ``bool``, ``int``, ``str`` — exactly that type (``True`` is not an ``int``);
@@ -238,6 +240,8 @@ def _check_str(value: object, path: str) -> str:
 
 
 def _check_bool(value: object, path: str) -> bool:
+    if type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_"):
+        return bool(value)  # a NumPy bool, told by its type without importing NumPy
     if not isinstance(value, bool):
         raise InvalidTypeError(path, "True or False", value)
     return value
@@ -258,13 +262,84 @@ def parse_date(value: object, *, field: str) -> date:
     """A ``date`` (not a ``datetime``) or ``YYYY-MM-DD`` text, as every date field reads
     it, within the dates the library accepts.
 
+    A date from a data frame is read too, without importing its library: a pandas
+    ``Timestamp`` at midnight with no time zone, or a NumPy ``datetime64`` whose value is
+    a whole day. A time of day is never dropped: such a timestamp is refused.
+
     >>> parse_date("2024-03-01", field="effective_from")
     datetime.date(2024, 3, 1)
+    >>> import pandas
+    >>> parse_date(pandas.Timestamp("2024-03-01"), field="signed_on")
+    datetime.date(2024, 3, 1)
+    >>> parse_date(pandas.Timestamp("2024-03-01 09:30"), field="signed_on")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: signed_on: expected a date without a time of day
+    (the time would be lost; take the date part first if it is meant, e.g. .dt.normalize()),
+    got Timestamp 2024-03-01T09:30:00
     """
     return _check_date(value, field)
 
 
+def _frame_scalar(value: object) -> str | None:
+    """``"timestamp"`` for a pandas ``Timestamp``, ``"datetime64"`` for a NumPy
+    ``datetime64``, told by their types without importing either library."""
+    kind = type(value)
+    module = kind.__module__.split(".", 1)[0]
+    if module == "pandas" and kind.__name__ == "Timestamp":
+        return "timestamp"
+    if module == "numpy" and kind.__name__ == "datetime64":
+        return "datetime64"
+    if module == "pandas" and kind.__name__ == "NaTType":
+        return "nat"
+    return None
+
+
+#: The units of a NumPy ``datetime64`` that can hold a day exactly (coarser ones, months
+#: and years, name no day).
+_DAY_UNITS: Final = frozenset({"D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as"})
+
+_TIME_OF_DAY: Final = (
+    "a date without a time of day (the time would be lost; take the date part first if it "
+    "is meant, e.g. .dt.normalize())"
+)
+
+
+def _frame_date(value: Any, kind: str, path: str) -> date:
+    """The day a pandas ``Timestamp`` or NumPy ``datetime64`` names, refusing a time of
+    day, a time zone and a missing value (``NaT``)."""
+    if kind == "nat":
+        raise InvalidValueError(path, "a date, not a missing one (NaT)", value)
+    if kind == "timestamp":
+        if value.tzinfo is not None:
+            raise InvalidValueError(path, "a date (a timestamp with no time zone)", value)
+        if (value.hour, value.minute, value.second, value.microsecond, value.nanosecond) != (
+            0,
+            0,
+            0,
+            0,
+            0,
+        ):
+            raise InvalidValueError(path, _TIME_OF_DAY, value)
+        return date(value.year, value.month, value.day)
+    unit = str(value.dtype).partition("[")[2].rstrip("]")
+    if unit not in _DAY_UNITS or str(value) == "NaT":
+        raise InvalidValueError(
+            path, "a datetime64 naming a day (not NaT, a month or a year)", value
+        )
+    day = value.astype("datetime64[D]")
+    if day != value:
+        raise InvalidValueError(path, _TIME_OF_DAY, value)
+    result = day.item()
+    if not isinstance(result, date):  # a day outside Python's calendar
+        raise InvalidValueError(path, f"a date from {FIRST_DATE} to {LAST_DATE}", value)
+    return result
+
+
 def _check_date(value: object, path: str) -> date:
+    kind = _frame_scalar(value)
+    if kind is not None:
+        value = _frame_date(value, kind, path)
     if isinstance(value, str):
         text = value.strip()
         if not _ISO_DATE.fullmatch(text):
@@ -273,6 +348,10 @@ def _check_date(value: object, path: str) -> date:
             value = date.fromisoformat(text)
         except ValueError:
             raise InvalidValueError(path, "a date written YYYY-MM-DD", value) from None
+    if isinstance(value, datetime):
+        raise InvalidTypeError(
+            path, "a datetime.date (not a datetime): its time of day would be lost", value
+        )
     if not isinstance(value, date) or hasattr(value, "hour"):
         raise InvalidTypeError(path, "a datetime.date (not a datetime) or 'YYYY-MM-DD'", value)
     if not FIRST_DATE <= value <= LAST_DATE:
@@ -293,6 +372,9 @@ def _check_datetime(value: object, path: str) -> datetime:
             value = datetime.fromisoformat(text)
         except ValueError:
             raise InvalidValueError(path, expected, value) from None
+    kind = _frame_scalar(value)
+    if kind is not None:
+        value = _frame_datetime(value, kind, path)
     if not isinstance(value, datetime):
         raise InvalidTypeError(path, "a datetime.datetime or " + expected[2:], value)
     if value.tzinfo is not None:
@@ -300,6 +382,29 @@ def _check_datetime(value: object, path: str) -> datetime:
     if not FIRST_DATE <= value.date() <= LAST_DATE:
         raise InvalidValueError(path, f"a time from {FIRST_DATE} to {LAST_DATE}", value)
     return value
+
+
+def _frame_datetime(value: Any, kind: str, path: str) -> datetime:
+    """A pandas ``Timestamp`` or NumPy ``datetime64`` as a ``datetime``, refusing a part
+    of a microsecond (Python's datetimes hold none: it would be lost) and ``NaT``."""
+    if kind == "nat":
+        raise InvalidValueError(path, "a time, not a missing one (NaT)", value)
+    if kind == "timestamp":
+        if value.nanosecond:
+            raise InvalidValueError(path, "a time in whole microseconds", value)
+        result = value.to_pydatetime()
+    else:
+        unit = str(value.dtype).partition("[")[2].rstrip("]")
+        if unit not in _DAY_UNITS or str(value) == "NaT":
+            raise InvalidValueError(path, "a datetime64 naming a time (not NaT)", value)
+        result = value.astype("datetime64[us]").item()
+        if value.astype("datetime64[us]") != value:
+            raise InvalidValueError(path, "a time in whole microseconds", value)
+    if not isinstance(result, datetime):  # a day only, or outside Python's calendar
+        if isinstance(result, date):
+            return datetime(result.year, result.month, result.day)
+        raise InvalidValueError(path, f"a time from {FIRST_DATE} to {LAST_DATE}", value)
+    return result
 
 
 def _check_enum(enum_type: type[_E], value: object, path: str) -> _E:

@@ -22,6 +22,9 @@ Decimal('1833.33')
 from __future__ import annotations
 
 import decimal
+import math
+import numbers
+import operator
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -35,6 +38,7 @@ from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 __all__ = [
     "CENT",
     "EXACT",
+    "FROM_FLOAT",
     "ZERO",
     "Rate",
     "allocate",
@@ -78,9 +82,13 @@ def parse_decimal(
 ) -> Decimal:
     """Turn a ``Decimal``, ``int`` or numeric ``str`` into a finite ``Decimal``.
 
-    ``float`` and ``bool`` are refused with :class:`~hrpolicy.core.errors.InvalidTypeError`;
-    text that is not a number, NaN and infinities with
-    :class:`~hrpolicy.core.errors.InvalidValueError`.
+    Any integer type counts as an ``int`` (a NumPy ``int64`` from a data frame too: it is
+    read through :func:`operator.index`, without importing NumPy). ``float`` (NumPy floats
+    included), ``bool`` (NumPy's too) and any other non-integral number are refused with
+    :class:`~hrpolicy.core.errors.InvalidTypeError`; text that is not a number, NaN and
+    infinities with :class:`~hrpolicy.core.errors.InvalidValueError`. A ``Decimal`` made
+    from a float (``Decimal(0.1)``: dozens of binary digits beyond the 18 places allowed)
+    is refused with a message saying so and what to do instead.
 
     >>> parse_decimal(" 2.50 ", field="multiple")
     Decimal('2.50')
@@ -88,13 +96,21 @@ def parse_decimal(
     Traceback (most recent call last):
     ...
     hrpolicy.core.errors.InvalidTypeError: multiple: expected a Decimal, ..., got float 2.5
+    >>> parse_decimal(Decimal(18771.97), field="amount")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: amount: expected an exact number, not a float: this
+    looks like a float converted to Decimal: read money as text (dtype=str) or as Arrow
+    decimals, or use the float opt-in of hrpolicy.tables, got Decimal 18771.9700000000011...
     """
-    if isinstance(value, (bool, float)):
+    if isinstance(value, (bool, float)) or _is_numpy_bool(value):
         raise InvalidTypeError(field, expected, value)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
         result = Decimal(value)
+    elif isinstance(value, numbers.Integral):
+        result = Decimal(operator.index(value))
     elif isinstance(value, str):
         text = value.strip().replace("_", "")
         try:
@@ -106,17 +122,44 @@ def parse_decimal(
     if not result.is_finite():
         raise InvalidValueError(field, "a finite number", value)
     exponent = result.as_tuple().exponent
-    if result.adjusted() >= _LIMIT.adjusted() or (
+    too_fine = (
         isinstance(exponent, int)
         and exponent < -_MAX_PLACES
         and result != result.quantize(_TINY, context=_LOOSE)
-    ):
+    )
+    if too_fine and _from_float(result):
+        raise InvalidValueError(field, FROM_FLOAT, value)
+    if result.adjusted() >= _LIMIT.adjusted() or too_fine:
         raise InvalidValueError(
             field,
             f"a number below 10^{_LIMIT.adjusted()} with at most {_MAX_PLACES} decimal places",
             value,
         )
     return result
+
+
+#: What a message says of a ``Decimal`` holding a binary float's exact value.
+FROM_FLOAT: Final = (
+    "an exact number, not a float: this looks like a float converted to Decimal: read money "
+    "as text (dtype=str) or as Arrow decimals, or use the float opt-in of hrpolicy.tables"
+)
+
+
+def _from_float(number: Decimal) -> bool:
+    """Whether ``number`` is exactly a binary float's value (``Decimal(0.1)``): only asked
+    of numbers with more places than any written amount has."""
+    try:
+        as_float = float(number)
+    except OverflowError:  # pragma: no cover - beyond every float
+        return False
+    return math.isfinite(as_float) and Decimal(as_float) == number
+
+
+def _is_numpy_bool(value: object) -> bool:
+    """A NumPy ``bool`` (not a Python ``bool`` subclass), told by its type without
+    importing NumPy."""
+    kind = type(value)
+    return kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_")
 
 
 def parse_money(value: object, *, field: str, non_negative: bool = False) -> Decimal:
@@ -365,7 +408,9 @@ class Rate:
         if isinstance(value, str):
             fraction = _rate_text(value, field, _RATE_EXPECTED)
             return cls(value=fraction, notation=value.strip())
-        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        if isinstance(value, bool):
+            raise InvalidTypeError(field, _RATE_EXPECTED, value)
+        if isinstance(value, (Decimal, numbers.Integral)):
             number = parse_decimal(value, field=field, expected=_RATE_EXPECTED)
             return cls(value=number, notation=str(number))
         raise InvalidTypeError(field, _RATE_EXPECTED, value)
