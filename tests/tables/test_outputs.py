@@ -333,7 +333,7 @@ def test_a_missing_frame_library_names_the_extra_to_install(
     monkeypatch: pytest.MonkeyPatch, module: str, call: object, extra: str
 ) -> None:
     monkeypatch.setitem(sys.modules, module, None)
-    with pytest.raises(MissingDependencyError, match=rf'pip install "{extra}"'.replace("[", r"\[")):
+    with pytest.raises(MissingDependencyError, match=rf"pip install '{extra}'".replace("[", r"\[")):
         call()  # type: ignore[operator]
 
 

@@ -19,13 +19,14 @@ from hrpolicy.core.errors import MissingDependencyError
 __all__ = ["require_library"]
 
 
-def require_library(module: str, extra: str) -> ModuleType:
+def require_library(module: str, extra: str, feature: str = "hrpolicy.tables") -> ModuleType:
     """Import ``module``, or raise :class:`~hrpolicy.core.errors.MissingDependencyError`
     naming the extra that installs it (``pandas``, ``polars``, ``arrow``).
 
     Args:
         module: the module to import (``"pandas"``, ``"polars"``, ``"pyarrow"``).
         extra: the extra of hrpolicy that installs it.
+        feature (optional): what needs it, named in the error.
 
     Returns:
         The module.
@@ -37,6 +38,6 @@ def require_library(module: str, extra: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError:
         raise MissingDependencyError(
-            "hrpolicy.tables",
+            feature,
             f"the {module} library, installed with the extra: pip install 'hrpolicy[{extra}]'",
         ) from None

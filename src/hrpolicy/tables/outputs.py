@@ -55,8 +55,9 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Context, Decimal
 from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
 
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, MissingDependencyError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
+from hrpolicy.tables.libraries import require_library
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -106,33 +107,15 @@ TableSource = Table | HasTables | Sequence[Table | HasTables]
 
 
 def _pyarrow(feature: str, extra: str) -> Any:
-    try:
-        import pyarrow  # noqa: PLC0415 - optional dependency, loaded on use
-    except ImportError:
-        raise MissingDependencyError(
-            feature, f'the pyarrow package: pip install "hrpolicy[{extra}]"'
-        ) from None
-    return pyarrow
+    return require_library("pyarrow", extra, feature)
 
 
 def _pandas(feature: str) -> Any:
-    try:
-        import pandas  # noqa: PLC0415 - optional dependency, loaded on use
-    except ImportError:
-        raise MissingDependencyError(
-            feature, 'the pandas package: pip install "hrpolicy[pandas]"'
-        ) from None
-    return pandas
+    return require_library("pandas", "pandas", feature)
 
 
 def _polars(feature: str) -> Any:
-    try:
-        import polars  # noqa: PLC0415 - optional dependency, loaded on use
-    except ImportError:
-        raise MissingDependencyError(
-            feature, 'the polars package: pip install "hrpolicy[polars]"'
-        ) from None
-    return polars
+    return require_library("polars", "polars", feature)
 
 
 # --- choosing the core table -------------------------------------------------------------
