@@ -46,6 +46,7 @@ from hrpolicy.commission.plan import (
     Window,
 )
 from hrpolicy.commission.results import (
+    RESULT_TABLES,
     Comparison,
     ComparisonRow,
     Line,
@@ -53,6 +54,7 @@ from hrpolicy.commission.results import (
     Statement,
     TeamStatement,
 )
+from hrpolicy.commission.stored import RESULT_FORMAT
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Finding, Severity, Step
 from hrpolicy.core.label import Label
@@ -60,6 +62,8 @@ from hrpolicy.core.money import Rate
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 
 __all__ = [
+    "RESULT_FORMAT",
+    "RESULT_TABLES",
     "Band",
     "BandTable",
     "Carry",

@@ -72,7 +72,7 @@ from hrpolicy.commission.results import (
     TeamStatement,
 )
 from hrpolicy.core.bands import BandApplication, BandTable
-from hrpolicy.core.convert import from_dict
+from hrpolicy.core.convert import FORMAT_KEY, from_dict
 from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueError, prefixed
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
@@ -1354,7 +1354,7 @@ def compare(
         ...          Deal(deal_id="M-2", owner="wang", signed_on="2024-03-06", units=10)]
         >>> what_if = compare(magazine_plan("marginal"), magazine_plan("whole"),
         ...                   Period(year=2024, month=3), deals)
-        >>> for row in what_if.to_records():
+        >>> for row in what_if.to_records("people"):
         ...     print(row["employee"], row["baseline"], row["candidate"], row["difference"])
         li 525.00 625.00 100.00
         wang 200.00 200.00 0.00
@@ -1387,9 +1387,15 @@ def _side(
 def statement_from_dict(data: Mapping[str, Any]) -> Statement:
     """Rebuild a statement from :meth:`Statement.to_dict` data by recomputing it; raises
     :class:`~hrpolicy.core.errors.InvalidValueError` if the stored lines or total differ
-    from the recomputation (the data was edited, or computed under different rules)."""
+    from the recomputation (the data was edited, or computed under different rules).
+
+    A whole statement written by :func:`~hrpolicy.core.convert.to_dict` (it has a
+    ``"format"`` key) is read by ``from_dict(data, Statement)``, which recomputes it too
+    and raises :class:`~hrpolicy.core.errors.ConversionError` for a figure that differs."""
     if not isinstance(data, Mapping):
         raise InvalidTypeError("statement", "a mapping from Statement.to_dict()", data)
+    if FORMAT_KEY in data:
+        return from_dict(data, Statement)
     keys = ("plan", "period", "deals", "inputs", "lines", "total")
     missing = [key for key in keys if key not in data]
     require(not missing, "statement", f"the keys {', '.join(keys)}", missing)
