@@ -56,6 +56,7 @@ from hrpolicy.collection.policy import (
     Staged,
 )
 from hrpolicy.collection.results import (
+    RESULT_TABLES,
     CollectionLine,
     CollectionLineKind,
     CollectionStatement,
@@ -64,7 +65,9 @@ from hrpolicy.collection.results import (
     PerformanceDeduction,
     RecoveryMonth,
     RecoverySchedule,
+    team_tables,
 )
+from hrpolicy.collection.stored import RESULT_FORMAT, STATE_FORMAT
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
@@ -73,6 +76,9 @@ from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.statement import PaidLine
 
 __all__ = [
+    "RESULT_FORMAT",
+    "RESULT_TABLES",
+    "STATE_FORMAT",
     "Advance",
     "Agreement",
     "Band",
@@ -135,4 +141,5 @@ __all__ = [
     "recovery_schedule",
     "settle_month",
     "settle_team",
+    "team_tables",
 ]
