@@ -258,10 +258,10 @@ def test_a_deal_with_commission_but_no_invoice_is_refused_by_the_bridge() -> Non
         invoices_with_commission(statement, only_one)
 
 
-def test_a_statement_reads_in_chinese_and_gives_flat_rows() -> None:
+def test_a_statement_reads_in_chinese_and_gives_typed_rows() -> None:
     receivables = books(invoice(), payments=(payment("P1", 40000, "2024-02-05"),))
     statement = month(reserve_policy(), receivables, 1)
     assert "回款提成结算单" in statement.to_text("zh_CN")
-    rows = statement.to_records()
+    rows = statement.to_records("lines")
     assert [r["line_id"] for r in rows] == ["release/I1", "reserve#withheld"]
     assert "<table" in statement._repr_html_()

@@ -109,13 +109,16 @@ def test_line_ids_are_stable_across_recomputation_and_name_component_and_deal() 
     assert first == second
 
 
-def test_records_are_flat_rows_ready_for_a_data_frame() -> None:
+def test_records_are_typed_rows_ready_for_a_data_frame() -> None:
     statement = run(plan(commission()), [deal(amount=40000)])
-    (row,) = statement.to_records()
+    (row,) = statement.to_records("lines")
     assert row["line_id"] == "c/D1"
     assert row["amount"] == Decimal("500.00")
-    assert "accumulated_after=40000" in str(row["explanation"])
-    assert all(isinstance(v, (str, Decimal, bool, type(None))) for v in row.values())
+    assert row["variable"] is True
+    assert (row["period"], row["period_start"]) == ("2024-03", date(2024, 3, 1))
+    inputs = statement.to_records("step_inputs")
+    (after,) = [r for r in inputs if r["line_id"] == "c/D1" and r["name"] == "accumulated_after"]
+    assert (after["value_kind"], after["value_text"]) == ("ratio", "40000")
 
 
 def test_the_statement_reads_in_chinese_and_renders_for_notebooks() -> None:
@@ -140,19 +143,12 @@ def test_a_what_if_shows_each_person_and_the_total_under_both_plans() -> None:
     result = compare(
         plan(commission()), plan(commission(["0", 25000], ["0.01", "0.02"])), MARCH, deals
     )
-    assert result.to_records() == [
-        {
-            "employee": "li",
-            "baseline": Decimal("500.00"),
-            "candidate": Decimal("550.00"),
-            "difference": Decimal("50.00"),
-        },
-        {
-            "employee": "wang",
-            "baseline": Decimal("100.00"),
-            "candidate": Decimal("100.00"),
-            "difference": Decimal("0.00"),
-        },
+    assert [
+        (r["employee"], r["baseline"], r["candidate"], r["difference"])
+        for r in result.to_records("people")
+    ] == [
+        ("li", Decimal("500.00"), Decimal("550.00"), Decimal("50.00")),
+        ("wang", Decimal("100.00"), Decimal("100.00"), Decimal("0.00")),
     ]
     assert result.difference == Decimal("50.00")
     assert "Plan comparison" in result.to_text()
@@ -162,7 +158,7 @@ def test_a_team_run_includes_people_with_inputs_but_no_deals() -> None:
     the_plan = plan(FixedPay(component_id="base", name="底薪", amount=Decimal(3000)))
     team = evaluate_team(the_plan, MARCH, [], [PersonInputs(employee="zhao")])
     assert [(s.employee, s.total) for s in team] == [("zhao", Decimal("3000.00"))]
-    assert len(team.to_records()) == 1
+    assert len(team.to_records("totals")) == 1
 
 
 def test_variable_pay_excludes_fixed_pay_for_the_severance_average() -> None:

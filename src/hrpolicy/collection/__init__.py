@@ -56,6 +56,7 @@ from hrpolicy.collection.policy import (
     Staged,
 )
 from hrpolicy.collection.results import (
+    RESULT_TABLES,
     CollectionLine,
     CollectionLineKind,
     CollectionStatement,
@@ -64,6 +65,7 @@ from hrpolicy.collection.results import (
     PerformanceDeduction,
     RecoveryMonth,
     RecoverySchedule,
+    team_tables,
 )
 from hrpolicy.collection.runs import (
     CollectionRun,
@@ -73,6 +75,7 @@ from hrpolicy.collection.runs import (
     settle_run,
     settle_team_run,
 )
+from hrpolicy.collection.stored import RESULT_FORMAT, STATE_FORMAT
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
@@ -82,6 +85,9 @@ from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.whatif import WhatIfRow
 
 __all__ = [
+    "RESULT_FORMAT",
+    "RESULT_TABLES",
+    "STATE_FORMAT",
     "Advance",
     "Agreement",
     "Band",
@@ -151,4 +157,5 @@ __all__ = [
     "settle_run",
     "settle_team",
     "settle_team_run",
+    "team_tables",
 ]

@@ -825,7 +825,7 @@ def _recover_from_wage(
     if not to_recover:
         return to_recover
     if inputs.left_on is not None and inputs.left_on < period.first_day:
-        work.find("recovery_after_departure", amount=to_recover)
+        work.find("recovery_after_departure", amount=to_recover, left_on=inputs.left_on)
         return to_recover
     if inputs.month_wage is None or inputs.minimum_wage is None:
         raise InvalidValueError(
@@ -862,7 +862,14 @@ def _recover_from_wage(
                 )
             ],
         )
-    work.find("recovery_capped", recovered=recovered, cap=cap, remaining=remaining)
+    work.find(
+        "recovery_capped",
+        recovered=recovered,
+        cap=cap,
+        remaining=remaining,
+        wage=wage,
+        minimum_wage=inputs.minimum_wage,
+    )
     return remaining
 
 
@@ -891,6 +898,8 @@ def _milestones(
                 customer=event.customer,
                 low=award.low,
                 high=award.high,
+                kind=event.kind.value,
+                achieved_on=event.achieved_on,
             )
             continue
         require(
@@ -979,6 +988,7 @@ def _expenses(
                 advance.expense_id,
                 customer=advance.customer,
                 amount=advance.amount,
+                expense_id=advance.expense_id,
             )
             continue
         work.add(
@@ -1017,6 +1027,7 @@ def _law_over_policy(  # noqa: PLR0917 - the facts the checks read
                 "bad_debt_share_void",
                 share=version.bad_debt_share,
                 amount=round_money(Fraction(this_month) * version.bad_debt_share.exact),
+                written_off=this_month,
             )
     if (
         version.reserve is not None
@@ -1025,7 +1036,7 @@ def _law_over_policy(  # noqa: PLR0917 - the facts the checks read
     ):
         this_year = money_sum(w.amount for w in bad_debts if w.written_off_on.year == period.year)
         if this_year:
-            work.find("reserve_principal_void", amount=this_year)
+            work.find("reserve_principal_void", amount=this_year, year=period.year)
     if version.forfeit_after_departure and inputs.left_on is not None:
         left_on = inputs.left_on
         after = ZERO
@@ -1323,6 +1334,9 @@ def _settle(
             gross=gross,
             factor=factor,
             kept=kept,
+            cut=money_sum((gross, -kept)),
+            overdue_multiplier=overdue.multiplier if overdue is not None else None,
+            matrix_coefficient=matrix.coefficient if matrix is not None else None,
         )
     reserve, to_recover = _reserve_and_recovery(version, period, inputs, work)
     milestones = _milestones(version, inputs, work)

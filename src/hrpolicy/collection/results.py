@@ -4,7 +4,10 @@ recovery schedule — immutable snapshots that explain every line."""
 from __future__ import annotations
 
 import functools
+import re
 import sys
+from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -29,9 +32,38 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.money import money_sum
 from hrpolicy.core.period import Period
-from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
+from hrpolicy.core.records import (
+    FINDING_PARAMS,
+    FINDINGS,
+    STEP_INPUTS,
+    STEPS,
+    Column,
+    ColumnType,
+    Table,
+    TableSchema,
+    encode_value,
+    explanation_tables,
+    merge_tables,
+)
+from hrpolicy.core.statement import (
+    LINE_ID,
+    STATEMENT_KEYS,
+    PaidMixin,
+    StatementLines,
+    key_steps,
+)
 
 __all__ = [
+    "ACCOUNTS",
+    "ADVANCES",
+    "LINES",
+    "MATRIX",
+    "OVERDUE",
+    "PERFORMANCE",
+    "RECOVERY_MONTHS",
+    "RECOVERY_TOTALS",
+    "RESULT_TABLES",
+    "STATEMENT_TOTALS",
     "CollectionLine",
     "CollectionLineKind",
     "CollectionStatement",
@@ -40,6 +72,7 @@ __all__ = [
     "PerformanceDeduction",
     "RecoveryMonth",
     "RecoverySchedule",
+    "team_tables",
 ]
 
 
@@ -103,20 +136,6 @@ class CollectionLine(PaidMixin):
     steps: tuple[Step, ...]
     invoice_id: str | None = None
     already_paid: Money = Decimal("0.00")
-
-    def to_record(self, locale: str = "en") -> dict[str, object]:
-        """A flat row for this line."""
-        return {
-            "line_id": self.line_id,
-            "kind": self.kind.value,
-            "invoice_id": self.invoice_id,
-            "amount": self.amount,
-            "already_paid": self.already_paid,
-            "due": self.due,
-            "label": self.label.in_locale(locale),
-            "clause": self.clause,
-            "explanation": steps_in_one_line(self.steps, locale),
-        }
 
 
 @checked
@@ -190,6 +209,262 @@ def _portfolio_factor(overdue: OverdueReading | None, matrix: MatrixReading | No
     return multiplier * (matrix.coefficient if matrix is not None else Fraction(1))
 
 
+_MONEY: Final = ColumnType.MONEY
+_DECIMAL: Final = ColumnType.DECIMAL
+_INT: Final = ColumnType.INT
+_TEXT: Final = ColumnType.TEXT
+
+
+def _exact_columns(name: str, what: str) -> tuple[Column, Column]:
+    """An exact figure as two columns: its decimal (``None`` when it has no exact one of
+    at most 18 places) and its exact text (``0.75``, ``5500/3``)."""
+    return (
+        Column(name, _DECIMAL, f"{what} (None when it has no exact decimal)"),
+        Column(f"{name}_text", _TEXT, f"{what}, exactly: a decimal or numerator/denominator"),
+    )
+
+
+def _exact_cells(value: Fraction | None) -> tuple[Decimal | None, str | None]:
+    if value is None:
+        return (None, None)
+    _, decimal, _, _, _, text = encode_value(value)
+    return (decimal, text)
+
+
+#: ``totals``: one row per statement.
+STATEMENT_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        *STATEMENT_KEYS,
+        Column("policy_id", _TEXT, "the collection policy"),
+        Column("total", _MONEY, "the sum of the lines: this month's pay"),
+        Column("already_paid", _MONEY, "what an earlier run of the month paid on the lines"),
+        Column("due", _MONEY, "total − already paid (negative: paid too much)"),
+        Column("released", _MONEY, "commission released net of clawbacks (before reserve)"),
+        Column("performance_deduction", _MONEY, "credited performance cut for aging"),
+        *_exact_columns("portfolio_factor", "overdue multiplier × matrix coefficient"),
+        Column("reserve", _MONEY, "the reserve balance carried to next month"),
+        Column("to_recover", _MONEY, "clawbacks still to recover, carried to next month"),
+        Column("lines", _INT, "how many lines"),
+        Column("findings", _INT, "how many findings"),
+        Column("violations", _INT, "how many findings are violations"),
+    ),
+    "one row per statement: its totals and the state carried out",
+)
+#: ``lines``: one row per statement line.
+LINES: Final = TableSchema(
+    "lines",
+    (
+        *STATEMENT_KEYS,
+        Column("line", _INT, "the line's place on the statement (from 1)"),
+        LINE_ID,
+        Column("kind", _TEXT, "what the line is (a CollectionLineKind)"),
+        Column("invoice_id", _TEXT, "the invoice it is about (None: not an invoice line)"),
+        Column("amount", _MONEY, "the line's effect on this month's pay"),
+        Column("already_paid", _MONEY, "what an earlier run of the month paid on it"),
+        Column("due", _MONEY, "amount − already paid"),
+        Column("label", _TEXT, "what the line is, in the locale"),
+        Column("clause", _TEXT, "the policy clause or article it applies (None: none)"),
+    ),
+    "one row per line, in statement order",
+)
+#: ``performance``: one row per invoice whose credited performance aging cuts.
+PERFORMANCE: Final = TableSchema(
+    "performance",
+    (
+        *STATEMENT_KEYS,
+        Column("invoice_id", _TEXT, "the invoice"),
+        Column("net_amount", _MONEY, "its amount less credit notes"),
+        Column("open_balance", _MONEY, "what is still open on it"),
+        Column("days_overdue", _INT, "days past its due date on the month's last day"),
+        *_exact_columns("rate", "the aging table's rate for those days"),
+        Column("deduction", _MONEY, "rate × open balance, rounded to the fen"),
+        Column("credited", _MONEY, "the performance it still credits: net − deduction"),
+    ),
+    "one row per performance deduction (aging)",
+)
+#: ``overdue``: the weighted overdue index read (no row without an overdue rule).
+OVERDUE: Final = TableSchema(
+    "overdue",
+    (
+        *STATEMENT_KEYS,
+        *_exact_columns("overdue_weighted", "Σ overdue amount × days overdue"),
+        *_exact_columns("receivable_weighted", "Σ open receivable × credit days"),
+        *_exact_columns("index", "the weighted overdue index (None when unbounded)"),
+        Column("unbounded", ColumnType.BOOL, "money overdue with nothing open on credit terms"),
+        *_exact_columns("multiplier", "the rule's multiplier for the index"),
+    ),
+    "one row per statement whose policy has an overdue rule",
+)
+#: ``matrix``: the completion × collection-rate coefficient read.
+MATRIX: Final = TableSchema(
+    "matrix",
+    (
+        *STATEMENT_KEYS,
+        Column("completion", _DECIMAL, "the target completion given"),
+        *_exact_columns("collection_rate", "collected ÷ net amount of the invoices due"),
+        Column("invoices_due", _INT, "how many invoices of the year are due"),
+        *_exact_columns("coefficient", "the matrix's coefficient"),
+    ),
+    "one row per statement whose policy has a completion × collection matrix",
+)
+#: ``accounts``: the invoice accounts carried to next month.
+ACCOUNTS: Final = TableSchema(
+    "accounts",
+    (
+        *STATEMENT_KEYS,
+        Column("invoice_id", _TEXT, "the invoice"),
+        Column("settled", _MONEY, "entitlement dealt with so far"),
+        Column("released", _MONEY, "of which released to the salesperson"),
+        Column("layers", _INT, "how many monthly layers it keeps"),
+    ),
+    "one row per invoice account of the state carried out",
+)
+#: ``advances``: the salesperson's advances still to be refunded.
+ADVANCES: Final = TableSchema(
+    "advances",
+    (
+        *STATEMENT_KEYS,
+        Column("expense_id", _TEXT, "the relationship expense"),
+        Column("customer", _TEXT, "the customer"),
+        Column("amount", _MONEY, "the advance still to be refunded"),
+    ),
+    "one row per advance outstanding in the state carried out",
+)
+_STATEMENT_TABLES: Final = (
+    STATEMENT_TOTALS,
+    LINES,
+    PERFORMANCE,
+    OVERDUE,
+    MATRIX,
+    ACCOUNTS,
+    ADVANCES,
+    STEPS.keyed((*STATEMENT_KEYS, LINE_ID)),
+    STEP_INPUTS.keyed((*STATEMENT_KEYS, LINE_ID)),
+    FINDINGS.keyed(STATEMENT_KEYS),
+    FINDING_PARAMS.keyed(STATEMENT_KEYS),
+)
+
+
+def _statement_tables(statement: CollectionStatement, locale: str) -> dict[str, Table]:
+    head = statement.key_values
+    state = statement.state_out
+    totals = (
+        *head,
+        statement.policy.policy_id,
+        statement.total,
+        statement.already_paid,
+        statement.due,
+        statement.released,
+        statement.performance_deduction,
+        *_exact_cells(statement.portfolio_factor),
+        state.reserve,
+        state.to_recover,
+        len(statement.lines),
+        len(statement.findings),
+        len(statement.violations()),
+    )
+    lines = statement.lines_table(
+        LINES,
+        lambda number, line: (
+            number,
+            line.line_id,
+            line.kind.value,
+            line.invoice_id,
+            line.amount,
+            line.already_paid,
+            line.due,
+            line.label.in_locale(locale),
+            line.clause or None,
+        ),
+    )
+    performance = [
+        (
+            *head,
+            p.invoice_id,
+            p.net_amount,
+            p.open_balance,
+            p.days_overdue,
+            *_exact_cells(p.rate),
+            p.deduction,
+            p.credited,
+        )
+        for p in statement.performance
+    ]
+    reading = statement.overdue
+    overdue = (
+        []
+        if reading is None
+        else [
+            (
+                *head,
+                *_exact_cells(reading.overdue_weighted),
+                *_exact_cells(reading.receivable_weighted),
+                *_exact_cells(reading.index),
+                reading.unbounded,
+                *_exact_cells(reading.multiplier),
+            )
+        ]
+    )
+    read = statement.matrix
+    matrix = (
+        []
+        if read is None
+        else [
+            (
+                *head,
+                read.completion,
+                *_exact_cells(read.collection_rate),
+                read.invoices_due,
+                *_exact_cells(read.coefficient),
+            )
+        ]
+    )
+    explanation = explanation_tables(
+        statement.explanation, keys=STATEMENT_KEYS, values=head, locale=locale
+    )
+    owners = statement.step_lines(statement.steps)
+    return {
+        "totals": Table.build(STATEMENT_TOTALS, [totals]),
+        "lines": lines,
+        "performance": Table.build(PERFORMANCE, performance),
+        "overdue": Table.build(OVERDUE, overdue),
+        "matrix": Table.build(MATRIX, matrix),
+        "accounts": Table.build(
+            ACCOUNTS,
+            [(*head, a.invoice_id, a.settled, a.released, len(a.layers)) for a in state.accounts],
+        ),
+        "advances": Table.build(
+            ADVANCES, [(*head, a.expense_id, a.customer, a.amount) for a in state.advances]
+        ),
+        **key_steps(explanation, len(head), LINE_ID, owners),
+    }
+
+
+def team_tables(statements: Iterable[CollectionStatement], locale: str = "en") -> dict[str, Table]:
+    """The tables of a team's statements (what :func:`~hrpolicy.collection.settle_team`
+    returns) stacked in order, keyed by employee and period: the same tables, with the
+    same columns, as :meth:`CollectionStatement.tables` — empty ones for no statement.
+
+    Args:
+        statements: the statements, a list or tuple of :class:`CollectionStatement`.
+        locale (optional): ``"en"`` (the default) or ``"zh_CN"``, for labels and messages.
+
+    Returns:
+        The tables by name, each a :class:`~hrpolicy.core.records.Table`.
+
+    Raises:
+        InvalidTypeError: an item is not a :class:`CollectionStatement`.
+    """
+    parts = []
+    for index, statement in enumerate(statements):
+        if not isinstance(statement, CollectionStatement):
+            raise InvalidTypeError(f"statements[{index}]", "a CollectionStatement", statement)
+        parts.append(_statement_tables(statement, locale))
+    empty = {schema.name: Table(schema) for schema in _STATEMENT_TABLES}
+    return merge_tables([empty, *parts])
+
+
 _TITLE: Final = Label("回款提成结算单", "Collection-linked commission statement")
 _EMPLOYEE: Final = Label("员工", "employee")
 _PERIOD: Final = Label("期间", "period")
@@ -252,6 +527,22 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
         the findings."""
         return Explanation(self.steps, self.findings)
 
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The statement as tables, each row keyed by employee and period: ``totals`` (one
+        row), ``lines``, ``performance`` (aging), the readings ``overdue`` and ``matrix``
+        (a row each when the policy has the rule), the state carried out (``accounts``,
+        ``advances``), then the explanation tables (``steps`` and ``step_inputs`` say which
+        line a step explains in ``line_id``).
+
+        >>> from hrpolicy.collection.examples import example_bad_debt
+        >>> january, *_ = example_bad_debt()
+        >>> [(row["line_id"], row["amount"]) for row in january.to_records("lines")]
+        [('release/A-01', Decimal('3000.00')), ('reserve#withheld', Decimal('-300.00'))]
+        >>> january.to_records("totals")[0]["reserve"]
+        Decimal('300.00')
+        """
+        return _statement_tables(self, locale)
+
     def _view(self) -> View:
         summary: tuple[tuple[Label, SummaryValue], ...] = (
             (_EMPLOYEE, self.employee),
@@ -305,9 +596,43 @@ class RecoverySchedule(Displayable):
         """What is left after the last month."""
         return self.months[-1].remaining if self.months else self.amount
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per month."""
-        return [attrs.asdict(m) for m in self.months]
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The schedule as tables: ``totals`` (one row), ``months`` (one row per month),
+        then the explanation tables, whose ``steps`` and ``step_inputs`` name the month of
+        each step.
+
+        >>> from hrpolicy.collection import recovery_schedule
+        >>> plan = recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000), Decimal(2690))])
+        >>> row, = plan.to_records("months")
+        >>> row["period_start"], row["cap"], row["remaining"]
+        (datetime.date(2024, 5, 1), Decimal('1000.00'), Decimal('500.00'))
+        """
+        totals = Table.build(
+            RECOVERY_TOTALS, [(self.amount, self.recovered, self.remaining, len(self.months))]
+        )
+        months = Table.build(
+            RECOVERY_MONTHS,
+            [
+                (
+                    m.month,
+                    *_month_days(m.month),
+                    m.wage,
+                    m.minimum_wage,
+                    m.cap,
+                    m.recovered,
+                    m.remaining,
+                )
+                for m in self.months
+            ],
+        )
+        explanation = explanation_tables(Explanation(self.steps), locale=locale)
+        # One step per month, in order.
+        labels = [m.month for m in self.months]
+        return {
+            "totals": totals,
+            "months": months,
+            **key_steps(explanation, 0, _MONTH, labels),
+        }
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, SummaryValue], ...] = (
@@ -316,3 +641,59 @@ class RecoverySchedule(Displayable):
             (Label("尚余", "remaining"), Amount(self.remaining)),
         )
         return View(_SCHEDULE_TITLE, summary, Explanation(self.steps))
+
+
+_MONTH: Final = Column("month", _TEXT, "the month's label")
+_YEAR_MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _month_days(name: str) -> tuple[date | None, date | None]:
+    """The first and last day of a ``YYYY-MM`` label; ``None`` for another label."""
+    match = _YEAR_MONTH.fullmatch(name.strip())
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        return (None, None)
+    period = Period(year=int(match.group(1)), month=int(match.group(2)))
+    return (period.first_day, period.last_day)
+
+
+#: ``totals`` of a recovery schedule: one row.
+RECOVERY_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        Column("amount", _MONEY, "what is to be recovered"),
+        Column("recovered", _MONEY, "what the months recover"),
+        Column("remaining", _MONEY, "what is left after the last month"),
+        Column("months", _INT, "how many months"),
+    ),
+    "one row: the schedule's totals",
+)
+#: ``months`` of a recovery schedule: one row per month.
+RECOVERY_MONTHS: Final = TableSchema(
+    "months",
+    (
+        _MONTH,
+        Column("period_start", ColumnType.DATE, "its first day (None: not a YYYY-MM label)"),
+        Column("period_end", ColumnType.DATE, "its last day (None: not a YYYY-MM label)"),
+        Column("wage", _MONEY, "the month's wage"),
+        Column("minimum_wage", _MONEY, "the local minimum wage"),
+        Column("cap", _MONEY, "the most the month may recover (WPP Art. 16)"),
+        Column("recovered", _MONEY, "what the month recovers"),
+        Column("remaining", _MONEY, "what remains after it"),
+    ),
+    "one row per month, in order",
+)
+
+#: The tables of each result, in the order its ``tables()`` gives them: enough to build
+#: an empty frame with the right columns. A team's statements (:func:`team_tables`) have
+#: the tables of one statement.
+RESULT_TABLES: Final[dict[type, tuple[TableSchema, ...]]] = {
+    CollectionStatement: _STATEMENT_TABLES,
+    RecoverySchedule: (
+        RECOVERY_TOTALS,
+        RECOVERY_MONTHS,
+        STEPS.keyed((_MONTH,)),
+        STEP_INPUTS.keyed((_MONTH,)),
+        FINDINGS,
+        FINDING_PARAMS,
+    ),
+}

@@ -46,6 +46,7 @@ from hrpolicy.commission.plan import (
     Window,
 )
 from hrpolicy.commission.results import (
+    RESULT_TABLES,
     Comparison,
     ComparisonRow,
     Line,
@@ -61,6 +62,7 @@ from hrpolicy.commission.runs import (
     evaluate_team_year,
     evaluate_year,
 )
+from hrpolicy.commission.stored import RESULT_FORMAT
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Finding, Severity, Step
 from hrpolicy.core.label import Label
@@ -69,6 +71,8 @@ from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
 
 __all__ = [
+    "RESULT_FORMAT",
+    "RESULT_TABLES",
     "Band",
     "BandTable",
     "Carry",

@@ -72,7 +72,7 @@ from hrpolicy.commission.results import (
     TeamStatement,
 )
 from hrpolicy.core.bands import BandApplication, BandTable
-from hrpolicy.core.convert import from_dict
+from hrpolicy.core.convert import FORMAT_KEY, from_dict
 from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueError, prefixed
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
 from hrpolicy.core.explain import step_of as _step
@@ -219,13 +219,21 @@ def _credit_deals(
         share, total = _share_of(deal, version, employee)
         late = day < period.first_day
         if late:
-            work.find("late_deal", deal.deal_id, deal=deal.deal_id, signed_on=day)
+            work.find(
+                "late_deal",
+                deal.deal_id,
+                deal=deal.deal_id,
+                signed_on=day,
+                period_start=period.first_day,
+            )
         if total != 1:
             work.find(
                 "split_not_100",
                 deal.deal_id,
                 deal=deal.deal_id,
                 total=f"{format_exact(total * 100)}%",
+                share_total=total,
+                credits=len(deal.credits),
             )
         if version.approval_below_list:
             _check_approval(plan, version, deal, work)
@@ -253,6 +261,8 @@ def _check_approval(plan: Plan, version: PlanVersion, deal: Deal, work: _Work) -
             deal=deal.deal_id,
             amount=deal.amount,
             list_amount=list_amount,
+            below_list=money_sum((list_amount, -deal.amount)),
+            version=version.version,
             clause=Label(
                 f"方案{plan.plan_id}（{version.version}版）",
                 f"plan {plan.plan_id}, version {version.version},",
@@ -474,6 +484,7 @@ def _commission(
             "collection_withheld",
             cid,
             component=component.name,
+            component_id=cid,
             earned=round_money(earned_total),
             settled=settled_total,
             withheld=round_money(earned_total) - settled_total,
@@ -589,7 +600,14 @@ def _limits(component: Commission, carry: Carry | None, settled: Decimal, work: 
     )
     if capped:
         code = "cap_excess_carried" if component.carry_forward else "cap_excess_forfeited"
-        work.find(code, cid, component=component.name, cap=component.cap, excess=excess_or_top_up)
+        work.find(
+            code,
+            cid,
+            component=component.name,
+            component_id=cid,
+            cap=component.cap,
+            excess=excess_or_top_up,
+        )
     else:
         recovery = (
             Label("，结转下期扣回", ", to be recovered from later periods")
@@ -600,6 +618,7 @@ def _limits(component: Commission, carry: Carry | None, settled: Decimal, work: 
             "floor_top_up",
             cid,
             component=component.name,
+            component_id=cid,
             floor=component.floor,
             top_up=excess_or_top_up,
             recovery=recovery,
@@ -760,7 +779,7 @@ def _profit_pool(component: ProfitPool, inputs: PersonInputs, work: _Work) -> No
     index = component.role_index(role)
     pool = round_money(max(Fraction(0), Fraction(profit)) * component.share.exact)
     if profit <= 0:
-        work.find("pool_no_profit", cid, profit=profit)
+        work.find("pool_no_profit", cid, profit=profit, component_id=cid)
     shares = allocate([Fraction(pool) * s.share.exact for s in component.shares])
     split = "; ".join(
         f"{s.role} {s.share}={amount}" for s, amount in zip(component.shares, shares, strict=True)
@@ -836,6 +855,7 @@ def _expense_allowance(
         work.find(
             "overspend_unrecovered",
             cid,
+            component_id=cid,
             overspend=overspend,
             deducted=deducted,
             rest=rest,
@@ -891,6 +911,7 @@ def _draw(component: Draw, inputs: PersonInputs, work: _Work) -> None:
             "draw_top_up",
             cid,
             component=component.name,
+            component_id=cid,
             earned=earned,
             draw=draw,
             top_up=adjustment,
@@ -901,6 +922,7 @@ def _draw(component: Draw, inputs: PersonInputs, work: _Work) -> None:
             "draw_recovered",
             cid,
             component=component.name,
+            component_id=cid,
             recovered=-adjustment,
             balance=new_balance,
         )
@@ -1031,6 +1053,8 @@ def _nothing_to_settle(
         plan.plan_id,
         plan=plan.plan_id,
         period=str(period),
+        period_start=period.first_day,
+        period_end=period.last_day,
         frequency=_FREQUENCIES[frequency],
         components=", ".join(c.component_id for c in period_version.components),
         other=_FREQUENCIES[other],
@@ -1174,7 +1198,13 @@ def _already_paid(inputs: PersonInputs, work: _Work) -> None:
 
     def withdrawn(line_id: str, amount: Decimal, text: Label, step: Step) -> Line:
         component, _, deal = line_id.partition("/")
-        work.find("line_withdrawn", line_id, line=line_id, amount=amount)
+        work.find(
+            "line_withdrawn",
+            line_id,
+            line=line_id,
+            amount=amount,
+            component_id=component.partition("#")[0],
+        )
         return Line(
             line_id=line_id,
             component=component.partition("#")[0],
@@ -1215,6 +1245,7 @@ def _minimum_wage(period: Period, inputs: PersonInputs, work: _Work) -> None:
             pay=pay,
             minimum=inputs.minimum_wage,
             shortfall=money_sum((inputs.minimum_wage, -pay)),
+            other_pay=inputs.other_pay,
         )
 
 
@@ -1354,7 +1385,7 @@ def compare(
         ...          Deal(deal_id="M-2", owner="wang", signed_on="2024-03-06", units=10)]
         >>> what_if = compare(magazine_plan("marginal"), magazine_plan("whole"),
         ...                   Period(year=2024, month=3), deals)
-        >>> for row in what_if.to_records():
+        >>> for row in what_if.to_records("people"):
         ...     print(row["employee"], row["baseline"], row["candidate"], row["difference"])
         li 525.00 625.00 100.00
         wang 200.00 200.00 0.00
@@ -1387,9 +1418,15 @@ def _side(
 def statement_from_dict(data: Mapping[str, Any]) -> Statement:
     """Rebuild a statement from :meth:`Statement.to_dict` data by recomputing it; raises
     :class:`~hrpolicy.core.errors.InvalidValueError` if the stored lines or total differ
-    from the recomputation (the data was edited, or computed under different rules)."""
+    from the recomputation (the data was edited, or computed under different rules).
+
+    A whole statement written by :func:`~hrpolicy.core.convert.to_dict` (it has a
+    ``"format"`` key) is read by ``from_dict(data, Statement)``, which recomputes it too
+    and raises :class:`~hrpolicy.core.errors.ConversionError` for a figure that differs."""
     if not isinstance(data, Mapping):
         raise InvalidTypeError("statement", "a mapping from Statement.to_dict()", data)
+    if FORMAT_KEY in data:
+        return from_dict(data, Statement)
     keys = ("plan", "period", "deals", "inputs", "lines", "total")
     missing = [key for key in keys if key not in data]
     require(not missing, "statement", f"the keys {', '.join(keys)}", missing)

@@ -18,9 +18,42 @@ from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step
 from hrpolicy.core.fields import Money, Text, checked, typed_fields
 from hrpolicy.core.money import money_sum
-from hrpolicy.core.statement import PaidMixin, StatementLines, steps_in_one_line
+from hrpolicy.core.records import (
+    FINDING_PARAMS,
+    FINDINGS,
+    STEP_INPUTS,
+    STEPS,
+    Column,
+    ColumnType,
+    Table,
+    TableSchema,
+    explanation_tables,
+    merge_tables,
+)
+from hrpolicy.core.statement import (
+    EMPLOYEE,
+    LINE_ID,
+    STATEMENT_KEYS,
+    PaidMixin,
+    StatementLines,
+    key_steps,
+    period_cells,
+)
 
-__all__ = ["Comparison", "ComparisonRow", "Line", "LineKind", "Statement", "TeamStatement"]
+__all__ = [
+    "COMPARISON_PEOPLE",
+    "COMPARISON_TOTALS",
+    "LINES",
+    "RESULT_TABLES",
+    "STATEMENT_CARRIES",
+    "STATEMENT_TOTALS",
+    "Comparison",
+    "ComparisonRow",
+    "Line",
+    "LineKind",
+    "Statement",
+    "TeamStatement",
+]
 
 
 class LineKind(Choice):
@@ -58,21 +91,170 @@ class Line(PaidMixin):
     deal_id: str | None = None
     already_paid: Money = Decimal("0.00")
 
-    def to_record(self, locale: str = "en") -> dict[str, object]:
-        """A flat row: ids, amount, what it is and how it was computed."""
-        return {
-            "line_id": self.line_id,
-            "component": self.component,
-            "kind": self.kind.value,
-            "deal_id": self.deal_id,
-            "amount": self.amount,
-            "already_paid": self.already_paid,
-            "due": self.due,
-            "label": self.label.in_locale(locale),
-            "clause": self.clause,
-            "variable": self.variable,
-            "explanation": steps_in_one_line(self.steps, locale),
-        }
+
+_MONEY: Final = ColumnType.MONEY
+_INT: Final = ColumnType.INT
+_TEXT: Final = ColumnType.TEXT
+
+#: ``totals``: one row per statement.
+STATEMENT_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        *STATEMENT_KEYS,
+        Column("plan_id", _TEXT, "the plan"),
+        Column("total", _MONEY, "the sum of the lines: what the statement pays"),
+        Column("variable_pay", _MONEY, "of which commission and bonus (Regs Art. 27)"),
+        Column("already_paid", _MONEY, "what earlier runs of the period paid on the lines"),
+        Column("due", _MONEY, "total − already paid (negative: paid too much)"),
+        Column("lines", _INT, "how many lines"),
+        Column("findings", _INT, "how many findings"),
+        Column("violations", _INT, "how many findings are violations"),
+    ),
+    "one row per statement: its totals",
+)
+#: ``lines``: one row per statement line.
+LINES: Final = TableSchema(
+    "lines",
+    (
+        *STATEMENT_KEYS,
+        Column("line", _INT, "the line's place on the statement (from 1)"),
+        LINE_ID,
+        Column("component", _TEXT, "the plan component the line belongs to"),
+        Column("kind", _TEXT, "what the line is (a LineKind)"),
+        Column("deal_id", _TEXT, "the deal the line is paid on (None: not a deal line)"),
+        Column("amount", _MONEY, "what the line pays"),
+        Column("already_paid", _MONEY, "what an earlier run of the period paid on it"),
+        Column("due", _MONEY, "amount − already paid"),
+        Column("label", _TEXT, "what the line is, in the locale"),
+        Column("clause", _TEXT, "the plan clause it applies (None: none)"),
+        Column("variable", ColumnType.BOOL, "commission or bonus pay (Regs Art. 27)"),
+    ),
+    "one row per line, in statement order",
+)
+#: ``carries``: one row per carry passed to the next statement.
+STATEMENT_CARRIES: Final = TableSchema(
+    "carries",
+    (
+        *STATEMENT_KEYS,
+        Column("component", _TEXT, "the component carried for"),
+        Column("measure_to_date", ColumnType.DECIMAL, "the year-to-date measure reached"),
+        Column("earned_to_date", _MONEY, "what statements made payable this year (or None)"),
+        Column("paid_to_date", _MONEY, "what was paid this year (or None)"),
+        Column("carried", _MONEY, "an amount carried: cap excess (+), floor top-up (−)"),
+    ),
+    "one row per carry out, by component: the next statement's carries",
+)
+_STATEMENT_TABLES: Final = (
+    STATEMENT_TOTALS,
+    LINES,
+    STATEMENT_CARRIES,
+    STEPS.keyed((*STATEMENT_KEYS, LINE_ID)),
+    STEP_INPUTS.keyed((*STATEMENT_KEYS, LINE_ID)),
+    FINDINGS.keyed(STATEMENT_KEYS),
+    FINDING_PARAMS.keyed(STATEMENT_KEYS),
+)
+_SIDE: Final = Column("side", _TEXT, "which plan: baseline or candidate")
+#: ``totals`` of a comparison: one row, the two plans' totals.
+COMPARISON_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        Column("baseline_plan", _TEXT, "the baseline plan's id"),
+        Column("candidate_plan", _TEXT, "the candidate plan's id"),
+        *STATEMENT_KEYS[1:],
+        Column("baseline_total", _MONEY, "total pay under the baseline"),
+        Column("candidate_total", _MONEY, "total pay under the candidate"),
+        Column("difference", _MONEY, "candidate − baseline"),
+    ),
+    "one row: the comparison's totals",
+)
+#: ``people`` of a comparison: one row per person.
+COMPARISON_PEOPLE: Final = TableSchema(
+    "people",
+    (
+        EMPLOYEE,
+        *STATEMENT_KEYS[1:],
+        Column("baseline", _MONEY, "the person's pay under the baseline"),
+        Column("candidate", _MONEY, "the person's pay under the candidate"),
+        Column("difference", _MONEY, "candidate − baseline"),
+    ),
+    "one row per person, ordered by employee",
+)
+_STATEMENTS: Final = TableSchema(
+    "statements", STATEMENT_TOTALS.columns, "one row per statement of either side"
+)
+_COMPARISON_TABLES: Final = (
+    COMPARISON_TOTALS,
+    COMPARISON_PEOPLE,
+    *(schema.keyed((_SIDE,)) for schema in (_STATEMENTS, *_STATEMENT_TABLES[1:])),
+)
+
+
+def _empty(schemas: tuple[TableSchema, ...]) -> dict[str, Table]:
+    return {schema.name: Table(schema) for schema in schemas}
+
+
+def _statement_tables(
+    statement: Statement, locale: str, side: str | None = None
+) -> dict[str, Table]:
+    head: tuple[object, ...] = () if side is None else (side,)
+    keys: tuple[Column, ...] = () if side is None else (_SIDE,)
+    values = (*head, *statement.key_values)
+    totals = (
+        _STATEMENTS.keyed(keys) if side is not None else STATEMENT_TOTALS,
+        [
+            (
+                *values,
+                statement.plan.plan_id,
+                statement.total,
+                statement.variable_pay,
+                statement.already_paid,
+                statement.due,
+                len(statement.lines),
+                len(statement.findings),
+                len(statement.violations()),
+            )
+        ],
+    )
+    lines = [
+        (
+            *values,
+            number,
+            line.line_id,
+            line.component,
+            line.kind.value,
+            line.deal_id,
+            line.amount,
+            line.already_paid,
+            line.due,
+            line.label.in_locale(locale),
+            line.clause or None,
+            line.variable,
+        )
+        for number, line in enumerate(statement.lines, 1)
+    ]
+    carries = [
+        (
+            *values,
+            carry.component,
+            carry.measure_to_date,
+            carry.earned_to_date,
+            carry.paid_to_date,
+            carry.carried,
+        )
+        for carry in statement.carry_out
+    ]
+    explanation = explanation_tables(
+        statement.explanation, keys=(*keys, *STATEMENT_KEYS), values=values, locale=locale
+    )
+    owners: list[str | None] = [None] * len(statement.steps)
+    owners += [line.line_id for line in statement.lines for _ in line.steps]
+    owners += [None] * len(statement.checks)
+    return {
+        "statements" if side is not None else "totals": Table.build(*totals),
+        "lines": Table.build(LINES.keyed(keys), lines),
+        "carries": Table.build(STATEMENT_CARRIES.keyed(keys), carries),
+        **key_steps(explanation, len(values), LINE_ID, owners),
+    }
 
 
 _TITLE: Final = Label("提成结算单", "Commission statement")
@@ -131,6 +313,25 @@ class Statement(StatementLines[Line], Displayable):
         then the findings."""
         line_steps = tuple(step for line in self.lines for step in line.steps)
         return Explanation(self.steps + line_steps + self.checks, self.findings)
+
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The statement as tables: ``totals`` (one row), ``lines``, ``carries``, then the
+        explanation tables (``steps`` and ``step_inputs`` say which line a step explains
+        in ``line_id``, ``None`` for the statement's own steps and checks), each row keyed
+        by employee and period.
+
+        >>> from hrpolicy.commission import Deal, Period, PersonInputs, evaluate
+        >>> from hrpolicy.commission.examples import pay_mix_plan
+        >>> deal = Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=100000)
+        >>> march = evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal],
+        ...                  PersonInputs(employee="li", score=90))
+        >>> [(row["line_id"], row["amount"]) for row in march.to_records("lines")]
+        [('commission/C-1', Decimal('3000.00')), ('base', Decimal('3000.00')),
+         ('performance', Decimal('4500.00'))]
+        >>> march.to_records("totals")[0]["total"]
+        Decimal('10500.00')
+        """
+        return _statement_tables(self, locale)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: the inputs, and each line's id and amount (as text).
@@ -193,9 +394,12 @@ class TeamStatement(Displayable):
         """What the run pays in total."""
         return money_sum(s.total for s in self.statements)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """Every line of every statement as flat rows."""
-        return [row for s in self.statements for row in s.to_records(locale)]
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """Every statement's tables stacked, ordered by employee: ``totals`` (one row per
+        person), ``lines``, ``carries`` and the explanation tables, as for
+        :meth:`Statement.tables`."""
+        parts = [_statement_tables(s, locale) for s in self.statements]
+        return merge_tables([_empty(_STATEMENT_TABLES), *parts])
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, SummaryValue], ...] = (
@@ -250,17 +454,39 @@ class Comparison(Displayable):
         """candidate − baseline, in total."""
         return money_sum((self.candidate_total, -self.baseline_total))
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per person: baseline, candidate, difference."""
-        return [
-            {
-                "employee": row.employee,
-                "baseline": row.baseline,
-                "candidate": row.candidate,
-                "difference": row.difference,
-            }
-            for row in self.rows
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The what-if as tables: ``totals`` (one row: both plans' totals and the
+        difference), ``people`` (one row per person), then both team runs' tables stacked
+        with a ``side`` key (``baseline`` or ``candidate``): ``statements`` (each
+        statement's totals), ``lines``, ``carries`` and the explanation tables."""
+        period = period_cells(self.baseline.period)
+        totals = Table.build(
+            COMPARISON_TOTALS,
+            [
+                (
+                    self.baseline.plan.plan_id,
+                    self.candidate.plan.plan_id,
+                    *period,
+                    self.baseline_total,
+                    self.candidate_total,
+                    self.difference,
+                )
+            ],
+        )
+        people = Table.build(
+            COMPARISON_PEOPLE,
+            [
+                (row.employee, *period, row.baseline, row.candidate, row.difference)
+                for row in self.rows
+            ],
+        )
+        sides = [
+            _statement_tables(statement, locale, side)
+            for side, team in (("baseline", self.baseline), ("candidate", self.candidate))
+            for statement in team.statements
         ]
+        stacked = merge_tables([_empty(_COMPARISON_TABLES[2:]), *sides])
+        return {"totals": totals, "people": people, **stacked}
 
     def _view(self) -> View:
         base, cand = self.baseline.plan.plan_id, self.candidate.plan.plan_id
@@ -272,3 +498,12 @@ class Comparison(Displayable):
             ),
         )
         return View(_COMPARE_TITLE, summary, Explanation())
+
+
+#: The tables of each result, in the order :meth:`~Statement.tables` gives them: enough
+#: to build an empty frame with the right columns.
+RESULT_TABLES: Final[dict[type, tuple[TableSchema, ...]]] = {
+    Statement: _STATEMENT_TABLES,
+    TeamStatement: _STATEMENT_TABLES,
+    Comparison: _COMPARISON_TABLES,
+}

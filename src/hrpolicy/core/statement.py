@@ -1,5 +1,12 @@
 """What every pay statement shares: lines with stable ids, what earlier runs paid on
-them, and the findings — totals, lookups and flat records computed one way for all."""
+them, and the findings — totals, lookups and tables computed one way for all.
+
+A statement's tables start with the same key columns (:data:`STATEMENT_KEYS`: employee,
+period, its first and last day); its ``lines`` table has one row per line
+(:meth:`StatementLines.lines_table`), and its steps can say which line each belongs to
+(:func:`key_steps`). A result that holds its inputs is read back from plain data by
+recomputing it (:func:`register_recomputed`): a stored figure that differs from the
+recomputation is refused, naming where it differs."""
 
 from __future__ import annotations
 
@@ -8,21 +15,30 @@ from decimal import Decimal
 from typing import Any, Final, Generic, Protocol, TypeVar, cast
 
 import attrs
+import cattrs
 
-from hrpolicy.core.display import render_value
+from hrpolicy.core.convert import converter
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Finding, Severity, Step, step_of
 from hrpolicy.core.fields import Money, Text, checked, typed_fields
 from hrpolicy.core.label import Label, label
 from hrpolicy.core.money import ZERO, money_sum, round_money
+from hrpolicy.core.period import Period
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 
 __all__ = [
+    "EMPLOYEE",
+    "LINE_ID",
+    "STATEMENT_KEYS",
     "LineLike",
     "PaidLine",
     "PaidMixin",
     "StatementLines",
     "apply_paid",
-    "steps_in_one_line",
+    "first_difference",
+    "key_steps",
+    "period_cells",
+    "register_recomputed",
 ]
 
 
@@ -49,8 +65,6 @@ class LineLike(Protocol):
 
     @property
     def due(self) -> Decimal: ...
-
-    def to_record(self, locale: str = "en") -> dict[str, object]: ...
 
 
 L = TypeVar("L", bound=LineLike)
@@ -106,16 +120,6 @@ def apply_paid(
     return result
 
 
-def steps_in_one_line(steps: Sequence[Step], locale: str = "en") -> str:
-    """A line's steps as one text cell for a flat record: ``name=value; … → output`` per
-    step, steps separated by `` | ``."""
-    return " | ".join(
-        "; ".join(f"{name}={render_value(value, locale)}" for name, value in step.inputs)
-        + f" → {render_value(step.output, locale)}"
-        for step in steps
-    )
-
-
 class StatementLines(Generic[L]):
     """Mixed into a statement with ``lines``, ``findings``, ``employee`` and ``period``."""
 
@@ -124,7 +128,7 @@ class StatementLines(Generic[L]):
     lines: Sequence[L]
     findings: Sequence[Finding]
     employee: str
-    period: object
+    period: Period
 
     @property
     def total(self) -> Decimal:
@@ -166,9 +170,129 @@ class StatementLines(Generic[L]):
         """The findings of severity ``VIOLATION``."""
         return tuple(f for f in self.findings if f.severity is Severity.VIOLATION)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One flat row per line (for ``pandas.DataFrame``), with employee and period."""
-        return [
-            {"employee": self.employee, "period": str(self.period), **line.to_record(locale)}
-            for line in self.lines
-        ]
+    @property
+    def key_values(self) -> tuple[object, ...]:
+        """The cells of :data:`STATEMENT_KEYS` for this statement: employee, period, first
+        and last day."""
+        return (self.employee, *period_cells(self.period))
+
+    def lines_table(
+        self, schema: TableSchema, cells: Callable[[int, L], Sequence[object]]
+    ) -> Table:
+        """The ``lines`` table laid out by ``schema`` (the :data:`STATEMENT_KEYS` first):
+        one row per line, in order, the statement's key values then ``cells(number,
+        line)`` (``number`` the line's place, from 1)."""
+        head = self.key_values
+        rows = [(*head, *cells(number, line)) for number, line in enumerate(self.lines, 1)]
+        return Table.build(schema, rows)
+
+    def step_lines(self, steps: Sequence[Step]) -> tuple[str | None, ...]:
+        """For each of ``steps`` (the statement's explanation, in order), the id of the
+        line it explains, or ``None`` for a step of the statement itself. The lines'
+        steps are found in order, as the engine took them."""
+        owned = [(line.line_id, step) for line in self.lines for step in _steps_of(line)]
+        result: list[str | None] = []
+        position = 0
+        for step in steps:
+            if position < len(owned) and owned[position][1] == step:
+                result.append(owned[position][0])
+                position += 1
+            else:
+                result.append(None)
+        return tuple(result)
+
+
+def _steps_of(line: object) -> tuple[Step, ...]:
+    steps = getattr(line, "steps", ())
+    return tuple(steps)
+
+
+#: The employee a statement's row is about.
+EMPLOYEE: Final = Column("employee", ColumnType.TEXT, "the employee")
+#: The line a row is about (``None``: the statement itself).
+LINE_ID: Final = Column("line_id", ColumnType.TEXT, "the line's stable id")
+#: The key columns every table of a statement starts with.
+STATEMENT_KEYS: Final = (
+    EMPLOYEE,
+    Column("period", ColumnType.TEXT, "the period: 2024-03 for a month, 2024 for a year"),
+    Column("period_start", ColumnType.DATE, "the period's first day"),
+    Column("period_end", ColumnType.DATE, "the period's last day"),
+)
+
+
+def period_cells(period: Period) -> tuple[str, object, object]:
+    """The ``period``, ``period_start`` and ``period_end`` cells of ``period``."""
+    return (str(period), period.first_day, period.last_day)
+
+
+def key_steps(
+    tables: Mapping[str, Table], at: int, column: Column, cells: Sequence[object]
+) -> dict[str, Table]:
+    """The explanation ``tables`` with ``column`` inserted at position ``at`` of the
+    ``steps`` and ``step_inputs`` tables: the row of step ``n`` (the ``step`` column, just
+    after the keys) gets ``cells[n - 1]``; the other tables are unchanged."""
+    result = dict(tables)
+    for name in ("steps", "step_inputs"):
+        table = tables[name]
+        columns = table.schema.columns
+        schema = TableSchema(
+            table.schema.name, (*columns[:at], column, *columns[at:]), table.schema.doc
+        )
+        number = table.schema.names.index("step")
+        rows = [(*row[:at], cells[cast(int, row[number]) - 1], *row[at:]) for row in table.rows]
+        result[name] = Table.build(schema, rows)
+    return result
+
+
+def first_difference(stored: object, fresh: object, path: str = "") -> tuple[str, object, object]:
+    """Where ``stored`` first differs from ``fresh``: the path (``lines[0].amount``), the
+    stored value and the fresh one. Attrs objects of one class are compared field by
+    field, tuples of one length item by item."""
+    if type(stored) is type(fresh) and attrs.has(type(stored)):
+        for field in attrs.fields(cast(Any, type(stored))):
+            if not field.eq:
+                continue
+            mine, theirs = getattr(stored, field.name), getattr(fresh, field.name)
+            if mine != theirs:
+                where = f"{path}.{field.name}" if path else field.name
+                return first_difference(mine, theirs, where)
+    if isinstance(stored, tuple) and isinstance(fresh, tuple) and len(stored) == len(fresh):
+        for index, (mine, theirs) in enumerate(zip(stored, fresh, strict=True)):
+            if mine != theirs:
+                return first_difference(mine, theirs, f"{path}[{index}]")
+    return (path, stored, fresh)
+
+
+_R = TypeVar("_R")
+
+
+def register_recomputed(cls: type[_R], recompute: Callable[[_R], _R], what: str) -> None:
+    """Read ``cls`` from plain data by recomputing it: the stored object is built, then
+    ``recompute(stored)`` computes it afresh from the inputs it holds; a stored figure that
+    differs is an :class:`~hrpolicy.core.errors.InvalidValueError` naming the first place
+    it differs (``lines[0].amount``), which :func:`~hrpolicy.core.convert.from_dict`
+    reports as a :class:`~hrpolicy.core.errors.ConversionError`. ``what`` names the
+    inputs recomputed from (``"the stored plan, period, deals and inputs"``)."""
+    stored_of = cattrs.gen.make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: Any, _: Any) -> _R:
+        stored = stored_of(value, cls)
+        fresh = recompute(stored)
+        if fresh != stored:
+            path, mine, theirs = first_difference(stored, fresh)
+            raise InvalidValueError(
+                path or cls.__name__,
+                f"{_short(theirs)}, as recomputed from {what} (the data was edited, or "
+                "computed under other rules)",
+                mine,
+            )
+        return fresh
+
+    converter.register_structure_hook(cls, structure)
+
+
+def _short(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 80 else text[:77] + "..."
