@@ -32,6 +32,7 @@ from hrpolicy.reports.model import (
     Visit,
     WeeklyReport,
 )
+from hrpolicy.reports.results import RESULT_TABLES, consequence_tables, team_tables
 from hrpolicy.reports.scoring import (
     Absence,
     AnnualScore,
@@ -79,6 +80,7 @@ from hrpolicy.reports.validation import (
 
 __all__ = [
     "ITEMS",
+    "RESULT_TABLES",
     "SUMMARY_ITEMS",
     "Absence",
     "AnnualScore",
@@ -135,11 +137,13 @@ __all__ = [
     "WeeklyReports",
     "WorkCalendar",
     "annual_score",
+    "consequence_tables",
     "consequences",
     "hr_due_date",
     "pay_coefficient",
     "score_component",
     "score_month",
+    "team_tables",
     "terminal_reports_on_time",
     "validate",
     "weeks_of",
