@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from hrpolicy.__main__ import main
+from hrpolicy.__main__ import _demo_results, main
+from hrpolicy.bonds import SeparationSettlement
+from hrpolicy.bonds.examples import electrician_case
+from hrpolicy.core.convert import from_dict, to_dict
 
 
 def test_the_demo_settles_the_seed_case_and_shows_explanation_and_findings(
@@ -38,9 +41,9 @@ def test_a_case_written_as_json_is_settled(
     case = tmp_path / "case.json"
     case.write_text(capsys.readouterr().out, encoding="utf-8")
     assert main(["settle", str(case), "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    payable = [row for row in rows if row.get("rule") == "A3.payable"]
-    assert payable[0]["output"] == "1833.33"
+    data = json.loads(capsys.readouterr().out)
+    assert data["total_payable"] == "1833.33"
+    assert data["bonds"][0]["payable"] == "1833.33"
 
 
 def test_a_bad_case_file_is_reported_with_the_path_of_each_problem(
@@ -90,11 +93,48 @@ def test_the_demo_also_computes_a_commission_month_with_its_lines(
     assert "bond" not in out
 
 
-def test_the_demo_as_json_gives_rows_for_each_engine(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_demo_as_json_gives_each_engines_result_as_exact_data(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["demo", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert sorted(data) == ["bonds", "collection", "commission", "reports"]
-    assert [row["amount"] for row in data["commission"]] == ["0.00", "106.67", "3000.00"]
+    assert all(document["format"] == 1 for document in data.values())
+    results = _demo_results()
+    for name, document in data.items():
+        assert from_dict(document, type(results[name])) == results[name]
+
+
+def test_settling_as_json_gives_the_amounts_as_exact_strings_and_reads_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(to_dict(electrician_case())), encoding="utf-8")
+    assert main(["settle", str(case), "--format", "json", "--locale", "zh_CN"]) == 0
+    text = capsys.readouterr().out
+    data = json.loads(text)
+    assert next(iter(data)) == "format"
+    assert (data["total_payable"], data["refund_due"], data["excess_demand"]) == (
+        "1833.33",
+        "1166.67",
+        "1832.67",
+    )
+    bond = data["bonds"][0]
+    assert bond["review"]["service"]["contract_extended_to"] is None
+    assert bond["review"]["cost"]["lines"][0]["recognised"] is True
+    assert bond["total_units"] == "36"
+    assert "yes / 是" not in text
+    assert "—" not in text
+    assert from_dict(data, SeparationSettlement) == electrician_case().settle()
+
+
+def test_settle_help_says_what_the_json_output_is(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["settle", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "json: the result's exact data, as to_dict writes it and from_dict reads it" in (
+        help_text
+    )
 
 
 def test_the_demo_shows_a_bad_debt_clawback_recovered_under_the_wage_cap(

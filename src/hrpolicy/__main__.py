@@ -7,6 +7,15 @@ reads files.
   printing each result with its explanation and findings (``--engine`` picks one);
 - ``settle CASE.json`` settles a case given as JSON (the shape ``example-case`` prints);
 - ``example-case`` prints the seed case as JSON, a template for your own cases.
+
+``--format json`` prints the exact data of each result: its
+:func:`~hrpolicy.core.convert.to_dict` document (``"format"`` first, amounts and other
+exact numbers as strings such as ``"1833.33"``, exact rationals by
+:func:`~hrpolicy.core.records.exact_text`, dates ISO, booleans ``true``/``false``,
+``null`` for a value that is missing or does not apply), which
+:func:`~hrpolicy.core.convert.from_dict` reads back — a settlement is then recomputed and
+refused if a figure was changed. ``--locale`` does not apply to it: findings are data (a
+code and typed parameters), their messages rendered from the catalog.
 """
 
 from __future__ import annotations
@@ -24,28 +33,23 @@ from hrpolicy.collection.examples import example_bad_debt
 from hrpolicy.commission.engine import evaluate
 from hrpolicy.commission.examples import example_month
 from hrpolicy.core.convert import from_dict, to_dict
-from hrpolicy.core.display import Displayable, render_value
+from hrpolicy.core.display import Displayable
 from hrpolicy.core.errors import HRPolicyError
 from hrpolicy.reports.examples import example_team_week
 
 __all__ = ["main"]
 
 
-def _rows(result: Displayable, locale: str) -> list[dict[str, object]]:
-    return [
-        {
-            key: value if isinstance(value, str) else render_value(value)
-            for key, value in row.items()
-        }
-        for row in result.to_records(locale)
-    ]
+def _data(result: Displayable) -> Any:
+    """The exact data of ``result`` (its ``to_dict`` document), ready for ``json.dumps``."""
+    return to_dict(result)
 
 
 def _render(result: Displayable, output: str, locale: str) -> str:
     if output == "markdown":
         return result.to_markdown()
     if output == "json":
-        return json.dumps(_rows(result, locale), ensure_ascii=False, indent=2)
+        return json.dumps(_data(result), ensure_ascii=False, indent=2)
     return result.to_text(locale)
 
 
@@ -96,7 +100,7 @@ def _demo(args: argparse.Namespace) -> int:
     results = _demo_results()
     chosen = list(results) if args.engine == "all" else [args.engine]
     if args.format == "json":
-        data = {name: _rows(results[name], args.locale) for name in chosen}
+        data = {name: _data(results[name]) for name in chosen}
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     for name in chosen:
@@ -137,8 +141,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def outputs(command: argparse.ArgumentParser) -> None:
-        command.add_argument("--locale", choices=("en", "zh_CN"), default="en")
-        command.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+        command.add_argument(
+            "--locale",
+            choices=("en", "zh_CN"),
+            default="en",
+            help="the language of text output (json is data and has none)",
+        )
+        command.add_argument(
+            "--format",
+            choices=("text", "markdown", "json"),
+            default="text",
+            help="text or markdown to read; json: the result's exact data, as to_dict "
+            'writes it and from_dict reads it (amounts as strings like "1833.33", '
+            'exact ratios like "5500/3", ISO dates, true/false, null when missing)',
+        )
 
     demo = sub.add_parser(
         "demo",

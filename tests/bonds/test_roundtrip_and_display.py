@@ -109,19 +109,23 @@ def test_the_options_in_force_are_the_first_step_of_every_settlement() -> None:
     }
 
 
-def test_records_are_flat_rows_for_a_dataframe() -> None:
+def test_a_settlement_reads_as_tidy_tables_with_the_agreement_on_every_explanation_row() -> None:
     settlement = electrician_case().settle()
-    rows = settlement.to_records()
-    assert {row["kind"] for row in rows} == {"step", "finding"}
-    assert all(
-        isinstance(value, (str, int, bool, type(None), object))
-        for row in rows
-        for value in row.values()
-    )
-    assert rows[0]["agreement"] == "SP-2010-017"
-    assert rows[-1]["agreement"] == ""
-    assert {"agreement", "kind", "rule", "label", "citation", "inputs", "output"} <= rows[0].keys()
-    chinese = settlement.to_records("zh_CN")
+    tables = settlement.tables()
+    assert list(tables) == [
+        "totals",
+        "bonds",
+        "cost_lines",
+        "steps",
+        "step_inputs",
+        "findings",
+        "finding_params",
+    ]
+    steps = settlement.to_records("steps")
+    assert steps[0]["agreement"] == "SP-2010-017"
+    assert steps[-1]["agreement"] is None
+    assert steps[0]["rule"] == "policy.options"
+    chinese = settlement.to_records("findings", locale="zh_CN")
     assert any("劳动合同法" in str(row["citation"]) for row in chinese)
 
 
@@ -162,7 +166,8 @@ def test_pretty_printing_in_ipython_uses_the_text_rendering() -> None:
 def test_a_review_renders_like_a_settlement() -> None:
     result = review(agreement(), employment())
     assert "Training bond review" in result.to_text()
-    assert result.to_records()[0]["rule"] == "policy.options"
+    assert result.to_records("steps")[0]["rule"] == "policy.options"
+    assert result.to_records()[0]["agreement"] == result.agreement.id
 
 
 def test_an_unknown_locale_is_rejected() -> None:

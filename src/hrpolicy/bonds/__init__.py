@@ -10,6 +10,7 @@ The core types these take are exported here too, so one import is enough: :class
 and company service schedules).
 """
 
+from hrpolicy.bonds import loading as _loading  # noqa: F401 - checked loading of results
 from hrpolicy.bonds.case import BondCase, settle_cases
 from hrpolicy.bonds.engine import plan_bonds, review, settle, settle_bond
 from hrpolicy.bonds.messages import CATALOG

@@ -524,6 +524,7 @@ def _review(
                     "stated_cost_above_recognised",
                     stated=round_money(agreement.stated_cost),
                     recognised=round_money(cost.total),
+                    excess=round_money(Fraction(agreement.stated_cost) - cost.total),
                 )
             if eligibility.eligible and cost.total == 0:
                 eligibility = rules.no_real_spend(trail)
@@ -967,7 +968,7 @@ def settle(
     ):
         ids = [b.agreement_id for b in bonds if b.outcome is outcome]
         if ids:
-            trail.find(code, ids=", ".join(ids))
+            trail.find(code, ids=", ".join(ids), count=len(ids))
     if not numberless:
         refund = max(paid - total, ZERO)
         still_owed = max(total - paid, ZERO)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -22,16 +22,38 @@ from hrpolicy.bonds.model import (
 from hrpolicy.bonds.policy import BondPolicy
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
-from hrpolicy.core.errors import NotCoveredError
+from hrpolicy.core.errors import InvalidTypeError, NotCoveredError
 from hrpolicy.core.explain import Explanation, Finding, Label
+from hrpolicy.core.fields import arguments
 from hrpolicy.core.money import round_money
+from hrpolicy.core.records import (
+    FINDING_PARAMS,
+    FINDINGS,
+    STEP_INPUTS,
+    STEPS,
+    Column,
+    ColumnType,
+    Table,
+    TableSchema,
+    exact_text,
+    explanation_tables,
+    merge_tables,
+)
 from hrpolicy.core.span import Span
 from hrpolicy.law.provisions import Provision
 
 __all__ = [
+    "BATCH_KEYS",
+    "BONDS",
+    "BOND_TOTALS",
+    "COST_LINES",
     "GROUNDS",
     "OUTCOMES",
+    "PLAN_TOTALS",
+    "RESULT_TABLES",
+    "REVIEW_TOTALS",
     "STATUSES",
+    "TOTALS",
     "BondPlan",
     "BondReview",
     "BondSettlement",
@@ -42,6 +64,7 @@ __all__ = [
     "RecognisedCost",
     "SeparationSettlement",
     "ServicePeriod",
+    "batch_tables",
 ]
 
 
@@ -140,6 +163,22 @@ class BondPlan(Displayable):
     length: ServiceLength | None
     explanation: Explanation
     agreement: BondAgreement | None = None
+
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """``totals`` (one row: the plan), ``cost_lines``, then the explanation tables
+        under the plan's agreement and training ids. See :data:`RESULT_TABLES`."""
+        training = self.training.id if self.training else None
+        agreement = self.agreement.id if self.agreement else None
+        return {
+            "totals": Table.build(PLAN_TOTALS, [_plan_row(self)]),
+            "cost_lines": Table.build(COST_LINES, _lines(self.cost, agreement, training, locale)),
+            **explanation_tables(
+                self.explanation,
+                keys=(_AGREEMENT, _TRAINING),
+                values=(agreement, training),
+                locale=locale,
+            ),
+        }
 
     def _view(self) -> View:
         rows: tuple[tuple[Label, SummaryValue], ...] = (
@@ -254,6 +293,15 @@ class BondReview(Displayable):
         carry a service period)."""
         return self.service.contract_extended_to if self.service is not None else None
 
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """``totals`` (one row: the review), ``cost_lines``, then the explanation tables
+        under the agreement id. See :data:`RESULT_TABLES`."""
+        return {
+            "totals": Table.build(REVIEW_TOTALS, [_review_row(self)]),
+            "cost_lines": Table.build(COST_LINES, _cost_rows(self, locale)),
+            **_explained(self.explanation, self.agreement.id, locale),
+        }
+
     def _view(self) -> View:
         rows: list[tuple[Label, SummaryValue]] = [
             (Label("协议", "agreement"), self.agreement.id),
@@ -329,6 +377,15 @@ class BondSettlement(Displayable):
         not extended)."""
         return self.review.contract_extended_to
 
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """``totals`` (one row: the bond), ``cost_lines``, then the explanation tables
+        under the agreement id. See :data:`RESULT_TABLES`."""
+        return {
+            "totals": Table.build(BOND_TOTALS, [_bond_row(self)]),
+            "cost_lines": Table.build(COST_LINES, _cost_rows(self.review, locale)),
+            **_explained(self.explanation, self.agreement_id, locale),
+        }
+
     def _view(self) -> View:
         rows: tuple[tuple[Label, SummaryValue], ...] = (
             (Label("协议", "agreement"), self.agreement_id),
@@ -402,16 +459,23 @@ class SeparationSettlement(Displayable):
         known = ", ".join(b.agreement_id for b in self.bonds)
         raise NotCoveredError("agreement_id", f"one of {known}", agreement_id)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """Flat rows: every bond's steps and findings (tagged with the agreement id), then
-        the separation's own."""
-        rows = [
-            {"agreement": settled.agreement_id, **row}
-            for settled in self.bonds
-            for row in settled.explanation.to_records(locale)
-        ]
-        rows += [{"agreement": "", **row} for row in self.explanation.to_records(locale)]
-        return rows
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """``totals`` (one row), ``bonds`` (one row per bond), ``cost_lines``, then the
+        explanation tables: each bond's steps and findings under its agreement id, then
+        the separation's own under ``agreement`` ``None``. See :data:`RESULT_TABLES`."""
+        own = {
+            "totals": Table.build(TOTALS, [_separation_row(self)]),
+            "bonds": Table.build(BONDS, [_bond_row(b) for b in self.bonds]),
+            "cost_lines": Table.build(
+                COST_LINES, [row for b in self.bonds for row in _cost_rows(b.review, locale)]
+            ),
+        }
+        return own | merge_tables(
+            [
+                *(_explained(b.explanation, b.agreement_id, locale) for b in self.bonds),
+                _explained(self.explanation, None, locale),
+            ]
+        )
 
     def _view(self) -> View:
         merged = Explanation(
@@ -443,3 +507,322 @@ class SeparationSettlement(Displayable):
         return View(
             Label("离职时服务期违约金结算", "Training bonds settled at separation"), rows, merged
         )
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+def _rounded(value: Fraction | None) -> Decimal | None:
+    return None if value is None else round_money(value)
+
+
+def _exact(value: Fraction | None) -> str | None:
+    return None if value is None else exact_text(value)
+
+
+_AGREEMENT: Final = Column("agreement", ColumnType.TEXT, "the agreement's id")
+_TRAINING: Final = Column("training", ColumnType.TEXT, "the training's id (None: no training)")
+_CASE: Final = Column("case", ColumnType.INT, "the case's place in the batch (from 0)")
+_EMPLOYEE: Final = Column("employee", ColumnType.TEXT, "the employee (Employment.employee)")
+
+
+def _money(name: str, doc: str) -> Column:
+    return Column(name, ColumnType.MONEY, doc)
+
+
+def _day(name: str, doc: str) -> Column:
+    return Column(name, ColumnType.DATE, doc)
+
+
+def _text(name: str, doc: str) -> Column:
+    return Column(name, ColumnType.TEXT, doc)
+
+
+def _rational(name: str, doc: str) -> tuple[Column, Column]:
+    return (
+        Column(name, ColumnType.DECIMAL, f"{doc}, rounded half up to 0.01 (as shown)"),
+        _text(f"{name}_exact", f"{doc}, exactly ('0.75' or '5500/3')"),
+    )
+
+
+_ELIGIBILITY: Final = (
+    _text("eligibility", "the EligibilityStatus value"),
+    Column("eligible", ColumnType.BOOL, "whether the agreement can carry a penalty"),
+)
+_SERVICE: Final = (
+    _day("service_start", "the service period's first day (None out of scope)"),
+    _day("service_last_day", "the service period's last day (None out of scope)"),
+    _day("contract_extended_to", "the day the labour contract is extended to (Regs 17)"),
+)
+_BOND_COLUMNS: Final = (
+    _AGREEMENT,
+    _TRAINING,
+    _text("outcome", "the Outcome value"),
+    *_ELIGIBILITY,
+    _money("recognised_cost", "the recognised training cost C, to 0.01"),
+    *_SERVICE,
+    _money("agreed", "what the clause asks at the exit date"),
+    _money("cap1", "cap 1: the training cost"),
+    _money("cap2", "cap 2: the cost allocated to the unserved period"),
+    _money("payable", "what is owed (None: a court assesses, or out of scope)"),
+    _text("unit", "the unit service is counted in (a TimeUnit value)"),
+    _day("served_from", "the first day counted as served"),
+    _day("served_to", "the day after the last day served (exclusive end)"),
+    *_rational("served_units", "units served, after rounding"),
+    *_rational("total_units", "units of the whole service period"),
+    *_rational("unserved_units", "units left unserved"),
+)
+
+#: A bond settled on its own: one row.
+BOND_TOTALS: Final = TableSchema("totals", _BOND_COLUMNS, "one row: the bond settled")
+#: The bonds of a separation: one row per bond, ordered by agreement id.
+BONDS: Final = TableSchema("bonds", _BOND_COLUMNS, "one row per bond, by agreement id")
+#: The totals of a separation: one row.
+TOTALS: Final = TableSchema(
+    "totals",
+    (
+        _day("last_day", "the last day of employment"),
+        _text("ground", "the ExitGround value"),
+        Column("bond_count", ColumnType.INT, "how many bonds were settled"),
+        _money("total_payable", "the sum of the bonds that have a number"),
+        _money("demanded", "what the employer demanded (None: not given)"),
+        _money(
+            "excess_demand",
+            "demanded beyond the lawful total (None: no demand, or a court must assess)",
+        ),
+        _money("collected", "everything the employer took, by any means"),
+        _money("paid", "what the employee paid directly"),
+        _money("refund_due", "paid beyond the lawful total (None: a court must assess)"),
+        _money("still_owed", "what may still lawfully be claimed (None: a court must assess)"),
+        _money("wages_to_pay", "penalty deducted from wages, owed back as wages"),
+        _money("deposits_to_return", "deposits taken, returned in full"),
+        _day("contract_extended_to", "the latest day any bond extends the contract to"),
+        Column("needs_judicial_assessment", ColumnType.BOOL, "whether a bond needs a court"),
+    ),
+    "one row: the separation's totals",
+)
+#: Each cost item as recognised (or not) for the training cost C.
+COST_LINES: Final = TableSchema(
+    "cost_lines",
+    (
+        _AGREEMENT,
+        _TRAINING,
+        _text("item_id", "the cost item's id"),
+        _text("category", "the CostCategory value"),
+        _money("amount", "the item's amount"),
+        *_rational("share", "this employee's share of the amount (amount ÷ shared_by)"),
+        Column("recognised", ColumnType.BOOL, "whether it counts in C"),
+        _text("rule", "the rule that decided"),
+        _text("reason", "why, in the locale"),
+        _text("citation", "the articles cited, in the locale"),
+    ),
+    "one row per cost item of the training",
+)
+#: A review: one row.
+REVIEW_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        _AGREEMENT,
+        _TRAINING,
+        *_ELIGIBILITY,
+        _money("recognised_cost", "the recognised training cost C, to 0.01"),
+        _text("recognised_cost_exact", "C exactly"),
+        *_SERVICE,
+        _text("start_source", "how the service start was found"),
+        _day("contract_end", "the labour contract's last day (None: open-ended)"),
+        Column("schedule_years", ColumnType.INT, "the years the company schedule allows"),
+    ),
+    "one row: the agreement reviewed",
+)
+#: A plan: one row.
+PLAN_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        _AGREEMENT,
+        _TRAINING,
+        *_ELIGIBILITY,
+        _money("recognised_cost", "the recognised training cost C, to 0.01"),
+        _text("recognised_cost_exact", "C exactly"),
+        Column("length_years", ColumnType.INT, "the service length's years (None: no bond)"),
+        Column("length_months", ColumnType.INT, "its months"),
+        Column("length_days", ColumnType.INT, "its days"),
+    ),
+    "one row: what the schedule allows",
+)
+
+
+def _keyed(*keys: Column) -> tuple[TableSchema, ...]:
+    return tuple(s.keyed(keys) for s in (STEPS, STEP_INPUTS, FINDINGS, FINDING_PARAMS))
+
+
+#: Every table of every result, in the order :meth:`tables` gives them: enough to build
+#: an empty frame with the right columns.
+RESULT_TABLES: Final[Mapping[type, tuple[TableSchema, ...]]] = {
+    BondPlan: (PLAN_TOTALS, COST_LINES, *_keyed(_AGREEMENT, _TRAINING)),
+    BondReview: (REVIEW_TOTALS, COST_LINES, *_keyed(_AGREEMENT)),
+    BondSettlement: (BOND_TOTALS, COST_LINES, *_keyed(_AGREEMENT)),
+    SeparationSettlement: (TOTALS, BONDS, COST_LINES, *_keyed(_AGREEMENT)),
+}
+#: The key columns :func:`batch_tables` puts first.
+BATCH_KEYS: Final = (_CASE, _EMPLOYEE)
+
+
+def _explained(explanation: Explanation, agreement: str | None, locale: str) -> dict[str, Table]:
+    return explanation_tables(explanation, keys=(_AGREEMENT,), values=(agreement,), locale=locale)
+
+
+def _lines(
+    cost: RecognisedCost | None, agreement: str | None, training: str | None, locale: str
+) -> list[tuple[object, ...]]:
+    if cost is None:
+        return []
+    return [
+        (
+            agreement,
+            training,
+            line.item_id,
+            line.category.value,
+            line.amount,
+            round_money(line.share),
+            exact_text(line.share),
+            line.recognised,
+            line.rule,
+            line.reason.in_locale(locale),
+            "; ".join(c.cite(locale) for c in line.citations) or None,
+        )
+        for line in cost.lines
+    ]
+
+
+def _cost_rows(review: BondReview, locale: str) -> list[tuple[object, ...]]:
+    training = review.agreement.training
+    return _lines(review.cost, review.agreement.id, training.id if training else None, locale)
+
+
+def _review_row(review: BondReview) -> tuple[object, ...]:
+    training = review.agreement.training
+    service = review.service
+    return (
+        review.agreement.id,
+        training.id if training else None,
+        review.eligibility.status.value,
+        review.eligibility.eligible,
+        review.recognised_cost,
+        _exact(review.cost.total) if review.cost else None,
+        review.service_start,
+        review.service_last_day,
+        review.contract_extended_to,
+        service.start_source if service else None,
+        review.employment.contract_end,
+        review.schedule_years,
+    )
+
+
+def _plan_row(plan: BondPlan) -> tuple[object, ...]:
+    length = plan.length
+    return (
+        plan.agreement.id if plan.agreement else None,
+        plan.training.id if plan.training else None,
+        plan.eligibility.status.value,
+        plan.eligibility.eligible,
+        plan.cost.amount,
+        exact_text(plan.cost.total),
+        length.years if length else None,
+        length.months if length else None,
+        length.days if length else None,
+    )
+
+
+def _bond_row(bond: BondSettlement) -> tuple[object, ...]:
+    training = bond.review.agreement.training
+    served = bond.served
+    return (
+        bond.agreement_id,
+        training.id if training else None,
+        bond.outcome.value,
+        bond.eligibility.status.value,
+        bond.eligibility.eligible,
+        bond.recognised_cost,
+        bond.service_start,
+        bond.service_last_day,
+        bond.contract_extended_to,
+        bond.agreed,
+        bond.cap1,
+        bond.cap2,
+        bond.payable,
+        served.unit.value if served else None,
+        served.start if served else None,
+        served.end if served else None,
+        _rounded(served.value if served else None),
+        _exact(served.value if served else None),
+        _rounded(bond.total_units),
+        _exact(bond.total_units),
+        _rounded(bond.unserved_units),
+        _exact(bond.unserved_units),
+    )
+
+
+def _separation_row(settlement: SeparationSettlement) -> tuple[object, ...]:
+    separation = settlement.separation
+    return (
+        separation.last_day,
+        separation.ground.value,
+        len(settlement.bonds),
+        settlement.total_payable,
+        separation.demanded,
+        settlement.excess_demand,
+        settlement.collected,
+        settlement.paid,
+        settlement.refund_due,
+        settlement.still_owed,
+        settlement.wages_to_pay,
+        settlement.deposits_to_return,
+        settlement.contract_extended_to,
+        bool(settlement.needs_judicial_assessment),
+    )
+
+
+def batch_tables(
+    results: Sequence[SeparationSettlement | BondPlan], locale: str = "en"
+) -> dict[str, Table]:
+    """The tables of many results of one type (what :func:`~hrpolicy.bonds.settle_cases`
+    or :func:`~hrpolicy.bonds.plan_bonds` return) stacked, each row starting with
+    ``case`` (the result's place, from 0) and ``employee``.
+
+    Args:
+        results: settlements or plans, all of one type (a list or tuple).
+        locale: the language of text cells (``'en'`` or ``'zh_CN'``).
+
+    Returns:
+        The tables of :data:`RESULT_TABLES` for that type, by name, under
+        :data:`BATCH_KEYS` (an empty batch has no tables).
+
+    Raises:
+        InvalidTypeError: ``results`` is not a list of settlements or of plans.
+
+    Example:
+        >>> from hrpolicy.bonds import settle_cases
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> tables = batch_tables(settle_cases([electrician_case(), electrician_case()]))
+        >>> [(row["case"], row["total_payable"]) for row in tables["totals"].to_records()]
+        [(0, Decimal('1833.33')), (1, Decimal('1833.33'))]
+    """
+    if isinstance(results, (str, bytes, Mapping)) or not isinstance(results, Iterable):
+        raise InvalidTypeError("results", "a list or tuple of SeparationSettlement", results)
+    items = tuple(results)
+    kind = BondPlan if items and isinstance(items[0], BondPlan) else SeparationSettlement
+    given: tuple[SeparationSettlement | BondPlan, ...] = arguments(items, kind, "results")
+    return merge_tables(
+        {
+            name: table.keyed(BATCH_KEYS, (case, _employee_of(result)))
+            for name, table in result.tables(locale).items()
+        }
+        for case, result in enumerate(given)
+    )
+
+
+def _employee_of(result: SeparationSettlement | BondPlan) -> str | None:
+    if isinstance(result, SeparationSettlement):
+        bonds = result.bonds
+        return bonds[0].review.employment.employee or None if bonds else None
+    return None

@@ -33,6 +33,7 @@ from hrpolicy.reports.model import (
     Visit,
     WeeklyReport,
 )
+from hrpolicy.reports.results import RESULT_TABLES, consequence_tables, team_tables
 from hrpolicy.reports.scoring import (
     Absence,
     AnnualScore,
@@ -81,6 +82,7 @@ from hrpolicy.reports.whatif import CardComparison, compare_cards
 
 __all__ = [
     "ITEMS",
+    "RESULT_TABLES",
     "SUMMARY_ITEMS",
     "Absence",
     "AnnualScore",
@@ -140,11 +142,13 @@ __all__ = [
     "WorkCalendar",
     "annual_score",
     "compare_cards",
+    "consequence_tables",
     "consequences",
     "hr_due_date",
     "pay_coefficient",
     "score_component",
     "score_month",
+    "team_tables",
     "terminal_reports_on_time",
     "validate",
     "weeks_of",

@@ -62,6 +62,7 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.period import Period
+from hrpolicy.core.records import Table
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek, _key_text
@@ -623,34 +624,13 @@ class MonthlyScore(Displayable):
             component_id,
         )
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per component, then the totals."""
-        rows: list[dict[str, object]] = [
-            {
-                "employee": self.employee,
-                "month": str(self.month),
-                "component": c.component_id,
-                "points": round_money(c.points),
-                "maximum": c.maximum,
-            }
-            for c in self.components
-        ]
-        for name, value in (
-            ("double_deductions", -self.double_deductions),
-            ("daily_work", self.daily_work),
-            ("attendance", self.attendance),
-            ("score", Fraction(self.score)),
-        ):
-            rows.append(
-                {
-                    "employee": self.employee,
-                    "month": str(self.month),
-                    "component": name,
-                    "points": round_money(value),
-                    "maximum": 100,
-                }
-            )
-        return rows
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """``totals`` (one row), ``components``, then the explanation tables, every row
+        keyed by employee and month (layouts in
+        :data:`hrpolicy.reports.results.RESULT_TABLES`)."""
+        from hrpolicy.reports.results import month_tables  # noqa: PLC0415 - it imports this
+
+        return month_tables(self, locale)
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, StepValue], ...] = (
@@ -702,12 +682,12 @@ class AnnualScore(Displayable):
         object.__setattr__(self, "months", months)
         object.__setattr__(self, "score", mean)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per month, then the annual score."""
-        return [
-            {"employee": self.employee, "month": f"{self.year}-{n:02d}", "score": s}
-            for n, s in enumerate(self.months, 1)
-        ] + [{"employee": self.employee, "month": str(self.year), "score": self.score}]
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """``totals`` (one row), ``months``, then the explanation tables, every row keyed
+        by employee and year (layouts in :data:`hrpolicy.reports.results.RESULT_TABLES`)."""
+        from hrpolicy.reports.results import year_tables  # noqa: PLC0415 - it imports this
+
+        return year_tables(self, locale)
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, StepValue], ...] = (
@@ -933,7 +913,9 @@ def _weekly(
     for week in counted:
         check = by_week.get(str(week))
         if check is None:
-            work.find("report_missing", week=str(week))
+            work.find(
+                "report_missing", week=str(week), week_start=week.first_day, week_end=week.last_day
+            )
             points.append(Fraction(0))
         else:
             points.append(Fraction(check.points) / check.maximum)
@@ -1458,19 +1440,21 @@ def _consequences(
         consecutive = bool(run) and _next_month(run[-1]) == month
         run = [*run, month] if score < 70 and consecutive else ([month] if score < 70 else [])
         trigger = None
+        data: dict[str, Any] = {"month": str(month), "score": score}
         if score < 60:
             trigger = Label(
                 f"{month}得分{score}，低于60分",
                 f"{month} scored {score}, under 60",
             )
         elif run and len(run) % 3 == 0:
+            data |= {"run_from": str(run[-3]), "run_months": 3}
             trigger = Label(
                 f"{run[-3]}至{month}连续三个月低于70分",
                 f"three consecutive months under 70 ({run[-3]} to {month})",
             )
         if trigger is not None:
             code = "incompetent_after_retraining" if retrained else "retraining_or_transfer"
-            findings.append(CATALOG.finding(code, subject=employee, trigger=trigger))
+            findings.append(CATALOG.finding(code, subject=employee, trigger=trigger, **data))
     return tuple(findings)
 
 

@@ -64,6 +64,7 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, round_money
+from hrpolicy.core.records import Table
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import (
@@ -386,16 +387,13 @@ class ReportCheck(Displayable):
             )
         return found[item]
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per finding (code, severity, message), with report and week."""
-        return [
-            {
-                "report_id": self.report.report_id,
-                "week": str(self.report.week),
-                **f.to_record(locale),
-            }
-            for f in self.findings
-        ]
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """``totals`` (one row), ``items``, ``deductions``, then the explanation tables,
+        every row keyed by report, employee and week (layouts in
+        :data:`hrpolicy.reports.results.RESULT_TABLES`)."""
+        from hrpolicy.reports.results import check_tables  # noqa: PLC0415 - it imports this
+
+        return check_tables(self, locale)
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, StepValue], ...] = (
@@ -584,6 +582,8 @@ def _quotas_and_plan(
                 "calls_quota_missed",
                 days=", ".join(d.isoformat() for d in short),
                 quota=policy.calls_per_workday,
+                short_days=len(short),
+                first_short_day=short[0],
             )
     if policy.visits_per_week:
         # A short week (holidays) asks for its share of the weekly quota, rounded up.
@@ -603,6 +603,7 @@ def _quotas_and_plan(
                 planned=planned,
                 share=policy.plan_share,
                 missed=", ".join(missed),
+                missed_count=len(missed),
             )
     rule = policy.rule(Item.LOCAL_POLICY_CHANGES)
     if rule is not None and len(report.plan.local_policy_changes.strip()) < rule.min_chars:
@@ -666,10 +667,17 @@ def _check_one(
             not late,
         )
     )
+    # The times as typed data too: the day each fell on, and the minutes past the deadline.
+    timing = {
+        "due_on": due.date(),
+        "submitted_on": report.submitted_at.date(),
+        "minutes_late": int((report.submitted_at - due).total_seconds() // 60),
+        "grace_minutes": policy.grace_minutes,
+    }
     if late:
-        check.find("late", due=due_text, submitted=stamp)
+        check.find("late", due=due_text, submitted=stamp, **timing)
     elif report.submitted_at > due:
-        check.find("in_grace", due=due_text, submitted=stamp)
+        check.find("in_grace", due=due_text, submitted=stamp, **timing)
     illegible = review is not None and review.illegible
     if illegible:
         check.find("illegible")
