@@ -98,7 +98,8 @@ def _parquet(arrow: pa.Table) -> io.BytesIO:
 def test_a_settlements_findings_become_an_arrow_table_typed_from_their_schema() -> None:
     result = _settlement()
     arrow = to_arrow(result, "findings")
-    expected = FINDINGS
+    expected = result.table("findings").schema
+    assert expected.names[-len(FINDINGS.names) :] == FINDINGS.names
     assert arrow.column_names == list(expected.names)
     assert [field.type for field in arrow.schema] == [
         ARROW_TYPES[column.type] for column in expected.columns
@@ -240,7 +241,7 @@ def test_an_empty_list_of_results_is_refused_with_how_to_get_an_empty_frame() ->
 
 
 def test_asking_for_a_table_the_result_lacks_lists_the_tables_it_has() -> None:
-    with pytest.raises(InvalidValueError, match=r"source\.table: expected one of steps, "):
+    with pytest.raises(InvalidValueError, match=r"source\.table: expected one of totals, "):
         to_arrow(_settlement(), "totalz")
 
 
