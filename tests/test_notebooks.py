@@ -18,6 +18,7 @@ def test_there_is_a_notebook_for_each_engine() -> None:
         "bond_repayment_curve.ipynb",
         "collection_year.ipynb",
         "commission_what_if.ipynb",
+        "tables_pandas_year.ipynb",
         "team_scoring_month.ipynb",
     ]
 
