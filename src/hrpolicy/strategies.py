@@ -1,8 +1,18 @@
 """Hypothesis strategies for hrpolicy's public domain types.
 
-Install with ``pip install "hrpolicy[strategies]"``. Every strategy takes keyword-only
-arguments, validates them, and generates only objects the library accepts — so a test
-that uses them exercises behaviour, not input validation.
+Install with ``pip install "hrpolicy[strategies]"``; without hypothesis, importing this
+module raises :class:`~hrpolicy.core.errors.MissingDependencyError` naming the extra.
+Every strategy takes keyword-only options, checks them when it is called (a bad option
+raises :class:`hypothesis.errors.InvalidArgument`, as hypothesis's own strategies do), and
+generates only objects the library accepts — so a test that uses them exercises
+behaviour, not input validation.
+
+Importing the module also registers a strategy for every public input and policy type
+of every engine with :func:`hypothesis.strategies.register_type_strategy`, so
+``st.from_type(Deal)``, ``st.builds(f)`` on annotated arguments and ``@given(deal=...)``
+inference all generate valid objects. Collections the engines accept as a whole — unique
+ids, one owner, one period — come from :func:`deal_lists`, :func:`team_months`,
+:func:`invoice_sets` and :func:`team_weeks`.
 
 >>> from hypothesis import given
 >>> from hrpolicy.strategies import amounts
@@ -14,13 +24,27 @@ that uses them exercises behaviour, not input validation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
+import functools
+import inspect
+import types
+import typing
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 import attrs
-from hypothesis import strategies as st
+
+from hrpolicy.core.errors import MissingDependencyError
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError:
+    raise MissingDependencyError(
+        "hrpolicy.strategies", 'the hypothesis package: pip install "hrpolicy[strategies]"'
+    ) from None
 
 from hrpolicy.bonds.case import BondCase
 from hrpolicy.bonds.model import (
@@ -57,19 +81,29 @@ from hrpolicy.bonds.policy import (
     MutualAgreementRule,
     ProbationRule,
     Region,
+    ServiceSchedule,
 )
 from hrpolicy.collection.model import (
+    Advance,
+    Agreement,
     CollectionInputs,
+    CollectionState,
     CreditNote,
     Invoice,
+    InvoiceAccount,
+    Layer,
     MatchingRule,
+    MilestoneEvent,
     Payment,
     Receivables,
+    RelationshipExpense,
+    Reversal,
     WriteOff,
 )
 from hrpolicy.collection.policy import (
     CollectionPolicy,
     CollectionVersion,
+    CompletionMatrix,
     DaysToCollect,
     ExpenseAdvance,
     FullCollection,
@@ -82,12 +116,14 @@ from hrpolicy.collection.policy import (
     RiskReserve,
     Staged,
 )
-from hrpolicy.commission.model import Credit, Deal, Measure, Period, PersonInputs
+from hrpolicy.commission.model import Carry, Credit, Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import (
     Commission,
     Component,
     Condition,
     CustomerOverride,
+    Draw,
+    ExpenseAllowance,
     FixedPay,
     Frequency,
     Multiplier,
@@ -97,13 +133,17 @@ from hrpolicy.commission.plan import (
     PoolShare,
     ProfitPool,
     Proration,
+    RoleShare,
     TaskBase,
     Window,
 )
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.checked import IntSpec, MoneySpec, QuantitySpec, TextSpec, split_annotated
+from hrpolicy.core.fields import FIRST_DATE, LAST_DATE
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
+from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import TableCalendar
 from hrpolicy.reports.model import (
     SUMMARY_ITEMS,
@@ -119,16 +159,36 @@ from hrpolicy.reports.model import (
 )
 from hrpolicy.reports.model import Expense as ReportExpense
 from hrpolicy.reports.scoring import (
+    Absence,
     Assessed,
+    Assessment,
     Card,
     DeductionRule,
     Deductions,
+    Failure,
+    MonthInputs,
+    OnTime,
+    ReviewShare,
     ScoreCard,
+    Submission,
+    TerminalReport,
     WeeklyReports,
 )
-from hrpolicy.reports.validation import Deadline, ItemRule, ReportPolicy, Weekday
+from hrpolicy.reports.scoring import Training as ReportTraining
+from hrpolicy.reports.validation import (
+    Deadline,
+    Deduction,
+    ItemRule,
+    ReportPolicy,
+    Review,
+    Tolerance,
+    Weekday,
+)
 
 __all__ = [
+    "REGISTERED_TYPES",
+    "TeamMonth",
+    "TeamWeek",
     "amounts",
     "band_tables",
     "bond_agreements",
@@ -146,7 +206,9 @@ __all__ = [
     "cost_items",
     "credits",
     "dates",
+    "deal_lists",
     "employments",
+    "invoice_sets",
     "iso_weeks",
     "penalty_clauses",
     "periods",
@@ -158,6 +220,8 @@ __all__ = [
     "service_lengths",
     "special_benefits",
     "table_calendars",
+    "team_months",
+    "team_weeks",
     "trainings",
     "weekly_reports",
 ]
@@ -166,16 +230,139 @@ _FIRST_DAY = date(2008, 1, 1)
 _LAST_DAY = date(2040, 12, 31)
 
 
+# --- checking options, as hypothesis's own strategies do ------------------------------------
+
+_T = TypeVar("_T")
+
+
 def _check_range(name: str, low: Any, high: Any) -> None:
     if low > high:
-        raise InvalidValueError(f"{name}.max_value", f"a value at or above min_value {low}", high)
+        raise InvalidArgument(f"{name}: min_value={low!r} must be at most max_value={high!r}")
+
+
+def _check_number(name: str, option: str, value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise InvalidArgument(
+            f"{name}: {option}={value!r} must be an int or a Decimal, not {type(value).__name__}"
+        )
+    if not Decimal(value).is_finite():
+        raise InvalidArgument(f"{name}: {option}={value!r} must be a finite number")
+    return Decimal(value)
+
+
+def _check_int(name: str, option: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgument(
+            f"{name}: {option}={value!r} must be an int, not {type(value).__name__}"
+        )
+    if not low <= value <= high:
+        raise InvalidArgument(f"{name}: {option}={value!r} must be from {low} to {high}")
+    return value
+
+
+def _check_sizes(name: str, min_size: object, max_size: object, *, low: int, high: int) -> None:
+    _check_int(name, "min_size", min_size, low, high)
+    _check_int(name, "max_size", max_size, low, high)
+    if typing.cast(int, min_size) > typing.cast(int, max_size):
+        raise InvalidArgument(
+            f"{name}: min_size={min_size!r} must be at most max_size={max_size!r}"
+        )
+
+
+def _check_date(name: str, option: str, value: object) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidArgument(
+            f"{name}: {option}={value!r} must be a datetime.date, not {type(value).__name__}"
+        )
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise InvalidArgument(
+            f"{name}: {option}={value!r} must be from {FIRST_DATE} to {LAST_DATE}"
+        )
+    return value
+
+
+def _check_bool(name: str, option: str, value: object, *, nullable: bool = False) -> None:
+    if not (isinstance(value, bool) or (nullable and value is None)):
+        allowed = "True, False or None" if nullable else "True or False"
+        raise InvalidArgument(f"{name}: {option}={value!r} must be {allowed}")
+
+
+def _check_instance(name: str, option: str, value: object, kind: type[_T]) -> _T | None:
+    if value is not None and not isinstance(value, kind):
+        raise InvalidArgument(
+            f"{name}: {option}={value!r} must be a {kind.__name__} or None, "
+            f"not {type(value).__name__}"
+        )
+    return value
+
+
+def _check_enum(name: str, option: str, value: object, kind: type[enum.Enum]) -> None:
+    if value is not None and not isinstance(value, kind):
+        allowed = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
+        raise InvalidArgument(f"{name}: {option}={value!r} must be None or one of {allowed}")
+
+
+def _check_name(name: str, option: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidArgument(f"{name}: {option}={value!r} must be a non-empty str")
+    return value
+
+
+def _check_names(name: str, option: str, values: object, *, most: int = 20) -> tuple[str, ...]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+        raise InvalidArgument(f"{name}: {option}={values!r} must be a list or tuple of names")
+    names = tuple(_check_name(name, f"{option}[{i}]", v) for i, v in enumerate(values))
+    if not 1 <= len(names) <= most:
+        raise InvalidArgument(f"{name}: {option}={values!r} must hold 1 to {most} names")
+    if len(set(names)) != len(names):
+        raise InvalidArgument(f"{name}: {option}={values!r} must not repeat a name")
+    return names
+
+
+_P = ParamSpec("_P")
+_Options = dict[str, Any]
+
+
+def _eager(
+    check: Callable[[_Options], None],
+) -> Callable[[Callable[_P, st.SearchStrategy[_T]]], Callable[_P, st.SearchStrategy[_T]]]:
+    """Check a composite strategy's options when it is called, not when it first draws:
+    ``check`` gets every option, defaults filled in."""
+
+    def decorate(build: Callable[_P, st.SearchStrategy[_T]]) -> Callable[_P, st.SearchStrategy[_T]]:
+        signature = inspect.signature(build)
+
+        @functools.wraps(build)
+        def strategy(*args: _P.args, **kwargs: _P.kwargs) -> st.SearchStrategy[_T]:
+            if args:
+                raise InvalidArgument(f"{build.__name__}: options are keyword-only, got {args!r}")
+            try:
+                bound = signature.bind(**kwargs)
+            except TypeError as error:
+                raise InvalidArgument(f"{build.__name__}: {error}") from None
+            bound.apply_defaults()
+            check(dict(bound.arguments))
+            return build(*args, **kwargs)
+
+        return strategy
+
+    return decorate
+
+
+# --- plain values ---------------------------------------------------------------------------
 
 
 def amounts(
     *, min_value: Decimal | int = 0, max_value: Decimal | int = 1_000_000
 ) -> st.SearchStrategy[Decimal]:
-    """CNY amounts with at most two decimal places, between the bounds (inclusive)."""
-    low, high = Decimal(min_value), Decimal(max_value)
+    """CNY amounts with at most two decimal places, between the bounds (inclusive).
+
+    Args:
+        min_value: the least amount (``int`` or ``Decimal``; default 0).
+        max_value: the largest amount (default 1 000 000).
+    """
+    low = _check_number("amounts", "min_value", min_value)
+    high = _check_number("amounts", "max_value", max_value)
     _check_range("amounts", low, high)
     cents_low = int((low * 100).to_integral_value(rounding="ROUND_CEILING"))
     cents_high = int((high * 100).to_integral_value(rounding="ROUND_FLOOR"))
@@ -183,8 +370,14 @@ def amounts(
 
 
 def rates(*, min_value: Decimal | int = 0, max_value: Decimal | int = 1) -> st.SearchStrategy[Rate]:
-    """Rates between the bounds written as percent, per mille or a plain fraction."""
-    low, high = Decimal(min_value), Decimal(max_value)
+    """Rates between the bounds written as percent, per mille or a plain fraction.
+
+    Args:
+        min_value: the least rate as a fraction (default 0).
+        max_value: the largest rate as a fraction (default 1, i.e. 100 %).
+    """
+    low = _check_number("rates", "min_value", min_value)
+    high = _check_number("rates", "max_value", max_value)
     _check_range("rates", low, high)
     per_mille_low = int((low * 1000).to_integral_value(rounding="ROUND_CEILING"))
     per_mille_high = int((high * 1000).to_integral_value(rounding="ROUND_FLOOR"))
@@ -203,14 +396,19 @@ def rates(*, min_value: Decimal | int = 0, max_value: Decimal | int = 1) -> st.S
 
 
 def dates(*, min_value: date = _FIRST_DAY, max_value: date = _LAST_DAY) -> st.SearchStrategy[date]:
-    """Dates between the bounds (inclusive)."""
+    """Dates between the bounds (inclusive).
+
+    Args:
+        min_value: the first date (default 2008-01-01, at least 1900-01-01).
+        max_value: the last date (default 2040-12-31, at most 2199-12-31).
+    """
+    _check_date("dates", "min_value", min_value)
+    _check_date("dates", "max_value", max_value)
     _check_range("dates", min_value, max_value)
     return st.dates(min_value=min_value, max_value=max_value)
 
 
-@st.composite
 def band_tables(
-    draw: st.DrawFn,
     *,
     semantics: Semantics | None = None,
     min_bands: int = 1,
@@ -218,16 +416,46 @@ def band_tables(
     start: Decimal | int = 0,
     unbounded: bool | None = None,
     non_decreasing: bool = False,
-) -> BandTable:
+) -> st.SearchStrategy[BandTable]:
     """Valid band tables starting at ``start``: contiguous, with random boundary sides.
 
-    ``non_decreasing`` makes every band's value (and interpolated end value) at least the
-    previous one, as in a commission schedule with rising rates.
+    Args:
+        semantics: the table's :class:`~hrpolicy.core.bands.Semantics` (``None``: any).
+        min_bands: the fewest bands (1 to 50, default 1).
+        max_bands: the most bands (``min_bands`` to 50, default 6).
+        start: the first band's lower bound (``int`` or ``Decimal``, default 0).
+        unbounded: whether the last band is open-ended (``None``: either).
+        non_decreasing: every band's value (and interpolated end value) at least the
+            previous one, as in a commission schedule with rising rates.
     """
-    if not 1 <= min_bands <= max_bands:
-        raise InvalidValueError(
-            "band_tables.min_bands", f"1 ≤ min_bands ≤ max_bands ({max_bands})", min_bands
-        )
+    _check_enum("band_tables", "semantics", semantics, Semantics)
+    _check_int("band_tables", "min_bands", min_bands, 1, 50)
+    _check_int("band_tables", "max_bands", max_bands, 1, 50)
+    _check_range("band_tables", min_bands, max_bands)
+    _check_number("band_tables", "start", start)
+    _check_bool("band_tables", "unbounded", unbounded, nullable=True)
+    _check_bool("band_tables", "non_decreasing", non_decreasing)
+    return _band_tables(
+        semantics=semantics,
+        min_bands=min_bands,
+        max_bands=max_bands,
+        start=start,
+        unbounded=unbounded,
+        non_decreasing=non_decreasing,
+    )
+
+
+@st.composite
+def _band_tables(
+    draw: st.DrawFn,
+    *,
+    semantics: Semantics | None,
+    min_bands: int,
+    max_bands: int,
+    start: Decimal | int,
+    unbounded: bool | None,
+    non_decreasing: bool,
+) -> BandTable:
     chosen = semantics if semantics is not None else draw(st.sampled_from(list(Semantics)))
     count = draw(st.integers(min_bands, max_bands))
     widths = draw(st.lists(st.integers(1, 50_000), min_size=count, max_size=count))
@@ -269,7 +497,16 @@ def _ids(prefix: str) -> st.SearchStrategy[str]:
 def cost_items(
     *, id: str | None = None, max_amount: Decimal | int = 60_000
 ) -> st.SearchStrategy[CostItem]:
-    """Cost items of any category, payer and voucher status."""
+    """Cost items of any category, payer and voucher status, shared by 1 to 5 trainees.
+
+    Args:
+        id: the item's id (``None``: drawn, ``c0`` to ``c10000``).
+        max_amount: the largest amount (0 or more, default 60 000).
+    """
+    if id is not None:
+        _check_name("cost_items", "id", id)
+    if _check_number("cost_items", "max_amount", max_amount) < 0:
+        raise InvalidArgument(f"cost_items: max_amount={max_amount!r} must be 0 or more")
     return st.builds(
         CostItem,
         id=st.just(id) if id is not None else _ids("c"),
@@ -281,6 +518,22 @@ def cost_items(
     )
 
 
+def _check_trainings(o: _Options) -> None:
+    _check_date("trainings", "min_value", o["min_value"])
+    _check_date("trainings", "max_value", o["max_value"])
+    _check_range("trainings", o["min_value"], o["max_value"])
+    kinds = o["kinds"]
+    if kinds is not None and (
+        not isinstance(kinds, (tuple, list))
+        or not kinds
+        or not all(isinstance(k, TrainingKind) for k in kinds)
+    ):
+        raise InvalidArgument(f"trainings: kinds={kinds!r} must be None or TrainingKind members")
+    _check_bool("trainings", "eligible_costs", o["eligible_costs"])
+    _check_bool("trainings", "during_probation", o["during_probation"], nullable=True)
+
+
+@_eager(_check_trainings)
 @st.composite
 def trainings(
     draw: st.DrawFn,
@@ -291,8 +544,16 @@ def trainings(
     eligible_costs: bool = False,
     during_probation: bool | None = None,
 ) -> Training:
-    """Trainings starting between the bounds. ``eligible_costs`` makes every cost a
-    vouchered direct cost paid by the employer (so the recognised cost is their total)."""
+    """Trainings starting between the bounds, with up to four costs (ids ``c0``, ``c1``…).
+
+    Args:
+        min_value: the earliest start (default 2008-01-01).
+        max_value: the latest start (default 2036-12-31).
+        kinds: the kinds drawn from (``None``: any).
+        eligible_costs: every cost a vouchered direct cost paid by the employer (so the
+            recognised cost is their total), and the training took place.
+        during_probation: the ``during_probation`` flag (``None``: drawn).
+    """
     start = draw(dates(min_value=min_value, max_value=max_value))
     end = start + timedelta(days=draw(st.integers(0, 120)))
     count = draw(st.integers(1 if eligible_costs else 0, 4))
@@ -372,7 +633,14 @@ def penalty_clauses() -> st.SearchStrategy[PenaltyClause]:
 
 
 def clauses(*, kinds: tuple[ClauseKind, ...] | None = None) -> st.SearchStrategy[Clause]:
-    """Other clauses of an agreement (every one of them unlawful or void)."""
+    """Other clauses of an agreement (every one of them unlawful or void), of one of
+    ``kinds`` (:class:`~hrpolicy.bonds.ClauseKind` members; ``None``: any)."""
+    if kinds is not None and (
+        not isinstance(kinds, (tuple, list))
+        or not kinds
+        or not all(isinstance(k, ClauseKind) for k in kinds)
+    ):
+        raise InvalidArgument(f"clauses: kinds={kinds!r} must be None or ClauseKind members")
     return st.builds(
         Clause,
         kind=st.sampled_from(kinds or list(ClauseKind)),
@@ -386,9 +654,12 @@ def _clauses() -> st.SearchStrategy[tuple[Clause, ...]]:
 
 
 def service_lengths(*, max_years: int = 8) -> st.SearchStrategy[ServiceLength]:
-    """Service lengths of at least one day and at most ``max_years`` years, 11 months, 30 days."""
-    if max_years < 0:
-        raise InvalidValueError("service_lengths.max_years", "0 or more", max_years)
+    """Service lengths of at least one day and at most ``max_years`` years, 11 months, 30 days.
+
+    Args:
+        max_years: the most whole years (0 to 49, default 8).
+    """
+    _check_int("service_lengths", "max_years", max_years, 0, 49)
     return (
         st.tuples(st.integers(0, max_years), st.integers(0, 11), st.integers(0, 30))
         .filter(any)
@@ -406,7 +677,10 @@ def special_benefits() -> st.SearchStrategy[SpecialBenefit]:
 
 
 def bond_collections(*, max_amount: Decimal | int = 20_000) -> st.SearchStrategy[Collection]:
-    """Money an employer took towards a penalty, by any method."""
+    """Money an employer took towards a penalty, by any method; ``max_amount`` (0 or more,
+    default 20 000) is the largest sum."""
+    if _check_number("bond_collections", "max_amount", max_amount) < 0:
+        raise InvalidArgument(f"bond_collections: max_amount={max_amount!r} must be 0 or more")
     return st.builds(
         Collection,
         amount=amounts(max_value=max_amount),
@@ -415,6 +689,26 @@ def bond_collections(*, max_amount: Decimal | int = 20_000) -> st.SearchStrategy
     )
 
 
+def _check_bond_agreements(o: _Options) -> None:
+    name = "bond_agreements"
+    _check_instance(name, "training", o["training"], Training)
+    for option in ("benefit", "without_training", "other_clauses"):
+        _check_bool(name, option, o[option])
+    _check_bool(name, "penalty", o["penalty"], nullable=True)
+    if o["id"] is not None:
+        _check_name(name, "id", o["id"])
+    for option in ("contract_start", "not_before"):
+        if o[option] is not None:
+            _check_date(name, option, o[option])
+    if o["benefit"] and o["without_training"]:
+        raise InvalidArgument(f"{name}: benefit=True and without_training=True exclude each other")
+    if o["training"] is not None and (o["benefit"] or o["without_training"]):
+        raise InvalidArgument(
+            f"{name}: a training is given, so benefit and without_training are False"
+        )
+
+
+@_eager(_check_bond_agreements)
 @st.composite
 def bond_agreements(
     draw: st.DrawFn,
@@ -431,6 +725,11 @@ def bond_agreements(
     """Agreements for ``training`` (drawn if not given), for a special benefit
     (``benefit``), or for neither (``without_training``: a promotion or pay-rise bond).
 
+    Options: ``training`` (a :class:`~hrpolicy.bonds.Training` or ``None``), ``benefit``,
+    ``without_training`` (they exclude each other), ``id`` (drawn when ``None``),
+    ``penalty`` (with a penalty clause; ``None``: drawn), ``other_clauses`` (other clauses
+    drawn), ``contract_start`` and ``not_before`` (dates or ``None``).
+
     The agreement is signed around the end of the training, and its service period always
     ends after signing. It counts service from the contract start only when
     ``contract_start`` is given (that rule needs ``Employment.contract_start``). With
@@ -438,10 +737,6 @@ def bond_agreements(
     """
     chosen_training = None
     special = None
-    if benefit and without_training:
-        raise InvalidValueError(
-            "bond_agreements.without_training", "False when benefit is True", without_training
-        )
     if benefit or without_training:
         special = draw(special_benefits()) if benefit else None
         signed = draw(dates(min_value=not_before or _FIRST_DAY, max_value=date(2036, 12, 31)))
@@ -488,6 +783,16 @@ def bond_agreements(
     )
 
 
+def _check_employments(o: _Options) -> None:
+    _check_date("employments", "hired_by", o["hired_by"])
+    if o["hired_by"] < date(2000, 1, 1):
+        raise InvalidArgument(
+            f"employments: hired_by={o['hired_by']!r} must be 2000-01-01 or later"
+        )
+    _check_enum("employments", "regime", o["regime"], Regime)
+
+
+@_eager(_check_employments)
 @st.composite
 def employments(
     draw: st.DrawFn,
@@ -495,7 +800,8 @@ def employments(
     hired_by: date = date(2030, 12, 31),
     regime: Regime | None = Regime.GENERAL,
 ) -> Employment:
-    """Employments hired on or before ``hired_by``; ``regime=None`` draws any regime."""
+    """Employments hired from 2000 to ``hired_by`` (a date, default 2030-12-31), under
+    ``regime`` (a :class:`~hrpolicy.bonds.Regime`; ``None`` draws any)."""
     hired = draw(dates(min_value=date(2000, 1, 1), max_value=hired_by))
     contract_end = draw(
         st.none()
@@ -520,6 +826,22 @@ def employments(
     )
 
 
+def _check_separations(o: _Options) -> None:
+    _check_date("separations", "min_value", o["min_value"])
+    _check_date("separations", "max_value", o["max_value"])
+    _check_range("separations", o["min_value"], o["max_value"])
+    grounds = o["grounds"]
+    if grounds is not None and (
+        not isinstance(grounds, (tuple, list))
+        or not grounds
+        or not all(isinstance(g, ExitGround) for g in grounds)
+    ):
+        raise InvalidArgument(
+            f"separations: grounds={grounds!r} must be None or ExitGround members"
+        )
+
+
+@_eager(_check_separations)
 @st.composite
 def separations(
     draw: st.DrawFn,
@@ -528,7 +850,8 @@ def separations(
     max_value: date = _LAST_DAY,
     grounds: tuple[ExitGround, ...] | None = None,
 ) -> Separation:
-    """Separations with a last day between the bounds."""
+    """Separations with a last day between ``min_value`` and ``max_value`` (dates), on one
+    of ``grounds`` (:class:`~hrpolicy.bonds.ExitGround` members; ``None``: any)."""
     ground = draw(st.sampled_from(grounds or list(ExitGround)))
     collections = draw(st.lists(bond_collections(), max_size=2))
     return Separation(
@@ -558,6 +881,13 @@ def bond_policies() -> st.SearchStrategy[BondPolicy]:
     )
 
 
+def _check_bond_cases(o: _Options) -> None:
+    _check_int("bond_cases", "max_bonds", o["max_bonds"], 1, 10)
+    _check_instance("bond_cases", "policy", o["policy"], BondPolicy)
+    _check_bool("bond_cases", "eligible_only", o["eligible_only"])
+
+
+@_eager(_check_bond_cases)
 @st.composite
 def bond_cases(
     draw: st.DrawFn,
@@ -572,10 +902,9 @@ def bond_cases(
 
     ``eligible_only`` draws only employer-funded, vouchered professional-technical
     trainings with a penalty clause (no special benefits, no bonds without a training), so
-    that most cases end in a computed amount.
+    that most cases end in a computed amount. ``max_bonds`` (1 to 10, default 3) is the
+    most agreements; ``policy`` the :class:`~hrpolicy.bonds.BondPolicy` (``None``: drawn).
     """
-    if max_bonds < 1:
-        raise InvalidValueError("bond_cases.max_bonds", "1 or more", max_bonds)
     employment = draw(employments(hired_by=date(2030, 12, 31)))
     count = draw(st.integers(1, max_bonds))
     agreements = []
@@ -682,7 +1011,10 @@ def consistent_separation(separation: Separation, employment: Employment) -> Sep
 
 
 def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalendar]:
-    """One-year table calendars with a few holidays, rest days and make-up workdays."""
+    """One-year table calendars with a few holidays, rest days and make-up workdays, for
+    ``year`` (1900 to 2199; ``None``: drawn from 2008 to 2040)."""
+    if year is not None:
+        _check_int("table_calendars", "year", year, FIRST_DATE.year, LAST_DATE.year)
 
     @st.composite
     def build(draw: st.DrawFn) -> TableCalendar:
@@ -709,13 +1041,27 @@ def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalend
 
 
 def periods(*, min_year: int = 2020, max_year: int = 2030) -> st.SearchStrategy[Period]:
-    """Calendar months and years between the bounds."""
+    """Calendar months and years between ``min_year`` and ``max_year`` (1900 to 2199)."""
+    _check_int("periods", "min_year", min_year, FIRST_DATE.year, LAST_DATE.year)
+    _check_int("periods", "max_year", max_year, FIRST_DATE.year, LAST_DATE.year)
     _check_range("periods", min_year, max_year)
     return st.builds(
         Period, year=st.integers(min_year, max_year), month=st.none() | st.integers(1, 12)
     )
 
 
+def _check_deal_options(name: str, o: _Options) -> None:
+    _check_instance(name, "period", o["period"], Period)
+    if _check_number(name, "max_amount", o["max_amount"]) < 0:
+        raise InvalidArgument(f"{name}: max_amount={o['max_amount']!r} must be 0 or more")
+
+
+def _check_commission_deals(o: _Options) -> None:
+    _check_deal_options("commission_deals", o)
+    _check_name("commission_deals", "owner", o["owner"])
+
+
+@_eager(_check_commission_deals)
 @st.composite
 def commission_deals(
     draw: st.DrawFn,
@@ -752,11 +1098,33 @@ def commission_deals(
     )
 
 
+_COMPONENT_KINDS = ("commission", "fixed", "task", "over_list", "pool")
+
+
+def _check_commission_components(o: _Options) -> None:
+    _check_name("commission_components", "component_id", o["component_id"])
+    kind = o["kind"]
+    if kind is not None and kind not in _COMPONENT_KINDS:
+        raise InvalidArgument(
+            f"commission_components: kind={kind!r} must be None or one of "
+            + ", ".join(repr(k) for k in _COMPONENT_KINDS)
+        )
+
+
+@_eager(_check_commission_components)
 @st.composite
-def commission_components(draw: st.DrawFn, *, component_id: str = "c") -> Component:
+def commission_components(
+    draw: st.DrawFn, *, component_id: str = "c", kind: str | None = None
+) -> Component:
     """One component of any kind except expense allowances and draws (which refer to
-    others); commission tables have rising rates and start at 0."""
-    kind = draw(st.sampled_from(["commission", "fixed", "task", "over_list", "pool"]))
+    others); commission tables have rising rates and start at 0.
+
+    Args:
+        component_id: the component's id.
+        kind: ``"commission"``, ``"fixed"``, ``"task"``, ``"over_list"`` or ``"pool"``
+            (``None``: any of them).
+    """
+    kind = kind if kind is not None else draw(st.sampled_from(_COMPONENT_KINDS))
     if kind == "commission":
         table = draw(band_tables(unbounded=True, non_decreasing=True))
         # A separate basis needs a marginal table; "list" and "equipment" are values the
@@ -825,9 +1193,14 @@ def commission_components(draw: st.DrawFn, *, component_id: str = "c") -> Compon
     )
 
 
+def _check_commission_plans(o: _Options) -> None:
+    _check_int("commission_plans", "max_versions", o["max_versions"], 1, 10)
+
+
+@_eager(_check_commission_plans)
 @st.composite
 def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
-    """Plans of one to ``max_versions`` consecutive yearly versions from 2024, each with
+    """Plans of one to ``max_versions`` (1 to 10) consecutive yearly versions from 2024, each with
     one to three components (ids ``c0``, ``c1``…, kept consistent across versions)."""
     count = draw(st.integers(1, max_versions))
     kinds = draw(st.integers(1, 3))
@@ -866,26 +1239,93 @@ def _later_table(component: Commission) -> st.SearchStrategy[BandTable]:
 # --- collection ---------------------------------------------------------------------------
 
 
-@st.composite
 def collection_receivables(
-    draw: st.DrawFn,
     *,
     year: int = 2024,
     max_invoices: int = 3,
     matching: MatchingRule | None = None,
     adjustments: bool = True,
+) -> st.SearchStrategy[Receivables]:
+    """One customer's invoices to salesperson ``li`` in ``year`` (issued January–June);
+    :func:`invoice_sets` with ``customers=("ACME",)``, ``min_size=1`` and
+    ``max_size=max_invoices`` (1 to 10)."""
+    _check_int("collection_receivables", "max_invoices", max_invoices, 1, 10)
+    return invoice_sets(
+        year=year, max_size=max_invoices, matching=matching, adjustments=adjustments
+    )
+
+
+def invoice_sets(
+    *,
+    salesperson: str = "li",
+    customers: Sequence[str] = ("ACME",),
+    min_size: int = 1,
+    max_size: int = 3,
+    year: int = 2024,
+    matching: MatchingRule | None = None,
+    adjustments: bool = True,
+) -> st.SearchStrategy[Receivables]:
+    """A salesperson's books: invoices with unique ids (``I0``, ``I1``…) to ``salesperson``
+    from ``customers`` in ``year`` (issued January–June), their payments (unique ids) and —
+    with ``adjustments`` — credit notes and write-offs (unique ids), always consistent:
+    per invoice, payments stay within 40 % of it and credit notes and write-offs within 20 %
+    each, so no payment exceeds what is owed and no write-off what is open.
+
+    Args:
+        salesperson: the name every invoice is credited to.
+        customers: the customers invoices are drawn for (1 to 20 distinct names); every
+            payment comes from its invoice's customer.
+        min_size: the fewest invoices (1 to 20, default 1).
+        max_size: the most invoices (``min_size`` to 20, default 3).
+        year: the year of the books (2008 to 2039).
+        matching: the :class:`~hrpolicy.collection.MatchingRule` (``None``: drawn). Under
+            ``BY_INVOICE`` each payment names its invoice and may leave out the customer;
+            the other rules need the customer, and write-offs are drawn only where an
+            invoice's payments are its own (one customer with one invoice).
+        adjustments: whether credit notes and write-offs are drawn.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=5, database=None)
+        ... @given(invoice_sets(salesperson="wang", customers=["ACME", "BETA"], max_size=4))
+        ... def test_one_salesperson(books):
+        ...     assert {i.salesperson for i in books.invoices} == {"wang"}
+        ...     assert len({i.invoice_id for i in books.invoices}) == len(books.invoices)
+        >>> test_one_salesperson()
+    """
+    name = "invoice_sets"
+    _check_name(name, "salesperson", salesperson)
+    names = _check_names(name, "customers", customers)
+    _check_sizes(name, min_size, max_size, low=1, high=20)
+    _check_int(name, "year", year, 2008, 2039)
+    _check_enum(name, "matching", matching, MatchingRule)
+    _check_bool(name, "adjustments", adjustments)
+    return _invoice_sets(
+        salesperson=salesperson,
+        customers=names,
+        min_size=min_size,
+        max_size=max_size,
+        year=year,
+        matching=matching,
+        adjustments=adjustments,
+    )
+
+
+@st.composite
+def _invoice_sets(
+    draw: st.DrawFn,
+    *,
+    salesperson: str,
+    customers: tuple[str, ...],
+    min_size: int,
+    max_size: int,
+    year: int,
+    matching: MatchingRule | None,
+    adjustments: bool,
 ) -> Receivables:
-    """One customer's invoices to salesperson ``li`` in ``year`` (issued January–June),
-    with payments, and — with ``adjustments`` — credit notes and write-offs, always
-    consistent: per invoice, payments stay within 40 % of it and credit notes and write-offs
-    within 20 % each (write-offs only where an invoice's payments are its own), so no
-    payment exceeds what is owed and no write-off what is open.
-    Under ``BY_INVOICE`` each payment names its invoice and may leave out the customer
-    (the rule reads it from the invoice); the other rules need the customer."""
-    if not 1 <= max_invoices <= 10:
-        raise InvalidValueError("collection_receivables.max_invoices", "1 to 10", max_invoices)
     rule = matching if matching is not None else draw(st.sampled_from(list(MatchingRule)))
-    count = draw(st.integers(1, max_invoices))
+    count = draw(st.integers(min_size, max_size))
+    of = [draw(st.sampled_from(customers)) for _ in range(count)]
     invoices: list[Invoice] = []
     payments: list[Payment] = []
     notes: list[CreditNote] = []
@@ -898,8 +1338,8 @@ def collection_receivables(
         invoices.append(
             Invoice(
                 invoice_id=invoice_id,
-                customer="ACME",
-                salesperson="li",
+                customer=of[index],
+                salesperson=salesperson,
                 issued_on=issued,
                 amount=amount,
                 commission=draw(amounts(max_value=amount / 10)),
@@ -916,7 +1356,7 @@ def collection_receivables(
             payments.append(
                 Payment(
                     payment_id=f"P{index}-{number}",
-                    customer=draw(st.sampled_from(["ACME", None])) if by_invoice else "ACME",
+                    customer=draw(st.sampled_from([of[index], None])) if by_invoice else of[index],
                     received_on=draw(dates(min_value=issued, max_value=last)),
                     amount=paid,
                     invoice_id=invoice_id if by_invoice else None,
@@ -935,7 +1375,7 @@ def collection_receivables(
             )
         # Under FIFO or pro rata another invoice's payment may settle this one, so a
         # write-off is generated only where the invoice's payments are its own.
-        own = rule is MatchingRule.BY_INVOICE or count == 1
+        own = rule is MatchingRule.BY_INVOICE or of.count(of[index]) == 1
         if adjustments and own and fifth > 0 and draw(st.booleans()):
             write_offs.append(
                 WriteOff(
@@ -962,6 +1402,13 @@ _ITEM_TEXT = st.text(
 )
 
 
+def _check_weekly_reports(o: _Options) -> None:
+    _check_instance("weekly_reports", "week", o["week"], IsoWeek)
+    _check_name("weekly_reports", "employee", o["employee"])
+    _check_bool("weekly_reports", "compliant", o["compliant"])
+
+
+@_eager(_check_weekly_reports)
 @st.composite
 def weekly_reports(
     draw: st.DrawFn,
@@ -970,7 +1417,8 @@ def weekly_reports(
     employee: str = "li",
     compliant: bool = False,
 ) -> tuple[WeeklyReport, Reference]:
-    """A weekly report and the reference data for its week.
+    """A weekly report of ``employee`` and the reference data for its week (``week``, an
+    :class:`~hrpolicy.reports.IsoWeek`; ``None``: a week of 2024).
 
     With ``compliant`` the report is complete (every summary item with at least five
     characters, figures and key customers), submitted on the Monday after the week before
@@ -1077,13 +1525,17 @@ def weekly_reports(
 
 
 def iso_weeks(*, min_year: int = 2020, max_year: int = 2030) -> st.SearchStrategy[IsoWeek]:
-    """ISO weeks between the years (inclusive)."""
+    """ISO weeks between ``min_year`` and ``max_year`` (inclusive; 2001 to 2099)."""
+    _check_int("iso_weeks", "min_year", min_year, 2001, 2099)
+    _check_int("iso_weeks", "max_year", max_year, 2001, 2099)
     _check_range("iso_weeks", min_year, max_year)
     return st.dates(date(min_year, 1, 4), date(max_year, 12, 28)).map(IsoWeek.of)
 
 
 def credits(*, employees: Sequence[str] = ("li", "wang", "zhao")) -> st.SearchStrategy[Credit]:
-    """A person's share of a deal, with a role, and a share or the plan's standard one."""
+    """A person's share of a deal, with a role, and a share or the plan's standard one;
+    ``employees`` (1 to 20 distinct names) are the people credited."""
+    employees = _check_names("credits", "employees", employees)
     return st.builds(
         Credit,
         employee=st.sampled_from(list(employees)),
@@ -1092,9 +1544,14 @@ def credits(*, employees: Sequence[str] = ("li", "wang", "zhao")) -> st.SearchSt
     )
 
 
+def _check_person_inputs(o: _Options) -> None:
+    _check_name("person_inputs", "employee", o["employee"])
+
+
+@_eager(_check_person_inputs)
 @st.composite
 def person_inputs(draw: st.DrawFn, *, employee: str = "li") -> PersonInputs:
-    """A person's facts for a month (dealers, score, expenses, branch profit and role,
+    """``employee``'s facts for a month (dealers, score, expenses, branch profit and role,
     the minimum wage, other pay); no carries or lines already paid."""
     return PersonInputs(
         employee=employee,
@@ -1179,8 +1636,9 @@ def collection_policies(draw: st.DrawFn) -> CollectionPolicy:
 
 
 def collection_inputs(*, employee: str = "li") -> st.SearchStrategy[CollectionInputs]:
-    """A salesperson's month facts with a wage and minimum wage (so any recovery can be
-    capped) and the empty starting state."""
+    """A salesperson's (``employee``) month facts with a wage and minimum wage (so any
+    recovery can be capped) and the empty starting state."""
+    _check_name("collection_inputs", "employee", employee)
     return st.builds(
         CollectionInputs,
         employee=st.just(employee),
@@ -1240,3 +1698,523 @@ def score_cards(draw: st.DrawFn) -> ScoreCard:
         points_per_absent_day=draw(st.integers(1, 10)),
         half_day_counts_whole=draw(st.booleans()),
     )
+
+
+# --- collections the engines accept as a whole ----------------------------------------------
+
+
+def _months() -> st.SearchStrategy[Period]:
+    return st.builds(Period, year=st.integers(2020, 2030), month=st.integers(1, 12))
+
+
+class TeamMonth(NamedTuple):
+    """A team's month as :func:`hrpolicy.commission.evaluate_team` takes it: the period,
+    deals with unique ids each owned by a member and signed in the period, and one
+    :class:`~hrpolicy.commission.PersonInputs` for every member."""
+
+    period: Period
+    deals: tuple[Deal, ...]
+    inputs: tuple[PersonInputs, ...]
+
+
+class TeamWeek(NamedTuple):
+    """A team's week as :func:`hrpolicy.reports.validate` takes it: one report and one
+    reference per member, all for ``week``, with unique report ids."""
+
+    week: IsoWeek
+    reports: tuple[WeeklyReport, ...]
+    references: tuple[Reference, ...]
+
+
+def _check_deal_lists(o: _Options) -> None:
+    name = "deal_lists"
+    _check_deal_options(name, o)
+    _check_sizes(name, o["min_size"], o["max_size"], low=0, high=200)
+    if o["owner"] is not None and o["owners"] is not None:
+        raise InvalidArgument(f"{name}: give owner or owners, not both")
+    if o["owner"] is not None:
+        _check_name(name, "owner", o["owner"])
+    if o["owners"] is not None:
+        _check_names(name, "owners", o["owners"])
+
+
+@_eager(_check_deal_lists)
+@st.composite
+def deal_lists(
+    draw: st.DrawFn,
+    *,
+    min_size: int = 0,
+    max_size: int = 10,
+    owner: str | None = None,
+    owners: Sequence[str] | None = None,
+    period: Period | None = None,
+    max_amount: Decimal | int = 200_000,
+) -> list[Deal]:
+    """Lists of deals the engines accept together: unique deal ids, every deal owned by
+    ``owner`` (or by one of ``owners``) and signed inside one period.
+
+    Args:
+        min_size: the fewest deals (0 to 200, default 0).
+        max_size: the most deals (``min_size`` to 200, default 10).
+        owner: the one owner of every deal (default ``"li"``).
+        owners: a team (1 to 20 distinct names) whose members own the deals; not with
+            ``owner``.
+        period: the :class:`~hrpolicy.commission.Period` the deals are signed in
+            (``None``: one month from 2020 to 2030 drawn for the whole list).
+        max_amount: the largest deal amount (0 or more, default 200 000).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from hrpolicy.commission import Period
+        >>> march = Period(year=2024, month=3)
+        >>> @settings(max_examples=10, database=None)
+        ... @given(deal_lists(owners=["li", "wang"], period=march, max_size=5))
+        ... def test_unique_ids(deals):
+        ...     assert len({d.deal_id for d in deals}) == len(deals)
+        ...     assert all(march.contains(d.signed_on) for d in deals)
+        >>> test_unique_ids()
+    """
+    team = tuple(owners) if owners is not None else (owner if owner is not None else "li",)
+    chosen = period if period is not None else draw(_months())
+    ids = draw(st.lists(st.integers(0, 99_999), min_size=min_size, max_size=max_size, unique=True))
+    return [
+        attrs.evolve(
+            draw(
+                commission_deals(
+                    period=chosen, owner=draw(st.sampled_from(team)), max_amount=max_amount
+                )
+            ),
+            deal_id=f"D{number}",
+        )
+        for number in ids
+    ]
+
+
+def _check_team_months(o: _Options) -> None:
+    name = "team_months"
+    _check_names(name, "owners", o["owners"])
+    _check_instance(name, "period", o["period"], Period)
+    if o["period"] is not None and o["period"].is_year:
+        raise InvalidArgument(f"{name}: period={o['period']!r} must be a month, not a year")
+    _check_sizes(name, o["min_deals"], o["max_deals"], low=0, high=200)
+    if _check_number(name, "max_amount", o["max_amount"]) < 0:
+        raise InvalidArgument(f"{name}: max_amount={o['max_amount']!r} must be 0 or more")
+
+
+@_eager(_check_team_months)
+@st.composite
+def team_months(
+    draw: st.DrawFn,
+    *,
+    owners: Sequence[str] = ("li", "wang"),
+    period: Period | None = None,
+    min_deals: int = 0,
+    max_deals: int = 10,
+    max_amount: Decimal | int = 200_000,
+) -> TeamMonth:
+    """A team's month: deals (unique ids, each owned by a member, signed in the month) and
+    the month's :func:`person_inputs` for every member, as a :class:`TeamMonth`: one branch
+    profit for the whole team, and each profit-pool role held by one member at most.
+
+    Args:
+        owners: the team (1 to 20 distinct names).
+        period: the month (a :class:`~hrpolicy.commission.Period` with a month; ``None``:
+            drawn).
+        min_deals: the fewest deals (0 to 200, default 0).
+        max_deals: the most deals (``min_deals`` to 200, default 10).
+        max_amount: the largest deal amount (0 or more, default 200 000).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from hrpolicy.commission import evaluate_team
+        >>> from hrpolicy.commission.examples import magazine_plan
+        >>> @settings(max_examples=5, database=None)
+        ... @given(team_months(owners=["li", "wang"], period=Period(year=2024, month=3)))
+        ... def test_everyone_gets_a_statement(month):
+        ...     team = evaluate_team(magazine_plan(), *month)
+        ...     assert [s.employee for s in team.statements] == ["li", "wang"]
+        >>> test_everyone_gets_a_statement()
+    """
+    team = tuple(owners)
+    chosen = period if period is not None else draw(_months())
+    deals = draw(
+        deal_lists(
+            owners=team,
+            period=chosen,
+            min_size=min_deals,
+            max_size=max_deals,
+            max_amount=max_amount,
+        )
+    )
+    # One branch profit for everyone sharing a pool, and each pool role held once.
+    branch_profit = draw(st.none() | amounts(min_value=-100_000, max_value=1_000_000))
+    roles = draw(st.permutations(["manager", "finance", *[None] * len(team)]))
+    inputs = tuple(
+        attrs.evolve(
+            draw(person_inputs(employee=member)), branch_profit=branch_profit, pool_role=role
+        )
+        for member, role in zip(team, roles, strict=False)
+    )
+    return TeamMonth(period=chosen, deals=tuple(deals), inputs=inputs)
+
+
+def _check_team_weeks(o: _Options) -> None:
+    _check_names("team_weeks", "employees", o["employees"])
+    _check_instance("team_weeks", "week", o["week"], IsoWeek)
+    _check_bool("team_weeks", "compliant", o["compliant"])
+
+
+@_eager(_check_team_weeks)
+@st.composite
+def team_weeks(
+    draw: st.DrawFn,
+    *,
+    employees: Sequence[str] = ("li", "wang"),
+    week: IsoWeek | None = None,
+    compliant: bool = False,
+) -> TeamWeek:
+    """A team's week of reports: one :func:`weekly_reports` report and reference for every
+    member, all for one week, with unique report ids, as a :class:`TeamWeek`.
+
+    Args:
+        employees: the team (1 to 20 distinct names).
+        week: the :class:`~hrpolicy.reports.IsoWeek` (``None``: one week of 2024 drawn).
+        compliant: every report complete and on time (see :func:`weekly_reports`).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from hrpolicy.reports import TableCalendar, validate
+        >>> from hrpolicy.reports.examples import domain_report_policy
+        >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+        >>> @settings(max_examples=5, database=None)
+        ... @given(team_weeks(employees=["li", "wang", "zhao"]))
+        ... def test_one_check_per_report(team):
+        ...     checks = validate(
+        ...         team.reports, domain_report_policy(), calendar, references=team.references
+        ...     )
+        ...     assert len(checks) == 3
+        >>> test_one_check_per_report()
+    """
+    chosen = week if week is not None else IsoWeek(year=2024, week=draw(st.integers(2, 50)))
+    pairs = [
+        draw(weekly_reports(week=chosen, employee=member, compliant=compliant))
+        for member in employees
+    ]
+    return TeamWeek(
+        week=chosen,
+        reports=tuple(report for report, _ in pairs),
+        references=tuple(reference for _, reference in pairs),
+    )
+
+
+# --- one strategy for every public input and policy type -------------------------------------
+
+_TEXT = st.sampled_from(["A", "B", "甲", "K1"])
+_INT_DRAWN = 20  # ints are drawn from a field's minimum to at most this much above it
+
+
+def _field_strategy(annotation: object, owner: type) -> st.SearchStrategy[Any]:
+    """A strategy for a field's annotation: the library's own types by their rules, other
+    attrs classes by their registered strategies."""
+    base, spec = split_annotated(annotation)
+    origin = typing.get_origin(base)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(base) if a is not type(None)]
+        inner = st.one_of([_field_strategy(o, owner) for o in options])
+        return st.none() | inner if len(options) < len(typing.get_args(base)) else inner
+    if origin is tuple:
+        element = typing.get_args(base)[0]
+        return st.lists(_field_strategy(element, owner), max_size=2).map(tuple)
+    if isinstance(spec, MoneySpec):
+        return amounts(max_value=50_000)
+    if isinstance(spec, QuantitySpec) or base is Decimal:
+        return st.integers(0, 100).map(Decimal)
+    if isinstance(spec, IntSpec):
+        return st.integers(spec.min_value, min(spec.max_value, spec.min_value + _INT_DRAWN))
+    if isinstance(spec, TextSpec):
+        return _TEXT
+    if base is Rate:
+        return rates()
+    if base is datetime:
+        return st.datetimes(datetime(2020, 1, 1), datetime(2030, 12, 31, 23, 59))
+    if base is date:
+        return dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
+    if base is bool:
+        return st.booleans()
+    if base is str:
+        return st.sampled_from(["", "x"])
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return st.sampled_from(list(base))
+    if isinstance(base, type) and attrs.has(base):
+        return _registered(base)
+    raise TypeError(f"{owner.__name__}: no strategy for the field type {annotation!r}")
+
+
+def _registered(kind: type[_T]) -> st.SearchStrategy[_T]:
+    """The strategy registered for ``kind``, looked up when first drawn (so the order in
+    which the strategies are defined and registered is free)."""
+    return st.deferred(lambda: _STRATEGIES[kind] if kind in _STRATEGIES else st.from_type(kind))
+
+
+def _builds(kind: type[_T], **fields: st.SearchStrategy[Any]) -> st.SearchStrategy[_T]:
+    """``kind`` built from ``fields``, every other init field drawn from its annotation."""
+    hints = typing.get_type_hints(kind, include_extras=True)
+    drawn = {
+        f.alias: fields[f.alias] if f.alias in fields else _field_strategy(hints[f.name], kind)
+        for f in attrs.fields(typing.cast(Any, kind))
+        if f.init
+    }
+    return st.builds(kind, **drawn)
+
+
+def _positive(max_value: int = 50_000) -> st.SearchStrategy[Decimal]:
+    return amounts(min_value=Decimal("0.01"), max_value=max_value)
+
+
+def _share() -> st.SearchStrategy[Rate]:
+    return rates(min_value=Decimal("0.01"), max_value=Decimal("0.99"))
+
+
+def _table(values: Sequence[str]) -> st.SearchStrategy[BandTable]:
+    points = st.lists(
+        st.integers(1, 200), min_size=len(values) - 1, max_size=len(values) - 1, unique=True
+    )
+    return points.map(
+        lambda drawn: BandTable.from_thresholds(
+            [0, *sorted(drawn)], list(values), closed=Side.UPPER, semantics=Semantics.WHOLE
+        )
+    )
+
+
+@st.composite
+def _completion_matrices(draw: st.DrawFn) -> CompletionMatrix:
+    def thresholds() -> tuple[Decimal, ...]:
+        inner = draw(st.lists(st.integers(1, 150), max_size=3, unique=True))
+        return (Decimal(0), *(Decimal(n).scaleb(-2) for n in sorted(inner)))
+
+    completion, collection = thresholds(), thresholds()
+    return CompletionMatrix(
+        completion=completion,
+        collection=collection,
+        coefficients=tuple(
+            tuple(Decimal(draw(st.integers(0, 12))).scaleb(-1) for _ in collection)
+            for _ in completion
+        ),
+    )
+
+
+@st.composite
+def _invoice_accounts(draw: st.DrawFn) -> InvoiceAccount:
+    layers = draw(st.lists(_builds(Layer, settled=_positive()), max_size=3))
+    layers = [attrs.evolve(layer, released=min(layer.released, layer.settled)) for layer in layers]
+    settled = sum((layer.settled for layer in layers), Decimal(0))
+    released = sum((layer.released for layer in layers), Decimal(0))
+    return InvoiceAccount(
+        invoice_id=draw(_ids("I")), settled=settled, released=released, layers=tuple(layers)
+    )
+
+
+@st.composite
+def _collection_states(draw: st.DrawFn) -> CollectionState:
+    accounts = draw(st.lists(_invoice_accounts(), max_size=3, unique_by=lambda a: a.invoice_id))
+    advances = draw(st.lists(_registered(Advance), max_size=3, unique_by=lambda a: a.expense_id))
+    return CollectionState(
+        accounts=tuple(accounts),
+        reserve=draw(amounts(max_value=10_000)),
+        to_recover=draw(amounts(max_value=10_000)),
+        milestones_paid=tuple(
+            draw(
+                st.lists(
+                    st.sampled_from(["sample_certified:ACME", "first_order:BETA"]), unique=True
+                )
+            )
+        ),
+        advances=tuple(advances),
+    )
+
+
+@st.composite
+def _month_inputs(draw: st.DrawFn) -> MonthInputs:
+    month = draw(st.builds(Period, year=st.integers(2024, 2026), month=st.integers(1, 12)))
+    days = st.dates(month.first_day, month.last_day)
+    to_review = draw(st.none() | st.integers(0, 30))
+    return MonthInputs(
+        employee=draw(_TEXT),
+        absences=tuple(
+            Absence(on=day, half=draw(st.booleans()))
+            for day in sorted(draw(st.sets(days, max_size=3)))
+        ),
+        trainings=draw(st.none() | st.integers(0, 5)),
+        to_review=to_review,
+        reviewed=None if to_review is None else draw(st.integers(0, to_review)),
+        rebate_forms_on=draw(st.none() | days),
+    )
+
+
+def _deadlines() -> st.SearchStrategy[Deadline]:
+    return st.one_of(
+        _builds(
+            Deadline, hour=st.integers(0, 23), minute=st.integers(0, 59), weeks_after=st.just(1)
+        ),
+        _builds(
+            Deadline,
+            weekday=st.sampled_from([Weekday.FRIDAY, Weekday.SATURDAY, Weekday.SUNDAY]),
+            hour=st.integers(0, 23),
+            minute=st.integers(0, 59),
+            weeks_after=st.just(0),
+        ),
+    )
+
+
+def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
+    """The strategy registered for each public input and policy type."""
+    component = commission_components
+    return {
+        # core
+        Band: band_tables().flatmap(lambda table: st.sampled_from(table.bands)),
+        BandTable: band_tables(),
+        Rate: rates(),
+        Period: periods(),
+        IsoWeek: iso_weeks(),
+        TableCalendar: table_calendars(),
+        Label: _builds(Label),
+        PaidLine: _builds(PaidLine),
+        # bonds
+        BondAgreement: bond_agreements(),
+        BondCase: bond_cases(),
+        BondPolicy: bond_policies(),
+        Clause: clauses(),
+        Collection: bond_collections(),
+        CostItem: cost_items(),
+        CostMultiple: _builds(CostMultiple, multiple=st.integers(1, 4).map(Decimal)),
+        Employment: employments(),
+        FlatSum: _builds(FlatSum),
+        PerLaw: _builds(PerLaw),
+        PerUnservedUnit: _builds(PerUnservedUnit, rate=_share()),
+        ProRata: _builds(ProRata),
+        Separation: separations(),
+        ServedTimeSchedule: _served_time_schedules(),
+        ServiceLength: service_lengths(),
+        ServiceSchedule: _table(["1", "2", "3"]).map(lambda table: ServiceSchedule(table=table)),
+        SpecialBenefit: special_benefits(),
+        Training: trainings(),
+        # commission
+        Carry: st.one_of(
+            _builds(Carry, earned_to_date=st.none(), paid_to_date=st.none()),
+            _builds(Carry, earned_to_date=amounts(max_value=50_000)),
+        ),
+        Commission: component(kind="commission"),
+        Credit: credits(),
+        CustomerOverride: _builds(
+            CustomerOverride, factor=st.integers(1, 20).map(lambda n: Decimal(n).scaleb(-1))
+        ),
+        Deal: commission_deals(),
+        Draw: _builds(Draw, covers=st.lists(_TEXT, min_size=1, max_size=2, unique=True).map(tuple)),
+        ExpenseAllowance: _builds(
+            ExpenseAllowance,
+            deduct_from=st.lists(_TEXT, min_size=1, max_size=2, unique=True).map(tuple),
+        ),
+        FixedPay: component(kind="fixed"),
+        Multiplier: _builds(
+            Multiplier, factor=st.integers(1, 20).map(lambda n: Decimal(n).scaleb(-1))
+        ),
+        OverListShare: component(kind="over_list"),
+        PersonInputs: person_inputs(),
+        Plan: commission_plans(),
+        PlanVersion: commission_plans().flatmap(lambda plan: st.sampled_from(plan.versions)),
+        PoolShare: _builds(PoolShare, share=_share(), minimum=st.none()),
+        ProfitPool: component(kind="pool"),
+        RoleShare: _builds(RoleShare, share=_share()),
+        TaskBase: component(kind="task"),
+        # collection
+        Advance: _builds(Advance),
+        Agreement: _builds(Agreement),
+        CollectionInputs: collection_inputs(),
+        CollectionPolicy: collection_policies(),
+        CollectionState: _collection_states(),
+        CollectionVersion: collection_policies().map(lambda policy: policy.versions[0]),
+        CompletionMatrix: _completion_matrices(),
+        CreditNote: _builds(CreditNote, amount=_positive()),
+        DaysToCollect: _table(["1.1", "1", "0.5"]).map(lambda t: DaysToCollect(table=t)),
+        ExpenseAdvance: _builds(ExpenseAdvance, share=_share()),
+        FullCollection: _builds(FullCollection),
+        Invoice: _builds(Invoice, amount=_positive(), credit_days=st.integers(0, 120)),
+        InvoiceAccount: _invoice_accounts(),
+        Layer: _builds(Layer, settled=_positive()),
+        MilestoneAward: st.tuples(amounts(max_value=5000), amounts(max_value=5000)).flatmap(
+            lambda pair: _builds(MilestoneAward, low=st.just(min(pair)), high=st.just(max(pair)))
+        ),
+        MilestoneEvent: _builds(MilestoneEvent),
+        OnInvoice: _builds(OnInvoice),
+        OverdueIndex: _table(["1", "0.8", "0"]).map(lambda t: OverdueIndex(table=t)),
+        Payment: _builds(Payment, amount=_positive()),
+        Proportional: _builds(Proportional),
+        Receivables: invoice_sets(),
+        RelationshipExpense: _builds(RelationshipExpense),
+        Reversal: _builds(Reversal, amount=_positive()),
+        RiskReserve: _builds(RiskReserve, rate=_share()),
+        Staged: st.just(
+            Staged(
+                stages=BandTable.from_thresholds(
+                    [0, "0.8", "0.95", 1],
+                    [0, "0.5", "0.8", 1],
+                    closed=Side.LOWER,
+                    semantics=Semantics.WHOLE,
+                )
+            )
+        ),
+        WriteOff: _builds(WriteOff, amount=_positive()),
+        # reports
+        Absence: _builds(Absence),
+        Assessed: _builds(Assessed),
+        Assessment: _builds(Assessment),
+        CallDay: _builds(CallDay),
+        Deadline: _deadlines(),
+        Deduction: _builds(Deduction),
+        DeductionRule: _builds(DeductionRule),
+        Deductions: _builds(
+            Deductions,
+            rules=st.lists(_registered(DeductionRule), max_size=3, unique_by=lambda r: r.code).map(
+                tuple
+            ),
+            terminal_report_by=st.integers(0, 23),
+            rebate_forms_by=st.integers(1, 28),
+        ),
+        ReportExpense: _builds(ReportExpense),
+        Failure: _builds(Failure),
+        ItemEntry: _builds(ItemEntry),
+        ItemRule: _builds(ItemRule),
+        MonthInputs: _month_inputs(),
+        NextWeekPlan: _builds(NextWeekPlan),
+        OnTime: _builds(OnTime, due_day=st.integers(1, 31)),
+        PlannedVisit: _builds(PlannedVisit),
+        Reference: weekly_reports().map(lambda pair: pair[1]),
+        ReportPolicy: report_policies(),
+        Review: _builds(Review),
+        ReviewShare: _builds(ReviewShare),
+        ScoreCard: score_cards(),
+        Submission: _builds(Submission),
+        TerminalReport: _builds(TerminalReport),
+        Tolerance: _builds(Tolerance),
+        ReportTraining: _builds(ReportTraining),
+        Visit: _builds(Visit),
+        WeeklyReport: weekly_reports().map(lambda pair: pair[0]),
+        WeeklyReports: _builds(WeeklyReports),
+    }
+
+
+#: Every type :func:`hypothesis.strategies.from_type` builds once this module is imported.
+REGISTERED_TYPES: tuple[type, ...] = ()
+
+
+_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {}
+
+
+def _register() -> tuple[type, ...]:
+    _STRATEGIES.update(_type_strategies())
+    for kind, strategy in _STRATEGIES.items():
+        st.register_type_strategy(kind, strategy)
+    return tuple(_STRATEGIES)
+
+
+REGISTERED_TYPES = _register()

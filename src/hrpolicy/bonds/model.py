@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
-from typing import Final, TypeVar
+from typing import Annotated, Final, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.bands import BandTable
-from hrpolicy.core.checked import MISSING_HINT
+from hrpolicy.core.checked import MISSING_HINT, IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import (
@@ -28,7 +28,6 @@ from hrpolicy.core.errors import (
 from hrpolicy.core.fields import (
     NonNegativeInt,
     NonNegativeMoney,
-    PositiveInt,
     Quantity,
     Text,
     checked,
@@ -131,14 +130,15 @@ class CostCategory(Choice):
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CostItem:
     """One cost of a training. ``has_voucher`` (有凭证) and ``paid_by`` must always be
-    stated. ``shared_by`` is the number of trainees a group invoice is shared among."""
+    stated. ``shared_by`` is the number of trainees a group invoice is shared among (1 to
+    10 000)."""
 
     id: Text
     category: CostCategory
     amount: NonNegativeMoney
     has_voucher: bool
     paid_by: Payer
-    shared_by: PositiveInt = 1
+    shared_by: Annotated[int, IntSpec(min_value=1, max_value=10_000)] = 1
     description: str = ""
 
 

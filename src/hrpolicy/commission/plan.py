@@ -37,11 +37,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 import attrs
 
 from hrpolicy.commission.model import Measure, reading, value_name
 from hrpolicy.core.bands import BandTable, Semantics
+from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
@@ -190,20 +192,20 @@ class FixedPay:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TaskBase:
     """Task base salary (任务底薪): ``amount`` in full when the period's credited sales reach
-    ``sales_target`` and the new dealers reach ``dealer_target`` (0: no dealer target);
+    ``sales_target`` and the new dealers reach ``dealer_target`` (0 to 10 000; 0: no dealer
+    target);
     below target as ``proration`` says. Attainment above 100 % pays no more."""
 
     component_id: Text
     name: Text
     amount: NonNegativeMoney
     sales_target: NonNegativeMoney
-    dealer_target: int = 0
+    dealer_target: Annotated[int, IntSpec(min_value=0, max_value=10_000)] = 0
     proration: Proration = Proration.SALES
     clause: str = ""
     frequency: Frequency = Frequency.MONTHLY
 
     def __attrs_post_init__(self) -> None:
-        require(self.dealer_target >= 0, "TaskBase.dealer_target", "0 or more", self.dealer_target)
         require(
             self.sales_target > 0 or self.proration is not Proration.SALES,
             "TaskBase.sales_target",

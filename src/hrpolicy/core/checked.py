@@ -27,6 +27,7 @@ import attrs
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 
 __all__ = [
+    "MAX_COUNT",
     "MISSING_HINT",
     "IntSpec",
     "MoneySpec",
@@ -69,9 +70,18 @@ class QuantitySpec:
     non_negative: bool
 
 
+#: The largest int a field takes unless its type states a smaller maximum: no count of
+#: things, days or points in an HR record comes near it, and it keeps every sum and every
+#: date step the engines take far from an overflow.
+MAX_COUNT: Final = 10**9
+
+
 @attrs.frozen
 class IntSpec:
+    """An int field's bounds, both inclusive: every int field states its maximum."""
+
     min_value: int
+    max_value: int = MAX_COUNT
 
 
 @attrs.frozen

@@ -21,7 +21,8 @@ value and names the field in any error (``CostItem.amount: expected …, got flo
 - ``datetime.datetime`` — a naive local time (the company's wall clock; a time zone is
   refused, so no conversion can happen silently) or ISO ``YYYY-MM-DDTHH:MM[:SS]`` text;
 - ``bool``, ``int``, ``str`` — exactly that type (``True`` is not an ``int``);
-  ``PositiveInt`` / ``NonNegativeInt`` / ``Text`` (non-empty) add bounds;
+  ``PositiveInt`` / ``NonNegativeInt`` / ``Text`` (non-empty) add bounds; every int field
+  states a maximum (:class:`~hrpolicy.core.checked.IntSpec`, 10⁹ unless it says less);
 - an ``enum.Enum`` — a member or its value (``"resignation"``), anything else is an error
   listing the allowed values;
 - ``tuple[X, ...]`` — a list or tuple, each element checked as ``X`` (path ``field[i]``);
@@ -90,9 +91,10 @@ Money = Annotated[Decimal, MoneySpec(non_negative=False)]
 NonNegativeMoney = Annotated[Decimal, MoneySpec(non_negative=True)]
 #: A non-negative exact number that is not money (a multiple, a count of units, a score).
 Quantity = Annotated[Decimal, QuantitySpec(non_negative=True)]
-#: An ``int`` of 1 or more.
+#: An ``int`` from 1 to :data:`~hrpolicy.core.checked.MAX_COUNT` (10⁹); fields with a
+#: smaller natural maximum state it as ``Annotated[int, IntSpec(min_value=…, max_value=…)]``.
 PositiveInt = Annotated[int, IntSpec(min_value=1)]
-#: An ``int`` of 0 or more.
+#: An ``int`` from 0 to :data:`~hrpolicy.core.checked.MAX_COUNT` (10⁹).
 NonNegativeInt = Annotated[int, IntSpec(min_value=0)]
 #: A non-empty, non-blank ``str``.
 Text = Annotated[str, TextSpec()]
@@ -157,7 +159,7 @@ def _check_for(annotation: object, context: str) -> _Check:
     if isinstance(spec, QuantitySpec) or base is Decimal:
         return _check_quantity if spec is not None else _check_decimal
     if isinstance(spec, IntSpec):
-        return functools.partial(_check_int, spec.min_value)
+        return functools.partial(_check_int, spec.min_value, max_value=spec.max_value)
     if isinstance(spec, TextSpec):
         return _check_text
     if base is Rate:
@@ -218,9 +220,13 @@ def _check_decimal(value: object, path: str) -> Decimal:
     return parse_decimal(value, field=path)
 
 
-def _check_int(min_value: int | None, value: object, path: str) -> int:
+def _check_int(
+    min_value: int | None, value: object, path: str, *, max_value: int | None = None
+) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(path, "an int", value)
+    if min_value is not None and max_value is not None and not min_value <= value <= max_value:
+        raise InvalidValueError(path, f"an int from {min_value} to {max_value}", value)
     if min_value is not None and value < min_value:
         raise InvalidValueError(path, f"an int of {min_value} or more", value)
     return value

@@ -6,10 +6,12 @@ Statements of every engine are for one period; plan years are calendar years.
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.fields import (
     FIRST_DATE,
     LAST_DATE,
@@ -33,7 +35,7 @@ class Period:
     """
 
     year: PositiveInt
-    month: int | None = None
+    month: Annotated[int, IntSpec(min_value=1, max_value=12)] | None = None
     # Bounds computed once: statements ask for them for every deal.
     _first: date = attrs.field(init=False, eq=False, repr=False)
     _last: date = attrs.field(init=False, eq=False, repr=False)

@@ -28,10 +28,11 @@ datetime.date(2025, 10, 2)
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import Annotated, Any, Final, Protocol, runtime_checkable
 
 import attrs
 
+from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import (
     InvalidTypeError,
@@ -41,7 +42,7 @@ from hrpolicy.core.errors import (
     PolicyDefinitionError,
     check_date,
 )
-from hrpolicy.core.fields import NonNegativeInt, Text, checked, typed_fields
+from hrpolicy.core.fields import FIRST_DATE, LAST_DATE, Text, checked, typed_fields
 
 __all__ = [
     "ChineseStatutoryCalendar",
@@ -60,6 +61,13 @@ _ONE_DAY: Final = timedelta(days=1)
 #: A search for the next workday gives up after this many days (no real calendar has a
 #: longer run of days off; a longer run means the calendar data is wrong).
 _MAX_RUN_OFF: Final = 60
+#: The most workdays :func:`add_workdays` counts: no more days lie between the first and
+#: the last date the library accepts.
+_MAX_WORKDAYS: Final = (LAST_DATE - FIRST_DATE).days
+#: A calendar's years: those of the dates the library accepts.
+_Year = Annotated[int, IntSpec(min_value=FIRST_DATE.year, max_value=LAST_DATE.year)]
+#: A weekday number, Monday = 0.
+_Weekday = Annotated[int, IntSpec(min_value=0, max_value=6)]
 
 
 class DayKind(Choice):
@@ -93,16 +101,17 @@ class TableCalendar:
 
     ``holidays`` are statutory holidays; ``rest_days`` extra days off on weekdays (in-lieu
     rest days); ``makeup_workdays`` weekend days worked; ``weekend`` the weekday numbers of
-    the weekly rest days (Monday = 0; default Saturday and Sunday).
+    the weekly rest days (Monday = 0; default Saturday and Sunday). The years are those of
+    the dates the library accepts (1900 to 2199).
     """
 
     name: Text
-    first_year: NonNegativeInt
-    last_year: NonNegativeInt
+    first_year: _Year
+    last_year: _Year
     holidays: tuple[date, ...] = ()
     rest_days: tuple[date, ...] = ()
     makeup_workdays: tuple[date, ...] = ()
-    weekend: tuple[NonNegativeInt, ...] = (5, 6)
+    weekend: tuple[_Weekday, ...] = (5, 6)
     _kinds: dict[date, DayKind] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -282,10 +291,11 @@ def count_workdays(calendar: WorkCalendar, start: date, end: date) -> int:
 
 
 def add_workdays(calendar: WorkCalendar, day: date, count: int) -> date:
-    """The ``count``-th workday after ``day`` (``count`` ≥ 1), e.g. a deadline of "three
-    working days after the event"."""
-    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise InvalidValueError("count", "an int of 1 or more", count)
+    """The ``count``-th workday after ``day`` (``count`` from 1 to the days between the first
+    and the last date the library accepts), e.g. a deadline of "three working days after
+    the event"."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= _MAX_WORKDAYS:
+        raise InvalidValueError("count", f"an int from 1 to {_MAX_WORKDAYS}", count)
     current = day
     for _ in range(count):
         current = next_workday(calendar, current + _ONE_DAY)

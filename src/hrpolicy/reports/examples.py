@@ -209,7 +209,8 @@ def example_report(
     ``visits`` visits spread over the workdays, one travel expense with its report on the
     first workday, every item filled in, and a plan with local policy changes and a visit
     on the first workday of the next week. It is submitted at 09:00 on the first workday
-    after the week, plus ``late_by_minutes``.
+    after the week, plus ``late_by_minutes``. ``visits`` is at most 1 000 and
+    ``late_by_minutes`` at most a month (31 × 24 × 60 minutes).
 
     ``calendar`` is the one the reports are validated on (for mainland China's statutory
     holidays, :class:`~hrpolicy.core.workcal.ChineseStatutoryCalendar` from the
@@ -228,10 +229,13 @@ def example_report(
     """
     check_calendar(calendar)
     argument(week, IsoWeek, "week")
-    for name, value in (("visits", visits), ("late_by_minutes", late_by_minutes)):
+    for name, value, most in (
+        ("visits", visits, 1000),
+        ("late_by_minutes", late_by_minutes, 31 * 24 * 60),
+    ):
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidTypeError(name, "an int", value)
-        require(value >= 0, name, "0 or more", value)
+        require(0 <= value <= most, name, f"an int from 0 to {most}", value)
     workdays = [day for day in week.days if is_workday(calendar, day)]
     if not workdays:
         raise InvalidValueError(

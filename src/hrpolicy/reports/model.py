@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Final
+from typing import Annotated, Final
 
 import attrs
 
+from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.fields import (
@@ -111,8 +112,8 @@ class IsoWeek:
     (datetime.date(2024, 3, 4), datetime.date(2024, 3, 10))
     """
 
-    year: int
-    week: int
+    year: Annotated[int, IntSpec(min_value=2000, max_value=2100)]
+    week: Annotated[int, IntSpec(min_value=1, max_value=53)]
     _monday: date = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:

@@ -36,11 +36,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.display import Displayable, View
@@ -101,6 +102,11 @@ __all__ = [
     "weeks_of",
 ]
 
+#: A component's (or a rule's) points: a card has 100 points of daily work.
+_Points = Annotated[int, IntSpec(min_value=1, max_value=100)]
+#: The least trainings a month must record.
+_Trainings = Annotated[int, IntSpec(min_value=1, max_value=1000)]
+
 
 class Per(Choice):
     """Whether a deduction applies to each failure or once in the month."""
@@ -112,27 +118,28 @@ class Per(Choice):
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DeductionRule:
-    """A failure and the points it costs. Codes ``terminal_report_late`` and
+    """A failure and the points it costs (1 to 100). Codes ``terminal_report_late`` and
     ``rebate_forms_late`` are found from deadlines; any other code comes from the
     manager's :class:`Failure` records."""
 
     code: Text
     zh_CN: Text
     en: Text
-    points: PositiveInt
+    points: _Points
     per: Per = Per.MONTH
 
 
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deductions:
-    """A component that starts at ``points`` and loses points per failure, not below 0.
+    """A component that starts at ``points`` (1 to 100) and loses points per failure, not
+    below 0.
     ``terminal_report_by`` is the hour the terminal daily sales report is due the same day;
     ``rebate_forms_by`` the day of the month rebate forms are due."""
 
     component_id: Text
     name: Text
-    points: PositiveInt
+    points: _Points
     rules: tuple[DeductionRule, ...]
     terminal_report_by: NonNegativeInt = 16
     rebate_forms_by: PositiveInt = 25
@@ -163,7 +170,7 @@ class WeeklyReports:
 
     component_id: Text
     name: Text
-    points: PositiveInt
+    points: _Points
     clause: str = ""
 
 
@@ -174,7 +181,7 @@ class Assessed:
 
     component_id: Text
     name: Text
-    points: PositiveInt
+    points: _Points
     clause: str = ""
 
 
@@ -187,7 +194,7 @@ class OnTime:
 
     component_id: Text
     name: Text
-    points: PositiveInt
+    points: _Points
     due_day: PositiveInt = 30
     clause: str = ""
 
@@ -198,12 +205,13 @@ class OnTime:
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Training:
-    """Full ``points`` with at least ``minimum`` recorded trainings in the month, else 0."""
+    """Full ``points`` (1 to 100) with at least ``minimum`` (1 to 1 000) recorded trainings in
+    the month, else 0."""
 
     component_id: Text
     name: Text
-    points: PositiveInt
-    minimum: PositiveInt = 1
+    points: _Points
+    minimum: _Trainings = 1
     clause: str = ""
 
 
@@ -214,7 +222,7 @@ class ReviewShare:
 
     component_id: Text
     name: Text
-    points: PositiveInt
+    points: _Points
     clause: str = ""
 
 
@@ -245,14 +253,15 @@ class Card(Choice):
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScoreCard:
     """A scoring card: components adding up to 100 points of daily work, the weights of
-    daily work and attendance, and the attendance rule."""
+    daily work and attendance, and the attendance rule (``points_per_absent_day``, 1 to
+    100)."""
 
     card_id: Text
     card: Card
     components: tuple[Component, ...]
     daily_weight: Rate = Rate.parse("70%")  # noqa: RUF009 - a value object, immutable
     attendance_weight: Rate = Rate.parse("30%")  # noqa: RUF009 - a value object, immutable
-    points_per_absent_day: PositiveInt = 4
+    points_per_absent_day: _Points = 4
     half_day_counts_whole: bool = True
     clause: str = ""
 

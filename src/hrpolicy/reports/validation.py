@@ -32,10 +32,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
 import attrs
 
+from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
@@ -105,14 +106,25 @@ class Need(Choice):
     CUSTOMERS = "customers"
 
 
+#: Points of a report, its summary or a deduction: a report is part of a 100-point card.
+_Points = Annotated[int, IntSpec(min_value=1, max_value=100)]
+_SummaryPoints = Annotated[int, IntSpec(min_value=0, max_value=100)]
+#: A grace period of at most a week (7 × 24 × 60 minutes).
+_GraceMinutes = Annotated[int, IntSpec(min_value=0, max_value=7 * 24 * 60)]
+#: A quota of calls a workday or visits a week.
+_Quota = Annotated[int, IntSpec(min_value=0, max_value=1000)]
+#: The least characters an item's text must have.
+_Chars = Annotated[int, IntSpec(min_value=1, max_value=10_000)]
+
+
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ItemRule:
-    """A required item: at least ``min_chars`` characters of text and, per ``need``, a
-    figure or named customers."""
+    """A required item: at least ``min_chars`` characters of text (1 to 10 000) and, per
+    ``need``, a figure or named customers."""
 
     item: Item
-    min_chars: PositiveInt = 1
+    min_chars: _Chars = 1
     need: Need = Need.TEXT
 
 
@@ -178,10 +190,10 @@ class Tolerance:
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deduction:
-    """Points a report loses for a failure (``code`` from :data:`CATALOG`)."""
+    """Points a report loses for a failure (``code`` from :data:`CATALOG`), 1 to 100."""
 
     code: Text
-    points: PositiveInt
+    points: _Points
 
 
 #: Failures a policy may attach deductions to.
@@ -208,18 +220,22 @@ class ReportPolicy:
     ``points``: what a report is worth (40 of the salesperson's monthly card);
     ``summary_points``: the last-week summary's share of it (10); ``deductions``: points
     off the report part for quota, plan and plan-item failures; ``plan_share``: the share
-    of last week's approved plan visits that must have been made."""
+    of last week's approved plan visits that must have been made.
+
+    Every count states its maximum: ``grace_minutes`` at most a week (10 080 minutes),
+    ``calls_per_workday`` and ``visits_per_week`` at most 1 000, ``points`` 1 to 100 and
+    ``summary_points`` 0 to 100."""
 
     policy_id: Text
     required: tuple[ItemRule, ...]
     deadline: Deadline
-    grace_minutes: NonNegativeInt = 0
-    calls_per_workday: NonNegativeInt = 0
-    visits_per_week: NonNegativeInt = 0
+    grace_minutes: _GraceMinutes = 0
+    calls_per_workday: _Quota = 0
+    visits_per_week: _Quota = 0
     tolerances: tuple[Tolerance, ...] = ()
     plan_share: Rate = _NONE
-    points: PositiveInt = 40
-    summary_points: NonNegativeInt = 10
+    points: _Points = 40
+    summary_points: _SummaryPoints = 10
     deductions: tuple[Deduction, ...] = ()
     clause: str = ""
 
