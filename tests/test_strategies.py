@@ -126,7 +126,7 @@ def _input_and_policy_types() -> list[type]:
             if (
                 isinstance(value, type)
                 and attrs.has(value)
-                and not value.__module__.endswith(".results")
+                and not value.__module__.endswith((".results", ".runs", ".whatif", ".records"))
                 and value.__name__ not in OUTPUTS
             ):
                 found[f"{value.__module__}.{value.__qualname__}"] = value
