@@ -56,7 +56,7 @@ def test_a_what_if_over_columns_reports_each_owner_under_both_plans() -> None:
     result = compare_columns(
         plan(commission()), plan(commission(["0", 25000], ["0.01", "0.02"])), owners, days, fen
     )
-    assert result.to_records() == [
+    assert result.to_records("people") == [
         {
             "employee": "li",
             "baseline": Decimal("500.00"),
