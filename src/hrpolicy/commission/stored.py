@@ -166,9 +166,10 @@ def _year_comparison(stored: YearComparison) -> YearComparison:
         for period, people in inputs.items()
         if not period.is_year
     }
-    closing = base.year_end or candidate.year_end
-    if closing is not None:  # the year end takes no carries: its people are the same
-        given[closing.period] = [s.inputs for s in closing]
+    # Inputs for the year end can be given only when both plans have one (a run without
+    # a year end refuses them); it takes no carries, so its people are the same in both.
+    if base.year_end is not None and candidate.year_end is not None:
+        given[base.year_end.period] = [s.inputs for s in base.year_end]
     return compare_year(base.plan, candidate.plan, months, deals, given)
 
 
