@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -60,8 +60,8 @@ def test_a_collection_run_gives_one_totals_row_per_month_with_the_state_and_pay_
         ("2024-04", Decimal("0.00"), Decimal("3000.00")),
     ]
     assert all(r["reserve"] == r["to_recover"] == Decimal("0.00") for r in rows)
-    lines = run.to_records("lines")
-    assert sum(r["amount"] for r in lines) == run.total
+    lines = run.table("lines")
+    assert sum(cast(Decimal, amount) for amount in lines.column("amount")) == run.total
     assert {r["period"] for r in run.to_records("accounts")} == {"2024-02", "2024-03", "2024-04"}
     _check_tables(run)
     assert to_pandas(run)["total"].sum() == Decimal("3000.00")
@@ -126,7 +126,7 @@ def test_generated_collection_runs_and_what_ifs_read_back_from_json_equal_with_t
     months = [Period(year=2024, month=m) for m in range(1, 13)]
     inputs = {m: [LI_WAGED] for m in months}
     results: list[Any] = [
-        settle_run(baseline, months, receivables, "li", {m: LI_WAGED for m in months}),
+        settle_run(baseline, months, receivables, "li", dict.fromkeys(months, LI_WAGED)),
         settle_team_run(baseline, months, receivables, inputs),
         compare_policies(baseline, candidate, months, receivables, inputs),
     ]

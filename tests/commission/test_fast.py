@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -13,8 +14,17 @@ from hypothesis import strategies as st
 from hrpolicy import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.commission import BandTable, Deal, Period, Plan, PlanVersion, Semantics, evaluate_team
 from hrpolicy.commission.examples import gross_margin_plan, magazine_plan
-from hrpolicy.commission.fast import FastComparison, FastRun, compare_columns, run_columns
+from hrpolicy.commission.fast import (
+    FAST_TABLES,
+    FastComparison,
+    FastRun,
+    compare_columns,
+    run_columns,
+)
+from hrpolicy.core.convert import from_dict, to_dict
+from hrpolicy.core.errors import ConversionError
 from hrpolicy.strategies import amounts, band_tables
+from hrpolicy.tables import to_pandas
 from tests.commission.helpers import commission, plan
 
 OWNERS = st.sampled_from(["li", "wang", "zhao"])
@@ -120,13 +130,6 @@ def test_a_fast_run_built_by_hand_with_a_missing_field_or_a_wrong_column_is_refu
 
 
 def test_a_fast_run_and_what_if_give_typed_tables_and_read_back_from_json() -> None:
-    import json
-
-    from hrpolicy.commission.fast import FAST_TABLES, FastComparison, FastRun
-    from hrpolicy.core.convert import from_dict, to_dict
-    from hrpolicy.core.errors import ConversionError
-    from hrpolicy.tables import to_pandas
-
     owners, days, fen = (
         ["li", "li", "wang"],
         [date(2024, 3, 4), date(2024, 4, 4), date(2024, 3, 9)],

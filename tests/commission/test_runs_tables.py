@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -80,9 +81,7 @@ def _check_tables(result: Any) -> None:
             assert not kinds & {float, Fraction}, (table.name, name)
 
 
-def test_a_year_run_gives_one_totals_row_per_month_and_the_year_end_with_the_pay_so_far() -> (
-    None
-):
+def test_a_year_run_gives_one_totals_row_per_month_and_the_year_end_with_the_pay_so_far() -> None:
     run = evaluate_year(year_end_plan(), YEAR, _lifts(), "li")
     rows = run.to_records("totals")
     assert [r["period"] for r in rows] == [f"2024-{m:02d}" for m in range(1, 13)] + ["2024"]
@@ -100,7 +99,7 @@ def test_a_year_runs_lines_table_holds_every_line_of_every_month_in_order() -> N
     assert [(r["period"], r["line_id"]) for r in lines] == [
         (str(s.period), line.line_id) for s in run for line in s.lines
     ]
-    assert sum(r["amount"] for r in lines) == run.total
+    assert sum(cast(Decimal, r["amount"]) for r in lines) == run.total
     assert [r["run_to_date"] for r in run.to_records("totals")] == [
         Decimal("8200.00"),
         Decimal("16400.00"),
@@ -119,9 +118,7 @@ def test_a_team_year_run_stacks_everyones_statements_month_by_month() -> None:
     _check_tables(run)
 
 
-def test_a_year_comparison_gives_its_rows_then_both_sides_statements_with_a_side_column() -> (
-    None
-):
+def test_a_year_comparison_gives_its_rows_then_both_sides_statements_with_a_side_column() -> None:
     what_if = compare_year(
         magazine_plan(Semantics.MARGINAL), magazine_plan(Semantics.WHOLE), SPRING[:2], _magazines()
     )
@@ -149,7 +146,9 @@ def test_a_year_run_read_back_from_json_with_an_edited_total_is_refused_naming_w
     assert _read_back(run) == run
     data = json.loads(json.dumps(to_dict(run)))
     data["statements"][1]["lines"][0]["amount"] = "1300.00"
-    with pytest.raises(ConversionError, match=r"statements\[1\]\.lines\[0\]\.amount: expected 1200"):
+    with pytest.raises(
+        ConversionError, match=r"statements\[1\]\.lines\[0\]\.amount: expected 1200"
+    ):
         from_dict(data, YearRun)
 
 
@@ -237,10 +236,8 @@ def test_generated_year_runs_and_what_ifs_read_back_from_json_equal_with_typed_t
         lambda: evaluate_team_year(baseline, months, deals, team_inputs),
         lambda: compare_year(baseline, candidate, months, deals, team_inputs),
     ):
-        try:
+        with contextlib.suppress(HRPolicyError):  # data a plan refuses: nothing to read
             results.append(build())
-        except HRPolicyError:
-            continue
     for result in results:
         assert _read_back(result) == result
         _check_tables(result)
