@@ -82,4 +82,4 @@ def test_a_what_if_on_a_local_cluster_equals_the_single_process_answer() -> None
     single = compare_columns(
         baseline, candidate, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
     )
-    assert merged == single.to_records()
+    assert merged == single.to_records("people")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -13,8 +14,17 @@ from hypothesis import strategies as st
 from hrpolicy import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.commission import BandTable, Deal, Period, Plan, PlanVersion, Semantics, evaluate_team
 from hrpolicy.commission.examples import gross_margin_plan, magazine_plan
-from hrpolicy.commission.fast import FastComparison, FastRun, compare_columns, run_columns
+from hrpolicy.commission.fast import (
+    FAST_TABLES,
+    FastComparison,
+    FastRun,
+    compare_columns,
+    run_columns,
+)
+from hrpolicy.core.convert import from_dict, to_dict
+from hrpolicy.core.errors import ConversionError
 from hrpolicy.strategies import amounts, band_tables
+from hrpolicy.tables import to_pandas
 from tests.commission.helpers import commission, plan
 
 OWNERS = st.sampled_from(["li", "wang", "zhao"])
@@ -56,7 +66,7 @@ def test_a_what_if_over_columns_reports_each_owner_under_both_plans() -> None:
     result = compare_columns(
         plan(commission()), plan(commission(["0", 25000], ["0.01", "0.02"])), owners, days, fen
     )
-    assert result.to_records() == [
+    assert result.to_records("people") == [
         {
             "employee": "li",
             "baseline": Decimal("500.00"),
@@ -117,3 +127,32 @@ def test_a_fast_run_built_by_hand_with_a_missing_field_or_a_wrong_column_is_refu
     with pytest.raises(InvalidTypeError, match=r"^FastComparison: expected keyword arguments"):
         FastComparison(run, run)  # type: ignore[call-arg]
     assert FastComparison(baseline=run, candidate=run).difference == Decimal(0)
+
+
+def test_a_fast_run_and_what_if_give_typed_tables_and_read_back_from_json() -> None:
+    owners, days, fen = (
+        ["li", "li", "wang"],
+        [date(2024, 3, 4), date(2024, 4, 4), date(2024, 3, 9)],
+        [2_000_000, 2_000_000, 1_000_000],
+    )
+    result = compare_columns(
+        plan(commission()), plan(commission(["0", 25000], ["0.01", "0.02"])), owners, days, fen
+    )
+    for item in (result, result.baseline):
+        tables = item.tables()
+        assert tuple(t.schema for t in tables.values()) == FAST_TABLES[type(item)]
+    (totals,) = result.to_records()
+    assert (totals["difference"], totals["people"], totals["changed"]) == (Decimal("0.00"), 2, 0)
+    months = result.baseline.to_records("months")
+    assert [(r["employee"], r["period"], r["deals"], r["sales"]) for r in months] == [
+        ("li", "2024-03", 1, Decimal("20000.00")),
+        ("li", "2024-04", 1, Decimal("20000.00")),
+        ("wang", "2024-03", 1, Decimal("10000.00")),
+    ]
+    assert to_pandas(result, "people")["baseline"].sum() == result.baseline.total
+    data = json.loads(json.dumps(to_dict(result)))
+    assert from_dict(data, FastComparison) == result
+    run = json.loads(json.dumps(to_dict(result.baseline)))
+    run["months"][0][3] += 1
+    with pytest.raises(ConversionError, match=r"months\[li 2024-03\]"):
+        from_dict(run, FastRun)

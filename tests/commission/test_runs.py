@@ -260,7 +260,9 @@ def test_a_year_run_shows_each_month_and_the_total() -> None:
     text = run.to_text()
     assert "2024-03" in text
     assert "CN¥100.00" in text
-    assert run.to_records() == [{"employee": "li", "period": "2024-03", "total": Decimal("100.00")}]
+    (row,) = run.to_records()
+    assert (row["employee"], row["period"], row["total"]) == ("li", "2024-03", Decimal("100.00"))
+    assert (row["year_end"], row["run_to_date"]) == (False, Decimal("100.00"))
     with pytest.raises(InvalidValueError):
         YearRun(plan=magazine_plan(), employee="wang", statements=run.statements)
 

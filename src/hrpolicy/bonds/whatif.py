@@ -1,5 +1,9 @@
 """What-ifs for bonds: the same cases settled under two policies, or under two company
-service schedules, case by case."""
+service schedules, case by case.
+
+A :class:`BondComparison` read back from plain data (``from_dict(data, BondComparison)``)
+has its rows checked against the settlements it holds: a row whose figure is not its
+case's total payable is refused, naming the row."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, prefixed
 from hrpolicy.core.fields import arguments, checked, require, typed_fields
 from hrpolicy.core.label import Label
+from hrpolicy.core.statement import register_recomputed
 from hrpolicy.core.whatif import WhatIfRow, WhatIfRows, whatif_view
 
 __all__ = ["BondComparison", "compare_policies"]
@@ -139,3 +144,15 @@ def compare_policies(
         candidate=sides[1],
         rows=rows,
     )
+
+
+def _checked_rows(stored: BondComparison) -> BondComparison:
+    """``stored`` with every row's figures those of the settlements it holds."""
+    rows = tuple(
+        attrs.evolve(row, baseline=a.total_payable, candidate=b.total_payable)
+        for row, a, b in zip(stored.rows, stored.baseline, stored.candidate, strict=True)
+    )
+    return attrs.evolve(stored, rows=rows)
+
+
+register_recomputed(BondComparison, _checked_rows, "the stored settlements")

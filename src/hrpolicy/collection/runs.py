@@ -27,7 +27,7 @@ import attrs
 from hrpolicy.collection.engine import settle_month, settle_team
 from hrpolicy.collection.model import CollectionInputs, CollectionState, Receivables
 from hrpolicy.collection.policy import CollectionPolicy
-from hrpolicy.collection.results import CollectionStatement
+from hrpolicy.collection.results import RESULT_TABLES, STATEMENT_TOTALS, CollectionStatement
 from hrpolicy.core.display import Amount, Displayable, SummaryValue, View
 from hrpolicy.core.errors import HRPolicyError, InvalidValueError, prefixed
 from hrpolicy.core.explain import Explanation
@@ -42,9 +42,18 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import ZERO, money_sum
 from hrpolicy.core.period import Period
-from hrpolicy.core.whatif import WhatIfRow, WhatIfRows, by_period, month_run, whatif_view
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, merge_tables
+from hrpolicy.core.whatif import (
+    WhatIfRow,
+    WhatIfRows,
+    by_period,
+    month_run,
+    whatif_schemas,
+    whatif_view,
+)
 
 __all__ = [
+    "RUN_TOTALS",
     "CollectionRun",
     "PolicyComparison",
     "TeamCollectionRun",
@@ -66,6 +75,56 @@ def _follows(before: Period, after: Period) -> bool:
     if before.month == 12:
         return after == Period(year=before.year + 1, month=1)
     return after == Period(year=before.year, month=before.month + 1)
+
+
+#: ``totals`` of a run: one row per statement (month by month; for a team, everyone of a
+#: month before the next month), with the statement's totals and the state carried out.
+RUN_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        *STATEMENT_TOTALS.columns,
+        Column("run_to_date", ColumnType.MONEY, "what the run has paid the person up to this row"),
+    ),
+    "one row per statement of the run: its totals, in run order",
+)
+_STATEMENT_TABLES: Final = RESULT_TABLES[CollectionStatement]
+#: The tables of a run: :data:`RUN_TOTALS`, then the statements' other tables stacked.
+_RUN_TABLES: Final = (RUN_TOTALS, *_STATEMENT_TABLES[1:])
+_SIDE: Final = Column("side", ColumnType.TEXT, "which policy: baseline or candidate")
+_COMPARISON_TABLES: Final = (
+    *whatif_schemas(ColumnType.MONEY),
+    TableSchema(
+        "statements", RUN_TOTALS.columns, "one row per statement of either side's run"
+    ).keyed((_SIDE,)),
+    *(schema.keyed((_SIDE,)) for schema in _RUN_TABLES[1:]),
+)
+
+
+def _run_tables(statements: Sequence[CollectionStatement], locale: str) -> dict[str, Table]:
+    """The statements' tables stacked in order, their ``totals`` extended to
+    :data:`RUN_TOTALS` (each person's pay so far in the run)."""
+    parts = [{schema.name: Table(schema) for schema in _STATEMENT_TABLES}]
+    parts += [statement.tables(locale) for statement in statements]
+    stacked = merge_tables(parts)
+    paid: dict[str, Decimal] = {}
+    rows = []
+    for statement, row in zip(statements, stacked["totals"].rows, strict=True):
+        so_far = money_sum((paid.get(statement.employee, ZERO), statement.total))
+        paid[statement.employee] = so_far
+        rows.append((*row, so_far))
+    return {**stacked, "totals": Table.build(RUN_TOTALS, rows)}
+
+
+def _side_tables(
+    side: str, statements: Sequence[CollectionStatement], locale: str
+) -> dict[str, Table]:
+    """A run's tables with a ``side`` first column, its ``totals`` named ``statements``."""
+    schemas = {schema.name: schema for schema in _COMPARISON_TABLES[2:]}
+    result = {}
+    for name, table in _run_tables(statements, locale).items():
+        key = "statements" if name == "totals" else name
+        result[key] = Table(schemas[key], tuple((side, *row) for row in table.rows))
+    return result
 
 
 @checked
@@ -125,19 +184,14 @@ class CollectionRun(Displayable):
         """What the months pay together."""
         return money_sum(s.total for s in self.statements)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per month: employee, period, total, and the reserve and what is still
-        to recover at the month's end."""
-        return [
-            {
-                "employee": s.employee,
-                "period": str(s.period),
-                "total": s.total,
-                "reserve": s.state_out.reserve,
-                "to_recover": s.state_out.to_recover,
-            }
-            for s in self.statements
-        ]
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The run as tables: ``totals`` (:data:`RUN_TOTALS`: one row per month, with the
+        reserve and what is still to recover at its end, and the pay so far), then every
+        month's ``lines``, ``performance``, ``overdue``, ``matrix``, ``accounts``,
+        ``advances`` and explanation tables stacked in month order, each row keyed by
+        employee and period (as :meth:`CollectionStatement.tables
+        <hrpolicy.collection.CollectionStatement.tables>` gives them)."""
+        return _run_tables(self.statements, locale)
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, SummaryValue], ...] = (
@@ -217,18 +271,11 @@ class TeamCollectionRun(Displayable):
     def __len__(self) -> int:
         return len(self.statements)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per person and month: employee, period, total, reserve, to recover."""
-        return [
-            {
-                "employee": s.employee,
-                "period": str(s.period),
-                "total": s.total,
-                "reserve": s.state_out.reserve,
-                "to_recover": s.state_out.to_recover,
-            }
-            for s in self.statements
-        ]
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The run as tables: ``totals`` (:data:`RUN_TOTALS`: one row per person and
+        month, by month then employee), then every statement's other tables stacked in
+        the same order, as for :meth:`CollectionRun.tables`."""
+        return _run_tables(self.statements, locale)
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, SummaryValue], ...] = (
@@ -256,6 +303,18 @@ class PolicyComparison(WhatIfRows, Displayable):
     candidate: TeamCollectionRun
     rows: tuple[WhatIfRow, ...]
 
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The what-if as tables: ``totals`` (one row: both totals, the difference, how
+        many rows changed) and ``rows`` (one row per month and person), then both runs'
+        tables stacked with a ``side`` key (``baseline`` or ``candidate``):
+        ``statements`` (each statement's totals, as a run's ``totals``), ``lines`` and
+        the statements' other tables."""
+        sides = [
+            _side_tables(side, run.statements, locale)
+            for side, run in (("baseline", self.baseline), ("candidate", self.candidate))
+        ]
+        return {**WhatIfRows.tables(self, locale), **merge_tables(sides)}
+
     def _view(self) -> View:
         return whatif_view(
             Label("回款制度对比", "Collection policy comparison"),
@@ -263,6 +322,15 @@ class PolicyComparison(WhatIfRows, Displayable):
             self.candidate.policy.policy_id,
             self.rows,
         )
+
+
+RESULT_TABLES.update(
+    {
+        CollectionRun: _RUN_TABLES,
+        TeamCollectionRun: _RUN_TABLES,
+        PolicyComparison: _COMPARISON_TABLES,
+    }
+)
 
 
 # --- the runs -----------------------------------------------------------------------------
@@ -520,7 +588,12 @@ def compare_policies(
     """
     before = _side("baseline", baseline, months, receivables, inputs)
     after = _side("candidate", candidate, months, receivables, inputs)
-    rows = tuple(
+    return PolicyComparison(baseline=before, candidate=after, rows=_rows(before, after))
+
+
+def _rows(before: TeamCollectionRun, after: TeamCollectionRun) -> tuple[WhatIfRow, ...]:
+    """One row per month and person with a statement under either policy."""
+    return tuple(
         WhatIfRow(
             period=period,
             subject=name,
@@ -532,7 +605,6 @@ def compare_policies(
             {s.employee for run in (before, after) for s in run if s.period == period}
         )
     )
-    return PolicyComparison(baseline=before, candidate=after, rows=rows)
 
 
 def _side(

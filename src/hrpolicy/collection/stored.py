@@ -5,7 +5,12 @@ period, receivables, the salesperson's inputs with the state carried in), and a
 :class:`~hrpolicy.collection.results.RecoverySchedule` its amount and months:
 ``from_dict(data, CollectionStatement)`` (or ``RecoverySchedule``) builds the stored
 result, computes it afresh from those inputs, and refuses data whose figures differ with
-a :class:`~hrpolicy.core.errors.ConversionError` naming the first place they differ.
+a :class:`~hrpolicy.core.errors.ConversionError` naming the first place they differ. A
+run of months (:class:`~hrpolicy.collection.runs.CollectionRun`,
+:class:`~hrpolicy.collection.runs.TeamCollectionRun`) and a what-if over one
+(:class:`~hrpolicy.collection.runs.PolicyComparison`) are read back by running them again
+on their policies, months, receivables and inputs — so a month whose state does not
+follow from the month before is refused too.
 
 The state a statement carries to the next month (:class:`CollectionState`, its
 ``state_out``) is a document of its own — stored between monthly runs — written in format
@@ -37,10 +42,13 @@ Decimal 0.00
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
+import attrs
+
 from hrpolicy.collection.engine import recovery_schedule, settle_month
-from hrpolicy.collection.model import CollectionState
+from hrpolicy.collection.model import CollectionInputs, CollectionState
 from hrpolicy.collection.results import (
     CollectionStatement,
     MatrixReading,
@@ -49,7 +57,17 @@ from hrpolicy.collection.results import (
     RecoveryMonth,
     RecoverySchedule,
 )
+from hrpolicy.collection.runs import (
+    CollectionRun,
+    PolicyComparison,
+    TeamCollectionRun,
+    _rows,
+    compare_policies,
+    settle_run,
+    settle_team_run,
+)
 from hrpolicy.core.convert import register_format
+from hrpolicy.core.period import Period
 from hrpolicy.core.statement import register_recomputed
 
 __all__ = ["RESULT_FORMAT", "STATE_FORMAT"]
@@ -69,6 +87,49 @@ def _schedule(stored: RecoverySchedule) -> RecoverySchedule:
     return recovery_schedule(stored.amount, months)
 
 
+_EMPTY: Final = CollectionState()
+
+
+def _run_inputs(
+    months: Sequence[Period], statements: Sequence[CollectionStatement]
+) -> dict[Period, list[CollectionInputs]]:
+    """The inputs each month was given: every statement's, with the state it read from
+    its previous month (the run passes that on) taken out."""
+    result: dict[Period, list[CollectionInputs]] = {month: [] for month in months}
+    seen: dict[str, Period] = {}
+    for statement in statements:
+        own = statement.inputs
+        if statement.employee in seen:
+            own = attrs.evolve(own, state=_EMPTY)
+        seen[statement.employee] = statement.period
+        result[statement.period].append(own)
+    return result
+
+
+def _collection_run(stored: CollectionRun) -> CollectionRun:
+    statements = stored.statements
+    inputs = {p: people[0] for p, people in _run_inputs(stored.months, statements).items()}
+    first = statements[0]
+    return settle_run(stored.policy, stored.months, first.receivables, stored.employee, inputs)
+
+
+def _team_run(stored: TeamCollectionRun) -> TeamCollectionRun:
+    if not stored.statements:  # nothing was settled: nothing to recompute
+        return stored
+    inputs = _run_inputs(stored.months, stored.statements)
+    receivables = stored.statements[0].receivables
+    return settle_team_run(stored.policy, stored.months, receivables, inputs)
+
+
+def _policy_comparison(stored: PolicyComparison) -> PolicyComparison:
+    base, candidate = stored.baseline, stored.candidate
+    if not base.statements:  # nobody in the run: only the rows to check
+        return attrs.evolve(stored, rows=_rows(base, candidate))
+    inputs = _run_inputs(base.months, base.statements)
+    receivables = base.statements[0].receivables
+    return compare_policies(base.policy, candidate.policy, base.months, receivables, inputs)
+
+
 register_format(CollectionState, STATE_FORMAT)
 for _cls in (
     CollectionStatement,
@@ -77,9 +138,23 @@ for _cls in (
     OverdueReading,
     MatrixReading,
     PerformanceDeduction,
+    CollectionRun,
+    TeamCollectionRun,
+    PolicyComparison,
 ):
     register_format(_cls, RESULT_FORMAT)
 register_recomputed(
     CollectionStatement, _statement, "the stored policy, period, receivables and inputs"
 )
 register_recomputed(RecoverySchedule, _schedule, "the stored amount and months")
+register_recomputed(
+    CollectionRun, _collection_run, "the stored policy, months, receivables and inputs"
+)
+register_recomputed(
+    TeamCollectionRun, _team_run, "the stored policy, months, receivables and inputs"
+)
+register_recomputed(
+    PolicyComparison,
+    _policy_comparison,
+    "the stored policies, months, receivables and the baseline's inputs",
+)

@@ -26,6 +26,32 @@ owner's month through the full engine, with every line explained, on request.
 ...                   [1_000_000, 2_000_000, 500_000])
 >>> run.owner_total("li"), run.total
 (Decimal('900.00'), Decimal('1050.00'))
+
+A run's tables (:data:`FAST_TABLES`) are built only when asked for: ``totals``, one row
+per owner (``people``) and per owner and month (``months``), money as exact ``Decimal``.
+
+>>> [(row["employee"], row["sales"], row["commission"]) for row in run.to_records("people")]
+[('li', Decimal('30000.00'), Decimal('900.00')), ('wang', Decimal('5000.00'),
+ Decimal('150.00'))]
+
+Both are read back from plain data (:func:`~hrpolicy.core.convert.to_dict`,
+:func:`~hrpolicy.core.convert.from_dict`) by computing them again from the plan and the
+columns they hold; a stored figure that differs is refused, naming the owner and month.
+
+>>> import json
+>>> from hrpolicy.core.convert import from_dict, to_dict
+>>> data = json.loads(json.dumps(to_dict(run)))
+>>> data["months"][0]
+['li', 2024, 3, 90000]
+>>> from_dict(data, FastRun) == run
+True
+>>> data["months"][0][3] = 95000
+>>> from_dict(data, FastRun)
+Traceback (most recent call last):
+...
+hrpolicy.core.errors.ConversionError: FastRun: cannot build from the data given:
+$.months[li 2024-03]: expected 90000 fen, as recomputed from the stored plan and columns
+(the data was edited, or computed under other rules), got int 95000
 """
 
 from __future__ import annotations
@@ -35,7 +61,7 @@ import operator
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -45,6 +71,7 @@ from hrpolicy.commission.plan import Commission, Frequency, Plan, PlanVersion, W
 from hrpolicy.commission.results import Statement
 from hrpolicy.core.bands import Semantics
 from hrpolicy.core.compiled import CompiledTable
+from hrpolicy.core.convert import converter
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.fields import (
     FIRST_DATE,
@@ -56,8 +83,11 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import fen_to_money
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
+from hrpolicy.core.statement import EMPLOYEE, STATEMENT_KEYS, period_cells
 
 __all__ = [
+    "FAST_TABLES",
     "FastComparison",
     "FastRun",
     "as_column",
@@ -298,9 +328,106 @@ def _months(value: object) -> dict[tuple[str, int, int], int]:
     return dict(value)
 
 
+_MONEY: Final = ColumnType.MONEY
+_INT: Final = ColumnType.INT
+_TEXT: Final = ColumnType.TEXT
+_RUN_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        Column("plan_id", _TEXT, "the plan"),
+        Column("deals", _INT, "how many deals (rows of the columns)"),
+        Column("people", _INT, "how many owners"),
+        Column("sales", _MONEY, "the deals' amount"),
+        Column("commission", _MONEY, "the commission of every owner and month"),
+    ),
+    "one row: the run in total",
+)
+_RUN_PEOPLE: Final = TableSchema(
+    "people",
+    (
+        EMPLOYEE,
+        Column("deals", _INT, "how many deals the owner has"),
+        Column("sales", _MONEY, "their amount"),
+        Column("commission", _MONEY, "the owner's commission over all months"),
+    ),
+    "one row per owner, ordered by owner",
+)
+_RUN_MONTHS: Final = TableSchema(
+    "months",
+    (
+        *STATEMENT_KEYS,
+        Column("deals", _INT, "how many deals the owner signed in the month"),
+        Column("sales", _MONEY, "their amount"),
+        Column("commission", _MONEY, "the month's commission, as evaluate computes it"),
+    ),
+    "one row per owner and month with deals, ordered by owner then month",
+)
+_COMPARISON_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        Column("baseline_plan", _TEXT, "the baseline plan's id"),
+        Column("candidate_plan", _TEXT, "the candidate plan's id"),
+        Column("baseline_total", _MONEY, "all commission under the baseline"),
+        Column("candidate_total", _MONEY, "all commission under the candidate"),
+        Column("difference", _MONEY, "candidate − baseline"),
+        Column("people", _INT, "how many owners"),
+        Column("changed", _INT, "how many owners' commission differs"),
+    ),
+    "one row: the what-if in total",
+)
+_COMPARISON_PEOPLE: Final = TableSchema(
+    "people",
+    (
+        EMPLOYEE,
+        Column("baseline", _MONEY, "the owner's commission under the baseline"),
+        Column("candidate", _MONEY, "under the candidate"),
+        Column("difference", _MONEY, "candidate − baseline"),
+    ),
+    "one row per owner, ordered by owner (the rows merge_partitions gives)",
+)
+_COMPARISON_MONTHS: Final = TableSchema(
+    "months",
+    (
+        *STATEMENT_KEYS,
+        Column("baseline", _MONEY, "the month's commission under the baseline"),
+        Column("candidate", _MONEY, "under the candidate"),
+        Column("difference", _MONEY, "candidate − baseline"),
+    ),
+    "one row per owner and month with deals, ordered by owner then month",
+)
+
+
+class _Tables:
+    """Tables by name, read as a :class:`~hrpolicy.core.display.Displayable` reads
+    them (``table(name)``, ``to_records(name)``)."""
+
+    __slots__ = ()
+
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        raise NotImplementedError  # pragma: no cover - every subclass has its tables
+
+    def table(self, name: str, locale: str = "en") -> Table:
+        """The table ``name`` (one of :meth:`tables`); another name is an
+        :class:`~hrpolicy.core.errors.InvalidValueError` listing the names."""
+        tables = self.tables(locale)
+        if name not in tables:
+            raise InvalidValueError("table", f"one of {', '.join(tables)}", name)
+        return tables[name]
+
+    def to_records(
+        self, table: str | None = None, *, locale: str = "en"
+    ) -> list[dict[str, object]]:
+        """The rows of one table as dicts: ``table``, or ``totals`` when none is named."""
+        return self.table("totals" if table is None else table, locale).to_records()
+
+
+def _period(key: tuple[str, int, int]) -> tuple[object, ...]:
+    return (key[0], *period_cells(Period(year=key[1], month=key[2])))
+
+
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class FastRun:
+class FastRun(_Tables):
     """Commission per owner and month under one plan, from columns: ``months`` holds the
     fen each owner earns in each month with deals, and the columns the deals it was
     computed from (deal ``i`` is ``owners[i]``'s, signed on ``days[i]``, for
@@ -335,6 +462,49 @@ class FastRun:
         if key not in self.months:
             raise InvalidValueError("month", "an owner and month with deals", key)
         return fen_to_money(self.months[key])
+
+    def _sales(self) -> dict[tuple[str, int, int], tuple[int, int]]:
+        """(deals, fen) by (owner, year, month), in one pass over the columns."""
+        sales: dict[tuple[str, int, int], tuple[int, int]] = {}
+        for owner, day, fen in zip(self.owners, self.days, self.amounts_fen, strict=True):
+            key = (owner, day.year, day.month)
+            count, total = sales.get(key, (0, 0))
+            sales[key] = (count + 1, total + fen)
+        return sales
+
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The run as tables (:data:`FAST_TABLES`), built when asked: ``totals`` (one
+        row), ``people`` (one row per owner) and ``months`` (one row per owner and month
+        with deals). ``locale`` is accepted for the tables' common interface; no cell is
+        text in a language."""
+        sales = self._sales()
+        people: dict[str, list[int]] = {}
+        months = []
+        for key in sorted(self.months):
+            count, fen = sales[key]
+            months.append((*_period(key), count, fen_to_money(fen), fen_to_money(self.months[key])))
+            person = people.setdefault(key[0], [0, 0, 0])
+            person[0] += count
+            person[1] += fen
+            person[2] += self.months[key]
+        total = (
+            self.plan.plan_id,
+            len(self.owners),
+            len(people),
+            fen_to_money(sum(self.amounts_fen)),
+            self.total,
+        )
+        return {
+            "totals": Table.build(_RUN_TOTALS, [total]),
+            "people": Table.build(
+                _RUN_PEOPLE,
+                [
+                    (owner, n, fen_to_money(fen), fen_to_money(paid))
+                    for owner, (n, fen, paid) in people.items()
+                ],
+            ),
+            "months": Table.build(_RUN_MONTHS, months),
+        }
 
     def statement(self, owner: str, year: int, month: int) -> Statement:
         """The full, explained statement of one owner's month (recomputed on request)."""
@@ -399,7 +569,7 @@ def _columns(
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class FastComparison:
+class FastComparison(_Tables):
     """A what-if over columns: each owner's commission under two plans."""
 
     baseline: FastRun
@@ -410,9 +580,38 @@ class FastComparison:
         """candidate − baseline, in total."""
         return self.candidate.total - self.baseline.total
 
-    def to_records(self) -> list[dict[str, object]]:
-        """One row per owner: baseline, candidate, difference (yuan)."""
-        return merge_partitions([_owner_totals(self.baseline, self.candidate)])
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The what-if as tables (:data:`FAST_TABLES`), built when asked: ``totals``
+        (one row: both plans' totals, the difference, how many owners and how many
+        changed), ``people`` (one row per owner: the rows :func:`merge_partitions` gives)
+        and ``months`` (one row per owner and month with deals)."""
+        people = merge_partitions([_owner_totals(self.baseline, self.candidate)])
+        before, after = self.baseline.months, self.candidate.months
+        months = []
+        for key in sorted(before.keys() | after.keys()):
+            a, b = before.get(key, 0), after.get(key, 0)
+            months.append((*_period(key), fen_to_money(a), fen_to_money(b), fen_to_money(b - a)))
+        total = (
+            self.baseline.plan.plan_id,
+            self.candidate.plan.plan_id,
+            self.baseline.total,
+            self.candidate.total,
+            self.difference,
+            len(people),
+            sum(1 for row in people if row["difference"]),
+        )
+        return {
+            "totals": Table.build(_COMPARISON_TOTALS, [total]),
+            "people": Table.build(_COMPARISON_PEOPLE, [tuple(row.values()) for row in people]),
+            "months": Table.build(_COMPARISON_MONTHS, months),
+        }
+
+
+#: The tables of each fast-path result, in the order its ``tables()`` gives them.
+FAST_TABLES: Final[dict[type, tuple[TableSchema, ...]]] = {
+    FastRun: (_RUN_TOTALS, _RUN_PEOPLE, _RUN_MONTHS),
+    FastComparison: (_COMPARISON_TOTALS, _COMPARISON_PEOPLE, _COMPARISON_MONTHS),
+}
 
 
 def compare_columns(
@@ -503,3 +702,52 @@ def merge_partitions(parts: Sequence[dict[str, tuple[int, int]]]) -> list[dict[s
         }
         for owner, (before, after) in sorted(merged.items())
     ]
+
+
+def _unstructure_run(run: FastRun) -> dict[str, Any]:
+    return {
+        "plan": converter.unstructure(run.plan),
+        "owners": list(run.owners),
+        "days": [day.isoformat() for day in run.days],
+        "amounts_fen": list(run.amounts_fen),
+        "months": [[*key, fen] for key, fen in sorted(run.months.items())],
+    }
+
+
+def _structure_run(value: Any, _: Any) -> FastRun:
+    """A run from plain data, computed again from its plan and columns; a stored month
+    that differs is refused, naming the owner and month."""
+    if not isinstance(value, dict):
+        raise InvalidTypeError("FastRun", "a mapping", value)
+    known = {"plan", "owners", "days", "amounts_fen", "months"}
+    extra = sorted(set(value) - known)
+    if extra:
+        raise InvalidValueError(f"FastRun.{extra[0]}", "no such field", extra[0])
+    missing = sorted(known - set(value))
+    if missing:
+        raise InvalidValueError(f"FastRun.{missing[0]}", "a value", "nothing")
+    plan = converter.structure(value["plan"], Plan)
+    days = converter.structure(value["days"], tuple[date, ...])
+    fresh = run_columns(plan, value["owners"], days, value["amounts_fen"])
+    rows = value["months"]
+    if not isinstance(rows, list) or not all(
+        isinstance(row, list) and len(row) == 4 for row in rows
+    ):
+        raise InvalidTypeError("months", "a list of [owner, year, month, fen] rows", rows)
+    stored = _months({(row[0], row[1], row[2]): row[3] for row in rows})
+    for key in sorted(stored.keys() | fresh.months.keys(), key=repr):
+        mine, theirs = stored.get(key), fresh.months.get(key)
+        if mine != theirs:
+            where = f"months[{key[0]} {key[1]}-{key[2]:02d}]"
+            expected = "no such month" if theirs is None else f"{theirs} fen"
+            raise InvalidValueError(
+                where,
+                f"{expected}, as recomputed from the stored plan and columns (the data was "
+                "edited, or computed under other rules)",
+                "nothing" if mine is None else mine,
+            )
+    return fresh
+
+
+converter.register_unstructure_hook(FastRun, _unstructure_run)
+converter.register_structure_hook(FastRun, _structure_run)

@@ -37,7 +37,12 @@ import attrs
 from hrpolicy.commission.engine import evaluate, evaluate_team
 from hrpolicy.commission.model import Carry, Deal, Period, PersonInputs
 from hrpolicy.commission.plan import Frequency, Plan
-from hrpolicy.commission.results import Statement, TeamStatement
+from hrpolicy.commission.results import (
+    RESULT_TABLES,
+    STATEMENT_TOTALS,
+    Statement,
+    TeamStatement,
+)
 from hrpolicy.core.display import Amount, Displayable, SummaryValue, View
 from hrpolicy.core.errors import HRPolicyError, InvalidValueError, prefixed
 from hrpolicy.core.explain import Explanation
@@ -52,9 +57,18 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import ZERO, money_sum
-from hrpolicy.core.whatif import WhatIfRow, WhatIfRows, by_period, month_run, whatif_view
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, merge_tables
+from hrpolicy.core.whatif import (
+    WhatIfRow,
+    WhatIfRows,
+    by_period,
+    month_run,
+    whatif_schemas,
+    whatif_view,
+)
 
 __all__ = [
+    "RUN_TOTALS",
     "TeamYearRun",
     "YearComparison",
     "YearRun",
@@ -85,6 +99,55 @@ def _check_months(statements: Sequence[Statement], path: str) -> None:
             f"the month after {before}",
             str(after),
         )
+
+
+#: ``totals`` of a run: one row per statement (each month in order, then the year end;
+#: for a team, everyone of a month before the next month), with the statement's totals.
+RUN_TOTALS: Final = TableSchema(
+    "totals",
+    (
+        *STATEMENT_TOTALS.columns,
+        Column("year_end", ColumnType.BOOL, "the row is the year-end statement"),
+        Column("run_to_date", ColumnType.MONEY, "what the run has paid the person up to this row"),
+    ),
+    "one row per statement of the run: its totals, in run order",
+)
+_STATEMENT_TABLES: Final = RESULT_TABLES[Statement]
+#: The tables of a run: :data:`RUN_TOTALS`, then the statements' other tables stacked.
+_RUN_TABLES: Final = (RUN_TOTALS, *_STATEMENT_TABLES[1:])
+_SIDE: Final = Column("side", ColumnType.TEXT, "which plan: baseline or candidate")
+_COMPARISON_TABLES: Final = (
+    *whatif_schemas(ColumnType.MONEY),
+    TableSchema(
+        "statements", RUN_TOTALS.columns, "one row per statement of either side's run"
+    ).keyed((_SIDE,)),
+    *(schema.keyed((_SIDE,)) for schema in _RUN_TABLES[1:]),
+)
+
+
+def _run_tables(statements: Sequence[Statement], locale: str) -> dict[str, Table]:
+    """The statements' tables stacked in order, their ``totals`` extended to
+    :data:`RUN_TOTALS` (the year-end flag and each person's pay so far)."""
+    parts = [{schema.name: Table(schema) for schema in _STATEMENT_TABLES}]
+    parts += [statement.tables(locale) for statement in statements]
+    stacked = merge_tables(parts)
+    paid: dict[str, Decimal] = {}
+    rows = []
+    for statement, row in zip(statements, stacked["totals"].rows, strict=True):
+        so_far = money_sum((paid.get(statement.employee, ZERO), statement.total))
+        paid[statement.employee] = so_far
+        rows.append((*row, statement.period.is_year, so_far))
+    return {**stacked, "totals": Table.build(RUN_TOTALS, rows)}
+
+
+def _side_tables(side: str, statements: Sequence[Statement], locale: str) -> dict[str, Table]:
+    """A run's tables with a ``side`` first column, its ``totals`` named ``statements``."""
+    schemas = {schema.name: schema for schema in _COMPARISON_TABLES[2:]}
+    result = {}
+    for name, table in _run_tables(statements, locale).items():
+        key = "statements" if name == "totals" else name
+        result[key] = Table(schemas[key], tuple((side, *row) for row in table.rows))
+    return result
 
 
 @checked
@@ -146,11 +209,23 @@ class YearRun(Displayable):
         year_end = self.year_end.total if self.year_end is not None else ZERO
         return money_sum((*(s.total for s in self.statements), year_end))
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per statement: employee, period, total."""
-        return [
-            {"employee": s.employee, "period": str(s.period), "total": s.total} for s in self.every
-        ]
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The run as tables: ``totals`` (:data:`RUN_TOTALS`: one row per statement, the
+        months in order then the year end), then every statement's ``lines``,
+        ``carries`` and explanation tables stacked in the same order, each row keyed by
+        employee and period (as :meth:`Statement.tables <hrpolicy.commission.Statement.
+        tables>` gives them).
+
+        >>> from hrpolicy.commission import Deal, Period, evaluate_year
+        >>> from hrpolicy.commission.examples import year_end_plan
+        >>> deals = [Deal(deal_id=f"D{m}", owner="li", signed_on=f"2024-{m:02d}-10",
+        ...               amount=40000) for m in range(1, 13)]
+        >>> year = evaluate_year(year_end_plan(), Period(year=2024), deals, "li")
+        >>> last = year.to_records("totals")[-1]
+        >>> last["period"], last["year_end"], last["total"], last["run_to_date"]
+        ('2024', True, Decimal('4800.00'), Decimal('4800.00'))
+        """
+        return _run_tables(self.every, locale)
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, SummaryValue], ...] = (
@@ -241,13 +316,12 @@ class TeamYearRun(Displayable):
         """What the run pays in total."""
         return money_sum(team.total for team in self.teams)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """One row per statement: employee, period, total."""
-        return [
-            {"employee": s.employee, "period": str(s.period), "total": s.total}
-            for team in self.teams
-            for s in team
-        ]
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The run as tables: ``totals`` (:data:`RUN_TOTALS`: one row per statement,
+        month by month and by employee within a month, then the year end), then every
+        statement's ``lines``, ``carries`` and explanation tables stacked in the same
+        order, each row keyed by employee and period."""
+        return _run_tables([s for team in self.teams for s in team], locale)
 
     def _view(self) -> View:
         summary: tuple[tuple[Label, SummaryValue], ...] = (
@@ -276,10 +350,27 @@ class YearComparison(WhatIfRows, Displayable):
     candidate: TeamYearRun
     rows: tuple[WhatIfRow, ...]
 
+    def tables(self, locale: str = "en") -> dict[str, Table]:
+        """The what-if as tables: ``totals`` (one row: both totals, the difference, how
+        many rows changed) and ``rows`` (one row per period and person), then both runs'
+        tables stacked with a ``side`` key (``baseline`` or ``candidate``):
+        ``statements`` (each statement's totals, as a run's ``totals``), ``lines``,
+        ``carries`` and the explanation tables."""
+        sides = [
+            _side_tables(side, [s for team in run.teams for s in team], locale)
+            for side, run in (("baseline", self.baseline), ("candidate", self.candidate))
+        ]
+        return {**WhatIfRows.tables(self, locale), **merge_tables(sides)}
+
     def _view(self) -> View:
         return whatif_view(
             _COMPARE_TITLE, self.baseline.plan.plan_id, self.candidate.plan.plan_id, self.rows
         )
+
+
+RESULT_TABLES.update(
+    {YearRun: _RUN_TABLES, TeamYearRun: _RUN_TABLES, YearComparison: _COMPARISON_TABLES}
+)
 
 
 # --- the runs -----------------------------------------------------------------------------
@@ -561,10 +652,16 @@ def compare_year(
     """
     before = _side("baseline", baseline, months, deals, inputs)
     after = _side("candidate", candidate, months, deals, inputs)
+    return YearComparison(baseline=before, candidate=after, rows=_rows(before, after))
+
+
+def _rows(before: TeamYearRun, after: TeamYearRun) -> tuple[WhatIfRow, ...]:
+    """One row per period (the months, then the year end if either run has one) and
+    person with a statement under either plan."""
     periods = [team.period for team in before.months]
     if before.year_end is not None or after.year_end is not None:
         periods.append(Period(year=periods[-1].year))
-    rows = tuple(
+    return tuple(
         WhatIfRow(
             period=period,
             subject=name,
@@ -574,7 +671,6 @@ def compare_year(
         for period in periods
         for name in _people(before, after, period)
     )
-    return YearComparison(baseline=before, candidate=after, rows=rows)
 
 
 def _people(before: TeamYearRun, after: TeamYearRun, period: Period) -> list[str]:

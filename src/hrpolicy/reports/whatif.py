@@ -1,4 +1,9 @@
-"""What-ifs for scoring: the same month's facts scored on two cards, person by person."""
+"""What-ifs for scoring: the same month's facts scored on two cards, person by person.
+
+A :class:`CardComparison` read back from plain data (``from_dict(data, CardComparison)``)
+has its rows and card ids checked against the monthly scores it holds (each of which
+checks itself against its card): a row whose score is not its person's is refused, naming
+the row."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from hrpolicy.core.fields import argument, arguments, checked, require, require_
 from hrpolicy.core.label import Label
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import ColumnType
+from hrpolicy.core.statement import register_recomputed
 from hrpolicy.core.whatif import WhatIfRow, WhatIfRows, whatif_view
 from hrpolicy.core.workcal import WorkCalendar, check_calendar
 from hrpolicy.reports.scoring import MonthInputs, MonthlyScore, ScoreCard, score_month
@@ -133,14 +139,32 @@ def compare_cards(
     before = _side("baseline", baseline, month, people, calendar)
     after = _side("candidate", candidate, month, people, calendar)
     before, after = tuple(before[i] for i in order), tuple(after[i] for i in order)
-    rows = tuple(
-        WhatIfRow(period=month, subject=a.employee, baseline=a.score, candidate=b.score)
-        for a, b in zip(before, after, strict=True)
-    )
     return CardComparison(
         baseline=before,
         candidate=after,
-        rows=rows,
+        rows=_rows(before, after),
         baseline_card=baseline.card_id,
         candidate_card=candidate.card_id,
     )
+
+
+def _rows(before: Sequence[MonthlyScore], after: Sequence[MonthlyScore]) -> tuple[WhatIfRow, ...]:
+    return tuple(
+        WhatIfRow(period=a.month, subject=a.employee, baseline=a.score, candidate=b.score)
+        for a, b in zip(before, after, strict=True)
+    )
+
+
+def _checked_rows(stored: CardComparison) -> CardComparison:
+    """``stored`` with its rows and card ids those of the scores it holds."""
+    fresh = attrs.evolve(stored, rows=_rows(stored.baseline, stored.candidate))
+    if stored.baseline:
+        fresh = attrs.evolve(
+            fresh,
+            baseline_card=stored.baseline[0].card.card_id,
+            candidate_card=stored.candidate[0].card.card_id,
+        )
+    return fresh
+
+
+register_recomputed(CardComparison, _checked_rows, "the stored monthly scores")
