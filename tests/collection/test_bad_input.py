@@ -390,4 +390,4 @@ def test_a_milestone_asked_for_by_an_unknown_name_is_refused_listing_the_kinds()
         match=r"^kind: expected one of 'sample_certified', 'capability_audit', "
         r"'supplier_listed', got str 'sample'$",
     ):
-        version.milestone("sample")  # type: ignore[arg-type]
+        version.milestone("sample")

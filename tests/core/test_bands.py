@@ -227,12 +227,12 @@ def test_a_band_table_given_upper_as_text_is_read_as_the_upper_side() -> None:
     table = BandTable.from_thresholds(
         [0, 30000, 60000],
         ["0.01", "0.015", "0.02"],
-        closed="upper",  # type: ignore[arg-type]
-        semantics="marginal",  # type: ignore[arg-type]
+        closed="upper",
+        semantics="marginal",
     )
     assert [b.describe() for b in table.bands] == ["[0, 30000]", "(30000, 60000]", "(60000, ∞)"]
     assert table.semantics is Semantics.MARGINAL
-    assert table.with_semantics("whole").semantics is Semantics.WHOLE  # type: ignore[arg-type]
+    assert table.with_semantics("whole").semantics is Semantics.WHOLE
 
 
 def test_a_side_that_is_not_a_side_is_refused_listing_the_sides() -> None:
@@ -240,11 +240,11 @@ def test_a_side_that_is_not_a_side_is_refused_listing_the_sides() -> None:
         BandTable.from_thresholds(
             [0, 30000],
             ["0.01", "0.02"],
-            closed="above",  # type: ignore[arg-type]
+            closed="above",
             semantics=Semantics.MARGINAL,
         )
     with pytest.raises(InvalidValueError, match="semantics: expected one of 'marginal', "):
-        BandTable.from_thresholds([0], ["0.01"], closed=Side.LOWER, semantics="累进")  # type: ignore[arg-type]
+        BandTable.from_thresholds([0], ["0.01"], closed=Side.LOWER, semantics="累进")
 
 
 # --- rows ----------------------------------------------------------------------------
@@ -326,7 +326,7 @@ def test_a_table_written_as_rows_reads_back_as_the_same_table(
 
 def test_rows_with_a_side_that_is_not_a_side_or_no_rows_are_policy_errors_naming_rows() -> None:
     with pytest.raises(PolicyDefinitionError, match="closed: expected one of 'lower', 'upper'"):
-        BandTable.from_rows([[0, 1]], closed="top", semantics=Semantics.MARGINAL)  # type: ignore[arg-type]
+        BandTable.from_rows([[0, 1]], closed="top", semantics=Semantics.MARGINAL)
     with pytest.raises(PolicyDefinitionError, match=r"^rows: expected at least one band"):
         BandTable.from_rows([], closed=Side.UPPER, semantics=Semantics.MARGINAL)
     with pytest.raises(InvalidTypeError, match="first_closed: expected True or False"):

@@ -542,7 +542,7 @@ class CollectionVersion:
                 self.bad_debt_share,
             )
 
-    def milestone(self, kind: MilestoneKind) -> MilestoneAward | None:
+    def milestone(self, kind: MilestoneKind | str) -> MilestoneAward | None:
         """The award for ``kind``, if the version has one."""
         kind = enum_argument(kind, MilestoneKind, "kind")
         for award in self.milestones:

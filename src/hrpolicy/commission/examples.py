@@ -134,7 +134,7 @@ def year_end_plan() -> Plan:
     )
 
 
-def magazine_plan(reading: Semantics = Semantics.MARGINAL) -> Plan:
+def magazine_plan(reading: Semantics | str = Semantics.MARGINAL) -> Plan:
     """Magazine subscriptions: 20 yuan each; above 20 subscriptions, 25 yuan each. The
     sources read this both ways, so the plan says which: ``MARGINAL`` pays 25 only for the
     21st subscription on (25 → 525), ``WHOLE`` pays 25 for all once above 20 (25 → 625)."""

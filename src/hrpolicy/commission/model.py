@@ -397,7 +397,7 @@ class Deal:
             return self.amount
         return self.values.get(name)
 
-    def measure(self, which: Measure, *, component: str | None = None) -> Fraction:
+    def measure(self, which: Measure | str, *, component: str | None = None) -> Fraction:
         """The deal's contribution to the measure ``which``, exactly. A fact it needs that
         the deal lacks is an :class:`~hrpolicy.core.errors.InvalidValueError` naming the
         deal, the fact and ``component`` (the component reading it), never a zero."""

@@ -255,8 +255,8 @@ class BandTable:
         thresholds: Sequence[Decimal | int | str],
         values: Sequence[Decimal | int | str],
         *,
-        closed: Side,
-        semantics: Semantics,
+        closed: Side | str,
+        semantics: Semantics | str,
         first_closed: bool = True,
         end_values: Sequence[Decimal | int | str] | None = None,
         name: str = "bands",
@@ -328,8 +328,8 @@ class BandTable:
         cls,
         rows: Sequence[Sequence[object] | Mapping[str, object]],
         *,
-        closed: Side,
-        semantics: Semantics,
+        closed: Side | str,
+        semantics: Semantics | str,
         first_closed: bool = True,
         name: str = "bands",
     ) -> BandTable:
@@ -402,7 +402,7 @@ class BandTable:
         return cls.from_rows([[start, value]], closed=Side.LOWER, semantics=semantics, name=name)
 
     def to_rows(
-        self, *, closed: Side, first_closed: bool = True
+        self, *, closed: Side | str, first_closed: bool = True
     ) -> list[list[Decimal] | dict[str, object]]:
         """The table as :meth:`from_rows` rows for the inclusivity ``closed``: a band that
         follows the convention is a list (``[lower, value]`` for an open last band), one
@@ -437,7 +437,7 @@ class BandTable:
                 rows.append(row)
         return rows
 
-    def with_semantics(self, semantics: Semantics) -> BandTable:
+    def with_semantics(self, semantics: Semantics | str) -> BandTable:
         """The same bands read with other semantics (e.g. to compare both readings)."""
         return attrs.evolve(self, semantics=enum_argument(semantics, Semantics, "semantics"))
 

@@ -78,7 +78,7 @@ class Rounding(Choice):
     EXACT = "exact"
 
 
-def add_units(start: date, unit: TimeUnit, count: int) -> date:
+def add_units(start: date, unit: TimeUnit | str, count: int) -> date:
     """The date ``count`` units after ``start``, with month-end clipping.
 
     >>> add_units(date(2012, 2, 29), TimeUnit.YEARS, 1)
@@ -144,8 +144,8 @@ class Span:
 def measure(
     start: date,
     end: date,
-    unit: TimeUnit,
-    rounding: Rounding = Rounding.NEAREST,
+    unit: TimeUnit | str,
+    rounding: Rounding | str = Rounding.NEAREST,
 ) -> Span:
     """Measure ``[start, end)`` in ``unit``, rounding a partial unit as ``rounding`` says.
 

@@ -279,7 +279,7 @@ class WeeklyReport:
             self.submitted_at,
         )
 
-    def entry(self, item: Item) -> ItemEntry | None:
+    def entry(self, item: Item | str) -> ItemEntry | None:
         """The summary entry for ``item``, if the report has one."""
         item = enum_argument(item, Item, "item")
         for entry in self.summary:

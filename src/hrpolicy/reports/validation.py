@@ -277,7 +277,7 @@ class ReportPolicy:
             self.plan_share,
         )
 
-    def rule(self, item: Item) -> ItemRule | None:
+    def rule(self, item: Item | str) -> ItemRule | None:
         """The rule for ``item``, if it is required."""
         item = enum_argument(item, Item, "item")
         for rule in self.required:
@@ -285,7 +285,7 @@ class ReportPolicy:
                 return rule
         return None
 
-    def tolerance(self, item: Item) -> Tolerance:
+    def tolerance(self, item: Item | str) -> Tolerance:
         """The tolerance for ``item`` (none: the figures must agree exactly)."""
         item = enum_argument(item, Item, "item")
         for tolerance in self.tolerances:
@@ -393,7 +393,7 @@ class ReportCheck(Displayable):
         """Whether the report lost no points."""
         return self.points == self.maximum
 
-    def status(self, item: Item) -> ItemStatus:
+    def status(self, item: Item | str) -> ItemStatus:
         """How the required summary item ``item`` fared."""
         item = enum_argument(item, Item, "item")
         found = dict(self.items)
