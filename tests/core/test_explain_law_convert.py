@@ -95,8 +95,12 @@ def test_an_explanation_renders_its_values_plainly() -> None:
         ),
     )
     record = explanation.to_records()[0]
-    assert record["inputs"] == "C=3.3333333333…; day=2020-01-02"
     assert record["citation"] == "LCL Art. 22(2)"
+    inputs = explanation.to_records("step_inputs", locale="zh_CN")
+    assert [(row["name"], row["value_text"], row["value_date"]) for row in inputs] == [
+        ("C", "10/3", None),
+        ("day", None, date(2020, 1, 2)),
+    ]
     assert "《劳动合同法》第二十二条第二款" in explanation.to_text("zh_CN")
     assert "(none)" in explanation.to_text("en")
     assert explanation.step("x.1").output == Decimal("3.33")

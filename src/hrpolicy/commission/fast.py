@@ -414,9 +414,7 @@ class _Tables:
             raise InvalidValueError("table", f"one of {', '.join(tables)}", name)
         return tables[name]
 
-    def to_records(
-        self, table: str | None = None, *, locale: str = "en"
-    ) -> list[dict[str, object]]:
+    def to_records(self, table: str | None = None, *, locale: str = "en") -> list[dict[str, Any]]:
         """The rows of one table as dicts: ``table``, or ``totals`` when none is named."""
         return self.table("totals" if table is None else table, locale).to_records()
 

@@ -187,9 +187,7 @@ class Displayable(abc.ABC):
             raise InvalidValueError("table", f"one of {', '.join(tables)}{hint}", name)
         return tables[name]
 
-    def to_records(
-        self, table: str | None = None, *, locale: str = "en"
-    ) -> list[dict[str, object]]:
+    def to_records(self, table: str | None = None, *, locale: str = "en") -> list[dict[str, Any]]:
         """The rows of one table as dicts (for ``pandas.DataFrame``): ``table``, or the
         result's first table (its totals or lines) when none is named."""
         if table is None:

@@ -10,7 +10,7 @@ Findings are built from a :class:`Catalog` of :class:`FindingSpec` entries, so e
 has both languages and its citations in one place, and a message's placeholders are checked
 when the catalog is built.
 
-:class:`Explanation` holds both lists and renders them (``to_records()`` for pandas,
+:class:`Explanation` holds both lists and renders them (``to_records(table)`` for pandas,
 ``_repr_html_`` / ``_repr_markdown_`` / ``_repr_pretty_`` for Jupyter) — deterministically,
 with no clock, locale or environment read.
 """
@@ -81,19 +81,6 @@ class Step:
         """The inputs as a dict (insertion-ordered)."""
         return dict(self.inputs)
 
-    def to_record(self, locale: str = "en") -> dict[str, object]:
-        """A flat row: rule, label, citation, inputs as ``name=value; …`` text, output."""
-        return {
-            "kind": "step",
-            "rule": self.rule,
-            "label": self.label.in_locale(locale),
-            "citation": "; ".join(c.cite(locale) for c in self.citations),
-            "inputs": "; ".join(f"{k}={render_value(v, locale)}" for k, v in self.inputs),
-            "output": render_value(self.output, locale)
-            if isinstance(self.output, Label)
-            else self.output,
-        }
-
 
 #: What a finding may carry as a parameter: the same kinds of value a step records.
 FindingValue = StepValue
@@ -163,17 +150,6 @@ class Finding:
     def message_en(self) -> str:
         """The message in English."""
         return self.message("en")
-
-    def to_record(self, locale: str = "en") -> dict[str, object]:
-        """A flat row for this finding."""
-        return {
-            "kind": "finding",
-            "code": self.code,
-            "severity": self.severity.value,
-            "subject": self.subject,
-            "message": self.message(locale),
-            "citation": "; ".join(c.cite(locale) for c in self.citations),
-        }
 
 
 @attrs.frozen
@@ -302,11 +278,15 @@ class Explanation:
         """Whether a finding with ``code`` was reported."""
         return any(f.code == code for f in self.findings)
 
-    def to_records(self, locale: str = "en") -> list[dict[str, object]]:
-        """Steps then findings as flat dicts (one row each), ready for ``pandas.DataFrame``."""
-        return [s.to_record(locale) for s in self.steps] + [
-            f.to_record(locale) for f in self.findings
-        ]
+    def to_records(self, table: str = "steps", *, locale: str = "en") -> list[dict[str, Any]]:
+        """The rows of one of the explanation's tidy tables (``steps``, ``step_inputs``,
+        ``findings`` or ``finding_params``; layouts in :mod:`hrpolicy.core.records`)."""
+        from hrpolicy.core.records import explanation_tables  # noqa: PLC0415 - records imports explain
+
+        tables = explanation_tables(self, locale=locale)
+        if table not in tables:
+            raise InvalidValueError("table", f"one of {', '.join(tables)}", table)
+        return tables[table].to_records()
 
     def to_text(self, locale: str = "en") -> str:
         """A plain-text rendering."""

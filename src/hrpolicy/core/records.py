@@ -48,7 +48,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Context, Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -251,7 +251,7 @@ class Table:
         index = names.index(name)
         return tuple(row[index] for row in self.rows)
 
-    def to_records(self) -> list[dict[str, object]]:
+    def to_records(self) -> list[dict[str, Any]]:
         """One dict per row, keyed by column name."""
         names = self.schema.names
         return [dict(zip(names, row, strict=True)) for row in self.rows]
