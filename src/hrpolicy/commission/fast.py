@@ -665,7 +665,7 @@ def _owner_totals(baseline: FastRun, candidate: FastRun) -> dict[str, tuple[int,
     return {owner: (pair[0], pair[1]) for owner, pair in totals.items()}
 
 
-def merge_partitions(parts: Sequence[dict[str, tuple[int, int]]]) -> list[dict[str, object]]:
+def merge_partitions(parts: Sequence[dict[str, tuple[int, int]]]) -> list[dict[str, Any]]:
     """The partitions' results as one row per owner (baseline, candidate, difference in
     yuan), ordered by owner; an owner found in two partitions is refused (their months
     would have been split)."""
