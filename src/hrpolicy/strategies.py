@@ -17,7 +17,7 @@ ids, one owner, one period — come from :func:`deal_lists`, :func:`team_months`
 >>> from hypothesis import given
 >>> from hrpolicy.strategies import amounts
 >>> @given(amounts(max_value=100))
-... def test_amounts_have_at_most_two_places(amount):
+... def test_amounts_have_at_most_two_places(amount: Decimal) -> None:
 ...     assert amount == amount.quantize(Decimal("0.01"))
 >>> test_amounts_have_at_most_two_places()
 """
@@ -1288,7 +1288,7 @@ def invoice_sets(
         >>> from hypothesis import given, settings
         >>> @settings(max_examples=5, database=None)
         ... @given(invoice_sets(salesperson="wang", customers=["ACME", "BETA"], max_size=4))
-        ... def test_one_salesperson(books):
+        ... def test_one_salesperson(books: Receivables) -> None:
         ...     assert {i.salesperson for i in books.invoices} == {"wang"}
         ...     assert len({i.invoice_id for i in books.invoices}) == len(books.invoices)
         >>> test_one_salesperson()
@@ -1769,7 +1769,7 @@ def deal_lists(
         >>> march = Period(year=2024, month=3)
         >>> @settings(max_examples=10, database=None)
         ... @given(deal_lists(owners=["li", "wang"], period=march, max_size=5))
-        ... def test_unique_ids(deals):
+        ... def test_unique_ids(deals: list[Deal]) -> None:
         ...     assert len({d.deal_id for d in deals}) == len(deals)
         ...     assert all(march.contains(d.signed_on) for d in deals)
         >>> test_unique_ids()
@@ -1830,7 +1830,7 @@ def team_months(
         >>> from hrpolicy.commission.examples import magazine_plan
         >>> @settings(max_examples=5, database=None)
         ... @given(team_months(owners=["li", "wang"], period=Period(year=2024, month=3)))
-        ... def test_everyone_gets_a_statement(month):
+        ... def test_everyone_gets_a_statement(month: TeamMonth) -> None:
         ...     team = evaluate_team(magazine_plan(), *month)
         ...     assert [s.employee for s in team.statements] == ["li", "wang"]
         >>> test_everyone_gets_a_statement()
@@ -1888,7 +1888,7 @@ def team_weeks(
         >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
         >>> @settings(max_examples=5, database=None)
         ... @given(team_weeks(employees=["li", "wang", "zhao"]))
-        ... def test_one_check_per_report(team):
+        ... def test_one_check_per_report(team: TeamWeek) -> None:
         ...     checks = validate(
         ...         team.reports, domain_report_policy(), calendar, references=team.references
         ...     )

@@ -299,13 +299,16 @@ def plan_bonds(
         >>> from hrpolicy.bonds import DOMAIN_COST_SCHEDULE
         >>> from hrpolicy.bonds.examples import electrician_case
         >>> case = electrician_case()
-        >>> [plan] = plan_bonds([case.agreements[0].training], case.employment,
-        ...                     DOMAIN_COST_SCHEDULE)
+        >>> training = case.agreements[0].training
+        >>> assert training is not None
+        >>> [plan] = plan_bonds([training], case.employment, DOMAIN_COST_SCHEDULE)
+        >>> assert plan.length is not None  # an eligible training gets a length
         >>> plan.eligibility.status.value, plan.cost.amount, plan.length.describe()
         ('eligible', Decimal('6000.00'), '3 years')
         >>> from hrpolicy import InvalidTypeError
         >>> try:
-        ...     plan_bonds(case.agreements[0].training, case.employment, DOMAIN_COST_SCHEDULE)
+        ...     one = training  # one training, not a list of them
+        ...     plan_bonds(one, case.employment, DOMAIN_COST_SCHEDULE)  # type: ignore[arg-type]
         ... except InvalidTypeError as error:
         ...     print(error.path, "|", error.expected)
         trainings | a list or tuple of Training or BondAgreement

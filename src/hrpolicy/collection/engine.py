@@ -1242,7 +1242,7 @@ def settle_team(
     Example:
         >>> from hrpolicy.collection import Invoice, MatchingRule, Payment
         >>> from hrpolicy.collection.examples import proportional_policy
-        >>> def sale(invoice_id, salesperson):
+        >>> def sale(invoice_id: str, salesperson: str) -> Invoice:
         ...     return Invoice(invoice_id=invoice_id, customer="ACME",
         ...                    salesperson=salesperson, issued_on=date(2024, 1, 10),
         ...                    amount=Decimal(10000), commission=Decimal(500),

@@ -340,7 +340,9 @@ class Receivables:
         ...     payments=(Payment(payment_id="P1", invoice_id="A-01",
         ...                       received_on=date(2024, 2, 5), amount=Decimal(400)),),
         ... )
-        >>> receivables.invoice_of(receivables.payments[0]).invoice_id
+        >>> invoice = receivables.invoice_of(receivables.payments[0])
+        >>> assert invoice is not None  # the payment names its invoice
+        >>> invoice.invoice_id
         'A-01'
         >>> receivables.customer_of(receivables.payments[0])
         'ACME'

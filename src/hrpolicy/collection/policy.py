@@ -152,7 +152,7 @@ class Staged:
     ...     [0, "0.8", "0.95", 1], [0, "0.5", "0.8", 1], closed=Side.LOWER,
     ...     semantics=Semantics.WHOLE)
     >>> rule = Staged(stages=stages, clause="回款管理办法 第4条")
-    >>> [str(rule.stages.value_at(share)) for share in ("0.79", "0.8", "0.95", 1)]
+    >>> [str(rule.stages.value_at(Decimal(share))) for share in ("0.79", "0.8", "0.95", "1")]
     ['0', '1/2', '4/5', '1']
 
     :meth:`from_stages` builds the same rule from the stages alone:
@@ -599,7 +599,9 @@ class CollectionPolicy:
         ... )
         >>> policy.policy_id, policy.name, policy.versions[0].version
         ('proportional', 'proportional', '2024-01-01')
-        >>> policy.version_on(date(2030, 6, 30)).reserve.rate
+        >>> reserve = policy.version_on(date(2030, 6, 30)).reserve
+        >>> assert reserve is not None
+        >>> reserve.rate
         Rate('10%')
 
         Raises :class:`~hrpolicy.core.errors.InvalidTypeError` for a ``release`` that is

@@ -412,7 +412,9 @@ def settle_run(
         >>> [(str(s.period), s.total) for s in run]
         [('2024-02', Decimal('1200.00')), ('2024-03', Decimal('0.00')),
          ('2024-04', Decimal('1800.00'))]
-        >>> run.total, run.state_out.account("A-01").released
+        >>> account = run.state_out.account("A-01")
+        >>> assert account is not None
+        >>> run.total, account.released
         (Decimal('3000.00'), Decimal('3000.00'))
     """
     checked_policy = argument(policy, CollectionPolicy, "policy")
@@ -479,7 +481,7 @@ def settle_team_run(
         >>> from hrpolicy.collection import (CollectionInputs, Invoice, MatchingRule,
         ...     Payment, Period, Receivables, settle_team_run)
         >>> from hrpolicy.collection.examples import proportional_policy
-        >>> def sale(invoice_id, salesperson):
+        >>> def sale(invoice_id: str, salesperson: str) -> Invoice:
         ...     return Invoice(invoice_id=invoice_id, customer="ACME",
         ...                    salesperson=salesperson, issued_on=date(2024, 1, 10),
         ...                    amount=Decimal(10000), commission=Decimal(500),

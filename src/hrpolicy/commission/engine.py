@@ -1099,11 +1099,15 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
             version covers, or a measure falls outside a table's bands.
 
     Example:
+        >>> from datetime import date
+        >>> from decimal import Decimal
         >>> from hrpolicy.commission import Deal, Period, PersonInputs, evaluate
         >>> from hrpolicy.commission.examples import pay_mix_plan
-        >>> deal = Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=100000)
+        >>> deal = Deal(
+        ...     deal_id="C-1", owner="li", signed_on=date(2024, 3, 4), amount=Decimal(100000)
+        ... )
         >>> march = evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal],
-        ...                  PersonInputs(employee="li", score=90))
+        ...                  PersonInputs(employee="li", score=Decimal(90)))
         >>> [(line.line_id, line.amount) for line in march.lines]
         [('commission/C-1', Decimal('3000.00')), ('base', Decimal('3000.00')),
          ('performance', Decimal('4500.00'))]
@@ -1287,10 +1291,13 @@ def evaluate_team(
             bands, prefixed as above when it comes from one person's statement.
 
     Example:
+        >>> from datetime import date
+        >>> from decimal import Decimal
         >>> from hrpolicy.commission import Credit, Deal, Period, evaluate_team
         >>> from hrpolicy.commission.examples import gross_margin_plan
-        >>> shared = Deal(deal_id="G-1", owner="li", signed_on="2024-03-08", amount=100000,
-        ...               product_cost=60000, customer_expenses=0, internal_allocation=0,
+        >>> shared = Deal(deal_id="G-1", owner="li", signed_on=date(2024, 3, 8),
+        ...               amount=Decimal(100000), product_cost=Decimal(60000),
+        ...               customer_expenses=Decimal(0), internal_allocation=Decimal(0),
         ...               split=(Credit(employee="li", role="sales"),
         ...                      Credit(employee="wang", role="service")))
         >>> team = evaluate_team(gross_margin_plan(), Period(year=2024, month=3), [shared])
@@ -1379,10 +1386,14 @@ def compare(
             the same way.
 
     Example:
+        >>> from datetime import date
+        >>> from decimal import Decimal
         >>> from hrpolicy.commission import Deal, Period, compare
         >>> from hrpolicy.commission.examples import magazine_plan
-        >>> deals = [Deal(deal_id="M-1", owner="li", signed_on="2024-03-05", units=25),
-        ...          Deal(deal_id="M-2", owner="wang", signed_on="2024-03-06", units=10)]
+        >>> deals = [
+        ...     Deal(deal_id="M-1", owner="li", signed_on=date(2024, 3, 5), units=Decimal(25)),
+        ...     Deal(deal_id="M-2", owner="wang", signed_on=date(2024, 3, 6), units=Decimal(10)),
+        ... ]
         >>> what_if = compare(magazine_plan("marginal"), magazine_plan("whole"),
         ...                   Period(year=2024, month=3), deals)
         >>> for row in what_if.to_records("people"):

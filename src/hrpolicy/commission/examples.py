@@ -6,7 +6,7 @@ is the companies'. Every plan takes effect on 2024-01-01 and is tested against a
 checked by hand (``tests/commission/test_example_plans.py``).
 
 >>> from hrpolicy.commission import Period, PersonInputs, Deal, evaluate
->>> deal = Deal(deal_id="M1", owner="li", signed_on="2024-03-05", units=25)
+>>> deal = Deal(deal_id="M1", owner="li", signed_on=date(2024, 3, 5), units=Decimal(25))
 >>> evaluate(magazine_plan(), Period(year=2024, month=3), [deal],
 ...          PersonInputs(employee="li")).total
 Decimal('525.00')

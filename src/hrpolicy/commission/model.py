@@ -330,10 +330,12 @@ class Deal:
     and their roles. A deal below its list price needs ``approval`` (the reference of the
     approving document, 签呈) where the plan says so.
 
-    >>> Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=20000).measure("sales")
+    >>> deal = Deal(deal_id="C-1", owner="li", signed_on=date(2024, 3, 4), amount=Decimal(20000))
+    >>> deal.measure("sales")
     Fraction(20000, 1)
-    >>> elevator = Deal(deal_id="E-1", owner="li", signed_on="2024-12-05", amount=1200000,
-    ...                 units=4, values={"equipment": 1000000, "list": 1150000})
+    >>> elevator = Deal(deal_id="E-1", owner="li", signed_on=date(2024, 12, 5),
+    ...                 amount=Decimal(1200000), units=Decimal(4),
+    ...                 values={"equipment": Decimal(1000000), "list": Decimal(1150000)})
     >>> elevator.value("equipment"), elevator.value("contract"), elevator.value("floor")
     (Decimal('1000000'), Decimal('1200000'), None)
     >>> elevator.read("equipment"), elevator.measure(Measure.UNITS)

@@ -320,11 +320,14 @@ class Statement(StatementLines[Line], Displayable):
         in ``line_id``, ``None`` for the statement's own steps and checks), each row keyed
         by employee and period.
 
+        >>> from datetime import date
         >>> from hrpolicy.commission import Deal, Period, PersonInputs, evaluate
         >>> from hrpolicy.commission.examples import pay_mix_plan
-        >>> deal = Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=100000)
+        >>> deal = Deal(
+        ...     deal_id="C-1", owner="li", signed_on=date(2024, 3, 4), amount=Decimal(100000)
+        ... )
         >>> march = evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal],
-        ...                  PersonInputs(employee="li", score=90))
+        ...                  PersonInputs(employee="li", score=Decimal(90)))
         >>> [(row["line_id"], row["amount"]) for row in march.to_records("lines")]
         [('commission/C-1', Decimal('3000.00')), ('base', Decimal('3000.00')),
          ('performance', Decimal('4500.00'))]

@@ -218,8 +218,8 @@ class YearRun(Displayable):
 
         >>> from hrpolicy.commission import Deal, Period, evaluate_year
         >>> from hrpolicy.commission.examples import year_end_plan
-        >>> deals = [Deal(deal_id=f"D{m}", owner="li", signed_on=f"2024-{m:02d}-10",
-        ...               amount=40000) for m in range(1, 13)]
+        >>> deals = [Deal(deal_id=f"D{m}", owner="li", signed_on=date(2024, m, 10),
+        ...               amount=Decimal(40000)) for m in range(1, 13)]
         >>> year = evaluate_year(year_end_plan(), Period(year=2024), deals, "li")
         >>> last = year.to_records("totals")[-1]
         >>> last["period"], last["year_end"], last["total"], last["run_to_date"]
@@ -473,14 +473,15 @@ def evaluate_year(
     Example:
         >>> from hrpolicy.commission import Deal, Period, PersonInputs, evaluate_year
         >>> from hrpolicy.commission.examples import year_end_plan, pay_mix_plan
-        >>> deals = [Deal(deal_id=f"D{m}", owner="li", signed_on=f"2024-{m:02d}-10",
-        ...               amount=40000) for m in range(1, 13)]
+        >>> deals = [Deal(deal_id=f"D{m}", owner="li", signed_on=date(2024, m, 10),
+        ...               amount=Decimal(40000)) for m in range(1, 13)]
         >>> year = evaluate_year(year_end_plan(), Period(year=2024), deals, "li")
+        >>> assert year.year_end is not None
         >>> len(year), year.year_end.total, year.total  # 480,000 reach the 1 % rate
         (12, Decimal('4800.00'), Decimal('4800.00'))
         >>> spring = [Period(year=2024, month=m) for m in (3, 4, 5)]
         >>> run = evaluate_year(pay_mix_plan(), spring, deals[2:5], "li",
-        ...                     {m: PersonInputs(employee="li", score=80) for m in spring})
+        ...                     {m: PersonInputs(employee="li", score=Decimal(80)) for m in spring})
         >>> [str(s.total) for s in run], run.total
         (['8200.00', '8200.00', '8200.00'], Decimal('24600.00'))
         >>> evaluate_year(pay_mix_plan(), spring, deals, "li")
@@ -560,8 +561,10 @@ def evaluate_team_year(
     Example:
         >>> from hrpolicy.commission import Deal, Period, evaluate_team_year
         >>> from hrpolicy.commission.examples import magazine_plan
-        >>> deals = [Deal(deal_id="M-1", owner="li", signed_on="2024-03-05", units=25),
-        ...          Deal(deal_id="M-2", owner="wang", signed_on="2024-04-06", units=10)]
+        >>> deals = [
+        ...     Deal(deal_id="M-1", owner="li", signed_on=date(2024, 3, 5), units=Decimal(25)),
+        ...     Deal(deal_id="M-2", owner="wang", signed_on=date(2024, 4, 6), units=Decimal(10)),
+        ... ]
         >>> spring = [Period(year=2024, month=m) for m in (3, 4)]
         >>> run = evaluate_team_year(magazine_plan(), spring, deals)
         >>> for row in run.to_records():
@@ -638,8 +641,8 @@ def compare_year(
     Example:
         >>> from hrpolicy.commission import Deal, Period, compare_year
         >>> from hrpolicy.commission.examples import magazine_plan
-        >>> deals = [Deal(deal_id="M-1", owner="li", signed_on="2024-03-05", units=25),
-        ...          Deal(deal_id="M-2", owner="li", signed_on="2024-04-06", units=22)]
+        >>> deals = [Deal(deal_id="M-1", owner="li", signed_on=date(2024, 3, 5), units=Decimal(25)),
+        ...          Deal(deal_id="M-2", owner="li", signed_on=date(2024, 4, 6), units=Decimal(22))]
         >>> spring = [Period(year=2024, month=m) for m in (3, 4)]
         >>> what_if = compare_year(magazine_plan("marginal"), magazine_plan("whole"),
         ...                        spring, deals)

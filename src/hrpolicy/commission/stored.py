@@ -14,12 +14,14 @@ Every result is written in format 1 (the ``"format"`` key of
 :func:`~hrpolicy.core.convert.to_dict`).
 
 >>> import json
+>>> from datetime import date
+>>> from decimal import Decimal
 >>> from hrpolicy.commission import Deal, Period, PersonInputs, Statement, evaluate
 >>> from hrpolicy.commission.examples import pay_mix_plan
 >>> from hrpolicy.core.convert import from_dict, to_dict
->>> deal = Deal(deal_id="C-1", owner="li", signed_on="2024-03-04", amount=100000)
+>>> deal = Deal(deal_id="C-1", owner="li", signed_on=date(2024, 3, 4), amount=Decimal(100000))
 >>> march = evaluate(pay_mix_plan(), Period(year=2024, month=3), [deal],
-...                  PersonInputs(employee="li", score=90))
+...                  PersonInputs(employee="li", score=Decimal(90)))
 >>> data = json.loads(json.dumps(to_dict(march)))
 >>> data["format"], from_dict(data, Statement) == march
 (1, True)

@@ -81,7 +81,7 @@ def describe(value: object) -> str:
     >>> describe(Rate.parse("40%"))
     'Rate 40%'
     >>> from hrpolicy.core.statement import PaidLine
-    >>> describe(PaidLine(line_id="L1", amount="5"))
+    >>> describe(PaidLine(line_id="L1", amount=Decimal("5")))
     "PaidLine(line_id='L1', …)"
     """
     if value is None:

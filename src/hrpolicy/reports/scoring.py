@@ -1500,10 +1500,10 @@ def consequences(
     Example:
         >>> from hrpolicy.reports import Period
         >>> april, may, june = (Period(year=2024, month=m) for m in (4, 5, 6))
-        >>> (finding,) = consequences({april: Decimal("58.5"), may: 72}, employee="li")
+        >>> (finding,) = consequences({april: Decimal("58.5"), may: Decimal(72)}, employee="li")
         >>> print(finding.message("en"))
         2024-04 scored 58.50, under 60: retraining or another post, as the policy provides.
-        >>> run = {april: 69, may: "68.5", june: 65}
+        >>> run = {april: Decimal(69), may: Decimal("68.5"), june: Decimal(65)}
         >>> [f.code for f in consequences(run, employee="li", retrained=True)]
         ['incompetent_after_retraining']
         >>> consequences({april: 58.5}, employee="li")
