@@ -51,6 +51,7 @@ from hrpolicy.bonds.policy import (
     ServiceSchedule,
 )
 from hrpolicy.bonds.results import (
+    RESULT_TABLES,
     BondPlan,
     BondReview,
     BondSettlement,
@@ -61,6 +62,7 @@ from hrpolicy.bonds.results import (
     RecognisedCost,
     SeparationSettlement,
     ServicePeriod,
+    batch_tables,
 )
 from hrpolicy.bonds.whatif import BondComparison, compare_policies
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
@@ -73,6 +75,7 @@ from hrpolicy.core.whatif import WhatIfRow
 __all__ = [
     "CATALOG",
     "DOMAIN_COST_SCHEDULE",
+    "RESULT_TABLES",
     "Band",
     "BandTable",
     "BenefitKind",
@@ -129,6 +132,7 @@ __all__ = [
     "Training",
     "TrainingKind",
     "WhatIfRow",
+    "batch_tables",
     "compare_policies",
     "plan_bonds",
     "review",
