@@ -7,12 +7,20 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy.bonds import BondCase
-from hrpolicy.core.convert import from_dict, structure_value, to_dict, unstructure_value
+from hrpolicy.core.convert import (
+    format_of,
+    from_dict,
+    register_format,
+    structure_value,
+    to_dict,
+    unstructure_value,
+)
 from hrpolicy.core.errors import ConversionError, InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Catalog, Explanation, FindingSpec, Severity, Step, StepValue
 from hrpolicy.core.label import Label
@@ -204,3 +212,23 @@ def test_a_money_cell_of_thirty_digits_with_trailing_zeros_is_a_typed_refusal_or
     assert Table.build(schema, [(value,)]).rows == ((value,),)
     with pytest.raises(InvalidTypeError, match=r"t\[0\]\.x"):
         Table.build(schema, [(Decimal("12345678901234567890123456789.001"),)])
+
+
+def test_a_document_of_an_older_format_is_read_through_the_reader_registered_for_it() -> None:
+    @attrs.frozen
+    class Wage:
+        month: str
+        amount: Decimal
+
+    def from_version_1(old: dict[str, object]) -> dict[str, object]:
+        # version 1 wrote the amount under "pay"
+        return {"month": old["month"], "amount": old["pay"]}
+
+    register_format(Wage, 2, readers={1: from_version_1})
+    assert format_of(Wage) == 2
+    assert to_dict(Wage("2024-03", Decimal("860.00")))["format"] == 2
+    old = {"format": 1, "month": "2024-03", "pay": "860.00"}
+    assert from_dict(old, Wage) == Wage("2024-03", Decimal("860.00"))
+    assert from_dict({"format": 2, "month": "2024-03", "amount": "860.00"}, Wage) == Wage(
+        "2024-03", Decimal("860.00")
+    )
