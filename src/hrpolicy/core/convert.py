@@ -66,10 +66,13 @@ from hrpolicy.law.provisions import Provision, provision
 __all__ = [
     "FORMAT_KEY",
     "converter",
+    "format_of",
     "from_dict",
     "register_format",
     "register_tagged_union",
+    "structure_value",
     "to_dict",
+    "unstructure_value",
 ]
 
 T = TypeVar("T")
