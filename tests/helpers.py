@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import typing
 from decimal import Decimal
+from fractions import Fraction
 
 from hrpolicy.core.bands import Band
+from hrpolicy.core.records import Table, TableSchema
+
+T = typing.TypeVar("T")
 
 
 def band(
@@ -35,3 +39,35 @@ def core_types(annotation: object) -> set[type]:
     for arg in typing.get_args(annotation):
         found |= core_types(arg)
     return found
+
+
+def json_roundtrip(result: T) -> T:
+    """``result`` written with ``to_dict``, through JSON text, and read back as its type."""
+    import json  # noqa: PLC0415 - kept beside the helper that needs it
+
+    from hrpolicy.core.convert import from_dict, to_dict  # noqa: PLC0415
+
+    back: T = from_dict(json.loads(json.dumps(to_dict(result))), type(result))
+    return back
+
+
+def assert_typed(tables: typing.Mapping[str, Table]) -> None:
+    """Every column of every table holds one Python type (or None); no float or Fraction."""
+    for table in tables.values():
+        for name in table.schema.names:
+            kinds = {type(cell) for cell in table.column(name) if cell is not None}
+            assert len(kinds) <= 1, (table.name, name, kinds)
+            assert not kinds & {float, Fraction}, (table.name, name)
+
+
+def assert_tidy(
+    result: typing.Any, declared: typing.Mapping[type, tuple[TableSchema, ...]]
+) -> None:
+    """The result's tables are laid out as ``declared`` says for its type, in both
+    locales, each rebuilds cell by cell, and each column holds one type."""
+    for locale in ("en", "zh_CN"):
+        tables: dict[str, Table] = result.tables(locale)
+        assert tuple(t.schema for t in tables.values()) == declared[type(result)]
+        for table in tables.values():
+            assert Table.build(table.schema, table.rows) == table
+        assert_typed(tables)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from fractions import Fraction
 
 import attrs
 import pytest
@@ -25,27 +24,10 @@ from hrpolicy.bonds.results import RESULT_TABLES, batch_tables
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.display import Displayable
 from hrpolicy.core.errors import ConversionError, InvalidTypeError
-from hrpolicy.core.records import Table
 from hrpolicy.strategies import bond_cases
+from tests.helpers import assert_tidy, json_roundtrip
 
 from .helpers import agreement, employment, separation
-
-
-def _roundtrip(result: object) -> object:
-    return from_dict(json.loads(json.dumps(to_dict(result))), type(result))
-
-
-def _assert_tidy(result: Displayable) -> None:
-    """Every table builds under its declared layout, with one Python type per column."""
-    for locale in ("en", "zh_CN"):
-        tables = result.tables(locale)
-        assert tuple(t.schema for t in tables.values()) == RESULT_TABLES[type(result)]
-        for table in tables.values():
-            assert Table.build(table.schema, table.rows) == table
-            for name in table.schema.names:
-                cells = [cell for cell in table.column(name) if cell is not None]
-                assert not any(isinstance(cell, (float, Fraction)) for cell in cells)
-                assert len({type(cell) for cell in cells}) <= 1, (table.name, name)
 
 
 def _results(case: BondCase) -> list[Displayable]:
@@ -97,7 +79,7 @@ def test_a_plan_has_its_totals_and_cost_lines_keyed_by_training() -> None:
     (row,) = plan.to_records()
     assert (row["training"], row["agreement"], row["length_years"]) == ("T-2010-10", None, 3)
     assert {r["training"] for r in plan.to_records("cost_lines")} == {"T-2010-10"}
-    _assert_tidy(plan)
+    assert_tidy(plan, RESULT_TABLES)
 
 
 def test_a_batch_of_settlements_stacks_every_table_under_case_and_employee() -> None:
@@ -125,9 +107,9 @@ def test_a_refund_finding_carries_paid_lawful_and_refund_as_numbers() -> None:
 
 def test_a_settlement_loaded_from_json_equals_the_one_written() -> None:
     settled = electrician_case().settle()
-    assert _roundtrip(settled) == settled
-    assert _roundtrip(settled.bonds[0].review) == settled.bonds[0].review
-    assert _roundtrip(settled.bonds[0]) == settled.bonds[0]
+    assert json_roundtrip(settled) == settled
+    assert json_roundtrip(settled.bonds[0].review) == settled.bonds[0].review
+    assert json_roundtrip(settled.bonds[0]) == settled.bonds[0]
 
 
 def test_a_settlement_whose_refund_was_edited_is_refused_on_loading() -> None:
@@ -155,14 +137,14 @@ def test_a_settlement_whose_finding_was_dropped_is_refused_on_loading() -> None:
 @given(bond_cases(max_bonds=3))
 def test_every_result_of_a_generated_case_reads_back_from_json_equal(case: BondCase) -> None:
     for result in _results(case):
-        assert _roundtrip(result) == result
+        assert json_roundtrip(result) == result
 
 
 @settings(max_examples=40, deadline=None)
 @given(bond_cases(max_bonds=3))
 def test_every_table_of_a_generated_case_has_one_type_per_column(case: BondCase) -> None:
     for result in _results(case):
-        _assert_tidy(result)
+        assert_tidy(result, RESULT_TABLES)
 
 
 @settings(max_examples=20, deadline=None)
@@ -178,8 +160,8 @@ def test_every_plan_of_generated_trainings_tables_and_reads_back(
     plans = plan_bonds(items, case.employment, DOMAIN_COST_SCHEDULE, case.policy)
     for plan in plans:
         assert isinstance(plan, BondPlan)
-        _assert_tidy(plan)
-        assert _roundtrip(plan) == plan
+        assert_tidy(plan, RESULT_TABLES)
+        assert json_roundtrip(plan) == plan
     if plans:
         stacked = batch_tables(plans)
         assert stacked["totals"].column("case") == tuple(range(len(plans)))

@@ -44,9 +44,9 @@ from hrpolicy.collection.examples import (
     staged_policy,
 )
 from hrpolicy.core.errors import ConversionError, InvalidTypeError
-from hrpolicy.core.records import Table
 from hrpolicy.strategies import amounts, collection_receivables
 from tests.collection.helpers import books, invoice, month, months, payment
+from tests.helpers import assert_typed
 
 WAGES = {"month_wage": Decimal(6000), "minimum_wage": Decimal(2690)}
 
@@ -80,15 +80,6 @@ def _schedule() -> RecoverySchedule:
         Decimal(1500),
         [("2024-05", Decimal(5000), Decimal(2690)), ("bonus month", Decimal(3000), Decimal(2690))],
     )
-
-
-def assert_typed(tables: dict[str, Table]) -> None:
-    """Every column holds one Python type (or None); no float or Fraction anywhere."""
-    for table in tables.values():
-        for name in table.schema.names:
-            kinds = {type(cell) for cell in table.column(name) if cell is not None}
-            assert len(kinds) <= 1, (table.name, name, kinds)
-            assert not kinds & {float, Fraction}, (table.name, name)
 
 
 # --- tables ---------------------------------------------------------------------------

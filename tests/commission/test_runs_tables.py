@@ -6,7 +6,6 @@ import contextlib
 import json
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any, cast
 
 import attrs
@@ -33,10 +32,10 @@ from hrpolicy.commission import (
 from hrpolicy.commission.examples import magazine_plan, pay_mix_plan, year_end_plan
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.errors import ConversionError
-from hrpolicy.core.records import Table
 from hrpolicy.strategies import commission_deals, commission_plans
 from hrpolicy.tables import to_pandas
 from tests.commission.helpers import commission, plan
+from tests.helpers import assert_tidy
 
 YEAR = Period(year=2024)
 SPRING = [Period(year=2024, month=m) for m in (3, 4, 5)]
@@ -69,18 +68,6 @@ def _read_back(result: Any) -> Any:
     return from_dict(json.loads(json.dumps(to_dict(result))), type(result))
 
 
-def _check_tables(result: Any) -> None:
-    """Every table is laid out as RESULT_TABLES says, and each column holds one type,
-    never a float or a Fraction."""
-    tables: dict[str, Table] = result.tables()
-    assert tuple(t.schema for t in tables.values()) == RESULT_TABLES[type(result)]
-    for table in tables.values():
-        for name in table.schema.names:
-            kinds = {type(cell) for cell in table.column(name) if cell is not None}
-            assert len(kinds) <= 1, (table.name, name, kinds)
-            assert not kinds & {float, Fraction}, (table.name, name)
-
-
 def test_a_year_run_gives_one_totals_row_per_month_and_the_year_end_with_the_pay_so_far() -> None:
     run = evaluate_year(year_end_plan(), YEAR, _lifts(), "li")
     rows = run.to_records("totals")
@@ -90,7 +77,7 @@ def test_a_year_run_gives_one_totals_row_per_month_and_the_year_end_with_the_pay
     assert [r["year_end"] for r in rows] == [False] * 12 + [True]
     assert rows[-1]["total"] == rows[-1]["run_to_date"] == Decimal("4800.00")
     assert rows[-1]["due"] == Decimal("4800.00")
-    _check_tables(run)
+    assert_tidy(run, RESULT_TABLES)
 
 
 def test_a_year_runs_lines_table_holds_every_line_of_every_month_in_order() -> None:
@@ -115,7 +102,7 @@ def test_a_team_year_run_stacks_everyones_statements_month_by_month() -> None:
         ("2024-04", "wang", Decimal("450.00")),
     ]
     assert {r["employee"] for r in run.to_records("lines")} == {"li", "wang"}
-    _check_tables(run)
+    assert_tidy(run, RESULT_TABLES)
 
 
 def test_a_year_comparison_gives_its_rows_then_both_sides_statements_with_a_side_column() -> None:
@@ -132,7 +119,7 @@ def test_a_year_comparison_gives_its_rows_then_both_sides_statements_with_a_side
         ("candidate", "wang", Decimal("550.00")),
     ]
     assert {r["side"] for r in what_if.to_records("lines")} == {"baseline", "candidate"}
-    _check_tables(what_if)
+    assert_tidy(what_if, RESULT_TABLES)
 
 
 def test_a_year_run_converts_to_a_pandas_frame_with_exact_money() -> None:
@@ -240,5 +227,5 @@ def test_generated_year_runs_and_what_ifs_read_back_from_json_equal_with_typed_t
             results.append(build())
     for result in results:
         assert _read_back(result) == result
-        _check_tables(result)
+        assert_tidy(result, RESULT_TABLES)
     assert all(isinstance(r, (YearRun, TeamYearRun, YearComparison)) for r in results)

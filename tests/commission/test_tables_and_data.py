@@ -39,9 +39,9 @@ from hrpolicy.commission import (
 )
 from hrpolicy.commission.examples import example_month, magazine_plan, pay_mix_plan, year_end_plan
 from hrpolicy.core.errors import ConversionError
-from hrpolicy.core.records import Table
 from hrpolicy.strategies import commission_deals, commission_plans
 from tests.commission.helpers import MARCH, commission, deal, plan, run
+from tests.helpers import assert_typed
 
 MARCH_DEALS = st.lists(commission_deals(period=MARCH), max_size=6, unique_by=lambda d: d.deal_id)
 
@@ -61,15 +61,6 @@ def _what_if() -> Comparison:
         Deal(deal_id="M-2", owner="wang", signed_on=date(2024, 3, 6), units=Decimal(10)),
     ]
     return compare(magazine_plan(), magazine_plan(Semantics.WHOLE), MARCH, deals)
-
-
-def assert_typed(tables: dict[str, Table]) -> None:
-    """Every column holds one Python type (or None); no float or Fraction anywhere."""
-    for table in tables.values():
-        for name in table.schema.names:
-            kinds = {type(cell) for cell in table.column(name) if cell is not None}
-            assert len(kinds) <= 1, (table.name, name, kinds)
-            assert not kinds & {float, Fraction}, (table.name, name)
 
 
 # --- tables ---------------------------------------------------------------------------

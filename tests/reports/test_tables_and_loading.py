@@ -6,16 +6,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hrpolicy.core.convert import from_dict, to_dict
-from hrpolicy.core.display import Displayable
 from hrpolicy.core.errors import ConversionError, InvalidTypeError
-from hrpolicy.core.records import Table
 from hrpolicy.reports import (
     RESULT_TABLES,
     AnnualScore,
@@ -38,28 +35,13 @@ from hrpolicy.reports.examples import (
     salesperson_card,
 )
 from hrpolicy.strategies import weekly_reports
+from tests.helpers import assert_tidy, json_roundtrip
 from tests.reports.helpers import CALENDAR
 from tests.reports.test_properties import MARCH, months
 
 POLICY = domain_report_policy()
 WEEK = IsoWeek(year=2024, week=10)
 SCORES = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
-
-
-def _roundtrip(result: object) -> object:
-    return from_dict(json.loads(json.dumps(to_dict(result))), type(result))
-
-
-def _assert_tidy(result: Displayable) -> None:
-    for locale in ("en", "zh_CN"):
-        tables = result.tables(locale)
-        assert tuple(t.schema for t in tables.values()) == RESULT_TABLES[type(result)]
-        for table in tables.values():
-            assert Table.build(table.schema, table.rows) == table
-            for name in table.schema.names:
-                cells = [cell for cell in table.column(name) if cell is not None]
-                assert not any(isinstance(cell, (float, Fraction)) for cell in cells)
-                assert len({type(cell) for cell in cells}) <= 1, (table.name, name)
 
 
 def _year() -> AnnualScore:
@@ -133,7 +115,7 @@ def test_an_annual_score_has_its_twelve_months_with_their_dates() -> None:
     )
     months = year.to_records("months")
     assert (months[1]["period"], months[1]["period_end"]) == ("2024-02", date(2024, 2, 29))
-    _assert_tidy(year)
+    assert_tidy(year, RESULT_TABLES)
 
 
 def test_a_monthly_score_from_a_known_daily_work_score_gives_its_coefficient_exactly() -> None:
@@ -160,9 +142,9 @@ def test_an_annual_score_with_an_edited_score_is_refused_on_loading() -> None:
 def test_every_generated_month_tables_tidily_and_reads_back_equal(inputs: MonthInputs) -> None:
     score = score_month(salesperson_card(), MARCH, inputs, CALENDAR)
     for result in (score, *inputs.reports):
-        _assert_tidy(result)
-        assert _roundtrip(result) == result
-    assert isinstance(_roundtrip(score), MonthlyScore)
+        assert_tidy(result, RESULT_TABLES)
+        assert json_roundtrip(result) == result
+    assert isinstance(json_roundtrip(score), MonthlyScore)
 
 
 @settings(max_examples=25, deadline=None)
@@ -175,8 +157,8 @@ def test_every_generated_year_tables_tidily_and_reads_back_equal(
         employee="li",
         retrained=retrained,
     )
-    _assert_tidy(year)
-    assert _roundtrip(year) == year
+    assert_tidy(year, RESULT_TABLES)
+    assert json_roundtrip(year) == year
 
 
 @settings(max_examples=25, deadline=None)
@@ -186,5 +168,5 @@ def test_every_generated_report_check_tables_tidily_and_reads_back_equal(
 ) -> None:
     report, reference = case
     (check,) = validate([report], POLICY, CALENDAR, references=[reference])  # type: ignore[list-item]
-    _assert_tidy(check)
-    assert _roundtrip(check) == check
+    assert_tidy(check, RESULT_TABLES)
+    assert json_roundtrip(check) == check
