@@ -103,11 +103,9 @@ def main() -> None:
     )
     statements = [statement for team in run.teams for statement in team.statements]
     pay = stage(
-        "to_pandas: pay per person per month",
-        lambda: tables.to_pandas(statements, "totals"),
-        timings,
+        "to_pandas: pay per person per month", lambda: tables.to_pandas(run, "totals"), timings
     )
-    lines = stage("to_pandas: every line", lambda: tables.to_pandas(statements, "lines"), timings)
+    lines = stage("to_pandas: every line", lambda: tables.to_pandas(run, "lines"), timings)
 
     def parquet_round_trip() -> pd.DataFrame:
         buffer = io.BytesIO()
