@@ -152,3 +152,19 @@ def test_the_demo_checks_a_teams_weekly_reports(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert re.search(r"points +33\.00", out)
     assert "VIOLATION untrue" in out
+
+
+def test_a_reader_that_stops_early_ends_the_output_without_a_traceback() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "hrpolicy", "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()  # like `| head -c 10`
+        errors = process.stderr.read().decode()
+        process.wait(timeout=120)
+    assert "Traceback" not in errors
+    assert process.returncode == 141
