@@ -18,6 +18,7 @@ from hrpolicy.bonds import (
     SeparationSettlement,
     plan_bonds,
     review,
+    settle,
 )
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.bonds.results import RESULT_TABLES, batch_tables
@@ -165,3 +166,13 @@ def test_every_plan_of_generated_trainings_tables_and_reads_back(
     if plans:
         stacked = batch_tables(plans)
         assert stacked["totals"].column("case") == tuple(range(len(plans)))
+
+
+def test_a_separation_without_bonds_read_back_with_an_edited_total_is_refused() -> None:
+    case = electrician_case()
+    settled = settle([], case.employment, case.separation)
+    data = json.loads(json.dumps(to_dict(settled)))
+    assert from_dict(data, SeparationSettlement) == settled
+    data["refund_due"] = "0.00"
+    with pytest.raises(ConversionError, match=r"refund_due: expected 3000\.00"):
+        from_dict(data, SeparationSettlement)

@@ -23,3 +23,13 @@ def test_a_bond_what_if_read_back_from_json_with_an_edited_figure_is_refused_nam
     data["rows"][0]["candidate"] = "1000.00"
     with pytest.raises(ConversionError, match=r"rows\[0\]\.candidate: expected 1822\.99"):
         from_dict(data, BondComparison)
+
+
+def test_a_bond_what_if_read_back_with_a_row_renamed_to_another_employee_is_refused() -> None:
+    what_if = compare_policies(
+        [electrician_case()], BondPolicy(), BondPolicy(unit=TimeUnit.DAYS, name="by day")
+    )
+    data = json.loads(json.dumps(to_dict(what_if)))
+    data["rows"][0]["subject"] = "cases[0] someone else"
+    with pytest.raises(ConversionError, match=r"rows\[0\]\.subject"):
+        from_dict(data, BondComparison)

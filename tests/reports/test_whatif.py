@@ -80,3 +80,11 @@ def test_a_what_if_of_a_card_against_itself_has_zero_differences(
     assert len(what_if.rows) == len(people)
     assert all(row.difference == 0 for row in what_if.rows)
     assert what_if.baseline == what_if.candidate
+
+
+def test_a_score_card_comparison_shows_scores_as_points_not_as_money() -> None:
+    what_if = compare_cards(CARD, HEAVIER, MARCH, PEOPLE, CALENDAR)
+    for locale in ("en", "zh_CN"):
+        text = what_if.to_text(locale=locale)
+        assert "91.80 → 91.20 (-0.60)" in text
+        assert "¥" not in text

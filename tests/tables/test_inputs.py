@@ -12,6 +12,8 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.collection import Invoice, MatchingRule, Payment, Receivables
@@ -100,8 +102,27 @@ def test_a_float_beyond_what_a_float_holds_to_the_fen_is_refused_even_with_the_o
     ]
     with pytest.raises(TableError, match="whole number of fen below"):
         read_deals(rows, floats="whole_fen")
-    rows[0]["amount"] = 90071992547409.0
-    assert read_deals(rows, floats="whole_fen")[0].amount == Decimal("90071992547409.0")
+    rows[0]["amount"] = 9999999999999.99
+    assert read_deals(rows, floats="whole_fen")[0].amount == Decimal("9999999999999.99")
+
+
+def test_a_float_amount_above_ten_trillion_is_refused_as_its_fen_could_have_changed() -> None:
+    # 77,317,845,048,360.54 yuan is read into the float whose repr is 77317845048360.55.
+    rows = [
+        {"deal_id": "C-1", "owner": "li", "signed_on": "2024-03-04", "amount": 77317845048360.54}
+    ]
+    with pytest.raises(TableError, match="whole number of fen below 10000000000000 yuan"):
+        read_deals(rows, floats="whole_fen")
+
+
+@given(st.integers(min_value=0, max_value=10**15 - 1))
+def test_every_whole_fen_amount_below_the_float_limit_is_read_back_from_its_float(
+    fen: int,
+) -> None:
+    amount = Decimal(fen).scaleb(-2)
+    assert amount < FLOAT_LIMIT
+    rows = [{"deal_id": "C-1", "owner": "li", "signed_on": "2024-03-04", "amount": float(amount)}]
+    assert read_deals(rows, floats="whole_fen")[0].amount == amount
 
 
 def test_units_from_a_float_column_are_read_from_their_shortest_repr_under_the_opt_in() -> None:

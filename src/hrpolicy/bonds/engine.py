@@ -20,7 +20,7 @@ rounding to 0.01 per bond; the total is the sum of the bonds' rounded amounts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -919,6 +919,14 @@ def settle(
             key=lambda b: b.agreement_id,
         )
     )
+    return _weigh(given, bonds, separation)
+
+
+def _weigh(
+    given: Sequence[BondAgreement], bonds: tuple[BondSettlement, ...], separation: Separation
+) -> SeparationSettlement:
+    """The separation's totals over its settled ``bonds`` (of the agreements ``given``):
+    the lawful total, what was collected and how, the refund and the demand beyond it."""
     trail = Trail(CATALOG)
     numberless = [b.agreement_id for b in bonds if b.payable is None]
     total = money_sum(b.payable for b in bonds if b.payable is not None)

@@ -38,7 +38,7 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.gen import make_dict_structure_fn
 
-from hrpolicy.bonds.engine import _review, review, settle
+from hrpolicy.bonds.engine import _review, _weigh, review, settle
 from hrpolicy.bonds.results import BondReview, SeparationSettlement
 from hrpolicy.core.convert import converter
 from hrpolicy.core.errors import InvalidValueError
@@ -116,8 +116,8 @@ def _review_again(stored: BondReview) -> BondReview:
 
 def _settlement_again(stored: SeparationSettlement) -> SeparationSettlement:
     bonds = stored.bonds
-    if not bonds:
-        return stored
+    if not bonds:  # no bond: the totals weigh the separation alone
+        return _weigh((), (), stored.separation)
     first = bonds[0].review
     for index, bond in enumerate(bonds):
         for name in ("employment", "policy"):

@@ -149,10 +149,28 @@ def compare_policies(
 def _checked_rows(stored: BondComparison) -> BondComparison:
     """``stored`` with every row's figures those of the settlements it holds."""
     rows = tuple(
-        attrs.evolve(row, baseline=a.total_payable, candidate=b.total_payable)
-        for row, a, b in zip(stored.rows, stored.baseline, stored.candidate, strict=True)
+        attrs.evolve(
+            row,
+            subject=_stored_subject(row.subject, index, a),
+            baseline=a.total_payable,
+            candidate=b.total_payable,
+        )
+        for index, (row, a, b) in enumerate(
+            zip(stored.rows, stored.baseline, stored.candidate, strict=True)
+        )
     )
     return attrs.evolve(stored, rows=rows)
+
+
+def _stored_subject(subject: str, index: int, settled: SeparationSettlement) -> str:
+    """The subject of case ``index`` as :func:`compare_policies` names it: from the
+    employment a bond of the settlement holds; a settlement with no bond holds none, so
+    only its ``cases[<index>]`` part can be checked."""
+    if settled.bonds:
+        employee = settled.bonds[0].review.employment.employee
+        return f"cases[{index}] {employee}" if employee.strip() else f"cases[{index}]"
+    head = f"cases[{index}]"
+    return subject if subject == head or subject.startswith(head + " ") else head
 
 
 register_recomputed(BondComparison, _checked_rows, "the stored settlements")

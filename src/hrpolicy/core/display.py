@@ -68,10 +68,12 @@ class Amount:
 @attrs.frozen
 class Change:
     """An amount of money before and after (a what-if), shown as ``¥3,000.00 → ¥3,106.67
-    (+¥106.67)``."""
+    (+¥106.67)``; with ``money=False`` a number that is not money (a score), shown as
+    ``91.80 → 91.20 (-0.60)``."""
 
     before: Decimal
     after: Decimal
+    money: bool = True
 
     def __attrs_post_init__(self) -> None:
         for name in ("before", "after"):
@@ -129,6 +131,8 @@ def display_value(value: object, locale: str | None = None) -> str:
     ('3,333.3333333333…', '2024')
     >>> display_value(Change(Decimal("3000"), Decimal("3106.67")), "zh_CN")
     '¥3,000.00 → ¥3,106.67 (+¥106.67)'
+    >>> display_value(Change(Decimal("91.80"), Decimal("91.20"), money=False), "en")
+    '91.80 → 91.20 (-0.60)'
 
     """
     if isinstance(value, Amount):
@@ -136,8 +140,9 @@ def display_value(value: object, locale: str | None = None) -> str:
 
         return format_money(value.value, locale=locale or "zh_CN")
     if isinstance(value, Change):
-        before, after = (display_value(Amount(v), locale) for v in (value.before, value.after))
-        difference = display_value(Amount(money_sum((value.after, -value.before))), locale)
+        shown = Amount if value.money else Decimal
+        before, after = (display_value(shown(v), locale) for v in (value.before, value.after))
+        difference = display_value(shown(money_sum((value.after, -value.before))), locale)
         return f"{before} → {after} ({'' if difference.startswith('-') else '+'}{difference})"
     if isinstance(value, Decimal):
         return _grouped(format(value, "f"), locale)

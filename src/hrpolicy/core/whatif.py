@@ -282,20 +282,30 @@ def whatif_rows(
 _TOTAL: Final = ("合计", "total")
 
 
-def whatif_view(title: Label, baseline: str, candidate: str, rows: Sequence[WhatIfRow]) -> View:
+def whatif_view(
+    title: Label,
+    baseline: str,
+    candidate: str,
+    rows: Sequence[WhatIfRow],
+    *,
+    money: bool = True,
+) -> View:
     """The view of a what-if: one line per row (``period subject``) showing the change,
-    then the total (``baseline → candidate``)."""
+    then the total (``baseline → candidate``); ``money=False`` for figures that are not
+    money (scores), shown without a currency."""
     summary: list[tuple[Label, SummaryValue]] = []
     for row in rows:
         name = row.subject if row.period is None else f"{row.period} {row.subject}"
-        summary.append((Label(name, name), Change(row.baseline, row.candidate)))
+        summary.append((Label(name, name), Change(row.baseline, row.candidate, money)))
     summary.append(
         (
             Label(
                 f"{_TOTAL[0]}（{baseline} → {candidate}）",
                 f"{_TOTAL[1]} ({baseline} → {candidate})",
             ),
-            Change(money_sum(r.baseline for r in rows), money_sum(r.candidate for r in rows)),
+            Change(
+                money_sum(r.baseline for r in rows), money_sum(r.candidate for r in rows), money
+            ),
         )
     )
     return View(title, tuple(summary), Explanation())

@@ -56,6 +56,7 @@ class CardComparison(WhatIfRows, Displayable):
             self.baseline_card,
             self.candidate_card,
             self.rows,
+            money=False,
         )
 
 

@@ -13,9 +13,10 @@ Cells are read exactly:
   (``"18771.97"``) — read money columns as text (``pandas.read_csv(..., dtype=str)``,
   ``polars.read_csv(..., infer_schema=False)``) or as Arrow decimals. A float is refused
   unless ``floats="whole_fen"`` is given; then each float must be a whole number of fen
-  (its shortest ``repr`` has at most two decimals) below 2**53 fen (90,071,992,547,409.92
-  yuan, where a float still holds every fen exactly), and is read as the number its
-  ``repr`` writes — never rounded. Exact numbers that are not money (units, scores) are
+  (its shortest ``repr`` has at most two decimals) below 10^13 yuan (ten trillion: an
+  amount of at most 15 digits, which a float holds so that its ``repr`` writes it back;
+  beyond, neighbouring fen share one float), and is read as the number its ``repr``
+  writes — never rounded. Exact numbers that are not money (units, scores) are
   read from a float's shortest ``repr`` under the same opt-in; whole numbers (counts,
   days) only from a float with no fraction.
 - **dates**: ``date``, ``YYYY-MM-DD`` text, a date-only pandas ``Timestamp``, NumPy
@@ -90,8 +91,10 @@ __all__ = [
 #: The engines whose inputs can be read from tables: each has a ``tabular`` module.
 ENGINES: Final = ("bonds", "collection", "commission", "reports")
 
-#: Floats below this many yuan hold every whole fen exactly (2**53 fen).
-FLOAT_LIMIT: Final = Decimal(2**53).scaleb(-2)
+#: Below this many yuan an amount in fen has at most 15 digits, so the float read for it
+#: writes it back exactly (``repr``); above, two amounts a fen apart can be one float (a
+#: float holds 15 decimal digits, not every fen up to 2**53 fen).
+FLOAT_LIMIT: Final = Decimal(10**13)
 
 
 class Floats(Choice):
@@ -280,7 +283,7 @@ def _float(value: float, kind: str, floats: Floats | None) -> object:
         exponent = exact.as_tuple().exponent
         if abs(exact) >= FLOAT_LIMIT or not isinstance(exponent, int) or exponent < -2:
             raise _CellError(
-                "a whole number of fen below 90071992547409.92 yuan (floats='whole_fen')", value
+                f"a whole number of fen below {FLOAT_LIMIT} yuan (floats='whole_fen')", value
             )
     return exact
 
