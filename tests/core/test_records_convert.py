@@ -232,3 +232,10 @@ def test_a_document_of_an_older_format_is_read_through_the_reader_registered_for
     assert from_dict({"format": 2, "month": "2024-03", "amount": "860.00"}, Wage) == Wage(
         "2024-03", Decimal("860.00")
     )
+
+
+def test_a_finding_given_a_date_and_time_for_a_date_is_refused_when_built() -> None:
+    from datetime import datetime  # noqa: PLC0415
+
+    with pytest.raises(InvalidTypeError, match=r"test\.records\.wage\.short\.month"):
+        _CATALOG.finding("wage.short", month=datetime(2024, 3, 1, 9), gap=Decimal(1))

@@ -435,3 +435,13 @@ def test_a_missing_frame_library_is_named_with_the_extra_that_installs_it(
     monkeypatch.setitem(sys.modules, "polars", None)
     with pytest.raises(MissingDependencyError, match=r"hrpolicy\[polars\]"):
         require_library("polars", "polars")
+
+
+def test_a_float_quantity_of_more_than_fifteen_digits_is_refused_even_with_the_opt_in() -> None:
+    rows = [
+        {"deal_id": "C-1", "owner": "li", "signed_on": "2024-03-04", "units": 1234567.123456789}
+    ]
+    with pytest.raises(TableError, match=r"units.*at most 15 significant digits"):
+        read_deals(rows, floats="whole_fen")
+    rows[0]["units"] = 1234567.25
+    assert read_deals(rows, floats="whole_fen")[0].units == Decimal("1234567.25")

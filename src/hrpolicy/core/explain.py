@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -228,7 +228,7 @@ class Catalog:
         if missing:
             raise InvalidValueError(f"{self.name}.{code}", "a value for every placeholder", missing)
         for name, value in params.items():
-            if not isinstance(value, _FINDING_VALUE_TYPES):
+            if not isinstance(value, _FINDING_VALUE_TYPES) or isinstance(value, datetime):
                 raise InvalidTypeError(
                     f"{self.name}.{code}.{name}", "a step value (Decimal, int, date, text…)", value
                 )

@@ -95,6 +95,9 @@ ENGINES: Final = ("bonds", "collection", "commission", "reports")
 #: writes it back exactly (``repr``); above, two amounts a fen apart can be one float (a
 #: float holds 15 decimal digits, not every fen up to 2**53 fen).
 FLOAT_LIMIT: Final = Decimal(10**13)
+#: How many significant digits a float read under ``floats="whole_fen"`` may have: every
+#: decimal of up to 15 significant digits reads back from its float exactly.
+_FLOAT_DIGITS: Final = 15
 
 
 class Floats(Choice):
@@ -279,6 +282,14 @@ def _float(value: float, kind: str, floats: Floats | None) -> object:
             raise _CellError("a whole number below 2**53 (read from a float)", value)
         return int(value)
     exact = Decimal(repr(value))
+    if kind != "money" and len(exact.normalize().as_tuple().digits) > _FLOAT_DIGITS:
+        # repr writes the shortest text that reads back as this float; beyond 15
+        # significant digits it may not be the number that was written.
+        raise _CellError(
+            f"an exact number of at most {_FLOAT_DIGITS} significant digits "
+            "(a float holds no more; read the column as text)",
+            value,
+        )
     if kind == "money":
         exponent = exact.as_tuple().exponent
         if abs(exact) >= FLOAT_LIMIT or not isinstance(exponent, int) or exponent < -2:
