@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from hrpolicy.collection import Invoice, MatchingRule, Receivables
 from hrpolicy.commission import Deal
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.money import Rate, parse_decimal, parse_money
@@ -115,3 +116,48 @@ def test_a_pandas_timestamp_is_read_for_a_time_field_unless_it_holds_nanoseconds
     assert convert(pd.Timestamp("2024-03-11 09:00")) == datetime(2024, 3, 11, 9)
     with pytest.raises(InvalidValueError, match="whole microseconds"):
         convert(pd.Timestamp("2024-03-11 09:00:00.000000001"))
+
+
+def test_a_numpy_integer_is_read_as_an_int_for_a_count_field() -> None:
+    invoice = Invoice(
+        invoice_id="A-01",
+        customer="ACME",
+        salesperson="li",
+        issued_on=date(2024, 1, 10),
+        amount=Decimal(100),
+        commission=Decimal(3),
+        credit_days=np.int64(30),
+    )
+    assert invoice.credit_days == 30
+    assert type(invoice.credit_days) is int
+
+
+def test_a_numpy_bool_or_float_is_refused_for_a_count_field() -> None:
+    for bad in (np.True_, np.float64(30)):
+        with pytest.raises(InvalidTypeError, match=r"Invoice\.credit_days: expected an int"):
+            Invoice(
+                invoice_id="A-01",
+                customer="ACME",
+                salesperson="li",
+                issued_on=date(2024, 1, 10),
+                amount=Decimal(100),
+                commission=Decimal(3),
+                credit_days=bad,  # type: ignore[arg-type]
+            )
+
+
+def test_a_list_field_takes_a_numpy_array_or_a_pandas_series_of_objects() -> None:
+    invoice = Invoice(
+        invoice_id="A-01",
+        customer="ACME",
+        salesperson="li",
+        issued_on=date(2024, 1, 10),
+        amount=Decimal(100),
+        commission=Decimal(3),
+    )
+    for column in (np.array([invoice], dtype=object), pd.Series([invoice])):
+        receivables = Receivables(invoices=column, matching=MatchingRule.FIFO)  # type: ignore[arg-type]
+        assert receivables.invoices == (invoice,)
+    table = np.array([[invoice]], dtype=object)
+    with pytest.raises(InvalidTypeError, match=r"Receivables\.invoices"):
+        Receivables(invoices=table, matching=MatchingRule.FIFO)  # type: ignore[arg-type]

@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import enum
 import functools
+import numbers
+import operator
 import re
 import sys
 import types
@@ -200,9 +202,18 @@ def _instance_check(classes: tuple[type, ...], *, nullable: bool) -> _Check:
 def _check_tuple(
     element: _Check, element_name: str, value: object, path: str
 ) -> tuple[object, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+    if isinstance(value, (str, bytes)) or not (isinstance(value, Sequence) or _is_column(value)):
         raise InvalidTypeError(path, f"a list or tuple of {element_name}", value)
-    return tuple(element(item, f"{path}[{index}]") for index, item in enumerate(value))
+    items: Iterable[object] = value  # type: ignore[assignment] # a sequence or a column
+    return tuple(element(item, f"{path}[{index}]") for index, item in enumerate(items))
+
+
+def _is_column(value: object) -> bool:
+    """A one-dimensional NumPy array or pandas / polars Series (told without importing
+    them): read like a list."""
+    return (
+        hasattr(value, "__array__") and getattr(value, "ndim", 1) == 1 and hasattr(value, "__len__")
+    )
 
 
 def _check_money(non_negative: bool, value: object, path: str) -> Decimal:
@@ -223,13 +234,20 @@ def _check_decimal(value: object, path: str) -> Decimal:
 def _check_int(
     min_value: int | None, value: object, path: str, *, max_value: int | None = None
 ) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or _is_numpy_bool(value):
         raise InvalidTypeError(path, "an int", value)
+    value = operator.index(value)  # a NumPy integer as the int it holds
     if min_value is not None and max_value is not None and not min_value <= value <= max_value:
         raise InvalidValueError(path, f"an int from {min_value} to {max_value}", value)
     if min_value is not None and value < min_value:
         raise InvalidValueError(path, f"an int of {min_value} or more", value)
+    if max_value is not None and value > max_value:
+        raise InvalidValueError(path, f"an int of {max_value} or less", value)
     return value
+
+
+def _is_numpy_bool(value: object) -> bool:
+    return type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_")
 
 
 def _check_text(value: object, path: str) -> str:
@@ -246,7 +264,7 @@ def _check_str(value: object, path: str) -> str:
 
 
 def _check_bool(value: object, path: str) -> bool:
-    if type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_"):
+    if _is_numpy_bool(value):
         return bool(value)  # a NumPy bool, told by its type without importing NumPy
     if not isinstance(value, bool):
         raise InvalidTypeError(path, "True or False", value)
