@@ -71,7 +71,53 @@ def _bond_what_if() -> Any:
     return compare_policies([electrician_case()], BondPolicy(), BondPolicy(unit=TimeUnit.DAYS))
 
 
+def _recovery() -> Any:
+    from hrpolicy.collection import recovery_schedule  # noqa: PLC0415
+
+    return recovery_schedule(
+        Decimal(2000),
+        [("2024-04", Decimal(3500), Decimal(2690)), ("2024-05", Decimal(2800), Decimal(2690))],
+    )
+
+
+def _annual() -> Any:
+    from hrpolicy.reports import annual_score  # noqa: PLC0415
+
+    scores = [82, 75, 69, 68, 66, 74, 80, 81, 79, 83, 85, 84]
+    year = {Period(year=2024, month=m): Decimal(s) for m, s in enumerate(scores, 1)}
+    return annual_score(year, employee="li")
+
+
+def _fast() -> Any:
+    from datetime import date  # noqa: PLC0415
+
+    from hrpolicy.commission import (  # noqa: PLC0415
+        BandTable,
+        Commission,
+        Measure,
+        Plan,
+        PlanVersion,
+        Semantics,
+        Side,
+    )
+    from hrpolicy.commission.fast import compare_columns  # noqa: PLC0415
+
+    def plan(second: int) -> Plan:
+        table = BandTable.from_thresholds(
+            [0, second], ["0.01", "0.02"], closed=Side.UPPER, semantics=Semantics.MARGINAL
+        )
+        component = Commission(component_id="c", name="提成", measure=Measure.SALES, table=table)
+        version = PlanVersion(version="v", effective_from=date(2024, 1, 1), components=(component,))
+        return Plan(plan_id=f"p{second}", name="p", versions=(version,))
+
+    days = [date(2024, 3, 5), date(2024, 4, 6)]
+    return compare_columns(plan(30000), plan(25000), ["li", "wang"], days, [2_500_000, 1_000_000])
+
+
 RESULTS: dict[str, Callable[[], Any]] = {
+    "a recovery schedule under the wage cap": _recovery,
+    "an annual score": _annual,
+    "a columnar what-if": _fast,
     "a team's year run": lambda: _year_run()[0],
     "a what-if of two plans over months": lambda: _year_run()[1],
     "a collection run": _collection_run,
