@@ -229,3 +229,26 @@ def test_generated_year_runs_and_what_ifs_read_back_from_json_equal_with_typed_t
         assert _read_back(result) == result
         assert_tidy(result, RESULT_TABLES)
     assert all(isinstance(r, (YearRun, TeamYearRun, YearComparison)) for r in results)
+
+
+def test_reading_a_year_runs_totals_does_not_build_the_steps_of_every_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hrpolicy.commission import results  # noqa: PLC0415
+
+    deals = [
+        Deal(deal_id=f"D{m}", owner="li", signed_on=date(2024, m, 10), amount=Decimal(40000))
+        for m in (1, 2, 3)
+    ]
+    run = evaluate_year(
+        year_end_plan(), [Period(year=2024, month=m) for m in (1, 2, 3)], deals, "li"
+    )
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the explanation tables were built")
+
+    monkeypatch.setattr(results, "explanation_tables", refuse)
+    assert [row["period"] for row in run.to_records("totals")] == ["2024-01", "2024-02", "2024-03"]
+    assert run.to_records("lines") == []  # a plan paid at year end has no monthly lines
+    with pytest.raises(AssertionError, match="explanation tables were built"):
+        run.to_records("steps")

@@ -38,6 +38,7 @@ from hrpolicy.core.records import (
     exact_text,
     explanation_tables,
     merge_tables,
+    tables_of,
 )
 from hrpolicy.core.span import Span
 from hrpolicy.law.provisions import Provision
@@ -164,7 +165,7 @@ class BondPlan(Displayable):
     explanation: Explanation
     agreement: BondAgreement | None = None
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """``totals`` (one row: the plan), ``cost_lines``, then the explanation tables
         under the plan's agreement and training ids. See :data:`RESULT_TABLES`."""
         training = self.training.id if self.training else None
@@ -293,7 +294,7 @@ class BondReview(Displayable):
         carry a service period)."""
         return self.service.contract_extended_to if self.service is not None else None
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """``totals`` (one row: the review), ``cost_lines``, then the explanation tables
         under the agreement id. See :data:`RESULT_TABLES`."""
         return {
@@ -377,7 +378,7 @@ class BondSettlement(Displayable):
         not extended)."""
         return self.review.contract_extended_to
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """``totals`` (one row: the bond), ``cost_lines``, then the explanation tables
         under the agreement id. See :data:`RESULT_TABLES`."""
         return {
@@ -459,7 +460,7 @@ class SeparationSettlement(Displayable):
         known = ", ".join(b.agreement_id for b in self.bonds)
         raise NotCoveredError("agreement_id", f"one of {known}", agreement_id)
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """``totals`` (one row), ``bonds`` (one row per bond), ``cost_lines``, then the
         explanation tables: each bond's steps and findings under its agreement id, then
         the separation's own under ``agreement`` ``None``. See :data:`RESULT_TABLES`."""
@@ -470,12 +471,13 @@ class SeparationSettlement(Displayable):
                 COST_LINES, [row for b in self.bonds for row in _cost_rows(b.review, locale)]
             ),
         }
-        return own | merge_tables(
+        explained = merge_tables(
             [
                 *(_explained(b.explanation, b.agreement_id, locale) for b in self.bonds),
                 _explained(self.explanation, None, locale),
             ]
         )
+        return tables_of(own, explained)
 
     def _view(self) -> View:
         merged = Explanation(
@@ -667,7 +669,7 @@ RESULT_TABLES: Final[Mapping[type, tuple[TableSchema, ...]]] = {
 BATCH_KEYS: Final = (_CASE, _EMPLOYEE)
 
 
-def _explained(explanation: Explanation, agreement: str | None, locale: str) -> dict[str, Table]:
+def _explained(explanation: Explanation, agreement: str | None, locale: str) -> Mapping[str, Table]:
     return explanation_tables(explanation, keys=(_AGREEMENT,), values=(agreement,), locale=locale)
 
 
@@ -784,7 +786,7 @@ def _separation_row(settlement: SeparationSettlement) -> tuple[object, ...]:
 
 def batch_tables(
     results: Sequence[SeparationSettlement | BondPlan], locale: str = "en"
-) -> dict[str, Table]:
+) -> Mapping[str, Table]:
     """The tables of many results of one type (what :func:`~hrpolicy.bonds.settle_cases`
     or :func:`~hrpolicy.bonds.plan_bonds` return) stacked, each row starting with
     ``case`` (the result's place, from 0) and ``employee``.

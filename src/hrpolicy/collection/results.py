@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -43,7 +43,9 @@ from hrpolicy.core.records import (
     TableSchema,
     encode_value,
     explanation_tables,
+    lazy_group,
     merge_tables,
+    tables_of,
 )
 from hrpolicy.core.statement import (
     LINE_ID,
@@ -346,7 +348,7 @@ _STATEMENT_TABLES: Final = (
 )
 
 
-def _statement_tables(statement: CollectionStatement, locale: str) -> dict[str, Table]:
+def _statement_tables(statement: CollectionStatement, locale: str) -> Mapping[str, Table]:
     head = statement.key_values
     state = statement.state_out
     totals = (
@@ -420,11 +422,15 @@ def _statement_tables(statement: CollectionStatement, locale: str) -> dict[str, 
             )
         ]
     )
-    explanation = explanation_tables(
-        statement.explanation, keys=STATEMENT_KEYS, values=head, locale=locale
-    )
-    owners = statement.step_lines(statement.steps)
-    return {
+
+    def explained() -> Mapping[str, Table]:
+        explanation = explanation_tables(
+            statement.explanation, keys=STATEMENT_KEYS, values=head, locale=locale
+        )
+        owners = statement.step_lines(statement.steps)
+        return key_steps(explanation, len(head), LINE_ID, owners)
+
+    own = {
         "totals": Table.build(STATEMENT_TOTALS, [totals]),
         "lines": lines,
         "performance": Table.build(PERFORMANCE, performance),
@@ -437,11 +443,14 @@ def _statement_tables(statement: CollectionStatement, locale: str) -> dict[str, 
         "advances": Table.build(
             ADVANCES, [(*head, a.expense_id, a.customer, a.amount) for a in state.advances]
         ),
-        **key_steps(explanation, len(head), LINE_ID, owners),
     }
+    names = ("steps", "step_inputs", "findings", "finding_params")
+    return tables_of(own, lazy_group(explained, names))
 
 
-def team_tables(statements: Iterable[CollectionStatement], locale: str = "en") -> dict[str, Table]:
+def team_tables(
+    statements: Iterable[CollectionStatement], locale: str = "en"
+) -> Mapping[str, Table]:
     """The tables of a team's statements (what :func:`~hrpolicy.collection.settle_team`
     returns) stacked in order, keyed by employee and period: the same tables, with the
     same columns, as :meth:`CollectionStatement.tables` — empty ones for no statement.
@@ -527,7 +536,7 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
         the findings."""
         return Explanation(self.steps, self.findings)
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The statement as tables, each row keyed by employee and period: ``totals`` (one
         row), ``lines``, ``performance`` (aging), the readings ``overdue`` and ``matrix``
         (a row each when the policy has the rule), the state carried out (``accounts``,
@@ -596,7 +605,7 @@ class RecoverySchedule(Displayable):
         """What is left after the last month."""
         return self.months[-1].remaining if self.months else self.amount
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The schedule as tables: ``totals`` (one row), ``months`` (one row per month),
         then the explanation tables, whose ``steps`` and ``step_inputs`` name the month of
         each step.

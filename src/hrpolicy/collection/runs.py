@@ -42,7 +42,14 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import ZERO, money_sum
 from hrpolicy.core.period import Period
-from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, merge_tables
+from hrpolicy.core.records import (
+    Column,
+    ColumnType,
+    Table,
+    TableSchema,
+    merge_tables,
+    tables_of,
+)
 from hrpolicy.core.whatif import (
     WhatIfRow,
     WhatIfRows,
@@ -100,24 +107,30 @@ _COMPARISON_TABLES: Final = (
 )
 
 
-def _run_tables(statements: Sequence[CollectionStatement], locale: str) -> dict[str, Table]:
+def _run_tables(statements: Sequence[CollectionStatement], locale: str) -> Mapping[str, Table]:
     """The statements' tables stacked in order, their ``totals`` extended to
     :data:`RUN_TOTALS` (each person's pay so far in the run)."""
-    parts = [{schema.name: Table(schema) for schema in _STATEMENT_TABLES}]
+    parts: list[Mapping[str, Table]] = [
+        {schema.name: Table(schema) for schema in _STATEMENT_TABLES}
+    ]
     parts += [statement.tables(locale) for statement in statements]
     stacked = merge_tables(parts)
-    paid: dict[str, Decimal] = {}
-    rows = []
-    for statement, row in zip(statements, stacked["totals"].rows, strict=True):
-        so_far = money_sum((paid.get(statement.employee, ZERO), statement.total))
-        paid[statement.employee] = so_far
-        rows.append((*row, so_far))
-    return {**stacked, "totals": Table.build(RUN_TOTALS, rows)}
+
+    def totals() -> Table:
+        paid: dict[str, Decimal] = {}
+        rows = []
+        for statement, row in zip(statements, stacked["totals"].rows, strict=True):
+            so_far = money_sum((paid.get(statement.employee, ZERO), statement.total))
+            paid[statement.employee] = so_far
+            rows.append((*row, so_far))
+        return Table.build(RUN_TOTALS, rows)
+
+    return tables_of(stacked, {"totals": totals})
 
 
 def _side_tables(
     side: str, statements: Sequence[CollectionStatement], locale: str
-) -> dict[str, Table]:
+) -> Mapping[str, Table]:
     """A run's tables with a ``side`` first column, its ``totals`` named ``statements``."""
     schemas = {schema.name: schema for schema in _COMPARISON_TABLES[2:]}
     result = {}
@@ -184,7 +197,7 @@ class CollectionRun(Displayable):
         """What the months pay together."""
         return money_sum(s.total for s in self.statements)
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The run as tables: ``totals`` (:data:`RUN_TOTALS`: one row per month, with the
         reserve and what is still to recover at its end, and the pay so far), then every
         month's ``lines``, ``performance``, ``overdue``, ``matrix``, ``accounts``,
@@ -271,7 +284,7 @@ class TeamCollectionRun(Displayable):
     def __len__(self) -> int:
         return len(self.statements)
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The run as tables: ``totals`` (:data:`RUN_TOTALS`: one row per person and
         month, by month then employee), then every statement's other tables stacked in
         the same order, as for :meth:`CollectionRun.tables`."""
@@ -303,7 +316,7 @@ class PolicyComparison(WhatIfRows, Displayable):
     candidate: TeamCollectionRun
     rows: tuple[WhatIfRow, ...]
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The what-if as tables: ``totals`` (one row: both totals, the difference, how
         many rows changed) and ``rows`` (one row per month and person), then both runs'
         tables stacked with a ``side`` key (``baseline`` or ``candidate``):

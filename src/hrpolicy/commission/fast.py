@@ -403,7 +403,7 @@ class _Tables:
 
     __slots__ = ()
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         raise NotImplementedError  # pragma: no cover - every subclass has its tables
 
     def table(self, name: str, locale: str = "en") -> Table:
@@ -470,7 +470,7 @@ class FastRun(_Tables):
             sales[key] = (count + 1, total + fen)
         return sales
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The run as tables (:data:`FAST_TABLES`), built when asked: ``totals`` (one
         row), ``people`` (one row per owner) and ``months`` (one row per owner and month
         with deals). ``locale`` is accepted for the tables' common interface; no cell is
@@ -578,7 +578,7 @@ class FastComparison(_Tables):
         """candidate − baseline, in total."""
         return self.candidate.total - self.baseline.total
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The what-if as tables (:data:`FAST_TABLES`), built when asked: ``totals``
         (one row: both plans' totals, the difference, how many owners and how many
         changed), ``people`` (one row per owner: the rows :func:`merge_partitions` gives)

@@ -3,7 +3,7 @@ immutable snapshots that explain every line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -28,7 +28,9 @@ from hrpolicy.core.records import (
     Table,
     TableSchema,
     explanation_tables,
+    lazy_group,
     merge_tables,
+    tables_of,
 )
 from hrpolicy.core.statement import (
     EMPLOYEE,
@@ -189,13 +191,13 @@ _COMPARISON_TABLES: Final = (
 )
 
 
-def _empty(schemas: tuple[TableSchema, ...]) -> dict[str, Table]:
+def _empty(schemas: tuple[TableSchema, ...]) -> Mapping[str, Table]:
     return {schema.name: Table(schema) for schema in schemas}
 
 
 def _statement_tables(
     statement: Statement, locale: str, side: str | None = None
-) -> dict[str, Table]:
+) -> Mapping[str, Table]:
     head: tuple[object, ...] = () if side is None else (side,)
     keys: tuple[Column, ...] = () if side is None else (_SIDE,)
     values = (*head, *statement.key_values)
@@ -243,18 +245,25 @@ def _statement_tables(
         )
         for carry in statement.carry_out
     ]
-    explanation = explanation_tables(
-        statement.explanation, keys=(*keys, *STATEMENT_KEYS), values=values, locale=locale
-    )
-    owners: list[str | None] = [None] * len(statement.steps)
-    owners += [line.line_id for line in statement.lines for _ in line.steps]
-    owners += [None] * len(statement.checks)
-    return {
+
+    def explained() -> Mapping[str, Table]:
+        explanation = explanation_tables(
+            statement.explanation, keys=(*keys, *STATEMENT_KEYS), values=values, locale=locale
+        )
+        owners: list[str | None] = [None] * len(statement.steps)
+        owners += [line.line_id for line in statement.lines for _ in line.steps]
+        owners += [None] * len(statement.checks)
+        return key_steps(explanation, len(values), LINE_ID, owners)
+
+    own = {
         "statements" if side is not None else "totals": Table.build(*totals),
         "lines": Table.build(LINES.keyed(keys), lines),
         "carries": Table.build(STATEMENT_CARRIES.keyed(keys), carries),
-        **key_steps(explanation, len(values), LINE_ID, owners),
     }
+    return tables_of(own, lazy_group(explained, _EXPLANATION_NAMES))
+
+
+_EXPLANATION_NAMES: Final = ("steps", "step_inputs", "findings", "finding_params")
 
 
 _TITLE: Final = Label("提成结算单", "Commission statement")
@@ -314,7 +323,7 @@ class Statement(StatementLines[Line], Displayable):
         line_steps = tuple(step for line in self.lines for step in line.steps)
         return Explanation(self.steps + line_steps + self.checks, self.findings)
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The statement as tables: ``totals`` (one row), ``lines``, ``carries``, then the
         explanation tables (``steps`` and ``step_inputs`` say which line a step explains
         in ``line_id``, ``None`` for the statement's own steps and checks), each row keyed
@@ -397,7 +406,7 @@ class TeamStatement(Displayable):
         """What the run pays in total."""
         return money_sum(s.total for s in self.statements)
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """Every statement's tables stacked, ordered by employee: ``totals`` (one row per
         person), ``lines``, ``carries`` and the explanation tables, as for
         :meth:`Statement.tables`."""
@@ -457,7 +466,7 @@ class Comparison(Displayable):
         """candidate − baseline, in total."""
         return money_sum((self.candidate_total, -self.baseline_total))
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The what-if as tables: ``totals`` (one row: both plans' totals and the
         difference), ``people`` (one row per person), then both team runs' tables stacked
         with a ``side`` key (``baseline`` or ``candidate``): ``statements`` (each

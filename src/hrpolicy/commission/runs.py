@@ -57,7 +57,14 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import ZERO, money_sum
-from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, merge_tables
+from hrpolicy.core.records import (
+    Column,
+    ColumnType,
+    Table,
+    TableSchema,
+    merge_tables,
+    tables_of,
+)
 from hrpolicy.core.whatif import (
     WhatIfRow,
     WhatIfRows,
@@ -125,22 +132,28 @@ _COMPARISON_TABLES: Final = (
 )
 
 
-def _run_tables(statements: Sequence[Statement], locale: str) -> dict[str, Table]:
+def _run_tables(statements: Sequence[Statement], locale: str) -> Mapping[str, Table]:
     """The statements' tables stacked in order, their ``totals`` extended to
     :data:`RUN_TOTALS` (the year-end flag and each person's pay so far)."""
-    parts = [{schema.name: Table(schema) for schema in _STATEMENT_TABLES}]
+    parts: list[Mapping[str, Table]] = [
+        {schema.name: Table(schema) for schema in _STATEMENT_TABLES}
+    ]
     parts += [statement.tables(locale) for statement in statements]
     stacked = merge_tables(parts)
-    paid: dict[str, Decimal] = {}
-    rows = []
-    for statement, row in zip(statements, stacked["totals"].rows, strict=True):
-        so_far = money_sum((paid.get(statement.employee, ZERO), statement.total))
-        paid[statement.employee] = so_far
-        rows.append((*row, statement.period.is_year, so_far))
-    return {**stacked, "totals": Table.build(RUN_TOTALS, rows)}
+
+    def totals() -> Table:
+        paid: dict[str, Decimal] = {}
+        rows = []
+        for statement, row in zip(statements, stacked["totals"].rows, strict=True):
+            so_far = money_sum((paid.get(statement.employee, ZERO), statement.total))
+            paid[statement.employee] = so_far
+            rows.append((*row, statement.period.is_year, so_far))
+        return Table.build(RUN_TOTALS, rows)
+
+    return tables_of(stacked, {"totals": totals})
 
 
-def _side_tables(side: str, statements: Sequence[Statement], locale: str) -> dict[str, Table]:
+def _side_tables(side: str, statements: Sequence[Statement], locale: str) -> Mapping[str, Table]:
     """A run's tables with a ``side`` first column, its ``totals`` named ``statements``."""
     schemas = {schema.name: schema for schema in _COMPARISON_TABLES[2:]}
     result = {}
@@ -209,7 +222,7 @@ class YearRun(Displayable):
         year_end = self.year_end.total if self.year_end is not None else ZERO
         return money_sum((*(s.total for s in self.statements), year_end))
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The run as tables: ``totals`` (:data:`RUN_TOTALS`: one row per statement, the
         months in order then the year end), then every statement's ``lines``,
         ``carries`` and explanation tables stacked in the same order, each row keyed by
@@ -316,7 +329,7 @@ class TeamYearRun(Displayable):
         """What the run pays in total."""
         return money_sum(team.total for team in self.teams)
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The run as tables: ``totals`` (:data:`RUN_TOTALS`: one row per statement,
         month by month and by employee within a month, then the year end), then every
         statement's ``lines``, ``carries`` and explanation tables stacked in the same
@@ -350,7 +363,7 @@ class YearComparison(WhatIfRows, Displayable):
     candidate: TeamYearRun
     rows: tuple[WhatIfRow, ...]
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """The what-if as tables: ``totals`` (one row: both totals, the difference, how
         many rows changed) and ``rows`` (one row per period and person), then both runs'
         tables stacked with a ``side`` key (``baseline`` or ``candidate``):

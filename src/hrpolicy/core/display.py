@@ -20,7 +20,7 @@ from __future__ import annotations
 import abc
 import html
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, Union
@@ -176,7 +176,7 @@ class Displayable(abc.ABC):
     def _view(self) -> View:
         """The title, headline figures and explanation to render."""
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """Every table of this result, by name, in a stated order: the result's own
         (``totals``, ``lines``… — see its class) first, then ``steps``, ``step_inputs``,
         ``findings`` and ``finding_params`` (layouts in :mod:`hrpolicy.core.records`).

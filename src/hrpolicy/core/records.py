@@ -44,7 +44,8 @@ hrpolicy.core.errors.InvalidTypeError: pay[0].due: expected money (...) or None,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Context, Decimal
 from fractions import Fraction
@@ -66,13 +67,16 @@ __all__ = [
     "VALUE_COLUMNS",
     "Column",
     "ColumnType",
+    "LazyTables",
     "Table",
     "TableSchema",
     "ValueKind",
     "encode_value",
     "exact_text",
     "explanation_tables",
+    "lazy_group",
     "merge_tables",
+    "tables_of",
 ]
 
 
@@ -384,7 +388,7 @@ def explanation_tables(
     keys: Sequence[Column] = (),
     values: Sequence[object] = (),
     locale: str = "en",
-) -> dict[str, Table]:
+) -> Mapping[str, Table]:
     """The four explanation tables (``steps``, ``step_inputs``, ``findings``,
     ``finding_params``) of ``explanation``, each row starting with ``values`` under the
     ``keys`` columns (who or what the explanation is about)."""
@@ -426,10 +430,92 @@ def explanation_tables(
     }
 
 
-def merge_tables(parts: Iterable[Mapping[str, Table]]) -> dict[str, Table]:
-    """Tables of the same names and layouts stacked, name by name, in order."""
-    merged: dict[str, list[Table]] = {}
+class LazyTables(Mapping[str, Table]):
+    """A result's tables by name, in order, each built the first time it is read: asking
+    for a statement's ``totals`` does not build the steps of every line.
+
+    >>> pay = TableSchema("pay", (Column("due", ColumnType.MONEY),))
+    >>> built: list[str] = []
+    >>> def build() -> Table:
+    ...     built.append("pay")
+    ...     return Table.build(pay, [(Decimal("1.00"),)])
+    >>> tables = LazyTables({"pay": build})
+    >>> list(tables), built
+    (['pay'], [])
+    >>> len(tables["pay"]), len(tables["pay"]), built
+    (1, 1, ['pay'])
+    """
+
+    __slots__ = ("_builders", "_built")
+
+    def __init__(self, builders: Mapping[str, Callable[[], Table]]) -> None:
+        self._builders = dict(builders)
+        self._built: dict[str, Table] = {}
+
+    def __getitem__(self, name: str) -> Table:
+        if name not in self._built:
+            if name not in self._builders:
+                raise KeyError(name)
+            self._built[name] = self._builders[name]()
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builders)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._builders
+
+    def __len__(self) -> int:
+        return len(self._builders)
+
+    def __repr__(self) -> str:
+        return f"LazyTables({', '.join(self._builders)})"
+
+
+def _given(table: Table) -> Table:
+    return table
+
+
+def tables_of(*parts: Mapping[str, Table | Callable[[], Table]]) -> LazyTables:
+    """The tables of ``parts``, in order, as :class:`LazyTables`: a part's entry may be a
+    table, or a builder called when the table is first read; a lazy part's tables stay
+    unbuilt. A later part's table of a name already given replaces it in its place."""
+    builders: dict[str, Callable[[], Table]] = {}
     for part in parts:
-        for name, table in part.items():
-            merged.setdefault(name, []).append(table)
-    return {name: Table.concat(tables[0].schema, tables) for name, tables in merged.items()}
+        for name in part:
+            if isinstance(part, LazyTables):
+                builders[name] = functools.partial(part.__getitem__, name)
+                continue
+            entry = part[name]
+            builders[name] = functools.partial(_given, entry) if isinstance(entry, Table) else entry
+    return LazyTables(builders)
+
+
+def lazy_group(
+    build: Callable[[], Mapping[str, Table]], names: Iterable[str]
+) -> dict[str, Callable[[], Table]]:
+    """Builders for ``names`` that share one call of ``build`` (tables computed together,
+    such as the four explanation tables), made the first time any of them is read."""
+    made: list[Mapping[str, Table]] = []
+
+    def one(name: str) -> Table:
+        if not made:
+            made.append(build())
+        return made[0][name]
+
+    return {name: functools.partial(one, name) for name in names}
+
+
+def merge_tables(parts: Iterable[Mapping[str, Table]]) -> LazyTables:
+    """Tables of the same names and layouts stacked, name by name, in order; each stacked
+    table is built when it is read, from only that table of each part."""
+    pieces = list(parts)
+    names: dict[str, None] = {}
+    for part in pieces:
+        names.update(dict.fromkeys(part))
+
+    def stack(name: str) -> Table:
+        tables = [part[name] for part in pieces if name in part]
+        return Table.concat(tables[0].schema, tables)
+
+    return LazyTables({name: functools.partial(stack, name) for name in names})

@@ -227,7 +227,7 @@ def period_cells(period: Period) -> tuple[str, object, object]:
 
 def key_steps(
     tables: Mapping[str, Table], at: int, column: Column, cells: Sequence[object]
-) -> dict[str, Table]:
+) -> Mapping[str, Table]:
     """The explanation ``tables`` with ``column`` inserted at position ``at`` of the
     ``steps`` and ``step_inputs`` tables: the row of step ``n`` (the ``step`` column, just
     after the keys) gets ``cells[n - 1]``; the other tables are unchanged."""

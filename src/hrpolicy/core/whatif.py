@@ -216,7 +216,7 @@ class WhatIfRows:
     #: Money for pay and payable totals; a what-if of scores says ``DECIMAL``.
     figure_type: ClassVar[ColumnType] = ColumnType.MONEY
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """``totals`` (one row: both totals, the difference, the rows that changed) and
         ``rows`` (one row per period and subject: both figures and the difference); the
         layouts are :func:`whatif_schemas`."""

@@ -211,7 +211,7 @@ def _stamp(moment: datetime) -> str:
     return moment.isoformat(sep=" ", timespec="minutes")
 
 
-def check_tables(check: ReportCheck, locale: str = "en") -> dict[str, Table]:
+def check_tables(check: ReportCheck, locale: str = "en") -> Mapping[str, Table]:
     """The tables of one report check (what :meth:`ReportCheck.tables` gives)."""
     report = check.report
     week = report.week
@@ -249,7 +249,7 @@ def _month_keys(employee: str, first: date, last: date, period: str) -> tuple[ob
     return (employee, period, first, last)
 
 
-def month_tables(month: MonthlyScore, locale: str = "en") -> dict[str, Table]:
+def month_tables(month: MonthlyScore, locale: str = "en") -> Mapping[str, Table]:
     """The tables of one monthly score (what :meth:`MonthlyScore.tables` gives)."""
     period = month.month
     keys = _month_keys(month.employee, period.first_day, period.last_day, str(period))
@@ -290,7 +290,7 @@ def month_tables(month: MonthlyScore, locale: str = "en") -> dict[str, Table]:
     }
 
 
-def year_tables(year: AnnualScore, locale: str = "en") -> dict[str, Table]:
+def year_tables(year: AnnualScore, locale: str = "en") -> Mapping[str, Table]:
     """The tables of one annual score (what :meth:`AnnualScore.tables` gives)."""
     whole = Period(year=year.year)
     keys = _month_keys(year.employee, whole.first_day, whole.last_day, str(whole))
@@ -320,7 +320,7 @@ def year_tables(year: AnnualScore, locale: str = "en") -> dict[str, Table]:
 
 def team_tables(
     results: Iterable[ReportCheck | MonthlyScore | AnnualScore], locale: str = "en"
-) -> dict[str, Table]:
+) -> Mapping[str, Table]:
     """A team's results of one type stacked, table by table, in the order given (every
     row already names its employee and period).
 
@@ -345,7 +345,7 @@ def team_tables(
     return merge_tables(result.tables(locale) for result in given)
 
 
-def consequence_tables(findings: Sequence[Finding], locale: str = "en") -> dict[str, Table]:
+def consequence_tables(findings: Sequence[Finding], locale: str = "en") -> Mapping[str, Table]:
     """What :func:`~hrpolicy.reports.consequences` returns, as the ``findings`` and
     ``finding_params`` tables keyed by ``employee`` (each finding's subject): the month,
     its score, and for a run of three the month it began, as typed parameters.

@@ -633,7 +633,7 @@ class MonthlyScore(Displayable):
             component_id,
         )
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """``totals`` (one row), ``components``, then the explanation tables, every row
         keyed by employee and month (layouts in
         :data:`hrpolicy.reports.results.RESULT_TABLES`)."""
@@ -691,7 +691,7 @@ class AnnualScore(Displayable):
         object.__setattr__(self, "months", months)
         object.__setattr__(self, "score", mean)
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """``totals`` (one row), ``months``, then the explanation tables, every row keyed
         by employee and year (layouts in :data:`hrpolicy.reports.results.RESULT_TABLES`)."""
         from hrpolicy.reports.results import year_tables  # noqa: PLC0415 - it imports this

@@ -403,7 +403,7 @@ class ReportCheck(Displayable):
             )
         return found[item]
 
-    def tables(self, locale: str = "en") -> dict[str, Table]:
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
         """``totals`` (one row), ``items``, ``deductions``, then the explanation tables,
         every row keyed by report, employee and week (layouts in
         :data:`hrpolicy.reports.results.RESULT_TABLES`)."""
