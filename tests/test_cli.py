@@ -168,3 +168,33 @@ def test_a_reader_that_stops_early_ends_the_output_without_a_traceback() -> None
         process.wait(timeout=120)
     assert "Traceback" not in errors
     assert process.returncode == 141
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'\xff\xfe{"agreements": []}', "not UTF-8 text (byte 0xff at offset 0)"),
+        (b'{"agreements": ' + b"1" * 5000 + b"}", "a number of more than 4300 digits"),
+        (b"[" * 100_000 + b"]" * 100_000, "JSON nested too deeply"),
+    ],
+    ids=["not UTF-8", "a 5000-digit number", "nested 100000 deep"],
+)
+def test_a_case_file_that_is_not_readable_json_is_reported_with_why_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str
+) -> None:
+    case = tmp_path / "case.json"
+    case.write_bytes(content)
+    assert main(["settle", str(case)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"hrpolicy: cannot read {case}: ")
+    assert reason in err
+    assert "Traceback" not in err
+
+
+def test_a_case_file_saved_with_a_byte_order_mark_is_settled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case.json"
+    case.write_bytes(b"\xef\xbb\xbf" + json.dumps(to_dict(electrician_case())).encode())
+    assert main(["settle", str(case), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total_payable"] == "1833.33"

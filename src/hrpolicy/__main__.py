@@ -113,10 +113,37 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_json(path: str) -> Any:
+    """The JSON document in the file ``path`` (UTF-8, with or without a byte-order
+    mark); a file that cannot be read as one raises :class:`_UnreadableError` saying why."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+        return json.loads(text)
+    except OSError as exc:
+        raise _UnreadableError(str(exc)) from None
+    except UnicodeDecodeError as exc:
+        byte = exc.object[exc.start]
+        reason = f"not UTF-8 text (byte 0x{byte:02x} at offset {exc.start})"
+        raise _UnreadableError(reason) from None
+    except json.JSONDecodeError as exc:
+        raise _UnreadableError(str(exc)) from None
+    except ValueError:  # an integer literal longer than Python converts
+        raise _UnreadableError(
+            f"a number of more than {sys.get_int_max_str_digits()} digits (no figure of a "
+            "case is that long)"
+        ) from None
+    except RecursionError:
+        raise _UnreadableError("JSON nested too deeply (a case is a few levels deep)") from None
+
+
+class _UnreadableError(Exception):
+    """A case file that is not a JSON document; the message says why."""
+
+
 def _settle(args: argparse.Namespace) -> int:
     try:
-        data: Any = json.loads(Path(args.case).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        data: Any = _read_json(args.case)
+    except _UnreadableError as exc:
         print(f"hrpolicy: cannot read {args.case}: {exc}", file=sys.stderr)
         return 2
     try:
