@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa
@@ -445,3 +447,45 @@ def test_a_float_quantity_of_more_than_fifteen_digits_is_refused_even_with_the_o
         read_deals(rows, floats="whole_fen")
     rows[0]["units"] = 1234567.25
     assert read_deals(rows, floats="whole_fen")[0].units == Decimal("1234567.25")
+
+
+_DEAL = {"deal_id": ["C-1"], "owner": ["li"], "signed_on": ["2024-03-04"]}
+_NARROW_AMOUNTS: dict[str, Callable[[], object]] = {
+    "pandas float32": lambda: pd.DataFrame(
+        {**_DEAL, "amount": pd.array([12345678.9], dtype="float32")}
+    ),
+    "pandas Float32": lambda: pd.DataFrame(
+        {**_DEAL, "amount": pd.array([12345678.9], dtype="Float32")}
+    ),
+    "pandas float16": lambda: pd.DataFrame(
+        {**_DEAL, "amount": pd.array([2049.0], dtype="float16")}
+    ),
+    "pandas Arrow float": lambda: pd.DataFrame(
+        {**_DEAL, "amount": pd.array([12345678.9], dtype=pd.ArrowDtype(pa.float32()))}
+    ),
+    "polars Float32": lambda: pl.DataFrame(
+        {**_DEAL, "amount": pl.Series([12345678.9], dtype=pl.Float32)}
+    ),
+    "Arrow float32": lambda: pa.table({**_DEAL, "amount": pa.array([12345678.9], pa.float32())}),
+    "a NumPy float32 in a row": lambda: [
+        {**{k: v[0] for k, v in _DEAL.items()}, "amount": np.float32(12345678.9)}
+    ],
+}
+
+
+@pytest.mark.parametrize("form", _NARROW_AMOUNTS)
+def test_a_float32_amount_is_refused_even_with_the_whole_fen_opt_in(form: str) -> None:
+    # 12345678.9 as a float32 is 12345679.0: a whole number of fen, but not the one written.
+    with pytest.raises(TableError) as caught:
+        read_deals(_NARROW_AMOUNTS[form](), floats="whole_fen")
+    (problem,) = caught.value.problems
+    assert (problem.table, problem.row, problem.column) == ("deals", 0, "amount")
+    assert problem.expected.startswith("an exact number, not a float")
+    assert "float16" in problem.expected or "float32" in problem.expected
+
+
+def test_a_float64_column_is_still_read_under_the_whole_fen_opt_in() -> None:
+    frame = pd.DataFrame(
+        {"deal_id": ["C-1"], "owner": ["li"], "signed_on": ["2024-03-04"], "amount": [18771.97]}
+    )
+    assert read_deals(frame, floats="whole_fen")[0].amount == Decimal("18771.97")

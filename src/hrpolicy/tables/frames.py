@@ -19,7 +19,7 @@ import attrs
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.tables.libraries import require_library
 
-__all__ = ["Row", "frame_rows"]
+__all__ = ["NarrowFloat", "Row", "frame_rows"]
 
 _EXPECTED = "rows: a list of mappings, a pandas or polars DataFrame, or an Arrow table"
 
@@ -39,6 +39,54 @@ class Row:
         if self.label is None:
             return f"row {self.position}"
         return f"row {self.position} (index {self.label!r})"
+
+
+class NarrowFloat(float):
+    """A cell of a float column narrower than 64 bits (``float32``, ``float16``), as the
+    Python float it widens to: such a float keeps about 7 (or 3) significant digits, so
+    its value may already differ from the number written, and the reader refuses it
+    where an exact number is wanted rather than read the widened value.
+
+    >>> cell = NarrowFloat(12345679.0, "float32")
+    >>> cell == 12345679.0, cell.dtype
+    (True, 'float32')
+    """
+
+    dtype: str
+
+    def __new__(cls, value: float, dtype: str) -> NarrowFloat:
+        cell = super().__new__(cls, value)
+        cell.dtype = dtype
+        return cell
+
+
+def _narrowed(values: list[object], dtype: str | None) -> list[object]:
+    """``values`` with each float marked as read from a ``dtype`` column (``None``: a
+    column of 64-bit floats or of no floats)."""
+    if dtype is None:
+        return values
+    return [NarrowFloat(v, dtype) if type(v) is float else v for v in values]
+
+
+def _pandas_narrow(dtype: Any) -> str | None:
+    if str(dtype) == "category":
+        dtype = dtype.categories.dtype
+    if getattr(dtype, "kind", None) == "f" and getattr(dtype, "itemsize", 8) < 8:
+        return {2: "float16", 4: "float32"}.get(dtype.itemsize, f"float{8 * dtype.itemsize}")
+    return None
+
+
+def _polars_narrow(dtype: Any) -> str | None:
+    if dtype.is_float() and str(dtype) != "Float64":
+        return str(dtype).lower()
+    return None
+
+
+def _arrow_narrow(kind: Any) -> str | None:
+    kind = getattr(kind, "value_type", kind)  # a dictionary's values
+    if str(kind) in ("float", "halffloat"):
+        return f"float{kind.bit_width}"
+    return None
 
 
 def _library(value: object) -> str:
@@ -73,9 +121,19 @@ def frame_rows(rows: object, table: str) -> tuple[tuple[str, ...], list[Row]]:
     if library == "pandas" and kind == "DataFrame":
         return _pandas(frame, table)
     if library == "polars" and kind == "DataFrame":
-        return _columnar(tuple(frame.columns), lambda c: frame.get_column(c).to_list(), table)
+        return _columnar(
+            tuple(frame.columns),
+            lambda c: _narrowed(
+                frame.get_column(c).to_list(), _polars_narrow(frame.get_column(c).dtype)
+            ),
+            table,
+        )
     if library == "pyarrow" and kind in ("Table", "RecordBatch"):
-        return _columnar(tuple(frame.column_names), lambda c: frame.column(c).to_pylist(), table)
+        return _columnar(
+            tuple(frame.column_names),
+            lambda c: _narrowed(frame.column(c).to_pylist(), _arrow_narrow(frame.column(c).type)),
+            table,
+        )
     if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Sequence):
         raise InvalidTypeError(table, _EXPECTED, rows)
     columns: dict[str, None] = {}
@@ -107,7 +165,9 @@ def _checked_columns(names: Sequence[object], table: str) -> tuple[str, ...]:
 def _pandas(frame: Any, table: str) -> tuple[tuple[str, ...], list[Row]]:
     pandas = require_library("pandas", "pandas")
     columns = _checked_columns(list(frame.columns), table)
-    values = {name: frame[name].tolist() for name in columns}
+    values = {
+        name: _narrowed(frame[name].tolist(), _pandas_narrow(frame[name].dtype)) for name in columns
+    }
     index = frame.index
     default = isinstance(index, pandas.RangeIndex) and index.start == 0 and index.step == 1
     labels: list[object] = [None] * len(frame) if default else index.tolist()

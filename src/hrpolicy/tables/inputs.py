@@ -19,6 +19,8 @@ Cells are read exactly:
   writes — never rounded. Exact numbers that are not money (units, scores) are
   read from a float's shortest ``repr`` under the same opt-in; whole numbers (counts,
   days) only from a float with no fraction.
+  A float narrower than 64 bits (``float32``) is refused even so: it keeps about 7
+  digits, so it may not be the number written.
 - **dates**: ``date``, ``YYYY-MM-DD`` text, a date-only pandas ``Timestamp``, NumPy
   ``datetime64`` of a whole day, Arrow ``date32`` or a timestamp at midnight; a time of day
   is refused, never dropped. Times (``submitted_at``) take a timestamp or ISO text.
@@ -70,7 +72,7 @@ from hrpolicy.core.fields import enum_argument, parse_date
 from hrpolicy.core.money import Rate, parse_money
 from hrpolicy.reports.model import Reference, WeeklyReport
 from hrpolicy.tables.errors import TableError, TableProblem
-from hrpolicy.tables.frames import Row, frame_rows
+from hrpolicy.tables.frames import NarrowFloat, Row, frame_rows
 
 __all__ = [
     "ENGINES",
@@ -268,10 +270,23 @@ def _plain(value: object) -> object:
     if kind.__module__ != "numpy" or kind.__name__ == "datetime64":
         return value
     item = getattr(value, "item", None)
-    return item() if callable(item) else value
+    if not callable(item):
+        return value
+    plain = item()
+    if type(plain) is float and kind.__name__ in ("float32", "float16"):
+        return NarrowFloat(plain, kind.__name__)
+    return plain
 
 
 def _float(value: float, kind: str, floats: Floats | None) -> object:
+    if isinstance(value, NarrowFloat):
+        # Widened to 64 bits it reads as a number, but only its first 7 (float32) or 3
+        # (float16) digits are the ones written: 12345678.9 comes as 12345679.0.
+        raise _CellError(
+            f"an exact number, not a {value.dtype} (it keeps too few digits to be the "
+            "number written; read the column as text or as Arrow decimals)",
+            value,
+        )
     if floats is None:
         what = {"int": "a whole number", "rate": "a rate"}.get(kind, "an exact number")
         raise _CellError(f"{what}, not a float ({_FLOAT_HINT})", value)
