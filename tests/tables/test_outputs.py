@@ -452,3 +452,25 @@ def test_any_table_in_polars_has_its_schemas_types_never_a_float_and_reads_back_
     back = pl.read_parquet(_parquet(to_arrow(table)))
     assert back.schema == frame.schema
     assert back.equals(frame, null_equal=True)
+
+
+_PAY = TableSchema("pay", (Column("due", ColumnType.MONEY), Column("who", ColumnType.TEXT)))
+
+
+def test_a_frame_read_back_with_a_column_twice_is_refused_naming_the_column() -> None:
+    frame = to_pandas(Table.build(_PAY, [(Decimal("1.00"), "li")]))
+    twice = pd.concat([frame, frame[["who"]]], axis=1)
+    with pytest.raises(InvalidValueError, match=r"pay\.columns: expected each column once"):
+        from_pandas(twice, _PAY)
+    arrow = pa.Table.from_arrays(
+        [pa.array([Decimal("1.00")]), pa.array(["li"]), pa.array(["wang"])],
+        names=["due", "who", "who"],
+    )
+    with pytest.raises(InvalidValueError, match=r"got str 'who'"):
+        from_arrow(arrow, _PAY)
+
+
+def test_a_pandas_column_of_mixed_cells_read_back_is_refused_naming_the_column() -> None:
+    frame = pd.DataFrame({"due": [Decimal("1.00"), "2.00"], "who": ["li", "wang"]})
+    with pytest.raises(InvalidTypeError, match=r"^pay\.due: expected cells of one type"):
+        from_pandas(frame, _PAY)

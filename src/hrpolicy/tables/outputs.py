@@ -460,6 +460,7 @@ def _from_arrow(pa: Any, arrow: Any, schema: TableSchema | None) -> Table:
     if not isinstance(layout, TableSchema):
         raise InvalidTypeError("schema", "a TableSchema or None", layout)
     names = list(arrow.column_names)
+    _check_unique(names, layout)
     extra = [name for name in names if name not in layout.names]
     if extra:
         raise InvalidValueError(
@@ -479,6 +480,12 @@ def _from_arrow(pa: Any, arrow: Any, schema: TableSchema | None) -> Table:
         columns.append([_read_cell(column.type, value) for value in data.to_pylist()])
     rows = list(zip(*columns, strict=True)) if columns else []
     return Table.build(layout, rows)
+
+
+def _check_unique(names: Sequence[object], layout: TableSchema) -> None:
+    repeated = sorted({str(name) for name in names if names.count(name) > 1})
+    if repeated:
+        raise InvalidValueError(f"{layout.name}.columns", "each column once", ", ".join(repeated))
 
 
 def from_arrow(table: pa.Table, schema: TableSchema | None = None) -> Table:
@@ -501,8 +508,8 @@ def from_arrow(table: pa.Table, schema: TableSchema | None = None) -> Table:
         MissingDependencyError: pyarrow is not installed (``hrpolicy[arrow]``).
         InvalidTypeError: a column of an Arrow type its schema type cannot hold (a float
             for money); a cell its column refuses (money of more than 2 places).
-        InvalidValueError: a column missing or not in the schema; no schema given and the
-            table has no hrpolicy metadata.
+        InvalidValueError: a column missing, not in the schema or given twice; no schema
+            given and the table has no hrpolicy metadata.
 
     Example:
         >>> import io
@@ -522,6 +529,15 @@ def from_arrow(table: pa.Table, schema: TableSchema | None = None) -> Table:
     return _from_arrow(_pyarrow("from_arrow", "arrow"), table, schema)
 
 
+def _arrow_problem(pa: Any, column: Any) -> str | None:
+    """Why Arrow cannot hold the pandas ``column``, or ``None`` when it can."""
+    try:
+        pa.array(column, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as error:
+        return str(error)
+    return None
+
+
 def from_pandas(frame: pd.DataFrame, schema: TableSchema) -> Table:
     """A ``pandas.DataFrame`` (such as :func:`to_pandas` gives) read back as a core
     :class:`~hrpolicy.core.records.Table` laid out as ``schema``; the index is dropped.
@@ -535,7 +551,8 @@ def from_pandas(frame: pd.DataFrame, schema: TableSchema) -> Table:
 
     Raises:
         MissingDependencyError: pandas or pyarrow is not installed (``hrpolicy[pandas]``).
-        InvalidTypeError: as for :func:`from_arrow` (a float column among them).
+        InvalidTypeError: as for :func:`from_arrow` (a float column among them); an
+            ``object`` column whose cells Arrow cannot hold as one type.
         InvalidValueError: as for :func:`from_arrow`.
 
     Example:
@@ -550,7 +567,25 @@ def from_pandas(frame: pd.DataFrame, schema: TableSchema) -> Table:
     pd_ = _pandas("from_pandas")
     if not isinstance(frame, pd_.DataFrame):
         raise InvalidTypeError("frame", "a pandas.DataFrame", frame)
-    return _from_arrow(pa, pa.Table.from_pandas(frame, preserve_index=False), schema)
+    if not isinstance(schema, TableSchema):
+        raise InvalidTypeError("schema", "a TableSchema", schema)
+    names = list(frame.columns)
+    _check_unique(names, schema)
+    try:
+        arrow = pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as error:
+        # An object column whose cells are of different types (a Decimal and a str):
+        # name the column Arrow cannot hold as one type.
+        for name in names:
+            problem = _arrow_problem(pa, frame[name])
+            if problem is not None:
+                raise InvalidTypeError(
+                    f"{schema.name}.{name}",
+                    "cells of one type (Arrow cannot hold this column)",
+                    problem,
+                ) from None
+        raise InvalidTypeError(schema.name, "a frame Arrow can hold", str(error)) from None
+    return _from_arrow(pa, arrow, schema)
 
 
 def from_polars(frame: pl.DataFrame, schema: TableSchema) -> Table:
