@@ -489,3 +489,21 @@ def test_a_float64_column_is_still_read_under_the_whole_fen_opt_in() -> None:
         {"deal_id": ["C-1"], "owner": ["li"], "signed_on": ["2024-03-04"], "amount": [18771.97]}
     )
     assert read_deals(frame, floats="whole_fen")[0].amount == Decimal("18771.97")
+
+
+def test_a_deal_given_twice_is_refused_naming_the_row_and_the_column() -> None:
+    rows = [
+        {"Deal": "C-1", "owner": "li", "signed_on": "2024-03-04", "amount": "5"},
+        {"Deal": "C-2", "owner": "li", "signed_on": "2024-03-05", "amount": "6"},
+        {"Deal": "C-1", "owner": "li", "signed_on": "2024-03-06", "amount": "7"},
+    ]
+    with pytest.raises(TableError) as caught:
+        read_deals(rows, columns={"Deal": "deal_id"})
+    (problem,) = caught.value.problems
+    assert (problem.table, problem.row, problem.column, problem.actual) == (
+        "deals",
+        2,
+        "Deal",
+        "C-1",
+    )
+    assert "row 0 has it too" in problem.expected

@@ -1071,6 +1071,17 @@ def read_deals(
         floats=floats,
         unknown_columns=unknown_columns,
     )
+    # An engine refuses a deal given twice, but only the table can say which row it is.
+    column = next((own for own, field in (columns or {}).items() if field == "deal_id"), "deal_id")
+    first: dict[str, int] = {}
+    repeated = []
+    for row, deal in enumerate(result):
+        if deal.deal_id in first:
+            expected = f"a unique deal_id (row {first[deal.deal_id]} has it too)"
+            repeated.append(TableProblem("deals", row, None, column, expected, deal.deal_id))
+        first.setdefault(deal.deal_id, row)
+    if repeated:
+        raise TableError("deals", repeated)
     return result
 
 
