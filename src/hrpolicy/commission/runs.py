@@ -63,13 +63,13 @@ from hrpolicy.core.records import (
     Table,
     TableSchema,
     merge_tables,
-    tables_of,
 )
 from hrpolicy.core.whatif import (
     WhatIfRow,
     WhatIfRows,
     by_period,
     month_run,
+    run_tables,
     whatif_schemas,
     whatif_view,
 )
@@ -135,22 +135,13 @@ _COMPARISON_TABLES: Final = (
 def _run_tables(statements: Sequence[Statement], locale: str) -> Mapping[str, Table]:
     """The statements' tables stacked in order, their ``totals`` extended to
     :data:`RUN_TOTALS` (the year-end flag and each person's pay so far)."""
-    parts: list[Mapping[str, Table]] = [
-        {schema.name: Table(schema) for schema in _STATEMENT_TABLES}
-    ]
-    parts += [statement.tables(locale) for statement in statements]
-    stacked = merge_tables(parts)
-
-    def totals() -> Table:
-        paid: dict[str, Decimal] = {}
-        rows = []
-        for statement, row in zip(statements, stacked["totals"].rows, strict=True):
-            so_far = money_sum((paid.get(statement.employee, ZERO), statement.total))
-            paid[statement.employee] = so_far
-            rows.append((*row, statement.period.is_year, so_far))
-        return Table.build(RUN_TOTALS, rows)
-
-    return tables_of(stacked, {"totals": totals})
+    return run_tables(
+        statements,
+        _STATEMENT_TABLES,
+        RUN_TOTALS,
+        locale,
+        lambda statement: (statement.period.is_year,),
+    )
 
 
 def _side_tables(side: str, statements: Sequence[Statement], locale: str) -> Mapping[str, Table]:

@@ -17,9 +17,9 @@ Decimal('100.00')
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import ClassVar, Final, TypeVar
+from typing import ClassVar, Final, Protocol, TypeVar
 
 import attrs
 
@@ -28,15 +28,25 @@ from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation
 from hrpolicy.core.fields import Text, argument, arguments, checked, typed_fields
 from hrpolicy.core.label import Label
-from hrpolicy.core.money import money_sum
+from hrpolicy.core.money import ZERO, money_sum
 from hrpolicy.core.period import Period
-from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
+from hrpolicy.core.records import (
+    Column,
+    ColumnType,
+    LazyTables,
+    Table,
+    TableSchema,
+    merge_tables,
+    tables_of,
+)
 
 __all__ = [
+    "RunStatement",
     "WhatIfRow",
     "WhatIfRows",
     "by_period",
     "month_run",
+    "run_tables",
     "whatif_rows",
     "whatif_schemas",
     "whatif_view",
@@ -267,6 +277,47 @@ def whatif_schemas(figure: ColumnType = ColumnType.MONEY) -> tuple[TableSchema, 
         "one row per period and person (or case)",
     )
     return totals, rows
+
+
+class RunStatement(Protocol):
+    """What :func:`run_tables` reads of a run's statement."""
+
+    @property
+    def employee(self) -> str: ...
+
+    @property
+    def total(self) -> Decimal: ...
+
+    def tables(self, locale: str = "en") -> Mapping[str, Table]: ...
+
+
+_S = TypeVar("_S", bound=RunStatement)
+
+
+def run_tables(
+    statements: Sequence[_S],
+    empty: Iterable[TableSchema],
+    run_totals: TableSchema,
+    locale: str,
+    extra: Callable[[_S], tuple[object, ...]] = lambda statement: (),
+) -> LazyTables:
+    """A run's tables: its statements' tables stacked in order (``empty`` gives the
+    layouts when there is none), the ``totals`` extended to ``run_totals`` by ``extra``
+    cells of each statement and each person's pay so far in the run."""
+    parts: list[Mapping[str, Table]] = [{schema.name: Table(schema) for schema in empty}]
+    parts += [statement.tables(locale) for statement in statements]
+    stacked = merge_tables(parts)
+
+    def totals() -> Table:
+        paid: dict[str, Decimal] = {}
+        rows = []
+        for statement, row in zip(statements, stacked["totals"].rows, strict=True):
+            so_far = money_sum((paid.get(statement.employee, ZERO), statement.total))
+            paid[statement.employee] = so_far
+            rows.append((*row, *extra(statement), so_far))
+        return Table.build(run_totals, rows)
+
+    return tables_of(stacked, {"totals": totals})
 
 
 def whatif_rows(
