@@ -507,3 +507,9 @@ def test_a_deal_given_twice_is_refused_naming_the_row_and_the_column() -> None:
         "C-1",
     )
     assert "row 0 has it too" in problem.expected
+
+
+def test_a_mistyped_column_to_rename_is_refused_even_when_its_new_name_is_a_column() -> None:
+    rows = [{"deal_id": "C-1", "owner": "li", "signed_on": "2024-03-04", "amount": "5"}]
+    with pytest.raises(InvalidValueError, match=r"columns\['Deal ID'\]"):
+        read_deals(rows, columns={"Deal ID": "deal_id"})

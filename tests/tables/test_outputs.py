@@ -474,3 +474,10 @@ def test_a_pandas_column_of_mixed_cells_read_back_is_refused_naming_the_column()
     frame = pd.DataFrame({"due": [Decimal("1.00"), "2.00"], "who": ["li", "wang"]})
     with pytest.raises(InvalidTypeError, match=r"^pay\.due: expected cells of one type"):
         from_pandas(frame, _PAY)
+
+
+def test_an_unsigned_arrow_int_beyond_int64_is_refused_when_read_back_naming_the_cell() -> None:
+    counts = TableSchema("counts", (Column("n", ColumnType.INT),))
+    arrow = pa.table({"n": pa.array([1, 2**63], type=pa.uint64())})
+    with pytest.raises(InvalidValueError, match=r"counts\[1\]\.n: expected an int within int64"):
+        from_arrow(arrow, counts)

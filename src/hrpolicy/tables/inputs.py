@@ -386,6 +386,8 @@ class _Reader:
         self.problems: list[TableProblem] = []
         self.seen: set[tuple[str, int | None, str | None]] = set()
         self.given: dict[str, _Data] = {}
+        #: The column names as the tables gave them, before any renaming.
+        self.sources: set[str] = set()
 
     # problems
 
@@ -426,6 +428,7 @@ class _Reader:
         except HRPolicyError as error:
             self.problem(name, None, None, error.expected, error.actual)
             return
+        self.sources.update(columns)
         if renames:
             columns = tuple(renames.get(c, c) for c in columns)
             for row in data:
@@ -993,9 +996,12 @@ def _tables_of(spec: _Spec, root: str | None, bundle: Mapping[str, str]) -> list
 
 
 def _check_renames(renames: Mapping[str, str], reader: _Reader) -> None:
-    targets = {c for data in reader.given.values() for c in data.columns}
-    for source, target in renames.items():
-        if target not in targets:
+    """Every renamed column is one the tables have: a name mistyped in ``columns`` is
+    refused, never ignored."""
+    if reader.problems and not reader.given:
+        return  # the tables themselves could not be read: that is the problem to report
+    for source in renames:
+        if source not in reader.sources:
             raise InvalidValueError(
                 f"columns[{source!r}]", "a column found in the tables given", source
             )

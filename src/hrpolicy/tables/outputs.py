@@ -477,7 +477,19 @@ def _from_arrow(pa: Any, arrow: Any, schema: TableSchema | None) -> Table:
                 f"an Arrow column for {column.type.value} cells",
                 str(data.type),
             )
-        columns.append([_read_cell(column.type, value) for value in data.to_pylist()])
+        cells = []
+        for row, value in enumerate(data.to_pylist()):
+            out_of_range = isinstance(value, int) and not _INT64_MIN <= value <= _INT64_MAX
+            if column.type is ColumnType.INT and out_of_range:
+                # an unsigned 64-bit column can hold more than an int cell may: refuse it
+                # on the way in rather than when the table is written out again
+                raise InvalidValueError(
+                    f"{layout.name}[{row}].{column.name}",
+                    "an int within int64 (-2^63 to 2^63-1)",
+                    value,
+                )
+            cells.append(_read_cell(column.type, value))
+        columns.append(cells)
     rows = list(zip(*columns, strict=True)) if columns else []
     return Table.build(layout, rows)
 
