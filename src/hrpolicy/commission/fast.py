@@ -83,7 +83,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import fen_to_money
-from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
+from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, Tabular
 from hrpolicy.core.statement import EMPLOYEE, STATEMENT_KEYS, period_cells
 
 __all__ = [
@@ -397,35 +397,13 @@ _COMPARISON_MONTHS: Final = TableSchema(
 )
 
 
-class _Tables:
-    """Tables by name, read as a :class:`~hrpolicy.core.display.Displayable` reads
-    them (``table(name)``, ``to_records(name)``)."""
-
-    __slots__ = ()
-
-    def tables(self, locale: str = "en") -> Mapping[str, Table]:
-        raise NotImplementedError  # pragma: no cover - every subclass has its tables
-
-    def table(self, name: str, locale: str = "en") -> Table:
-        """The table ``name`` (one of :meth:`tables`); another name is an
-        :class:`~hrpolicy.core.errors.InvalidValueError` listing the names."""
-        tables = self.tables(locale)
-        if name not in tables:
-            raise InvalidValueError("table", f"one of {', '.join(tables)}", name)
-        return tables[name]
-
-    def to_records(self, table: str | None = None, *, locale: str = "en") -> list[dict[str, Any]]:
-        """The rows of one table as dicts: ``table``, or ``totals`` when none is named."""
-        return self.table("totals" if table is None else table, locale).to_records()
-
-
 def _period(key: tuple[str, int, int]) -> tuple[object, ...]:
     return (key[0], *period_cells(Period(year=key[1], month=key[2])))
 
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class FastRun(_Tables):
+class FastRun(Tabular):
     """Commission per owner and month under one plan, from columns: ``months`` holds the
     fen each owner earns in each month with deals, and the columns the deals it was
     computed from (deal ``i`` is ``owners[i]``'s, signed on ``days[i]``, for
@@ -567,7 +545,7 @@ def _columns(
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class FastComparison(_Tables):
+class FastComparison(Tabular):
     """A what-if over columns: each owner's commission under two plans."""
 
     baseline: FastRun

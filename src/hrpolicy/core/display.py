@@ -28,12 +28,11 @@ from typing import Any, Final, Union
 import attrs
 
 from hrpolicy.core.checked import value_checked
-from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Explanation, StepValue
 from hrpolicy.core.formatting import render_value
 from hrpolicy.core.label import Label, is_chinese
 from hrpolicy.core.money import format_exact, money_sum, parse_decimal
-from hrpolicy.core.records import Table, explanation_tables
+from hrpolicy.core.records import Table, Tabular, explanation_tables
 
 __all__ = [
     "Amount",
@@ -48,9 +47,6 @@ __all__ = [
     "explanation_text",
     "render_value",
 ]
-
-
-_LOCALES: Final = frozenset({"en", "zh_CN", "zh", "en_US", "zh_Hans_CN"})
 
 
 @value_checked
@@ -166,7 +162,7 @@ class View:
     explanation: Explanation
 
 
-class Displayable(abc.ABC):
+class Displayable(Tabular):
     """Base of every result: subclasses say what they show (:meth:`_view`); this class
     provides the renderings."""
 
@@ -182,22 +178,6 @@ class Displayable(abc.ABC):
         ``findings`` and ``finding_params`` (layouts in :mod:`hrpolicy.core.records`).
         Text cells (labels, messages, citations) are in ``locale``."""
         return explanation_tables(self._view().explanation, locale=locale)
-
-    def table(self, name: str, locale: str = "en") -> Table:
-        """The table ``name`` (one of :meth:`tables`); another name is an
-        :class:`~hrpolicy.core.errors.InvalidValueError` listing the names."""
-        tables = self.tables(locale)
-        if name not in tables:
-            hint = " (the locale is a keyword: locale=...)" if name in _LOCALES else ""
-            raise InvalidValueError("table", f"one of {', '.join(tables)}{hint}", name)
-        return tables[name]
-
-    def to_records(self, table: str | None = None, *, locale: str = "en") -> list[dict[str, Any]]:
-        """The rows of one table as dicts (for ``pandas.DataFrame``): ``table``, or the
-        result's first table (its totals or lines) when none is named."""
-        if table is None:
-            return next(iter(self.tables(locale).values())).to_records()
-        return self.table(table, locale).to_records()
 
     def to_text(self, locale: str = "en") -> str:
         """Plain text in ``locale`` (``'en'`` or ``'zh_CN'``)."""

@@ -44,6 +44,7 @@ hrpolicy.core.errors.InvalidTypeError: pay[0].due: expected money (...) or None,
 
 from __future__ import annotations
 
+import abc
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
@@ -70,6 +71,7 @@ __all__ = [
     "LazyTables",
     "Table",
     "TableSchema",
+    "Tabular",
     "ValueKind",
     "encode_value",
     "exact_text",
@@ -428,6 +430,37 @@ def explanation_tables(
         "findings": Table.build(FINDINGS.keyed(keys), findings),
         "finding_params": Table.build(FINDING_PARAMS.keyed(keys), params),
     }
+
+
+#: Locale names a caller may pass where a table name goes (``to_records("zh_CN")``).
+_LOCALES: Final = frozenset({"en", "zh_CN", "zh", "en_US", "zh_Hans_CN"})
+
+
+class Tabular(abc.ABC):
+    """Mixed into anything that reads as tables: given :meth:`tables`, it provides
+    :meth:`table` and :meth:`to_records` (every result, and the fast path's runs)."""
+
+    __slots__ = ()
+
+    @abc.abstractmethod
+    def tables(self, locale: str = "en") -> Mapping[str, Table]:
+        """Every table, by name, in a stated order."""
+
+    def table(self, name: str, locale: str = "en") -> Table:
+        """The table ``name`` (one of :meth:`tables`); another name is an
+        :class:`~hrpolicy.core.errors.InvalidValueError` listing the names."""
+        tables = self.tables(locale)
+        if name not in tables:
+            hint = " (the locale is a keyword: locale=...)" if name in _LOCALES else ""
+            raise InvalidValueError("table", f"one of {', '.join(tables)}{hint}", name)
+        return tables[name]
+
+    def to_records(self, table: str | None = None, *, locale: str = "en") -> list[dict[str, Any]]:
+        """The rows of one table as dicts (for ``pandas.DataFrame``): ``table``, or the
+        first table (the totals or lines) when none is named."""
+        if table is None:
+            return next(iter(self.tables(locale).values())).to_records()
+        return self.table(table, locale).to_records()
 
 
 class LazyTables(Mapping[str, Table]):
