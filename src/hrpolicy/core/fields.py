@@ -65,7 +65,7 @@ from hrpolicy.core.checked import (
     type_name,
 )
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
-from hrpolicy.core.money import Rate, parse_decimal, parse_money
+from hrpolicy.core.money import Rate, is_numpy_bool, parse_decimal, parse_money
 
 __all__ = [
     "Money",
@@ -234,7 +234,7 @@ def _check_decimal(value: object, path: str) -> Decimal:
 def _check_int(
     min_value: int | None, value: object, path: str, *, max_value: int | None = None
 ) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or _is_numpy_bool(value):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or is_numpy_bool(value):
         raise InvalidTypeError(path, "an int", value)
     value = operator.index(value)  # a NumPy integer as the int it holds
     if min_value is not None and max_value is not None and not min_value <= value <= max_value:
@@ -244,10 +244,6 @@ def _check_int(
     if max_value is not None and value > max_value:
         raise InvalidValueError(path, f"an int of {max_value} or less", value)
     return value
-
-
-def _is_numpy_bool(value: object) -> bool:
-    return type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_")
 
 
 def _check_text(value: object, path: str) -> str:
@@ -264,7 +260,7 @@ def _check_str(value: object, path: str) -> str:
 
 
 def _check_bool(value: object, path: str) -> bool:
-    if _is_numpy_bool(value):
+    if is_numpy_bool(value):
         return bool(value)  # a NumPy bool, told by its type without importing NumPy
     if not isinstance(value, bool):
         raise InvalidTypeError(path, "True or False", value)

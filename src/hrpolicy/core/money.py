@@ -45,6 +45,7 @@ __all__ = [
     "exact",
     "fen_to_money",
     "format_exact",
+    "is_numpy_bool",
     "money_sum",
     "parse_decimal",
     "parse_money",
@@ -103,7 +104,7 @@ def parse_decimal(
     looks like a float converted to Decimal: read money as text (dtype=str) or as Arrow
     decimals, or use the float opt-in of hrpolicy.tables, got Decimal 18771.9700000000011...
     """
-    if isinstance(value, (bool, float)) or _is_numpy_bool(value):
+    if isinstance(value, (bool, float)) or is_numpy_bool(value):
         raise InvalidTypeError(field, expected, value)
     if isinstance(value, Decimal):
         result = value
@@ -155,7 +156,7 @@ def _from_float(number: Decimal) -> bool:
     return math.isfinite(as_float) and Decimal(as_float) == number
 
 
-def _is_numpy_bool(value: object) -> bool:
+def is_numpy_bool(value: object) -> bool:
     """A NumPy ``bool`` (not a Python ``bool`` subclass), told by its type without
     importing NumPy."""
     kind = type(value)
