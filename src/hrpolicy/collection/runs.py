@@ -54,6 +54,7 @@ from hrpolicy.core.whatif import (
     WhatIfRows,
     by_period,
     month_run,
+    next_month,
     run_tables,
     whatif_schemas,
     whatif_view,
@@ -75,13 +76,6 @@ _POLICY: Final = Label("制度", "policy")
 _TOTAL: Final = Label("合计", "total")
 _RESERVE: Final = Label("期末风险准备金", "reserve at the end")
 _RECOVER: Final = Label("期末待追回", "still to recover at the end")
-
-
-def _follows(before: Period, after: Period) -> bool:
-    assert before.month is not None
-    if before.month == 12:
-        return after == Period(year=before.year + 1, month=1)
-    return after == Period(year=before.year, month=before.month + 1)
 
 
 #: ``totals`` of a run: one row per statement (month by month; for a team, everyone of a
@@ -147,7 +141,7 @@ class CollectionRun(Displayable):
             if index:
                 before = self.statements[index - 1].period
                 require(
-                    _follows(before, statement.period),
+                    statement.period == next_month(before),
                     f"CollectionRun.statements[{index}].period",
                     f"the month after {before}",
                     str(statement.period),

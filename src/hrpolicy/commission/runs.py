@@ -94,9 +94,10 @@ _YEAR_END: Final = Label("年终结算", "year end")
 _TOTAL: Final = Label("合计", "total")
 
 
-def _check_months(statements: Sequence[Statement], path: str) -> None:
-    for index in range(1, len(statements)):
-        before, after = statements[index - 1].period, statements[index].period
+def _check_months(periods: Sequence[Period], path: str) -> None:
+    """Each period the month after the one before, in one calendar year."""
+    for index in range(1, len(periods)):
+        before, after = periods[index - 1], periods[index]
         require(
             not after.is_year
             and before.month is not None
@@ -168,7 +169,7 @@ class YearRun(Displayable):
 
     def __attrs_post_init__(self) -> None:
         require(bool(self.statements), "YearRun.statements", "at least one month", ())
-        _check_months(self.statements, "YearRun.statements")
+        _check_months([s.period for s in self.statements], "YearRun.statements")
         for statement in self.every:
             require(
                 statement.employee == self.employee,
@@ -255,16 +256,7 @@ class TeamYearRun(Displayable):
 
     def __attrs_post_init__(self) -> None:
         require(bool(self.months), "TeamYearRun.months", "at least one month", ())
-        for index in range(1, len(self.months)):
-            before, after = self.months[index - 1].period, self.months[index].period
-            require(
-                before.month is not None
-                and after.month == before.month + 1
-                and after.year == before.year,
-                f"TeamYearRun.months[{index}].period",
-                f"the month after {before}",
-                str(after),
-            )
+        _check_months([team.period for team in self.months], "TeamYearRun.months")
 
     def __iter__(self) -> Iterator[TeamStatement]:
         return iter(self.months)

@@ -46,6 +46,7 @@ __all__ = [
     "WhatIfRows",
     "by_period",
     "month_run",
+    "next_month",
     "run_tables",
     "whatif_rows",
     "whatif_schemas",
@@ -55,7 +56,12 @@ __all__ = [
 _T = TypeVar("_T")
 
 
-def _next(month: Period) -> Period:
+def next_month(month: Period) -> Period:
+    """The month after ``month`` (January after December).
+
+    >>> str(next_month(Period(year=2024, month=12)))
+    '2025-01'
+    """
     assert month.month is not None
     if month.month == 12:
         return Period(year=month.year + 1, month=1)
@@ -93,7 +99,7 @@ def month_run(months: object, name: str, *, one_year: bool = False) -> tuple[Per
                 f"{name}[{index}]", "a month (pass the year itself for its twelve months)", month
             )
         if index:
-            expected = _next(given[index - 1])
+            expected = next_month(given[index - 1])
             if month != expected:
                 raise InvalidValueError(
                     f"{name}[{index}]",
