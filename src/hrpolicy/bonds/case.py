@@ -10,12 +10,13 @@ import attrs
 
 from hrpolicy.bonds.engine import settle
 from hrpolicy.bonds.model import BondAgreement, Employment, Separation
-from hrpolicy.bonds.policy import BondPolicy
+from hrpolicy.bonds.policy import BondPolicy, ServiceSchedule
 from hrpolicy.bonds.results import SeparationSettlement
+from hrpolicy.core.engines import EngineSpec
 from hrpolicy.core.errors import HRPolicyError, prefixed
 from hrpolicy.core.fields import arguments, checked, typed_fields
 
-__all__ = ["BondCase", "settle_cases"]
+__all__ = ["ENGINES", "BondCase", "settle_cases"]
 
 
 @checked
@@ -75,3 +76,23 @@ def settle_cases(cases: Sequence[BondCase]) -> tuple[SeparationSettlement, ...]:
     except HRPolicyError as error:
         raise prefixed(error, f"cases[{index}].") from error
     return tuple(settlements)
+
+
+def _example_case() -> BondCase:
+    from hrpolicy.bonds.examples import electrician_case  # noqa: PLC0415 - examples import this module
+
+    return electrician_case()
+
+
+#: The bond engine as the boundary (case files, the command line, schemas) sees it.
+ENGINES = (
+    EngineSpec(
+        name="bonds",
+        summary="settle an employee's training bonds at a separation",
+        case_type=BondCase,
+        policy_types=(BondPolicy, ServiceSchedule),
+        result_type=SeparationSettlement,
+        run=BondCase.settle,
+        example_case=_example_case,
+    ),
+)
