@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hrpolicy.strategies  # noqa: F401 - registers the case strategies
-from hrpolicy import ConversionError, InvalidValueError, from_dict, to_dict
+from hrpolicy import ConversionError, HRPolicyError, InvalidValueError, from_dict, to_dict
 from hrpolicy.collection import (
     CollectionCase,
     CollectionInputs,
@@ -143,3 +143,18 @@ def test_a_person_listed_only_from_the_second_month_joins_the_run_then() -> None
         ("2024-03", "li"),
         ("2024-03", "wang"),
     ]
+
+
+@settings(max_examples=25)
+@given(st.from_type(CollectionCase))
+def test_any_collection_case_runs_to_its_result_or_a_typed_error(case: CollectionCase) -> None:
+    spec = engine("collection")
+    try:
+        result = spec.run(case)
+    except HRPolicyError as error:  # a typed error naming the field, never a traceback
+        message = str(error)
+    else:
+        assert type(result) is spec.result_type
+        assert result.to_text("en")
+        return
+    assert ": expected " in message

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hrpolicy.strategies  # noqa: F401 - registers the case strategies
-from hrpolicy import ConversionError, from_dict, to_dict
+from hrpolicy import ConversionError, HRPolicyError, from_dict, to_dict
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.commission import (
     CommissionCase,
@@ -124,3 +124,18 @@ def test_a_person_with_inputs_and_no_deal_is_in_the_team() -> None:
         ("li", Decimal("3106.67")),
         ("wang", Decimal("0.00")),  # no sales: no part of the task base
     ]
+
+
+@settings(max_examples=25)
+@given(st.from_type(CommissionCase))
+def test_any_commission_case_runs_to_its_result_or_a_typed_error(case: CommissionCase) -> None:
+    spec = engine("commission")
+    try:
+        result = spec.run(case)
+    except HRPolicyError as error:  # a typed error naming the field, never a traceback
+        message = str(error)
+    else:
+        assert type(result) is spec.result_type
+        assert result.to_text("en")
+        return
+    assert ": expected " in message

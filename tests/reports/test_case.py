@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hrpolicy.strategies  # noqa: F401 - registers the case strategies
-from hrpolicy import ConversionError, InvalidValueError, from_dict, to_dict
+from hrpolicy import ConversionError, HRPolicyError, InvalidValueError, from_dict, to_dict
 from hrpolicy.core.engines import document_types, engine
 from hrpolicy.core.errors import MissingDependencyError
 from hrpolicy.reports import (
@@ -329,3 +329,23 @@ def test_every_engine_runs_its_example_case_to_its_result_type(name: str) -> Non
     assert type(case) is spec.case_type
     assert type(spec.run(case)) is spec.result_type
     assert from_dict(_through_json(to_dict(case)), spec.case_type) == case
+
+
+@pytest.mark.parametrize("name", ["reports", "scoring"])
+def test_any_report_or_scoring_case_runs_to_its_result_or_a_typed_error(name: str) -> None:
+    spec = engine(name)
+
+    @settings(max_examples=25)
+    @given(st.from_type(spec.case_type))
+    def check(case: Any) -> None:
+        try:
+            result = spec.run(case)
+        except HRPolicyError as error:  # a typed error naming the field, never a traceback
+            message = str(error)
+        else:
+            assert type(result) is spec.result_type
+            assert result.to_text("en")
+            return
+        assert ": expected " in message
+
+    check()
