@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import hrpolicy.strategies
+from hrpolicy.bonds import DOMAIN_COST_SCHEDULE
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.collection.examples import reserve_policy
 from hrpolicy.commission import Component, Plan, PlanVersion, evaluate
@@ -169,3 +170,13 @@ def test_a_date_default_is_left_out_but_a_given_date_is_written() -> None:
     closed = attrs.evolve(plan.versions[0], effective_to=date(2024, 12, 31))
     data = to_dict(attrs.evolve(plan, versions=(closed,)))
     assert data["versions"][0]["effective_to"] == "2024-12-31"
+
+
+def test_a_service_schedule_keeps_its_clause_and_the_step_that_reads_it_cites_it() -> None:
+    case = electrician_case()
+    schedule = attrs.evolve(DOMAIN_COST_SCHEDULE, clause="培训管理制度 第12条")
+    case = attrs.evolve(case, policy=attrs.evolve(case.policy, schedule=schedule))
+    assert to_dict(schedule)["clause"] == "培训管理制度 第12条"
+    steps = [s for b in case.settle().bonds for s in b.explanation.steps]
+    (step,) = [s for s in steps if s.rule.endswith("policy.schedule")]
+    assert dict(step.inputs)["clause"] == "培训管理制度 第12条"
