@@ -349,3 +349,10 @@ def test_any_report_or_scoring_case_runs_to_its_result_or_a_typed_error(name: st
         assert ": expected " in message
 
     check()
+
+
+def test_a_report_given_twice_is_refused_on_reading_naming_the_second() -> None:
+    data = to_dict(engine("reports").example_case())
+    data["reports"].append(data["reports"][0])
+    with pytest.raises(ConversionError, match=r"\$\.reports\[2\]: expected a unique report_id"):
+        from_dict(data, ReportCase)
