@@ -581,6 +581,8 @@ def _loader_class(kit: _YAML) -> Callable[[str], Any]:
                     None, None, "YAML anchors and aliases are not read", event.start_mark
                 )
             if isinstance(event, yaml.ScalarEvent):
+                if event.tag == "!":  # the non-specific tag: text, whatever it looks like
+                    event.tag = _STR
                 return super().compose_node(parent, index)
             if self.depth >= MAX_DEPTH:
                 raise yaml.composer.ComposerError(
@@ -661,8 +663,10 @@ def _parse_yaml(text: str, source: str, lines: dict[tuple[str | int, ...], int] 
 
 
 def _codepoint(character: object) -> str:
-    if isinstance(character, str):
-        return f"U+{ord(character):04X}"
+    if isinstance(character, str):  # pragma: no cover - PyYAML gives the code point
+        character = ord(character)
+    if isinstance(character, int):
+        return f"U+{character:04X}"
     return repr(character)  # pragma: no cover - text is decoded before PyYAML reads it
 
 
