@@ -329,7 +329,7 @@ def test_an_empty_json_or_yaml_document_is_refused_as_an_empty_document(
     text: str | bytes, syntax: str
 ) -> None:
     error = refusal(text, syntax, source="empty.txt")
-    assert str(error) == "empty.txt: an empty document (a mapping of keys was expected)"
+    assert str(error) == "empty.txt: an empty document (nothing but white space or comments)"
 
 
 def test_an_empty_toml_document_is_an_empty_table_and_loads_names_every_key_it_lacks() -> None:

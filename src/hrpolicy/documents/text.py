@@ -351,7 +351,7 @@ def _is_empty(text: str) -> bool:
 
 
 def _empty(source: str) -> DocumentError:
-    return DocumentError(source, "an empty document (a mapping of keys was expected)")
+    return DocumentError(source, "an empty document (nothing but white space or comments)")
 
 
 def _too_deep(source: str, path: str = "", line: int | None = None) -> DocumentError:
@@ -366,13 +366,20 @@ def _int_ceiling(limit: int) -> int:
     return ceiling
 
 
+def _digit_limit() -> int:
+    """The most digits Python reads or writes as an int's text (0: no limit; Python
+    before 3.10.7 has none)."""
+    get_limit: Callable[[], int] | None = getattr(sys, "get_int_max_str_digits", None)
+    return get_limit() if get_limit is not None else 0
+
+
 def _int_too_long(value: int) -> bool:
-    limit = sys.get_int_max_str_digits()
+    limit = _digit_limit()
     return limit > 0 and abs(value) >= _int_ceiling(limit)
 
 
 def _long_int_reason(digits: int | None = None) -> str:
-    limit = sys.get_int_max_str_digits()
+    limit = _digit_limit()
     size = f"of {digits} digits " if digits is not None else ""
     return f"an integer {size}is longer than Python reads as text (at most {limit} digits)"
 
@@ -404,7 +411,7 @@ def _json_constant(name: str) -> _Refused:
 
 
 def _json_int(text: str) -> int | _Refused:
-    limit = sys.get_int_max_str_digits()
+    limit = _digit_limit()
     digits = len(text) - text.startswith("-")
     if limit > 0 and digits > limit:
         return _Refused(_long_int_reason(digits))
@@ -816,8 +823,8 @@ def dump(data: Any, syntax: Syntax) -> str:
     JSON is written with two-space indentation and text as it is (not ``\\u`` escapes);
     TOML through tomli-w (the data must be a mapping, and hold no ``None``: TOML has no
     null); YAML in block style, keys in their order, text a YAML reader would take for
-    something else quoted, never an anchor or alias. Every syntax ends with a newline, and
-    :func:`parse` reads back the same data.
+    something else quoted, never an anchor or alias. The text ends with a newline (an
+    empty TOML table is the empty text), and :func:`parse` reads back the same data.
 
     Args:
         data: a ``dict`` (text keys), ``list``, ``str``, ``int``, ``Decimal``, ``bool`` or
@@ -943,21 +950,24 @@ def _check_plain(value: Any, syntax: Syntax, parts: tuple[str | int, ...]) -> No
 
 
 def _dump_json(plain: Any) -> str:
-    numbers: list[str] = []
-    marker = f"\x00number-{uuid.uuid4().hex}-"
+    # json.dumps cannot write a Decimal as a number: each is written as a marker text
+    # first, then the marker is replaced by the number's text. The marker is random; it
+    # is drawn again in the (vanishingly unlikely) case that some text of the data holds it.
+    while True:
+        numbers: list[str] = []
+        marker = f"\x00number-{uuid.uuid4().hex}-"
 
-    def placeholders(value: Any) -> Any:
-        # A Decimal is written as its text, which json.dumps cannot do itself: it is
-        # replaced by a marker no text of the data contains, then the marker by the number.
-        if isinstance(value, Decimal):
+        def placeholder(value: Any, numbers: list[str] = numbers, marker: str = marker) -> str:
             numbers.append(_decimal_text(value))
             return f"{marker}{len(numbers) - 1}"
-        raise TypeError  # pragma: no cover - _plain let nothing else through
 
-    text = json.dumps(plain, ensure_ascii=False, indent=2, default=placeholders)
+        text = json.dumps(plain, ensure_ascii=False, indent=2, default=placeholder)
+        quoted = json.dumps(marker, ensure_ascii=False)[:-1]
+        if text.count(quoted) == len(numbers):
+            break
     if numbers:
-        quoted = re.escape(json.dumps(marker, ensure_ascii=False)[:-1])
-        text = re.sub(quoted + r'(\d+)"', lambda match: numbers[int(match.group(1))], text)
+        pattern = re.escape(quoted) + r'(\d+)"'
+        text = re.sub(pattern, lambda match: numbers[int(match.group(1))], text)
     return text + "\n"
 
 
