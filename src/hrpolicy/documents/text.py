@@ -632,9 +632,31 @@ def _dumper_class(kit: _YAML) -> type[yaml.SafeDumper]:
         style = '"' if any(ch in value for ch in "\n\r\x85\u2028\u2029") else None
         return dumper.represent_scalar(_STR, value, style=style)
 
+    def represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+        # A short row of plain values on one line, as an analyst writes a band's row:
+        # ``- ['0', '2000', '1']``; anything else one item a line.
+        return dumper.represent_sequence(_CORE + "seq", value, flow_style=_one_line(value))
+
     Dumper.add_representer(Decimal, represent_decimal)
     Dumper.add_representer(str, represent_str)
+    Dumper.add_representer(list, represent_list)
     return Dumper
+
+
+#: The longest row of plain values (by the length of their text) YAML writes on one line.
+_ONE_LINE: Final = 60
+
+
+def _one_line(items: list[Any]) -> bool:
+    width = 0
+    for item in items:
+        if isinstance(item, (dict, list)):
+            return False
+        text = item if isinstance(item, str) else str(item)
+        if any(ch in text for ch in "\n\r\x85\u2028\u2029"):
+            return False
+        width += len(text) + 4
+    return 0 < width <= _ONE_LINE
 
 
 @functools.cache
