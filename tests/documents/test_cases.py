@@ -21,6 +21,7 @@ from hrpolicy.documents.cases import (
     CASE_FORMAT,
     CaseFile,
     Expected,
+    RowCount,
     check_case,
     dumps_case,
     example_case_file,
@@ -158,7 +159,9 @@ def _parse_json(text: str) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("written", ["3,000.00", "3000.0.0", "1e3", "¥3000", " 3000", "NaN", ""])
+@pytest.mark.parametrize(
+    "written", ["3,000.00", "3000.0.0", "1e3", "¥3000", " 3000", "NaN", "", "٣٠٠٠", "3000."]
+)
 def test_an_amount_not_written_as_exact_decimal_text_is_an_error_in_the_case_file(
     written: str,
 ) -> None:
@@ -246,6 +249,7 @@ def test_a_team_totals_table_is_expected_row_by_row_and_a_missing_row_is_a_misma
     report = _check("collection", {"totals": two})
     (mismatch,) = report.mismatches
     assert mismatch.what == "totals"
+    assert (mismatch.expected, mismatch.got) == (RowCount(2), RowCount(3))
     assert "- expected 2 rows" in report.render()
     assert "+ got      3 rows" in report.render()
 
@@ -455,6 +459,11 @@ def test_dumps_case_refuses_an_invalid_expected() -> None:
     assert caught.value.errors == (
         "$.expected.totals[0]: expected a mapping of column to value, got int 1",
     )
+
+
+def test_expected_of_refuses_what_is_not_a_result() -> None:
+    with pytest.raises(InvalidTypeError, match=r"^result: expected an engine's result"):
+        expected_of(_example("bonds")[0])
 
 
 def test_an_expected_object_is_written_as_its_data() -> None:

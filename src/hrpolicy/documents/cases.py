@@ -73,7 +73,7 @@ from hrpolicy.core.engines import ENGINE_NAMES, EngineSpec, engine, engines
 from hrpolicy.core.errors import ConversionError, InvalidTypeError, describe
 from hrpolicy.core.label import Label, is_chinese
 from hrpolicy.core.money import round_money
-from hrpolicy.core.records import STEPS, Column, ColumnType, Table
+from hrpolicy.core.records import STEPS, Column, ColumnType, Table, Tabular
 from hrpolicy.documents.text import Syntax, _parse, _path_parts, dump
 
 __all__ = [
@@ -83,6 +83,7 @@ __all__ = [
     "CaseReport",
     "Expected",
     "Mismatch",
+    "RowCount",
     "RowsExpected",
     "StepRef",
     "check_case",
@@ -103,8 +104,8 @@ CASE_SUFFIXES: Final = (".case.toml", ".case.yaml", ".case.yml", ".case.json")
 _TOP_KEYS: Final = ("format", "engine", "title", "case", "expected")
 _EXPECTED_KEYS: Final = ("totals", "tables", "lines", "findings", "findings_exact")
 _TOTALS: Final = "totals"
-_EXACT_DECIMAL: Final = re.compile(r"[+-]?\d+(\.\d+)?")
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EXACT_DECIMAL: Final = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _KEY: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 #: A value a case file may expect: as the parser gives it.
@@ -474,6 +475,7 @@ def dumps_case(
 
     Raises:
         InvalidTypeError: ``case`` is not an engine's case, or ``title`` is not text.
+        DocumentError: the case's data cannot be written in this syntax.
         ConversionError: ``expected`` is not what a case file may expect.
 
     Example:
@@ -537,6 +539,9 @@ def expected_of(result: Any) -> dict[str, Any]:
     Returns:
         The mapping to pass as ``expected`` to :func:`dumps_case`.
 
+    Raises:
+        InvalidTypeError: ``result`` is not a result with tables.
+
     Example:
         >>> from hrpolicy.core.engines import engine
         >>> spec = engine("bonds")
@@ -544,6 +549,8 @@ def expected_of(result: Any) -> dict[str, Any]:
         >>> data["totals"]["total_payable"], data["findings_exact"], "lines" in data
         ('1833.33', True, False)
     """
+    if not isinstance(result, Tabular):
+        raise InvalidTypeError("result", "an engine's result (its tables)", result)
     tables = result.tables("en")
     data: dict[str, Any] = {}
     if _TOTALS in tables:
@@ -619,7 +626,7 @@ class Mismatch:
         what: where, as the case file names it (``totals.total_payable``,
             ``tables.lines[2].amount``, ``lines``, ``findings``).
         expected: the value expected (a ``Decimal``, date, int, bool, text, ``None``, a
-            tuple of ids or codes, or a row count).
+            tuple of ids or codes, or a :class:`RowCount`).
         got: the value the result holds, of the same kind.
         step: the step that produced ``got``, or ``None`` when no single step did.
         note: what else to know (which codes are missing…), or ``None``.
@@ -701,7 +708,7 @@ def _render(report: CaseReport, zh: bool) -> Iterator[str]:
 def _is_list(mismatch: Mismatch) -> bool:
     """Whether the mismatch is about a list (line ids, codes) or a row count, which no
     step computes."""
-    return isinstance(mismatch.got, (tuple, _Rows))
+    return isinstance(mismatch.got, (tuple, RowCount))
 
 
 def _shown(value: object, zh: bool) -> str:
@@ -715,7 +722,7 @@ def _shown(value: object, zh: bool) -> str:
         return value.isoformat()
     if isinstance(value, tuple):
         return "[" + ", ".join(str(item) for item in value) + "]"
-    if isinstance(value, _Rows):
+    if isinstance(value, RowCount):
         return f"{value.count} 行" if zh else f"{value.count} row{'' if value.count == 1 else 's'}"
     return str(value)
 
@@ -736,8 +743,9 @@ def _step_line(step: StepRef | None, zh: bool) -> str:
 
 
 @attrs.frozen
-class _Rows:
-    """A row count, as a mismatch shows it."""
+class RowCount:
+    """A table's number of rows: what a :class:`Mismatch` of ``totals`` or
+    ``tables.<name>`` holds when a list of rows and the table differ in length."""
 
     count: int
 
@@ -948,7 +956,7 @@ class _Check:
             self.checked += 1
             if len(records) != len(expected.rows):
                 self.mismatches.append(
-                    Mismatch(path, _Rows(len(expected.rows)), _Rows(len(records)))
+                    Mismatch(path, RowCount(len(expected.rows)), RowCount(len(records)))
                 )
         for index, row in enumerate(expected.rows):
             place = path if expected.single else f"{path}[{index}]"
