@@ -17,7 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hrpolicy.strategies  # noqa: F401 - registers the case strategies
-from hrpolicy import ConversionError, HRPolicyError, InvalidValueError, from_dict, to_dict
+from hrpolicy import (
+    ConversionError,
+    HRPolicyError,
+    InvalidTypeError,
+    InvalidValueError,
+    from_dict,
+    to_dict,
+)
 from hrpolicy.core.engines import document_types, engine
 from hrpolicy.core.errors import MissingDependencyError
 from hrpolicy.reports import (
@@ -49,6 +56,7 @@ from hrpolicy.reports.examples import (
     example_team_week,
     salesperson_card,
 )
+from hrpolicy.tables import to_arrow, to_pandas
 from tests.helpers import assert_tidy
 
 
@@ -356,3 +364,23 @@ def test_a_report_given_twice_is_refused_on_reading_naming_the_second() -> None:
     data["reports"].append(data["reports"][0])
     with pytest.raises(ConversionError, match=r"\$\.reports\[2\]: expected a unique report_id"):
         from_dict(data, ReportCase)
+
+
+def test_the_named_statutory_calendar_given_a_field_is_refused_saying_it_takes_none() -> None:
+    with pytest.raises(
+        InvalidTypeError, match=r"^StatutoryCalendar\.year: expected no fields, got str 'year'$"
+    ):
+        StatutoryCalendar(year=2024)  # type: ignore[call-arg]
+    data = {"kind": "chinese_statutory", "first_year": 2024}
+    with pytest.raises(ConversionError, match=r"\$\.calendar"):
+        from_dict({**to_dict(engine("scoring").example_case()), "calendar": data}, ScoringCase)
+
+
+def test_a_team_week_s_checks_become_frames_of_exact_columns() -> None:
+    result = engine("reports").example_case().validate()
+    for name in result.tables():
+        table = to_arrow(result, name)
+        assert not any(str(field.type).startswith(("float", "double")) for field in table.schema)
+    frame = to_pandas(result, "totals")
+    assert list(frame["employee"]) == ["li", "wang"]
+    assert sum(frame["points"]) == Decimal("73.00")

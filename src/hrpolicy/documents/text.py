@@ -1059,9 +1059,13 @@ def dumps(obj: Any, *, syntax: Syntax) -> str:
             :func:`dump`).
 
     Example:
-        >>> from hrpolicy.bonds import BondPolicy
-        >>> text = dumps(BondPolicy(unit="days"), syntax="yaml")
-        >>> loads(text, BondPolicy, syntax="yaml") == BondPolicy(unit="days")
+        >>> from hrpolicy.bonds import BondPolicy, TimeUnit
+        >>> policy = BondPolicy(unit=TimeUnit.DAYS)
+        >>> print(dumps(policy, syntax="yaml"))
+        format: 1
+        unit: days
+        <BLANKLINE>
+        >>> loads(dumps(policy, syntax="toml"), BondPolicy, syntax="toml") == policy
         True
     """
     return dump(to_dict(obj), syntax)
