@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-import jsonschema  # type: ignore[import-untyped]
+import jsonschema  # type: ignore[import-untyped, unused-ignore]  # no stubs installed
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st

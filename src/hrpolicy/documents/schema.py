@@ -22,7 +22,7 @@ format refuses.
 ('https://json-schema.org/draft/2020-12/schema', 'urn:hrpolicy:schema:BondPolicy', 'BondPolicy')
 >>> schema["properties"]["unit"]
 {'enum': ['days', 'months', 'years'], 'default': 'months'}
->>> import jsonschema
+>>> import jsonschema  # type: ignore[import-untyped, unused-ignore]  # no stubs installed
 >>> validator = jsonschema.Draft202012Validator(schema)
 >>> validator.is_valid({"format": 1, "unit": "days"}), validator.is_valid({"unit": "weeks"})
 (True, False)
