@@ -135,6 +135,15 @@ def test_every_worked_example_validates_as_written_and_read_back_from_json(
     assert from_dict(_json(data), cls) == example
 
 
+def test_a_scoring_case_written_by_to_dict_holds_its_report_items_as_lists() -> None:
+    case = next(x for x in EXAMPLES if type(x) is TYPES["ScoringCase"])
+    written = to_dict(case)
+    items = written["inputs"]["reports"][0]["items"]
+    assert items[0] == ["sales_volume", "passed"]
+    assert all(type(pair) is list for pair in items)
+    assert validator(TYPES["ScoringCase"]).is_valid(written)
+
+
 @pytest.mark.parametrize("name", list(TYPES))
 @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
