@@ -1,0 +1,514 @@
+"""The command line, ``hrpolicy …`` (or ``python -m hrpolicy …``): the only part of the
+library that prints, or reads files and standard input.
+
+Commands:
+
+- ``demo`` computes a worked example of each engine — the electrician's 6,000-yuan course
+  settled, a month of commission under the task-base plan, a month of collection-linked
+  pay with a bad-debt clawback, a team's weekly reports checked — and prints each result
+  with its explanation and findings (``--engine`` picks one);
+- ``settle CASE`` settles a bond case (the shape ``example-case`` writes);
+- ``example-case`` writes the seed bond case as JSON, a template for your own cases.
+
+``CASE`` is a path, or ``-`` for standard input.
+
+Output (``--format``): ``text`` (the default), ``markdown`` or ``html`` to read, in
+``--locale`` (``en`` or ``zh_CN``); ``json``, the result as data; ``csv``, one of its
+tables (``--table``, the first by default). JSON and CSV write every value by the library's
+one rule (:func:`~hrpolicy.core.convert.to_dict`): money and other decimals as strings of
+their exact digits (``"1833.33"``), exact rationals by
+:func:`~hrpolicy.core.records.exact_text` (``"5500/3"``), dates ISO, booleans as
+``true``/``false``, and a value that is missing or does not apply as ``null`` (in CSV, an
+empty cell); their text cells (labels, messages, citations) are in ``--locale``.
+
+The JSON document of a result (:func:`result_document`)::
+
+    {"format": 1, "engine": "bonds", "type": "SeparationSettlement", "locale": "en",
+     "columns": {"totals": {"total_payable": "money", ...}, ...},
+     "tables": {"totals": [{"total_payable": "1833.33", "refund_due": "1166.67", ...}],
+                "steps": [...], "findings": [...], ...},
+     "result": {...}}
+
+``tables`` holds every table of the result (:meth:`~hrpolicy.core.records.Tabular.tables`)
+as a list of rows, ``columns`` the type of each column (``money``, ``decimal``, ``int``,
+``bool``, ``date``, ``text``), and ``result`` the result's own
+:func:`~hrpolicy.core.convert.to_dict` document, which
+:func:`~hrpolicy.core.convert.from_dict` reads back (recomputing it, and refusing a changed
+figure). ``demo --format json`` writes one such document per engine, by engine name.
+
+Exit status: 0 done; 1 an invalid case (the data does not describe one); 2 a usage error
+or input that cannot be read (no such file, not UTF-8, not a document, a number too long,
+nesting too deep). Every failure is one line on standard error, ``hrpolicy: …``, never a
+traceback. A reader that stops early (``… | head``) ends the output quietly, with status
+141, as other command-line tools do; an interrupt (Ctrl-C) ends it with 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.metadata
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from hrpolicy.core.convert import to_dict
+from hrpolicy.core.display import Displayable
+from hrpolicy.core.errors import HRPolicyError, InvalidValueError, describe
+from hrpolicy.core.records import Table
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "JSON_FORMAT",
+    "main",
+    "result_document",
+    "table_csv",
+]
+
+#: The exit status of a command that did what it was asked.
+EXIT_OK: Final = 0
+#: The exit status when a case is invalid (its data does not describe one).
+EXIT_INVALID: Final = 1
+#: The exit status of a usage error or of input that cannot be read.
+EXIT_USAGE: Final = 2
+#: The version of the JSON document :func:`result_document` writes (its ``"format"``).
+JSON_FORMAT: Final = 1
+
+_EPILOG: Final = """\
+exit status:
+  0  done
+  1  an invalid case (the data does not describe one)
+  2  a usage error, or input that cannot be read
+Every failure is one line on standard error, starting "hrpolicy: ".
+"""
+
+_FORMATS: Final = ("text", "markdown", "html", "json", "csv")
+_LOCALES: Final = ("en", "zh_CN")
+
+
+class _CommandError(Exception):
+    """Ends a command: ``message`` goes to standard error, ``status`` is the exit status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def _shown(name: str) -> str:
+    """How the input ``name`` is called in messages (``-`` is standard input)."""
+    return "standard input" if name == "-" else name
+
+
+# --- output --------------------------------------------------------------------------
+
+
+def result_document(result: Displayable, engine: str, locale: str = "en") -> dict[str, Any]:
+    """The JSON document of ``result``, a result of the engine ``engine``: every table
+    (text cells in ``locale``) as rows of plain data, the type of each column, and the
+    result's own :func:`~hrpolicy.core.convert.to_dict` document under ``"result"``.
+
+    Args:
+        result: a result of the library (anything :class:`~hrpolicy.core.display.Displayable`).
+        engine: the engine's name (``"bonds"``…), written under ``"engine"``.
+        locale: the language of the tables' text cells (``"en"`` or ``"zh_CN"``).
+
+    Returns:
+        A dict ready for :func:`json.dumps`; its values are strings, ints, booleans,
+        ``None``, lists and dicts.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> document = result_document(electrician_case().settle(), "bonds")
+        >>> list(document)
+        ['format', 'engine', 'type', 'locale', 'columns', 'tables', 'result']
+        >>> totals = document["tables"]["totals"][0]
+        >>> totals["total_payable"], totals["refund_due"], totals["contract_extended_to"]
+        ('1833.33', '1166.67', None)
+        >>> document["columns"]["totals"]["total_payable"]
+        'money'
+    """
+    tables = result.tables(locale)
+    return {
+        "format": JSON_FORMAT,
+        "engine": engine,
+        "type": type(result).__name__,
+        "locale": locale,
+        "columns": {
+            name: {column.name: column.type.value for column in table.schema.columns}
+            for name, table in tables.items()
+        },
+        "tables": {name: to_dict(table.to_records()) for name, table in tables.items()},
+        "result": to_dict(result),
+    }
+
+
+def _cell(value: Any) -> str:
+    """One CSV cell of plain data (as :func:`~hrpolicy.core.convert.to_dict` wrote it)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def table_csv(table: Table) -> str:
+    """``table`` as CSV: a header of column names, then one line per row, every value by
+    the library's one rule (as in JSON), a missing value as an empty cell.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> print(table_csv(electrician_case().settle().table("cost_lines")), end="")
+        agreement,training,item_id,category,amount,share,share_exact,recognised,rule,...
+        SP-2010-017,T-2010-10,tuition,tuition,4800,4800.00,4800,true,vouchered_direct_cost,...
+        ...
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    names = table.schema.names
+    writer.writerow(names)
+    for record in to_dict(table.to_records()):
+        writer.writerow([_cell(record[name]) for name in names])
+    return out.getvalue()
+
+
+def _chosen_table(result: Displayable, name: str | None, locale: str) -> Table:
+    if name is None:
+        return next(iter(result.tables(locale).values()))
+    try:
+        return result.table(name, locale)
+    except InvalidValueError as exc:
+        raise _CommandError(f"--table: expected {exc.expected}, got {name!r}", EXIT_USAGE) from None
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse output options that would be ignored: ``--table`` without ``--format csv``."""
+    if args.table is not None and args.format != "csv":
+        raise _CommandError(
+            f"--table applies to --format csv only (the format is {args.format})", EXIT_USAGE
+        )
+
+
+def _render(result: Displayable, engine: str, args: argparse.Namespace) -> str:
+    """``result`` in the ``--format`` and ``--locale`` of ``args`` (no final newline)."""
+    output: str = args.format
+    locale: str = args.locale
+    if output == "markdown":
+        return result.to_markdown(locale)
+    if output == "html":
+        return result.to_html(locale)
+    if output == "json":
+        return json.dumps(result_document(result, engine, locale), ensure_ascii=False, indent=2)
+    if output == "csv":
+        return table_csv(_chosen_table(result, args.table, locale)).removesuffix("\n")
+    return result.to_text(locale)
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+# --- input ---------------------------------------------------------------------------
+
+
+def _read_bytes(name: str) -> bytes:
+    """The bytes of the file ``name``, or of standard input for ``-``."""
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream put in place of stdin (an embedding program)
+            return str(sys.stdin.read()).encode("utf-8")
+        data: bytes = stream.read()
+        return data
+    try:
+        return Path(name).read_bytes()
+    except OSError as exc:
+        raise _CommandError(f"cannot read {name}: {exc.strerror or exc}", EXIT_USAGE) from None
+
+
+def _read_json(name: str) -> Any:
+    """The JSON document in ``name`` (UTF-8, with or without a byte-order mark); input that
+    is not one is a :class:`_CommandError` with status 2 saying why."""
+    data = _read_bytes(name)
+    where = f"cannot read {_shown(name)}"
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        byte = exc.object[exc.start]
+        reason = f"not UTF-8 text (byte 0x{byte:02x} at offset {exc.start})"
+        raise _CommandError(f"{where}: {reason}", EXIT_USAGE) from None
+    except json.JSONDecodeError as exc:
+        raise _CommandError(f"{where}: {exc}", EXIT_USAGE) from None
+    except ValueError:  # an integer literal longer than Python converts
+        reason = (
+            f"a number of more than {sys.get_int_max_str_digits()} digits (no figure of a "
+            "case is that long)"
+        )
+        raise _CommandError(f"{where}: {reason}", EXIT_USAGE) from None
+    except RecursionError:
+        reason = "JSON nested too deeply (a case is a few levels deep)"
+        raise _CommandError(f"{where}: {reason}", EXIT_USAGE) from None
+
+
+def _kind(data: Any) -> str:
+    """What a parsed document holds at its top, in the documents' own words."""
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return str(data).lower()
+    if isinstance(data, list):
+        return f"a list of {len(data)} items"
+    return describe(data)
+
+
+def _mapping(name: str, data: Any) -> dict[str, Any]:
+    """``data``, the document read from ``name``, when it is a mapping (every case and
+    policy document is one); anything else is a :class:`_CommandError` with status 2."""
+    if not isinstance(data, dict):
+        raise _CommandError(
+            f"cannot read {_shown(name)}: expected a mapping of keys at the top of the "
+            f"document, got {_kind(data)}",
+            EXIT_USAGE,
+        )
+    return data
+
+
+def _built(name: str, build: Callable[[], Any]) -> Any:
+    """``build()``; a library error (invalid data) is a :class:`_CommandError` with status 1."""
+    try:
+        return build()
+    except HRPolicyError as exc:
+        raise _CommandError(f"{_shown(name)}: {exc}", EXIT_INVALID) from None
+
+
+# --- commands ------------------------------------------------------------------------
+
+_INTROS: Final = {
+    "bonds": (
+        "示例一：电工参加一个月的专业培训（费用6,000元，不含工资），回岗后签订3年服务期协议，"
+        "2012年12月辞职；公司要求3,666元（含“生产损失”），实际收取3,000元。\n",
+        "Demo 1: an electrician's one-month professional course (6,000 yuan, wages "
+        "excluded), a 3-year bond signed on return, resignation in December 2012; the "
+        "employer demanded 3,666 yuan (including 'losses to production') and took 3,000.\n",
+    ),
+    "commission": (
+        "示例二：任务底薪方案（月销售3万元且新签3家经销商拿全额底薪3,000元，超任务部分按公司"
+        "价格的2%提成），2024年3月两笔合同共3.5万元。\n",
+        "Demo 2: the task-base plan (30,000 of sales and 3 new dealers earn the full base "
+        "of 3,000; 2 % of list value above target), March 2024 with two deals totalling "
+        "35,000.\n",
+    ),
+    "collection": (
+        "示例三：风险金制度下，10万元发票的提成3,000元在开票时发放（预留10%风险金），3月客户破产"
+        "核销坏账：冲回3,000元，先抵风险金，再按当月工资20%且不低于最低工资扣回，其余结转。\n",
+        "Demo 3: commission of 3,000 on a 100,000 invoice released on invoicing with 10 % "
+        "held in reserve; in March the customer goes bankrupt: 3,000 is clawed back, from "
+        "the reserve first, then from the wage under the 20 % / minimum-wage cap, the rest "
+        "carried.\n",
+    ),
+    "reports": (
+        "示例四：两名业务员2024年第10周的周报：李完整按时（40分）；王在宽限期内提交、拜访18次、"
+        "竞品动态只写“无”、销售额与CRM不符（33分）。\n",
+        "Demo 4: two salespeople's reports for week 10 of 2024: Li's is complete and on time "
+        "(40 points); Wang's came in the grace hour with 18 visits, 'none' for competitors "
+        "and sales the CRM does not show (33 points).\n",
+    ),
+}
+_DEMO_ENGINES: Final = tuple(_INTROS)
+
+
+def _demo_results() -> dict[str, Displayable]:
+    """The result of each engine's worked example, by engine name (what ``demo`` shows)."""
+    from hrpolicy.bonds.examples import electrician_case  # noqa: PLC0415 - loaded when run
+    from hrpolicy.collection.examples import example_bad_debt  # noqa: PLC0415
+    from hrpolicy.commission.engine import evaluate  # noqa: PLC0415
+    from hrpolicy.commission.examples import example_month  # noqa: PLC0415
+    from hrpolicy.reports.examples import example_team_week  # noqa: PLC0415
+
+    plan, period, deals, inputs = example_month()
+    return {
+        "bonds": electrician_case().settle(),
+        "commission": evaluate(plan, period, deals, inputs[0]),
+        "collection": example_bad_debt()[-1],
+        "reports": example_team_week()[1],
+    }
+
+
+def _demo(args: argparse.Namespace) -> int:
+    _check_outputs(args)
+    chosen = list(_DEMO_ENGINES) if args.engine == "all" else [args.engine]
+    if args.format == "csv" and len(chosen) > 1:
+        raise _CommandError(
+            "--format csv writes one table: choose one engine with --engine", EXIT_USAGE
+        )
+    results = _demo_results()
+    if args.format == "json":
+        data = {name: result_document(results[name], name, args.locale) for name in chosen}
+        _emit(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for name in chosen:
+        if args.format == "text":
+            zh, en = _INTROS[name]
+            _emit(zh if args.locale == "zh_CN" else en)
+        _emit(_render(results[name], name, args))
+        if args.format != "csv":
+            _emit("")
+    return EXIT_OK
+
+
+def _settle(args: argparse.Namespace) -> int:
+    from hrpolicy.bonds.case import BondCase  # noqa: PLC0415 - loaded when run
+    from hrpolicy.core.convert import from_dict  # noqa: PLC0415
+
+    _check_outputs(args)
+    data = _mapping(args.case, _read_json(args.case))
+    case = _built(args.case, lambda: from_dict(data, BondCase))
+    settlement = _built(args.case, case.settle)
+    _emit(_render(settlement, "bonds", args))
+    return EXIT_OK
+
+
+def _example_case(_: argparse.Namespace) -> int:
+    from hrpolicy.bonds.examples import electrician_case  # noqa: PLC0415 - loaded when run
+
+    _emit(json.dumps(to_dict(electrician_case()), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+# --- the parser ----------------------------------------------------------------------
+
+
+def _version() -> str:
+    """The installed distribution's version (the package's own when run from a source
+    tree that is not installed)."""
+    try:
+        return importlib.metadata.version("hrpolicy")
+    except importlib.metadata.PackageNotFoundError:
+        from hrpolicy import __version__  # noqa: PLC0415 - only when not installed
+
+        return __version__
+
+
+def _outputs(command: argparse.ArgumentParser) -> None:
+    """The output options every command that prints a result takes."""
+    command.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="text",
+        help="text (the default), markdown or html to read; json: every table of the result "
+        "as data plus the result's exact data, as to_dict writes it and from_dict reads it "
+        '(amounts as strings like "1833.33", exact ratios like "5500/3", ISO dates, '
+        "true/false, null when missing); csv: one table (see --table)",
+    )
+    command.add_argument(
+        "--locale",
+        choices=_LOCALES,
+        default="en",
+        help="the language of the output: text, markdown and html, and the text cells "
+        "(labels, messages, citations) of json and csv (default: en)",
+    )
+    command.add_argument(
+        "--table",
+        metavar="NAME",
+        help="with --format csv: the table to write (totals, lines, steps, step_inputs, "
+        "findings, finding_params, or another table of the result; default: its first)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hrpolicy",
+        description="Policy engines for Chinese HR and sales-compensation rules: settle, "
+        "compute and check cases, and explain every figure.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"hrpolicy {_version()}",
+        help="print the version of hrpolicy and exit",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str, run: Callable[[argparse.Namespace], int]) -> Any:
+        made = sub.add_parser(
+            name,
+            help=summary,
+            description=summary[:1].upper() + summary[1:] + ".",
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        made.set_defaults(run=run)
+        return made
+
+    demo = command(
+        "demo",
+        "run a worked example of each engine (bonds, commission, collection, reports) "
+        "and explain it",
+        _demo,
+    )
+    demo.add_argument(
+        "--engine",
+        choices=("all", *_DEMO_ENGINES),
+        default="all",
+        help="the engine whose example to run (default: all)",
+    )
+    _outputs(demo)
+
+    settle = command("settle", "settle a bond case", _settle)
+    settle.add_argument(
+        "case",
+        metavar="CASE",
+        help="a JSON file shaped like the output of example-case, or - for standard input",
+    )
+    _outputs(settle)
+
+    command(
+        "example-case", "print the seed bond case as JSON, a template for settle", _example_case
+    )
+    return parser
+
+
+def _one_line(message: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", message.strip())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (the process's arguments when ``None``).
+
+    Returns:
+        The exit status: 0 done, 1 an invalid case, 2 a usage error or unreadable input
+        (argparse's own usage errors exit with 2 too); 141 when the reader of the output
+        went away, 130 on an interrupt.
+    """
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()
+    except _CommandError as failure:
+        print(f"hrpolicy: {_one_line(failure.message)}", file=sys.stderr)
+        return failure.status
+    except BrokenPipeError:
+        # The reader has gone: point stdout at nothing so the interpreter's own flush at
+        # exit does not fail again, and end as a pipe's writer conventionally does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except UnicodeEncodeError as exc:
+        encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
+        print(
+            f"hrpolicy: cannot write the output in the encoding of standard output "
+            f"({encoding}); set PYTHONIOENCODING=utf-8",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    return status
