@@ -112,6 +112,7 @@ OUTPUTS = {
     "Piece",
     "Portion",
     "ReportCheck",
+    "ReportChecks",
     "Span",
     "Step",
 }

@@ -83,6 +83,7 @@ from hrpolicy.bonds.policy import (
     Region,
     ServiceSchedule,
 )
+from hrpolicy.collection.case import CollectionCase, CollectionMonth
 from hrpolicy.collection.model import (
     Advance,
     Agreement,
@@ -116,6 +117,7 @@ from hrpolicy.collection.policy import (
     RiskReserve,
     Staged,
 )
+from hrpolicy.commission.case import CommissionCase
 from hrpolicy.commission.model import Carry, Credit, Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import (
     Commission,
@@ -145,6 +147,13 @@ from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import TableCalendar
+from hrpolicy.reports.case import (
+    ApprovedPlan,
+    CaseCalendar,
+    ReportCase,
+    ScoringCase,
+    StatutoryCalendar,
+)
 from hrpolicy.reports.model import (
     SUMMARY_ITEMS,
     CallDay,
@@ -1236,6 +1245,15 @@ def _later_table(component: Commission) -> st.SearchStrategy[BandTable]:
     return band_tables(semantics=semantics, unbounded=True, non_decreasing=True)
 
 
+@st.composite
+def _commission_cases(draw: st.DrawFn) -> CommissionCase:
+    """A team's month under a generated plan: the deals and inputs of :func:`team_months`."""
+    month = draw(team_months(owners=draw(st.sampled_from([("li",), ("li", "wang")])), max_deals=4))
+    return CommissionCase(
+        plan=draw(commission_plans()), period=month.period, deals=month.deals, inputs=month.inputs
+    )
+
+
 # --- collection ---------------------------------------------------------------------------
 
 
@@ -1395,6 +1413,29 @@ def _invoice_sets(
     )
 
 
+@st.composite
+def _collection_months(draw: st.DrawFn, *, period: Period | None = None) -> CollectionMonth:
+    """A month with inputs for none, one or both of ``li`` and ``wang``."""
+    chosen = period if period is not None else draw(_months())
+    people = draw(st.lists(st.sampled_from(["li", "wang"]), unique=True, max_size=2))
+    inputs = tuple(draw(collection_inputs(employee=name)) for name in people)
+    return CollectionMonth(period=chosen, inputs=inputs)
+
+
+@st.composite
+def _collection_cases(draw: st.DrawFn) -> CollectionCase:
+    """One to three consecutive months of 2024 over :func:`invoice_sets` books."""
+    first = draw(st.integers(1, 10))
+    count = draw(st.integers(1, 3))
+    months = tuple(
+        draw(_collection_months(period=Period(year=2024, month=m)))
+        for m in range(first, first + count)
+    )
+    return CollectionCase(
+        policy=draw(collection_policies()), receivables=draw(invoice_sets()), months=months
+    )
+
+
 # --- weekly reports -------------------------------------------------------------------------
 
 _ITEM_TEXT = st.text(
@@ -1519,6 +1560,42 @@ def weekly_reports(
         expenses=spent,
     )
     return report, reference
+
+
+def _case_calendars() -> st.SearchStrategy[CaseCalendar]:
+    """A case's calendar: a 2024 table calendar, or the statutory calendar named."""
+    return st.one_of(table_calendars(year=2024), st.just(StatutoryCalendar()))
+
+
+@st.composite
+def _report_cases(draw: st.DrawFn) -> ReportCase:
+    """A team's week (:func:`team_weeks`) under a generated policy, with reviews and
+    approved plans for some of its reports."""
+    team = draw(team_weeks(employees=draw(st.sampled_from([("li",), ("li", "wang")]))))
+    ids = [r.report_id for r in team.reports]
+    reviewed = draw(st.lists(st.sampled_from(ids), unique=True))
+    planned = draw(st.lists(st.sampled_from(ids), unique=True))
+    return ReportCase(
+        policy=draw(report_policies()),
+        calendar=draw(_case_calendars()),
+        reports=team.reports,
+        references=team.references,
+        reviews=tuple(Review(report_id=i, illegible=draw(st.booleans())) for i in reviewed),
+        approved_plans=tuple(
+            ApprovedPlan(report_id=i, plan=draw(_registered(NextWeekPlan))) for i in planned
+        ),
+    )
+
+
+@st.composite
+def _scoring_cases(draw: st.DrawFn) -> ScoringCase:
+    """A generated card, month, month's facts and calendar."""
+    inputs = draw(_month_inputs())
+    days = [a.on for a in inputs.absences] + [d for d in (inputs.rebate_forms_on,) if d]
+    month = Period(year=days[0].year, month=days[0].month) if days else draw(_months())
+    return ScoringCase(
+        card=draw(score_cards()), month=month, inputs=inputs, calendar=draw(_case_calendars())
+    )
 
 
 # --- the remaining public types --------------------------------------------------------------
@@ -2105,6 +2182,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ),
         Commission: component(kind="commission"),
         Credit: credits(),
+        CommissionCase: _commission_cases(),
         CustomerOverride: _builds(
             CustomerOverride, factor=st.integers(1, 20).map(lambda n: Decimal(n).scaleb(-1))
         ),
@@ -2129,7 +2207,9 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         # collection
         Advance: _builds(Advance),
         Agreement: _builds(Agreement),
+        CollectionCase: _collection_cases(),
         CollectionInputs: collection_inputs(),
+        CollectionMonth: _collection_months(),
         CollectionPolicy: collection_policies(),
         CollectionState: _collection_states(),
         CollectionVersion: collection_policies().map(lambda policy: policy.versions[0]),
@@ -2166,6 +2246,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         WriteOff: _builds(WriteOff, amount=_positive()),
         # reports
         Absence: _builds(Absence),
+        ApprovedPlan: _builds(ApprovedPlan),
         Assessed: _builds(Assessed),
         Assessment: _builds(Assessment),
         CallDay: _builds(CallDay),
@@ -2189,10 +2270,13 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         OnTime: _builds(OnTime, due_day=st.integers(1, 31)),
         PlannedVisit: _builds(PlannedVisit),
         Reference: weekly_reports().map(lambda pair: pair[1]),
+        ReportCase: _report_cases(),
         ReportPolicy: report_policies(),
         Review: _builds(Review),
         ReviewShare: _builds(ReviewShare),
         ScoreCard: score_cards(),
+        ScoringCase: _scoring_cases(),
+        StatutoryCalendar: st.just(StatutoryCalendar()),
         Submission: _builds(Submission),
         TerminalReport: _builds(TerminalReport),
         Tolerance: _builds(Tolerance),

@@ -14,6 +14,7 @@ tables policies are built from (:class:`BandTable`, :class:`Band`, :class:`Seman
 :class:`Step`, :class:`Finding`, :class:`Severity`, :class:`Label`).
 """
 
+from hrpolicy.collection.case import CollectionCase, CollectionMonth
 from hrpolicy.collection.engine import (
     recovery_cap,
     recovery_schedule,
@@ -92,9 +93,11 @@ __all__ = [
     "Agreement",
     "Band",
     "BandTable",
+    "CollectionCase",
     "CollectionInputs",
     "CollectionLine",
     "CollectionLineKind",
+    "CollectionMonth",
     "CollectionPolicy",
     "CollectionRun",
     "CollectionState",

@@ -14,6 +14,7 @@ tables), :class:`Rate` (shares, VAT rates, role splits), :class:`Period` and
 explanations hold).
 """
 
+from hrpolicy.commission.case import CommissionCase
 from hrpolicy.commission.engine import compare, evaluate, evaluate_team, statement_from_dict
 from hrpolicy.commission.model import (
     Carry,
@@ -79,6 +80,7 @@ __all__ = [
     "Column",
     "ColumnType",
     "Commission",
+    "CommissionCase",
     "Comparison",
     "ComparisonRow",
     "Component",

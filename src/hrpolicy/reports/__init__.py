@@ -19,6 +19,14 @@ from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
+from hrpolicy.reports.case import (
+    ApprovedPlan,
+    CaseCalendar,
+    ReportCase,
+    ReportChecks,
+    ScoringCase,
+    StatutoryCalendar,
+)
 from hrpolicy.reports.model import (
     ITEMS,
     SUMMARY_ITEMS,
@@ -86,11 +94,13 @@ __all__ = [
     "SUMMARY_ITEMS",
     "Absence",
     "AnnualScore",
+    "ApprovedPlan",
     "Assessed",
     "Assessment",
     "CallDay",
     "Card",
     "CardComparison",
+    "CaseCalendar",
     "ChineseStatutoryCalendar",
     "Column",
     "ColumnType",
@@ -120,12 +130,16 @@ __all__ = [
     "PlannedVisit",
     "Rate",
     "Reference",
+    "ReportCase",
     "ReportCheck",
+    "ReportChecks",
     "ReportPolicy",
     "Review",
     "ReviewShare",
     "ScoreCard",
+    "ScoringCase",
     "Severity",
+    "StatutoryCalendar",
     "Step",
     "Submission",
     "Table",
