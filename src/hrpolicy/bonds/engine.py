@@ -211,7 +211,7 @@ def _schedule_years(schedule: ServiceSchedule, cost: Fraction, trail: Trail) -> 
     trail.step(
         "policy.schedule",
         label("公司服务期标准", "company service schedule"),
-        {"schedule": schedule.name, "training_cost": cost},
+        {"schedule": schedule.name, "clause": schedule.clause or None, "training_cost": cost},
         years,
     )
     return years

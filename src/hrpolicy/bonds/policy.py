@@ -65,10 +65,12 @@ class Region(Choice):
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ServiceSchedule:
-    """A company schedule: training cost → years of service (a band table of whole years)."""
+    """A company schedule: training cost → years of service (a band table of whole years).
+    ``clause`` names the company rule that adopts it; the step that reads it cites it."""
 
     table: BandTable
     name: Text = "service schedule"
+    clause: str = ""
 
     def __attrs_post_init__(self) -> None:
         for index, band in enumerate(self.table.bands):

@@ -21,6 +21,7 @@ from hrpolicy.bonds.model import (
 )
 from hrpolicy.bonds.policy import BondPolicy
 from hrpolicy.core.choice import Choice
+from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
 from hrpolicy.core.errors import InvalidTypeError, NotCoveredError
 from hrpolicy.core.explain import Explanation, Finding, Label
@@ -828,3 +829,7 @@ def _employee_of(result: SeparationSettlement | BondPlan) -> str | None:
         bonds = result.bonds
         return bonds[0].review.employment.employee or None if bonds else None
     return None
+
+
+# Parts of results: written with every field, null where missing.
+write_in_full(Eligibility, CostLine, RecognisedCost, ServicePeriod)

@@ -1301,7 +1301,12 @@ def _settle(
                 "policy versions: each invoice by its issue date, portfolio rules by the "
                 "month's last day",
             ),
-            {"month": str(period), "version": version.version, "invoices": len(positions)},
+            {
+                "month": str(period),
+                "version": version.version,
+                "reference": version.reference or None,
+                "invoices": len(positions),
+            },
             version.version,
         )
     )

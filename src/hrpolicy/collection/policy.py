@@ -491,7 +491,8 @@ class ExpenseAdvance:
 class CollectionVersion:
     """The collection policy as in force from ``effective_from`` to ``effective_to``
     (inclusive; ``None``: until replaced, i.e. up to the day before the policy's next
-    version starts).
+    version starts). ``reference`` names the document that adopts the version (a handbook
+    edition, a board resolution); the explanation of every month it settles cites it.
 
     ``bad_debt_share`` and ``forfeit_after_departure`` record company clauses the law does
     not allow (staff bearing a share of bad-debt principal; no commission on money
@@ -503,6 +504,7 @@ class CollectionVersion:
     effective_from: date
     release: ReleaseRule
     effective_to: date | None = None
+    reference: str = ""
     days_to_collect: DaysToCollect | None = None
     overdue: OverdueIndex | None = None
     matrix: CompletionMatrix | None = None

@@ -17,6 +17,7 @@ import attrs
 from hrpolicy.collection.model import CollectionInputs, CollectionState, Receivables
 from hrpolicy.collection.policy import CollectionPolicy
 from hrpolicy.core.choice import Choice
+from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Amount, Displayable, SummaryValue, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step
@@ -706,3 +707,6 @@ RESULT_TABLES: Final[dict[type, tuple[TableSchema, ...]]] = {
         FINDING_PARAMS,
     ),
 }
+
+# Parts of results: written with every field, null where missing.
+write_in_full(CollectionLine, PerformanceDeduction, OverdueReading, MatrixReading, RecoveryMonth)

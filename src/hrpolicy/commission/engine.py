@@ -1151,6 +1151,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
             {
                 "period": str(period),
                 "period_version": period_version.version,
+                "reference": period_version.reference or None,
                 "deal_versions": ", ".join(
                     f"{c.deal.deal_id}@{c.version.version}" for c in credited
                 )

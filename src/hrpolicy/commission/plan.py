@@ -489,12 +489,15 @@ class PlanVersion:
     until replaced, i.e. up to the day before the plan's next version starts). ``roles``:
     the standard split of a deal between roles (adding up to 100 %), used by credits that
     give no share. With ``approval_below_list`` a deal below the list price needs an
-    approval reference."""
+    approval reference. ``reference`` names the document that adopts the version (a
+    handbook edition, a board resolution); the explanation of every period it settles
+    cites it."""
 
     version: Text
     effective_from: date
     components: tuple[Component, ...]
     effective_to: date | None = None
+    reference: str = ""
     roles: tuple[RoleShare, ...] = ()
     approval_below_list: bool = False
 

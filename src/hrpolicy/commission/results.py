@@ -12,7 +12,7 @@ import attrs
 from hrpolicy.commission.model import Carry, Deal, Period, PersonInputs
 from hrpolicy.commission.plan import Plan
 from hrpolicy.core.choice import Choice
-from hrpolicy.core.convert import to_dict
+from hrpolicy.core.convert import to_dict, write_in_full
 from hrpolicy.core.display import Amount, Change, Displayable, SummaryValue, View
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step
@@ -519,3 +519,6 @@ RESULT_TABLES: Final[dict[type, tuple[TableSchema, ...]]] = {
     TeamStatement: _STATEMENT_TABLES,
     Comparison: _COMPARISON_TABLES,
 }
+
+# Parts of results: written with every field, null where missing.
+write_in_full(Line, ComparisonRow)

@@ -40,7 +40,9 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_unstructure_fn
 
+from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.checked import MISSING_HINT, missing_expectation
 from hrpolicy.core.errors import (
     ConversionError,
@@ -49,7 +51,7 @@ from hrpolicy.core.errors import (
     InvalidValueError,
     describe,
 )
-from hrpolicy.core.explain import Finding, Severity, Step, StepValue
+from hrpolicy.core.explain import Explanation, Finding, Severity, Step, StepValue
 from hrpolicy.core.fields import (
     _check_bool,
     _check_date,
@@ -60,7 +62,7 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate, parse_decimal
-from hrpolicy.core.records import exact_text
+from hrpolicy.core.records import Tabular, exact_text
 from hrpolicy.law.provisions import Provision, provision
 
 __all__ = [
@@ -72,7 +74,9 @@ __all__ = [
     "register_tagged_union",
     "structure_value",
     "to_dict",
+    "union_tags",
     "unstructure_value",
+    "write_in_full",
 ]
 
 T = TypeVar("T")
@@ -111,6 +115,8 @@ converter.register_unstructure_hook(enum.Enum, lambda value: value.value)
 def _structure_fraction(value: object, _: type) -> Fraction:
     """An exact rational from its text (``"0.75"``, ``"5500/3"``) or an int."""
     expected = "an exact number written as text ('0.75' or '5500/3') or an int"
+    if isinstance(value, Decimal) and value.is_finite():  # a bare decimal of a document
+        return Fraction(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise InvalidTypeError("", expected, value)
     try:
@@ -313,6 +319,27 @@ def _read_format(data: Any, cls: Any) -> Any:
     return body
 
 
+#: Every tagged union registered, with its tag key and the tag of each member.
+_UNIONS: dict[Any, tuple[str, dict[type, str]]] = {}
+
+
+def union_tags(tp: Any) -> tuple[str, dict[type, str]] | None:
+    """The tag key and the members' tags of the tagged union ``tp`` (or of its optional
+    form), or ``None`` when ``tp`` is not one — for the schema generator.
+
+    >>> from hrpolicy.bonds import PenaltyClause
+    >>> found = union_tags(PenaltyClause)
+    >>> assert found is not None
+    >>> found[0], sorted(found[1].values())[:2]
+    ('kind', ['cost_multiple', 'flat_sum'])
+    """
+    args = typing.get_args(tp)
+    if tp not in _UNIONS and type(None) in args:
+        rest = tuple(arg for arg in args if arg is not type(None))
+        tp = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007 - a runtime type
+    return _UNIONS.get(tp)
+
+
 def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str = "kind") -> None:
     """Teach the converter a union of attrs classes, told apart by ``tag_name``.
 
@@ -323,6 +350,7 @@ def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str
     missing = [m for m in members if m not in tags]
     if missing:
         raise TypeError(f"register_tagged_union: no tag for {missing!r}")
+    _UNIONS[union] = (tag_name, dict(tags))
     by_tag = {tag: cls for cls, tag in tags.items()}
     allowed = "one of " + ", ".join(repr(tag) for tag in by_tag)
 
@@ -384,6 +412,78 @@ def _structure_element(item: Any, element: Any, index: int) -> tuple[Any, Except
 
 
 converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+
+#: Result classes written with every field (besides every :class:`Tabular` result).
+_IN_FULL: set[type] = set()
+
+
+def write_in_full(*classes: type) -> None:
+    """Say that ``classes`` — the parts of results, such as a statement's lines — are
+    written with every field, ``null`` where a value is missing. Everything else (policies
+    and case inputs) is written compactly: a field equal to its default is left out, as a
+    person writing the document by hand would leave it out. Call it where the classes are
+    defined, before any is written."""
+    _IN_FULL.update(classes)
+
+
+def _written_compactly(cls: Any) -> bool:
+    return (
+        isinstance(cls, type)
+        and attrs.has(cls)
+        and cls not in _IN_FULL
+        and not issubclass(cls, Tabular)
+    )
+
+
+write_in_full(Explanation)
+converter.register_unstructure_hook_factory(
+    _written_compactly,
+    lambda cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True),
+)
+
+_TABLE_KEYS: Final = ("rows", "closed", "semantics", "first_closed", "name")
+
+
+def _unstructure_table(table: BandTable) -> dict[str, Any]:
+    """A band table as the rows :meth:`BandTable.from_rows` takes, with the inclusivity
+    that needs the fewest rows written as mappings (the upper side on a tie)."""
+    first_closed = table.bands[0].lower_closed
+    candidates = [
+        (side, table.to_rows(closed=side, first_closed=first_closed))
+        for side in (Side.UPPER, Side.LOWER)
+    ]
+    side, rows = min(candidates, key=lambda c: sum(isinstance(row, dict) for row in c[1]))
+    data: dict[str, Any] = {
+        "rows": converter.unstructure(rows),
+        "closed": side.value,
+        "semantics": table.semantics.value,
+    }
+    if not first_closed:
+        data["first_closed"] = False
+    if table.name != "bands":
+        data["name"] = table.name
+    return data
+
+
+def _structure_table(value: Any, _: Any) -> BandTable:
+    data = _mapping(value, "BandTable")
+    extra = sorted(set(data) - set(_TABLE_KEYS))
+    if extra:
+        raise InvalidValueError("", "only the keys " + ", ".join(_TABLE_KEYS), extra)
+    for key in ("rows", "closed", "semantics"):
+        if key not in data:
+            raise InvalidValueError(key, "this required key", None)
+    return BandTable.from_rows(
+        data["rows"],
+        closed=_check_enum(Side, data["closed"], "closed"),
+        semantics=_check_enum(Semantics, data["semantics"], "semantics"),
+        first_closed=_check_bool(data.get("first_closed", True), "first_closed"),
+        name=_check_str(data.get("name", "bands"), "name"),
+    )
+
+
+converter.register_unstructure_hook(BandTable, _unstructure_table)
+converter.register_structure_hook(BandTable, _structure_table)
 
 
 def to_dict(obj: Any, as_type: Any = None) -> Any:

@@ -17,7 +17,7 @@ from typing import Any, Final, Generic, Protocol, TypeVar, cast
 import attrs
 import cattrs
 
-from hrpolicy.core.convert import converter
+from hrpolicy.core.convert import converter, write_in_full
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Finding, Severity, Step, step_of
 from hrpolicy.core.fields import Money, Text, checked, typed_fields
@@ -296,3 +296,7 @@ def _short(value: object) -> str:
         return format(value, "f")
     text = repr(value) if not isinstance(value, str) else value
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+# Parts of results: written with every field, null where missing.
+write_in_full(PaidLine)

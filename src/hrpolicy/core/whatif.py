@@ -23,6 +23,7 @@ from typing import ClassVar, Final, Protocol, TypeVar
 
 import attrs
 
+from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Change, SummaryValue, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation
@@ -366,3 +367,7 @@ def whatif_view(
         )
     )
     return View(title, tuple(summary), Explanation())
+
+
+# Parts of results: written with every field, null where missing.
+write_in_full(WhatIfRow)

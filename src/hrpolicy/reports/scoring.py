@@ -43,7 +43,7 @@ from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
-from hrpolicy.core.convert import register_tagged_union
+from hrpolicy.core.convert import register_tagged_union, write_in_full
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue, Trail, step_of
@@ -1588,3 +1588,7 @@ def annual_score(
         findings=_consequences(who, months, retrained=retrained),
         steps=(step,),
     )
+
+
+# Parts of results: written with every field, null where missing.
+write_in_full(ComponentScore)
