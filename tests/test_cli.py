@@ -78,7 +78,7 @@ def test_a_bad_case_file_is_reported_with_the_path_of_each_problem_and_status_1(
     )
     assert main(["settle", str(case)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"hrpolicy: {case}: BondCase: cannot build from the data given: ")
+    assert err.startswith(f"hrpolicy: {case}: not a valid BondCase: ")
     assert "$.separation.ground: expected one of 'resignation'" in err
     assert err.count("\n") == 1
 

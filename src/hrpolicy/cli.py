@@ -8,9 +8,15 @@ Commands:
   pay with a bad-debt clawback, a team's weekly reports checked — and prints each result
   with its explanation and findings (``--engine`` picks one);
 - ``settle CASE`` settles a bond case (the shape ``example-case`` writes);
-- ``example-case`` writes the seed bond case as JSON, a template for your own cases.
+- ``example-case`` writes the seed bond case (``--syntax json|toml|yaml``, JSON by
+  default), a template for your own cases.
 
-``CASE`` is a path, or ``-`` for standard input.
+Input: ``CASE`` is a path, or ``-`` for standard input, a document in JSON, TOML or YAML
+read by :func:`hrpolicy.documents.text.parse` (exact decimals, no YAML anchors or
+aliases, nesting capped). Its syntax comes from ``--syntax``, else from the file name's
+suffix (``.json``, ``.toml``, ``.yaml``, ``.yml``); standard input without ``--syntax`` is
+read as JSON when it starts with ``{`` and is otherwise refused (a TOML document may start
+with ``[`` as JSON does, so nothing else is guessed).
 
 Output (``--format``): ``text`` (the default), ``markdown`` or ``html`` to read, in
 ``--locale`` (``en`` or ``zh_CN``); ``json``, the result as data; ``csv``, one of its
@@ -46,6 +52,7 @@ traceback. A reader that stops early (``… | head``) ends the output quietly, w
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import importlib.metadata
 import io
@@ -55,12 +62,27 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from hrpolicy.core.convert import to_dict
 from hrpolicy.core.display import Displayable
-from hrpolicy.core.errors import HRPolicyError, InvalidValueError, describe
+from hrpolicy.core.errors import (
+    ConversionError,
+    HRPolicyError,
+    InvalidValueError,
+    MissingDependencyError,
+    describe,
+)
 from hrpolicy.core.records import Table
+from hrpolicy.documents.text import (
+    SYNTAXES,
+    DocumentError,
+    Syntax,
+    dumps,
+    loads,
+    parse,
+    syntax_of,
+)
 
 __all__ = [
     "EXIT_INVALID",
@@ -232,28 +254,47 @@ def _read_bytes(name: str) -> bytes:
         raise _CommandError(f"cannot read {name}: {exc.strerror or exc}", EXIT_USAGE) from None
 
 
-def _read_json(name: str) -> Any:
-    """The JSON document in ``name`` (UTF-8, with or without a byte-order mark); input that
-    is not one is a :class:`_CommandError` with status 2 saying why."""
-    data = _read_bytes(name)
-    where = f"cannot read {_shown(name)}"
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        byte = exc.object[exc.start]
-        reason = f"not UTF-8 text (byte 0x{byte:02x} at offset {exc.start})"
-        raise _CommandError(f"{where}: {reason}", EXIT_USAGE) from None
-    except json.JSONDecodeError as exc:
-        raise _CommandError(f"{where}: {exc}", EXIT_USAGE) from None
-    except ValueError:  # an integer literal longer than Python converts
-        reason = (
-            f"a number of more than {sys.get_int_max_str_digits()} digits (no figure of a "
-            "case is that long)"
+def _syntax(name: str, given: str | None, raw: bytes) -> Syntax:
+    """The syntax to read ``name`` in: ``--syntax`` when given, else the file name's
+    suffix; standard input is read as JSON when it starts with ``{``, and otherwise needs
+    ``--syntax`` (a TOML document may start with ``[`` as JSON does)."""
+    if given is not None:
+        return cast("Syntax", given)
+    if name == "-":
+        if raw.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
+            return "json"
+        raise _CommandError(
+            "cannot read standard input: give its syntax with --syntax json, toml or yaml "
+            "(only JSON starting with '{' is recognised without it)",
+            EXIT_USAGE,
         )
-        raise _CommandError(f"{where}: {reason}", EXIT_USAGE) from None
-    except RecursionError:
-        reason = "JSON nested too deeply (a case is a few levels deep)"
-        raise _CommandError(f"{where}: {reason}", EXIT_USAGE) from None
+    try:
+        return syntax_of(name)
+    except InvalidValueError as exc:
+        raise _CommandError(
+            f"cannot read {name}: expected {exc.expected}, or a syntax given with --syntax",
+            EXIT_USAGE,
+        ) from None
+
+
+def _needs(exc: MissingDependencyError) -> str:
+    """What a missing optional library means to the user."""
+    return f"needs {exc.expected}"
+
+
+def _document(name: str, given: str | None) -> tuple[bytes, Syntax, dict[str, Any]]:
+    """The file ``name`` (``-``: standard input) read: its bytes, its syntax and its data,
+    a mapping. Input that cannot be read as one is a :class:`_CommandError` with status 2
+    saying why and, where the parser gives them, the line and the column."""
+    raw = _read_bytes(name)
+    syntax = _syntax(name, given, raw)
+    try:
+        data = parse(raw, syntax, source=_shown(name))
+    except DocumentError as exc:
+        raise _CommandError(f"cannot read {exc}", EXIT_USAGE) from None
+    except MissingDependencyError as exc:
+        raise _CommandError(f"cannot read {_shown(name)}: {_needs(exc)}", EXIT_USAGE) from None
+    return raw, syntax, _mapping(name, data)
 
 
 def _kind(data: Any) -> str:
@@ -279,12 +320,26 @@ def _mapping(name: str, data: Any) -> dict[str, Any]:
     return data
 
 
+def _invalid(name: str, exc: HRPolicyError) -> str:
+    """The message for ``exc``, raised building or running what ``name`` holds: the file
+    first, then each problem with its line (where the syntax gives one) and key path."""
+    shown = _shown(name)
+    if isinstance(exc, ConversionError):
+        problems = [
+            error[len(shown) :].lstrip(",: ") if error.startswith(shown) else error
+            for error in exc.errors
+        ]
+        return f"{shown}: not a valid {exc.path}: {'; '.join(problems)}"
+    return f"{shown}: {exc}"
+
+
 def _built(name: str, build: Callable[[], Any]) -> Any:
-    """``build()``; a library error (invalid data) is a :class:`_CommandError` with status 1."""
+    """``build()``; a library error (invalid data) is a :class:`_CommandError` with
+    status 1."""
     try:
         return build()
     except HRPolicyError as exc:
-        raise _CommandError(f"{_shown(name)}: {exc}", EXIT_INVALID) from None
+        raise _CommandError(_invalid(name, exc), EXIT_INVALID) from None
 
 
 # --- commands ------------------------------------------------------------------------
@@ -364,20 +419,30 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _settle(args: argparse.Namespace) -> int:
     from hrpolicy.bonds.case import BondCase  # noqa: PLC0415 - loaded when run
-    from hrpolicy.core.convert import from_dict  # noqa: PLC0415
 
     _check_outputs(args)
-    data = _mapping(args.case, _read_json(args.case))
-    case = _built(args.case, lambda: from_dict(data, BondCase))
+    raw, syntax, _ = _document(args.case, args.syntax)
+    source = _shown(args.case)
+    case = _built(args.case, lambda: loads(raw, BondCase, syntax=syntax, source=source))
     settlement = _built(args.case, case.settle)
     _emit(_render(settlement, "bonds", args))
     return EXIT_OK
 
 
-def _example_case(_: argparse.Namespace) -> int:
+def _written(syntax: str, write: Callable[[], str]) -> str:
+    """``write()``, a document in ``syntax``; a library it needs that is not installed is
+    a :class:`_CommandError` with status 2."""
+    try:
+        return write()
+    except MissingDependencyError as exc:
+        raise _CommandError(f"cannot write {syntax.upper()}: {_needs(exc)}", EXIT_USAGE) from None
+
+
+def _example_case(args: argparse.Namespace) -> int:
     from hrpolicy.bonds.examples import electrician_case  # noqa: PLC0415 - loaded when run
 
-    _emit(json.dumps(to_dict(electrician_case()), ensure_ascii=False, indent=2))
+    syntax: Syntax = args.syntax
+    sys.stdout.write(_written(syntax, lambda: dumps(electrician_case(), syntax=syntax)))
     return EXIT_OK
 
 
@@ -393,6 +458,23 @@ def _version() -> str:
         from hrpolicy import __version__  # noqa: PLC0415 - only when not installed
 
         return __version__
+
+
+def _syntax_option(command: argparse.ArgumentParser, *, writes: bool = False) -> None:
+    """The ``--syntax`` option of a command that reads (or, ``writes``, writes) documents."""
+    if writes:
+        help_text = "the syntax to write (default: json)"
+    else:
+        help_text = (
+            "the syntax of the input (default: from the file name's suffix, .json, .toml, "
+            ".yaml or .yml; standard input is read as JSON when it starts with '{')"
+        )
+    command.add_argument(
+        "--syntax",
+        choices=SYNTAXES,
+        default="json" if writes else None,
+        help=help_text,
+    )
 
 
 def _outputs(command: argparse.ArgumentParser) -> None:
@@ -466,13 +548,16 @@ def _parser() -> argparse.ArgumentParser:
     settle.add_argument(
         "case",
         metavar="CASE",
-        help="a JSON file shaped like the output of example-case, or - for standard input",
+        help="a bond case in JSON, TOML or YAML, shaped like the output of example-case; "
+        "- reads standard input",
     )
+    _syntax_option(settle)
     _outputs(settle)
 
-    command(
-        "example-case", "print the seed bond case as JSON, a template for settle", _example_case
+    example = command(
+        "example-case", "print the seed bond case, a template for settle", _example_case
     )
+    _syntax_option(example, writes=True)
     return parser
 
 
