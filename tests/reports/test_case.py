@@ -1,0 +1,351 @@
+"""A weekly-report case and a scoring case hold every input of one run, the work calendar
+as data among them: each computes what the engine computes from the same inputs, reads
+back from the data it writes, and bad data is refused naming the place in it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import hrpolicy.strategies  # noqa: F401 - registers the case strategies
+from hrpolicy import ConversionError, HRPolicyError, InvalidValueError, from_dict, to_dict
+from hrpolicy.core.engines import document_types, engine
+from hrpolicy.core.errors import MissingDependencyError
+from hrpolicy.reports import (
+    Absence,
+    ApprovedPlan,
+    Assessment,
+    ChineseStatutoryCalendar,
+    IsoWeek,
+    MonthInputs,
+    MonthlyScore,
+    NextWeekPlan,
+    Period,
+    ReportCase,
+    ReportChecks,
+    ReportPolicy,
+    Review,
+    ScoreCard,
+    ScoringCase,
+    StatutoryCalendar,
+    TableCalendar,
+    TerminalReport,
+    score_month,
+    validate,
+)
+from hrpolicy.reports import case as case_module
+from hrpolicy.reports.examples import (
+    domain_report_policy,
+    example_report,
+    example_team_week,
+    salesperson_card,
+)
+from tests.helpers import assert_tidy
+
+
+def _through_json(data: Any) -> Any:
+    return json.loads(json.dumps(data), parse_float=Decimal)
+
+
+# --- the weekly-report engine ---------------------------------------------------------------
+
+
+def test_the_example_report_case_validates_to_the_worked_team_week() -> None:
+    checks = engine("reports").example_case().validate()
+    assert checks.checks == example_team_week()
+    assert [(c.report.employee, c.points) for c in checks] == [
+        ("li", Decimal("40.00")),
+        ("wang", Decimal("33.00")),
+    ]
+    assert checks.points == Decimal("73.00")
+    assert checks.of("wang-2024-W10").points == Decimal("33.00")
+
+
+def test_the_reports_engine_runs_its_example_case_to_its_declared_result_type() -> None:
+    spec = engine("reports")
+    result = spec.run(spec.example_case())
+    assert type(result) is spec.result_type is ReportChecks
+    assert spec.case_type is ReportCase
+    assert spec.policy_types == (ReportPolicy,)
+    text = result.to_text("en")
+    assert "wang 2024-W10" in text
+    assert "untrue" in text
+    assert "周报检查" in result.to_markdown()
+
+
+def test_a_team_week_reads_as_its_checks_tables_stacked() -> None:
+    result = engine("reports").example_case().validate()
+    assert_tidy(result, case_module.RESULT_TABLES)
+    totals = result.to_records("totals")
+    assert [(r["employee"], r["points"]) for r in totals] == [
+        ("li", Decimal("40.00")),
+        ("wang", Decimal("33.00")),
+    ]
+    codes = [r["code"] for r in result.to_records("findings") if r["employee"] == "wang"]
+    assert codes == ["in_grace", "item_too_short", "untrue", "visits_quota_missed"]
+
+
+def test_a_case_with_no_reports_gives_empty_tables_of_the_declared_layouts() -> None:
+    case = attrs.evolve(engine("reports").example_case(), reports=(), references=())
+    result = case.validate()
+    assert len(result) == 0
+    assert_tidy(result, case_module.RESULT_TABLES)
+    assert all(not table.rows for table in result.tables().values())
+
+
+def test_checks_read_back_are_validated_again_and_an_edited_point_is_refused() -> None:
+    result = engine("reports").example_case().validate()
+    data = _through_json(to_dict(result))
+    assert from_dict(data, ReportChecks) == result
+    data["checks"][1]["points"] = "40.00"
+    with pytest.raises(ConversionError, match=r"\$\.checks\[1\]\.points: expected 33\.00"):
+        from_dict(data, ReportChecks)
+
+
+def test_checks_that_are_not_the_case_s_reports_are_refused() -> None:
+    result = engine("reports").example_case().validate()
+    with pytest.raises(InvalidValueError, match=r"ReportChecks\.checks: expected one check per"):
+        attrs.evolve(result, checks=result.checks[:1])
+
+
+def test_the_example_report_case_reads_back_from_its_json_unchanged() -> None:
+    case = engine("reports").example_case()
+    data = _through_json(to_dict(case))
+    assert data["format"] == 1
+    assert data["calendar"]["kind"] == "table"
+    assert from_dict(data, ReportCase) == case
+
+
+@settings(max_examples=20)
+@given(st.from_type(ReportCase))
+def test_any_report_case_reads_back_from_its_json_unchanged(case: ReportCase) -> None:
+    assert from_dict(_through_json(to_dict(case)), ReportCase) == case
+
+
+def test_reviews_and_approved_plans_in_a_case_reach_the_checks() -> None:
+    case = engine("reports").example_case()
+    li = case.reports[0]
+    nowhere = NextWeekPlan(visits=(), local_policy_changes="无")
+    reviewed = attrs.evolve(
+        case,
+        reviews=(Review(report_id=li.report_id, illegible=True),),
+        approved_plans=(ApprovedPlan(report_id=li.report_id, plan=nowhere),),
+    )
+    direct = validate(
+        reviewed.reports,
+        reviewed.policy,
+        reviewed.calendar,
+        references=reviewed.references,
+        reviews=reviewed.reviews,
+        approved_plans={li.report_id: nowhere},
+    )
+    assert reviewed.validate().checks == direct
+    assert reviewed.validate().of(li.report_id).illegible
+    assert from_dict(_through_json(to_dict(reviewed)), ReportCase) == reviewed
+
+
+def test_two_approved_plans_for_one_report_are_refused_naming_the_second() -> None:
+    case = engine("reports").example_case()
+    plan = ApprovedPlan(
+        report_id="li-2024-W10", plan=NextWeekPlan(visits=(), local_policy_changes="")
+    )
+    with pytest.raises(InvalidValueError, match=r"ReportCase.approved_plans\[1\]: expected a"):
+        attrs.evolve(case, approved_plans=(plan, plan))
+
+
+def test_a_report_case_without_its_policy_is_refused_naming_the_policy() -> None:
+    data = to_dict(engine("reports").example_case())
+    del data["policy"]
+    with pytest.raises(ConversionError) as raised:
+        from_dict(data, ReportCase)
+    assert any(e.startswith("$.policy: expected") for e in raised.value.errors)
+
+
+def test_a_score_card_given_as_the_report_policy_is_refused_naming_the_policy() -> None:
+    data = to_dict(engine("reports").example_case())
+    data["policy"] = to_dict(salesperson_card())
+    with pytest.raises(ConversionError) as raised:
+        from_dict(data, ReportCase)
+    assert raised.value.errors
+    assert all(e.startswith("$.policy") for e in raised.value.errors), raised.value.errors
+
+
+# --- the calendar in a case -------------------------------------------------------------------
+
+
+def test_a_calendar_without_its_kind_is_refused_listing_the_kinds() -> None:
+    data = to_dict(engine("reports").example_case())
+    del data["calendar"]["kind"]
+    with pytest.raises(
+        ConversionError, match=r"\$\.calendar\.kind: expected a 'kind' key: one of 'table', "
+    ):
+        from_dict(data, ReportCase)
+
+
+def test_a_calendar_of_an_unknown_kind_is_refused_listing_the_kinds() -> None:
+    data = to_dict(engine("reports").example_case())
+    data["calendar"] = {"kind": "hong_kong"}
+    with pytest.raises(
+        ConversionError,
+        match=r"\$\.calendar\.kind: expected one of 'table', 'chinese_statutory', got str",
+    ):
+        from_dict(data, ReportCase)
+
+
+def test_a_case_naming_the_statutory_calendar_validates_as_the_package_calendar_does() -> None:
+    week = IsoWeek(year=2024, week=40)  # 30 September, then National Day to 6 October
+    package = ChineseStatutoryCalendar()
+    report = example_report("li", week, package)
+    case = ReportCase(
+        policy=domain_report_policy(), calendar=StatutoryCalendar(), reports=(report,)
+    )
+    data = _through_json(to_dict(case))
+    assert data["calendar"] == {"kind": "chinese_statutory"}
+    back = from_dict(data, ReportCase)
+    assert back == case
+    assert back.validate().checks == validate([report], domain_report_policy(), package)
+    assert [str(c.on) for c in report.calls] == ["2024-09-30"]  # the week's one workday
+
+
+def test_a_case_naming_the_statutory_calendar_reads_without_the_package_and_runs_only_with_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case = engine("scoring").example_case()
+    data = _through_json(to_dict(attrs.evolve(case, calendar=StatutoryCalendar())))
+    case_module._statutory.cache_clear()
+    monkeypatch.setitem(sys.modules, "chinese_calendar", None)
+    try:
+        back = from_dict(data, ScoringCase)
+        assert back.calendar == StatutoryCalendar()
+        with pytest.raises(MissingDependencyError, match="chinesecalendar"):
+            back.score()
+    finally:
+        case_module._statutory.cache_clear()
+
+
+# --- the scoring engine -----------------------------------------------------------------------
+
+
+def _li_s_march_directly() -> MonthlyScore:
+    """Li's March as the tutorial scores it (docs/reports.md, section 3)."""
+    calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    weeks = [IsoWeek(year=2024, week=n) for n in (10, 11, 13)]
+    checks = validate(
+        [example_report("li", w, calendar) for w in weeks], domain_report_policy(), calendar
+    )
+    late = TerminalReport(day=date(2024, 3, 12), submitted_at=datetime(2024, 3, 12, 16, 20))
+    return score_month(
+        salesperson_card(),
+        Period(year=2024, month=3),
+        MonthInputs(
+            employee="li",
+            reports=checks,
+            late_terminal_reports=(late,),
+            rebate_forms_on=date(2024, 3, 26),
+            assessed=(Assessment(component="other-management", points=Decimal(27)),),
+            absences=(Absence(on=date(2024, 3, 19), half=True),),
+        ),
+        calendar,
+    )
+
+
+def test_the_example_scoring_case_scores_the_tutorial_s_month() -> None:
+    month = engine("scoring").example_case().score()
+    assert month == _li_s_march_directly()
+    assert [(c.component_id, c.points) for c in month.components] == [
+        ("dealer-management", Fraction(20)),
+        ("weekly-reports", Fraction(30)),
+        ("other-management", Fraction(27)),
+    ]
+    assert (month.daily_work, month.attendance, month.score) == (
+        Fraction(77),
+        Fraction(96),
+        Decimal("82.70"),
+    )
+
+
+def test_the_scoring_engine_runs_its_example_case_to_its_declared_result_type() -> None:
+    spec = engine("scoring")
+    result = spec.run(spec.example_case())
+    assert type(result) is spec.result_type is MonthlyScore
+    assert spec.case_type is ScoringCase
+    assert spec.policy_types == (ScoreCard,)
+    assert result.to_records("totals")[0]["score"] == Decimal("82.70")
+
+
+def test_the_example_scoring_case_reads_back_from_its_json_unchanged() -> None:
+    case = engine("scoring").example_case()
+    data = _through_json(to_dict(case))
+    assert data["format"] == 1
+    back = from_dict(data, ScoringCase)
+    assert back == case
+    assert back.score() == case.score()
+
+
+@settings(max_examples=20)
+@given(st.from_type(ScoringCase))
+def test_any_scoring_case_reads_back_from_its_json_unchanged(case: ScoringCase) -> None:
+    assert from_dict(_through_json(to_dict(case)), ScoringCase) == case
+
+
+def test_a_scoring_case_without_its_month_is_refused_naming_the_month() -> None:
+    data = to_dict(engine("scoring").example_case())
+    del data["month"]
+    with pytest.raises(ConversionError) as raised:
+        from_dict(data, ScoringCase)
+    assert any(e.startswith("$.month: expected") for e in raised.value.errors)
+
+
+def test_a_report_policy_given_as_the_card_is_refused_naming_the_card() -> None:
+    data = to_dict(engine("scoring").example_case())
+    data["card"] = to_dict(domain_report_policy())
+    with pytest.raises(ConversionError) as raised:
+        from_dict(data, ScoringCase)
+    assert raised.value.errors
+    assert all(e.startswith("$.card") for e in raised.value.errors), raised.value.errors
+
+
+def test_document_types_list_the_report_and_scoring_cases_and_policies() -> None:
+    types = document_types()
+    assert types["ReportCase"] is ReportCase
+    assert types["ReportPolicy"] is ReportPolicy
+    assert types["ScoringCase"] is ScoringCase
+    assert types["ScoreCard"] is ScoreCard
+
+
+@pytest.mark.parametrize("name", ["bonds", "commission", "collection", "reports", "scoring"])
+def test_every_engine_runs_its_example_case_to_its_result_type(name: str) -> None:
+    spec = engine(name)
+    case = spec.example_case()
+    assert type(case) is spec.case_type
+    assert type(spec.run(case)) is spec.result_type
+    assert from_dict(_through_json(to_dict(case)), spec.case_type) == case
+
+
+@pytest.mark.parametrize("name", ["reports", "scoring"])
+def test_any_report_or_scoring_case_runs_to_its_result_or_a_typed_error(name: str) -> None:
+    spec = engine(name)
+
+    @settings(max_examples=25)
+    @given(st.from_type(spec.case_type))
+    def check(case: Any) -> None:
+        try:
+            result = spec.run(case)
+        except HRPolicyError as error:  # a typed error naming the field, never a traceback
+            message = str(error)
+        else:
+            assert type(result) is spec.result_type
+            assert result.to_text("en")
+            return
+        assert ": expected " in message
+
+    check()
