@@ -23,7 +23,7 @@ from hrpolicy.core.convert import from_dict, to_dict
 
 FORMATS = ("text", "markdown", "html", "json", "csv")
 LOCALES = ("en", "zh_CN")
-DEMO_ENGINES = ("bonds", "commission", "collection", "reports")
+DEMO_ENGINES = ("bonds", "commission", "collection", "reports", "scoring")
 
 
 def _case_file(tmp_path: Path) -> Path:
@@ -213,6 +213,16 @@ def test_the_demo_checks_a_teams_weekly_reports(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert re.search(r"points +33\.00", out)
     assert "VIOLATION untrue" in out
+
+
+def test_the_demo_scores_a_salespersons_month_on_the_score_card(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo", "--engine", "scoring"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Demo 5: Li's score card for March 2024")
+    assert re.search(r"monthly score +82\.70", out)
+    assert "VIOLATION report_missing <li>: No report for 2024-W12: it scores 0." in out
 
 
 def test_a_reader_that_stops_early_ends_the_output_without_a_traceback() -> None:

@@ -5,8 +5,9 @@ Commands:
 
 - ``demo`` computes a worked example of each engine — the electrician's 6,000-yuan course
   settled, a month of commission under the task-base plan, a month of collection-linked
-  pay with a bad-debt clawback, a team's weekly reports checked — and prints each result
-  with its explanation and findings (``--engine`` picks one);
+  pay with a bad-debt clawback, a team's weekly reports checked, a salesperson's month
+  scored — and prints each result with its explanation and findings (``--engine`` picks
+  one);
 - ``settle CASE`` settles a bond case (the shape ``example-case`` writes);
 - ``example-case`` writes the seed bond case (``--syntax json|toml|yaml``, JSON by
   default), a template for your own cases.
@@ -66,6 +67,7 @@ from typing import Any, Final, cast
 
 from hrpolicy.core.convert import to_dict
 from hrpolicy.core.display import Displayable
+from hrpolicy.core.engines import ENGINE_NAMES, engine
 from hrpolicy.core.errors import (
     ConversionError,
     HRPolicyError,
@@ -374,8 +376,16 @@ _INTROS: Final = {
         "(40 points); Wang's came in the grace hour with 18 visits, 'none' for competitors "
         "and sales the CRM does not show (33 points).\n",
     ),
+    "scoring": (
+        "示例五：业务员李2024年3月的月度考核：终端日销售报表和返利表格各迟交一次（各扣5分），"
+        "第12周未交周报（该周0分），缺勤一天；日常工作按70%、出勤按30%计入月度得分。\n",
+        "Demo 5: Li's score card for March 2024: the terminal daily sales report and the "
+        "rebate forms each late once (5 points off each), no weekly report in week 12 (it "
+        "scores 0), one day absent; daily work weighs 70 % and attendance 30 % of the "
+        "month's score.\n",
+    ),
 }
-_DEMO_ENGINES: Final = tuple(_INTROS)
+_DEMO_ENGINES: Final = ENGINE_NAMES
 
 
 def _demo_results() -> dict[str, Displayable]:
@@ -387,11 +397,13 @@ def _demo_results() -> dict[str, Displayable]:
     from hrpolicy.reports.examples import example_team_week  # noqa: PLC0415
 
     plan, period, deals, inputs = example_month()
+    scoring = engine("scoring")
     return {
         "bonds": electrician_case().settle(),
         "commission": evaluate(plan, period, deals, inputs[0]),
         "collection": example_bad_debt()[-1],
         "reports": example_team_week()[1],
+        "scoring": scoring.run(scoring.example_case()),
     }
 
 
@@ -532,8 +544,8 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = command(
         "demo",
-        "run a worked example of each engine (bonds, commission, collection, reports) "
-        "and explain it",
+        "run a worked example of each engine (bonds, commission, collection, reports, "
+        "scoring) and explain it",
         _demo,
     )
     demo.add_argument(
