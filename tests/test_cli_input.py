@@ -4,6 +4,7 @@ traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import subprocess
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.cli import main
@@ -340,3 +343,52 @@ def test_writing_yaml_without_pyyaml_names_the_extra_and_exits_2() -> None:
         "hrpolicy: cannot write YAML: needs the PyYAML library, installed with the extra: "
         "pip install 'hrpolicy[documents]'\n"
     )
+
+
+def _run_on_stdin(argv: list[str], data: bytes) -> tuple[int, str, str]:
+    """``main(argv)`` with ``data`` as standard input: its status, output and errors."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(argv)
+    finally:
+        sys.stdin = saved
+    return status, out.getvalue(), err.getvalue()
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.decimals(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=200), syntax=st.sampled_from(["json", "toml", "yaml"]))
+def test_any_bytes_on_standard_input_end_in_status_1_or_2_and_one_line(
+    data: bytes, syntax: str
+) -> None:
+    status, out, err = _run_on_stdin(["settle", "-", "--syntax", syntax], data)
+    assert status in (1, 2)
+    assert out == ""
+    _one_line(err)
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=_JSON_VALUES)
+def test_any_json_document_that_is_not_a_case_ends_in_status_1_or_2_and_one_line(
+    value: object,
+) -> None:
+    text = json.dumps(value, default=str)
+    status, out, err = _run_on_stdin(["settle", "-", "--syntax", "json"], text.encode())
+    assert status in (1, 2)
+    assert out == ""
+    _one_line(err)
