@@ -10,3 +10,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("hrpolicy")
+
+#: A downstream project run on its own, under its own pytest.ini, by
+#: tests/documents/test_pytest_plugin.py: this suite does not collect its tests.
+collect_ignore = ["downstream"]

@@ -139,3 +139,17 @@ def test_any_commission_case_runs_to_its_result_or_a_typed_error(case: Commissio
         assert result.to_text("en")
         return
     assert ": expected " in message
+
+
+def test_a_deal_given_twice_is_refused_on_reading_naming_the_second() -> None:
+    data = to_dict(engine("commission").example_case())
+    data["deals"].append(data["deals"][0])
+    with pytest.raises(ConversionError, match=r"\$\.deals\[2\]: expected a unique deal_id"):
+        from_dict(data, CommissionCase)
+
+
+def test_two_inputs_of_one_person_are_refused_on_reading_naming_the_second() -> None:
+    data = to_dict(engine("commission").example_case())
+    data["inputs"].append(data["inputs"][0])
+    with pytest.raises(ConversionError, match=r"\$\.inputs\[1\]: expected a unique employee"):
+        from_dict(data, CommissionCase)

@@ -173,9 +173,10 @@ def test_any_class_of_the_engine_built_with_a_missing_or_unknown_field_names_it_
     cls: type,
 ) -> None:
     required = [f.alias for f in attrs.fields(cls) if f.init and f.default is attrs.NOTHING]
-    with pytest.raises(InvalidTypeError) as missing:
-        cls()
-    assert missing.value.path == f"{cls.__name__}.{required[0]}"
+    if required:  # a class with nothing required (the named statutory calendar) builds bare
+        with pytest.raises(InvalidTypeError) as missing:
+            cls()
+        assert missing.value.path == f"{cls.__name__}.{required[0]}"
     with pytest.raises(InvalidTypeError) as unknown:
         cls(**dict.fromkeys(required), colour="red")
     assert unknown.value.path == f"{cls.__name__}.colour"

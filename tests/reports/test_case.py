@@ -17,7 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hrpolicy.strategies  # noqa: F401 - registers the case strategies
-from hrpolicy import ConversionError, HRPolicyError, InvalidValueError, from_dict, to_dict
+from hrpolicy import (
+    ConversionError,
+    HRPolicyError,
+    InvalidTypeError,
+    InvalidValueError,
+    from_dict,
+    to_dict,
+)
 from hrpolicy.core.engines import document_types, engine
 from hrpolicy.core.errors import MissingDependencyError
 from hrpolicy.reports import (
@@ -349,3 +356,20 @@ def test_any_report_or_scoring_case_runs_to_its_result_or_a_typed_error(name: st
         assert ": expected " in message
 
     check()
+
+
+def test_a_report_given_twice_is_refused_on_reading_naming_the_second() -> None:
+    data = to_dict(engine("reports").example_case())
+    data["reports"].append(data["reports"][0])
+    with pytest.raises(ConversionError, match=r"\$\.reports\[2\]: expected a unique report_id"):
+        from_dict(data, ReportCase)
+
+
+def test_the_named_statutory_calendar_given_a_field_is_refused_saying_it_takes_none() -> None:
+    with pytest.raises(
+        InvalidTypeError, match=r"^StatutoryCalendar\.year: expected no fields, got str 'year'$"
+    ):
+        StatutoryCalendar(year=2024)  # type: ignore[call-arg]
+    data = {"kind": "chinese_statutory", "first_year": 2024}
+    with pytest.raises(ConversionError, match=r"\$\.calendar"):
+        from_dict({**to_dict(engine("scoring").example_case()), "calendar": data}, ScoringCase)

@@ -11,7 +11,8 @@ def test_importing_hrpolicy_and_every_engine_loads_no_frame_library() -> None:
         "import sys, hrpolicy, hrpolicy.bonds, hrpolicy.commission, hrpolicy.collection, "
         "hrpolicy.reports, hrpolicy.commission.fast, hrpolicy.bonds.tabular, "
         "hrpolicy.commission.tabular, hrpolicy.collection.tabular, hrpolicy.reports.tabular\n"
-        "loaded = [m for m in ('pandas', 'polars', 'pyarrow', 'numpy') if m in sys.modules]\n"
+        "loaded = [m for m in ('pandas', 'polars', 'pyarrow', 'numpy', 'yaml', 'tomli_w')"
+        " if m in sys.modules]\n"
         "print(','.join(loaded))"
     )
     result = subprocess.run(

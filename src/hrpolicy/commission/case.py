@@ -23,7 +23,7 @@ from hrpolicy.commission.model import Deal, PersonInputs
 from hrpolicy.commission.plan import Plan
 from hrpolicy.commission.results import TeamStatement
 from hrpolicy.core.engines import EngineSpec
-from hrpolicy.core.fields import checked, typed_fields
+from hrpolicy.core.fields import checked, require_unique, typed_fields
 from hrpolicy.core.period import Period
 
 __all__ = ["ENGINES", "CommissionCase"]
@@ -39,7 +39,7 @@ class CommissionCase:
         period: a month (its monthly components) or a year (its year-end components), as
             :func:`~hrpolicy.commission.evaluate` reads it.
         deals: every deal of the team in the period, each once however many people it
-            credits (an empty list when only fixed pay is due).
+            credits, with distinct ids (an empty list when only fixed pay is due).
         inputs: each person's other facts (:class:`~hrpolicy.commission.PersonInputs`): at
             most one per employee; a person with deals and no inputs is evaluated with
             empty ones, a person with inputs and no deal still gets fixed pay. Carries
@@ -50,6 +50,10 @@ class CommissionCase:
     period: Period
     deals: tuple[Deal, ...]
     inputs: tuple[PersonInputs, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        require_unique([d.deal_id for d in self.deals], "CommissionCase.deals", "deal_id")
+        require_unique([i.employee for i in self.inputs], "CommissionCase.inputs", "employee")
 
     def evaluate(self) -> TeamStatement:
         """Every person's statement (see :func:`hrpolicy.commission.evaluate_team`)."""

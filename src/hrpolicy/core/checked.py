@@ -141,7 +141,7 @@ def _checked(cls: _C, *, policy: bool, positional: bool) -> _C:
         if unknown:
             raise InvalidTypeError(
                 f"{name}.{unknown[0]}",
-                f"one of the fields {', '.join(sorted(allowed))}",
+                f"one of the fields {', '.join(sorted(allowed))}" if allowed else "no fields",
                 unknown[0],
             )
         if not policy:

@@ -351,7 +351,7 @@ def _is_empty(text: str) -> bool:
 
 
 def _empty(source: str) -> DocumentError:
-    return DocumentError(source, "an empty document (a mapping of keys was expected)")
+    return DocumentError(source, "an empty document (nothing but white space or comments)")
 
 
 def _too_deep(source: str, path: str = "", line: int | None = None) -> DocumentError:
@@ -366,13 +366,20 @@ def _int_ceiling(limit: int) -> int:
     return ceiling
 
 
+def _digit_limit() -> int:
+    """The most digits Python reads or writes as an int's text (0: no limit; Python
+    before 3.10.7 has none)."""
+    get_limit: Callable[[], int] | None = getattr(sys, "get_int_max_str_digits", None)
+    return get_limit() if get_limit is not None else 0
+
+
 def _int_too_long(value: int) -> bool:
-    limit = sys.get_int_max_str_digits()
+    limit = _digit_limit()
     return limit > 0 and abs(value) >= _int_ceiling(limit)
 
 
 def _long_int_reason(digits: int | None = None) -> str:
-    limit = sys.get_int_max_str_digits()
+    limit = _digit_limit()
     size = f"of {digits} digits " if digits is not None else ""
     return f"an integer {size}is longer than Python reads as text (at most {limit} digits)"
 
@@ -404,7 +411,7 @@ def _json_constant(name: str) -> _Refused:
 
 
 def _json_int(text: str) -> int | _Refused:
-    limit = sys.get_int_max_str_digits()
+    limit = _digit_limit()
     digits = len(text) - text.startswith("-")
     if limit > 0 and digits > limit:
         return _Refused(_long_int_reason(digits))
@@ -581,6 +588,8 @@ def _loader_class(kit: _YAML) -> Callable[[str], Any]:
                     None, None, "YAML anchors and aliases are not read", event.start_mark
                 )
             if isinstance(event, yaml.ScalarEvent):
+                if event.tag == "!":  # the non-specific tag: text, whatever it looks like
+                    event.tag = _STR
                 return super().compose_node(parent, index)
             if self.depth >= MAX_DEPTH:
                 raise yaml.composer.ComposerError(
@@ -623,9 +632,31 @@ def _dumper_class(kit: _YAML) -> type[yaml.SafeDumper]:
         style = '"' if any(ch in value for ch in "\n\r\x85\u2028\u2029") else None
         return dumper.represent_scalar(_STR, value, style=style)
 
+    def represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+        # A short row of plain values on one line, as an analyst writes a band's row:
+        # ``- ['0', '2000', '1']``; anything else one item a line.
+        return dumper.represent_sequence(_CORE + "seq", value, flow_style=_one_line(value))
+
     Dumper.add_representer(Decimal, represent_decimal)
     Dumper.add_representer(str, represent_str)
+    Dumper.add_representer(list, represent_list)
     return Dumper
+
+
+#: The longest row of plain values (by the length of their text) YAML writes on one line.
+_ONE_LINE: Final = 60
+
+
+def _one_line(items: list[Any]) -> bool:
+    width = 0
+    for item in items:
+        if isinstance(item, (dict, list)):
+            return False
+        text = item if isinstance(item, str) else str(item)
+        if any(ch in text for ch in "\n\r\x85\u2028\u2029"):
+            return False
+        width += len(text) + 4
+    return 0 < width <= _ONE_LINE
 
 
 @functools.cache
@@ -661,8 +692,10 @@ def _parse_yaml(text: str, source: str, lines: dict[tuple[str | int, ...], int] 
 
 
 def _codepoint(character: object) -> str:
-    if isinstance(character, str):
-        return f"U+{ord(character):04X}"
+    if isinstance(character, str):  # pragma: no cover - PyYAML gives the code point
+        character = ord(character)
+    if isinstance(character, int):
+        return f"U+{character:04X}"
     return repr(character)  # pragma: no cover - text is decoded before PyYAML reads it
 
 
@@ -812,8 +845,8 @@ def dump(data: Any, syntax: Syntax) -> str:
     JSON is written with two-space indentation and text as it is (not ``\\u`` escapes);
     TOML through tomli-w (the data must be a mapping, and hold no ``None``: TOML has no
     null); YAML in block style, keys in their order, text a YAML reader would take for
-    something else quoted, never an anchor or alias. Every syntax ends with a newline, and
-    :func:`parse` reads back the same data.
+    something else quoted, never an anchor or alias. The text ends with a newline (an
+    empty TOML table is the empty text), and :func:`parse` reads back the same data.
 
     Args:
         data: a ``dict`` (text keys), ``list``, ``str``, ``int``, ``Decimal``, ``bool`` or
@@ -939,21 +972,24 @@ def _check_plain(value: Any, syntax: Syntax, parts: tuple[str | int, ...]) -> No
 
 
 def _dump_json(plain: Any) -> str:
-    numbers: list[str] = []
-    marker = f"\x00number-{uuid.uuid4().hex}-"
+    # json.dumps cannot write a Decimal as a number: each is written as a marker text
+    # first, then the marker is replaced by the number's text. The marker is random; it
+    # is drawn again in the (vanishingly unlikely) case that some text of the data holds it.
+    while True:
+        numbers: list[str] = []
+        marker = f"\x00number-{uuid.uuid4().hex}-"
 
-    def placeholders(value: Any) -> Any:
-        # A Decimal is written as its text, which json.dumps cannot do itself: it is
-        # replaced by a marker no text of the data contains, then the marker by the number.
-        if isinstance(value, Decimal):
+        def placeholder(value: Any, numbers: list[str] = numbers, marker: str = marker) -> str:
             numbers.append(_decimal_text(value))
             return f"{marker}{len(numbers) - 1}"
-        raise TypeError  # pragma: no cover - _plain let nothing else through
 
-    text = json.dumps(plain, ensure_ascii=False, indent=2, default=placeholders)
+        text = json.dumps(plain, ensure_ascii=False, indent=2, default=placeholder)
+        quoted = json.dumps(marker, ensure_ascii=False)[:-1]
+        if text.count(quoted) == len(numbers):
+            break
     if numbers:
-        quoted = re.escape(json.dumps(marker, ensure_ascii=False)[:-1])
-        text = re.sub(quoted + r'(\d+)"', lambda match: numbers[int(match.group(1))], text)
+        pattern = re.escape(quoted) + r'(\d+)"'
+        text = re.sub(pattern, lambda match: numbers[int(match.group(1))], text)
     return text + "\n"
 
 
@@ -1023,9 +1059,13 @@ def dumps(obj: Any, *, syntax: Syntax) -> str:
             :func:`dump`).
 
     Example:
-        >>> from hrpolicy.bonds import BondPolicy
-        >>> text = dumps(BondPolicy(unit="days"), syntax="yaml")
-        >>> loads(text, BondPolicy, syntax="yaml") == BondPolicy(unit="days")
+        >>> from hrpolicy.bonds import BondPolicy, TimeUnit
+        >>> policy = BondPolicy(unit=TimeUnit.DAYS)
+        >>> print(dumps(policy, syntax="yaml"))
+        format: 1
+        unit: days
+        <BLANKLINE>
+        >>> loads(dumps(policy, syntax="toml"), BondPolicy, syntax="toml") == policy
         True
     """
     return dump(to_dict(obj), syntax)

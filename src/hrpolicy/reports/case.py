@@ -135,6 +135,7 @@ class ReportCase:
     approved_plans: tuple[ApprovedPlan, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        require_unique([r.report_id for r in self.reports], "ReportCase.reports", "report_id")
         require_unique(
             [p.report_id for p in self.approved_plans], "ReportCase.approved_plans", "report_id"
         )
