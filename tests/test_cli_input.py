@@ -22,7 +22,7 @@ from hrpolicy.core.convert import to_dict
 from hrpolicy.documents.text import dumps
 
 #: The commands that read a document, as the first words of their command line.
-READERS = [pytest.param(["settle"], id="settle")]
+READERS = [pytest.param(["settle"], id="settle"), pytest.param(["run"], id="run")]
 
 
 def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
@@ -246,6 +246,21 @@ def test_standard_input_that_cannot_be_read_ends_in_one_line_and_status_2(
     err = _one_line(capsys.readouterr().err)
     assert err.startswith("hrpolicy: cannot read standard input")
     assert hostile.reason in err
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_case_file_that_cannot_be_read_makes_check_exit_2_saying_why(
+    hostile: Hostile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / f"hostile.case.{hostile.syntax}"
+    case.write_bytes(hostile.content)
+    assert main(["check", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    first, summary = captured.out.splitlines()
+    assert first.startswith(f"ERROR cannot read {case}")
+    assert hostile.reason in first
+    assert summary == "1 case file: 0 passed, 0 failed, 1 could not be read"
+    assert _one_line(captured.err) == f"hrpolicy: {summary}\n"
 
 
 @pytest.mark.parametrize("command", READERS)

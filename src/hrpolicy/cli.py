@@ -3,14 +3,23 @@ library that prints, or reads files and standard input.
 
 Commands:
 
+- ``run CASE`` runs a case file of any engine (the file names its engine: ``bonds``,
+  ``commission``, ``collection``, ``reports``, ``scoring``) and prints the result;
+- ``check FILE_OR_DIR…`` runs case files and compares each result with what the file
+  expects (:mod:`hrpolicy.documents.cases`): a folder is searched recursively, outside
+  hidden folders, for files named ``*.case.toml``, ``*.case.yaml``, ``*.case.yml`` or
+  ``*.case.json``; each file's report (a diff for every figure that differs, with the step
+  that produced it), then a summary line;
+- ``example-case [ENGINE]`` writes an engine's worked example as a case file that checks
+  itself (its result's figures as what is expected); without ``ENGINE``, the seed bond
+  case as ``settle`` reads it (``--syntax json|toml|yaml``, JSON by default);
+- ``settle CASE`` settles a bond case (the shape ``example-case`` writes, or a case file
+  of the bonds engine);
 - ``demo`` computes a worked example of each engine — the electrician's 6,000-yuan course
   settled, a month of commission under the task-base plan, a month of collection-linked
   pay with a bad-debt clawback, a team's weekly reports checked, a salesperson's month
   scored — and prints each result with its explanation and findings (``--engine`` picks
-  one);
-- ``settle CASE`` settles a bond case (the shape ``example-case`` writes);
-- ``example-case`` writes the seed bond case (``--syntax json|toml|yaml``, JSON by
-  default), a template for your own cases.
+  one).
 
 Input: ``CASE`` is a path, or ``-`` for standard input, a document in JSON, TOML or YAML
 read by :func:`hrpolicy.documents.text.parse` (exact decimals, no YAML anchors or
@@ -43,11 +52,20 @@ as a list of rows, ``columns`` the type of each column (``money``, ``decimal``, 
 :func:`~hrpolicy.core.convert.from_dict` reads back (recomputing it, and refusing a changed
 figure). ``demo --format json`` writes one such document per engine, by engine name.
 
-Exit status: 0 done; 1 an invalid case (the data does not describe one); 2 a usage error
-or input that cannot be read (no such file, not UTF-8, not a document, a number too long,
-nesting too deep). Every failure is one line on standard error, ``hrpolicy: …``, never a
-traceback. A reader that stops early (``… | head``) ends the output quietly, with status
-141, as other command-line tools do; an interrupt (Ctrl-C) ends it with 130.
+``check --format json`` writes ``{"format": 1, "cases": [...], "passed": n, "failed": n,
+"unreadable": n}``, one entry per file: its ``source``, ``outcome`` (``passed``,
+``failed`` or ``unreadable``) and either its ``engine``, ``title``, ``checked`` and
+``mismatches`` (each with ``what``, ``expected``, ``got``, ``step`` and ``note``) or the
+``error`` that stopped it.
+
+Exit status: 0 done; 1 an invalid case (the data does not describe one, or the engine
+refuses its facts) or, for ``check``, a figure that differs; 2 a usage error or input
+that cannot be read (no such file, a folder, not UTF-8, not a document, a YAML anchor or
+alias, a number too long, nesting too deep, a document that is not a mapping, a syntax
+library not installed). ``check`` exits with the highest status of its files. Every
+failure is one line on standard error, ``hrpolicy: …``, never a traceback. A reader that
+stops early (``… | head``) ends the output quietly, with status 141, as other
+command-line tools do; an interrupt (Ctrl-C) ends it with 130.
 """
 
 from __future__ import annotations
@@ -61,7 +79,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, cast
 
@@ -76,6 +94,17 @@ from hrpolicy.core.errors import (
     describe,
 )
 from hrpolicy.core.records import Table
+from hrpolicy.documents.cases import (
+    CASE_SUFFIXES,
+    CaseFile,
+    CaseReport,
+    RowCount,
+    check_case,
+    example_case_file,
+    is_case_file,
+    loads_case,
+    run_case,
+)
 from hrpolicy.documents.text import (
     SYNTAXES,
     DocumentError,
@@ -108,9 +137,11 @@ JSON_FORMAT: Final = 1
 _EPILOG: Final = """\
 exit status:
   0  done
-  1  an invalid case (the data does not describe one)
+  1  an invalid case (the data does not describe one, or the engine refuses its
+     facts), or for check a figure that differs from what the case file expects
   2  a usage error, or input that cannot be read
-Every failure is one line on standard error, starting "hrpolicy: ".
+check exits with the highest status of its files. Every failure is one line on
+standard error, starting "hrpolicy: ".
 """
 
 _FORMATS: Final = ("text", "markdown", "html", "json", "csv")
@@ -327,11 +358,12 @@ def _invalid(name: str, exc: HRPolicyError) -> str:
     first, then each problem with its line (where the syntax gives one) and key path."""
     shown = _shown(name)
     if isinstance(exc, ConversionError):
+        what = "case file" if exc.path == shown else exc.path
         problems = [
             error[len(shown) :].lstrip(",: ") if error.startswith(shown) else error
             for error in exc.errors
         ]
-        return f"{shown}: not a valid {exc.path}: {'; '.join(problems)}"
+        return f"{shown}: not a valid {what}: {'; '.join(problems)}"
     return f"{shown}: {exc}"
 
 
@@ -429,16 +461,166 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _case_file(name: str, given: str | None) -> CaseFile:
+    """The case file ``name`` (``-``: standard input), read and built: unreadable input
+    ends with status 2, a file that is not a valid case file with status 1."""
+    raw, syntax, _ = _document(name, given)
+    source = _shown(name)
+    case_file: CaseFile = _built(name, lambda: loads_case(raw, syntax=syntax, source=source))
+    return case_file
+
+
+def _run(args: argparse.Namespace) -> int:
+    _check_outputs(args)
+    case_file = _case_file(args.case, args.syntax)
+    result = _built(args.case, lambda: run_case(case_file))
+    _emit(_render(result, case_file.engine, args))
+    return EXIT_OK
+
+
 def _settle(args: argparse.Namespace) -> int:
     from hrpolicy.bonds.case import BondCase  # noqa: PLC0415 - loaded when run
 
     _check_outputs(args)
-    raw, syntax, _ = _document(args.case, args.syntax)
+    raw, syntax, data = _document(args.case, args.syntax)
     source = _shown(args.case)
-    case = _built(args.case, lambda: loads(raw, BondCase, syntax=syntax, source=source))
+    if "engine" in data:  # a case file: run it if it is a bond case
+        case_file = _case_file(args.case, args.syntax)
+        if case_file.engine != "bonds":
+            raise _CommandError(
+                f"{source}: settle settles bond cases; this case file is for the "
+                f"{case_file.engine} engine (run it with: hrpolicy run {args.case})",
+                EXIT_USAGE,
+            )
+        case = case_file.case
+    else:
+        case = _built(args.case, lambda: loads(raw, BondCase, syntax=syntax, source=source))
     settlement = _built(args.case, case.settle)
     _emit(_render(settlement, "bonds", args))
     return EXIT_OK
+
+
+_CASE_NAMES: Final = ", ".join(CASE_SUFFIXES)
+
+
+def _walk(folder: str) -> list[str]:
+    """The case files under ``folder`` (by :data:`~hrpolicy.documents.cases.CASE_SUFFIXES`),
+    searched recursively but not into hidden folders (``.git``, ``.venv``), in order."""
+    found: list[str] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found.extend(os.path.join(root, name) for name in sorted(files) if is_case_file(name))
+    return found
+
+
+def _case_paths(names: Sequence[str]) -> list[str]:
+    """Every case file ``names`` stand for: a folder for the case files in it, anything
+    else for itself; a folder holding none is a usage error."""
+    paths: list[str] = []
+    for name in names:
+        if name != "-" and os.path.isdir(name):
+            found = _walk(name)
+            if not found:
+                raise _CommandError(
+                    f"no case files in {name} (files named *{_CASE_NAMES.replace(', ', ', *')})",
+                    EXIT_USAGE,
+                )
+            paths.extend(found)
+        else:
+            paths.append(name)
+    return paths
+
+
+def _checked(name: str, given: str | None) -> tuple[int, CaseReport | None, str]:
+    """One case file checked: its status (0 passed, 1 a mismatch or an invalid case, 2
+    unreadable), its report (``None`` when it could not be checked) and why not."""
+    try:
+        case_file = _case_file(name, given)
+        report: CaseReport = _built(name, lambda: check_case(case_file))
+    except _CommandError as failure:
+        return failure.status, None, _one_line(failure.message)
+    return (EXIT_OK if report.ok else EXIT_INVALID), report, ""
+
+
+def _value(value: object) -> Any:
+    """A value a mismatch holds, as plain data (by the one rule of ``to_dict``)."""
+    if isinstance(value, RowCount):
+        return {"rows": value.count}
+    return to_dict(value)
+
+
+def _report_data(report: CaseReport, locale: str) -> dict[str, Any]:
+    mismatches = []
+    for mismatch in report.mismatches:
+        step = mismatch.step
+        mismatches.append(
+            {
+                "what": mismatch.what,
+                "expected": _value(mismatch.expected),
+                "got": _value(mismatch.got),
+                "step": None
+                if step is None
+                else {
+                    "rule": step.rule,
+                    "label": step.label.in_locale(locale),
+                    "owner": step.owner or None,
+                    "output": step.output or None,
+                },
+                "note": None if mismatch.note is None else mismatch.note.in_locale(locale),
+            }
+        )
+    return {
+        "engine": report.engine,
+        "title": report.title or None,
+        "checked": report.checked,
+        "mismatches": mismatches,
+    }
+
+
+_OUTCOMES: Final = {EXIT_OK: "passed", EXIT_INVALID: "failed", EXIT_USAGE: "unreadable"}
+
+
+def _summary(counts: Mapping[str, int], total: int, zh: bool) -> str:
+    if zh:
+        return (
+            f"共 {total} 个案例文件：通过 {counts['passed']}，不符或无效 {counts['failed']}，"
+            f"无法读取 {counts['unreadable']}"
+        )
+    files = "case file" if total == 1 else "case files"
+    return (
+        f"{total} {files}: {counts['passed']} passed, {counts['failed']} failed, "
+        f"{counts['unreadable']} could not be read"
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    zh = args.locale == "zh_CN"
+    paths = _case_paths(args.paths)
+    counts = dict.fromkeys(_OUTCOMES.values(), 0)
+    status = EXIT_OK
+    documents: list[dict[str, Any]] = []
+    for name in paths:
+        outcome, report, reason = _checked(name, args.syntax)
+        counts[_OUTCOMES[outcome]] += 1
+        status = max(status, outcome)
+        if args.format == "json":
+            entry: dict[str, Any] = {"source": _shown(name), "outcome": _OUTCOMES[outcome]}
+            entry.update(_report_data(report, args.locale) if report else {"error": reason})
+            documents.append(entry)
+        elif report is not None:
+            _emit(report.render(args.locale))
+        else:
+            _emit(f"{'错误' if zh else 'ERROR'} {reason}")
+    summary = _summary(counts, len(paths), zh)
+    if args.format == "json":
+        data = {"format": JSON_FORMAT, "cases": documents, **counts}
+        _emit(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _emit(summary)
+    if status != EXIT_OK:
+        sys.stdout.flush()
+        print(f"hrpolicy: {summary}", file=sys.stderr)
+    return status
 
 
 def _written(syntax: str, write: Callable[[], str]) -> str:
@@ -454,7 +636,12 @@ def _example_case(args: argparse.Namespace) -> int:
     from hrpolicy.bonds.examples import electrician_case  # noqa: PLC0415 - loaded when run
 
     syntax: Syntax = args.syntax
-    sys.stdout.write(_written(syntax, lambda: dumps(electrician_case(), syntax=syntax)))
+    name: str | None = args.engine
+    if name is None:
+        text = _written(syntax, lambda: dumps(electrician_case(), syntax=syntax))
+    else:
+        text = _written(syntax, lambda: example_case_file(name, syntax=syntax))
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -542,6 +729,70 @@ def _parser() -> argparse.ArgumentParser:
         made.set_defaults(run=run)
         return made
 
+    run = command("run", "run a case file of any engine and print its result", _run)
+    run.add_argument(
+        "case",
+        metavar="CASE",
+        help="a case file in JSON, TOML or YAML (it names its engine: see example-case "
+        "ENGINE); - reads standard input",
+    )
+    _syntax_option(run)
+    _outputs(run)
+
+    check = command(
+        "check",
+        "check case files: run each and compare its result with what the file expects",
+        _check,
+    )
+    check.add_argument(
+        "paths",
+        metavar="FILE_OR_DIR",
+        nargs="+",
+        help="a case file, - for standard input, or a folder searched (outside hidden "
+        f"folders) for files named *{_CASE_NAMES.replace(', ', ', *')}",
+    )
+    _syntax_option(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: each file's report (a diff for each figure that differs, with the "
+        "step that produced it) and a summary line; json: the same as data",
+    )
+    check.add_argument(
+        "--locale",
+        choices=_LOCALES,
+        default="en",
+        help="the language of the reports (default: en)",
+    )
+
+    example = command(
+        "example-case",
+        "print an engine's worked example as a case file, or with no ENGINE the seed bond "
+        "case as settle reads it",
+        _example_case,
+    )
+    example.add_argument(
+        "engine",
+        metavar="ENGINE",
+        nargs="?",
+        choices=ENGINE_NAMES,
+        help=f"one of {', '.join(ENGINE_NAMES)}: its worked example as a case file, with "
+        "the figures its result holds as what is expected (check passes on it); without "
+        "ENGINE: the seed bond case, as settle reads it",
+    )
+    _syntax_option(example, writes=True)
+
+    settle = command("settle", "settle a bond case", _settle)
+    settle.add_argument(
+        "case",
+        metavar="CASE",
+        help="a bond case in JSON, TOML or YAML, shaped like the output of example-case "
+        "(or a case file for the bonds engine); - reads standard input",
+    )
+    _syntax_option(settle)
+    _outputs(settle)
+
     demo = command(
         "demo",
         "run a worked example of each engine (bonds, commission, collection, reports, "
@@ -555,21 +806,6 @@ def _parser() -> argparse.ArgumentParser:
         help="the engine whose example to run (default: all)",
     )
     _outputs(demo)
-
-    settle = command("settle", "settle a bond case", _settle)
-    settle.add_argument(
-        "case",
-        metavar="CASE",
-        help="a bond case in JSON, TOML or YAML, shaped like the output of example-case; "
-        "- reads standard input",
-    )
-    _syntax_option(settle)
-    _outputs(settle)
-
-    example = command(
-        "example-case", "print the seed bond case, a template for settle", _example_case
-    )
-    _syntax_option(example, writes=True)
     return parser
 
 
