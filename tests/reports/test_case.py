@@ -56,6 +56,7 @@ from hrpolicy.reports.examples import (
     example_team_week,
     salesperson_card,
 )
+from hrpolicy.tables import to_arrow, to_pandas
 from tests.helpers import assert_tidy
 
 
@@ -373,3 +374,13 @@ def test_the_named_statutory_calendar_given_a_field_is_refused_saying_it_takes_n
     data = {"kind": "chinese_statutory", "first_year": 2024}
     with pytest.raises(ConversionError, match=r"\$\.calendar"):
         from_dict({**to_dict(engine("scoring").example_case()), "calendar": data}, ScoringCase)
+
+
+def test_a_team_week_s_checks_become_frames_of_exact_columns() -> None:
+    result = engine("reports").example_case().validate()
+    for name in result.tables():
+        table = to_arrow(result, name)
+        assert not any(str(field.type).startswith(("float", "double")) for field in table.schema)
+    frame = to_pandas(result, "totals")
+    assert list(frame["employee"]) == ["li", "wang"]
+    assert sum(frame["points"]) == Decimal("73.00")
