@@ -399,7 +399,7 @@ def test_help_documents_every_command_and_the_exit_statuses(
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for command in ("demo", "settle", "example-case"):
+    for command in ("run", "check", "example-case", "schema", "settle", "demo"):
         assert re.search(rf"^    {command}\b", out, re.MULTILINE), command
     assert "exit status:\n  0  done\n  1  an invalid case" in out
     assert "2  a usage error, or input that cannot be read" in out

@@ -1,5 +1,6 @@
 """Case files on the command line: ``example-case ENGINE`` writes one, ``run`` runs any
-engine's, ``check`` compares results with what the files expect."""
+engine's, ``check`` compares results with what the files expect, ``schema`` prints the
+JSON Schema of each type a document holds."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from hrpolicy.cli import main
 from hrpolicy.core.convert import from_dict
-from hrpolicy.core.engines import ENGINE_NAMES, engine
+from hrpolicy.core.engines import ENGINE_NAMES, document_types, engine
 from hrpolicy.documents.cases import example_case_file, loads_case, run_case
+from hrpolicy.documents.schema import schema_named
 
 FORMATS = ("text", "markdown", "html", "json", "csv")
 LOCALES = ("en", "zh_CN")
@@ -410,3 +413,48 @@ def test_check_help_says_how_case_files_are_found(capsys: pytest.CaptureFixture[
         main(["check", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "files named *.case.toml, *.case.yaml, *.case.yml, *.case.json" in out
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("type_name", list(document_types()))
+def test_schema_prints_each_document_types_json_schema(
+    type_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["schema", type_name]) == 0
+    assert json.loads(capsys.readouterr().out) == schema_named(type_name)
+
+
+def test_schema_takes_an_engine_and_a_type(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "bonds.BondCase"]) == 0
+    assert json.loads(capsys.readouterr().out) == schema_named("BondCase")
+
+
+@pytest.mark.parametrize("engine_name", ENGINE_NAMES)
+def test_each_engines_example_case_is_valid_under_the_schema_the_command_prints(
+    engine_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = engine(engine_name)
+    assert main(["schema", spec.case_type.__name__]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert main(["example-case", engine_name]) == 0
+    case = json.loads(capsys.readouterr().out)["case"]
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    assert list(validator.iter_errors(case)) == []
+
+
+def test_schema_without_a_type_lists_the_types(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out.split() == list(document_types())
+
+
+def test_the_schema_of_an_unknown_type_lists_the_types_and_exits_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["schema", "Payslip"]) == 2
+    err = _one_line(capsys.readouterr().err)
+    assert err.startswith("hrpolicy: schema: expected one of BondCase, BondPolicy, ")
+    assert err.endswith("(or ENGINE.TYPE, such as bonds.BondCase), got 'Payslip'\n")

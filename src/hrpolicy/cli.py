@@ -13,6 +13,8 @@ Commands:
 - ``example-case [ENGINE]`` writes an engine's worked example as a case file that checks
   itself (its result's figures as what is expected); without ``ENGINE``, the seed bond
   case as ``settle`` reads it (``--syntax json|toml|yaml``, JSON by default);
+- ``schema [TYPE]`` prints the JSON Schema of a policy or case type's document
+  (:func:`hrpolicy.documents.schema.schema_named`); without ``TYPE`` it lists the types;
 - ``settle CASE`` settles a bond case (the shape ``example-case`` writes, or a case file
   of the bonds engine);
 - ``demo`` computes a worked example of each engine — the electrician's 6,000-yuan course
@@ -632,6 +634,22 @@ def _written(syntax: str, write: Callable[[], str]) -> str:
         raise _CommandError(f"cannot write {syntax.upper()}: {_needs(exc)}", EXIT_USAGE) from None
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from hrpolicy.core.engines import document_types  # noqa: PLC0415 - imports every engine
+    from hrpolicy.documents.schema import schema_named  # noqa: PLC0415
+
+    name: str | None = args.type
+    if name is None:
+        _emit("\n".join(document_types()))
+        return EXIT_OK
+    try:
+        schema = schema_named(name)
+    except InvalidValueError as exc:
+        raise _CommandError(f"schema: expected {exc.expected}, got {name!r}", EXIT_USAGE) from None
+    _emit(json.dumps(schema, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def _example_case(args: argparse.Namespace) -> int:
     from hrpolicy.bonds.examples import electrician_case  # noqa: PLC0415 - loaded when run
 
@@ -782,6 +800,19 @@ def _parser() -> argparse.ArgumentParser:
         "ENGINE: the seed bond case, as settle reads it",
     )
     _syntax_option(example, writes=True)
+
+    schema = command(
+        "schema",
+        "print the JSON Schema (2020-12) of a policy or case type's document",
+        _schema,
+    )
+    schema.add_argument(
+        "type",
+        metavar="TYPE",
+        nargs="?",
+        help="a policy or case type (BondPolicy, Plan, CommissionCase…), or ENGINE.TYPE "
+        "(bonds.BondCase); without TYPE, list the types",
+    )
 
     settle = command("settle", "settle a bond case", _settle)
     settle.add_argument(
