@@ -458,3 +458,30 @@ def test_the_schema_of_an_unknown_type_lists_the_types_and_exits_2(
     err = _one_line(capsys.readouterr().err)
     assert err.startswith("hrpolicy: schema: expected one of BondCase, BondPolicy, ")
     assert err.endswith("(or ENGINE.TYPE, such as bonds.BondCase), got 'Payslip'\n")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("output", ["text", "json"])
+@pytest.mark.parametrize("engine_name", ENGINE_NAMES)
+def test_check_reports_each_engines_case_in_each_format_and_language(
+    engine_name: str,
+    output: str,
+    locale: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = _example(engine_name, tmp_path)
+    assert main(["check", str(path), "--format", output, "--locale", locale]) == 0
+    out = capsys.readouterr().out
+    if output == "json":
+        (entry,) = json.loads(out)["cases"]
+        assert (entry["source"], entry["engine"], entry["outcome"]) == (
+            str(path),
+            engine_name,
+            "passed",
+        )
+    elif locale == "zh_CN":
+        assert out.startswith(f"通过 {path}（{engine_name}）：核对 ")
+        assert out.endswith("共 1 个案例文件：通过 1，不符或无效 0，无法读取 0\n")
+    else:
+        assert out.startswith(f"PASS {path} ({engine_name}): ")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -387,23 +388,43 @@ _JSON_VALUES = st.recursive(
 
 
 @settings(max_examples=60, deadline=None)
-@given(data=st.binary(max_size=200), syntax=st.sampled_from(["json", "toml", "yaml"]))
+@given(
+    data=st.binary(max_size=200),
+    syntax=st.sampled_from(["json", "toml", "yaml"]),
+    command=st.sampled_from(["settle", "run"]),
+)
 def test_any_bytes_on_standard_input_end_in_status_1_or_2_and_one_line(
-    data: bytes, syntax: str
+    data: bytes, syntax: str, command: str
 ) -> None:
-    status, out, err = _run_on_stdin(["settle", "-", "--syntax", syntax], data)
+    status, out, err = _run_on_stdin([command, "-", "--syntax", syntax], data)
     assert status in (1, 2)
     assert out == ""
     _one_line(err)
 
 
 @settings(max_examples=60, deadline=None)
-@given(value=_JSON_VALUES)
+@given(value=_JSON_VALUES, command=st.sampled_from(["settle", "run"]))
 def test_any_json_document_that_is_not_a_case_ends_in_status_1_or_2_and_one_line(
-    value: object,
+    value: object, command: str
 ) -> None:
     text = json.dumps(value, default=str)
-    status, out, err = _run_on_stdin(["settle", "-", "--syntax", "json"], text.encode())
+    status, out, err = _run_on_stdin([command, "-", "--syntax", "json"], text.encode())
     assert status in (1, 2)
     assert out == ""
     _one_line(err)
+
+
+def test_output_the_terminal_cannot_encode_ends_in_one_line_and_status_2() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "hrpolicy", "demo", "--engine", "bonds", "--locale", "zh_CN"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "hrpolicy: cannot write the output in the encoding of standard output (ascii); "
+        "set PYTHONIOENCODING=utf-8\n"
+    )
