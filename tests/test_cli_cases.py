@@ -485,3 +485,13 @@ def test_check_reports_each_engines_case_in_each_format_and_language(
         assert out.endswith("共 1 个案例文件：通过 1，不符或无效 0，无法读取 0\n")
     else:
         assert out.startswith(f"PASS {path} ({engine_name}): ")
+
+
+def test_settle_reads_a_bond_case_file_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = example_case_file("bonds", syntax="json")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["settle", "-", "--format", "csv"]) == 0
+    (record,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert record["total_payable"] == "1833.33"

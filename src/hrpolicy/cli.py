@@ -467,6 +467,11 @@ def _case_file(name: str, given: str | None) -> CaseFile:
     """The case file ``name`` (``-``: standard input), read and built: unreadable input
     ends with status 2, a file that is not a valid case file with status 1."""
     raw, syntax, _ = _document(name, given)
+    return _case_file_of(name, raw, syntax)
+
+
+def _case_file_of(name: str, raw: bytes, syntax: Syntax) -> CaseFile:
+    """The case file ``raw`` (read from ``name`` and parsed once already), built."""
     source = _shown(name)
     case_file: CaseFile = _built(name, lambda: loads_case(raw, syntax=syntax, source=source))
     return case_file
@@ -487,7 +492,7 @@ def _settle(args: argparse.Namespace) -> int:
     raw, syntax, data = _document(args.case, args.syntax)
     source = _shown(args.case)
     if "engine" in data:  # a case file: run it if it is a bond case
-        case_file = _case_file(args.case, args.syntax)
+        case_file = _case_file_of(args.case, raw, syntax)  # standard input is read once
         if case_file.engine != "bonds":
             raise _CommandError(
                 f"{source}: settle settles bond cases; this case file is for the "
