@@ -413,6 +413,23 @@ def _structure_element(item: Any, element: Any, index: int) -> tuple[Any, Except
 
 converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
 
+
+def _is_fixed_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and bool(args) and Ellipsis not in args
+
+
+def _fixed_tuple_hook(tp: Any) -> Any:
+    """Write ``tuple[X, Y]`` (a pair such as ``(item, status)``) as a JSON list, as every
+    other sequence is written, not as a Python tuple."""
+    args = typing.get_args(tp)
+    return lambda value: [
+        converter.unstructure(item, arg) for item, arg in zip(value, args, strict=True)
+    ]
+
+
+converter.register_unstructure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook)
+
 #: Result classes written with every field (besides every :class:`Tabular` result).
 _IN_FULL: set[type] = set()
 

@@ -6,6 +6,9 @@ JSON text in the compact shape an analyst writes by hand.
 case files — one engine's inputs and the outputs they must give (:func:`loads_case`,
 :func:`check_case`); PyYAML and tomli-w come with the extra:
 ``pip install 'hrpolicy[documents]'``. The library reads no files: it is handed text.
+
+:mod:`hrpolicy.documents.schema` gives the JSON Schema (draft 2020-12) of every policy
+and case type (:func:`schema_of`, :func:`schema_named`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
         read_case,
         run_case,
     )
+    from hrpolicy.documents.schema import schema_named, schema_of
     from hrpolicy.documents.text import (
         MAX_DEPTH,
         SYNTAXES,
@@ -56,6 +60,8 @@ _HOMES: dict[str, str] = {
     "loads": "hrpolicy.documents.text",
     "parse": "hrpolicy.documents.text",
     "syntax_of": "hrpolicy.documents.text",
+    "schema_named": "hrpolicy.documents.schema",
+    "schema_of": "hrpolicy.documents.schema",
 }
 
 
@@ -89,5 +95,7 @@ __all__ = [
     "parse",
     "read_case",
     "run_case",
+    "schema_named",
+    "schema_of",
     "syntax_of",
 ]
