@@ -183,13 +183,15 @@ class Displayable(Tabular):
         """Plain text in ``locale`` (``'en'`` or ``'zh_CN'``)."""
         return view_text(self._view(), locale)
 
-    def to_markdown(self) -> str:
-        """Markdown with both languages side by side (what Jupyter shows)."""
-        return view_markdown(self._view())
+    def to_markdown(self, locale: str | None = None) -> str:
+        """Markdown in ``locale`` (``'en'`` or ``'zh_CN'``); with no locale, both
+        languages side by side (what Jupyter shows)."""
+        return view_markdown(self._view(), locale)
 
-    def to_html(self) -> str:
-        """An HTML fragment with both languages side by side (what Jupyter shows)."""
-        return view_html(self._view())
+    def to_html(self, locale: str | None = None) -> str:
+        """An HTML fragment in ``locale`` (``'en'`` or ``'zh_CN'``); with no locale, both
+        languages side by side (what Jupyter shows)."""
+        return view_html(self._view(), locale)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
@@ -262,20 +264,56 @@ def view_text(view: View, locale: str) -> str:
 _STEP_HEADER = ("#", "rule", "step", "inputs", "output", "citation")
 _FINDING_HEADER = ("severity", "code", "subject", "en", "zh_CN", "citation")
 _SUMMARY_HEADER = ("item / 项目", "value / 数值")
+#: The headers in one language, when a locale is given: (English, Chinese).
+_STEP_HEADERS: Final = (
+    ("#", "rule", "step", "inputs", "output", "citation"),
+    ("#", "规则", "步骤", "输入", "结果", "依据"),
+)
+_FINDING_HEADERS: Final = (
+    ("severity", "code", "subject", "message", "citation"),
+    ("严重程度", "代码", "对象", "说明", "依据"),
+)
+_SUMMARY_HEADERS: Final = (("item", "value"), ("项目", "数值"))
+_HEADINGS: Final = (("Steps", "Findings", "(none)"), ("步骤", "发现", "（无）"))
+
+
+def _headers(locale: str | None) -> tuple[Sequence[str], Sequence[str], Sequence[str]]:
+    """The summary, step and finding headers: bilingual with no locale, else in it."""
+    if locale is None:
+        return _SUMMARY_HEADER, _STEP_HEADER, _FINDING_HEADER
+    zh = int(is_chinese(locale))
+    return _SUMMARY_HEADERS[zh], _STEP_HEADERS[zh], _FINDING_HEADERS[zh]
+
+
+def _headings(locale: str | None) -> tuple[str, str, str]:
+    """The headings of the steps and the findings, and the text for no findings."""
+    if locale is None:
+        return "Steps / 步骤", "Findings / 发现", "(none / 无)"
+    return _HEADINGS[int(is_chinese(locale))]
+
+
+def _in(label: Label, locale: str | None) -> str:
+    """``label`` in ``locale``; both languages with no locale."""
+    return str(label) if locale is None else label.in_locale(locale)
+
+
 #: Which columns of each table hold numbers (right-aligned).
 _STEP_NUMBERS = (True, False, False, False, True, False)
 _SUMMARY_NUMBERS = (False, True)
 
 
-def _rows(explanation: Explanation) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+def _rows(
+    explanation: Explanation, locale: str | None = None
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    cite = locale or "en"
     steps: list[tuple[str, ...]] = [
         (
             str(number),
             step.rule,
-            str(step.label),
-            "; ".join(f"{k}={display_value(v)}" for k, v in step.inputs),
-            display_value(step.output),
-            "; ".join(c.cite("en") for c in step.citations),
+            _in(step.label, locale),
+            "; ".join(f"{k}={display_value(v, locale)}" for k, v in step.inputs),
+            display_value(step.output, locale),
+            "; ".join(c.cite(cite) for c in step.citations),
         )
         for number, step in enumerate(explanation.steps, 1)
     ]
@@ -284,9 +322,8 @@ def _rows(explanation: Explanation) -> tuple[list[tuple[str, ...]], list[tuple[s
             f.severity.value,
             f.code,
             f.subject,
-            f.message_en,
-            f.message_zh_CN,
-            "; ".join(c.cite("en") for c in f.citations),
+            *((f.message_en, f.message_zh_CN) if locale is None else (f.message(locale),)),
+            "; ".join(c.cite(cite) for c in f.citations),
         )
         for f in explanation.findings
     ]
@@ -304,25 +341,28 @@ def _md_table(
     return out
 
 
-def explanation_markdown(explanation: Explanation) -> str:
-    """Steps and findings as two Markdown tables, both languages shown."""
-    steps, findings = _rows(explanation)
-    lines = ["**Steps / 步骤**", ""]
-    lines += _md_table(_STEP_HEADER, steps, _STEP_NUMBERS)
-    lines += ["", "**Findings / 发现**", ""]
+def explanation_markdown(explanation: Explanation, locale: str | None = None) -> str:
+    """Steps and findings as two Markdown tables, in ``locale`` (both languages shown
+    when ``None``)."""
+    steps, findings = _rows(explanation, locale)
+    _, step_header, finding_header = _headers(locale)
+    steps_heading, findings_heading, none = _headings(locale)
+    lines = [f"**{steps_heading}**", ""]
+    lines += _md_table(step_header, steps, _STEP_NUMBERS)
+    lines += ["", f"**{findings_heading}**", ""]
     if findings:
-        lines += _md_table(_FINDING_HEADER, findings)
+        lines += _md_table(finding_header, findings)
     else:
-        lines.append("(none / 无)")
+        lines.append(none)
     return "\n".join(lines)
 
 
-def view_markdown(view: View) -> str:
-    """A whole result as Markdown."""
-    lines = [f"### {_md(str(view.title))}", ""]
-    rows = [(str(label), display_value(v)) for label, v in view.summary]
-    lines += _md_table(_SUMMARY_HEADER, rows, _SUMMARY_NUMBERS)
-    lines += ["", explanation_markdown(view.explanation)]
+def view_markdown(view: View, locale: str | None = None) -> str:
+    """A whole result as Markdown, in ``locale`` (both languages when ``None``)."""
+    lines = [f"### {_md(_in(view.title, locale))}", ""]
+    rows = [(_in(label, locale), display_value(v, locale)) for label, v in view.summary]
+    lines += _md_table(_headers(locale)[0], rows, _SUMMARY_NUMBERS)
+    lines += ["", explanation_markdown(view.explanation, locale)]
     return "\n".join(lines)
 
 
@@ -364,36 +404,41 @@ def _html_table(
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _explanation_parts(explanation: Explanation) -> str:
-    steps, findings = _rows(explanation)
+def _explanation_parts(explanation: Explanation, locale: str | None = None) -> str:
+    steps, findings = _rows(explanation, locale)
+    _, step_header, finding_header = _headers(locale)
+    steps_heading, findings_heading, none = _headings(locale)
     outputs = [
         (True, False, False, False, _is_number(step.output), False) for step in explanation.steps
     ]
     parts = [
-        "<h4>Steps / 步骤</h4>",
-        _html_table(_STEP_HEADER, steps, "hrp-steps", outputs),
-        "<h4>Findings / 发现</h4>",
-        _html_table(_FINDING_HEADER, findings, "hrp-findings")
+        f"<h4>{html.escape(steps_heading)}</h4>",
+        _html_table(step_header, steps, "hrp-steps", outputs),
+        f"<h4>{html.escape(findings_heading)}</h4>",
+        _html_table(finding_header, findings, "hrp-findings")
         if findings
-        else "<p>(none / 无)</p>",
+        else f"<p>{html.escape(none)}</p>",
     ]
     return "".join(parts)
 
 
-def explanation_html(explanation: Explanation) -> str:
-    """Steps and findings as two HTML tables, both languages shown, with their style."""
-    return f'<div class="hrpolicy">{_STYLE}{_explanation_parts(explanation)}</div>'
+def explanation_html(explanation: Explanation, locale: str | None = None) -> str:
+    """Steps and findings as two HTML tables, with their style, in ``locale`` (both
+    languages shown when ``None``)."""
+    return f'<div class="hrpolicy">{_STYLE}{_explanation_parts(explanation, locale)}</div>'
 
 
-def view_html(view: View) -> str:
-    """A whole result as an HTML fragment with a style of its own."""
+def view_html(view: View, locale: str | None = None) -> str:
+    """A whole result as an HTML fragment with a style of its own, in ``locale`` (both
+    languages when ``None``)."""
     summary = _html_table(
-        _SUMMARY_HEADER,
-        [(str(label), display_value(v)) for label, v in view.summary],
+        _headers(locale)[0],
+        [(_in(label, locale), display_value(v, locale)) for label, v in view.summary],
         "hrp-summary",
         [(False, _is_number(v)) for _, v in view.summary],
     )
+    title = html.escape(_in(view.title, locale))
     return (
-        f'<div class="hrpolicy">{_STYLE}<h3>{html.escape(str(view.title))}</h3>{summary}'
-        f"{_explanation_parts(view.explanation)}</div>"
+        f'<div class="hrpolicy">{_STYLE}<h3>{title}</h3>{summary}'
+        f"{_explanation_parts(view.explanation, locale)}</div>"
     )
