@@ -13,15 +13,16 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-import jsonschema  # type: ignore[import-untyped, unused-ignore]  # no stubs installed
+import jsonschema
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from hrpolicy.bonds.results import SeparationSettlement
+from hrpolicy.commission.examples import example_month
 from hrpolicy.commission.model import Deal
 from hrpolicy.core.checked import split_annotated
-from hrpolicy.core.convert import converter, from_dict, register_tagged_union
+from hrpolicy.core.convert import converter, from_dict, register_tagged_union, to_dict
 from hrpolicy.core.engines import ENGINE_NAMES, document_types, engine
 from hrpolicy.core.errors import ConversionError, InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import Money, NonNegativeMoney, Quantity, Text, typed_fields
@@ -54,6 +55,8 @@ def _subschemas(schema: Any) -> Iterator[Schema]:
     for key in ("anyOf", "oneOf", "prefixItems"):
         for inner in schema.get(key, []):
             yield from _subschemas(inner)
+    for branch in schema.get("allOf", []):  # a tagged union: the member its tag picks
+        yield from _subschemas(branch["then"])
     for key in ("items", "additionalProperties", "propertyNames"):
         yield from _subschemas(schema.get(key))
 
@@ -141,10 +144,11 @@ def test_every_reference_resolves_and_every_definition_is_used(name: str) -> Non
     assert json.dumps(schema_named(name), ensure_ascii=False) == text
 
 
-def test_a_tagged_union_is_one_of_its_members_each_with_its_kind_required() -> None:
+def test_a_tagged_union_is_the_member_its_kind_names_each_with_its_kind_required() -> None:
     schema = schema_named("Plan")
     components = schema["$defs"]["PlanVersion"]["properties"]["components"]["items"]
-    members = [schema["$defs"][ref["$ref"].rsplit("/", 1)[1]] for ref in components["oneOf"]]
+    refs = [branch["then"]["$ref"] for branch in components["allOf"]]
+    members = [schema["$defs"][ref.rsplit("/", 1)[1]] for ref in refs]
     kinds = [member["properties"]["kind"]["const"] for member in members]
     assert kinds == [
         "fixed_pay",
@@ -156,9 +160,11 @@ def test_a_tagged_union_is_one_of_its_members_each_with_its_kind_required() -> N
         "draw",
     ]
     assert all(member["required"][0] == "kind" for member in members)
+    assert components["required"] == ["kind"]
     penalty = schema_named("BondCase")["$defs"]["BondAgreement"]["properties"]["penalty"]
     assert penalty["anyOf"][1] == {"type": "null"}
-    assert len(penalty["anyOf"][0]["oneOf"]) == 6
+    assert len(penalty["anyOf"][0]["allOf"]) == 6
+    assert components["properties"]["kind"]["enum"] == kinds
 
 
 def test_a_band_table_is_described_as_the_rows_a_person_writes() -> None:
@@ -410,3 +416,12 @@ def test_a_deal_value_name_the_loader_takes_validates(name: str) -> None:
     except ConversionError:
         return
     assert _validator(deal).is_valid(data)
+
+
+def test_a_wrong_value_inside_a_named_kind_is_reported_at_that_value() -> None:
+    data = to_dict(example_month()[0])
+    data["versions"][0]["components"][0]["proration"] = "lowst"
+    best = jsonschema.exceptions.best_match(_validator(schema_named("Plan")).iter_errors(data))
+    assert best is not None
+    assert list(best.absolute_path) == ["versions", 0, "components", 0, "proration"]
+    assert best.message.startswith("'lowst' is not one of")

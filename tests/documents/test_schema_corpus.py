@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import jsonschema  # type: ignore[import-untyped, unused-ignore]  # no stubs installed
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st

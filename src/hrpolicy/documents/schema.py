@@ -22,7 +22,7 @@ format refuses.
 ('https://json-schema.org/draft/2020-12/schema', 'urn:hrpolicy:schema:BondPolicy', 'BondPolicy')
 >>> schema["properties"]["unit"]
 {'enum': ['days', 'months', 'years'], 'default': 'months'}
->>> import jsonschema  # type: ignore[import-untyped, unused-ignore]  # no stubs installed
+>>> import jsonschema
 >>> validator = jsonschema.Draft202012Validator(schema)
 >>> validator.is_valid({"format": 1, "unit": "days"}), validator.is_valid({"unit": "weeks"})
 (True, False)
@@ -709,10 +709,20 @@ class _Generator:
         tags = union_tags(union)
         if tags is not None:
             tag_name, by_class = tags
+            # The tag picks the member (if/then, as a discriminator), so a document that
+            # names its kind is told what is wrong inside that member, not only that it
+            # matches none of them.
             schema: Schema = {
-                "oneOf": [
-                    self.object_ref(member, (tag_name, tag)) for member, tag in by_class.items()
-                ]
+                "type": "object",
+                "required": [tag_name],
+                "properties": {tag_name: {"enum": list(by_class.values())}},
+                "allOf": [
+                    {
+                        "if": {"required": [tag_name], "properties": {tag_name: {"const": tag}}},
+                        "then": self.object_ref(member, (tag_name, tag)),
+                    }
+                    for member, tag in by_class.items()
+                ],
             }
         elif len(members) == 1:
             schema = self.value(members[0], where)
