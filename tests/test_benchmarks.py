@@ -19,6 +19,7 @@ def test_there_is_a_script_per_engine_and_the_side_by_side_run() -> None:
         "bench_bonds.py",
         "bench_collection.py",
         "bench_commission.py",
+        "bench_documents.py",
         "bench_reports.py",
         "bench_tables.py",
         "run.py",
