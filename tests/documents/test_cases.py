@@ -352,6 +352,12 @@ def test_expected_tables_written_as_null_is_an_error_not_an_empty_check() -> Non
     )
 
 
+def test_a_case_read_from_data_with_a_key_that_is_not_text_is_an_error_naming_the_key() -> None:
+    with pytest.raises(ConversionError) as caught:
+        read_case({"format": 1, "engine": "bonds", "case": {**_body("bonds"), 1: "x"}})
+    assert caught.value.errors == ("$.case: expected only known keys, got unknown 1",)
+
+
 def test_every_error_of_the_expected_figures_is_reported_at_once() -> None:
     errors = _errors(
         _file("bonds", {"totals": {"payable": "1", "collected": "x"}, "tables": {"nope": {}}})

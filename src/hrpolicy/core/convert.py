@@ -620,9 +620,9 @@ def _describe_error(exc: BaseException, path: str) -> str:
     if isinstance(exc, KeyError):
         return f"{path}: expected this required key, got nothing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return (
-            f"{path}: expected only known keys, got unknown {', '.join(sorted(exc.extra_fields))}"
-        )
+        # Keys that are not text (data from another parser: ``{1: …}``) are shown as such.
+        extra = sorted(key if isinstance(key, str) else repr(key) for key in exc.extra_fields)
+        return f"{path}: expected only known keys, got unknown {', '.join(extra)}"
     if isinstance(exc, AttributeError):
         return f"{path}: expected a mapping (dict), got something else ({exc})"
     return f"{path}: expected valid data, got an error ({type(exc).__name__}: {exc})"
