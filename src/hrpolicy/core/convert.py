@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import enum
 import typing
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -362,7 +362,7 @@ def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str
         tag = value[tag_name]
         # A list or a mapping as the tag (``kind: [a]``) is named as the wrong tag, not
         # left to fail as an unhashable key.
-        cls = by_tag.get(tag) if isinstance(tag, Hashable) else None
+        cls = by_tag.get(tag) if isinstance(tag, str) else None
         if cls is None:
             raise InvalidValueError(tag_name, allowed, tag)
         return converter.structure({k: v for k, v in value.items() if k != tag_name}, cls)
