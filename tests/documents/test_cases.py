@@ -344,6 +344,20 @@ def test_a_table_the_result_lacks_is_an_error_listing_its_tables() -> None:
     assert error.startswith("$.expected.lines: expected a result with a lines table")
 
 
+def test_expected_tables_written_as_null_is_an_error_not_an_empty_check() -> None:
+    with pytest.raises(ConversionError) as caught:
+        loads_case("format: 1\nengine: bonds\ncase: {}\nexpected:\n  tables: null\n", syntax="yaml")
+    assert "line 5: $.expected.tables: expected a mapping of table name to rows, got None" in (
+        caught.value.errors
+    )
+
+
+def test_a_case_read_from_data_with_a_key_that_is_not_text_is_an_error_naming_the_key() -> None:
+    with pytest.raises(ConversionError) as caught:
+        read_case({"format": 1, "engine": "bonds", "case": {**_body("bonds"), 1: "x"}})
+    assert caught.value.errors == ("$.case: expected only known keys, got unknown 1",)
+
+
 def test_every_error_of_the_expected_figures_is_reported_at_once() -> None:
     errors = _errors(
         _file("bonds", {"totals": {"payable": "1", "collected": "x"}, "tables": {"nope": {}}})

@@ -18,6 +18,7 @@ import yaml
 from hrpolicy import ConversionError, HRPolicyError, InvalidTypeError, InvalidValueError
 from hrpolicy.bonds import BondPolicy, TimeUnit
 from hrpolicy.bonds.policy import DOMAIN_COST_SCHEDULE
+from hrpolicy.commission import Plan
 from hrpolicy.core.bands import Band
 from hrpolicy.core.errors import MissingDependencyError
 from hrpolicy.documents import (
@@ -660,3 +661,18 @@ def test_importing_the_documents_room_loads_no_yaml_or_toml_library_until_one_is
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.splitlines() == ["", "", "yaml"]
+
+
+def test_a_component_kind_written_as_a_list_in_yaml_is_named_as_a_wrong_kind_at_its_line() -> None:
+    document = (
+        "plan_id: p\nname: p\nversions:\n- version: '1'\n  effective_from: 2024-01-01\n"
+        "  components:\n  - kind: [fixed_pay]\n    component_id: a\n    name: a\n"
+        "    amount: 1\n"
+    )
+    with pytest.raises(ConversionError) as caught:
+        loads(document, Plan, syntax="yaml", source="plan.yaml")
+    (message,) = caught.value.errors
+    assert message.startswith(
+        "plan.yaml, line 7: $.versions[0].components[0].kind: expected one of 'fixed_pay', "
+    )
+    assert message.endswith("got list ['fixed_pay']")

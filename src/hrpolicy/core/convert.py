@@ -359,9 +359,12 @@ def register_tagged_union(union: Any, tags: Mapping[type, str], *, tag_name: str
             raise InvalidTypeError("", f"a mapping with a {tag_name!r} key", value)
         if tag_name not in value:
             raise InvalidValueError(tag_name, f"a {tag_name!r} key: {allowed}")
-        cls = by_tag.get(value[tag_name])
+        tag = value[tag_name]
+        # A list or a mapping as the tag (``kind: [a]``) is named as the wrong tag, not
+        # left to fail as an unhashable key.
+        cls = by_tag.get(tag) if isinstance(tag, str) else None
         if cls is None:
-            raise InvalidValueError(tag_name, allowed, value[tag_name])
+            raise InvalidValueError(tag_name, allowed, tag)
         return converter.structure({k: v for k, v in value.items() if k != tag_name}, cls)
 
     def unstructure(value: Any) -> Any:
@@ -617,9 +620,9 @@ def _describe_error(exc: BaseException, path: str) -> str:
     if isinstance(exc, KeyError):
         return f"{path}: expected this required key, got nothing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return (
-            f"{path}: expected only known keys, got unknown {', '.join(sorted(exc.extra_fields))}"
-        )
+        # Keys that are not text (data from another parser: ``{1: …}``) are shown as such.
+        extra = sorted(key if isinstance(key, str) else repr(key) for key in exc.extra_fields)
+        return f"{path}: expected only known keys, got unknown {', '.join(extra)}"
     if isinstance(exc, AttributeError):
         return f"{path}: expected a mapping (dict), got something else ({exc})"
     return f"{path}: expected valid data, got an error ({type(exc).__name__}: {exc})"

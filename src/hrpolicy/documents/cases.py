@@ -281,7 +281,7 @@ def _read_expected(data: object, where: str, errors: list[str]) -> Expected:
     if _TOTALS in data:
         tables.append((_TOTALS, _read_rows(data[_TOTALS], f"{where}.totals", errors)))
     others = data.get("tables")
-    if others is not None and not isinstance(others, Mapping):
+    if "tables" in data and not isinstance(others, Mapping):
         errors.append(
             f"{where}.tables: expected a mapping of table name to rows, got {describe(others)}"
         )
