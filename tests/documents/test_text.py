@@ -12,11 +12,13 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 
 from hrpolicy import ConversionError, HRPolicyError, InvalidTypeError, InvalidValueError
-from hrpolicy.bonds import BondPolicy, TimeUnit
+from hrpolicy.bonds import BondCase, BondPolicy, TimeUnit
+from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.bonds.policy import DOMAIN_COST_SCHEDULE
 from hrpolicy.commission import Plan
 from hrpolicy.core.bands import Band
@@ -676,3 +678,11 @@ def test_a_component_kind_written_as_a_list_in_yaml_is_named_as_a_wrong_kind_at_
         "plan.yaml, line 7: $.versions[0].components[0].kind: expected one of 'fixed_pay', "
     )
     assert message.endswith("got list ['fixed_pay']")
+
+
+def test_an_open_ended_contract_is_refused_in_toml_with_advice_and_round_trips_in_yaml() -> None:
+    case = electrician_case()
+    open_ended = attrs.evolve(case, employment=attrs.evolve(case.employment, contract_end=None))
+    with pytest.raises(DocumentError, match=r"\$\.employment\.contract_end: TOML has no null"):
+        dumps(open_ended, syntax="toml")
+    assert loads(dumps(open_ended, syntax="yaml"), BondCase, syntax="yaml") == open_ended

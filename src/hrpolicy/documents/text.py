@@ -883,8 +883,8 @@ def dump(data: Any, syntax: Syntax) -> str:
         >>> dump({"schedule": None}, "toml")
         Traceback (most recent call last):
         ...
-        hrpolicy.documents.text.DocumentError: <data>: $.schedule: TOML has no null (leave
-        the key out)
+        hrpolicy.documents.text.DocumentError: <data>: $.schedule: TOML has no null (a value
+        that must be written as none needs JSON or YAML)
     """
     chosen = _syntax(syntax)
     plain = _plain(data, chosen)
@@ -949,7 +949,11 @@ def _plain(data: Any, syntax: Syntax) -> Any:
 def _check_plain(value: Any, syntax: Syntax, parts: tuple[str | int, ...]) -> None:
     if value is None:
         if syntax == "toml":
-            raise DocumentError("<data>", "TOML has no null (leave the key out)", path=_path(parts))
+            raise DocumentError(
+                "<data>",
+                "TOML has no null (a value that must be written as none needs JSON or YAML)",
+                path=_path(parts),
+            )
     elif isinstance(value, str):
         if not value.isascii() and _SURROGATE.search(value):
             raise DocumentError("<data>", _SURROGATE_REASON, path=_path(parts))
