@@ -175,6 +175,10 @@ HOSTILE = [
     ),
     pytest.param(Hostile("json", b'{"a": NaN}', "not a number"), id="json NaN"),
     pytest.param(
+        Hostile("json", b'{"a": 1e9999999999999999999}', "exponent beyond what a decimal holds"),
+        id="json an exponent no decimal holds",
+    ),
+    pytest.param(
         Hostile("yaml", b"a: \xff", "0xff at offset 3 is not UTF-8 text"),
         id="yaml bytes that are not UTF-8",
     ),
@@ -218,6 +222,14 @@ HOSTILE = [
         id="toml 100000 nested brackets",
     ),
     pytest.param(Hostile("toml", b"a = = 1", "line 1"), id="toml a syntax error"),
+    pytest.param(
+        Hostile("toml", b"a = 1e9999999999999999999", "exponent beyond what a decimal holds"),
+        id="toml an exponent no decimal holds",
+    ),
+    pytest.param(
+        Hostile("yaml", b"a: 1e9999999999999999999", "exponent beyond what a decimal holds"),
+        id="yaml an exponent no decimal holds",
+    ),
 ]
 
 
