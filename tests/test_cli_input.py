@@ -440,3 +440,15 @@ def test_output_the_terminal_cannot_encode_ends_in_one_line_and_status_2() -> No
         "hrpolicy: cannot write the output in the encoding of standard output (ascii); "
         "set PYTHONIOENCODING=utf-8\n"
     )
+
+
+def test_a_demand_written_with_ten_million_zero_places_settles_in_a_short_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = to_dict(electrician_case())
+    data["separation"]["demanded"] = "0E-10000000"
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(data), encoding="utf-8")
+    for output in ("text", "json"):
+        assert main(["settle", str(case), "--format", output]) == 0
+        assert len(capsys.readouterr().out) < 100_000
