@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -422,3 +423,41 @@ def test_the_installed_script_says_hrpolicy_in_its_usage_and_prints_its_version(
     wrong = subprocess.run([script, "settle"], capture_output=True, text=True, check=False)
     assert wrong.returncode == 2
     assert wrong.stderr.startswith("usage: hrpolicy settle")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "command", [["demo"], ["example-case", "scoring"], ["check", "tests/downstream/cases"]]
+)
+def test_output_to_a_full_disk_ends_in_one_line_and_status_2(command: list[str]) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "hrpolicy", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=Path(__file__).parent.parent,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "hrpolicy: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("stream", ["stdout", "stdin"])
+def test_a_program_started_with_standard_output_or_input_closed_says_so_in_one_line(
+    stream: str,
+) -> None:
+    line = "demo >&-" if stream == "stdout" else "run - <&-"
+    done = subprocess.run(
+        ["sh", "-c", f'"$0" -m hrpolicy {line}', sys.executable],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    expected = (
+        "cannot write the output: standard output is closed"
+        if stream == "stdout"
+        else "cannot read standard input: it is closed"
+    )
+    assert done.stderr == f"hrpolicy: {expected}\n"

@@ -175,6 +175,10 @@ HOSTILE = [
     ),
     pytest.param(Hostile("json", b'{"a": NaN}', "not a number"), id="json NaN"),
     pytest.param(
+        Hostile("json", b'{"a": 1e9999999999999999999}', "exponent beyond what a decimal holds"),
+        id="json an exponent no decimal holds",
+    ),
+    pytest.param(
         Hostile("yaml", b"a: \xff", "0xff at offset 3 is not UTF-8 text"),
         id="yaml bytes that are not UTF-8",
     ),
@@ -218,6 +222,14 @@ HOSTILE = [
         id="toml 100000 nested brackets",
     ),
     pytest.param(Hostile("toml", b"a = = 1", "line 1"), id="toml a syntax error"),
+    pytest.param(
+        Hostile("toml", b"a = 1e9999999999999999999", "exponent beyond what a decimal holds"),
+        id="toml an exponent no decimal holds",
+    ),
+    pytest.param(
+        Hostile("yaml", b"a: 1e9999999999999999999", "exponent beyond what a decimal holds"),
+        id="yaml an exponent no decimal holds",
+    ),
 ]
 
 
@@ -428,3 +440,15 @@ def test_output_the_terminal_cannot_encode_ends_in_one_line_and_status_2() -> No
         "hrpolicy: cannot write the output in the encoding of standard output (ascii); "
         "set PYTHONIOENCODING=utf-8\n"
     )
+
+
+def test_a_demand_written_with_ten_million_zero_places_settles_in_a_short_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = to_dict(electrician_case())
+    data["separation"]["demanded"] = "0E-10000000"
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(data), encoding="utf-8")
+    for output in ("text", "json"):
+        assert main(["settle", str(case), "--format", output]) == 0
+        assert len(capsys.readouterr().out) < 100_000

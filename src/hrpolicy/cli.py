@@ -74,6 +74,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import csv
 import importlib.metadata
 import io
@@ -268,8 +269,16 @@ def _render(result: Displayable, engine: str, args: argparse.Namespace) -> str:
     return result.to_text(locale)
 
 
+def _stdout() -> Any:
+    """Standard output; when the program was started with it closed, a
+    :class:`_CommandError` with status 2."""
+    if sys.stdout is None:
+        raise _CommandError("cannot write the output: standard output is closed", EXIT_USAGE)
+    return sys.stdout
+
+
 def _emit(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    _stdout().write(text + "\n")
 
 
 # --- input ---------------------------------------------------------------------------
@@ -278,10 +287,16 @@ def _emit(text: str) -> None:
 def _read_bytes(name: str) -> bytes:
     """The bytes of the file ``name``, or of standard input for ``-``."""
     if name == "-":
+        if sys.stdin is None:  # the program was started with standard input closed
+            raise _CommandError("cannot read standard input: it is closed", EXIT_USAGE)
         stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # a text stream put in place of stdin (an embedding program)
-            return str(sys.stdin.read()).encode("utf-8")
-        data: bytes = stream.read()
+        try:
+            if stream is None:  # a text stream put in place of stdin (an embedding program)
+                return str(sys.stdin.read()).encode("utf-8")
+            data: bytes = stream.read()
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise _CommandError(f"cannot read standard input: {reason}", EXIT_USAGE) from None
         return data
     try:
         return Path(name).read_bytes()
@@ -664,7 +679,7 @@ def _example_case(args: argparse.Namespace) -> int:
         text = _written(syntax, lambda: dumps(electrician_case(), syntax=syntax))
     else:
         text = _written(syntax, lambda: example_case_file(name, syntax=syntax))
-    sys.stdout.write(text)
+    _stdout().write(text)
     return EXIT_OK
 
 
@@ -870,6 +885,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except OSError as exc:  # the output cannot be written: a full disk, a device error
+        with contextlib.suppress(OSError, ValueError):  # so that the flush at exit succeeds
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"hrpolicy: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except UnicodeEncodeError as exc:
         encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
         print(

@@ -219,3 +219,10 @@ def test_a_rate_whose_notation_says_another_rate_is_refused() -> None:
 def test_a_rate_built_from_its_value_and_notation_is_the_rate_parsed(rate: Rate) -> None:
     assert Rate(value=rate.value, notation=rate.notation) == rate
     assert Rate.parse(rate.notation).value == rate.value
+
+
+def test_an_amount_written_with_a_billion_zero_places_is_read_with_at_most_eighteen() -> None:
+    amount = parse_money("0E-1000000000", field="amount")
+    assert amount == 0
+    assert len(format(amount, "f")) <= 20
+    assert str(parse_money("12.30000000000000000000000", field="amount")) == "12.300000000000000000"

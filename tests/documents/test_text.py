@@ -231,6 +231,22 @@ def test_nan_and_infinity_in_json_or_toml_are_refused_with_their_key_path(
     assert "is not a number a document may hold" in error.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "syntax"),
+    [
+        ('{"a": [1, 1e9999999999999999999]}', "json"),
+        ("a = [1, 1e9999999999999999999]", "toml"),
+        ("a: [1, -1e-9999999999999999999]", "yaml"),
+    ],
+)
+def test_a_number_whose_exponent_no_decimal_holds_is_refused_with_its_key_path(
+    text: str, syntax: str
+) -> None:
+    error = refusal(text, syntax)
+    assert error.path == "$.a[1]"
+    assert "has an exponent beyond what a decimal holds" in error.reason
+
+
 def test_toml_dates_datetimes_and_times_become_iso_text() -> None:
     document = (
         "day = 2024-03-01\nlocal = 2024-03-01T08:30:00\n"

@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 
 import hrpolicy.strategies  # noqa: F401 - registers the case strategies
@@ -24,6 +25,7 @@ from hrpolicy import (
 )
 from hrpolicy.core.engines import engine
 from hrpolicy.core.errors import MissingDependencyError
+from hrpolicy.documents import Syntax, dumps_case, loads_case, schema_of
 from hrpolicy.reports import (
     Absence,
     ApprovedPlan,
@@ -332,3 +334,17 @@ def test_a_team_week_s_checks_become_frames_of_exact_columns() -> None:
     frame = to_pandas(result, "totals")
     assert list(frame["employee"]) == ["li", "wang"]
     assert sum(frame["points"]) == Decimal("73.00")
+
+
+@pytest.mark.parametrize("syntax", ["json", "toml", "yaml"])
+def test_a_terminal_report_stamped_to_the_microsecond_reads_back_from_its_case_file(
+    syntax: Syntax,
+) -> None:
+    case = engine("scoring").example_case()
+    (late,) = case.inputs.late_terminal_reports
+    stamped = attrs.evolve(late, submitted_at=late.submitted_at.replace(microsecond=250_001))
+    inputs = attrs.evolve(case.inputs, late_terminal_reports=(stamped,))
+    case = attrs.evolve(case, inputs=inputs)
+    back = loads_case(dumps_case(case, syntax=syntax), syntax=syntax).case
+    assert back.inputs.late_terminal_reports[0].submitted_at == stamped.submitted_at
+    jsonschema.validate(_through_json(to_dict(case)), schema_of(ScoringCase))

@@ -19,7 +19,8 @@ value and names the field in any error (``CostItem.amount: expected …, got flo
   or from a data frame a pandas ``Timestamp`` at midnight (no time zone) or a NumPy
   ``datetime64`` naming a whole day (a time of day is refused, never dropped);
 - ``datetime.datetime`` — a naive local time (the company's wall clock; a time zone is
-  refused, so no conversion can happen silently) or ISO ``YYYY-MM-DDTHH:MM[:SS]`` text;
+  refused, so no conversion can happen silently) or ISO ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]``
+  text;
 - ``bool``, ``int``, ``str`` — exactly that type (``True`` is not an ``int``);
   ``PositiveInt`` / ``NonNegativeInt`` / ``Text`` (non-empty) add bounds; every int field
   states a maximum (:class:`~hrpolicy.core.checked.IntSpec`, 10⁹ unless it says less);
@@ -379,11 +380,11 @@ def _check_date(value: object, path: str) -> date:
     return value
 
 
-_ISO_DATETIME: Final = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?")
+_ISO_DATETIME: Final = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{3}(\d{3})?)?)?")
 
 
 def _check_datetime(value: object, path: str) -> datetime:
-    expected = "a local date and time written YYYY-MM-DDTHH:MM[:SS]"
+    expected = "a local date and time written YYYY-MM-DDTHH:MM[:SS[.fff[fff]]]"
     if isinstance(value, str):
         text = value.strip()
         if not _ISO_DATETIME.fullmatch(text):

@@ -136,6 +136,10 @@ def parse_decimal(
             f"a number below 10^{_LIMIT.adjusted()} with at most {_MAX_PLACES} decimal places",
             value,
         )
+    if isinstance(exponent, int) and exponent < -_MAX_PLACES:
+        # Only zeros lie beyond the 18th place: drop them, or "0E-1000000000" would be
+        # written out as a billion digits wherever the number is shown.
+        result = result.quantize(_TINY, context=_LOOSE)
     return result
 
 

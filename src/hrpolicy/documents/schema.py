@@ -124,7 +124,9 @@ _RATE_TEXT: Final = rf"^[\s_]*[+-]?_*{_mantissa()}(?:{_EXPONENT})?[\s_]*(?:[%％
 _FRACTION_TEXT: Final = r"^\s*[+-]?(?=\.?\d)[\d_]*(?:/[\d_]+|(?:\.[\d_]*)?(?:[eE][+-]?[\d_]+)?)\s*$"
 _DAY: Final = r"(?:19|2[01])[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
 _DATE_TEXT: Final = rf"^\s*{_DAY}\s*$"
-_DATETIME_TEXT: Final = rf"^\s*{_DAY}[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?\s*$"
+#: Seconds, with milliseconds or microseconds (what ``datetime.isoformat`` writes).
+_SECONDS: Final = r"(?::[0-5][0-9](?:\.[0-9]{3}(?:[0-9]{3})?)?)?"
+_DATETIME_TEXT: Final = rf"^\s*{_DAY}[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]{_SECONDS}\s*$"
 #: Text that is not blank.
 _NOT_BLANK: Final = r"\S"
 #: Text without surrounding whitespace (and not empty).
@@ -200,7 +202,9 @@ def _datetime() -> Schema:
     # company's wall clock, with no time zone.
     return {
         "type": "string",
-        "description": "a local date and time, YYYY-MM-DDTHH:MM[:SS], without a time zone",
+        "description": (
+            "a local date and time, YYYY-MM-DDTHH:MM[:SS[.fff[fff]]], without a time zone"
+        ),
         "pattern": _DATETIME_TEXT,
     }
 

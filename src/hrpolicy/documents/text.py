@@ -62,7 +62,7 @@ import sys
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, time
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, get_args
 
@@ -410,6 +410,16 @@ def _json_constant(name: str) -> _Refused:
     return _Refused(f"{name} is not a number a document may hold")
 
 
+def _decimal(text: str) -> Decimal | _Refused:
+    """A number with a fraction or an exponent as the ``Decimal`` of its text; one whose
+    exponent is beyond what a ``Decimal`` holds (``1e9999999999999999999``) is refused."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        return _Refused(f"the number {shown} has an exponent beyond what a decimal holds")
+
+
 def _json_int(text: str) -> int | _Refused:
     limit = _digit_limit()
     digits = len(text) - text.startswith("-")
@@ -424,7 +434,7 @@ def _parse_json(text: str, source: str) -> Any:
     try:
         data = json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=_decimal,
             parse_int=_json_int,
             parse_constant=_json_constant,
             object_pairs_hook=_json_pairs,
@@ -441,7 +451,7 @@ def _parse_json(text: str, source: str) -> Any:
 def _parse_toml(text: str, source: str) -> dict[str, Any]:
     tomllib = _tomllib()
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = tomllib.loads(text, parse_float=_decimal)
     except tomllib.TOMLDecodeError as exc:
         raise _toml_error(exc, source) from None
     except RecursionError:
@@ -817,7 +827,10 @@ def _yaml_scalar(node: Any) -> Any:
         if _INF_RE.match(text) or _NAN_RE.match(text):
             raise _NodeError(f"{text} is not a number a document may hold")
         if _FLOAT_RE.match(text):
-            return Decimal(text)
+            number = _decimal(text)
+            if isinstance(number, _Refused):
+                raise _NodeError(number.reason)
+            return number
     if tag in {_CORE + name for name in ("null", "bool", "int", "float")}:
         raise _NodeError(f"{text!r} is not a YAML core {_shown_tag(tag)}")
     raise _NodeError(_tag_reason(tag, "a value"))
