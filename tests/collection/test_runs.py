@@ -25,6 +25,7 @@ from hrpolicy.collection.examples import (
     reserve_policy,
     staged_policy,
 )
+from hrpolicy.core.engines import engine
 from hrpolicy.strategies import collection_receivables
 from tests.collection.helpers import books, invoice, month, payment
 from tests.collection.test_properties import POLICIES, WAGES
@@ -213,3 +214,13 @@ def test_every_example_policy_runs_a_year_of_the_same_books() -> None:
             {Period(year=2024, month=1): LI_WAGED},
         )
         assert len(run) == 12
+
+
+def test_a_run_shown_as_text_explains_each_month_with_its_steps() -> None:
+    spec = engine("collection")
+    run = spec.run(spec.example_case())
+    text = run.to_text("en")
+    steps = [step for s in run.statements for step in s.explanation.steps]
+    assert steps
+    assert text.count("[policy.version]") == len(run.months)
+    assert "[reserve.withheld]" in text

@@ -195,10 +195,11 @@ class CollectionRun(Displayable):
             (_RECOVER, Amount(self.state_out.to_recover)),
         )
         findings = tuple(f for s in self.statements for f in s.findings)
+        steps = tuple(step for s in self.statements for step in s.explanation.steps)
         return View(
             Label("回款挂钩多月结算", "Collection run over months"),
             summary,
-            Explanation((), findings),
+            Explanation(steps, findings),
         )
 
 
@@ -277,10 +278,11 @@ class TeamCollectionRun(Displayable):
             (_TOTAL, Amount(self.total)),
         )
         findings = tuple(f for s in self.statements for f in s.findings)
+        steps = tuple(step for s in self.statements for step in s.explanation.steps)
         return View(
             Label("团队回款挂钩多月结算", "Team collection run over months"),
             summary,
-            Explanation((), findings),
+            Explanation(steps, findings),
         )
 
 
