@@ -11,9 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hrpolicy.strategies
-from hrpolicy.core.convert import to_dict
+from hrpolicy.bonds.examples import electrician_case
+from hrpolicy.commission.examples import task_base_plan
+from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.engines import ENGINE_NAMES, document_types, engine
-from hrpolicy.core.errors import HRPolicyError
+from hrpolicy.core.errors import ConversionError, HRPolicyError
+from hrpolicy.reports.examples import domain_report_policy, salesperson_card
 from tests.helpers import json_roundtrip
 
 assert hrpolicy.strategies.REGISTERED_TYPES  # registers st.from_type for the case types
@@ -80,3 +83,48 @@ def test_document_types_list_every_engine_s_case_and_policy_types() -> None:
         "ScoringCase",
         "ScoreCard",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("commission", "plan"),
+        ("collection", "receivables"),
+        ("reports", "policy"),
+        ("scoring", "month"),
+    ],
+)
+def test_a_case_without_a_required_input_is_refused_naming_it(name: str, key: str) -> None:
+    spec = engine(name)
+    data = to_dict(spec.example_case())
+    del data[key]
+    with pytest.raises(ConversionError) as raised:
+        from_dict(data, spec.case_type)
+    assert any(e.startswith(f"$.{key}: expected") for e in raised.value.errors), raised.value.errors
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "other"),
+    [
+        ("commission", "deals", lambda: [to_dict(electrician_case().agreements[0])]),
+        ("collection", "policy", lambda: to_dict(task_base_plan())),
+        ("reports", "policy", lambda: to_dict(salesperson_card())),
+        ("scoring", "card", lambda: to_dict(domain_report_policy())),
+    ],
+    ids=[
+        "a bond agreement as a deal",
+        "a plan as the policy",
+        "a card as the policy",
+        "a policy as the card",
+    ],
+)
+def test_another_engine_s_document_in_a_case_is_refused_naming_where_it_was_given(
+    name: str, key: str, other: Any
+) -> None:
+    spec = engine(name)
+    data = to_dict(spec.example_case())
+    data[key] = other()
+    with pytest.raises(ConversionError) as raised:
+        from_dict(data, spec.case_type)
+    assert raised.value.errors
+    assert all(e.startswith(f"$.{key}") for e in raised.value.errors), raised.value.errors

@@ -163,23 +163,6 @@ def test_two_approved_plans_for_one_report_are_refused_naming_the_second() -> No
         attrs.evolve(case, approved_plans=(plan, plan))
 
 
-def test_a_report_case_without_its_policy_is_refused_naming_the_policy() -> None:
-    data = to_dict(engine("reports").example_case())
-    del data["policy"]
-    with pytest.raises(ConversionError) as raised:
-        from_dict(data, ReportCase)
-    assert any(e.startswith("$.policy: expected") for e in raised.value.errors)
-
-
-def test_a_score_card_given_as_the_report_policy_is_refused_naming_the_policy() -> None:
-    data = to_dict(engine("reports").example_case())
-    data["policy"] = to_dict(salesperson_card())
-    with pytest.raises(ConversionError) as raised:
-        from_dict(data, ReportCase)
-    assert raised.value.errors
-    assert all(e.startswith("$.policy") for e in raised.value.errors), raised.value.errors
-
-
 # --- the calendar in a case -------------------------------------------------------------------
 
 
@@ -290,23 +273,6 @@ def test_the_example_scoring_case_reads_back_from_its_json_unchanged() -> None:
     back = from_dict(data, ScoringCase)
     assert back == case
     assert back.score() == case.score()
-
-
-def test_a_scoring_case_without_its_month_is_refused_naming_the_month() -> None:
-    data = to_dict(engine("scoring").example_case())
-    del data["month"]
-    with pytest.raises(ConversionError) as raised:
-        from_dict(data, ScoringCase)
-    assert any(e.startswith("$.month: expected") for e in raised.value.errors)
-
-
-def test_a_report_policy_given_as_the_card_is_refused_naming_the_card() -> None:
-    data = to_dict(engine("scoring").example_case())
-    data["card"] = to_dict(domain_report_policy())
-    with pytest.raises(ConversionError) as raised:
-        from_dict(data, ScoringCase)
-    assert raised.value.errors
-    assert all(e.startswith("$.card") for e in raised.value.errors), raised.value.errors
 
 
 def test_a_report_given_twice_is_refused_on_reading_naming_the_second() -> None:
