@@ -507,19 +507,11 @@ def dumps_case(
 # --- writing what a result gives ------------------------------------------------------------
 
 
-def _plain(kind: ColumnType, cell: object) -> Value:
-    if isinstance(cell, Decimal):
-        return format(cell, "f")
-    if isinstance(cell, date):
-        return cell.isoformat()
-    if isinstance(cell, (str, int)):
-        return cell
-    raise InvalidTypeError(f"a {kind.value} cell", "a value a table holds", cell)
-
-
 def _row_data(table: Table, row: Sequence[object]) -> dict[str, Value]:
+    """A row's figures by the library's one rule for plain data (``to_dict``), the missing
+    ones left out."""
     return {
-        column.name: _plain(column.type, cell)
+        column.name: to_dict(cell)
         for column, cell in zip(table.schema.columns, row, strict=True)
         if cell is not None
     }
