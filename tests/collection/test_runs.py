@@ -218,9 +218,10 @@ def test_every_example_policy_runs_a_year_of_the_same_books() -> None:
 
 def test_a_run_shown_as_text_explains_each_month_with_its_steps() -> None:
     spec = engine("collection")
-    run = spec.run(spec.example_case())
+    run = spec.run(spec.example_case()).run_of("li")
     text = run.to_text("en")
-    steps = [step for s in run.statements for step in s.explanation.steps]
-    assert steps
-    assert text.count("[policy.version]") == len(run.months)
+    assert text.count("[policy.version]") == len(run.statements) == 3
     assert "[reserve.withheld]" in text
+    steps = [step for s in run.statements for step in s.explanation.steps]
+    assert run.to_markdown("en").count("policy.version") == len(run.statements)
+    assert len(steps) > len(run.statements)

@@ -30,7 +30,7 @@ from hrpolicy.commission import (
     evaluate_team_year,
     evaluate_year,
 )
-from hrpolicy.commission.examples import magazine_plan, pay_mix_plan, year_end_plan
+from hrpolicy.commission.examples import example_month, magazine_plan, pay_mix_plan, year_end_plan
 from hrpolicy.strategies import commission_deals, commission_plans
 from tests.commission.helpers import commission, plan
 
@@ -389,3 +389,11 @@ def test_a_what_if_of_a_plan_against_itself_has_zero_differences(
     assert all(row.difference == 0 for row in what_if.rows)
     assert what_if.difference == 0
     assert what_if.changed == ()
+
+
+def test_a_year_run_shown_as_text_explains_each_month_with_its_steps() -> None:
+    plan, period, deals, inputs = example_month()
+    run = evaluate_year(plan, [period], deals, "li", {period: inputs[0]})
+    text = run.to_text("en")
+    assert text.count("[plan.versions]") == len(run.every)
+    assert "[task_base.base]" in text

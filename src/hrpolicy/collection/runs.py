@@ -194,12 +194,10 @@ class CollectionRun(Displayable):
             (_RESERVE, Amount(self.state_out.reserve)),
             (_RECOVER, Amount(self.state_out.to_recover)),
         )
-        findings = tuple(f for s in self.statements for f in s.findings)
-        steps = tuple(step for s in self.statements for step in s.explanation.steps)
         return View(
             Label("回款挂钩多月结算", "Collection run over months"),
             summary,
-            Explanation(steps, findings),
+            Explanation.joined(s.explanation for s in self.statements),
         )
 
 
@@ -278,11 +276,10 @@ class TeamCollectionRun(Displayable):
             (_TOTAL, Amount(self.total)),
         )
         findings = tuple(f for s in self.statements for f in s.findings)
-        steps = tuple(step for s in self.statements for step in s.explanation.steps)
         return View(
             Label("团队回款挂钩多月结算", "Team collection run over months"),
             summary,
-            Explanation(steps, findings),
+            Explanation((), findings),
         )
 
 

@@ -240,8 +240,7 @@ class YearRun(Displayable):
             *(((_YEAR_END, Amount(self.year_end.total)),) if self.year_end else ()),
             (_TOTAL, Amount(self.total)),
         )
-        findings = tuple(f for s in self.every for f in s.findings)
-        return View(_RUN_TITLE, summary, Explanation((), findings))
+        return View(_RUN_TITLE, summary, Explanation.joined(s.explanation for s in self.every))
 
 
 @checked

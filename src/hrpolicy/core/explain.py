@@ -263,6 +263,21 @@ class Explanation:
     steps: tuple[Step, ...] = ()
     findings: tuple[Finding, ...] = ()
 
+    @classmethod
+    def joined(cls, parts: Iterable[Explanation]) -> Explanation:
+        """The steps and then the findings of ``parts``, each in order: how one person's
+        run over months explains itself by the months' explanations.
+
+        >>> a = Explanation((), (Finding("x", Severity.INFO, catalog="bonds"),))
+        >>> Explanation.joined([a, Explanation(), a]).codes()
+        ('x', 'x')
+        """
+        explanations = tuple(parts)
+        return cls(
+            tuple(step for e in explanations for step in e.steps),
+            tuple(finding for e in explanations for finding in e.findings),
+        )
+
     def codes(self) -> tuple[str, ...]:
         """The finding codes, in order."""
         return tuple(f.code for f in self.findings)
