@@ -260,6 +260,58 @@ CHENGDU_PRACTICE: Final = Source(
     effective_from=date(2025, 1, 1),
 )
 
+CIVIL_CODE: Final = Source(
+    "CC",
+    "民法典",
+    "Civil Code of the PRC",
+    SourceKind.STATUTE,
+    effective_from=date(2021, 1, 1),
+)
+SPC_I: Final = Source(
+    "SPC-I",
+    "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）（法释〔2020〕26号）",
+    "SPC Interpretation I on Labour Dispute Cases (Fa Shi [2020] No. 26)",
+    SourceKind.JUDICIAL_INTERPRETATION,
+    effective_from=date(2021, 1, 1),
+)
+SPC_CONTRACT: Final = Source(
+    "SPC-Contract",
+    "最高人民法院关于适用《中华人民共和国民法典》合同编通则若干问题的解释（法释〔2023〕13号）",
+    "SPC Interpretation on the General Part of the Civil Code's Contract Book "
+    "(Fa Shi [2023] No. 13)",
+    SourceKind.JUDICIAL_INTERPRETATION,
+    effective_from=date(2023, 12, 5),
+)
+MOL_OPINIONS: Final = Source(
+    "MOL-309",
+    "关于贯彻执行《中华人民共和国劳动法》若干问题的意见（劳部发〔1995〕309号）",
+    "Opinions on Implementing the Labour Law (Lao Bu Fa [1995] No. 309)",
+    SourceKind.MINISTERIAL_RULE,
+    effective_from=date(1995, 8, 4),
+)
+DECREE_516: Final = Source(
+    "Decree-516",
+    "国务院关于废止部分行政法规的决定（国务院令第516号）",
+    "State Council Decision Repealing Certain Administrative Regulations (Decree No. 516)",
+    SourceKind.REGULATION,
+    effective_from=date(2008, 1, 15),
+)
+GUANGDONG_SUPERVISION: Final = Source(
+    "GD-LSS",
+    "广东省劳动保障监察条例",
+    "Guangdong Province Regulations on Labour Security Supervision",
+    SourceKind.REGULATION,
+    effective_from=date(2013, 5, 1),
+    amended=(date(2019, 5, 21),),
+)
+FINE_PRACTICE: Final = Source(
+    "Practice-Fines",
+    "民主程序制定的规章制度中罚款条款的裁审分歧",
+    "Split practice on fines in work rules adopted through the democratic procedure",
+    SourceKind.PRACTICE,
+    effective_from=date(2008, 1, 15),
+)
+
 SOURCES: Final[Mapping[str, Source]] = MappingProxyType(
     {
         s.code: s
@@ -278,6 +330,13 @@ SOURCES: Final[Mapping[str, Source]] = MappingProxyType(
             PROBATION_PRACTICE,
             GUANGZHOU_PRACTICE,
             CHENGDU_PRACTICE,
+            CIVIL_CODE,
+            SPC_I,
+            SPC_CONTRACT,
+            MOL_OPINIONS,
+            DECREE_516,
+            GUANGDONG_SUPERVISION,
+            FINE_PRACTICE,
         )
     }
 )
@@ -303,6 +362,22 @@ def _p(
 
 _ALL: Final = (
     # Labour Contract Law
+    _p(
+        LCL,
+        3,
+        "订立劳动合同，应当遵循合法、公平、平等自愿、协商一致、诚实信用的原则。",
+        "A labour contract is concluded lawfully, fairly, freely and equally, by consensus and "
+        "in good faith.",
+        paragraph=1,
+    ),
+    _p(
+        LCL,
+        4,
+        "用人单位制定直接涉及劳动者切身利益的规章制度，应当经职工代表大会或者全体职工讨论，与工会或者职工代表平等协商确定，并公示或告知劳动者。",
+        "Rules that directly affect workers' interests are adopted after discussion by the "
+        "workers' congress or all staff, settled with the union or staff representatives, and "
+        "made known to the workers.",
+    ),
     _p(
         LCL,
         9,
@@ -334,6 +409,30 @@ _ALL: Final = (
         "约定服务期的，不影响劳动者在服务期期间按照正常的工资调整机制提高劳动报酬。",
         "A service period does not stop the employee's normal pay raises.",
         paragraph=3,
+    ),
+    _p(
+        LCL,
+        23,
+        "用人单位与劳动者可以在劳动合同中约定保守用人单位的商业秘密和与知识产权相关的保密事项。",
+        "Employer and employee may agree that the employee keeps the employer's trade secrets "
+        "and confidential matters of intellectual property.",
+        paragraph=1,
+    ),
+    _p(
+        LCL,
+        23,
+        "对负有保密义务的劳动者，可以约定竞业限制条款，并约定在解除或终止劳动合同后，在竞业限制期限内按月给予劳动者经济补偿；劳动者违反竞业限制约定的，应当按照约定支付违约金。",
+        "With an employee bound to confidentiality a non-compete may be agreed, with monthly "
+        "compensation paid during the restriction after the contract ends; an employee who "
+        "breaches it pays the agreed penalty.",
+        paragraph=2,
+    ),
+    _p(
+        LCL,
+        24,
+        "竞业限制的人员限于用人单位的高级管理人员、高级技术人员和其他负有保密义务的人员；解除或终止劳动合同后，竞业限制期限不得超过二年。",
+        "A non-compete binds only senior managers, senior technical staff and others bound to "
+        "confidentiality, for at most two years after the contract ends.",
     ),
     _p(
         LCL,
@@ -393,6 +492,14 @@ _ALL: Final = (
     ),
     _p(
         LCL,
+        39,
+        "劳动者同时与其他用人单位建立劳动关系，对完成本单位的工作任务造成严重影响，或者经用人单位提出，拒不改正的，用人单位可以解除劳动合同。",
+        "The employer may dismiss an employee who also works for another employer, where it "
+        "seriously affects their work or they refuse to stop when asked.",
+        items=(4,),
+    ),
+    _p(
+        LCL,
         40,
         "劳动者患病或非因工负伤、不能胜任工作、客观情况发生重大变化的，用人单位提前通知后可以解除劳动合同。",
         "The employer may dismiss with notice for illness, incompetence or a major change of "
@@ -420,6 +527,47 @@ _ALL: Final = (
         "用人单位应当在解除或终止劳动合同时出具证明，并在十五日内办理档案和社会保险转移手续。",
         "On termination the employer must issue a certificate and transfer the personnel file "
         "and social insurance within 15 days.",
+    ),
+    _p(
+        LCL,
+        68,
+        "非全日制用工，是指以小时计酬为主，劳动者在同一用人单位一般平均每日工作时间不超过四小时，每周工作时间累计不超过二十四小时的用工形式。",
+        "Part-time labour is paid mainly by the hour, with on average at most four hours a day "
+        "and at most 24 hours a week at the same employer.",
+    ),
+    _p(
+        LCL,
+        69,
+        "从事非全日制用工的劳动者可以与一个或者一个以上用人单位订立劳动合同；后订立的劳动合同不得影响先订立的劳动合同的履行。",
+        "A part-time worker may contract with more than one employer; a later contract may not "
+        "hinder the performance of an earlier one.",
+        paragraph=2,
+    ),
+    _p(
+        LCL,
+        70,
+        "非全日制用工双方当事人不得约定试用期。",
+        "No probation may be agreed for part-time labour.",
+    ),
+    _p(
+        LCL,
+        71,
+        "非全日制用工双方当事人任何一方都可以随时通知对方终止用工；终止用工，用人单位不向劳动者支付经济补偿。",
+        "Either party may end part-time labour at any time by notice; no severance is paid.",
+    ),
+    _p(
+        LCL,
+        72,
+        "非全日制用工小时计酬标准不得低于用人单位所在地人民政府规定的最低小时工资标准。",
+        "Part-time hourly pay may not fall below the local hourly minimum wage.",
+        paragraph=1,
+    ),
+    _p(
+        LCL,
+        72,
+        "非全日制用工劳动报酬结算支付周期最长不得超过十五日。",
+        "Part-time pay is settled and paid at intervals of at most 15 days.",
+        paragraph=2,
     ),
     _p(
         LCL,
@@ -601,10 +749,115 @@ _ALL: Final = (
     ),
     _p(
         MINIMUM_WAGE,
+        5,
+        "最低工资标准一般采取月最低工资标准和小时最低工资标准的形式；月标准适用于全日制就业劳动者，小时标准适用于非全日制就业劳动者。",
+        "Minimum wages are set monthly (for full-time work) and hourly (for part-time work).",
+    ),
+    _p(
+        MINIMUM_WAGE,
         12,
         "最低工资不包括加班工资、特殊工作环境津贴及法定福利待遇。",
         "Overtime pay, special-condition allowances and statutory welfare do not count towards "
         "the minimum wage.",
+    ),
+    # Civil Code
+    _p(
+        CIVIL_CODE,
+        568,
+        "当事人互负债务，该债务的标的物种类、品质相同的，任何一方可以将自己的债务与对方的到期债务抵销。",
+        "Where the parties owe each other debts of the same kind, either may set its debt off "
+        "against the other's debt that has fallen due.",
+        paragraph=1,
+    ),
+    _p(
+        CIVIL_CODE,
+        577,
+        "当事人一方不履行合同义务或者履行合同义务不符合约定的，应当承担继续履行、采取补救措施或者赔偿损失等违约责任。",
+        "A party that fails to perform, or performs otherwise than agreed, bears liability for "
+        "breach: performance, remedy or compensation for loss.",
+    ),
+    _p(
+        CIVIL_CODE,
+        584,
+        "当事人一方违约造成对方损失的，损失赔偿额应当相当于因违约所造成的损失。",
+        "Damages for breach equal the loss the breach caused.",
+    ),
+    _p(
+        CIVIL_CODE,
+        585,
+        "当事人可以约定一方违约时应当根据违约情况向对方支付一定数额的违约金。",
+        "The parties may agree that a party in breach pays a stated penalty.",
+        paragraph=1,
+    ),
+    _p(
+        CIVIL_CODE,
+        585,
+        "约定的违约金低于造成的损失的，人民法院或者仲裁机构可以根据当事人的请求予以增加；约定的违约金过分高于造成的损失的，人民法院或者仲裁机构可以根据当事人的请求予以适当减少。",
+        "A penalty below the loss may be raised, and one excessively above the loss may be "
+        "reduced, by a court or arbitral body on request.",
+        paragraph=2,
+    ),
+    # SPC Interpretation I (labour disputes)
+    _p(
+        SPC_I,
+        32,
+        "用人单位与其招用的已经依法享受养老保险待遇或者领取退休金的人员发生用工争议的，按劳务关系处理。",
+        "A dispute with a worker already drawing a pension or retirement benefits is treated "
+        "as one of labour service.",
+        paragraph=1,
+    ),
+    _p(
+        SPC_I,
+        36,
+        "当事人约定竞业限制但未约定经济补偿，劳动者履行了竞业限制义务的，可按劳动合同解除或终止前十二个月平均工资的30%按月支付经济补偿；低于当地最低工资标准的，按当地最低工资标准支付。",
+        "A non-compete with no compensation agreed: a worker who complies is paid monthly 30 % "
+        "of the average wage over the last 12 months, and not less than the local minimum wage.",
+        paragraph=1,
+    ),
+    _p(
+        SPC_I,
+        38,
+        "当事人约定竞业限制和经济补偿，劳动合同解除或终止后，因用人单位的原因导致三个月未支付经济补偿，劳动者请求解除竞业限制约定的，人民法院应予支持。",
+        "Compensation unpaid for three months for the employer's reasons lets the worker end "
+        "the non-compete.",
+    ),
+    # SPC Interpretation on the Civil Code's contract book
+    _p(
+        SPC_CONTRACT,
+        65,
+        "约定的违约金超过造成损失的百分之三十的，人民法院一般可以认定为过分高于造成的损失。",
+        "A penalty more than 30 % above the loss caused is generally excessively higher than it.",
+        paragraph=2,
+    ),
+    # Labour Law opinions (1995)
+    _p(
+        MOL_OPINIONS,
+        12,
+        "在校生利用业余时间勤工助学，不视为就业，未建立劳动关系，可以不签订劳动合同。",
+        "A student working in spare time while studying is not employed: no labour "
+        "relationship arises.",
+    ),
+    # Fines
+    _p(
+        DECREE_516,
+        None,
+        "《企业职工奖惩条例》自2008年1月15日起废止，企业对职工罚款不再有行政法规依据。",
+        "The Enterprise Employee Rewards and Penalties Regulations were repealed on 2008-01-15; "
+        "fines on workers no longer have a basis in administrative regulation.",
+    ),
+    _p(
+        GUANGDONG_SUPERVISION,
+        51,
+        "用人单位的规章制度规定了罚款内容，或者对劳动者实施罚款的，由人力资源社会保障行政部门责令改正、给予警告，逾期未改正的按受侵害劳动者每人处以罚款。",
+        "Rules that provide for fines, or fines imposed on workers, are ordered corrected with a "
+        "warning, and fined per worker if not corrected.",
+    ),
+    _p(
+        FINE_PRACTICE,
+        None,
+        "对经民主程序制定并公示的规章制度中的罚款条款，部分法院予以支持，多数裁审观点认为用人单位无罚款权。",
+        "Some courts have upheld a fine in rules adopted through the democratic procedure and "
+        "made known; most hold that an employer has no power to fine.",
     ),
     # SPC Interpretation II
     _p(
@@ -668,7 +921,7 @@ def provision(ident: str) -> Provision:
     >>> provision("LCL 99")
     Traceback (most recent call last):
     ...
-    hrpolicy.core.errors.NotCoveredError: provision: expected one of LCL 9, ..., got str 'LCL 99'
+    hrpolicy.core.errors.NotCoveredError: provision: expected one of LCL 3(1), ..., got str 'LCL 99'
     """
     try:
         return PROVISIONS[ident]
