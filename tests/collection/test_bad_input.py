@@ -372,7 +372,8 @@ def test_bad_stages_are_refused_naming_the_stage_as_written(
         (
             [{"month": "2024-05", "wage": 5000}],
             InvalidValueError,
-            r"^months\[0\]: expected the keys month, wage and minimum_wage \(and already_deducted\), got list",
+            r"^months\[0\]: expected the keys month, wage and minimum_wage "
+            r"\(and already_deducted\), got list",
         ),
     ],
 )
