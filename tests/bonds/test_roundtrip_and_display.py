@@ -102,6 +102,7 @@ def test_the_options_in_force_are_the_first_step_of_every_settlement() -> None:
         "rounding": "nearest",
         "start_convention": "day_after_training_ends",
         "include_offjob_training_wages": False,
+        "include_living_subsidy": False,
         "probation": "exempt",
         "mutual_agreement": "exempt_unless_settled",
         "region": "general",

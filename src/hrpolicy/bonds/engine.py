@@ -438,7 +438,9 @@ def review(
         >>> checked.eligibility.status.value, checked.recognised_cost, checked.service_last_day
         ('eligible', Decimal('6000.00'), datetime.date(2013, 11, 5))
         >>> [f.code for f in checked.findings]
-        ['penalty_not_prorated', 'loss_penalty_void']
+        ['signed_after_training_ended', 'penalty_not_prorated', 'loss_penalty_void']
+        >>> [(v.ref, v.verdict.value) for v in checked.clause_verdicts]
+        [('Art. 5', 'void')]
     """
     argument(agreement, BondAgreement, "agreement")
     argument(employment, Employment, "employment")
@@ -707,7 +709,7 @@ def settle_bond(
     argument(policy, BondPolicy, "policy")
     _check_exit(employment, separation)
     _check_signed(agreement, separation)
-    rules.check_waivers_met([agreement], separation)
+    rules.check_waivers_met([agreement], separation, alone=True)
     return _settle_bond(agreement, employment, separation, policy)
 
 

@@ -117,7 +117,8 @@ def electrician_case(*, successor_trained: bool = False) -> BondCase:
                 condition=WaiverCondition.TRAINED_SUCCESSOR,
                 clause_ref="Art. 6",
                 effect=WaiverEffect.WAIVE_ALL,
-                text="Everything is waived if the employee trains a replacement who can do the job.",
+                text="Everything is waived if the employee trains a replacement who can do "
+                "the job.",
             ),
         ),
     )

@@ -61,13 +61,13 @@ __all__ = [
     "check_signing",
     "check_waivers_met",
     "liability",
-    "waiver_condition",
-    "waiver_met",
     "no_real_spend",
     "no_training",
     "recognise_cost",
     "scope",
     "training_eligibility",
+    "waiver_condition",
+    "waiver_met",
 ]
 
 UNITS: Final[Mapping[TimeUnit, Label]] = {
@@ -359,9 +359,7 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
     )
     wage_lines = [line for line in excluded if line.rule == "wage_like"]
     subsidy_lines = [line for line in excluded if line.rule == "living_subsidy"]
-    other_lines = [
-        line for line in excluded if line.rule not in ("wage_like", "living_subsidy")
-    ]
+    other_lines = [line for line in excluded if line.rule not in ("wage_like", "living_subsidy")]
     if wage_lines:
         trail.find("wages_counted_as_cost", amount=round_money(_sum(wage_lines)))
     if subsidy_lines:
@@ -371,9 +369,7 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
         trail.find("offjob_wages_included_contested", amount=round_money(_sum(included_wages)))
     included_subsidy = [ln for ln in lines if ln.rule == "living_subsidy_option"]
     if included_subsidy:
-        trail.find(
-            "living_subsidy_included_contested", amount=round_money(_sum(included_subsidy))
-        )
+        trail.find("living_subsidy_included_contested", amount=round_money(_sum(included_subsidy)))
     if other_lines:
         trail.find("costs_excluded", count=len(other_lines), amount=round_money(_sum(other_lines)))
     if training.provider is Provider.IN_HOUSE:
@@ -501,20 +497,32 @@ def _named(agreement: BondAgreement, waiver: Waiver, entry: str) -> bool:
     return entry in (waiver.clause_ref, f"{agreement.id}/{waiver.clause_ref}")
 
 
-def check_waivers_met(agreements: Sequence[BondAgreement], separation: Separation) -> None:
+def check_waivers_met(
+    agreements: Sequence[BondAgreement], separation: Separation, *, alone: bool = False
+) -> None:
     """Refuse a ``separation.waivers_met`` entry that names no waiver of ``agreements``,
     that names a waiver in two agreements (write ``"<agreement id>/<clause ref>"``), or
     that names a ``revenue_produced`` waiver (decided by ``revenue_produced`` against its
-    threshold, never by listing)."""
+    threshold, never by listing).
+
+    ``alone``: one agreement of the employee's is settled on its own, so an entry
+    qualified by another agreement's id (``"A2/Art. 6"``) is accepted as naming that
+    agreement's waiver.
+    """
+    ids = {a.id for a in agreements}
     for index, entry in enumerate(separation.waivers_met):
         path = f"separation.waivers_met[{index}]"
         named = [(a, w) for a in agreements for w in a.waivers if _named(a, w, entry)]
         if not named:
+            owner, slash, _ = entry.partition("/")
+            if alone and slash and owner not in ids:
+                continue  # another agreement's waiver, qualified by its id
             known = sorted({w.clause_ref for a in agreements for w in a.waivers})
+            hint = ", or '<agreement id>/<clause ref>' for another agreement's" if alone else ""
             raise InvalidValueError(
                 path,
                 "the clause ref of a waiver in the agreements settled "
-                f"({', '.join(known) if known else 'they have none'})",
+                f"({', '.join(known) if known else 'they have none'}){hint}",
                 entry,
             )
         owners = sorted({a.id for a, _ in named})
@@ -574,7 +582,8 @@ def apply_waivers(
             "clause": waiver.clause_ref,
         }
         if waiver.condition is WaiverCondition.REVENUE_PRODUCED:
-            facts |= {"threshold": waiver.threshold, "revenue_produced": separation.revenue_produced}
+            facts["threshold"] = waiver.threshold
+            facts["revenue_produced"] = separation.revenue_produced
         else:
             facts["listed_as_met"] = met
         shown = label("满足", "met") if met else label("未满足", "not met")
@@ -605,7 +614,8 @@ def apply_waivers(
         trail.step(
             "waiver.reduction",
             label(
-                f"豁免条款{waiver.clause_ref}减少的金额", f"what waiver {waiver.clause_ref} takes off"
+                f"豁免条款{waiver.clause_ref}减少的金额",
+                f"what waiver {waiver.clause_ref} takes off",
             ),
             {
                 "owed": owed,
