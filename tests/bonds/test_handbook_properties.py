@@ -60,7 +60,8 @@ def test_any_set_of_waivers_leaves_every_bond_owing_no_more_than_without_them(
 def test_what_was_waived_and_what_is_payable_add_up_to_the_capped_figure(case: BondCase) -> None:
     for bond in case.settle().bonds:
         if bond.outcome is Outcome.PAYABLE:
-            assert bond.capped is not None and bond.payable is not None
+            assert bond.capped is not None
+            assert bond.payable is not None
             waived = bond.waived if bond.waived is not None else Decimal(0)
             assert bond.capped - waived == bond.payable
             assert (bond.waived is None) == (not bond.review.agreement.waivers)

@@ -21,7 +21,7 @@ from hrpolicy.bonds import (
 from hrpolicy.bonds.examples import electrician_case
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Severity
-from tests.bonds.helpers import agreement, cited, codes, cost, employment, settle_standard, training
+from tests.bonds.helpers import agreement, cited, codes, cost, settle_standard, training
 
 
 def _range(low: str, high: str) -> CostRange:
@@ -31,7 +31,7 @@ def _range(low: str, high: str) -> CostRange:
 # --- a cost stated as a range (培训费用范围) ------------------------------------------------
 
 
-def test_a_recognised_cost_above_the_stated_range_is_flagged_but_what_is_owed_rests_on_the_recognised_cost() -> (
+def test_a_cost_above_the_stated_range_is_flagged_but_what_is_owed_rests_on_the_recognised_cost() -> (
     None
 ):
     result = settle_standard(agreement_=agreement(stated_cost_range=_range("8000", "10000")))
@@ -54,9 +54,7 @@ def test_a_recognised_cost_below_the_stated_range_means_the_range_overstated_the
     assert result.payable == Decimal("8000.00")
 
 
-def test_a_recognised_cost_within_the_stated_range_is_recorded_as_within_and_raises_no_finding() -> (
-    None
-):
+def test_a_recognised_cost_within_the_stated_range_is_recorded_and_raises_no_finding() -> None:
     result = settle_standard(agreement_=agreement(stated_cost_range=_range("12000", "12000")))
     assert not {"cost_above_stated_range", "cost_below_stated_range"} & codes(result)
     step = result.explanation.step("A2.stated_cost_range")
@@ -118,7 +116,7 @@ _SUBSIDY = cost("1800", CostCategory.LIVING_SUBSIDY, item_id="subsidy")
 def test_a_living_subsidy_during_off_site_training_is_not_training_cost_by_default() -> None:
     result = settle_standard(agreement_=agreement(training=training(costs=(cost(), _SUBSIDY))))
     assert result.recognised_cost == Decimal("12000.00")
-    (line,) = [ln for ln in result.review.cost.excluded]  # type: ignore[union-attr]
+    (line,) = result.review.cost.excluded  # type: ignore[union-attr]
     assert (line.item_id, line.rule) == ("subsidy", "living_subsidy")
     (excluded,) = [f for f in result.findings if f.code == "living_subsidy_excluded"]
     assert excluded.param("amount") == Decimal("1800.00")

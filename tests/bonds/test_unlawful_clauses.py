@@ -326,7 +326,8 @@ def test_every_other_clause_kind_is_unlawful_or_void_citing_the_articles_its_fin
     assert not verdict.verdict.stands
     (finding,) = [f for f in checked.findings if f.code == verdict.finding]
     assert set(verdict.articles) == {c.id for c in finding.citations}
-    assert verdict.instead.zh_CN and verdict.instead.en
+    assert verdict.instead.zh_CN
+    assert verdict.instead.en
     step = checked.explanation.step(f"clause.{kind.value}")
     assert (step.input_map["clause"], step.output) == ("Art. 9", verdict.verdict.value)
 
@@ -366,9 +367,7 @@ def test_a_single_bond_settled_shows_its_clause_verdicts_too() -> None:
     assert result.review.clause_verdicts[0].ref == "#1"
 
 
-def test_a_review_with_its_clause_verdicts_reads_back_from_data_and_an_edited_verdict_is_refused() -> (
-    None
-):
+def test_a_review_read_back_from_data_with_an_edited_clause_verdict_is_refused() -> None:
     checked = review(
         agreement(clauses=(Clause(kind=ClauseKind.LOSS_PENALTY, ref="5"),)), employment()
     )
