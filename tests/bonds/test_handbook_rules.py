@@ -31,7 +31,7 @@ def _range(low: str, high: str) -> CostRange:
 # --- a cost stated as a range (培训费用范围) ------------------------------------------------
 
 
-def test_a_cost_above_the_stated_range_is_flagged_but_what_is_owed_rests_on_the_recognised_cost() -> (
+def test_a_cost_above_the_stated_range_is_flagged_but_the_figure_rests_on_the_recognised_cost() -> (
     None
 ):
     result = settle_standard(agreement_=agreement(stated_cost_range=_range("8000", "10000")))
