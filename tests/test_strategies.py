@@ -104,6 +104,8 @@ ENGINES = ("bonds", "commission", "collection", "reports", "core")
 OUTPUTS = {
     "AnnualScore",
     "BandApplication",
+    "ClauseRule",  # statute as data inside an engine, not a fact or a policy
+    "ClauseVerdict",
     "ComponentScore",
     "Explanation",
     "Finding",
@@ -113,6 +115,8 @@ OUTPUTS = {
     "MonthlyScore",
     "Piece",
     "Portion",
+    "RecoveryMonth",
+    "RecoverySchedule",
     "ReportCheck",
     "ReportChecks",
     "Span",
