@@ -40,6 +40,7 @@ ROUND_TRIPS = [
     "commission_deals",
     "commission_plans",
     "cost_items",
+    "cost_ranges",
     "credits",
     "employments",
     "iso_weeks",
@@ -51,6 +52,7 @@ ROUND_TRIPS = [
     "service_lengths",
     "table_calendars",
     "trainings",
+    "waivers",
 ]
 
 

@@ -32,7 +32,7 @@ import typing
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, NamedTuple, ParamSpec, TypeVar
+from typing import Any, Final, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 
@@ -57,6 +57,7 @@ from hrpolicy.bonds.model import (
     CostCategory,
     CostItem,
     CostMultiple,
+    CostRange,
     Employment,
     ExitGround,
     FlatSum,
@@ -74,6 +75,9 @@ from hrpolicy.bonds.model import (
     StartRule,
     Training,
     TrainingKind,
+    Waiver,
+    WaiverCondition,
+    WaiverEffect,
 )
 from hrpolicy.bonds.policy import (
     DOMAIN_COST_SCHEDULE,
@@ -213,6 +217,7 @@ __all__ = [
     "commission_plans",
     "consistent_separation",
     "cost_items",
+    "cost_ranges",
     "credits",
     "dates",
     "deal_lists",
@@ -232,6 +237,7 @@ __all__ = [
     "team_months",
     "team_weeks",
     "trainings",
+    "waivers",
     "weekly_reports",
 ]
 
@@ -698,6 +704,72 @@ def bond_collections(*, max_amount: Decimal | int = 20_000) -> st.SearchStrategy
     )
 
 
+_WAIVER_REFS: Final = ("Art. 6", "Art. 7", "Art. 8", "Art. 9", "第7条")
+
+
+def waivers(
+    *, clause_ref: str | None = None, conditions: tuple[WaiverCondition, ...] | None = None
+) -> st.SearchStrategy[Waiver]:
+    """Waiver clauses of every condition and effect: waive in full, reduce by a share
+    (1 % to 100 %) or by an amount (0.01 to 20 000); a revenue waiver with a threshold
+    (0.01 to 500 000).
+
+    Args:
+        clause_ref: the waiver's clause ref (``None``: drawn, ``Art. 6`` to ``Art. 9`` or
+            ``第7条``).
+        conditions: the conditions drawn from (:class:`~hrpolicy.bonds.WaiverCondition`
+            members; ``None``: any).
+    """
+    if clause_ref is not None:
+        _check_name("waivers", "clause_ref", clause_ref)
+    if conditions is not None and (
+        not isinstance(conditions, (tuple, list))
+        or not conditions
+        or not all(isinstance(c, WaiverCondition) for c in conditions)
+    ):
+        raise InvalidArgument(
+            f"waivers: conditions={conditions!r} must be None or WaiverCondition members"
+        )
+    refs = st.just(clause_ref) if clause_ref is not None else st.sampled_from(_WAIVER_REFS)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Waiver:
+        condition = draw(st.sampled_from(conditions or list(WaiverCondition)))
+        effect = draw(st.sampled_from(list(WaiverEffect)))
+        revenue = condition is WaiverCondition.REVENUE_PRODUCED
+        return Waiver(
+            condition=condition,
+            clause_ref=draw(refs),
+            effect=effect,
+            share=draw(rates(min_value=Decimal("0.01"), max_value=1))
+            if effect is WaiverEffect.REDUCE_BY_SHARE
+            else None,
+            amount=draw(amounts(min_value=Decimal("0.01"), max_value=20_000))
+            if effect is WaiverEffect.REDUCE_BY_AMOUNT
+            else None,
+            threshold=draw(amounts(min_value=Decimal("0.01"), max_value=500_000))
+            if revenue
+            else None,
+            text=draw(st.sampled_from(["", "trains a replacement", "培训接替人员"])),
+        )
+
+    return build()
+
+
+def _waiver_sets() -> st.SearchStrategy[tuple[Waiver, ...]]:
+    return st.lists(waivers(), max_size=3, unique_by=lambda w: w.clause_ref).map(tuple)
+
+
+def cost_ranges(*, max_value: Decimal | int = 60_000) -> st.SearchStrategy[CostRange]:
+    """Training cost ranges (培训费用范围) ``low`` ≤ ``high``, both at most ``max_value``
+    (0 or more, default 60 000)."""
+    if _check_number("cost_ranges", "max_value", max_value) < 0:
+        raise InvalidArgument(f"cost_ranges: max_value={max_value!r} must be 0 or more")
+    return st.tuples(amounts(max_value=max_value), amounts(max_value=max_value)).map(
+        lambda pair: CostRange(low=min(pair), high=max(pair))
+    )
+
+
 def _check_bond_agreements(o: _Options) -> None:
     name = "bond_agreements"
     _check_instance(name, "training", o["training"], Training)
@@ -738,6 +810,9 @@ def bond_agreements(
     ``without_training`` (they exclude each other), ``id`` (drawn when ``None``),
     ``penalty`` (with a penalty clause; ``None``: drawn), ``other_clauses`` (other clauses
     drawn), ``contract_start`` and ``not_before`` (dates or ``None``).
+
+    Up to three waivers are drawn (unique clause refs), and the agreement states its
+    training cost as a figure, as a range (:func:`cost_ranges`), or not at all.
 
     The agreement is signed around the end of the training, and its service period always
     ends after signing. It counts service from the contract start only when
@@ -788,7 +863,14 @@ def bond_agreements(
         start_rule=start_rule,
         start_date=start_date,
         clauses=draw(_clauses()) if other_clauses else (),
-        stated_cost=draw(st.none() | amounts(max_value=60_000)),
+        **draw(
+            st.one_of(
+                st.just({}),
+                amounts(max_value=60_000).map(lambda cost: {"stated_cost": cost}),
+                cost_ranges().map(lambda stated: {"stated_cost_range": stated}),
+            )
+        ),
+        waivers=draw(_waiver_sets()),
     )
 
 
@@ -848,6 +930,13 @@ def _check_separations(o: _Options) -> None:
         raise InvalidArgument(
             f"separations: grounds={grounds!r} must be None or ExitGround members"
         )
+    refs = o["waiver_refs"]
+    if not isinstance(refs, (tuple, list)) or not all(
+        isinstance(r, str) and r.strip() for r in refs
+    ):
+        raise InvalidArgument(
+            f"separations: waiver_refs={refs!r} must be a tuple of non-blank clause refs"
+        )
 
 
 @_eager(_check_separations)
@@ -858,17 +947,26 @@ def separations(
     min_value: date = _FIRST_DAY,
     max_value: date = _LAST_DAY,
     grounds: tuple[ExitGround, ...] | None = None,
+    waiver_refs: tuple[str, ...] = (),
 ) -> Separation:
     """Separations with a last day between ``min_value`` and ``max_value`` (dates), on one
-    of ``grounds`` (:class:`~hrpolicy.bonds.ExitGround` members; ``None``: any)."""
+    of ``grounds`` (:class:`~hrpolicy.bonds.ExitGround` members; ``None``: any).
+
+    ``waivers_met`` is drawn from ``waiver_refs`` (the refs of the agreements' waivers
+    whose condition can be listed as met; empty by default, since a ref no agreement has
+    is refused when settling); ``revenue_produced`` is drawn or ``None``."""
     ground = draw(st.sampled_from(grounds or list(ExitGround)))
     collections = draw(st.lists(bond_collections(), max_size=2))
+    refs = tuple(waiver_refs)
+    met = tuple(draw(st.lists(st.sampled_from(refs), unique=True))) if refs else ()
     return Separation(
         last_day=draw(dates(min_value=min_value, max_value=max_value)),
         ground=ground,
         settles_bond=ground is ExitGround.MUTUAL_AGREEMENT and draw(st.booleans()),
         demanded=draw(st.none() | amounts(max_value=100_000)),
         collections=tuple(collections),
+        waivers_met=met,
+        revenue_produced=draw(st.none() | amounts(max_value=500_000)),
     )
 
 
@@ -883,6 +981,7 @@ def bond_policies() -> st.SearchStrategy[BondPolicy]:
         rounding=st.sampled_from(list(Rounding)),
         start_convention=st.sampled_from(conventions),
         include_offjob_training_wages=st.booleans(),
+        include_living_subsidy=st.booleans(),
         probation=st.sampled_from(list(ProbationRule)),
         mutual_agreement=st.sampled_from(list(MutualAgreementRule)),
         region=st.sampled_from(list(Region)),
@@ -962,7 +1061,18 @@ def bond_cases(
         )
     earliest = max(latest_signature, employment.hire_date, _FIRST_DAY)
     horizon = timedelta(days=365 * (4 if eligible_only else 10))
-    separation = draw(separations(min_value=earliest, max_value=earliest + horizon))
+    # The waivers that can be listed as met: by their ref when the case has one
+    # agreement, else qualified by the agreement's id (so that each agreement can also
+    # be settled on its own).
+    listable = tuple(
+        waiver.clause_ref if len(agreements) == 1 else f"{a.id}/{waiver.clause_ref}"
+        for a in agreements
+        for waiver in a.waivers
+        if waiver.condition is not WaiverCondition.REVENUE_PRODUCED
+    )
+    separation = draw(
+        separations(min_value=earliest, max_value=earliest + horizon, waiver_refs=listable)
+    )
     named_deposits = sum(
         (
             c.amount
@@ -2168,6 +2278,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Clause: clauses(),
         Collection: bond_collections(),
         CostItem: cost_items(),
+        CostRange: cost_ranges(),
         CostMultiple: _builds(CostMultiple, multiple=st.integers(1, 4).map(Decimal)),
         Employment: employments(),
         FlatSum: _builds(FlatSum),
@@ -2180,6 +2291,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ServiceSchedule: _table(["1", "2", "3"]).map(lambda table: ServiceSchedule(table=table)),
         SpecialBenefit: special_benefits(),
         Training: trainings(),
+        Waiver: waivers(),
         # commission
         Carry: st.one_of(
             _builds(Carry, earned_to_date=st.none(), paid_to_date=st.none()),

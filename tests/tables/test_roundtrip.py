@@ -145,6 +145,8 @@ def test_bond_cases_read_from_tables_equal_those_written(case: Any, form: str) -
         costs=tables.get("costs"),
         clauses=tables.get("clauses"),
         collections=tables.get("collections"),
+        waivers=tables.get("waivers"),
+        waivers_met=tables.get("waivers_met"),
         policy=case.policy,
     )
     assert read == {"K0": case}

@@ -776,8 +776,8 @@ def check_case(case_file: CaseFile) -> CaseReport:
         不符 <case>（bonds）：1 项中 1 项不符
           findings
           - 预期 [no_such_code]
-          + 实得 [penalty_not_prorated, loss_penalty_void, penalty_cut_to_cap, refund_due,
-          demand_exceeds_lawful]
+          + 实得 [signed_after_training_ended, penalty_not_prorated, loss_penalty_void,
+          penalty_cut_to_cap, waiver_not_met, refund_due, demand_exceeds_lawful]
             缺少：no_such_code
     """
     result = run_case(case_file)

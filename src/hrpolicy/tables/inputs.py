@@ -1381,6 +1381,8 @@ def read_bond_cases(
     costs: object = None,
     clauses: object = None,
     collections: object = None,
+    waivers: object = None,
+    waivers_met: object = None,
     policy: BondPolicy | None = None,
     columns: Mapping[str, str] | None = None,
     floats: str | None = None,
@@ -1395,7 +1397,8 @@ def read_bond_cases(
             ``employment.contract_start``, ``employment.contract_end`` (an empty cell: an
             open-ended contract; the column itself is required), ``employment.probation_end``,
             ``employment.regime``, ``separation.last_day``, ``separation.ground``,
-            ``separation.settles_bond``, ``separation.demanded``.
+            ``separation.settles_bond``, ``separation.demanded``,
+            ``separation.revenue_produced``.
         agreements: one row per agreement: ``case_id``, ``id``, ``signed_on``,
             ``length.years`` / ``.months`` / ``.days``, the penalty clause
             (``penalty.kind``: ``flat_sum``, ``cost_multiple``, ``pro_rata``,
@@ -1405,7 +1408,8 @@ def read_bond_cases(
             (``training.id``, ``.kind``, ``.provider``, ``.start``, ``.end``,
             ``.during_probation``, ``.took_place``, ``.full_time_off_job``, ``.title``) or a
             benefit (``benefit.kind``, ``.value``, ``.description``), ``start_rule``,
-            ``start_date``, ``stated_cost``.
+            ``start_date``, ``stated_cost`` or ``stated_cost_range.low`` /
+            ``stated_cost_range.high``.
         costs (optional): training costs: ``case_id``, ``agreement_id``, ``id``,
             ``category``, ``amount``, ``has_voucher``, ``paid_by``, ``shared_by``,
             ``description``.
@@ -1413,6 +1417,10 @@ def read_bond_cases(
             ``ref``, ``amount``, ``text``.
         collections (optional): money already collected: ``case_id``, ``amount``,
             ``method``, ``on``.
+        waivers (optional): waiver clauses: ``case_id``, ``agreement_id``, ``condition``,
+            ``clause_ref``, ``effect``, ``share``, ``amount``, ``threshold``, ``text``.
+        waivers_met (optional): the waivers whose condition was met: ``case_id``,
+            ``entry`` (a waiver's clause ref, or ``<agreement id>/<clause ref>``).
         policy (optional): the :class:`~hrpolicy.bonds.BondPolicy` for every case (its
             defaults when not given).
         columns, floats, unknown_columns: as :func:`read_inputs` takes them.
@@ -1445,6 +1453,8 @@ def read_bond_cases(
             "costs": costs,
             "clauses": clauses,
             "collections": collections,
+            "waivers": waivers,
+            "waivers_met": waivers_met,
         },
         columns=columns,
         floats=floats,
