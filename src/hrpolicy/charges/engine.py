@@ -331,6 +331,11 @@ def _month_end(start: date, months: int) -> date:
     return _add_months(start, months) - timedelta(days=1)
 
 
+def _fen(value: Decimal) -> Decimal:
+    """An amount given to the fen, written with two places (``500`` → ``500.00``)."""
+    return money_sum((value,))
+
+
 def _ceil_fen(value: Fraction) -> Decimal:
     return fen_to_money(math.ceil(value * 100))
 
@@ -645,24 +650,24 @@ class _Settlement:
             return "", {}
         if isinstance(clause, Deposit):
             low, high = _DEPOSIT_FINE
-            return "", {"amount": clause.amount, "fine_low": low, "fine_high": high}
+            return "", {"amount": _fen(clause.amount), "fine_low": low, "fine_high": high}
         if isinstance(clause, Fine):
             if self.policy.region is Region.GUANGDONG:
-                return "guangdong", {"amount": clause.amount}
+                return "guangdong", {"amount": _fen(clause.amount)}
             if (
                 self.policy.fines is FineRule.CONTESTED_IN_DEMOCRATIC_RULES
                 and clause.in_democratic_rules
             ):
-                return "contested", {"amount": clause.amount}
-            return "", {"amount": clause.amount}
+                return "contested", {"amount": _fen(clause.amount)}
+            return "", {"amount": _fen(clause.amount)}
         if isinstance(clause, Penalty):
             if clause.trigger is Trigger.COMPETITOR_DURING:
                 if self.relationship is Relationship.PART_TIME:
-                    return "competitor_part_time", {"amount": clause.amount}
-                return "competitor", {"amount": clause.amount}
-            return "", {"amount": clause.amount}
+                    return "competitor_part_time", {"amount": _fen(clause.amount)}
+                return "competitor", {"amount": _fen(clause.amount)}
+            return "", {"amount": _fen(clause.amount)}
         if isinstance(clause, PerItemCharge):
-            return "", {"amount": clause.amount}
+            return "", {"amount": _fen(clause.amount)}
         if isinstance(clause, NonCompete):
             if self.worker.role is Role.OTHER:
                 return "role", {}
@@ -750,7 +755,7 @@ class _Settlement:
 
     def _monthly(self, clause: NonCompete) -> Decimal:
         if clause.monthly_compensation is not None:
-            return clause.monthly_compensation
+            return _fen(clause.monthly_compensation)
         facts = self.case.non_compete
         average = facts.average_monthly_wage if facts else None
         minimum = facts.minimum_wage if facts else None
@@ -806,7 +811,7 @@ class _Settlement:
                 clause=clause.ref,
             )
             return ZERO
-        return clause.penalty
+        return _fen(clause.penalty)
 
     # --- the incidents -------------------------------------------------------------------------
 
@@ -833,7 +838,7 @@ class _Settlement:
         pools: dict[str, _Claim] = {}
         share = self.policy.excessive_above_loss
         for _, incident in self.incidents:
-            proven = incident.proven_loss
+            proven = None if incident.proven_loss is None else _fen(incident.proven_loss)
             loss = ZERO if proven is None else round_money(exact(proven) * incident.liability.exact)
             penalties: list[Decimal] = []
             due: set[str] = set()
@@ -931,14 +936,15 @@ class _Settlement:
     ) -> tuple[Decimal | None, Decimal]:
         """What the clause asks for the incident, and what the law allows under it."""
         if isinstance(clause, LossCompensation):
-            return incident.proven_loss, loss
+            proven = incident.proven_loss
+            return (None if proven is None else _fen(proven)), loss
         if isinstance(clause, PerItemCharge):
             asked = money_sum([clause.amount] * incident.items)
         elif isinstance(clause, NonCompete):
-            asked = clause.penalty
+            asked = _fen(clause.penalty)
         else:
             assert isinstance(clause, (Fine, Penalty))
-            asked = clause.amount
+            asked = _fen(clause.amount)
         if not verdict.verdict.stands:
             return asked, ZERO
         if isinstance(clause, NonCompete) and self.labour:
@@ -988,7 +994,10 @@ class _Settlement:
             if self.labour and taking.means is Means.FROM_DEPOSIT:
                 outcomes[taking.id] = self._outcome(taking, ZERO, ZERO, ReturnReason.DEPOSIT)
                 self.trail.find(
-                    "deposit_offset", subject=taking.id, taking=taking.id, amount=taking.amount
+                    "deposit_offset",
+                    subject=taking.id,
+                    taking=taking.id,
+                    amount=_fen(taking.amount),
                 )
                 continue
             verdict = verdicts[taking.clause]
@@ -1007,7 +1016,7 @@ class _Settlement:
                     () if taking.means is Means.DEDUCTED_FROM_WAGES else verdict.articles,
                     taking=taking.id,
                     clause=taking.clause,
-                    amount=taking.amount,
+                    amount=_fen(taking.amount),
                     to_return=held,
                 )
                 continue
@@ -1075,7 +1084,7 @@ class _Settlement:
                 ("WPP 16", "LCL 90") if self.labour else ("CC 585(2)", "CC 584"),
                 taking=taking.id,
                 clause=taking.clause,
-                amount=taking.amount,
+                amount=_fen(taking.amount),
                 to_return=beyond,
             )
         return self._outcome(taking, applied, money_sum((over_left, beyond)), reason)
@@ -1169,8 +1178,8 @@ class _Settlement:
             taking=taking.id,
             clause=taking.clause,
             means=taking.means,
-            amount=taking.amount,
-            returned_before=taking.returned,
+            amount=_fen(taking.amount),
+            returned_before=_fen(taking.returned),
             applied=applied,
             to_return=to_return,
             reason=reason,
