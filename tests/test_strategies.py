@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from hrpolicy import from_dict, strategies, to_dict
+from hrpolicy.charges import ChargeCase
 from hrpolicy.collection import Receivables, ledger
 from hrpolicy.commission import Deal, Period, evaluate_team
 from hrpolicy.commission.examples import magazine_plan
@@ -100,22 +101,14 @@ def test_generated_reports_and_references_round_trip(case: tuple[Any, Any]) -> N
 
 # --- st.from_type for every input and policy type ------------------------------------------
 
-ENGINES = (
-    "bonds",
-    "charges.model",
-    "charges.policy",
-    "charges.case",
-    "commission",
-    "collection",
-    "reports",
-    "core",
-)
+ENGINES = ("bonds", "charges", "commission", "collection", "reports", "core")
 
 #: What the engines compute (statements, checks, scores, explanations, ledger positions):
 #: outputs, not inputs, so no strategy is registered for them.
 OUTPUTS = {
     "AnnualScore",
     "BandApplication",
+    "ClauseVerdict",
     "ComponentScore",
     "Explanation",
     "Finding",
@@ -170,6 +163,15 @@ def test_from_type_builds_valid_instances_of_each_input_and_policy_type(kind: ty
 
 
 # --- collections the engines accept as a whole ---------------------------------------------
+
+
+@settings(max_examples=60, database=None)
+@given(strategies.charge_cases())
+def test_a_generated_charges_case_is_settled_by_the_engine_without_a_refusal(
+    case: ChargeCase,
+) -> None:
+    settlement = case.settle()
+    assert settlement.outstanding == settlement.scheduled + settlement.carried + settlement.claim
 
 
 @settings(max_examples=25, database=None)
