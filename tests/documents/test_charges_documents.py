@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -16,11 +17,12 @@ from hypothesis import strategies as st
 import hrpolicy.strategies
 from hrpolicy.charges import model
 from hrpolicy.charges.case import ChargeCase
+from hrpolicy.charges.examples import part_time_lost_materials_case, student_lost_materials_case
 from hrpolicy.charges.model import NonCompete, Worker
 from hrpolicy.charges.policy import ChargePolicy
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.errors import ConversionError
-from hrpolicy.documents import dumps, loads
+from hrpolicy.documents import check_case, dumps, dumps_case, loads, loads_case
 
 assert hrpolicy.strategies.REGISTERED_TYPES  # registers st.from_type for the charges types
 
@@ -112,3 +114,27 @@ def test_a_case_whose_clause_kind_is_misspelt_is_refused_naming_the_clause_and_t
         from_dict(data, ChargeCase)
     (error,) = refused.value.errors
     assert error.startswith("$.agreement.charges[0].kind: expected one of 'deposit', 'fine'")
+
+
+def test_a_changed_sum_to_return_points_at_the_total_named_by_its_column_not_a_near_namesake() -> (
+    None
+):
+    case = part_time_lost_materials_case()
+    expected = {"totals": {"to_return": "860.01", "deposits_to_return": "800.01"}}
+    report = check_case(
+        loads_case(dumps_case(case, syntax="yaml", expected=expected), syntax="yaml")
+    )
+    steps = {m.what: m.step.rule if m.step else None for m in report.mismatches}
+    assert steps == {
+        "totals.to_return": "totals.to_return",
+        "totals.deposits_to_return": "totals.deposits_to_return",
+    }
+
+
+def test_the_shipped_student_seller_case_file_is_the_engines_example_and_passes_its_check() -> None:
+    text = Path("docs/files/student-seller.case.yaml").read_bytes()
+    case_file = loads_case(text, syntax="yaml", source="student-seller.case.yaml")
+    assert case_file.case == student_lost_materials_case()
+    report = check_case(case_file)
+    assert report.ok
+    assert report.checked == 18
