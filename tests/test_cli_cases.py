@@ -323,7 +323,7 @@ def test_an_invalid_case_file_among_others_is_reported_and_exits_1(
     out = capsys.readouterr().out
     assert (
         f"ERROR {bad}: not a valid case file: $.engine: expected one of bonds, commission, "
-        "collection, reports, scoring, got str 'payroll'\n"
+        "collection, reports, scoring, charges, got str 'payroll'\n"
     ) in out
     assert f"PASS {tmp_path / 'bonds.case.yaml'} (bonds)" in out
     assert out.endswith("2 case files: 1 passed, 1 failed, 0 could not be read\n")

@@ -16,9 +16,11 @@ from hrpolicy.charges.model import (
     Worker,
 )
 from hrpolicy.charges.policy import ChargePolicy
+from hrpolicy.charges.results import ChargeSettlement
+from hrpolicy.core.engines import EngineSpec
 from hrpolicy.core.fields import checked, require_unique, typed_fields
 
-__all__ = ["ChargeCase"]
+__all__ = ["ENGINES", "ChargeCase"]
 
 
 @checked
@@ -44,3 +46,34 @@ class ChargeCase:
     def __attrs_post_init__(self) -> None:
         require_unique([i.id for i in self.incidents], "ChargeCase.incidents", "incident id")
         require_unique([t.id for t in self.takings], "ChargeCase.takings", "taking id")
+
+    def settle(self, policy: ChargePolicy | None = None) -> ChargeSettlement:
+        """Settle the case (see :func:`hrpolicy.charges.settle_charges`); ``policy``
+        overrides :attr:`policy`, for a what-if."""
+        from hrpolicy.charges.engine import settle_charges  # noqa: PLC0415 - the engine imports this module
+
+        return settle_charges(self, policy)
+
+
+def _example_case() -> ChargeCase:
+    from hrpolicy.charges.examples import part_time_lost_materials_case  # noqa: PLC0415 - examples import this module
+
+    return part_time_lost_materials_case()
+
+
+def _run(case: ChargeCase) -> ChargeSettlement:
+    return case.settle()
+
+
+#: The charges engine as the boundary (case files, the command line, schemas) sees it.
+ENGINES = (
+    EngineSpec(
+        name="charges",
+        summary="settle the deposits, fines, penalties and charges an agreement puts on a worker",
+        case_type=ChargeCase,
+        policy_types=(ChargePolicy,),
+        result_type=ChargeSettlement,
+        run=_run,
+        example_case=_example_case,
+    ),
+)

@@ -36,6 +36,7 @@ _MODULES: Final[dict[str, str]] = {
     "collection": "hrpolicy.collection.case",
     "reports": "hrpolicy.reports.case",
     "scoring": "hrpolicy.reports.case",
+    "charges": "hrpolicy.charges.case",
 }
 #: The engines' names, as case files and the command line write them.
 ENGINE_NAMES: Final = tuple(_MODULES)
