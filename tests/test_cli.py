@@ -24,7 +24,7 @@ from hrpolicy.core.convert import from_dict, to_dict
 
 FORMATS = ("text", "markdown", "html", "json", "csv")
 LOCALES = ("en", "zh_CN")
-DEMO_ENGINES = ("bonds", "commission", "collection", "reports", "scoring")
+DEMO_ENGINES = ("bonds", "commission", "collection", "reports", "scoring", "charges")
 
 
 def _case_file(tmp_path: Path) -> Path:
@@ -224,6 +224,29 @@ def test_the_demo_scores_a_salespersons_month_on_the_score_card(
     assert out.startswith("Demo 5: Li's score card for March 2024")
     assert re.search(r"monthly score +82\.70", out)
     assert "VIOLATION report_missing <li>: No report for 2024-W12: it scores 0." in out
+
+
+def test_the_demo_returns_a_part_time_salespersons_deposit_and_the_unlawful_deduction(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo", "--engine", "charges"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Demo 6: a part-time salesperson's agreement (20 hours a week)")
+    assert re.search(r"deposits to return +CN¥800\.00", out)
+    assert re.search(r"unlawfully taken, to return +CN¥60\.00", out)
+    assert re.search(r"scheduled from wages +CN¥45\.00", out)
+    assert "VIOLATION deposit_unlawful <1>" in out
+    assert "VIOLATION per_item_charge_void <2>" in out
+
+
+def test_the_charges_demo_speaks_chinese_citing_the_labour_contract_law(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo", "--engine", "charges", "--locale", "zh_CN"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("示例六：兼职促销员")
+    assert re.search(r"现应退还合计 +¥860\.00", out)
+    assert "《劳动合同法》第八十四条第二款" in out
 
 
 def test_a_reader_that_stops_early_ends_the_output_without_a_traceback() -> None:

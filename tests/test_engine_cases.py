@@ -94,6 +94,7 @@ def test_document_types_list_every_engine_s_case_and_policy_types() -> None:
         ("collection", "receivables"),
         ("reports", "policy"),
         ("scoring", "month"),
+        ("charges", "agreement"),
     ],
 )
 def test_a_case_without_a_required_input_is_refused_naming_it(name: str, key: str) -> None:
@@ -112,12 +113,16 @@ def test_a_case_without_a_required_input_is_refused_naming_it(name: str, key: st
         ("collection", "policy", lambda: to_dict(task_base_plan())),
         ("reports", "policy", lambda: to_dict(salesperson_card())),
         ("scoring", "card", lambda: to_dict(domain_report_policy())),
+        ("charges", "policy", lambda: to_dict(task_base_plan())),
+        ("charges", "worker", lambda: to_dict(electrician_case().employment)),
     ],
     ids=[
         "a bond agreement as a deal",
         "a plan as the policy",
         "a card as the policy",
         "a policy as the card",
+        "a plan as the charges policy",
+        "a bond employment as the worker",
     ],
 )
 def test_another_engine_s_document_in_a_case_is_refused_naming_where_it_was_given(

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from hrpolicy import from_dict, strategies, to_dict
+from hrpolicy.charges import ChargeCase
 from hrpolicy.collection import Receivables, ledger
 from hrpolicy.commission import Deal, Period, evaluate_team
 from hrpolicy.commission.examples import magazine_plan
@@ -32,6 +33,11 @@ ROUND_TRIPS = [
     "bond_agreements",
     "bond_cases",
     "bond_policies",
+    "charge_agreements",
+    "charge_cases",
+    "charge_clauses",
+    "charge_policies",
+    "charge_workers",
     "collection_inputs",
     "collection_policies",
     "collection_receivables",
@@ -40,6 +46,7 @@ ROUND_TRIPS = [
     "commission_deals",
     "commission_plans",
     "cost_items",
+    "cost_ranges",
     "credits",
     "employments",
     "iso_weeks",
@@ -51,6 +58,7 @@ ROUND_TRIPS = [
     "service_lengths",
     "table_calendars",
     "trainings",
+    "waivers",
 ]
 
 
@@ -95,13 +103,15 @@ def test_generated_reports_and_references_round_trip(case: tuple[Any, Any]) -> N
 
 # --- st.from_type for every input and policy type ------------------------------------------
 
-ENGINES = ("bonds", "commission", "collection", "reports", "core")
+ENGINES = ("bonds", "charges", "commission", "collection", "reports", "core")
 
 #: What the engines compute (statements, checks, scores, explanations, ledger positions):
 #: outputs, not inputs, so no strategy is registered for them.
 OUTPUTS = {
     "AnnualScore",
     "BandApplication",
+    "ClauseRule",  # statute as data inside an engine, not a fact or a policy
+    "ClauseVerdict",
     "ComponentScore",
     "Explanation",
     "Finding",
@@ -111,6 +121,8 @@ OUTPUTS = {
     "MonthlyScore",
     "Piece",
     "Portion",
+    "RecoveryMonth",
+    "RecoverySchedule",
     "ReportCheck",
     "ReportChecks",
     "Span",
@@ -156,6 +168,15 @@ def test_from_type_builds_valid_instances_of_each_input_and_policy_type(kind: ty
 
 
 # --- collections the engines accept as a whole ---------------------------------------------
+
+
+@settings(max_examples=60, database=None)
+@given(strategies.charge_cases())
+def test_a_generated_charges_case_is_settled_by_the_engine_without_a_refusal(
+    case: ChargeCase,
+) -> None:
+    settlement = case.settle()
+    assert settlement.outstanding == settlement.scheduled + settlement.carried + settlement.claim
 
 
 @settings(max_examples=25, database=None)
@@ -234,6 +255,12 @@ def test_a_generated_team_week_validates_to_one_check_per_member(team: TeamWeek)
         (lambda: strategies.bond_cases(max_bonds=0), "max_bonds=0"),
         (lambda: strategies.bond_agreements(benefit=True, without_training=True), "benefit"),
         (lambda: strategies.commission_components(kind="bonus"), "kind='bonus'"),
+        (lambda: strategies.charge_clauses(kinds=["bond"]), "kinds=['bond']"),
+        (lambda: strategies.charge_clauses(ref=""), "ref=''"),
+        (lambda: strategies.charge_agreements(max_clauses=13), "max_clauses=13"),
+        (lambda: strategies.charge_workers(relationship="labour"), "relationship='labour'"),  # type: ignore[arg-type]
+        (lambda: strategies.charge_cases(max_takings=-1), "max_takings=-1"),
+        (lambda: strategies.charge_cases(policy=1), "policy=1"),  # type: ignore[arg-type]
         (lambda: strategies.collection_receivables(max_invoices=11), "max_invoices=11"),
         (lambda: strategies.weekly_reports(week=3), "week=3"),  # type: ignore[arg-type]
         (lambda: strategies.service_lengths(max_years=-1), "max_years=-1"),

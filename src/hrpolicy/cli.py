@@ -4,7 +4,8 @@ library that prints, or reads files and standard input.
 Commands:
 
 - ``run CASE`` runs a case file of any engine (the file names its engine: ``bonds``,
-  ``commission``, ``collection``, ``reports``, ``scoring``) and prints the result;
+  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``) and prints the
+  result;
 - ``check FILE_OR_DIR…`` runs case files and compares each result with what the file
   expects (:mod:`hrpolicy.documents.cases`): a folder is searched recursively, outside
   hidden folders, for files named ``*.case.toml``, ``*.case.yaml``, ``*.case.yml`` or
@@ -20,7 +21,8 @@ Commands:
 - ``demo`` computes a worked example of each engine — the electrician's 6,000-yuan course
   settled, a month of commission under the task-base plan, a month of collection-linked
   pay with a bad-debt clawback, a team's weekly reports checked, a salesperson's month
-  scored — and prints each result with its explanation and findings (``--engine`` picks
+  scored, a part-time salesperson's deposit, fine and charge for lost materials
+  settled — and prints each result with its explanation and findings (``--engine`` picks
   one).
 
 Input: ``CASE`` is a path, or ``-`` for standard input, a document in JSON, TOML or YAML
@@ -433,6 +435,16 @@ _INTROS: Final = {
         "scores 0), one day absent; daily work weighs 70 % and attendance 30 % of the "
         "month's score.\n",
     ),
+    "charges": (
+        "示例六：兼职促销员（每周20小时）的协议：押金800元（等于带出的样品价值）、宣传资料每丢失"
+        "一套扣30元、为竞争对手工作罚款500元并“赔偿全部损失”；2026年4月丢失两套资料（经证实的损失"
+        "45元），当期工资已扣60元。\n",
+        "Demo 6: a part-time salesperson's agreement (20 hours a week): an 800-yuan deposit "
+        "equal to the samples taken out, 30 yuan for each set of promotional material lost, "
+        "a 500-yuan fine plus 'compensate all losses' for working for a competitor; in "
+        "April 2026 two sets are lost (a proven loss of 45 yuan) and 60 yuan was deducted "
+        "from that period's wage.\n",
+    ),
 }
 _DEMO_ENGINES: Final = ENGINE_NAMES
 
@@ -440,6 +452,7 @@ _DEMO_ENGINES: Final = ENGINE_NAMES
 def _demo_results() -> dict[str, Displayable]:
     """The result of each engine's worked example, by engine name (what ``demo`` shows)."""
     from hrpolicy.bonds.examples import electrician_case  # noqa: PLC0415 - loaded when run
+    from hrpolicy.charges.examples import part_time_lost_materials_case  # noqa: PLC0415
     from hrpolicy.collection.examples import example_bad_debt  # noqa: PLC0415
     from hrpolicy.commission.engine import evaluate  # noqa: PLC0415
     from hrpolicy.commission.examples import example_month  # noqa: PLC0415
@@ -453,6 +466,7 @@ def _demo_results() -> dict[str, Displayable]:
         "collection": example_bad_debt()[-1],
         "reports": example_team_week()[1],
         "scoring": scoring.run(scoring.example_case()),
+        "charges": part_time_lost_materials_case().settle(),
     }
 
 
@@ -847,7 +861,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = command(
         "demo",
         "run a worked example of each engine (bonds, commission, collection, reports, "
-        "scoring) and explain it",
+        "scoring, charges) and explain it",
         _demo,
     )
     demo.add_argument(

@@ -32,7 +32,7 @@ import typing
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, NamedTuple, ParamSpec, TypeVar
+from typing import Any, Final, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 
@@ -57,6 +57,7 @@ from hrpolicy.bonds.model import (
     CostCategory,
     CostItem,
     CostMultiple,
+    CostRange,
     Employment,
     ExitGround,
     FlatSum,
@@ -74,6 +75,9 @@ from hrpolicy.bonds.model import (
     StartRule,
     Training,
     TrainingKind,
+    Waiver,
+    WaiverCondition,
+    WaiverEffect,
 )
 from hrpolicy.bonds.policy import (
     DOMAIN_COST_SCHEDULE,
@@ -83,6 +87,30 @@ from hrpolicy.bonds.policy import (
     Region,
     ServiceSchedule,
 )
+from hrpolicy.charges.case import ChargeCase
+from hrpolicy.charges.model import (
+    Charge,
+    ChargeAgreement,
+    CompensationPayment,
+    Deposit,
+    DepositBasis,
+    Fine,
+    Incident,
+    LossCompensation,
+    Means,
+    NonCompete,
+    NonCompetePay,
+    PayPeriod,
+    Penalty,
+    PerItemCharge,
+    Relationship,
+    Role,
+    Taking,
+    Trigger,
+    Worker,
+)
+from hrpolicy.charges.policy import ChargePolicy, FineRule, PenaltyAndLoss
+from hrpolicy.charges.policy import Region as ChargeRegion
 from hrpolicy.collection.case import CollectionCase, CollectionMonth
 from hrpolicy.collection.model import (
     Advance,
@@ -204,6 +232,11 @@ __all__ = [
     "bond_cases",
     "bond_collections",
     "bond_policies",
+    "charge_agreements",
+    "charge_cases",
+    "charge_clauses",
+    "charge_policies",
+    "charge_workers",
     "clauses",
     "collection_inputs",
     "collection_policies",
@@ -213,6 +246,7 @@ __all__ = [
     "commission_plans",
     "consistent_separation",
     "cost_items",
+    "cost_ranges",
     "credits",
     "dates",
     "deal_lists",
@@ -232,6 +266,7 @@ __all__ = [
     "team_months",
     "team_weeks",
     "trainings",
+    "waivers",
     "weekly_reports",
 ]
 
@@ -698,6 +733,72 @@ def bond_collections(*, max_amount: Decimal | int = 20_000) -> st.SearchStrategy
     )
 
 
+_WAIVER_REFS: Final = ("Art. 6", "Art. 7", "Art. 8", "Art. 9", "第7条")
+
+
+def waivers(
+    *, clause_ref: str | None = None, conditions: tuple[WaiverCondition, ...] | None = None
+) -> st.SearchStrategy[Waiver]:
+    """Waiver clauses of every condition and effect: waive in full, reduce by a share
+    (1 % to 100 %) or by an amount (0.01 to 20 000); a revenue waiver with a threshold
+    (0.01 to 500 000).
+
+    Args:
+        clause_ref: the waiver's clause ref (``None``: drawn, ``Art. 6`` to ``Art. 9`` or
+            ``第7条``).
+        conditions: the conditions drawn from (:class:`~hrpolicy.bonds.WaiverCondition`
+            members; ``None``: any).
+    """
+    if clause_ref is not None:
+        _check_name("waivers", "clause_ref", clause_ref)
+    if conditions is not None and (
+        not isinstance(conditions, (tuple, list))
+        or not conditions
+        or not all(isinstance(c, WaiverCondition) for c in conditions)
+    ):
+        raise InvalidArgument(
+            f"waivers: conditions={conditions!r} must be None or WaiverCondition members"
+        )
+    refs = st.just(clause_ref) if clause_ref is not None else st.sampled_from(_WAIVER_REFS)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Waiver:
+        condition = draw(st.sampled_from(conditions or list(WaiverCondition)))
+        effect = draw(st.sampled_from(list(WaiverEffect)))
+        revenue = condition is WaiverCondition.REVENUE_PRODUCED
+        return Waiver(
+            condition=condition,
+            clause_ref=draw(refs),
+            effect=effect,
+            share=draw(rates(min_value=Decimal("0.01"), max_value=1))
+            if effect is WaiverEffect.REDUCE_BY_SHARE
+            else None,
+            amount=draw(amounts(min_value=Decimal("0.01"), max_value=20_000))
+            if effect is WaiverEffect.REDUCE_BY_AMOUNT
+            else None,
+            threshold=draw(amounts(min_value=Decimal("0.01"), max_value=500_000))
+            if revenue
+            else None,
+            text=draw(st.sampled_from(["", "trains a replacement", "培训接替人员"])),
+        )
+
+    return build()
+
+
+def _waiver_sets() -> st.SearchStrategy[tuple[Waiver, ...]]:
+    return st.lists(waivers(), max_size=3, unique_by=lambda w: w.clause_ref).map(tuple)
+
+
+def cost_ranges(*, max_value: Decimal | int = 60_000) -> st.SearchStrategy[CostRange]:
+    """Training cost ranges (培训费用范围) ``low`` ≤ ``high``, both at most ``max_value``
+    (0 or more, default 60 000)."""
+    if _check_number("cost_ranges", "max_value", max_value) < 0:
+        raise InvalidArgument(f"cost_ranges: max_value={max_value!r} must be 0 or more")
+    return st.tuples(amounts(max_value=max_value), amounts(max_value=max_value)).map(
+        lambda pair: CostRange(low=min(pair), high=max(pair))
+    )
+
+
 def _check_bond_agreements(o: _Options) -> None:
     name = "bond_agreements"
     _check_instance(name, "training", o["training"], Training)
@@ -738,6 +839,9 @@ def bond_agreements(
     ``without_training`` (they exclude each other), ``id`` (drawn when ``None``),
     ``penalty`` (with a penalty clause; ``None``: drawn), ``other_clauses`` (other clauses
     drawn), ``contract_start`` and ``not_before`` (dates or ``None``).
+
+    Up to three waivers are drawn (unique clause refs), and the agreement states its
+    training cost as a figure, as a range (:func:`cost_ranges`), or not at all.
 
     The agreement is signed around the end of the training, and its service period always
     ends after signing. It counts service from the contract start only when
@@ -788,7 +892,14 @@ def bond_agreements(
         start_rule=start_rule,
         start_date=start_date,
         clauses=draw(_clauses()) if other_clauses else (),
-        stated_cost=draw(st.none() | amounts(max_value=60_000)),
+        **draw(
+            st.one_of(
+                st.just({}),
+                amounts(max_value=60_000).map(lambda cost: {"stated_cost": cost}),
+                cost_ranges().map(lambda stated: {"stated_cost_range": stated}),
+            )
+        ),
+        waivers=draw(_waiver_sets()),
     )
 
 
@@ -848,6 +959,13 @@ def _check_separations(o: _Options) -> None:
         raise InvalidArgument(
             f"separations: grounds={grounds!r} must be None or ExitGround members"
         )
+    refs = o["waiver_refs"]
+    if not isinstance(refs, (tuple, list)) or not all(
+        isinstance(r, str) and r.strip() for r in refs
+    ):
+        raise InvalidArgument(
+            f"separations: waiver_refs={refs!r} must be a tuple of non-blank clause refs"
+        )
 
 
 @_eager(_check_separations)
@@ -858,17 +976,26 @@ def separations(
     min_value: date = _FIRST_DAY,
     max_value: date = _LAST_DAY,
     grounds: tuple[ExitGround, ...] | None = None,
+    waiver_refs: tuple[str, ...] = (),
 ) -> Separation:
     """Separations with a last day between ``min_value`` and ``max_value`` (dates), on one
-    of ``grounds`` (:class:`~hrpolicy.bonds.ExitGround` members; ``None``: any)."""
+    of ``grounds`` (:class:`~hrpolicy.bonds.ExitGround` members; ``None``: any).
+
+    ``waivers_met`` is drawn from ``waiver_refs`` (the refs of the agreements' waivers
+    whose condition can be listed as met; empty by default, since a ref no agreement has
+    is refused when settling); ``revenue_produced`` is drawn or ``None``."""
     ground = draw(st.sampled_from(grounds or list(ExitGround)))
     collections = draw(st.lists(bond_collections(), max_size=2))
+    refs = tuple(waiver_refs)
+    met = tuple(draw(st.lists(st.sampled_from(refs), unique=True))) if refs else ()
     return Separation(
         last_day=draw(dates(min_value=min_value, max_value=max_value)),
         ground=ground,
         settles_bond=ground is ExitGround.MUTUAL_AGREEMENT and draw(st.booleans()),
         demanded=draw(st.none() | amounts(max_value=100_000)),
         collections=tuple(collections),
+        waivers_met=met,
+        revenue_produced=draw(st.none() | amounts(max_value=500_000)),
     )
 
 
@@ -883,6 +1010,7 @@ def bond_policies() -> st.SearchStrategy[BondPolicy]:
         rounding=st.sampled_from(list(Rounding)),
         start_convention=st.sampled_from(conventions),
         include_offjob_training_wages=st.booleans(),
+        include_living_subsidy=st.booleans(),
         probation=st.sampled_from(list(ProbationRule)),
         mutual_agreement=st.sampled_from(list(MutualAgreementRule)),
         region=st.sampled_from(list(Region)),
@@ -962,7 +1090,18 @@ def bond_cases(
         )
     earliest = max(latest_signature, employment.hire_date, _FIRST_DAY)
     horizon = timedelta(days=365 * (4 if eligible_only else 10))
-    separation = draw(separations(min_value=earliest, max_value=earliest + horizon))
+    # The waivers that can be listed as met: by their ref when the case has one
+    # agreement, else qualified by the agreement's id (so that each agreement can also
+    # be settled on its own).
+    listable = tuple(
+        waiver.clause_ref if len(agreements) == 1 else f"{a.id}/{waiver.clause_ref}"
+        for a in agreements
+        for waiver in a.waivers
+        if waiver.condition is not WaiverCondition.REVENUE_PRODUCED
+    )
+    separation = draw(
+        separations(min_value=earliest, max_value=earliest + horizon, waiver_refs=listable)
+    )
     named_deposits = sum(
         (
             c.amount
@@ -1017,6 +1156,446 @@ def consistent_separation(separation: Separation, employment: Employment) -> Sep
     ):
         ground = ExitGround.RESIGNATION
     return attrs.evolve(separation, ground=ground, last_day=last_day)
+
+
+# --- charges ------------------------------------------------------------------------------
+
+#: The tag of each charge clause in documents and tables, and its class.
+_CHARGE_FORMS: dict[str, type] = {
+    "deposit": Deposit,
+    "fine": Fine,
+    "penalty": Penalty,
+    "per_item": PerItemCharge,
+    "loss_compensation": LossCompensation,
+    "non_compete": NonCompete,
+}
+_CHARGE_FIRST = date(2020, 1, 1)
+_CHARGE_LAST = date(2026, 12, 31)
+_MONTHLY_MINIMA = [Decimal(1900), Decimal(2200), Decimal(2490), Decimal(2690)]
+_HOURLY_MINIMA = [Decimal(20), Decimal("23.5"), Decimal("25.3")]
+
+
+def _check_charge_workers(o: _Options) -> None:
+    _check_enum("charge_workers", "relationship", o["relationship"], Relationship)
+    _check_bool("charge_workers", "left", o["left"], nullable=True)
+
+
+@_eager(_check_charge_workers)
+@st.composite
+def charge_workers(
+    draw: st.DrawFn, *, relationship: Relationship | None = None, left: bool | None = None
+) -> Worker:
+    """Workers whose stated relationship agrees with the facts that decide it: under
+    labour service a student in term time or a pensioner (one in five neither, which the
+    engine flags); under a labour relationship never a pensioner and now and then an
+    enrolled student (flagged too); part-time labour at most 24 hours a week. They start
+    from 2020 to 2026 and, when they have left, leave within 900 days.
+
+    Args:
+        relationship: a :class:`~hrpolicy.charges.model.Relationship` (``None``: drawn).
+        left: whether the worker has left (``None``: drawn).
+    """
+    chosen = relationship if relationship is not None else draw(st.sampled_from(list(Relationship)))
+    started = draw(dates(min_value=_CHARGE_FIRST, max_value=_CHARGE_LAST))
+    has_left = draw(st.booleans()) if left is None else left
+    left_on = started + timedelta(days=draw(st.integers(0, 900))) if has_left else None
+    if chosen is Relationship.LABOUR_SERVICE:
+        basis = draw(st.sampled_from(["student", "student", "pension", "pension", "neither"]))
+        student, pension = basis == "student", basis == "pension"
+        most = 40
+    else:
+        student, pension = draw(st.integers(0, 9)) == 0, False
+        most = 24 if chosen is Relationship.PART_TIME else 60
+    hours = draw(st.none() | st.integers(1, most).map(Decimal))
+    return Worker(
+        id=draw(_ids("W")),
+        relationship=chosen,
+        started=started,
+        left_on=left_on,
+        enrolled_student=student,
+        drawing_pension=pension,
+        weekly_hours=hours,
+        role=draw(st.sampled_from(list(Role))),
+        name=draw(st.sampled_from(["", "张三", "Li Na"])),
+    )
+
+
+def _check_charge_clauses(o: _Options) -> None:
+    kinds = o["kinds"]
+    if kinds is not None and (
+        not isinstance(kinds, (tuple, list)) or not kinds or not set(kinds) <= set(_CHARGE_FORMS)
+    ):
+        raise InvalidArgument(
+            f"charge_clauses: kinds={kinds!r} must be None or a list of "
+            + ", ".join(map(repr, _CHARGE_FORMS))
+        )
+    if o["ref"] is not None:
+        _check_name("charge_clauses", "ref", o["ref"])
+
+
+@_eager(_check_charge_clauses)
+@st.composite
+def charge_clauses(
+    draw: st.DrawFn, *, kinds: Sequence[str] | None = None, ref: str | None = None
+) -> Charge:
+    """Charge clauses of every form: a deposit, a fine, an agreed penalty, a charge per
+    item, loss compensation or a non-compete (running up to 36 months, so now and then
+    beyond the 24 the law allows; with or without agreed compensation).
+
+    Args:
+        kinds: the forms drawn from, by their tags (``"deposit"``, ``"fine"``,
+            ``"penalty"``, ``"per_item"``, ``"loss_compensation"``, ``"non_compete"``;
+            ``None``: any).
+        ref: the clause's ref (``None``: drawn, ``C0`` to ``C10000``).
+    """
+    kind = draw(st.sampled_from(list(kinds or _CHARGE_FORMS)))
+    clause_ref = ref if ref is not None else draw(_ids("C"))
+    text = draw(st.sampled_from(["", "违约须赔偿", "Art. 7"]))
+    trigger = draw(st.sampled_from(list(Trigger)))
+    if kind == "deposit":
+        return Deposit(
+            ref=clause_ref,
+            amount=draw(amounts(max_value=5_000)),
+            basis=draw(st.sampled_from(list(DepositBasis))),
+            refund_within_days=draw(st.none() | st.integers(0, 90)),
+            text=text,
+        )
+    if kind == "fine":
+        return Fine(
+            ref=clause_ref,
+            amount=draw(amounts(max_value=2_000)),
+            trigger=trigger,
+            in_democratic_rules=draw(st.booleans()),
+            text=text,
+        )
+    if kind == "penalty":
+        return Penalty(
+            ref=clause_ref, amount=draw(amounts(max_value=20_000)), trigger=trigger, text=text
+        )
+    if kind == "per_item":
+        return PerItemCharge(
+            ref=clause_ref, amount=draw(amounts(max_value=200)), trigger=trigger, text=text
+        )
+    if kind == "loss_compensation":
+        return LossCompensation(ref=clause_ref, trigger=trigger, text=text)
+    return NonCompete(
+        ref=clause_ref,
+        penalty=draw(amounts(max_value=100_000)),
+        months=draw(st.integers(1, 36)),
+        monthly_compensation=draw(st.none() | amounts(max_value=8_000)),
+        text=text,
+    )
+
+
+def _check_charge_agreements(o: _Options) -> None:
+    _check_int("charge_agreements", "max_clauses", o["max_clauses"], 0, 12)
+    if o["signed_on"] is not None:
+        _check_date("charge_agreements", "signed_on", o["signed_on"])
+
+
+@_eager(_check_charge_agreements)
+@st.composite
+def charge_agreements(
+    draw: st.DrawFn, *, signed_on: date | None = None, max_clauses: int = 4
+) -> ChargeAgreement:
+    """Agreements with up to ``max_clauses`` charge clauses (0 to 12, default 4), refs
+    ``C1``, ``C2``… and at most one non-compete, ending after signing or open-ended.
+
+    Args:
+        signed_on: the day of signing (``None``: drawn from 2020 to 2026).
+        max_clauses: the most clauses.
+    """
+    signed = (
+        signed_on
+        if signed_on is not None
+        else draw(dates(min_value=_CHARGE_FIRST, max_value=_CHARGE_LAST))
+    )
+    count = draw(st.integers(0, max_clauses))
+    kinds = list(_CHARGE_FORMS)
+    charges: list[Charge] = []
+    for index in range(count):
+        if any(isinstance(c, NonCompete) for c in charges):
+            kinds = [k for k in kinds if k != "non_compete"]
+        charges.append(draw(charge_clauses(kinds=kinds, ref=f"C{index + 1}")))
+    ends_on = draw(st.none() | st.integers(0, 1100).map(lambda days: signed + timedelta(days=days)))
+    return ChargeAgreement(
+        id=draw(_ids("AG")),
+        signed_on=signed,
+        charges=tuple(charges),
+        ends_on=ends_on,
+        title=draw(st.sampled_from(["", "销售协议", "兼职协议"])),
+    )
+
+
+def charge_policies() -> st.SearchStrategy[ChargePolicy]:
+    """Any combination of the charges engine's options."""
+    return st.builds(
+        ChargePolicy,
+        fines=st.sampled_from(list(FineRule)),
+        penalty_and_loss=st.sampled_from(list(PenaltyAndLoss)),
+        excessive_above_loss=rates(max_value=1),
+        region=st.sampled_from(list(ChargeRegion)),
+        name=st.sampled_from(["", "华南门店"]),
+    )
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _pay_period_end(start: date, half_months: bool) -> date:
+    """The last day of the pay period starting ``start``: the month's end, or the 15th
+    when pay is every half month."""
+    if half_months and start.day <= 15:
+        return start.replace(day=15)
+    return _month_end(start)
+
+
+@st.composite
+def _charge_pay_periods(draw: st.DrawFn, worker: Worker, as_of: date) -> tuple[PayPeriod, ...]:
+    """Consecutive pay periods from some months before ``as_of`` (never before the worker
+    started, never past the last day worked): calendar months, or half months for
+    part-time labour (one in five monthly, which the engine flags as too long)."""
+    part_time = worker.relationship is Relationship.PART_TIME
+    half_months = part_time and draw(st.integers(0, 4)) > 0
+    back = draw(st.integers(0, 3))
+    first = as_of.replace(day=1)
+    for _ in range(back):
+        first = (first - timedelta(days=1)).replace(day=1)
+    start = max(first, worker.started)
+    periods: list[PayPeriod] = []
+    for _ in range(draw(st.integers(0, 6))):
+        if worker.left_on is not None and start > worker.left_on:
+            break
+        end = _pay_period_end(start, half_months)
+        if worker.left_on is not None:
+            end = min(end, worker.left_on)
+        if part_time:
+            period = PayPeriod(
+                start=start,
+                end=end,
+                wage=draw(amounts(min_value=100, max_value=4_000)),
+                hours=draw(st.integers(4, 100).map(Decimal)),
+                hourly_minimum_wage=draw(st.sampled_from(_HOURLY_MINIMA)),
+            )
+        elif worker.relationship is Relationship.LABOUR_CONTRACT:
+            period = PayPeriod(
+                start=start,
+                end=end,
+                wage=draw(amounts(min_value=1_000, max_value=20_000)),
+                minimum_wage=draw(st.sampled_from(_MONTHLY_MINIMA)),
+            )
+        else:
+            period = PayPeriod(
+                start=start,
+                end=end,
+                wage=draw(amounts(max_value=6_000)),
+                minimum_wage=draw(st.none() | st.sampled_from(_MONTHLY_MINIMA)),
+            )
+        periods.append(period)
+        start = end + timedelta(days=1)
+    return tuple(periods)
+
+
+def _day_between(draw: st.DrawFn, first: date, last: date) -> date:
+    return first + timedelta(days=draw(st.integers(0, (last - first).days)))
+
+
+@st.composite
+def _charge_incidents(
+    draw: st.DrawFn, worker: Worker, agreement: ChargeAgreement, as_of: date, most: int
+) -> tuple[Incident, ...]:
+    """Incidents on days the engine accepts: after the start, by ``as_of``; a competitor
+    during the agreement by the last day worked, a competitor after it only once left."""
+    triggers = [
+        c.trigger for c in agreement.charges if isinstance(c, (Fine, Penalty, PerItemCharge))
+    ] + [c.trigger for c in agreement.charges if isinstance(c, LossCompensation)]
+    if any(isinstance(c, NonCompete) for c in agreement.charges):
+        triggers.append(Trigger.COMPETITOR_AFTER)
+    worked_until = min(as_of, worker.left_on) if worker.left_on is not None else as_of
+    incidents = []
+    for index in range(draw(st.integers(0, most))):
+        trigger = draw(st.sampled_from(triggers or list(Trigger)) | st.sampled_from(list(Trigger)))
+        after_leaving = worker.left_on is not None and worker.left_on < as_of
+        if trigger is Trigger.COMPETITOR_AFTER and not after_leaving:
+            trigger = Trigger.LOST_OR_DAMAGED
+        if trigger is Trigger.COMPETITOR_AFTER:
+            assert worker.left_on is not None
+            on = _day_between(draw, worker.left_on + timedelta(days=1), as_of)
+        else:
+            on = _day_between(draw, worker.started, worked_until)
+        incidents.append(
+            Incident(
+                id=f"I{index + 1}",
+                trigger=trigger,
+                on=on,
+                items=draw(st.integers(1, 5)),
+                proven_loss=draw(st.none() | amounts(max_value=5_000)),
+                liability=draw(st.just(Rate.parse("100%")) | rates()),
+                description=draw(st.sampled_from(["", "丢失宣传资料一套"])),
+            )
+        )
+    return tuple(incidents)
+
+
+@st.composite
+def _charge_takings(
+    draw: st.DrawFn,
+    *,
+    worker: Worker,
+    agreement: ChargeAgreement,
+    incidents: tuple[Incident, ...],
+    periods: tuple[PayPeriod, ...],
+    as_of: date,
+    most: int,
+) -> tuple[Taking, ...]:
+    """Money taken under the agreement's clauses, as the engine accepts it: deposits
+    paid or deducted (never drawn from a deposit), no more drawn from deposits than
+    was paid into them, every deduction from wages in a pay period by ``as_of``."""
+    if not agreement.charges:
+        return ()
+    past = [p for p in periods if p.start <= as_of]
+    deposits = [c for c in agreement.charges if isinstance(c, Deposit)]
+    # Deposits are taken first, most often when the work starts, so that later takings
+    # can draw on them; what was given back of a deposit cannot be drawn on.
+    clauses: list[Charge] = []
+    if deposits:
+        clauses += [draw(st.sampled_from(deposits)) for _ in range(draw(st.integers(0, 2)))]
+    clauses += [draw(st.sampled_from(agreement.charges)) for _ in range(draw(st.integers(0, most)))]
+    held = Decimal(0)
+    takings = []
+    for index, clause in enumerate(clauses[:most]):
+        amount = draw(amounts(max_value=3_000))
+        means = draw(st.sampled_from(list(Means)))
+        if isinstance(clause, Deposit) and means is Means.FROM_DEPOSIT:
+            means = Means.PAID
+        if means is Means.FROM_DEPOSIT:
+            if held > 0:
+                amount = min(amount, held)
+            else:
+                means = Means.PAID
+        if means is Means.DEDUCTED_FROM_WAGES and not past:
+            means = Means.PAID
+        if means is Means.DEDUCTED_FROM_WAGES:
+            period = draw(st.sampled_from(past))
+            on = _day_between(draw, period.start, min(period.end, as_of))
+        else:
+            on = _day_between(draw, worker.started, as_of)
+        returned = draw(st.sampled_from([Decimal(0), amount]) | amounts(max_value=amount))
+        if isinstance(clause, Deposit):
+            held += amount - returned
+            incident = ""
+        else:
+            held -= amount if means is Means.FROM_DEPOSIT else Decimal(0)
+            incident = draw(st.sampled_from(["", *(i.id for i in incidents)]))
+        takings.append(
+            Taking(
+                id=f"T{index + 1}",
+                clause=clause.ref,
+                amount=amount,
+                means=means,
+                on=on,
+                incident=incident,
+                returned=returned,
+            )
+        )
+    return tuple(takings)
+
+
+def _check_charge_cases(o: _Options) -> None:
+    _check_enum("charge_cases", "relationship", o["relationship"], Relationship)
+    _check_instance("charge_cases", "policy", o["policy"], ChargePolicy)
+    _check_int("charge_cases", "max_incidents", o["max_incidents"], 0, 10)
+    _check_int("charge_cases", "max_takings", o["max_takings"], 0, 10)
+
+
+@_eager(_check_charge_cases)
+@st.composite
+def charge_cases(
+    draw: st.DrawFn,
+    *,
+    relationship: Relationship | None = None,
+    policy: ChargePolicy | None = None,
+    max_incidents: int = 3,
+    max_takings: int = 4,
+) -> ChargeCase:
+    """Consistent charges cases, as the engine settles them: a worker whose relationship
+    agrees with the facts (:func:`charge_workers`), an agreement signed up to 30 days
+    before the start (:func:`charge_agreements`), settled on a day on or after the last
+    day worked; incidents on days the engine accepts (a competitor after leaving only
+    once left); takings under the agreement's clauses (no deposit drawn from a deposit,
+    no more drawn from deposits than was paid, each deduction from wages in a pay period);
+    consecutive pay periods that never run past the last day worked, with the floor the
+    relationship needs; and, with a non-compete, the wage facts that fix its compensation
+    and payments made after leaving.
+
+    Args:
+        relationship: a :class:`~hrpolicy.charges.model.Relationship` (``None``: drawn).
+        policy: the :class:`~hrpolicy.charges.policy.ChargePolicy` (``None``: drawn).
+        max_incidents: the most incidents (0 to 10, default 3).
+        max_takings: the most takings (0 to 10, default 4).
+    """
+    worker = draw(charge_workers(relationship=relationship))
+    agreement = draw(
+        charge_agreements(signed_on=worker.started - timedelta(days=draw(st.integers(0, 30))))
+    )
+    since = worker.left_on if worker.left_on is not None else worker.started
+    as_of = since + timedelta(days=draw(st.integers(0, 800)))
+    periods = draw(_charge_pay_periods(worker, as_of))
+    incidents = draw(_charge_incidents(worker, agreement, as_of, max_incidents))
+    takings = draw(
+        _charge_takings(
+            worker=worker,
+            agreement=agreement,
+            incidents=incidents,
+            periods=periods,
+            as_of=as_of,
+            most=max_takings,
+        )
+    )
+    non_compete = None
+    if any(isinstance(c, NonCompete) for c in agreement.charges):
+        payments: list[CompensationPayment] = []
+        if worker.left_on is not None and worker.left_on < as_of:
+            left_on = worker.left_on
+            days = sorted(
+                draw(st.lists(st.integers(1, (as_of - left_on).days), max_size=4, unique=True))
+            )
+            payments = [
+                CompensationPayment(
+                    on=left_on + timedelta(days=day), amount=draw(amounts(max_value=6_000))
+                )
+                for day in days
+            ]
+        non_compete = NonCompetePay(
+            average_monthly_wage=draw(amounts(min_value=1_000, max_value=30_000)),
+            minimum_wage=draw(st.sampled_from(_MONTHLY_MINIMA)),
+            payments=tuple(payments),
+        )
+    return ChargeCase(
+        worker=worker,
+        agreement=agreement,
+        as_of=as_of,
+        incidents=incidents,
+        takings=takings,
+        pay_periods=periods,
+        non_compete=non_compete,
+        policy=policy if policy is not None else draw(charge_policies()),
+    )
+
+
+@st.composite
+def _pay_periods(draw: st.DrawFn) -> PayPeriod:
+    start = draw(dates(min_value=_CHARGE_FIRST, max_value=_CHARGE_LAST))
+    end = start + timedelta(days=draw(st.integers(0, 31)))
+    return draw(_builds(PayPeriod, start=st.just(start), end=st.just(end)))
+
+
+@st.composite
+def _takings(draw: st.DrawFn) -> Taking:
+    amount = draw(amounts(max_value=5_000))
+    return draw(_builds(Taking, amount=st.just(amount), returned=amounts(max_value=amount)))
 
 
 def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalendar]:
@@ -2168,6 +2747,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Clause: clauses(),
         Collection: bond_collections(),
         CostItem: cost_items(),
+        CostRange: cost_ranges(),
         CostMultiple: _builds(CostMultiple, multiple=st.integers(1, 4).map(Decimal)),
         Employment: employments(),
         FlatSum: _builds(FlatSum),
@@ -2180,6 +2760,23 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ServiceSchedule: _table(["1", "2", "3"]).map(lambda table: ServiceSchedule(table=table)),
         SpecialBenefit: special_benefits(),
         Training: trainings(),
+        Waiver: waivers(),
+        # charges
+        ChargeAgreement: charge_agreements(),
+        ChargeCase: charge_cases(),
+        ChargePolicy: charge_policies(),
+        CompensationPayment: _builds(CompensationPayment),
+        Deposit: charge_clauses(kinds=("deposit",)),
+        Fine: charge_clauses(kinds=("fine",)),
+        Incident: _builds(Incident),
+        LossCompensation: charge_clauses(kinds=("loss_compensation",)),
+        NonCompete: charge_clauses(kinds=("non_compete",)),
+        NonCompetePay: _builds(NonCompetePay),
+        PayPeriod: _pay_periods(),
+        Penalty: charge_clauses(kinds=("penalty",)),
+        PerItemCharge: charge_clauses(kinds=("per_item",)),
+        Taking: _takings(),
+        Worker: charge_workers(),
         # commission
         Carry: st.one_of(
             _builds(Carry, earned_to_date=st.none(), paid_to_date=st.none()),

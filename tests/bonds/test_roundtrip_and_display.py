@@ -20,6 +20,7 @@ from hrpolicy.bonds import (
     Clause,
     Collection,
     CostItem,
+    CostRange,
     Employment,
     PenaltyClause,
     ProbationRule,
@@ -27,6 +28,7 @@ from hrpolicy.bonds import (
     ServiceLength,
     SpecialBenefit,
     Training,
+    Waiver,
     review,
     settle_bond,
 )
@@ -40,6 +42,7 @@ from hrpolicy.strategies import (
     bond_policies,
     clauses,
     cost_items,
+    cost_ranges,
     employments,
     penalty_clauses,
     separations,
@@ -47,6 +50,7 @@ from hrpolicy.strategies import (
     special_benefits,
     table_calendars,
     trainings,
+    waivers,
 )
 from tests.bonds.helpers import agreement, employment, separation, settle_standard, training
 
@@ -61,6 +65,11 @@ _DOMAIN = [
     pytest.param(penalty_clauses(), PenaltyClause, id="penalty clause of every form"),
     pytest.param(employments(regime=None), Employment, id="employment"),
     pytest.param(separations(), Separation, id="separation"),
+    pytest.param(
+        separations(waiver_refs=("Art. 6", "A2/第7条")), Separation, id="separation, waivers met"
+    ),
+    pytest.param(waivers(), Waiver, id="waiver of every condition and effect"),
+    pytest.param(cost_ranges(), CostRange, id="stated cost range"),
     pytest.param(bond_policies(), BondPolicy, id="bond policy"),
     pytest.param(bond_cases(), BondCase, id="whole case"),
     pytest.param(band_tables(), BandTable, id="band table"),
@@ -102,6 +111,7 @@ def test_the_options_in_force_are_the_first_step_of_every_settlement() -> None:
         "rounding": "nearest",
         "start_convention": "day_after_training_ends",
         "include_offjob_training_wages": False,
+        "include_living_subsidy": False,
         "probation": "exempt",
         "mutual_agreement": "exempt_unless_settled",
         "region": "general",

@@ -8,7 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from hrpolicy import from_dict, to_dict
 from hrpolicy.bonds import (
+    BondReview,
     Clause,
     ClauseKind,
     Collection,
@@ -23,6 +25,8 @@ from hrpolicy.bonds import (
     review,
     settle,
 )
+from hrpolicy.core.clauses import Verdict
+from hrpolicy.core.errors import ConversionError
 from hrpolicy.core.explain import Severity
 from tests.bonds.helpers import (
     agreement,
@@ -307,3 +311,69 @@ def test_costs_borne_by_the_parent_company_cannot_ground_a_bond() -> None:
     reason = result.review.cost.excluded[0].reason
     assert reason.en == "borne by the parent or a related company, not by the employer"
     assert reason.zh_CN == "由母公司或关联公司承担，并非用人单位支出"
+
+
+# --- the clause audit as data (hrpolicy.core.clauses) ----------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(ClauseKind), ids=[k.value for k in ClauseKind])
+def test_every_other_clause_kind_is_unlawful_or_void_citing_the_articles_its_finding_cites(
+    kind: ClauseKind,
+) -> None:
+    checked = review(agreement(clauses=(Clause(kind=kind, ref="Art. 9"),)), employment())
+    (verdict,) = checked.clause_verdicts
+    assert verdict.verdict in (Verdict.UNLAWFUL, Verdict.VOID)
+    assert not verdict.verdict.stands
+    (finding,) = [f for f in checked.findings if f.code == verdict.finding]
+    assert set(verdict.articles) == {c.id for c in finding.citations}
+    assert verdict.instead.zh_CN
+    assert verdict.instead.en
+    step = checked.explanation.step(f"clause.{kind.value}")
+    assert (step.input_map["clause"], step.output) == ("Art. 9", verdict.verdict.value)
+
+
+def test_a_review_lists_each_clause_verdict_in_its_clauses_table_in_both_languages() -> None:
+    checked = review(
+        agreement(
+            clauses=(
+                Clause(kind=ClauseKind.LOSS_PENALTY, ref="Art. 5"),
+                Clause(kind=ClauseKind.DEPOSIT, amount=Decimal("2000")),
+            )
+        ),
+        employment(),
+    )
+    rows = checked.to_records("clauses")
+    assert [(r["ref"], r["kind"], r["verdict"], r["finding"]) for r in rows] == [
+        ("Art. 5", "loss_penalty", "void", "loss_penalty_void"),
+        ("#2", "deposit", "unlawful", "deposit_or_guarantee"),
+    ]
+    assert rows[0]["citation"] == "LCL Art. 25; LCL Art. 90; LL Art. 102"
+    chinese = checked.to_records("clauses", locale="zh_CN")
+    assert chinese[1]["instead"].startswith("所收财物全额退还")
+
+
+def test_a_deposit_clause_naming_an_amount_carries_it_in_its_finding() -> None:
+    checked = review(
+        agreement(clauses=(Clause(kind=ClauseKind.DEPOSIT, ref="Art. 7", amount=Decimal("2000")),)),
+        employment(),
+    )
+    (deposit,) = [f for f in checked.findings if f.code == "deposit_or_guarantee"]
+    assert deposit.param("amount") == Decimal("2000")
+
+
+def test_a_single_bond_settled_shows_its_clause_verdicts_too() -> None:
+    result = settle_standard(agreement_=agreement(clauses=(Clause(kind=ClauseKind.PAY_FREEZE),)))
+    assert [r["verdict"] for r in result.to_records("clauses")] == ["unlawful"]
+    assert result.review.clause_verdicts[0].ref == "#1"
+
+
+def test_a_review_read_back_from_data_with_an_edited_clause_verdict_is_refused() -> None:
+    checked = review(
+        agreement(clauses=(Clause(kind=ClauseKind.LOSS_PENALTY, ref="5"),)), employment()
+    )
+    data = to_dict(checked)
+    assert data["clause_verdicts"][0]["verdict"] == "void"
+    assert from_dict(data, BondReview) == checked
+    data["clause_verdicts"][0]["verdict"] = "lawful"
+    with pytest.raises(ConversionError, match=r"clause_verdicts\[0\]\.verdict"):
+        from_dict(data, BondReview)

@@ -41,7 +41,7 @@ from hrpolicy.charges import (
     Worker,
 )
 from hrpolicy.core.money import money_sum
-from hrpolicy.core.recovery import deduction_cap
+from hrpolicy.core.recovery import recovery_cap
 
 _START = date(2026, 1, 1)
 _DURING = (Trigger.LOST_OR_DAMAGED, Trigger.COMPETITOR_DURING, Trigger.RULE_BREACH)
@@ -209,7 +209,7 @@ def test_nothing_is_recovered_from_a_pay_period_beyond_its_cap(case: ChargeCase)
         return
     outcomes = {o.taking: o for o in settled.takings}
     for period in case.pay_periods:
-        cap = deduction_cap(period.wage, _floor(case, period))
+        cap = recovery_cap(period.wage, _floor(case, period))
         applied = money_sum(
             outcomes[t.id].applied
             for t in case.takings

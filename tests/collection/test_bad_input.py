@@ -364,7 +364,7 @@ def test_bad_stages_are_refused_naming_the_stage_as_written(
     [
         ("2024-05", InvalidTypeError, r"^months: expected a list of \(label, wage"),
         (["2024-05"], InvalidTypeError, r"^months\[0\]: expected a \(label, wage"),
-        ([["2024-05", 5000]], InvalidValueError, r"^months\[0\]: expected 3 items"),
+        ([["2024-05", 5000]], InvalidValueError, r"^months\[0\]: expected 3 or 4 items"),
         ([[None, 5000, 2690]], InvalidTypeError, r"^months\[0\].month: expected a str or a Period"),
         ([[" ", 5000, 2690]], InvalidValueError, r"^months\[0\].month: expected a non-empty label"),
         ([["2024-05", 5000.0, 2690]], InvalidTypeError, r"^months\[0\].wage: expected"),
@@ -372,7 +372,8 @@ def test_bad_stages_are_refused_naming_the_stage_as_written(
         (
             [{"month": "2024-05", "wage": 5000}],
             InvalidValueError,
-            r"^months\[0\]: expected the keys month, wage and minimum_wage, got list",
+            r"^months\[0\]: expected the keys month, wage and minimum_wage "
+            r"\(and already_deducted\), got list",
         ),
     ],
 )

@@ -298,7 +298,14 @@ def test_a_code_listed_twice_must_appear_twice() -> None:
 
 
 def test_an_exact_findings_list_fails_on_a_code_the_case_does_not_list() -> None:
-    codes = ["penalty_not_prorated", "loss_penalty_void", "penalty_cut_to_cap", "refund_due"]
+    codes = [
+        "signed_after_training_ended",
+        "penalty_not_prorated",
+        "loss_penalty_void",
+        "penalty_cut_to_cap",
+        "waiver_not_met",
+        "refund_due",
+    ]
     report = _check("bonds", {"findings": codes, "findings_exact": True})
     (mismatch,) = report.mismatches
     assert mismatch.note is not None

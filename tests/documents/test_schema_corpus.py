@@ -197,7 +197,15 @@ def test_a_bad_document_is_rejected_by_its_schema_and_refused_by_the_loader(path
 def test_the_bad_corpus_has_one_document_for_each_kind_of_error() -> None:
     names = {p.name.split("--")[0] for p in _corpus("bad")}
     assert len(_corpus("bad")) >= 40
-    assert names >= {"Plan", "BondCase", "BondPolicy", "ServiceSchedule", "CommissionCase"}
+    assert names >= {
+        "Plan",
+        "BondCase",
+        "BondPolicy",
+        "ServiceSchedule",
+        "CommissionCase",
+        "ChargeCase",
+        "ChargePolicy",
+    }
 
 
 # --- good documents broken at random --------------------------------------------------------

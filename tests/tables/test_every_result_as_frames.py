@@ -114,7 +114,22 @@ def _fast() -> Any:
     return compare_columns(plan(30000), plan(25000), ["li", "wang"], days, [2_500_000, 1_000_000])
 
 
+def _charges() -> Any:
+    from hrpolicy.charges.examples import part_time_lost_materials_case  # noqa: PLC0415
+
+    return part_time_lost_materials_case().settle()
+
+
+def _charges_after_leaving() -> Any:
+    from hrpolicy.charges import Relationship  # noqa: PLC0415
+    from hrpolicy.charges.examples import student_lost_materials_case  # noqa: PLC0415
+
+    return student_lost_materials_case(Relationship.LABOUR_CONTRACT).settle()
+
+
 RESULTS: dict[str, Callable[[], Any]] = {
+    "a charges settlement with recovery from wages": _charges,
+    "a charges settlement after leaving, under a labour contract": _charges_after_leaving,
     "a recovery schedule under the wage cap": _recovery,
     "an annual score": _annual,
     "a columnar what-if": _fast,

@@ -354,6 +354,7 @@ def test_a_bond_case_spreadsheet_gives_the_case_built_by_hand_and_settles_the_sa
         costs=pd.DataFrame(tables["costs"], dtype=str),
         clauses=pd.DataFrame(tables["clauses"], dtype=str),
         collections=pd.DataFrame(tables["collections"], dtype=str),
+        waivers=pd.DataFrame(tables["waivers"], dtype=str),
         policy=case.policy,
     )
     assert cases == {"K0": case}

@@ -17,6 +17,7 @@ from hrpolicy import strategies as hs
 from hrpolicy.bonds.model import ServedTimeSchedule
 from hrpolicy.tables import (
     read_bond_cases,
+    read_charge_cases,
     read_collection_inputs,
     read_deals,
     read_person_inputs,
@@ -145,6 +146,18 @@ def test_bond_cases_read_from_tables_equal_those_written(case: Any, form: str) -
         costs=tables.get("costs"),
         clauses=tables.get("clauses"),
         collections=tables.get("collections"),
+        waivers=tables.get("waivers"),
+        waivers_met=tables.get("waivers_met"),
         policy=case.policy,
+    )
+    assert read == {"K0": case}
+
+
+@settings(max_examples=40)
+@given(case=hs.charge_cases(), form=forms)
+def test_charge_cases_read_from_tables_equal_those_written(case: Any, form: str) -> None:
+    tables = FORMS[form](write("charges", "cases", [case]))
+    read = read_charge_cases(
+        tables["cases"], **{k: v for k, v in tables.items() if k != "cases"}, policy=case.policy
     )
     assert read == {"K0": case}

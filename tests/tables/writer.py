@@ -81,6 +81,13 @@ def _write(
             row[table["columns"][0]] = obj
             rows.append(row)
             continue
+        forms = table.get("forms")
+        if forms:  # a row of one of several forms, named by its kind
+            row["kind"] = next(tag for tag, form in forms.items() if type(obj) is form)
+            fields = attrs.fields_dict(type(obj))
+            row.update({c: getattr(obj, c) for c in table["columns"] if c in fields})
+            rows.append(row)
+            continue
         for column in table["columns"]:
             prefix = column.rsplit(".", 1)[0] if "." in column else None
             if column.endswith(".*"):

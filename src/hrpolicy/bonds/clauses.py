@@ -5,7 +5,8 @@ The statute: LCL Art. 22(2) and Art. 25.
 :func:`clause_amount` computes what a clause asks for a given time served, in the clause's
 own terms (its unit, its rounding, the cost figure the agreement uses); the engine then caps
 it by statute. :func:`audit_penalty` and :func:`audit_clauses` report what is wrong with the
-clauses before anyone leaves.
+clauses before anyone leaves: every other clause goes through the one clause-audit
+mechanism of :mod:`hrpolicy.core.clauses`, by the rule :data:`CLAUSE_RULES` gives its kind.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Final
 
+from hrpolicy.bonds.messages import CATALOG
 from hrpolicy.bonds.model import (
     BondAgreement,
     ClauseKind,
@@ -28,25 +30,94 @@ from hrpolicy.bonds.model import (
 )
 from hrpolicy.bonds.results import ServicePeriod
 from hrpolicy.bonds.rules import ROUNDINGS, UNITS
+from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.explain import Label, StepValue, Trail
 from hrpolicy.core.label import label
 from hrpolicy.core.money import round_money
 from hrpolicy.core.span import Rounding, measure
 from hrpolicy.law.provisions import provision as p
 
-__all__ = ["audit_clauses", "audit_penalty", "basis", "clause_amount", "clause_name"]
+__all__ = [
+    "CLAUSE_RULES",
+    "audit_clauses",
+    "audit_penalty",
+    "basis",
+    "clause_amount",
+    "clause_name",
+]
 
-_CLAUSE_FINDINGS: Final[Mapping[ClauseKind, str]] = {
-    ClauseKind.CERTIFICATE_WITHHOLDING: "certificate_withholding",
-    ClauseKind.DEPOSIT: "deposit_or_guarantee",
-    ClauseKind.DOCUMENT_WITHHOLDING: "separation_documents_withheld",
-    ClauseKind.LOSS_PENALTY: "loss_penalty_void",
-    ClauseKind.WAGE_DEDUCTION: "penalty_deducted_from_wages",
-    ClauseKind.NO_RESIGNATION: "resignation_restricted",
-    ClauseKind.PENALTY_ON_ANY_EXIT: "penalty_on_exempt_exits",
-    ClauseKind.WAGES_AS_COST: "wages_as_cost_clause",
-    ClauseKind.PAY_FREEZE: "pay_raise_frozen",
-    ClauseKind.EXAM_FAILURE_TERMINATION: "exam_failure_termination",
+
+def _rule(verdict: Verdict, finding: str, zh: str, en: str) -> ClauseRule:
+    """A rule whose articles are those its catalog finding cites (one source for both)."""
+    return ClauseRule(verdict, finding, label(zh, en), CATALOG[finding].citations)
+
+
+#: What the law makes of each other clause of a bond agreement: every one is unlawful
+#: (prohibited: what was taken under it is given back, the employer may be sanctioned) or
+#: void (it has no effect), with what the law allows instead.
+CLAUSE_RULES: Final[Mapping[ClauseKind, ClauseRule]] = {
+    ClauseKind.CERTIFICATE_WITHHOLDING: _rule(
+        Verdict.UNLAWFUL,
+        "certificate_withholding",
+        "证件立即退还本人",
+        "the documents are returned to the employee at once",
+    ),
+    ClauseKind.DEPOSIT: _rule(
+        Verdict.UNLAWFUL,
+        "deposit_or_guarantee",
+        "所收财物全额退还，不得抵扣违约金；担保无效",
+        "what was taken is returned in full, nothing set off against the penalty; no "
+        "guarantee binds",
+    ),
+    ClauseKind.DOCUMENT_WITHHOLDING: _rule(
+        Verdict.UNLAWFUL,
+        "separation_documents_withheld",
+        "离职时出具离职证明，十五日内转移档案和社会保险关系",
+        "the separation certificate when employment ends; the file and social insurance "
+        "transferred within 15 days",
+    ),
+    ClauseKind.LOSS_PENALTY: _rule(
+        Verdict.VOID,
+        "loss_penalty_void",
+        "只能另行主张经证明的实际损失",
+        "only proven actual loss, claimed separately as damages",
+    ),
+    ClauseKind.WAGE_DEDUCTION: _rule(
+        Verdict.UNLAWFUL,
+        "penalty_deducted_from_wages",
+        "工资足额支付，违约金以合法方式另行主张",
+        "wages paid in full; the capped penalty claimed by lawful means",
+    ),
+    ClauseKind.NO_RESIGNATION: _rule(
+        Verdict.VOID,
+        "resignation_restricted",
+        "员工可依法辞职，只承担受上限限制的违约金",
+        "the employee may resign and owes at most the capped penalty",
+    ),
+    ClauseKind.PENALTY_ON_ANY_EXIT: _rule(
+        Verdict.VOID,
+        "penalty_on_exempt_exits",
+        "违约金只在实施条例第二十六条所列的离职情形下承担",
+        "the penalty is owed only on the exits Regs 26 lists",
+    ),
+    ClauseKind.WAGES_AS_COST: _rule(
+        Verdict.VOID,
+        "wages_as_cost_clause",
+        "培训费用只计有凭证的直接费用",
+        "training cost counts only vouchered direct costs",
+    ),
+    ClauseKind.PAY_FREEZE: _rule(
+        Verdict.UNLAWFUL,
+        "pay_raise_frozen",
+        "服务期内正常调薪照常进行",
+        "normal pay raises continue during the bond",
+    ),
+    ClauseKind.EXAM_FAILURE_TERMINATION: _rule(
+        Verdict.VOID,
+        "exam_failure_termination",
+        "劳动合同只能依法定情形终止",
+        "the contract ends only on the statutory grounds",
+    ),
 }
 
 
@@ -168,8 +239,27 @@ def audit_penalty(
         )
 
 
-def audit_clauses(agreement: BondAgreement, trail: Trail) -> None:
-    """A finding, with its articles, for every other clause (all are unlawful or void)."""
+def audit_clauses(agreement: BondAgreement, trail: Trail) -> tuple[ClauseVerdict, ...]:
+    """Audit every other clause of ``agreement`` by its kind's rule in
+    :data:`CLAUSE_RULES` (all are unlawful or void): a step ``clause.<kind>`` and the
+    rule's finding, with its articles, per clause; a clause without a ref is named by its
+    place (``#1``). A deposit or loss figure the clause names is the finding's ``amount``.
+
+    Returns:
+        One :class:`~hrpolicy.core.clauses.ClauseVerdict` per clause, in the agreement's
+        order.
+
+    Example:
+        >>> from hrpolicy.bonds.examples import electrician_case
+        >>> [agreement] = electrician_case().agreements
+        >>> trail = Trail(CATALOG)
+        >>> [(v.ref, v.kind, v.verdict.value, v.articles) for v in audit_clauses(agreement, trail)]
+        [('Art. 5', 'loss_penalty', 'void', ('LCL 25', 'LCL 90', 'LL 102'))]
+    """
+    verdicts = []
     for index, clause in enumerate(agreement.clauses):
         ref = clause.ref or f"#{index + 1}"
-        trail.find(_CLAUSE_FINDINGS[clause.kind], subject=ref, ref=ref)
+        rule = CLAUSE_RULES[clause.kind]
+        extra = {} if clause.amount is None else {"amount": clause.amount}
+        verdicts.append(audit_clause(ref, clause.kind.value, rule, trail, **extra))
+    return tuple(verdicts)

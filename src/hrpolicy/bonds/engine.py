@@ -369,6 +369,7 @@ def _policy_step(policy: BondPolicy, trail: Trail) -> None:
             "rounding": policy.rounding.value,
             "start_convention": policy.start_convention.value,
             "include_offjob_training_wages": policy.include_offjob_training_wages,
+            "include_living_subsidy": policy.include_living_subsidy,
             "probation": policy.probation.value,
             "mutual_agreement": policy.mutual_agreement.value,
             "region": policy.region.value,
@@ -437,7 +438,9 @@ def review(
         >>> checked.eligibility.status.value, checked.recognised_cost, checked.service_last_day
         ('eligible', Decimal('6000.00'), datetime.date(2013, 11, 5))
         >>> [f.code for f in checked.findings]
-        ['penalty_not_prorated', 'loss_penalty_void']
+        ['signed_after_training_ended', 'penalty_not_prorated', 'loss_penalty_void']
+        >>> [(v.ref, v.verdict.value) for v in checked.clause_verdicts]
+        [('Art. 5', 'void')]
     """
     argument(agreement, BondAgreement, "agreement")
     argument(employment, Employment, "employment")
@@ -518,10 +521,12 @@ def _review(
             eligibility = rules.no_training(trail)
         else:
             in_probation = _in_probation(training, employment, trail)
+            rules.check_signing(agreement, training, trail)
             eligibility = rules.training_eligibility(
                 training, policy, trail, in_probation=in_probation
             )
             cost = rules.recognise_cost(training, policy, trail)
+            rules.check_cost_range(agreement, cost.total, trail)
             if agreement.stated_cost is not None and Fraction(agreement.stated_cost) > cost.total:
                 trail.find(
                     "stated_cost_above_recognised",
@@ -538,7 +543,7 @@ def _review(
         if eligibility.eligible and cost is not None:
             schedule_years = _audit_schedule(agreement, cost.total, service, policy, trail)
             clauses.audit_penalty(agreement, cost.total, service, trail)
-    clauses.audit_clauses(agreement, trail)
+    verdicts = clauses.audit_clauses(agreement, trail)
     if in_force_on is not None:
         _check_in_force(trail, in_force_on)
     return BondReview(
@@ -550,6 +555,7 @@ def _review(
         service,
         schedule_years,
         trail.explanation(),
+        verdicts,
     )
 
 
@@ -642,6 +648,8 @@ def _settled(
         total_units=figures.get("total_units"),
         unserved_units=figures.get("unserved_units"),
         explanation=trail.explanation(review_.explanation),
+        capped=figures.get("capped"),
+        waived=figures.get("waived"),
     )
 
 
@@ -701,6 +709,7 @@ def settle_bond(
     argument(policy, BondPolicy, "policy")
     _check_exit(employment, separation)
     _check_signed(agreement, separation)
+    rules.check_waivers_met([agreement], separation, alone=True)
     return _settle_bond(agreement, employment, separation, policy)
 
 
@@ -813,23 +822,41 @@ def _capped(
         cap2,
         p("LCL 22(2)"),
     )
-    payable = round_money(min(agreed, cap2))
-    trail.step(
-        "A3.payable",
-        label(
-            "应付 = min(约定金额, 上限二)，四舍五入到分（仅此一次）",
-            "payable = min(agreed, cap 2), rounded half up to the fen (once)",
-        ),
-        {"agreed": agreed, "cap2": cap2},
-        payable,
-        p("LCL 22(2)"),
-    )
+    capped = min(agreed, cap2)
     if agreed > cap2:
         trail.find(
             "penalty_cut_to_cap",
             subject=clause.clause_ref,
             agreed=round_money(agreed),
             cap=round_money(cap2),
+        )
+    agreement = checked.agreement
+    waived: Fraction | None = None
+    if agreement.waivers:
+        # The company's waivers come after the caps: they can only lower the figure.
+        waived = rules.apply_waivers(agreement, separation, capped, trail)
+        payable = round_money(capped - waived)
+        trail.step(
+            "A3.payable",
+            label(
+                "应付 = min(约定金额, 上限二) − 豁免，四舍五入到分（仅此一次）",
+                "payable = min(agreed, cap 2) − waived, rounded half up to the fen (once)",
+            ),
+            {"agreed": agreed, "cap2": cap2, "waived": waived},
+            payable,
+            p("LCL 22(2)"),
+        )
+    else:
+        payable = round_money(capped)
+        trail.step(
+            "A3.payable",
+            label(
+                "应付 = min(约定金额, 上限二)，四舍五入到分（仅此一次）",
+                "payable = min(agreed, cap 2), rounded half up to the fen (once)",
+            ),
+            {"agreed": agreed, "cap2": cap2},
+            payable,
+            p("LCL 22(2)"),
         )
     return _settled(
         checked,
@@ -840,6 +867,8 @@ def _capped(
         agreed=round_money(agreed),
         cap1=round_money(c),
         cap2=round_money(cap2),
+        capped=round_money(capped),
+        waived=None if waived is None else round_money(capped) - payable,
         served=served,
         total_units=total,
         unserved_units=unserved,
@@ -913,6 +942,7 @@ def settle(
             )
     for agreement in given:
         _check_signed(agreement, separation)
+    rules.check_waivers_met(given, separation)
     bonds = tuple(
         sorted(
             (_settle_bond(a, employment, separation, policy) for a in given),

@@ -3,8 +3,12 @@
 ``electrician_case()`` is the seed case: an electrician sent on a one-month professional
 course in October 2010 (about 6,000 yuan, salary excluded) who signed a 3-year bond on his
 return and resigned in December 2012. The agreement asked for the cost plus "losses to
-production"; the employer demanded 3,666 yuan and took 3,000. The source gives months, not
-days, so the exact dates below are chosen to fit it and are stated in the docs:
+production", and waived everything if he trained a replacement who could do the job
+(Art. 6); the employer demanded 3,666 yuan and took 3,000. He spent two months training two
+repairmen and still paid: the company treated the condition as unmet, and so do the facts
+here (``Separation.waivers_met`` is empty). ``electrician_case(successor_trained=True)`` is
+the variant in which the condition is met. The source gives months, not days, so the exact
+dates below are chosen to fit it and are stated in the docs:
 
 - course 2010-10-08 to 2010-11-05 (after the National Day holidays); bond signed on
   return, 2010-11-08, silent on when service starts;
@@ -34,13 +38,32 @@ from hrpolicy.bonds.model import (
     ServiceLength,
     Training,
     TrainingKind,
+    Waiver,
+    WaiverCondition,
+    WaiverEffect,
 )
 
 __all__ = ["electrician_case"]
 
 
-def electrician_case() -> BondCase:
-    """The electrician's case (see the module documentation for the dates)."""
+def electrician_case(*, successor_trained: bool = False) -> BondCase:
+    """The electrician's case (see the module documentation for the dates).
+
+    Args:
+        successor_trained: whether the replacement he trained counts as able to take over
+            the job, meeting the waiver of Art. 6 (default ``False``: as the company
+            treated it, so the existing figures stand).
+
+    Returns:
+        The case, ready to :meth:`~hrpolicy.bonds.BondCase.settle`.
+
+    Example:
+        >>> electrician_case().settle().total_payable
+        Decimal('1833.33')
+        >>> met = electrician_case(successor_trained=True).settle()
+        >>> met.total_payable, met.refund_due
+        (Decimal('0.00'), Decimal('3000.00'))
+    """
     training = Training(
         id="T-2010-10",
         title="Electrical equipment maintenance course (one month, external provider)",
@@ -89,6 +112,15 @@ def electrician_case() -> BondCase:
                 text="The employee also compensates the losses to production caused by leaving.",
             ),
         ),
+        waivers=(
+            Waiver(
+                condition=WaiverCondition.TRAINED_SUCCESSOR,
+                clause_ref="Art. 6",
+                effect=WaiverEffect.WAIVE_ALL,
+                text="Everything is waived if the employee trains a replacement who can do "
+                "the job.",
+            ),
+        ),
     )
     employment = Employment(
         hire_date=date(2008, 3, 1),
@@ -101,5 +133,6 @@ def electrician_case() -> BondCase:
         ground=ExitGround.RESIGNATION,
         demanded=Decimal("3666"),
         collections=(Collection(amount=Decimal("3000"), method=CollectionMethod.PAID_BY_EMPLOYEE),),
+        waivers_met=("Art. 6",) if successor_trained else (),
     )
     return BondCase(agreements=(agreement,), employment=employment, separation=separation)

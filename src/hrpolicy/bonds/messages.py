@@ -50,6 +50,18 @@ CATALOG: Final = Catalog(
             "The agreement sets a service period with no special training funded by the employer behind it (a promotion or a pay rise, say); apart from training bonds and non-competes no penalty may be agreed against the employee, so the penalty clause is void and nothing is payable.",
             (p("LCL 22(1)"), p("LCL 25")),
         ),
+        "signed_after_training_started": FindingSpec(
+            Severity.WARNING,
+            "协议于{signed_on}签订，在培训开始（{training_start}）{days}天后：员工在参加培训前未必知悉并同意服务期和违约金，协议的合意存在风险；金额仍按协议计算。",
+            "The agreement was signed on {signed_on}, {days} day(s) after the training began on {training_start}: whether the employee knew of and agreed to the service period and penalty before the training is at risk; the figure is still computed.",
+            (p("LCL 3(1)"), p("LCL 22(1)")),
+        ),
+        "signed_after_training_ended": FindingSpec(
+            Severity.WARNING,
+            "协议于{signed_on}签订，在培训结束（{training_end}）{days}天后：员工参加培训时未必知悉并同意服务期和违约金，协议的合意存在风险；金额仍按协议计算。",
+            "The agreement was signed on {signed_on}, {days} day(s) after the training ended on {training_end}: whether the employee knew of and agreed to the service period and penalty when training is at risk; the figure is still computed.",
+            (p("LCL 3(1)"), p("LCL 22(1)")),
+        ),
         "shanghai_special_operation": FindingSpec(
             Severity.INFO,
             "按上海地区实践，特种作业安全资格证培训可以约定服务期（地区选项已开启）。",
@@ -92,6 +104,30 @@ CATALOG: Final = Catalog(
             "按所选选项，全脱产培训期间的工资{amount}元计入培训费用；此点裁审实践存在争议。",
             "Under the chosen option, {amount} yuan of wages for full-time off-job training is counted as cost; this is contested.",
             (p("Regs 16"),),
+        ),
+        "living_subsidy_excluded": FindingSpec(
+            Severity.INFO,
+            "异地培训期间的生活补贴{amount}元像津贴一样发放给员工，按多数裁审观点不计入培训费用；可按选项计入（有争议）。",
+            "{amount} yuan of living subsidy during off-site training is paid to the employee like an allowance and, by the majority reading, is not training cost; an option counts it (contested).",
+            (p("Regs 16"),),
+        ),
+        "living_subsidy_included_contested": FindingSpec(
+            Severity.WARNING,
+            "按所选选项，异地培训期间的生活补贴{amount}元计入培训费用；多数裁审观点认为其属津贴性质，此点存在争议。",
+            "Under the chosen option, {amount} yuan of living subsidy during off-site training is counted as training cost; the majority reading treats it as an allowance, so this is contested.",
+            (p("Regs 16"),),
+        ),
+        "cost_above_stated_range": FindingSpec(
+            Severity.WARNING,
+            "认定的培训费用{recognised}元高于协议载明的费用范围（{low}至{high}元）上限{excess}元；应付金额以认定费用为准，但员工签约时知悉的费用不超过{high}元，裁审可能以此为限。",
+            "The recognised training cost of {recognised} yuan is {excess} yuan above the top of the range the agreement states ({low} to {high} yuan); what is owed rests on the recognised cost, but the employee agreed to a cost of at most {high} yuan and a tribunal may hold the employer to it.",
+            (p("Regs 16"), p("LCL 22(2)")),
+        ),
+        "cost_below_stated_range": FindingSpec(
+            Severity.VIOLATION,
+            "协议载明培训费用为{low}至{high}元，但可认定的费用只有{recognised}元，比范围下限低{shortfall}元：该范围夸大了培训费用；应付金额以认定费用为准。",
+            "The agreement states a training cost of {low} to {high} yuan, but only {recognised} yuan is recognisable, {shortfall} yuan below the range's bottom: the range overstated the training; what is owed rests on the recognised cost.",
+            (p("Regs 16"), p("LCL 22(2)")),
         ),
         "stated_cost_above_recognised": FindingSpec(
             Severity.VIOLATION,
@@ -252,6 +288,18 @@ CATALOG: Final = Catalog(
             "员工未提前通知擅自离职：用人单位经证明的实际损失只能另行作为赔偿主张，不能作为违约金。",
             "The employee left without notice: the employer's proven actual loss is a separate damages claim, never a penalty.",
             (p("LCL 90"),),
+        ),
+        "waiver_applied": FindingSpec(
+            Severity.INFO,
+            "豁免条款{ref}的条件（{condition}）已满足：在法定上限内应付的{owed}元减少{reduction}元。",
+            "The condition of waiver clause {ref} ({condition}) is met: the {owed} yuan owed within the statutory caps falls by {reduction} yuan.",
+            (p("LCL 22(2)"),),
+        ),
+        "waiver_not_met": FindingSpec(
+            Severity.INFO,
+            "按所给事实，豁免条款{ref}的条件（{condition}）未满足，不减少应付金额。",
+            "On the facts given, the condition of waiver clause {ref} ({condition}) is not met; it takes nothing off what is owed.",
+            (),
         ),
         "demand_exceeds_lawful": FindingSpec(
             Severity.VIOLATION,

@@ -49,6 +49,7 @@ __all__ = [
     "CostCategory",
     "CostItem",
     "CostMultiple",
+    "CostRange",
     "Employment",
     "ExitGround",
     "FlatSum",
@@ -66,6 +67,9 @@ __all__ = [
     "StartRule",
     "Training",
     "TrainingKind",
+    "Waiver",
+    "WaiverCondition",
+    "WaiverEffect",
 ]
 
 
@@ -109,7 +113,11 @@ class Payer(Choice):
 
 class CostCategory(Choice):
     """What a cost item paid for. The first eight are direct training costs (Regs 16); the
-    rest are never training cost (wages only under the contested option)."""
+    rest are never training cost (wages only under the contested option), except the
+    living subsidy paid during off-site training (生活补贴), which sits between a direct
+    cost and a wage: paid to the employee like an allowance, it is not training cost by
+    default, and counts only under the contested option
+    :attr:`~hrpolicy.bonds.BondPolicy.include_living_subsidy`."""
 
     TUITION = "tuition"
     TRAVEL = "travel"
@@ -124,6 +132,7 @@ class CostCategory(Choice):
     ALLOWANCES = "allowances"
     TRAINER_TIME = "trainer_time"  # in-house trainer or mentor time
     LOST_PRODUCTION = "lost_production"  # opportunity cost
+    LIVING_SUBSIDY = "living_subsidy"  # 生活补贴 paid during off-site training
 
 
 @checked
@@ -404,6 +413,106 @@ class SpecialBenefit:
     description: str = ""
 
 
+class WaiverCondition(Choice):
+    """The condition under which an agreement waives or reduces what is owed (a company
+    handbook rule, on top of the law):
+
+    - ``TRAINED_SUCCESSOR`` — the trainee trained a colleague who can take over the job;
+    - ``REVENUE_PRODUCED`` — the skill learnt produced at least a stated revenue for the
+      company (decided by :attr:`Separation.revenue_produced` against the threshold);
+    - ``OTHER`` — any other condition the agreement states (its ``text`` says which).
+    """
+
+    TRAINED_SUCCESSOR = "trained_successor"
+    REVENUE_PRODUCED = "revenue_produced"
+    OTHER = "other"
+
+
+class WaiverEffect(Choice):
+    """What a waiver does once its condition is met: waive everything owed
+    (``WAIVE_ALL``), or reduce it by a share of it (``REDUCE_BY_SHARE``) or by an amount
+    (``REDUCE_BY_AMOUNT``)."""
+
+    WAIVE_ALL = "waive_all"
+    REDUCE_BY_SHARE = "reduce_by_share"
+    REDUCE_BY_AMOUNT = "reduce_by_amount"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Waiver:
+    """A clause that waives or reduces what the bond owes when a condition is met.
+
+    ``clause_ref`` names the clause (it is how :attr:`Separation.waivers_met` says the
+    condition was met). ``effect`` is what it does: waive in full (the default), reduce by
+    ``share`` of what is owed (a rate above 0 and at most 100 %), or reduce by ``amount``
+    (above 0). A ``REVENUE_PRODUCED`` waiver needs the revenue ``threshold`` (above 0);
+    no other condition takes one. A waiver is applied after the statutory caps and can
+    only ever lower the figure: payable = max(0, capped − reduction), or 0 when waived.
+    """
+
+    condition: WaiverCondition
+    clause_ref: Text
+    effect: WaiverEffect = WaiverEffect.WAIVE_ALL
+    share: Rate | None = None
+    amount: NonNegativeMoney | None = None
+    threshold: NonNegativeMoney | None = None
+    text: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        by_share = self.effect is WaiverEffect.REDUCE_BY_SHARE
+        by_amount = self.effect is WaiverEffect.REDUCE_BY_AMOUNT
+        require(
+            (self.share is not None) == by_share,
+            "Waiver.share",
+            "a share for a reduce_by_share waiver, and None otherwise",
+            self.share,
+        )
+        if self.share is not None:
+            require(
+                0 < self.share.value <= 1,
+                "Waiver.share",
+                "a share above 0 and at most 100 %",
+                self.share,
+            )
+        require(
+            (self.amount is not None) == by_amount,
+            "Waiver.amount",
+            "an amount for a reduce_by_amount waiver, and None otherwise",
+            self.amount,
+        )
+        if self.amount is not None:
+            require(self.amount > 0, "Waiver.amount", "an amount above 0", self.amount)
+        revenue = self.condition is WaiverCondition.REVENUE_PRODUCED
+        require(
+            (self.threshold is not None) == revenue,
+            "Waiver.threshold",
+            "the revenue threshold for a revenue_produced waiver, and None otherwise",
+            self.threshold,
+        )
+        if self.threshold is not None:
+            require(self.threshold > 0, "Waiver.threshold", "a threshold above 0", self.threshold)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CostRange:
+    """A training cost the agreement states as a range (培训费用范围), ``low`` to ``high``
+    inclusive. What is owed rests on the cost actually recognised (Regs 16), never on the
+    range; a recognised cost outside it is a finding."""
+
+    low: NonNegativeMoney
+    high: NonNegativeMoney
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.high >= self.low,
+            "CostRange.high",
+            f"an amount at or above low {self.low}",
+            self.high,
+        )
+
+
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BondAgreement:
@@ -416,7 +525,9 @@ class BondAgreement:
     agreement is silent (the policy's convention then applies; without a training, service
     counts from signing). ``penalty`` is ``None`` when the agreement has no penalty or
     repayment clause. ``stated_cost`` is the training cost the agreement itself names, if
-    any.
+    any; ``stated_cost_range`` the range it names instead (not both). ``waivers`` are the
+    clauses that waive or reduce what is owed when a condition is met (each clause ref
+    once).
     """
 
     id: Text
@@ -429,8 +540,19 @@ class BondAgreement:
     start_date: date | None = None
     clauses: tuple[Clause, ...] = ()
     stated_cost: NonNegativeMoney | None = None
+    stated_cost_range: CostRange | None = None
+    waivers: tuple[Waiver, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        require(
+            self.stated_cost is None or self.stated_cost_range is None,
+            "BondAgreement.stated_cost_range",
+            "None when stated_cost is given (the agreement states a cost or a range, not both)",
+            self.stated_cost_range,
+        )
+        require_unique(
+            [w.clause_ref for w in self.waivers], "BondAgreement.waivers", "waiver clause_ref"
+        )
         require(
             self.training is None or self.benefit is None,
             "BondAgreement.benefit",
@@ -553,15 +675,24 @@ class Collection:
 class Separation:
     """The end of employment: the last day (counted as served), the ground, whether a
     mutual separation agreement expressly settles the bond, what the employer demanded and
-    what it already collected."""
+    what it already collected.
+
+    ``waivers_met`` lists the waiver clauses whose condition was met, by clause ref
+    (``"Art. 6"``; ``"<agreement id>/Art. 6"`` when two agreements settled together use
+    the same ref); a ``revenue_produced`` waiver is never listed: it is decided by
+    ``revenue_produced``, the revenue the skill produced, against its threshold.
+    """
 
     last_day: date
     ground: ExitGround
     settles_bond: bool = False
     demanded: NonNegativeMoney | None = None
     collections: tuple[Collection, ...] = ()
+    waivers_met: tuple[Text, ...] = ()
+    revenue_produced: NonNegativeMoney | None = None
 
     def __attrs_post_init__(self) -> None:
+        require_unique(list(self.waivers_met), "Separation.waivers_met", "clause ref")
         if self.settles_bond and self.ground is not ExitGround.MUTUAL_AGREEMENT:
             raise InvalidValueError(
                 "Separation.settles_bond",

@@ -21,6 +21,7 @@ from hrpolicy.bonds.model import (
 )
 from hrpolicy.bonds.policy import BondPolicy
 from hrpolicy.core.choice import Choice
+from hrpolicy.core.clauses import ClauseVerdict
 from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
 from hrpolicy.core.errors import InvalidTypeError, NotCoveredError
@@ -48,6 +49,7 @@ __all__ = [
     "BATCH_KEYS",
     "BONDS",
     "BOND_TOTALS",
+    "CLAUSES",
     "COST_LINES",
     "GROUNDS",
     "OUTCOMES",
@@ -257,7 +259,11 @@ GROUNDS: Final[Mapping[ExitGround, Label]] = {
 @attrs.frozen
 class BondReview(Displayable):
     """An agreement checked against the law before any separation: eligibility, the
-    recognised cost, the service period and every finding on its clauses."""
+    recognised cost, the service period and every finding on its clauses.
+
+    ``clause_verdicts`` is the audit of the agreement's other clauses as data, one
+    :class:`~hrpolicy.core.clauses.ClauseVerdict` per clause, in the agreement's order
+    (the ``clauses`` table)."""
 
     agreement: BondAgreement
     employment: Employment
@@ -267,6 +273,7 @@ class BondReview(Displayable):
     service: ServicePeriod | None
     schedule_years: int | None
     explanation: Explanation
+    clause_verdicts: tuple[ClauseVerdict, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -296,11 +303,13 @@ class BondReview(Displayable):
         return self.service.contract_extended_to if self.service is not None else None
 
     def tables(self, locale: str = "en") -> Mapping[str, Table]:
-        """``totals`` (one row: the review), ``cost_lines``, then the explanation tables
-        under the agreement id. See :data:`RESULT_TABLES`."""
+        """``totals`` (one row: the review), ``cost_lines``, ``clauses`` (one row per
+        other clause), then the explanation tables under the agreement id. See
+        :data:`RESULT_TABLES`."""
         return {
             "totals": Table.build(REVIEW_TOTALS, [_review_row(self)]),
             "cost_lines": Table.build(COST_LINES, _cost_rows(self, locale)),
+            "clauses": Table.build(CLAUSES, _clause_rows(self, locale)),
             **_explained(self.explanation, self.agreement.id, locale),
         }
 
@@ -328,8 +337,11 @@ class BondSettlement(Displayable):
 
     ``payable`` is ``None`` only when no number may be given (a court assesses damages, or
     the regime is out of scope). ``agreed`` is what the clause computes at the exit date,
-    ``cap1`` the training cost, ``cap2`` the cost allocated to the unserved period; all
-    rounded half up to 0.01 for display — ``payable`` is rounded once from exact values.
+    ``cap1`` the training cost, ``cap2`` the cost allocated to the unserved period,
+    ``capped`` what the law allows, min(agreed, cap 2); all rounded half up to 0.01 for
+    display — ``payable`` is rounded once from exact values. ``waived`` is what the
+    agreement's waivers took off (``capped`` − ``payable``; ``None`` when the agreement
+    has no waiver or no capped amount was computed).
     """
 
     review: BondReview
@@ -342,6 +354,8 @@ class BondSettlement(Displayable):
     total_units: Fraction | None
     unserved_units: Fraction | None
     explanation: Explanation
+    capped: Decimal | None = None
+    waived: Decimal | None = None
 
     @property
     def agreement_id(self) -> str:
@@ -380,11 +394,13 @@ class BondSettlement(Displayable):
         return self.review.contract_extended_to
 
     def tables(self, locale: str = "en") -> Mapping[str, Table]:
-        """``totals`` (one row: the bond), ``cost_lines``, then the explanation tables
-        under the agreement id. See :data:`RESULT_TABLES`."""
+        """``totals`` (one row: the bond), ``cost_lines``, ``clauses`` (one row per other
+        clause), then the explanation tables under the agreement id. See
+        :data:`RESULT_TABLES`."""
         return {
             "totals": Table.build(BOND_TOTALS, [_bond_row(self)]),
             "cost_lines": Table.build(COST_LINES, _cost_rows(self.review, locale)),
+            "clauses": Table.build(CLAUSES, _clause_rows(self.review, locale)),
             **_explained(self.explanation, self.agreement_id, locale),
         }
 
@@ -397,6 +413,7 @@ class BondSettlement(Displayable):
             (Label("约定金额", "agreed amount"), amount(self.agreed)),
             (Label("上限一（培训费用）", "cap 1 (training cost)"), amount(self.cap1)),
             (Label("上限二（未履行部分分摊）", "cap 2 (unserved share)"), amount(self.cap2)),
+            (Label("豁免减少", "waived"), amount(self.waived)),
             (Label("应付", "payable"), amount(self.payable)),
         )
         return View(Label("服务期违约金结算", "Training bond settlement"), rows, self.explanation)
@@ -567,6 +584,8 @@ _BOND_COLUMNS: Final = (
     _money("agreed", "what the clause asks at the exit date"),
     _money("cap1", "cap 1: the training cost"),
     _money("cap2", "cap 2: the cost allocated to the unserved period"),
+    _money("capped", "what the law allows: min(agreed, cap 2), before any waiver"),
+    _money("waived", "what the agreement's waivers took off (None: no waiver applies)"),
     _money("payable", "what is owed (None: a court assesses, or out of scope)"),
     _text("unit", "the unit service is counted in (a TimeUnit value)"),
     _day("served_from", "the first day counted as served"),
@@ -621,6 +640,20 @@ COST_LINES: Final = TableSchema(
     ),
     "one row per cost item of the training",
 )
+#: The audit of each other clause of an agreement (core.clauses).
+CLAUSES: Final = TableSchema(
+    "clauses",
+    (
+        _AGREEMENT,
+        _text("ref", "the clause's ref in the agreement (#n: its place when it has none)"),
+        _text("kind", "the ClauseKind value"),
+        _text("verdict", "the Verdict value (unlawful, void…)"),
+        _text("finding", "the finding code reported"),
+        _text("instead", "what the law allows instead, in the locale"),
+        _text("citation", "the articles that decide it, in the locale"),
+    ),
+    "one row per other clause of the agreement",
+)
 #: A review: one row.
 REVIEW_TOTALS: Final = TableSchema(
     "totals",
@@ -662,8 +695,8 @@ def _keyed(*keys: Column) -> tuple[TableSchema, ...]:
 #: an empty frame with the right columns.
 RESULT_TABLES: Final[Mapping[type, tuple[TableSchema, ...]]] = {
     BondPlan: (PLAN_TOTALS, COST_LINES, *_keyed(_AGREEMENT, _TRAINING)),
-    BondReview: (REVIEW_TOTALS, COST_LINES, *_keyed(_AGREEMENT)),
-    BondSettlement: (BOND_TOTALS, COST_LINES, *_keyed(_AGREEMENT)),
+    BondReview: (REVIEW_TOTALS, COST_LINES, CLAUSES, *_keyed(_AGREEMENT)),
+    BondSettlement: (BOND_TOTALS, COST_LINES, CLAUSES, *_keyed(_AGREEMENT)),
     SeparationSettlement: (TOTALS, BONDS, COST_LINES, *_keyed(_AGREEMENT)),
 }
 #: The key columns :func:`batch_tables` puts first.
@@ -700,6 +733,21 @@ def _lines(
 def _cost_rows(review: BondReview, locale: str) -> list[tuple[object, ...]]:
     training = review.agreement.training
     return _lines(review.cost, review.agreement.id, training.id if training else None, locale)
+
+
+def _clause_rows(review: BondReview, locale: str) -> list[tuple[object, ...]]:
+    return [
+        (
+            review.agreement.id,
+            verdict.ref,
+            verdict.kind,
+            verdict.verdict.value,
+            verdict.finding,
+            verdict.instead.in_locale(locale),
+            "; ".join(c.cite(locale) for c in verdict.citations) or None,
+        )
+        for verdict in review.clause_verdicts
+    ]
 
 
 def _review_row(review: BondReview) -> tuple[object, ...]:
@@ -752,6 +800,8 @@ def _bond_row(bond: BondSettlement) -> tuple[object, ...]:
         bond.agreed,
         bond.cap1,
         bond.cap2,
+        bond.capped,
+        bond.waived,
         bond.payable,
         served.unit.value if served else None,
         served.start if served else None,
@@ -832,4 +882,4 @@ def _employee_of(result: SeparationSettlement | BondPlan) -> str | None:
 
 
 # Parts of results: written with every field, null where missing.
-write_in_full(Eligibility, CostLine, RecognisedCost, ServicePeriod)
+write_in_full(Eligibility, CostLine, RecognisedCost, ServicePeriod, ClauseVerdict)

@@ -2,8 +2,12 @@
 
 - A1: which agreements can carry a penalty at all (:func:`scope`, :func:`benefit_eligibility`,
   :func:`no_training`, :func:`training_eligibility`);
-- A2: what counts as training cost (:func:`recognise_cost`);
-- A6: which exit grounds leave the capped penalty owed (:data:`GROUNDS`, :func:`liability`).
+- A1: an agreement signed after its training began or ended (:func:`check_signing`);
+- A2: what counts as training cost (:func:`recognise_cost`), and a cost the agreement
+  states as a range (:func:`check_cost_range`);
+- A6: which exit grounds leave the capped penalty owed (:data:`GROUNDS`, :func:`liability`);
+- the company's own waivers, applied after the caps (:func:`check_waivers_met`,
+  :func:`apply_waivers`).
 
 Every function records its steps and findings on the :class:`~hrpolicy.core.explain.Trail`
 it is given.
@@ -11,7 +15,9 @@ it is given.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
@@ -19,6 +25,7 @@ import attrs
 
 from hrpolicy.bonds.model import (
     BenefitKind,
+    BondAgreement,
     CostCategory,
     Employment,
     ExitGround,
@@ -29,6 +36,9 @@ from hrpolicy.bonds.model import (
     SpecialBenefit,
     Training,
     TrainingKind,
+    Waiver,
+    WaiverCondition,
+    WaiverEffect,
 )
 from hrpolicy.bonds.policy import BondPolicy, MutualAgreementRule, ProbationRule, Region
 from hrpolicy.bonds.results import CostLine, Eligibility, EligibilityStatus, RecognisedCost
@@ -45,13 +55,19 @@ __all__ = [
     "ROUNDINGS",
     "UNITS",
     "GroundRule",
+    "apply_waivers",
     "benefit_eligibility",
+    "check_cost_range",
+    "check_signing",
+    "check_waivers_met",
     "liability",
     "no_real_spend",
     "no_training",
     "recognise_cost",
     "scope",
     "training_eligibility",
+    "waiver_condition",
+    "waiver_met",
 ]
 
 UNITS: Final[Mapping[TimeUnit, Label]] = {
@@ -251,6 +267,14 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
             "工资、津贴、社会保险费不是培训费用",
             "wages, allowances and social insurance are not training cost",
         )
+    subsidy = category is CostCategory.LIVING_SUBSIDY
+    if subsidy and not policy.include_living_subsidy:
+        return excluded(
+            "living_subsidy",
+            "异地培训期间的生活补贴像津贴一样发放给员工，按默认理解不是培训费用",
+            "a living subsidy during off-site training is paid to the employee like an "
+            "allowance and, by the default reading, is not training cost",
+        )
     if category is CostCategory.TRAINER_TIME:
         return excluded(
             "trainer_time",
@@ -276,6 +300,12 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
         )
     if not item.has_voucher:
         return excluded("no_voucher", "没有凭证", "no voucher (有凭证 is required)")
+    if subsidy:
+        return included(
+            "living_subsidy_option",
+            "异地培训期间的生活补贴（争议选项）",
+            "living subsidy during off-site training (contested option)",
+        )
     if offjob_wages:
         return included(
             "offjob_wages_option",
@@ -328,17 +358,294 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
         p("Regs 16"),
     )
     wage_lines = [line for line in excluded if line.rule == "wage_like"]
-    other_lines = [line for line in excluded if line.rule != "wage_like"]
+    subsidy_lines = [line for line in excluded if line.rule == "living_subsidy"]
+    other_lines = [line for line in excluded if line.rule not in ("wage_like", "living_subsidy")]
     if wage_lines:
         trail.find("wages_counted_as_cost", amount=round_money(_sum(wage_lines)))
+    if subsidy_lines:
+        trail.find("living_subsidy_excluded", amount=round_money(_sum(subsidy_lines)))
     included_wages = [ln for ln in lines if ln.rule == "offjob_wages_option"]
     if included_wages:
         trail.find("offjob_wages_included_contested", amount=round_money(_sum(included_wages)))
+    included_subsidy = [ln for ln in lines if ln.rule == "living_subsidy_option"]
+    if included_subsidy:
+        trail.find("living_subsidy_included_contested", amount=round_money(_sum(included_subsidy)))
     if other_lines:
         trail.find("costs_excluded", count=len(other_lines), amount=round_money(_sum(other_lines)))
     if training.provider is Provider.IN_HOUSE:
         trail.find("in_house_provider")
     return cost
+
+
+def check_cost_range(agreement: BondAgreement, cost: Fraction, trail: Trail) -> None:
+    """The cost range the agreement states (培训费用范围), against the recognised cost C.
+
+    What is owed rests on C (Regs 16), never on the range, so the range changes no
+    figure: a C above the range's top is a warning (``cost_above_stated_range``: the
+    employee agreed to a cost of at most the top), a C below its bottom a violation
+    (``cost_below_stated_range``: the range overstated the training). A step records
+    where C falls.
+    """
+    stated = agreement.stated_cost_range
+    if stated is None:
+        return
+    low, high = Fraction(stated.low), Fraction(stated.high)
+    if cost > high:
+        where = label("高于范围上限", "above the range's top")
+    elif cost < low:
+        where = label("低于范围下限", "below the range's bottom")
+    else:
+        where = label("在范围之内", "within the range")
+    trail.step(
+        "A2.stated_cost_range",
+        label(
+            f"协议载明的费用范围与认定费用C：{where.zh_CN}",
+            f"the cost range the agreement states, against C: {where.en}",
+        ),
+        {"low": stated.low, "high": stated.high, "C": cost},
+        where,
+        p("Regs 16"),
+    )
+    shown = {
+        "recognised": round_money(cost),
+        "low": round_money(stated.low),
+        "high": round_money(stated.high),
+    }
+    if cost > high:
+        trail.find(
+            "cost_above_stated_range",
+            subject=agreement.id,
+            excess=round_money(cost - high),
+            **shown,
+        )
+    elif cost < low:
+        trail.find(
+            "cost_below_stated_range",
+            subject=agreement.id,
+            shortfall=round_money(low - cost),
+            **shown,
+        )
+
+
+def check_signing(agreement: BondAgreement, training: Training, trail: Trail) -> None:
+    """When the agreement was signed, against its training's dates.
+
+    A bond should be signed before the trainee leaves for the course: signed after the
+    training began (``signed_after_training_started``) or after it ended
+    (``signed_after_training_ended``) it is a warning citing LCL 3(1) (an agreement rests
+    on consent) and LCL 22(1) (the service period is agreed *for* the training the
+    employer pays for): the employee's knowledge and consent are at risk. The figure is
+    still computed.
+    """
+    signed = agreement.signed_on
+    code: str | None = None
+    since: date | None = None
+    if signed > training.end:
+        code, since = "signed_after_training_ended", training.end
+        when = label("培训结束后签订", "signed after the training ended")
+    elif signed > training.start:
+        code, since = "signed_after_training_started", training.start
+        when = label("培训开始后签订", "signed after the training began")
+    else:
+        when = label("培训开始前或当日签订", "signed before the training began, or that day")
+    trail.step(
+        "A1.signing",
+        label(f"协议签订时间：{when.zh_CN}", f"when the agreement was signed: {when.en}"),
+        {"signed_on": signed, "training_start": training.start, "training_end": training.end},
+        when,
+        p("LCL 3(1)"),
+        p("LCL 22(1)"),
+    )
+    if code is not None and since is not None:
+        trail.find(
+            code,
+            subject=agreement.id,
+            signed_on=signed,
+            training_start=training.start,
+            training_end=training.end,
+            days=(signed - since).days,
+        )
+
+
+# --- waivers (the company's own rules, on top of the law) -------------------------------
+
+_CONDITIONS: Final[Mapping[WaiverCondition, Label]] = {
+    WaiverCondition.TRAINED_SUCCESSOR: label(
+        "培训出可以接替岗位的同事", "trained a colleague who can take over the job"
+    ),
+    WaiverCondition.REVENUE_PRODUCED: label(
+        "所学技能为公司创造了约定的收入", "the skill produced the stated revenue"
+    ),
+    WaiverCondition.OTHER: label("协议约定的其他条件", "another condition the agreement states"),
+}
+
+
+def waiver_condition(waiver: Waiver) -> Label:
+    """The waiver's condition in both languages (a revenue waiver with its threshold, an
+    ``other`` waiver with its text when given)."""
+    if waiver.condition is WaiverCondition.REVENUE_PRODUCED:
+        return label(
+            f"所学技能为公司创造收入不少于{waiver.threshold}元",
+            f"the skill produced revenue of at least {waiver.threshold} yuan",
+        )
+    if waiver.condition is WaiverCondition.OTHER and waiver.text:
+        return label(f"其他条件：{waiver.text}", f"other condition: {waiver.text}")
+    return _CONDITIONS[waiver.condition]
+
+
+def _named(agreement: BondAgreement, waiver: Waiver, entry: str) -> bool:
+    return entry in (waiver.clause_ref, f"{agreement.id}/{waiver.clause_ref}")
+
+
+def check_waivers_met(
+    agreements: Sequence[BondAgreement], separation: Separation, *, alone: bool = False
+) -> None:
+    """Refuse a ``separation.waivers_met`` entry that names no waiver of ``agreements``,
+    that names a waiver in two agreements (write ``"<agreement id>/<clause ref>"``), or
+    that names a ``revenue_produced`` waiver (decided by ``revenue_produced`` against its
+    threshold, never by listing).
+
+    ``alone``: one agreement of the employee's is settled on its own, so an entry
+    qualified by another agreement's id (``"A2/Art. 6"``) is accepted as naming that
+    agreement's waiver.
+    """
+    ids = {a.id for a in agreements}
+    for index, entry in enumerate(separation.waivers_met):
+        path = f"separation.waivers_met[{index}]"
+        named = [(a, w) for a in agreements for w in a.waivers if _named(a, w, entry)]
+        if not named:
+            owner, slash, _ = entry.partition("/")
+            if alone and slash and owner not in ids:
+                continue  # another agreement's waiver, qualified by its id
+            known = sorted({w.clause_ref for a in agreements for w in a.waivers})
+            hint = ", or '<agreement id>/<clause ref>' for another agreement's" if alone else ""
+            raise InvalidValueError(
+                path,
+                "the clause ref of a waiver in the agreements settled "
+                f"({', '.join(known) if known else 'they have none'}){hint}",
+                entry,
+            )
+        owners = sorted({a.id for a, _ in named})
+        if len(owners) > 1:
+            raise InvalidValueError(
+                path,
+                f"'<agreement id>/{entry}' (agreements {' and '.join(owners)} both have a "
+                f"waiver {entry})",
+                entry,
+            )
+        if any(w.condition is WaiverCondition.REVENUE_PRODUCED for _, w in named):
+            raise InvalidValueError(
+                path,
+                "the ref of a trained_successor or other waiver (a revenue_produced waiver "
+                "is met when separation.revenue_produced reaches its threshold)",
+                entry,
+            )
+
+
+def waiver_met(agreement: BondAgreement, waiver: Waiver, separation: Separation) -> bool:
+    """Whether the separation's facts meet ``waiver``'s condition: the revenue produced
+    reaches the threshold (a revenue waiver; unknown revenue does not), or the waiver is
+    listed in ``separation.waivers_met``."""
+    if waiver.condition is WaiverCondition.REVENUE_PRODUCED:
+        revenue, threshold = separation.revenue_produced, waiver.threshold
+        return revenue is not None and threshold is not None and revenue >= threshold
+    return any(_named(agreement, waiver, entry) for entry in separation.waivers_met)
+
+
+def _reduction(waiver: Waiver, owed: Fraction) -> Fraction:
+    if waiver.effect is WaiverEffect.WAIVE_ALL:
+        return owed
+    if waiver.share is not None:
+        return owed * waiver.share.exact
+    assert waiver.amount is not None  # Waiver requires it for reduce_by_amount
+    return Fraction(waiver.amount)
+
+
+def apply_waivers(
+    agreement: BondAgreement, separation: Separation, owed: Fraction, trail: Trail
+) -> Fraction:
+    """What the agreement's waivers take off ``owed`` (the figure after the statutory
+    caps, exact): for every waiver whose condition is met, all of it, a share of it or an
+    amount, each measured on ``owed``; in all at most ``owed``. A waiver is company
+    generosity on top of the law (the caps of LCL 22(2) are a ceiling, not a floor): it
+    can only lower the figure, so payable = max(0, owed − reductions).
+
+    Records a step per waiver (was its condition met), a step per reduction and the
+    total; findings ``waiver_applied`` (with the reduction) and ``waiver_not_met``.
+    """
+    total = Fraction(0)
+    for waiver in agreement.waivers:
+        met = waiver_met(agreement, waiver, separation)
+        condition = waiver_condition(waiver)
+        facts: dict[str, Decimal | bool | str | None] = {
+            "condition": waiver.condition.value,
+            "clause": waiver.clause_ref,
+        }
+        if waiver.condition is WaiverCondition.REVENUE_PRODUCED:
+            facts["threshold"] = waiver.threshold
+            facts["revenue_produced"] = separation.revenue_produced
+        else:
+            facts["listed_as_met"] = met
+        shown = label("满足", "met") if met else label("未满足", "not met")
+        trail.step(
+            "waiver.condition",
+            label(
+                f"豁免条款{waiver.clause_ref}的条件（{condition.zh_CN}）：{shown.zh_CN}",
+                f"waiver {waiver.clause_ref} ({condition.en}): {shown.en}",
+            ),
+            facts,
+            met,
+        )
+        if not met:
+            extra = (
+                {"threshold": waiver.threshold, "revenue": separation.revenue_produced}
+                if waiver.condition is WaiverCondition.REVENUE_PRODUCED
+                else {}
+            )
+            trail.find(
+                "waiver_not_met",
+                subject=waiver.clause_ref,
+                ref=waiver.clause_ref,
+                condition=condition,
+                **extra,
+            )
+            continue
+        reduction = _reduction(waiver, owed)
+        trail.step(
+            "waiver.reduction",
+            label(
+                f"豁免条款{waiver.clause_ref}减少的金额",
+                f"what waiver {waiver.clause_ref} takes off",
+            ),
+            {
+                "owed": owed,
+                "effect": waiver.effect.value,
+                "share": waiver.share,
+                "amount": waiver.amount,
+            },
+            reduction,
+        )
+        trail.find(
+            "waiver_applied",
+            subject=waiver.clause_ref,
+            ref=waiver.clause_ref,
+            condition=condition,
+            reduction=round_money(min(reduction, owed)),
+            owed=round_money(owed),
+        )
+        total += reduction
+    waived = min(total, owed)
+    trail.step(
+        "waiver.total",
+        label(
+            "豁免合计，不超过法定上限内的应付金额",
+            "waived in all, at most what is owed within the caps",
+        ),
+        {"owed": owed, "reductions": total},
+        waived,
+        p("LCL 22(2)"),
+    )
+    return waived
 
 
 # --- A6: exit grounds ---------------------------------------------------------------------

@@ -4,9 +4,10 @@ Plain data, read by the tables room (this module imports no frame library); the 
 described in :mod:`hrpolicy.commission.tabular`. A case is one row, named by a
 ``case_id`` column of its own (a key, not a field of :class:`BondCase`), with the
 employment and the separation as ``employment.*`` and ``separation.*`` columns. Its
-agreements are a child table keyed by ``case_id``; each agreement's training costs and
-other clauses are child tables keyed by ``case_id`` and ``agreement_id`` (the
-agreement's ``id``); the money already collected is a child table of the case.
+agreements are a child table keyed by ``case_id``; each agreement's training costs, other
+clauses and waivers are child tables keyed by ``case_id`` and ``agreement_id`` (the
+agreement's ``id``); the money already collected, and the waivers whose condition was met
+(one ``entry`` per row), are child tables of the case.
 
 A penalty clause is chosen by ``penalty.kind`` (``choices``: tag → form); its
 parameters are the ``penalty.*`` columns. A stepped schedule (a band table) does not fit
@@ -28,6 +29,7 @@ from hrpolicy.bonds.model import (
     PerLaw,
     PerUnservedUnit,
     ProRata,
+    Waiver,
 )
 
 __all__ = ["INPUTS", "TABLES"]
@@ -49,6 +51,7 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
             "separation.ground",
             "separation.settles_bond",
             "separation.demanded",
+            "separation.revenue_produced",
         ),
     },
     "agreements": {
@@ -93,6 +96,8 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
             "start_rule",
             "start_date",
             "stated_cost",
+            "stated_cost_range.low",
+            "stated_cost_range.high",
         ),
     },
     "costs": {
@@ -117,12 +122,26 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
         "key": _BY_AGREEMENT,
         "columns": ("kind", "ref", "amount", "text"),
     },
+    "waivers": {
+        "type": Waiver,
+        "parent": "agreements",
+        "field": "waivers",
+        "key": _BY_AGREEMENT,
+        "columns": ("condition", "clause_ref", "effect", "share", "amount", "threshold", "text"),
+    },
     "collections": {
         "type": Collection,
         "parent": "cases",
         "field": "separation.collections",
         "key": {"case_id": "case_id"},
         "columns": ("amount", "method", "on"),
+    },
+    "waivers_met": {
+        "type": str,
+        "parent": "cases",
+        "field": "separation.waivers_met",
+        "key": {"case_id": "case_id"},
+        "columns": ("entry",),
     },
 }
 

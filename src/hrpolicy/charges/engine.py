@@ -65,7 +65,7 @@ from hrpolicy.core.explain import FindingValue, Label, Trail
 from hrpolicy.core.fields import argument
 from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, exact, fen_to_money, money_sum, round_money
-from hrpolicy.core.recovery import RecoverySchedule, deduction_cap, recovery_schedule
+from hrpolicy.core.recovery import RecoverySchedule, recovery_cap, recovery_schedule
 from hrpolicy.law.provisions import Provision
 from hrpolicy.law.provisions import provision as p
 
@@ -1035,7 +1035,7 @@ class _Settlement:
         assert found is not None  # checked: a deduction falls in a pay period
         index, period = found
         if index not in self.room:
-            self.room[index] = deduction_cap(period.wage, self._floor(index, period))
+            self.room[index] = recovery_cap(period.wage, self._floor(index, period))
         over = max(ZERO, money_sum((taking.amount, -self.room[index])))
         kept = money_sum((taking.amount, -over))
         self.room[index] = money_sum((self.room[index], -kept))
@@ -1054,7 +1054,7 @@ class _Settlement:
                     subject=period.label,
                     period=period.label,
                     deducted=self.deducted[index],
-                    cap=deduction_cap(period.wage, self._floor(index, period)),
+                    cap=recovery_cap(period.wage, self._floor(index, period)),
                     excess=excess,
                 )
 

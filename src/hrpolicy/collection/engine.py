@@ -35,8 +35,6 @@ says what the first run paid, so only the difference is due.
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -71,13 +69,10 @@ from hrpolicy.collection.results import (
     MatrixReading,
     OverdueReading,
     PerformanceDeduction,
-    RecoveryMonth,
-    RecoverySchedule,
     _portfolio_factor,
 )
 from hrpolicy.core.errors import (
     HRPolicyError,
-    InvalidTypeError,
     InvalidValueError,
     NotCoveredError,
     prefixed,
@@ -86,13 +81,12 @@ from hrpolicy.core.explain import Label, Step, StepValue, Trail
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
-from hrpolicy.core.money import ZERO, exact, fen_to_money, money_sum, parse_money, round_money
+from hrpolicy.core.money import ZERO, money_sum, round_money
 from hrpolicy.core.period import Period
+from hrpolicy.core.recovery import recovery_cap, recovery_schedule
 from hrpolicy.core.statement import apply_paid
 
 __all__ = ["recovery_cap", "recovery_schedule", "settle_month", "settle_team"]
-
-_TWENTY_PERCENT: Final = Fraction(1, 5)
 
 
 class _Work(Trail):
@@ -128,215 +122,6 @@ class _Work(Trail):
     @property
     def pay(self) -> Decimal:
         return money_sum(line.amount for line in self.lines)
-
-
-# --- recovery under the wage-deduction cap --------------------------------------------------
-
-
-def recovery_cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
-    """The most that may be deducted from a month's ``wage``: 20 % of it (rounded down to
-    the fen, so never above 20 %), and never so much that less than ``minimum_wage``
-    remains (WPP Art. 16).
-
-    Args:
-        wage: the month's wage before the deduction, in CNY (``Decimal``, ``int`` or
-            numeric text).
-        minimum_wage: the local monthly minimum wage, in CNY.
-
-    Returns:
-        The cap in CNY, 0 when the wage is at or below the minimum wage.
-
-    Raises:
-        InvalidTypeError: an amount is not a ``Decimal``, ``int`` or numeric text (a
-            ``float`` included).
-        InvalidValueError: an amount is negative or has more than two decimal places.
-
-    Example:
-        >>> recovery_cap(Decimal("5000"), Decimal("2690"))
-        Decimal('1000.00')
-        >>> recovery_cap(Decimal("3000"), Decimal("2690"))
-        Decimal('310.00')
-        >>> recovery_cap(Decimal("2500"), Decimal("2690"))
-        Decimal('0.00')
-        >>> recovery_cap(5000.0, Decimal("2690"))
-        Traceback (most recent call last):
-        ...
-        hrpolicy.core.errors.InvalidTypeError: wage: expected an amount in CNY as Decimal,
-        ..., got float 5000.0
-    """
-    return _cap(*_wages(wage, minimum_wage))
-
-
-def _wages(wage: object, minimum_wage: object, where: str = "") -> tuple[Decimal, Decimal]:
-    return (
-        parse_money(wage, field=f"{where}wage", non_negative=True),
-        parse_money(minimum_wage, field=f"{where}minimum_wage", non_negative=True),
-    )
-
-
-def _cap(wage: Decimal, minimum_wage: Decimal) -> Decimal:
-    # 20 % rounded down to the fen, exactly, whatever the caller's decimal context.
-    fifth = fen_to_money(math.floor(exact(wage) * _TWENTY_PERCENT * 100))
-    room = max(ZERO, money_sum((wage, -minimum_wage)))
-    return min(fifth, room)
-
-
-def recovery_schedule(
-    amount: Decimal,
-    months: Sequence[Sequence[object] | Mapping[str, object]],
-) -> RecoverySchedule:
-    """Recover ``amount`` over ``months``, taking in each month at most
-    :func:`recovery_cap` and carrying the rest forward; each month is a step citing
-    WPP Art. 16.
-
-    Args:
-        amount: what is to be recovered, in CNY (0 or more).
-        months: the months to recover in, in order, each once; each a ``(label, wage,
-            minimum_wage)`` list or tuple, or a mapping with the keys ``month``, ``wage``
-            and ``minimum_wage`` (rows as JSON gives them). The label is text or a
-            :class:`~hrpolicy.core.period.Period` of a month; ``YYYY-MM`` months (and
-            periods) come in calendar order.
-
-    Returns:
-        A :class:`~hrpolicy.collection.results.RecoverySchedule`: per month the cap,
-        what is recovered and what remains after it.
-
-    Raises:
-        InvalidTypeError: ``months`` is not a list or tuple, a month is neither a row nor
-            a mapping, a label is not text or a ``Period``, or an amount is not a
-            ``Decimal``, ``int`` or numeric text.
-        InvalidValueError: a row has not exactly three items (or a mapping not exactly
-            those keys), a label is blank, a month is listed twice (the cap applies once a
-            month), ``YYYY-MM`` months (or periods) are out of calendar order, a year is
-            given for a month, or an amount is negative or has more than two decimal
-            places — each naming the month (``months[1].wage``).
-
-    Example:
-        >>> plan = recovery_schedule(
-        ...     Decimal(1500),
-        ...     [("2024-05", Decimal(5000), Decimal(2690)),
-        ...      ("2024-06", Decimal(3000), Decimal(2690))],
-        ... )
-        >>> [(m.month, str(m.recovered), str(m.remaining)) for m in plan.months]
-        [('2024-05', '1000.00', '500.00'), ('2024-06', '310.00', '190.00')]
-        >>> import json
-        >>> rows = json.loads('[{"month": "2024-05", "wage": "5000", "minimum_wage": "2690"}]')
-        >>> recovery_schedule(Decimal(1500), rows).remaining
-        Decimal('500.00')
-        >>> recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000))])
-        Traceback (most recent call last):
-        ...
-        hrpolicy.core.errors.InvalidValueError: months[0]: expected 3 items: label, wage
-        and minimum_wage, got int 2
-        >>> recovery_schedule(Decimal(1500), [("2024-05", 5000, 2690)] * 2)
-        Traceback (most recent call last):
-        ...
-        hrpolicy.core.errors.InvalidValueError: months[1].month: expected a month not
-        already in the schedule (months[0] is 2024-05: the cap applies once a month), got
-        str '2024-05'
-    """
-    amount = parse_money(amount, field="amount", non_negative=True)
-    remaining = amount
-    checked: object = months
-    if not isinstance(checked, (list, tuple)):
-        raise InvalidTypeError("months", "a list of (label, wage, minimum_wage) rows", months)
-    rows = []
-    steps = []
-    seen: dict[str, int] = {}
-    calendar: tuple[int, str] | None = None  # the latest YYYY-MM month so far, and its label
-    for index, month in enumerate(months):
-        where = f"months[{index}]"
-        given, name, given_wage, given_minimum = _month_row(month, where)
-        # The cap is per month: a month listed twice would be capped twice.
-        key = name.strip()
-        if key in seen:
-            raise InvalidValueError(
-                f"{where}.month",
-                f"a month not already in the schedule (months[{seen[key]}] is {key}: the "
-                "cap applies once a month)",
-                given,
-            )
-        seen[key] = index
-        number = _calendar_month(key)
-        if number is not None:
-            if calendar is not None and number <= calendar[0]:
-                raise InvalidValueError(
-                    f"{where}.month",
-                    f"a month after {calendar[1]} (months in calendar order)",
-                    given,
-                )
-            calendar = (number, key)
-        wage, minimum = _wages(given_wage, given_minimum, f"{where}.")
-        cap = _cap(wage, minimum)
-        recovered = min(remaining, cap)
-        remaining = money_sum((remaining, -recovered))
-        rows.append(
-            RecoveryMonth(
-                month=name,
-                wage=wage,
-                minimum_wage=minimum,
-                cap=cap,
-                recovered=recovered,
-                remaining=remaining,
-            )
-        )
-        steps.append(
-            _step(
-                "recovery.month",
-                label(f"{name}：扣回不超过上限", f"{name}: recover up to the cap"),
-                {
-                    "wage": wage,
-                    "minimum_wage": minimum,
-                    "cap": cap,
-                    "to_recover_before": money_sum((remaining, recovered)),
-                },
-                recovered,
-                "WPP 16",
-            )
-        )
-    return RecoverySchedule(amount=amount, months=tuple(rows), steps=tuple(steps))
-
-
-_ROW_KEYS: Final = ("month", "wage", "minimum_wage")
-_CALENDAR_MONTH: Final = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
-
-
-def _calendar_month(name: str) -> int | None:
-    """The month a ``YYYY-MM`` label names, counted from year 0 (to order months), or
-    ``None`` for a label that names no calendar month."""
-    found = _CALENDAR_MONTH.fullmatch(name)
-    return int(found[1]) * 12 + int(found[2]) - 1 if found else None
-
-
-def _month_row(month: object, where: str) -> tuple[object, str, object, object]:
-    """A month of a recovery schedule: a ``(label, wage, minimum_wage)`` list or tuple, or
-    a mapping with the keys ``month``, ``wage`` and ``minimum_wage`` (a JSON object); returns
-    the label as given and as text, the wage and the minimum wage as given."""
-    if isinstance(month, Mapping):
-        keys = set(month)
-        if keys != set(_ROW_KEYS):
-            raise InvalidValueError(
-                where, "the keys month, wage and minimum_wage", sorted(map(str, keys))
-            )
-        row: tuple[object, ...] = tuple(month[key] for key in _ROW_KEYS)
-    elif isinstance(month, (list, tuple)):
-        row = tuple(month)
-    else:
-        raise InvalidTypeError(
-            where, "a (label, wage, minimum_wage) list or tuple, or a mapping", month
-        )
-    if len(row) != 3:
-        raise InvalidValueError(where, "3 items: label, wage and minimum_wage", len(row))
-    given = name = row[0]
-    if isinstance(name, Period):
-        if name.is_year:
-            raise InvalidValueError(f"{where}.month", "a month (a Period with a month)", name)
-        name = str(name)
-    if not isinstance(name, str):
-        raise InvalidTypeError(f"{where}.month", "a str or a Period", name)
-    if not name.strip():
-        raise InvalidValueError(f"{where}.month", "a non-empty label", name)
-    return given, name, row[1], row[2]
 
 
 # --- entitlement per invoice ---------------------------------------------------------------
@@ -835,7 +620,7 @@ def _recover_from_wage(
             None,
         )
     wage = money_sum((inputs.month_wage, max(ZERO, _wage_lines(work))))
-    cap = _cap(wage, inputs.minimum_wage)
+    cap = recovery_cap(wage, inputs.minimum_wage)
     recovered = min(to_recover, cap)
     remaining = money_sum((to_recover, -recovered))
     if recovered:

@@ -4,10 +4,8 @@ recovery schedule — immutable snapshots that explain every line."""
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Iterable, Mapping
-from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -47,6 +45,13 @@ from hrpolicy.core.records import (
     lazy_group,
     merge_tables,
     tables_of,
+)
+from hrpolicy.core.recovery import (
+    RECOVERY_MONTHS,
+    RECOVERY_TABLES,
+    RECOVERY_TOTALS,
+    RecoveryMonth,
+    RecoverySchedule,
 )
 from hrpolicy.core.statement import (
     LINE_ID,
@@ -570,143 +575,13 @@ class CollectionStatement(StatementLines[CollectionLine], Displayable):
         return View(_TITLE, summary, self.explanation)
 
 
-@checked
-@attrs.frozen(kw_only=True, field_transformer=_result_fields)
-class RecoveryMonth:
-    """One month of a recovery schedule: its label, the wage and minimum wage given, the
-    cap they allow, what the month recovers and what remains after it."""
-
-    month: Text
-    wage: NonNegativeMoney
-    minimum_wage: NonNegativeMoney
-    cap: NonNegativeMoney
-    recovered: NonNegativeMoney
-    remaining: NonNegativeMoney
-
-
-_SCHEDULE_TITLE: Final = Label("扣回计划", "Recovery schedule")
-
-
-@checked
-@attrs.frozen(kw_only=True, field_transformer=_result_fields)
-class RecoverySchedule(Displayable):
-    """How an amount is recovered from wages month by month under WPP Art. 16."""
-
-    amount: NonNegativeMoney
-    months: tuple[RecoveryMonth, ...]
-    steps: tuple[Step, ...]
-
-    @property
-    def recovered(self) -> Decimal:
-        """What the months recover in total."""
-        return money_sum(m.recovered for m in self.months)
-
-    @property
-    def remaining(self) -> Decimal:
-        """What is left after the last month."""
-        return self.months[-1].remaining if self.months else self.amount
-
-    def tables(self, locale: str = "en") -> Mapping[str, Table]:
-        """The schedule as tables: ``totals`` (one row), ``months`` (one row per month),
-        then the explanation tables, whose ``steps`` and ``step_inputs`` name the month of
-        each step.
-
-        >>> from hrpolicy.collection import recovery_schedule
-        >>> plan = recovery_schedule(Decimal(1500), [("2024-05", Decimal(5000), Decimal(2690))])
-        >>> row, = plan.to_records("months")
-        >>> row["period_start"], row["cap"], row["remaining"]
-        (datetime.date(2024, 5, 1), Decimal('1000.00'), Decimal('500.00'))
-        """
-        totals = Table.build(
-            RECOVERY_TOTALS, [(self.amount, self.recovered, self.remaining, len(self.months))]
-        )
-        months = Table.build(
-            RECOVERY_MONTHS,
-            [
-                (
-                    m.month,
-                    *_month_days(m.month),
-                    m.wage,
-                    m.minimum_wage,
-                    m.cap,
-                    m.recovered,
-                    m.remaining,
-                )
-                for m in self.months
-            ],
-        )
-        explanation = explanation_tables(Explanation(self.steps), locale=locale)
-        # One step per month, in order.
-        labels = [m.month for m in self.months]
-        return {
-            "totals": totals,
-            "months": months,
-            **key_steps(explanation, 0, _MONTH, labels),
-        }
-
-    def _view(self) -> View:
-        summary: tuple[tuple[Label, SummaryValue], ...] = (
-            (Label("应扣回", "to recover"), Amount(self.amount)),
-            *((Label(m.month, m.month), Amount(m.recovered)) for m in self.months),
-            (Label("尚余", "remaining"), Amount(self.remaining)),
-        )
-        return View(_SCHEDULE_TITLE, summary, Explanation(self.steps))
-
-
-_MONTH: Final = Column("month", _TEXT, "the month's label")
-_YEAR_MONTH: Final = re.compile(r"(\d{4})-(\d{2})")
-
-
-def _month_days(name: str) -> tuple[date | None, date | None]:
-    """The first and last day of a ``YYYY-MM`` label; ``None`` for another label."""
-    match = _YEAR_MONTH.fullmatch(name.strip())
-    if match is None or not 1 <= int(match.group(2)) <= 12:
-        return (None, None)
-    period = Period(year=int(match.group(1)), month=int(match.group(2)))
-    return (period.first_day, period.last_day)
-
-
-#: ``totals`` of a recovery schedule: one row.
-RECOVERY_TOTALS: Final = TableSchema(
-    "totals",
-    (
-        Column("amount", _MONEY, "what is to be recovered"),
-        Column("recovered", _MONEY, "what the months recover"),
-        Column("remaining", _MONEY, "what is left after the last month"),
-        Column("months", _INT, "how many months"),
-    ),
-    "one row: the schedule's totals",
-)
-#: ``months`` of a recovery schedule: one row per month.
-RECOVERY_MONTHS: Final = TableSchema(
-    "months",
-    (
-        _MONTH,
-        Column("period_start", ColumnType.DATE, "its first day (None: not a YYYY-MM label)"),
-        Column("period_end", ColumnType.DATE, "its last day (None: not a YYYY-MM label)"),
-        Column("wage", _MONEY, "the month's wage"),
-        Column("minimum_wage", _MONEY, "the local minimum wage"),
-        Column("cap", _MONEY, "the most the month may recover (WPP Art. 16)"),
-        Column("recovered", _MONEY, "what the month recovers"),
-        Column("remaining", _MONEY, "what remains after it"),
-    ),
-    "one row per month, in order",
-)
-
 #: The tables of each result, in the order its ``tables()`` gives them: enough to build
 #: an empty frame with the right columns. A team's statements (:func:`team_tables`) have
 #: the tables of one statement.
 RESULT_TABLES: Final[dict[type, tuple[TableSchema, ...]]] = {
     CollectionStatement: _STATEMENT_TABLES,
-    RecoverySchedule: (
-        RECOVERY_TOTALS,
-        RECOVERY_MONTHS,
-        STEPS.keyed((_MONTH,)),
-        STEP_INPUTS.keyed((_MONTH,)),
-        FINDINGS,
-        FINDING_PARAMS,
-    ),
+    RecoverySchedule: RECOVERY_TABLES,
 }
 
 # Parts of results: written with every field, null where missing.
-write_in_full(CollectionLine, PerformanceDeduction, OverdueReading, MatrixReading, RecoveryMonth)
+write_in_full(CollectionLine, PerformanceDeduction, OverdueReading, MatrixReading)

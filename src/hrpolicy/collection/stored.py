@@ -47,15 +47,13 @@ from typing import Final
 
 import attrs
 
-from hrpolicy.collection.engine import recovery_schedule, settle_month
+from hrpolicy.collection.engine import settle_month
 from hrpolicy.collection.model import CollectionInputs, CollectionState
 from hrpolicy.collection.results import (
     CollectionStatement,
     MatrixReading,
     OverdueReading,
     PerformanceDeduction,
-    RecoveryMonth,
-    RecoverySchedule,
 )
 from hrpolicy.collection.runs import (
     CollectionRun,
@@ -80,11 +78,6 @@ STATE_FORMAT: Final = 1
 
 def _statement(stored: CollectionStatement) -> CollectionStatement:
     return settle_month(stored.policy, stored.period, stored.receivables, stored.inputs)
-
-
-def _schedule(stored: RecoverySchedule) -> RecoverySchedule:
-    months = [(m.month, m.wage, m.minimum_wage) for m in stored.months]
-    return recovery_schedule(stored.amount, months)
 
 
 _EMPTY: Final = CollectionState()
@@ -133,8 +126,6 @@ def _policy_comparison(stored: PolicyComparison) -> PolicyComparison:
 register_format(CollectionState, STATE_FORMAT)
 for _cls in (
     CollectionStatement,
-    RecoverySchedule,
-    RecoveryMonth,
     OverdueReading,
     MatrixReading,
     PerformanceDeduction,
@@ -146,7 +137,6 @@ for _cls in (
 register_recomputed(
     CollectionStatement, _statement, "the stored policy, period, receivables and inputs"
 )
-register_recomputed(RecoverySchedule, _schedule, "the stored amount and months")
 register_recomputed(
     CollectionRun, _collection_run, "the stored policy, months, receivables and inputs"
 )

@@ -2,6 +2,7 @@
 tables, explanations and findings, errors, conversion to and from plain data, display."""
 
 from hrpolicy.core.bands import Band, BandApplication, BandTable, Piece, Semantics, Side
+from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.errors import (
@@ -35,6 +36,7 @@ from hrpolicy.core.money import (
 )
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, ValueKind, exact_text
+from hrpolicy.core.recovery import RecoveryMonth, RecoverySchedule, recovery_cap, recovery_schedule
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import (
@@ -55,6 +57,8 @@ __all__ = [
     "BandTable",
     "Catalog",
     "ChineseStatutoryCalendar",
+    "ClauseRule",
+    "ClauseVerdict",
     "Column",
     "ColumnType",
     "CompiledTable",
@@ -74,6 +78,8 @@ __all__ = [
     "Piece",
     "PolicyDefinitionError",
     "Rate",
+    "RecoveryMonth",
+    "RecoverySchedule",
     "Rounding",
     "Semantics",
     "Severity",
@@ -86,10 +92,12 @@ __all__ = [
     "TimeUnit",
     "Trail",
     "ValueKind",
+    "Verdict",
     "WorkCalendar",
     "add_units",
     "add_workdays",
     "allocate",
+    "audit_clause",
     "count_workdays",
     "exact_text",
     "format_date",
@@ -104,6 +112,8 @@ __all__ = [
     "next_workday",
     "parse_money",
     "previous_workday",
+    "recovery_cap",
+    "recovery_schedule",
     "round_money",
     "through",
     "to_dict",

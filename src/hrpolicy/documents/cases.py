@@ -34,8 +34,10 @@ not have is an error in the case file that lists what the result has.
 :class:`Mismatch` saying what (``totals.total_payable``), what was expected, what came,
 and the step of the result's explanation that produced it: the step whose output is the
 figure (exactly, or rounded to the fen) and whose rule id names the column
-(``total.payable`` for ``total_payable``) or, for a row of a line or a bond, the one step
-of that row whose output it is. When no single step gives the figure (a sum, a count),
+(``total.payable`` for ``total_payable``; for a total, a rule id ending in the column's
+own name first: ``totals.to_return`` for ``to_return``, not
+``totals.deposits_to_return``) or, for a row of a line or a bond, the one step of that row
+whose output it is. When no single step gives the figure (a sum, a count),
 the mismatch says so.
 
 >>> from hrpolicy.bonds.examples import electrician_case
@@ -776,8 +778,8 @@ def check_case(case_file: CaseFile) -> CaseReport:
         不符 <case>（bonds）：1 项中 1 项不符
           findings
           - 预期 [no_such_code]
-          + 实得 [penalty_not_prorated, loss_penalty_void, penalty_cut_to_cap, refund_due,
-          demand_exceeds_lawful]
+          + 实得 [signed_after_training_ended, penalty_not_prorated, loss_penalty_void,
+          penalty_cut_to_cap, waiver_not_met, refund_due, demand_exceeds_lawful]
             缺少：no_such_code
     """
     result = run_case(case_file)
@@ -988,12 +990,15 @@ class _Check:
             self.checked += 1
             got = cells[name]
             if not _same(want, got):
-                step = self._step(cells, column, got)
+                step = self._step(cells, column, got, of_totals=table.name == _TOTALS)
                 self.mismatches.append(Mismatch(_at(place, name), want, got, step))
 
-    def _step(self, cells: Mapping[str, object], column: Column, figure: object) -> StepRef | None:
+    def _step(
+        self, cells: Mapping[str, object], column: Column, figure: object, *, of_totals: bool
+    ) -> StepRef | None:
         """The step that produced ``figure``, the cell of ``column`` in the row ``cells``
-        (see the module's description), or ``None`` when no single step did."""
+        (of the totals table when ``of_totals``; see the module's description), or ``None``
+        when no single step did."""
         steps = self.tables.get("steps")
         if steps is None or figure is None:
             return None
@@ -1004,7 +1009,7 @@ class _Check:
         statement = set(totals.schema.names) if totals is not None else set()
         # A row of a line or a bond: keyed by more than the statement is.
         narrowed = any(name not in statement for name in shared)
-        found: list[tuple[tuple[int, int, int, int], int, dict[str, Any], str]] = []
+        found: list[tuple[tuple[int, int, int, int, int], int, dict[str, Any], str]] = []
         for number, row in enumerate(steps.to_records()):
             if any(row[name] != cells[name] for name in shared):
                 continue
@@ -1012,7 +1017,10 @@ class _Check:
             if gives:
                 own = all(row[name] is None for name in extra)
                 named = _related(column.name, str(row["rule"]))
-                rank = (int(named > 0), int(own), named, int(not rounded))
+                # A total's rule id ending in the column's own name (totals.to_return for
+                # to_return) names it before one sharing a word (deposits_to_return).
+                exact = of_totals and str(row["rule"]).rsplit(".", 1)[-1] == column.name
+                rank = (int(named > 0), int(own), int(exact), named, int(not rounded))
                 found.append((rank, number, row, rounded))
         if not found:
             return None

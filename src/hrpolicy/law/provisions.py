@@ -269,14 +269,14 @@ CIVIL_CODE: Final = Source(
 )
 SPC_I: Final = Source(
     "SPC-I",
-    "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）（法释〔2020〕26号）",
+    "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）",
     "SPC Interpretation I on Labour Dispute Cases (Fa Shi [2020] No. 26)",
     SourceKind.JUDICIAL_INTERPRETATION,
     effective_from=date(2021, 1, 1),
 )
 SPC_CONTRACT: Final = Source(
     "SPC-Contract",
-    "最高人民法院关于适用《中华人民共和国民法典》合同编通则若干问题的解释（法释〔2023〕13号）",
+    "最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释",
     "SPC Interpretation on the General Part of the Civil Code's Contract Book "
     "(Fa Shi [2023] No. 13)",
     SourceKind.JUDICIAL_INTERPRETATION,
@@ -284,7 +284,7 @@ SPC_CONTRACT: Final = Source(
 )
 MOL_OPINIONS: Final = Source(
     "MOL-309",
-    "关于贯彻执行《中华人民共和国劳动法》若干问题的意见（劳部发〔1995〕309号）",
+    "关于贯彻执行〈中华人民共和国劳动法〉若干问题的意见",
     "Opinions on Implementing the Labour Law (Lao Bu Fa [1995] No. 309)",
     SourceKind.MINISTERIAL_RULE,
     effective_from=date(1995, 8, 4),

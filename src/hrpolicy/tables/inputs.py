@@ -59,6 +59,8 @@ import attrs
 
 from hrpolicy.bonds.case import BondCase
 from hrpolicy.bonds.policy import BondPolicy
+from hrpolicy.charges.case import ChargeCase
+from hrpolicy.charges.policy import ChargePolicy
 from hrpolicy.collection.model import CollectionInputs, MatchingRule, Receivables
 from hrpolicy.commission.model import Deal, PersonInputs
 from hrpolicy.core.checked import IntSpec, MoneySpec, QuantitySpec, TextSpec, split_annotated
@@ -81,6 +83,7 @@ __all__ = [
     "TableError",
     "TableProblem",
     "read_bond_cases",
+    "read_charge_cases",
     "read_collection_inputs",
     "read_deals",
     "read_inputs",
@@ -91,7 +94,7 @@ __all__ = [
 ]
 
 #: The engines whose inputs can be read from tables: each has a ``tabular`` module.
-ENGINES: Final = ("bonds", "collection", "commission", "reports")
+ENGINES: Final = ("bonds", "charges", "collection", "commission", "reports")
 
 #: Below this many yuan an amount in fen has at most 15 digits, so the float read for it
 #: writes it back exactly (``repr``); above, two amounts a fen apart can be one float (a
@@ -129,6 +132,8 @@ class _Table:
     key: tuple[tuple[str, str], ...]  # child column → parent column
     own_key: str | None
     choices: Mapping[str, Mapping[str, type]]
+    #: For a table whose rows are one of several forms: its ``kind`` tag → form.
+    forms: Mapping[str, type] = attrs.field(factory=dict)
     wildcards: tuple[str, ...] = attrs.field(init=False)
 
     @wildcards.default
@@ -173,6 +178,7 @@ def _spec(engine: str) -> _Spec:
             key=tuple(key.items()) if isinstance(key, Mapping) else (),
             own_key=key if isinstance(key, str) else None,
             choices=data.get("choices", {}),
+            forms=data.get("forms", {}),
         )
     return _Spec(engine, tables, module.INPUTS)
 
@@ -227,6 +233,10 @@ def _kind(annotation: object) -> str:
     if isinstance(base, type) and issubclass(base, enum.Enum):
         return "enum"
     return "object"
+
+
+#: The column naming the form of a row of a table of several forms.
+_KIND: Final = "kind"
 
 
 class _Empty:
@@ -479,6 +489,17 @@ class _Reader:
             required.append(table.own_key)
         if table.type is str:
             return [*required, table.columns[0]]
+        if table.forms:  # the kind, and the fields every form needs
+            needed_by_all = [
+                column
+                for column in table.columns
+                if all(
+                    column in attrs.fields_dict(form)
+                    and attrs.fields_dict(form)[column].default is attrs.NOTHING
+                    for form in table.forms.values()
+                )
+            ]
+            return [*required, _KIND, *needed_by_all]
         for column in table.columns:
             cls: Any = table.type
             segments = column.split(".")
@@ -628,6 +649,8 @@ class _Reader:
         table = node.data.table
         if table.type is str:
             result = self._scalar(node)
+        elif table.forms:
+            result = self._form(node, construct=not failed)
         else:
             result = self._object(table.type, "", node, arguments, construct=not failed)
         if failed or result is _EMPTY:
@@ -819,6 +842,41 @@ class _Reader:
         result = self._object(form, column + ".", node, {}, construct=construct and ok)
         return result if ok else _EMPTY
 
+    def _form(self, node: _Node, *, construct: bool) -> object:
+        """The object of a row that is one of its table's forms, chosen by its ``kind``
+        cell; a cell filled for a field the form lacks is a problem."""
+        table = node.data.table
+        raw = node.row.cells.get(_KIND)
+        tag = None if _is_empty(raw) else raw
+        if not isinstance(tag, str) or tag.strip() not in table.forms:
+            self.problem(
+                table.name,
+                node.row,
+                _KIND,
+                "one of " + ", ".join(map(repr, table.forms)) + f" (the form of a row of "
+                f"{table.name})",
+                raw,
+                has_actual=tag is not None,
+            )
+            return _EMPTY
+        form = table.forms[tag.strip()]
+        fields = attrs.fields_dict(form)
+        keys = {column for column, _ in table.key}
+        ok = True
+        for column, value in node.row.cells.items():
+            if column == _KIND or column in keys or column in fields or _is_empty(value):
+                continue
+            self.problem(
+                table.name,
+                node.row,
+                column,
+                f"an empty cell for the form {tag.strip()!r} (it has no such field)",
+                value,
+            )
+            ok = False
+        result = self._object(form, "", node, {}, construct=construct and ok)
+        return result if ok else _EMPTY
+
     def _named(self, table: _Table, column: str, node: _Node) -> dict[str, object] | None:
         """The ``<column>.<name>`` cells: named amounts (a deal's values)."""
         values: dict[str, object] = {}
@@ -890,8 +948,10 @@ def read_inputs(
     ``tabular`` module declares them.
 
     Args:
-        engine: ``"commission"``, ``"collection"``, ``"reports"`` or ``"bonds"``.
-        name: the input (``"deals"``, ``"receivables"``, ``"bond_cases"``…: the keys of
+        engine: ``"commission"``, ``"collection"``, ``"reports"``, ``"bonds"`` or
+            ``"charges"``.
+        name: the input (``"deals"``, ``"receivables"``, ``"bond_cases"``,
+            ``"charge_cases"``…: the keys of
             the engine's ``tabular.INPUTS``).
         tables: each table given, by its name (``{"deals": frame, "splits": rows}``);
             tables not given are empty.
@@ -1381,6 +1441,8 @@ def read_bond_cases(
     costs: object = None,
     clauses: object = None,
     collections: object = None,
+    waivers: object = None,
+    waivers_met: object = None,
     policy: BondPolicy | None = None,
     columns: Mapping[str, str] | None = None,
     floats: str | None = None,
@@ -1395,7 +1457,8 @@ def read_bond_cases(
             ``employment.contract_start``, ``employment.contract_end`` (an empty cell: an
             open-ended contract; the column itself is required), ``employment.probation_end``,
             ``employment.regime``, ``separation.last_day``, ``separation.ground``,
-            ``separation.settles_bond``, ``separation.demanded``.
+            ``separation.settles_bond``, ``separation.demanded``,
+            ``separation.revenue_produced``.
         agreements: one row per agreement: ``case_id``, ``id``, ``signed_on``,
             ``length.years`` / ``.months`` / ``.days``, the penalty clause
             (``penalty.kind``: ``flat_sum``, ``cost_multiple``, ``pro_rata``,
@@ -1405,7 +1468,8 @@ def read_bond_cases(
             (``training.id``, ``.kind``, ``.provider``, ``.start``, ``.end``,
             ``.during_probation``, ``.took_place``, ``.full_time_off_job``, ``.title``) or a
             benefit (``benefit.kind``, ``.value``, ``.description``), ``start_rule``,
-            ``start_date``, ``stated_cost``.
+            ``start_date``, ``stated_cost`` or ``stated_cost_range.low`` /
+            ``stated_cost_range.high``.
         costs (optional): training costs: ``case_id``, ``agreement_id``, ``id``,
             ``category``, ``amount``, ``has_voucher``, ``paid_by``, ``shared_by``,
             ``description``.
@@ -1413,6 +1477,10 @@ def read_bond_cases(
             ``ref``, ``amount``, ``text``.
         collections (optional): money already collected: ``case_id``, ``amount``,
             ``method``, ``on``.
+        waivers (optional): waiver clauses: ``case_id``, ``agreement_id``, ``condition``,
+            ``clause_ref``, ``effect``, ``share``, ``amount``, ``threshold``, ``text``.
+        waivers_met (optional): the waivers whose condition was met: ``case_id``,
+            ``entry`` (a waiver's clause ref, or ``<agreement id>/<clause ref>``).
         policy (optional): the :class:`~hrpolicy.bonds.BondPolicy` for every case (its
             defaults when not given).
         columns, floats, unknown_columns: as :func:`read_inputs` takes them.
@@ -1445,6 +1513,103 @@ def read_bond_cases(
             "costs": costs,
             "clauses": clauses,
             "collections": collections,
+            "waivers": waivers,
+            "waivers_met": waivers_met,
+        },
+        columns=columns,
+        floats=floats,
+        unknown_columns=unknown_columns,
+        arguments={"policy": policy},
+    )
+    return result
+
+
+def read_charge_cases(
+    cases: object,
+    *,
+    charges: object = None,
+    incidents: object = None,
+    takings: object = None,
+    pay_periods: object = None,
+    compensation_payments: object = None,
+    policy: ChargePolicy | None = None,
+    columns: Mapping[str, str] | None = None,
+    floats: str | None = None,
+    unknown_columns: str = "refuse",
+) -> dict[str, ChargeCase]:
+    """Charges cases (:class:`~hrpolicy.charges.case.ChargeCase`) from a spreadsheet of
+    cases and its child tables, each keyed by ``case_id``.
+
+    Args:
+        cases: one row per case: ``case_id`` (your name for the case), the worker
+            (``worker.id``, ``worker.relationship``, ``worker.started``,
+            ``worker.left_on``, ``worker.enrolled_student``, ``worker.drawing_pension``,
+            ``worker.weekly_hours``, ``worker.role``, ``worker.name``), the agreement
+            (``agreement.id``, ``agreement.signed_on``, ``agreement.ends_on``,
+            ``agreement.title``), ``as_of``, and the wage facts of a non-compete
+            (``non_compete.average_monthly_wage``, ``non_compete.minimum_wage``; all
+            empty and no compensation payments: none given).
+        charges (optional): the agreement's charge clauses: ``case_id``, ``kind``
+            (``deposit``, ``fine``, ``penalty``, ``per_item``, ``loss_compensation`` or
+            ``non_compete``), ``ref`` and the form's own fields — ``amount``,
+            ``trigger``, ``basis``, ``refund_within_days``, ``in_democratic_rules``,
+            ``penalty``, ``months``, ``monthly_compensation``, ``text`` (a cell for a
+            field the form lacks must be empty).
+        incidents (optional): ``case_id``, ``id``, ``trigger``, ``on``, ``items``,
+            ``proven_loss`` (an empty cell: no loss proven), ``liability``,
+            ``description``.
+        takings (optional): ``case_id``, ``id``, ``clause``, ``amount``, ``means``,
+            ``on``, ``incident``, ``returned``.
+        pay_periods (optional): ``case_id``, ``start``, ``end``, ``wage``,
+            ``minimum_wage``, ``hours``, ``hourly_minimum_wage``.
+        compensation_payments (optional): non-compete compensation paid after leaving:
+            ``case_id``, ``on``, ``amount``.
+        policy (optional): the :class:`~hrpolicy.charges.policy.ChargePolicy` for every
+            case (its defaults when not given).
+        columns, floats, unknown_columns: as :func:`read_inputs` takes them.
+
+    Returns:
+        The cases by ``case_id``, in row order.
+
+    Raises:
+        TableError: every problem found, with its table, row and column.
+        InvalidTypeError: ``policy`` is not a :class:`~hrpolicy.charges.policy.ChargePolicy`.
+
+    Example:
+        >>> cases = read_charge_cases(
+        ...     [{"case_id": "S1", "worker.id": "wang", "worker.relationship": "labour_service",
+        ...       "worker.started": "2025-07-01", "worker.enrolled_student": "true",
+        ...       "agreement.id": "A1", "agreement.signed_on": "2025-07-01",
+        ...       "as_of": "2025-08-31"}],
+        ...     charges=[{"case_id": "S1", "kind": "deposit", "ref": "3", "amount": "500"},
+        ...              {"case_id": "S1", "kind": "per_item", "ref": "5", "amount": "30",
+        ...               "trigger": "lost_or_damaged"}])
+        >>> [type(c).__name__ for c in cases["S1"].agreement.charges]
+        ['Deposit', 'PerItemCharge']
+        >>> read_charge_cases(
+        ...     [{"case_id": "S1", "worker.id": "wang", "worker.relationship": "part_time",
+        ...       "worker.started": "2025-07-01", "agreement.id": "A1",
+        ...       "agreement.signed_on": "2025-07-01", "as_of": "2025-08-31"}],
+        ...     charges=[{"case_id": "S1", "kind": "deposit", "ref": "3", "amount": "500",
+        ...               "trigger": "lost_or_damaged"}])
+        Traceback (most recent call last):
+        ...
+        hrpolicy.tables.errors.TableError: charge_cases: cannot build from the data given:
+        charges row 0, column 'trigger': expected an empty cell for the form 'deposit' (it
+        has no such field), got str 'lost_or_damaged'
+    """
+    if policy is not None and not isinstance(policy, ChargePolicy):
+        raise InvalidTypeError("policy", "a ChargePolicy", policy)
+    result: dict[str, ChargeCase] = read_inputs(
+        "charges",
+        "charge_cases",
+        {
+            "cases": cases,
+            "charges": charges,
+            "incidents": incidents,
+            "takings": takings,
+            "pay_periods": pay_periods,
+            "compensation_payments": compensation_payments,
         },
         columns=columns,
         floats=floats,
