@@ -181,6 +181,7 @@ def test_a_bond_case_without_an_engine_is_not_a_case_file_and_exits_1(
     err = _one_line(capsys.readouterr().err)
     assert err.startswith(f"hrpolicy: {path}: not a valid case file: ")
     assert "$.engine: expected one of bonds, commission, collection, reports, scoring, " in err
+    assert "scoring, charges, got nothing" in err
     assert "got nothing" in err
 
 

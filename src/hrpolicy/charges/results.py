@@ -19,6 +19,7 @@ from hrpolicy.core.choice import Choice
 from hrpolicy.core.clauses import VERDICT_LABELS, ClauseVerdict, Verdict
 from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
+from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
@@ -195,8 +196,6 @@ class ChargeSettlement(Displayable):
         for verdict in self.clauses:
             if verdict.ref == ref:
                 return verdict
-        from hrpolicy.core.errors import InvalidValueError  # noqa: PLC0415 - rare path
-
         raise InvalidValueError("ref", "one of " + ", ".join(c.ref for c in self.clauses), ref)
 
     def tables(self, locale: str = "en") -> Mapping[str, Table]:
