@@ -134,7 +134,8 @@ class Provision:
     def _cite_zh(self) -> str:
         title = self.source.title_zh_CN
         if self.article is None:
-            return title
+            # A line of practice is described, not titled; a statute or regulation is.
+            return title if self.source.kind is SourceKind.PRACTICE else f"《{title}》"
         text = f"《{title}》第{chinese_numeral(self.article)}条"
         if self.paragraph is not None:
             text += f"第{chinese_numeral(self.paragraph)}款"
@@ -779,8 +780,10 @@ _ALL: Final = (
     _p(
         CIVIL_CODE,
         584,
-        "当事人一方违约造成对方损失的，损失赔偿额应当相当于因违约所造成的损失。",
-        "Damages for breach equal the loss the breach caused.",
+        "当事人一方违约造成对方损失的，损失赔偿额应当相当于因违约所造成的损失，包括合同履行后可以获得的利益；但不得超过违约一方订立合同时预见到或者应当预见到的因违约可能造成的损失。",
+        "Damages for breach equal the loss the breach caused, including the benefit performance "
+        "would have brought, but not beyond what the party in breach foresaw or should have "
+        "foreseen when contracting.",
     ),
     _p(
         CIVIL_CODE,
@@ -809,10 +812,18 @@ _ALL: Final = (
     _p(
         SPC_I,
         36,
-        "当事人约定竞业限制但未约定经济补偿，劳动者履行了竞业限制义务的，可按劳动合同解除或终止前十二个月平均工资的30%按月支付经济补偿；低于当地最低工资标准的，按当地最低工资标准支付。",
+        "当事人在劳动合同或者保密协议中约定了竞业限制，但未约定解除或者终止劳动合同后给予劳动者经济补偿，劳动者履行了竞业限制义务，要求用人单位按照劳动者在劳动合同解除或者终止前十二个月平均工资的30%按月支付经济补偿的，人民法院应予支持。",
         "A non-compete with no compensation agreed: a worker who complies is paid monthly 30 % "
-        "of the average wage over the last 12 months, and not less than the local minimum wage.",
+        "of the average wage over the 12 months before the contract ended.",
         paragraph=1,
+    ),
+    _p(
+        SPC_I,
+        36,
+        "前款规定的月平均工资的30%低于劳动合同履行地最低工资标准的，按照劳动合同履行地最低工资标准支付。",
+        "Where that 30 % is below the minimum wage of the place where the contract was "
+        "performed, the minimum wage is paid.",
+        paragraph=2,
     ),
     _p(
         SPC_I,
@@ -848,9 +859,10 @@ _ALL: Final = (
     _p(
         GUANGDONG_SUPERVISION,
         51,
-        "用人单位的规章制度规定了罚款内容，或者对劳动者实施罚款的，由人力资源社会保障行政部门责令改正、给予警告，逾期未改正的按受侵害劳动者每人处以罚款。",
-        "Rules that provide for fines, or fines imposed on workers, are ordered corrected with a "
-        "warning, and fined per worker if not corrected.",
+        "用人单位的规章制度规定了罚款内容的，由人力资源社会保障行政部门责令改正，给予警告；用人单位对劳动者实施罚款的，责令限期改正，逾期未改正的，按照受侵害劳动者每人二千元以上五千元以下的标准处以罚款。",
+        "Rules that provide for fines are ordered corrected, with a warning; an employer that "
+        "fines workers is ordered to correct it by a deadline, and if it does not, is fined "
+        "2,000 to 5,000 yuan per worker harmed.",
     ),
     _p(
         FINE_PRACTICE,
