@@ -286,3 +286,22 @@ def test_money_is_conserved_outstanding_is_scheduled_carried_or_claimed(case: Ch
     assert settled.to_text("en")
     assert settled.to_text("zh_CN")
     assert [len(t) for t in settled.tables().values()]
+
+
+@settings(max_examples=300)
+@given(charge_cases())
+def test_wages_answer_only_for_a_loss_and_only_until_the_worker_leaves(case: ChargeCase) -> None:
+    settled = case.settle()
+    if not case.worker.relationship.is_labour:
+        return
+    outcomes = {o.taking: o for o in settled.takings}
+    penalties = {"F", "P", "X", "NC"}
+    for taking in case.takings:
+        if taking.means is Means.DEDUCTED_FROM_WAGES and taking.clause in penalties:
+            assert outcomes[taking.id].applied == 0
+            assert outcomes[taking.id].to_return == taking.amount - taking.returned
+    assert settled.scheduled <= money_sum(c.loss_allowed for c in settled.claims)
+    left_on = case.worker.left_on
+    if left_on is not None and left_on < case.as_of:
+        assert settled.recovery is None
+        assert settled.scheduled == settled.carried == 0

@@ -115,7 +115,7 @@ def test_a_student_sellers_agreed_500_yuan_penalty_stands_but_is_flagged_when_th
     assert flagged.subject == "C1"
     assert flagged.param_map == {
         "incident": "C1",
-        "clause": "3",
+        "clauses": "3",
         "penalty": Decimal("500.00"),
         "loss": Decimal("100.00"),
         "share": flagged.param("share"),

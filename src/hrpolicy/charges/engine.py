@@ -10,10 +10,15 @@ input, checked against the facts that decide it; everything else follows from it
 2. every incident gets what the clauses due for it ask, what the law allows under each,
    and a claim: the proven loss × the worker's liability, the lawful penalties, and
    their larger (or their sum, by option);
-3. every sum taken is given back, applied to a claim, or set off, each with its reason;
-4. what is outstanding is recovered from pay periods still to come under the deduction
-   cap while a labour relationship runs (:mod:`hrpolicy.core.recovery`), carried while
-   employed, or left as a claim once the worker has left or under labour service.
+3. every sum taken is given back, applied to a claim, or set off, each with its reason —
+   under a labour relationship only a loss may be deducted from wages (WPP 15, 16): a
+   deduction for a penalty or a fine comes back, even when the penalty stands;
+4. under a labour relationship the loss still outstanding is recovered from the pay
+   periods ending after the settlement day, up to the one holding the last day worked,
+   under the deduction cap (:mod:`hrpolicy.core.recovery`); nothing is scheduled once
+   the worker left before the settlement day (all wages were due on leaving, WPP 9). A
+   penalty that stands is never deducted from wages. What remains is carried while the
+   worker is employed, and is a claim once the worker has left or under labour service.
 
 Clauses are taken by ref, incidents by (day, id) and takings by (day, id), so the order
 they are given in changes nothing. Money is exact: amounts are given to the fen, and the
@@ -61,10 +66,10 @@ from hrpolicy.charges.results import (
 )
 from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.explain import FindingValue, Label, Trail
+from hrpolicy.core.explain import FindingValue, Label, StepValue, Trail
 from hrpolicy.core.fields import argument
 from hrpolicy.core.label import label
-from hrpolicy.core.money import ZERO, exact, fen_to_money, money_sum, round_money
+from hrpolicy.core.money import EXACT, ZERO, exact, fen_to_money, money_sum, round_money
 from hrpolicy.core.recovery import RecoverySchedule, recovery_cap, recovery_schedule
 from hrpolicy.law.provisions import Provision
 from hrpolicy.law.provisions import provision as p
@@ -79,6 +84,8 @@ _DEFAULT_COMPENSATION: Final = Fraction(3, 10)
 _RELEASE_MONTHS: Final = 3
 #: The longest pay period part-time labour may have, in days (LCL 72(2)).
 _PART_TIME_PAY_DAYS: Final = 15
+#: Every amount stays below this (the bound on the numbers the library reads and writes).
+_MONEY_LIMIT: Final = Decimal(10**18)
 #: The labour authority's fine for a deposit, per worker (LCL 84(2)).
 _DEPOSIT_FINE: Final = (Decimal(500), Decimal(2000))
 
@@ -226,6 +233,17 @@ CLAUSE_RULES: Final[dict[tuple[str, bool, str], ClauseRule]] = {
         "LL 102",
         "LCL 90",
     ),
+    # Part-time labour: the floor of a pay period is its hours at the hourly minimum wage.
+    ("loss_compensation", True, "part_time"): _rule(
+        Verdict.LIMITED,
+        "loss_compensation_limited_part_time",
+        "以实际证明的损失为限；从工资扣除每期不超过上限（底线为工时乘以小时最低工资）",
+        "limited to the proven loss; from wages at most the cap a pay period (the floor: "
+        "its hours at the hourly minimum wage)",
+        "WPP 16",
+        "LL 102",
+        "LCL 90",
+    ),
     ("loss_compensation", False, ""): _rule(
         Verdict.LIMITED,
         "loss_compensation_civil",
@@ -326,9 +344,11 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def _month_end(start: date, months: int) -> date:
-    """The last day of the ``months``-th whole month counted from ``start``."""
-    return _add_months(start, months) - timedelta(days=1)
+def _month_end(left_on: date, months: int) -> date:
+    """The last day of the ``months``-th whole month of a restriction that starts the day
+    after ``left_on``: the day of ``left_on`` ``months`` calendar months on, clamped to the
+    month's end (left on 30 March: the first month runs 31 March to 30 April)."""
+    return _add_months(left_on, months)
 
 
 def _fen(value: Decimal) -> Decimal:
@@ -359,9 +379,21 @@ class _NonCompeteState:
 
 @attrs.define
 class _Claim:
+    """One incident's claim while the takings are applied: the clauses due for it, what is
+    left of it, the loss part of it (what wages may answer for) and the whole claim."""
+
     incident: Incident
     due: frozenset[str]
     left: Decimal
+    loss: Decimal
+    claimable: Decimal
+
+    @property
+    def loss_left(self) -> Decimal:
+        """The loss part still outstanding: what was applied to the claim counts against
+        the loss first (the reading that leaves the least to take from wages)."""
+        applied = money_sum((self.claimable, -self.left))
+        return min(self.left, max(ZERO, money_sum((self.loss, -applied))))
 
 
 class _Settlement:
@@ -379,10 +411,12 @@ class _Settlement:
         self.takings = sorted(enumerate(case.takings), key=lambda x: (x[1].on, x[1].id))
         self.periods = sorted(enumerate(case.pay_periods), key=lambda x: (x[1].start, x[1].end))
         # Wage deductions per pay period (by the period's index in the case): the cap's
-        # room left, what was kept under the cap, all deducted, and the excess.
+        # room left, what was kept (applied to a claim), all deducted, what of it was
+        # given back before, and the excess over the cap still held.
         self.room: dict[int, Decimal] = {}
         self.kept_in_period: dict[int, Decimal] = {}
         self.deducted: dict[int, Decimal] = {}
+        self.given_back: dict[int, Decimal] = {}
         self.excess: dict[int, Decimal] = {}
 
     # --- the run ---------------------------------------------------------------------------
@@ -393,6 +427,7 @@ class _Settlement:
         self._check_periods()
         self._check_incidents()
         self._check_takings()
+        self._check_payments()
         verdicts = self._audit()
         competitor_after = self._non_competes(verdicts)
         lines, claims, pools = self._claims(verdicts, competitor_after)
@@ -403,6 +438,7 @@ class _Settlement:
             claims=claims,
             outcomes=outcomes,
             states=competitor_after,
+            pools=pools,
         )
 
     def _policy_step(self) -> None:
@@ -474,6 +510,7 @@ class _Settlement:
                         subject=period.label,
                         period=period.label,
                         days=days,
+                        limit=_PART_TIME_PAY_DAYS,
                     )
             self.trail.find("part_time_hourly_pay_not_checked", subject=worker.id)
 
@@ -590,6 +627,31 @@ class _Settlement:
                         taking.amount,
                     )
 
+    def _check_payments(self) -> None:
+        """Non-compete compensation is paid after leaving (LCL 23(2)): a payment on or
+        before the last day worked (money paid with the wage during employment is no
+        compensation for a restriction not yet running), or with the worker not having
+        left, is refused; so is a payment after the settlement day (a fact not yet
+        known)."""
+        facts = self.case.non_compete
+        left_on = self.worker.left_on
+        for index, payment in enumerate(facts.payments if facts else ()):
+            where = f"non_compete.payments[{index}].on"
+            if left_on is None or payment.on <= left_on:
+                shown = left_on.isoformat() if left_on else "none: the worker has not left"
+                raise InvalidValueError(
+                    where,
+                    f"a day after the last day worked ({shown}): non-compete compensation "
+                    "is paid after leaving",
+                    payment.on,
+                )
+            if payment.on > self.case.as_of:
+                raise InvalidValueError(
+                    where,
+                    f"a day on or before the settlement day {self.case.as_of.isoformat()}",
+                    payment.on,
+                )
+
     def _is_deposit(self, taking: Taking) -> bool:
         return taking.means is not Means.FROM_DEPOSIT and isinstance(
             self.case.agreement.charge(taking.clause), Deposit
@@ -668,6 +730,8 @@ class _Settlement:
             return "", {"amount": _fen(clause.amount)}
         if isinstance(clause, PerItemCharge):
             return "", {"amount": _fen(clause.amount)}
+        if isinstance(clause, LossCompensation) and self.relationship is Relationship.PART_TIME:
+            return "part_time", {}
         if isinstance(clause, NonCompete):
             if self.worker.role is Role.OTHER:
                 return "role", {}
@@ -679,23 +743,20 @@ class _Settlement:
 
     def _non_competes(self, verdicts: dict[str, ClauseVerdict]) -> dict[str, _NonCompeteState]:
         """Each non-compete that stands under a labour relationship, once the worker has
-        left: the monthly compensation (as agreed, or 30 % of the average monthly wage of
-        the last 12 months and not below the minimum wage, SPC-I 36(1), rounded half up),
-        the months elapsed (whole months from the day after leaving to the settlement, at
+        left: the monthly compensation (as agreed, or — when the agreement sets none, or
+        sets 0, which is none in substance — 30 % of the average monthly wage of the last
+        12 months and not below the minimum wage, SPC-I 36(1), rounded half up), the
+        months elapsed (whole months of the restriction, which starts the day after
+        leaving, by the settlement: left on 30 March, the first month ends on 30 April; at
         most the restriction of min(months, 24)), what is due and paid; the day three
-        months' compensation is unpaid, from which the worker may end it (SPC-I 38)."""
+        months' compensation is unpaid, from which the worker may end it (SPC-I 38) —
+        looked for only when the monthly compensation is more than 0."""
         left_on = self.worker.left_on
         states: dict[str, _NonCompeteState] = {}
         if not self.labour or left_on is None:
             return states
         facts = self.case.non_compete
-        payments = tuple(
-            sorted(
-                (pay.on, pay.amount)
-                for pay in (facts.payments if facts else ())
-                if pay.on <= self.case.as_of
-            )
-        )
+        payments = tuple(sorted((pay.on, pay.amount) for pay in (facts.payments if facts else ())))
         for clause in self.clauses:
             if not isinstance(clause, NonCompete) or not verdicts[clause.ref].verdict.stands:
                 continue
@@ -703,13 +764,15 @@ class _Settlement:
             start = left_on + timedelta(days=1)
             restriction = min(clause.months, _NON_COMPETE_LIMIT)
             elapsed = 0
-            while elapsed < restriction and _month_end(start, elapsed + 1) <= self.case.as_of:
+            while elapsed < restriction and _month_end(left_on, elapsed + 1) <= self.case.as_of:
                 elapsed += 1
             state = _NonCompeteState(
-                clause, monthly, start, _month_end(start, restriction), None, payments
+                clause, monthly, start, _month_end(left_on, restriction), None, payments
             )
-            for month in range(1, elapsed + 1):
-                end = _month_end(start, month)
+            # With no compensation at all there is nothing to fall three months behind on.
+            months = range(1, elapsed + 1) if monthly else range(0)
+            for month in months:
+                end = _month_end(left_on, month)
                 unpaid = money_sum((monthly * month, -state.paid_by(end)))
                 if unpaid >= monthly * _RELEASE_MONTHS:
                     state.release = end
@@ -754,8 +817,22 @@ class _Settlement:
         return states
 
     def _monthly(self, clause: NonCompete) -> Decimal:
-        if clause.monthly_compensation is not None:
-            return _fen(clause.monthly_compensation)
+        """The monthly compensation: as agreed when more than 0; else the SPC-I 36(1)
+        default (an agreed 0 is no compensation in substance, and says so)."""
+        agreed = clause.monthly_compensation
+        if agreed:
+            return _fen(agreed)
+        monthly = self._default_monthly(clause)
+        if agreed is not None:
+            self.trail.find(
+                "non_compete_compensation_zero",
+                subject=clause.ref,
+                ref=clause.ref,
+                monthly=monthly,
+            )
+        return monthly
+
+    def _default_monthly(self, clause: NonCompete) -> Decimal:
         facts = self.case.non_compete
         average = facts.average_monthly_wage if facts else None
         minimum = facts.minimum_wage if facts else None
@@ -763,25 +840,27 @@ class _Settlement:
             raise InvalidValueError(
                 "non_compete.average_monthly_wage",
                 f"the average monthly wage of the 12 months before leaving (clause {clause.ref} "
-                "sets no compensation: 30 % of it applies, SPC-I Art. 36)",
+                "sets no compensation, or 0: 30 % of it applies, SPC-I Art. 36)",
                 None,
             )
         if minimum is None:
             raise InvalidValueError(
                 "non_compete.minimum_wage",
-                f"the local monthly minimum wage (clause {clause.ref} sets no compensation: "
-                "it may not be below the minimum wage, SPC-I Art. 36)",
+                f"the local monthly minimum wage (clause {clause.ref} sets no compensation, "
+                "or 0: it may not be below the minimum wage, SPC-I Art. 36)",
                 None,
             )
         return max(round_money(exact(average) * _DEFAULT_COMPENSATION), minimum)
 
     def _non_compete_allowed(
         self, clause: NonCompete, incident: Incident, state: _NonCompeteState
-    ) -> Decimal:
-        """A breach of a lawful non-compete owes its penalty, unless it falls after the
-        restriction ends or on or after the day the worker may end it for unpaid
-        compensation (SPC-I 38), or no compensation at all was paid up to it (the
-        restriction binds only against compensation, LCL 23(2))."""
+    ) -> tuple[Decimal, bool]:
+        """What a lawful non-compete lets the employer claim for working for a competitor
+        after leaving, and whether the restriction was breached: a breach owes the
+        penalty, unless it falls after the restriction ends or on or after the day the
+        worker may end it for unpaid compensation (SPC-I 38), or no compensation at all
+        was paid up to it (the restriction binds only against compensation, LCL 23(2)) —
+        then the restriction did not bind and nothing is owed under it."""
         reason: Label | None = None
         if incident.on > state.end:
             reason = label(
@@ -802,7 +881,7 @@ class _Settlement:
                 on=incident.on,
                 reason=reason,
             )
-            return ZERO
+            return ZERO, False
         if not state.paid_by(incident.on):
             self.trail.find(
                 "non_compete_unpaid_penalty",
@@ -810,8 +889,8 @@ class _Settlement:
                 incident=incident.id,
                 clause=clause.ref,
             )
-            return ZERO
-        return _fen(clause.penalty)
+            return ZERO, False
+        return _fen(clause.penalty), True
 
     # --- the incidents -------------------------------------------------------------------------
 
@@ -827,28 +906,59 @@ class _Settlement:
     ) -> tuple[list[ChargeLine], list[IncidentClaim], dict[str, _Claim]]:
         """Per incident: loss_allowed = proven loss × liability, half up to the fen (0
         with no loss proven). Under a labour relationship the employer may claim the
-        loss whatever the clauses say (WPP 16, LCL 90, LL 102), and the penalties allowed
-        are only a lawful non-compete's and a contested fine; under labour service the
-        agreed penalties, fines and per-item charges due stand (CC 585(1)), each flagged
-        when more than the option's share above a proven loss (CC 585(2),
-        SPC-Contract 65(2)). The claim is the larger of penalties and loss, or their sum
-        by option."""
+        loss whatever the clauses say (WPP 16, LCL 90, LL 102) — except for working for a
+        competitor after leaving, which is lawful unless it breaches a non-compete that
+        binds (LCL 23(2), 24): the loss is claimable only then (LCL 90); the penalties
+        allowed are only a lawful non-compete's and a contested fine. Under labour
+        service the agreed penalties, fines and per-item charges due stand (CC 585(1));
+        together they are flagged when more than the option's share above a proven loss
+        (CC 585(2), SPC-Contract 65(2)). The claim is the larger of penalties and loss,
+        or their sum by option."""
         lines: list[ChargeLine] = []
         claims: list[IncidentClaim] = []
         pools: dict[str, _Claim] = {}
-        share = self.policy.excessive_above_loss
-        for _, incident in self.incidents:
+        for index, incident in self.incidents:
             proven = None if incident.proven_loss is None else _fen(incident.proven_loss)
             loss = ZERO if proven is None else round_money(exact(proven) * incident.liability.exact)
-            penalties: list[Decimal] = []
-            due: set[str] = set()
+            due: list[tuple[Charge, ClauseVerdict, Decimal | None, Decimal]] = []
+            breached = False
             for clause in self.clauses:
                 if not self._due(clause, incident):
                     continue
-                due.add(clause.ref)
                 verdict = verdicts[clause.ref]
+                asked, allowed, breach = self._line(
+                    index,
+                    clause=clause,
+                    incident=incident,
+                    verdict=verdict,
+                    loss=loss,
+                    states=states,
+                )
+                breached = breached or breach
+                due.append((clause, verdict, asked, allowed))
+            inputs: dict[str, StepValue] = {
+                "incident": incident.id,
+                "proven_loss": proven,
+                "liability": incident.liability,
+            }
+            if self.labour and incident.trigger is Trigger.COMPETITOR_AFTER:
+                # Competing after leaving is lawful unless a binding non-compete forbids
+                # it: no loss is owed for lawful conduct (LCL 23(2), 24, 90).
+                inputs["non_compete_breached"] = breached
+                if not breached:
+                    self.trail.find(
+                        "competition_after_leaving_lawful",
+                        subject=incident.id,
+                        incident=incident.id,
+                        on=incident.on,
+                        loss=loss,
+                    )
+                    loss = ZERO
+            penalties: list[Decimal] = []
+            asked_penalties: list[tuple[str, Decimal]] = []
+            for clause, verdict, asked, given in due:
                 kind = _kind(clause)
-                asked, allowed = self._line(clause, incident, verdict, loss, states)
+                allowed = loss if isinstance(clause, LossCompensation) else given
                 lines.append(
                     ChargeLine(clause.ref, kind, incident.id, asked, allowed, verdict.verdict)
                 )
@@ -864,6 +974,8 @@ class _Settlement:
                 )
                 if kind in _PENALTY_KINDS:
                     penalties.append(allowed)
+                    if asked:
+                        asked_penalties.append((clause.ref, asked))
                 if proven is None and (
                     isinstance(clause, LossCompensation)
                     or (isinstance(clause, PerItemCharge) and not verdict.verdict.stands)
@@ -875,20 +987,8 @@ class _Settlement:
                         incident=incident.id,
                         clause=clause.ref,
                     )
-                if not self.labour and kind in _PENALTY_KINDS and proven is not None and asked:
-                    threshold = round_money(exact(proven) * (1 + share.exact))
-                    if asked > threshold:
-                        self.trail.find(
-                            "penalty_excessive",
-                            subject=incident.id,
-                            incident=incident.id,
-                            clause=clause.ref,
-                            penalty=asked,
-                            loss=proven,
-                            share=share,
-                            threshold=threshold,
-                            excess=money_sum((asked, -proven)),
-                        )
+            if not self.labour and proven is not None:
+                self._excessive(incident, proven, asked_penalties)
             penalty_total = money_sum(penalties)
             rule = self.policy.penalty_and_loss
             claimable = (
@@ -908,9 +1008,7 @@ class _Settlement:
                     f"incident {incident.id}: what may be claimed",
                 ),
                 {
-                    "incident": incident.id,
-                    "proven_loss": proven,
-                    "liability": incident.liability,
+                    **inputs,
                     "loss_allowed": loss,
                     "penalties_allowed": penalty_total,
                     "rule": rule.value,
@@ -923,36 +1021,72 @@ class _Settlement:
                     incident.id, proven, incident.liability, loss, penalty_total, claimable, rule
                 )
             )
-            pools[incident.id] = _Claim(incident, frozenset(due), claimable)
+            refs = frozenset(clause.ref for clause, *_ in due)
+            pools[incident.id] = _Claim(incident, refs, claimable, loss, claimable)
         return lines, claims, pools
+
+    def _excessive(
+        self, incident: Incident, proven: Decimal, asked: list[tuple[str, Decimal]]
+    ) -> None:
+        """Under labour service, the penalties, fines and per-item charges due for one
+        incident together, against the proven loss: more than the option's share above it
+        is flagged (CC 585(2), SPC-Contract 65(2)) — tested once per incident, as a court
+        weighs what the breach costs the worker in all."""
+        total = money_sum(amount for _, amount in asked)
+        share = self.policy.excessive_above_loss
+        threshold = round_money(exact(proven) * (1 + share.exact))
+        if total and total > threshold:
+            self.trail.find(
+                "penalty_excessive",
+                subject=incident.id,
+                incident=incident.id,
+                clauses=", ".join(ref for ref, _ in asked),
+                penalty=total,
+                loss=proven,
+                share=share,
+                threshold=threshold,
+                excess=money_sum((total, -proven)),
+            )
 
     def _line(
         self,
+        index: int,
+        *,
         clause: Charge,
         incident: Incident,
         verdict: ClauseVerdict,
         loss: Decimal,
         states: dict[str, _NonCompeteState],
-    ) -> tuple[Decimal | None, Decimal]:
-        """What the clause asks for the incident, and what the law allows under it."""
+    ) -> tuple[Decimal | None, Decimal, bool]:
+        """What the clause asks for the incident, what the law allows under it, and
+        whether it is a non-compete that binds and was breached. A per-item charge asks
+        its amount × the items, refused at 10^18 yuan or more (``incidents[i].items``)."""
         if isinstance(clause, LossCompensation):
             proven = incident.proven_loss
-            return (None if proven is None else _fen(proven)), loss
+            return (None if proven is None else _fen(proven)), loss, False
         if isinstance(clause, PerItemCharge):
-            asked = money_sum([clause.amount] * incident.items)
+            asked = _fen(EXACT.multiply(clause.amount, Decimal(incident.items)))
+            if asked >= _MONEY_LIMIT:
+                raise InvalidValueError(
+                    f"incidents[{index}].items",
+                    f"fewer items: clause {clause.ref} charges {_fen(clause.amount)} yuan an "
+                    "item, and the charge must stay below 10^18 yuan",
+                    incident.items,
+                )
         elif isinstance(clause, NonCompete):
             asked = _fen(clause.penalty)
         else:
             assert isinstance(clause, (Fine, Penalty))
             asked = _fen(clause.amount)
         if not verdict.verdict.stands:
-            return asked, ZERO
+            return asked, ZERO, False
         if isinstance(clause, NonCompete) and self.labour:
             state = states.get(clause.ref)
             if state is None:  # pragma: no cover - a breach after leaving implies a state
-                return asked, ZERO
-            return asked, self._non_compete_allowed(clause, incident, state)
-        return asked, asked
+                return asked, ZERO, False
+            allowed, breached = self._non_compete_allowed(clause, incident, state)
+            return asked, allowed, breached
+        return asked, asked, False
 
     def _find(self, code: str, subject: str, cites: Sequence[str], **params: FindingValue) -> None:
         self.trail.findings.append(
@@ -1020,15 +1154,35 @@ class _Settlement:
                     to_return=held,
                 )
                 continue
-            outcomes[taking.id] = self._apply(taking, held, self._over_cap(taking), pools)
+            if (
+                self.labour
+                and taking.means is Means.DEDUCTED_FROM_WAGES
+                and verdict.kind in _PENALTY_KINDS
+            ):
+                # Only a loss may be deducted from wages (WPP 16); a penalty or a fine
+                # deducted is wages withheld (WPP 15), even when the penalty stands.
+                outcomes[taking.id] = self._outcome(
+                    taking, ZERO, held, ReturnReason.UNLAWFUL_CHARGE
+                )
+                self.trail.find(
+                    "penalty_deducted_from_wages",
+                    subject=taking.id,
+                    taking=taking.id,
+                    clause=taking.clause,
+                    amount=_fen(taking.amount),
+                    to_return=held,
+                )
+                continue
+            outcomes[taking.id] = self._apply(taking, held, pools)
         self._report_over_cap()
         outcomes.update(self._deposits(deposits, draws, pools))
         return [outcomes[t.id] for _, t in self.takings]
 
-    def _over_cap(self, taking: Taking) -> Decimal:
-        """Under a labour relationship, the part of a wage deduction beyond what is left
-        of its pay period's cap (WPP 16); deductions in one period count together, in
-        (day, id) order."""
+    def _over_cap(self, taking: Taking, held: Decimal) -> Decimal:
+        """Under a labour relationship, the part of a wage deduction still held (net of
+        what was given back) beyond what is left of its pay period's cap (WPP 16); the
+        deductions in one period count together, in (day, id) order, each using the room
+        only by what is applied to a claim (:meth:`_keep`)."""
         if not self.labour or taking.means is not Means.DEDUCTED_FROM_WAGES:
             return ZERO
         found = self._period_of(taking.on)
@@ -1036,44 +1190,56 @@ class _Settlement:
         index, period = found
         if index not in self.room:
             self.room[index] = recovery_cap(period.wage, self._floor(index, period))
-        over = max(ZERO, money_sum((taking.amount, -self.room[index])))
-        kept = money_sum((taking.amount, -over))
-        self.room[index] = money_sum((self.room[index], -kept))
-        self.kept_in_period[index] = money_sum((self.kept_in_period.get(index, ZERO), kept))
+        over = max(ZERO, money_sum((held, -self.room[index])))
         self.deducted[index] = money_sum((self.deducted.get(index, ZERO), taking.amount))
+        self.given_back[index] = money_sum((self.given_back.get(index, ZERO), taking.returned))
         self.excess[index] = money_sum((self.excess.get(index, ZERO), over))
         return over
 
+    def _keep(self, taking: Taking, applied: Decimal) -> None:
+        """A wage deduction applied to a claim stays deducted: it uses its period's cap
+        and is what the schedule finds already deducted there."""
+        if not self.labour or taking.means is not Means.DEDUCTED_FROM_WAGES:
+            return
+        found = self._period_of(taking.on)
+        assert found is not None
+        index = found[0]
+        self.room[index] = money_sum((self.room[index], -applied))
+        self.kept_in_period[index] = money_sum((self.kept_in_period.get(index, ZERO), applied))
+
     def _report_over_cap(self) -> None:
-        periods = dict(self.periods)
-        for index, excess in sorted(self.excess.items()):
+        """One finding per pay period, in calendar order, where money deducted beyond the
+        cap is still held: what was deducted, what of it was given back, the cap, and the
+        excess owed back now."""
+        for index, period in self.periods:
+            excess = self.excess.get(index, ZERO)
             if excess:
-                period = periods[index]
                 self.trail.find(
                     "deduction_over_cap",
                     subject=period.label,
                     period=period.label,
                     deducted=self.deducted[index],
+                    returned=self.given_back[index],
                     cap=recovery_cap(period.wage, self._floor(index, period)),
                     excess=excess,
                 )
 
-    def _apply(
-        self, taking: Taking, held: Decimal, over: Decimal, pools: dict[str, _Claim]
-    ) -> TakingOutcome:
-        """A sum under a clause that stands: what was already given back goes first
-        against the part over the cap; the rest is applied to the claim of its incident
-        (if the clause is due for it) up to what is left of it; beyond it comes back."""
-        over_left = max(ZERO, money_sum((over, -taking.returned)))
-        available = money_sum((held, -over_left))
+    def _apply(self, taking: Taking, held: Decimal, pools: dict[str, _Claim]) -> TakingOutcome:
+        """A sum under a clause that stands, net of what was already given back: the part
+        of a wage deduction over the cap comes back; the rest is applied to the claim of
+        its incident (if the clause is due for it) up to what is left of it; beyond it
+        comes back."""
+        over = self._over_cap(taking, held)
+        available = money_sum((held, -over))
         pool = pools.get(taking.incident)
         applied = ZERO
         if pool is not None and taking.clause in pool.due:
             applied = min(available, pool.left)
             pool.left = money_sum((pool.left, -applied))
+        self._keep(taking, applied)
         beyond = money_sum((available, -applied))
         reason = ReturnReason.APPLIED
-        if over_left:
+        if over:
             reason = ReturnReason.OVER_CAP
         elif beyond:
             reason = ReturnReason.BEYOND_CLAIM
@@ -1087,7 +1253,7 @@ class _Settlement:
                 amount=_fen(taking.amount),
                 to_return=beyond,
             )
-        return self._outcome(taking, applied, money_sum((over_left, beyond)), reason)
+        return self._outcome(taking, applied, money_sum((over, beyond)), reason)
 
     def _deposits(
         self, deposits: list[Taking], draws: list[Taking], pools: dict[str, _Claim]
@@ -1106,6 +1272,7 @@ class _Settlement:
                 )
             return outcomes
         drawn = money_sum(d.amount for d in draws)
+        paid = money_sum(money_sum((t.amount, -t.returned)) for t in deposits)
         balances: list[tuple[Taking, Decimal]] = []
         for taking in deposits:
             held = money_sum((taking.amount, -taking.returned))
@@ -1119,7 +1286,12 @@ class _Settlement:
             self.trail.step(
                 "deposit.set_off",
                 label("押金与合法请求抵销", "deposits set off against lawful claims"),
-                {"deposits_held": total, "outstanding": outstanding},
+                {
+                    "deposits_paid": paid,
+                    "drawn": money_sum((paid, -total)),
+                    "deposits_held": total,
+                    "outstanding": outstanding,
+                },
                 set_off,
                 p("CC 568(1)"),
             )
@@ -1138,11 +1310,12 @@ class _Settlement:
             used = min(pool.left, left)
             pool.left = money_sum((pool.left, -used))
             left = money_sum((left, -used))
-        if set_off:
+        if set_off or paid != total:
             self.trail.find(
                 "deposit_set_off",
                 subject=self.worker.id,
-                amount=total,
+                paid=paid,
+                drawn=money_sum((paid, -total)),
                 set_off=set_off,
                 to_return=money_sum((total, -set_off)),
             )
@@ -1151,11 +1324,13 @@ class _Settlement:
 
     def _overdue(self, outcomes: dict[str, TakingOutcome]) -> None:
         """Under labour service a deposit clause that sets a refund period is overdue when
-        the settlement falls more than that many days after the agreement ended (or the
-        worker left) and money is still held."""
-        ended = self.case.agreement.ends_on or self.worker.left_on
-        if ended is None:
+        the settlement falls more than that many days after the agreement ended — on its
+        end date, or on the last day worked when the worker left before it — and money is
+        still held."""
+        ends = [d for d in (self.case.agreement.ends_on, self.worker.left_on) if d is not None]
+        if not ends:
             return
+        ended = min(ends)
         for clause in self.clauses:
             if not isinstance(clause, Deposit) or clause.refund_within_days is None:
                 continue
@@ -1188,24 +1363,55 @@ class _Settlement:
     # --- totals and recovery ----------------------------------------------------------------------
 
     def _recover(
-        self, outstanding: Decimal
+        self, outstanding: Decimal, from_wages: Decimal
     ) -> tuple[RecoverySchedule | None, Decimal, Decimal, Decimal]:
-        """Under a labour relationship the outstanding claim is recovered from the pay
-        periods ending after the settlement (the period of the last day worked included:
-        its wage is still paid), each under its cap less the lawful deductions already in
-        it (WPP 16); what remains is carried while the worker is still employed after the
-        last period, and is a claim once the worker has left (LCL 90, LL 102). Under
-        labour service no wage rule applies: all of it is a civil claim (CC 577, 584)."""
+        """How the outstanding claim is recovered; ``from_wages`` is its loss part, all
+        that wages may answer for (WPP 16).
+
+        Under a labour relationship the loss part is recovered from the pay periods ending
+        after the settlement day and starting on or before the last day worked (the period
+        holding the last day is included: its wage is still to be paid), each under its
+        cap less the lawful deductions already in it (WPP 16). A penalty that stands is
+        never deducted from wages (WPP 15). When the worker left before the settlement
+        day nothing is scheduled: all wages were due on leaving (WPP 9). What remains is
+        carried while the worker is still employed after the last period, and is a claim
+        once the worker has left (LCL 90, LL 102). Under labour service no wage rule
+        applies: all of it is a civil claim (CC 577, 584)."""
         if not outstanding:
             return None, ZERO, ZERO, ZERO
         if not self.labour:
             self.trail.find("civil_claim", subject=self.worker.id, amount=outstanding)
             return None, ZERO, ZERO, outstanding
-        coming = [(i, pp) for i, pp in self.periods if pp.end > self.case.as_of]
+        penalties = money_sum((outstanding, -from_wages))
+        self.trail.step(
+            "recovery.from_wages",
+            label(
+                "可从工资中扣回的部分：尚未收回的损失",
+                "what wages may answer for: the loss outstanding",
+            ),
+            {"outstanding": outstanding, "penalties": penalties},
+            from_wages,
+            p("WPP 16"),
+            p("WPP 15"),
+        )
+        if penalties:
+            self.trail.find("penalty_not_from_wages", subject=self.worker.id, amount=penalties)
+        left_on = self.worker.left_on
+        as_of = self.case.as_of
+        if left_on is not None and left_on < as_of:
+            self.trail.find(
+                "claim_after_departure",
+                subject=self.worker.id,
+                amount=outstanding,
+                left_on=left_on,
+            )
+            return None, ZERO, ZERO, outstanding
+        # Pay periods never start after the last day worked (checked).
+        coming = [(i, pp) for i, pp in self.periods if pp.end > as_of]
         schedule = None
         scheduled = ZERO
-        last = self.case.as_of
-        if coming:
+        last = coming[-1][1].end if coming else as_of
+        if coming and from_wages:
             rows = [
                 {
                     "month": pp.label,
@@ -1215,16 +1421,16 @@ class _Settlement:
                 }
                 for i, pp in coming
             ]
-            schedule = recovery_schedule(outstanding, rows)
+            schedule = recovery_schedule(from_wages, rows)
             self.trail.steps.extend(schedule.steps)
             scheduled = schedule.recovered
-            last = coming[-1][1].end
         rest = money_sum((outstanding, -scheduled))
         if not rest:
             return schedule, scheduled, ZERO, ZERO
-        left_on = self.worker.left_on
         if left_on is None or left_on > last:
-            self.trail.find("recovery_carried", subject=self.worker.id, amount=rest)
+            loss_rest = money_sum((from_wages, -scheduled))
+            if loss_rest:
+                self.trail.find("recovery_carried", subject=self.worker.id, amount=loss_rest)
             return schedule, scheduled, rest, ZERO
         self.trail.find(
             "claim_after_departure", subject=self.worker.id, amount=rest, left_on=left_on
@@ -1239,6 +1445,7 @@ class _Settlement:
         claims: list[IncidentClaim],
         outcomes: list[TakingOutcome],
         states: dict[str, _NonCompeteState],
+        pools: dict[str, _Claim],
     ) -> ChargeSettlement:
         deposits = money_sum(
             o.to_return for o in outcomes if self._is_deposit(self._taking(o.taking))
@@ -1286,7 +1493,8 @@ class _Settlement:
             {"claimable": claimable, "applied": applied},
             outstanding,
         )
-        schedule, scheduled, carried, claim = self._recover(outstanding)
+        from_wages = money_sum(pool.loss_left for pool in pools.values())
+        schedule, scheduled, carried, claim = self._recover(outstanding, from_wages)
         self._total("scheduled", "从工资扣回", "scheduled from wages", {}, scheduled, "WPP 16")
         self._total("carried", "结转", "carried", {}, carried, "WPP 16")
         self._total("claim", "另行主张", "to claim", {}, claim)

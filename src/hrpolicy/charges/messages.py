@@ -33,8 +33,8 @@ CATALOG: Final = Catalog(
         ),
         "part_time_pay_interval": FindingSpec(
             _V,
-            "非全日制用工的工资结算周期最长不得超过15日，计薪期间{period}为{days}日。",
-            "Part-time labour must be paid at least every 15 days; the pay period {period} runs {days} days.",
+            "非全日制用工的工资结算周期最长不得超过{limit}日，计薪期间{period}为{days}日。",
+            "Part-time labour must be paid at least every {limit} days; the pay period {period} runs {days} days.",
             (p("LCL 72(2)"),),
         ),
         "part_time_hourly_pay_not_checked": FindingSpec(
@@ -98,6 +98,12 @@ CATALOG: Final = Catalog(
             'Clause {ref}: "compensate all losses" is not void in itself, but recovery is limited to the proven loss; from wages at most 20 % of a period\'s wage, never leaving less than the local minimum wage.',
             (p("WPP 16"), p("LCL 90"), p("LL 102")),
         ),
+        "loss_compensation_limited_part_time": FindingSpec(
+            _I,
+            "条款{ref}：“赔偿全部损失”本身不无效，但以实际证明的损失为限；从工资中扣除每个计薪期间不得超过该期工资的20%，扣除后不得低于该期工作小时数乘以当地小时最低工资标准。",
+            "Clause {ref}: \"compensate all losses\" is not void in itself, but recovery is limited to the proven loss; from wages at most 20 % of a pay period's wage, never leaving less than the period's hours at the local hourly minimum wage.",
+            (p("WPP 16"), p("LCL 90"), p("LL 102"), p("LCL 72(1)")),
+        ),
         "loss_compensation_civil": FindingSpec(
             _I,
             "条款{ref}：劳务关系中“赔偿全部损失”以实际证明的损失为限，按民事请求主张。",
@@ -116,6 +122,12 @@ CATALOG: Final = Catalog(
             "Clause {ref}: the non-compete of {months} months exceeds the legal limit of {limit} months; the restriction runs {limit} months and the clause stands for them.",
             (p("LCL 24"),),
         ),
+        "non_compete_compensation_zero": FindingSpec(
+            _W,
+            "条款{ref}：约定的竞业限制经济补偿为0元，实质上等于未约定补偿；按离职前12个月平均工资的30%且不低于当地最低工资计算，每月{monthly}元。",
+            "Clause {ref}: the agreed non-compete compensation of 0 yuan is no compensation in substance; it is 30 % of the average monthly wage of the 12 months before leaving, not below the local minimum wage: {monthly} yuan a month.",
+            (p("SPC-I 36(1)"), p("LCL 23(2)")),
+        ),
         # --- incidents ----------------------------------------------------------------------
         "loss_not_proven": FindingSpec(
             _W,
@@ -125,8 +137,8 @@ CATALOG: Final = Catalog(
         ),
         "penalty_excessive": FindingSpec(
             _W,
-            "事件{incident}：条款{clause}的违约金{penalty}元超过实际损失{loss}元{excess}元，超过“损失加{share}”的界限{threshold}元，一般认定为过分高于损失，法院可予以适当减少；违约金按约定计算。",
-            "Incident {incident}: clause {clause}'s penalty of {penalty} yuan exceeds the proven loss of {loss} yuan by {excess} yuan, above the threshold of the loss plus {share} ({threshold} yuan); it is generally excessive and a court may reduce it. The penalty is counted as agreed.",
+            "事件{incident}：条款{clauses}约定的违约金合计{penalty}元，超过实际损失{loss}元{excess}元，超过“损失加{share}”的界限{threshold}元，一般认定为过分高于损失，法院可予以适当减少；违约金按约定计算。",
+            "Incident {incident}: the penalties of clause(s) {clauses}, {penalty} yuan in all, exceed the proven loss of {loss} yuan by {excess} yuan, above the threshold of the loss plus {share} ({threshold} yuan); they are generally excessive and a court may reduce them. The penalties are counted as agreed.",
             (p("CC 585(2)"), p("SPC-Contract 65(2)")),
         ),
         "non_compete_compensation_unpaid": FindingSpec(
@@ -146,6 +158,12 @@ CATALOG: Final = Catalog(
             "事件{incident}（{on}）：{reason}，不构成违反竞业限制，不承担违约金。",
             "Incident {incident} ({on}): {reason}; the non-compete is not breached and no penalty is owed.",
             (p("LCL 24"), p("SPC-I 38")),
+        ),
+        "competition_after_leaving_lawful": FindingSpec(
+            _I,
+            "事件{incident}（{on}）：离职后为竞争对手工作，而当时没有有效约束劳动者的竞业限制（无有效条款、限制期已满、劳动者可解除或未支付任何补偿），属于合法就业；劳动者只对违反竞业限制造成的损失承担赔偿责任，所称损失{loss}元不能主张。",
+            "Incident {incident} ({on}): working for a competitor after leaving, with no non-compete binding the worker at the time (none stands, it had ended or could be ended, or no compensation had been paid), is lawful work; the worker answers only for a loss caused by breaching a non-compete, so the loss of {loss} yuan cannot be claimed.",
+            (p("LCL 23(2)"), p("LCL 24"), p("LCL 90")),
         ),
         "non_compete_unpaid_penalty": FindingSpec(
             _V,
@@ -172,10 +190,16 @@ CATALOG: Final = Catalog(
             "Taking {taking}: {amount} yuan deducted from wages under clause {clause}, which is void or unlawful: wages withheld, {to_return} yuan owed back.",
             (p("WPP 15"), p("LCL 30"), p("LCL 85")),
         ),
+        "penalty_deducted_from_wages": FindingSpec(
+            _V,
+            "收取{taking}：依条款{clause}从工资中扣除违约金或罚款{amount}元；工资中只能扣除劳动者造成的经济损失，扣除违约金或罚款属于克扣工资，应退还{to_return}元（条款本身有效的，可另行主张）。",
+            "Taking {taking}: {amount} yuan deducted from wages under clause {clause}, a penalty or a fine; only a loss the worker caused may be deducted from wages, so the deduction is wages withheld and {to_return} yuan is owed back (a penalty that stands may be claimed otherwise).",
+            (p("WPP 15"), p("WPP 16"), p("LCL 30"), p("LCL 85")),
+        ),
         "deduction_over_cap": FindingSpec(
             _V,
-            "计薪期间{period}：从工资中扣除赔偿{deducted}元，超过本期上限{cap}元，超出的{excess}元应退还。",
-            "Pay period {period}: {deducted} yuan deducted from wages for compensation, above the period's cap of {cap} yuan; the excess of {excess} yuan is owed back.",
+            "计薪期间{period}：从工资中扣除赔偿{deducted}元（其中已退还{returned}元），超过本期上限{cap}元，仍超出的{excess}元应退还。",
+            "Pay period {period}: {deducted} yuan deducted from wages for compensation ({returned} yuan of it given back), above the period's cap of {cap} yuan; the excess still held, {excess} yuan, is owed back.",
             (p("WPP 16"), p("LCL 30"), p("LCL 85")),
         ),
         "taken_beyond_claim": FindingSpec(
@@ -186,8 +210,8 @@ CATALOG: Final = Catalog(
         ),
         "deposit_set_off": FindingSpec(
             _I,
-            "押金{amount}元中{set_off}元与用人单位的合法请求抵销，其余{to_return}元应退还。",
-            "{set_off} yuan of the deposits of {amount} yuan is set off against the employer's lawful claims; the remaining {to_return} yuan is owed back.",
+            "已交押金{paid}元（扣除已退还部分），其中{drawn}元已被扣抵费用，{set_off}元与用人单位的合法请求抵销，其余{to_return}元应退还。",
+            "Of the deposits of {paid} yuan paid (less what was given back), {drawn} yuan was drawn towards charges and {set_off} yuan is set off against the employer's lawful claims; the remaining {to_return} yuan is owed back.",
             (p("CC 568(1)"),),
         ),
         "deposit_refund_overdue": FindingSpec(
@@ -203,11 +227,17 @@ CATALOG: Final = Catalog(
             "{amount} yuan cannot be recovered in the pay periods given; it is carried to later periods, each still under the cap.",
             (p("WPP 16"),),
         ),
+        "penalty_not_from_wages": FindingSpec(
+            _I,
+            "尚未收回的金额中{amount}元是违约金或罚款而非损失，不得从工资中扣除；在职期间结转，离职后作为请求另行主张。",
+            "{amount} yuan of what is outstanding is a penalty or a fine, not a loss, and may not be deducted from wages; it is carried while the worker is employed and pursued as a claim once the worker has left.",
+            (p("WPP 15"), p("WPP 16")),
+        ),
         "claim_after_departure": FindingSpec(
             _I,
-            "劳动者已离职（或将于{left_on}离职），已无工资可扣；其余{amount}元只能作为赔偿请求另行主张。",
-            "The worker has left (or leaves on {left_on}) and there is no wage to deduct from; the remaining {amount} yuan can only be pursued as a claim.",
-            (p("LCL 90"), p("LL 102")),
+            "劳动者最后工作日为{left_on}；离职时应一次付清工资，此后已无工资可扣；其余{amount}元只能作为赔偿请求另行主张。",
+            "The worker's last day worked is {left_on}; all wages are paid on leaving, and after that there is no wage to deduct from; the remaining {amount} yuan can only be pursued as a claim.",
+            (p("WPP 9"), p("LCL 90"), p("LL 102")),
         ),
         "civil_claim": FindingSpec(
             _I,
