@@ -291,8 +291,8 @@ CATALOG: Final = Catalog(
         ),
         "waiver_applied": FindingSpec(
             Severity.INFO,
-            "豁免条款{ref}的条件（{condition}）已满足：在法定上限内应付的{owed}元减少{reduction}元。",
-            "The condition of waiver clause {ref} ({condition}) is met: the {owed} yuan owed within the statutory caps falls by {reduction} yuan.",
+            "豁免条款{ref}的条件（{condition}）已满足：在法定上限内应付{owed}元，此前的豁免条款适用后剩余{left}元，本条减少{reduction}元。",
+            "The condition of waiver clause {ref} ({condition}) is met: of the {owed} yuan owed within the statutory caps, {left} yuan were left after the waivers listed before it, and this one takes off {reduction} yuan.",
             (p("LCL 22(2)"),),
         ),
         "waiver_not_met": FindingSpec(

@@ -565,15 +565,43 @@ def apply_waivers(
     agreement: BondAgreement, separation: Separation, owed: Fraction, trail: Trail
 ) -> Fraction:
     """What the agreement's waivers take off ``owed`` (the figure after the statutory
-    caps, exact): for every waiver whose condition is met, all of it, a share of it or an
-    amount, each measured on ``owed``; in all at most ``owed``. A waiver is company
-    generosity on top of the law (the caps of LCL 22(2) are a ceiling, not a floor): it
-    can only lower the figure, so payable = max(0, owed − reductions).
+    caps, exact). A waiver is company generosity on top of the law (the caps of LCL 22(2)
+    are a ceiling, not a floor): it can only lower the figure, so payable =
+    max(0, owed − reductions).
+
+    Each waiver whose condition is met is measured on ``owed`` (all of it, a share of
+    it or an amount) and takes off at most what the waivers before it left, in the
+    order the agreement lists its waivers; so the waivers together take off at most
+    ``owed``, and each ``waiver_applied`` finding reports what that waiver took off.
+    The findings' reductions are in fen: each is what is left before the waiver,
+    rounded, less what is left after it, rounded, so they add up to the fen to what is
+    waived in all.
 
     Records a step per waiver (was its condition met), a step per reduction and the
-    total; findings ``waiver_applied`` (with the reduction) and ``waiver_not_met``.
+    total; findings ``waiver_applied`` (with the reduction and what was left before it)
+    and ``waiver_not_met``.
+
+    Args:
+        agreement: the bond agreement, with its waivers.
+        separation: the facts of the exit (``waivers_met``, ``revenue_produced``).
+        owed: what is owed within the caps, exact.
+        trail: where the steps and findings are recorded.
+
+    Returns:
+        What the waivers take off ``owed`` in all, exact (0 to ``owed``).
+
+    >>> from hrpolicy.bonds.examples import electrician_case
+    >>> from hrpolicy.core.explain import Trail
+    >>> from hrpolicy.bonds.messages import CATALOG
+    >>> case = electrician_case(successor_trained=True)
+    >>> trail = Trail(CATALOG)
+    >>> apply_waivers(case.agreements[0], case.separation, Fraction(1000), trail)
+    Fraction(1000, 1)
+    >>> [(f.code, f.param("reduction")) for f in trail.findings]
+    [('waiver_applied', Decimal('1000.00'))]
     """
-    total = Fraction(0)
+    measured_total = Fraction(0)
+    left = owed
     for waiver in agreement.waivers:
         met = waiver_met(agreement, waiver, separation)
         condition = waiver_condition(waiver)
@@ -610,38 +638,44 @@ def apply_waivers(
                 **extra,
             )
             continue
-        reduction = _reduction(waiver, owed)
+        measured = _reduction(waiver, owed)
+        applied = min(measured, left)
         trail.step(
             "waiver.reduction",
             label(
-                f"豁免条款{waiver.clause_ref}减少的金额",
-                f"what waiver {waiver.clause_ref} takes off",
+                f"豁免条款{waiver.clause_ref}减少的金额：按应付金额计算，不超过此前豁免后剩余的金额",
+                f"what waiver {waiver.clause_ref} takes off: measured on what is owed, "
+                "at most what the waivers before it left",
             ),
             {
                 "owed": owed,
+                "left": left,
                 "effect": waiver.effect.value,
                 "share": waiver.share,
                 "amount": waiver.amount,
+                "measured": measured,
             },
-            reduction,
+            applied,
         )
         trail.find(
             "waiver_applied",
             subject=waiver.clause_ref,
             ref=waiver.clause_ref,
             condition=condition,
-            reduction=round_money(min(reduction, owed)),
+            reduction=round_money(left) - round_money(left - applied),
             owed=round_money(owed),
+            left=round_money(left),
         )
-        total += reduction
-    waived = min(total, owed)
+        measured_total += measured
+        left -= applied
+    waived = owed - left
     trail.step(
         "waiver.total",
         label(
             "豁免合计，不超过法定上限内的应付金额",
             "waived in all, at most what is owed within the caps",
         ),
-        {"owed": owed, "reductions": total},
+        {"owed": owed, "reductions": measured_total},
         waived,
         p("LCL 22(2)"),
     )
