@@ -52,13 +52,13 @@ CATALOG: Final = Catalog(
         ),
         "signed_after_training_started": FindingSpec(
             Severity.WARNING,
-            "协议于{signed_on}签订，在培训开始（{training_start}）{days}天后：员工在参加培训前未必知悉并同意服务期和违约金，协议的合意存在风险；金额仍按协议计算。",
+            "协议于{signed_on}签订，在培训开始（{training_start}）{days}天后：员工在参加培训前未必知悉并同意服务期和违约金，双方是否协商一致存在争议风险；金额仍按协议计算。",
             "The agreement was signed on {signed_on}, {days} day(s) after the training began on {training_start}: whether the employee knew of and agreed to the service period and penalty before the training is at risk; the figure is still computed.",
             (p("LCL 3(1)"), p("LCL 22(1)")),
         ),
         "signed_after_training_ended": FindingSpec(
             Severity.WARNING,
-            "协议于{signed_on}签订，在培训结束（{training_end}）{days}天后：员工参加培训时未必知悉并同意服务期和违约金，协议的合意存在风险；金额仍按协议计算。",
+            "协议于{signed_on}签订，在培训结束（{training_end}）{days}天后：员工参加培训时未必知悉并同意服务期和违约金，双方是否协商一致存在争议风险；金额仍按协议计算。",
             "The agreement was signed on {signed_on}, {days} day(s) after the training ended on {training_end}: whether the employee knew of and agreed to the service period and penalty when training is at risk; the figure is still computed.",
             (p("LCL 3(1)"), p("LCL 22(1)")),
         ),
@@ -107,14 +107,14 @@ CATALOG: Final = Catalog(
         ),
         "living_subsidy_excluded": FindingSpec(
             Severity.INFO,
-            "异地培训期间的生活补贴{amount}元像津贴一样发放给员工，按多数裁审观点不计入培训费用；可按选项计入（有争议）。",
-            "{amount} yuan of living subsidy during off-site training is paid to the employee like an allowance and, by the majority reading, is not training cost; an option counts it (contested).",
+            "异地培训期间的生活补贴{amount}元具有津贴性质，按默认理解不计入培训费用；可按选项计入（有争议）。",
+            "{amount} yuan of living subsidy during off-site training is in the nature of an allowance and, by the default reading, is not training cost; an option counts it (contested).",
             (p("Regs 16"),),
         ),
         "living_subsidy_included_contested": FindingSpec(
             Severity.WARNING,
-            "按所选选项，异地培训期间的生活补贴{amount}元计入培训费用；多数裁审观点认为其属津贴性质，此点存在争议。",
-            "Under the chosen option, {amount} yuan of living subsidy during off-site training is counted as training cost; the majority reading treats it as an allowance, so this is contested.",
+            "按所选选项，异地培训期间的生活补贴{amount}元计入培训费用；按默认理解其具有津贴性质、不属培训费用，此点存在争议。",
+            "Under the chosen option, {amount} yuan of living subsidy during off-site training is counted as training cost; by the default reading it is in the nature of an allowance and not training cost, so this is contested.",
             (p("Regs 16"),),
         ),
         "cost_above_stated_range": FindingSpec(

@@ -271,9 +271,9 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     if subsidy and not policy.include_living_subsidy:
         return excluded(
             "living_subsidy",
-            "异地培训期间的生活补贴像津贴一样发放给员工，按默认理解不是培训费用",
-            "a living subsidy during off-site training is paid to the employee like an "
-            "allowance and, by the default reading, is not training cost",
+            "异地培训期间的生活补贴具有津贴性质，按默认理解不是培训费用",
+            "a living subsidy during off-site training is in the nature of an allowance "
+            "and, by the default reading, is not training cost",
         )
     if category is CostCategory.TRAINER_TIME:
         return excluded(
