@@ -316,3 +316,46 @@ def test_a_waiver_met_after_an_earlier_one_waived_everything_reports_that_it_too
     ]
     assert reductions == [("Art. 6", Decimal("8000.00")), ("Art. 8", Decimal("0.00"))]
     assert result.waived == Decimal("8000.00")
+
+
+def test_a_bond_settled_alone_warns_that_another_agreements_waiver_takes_nothing_off_it() -> None:
+    alone = settle_bond(
+        agreement(waivers=(SUCCESSOR,)),
+        employment(),
+        separation(waivers_met=("A1-typo/Art. 6",)),
+    )
+    assert alone.payable == Decimal("8000.00")
+    (warning,) = [
+        f for f in alone.explanation.findings if f.code == "waiver_listed_for_another_agreement"
+    ]
+    assert (warning.param("owner"), warning.param("ref"), warning.param("agreement")) == (
+        "A1-typo",
+        "Art. 6",
+        "A1",
+    )
+    assert "'A1/Art. 6'" in warning.message("en")
+
+
+def test_the_electricians_bond_settled_alone_flags_a_mistyped_agreement_id_on_his_waiver() -> None:
+    case = electrician_case()
+    typo = attrs.evolve(case.separation, waivers_met=("SP-2010-071/Art. 6",))
+    bond = settle_bond(case.agreements[0], case.employment, typo)
+    assert "waiver_listed_for_another_agreement" in bond.explanation.codes()
+    assert bond.payable == Decimal("1833.33")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param("Art. 6/typo", id="a clause ref of this agreement where the id belongs"),
+        pytest.param("/Art. 6", id="no agreement id before the slash"),
+        pytest.param("A2/", id="no clause ref after the slash"),
+    ],
+)
+def test_a_bond_settled_alone_refuses_a_waivers_met_entry_that_cannot_name_any_agreements_waiver(
+    entry: str,
+) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        settle_bond(agreement(waivers=(SUCCESSOR,)), employment(), separation(waivers_met=(entry,)))
+    assert caught.value.path == "separation.waivers_met[0]"
+    assert caught.value.actual == entry

@@ -301,6 +301,12 @@ CATALOG: Final = Catalog(
             "On the facts given, the condition of waiver clause {ref} ({condition}) is not met; it takes nothing off what is owed.",
             (),
         ),
+        "waiver_listed_for_another_agreement": FindingSpec(
+            Severity.WARNING,
+            "豁免条件已满足的条目“{entry}”指向协议{owner}的豁免条款{ref}；本次只结算协议{agreement}，该条目不减少本协议的应付金额。如系指本协议的豁免条款，请写作“{ref}”或“{agreement}/{ref}”。",
+            "The waivers-met entry '{entry}' names waiver {ref} of agreement {owner}; only agreement {agreement} is settled here, so it takes nothing off this bond. If it means a waiver of this agreement, write '{ref}' or '{agreement}/{ref}'.",
+            (),
+        ),
         "demand_exceeds_lawful": FindingSpec(
             Severity.VIOLATION,
             "用人单位要求{demanded}元，法律允许的最高为{lawful}元，多要{excess}元。",

@@ -60,6 +60,7 @@ __all__ = [
     "check_cost_range",
     "check_signing",
     "check_waivers_met",
+    "report_other_agreements_waivers",
     "liability",
     "no_real_spend",
     "no_training",
@@ -499,25 +500,63 @@ def _named(agreement: BondAgreement, waiver: Waiver, entry: str) -> bool:
 
 def check_waivers_met(
     agreements: Sequence[BondAgreement], separation: Separation, *, alone: bool = False
-) -> None:
+) -> tuple[str, ...]:
     """Refuse a ``separation.waivers_met`` entry that names no waiver of ``agreements``,
     that names a waiver in two agreements (write ``"<agreement id>/<clause ref>"``), or
     that names a ``revenue_produced`` waiver (decided by ``revenue_produced`` against its
     threshold, never by listing).
 
     ``alone``: one agreement of the employee's is settled on its own, so an entry
-    qualified by another agreement's id (``"A2/Art. 6"``) is accepted as naming that
-    agreement's waiver.
+    qualified by another agreement's id (``"A2/Art. 6"``) may name that agreement's
+    waiver: it is accepted and returned, to be reported (finding
+    ``waiver_listed_for_another_agreement``), since a mistyped id cannot be told from
+    another agreement's. An entry whose agreement part or clause ref is empty
+    (``"/Art. 6"``), or whose agreement part is the clause ref of one of this
+    agreement's waivers (``"Art. 6/typo"``), is refused.
+
+    Args:
+        agreements: the agreements settled together (one when ``alone``).
+        separation: the separation whose ``waivers_met`` is checked.
+        alone: whether one agreement of several is settled on its own.
+
+    Returns:
+        The entries qualified by another agreement's id, in order (``alone`` only).
+
+    Raises:
+        InvalidValueError: an entry refused, naming ``separation.waivers_met[<index>]``.
+
+    >>> from hrpolicy.bonds.examples import electrician_case
+    >>> import attrs
+    >>> case = electrician_case()
+    >>> other = attrs.evolve(case.separation, waivers_met=("SP-2010-071/Art. 6",))
+    >>> check_waivers_met(case.agreements, other, alone=True)
+    ('SP-2010-071/Art. 6',)
     """
     ids = {a.id for a in agreements}
+    refs = {w.clause_ref for a in agreements for w in a.waivers}
+    foreign: list[str] = []
     for index, entry in enumerate(separation.waivers_met):
         path = f"separation.waivers_met[{index}]"
         named = [(a, w) for a in agreements for w in a.waivers if _named(a, w, entry)]
         if not named:
-            owner, slash, _ = entry.partition("/")
+            owner, slash, ref = entry.partition("/")
             if alone and slash and owner not in ids:
-                continue  # another agreement's waiver, qualified by its id
-            known = sorted({w.clause_ref for a in agreements for w in a.waivers})
+                if not owner.strip() or not ref.strip():
+                    raise InvalidValueError(
+                        path,
+                        "'<agreement id>/<clause ref>' with both parts given",
+                        entry,
+                    )
+                if owner in refs:
+                    raise InvalidValueError(
+                        path,
+                        f"'<agreement id>/<clause ref>' ({owner!r} is the clause ref of a "
+                        f"waiver of agreement {', '.join(sorted(ids))}, not an agreement id)",
+                        entry,
+                    )
+                foreign.append(entry)
+                continue  # another agreement's waiver, qualified by its id: reported
+            known = sorted(refs)
             hint = ", or '<agreement id>/<clause ref>' for another agreement's" if alone else ""
             raise InvalidValueError(
                 path,
@@ -540,6 +579,25 @@ def check_waivers_met(
                 "is met when separation.revenue_produced reaches its threshold)",
                 entry,
             )
+    return tuple(foreign)
+
+
+def report_other_agreements_waivers(
+    agreement: BondAgreement, entries: Sequence[str], trail: Trail
+) -> None:
+    """A warning (``waiver_listed_for_another_agreement``) for each ``waivers_met`` entry
+    qualified by another agreement's id when ``agreement`` is settled alone: it takes
+    nothing off this bond, and a mistyped id would look the same."""
+    for entry in entries:
+        owner, _, ref = entry.partition("/")
+        trail.find(
+            "waiver_listed_for_another_agreement",
+            subject=entry,
+            entry=entry,
+            owner=owner,
+            ref=ref,
+            agreement=agreement.id,
+        )
 
 
 def waiver_met(agreement: BondAgreement, waiver: Waiver, separation: Separation) -> bool:
