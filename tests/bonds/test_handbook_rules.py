@@ -16,6 +16,9 @@ from hrpolicy.bonds import (
     BondPolicy,
     CostCategory,
     CostRange,
+    ProRata,
+    Rounding,
+    TimeUnit,
     review,
 )
 from hrpolicy.bonds.examples import electrician_case
@@ -43,6 +46,22 @@ def test_a_cost_above_the_stated_range_is_flagged_but_the_figure_rests_on_the_re
         Decimal("2000.00"),
     )
     assert result.payable == Decimal("8000.00")  # 12,000 × 24/36, not 10,000 × 24/36
+
+
+def test_a_stated_cost_below_the_recognised_one_lowers_a_pro_rata_figure_but_a_range_does_not() -> (
+    None
+):
+    pro_rata = ProRata(unit=TimeUnit.MONTHS, rounding=Rounding.NEAREST)
+    stated = settle_standard(agreement_=agreement(penalty=pro_rata, stated_cost=Decimal("10000")))
+    ranged = settle_standard(
+        agreement_=agreement(penalty=pro_rata, stated_cost_range=_range("8000", "10000"))
+    )
+    assert stated.payable == Decimal("6666.67")  # 10,000 × 24/36
+    assert ranged.payable == Decimal("8000.00")  # 12,000 × 24/36: the range is not a figure
+    (above,) = [f for f in ranged.findings if f.code == "cost_above_stated_range"]
+    assert "computed on the recognised cost of 12000.00 yuan" in above.message("en")
+    assert "a tribunal may hold the employer to it" in above.message("en")
+    assert "本计算以认定费用12000.00元为准" in above.message("zh_CN")
 
 
 def test_a_recognised_cost_below_the_stated_range_means_the_range_overstated_the_training() -> None:

@@ -119,8 +119,8 @@ CATALOG: Final = Catalog(
         ),
         "cost_above_stated_range": FindingSpec(
             Severity.WARNING,
-            "认定的培训费用{recognised}元高于协议载明的费用范围（{low}至{high}元）上限{excess}元；应付金额以认定费用为准，但员工签约时知悉的费用不超过{high}元，裁审可能以此为限。",
-            "The recognised training cost of {recognised} yuan is {excess} yuan above the top of the range the agreement states ({low} to {high} yuan); what is owed rests on the recognised cost, but the employee agreed to a cost of at most {high} yuan and a tribunal may hold the employer to it.",
+            "认定的培训费用{recognised}元高于协议载明的费用范围（{low}至{high}元）上限{excess}元。本计算以认定费用{recognised}元为准，不按该范围降低（与协议载明的单一费用不同：单一费用低于认定费用时按载明费用计算）；风险：员工签约时知悉的费用不超过{high}元，裁审可能以此为限。",
+            "The recognised training cost of {recognised} yuan is {excess} yuan above the top of the range the agreement states ({low} to {high} yuan). The figure here is computed on the recognised cost of {recognised} yuan, not lowered to the range (unlike a single stated cost, which the figure rests on when it is below the recognised cost); the risk: the employee agreed to a cost of at most {high} yuan and a tribunal may hold the employer to it.",
             (p("Regs 16"), p("LCL 22(2)")),
         ),
         "cost_below_stated_range": FindingSpec(

@@ -60,11 +60,11 @@ __all__ = [
     "check_cost_range",
     "check_signing",
     "check_waivers_met",
-    "report_other_agreements_waivers",
     "liability",
     "no_real_spend",
     "no_training",
     "recognise_cost",
+    "report_other_agreements_waivers",
     "scope",
     "training_eligibility",
     "waiver_condition",
@@ -382,8 +382,11 @@ def check_cost_range(agreement: BondAgreement, cost: Fraction, trail: Trail) -> 
     """The cost range the agreement states (培训费用范围), against the recognised cost C.
 
     What is owed rests on C (Regs 16), never on the range, so the range changes no
-    figure: a C above the range's top is a warning (``cost_above_stated_range``: the
-    employee agreed to a cost of at most the top), a C below its bottom a violation
+    figure (a single stated cost below C does lower the figure, see
+    :func:`hrpolicy.bonds.clauses.basis`; a range is not read as one): a C above the
+    range's top is a warning (``cost_above_stated_range``: the figure is computed on C,
+    and the risk is that the employee agreed to a cost of at most the top and a tribunal
+    may hold the employer to it), a C below its bottom a violation
     (``cost_below_stated_range``: the range overstated the training). A step records
     where C falls.
     """
