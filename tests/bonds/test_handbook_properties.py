@@ -75,10 +75,14 @@ def test_the_reductions_the_waiver_findings_report_add_up_to_what_was_waived(
 ) -> None:
     for bond in case.settle().bonds:
         applied = [f for f in bond.explanation.findings if f.code == "waiver_applied"]
-        reported = sum((f.param("reduction") for f in applied), Decimal(0))
-        assert reported == (bond.waived if bond.waived is not None else Decimal(0))
+        reported = Decimal(0)
         for finding in applied:
-            assert Decimal(0) <= finding.param("reduction") <= finding.param("left")
+            reduction, left = finding.param("reduction"), finding.param("left")
+            assert isinstance(reduction, Decimal)
+            assert isinstance(left, Decimal)
+            assert Decimal(0) <= reduction <= left
+            reported += reduction
+        assert reported == (bond.waived if bond.waived is not None else Decimal(0))
 
 
 @given(bond_cases(), st.data())
