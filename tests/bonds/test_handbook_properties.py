@@ -69,6 +69,22 @@ def test_what_was_waived_and_what_is_payable_add_up_to_the_capped_figure(case: B
             assert bond.waived is None
 
 
+@given(_cases_with_waivers())
+def test_the_reductions_the_waiver_findings_report_add_up_to_what_was_waived(
+    case: BondCase,
+) -> None:
+    for bond in case.settle().bonds:
+        applied = [f for f in bond.explanation.findings if f.code == "waiver_applied"]
+        reported = Decimal(0)
+        for finding in applied:
+            reduction, left = finding.param("reduction"), finding.param("left")
+            assert isinstance(reduction, Decimal)
+            assert isinstance(left, Decimal)
+            assert Decimal(0) <= reduction <= left
+            reported += reduction
+        assert reported == (bond.waived if bond.waived is not None else Decimal(0))
+
+
 @given(bond_cases(), st.data())
 def test_a_stated_cost_range_never_changes_a_figure(case: BondCase, data: st.DataObject) -> None:
     ranged = attrs.evolve(

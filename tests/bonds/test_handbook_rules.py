@@ -16,6 +16,9 @@ from hrpolicy.bonds import (
     BondPolicy,
     CostCategory,
     CostRange,
+    ProRata,
+    Rounding,
+    TimeUnit,
     review,
 )
 from hrpolicy.bonds.examples import electrician_case
@@ -43,6 +46,22 @@ def test_a_cost_above_the_stated_range_is_flagged_but_the_figure_rests_on_the_re
         Decimal("2000.00"),
     )
     assert result.payable == Decimal("8000.00")  # 12,000 × 24/36, not 10,000 × 24/36
+
+
+def test_a_stated_cost_below_the_recognised_one_lowers_a_pro_rata_figure_but_a_range_does_not() -> (
+    None
+):
+    pro_rata = ProRata(unit=TimeUnit.MONTHS, rounding=Rounding.NEAREST)
+    stated = settle_standard(agreement_=agreement(penalty=pro_rata, stated_cost=Decimal("10000")))
+    ranged = settle_standard(
+        agreement_=agreement(penalty=pro_rata, stated_cost_range=_range("8000", "10000"))
+    )
+    assert stated.payable == Decimal("6666.67")  # 10,000 × 24/36
+    assert ranged.payable == Decimal("8000.00")  # 12,000 × 24/36: the range is not a figure
+    (above,) = [f for f in ranged.findings if f.code == "cost_above_stated_range"]
+    assert "computed on the recognised cost of 12000.00 yuan" in above.message("en")
+    assert "a tribunal may hold the employer to it" in above.message("en")
+    assert "本计算以认定费用12000.00元为准" in above.message("zh_CN")
 
 
 def test_a_recognised_cost_below_the_stated_range_means_the_range_overstated_the_training() -> None:
@@ -100,7 +119,8 @@ def test_the_electricians_bond_signed_three_days_after_his_course_ended_is_flagg
         date(2010, 11, 5),
         3,
     )
-    assert "合意" in late.message("zh_CN")
+    assert "双方是否协商一致存在争议风险" in late.message("zh_CN")
+    assert "合意" not in late.message("zh_CN")
 
 
 def test_a_bond_signed_on_the_first_day_of_the_course_counts_as_signed_before_it() -> None:
@@ -122,6 +142,20 @@ def test_a_living_subsidy_during_off_site_training_is_not_training_cost_by_defau
     assert excluded.param("amount") == Decimal("1800.00")
     assert "costs_excluded" not in codes(result)  # reported once, as what it is
     assert result.payable == Decimal("8000.00")
+
+
+def test_the_living_subsidy_finding_and_its_cost_line_both_speak_of_the_default_reading() -> None:
+    result = settle_standard(agreement_=agreement(training=training(costs=(cost(), _SUBSIDY))))
+    (line,) = result.review.cost.excluded  # type: ignore[union-attr]
+    (excluded,) = [f for f in result.findings if f.code == "living_subsidy_excluded"]
+    for text in (line.reason.zh_CN, excluded.message("zh_CN")):
+        assert "按默认理解" in text
+        assert "具有津贴性质" in text
+        assert "多数" not in text
+        assert "像津贴一样" not in text
+    for text in (line.reason.en, excluded.message("en")):
+        assert "by the default reading" in text
+        assert "majority" not in text
 
 
 def test_the_living_subsidy_option_counts_it_as_cost_and_flags_it_as_contested() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from hrpolicy import from_dict, to_dict
@@ -272,3 +273,89 @@ def test_the_bonds_table_shows_the_capped_figure_what_was_waived_and_what_is_pay
         Decimal("1833.33"),
         Decimal("0.00"),
     )
+
+
+def test_two_1500_yuan_waivers_on_1833_33_owed_report_1500_and_the_333_33_that_was_left() -> None:
+    fixed = tuple(
+        Waiver(
+            condition=WaiverCondition.OTHER,
+            clause_ref=ref,
+            effect=WaiverEffect.REDUCE_BY_AMOUNT,
+            amount=Decimal("1500"),
+        )
+        for ref in ("Art. 8", "Art. 9")
+    )
+    case = electrician_case()
+    result = settle(
+        [attrs.evolve(case.agreements[0], waivers=fixed)],
+        case.employment,
+        attrs.evolve(case.separation, waivers_met=("Art. 8", "Art. 9")),
+    )
+    bond = result.bond("SP-2010-017")
+    applied = [f for f in result.findings if f.code == "waiver_applied"]
+    assert [(f.subject, f.param("reduction"), f.param("left")) for f in applied] == [
+        ("Art. 8", Decimal("1500.00"), Decimal("1833.33")),
+        ("Art. 9", Decimal("333.33"), Decimal("333.33")),
+    ]
+    assert (bond.waived, bond.payable) == (Decimal("1833.33"), Decimal("0.00"))
+    assert "333.33" in applied[1].message("en")
+
+
+def test_a_waiver_met_after_an_earlier_one_waived_everything_reports_that_it_took_off_nothing() -> (
+    None
+):
+    other = Waiver(condition=WaiverCondition.OTHER, clause_ref="Art. 8")
+    result = settle_standard(
+        agreement_=agreement(waivers=(SUCCESSOR, other)),
+        separation_=separation(waivers_met=("Art. 6", "Art. 8")),
+    )
+    reductions = [
+        (f.subject, f.param("reduction"))
+        for f in result.explanation.findings
+        if f.code == "waiver_applied"
+    ]
+    assert reductions == [("Art. 6", Decimal("8000.00")), ("Art. 8", Decimal("0.00"))]
+    assert result.waived == Decimal("8000.00")
+
+
+def test_a_bond_settled_alone_warns_that_another_agreements_waiver_takes_nothing_off_it() -> None:
+    alone = settle_bond(
+        agreement(waivers=(SUCCESSOR,)),
+        employment(),
+        separation(waivers_met=("A1-typo/Art. 6",)),
+    )
+    assert alone.payable == Decimal("8000.00")
+    (warning,) = [
+        f for f in alone.explanation.findings if f.code == "waiver_listed_for_another_agreement"
+    ]
+    assert (warning.param("owner"), warning.param("ref"), warning.param("agreement")) == (
+        "A1-typo",
+        "Art. 6",
+        "A1",
+    )
+    assert "'A1/Art. 6'" in warning.message("en")
+
+
+def test_the_electricians_bond_settled_alone_flags_a_mistyped_agreement_id_on_his_waiver() -> None:
+    case = electrician_case()
+    typo = attrs.evolve(case.separation, waivers_met=("SP-2010-071/Art. 6",))
+    bond = settle_bond(case.agreements[0], case.employment, typo)
+    assert "waiver_listed_for_another_agreement" in bond.explanation.codes()
+    assert bond.payable == Decimal("1833.33")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param("Art. 6/typo", id="a clause ref of this agreement where the id belongs"),
+        pytest.param("/Art. 6", id="no agreement id before the slash"),
+        pytest.param("A2/", id="no clause ref after the slash"),
+    ],
+)
+def test_a_bond_settled_alone_refuses_a_waivers_met_entry_that_cannot_name_any_agreements_waiver(
+    entry: str,
+) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        settle_bond(agreement(waivers=(SUCCESSOR,)), employment(), separation(waivers_met=(entry,)))
+    assert caught.value.path == "separation.waivers_met[0]"
+    assert caught.value.actual == entry

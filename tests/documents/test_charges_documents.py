@@ -132,7 +132,7 @@ def test_a_changed_sum_to_return_points_at_the_total_named_by_its_column_not_a_n
 
 
 def test_the_shipped_student_seller_case_file_is_the_engines_example_and_passes_its_check() -> None:
-    text = Path("docs/files/student-seller.case.yaml").read_bytes()
+    text = (Path(__file__).parents[2] / "docs/files/student-seller.case.yaml").read_bytes()
     case_file = loads_case(text, syntax="yaml", source="student-seller.case.yaml")
     assert case_file.case == student_lost_materials_case()
     report = check_case(case_file)

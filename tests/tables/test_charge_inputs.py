@@ -255,3 +255,12 @@ def test_two_cases_with_one_id_are_refused_at_the_second() -> None:
     with pytest.raises(TableError) as error:
         read_charge_cases(pd.concat([CASES.iloc[:1], CASES.iloc[:1]], ignore_index=True))
     assert ("cases", 1, "case_id") in _problems(error)
+
+
+def test_two_clauses_of_one_agreement_with_one_ref_are_refused_at_the_second_ones_ref() -> None:
+    charges = CHARGES.copy()
+    charges.loc[1, "ref"] = "第3条"
+    with pytest.raises(TableError) as error:
+        read_charge_cases(CASES, charges=charges)
+    assert _problems(error) == [("charges", 1, "ref")]
+    assert "expected a unique clause ref, got str '第3条'" in str(error.value)

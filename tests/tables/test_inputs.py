@@ -514,3 +514,98 @@ def test_a_mistyped_column_to_rename_is_refused_even_when_its_new_name_is_a_colu
     rows = [{"deal_id": "C-1", "owner": "li", "signed_on": "2024-03-04", "amount": "5"}]
     with pytest.raises(InvalidValueError, match=r"columns\['Deal ID'\]"):
         read_deals(rows, columns={"Deal ID": "deal_id"})
+
+
+_ONE_BOND_CASE = [
+    {
+        "case_id": "K1",
+        "employment.hire_date": "2020-01-01",
+        "employment.contract_end": None,
+        "separation.last_day": "2021-06-30",
+        "separation.ground": "resignation",
+    }
+]
+_ONE_AGREEMENT = [
+    {
+        "case_id": "K1",
+        "id": "A1",
+        "signed_on": "2020-02-01",
+        "length.years": "3",
+        "penalty.kind": "flat_sum",
+        "penalty.amount": "9000",
+    }
+]
+_SUCCESSOR_WAIVER = {
+    "case_id": "K1",
+    "agreement_id": "A1",
+    "condition": "trained_successor",
+    "clause_ref": "Art. 6",
+}
+
+
+def test_a_waiver_listed_as_met_that_the_agreements_lack_is_refused_at_its_row_and_entry() -> None:
+    with pytest.raises(TableError) as error:
+        read_bond_cases(
+            _ONE_BOND_CASE,
+            agreements=_ONE_AGREEMENT,
+            waivers=[_SUCCESSOR_WAIVER],
+            waivers_met=[
+                {"case_id": "K1", "entry": "Art. 6"},
+                {"case_id": "K1", "entry": "Art. 9"},
+            ],
+        )
+    assert _problems(error) == [("waivers_met", 1, "entry")]
+    assert "(Art. 6)" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("tables", "where"),
+    [
+        pytest.param(
+            {"waivers": [_SUCCESSOR_WAIVER, _SUCCESSOR_WAIVER]},
+            ("waivers", 1, "clause_ref"),
+            id="two waivers with one clause ref",
+        ),
+        pytest.param(
+            {
+                "waivers": [_SUCCESSOR_WAIVER],
+                "waivers_met": [{"case_id": "K1", "entry": "Art. 6"}] * 2,
+            },
+            ("waivers_met", 1, "entry"),
+            id="one waiver listed as met twice",
+        ),
+        pytest.param(
+            {
+                "costs": [
+                    {
+                        "case_id": "K1",
+                        "agreement_id": "A1",
+                        "id": "fee",
+                        "category": "tuition",
+                        "amount": "100",
+                        "has_voucher": "true",
+                        "paid_by": "employer",
+                    }
+                ]
+                * 2
+            },
+            ("costs", 1, "id"),
+            id="two cost items with one id",
+        ),
+    ],
+)
+def test_a_repeated_key_in_a_bond_table_is_refused_at_the_column_holding_it(
+    tables: dict[str, object], where: tuple[object, ...]
+) -> None:
+    agreement = {
+        **_ONE_AGREEMENT[0],
+        "training.id": "T1",
+        "training.kind": "professional_technical",
+        "training.provider": "external",
+        "training.start": "2020-01-06",
+        "training.end": "2020-01-31",
+    }
+    with pytest.raises(TableError) as error:
+        read_bond_cases(_ONE_BOND_CASE, agreements=[agreement], **tables)  # type: ignore[arg-type]
+    assert _problems(error) == [where]
+    assert "expected a unique" in str(error.value)

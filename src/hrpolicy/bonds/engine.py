@@ -709,17 +709,24 @@ def settle_bond(
     argument(policy, BondPolicy, "policy")
     _check_exit(employment, separation)
     _check_signed(agreement, separation)
-    rules.check_waivers_met([agreement], separation, alone=True)
-    return _settle_bond(agreement, employment, separation, policy)
+    others = rules.check_waivers_met([agreement], separation, alone=True)
+    return _settle_bond(agreement, employment, separation, policy, others=others)
 
 
 def _settle_bond(
-    agreement: BondAgreement, employment: Employment, separation: Separation, policy: BondPolicy
+    agreement: BondAgreement,
+    employment: Employment,
+    separation: Separation,
+    policy: BondPolicy,
+    *,
+    others: tuple[str, ...] = (),
 ) -> BondSettlement:
-    """:func:`settle_bond` on checked arguments."""
+    """:func:`settle_bond` on checked arguments; ``others``: the ``waivers_met`` entries
+    qualified by another agreement's id (settled alone), reported as warnings."""
     # Citations are checked once, against the separation date, when the settlement ends.
     checked = _review(agreement, employment, policy, in_force_on=None)
     trail = Trail(CATALOG)
+    rules.report_other_agreements_waivers(agreement, others, trail)
     status = checked.eligibility.status
     if status is EligibilityStatus.OUT_OF_SCOPE:
         return _settled(checked, Outcome.OUT_OF_SCOPE, trail, separation, payable=None)

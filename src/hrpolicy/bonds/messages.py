@@ -52,13 +52,13 @@ CATALOG: Final = Catalog(
         ),
         "signed_after_training_started": FindingSpec(
             Severity.WARNING,
-            "协议于{signed_on}签订，在培训开始（{training_start}）{days}天后：员工在参加培训前未必知悉并同意服务期和违约金，协议的合意存在风险；金额仍按协议计算。",
+            "协议于{signed_on}签订，在培训开始（{training_start}）{days}天后：员工在参加培训前未必知悉并同意服务期和违约金，双方是否协商一致存在争议风险；金额仍按协议计算。",
             "The agreement was signed on {signed_on}, {days} day(s) after the training began on {training_start}: whether the employee knew of and agreed to the service period and penalty before the training is at risk; the figure is still computed.",
             (p("LCL 3(1)"), p("LCL 22(1)")),
         ),
         "signed_after_training_ended": FindingSpec(
             Severity.WARNING,
-            "协议于{signed_on}签订，在培训结束（{training_end}）{days}天后：员工参加培训时未必知悉并同意服务期和违约金，协议的合意存在风险；金额仍按协议计算。",
+            "协议于{signed_on}签订，在培训结束（{training_end}）{days}天后：员工参加培训时未必知悉并同意服务期和违约金，双方是否协商一致存在争议风险；金额仍按协议计算。",
             "The agreement was signed on {signed_on}, {days} day(s) after the training ended on {training_end}: whether the employee knew of and agreed to the service period and penalty when training is at risk; the figure is still computed.",
             (p("LCL 3(1)"), p("LCL 22(1)")),
         ),
@@ -107,20 +107,20 @@ CATALOG: Final = Catalog(
         ),
         "living_subsidy_excluded": FindingSpec(
             Severity.INFO,
-            "异地培训期间的生活补贴{amount}元像津贴一样发放给员工，按多数裁审观点不计入培训费用；可按选项计入（有争议）。",
-            "{amount} yuan of living subsidy during off-site training is paid to the employee like an allowance and, by the majority reading, is not training cost; an option counts it (contested).",
+            "异地培训期间的生活补贴{amount}元具有津贴性质，按默认理解不计入培训费用；可按选项计入（有争议）。",
+            "{amount} yuan of living subsidy during off-site training is in the nature of an allowance and, by the default reading, is not training cost; an option counts it (contested).",
             (p("Regs 16"),),
         ),
         "living_subsidy_included_contested": FindingSpec(
             Severity.WARNING,
-            "按所选选项，异地培训期间的生活补贴{amount}元计入培训费用；多数裁审观点认为其属津贴性质，此点存在争议。",
-            "Under the chosen option, {amount} yuan of living subsidy during off-site training is counted as training cost; the majority reading treats it as an allowance, so this is contested.",
+            "按所选选项，异地培训期间的生活补贴{amount}元计入培训费用；按默认理解其具有津贴性质、不属培训费用，此点存在争议。",
+            "Under the chosen option, {amount} yuan of living subsidy during off-site training is counted as training cost; by the default reading it is in the nature of an allowance and not training cost, so this is contested.",
             (p("Regs 16"),),
         ),
         "cost_above_stated_range": FindingSpec(
             Severity.WARNING,
-            "认定的培训费用{recognised}元高于协议载明的费用范围（{low}至{high}元）上限{excess}元；应付金额以认定费用为准，但员工签约时知悉的费用不超过{high}元，裁审可能以此为限。",
-            "The recognised training cost of {recognised} yuan is {excess} yuan above the top of the range the agreement states ({low} to {high} yuan); what is owed rests on the recognised cost, but the employee agreed to a cost of at most {high} yuan and a tribunal may hold the employer to it.",
+            "认定的培训费用{recognised}元高于协议载明的费用范围（{low}至{high}元）上限{excess}元。本计算以认定费用{recognised}元为准，不按该范围降低（与协议载明的单一费用不同：单一费用低于认定费用时按载明费用计算）；风险：员工签约时知悉的费用不超过{high}元，裁审可能以此为限。",
+            "The recognised training cost of {recognised} yuan is {excess} yuan above the top of the range the agreement states ({low} to {high} yuan). The figure here is computed on the recognised cost of {recognised} yuan, not lowered to the range (unlike a single stated cost, which the figure rests on when it is below the recognised cost); the risk: the employee agreed to a cost of at most {high} yuan and a tribunal may hold the employer to it.",
             (p("Regs 16"), p("LCL 22(2)")),
         ),
         "cost_below_stated_range": FindingSpec(
@@ -291,14 +291,20 @@ CATALOG: Final = Catalog(
         ),
         "waiver_applied": FindingSpec(
             Severity.INFO,
-            "豁免条款{ref}的条件（{condition}）已满足：在法定上限内应付的{owed}元减少{reduction}元。",
-            "The condition of waiver clause {ref} ({condition}) is met: the {owed} yuan owed within the statutory caps falls by {reduction} yuan.",
+            "豁免条款{ref}的条件（{condition}）已满足：在法定上限内应付{owed}元，此前的豁免条款适用后剩余{left}元，本条减少{reduction}元。",
+            "The condition of waiver clause {ref} ({condition}) is met: of the {owed} yuan owed within the statutory caps, {left} yuan were left after the waivers listed before it, and this one takes off {reduction} yuan.",
             (p("LCL 22(2)"),),
         ),
         "waiver_not_met": FindingSpec(
             Severity.INFO,
             "按所给事实，豁免条款{ref}的条件（{condition}）未满足，不减少应付金额。",
             "On the facts given, the condition of waiver clause {ref} ({condition}) is not met; it takes nothing off what is owed.",
+            (),
+        ),
+        "waiver_listed_for_another_agreement": FindingSpec(
+            Severity.WARNING,
+            "豁免条件已满足的条目“{entry}”指向协议{owner}的豁免条款{ref}；本次只结算协议{agreement}，该条目不减少本协议的应付金额。如系指本协议的豁免条款，请写作“{ref}”或“{agreement}/{ref}”。",
+            "The waivers-met entry '{entry}' names waiver {ref} of agreement {owner}; only agreement {agreement} is settled here, so it takes nothing off this bond. If it means a waiver of this agreement, write '{ref}' or '{agreement}/{ref}'.",
             (),
         ),
         "demand_exceeds_lawful": FindingSpec(

@@ -115,8 +115,8 @@ class CostCategory(Choice):
     """What a cost item paid for. The first eight are direct training costs (Regs 16); the
     rest are never training cost (wages only under the contested option), except the
     living subsidy paid during off-site training (生活补贴), which sits between a direct
-    cost and a wage: paid to the employee like an allowance, it is not training cost by
-    default, and counts only under the contested option
+    cost and a wage: in the nature of an allowance, it is not training cost by the
+    default reading, and counts only under the contested option
     :attr:`~hrpolicy.bonds.BondPolicy.include_living_subsidy`."""
 
     TUITION = "tuition"

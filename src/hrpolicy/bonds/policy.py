@@ -126,9 +126,9 @@ class BondPolicy:
     - ``include_offjob_training_wages`` — count wages paid during full-time off-job
       training as cost (default no; contested, flagged when on);
     - ``include_living_subsidy`` — count a living subsidy paid during off-site training
-      (生活补贴) as a direct training cost (default no: it is paid to the employee like an
-      allowance, and the majority reading of Regs 16 treats allowances as wage-like, not
-      as training cost; contested, flagged when on). Either way it still needs a voucher
+      (生活补贴) as a direct training cost (default no: it is in the nature of an allowance,
+      and the default reading of Regs 16 treats allowances as wage-like, not as training
+      cost; contested, flagged when on). Either way it still needs a voucher
       and the employer as payer;
     - ``probation`` — an employee who quits in probation owes nothing (default) or the cap;
     - ``mutual_agreement`` — leaving by mutual agreement owes nothing unless the separation

@@ -64,6 +64,7 @@ __all__ = [
     "no_real_spend",
     "no_training",
     "recognise_cost",
+    "report_other_agreements_waivers",
     "scope",
     "training_eligibility",
     "waiver_condition",
@@ -271,9 +272,9 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     if subsidy and not policy.include_living_subsidy:
         return excluded(
             "living_subsidy",
-            "异地培训期间的生活补贴像津贴一样发放给员工，按默认理解不是培训费用",
-            "a living subsidy during off-site training is paid to the employee like an "
-            "allowance and, by the default reading, is not training cost",
+            "异地培训期间的生活补贴具有津贴性质，按默认理解不是培训费用",
+            "a living subsidy during off-site training is in the nature of an allowance "
+            "and, by the default reading, is not training cost",
         )
     if category is CostCategory.TRAINER_TIME:
         return excluded(
@@ -381,8 +382,11 @@ def check_cost_range(agreement: BondAgreement, cost: Fraction, trail: Trail) -> 
     """The cost range the agreement states (培训费用范围), against the recognised cost C.
 
     What is owed rests on C (Regs 16), never on the range, so the range changes no
-    figure: a C above the range's top is a warning (``cost_above_stated_range``: the
-    employee agreed to a cost of at most the top), a C below its bottom a violation
+    figure (a single stated cost below C does lower the figure, see
+    :func:`hrpolicy.bonds.clauses.basis`; a range is not read as one): a C above the
+    range's top is a warning (``cost_above_stated_range``: the figure is computed on C,
+    and the risk is that the employee agreed to a cost of at most the top and a tribunal
+    may hold the employer to it), a C below its bottom a violation
     (``cost_below_stated_range``: the range overstated the training). A step records
     where C falls.
     """
@@ -499,25 +503,63 @@ def _named(agreement: BondAgreement, waiver: Waiver, entry: str) -> bool:
 
 def check_waivers_met(
     agreements: Sequence[BondAgreement], separation: Separation, *, alone: bool = False
-) -> None:
+) -> tuple[str, ...]:
     """Refuse a ``separation.waivers_met`` entry that names no waiver of ``agreements``,
     that names a waiver in two agreements (write ``"<agreement id>/<clause ref>"``), or
     that names a ``revenue_produced`` waiver (decided by ``revenue_produced`` against its
     threshold, never by listing).
 
     ``alone``: one agreement of the employee's is settled on its own, so an entry
-    qualified by another agreement's id (``"A2/Art. 6"``) is accepted as naming that
-    agreement's waiver.
+    qualified by another agreement's id (``"A2/Art. 6"``) may name that agreement's
+    waiver: it is accepted and returned, to be reported (finding
+    ``waiver_listed_for_another_agreement``), since a mistyped id cannot be told from
+    another agreement's. An entry whose agreement part or clause ref is empty
+    (``"/Art. 6"``), or whose agreement part is the clause ref of one of this
+    agreement's waivers (``"Art. 6/typo"``), is refused.
+
+    Args:
+        agreements: the agreements settled together (one when ``alone``).
+        separation: the separation whose ``waivers_met`` is checked.
+        alone: whether one agreement of several is settled on its own.
+
+    Returns:
+        The entries qualified by another agreement's id, in order (``alone`` only).
+
+    Raises:
+        InvalidValueError: an entry refused, naming ``separation.waivers_met[<index>]``.
+
+    >>> from hrpolicy.bonds.examples import electrician_case
+    >>> import attrs
+    >>> case = electrician_case()
+    >>> other = attrs.evolve(case.separation, waivers_met=("SP-2010-071/Art. 6",))
+    >>> check_waivers_met(case.agreements, other, alone=True)
+    ('SP-2010-071/Art. 6',)
     """
     ids = {a.id for a in agreements}
+    refs = {w.clause_ref for a in agreements for w in a.waivers}
+    foreign: list[str] = []
     for index, entry in enumerate(separation.waivers_met):
         path = f"separation.waivers_met[{index}]"
         named = [(a, w) for a in agreements for w in a.waivers if _named(a, w, entry)]
         if not named:
-            owner, slash, _ = entry.partition("/")
+            owner, slash, ref = entry.partition("/")
             if alone and slash and owner not in ids:
-                continue  # another agreement's waiver, qualified by its id
-            known = sorted({w.clause_ref for a in agreements for w in a.waivers})
+                if not owner.strip() or not ref.strip():
+                    raise InvalidValueError(
+                        path,
+                        "'<agreement id>/<clause ref>' with both parts given",
+                        entry,
+                    )
+                if owner in refs:
+                    raise InvalidValueError(
+                        path,
+                        f"'<agreement id>/<clause ref>' ({owner!r} is the clause ref of a "
+                        f"waiver of agreement {', '.join(sorted(ids))}, not an agreement id)",
+                        entry,
+                    )
+                foreign.append(entry)
+                continue  # another agreement's waiver, qualified by its id: reported
+            known = sorted(refs)
             hint = ", or '<agreement id>/<clause ref>' for another agreement's" if alone else ""
             raise InvalidValueError(
                 path,
@@ -540,6 +582,25 @@ def check_waivers_met(
                 "is met when separation.revenue_produced reaches its threshold)",
                 entry,
             )
+    return tuple(foreign)
+
+
+def report_other_agreements_waivers(
+    agreement: BondAgreement, entries: Sequence[str], trail: Trail
+) -> None:
+    """A warning (``waiver_listed_for_another_agreement``) for each ``waivers_met`` entry
+    qualified by another agreement's id when ``agreement`` is settled alone: it takes
+    nothing off this bond, and a mistyped id would look the same."""
+    for entry in entries:
+        owner, _, ref = entry.partition("/")
+        trail.find(
+            "waiver_listed_for_another_agreement",
+            subject=entry,
+            entry=entry,
+            owner=owner,
+            ref=ref,
+            agreement=agreement.id,
+        )
 
 
 def waiver_met(agreement: BondAgreement, waiver: Waiver, separation: Separation) -> bool:
@@ -565,15 +626,43 @@ def apply_waivers(
     agreement: BondAgreement, separation: Separation, owed: Fraction, trail: Trail
 ) -> Fraction:
     """What the agreement's waivers take off ``owed`` (the figure after the statutory
-    caps, exact): for every waiver whose condition is met, all of it, a share of it or an
-    amount, each measured on ``owed``; in all at most ``owed``. A waiver is company
-    generosity on top of the law (the caps of LCL 22(2) are a ceiling, not a floor): it
-    can only lower the figure, so payable = max(0, owed − reductions).
+    caps, exact). A waiver is company generosity on top of the law (the caps of LCL 22(2)
+    are a ceiling, not a floor): it can only lower the figure, so payable =
+    max(0, owed − reductions).
+
+    Each waiver whose condition is met is measured on ``owed`` (all of it, a share of
+    it or an amount) and takes off at most what the waivers before it left, in the
+    order the agreement lists its waivers; so the waivers together take off at most
+    ``owed``, and each ``waiver_applied`` finding reports what that waiver took off.
+    The findings' reductions are in fen: each is what is left before the waiver,
+    rounded, less what is left after it, rounded, so they add up to the fen to what is
+    waived in all.
 
     Records a step per waiver (was its condition met), a step per reduction and the
-    total; findings ``waiver_applied`` (with the reduction) and ``waiver_not_met``.
+    total; findings ``waiver_applied`` (with the reduction and what was left before it)
+    and ``waiver_not_met``.
+
+    Args:
+        agreement: the bond agreement, with its waivers.
+        separation: the facts of the exit (``waivers_met``, ``revenue_produced``).
+        owed: what is owed within the caps, exact.
+        trail: where the steps and findings are recorded.
+
+    Returns:
+        What the waivers take off ``owed`` in all, exact (0 to ``owed``).
+
+    >>> from hrpolicy.bonds.examples import electrician_case
+    >>> from hrpolicy.core.explain import Trail
+    >>> from hrpolicy.bonds.messages import CATALOG
+    >>> case = electrician_case(successor_trained=True)
+    >>> trail = Trail(CATALOG)
+    >>> apply_waivers(case.agreements[0], case.separation, Fraction(1000), trail)
+    Fraction(1000, 1)
+    >>> [(f.code, f.param("reduction")) for f in trail.findings]
+    [('waiver_applied', Decimal('1000.00'))]
     """
-    total = Fraction(0)
+    measured_total = Fraction(0)
+    left = owed
     for waiver in agreement.waivers:
         met = waiver_met(agreement, waiver, separation)
         condition = waiver_condition(waiver)
@@ -610,38 +699,44 @@ def apply_waivers(
                 **extra,
             )
             continue
-        reduction = _reduction(waiver, owed)
+        measured = _reduction(waiver, owed)
+        applied = min(measured, left)
         trail.step(
             "waiver.reduction",
             label(
-                f"豁免条款{waiver.clause_ref}减少的金额",
-                f"what waiver {waiver.clause_ref} takes off",
+                f"豁免条款{waiver.clause_ref}减少的金额：按应付金额计算，不超过此前豁免后剩余的金额",
+                f"what waiver {waiver.clause_ref} takes off: measured on what is owed, "
+                "at most what the waivers before it left",
             ),
             {
                 "owed": owed,
+                "left": left,
                 "effect": waiver.effect.value,
                 "share": waiver.share,
                 "amount": waiver.amount,
+                "measured": measured,
             },
-            reduction,
+            applied,
         )
         trail.find(
             "waiver_applied",
             subject=waiver.clause_ref,
             ref=waiver.clause_ref,
             condition=condition,
-            reduction=round_money(min(reduction, owed)),
+            reduction=round_money(left) - round_money(left - applied),
             owed=round_money(owed),
+            left=round_money(left),
         )
-        total += reduction
-    waived = min(total, owed)
+        measured_total += measured
+        left -= applied
+    waived = owed - left
     trail.step(
         "waiver.total",
         label(
             "豁免合计，不超过法定上限内的应付金额",
             "waived in all, at most what is owed within the caps",
         ),
-        {"owed": owed, "reductions": total},
+        {"owed": owed, "reductions": measured_total},
         waived,
         p("LCL 22(2)"),
     )

@@ -7,7 +7,8 @@ employment and the separation as ``employment.*`` and ``separation.*`` columns. 
 agreements are a child table keyed by ``case_id``; each agreement's training costs, other
 clauses and waivers are child tables keyed by ``case_id`` and ``agreement_id`` (the
 agreement's ``id``); the money already collected, and the waivers whose condition was met
-(one ``entry`` per row), are child tables of the case.
+(one ``entry`` per row), are child tables of the case; an entry that names no waiver of
+the case's agreements is refused at its row of ``waivers_met``.
 
 A penalty clause is chosen by ``penalty.kind`` (``choices``: tag → form); its
 parameters are the ``penalty.*`` columns. A stepped schedule (a band table) does not fit
@@ -31,6 +32,8 @@ from hrpolicy.bonds.model import (
     ProRata,
     Waiver,
 )
+from hrpolicy.bonds.rules import check_waivers_met
+from hrpolicy.core.errors import InvalidValueError
 
 __all__ = ["INPUTS", "TABLES"]
 
@@ -145,6 +148,17 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
     },
 }
 
+
+def _check_case(case: BondCase) -> None:
+    """Refuse, as the tables are read, a ``waivers_met`` entry that names no waiver of the
+    case's agreements (what settling the case would refuse), its path from the case."""
+    try:
+        check_waivers_met(case.agreements, case.separation)
+    except InvalidValueError as error:
+        raise InvalidValueError(f"BondCase.{error.path}", error.expected, error.actual) from None
+
+
+#: ``check``: run on each case built, its refusals placed at their table, row and column.
 INPUTS: Final[dict[str, dict[str, Any]]] = {
-    "bond_cases": {"table": "cases", "arguments": ("policy",)},
+    "bond_cases": {"table": "cases", "arguments": ("policy",), "check": _check_case},
 }

@@ -744,16 +744,39 @@ class _Reader:
         try:
             return cls(**kwargs)
         except HRPolicyError as error:
-            where, column = self._locate(error.path, cls, prefix, node)
-            self.problem(
-                where.data.table.name,
-                where.row,
-                column,
-                error.expected if column else f"{error.expected} ({error.path})",
-                error.actual,
-                has_actual=error.has_actual,
-            )
+            self.refuse(error, cls, prefix, node)
             return _EMPTY
+
+    def refuse(self, error: HRPolicyError, cls: Any, prefix: str, node: _Node) -> None:
+        """Record ``error``, raised building ``node``'s object, at the row and column its
+        path points at. A path naming a whole child row (``BondAgreement.waivers[1]``: a
+        repeated key) points at the row's cell that holds the value refused."""
+        where, column = self._locate(error.path, cls, prefix, node)
+        if column is None and where is not node and error.has_actual:
+            column = self._holding(where, error.actual)
+        self.problem(
+            where.data.table.name,
+            where.row,
+            column,
+            error.expected if column else f"{error.expected} ({error.path})",
+            error.actual,
+            has_actual=error.has_actual,
+        )
+
+    @staticmethod
+    def _holding(node: _Node, value: object) -> str | None:
+        """The one column of ``node``'s row whose field, as built, is ``value``."""
+        table = node.data.table
+        if table.type is str:
+            return table.columns[0] if node.result == value else None
+        holding = [
+            column
+            for column in table.columns
+            if "." not in column
+            and column in node.row.cells
+            and getattr(node.result, column, _EMPTY) == value
+        ]
+        return holding[0] if len(holding) == 1 else None
 
     def _fills(self, table: _Table, column: str) -> bool:
         """Whether a child table (given or not) fills the field ``column``."""
@@ -1020,6 +1043,15 @@ def read_inputs(
     nodes = reader.link(root)
     keys = _own_keys(reader, spec.tables[root], nodes)
     results = [reader.build(node, given) for node in nodes]
+    check = wanted.get("check")
+    if check is not None:
+        for node, built in zip(nodes, results, strict=True):
+            if built is _EMPTY:
+                continue
+            try:
+                check(built)
+            except HRPolicyError as error:
+                reader.refuse(error, type(built), "", node)
     if reader.problems:
         raise TableError(name, reader.problems)
     if keys is not None:
