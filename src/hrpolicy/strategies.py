@@ -1186,7 +1186,7 @@ def charge_workers(
     draw: st.DrawFn, *, relationship: Relationship | None = None, left: bool | None = None
 ) -> Worker:
     """Workers whose stated relationship agrees with the facts that decide it: under
-    labour service a student in term time or a pensioner (one in five neither, which the
+    labour service a student working in spare time or a pensioner (one in five neither, which the
     engine flags); under a labour relationship never a pensioner and now and then an
     enrolled student (flagged too); part-time labour at most 24 hours a week. They start
     from 2020 to 2026 and, when they have left, leave within 900 days.

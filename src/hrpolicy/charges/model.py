@@ -73,9 +73,9 @@ class Relationship(Choice):
     - ``PART_TIME`` — part-time labour (非全日制用工, LCL 68–72): still a labour
       relationship (LCL 9 and 25 apply), paid at least every 15 days, the local *hourly*
       minimum wage;
-    - ``LABOUR_SERVICE`` — a labour-service agreement (劳务关系) with a student in term
-      time (MOL-309 Art. 12) or a worker drawing a pension (SPC-I Art. 32): the Civil
-      Code governs.
+    - ``LABOUR_SERVICE`` — a labour-service agreement (劳务关系) with a student working
+      in spare time while studying (MOL-309 Art. 12) or a worker drawing a pension (SPC-I
+      Art. 32): the Civil Code governs.
     """
 
     LABOUR_CONTRACT = "labour_contract"
@@ -105,7 +105,7 @@ class Worker:
 
     ``started`` is the first day of work under the agreement and ``left_on`` the last
     (``None`` while the agreement runs). ``enrolled_student`` — a full-time student
-    working in term time; ``drawing_pension`` — already drawing a basic pension or
+    working in spare time while studying; ``drawing_pension`` — already drawing a basic pension or
     retirement benefits; ``weekly_hours`` — the average hours worked a week, if known.
     """
 
