@@ -8,6 +8,7 @@ Build the facts (:class:`Worker`, :class:`ChargeAgreement` and its clauses,
 :func:`settle_charges` it. :class:`ChargePolicy` holds every switchable reading.
 """
 
+from hrpolicy.charges import stored as _stored  # noqa: F401 - checked reading of settlements
 from hrpolicy.charges.case import ChargeCase
 from hrpolicy.charges.engine import CLAUSE_RULES, settle_charges
 from hrpolicy.charges.messages import CATALOG

@@ -1523,6 +1523,7 @@ class _Settlement:
         self._total("carried", "结转", "carried", {}, carried, "WPP 16")
         self._total("claim", "另行主张", "to claim", {}, claim)
         return ChargeSettlement(
+            case=self.case,
             relationship=self.relationship,
             policy=self.policy,
             as_of=self.case.as_of,
