@@ -43,6 +43,7 @@ from hrpolicy.charges.results import (
     TakingOutcome,
 )
 from hrpolicy.core.clauses import ClauseVerdict, Verdict
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "FineRule",
     "Incident",
     "IncidentClaim",
+    "Label",
     "LossCompensation",
     "Means",
     "NonCompete",
