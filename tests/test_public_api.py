@@ -16,12 +16,12 @@ from typing import Any
 import attrs
 import pytest
 
-from hrpolicy import bonds, collection, commission, reports
+from hrpolicy import bonds, charges, collection, commission, reports
 from hrpolicy.core import errors
 from hrpolicy.core.display import Displayable
 from tests.helpers import core_types
 
-ENGINES = [bonds, collection, commission, reports]
+ENGINES = [bonds, charges, collection, commission, reports]
 
 MAIN: list[Callable[..., Any]] = [
     bonds.settle,
@@ -29,6 +29,7 @@ MAIN: list[Callable[..., Any]] = [
     bonds.plan_bonds,
     bonds.settle_bond,
     bonds.settle_cases,
+    charges.settle_charges,
     commission.evaluate,
     commission.evaluate_team,
     commission.compare,

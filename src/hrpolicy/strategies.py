@@ -1186,7 +1186,7 @@ def charge_workers(
     draw: st.DrawFn, *, relationship: Relationship | None = None, left: bool | None = None
 ) -> Worker:
     """Workers whose stated relationship agrees with the facts that decide it: under
-    labour service a student in term time or a pensioner (one in five neither, which the
+    labour service a student working in spare time or a pensioner (one in five neither, which the
     engine flags); under a labour relationship never a pensioner and now and then an
     enrolled student (flagged too); part-time labour at most 24 hours a week. They start
     from 2020 to 2026 and, when they have left, leave within 900 days.
@@ -1503,6 +1503,56 @@ def _charge_takings(
     return tuple(takings)
 
 
+def _lawful_loss_deduction(
+    draw: st.DrawFn,
+    *,
+    worker: Worker,
+    agreement: ChargeAgreement,
+    incidents: tuple[Incident, ...],
+    takings: tuple[Taking, ...],
+    periods: tuple[PayPeriod, ...],
+    as_of: date,
+) -> tuple[ChargeAgreement, tuple[Incident, ...], tuple[Taking, ...]]:
+    """A proven loss in the pay period holding ``as_of`` (one still to be paid), and part
+    of it deducted from that period's wage under a loss-compensation clause due for it —
+    the agreement's, or one added — so the deduction is lawful under a labour relationship
+    and the rest of the loss is left to recover. Nothing changes when no pay period holds
+    ``as_of`` with days after it."""
+    current = next((p for p in periods if p.start <= as_of < p.end), None)
+    if current is None:
+        return agreement, incidents, takings
+    clause = next(
+        (
+            c
+            for c in agreement.charges
+            if isinstance(c, LossCompensation) and c.trigger is not Trigger.COMPETITOR_AFTER
+        ),
+        None,
+    )
+    if clause is None:
+        clause = LossCompensation(
+            ref=f"C{len(agreement.charges) + 1}", trigger=Trigger.LOST_OR_DAMAGED
+        )
+        agreement = attrs.evolve(agreement, charges=(*agreement.charges, clause))
+    first = max(current.start, worker.started)
+    loss = draw(amounts(min_value=2, max_value=5_000))
+    incident = Incident(
+        id=f"I{len(incidents) + 1}",
+        trigger=clause.trigger,
+        on=_day_between(draw, first, as_of),
+        proven_loss=loss,
+    )
+    deduction = Taking(
+        id=f"T{len(takings) + 1}",
+        clause=clause.ref,
+        amount=draw(amounts(min_value=1, max_value=min(loss - 1, Decimal(500)))),
+        means=Means.DEDUCTED_FROM_WAGES,
+        on=_day_between(draw, incident.on, as_of),
+        incident=incident.id,
+    )
+    return agreement, (*incidents, incident), (*takings, deduction)
+
+
 def _check_charge_cases(o: _Options) -> None:
     _check_enum("charge_cases", "relationship", o["relationship"], Relationship)
     _check_instance("charge_cases", "policy", o["policy"], ChargePolicy)
@@ -1523,12 +1573,16 @@ def charge_cases(
     """Consistent charges cases, as the engine settles them: a worker whose relationship
     agrees with the facts (:func:`charge_workers`), an agreement signed up to 30 days
     before the start (:func:`charge_agreements`), settled on a day on or after the last
-    day worked; incidents on days the engine accepts (a competitor after leaving only
-    once left); takings under the agreement's clauses (no deposit drawn from a deposit,
-    no more drawn from deposits than was paid, each deduction from wages in a pay period);
-    consecutive pay periods that never run past the last day worked, with the floor the
-    relationship needs; and, with a non-compete, the wage facts that fix its compensation
-    and payments made after leaving.
+    day worked — or, one time in four for a worker who leaves, before it, while still at
+    work; incidents on days the engine accepts (a competitor after leaving only once
+    left); takings under the agreement's clauses (no deposit drawn from a deposit, no
+    more drawn from deposits than was paid, each deduction from wages in a pay period);
+    under a labour relationship, one time in three, a proven loss partly deducted from
+    the wage of the pay period holding the settlement day under a loss-compensation
+    clause (added when the agreement has none), so that the schedule finds that period
+    already part deducted; consecutive pay periods that never run past the last day
+    worked, with the floor the relationship needs; and, with a non-compete, the wage facts
+    that fix its compensation and payments made after leaving.
 
     Args:
         relationship: a :class:`~hrpolicy.charges.model.Relationship` (``None``: drawn).
@@ -1540,8 +1594,13 @@ def charge_cases(
     agreement = draw(
         charge_agreements(signed_on=worker.started - timedelta(days=draw(st.integers(0, 30))))
     )
-    since = worker.left_on if worker.left_on is not None else worker.started
-    as_of = since + timedelta(days=draw(st.integers(0, 800)))
+    left_on = worker.left_on
+    if left_on is not None and left_on > worker.started and draw(st.integers(0, 3)) == 0:
+        # Settled while still at work, before a known last day.
+        as_of = _day_between(draw, worker.started, left_on - timedelta(days=1))
+    else:
+        since = left_on if left_on is not None else worker.started
+        as_of = since + timedelta(days=draw(st.integers(0, 800)))
     periods = draw(_charge_pay_periods(worker, as_of))
     incidents = draw(_charge_incidents(worker, agreement, as_of, max_incidents))
     takings = draw(
@@ -1554,6 +1613,16 @@ def charge_cases(
             most=max_takings,
         )
     )
+    if worker.relationship.is_labour and draw(st.integers(0, 2)) == 0:
+        agreement, incidents, takings = _lawful_loss_deduction(
+            draw,
+            worker=worker,
+            agreement=agreement,
+            incidents=incidents,
+            takings=takings,
+            periods=periods,
+            as_of=as_of,
+        )
     non_compete = None
     if any(isinstance(c, NonCompete) for c in agreement.charges):
         payments: list[CompensationPayment] = []

@@ -95,10 +95,11 @@ def test_the_part_time_clauses_under_a_labour_contract_leave_the_same_return_and
 
 
 def test_a_student_sellers_agreed_500_yuan_penalty_stands_but_is_flagged_when_the_proven_loss_is_100() -> None:  # noqa: E501  # fmt: skip
-    # Labour service (a student in term time, MOL-309 12): the penalty 500 stands (CC
-    # 585(1)). Threshold 100 × (1 + 30 %) = 130.00 < 500: flagged (CC 585(2)); excess over
-    # the loss 500 − 100 = 400. Not cumulated: claimable max(500, 100) = 500. The 500
-    # deposit is set off against it (CC 568(1)): nothing owed back, nothing outstanding.
+    # Labour service (a student working in spare time while studying, MOL-309 12): the
+    # penalty 500 stands (CC 585(1)). Threshold 100 × (1 + 30 %) = 130.00 < 500: flagged
+    # (CC 585(2)); excess over the loss 500 − 100 = 400. Not cumulated: claimable
+    # max(500, 100) = 500. The 500 deposit is set off against it (CC 568(1)): nothing owed
+    # back, nothing outstanding.
     case = student_exit_case()
     competitor = Incident(
         id="C1", trigger=Trigger.COMPETITOR_DURING, on=date(2026, 5, 20), proven_loss=Decimal(100)

@@ -34,7 +34,6 @@ CHARGES_TYPES = [
         if isinstance(getattr(model, name), type) and attrs.has(getattr(model, name))
     ),
     ChargePolicy,
-    ChargeCase,
 ]
 
 

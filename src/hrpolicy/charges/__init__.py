@@ -8,6 +8,7 @@ Build the facts (:class:`Worker`, :class:`ChargeAgreement` and its clauses,
 :func:`settle_charges` it. :class:`ChargePolicy` holds every switchable reading.
 """
 
+from hrpolicy.charges import stored as _stored  # noqa: F401 - checked reading of settlements
 from hrpolicy.charges.case import ChargeCase
 from hrpolicy.charges.engine import CLAUSE_RULES, settle_charges
 from hrpolicy.charges.messages import CATALOG
@@ -42,6 +43,7 @@ from hrpolicy.charges.results import (
     TakingOutcome,
 )
 from hrpolicy.core.clauses import ClauseVerdict, Verdict
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "FineRule",
     "Incident",
     "IncidentClaim",
+    "Label",
     "LossCompensation",
     "Means",
     "NonCompete",

@@ -30,10 +30,11 @@ the cap (20 % down).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -103,191 +104,164 @@ _PENALTY_KINDS: Final = frozenset({"fine", "penalty", "per_item", "non_compete"}
 # --- the rule table -----------------------------------------------------------------------
 
 
-def _rule(verdict: Verdict, finding: str | None, zh: str, en: str, *articles: str) -> ClauseRule:
-    return ClauseRule(verdict, finding, label(zh, en), tuple(p(a) for a in articles))
+def _rule(verdict: Verdict, finding: str, zh: str, en: str) -> ClauseRule:
+    """A rule that reports a finding: its articles are those the finding's catalog entry
+    cites (one source for both)."""
+    return ClauseRule(verdict, finding, label(zh, en), CATALOG[finding].citations)
+
+
+def _quiet(verdict: Verdict, zh: str, en: str, *articles: str) -> ClauseRule:
+    """A rule that reports no finding, with the articles that decide it."""
+    return ClauseRule(verdict, None, label(zh, en), tuple(p(a) for a in articles))
 
 
 #: What the law makes of each kind of clause, keyed by (kind, labour relationship, variant):
 #: the variant is ``""`` for the rule itself, or names the facts or option that change it.
-CLAUSE_RULES: Final[dict[tuple[str, bool, str], ClauseRule]] = {
-    # A deposit of any basis under a labour relationship is prohibited (LCL 9): the labour
-    # authority orders it returned and may fine 500–2,000 yuan per worker (LCL 84(2)).
-    ("deposit", True, ""): _rule(
-        Verdict.UNLAWFUL,
-        "deposit_unlawful",
-        "全额退还，不得抵扣",
-        "returned in full; nothing offset",
-        "LCL 9",
-        "LCL 84(2)",
-    ),
-    # Under labour service a deposit is a matter of contract (CC 585(1), 577): returned when
-    # the agreement ends, less what is set off against a lawful claim (CC 568(1)).
-    ("deposit", False, ""): _rule(
-        Verdict.LAWFUL,
-        None,
-        "协议终止时退还，可与到期的合法请求抵销",
-        "returned when the agreement ends, less a lawful claim set off",
-        "CC 585(1)",
-        "CC 577",
-        "CC 568(1)",
-    ),
-    # No fine has a legal basis since the Rewards and Penalties Regulations were repealed.
-    ("fine", True, ""): _rule(
-        Verdict.UNLAWFUL,
-        "fine_unlawful",
-        "不得罚款；可据实际损失主张赔偿",
-        "no fine; a proven loss may be claimed",
-        "Decree-516",
-    ),
-    # Guangdong sanctions rules providing for fines, whatever the option (GD-LSS 51).
-    ("fine", True, "guangdong"): _rule(
-        Verdict.UNLAWFUL,
-        "fine_unlawful_guangdong",
-        "不得罚款；可据实际损失主张赔偿",
-        "no fine; a proven loss may be claimed",
-        "GD-LSS 51",
-        "Decree-516",
-    ),
-    # By option, a fine in democratically adopted rules stands, contested (LCL 4).
-    ("fine", True, "contested"): _rule(
-        Verdict.CONTESTED,
-        "fine_contested",
-        "按选项作为违约责任主张（有争议）",
-        "claimed as a penalty, by option (contested)",
-        "LCL 4",
-        "Practice-Fines",
-    ),
-    # Under labour service a fine is an agreed penalty (CC 585(1)).
-    ("fine", False, ""): _rule(
-        Verdict.LAWFUL,
-        None,
-        "作为约定违约金有效，过分高于损失的可调减",
-        "stands as an agreed penalty; an excessive one may be reduced",
-        "CC 585(1)",
-        "CC 585(2)",
-    ),
-    # Only a training bond or a non-compete may carry a penalty (LCL 25).
-    ("penalty", True, ""): _rule(
-        Verdict.VOID,
-        "penalty_void",
-        "无效；可据实际损失主张赔偿",
-        "void; the proven loss may be claimed",
-        "LCL 25",
-    ),
-    # Working for a competitor during the contract may justify dismissal (LCL 39 item 4)
-    # or a claim for the loss (LCL 90), never a penalty (LCL 25).
-    ("penalty", True, "competitor"): _rule(
-        Verdict.VOID,
-        "penalty_void_competitor",
-        "无效；可依法解除劳动合同或据实际损失主张赔偿",
-        "void; it may justify dismissal or a claim for the proven loss",
-        "LCL 25",
-        "LCL 39 item 4",
-        "LCL 90",
-    ),
-    # A part-time worker may work for other employers (LCL 69(2)).
-    ("penalty", True, "competitor_part_time"): _rule(
-        Verdict.VOID,
-        "penalty_void_competitor_part_time",
-        "无效；非全日制劳动者可以为其他用人单位工作",
-        "void; a part-time worker may work for other employers",
-        "LCL 25",
-        "LCL 69(2)",
-        "LCL 90",
-    ),
-    ("penalty", False, ""): _rule(
-        Verdict.LAWFUL,
-        None,
-        "约定违约金有效，过分高于损失的可调减",
-        "an agreed penalty stands; an excessive one may be reduced",
-        "CC 585(1)",
-        "CC 585(2)",
-    ),
-    # A fixed charge per item is a predetermined penalty (LCL 25); the item's proven loss
-    # may be claimed instead (WPP 16, LL 102, LCL 90).
-    ("per_item", True, ""): _rule(
-        Verdict.VOID,
-        "per_item_charge_void",
-        "无效；可据物品实际损失主张赔偿",
-        "void; the item's proven loss may be claimed",
-        "LCL 25",
-        "WPP 16",
-        "LL 102",
-        "LCL 90",
-    ),
-    ("per_item", False, ""): _rule(
-        Verdict.LAWFUL,
-        None,
-        "作为约定损害赔偿有效，过分高于损失的可调减",
-        "stands as agreed damages; an excessive sum may be reduced",
-        "CC 585(1)",
-        "CC 585(2)",
-    ),
-    # "Compensate all losses": limited to the proven loss, from wages under the cap.
-    ("loss_compensation", True, ""): _rule(
-        Verdict.LIMITED,
-        "loss_compensation_limited",
-        "以实际证明的损失为限；从工资扣除每期不超过上限",
-        "limited to the proven loss; from wages at most the cap a pay period",
-        "WPP 16",
-        "LL 102",
-        "LCL 90",
-    ),
-    # Part-time labour: the floor of a pay period is its hours at the hourly minimum wage.
-    ("loss_compensation", True, "part_time"): _rule(
-        Verdict.LIMITED,
-        "loss_compensation_limited_part_time",
-        "以实际证明的损失为限；从工资扣除每期不超过上限（底线为工时乘以小时最低工资）",
-        "limited to the proven loss; from wages at most the cap a pay period (the floor: "
-        "its hours at the hourly minimum wage)",
-        "WPP 16",
-        "LL 102",
-        "LCL 90",
-    ),
-    ("loss_compensation", False, ""): _rule(
-        Verdict.LIMITED,
-        "loss_compensation_civil",
-        "以实际证明的损失为限",
-        "limited to the proven loss",
-        "CC 577",
-        "CC 584",
-    ),
-    # A non-compete binds only the roles LCL 24 names, for at most 24 months, and only
-    # against monthly compensation (LCL 23(2)).
-    ("non_compete", True, ""): _rule(
-        Verdict.LAWFUL,
-        None,
-        "离职后按月支付经济补偿方可约束",
-        "binds only while monthly compensation is paid after leaving",
-        "LCL 23(2)",
-        "LCL 24",
-    ),
-    ("non_compete", True, "role"): _rule(
-        Verdict.VOID,
-        "non_compete_role",
-        "无效：该劳动者不属于可以约定竞业限制的人员",
-        "void: the worker's role cannot be bound",
-        "LCL 24",
-        "LCL 23(2)",
-    ),
-    ("non_compete", True, "too_long"): _rule(
-        Verdict.LIMITED,
-        "non_compete_too_long",
-        "限制期以24个月为限，在此范围内有效",
-        "the restriction runs at most 24 months and stands for them",
-        "LCL 24",
-        "LCL 23(2)",
-    ),
-    # Under labour service LCL 23/24 do not apply: a civil penalty (CC 585).
-    ("non_compete", False, ""): _rule(
-        Verdict.LAWFUL,
-        None,
-        "作为民事违约金有效，过分高于损失的可调减",
-        "stands as a civil penalty; an excessive one may be reduced",
-        "CC 585(1)",
-        "CC 585(2)",
-    ),
-}
+CLAUSE_RULES: Final[Mapping[tuple[str, bool, str], ClauseRule]] = MappingProxyType(
+    {
+        # A deposit of any basis under a labour relationship is prohibited (LCL 9): the labour
+        # authority orders it returned and may fine 500–2,000 yuan per worker (LCL 84(2)).
+        ("deposit", True, ""): _rule(
+            Verdict.UNLAWFUL,
+            "deposit_unlawful",
+            "全额退还，不得抵扣",
+            "returned in full; nothing offset",
+        ),
+        # Under labour service a deposit is a matter of contract (CC 585(1), 577): returned when
+        # the agreement ends, less what is set off against a lawful claim (CC 568(1)).
+        ("deposit", False, ""): _quiet(
+            Verdict.LAWFUL,
+            "协议终止时退还，可与到期的合法请求抵销",
+            "returned when the agreement ends, less a lawful claim set off",
+            "CC 585(1)",
+            "CC 577",
+            "CC 568(1)",
+        ),
+        # No fine has a legal basis since the Rewards and Penalties Regulations were repealed.
+        ("fine", True, ""): _rule(
+            Verdict.UNLAWFUL,
+            "fine_unlawful",
+            "不得罚款；可据实际损失主张赔偿",
+            "no fine; a proven loss may be claimed",
+        ),
+        # Guangdong sanctions rules providing for fines, whatever the option (GD-LSS 51).
+        ("fine", True, "guangdong"): _rule(
+            Verdict.UNLAWFUL,
+            "fine_unlawful_guangdong",
+            "不得罚款；可据实际损失主张赔偿",
+            "no fine; a proven loss may be claimed",
+        ),
+        # By option, a fine in democratically adopted rules stands, contested (LCL 4).
+        ("fine", True, "contested"): _rule(
+            Verdict.CONTESTED,
+            "fine_contested",
+            "按选项作为违约责任主张（有争议）",
+            "claimed as a penalty, by option (contested)",
+        ),
+        # Under labour service a fine is an agreed penalty (CC 585(1)).
+        ("fine", False, ""): _quiet(
+            Verdict.LAWFUL,
+            "作为约定违约金有效，过分高于损失的可调减",
+            "stands as an agreed penalty; an excessive one may be reduced",
+            "CC 585(1)",
+            "CC 585(2)",
+        ),
+        # Only a training bond or a non-compete may carry a penalty (LCL 25).
+        ("penalty", True, ""): _rule(
+            Verdict.VOID,
+            "penalty_void",
+            "无效；可据实际损失主张赔偿",
+            "void; the proven loss may be claimed",
+        ),
+        # Working for a competitor during the contract may justify dismissal (LCL 39 item 4)
+        # or a claim for the loss (LCL 90), never a penalty (LCL 25).
+        ("penalty", True, "competitor"): _rule(
+            Verdict.VOID,
+            "penalty_void_competitor",
+            "无效；可依法解除劳动合同或据实际损失主张赔偿",
+            "void; it may justify dismissal or a claim for the proven loss",
+        ),
+        # A part-time worker may work for other employers (LCL 69(2)).
+        ("penalty", True, "competitor_part_time"): _rule(
+            Verdict.VOID,
+            "penalty_void_competitor_part_time",
+            "无效；非全日制劳动者可以为其他用人单位工作",
+            "void; a part-time worker may work for other employers",
+        ),
+        ("penalty", False, ""): _quiet(
+            Verdict.LAWFUL,
+            "约定违约金有效，过分高于损失的可调减",
+            "an agreed penalty stands; an excessive one may be reduced",
+            "CC 585(1)",
+            "CC 585(2)",
+        ),
+        # A fixed charge per item is a predetermined penalty (LCL 25); the item's proven loss
+        # may be claimed instead (WPP 16, LL 102, LCL 90).
+        ("per_item", True, ""): _rule(
+            Verdict.VOID,
+            "per_item_charge_void",
+            "无效；可据物品实际损失主张赔偿",
+            "void; the item's proven loss may be claimed",
+        ),
+        ("per_item", False, ""): _quiet(
+            Verdict.LAWFUL,
+            "作为约定损害赔偿有效，过分高于损失的可调减",
+            "stands as agreed damages; an excessive sum may be reduced",
+            "CC 585(1)",
+            "CC 585(2)",
+        ),
+        # "Compensate all losses": limited to the proven loss, from wages under the cap.
+        ("loss_compensation", True, ""): _rule(
+            Verdict.LIMITED,
+            "loss_compensation_limited",
+            "以实际证明的损失为限；从工资扣除每期不超过上限",
+            "limited to the proven loss; from wages at most the cap a pay period",
+        ),
+        # Part-time labour: the floor of a pay period is its hours at the hourly minimum wage.
+        ("loss_compensation", True, "part_time"): _rule(
+            Verdict.LIMITED,
+            "loss_compensation_limited_part_time",
+            "以实际证明的损失为限；从工资扣除每期不超过上限（底线为工时乘以小时最低工资）",
+            "limited to the proven loss; from wages at most the cap a pay period (the floor: "
+            "its hours at the hourly minimum wage)",
+        ),
+        ("loss_compensation", False, ""): _rule(
+            Verdict.LIMITED,
+            "loss_compensation_civil",
+            "以实际证明的损失为限",
+            "limited to the proven loss",
+        ),
+        # A non-compete binds only the roles LCL 24 names, for at most 24 months, and only
+        # against monthly compensation (LCL 23(2)).
+        ("non_compete", True, ""): _quiet(
+            Verdict.LAWFUL,
+            "离职后按月支付经济补偿方可约束",
+            "binds only while monthly compensation is paid after leaving",
+            "LCL 23(2)",
+            "LCL 24",
+        ),
+        ("non_compete", True, "role"): _rule(
+            Verdict.VOID,
+            "non_compete_role",
+            "无效：该劳动者不属于可以约定竞业限制的人员",
+            "void: the worker's role cannot be bound",
+        ),
+        ("non_compete", True, "too_long"): _rule(
+            Verdict.LIMITED,
+            "non_compete_too_long",
+            "限制期以24个月为限，在此范围内有效",
+            "the restriction runs at most 24 months and stands for them",
+        ),
+        # Under labour service LCL 23/24 do not apply: a civil penalty (CC 585).
+        ("non_compete", False, ""): _quiet(
+            Verdict.LAWFUL,
+            "作为民事违约金有效，过分高于损失的可调减",
+            "stands as a civil penalty; an excessive one may be reduced",
+            "CC 585(1)",
+            "CC 585(2)",
+        ),
+    }
+)
 
 
 # --- the entry point ---------------------------------------------------------------------
@@ -460,12 +434,13 @@ class _Settlement:
     def _check_relationship(self) -> None:
         """The relationship is an input. Refusals (a pension drawn under a labour
         relationship; part-time over 24 hours a week) are the worker's own checks; here:
-        a student under a labour relationship is flagged (MOL-309 Art. 12: a student in
-        term time is not employed — the input stands), labour service with neither a
-        student nor a pension is flagged (a tribunal may find a labour relationship), a
-        part-time pay period longer than 15 days is a violation (LCL 72(2)). Part-time
-        hourly pay against the hourly minimum (LCL 72(1)) is not checked: the case has no
-        hourly pay — a finding says so."""
+        a student under a labour relationship is flagged (MOL-309 Art. 12: a student
+        working in spare time while studying is not employed — the input stands), labour
+        service with neither a student nor a pension is flagged (a labour relationship
+        arises from the day the labour is used, LCL 7: a tribunal may find one), a
+        part-time pay period longer than 15 days is a violation (LCL 72(2)), and so is a
+        part-time period whose wage over its hours falls below the hourly minimum wage
+        (LCL 72(1), MWP 5; :meth:`_check_hourly_pay`)."""
         worker = self.worker
         cites: tuple[Provision, ...]
         if self.relationship is Relationship.LABOUR_SERVICE:
@@ -512,7 +487,55 @@ class _Settlement:
                         days=days,
                         limit=_PART_TIME_PAY_DAYS,
                     )
-            self.trail.find("part_time_hourly_pay_not_checked", subject=worker.id)
+                self._check_hourly_pay(period)
+
+    def _check_hourly_pay(self, period: PayPeriod) -> None:
+        """Part-time hourly pay may not fall below the local hourly minimum wage (LCL
+        72(1), MWP 5): a period whose wage is below its hours at the hourly minimum — the
+        exact product; the pay the minimum requires is that product rounded up to the fen,
+        as the period's floor is — is a violation carrying the wage, the hours, the hourly
+        pay (rounded down to the fen, so it never shows at the minimum when below it),
+        the minimum, the pay it requires and the shortfall. A period that gives no hours
+        or no hourly minimum is not checked, and a finding says so."""
+        missing = [
+            name
+            for name, value in (
+                (label("工作小时数", "hours worked"), period.hours),
+                (
+                    label("当地小时最低工资标准", "local hourly minimum wage"),
+                    period.hourly_minimum_wage,
+                ),
+            )
+            if value is None
+        ]
+        if missing:
+            both = label(
+                "工作小时数和当地小时最低工资标准", "hours worked or local hourly minimum wage"
+            )
+            self.trail.find(
+                "part_time_hourly_pay_not_checked",
+                subject=period.label,
+                period=period.label,
+                missing=missing[0] if len(missing) == 1 else both,
+            )
+            return
+        assert period.hours is not None
+        assert period.hourly_minimum_wage is not None
+        required = _ceil_fen(exact(period.hours) * exact(period.hourly_minimum_wage))
+        if period.wage >= required:
+            return
+        hourly = fen_to_money(math.floor(exact(period.wage) / exact(period.hours) * 100))
+        self.trail.find(
+            "part_time_below_hourly_minimum",
+            subject=period.label,
+            period=period.label,
+            wage=_fen(period.wage),
+            hours=period.hours,
+            hourly=hourly,
+            minimum=_fen(period.hourly_minimum_wage),
+            floor=required,
+            shortfall=money_sum((required, -period.wage)),
+        )
 
     # --- checks of the facts ------------------------------------------------------------------
 
@@ -797,6 +820,7 @@ class _Settlement:
                 unpaid,
                 p("LCL 23(2)"),
                 p("SPC-I 36(1)"),
+                p("SPC-I 36(2)"),
             )
             if unpaid:
                 self.trail.find(
@@ -1499,6 +1523,7 @@ class _Settlement:
         self._total("carried", "结转", "carried", {}, carried, "WPP 16")
         self._total("claim", "另行主张", "to claim", {}, claim)
         return ChargeSettlement(
+            case=self.case,
             relationship=self.relationship,
             policy=self.policy,
             as_of=self.case.as_of,

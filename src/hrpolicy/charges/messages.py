@@ -21,15 +21,15 @@ CATALOG: Final = Catalog(
         # --- the relationship ---------------------------------------------------------
         "student_in_labour_relationship": FindingSpec(
             _W,
-            "劳动者是在校学生，但输入的关系是劳动关系；在校生利用业余时间勤工助学不视为就业，一般不建立劳动关系。按输入的关系计算。",
-            "The worker is an enrolled student, yet the relationship given is a labour relationship; a student working in term time is not employed and is usually in labour service. Settled under the relationship given.",
+            "劳动者是在校学生，但输入的关系是劳动关系；在校生利用业余时间勤工助学不视为就业，未建立劳动关系。按输入的关系计算。",
+            "The worker is an enrolled student, yet the relationship given is a labour relationship; a student working in spare time while studying is not employed, and no labour relationship arises. Settled under the relationship given.",
             (p("MOL-309 12"),),
         ),
         "labour_service_unsupported": FindingSpec(
             _W,
-            "输入的关系是劳务关系，但未说明劳动者是在校学生或已享受养老保险待遇；仲裁或法院可能认定为劳动关系，届时押金、违约金等条款适用劳动合同法。",
-            "The relationship given is labour service, but the worker is neither stated to be a student nor to draw a pension; a tribunal may find a labour relationship, and the Labour Contract Law would then govern the deposits and penalties.",
-            (p("LCL 68"), p("LCL 9"), p("LCL 25")),
+            "输入的关系是劳务关系，但未说明劳动者是利用业余时间勤工助学的在校学生，也未说明其已享受养老保险待遇；用人单位自用工之日起即与劳动者建立劳动关系，仲裁或法院可能认定为劳动关系，届时押金、违约金等条款适用劳动合同法。",
+            "The relationship given is labour service, but the worker is neither stated to be a student working in spare time while studying nor to draw a pension; a labour relationship arises from the day the employer uses the worker's labour, so a tribunal may find one, and the Labour Contract Law would then govern the deposits and penalties.",
+            (p("LCL 7"), p("MOL-309 12"), p("SPC-I 32(1)"), p("LCL 9"), p("LCL 25")),
         ),
         "part_time_pay_interval": FindingSpec(
             _V,
@@ -37,11 +37,17 @@ CATALOG: Final = Catalog(
             "Part-time labour must be paid at least every {limit} days; the pay period {period} runs {days} days.",
             (p("LCL 72(2)"),),
         ),
+        "part_time_below_hourly_minimum": FindingSpec(
+            _V,
+            "计薪周期{period}：工资{wage}元、工作{hours}小时，小时工资{hourly}元低于当地小时最低工资标准{minimum}元；按最低标准本期至少应付{floor}元，少付{shortfall}元。",
+            "Pay period {period}: {wage} yuan for {hours} hours is {hourly} yuan an hour, below the local hourly minimum wage of {minimum} yuan; the period pays at least {floor} yuan at the minimum, {shortfall} yuan short.",
+            (p("LCL 72(1)"), p("MWP 5")),
+        ),
         "part_time_hourly_pay_not_checked": FindingSpec(
             _I,
-            "非全日制用工的小时工资不得低于当地小时最低工资标准；本案未提供小时工资，未作检查。",
-            "Part-time hourly pay may not be below the local hourly minimum wage; no hourly pay is given, so it is not checked.",
-            (p("LCL 72(1)"),),
+            "计薪周期{period}：非全日制用工的小时工资不得低于当地小时最低工资标准；本期未提供{missing}，未作检查。",
+            "Pay period {period}: part-time hourly pay may not be below the local hourly minimum wage; the period gives no {missing}, so it is not checked.",
+            (p("LCL 72(1)"), p("MWP 5")),
         ),
         # --- the clauses ------------------------------------------------------------------
         "deposit_unlawful": FindingSpec(
@@ -64,8 +70,8 @@ CATALOG: Final = Catalog(
         ),
         "fine_contested": FindingSpec(
             _W,
-            "条款{ref}：罚款{amount}元载于经民主程序制定并公示的规章制度；按所选选项视为有效的违约责任，但裁判实践存在争议。",
-            "Clause {ref}: the fine of {amount} yuan is in rules adopted through the democratic procedure and made known; by the option chosen it stands as a penalty, but practice is split.",
+            "条款{ref}：罚款{amount}元载于经民主程序制定并公示的规章制度；按所选选项视为有效（有争议），裁判实践存在分歧。",
+            "Clause {ref}: the fine of {amount} yuan is in rules adopted through the democratic procedure and made known; it stands by the option chosen (contested): practice is split.",
             (p("LCL 4"), p("Practice-Fines")),
         ),
         "penalty_void": FindingSpec(
@@ -90,19 +96,19 @@ CATALOG: Final = Catalog(
             _V,
             "条款{ref}：按件固定收取{amount}元属于预定的违约金，无效；可以主张的是物品的实际损失，并考虑劳动者的过错程度。",
             "Clause {ref}: a fixed charge of {amount} yuan per item is a predetermined penalty and void; what may be claimed is the item's proven loss, weighed by the worker's fault.",
-            (p("LCL 25"), p("WPP 16"), p("LCL 90"), p("LL 102")),
+            (p("LCL 25"), p("WPP 16"), p("LL 102"), p("LCL 90")),
         ),
         "loss_compensation_limited": FindingSpec(
             _I,
-            "条款{ref}：“赔偿全部损失”本身不无效，但以实际证明的损失为限；从工资中扣除每月不得超过当月工资的20%，扣除后不得低于当地最低工资。",
-            'Clause {ref}: "compensate all losses" is not void in itself, but recovery is limited to the proven loss; from wages at most 20 % of a period\'s wage, never leaving less than the local minimum wage.',
-            (p("WPP 16"), p("LCL 90"), p("LL 102")),
+            "条款{ref}：“赔偿全部损失”本身不无效，但以实际证明的损失为限；从工资中扣除每月不得超过当月工资的20%，扣除后不得低于当地月最低工资标准。",
+            'Clause {ref}: "compensate all losses" is not void in itself, but recovery is limited to the proven loss; from wages at most 20 % of a month\'s wage, never leaving less than the local monthly minimum wage.',
+            (p("WPP 16"), p("LL 102"), p("LCL 90")),
         ),
         "loss_compensation_limited_part_time": FindingSpec(
             _I,
-            "条款{ref}：“赔偿全部损失”本身不无效，但以实际证明的损失为限；从工资中扣除每个计薪期间不得超过该期工资的20%，扣除后不得低于该期工作小时数乘以当地小时最低工资标准。",
+            "条款{ref}：“赔偿全部损失”本身不无效，但以实际证明的损失为限；从工资中扣除每个计薪周期不得超过本期工资的20%，扣除后不得低于本期工作小时数乘以当地小时最低工资标准。",
             "Clause {ref}: \"compensate all losses\" is not void in itself, but recovery is limited to the proven loss; from wages at most 20 % of a pay period's wage, never leaving less than the period's hours at the local hourly minimum wage.",
-            (p("WPP 16"), p("LCL 90"), p("LL 102"), p("LCL 72(1)")),
+            (p("WPP 16"), p("LL 102"), p("LCL 90"), p("LCL 72(1)"), p("MWP 5")),
         ),
         "loss_compensation_civil": FindingSpec(
             _I,
@@ -120,13 +126,13 @@ CATALOG: Final = Catalog(
             _W,
             "条款{ref}：约定的竞业限制期{months}个月超过法定上限{limit}个月；限制期按{limit}个月计算，条款在此范围内有效。",
             "Clause {ref}: the non-compete of {months} months exceeds the legal limit of {limit} months; the restriction runs {limit} months and the clause stands for them.",
-            (p("LCL 24"),),
+            (p("LCL 24"), p("LCL 23(2)")),
         ),
         "non_compete_compensation_zero": FindingSpec(
             _W,
             "条款{ref}：约定的竞业限制经济补偿为0元，实质上等于未约定补偿；按离职前12个月平均工资的30%且不低于当地最低工资计算，每月{monthly}元。",
             "Clause {ref}: the agreed non-compete compensation of 0 yuan is no compensation in substance; it is 30 % of the average monthly wage of the 12 months before leaving, not below the local minimum wage: {monthly} yuan a month.",
-            (p("SPC-I 36(1)"), p("LCL 23(2)")),
+            (p("SPC-I 36(1)"), p("SPC-I 36(2)"), p("LCL 23(2)")),
         ),
         # --- incidents ----------------------------------------------------------------------
         "loss_not_proven": FindingSpec(
@@ -145,7 +151,7 @@ CATALOG: Final = Catalog(
             _V,
             "条款{ref}：竞业限制期内已满{months}个月，按每月{monthly}元应付经济补偿{due}元，已付{paid}元，未付{unpaid}元。",
             "Clause {ref}: {months} month(s) of the non-compete have run; at {monthly} yuan a month {due} yuan of compensation is due, {paid} yuan paid, {unpaid} yuan unpaid.",
-            (p("LCL 23(2)"), p("SPC-I 36(1)")),
+            (p("LCL 23(2)"), p("SPC-I 36(1)"), p("SPC-I 36(2)")),
         ),
         "non_compete_may_end": FindingSpec(
             _W,
@@ -174,25 +180,25 @@ CATALOG: Final = Catalog(
         # --- takings --------------------------------------------------------------------------
         "deposit_offset": FindingSpec(
             _V,
-            "收取{taking}：从押金中扣除{amount}元；押金本身违法，应全额退还，扣除不算数，也不减少用人单位可以主张的金额。",
+            "押金扣抵{taking}：从押金中扣除{amount}元；押金本身违法，应全额退还，扣除不算数，也不减少用人单位可以主张的金额。",
             "Taking {taking}: {amount} yuan drawn from a deposit; the deposit is itself unlawful and comes back whole, so the draw does not count, nor does it reduce what the employer may claim.",
             (p("LCL 9"), p("LCL 84(2)")),
         ),
         "unlawful_charge_returned": FindingSpec(
             _V,
-            "收取{taking}：依无效或违法的条款{clause}收取{amount}元，应退还{to_return}元。",
+            "收款{taking}：依无效或违法的条款{clause}收取{amount}元，应退还{to_return}元。",
             "Taking {taking}: {amount} yuan taken under clause {clause}, which is void or unlawful; {to_return} yuan is owed back.",
             (),
         ),
         "wage_deduction_unlawful": FindingSpec(
             _V,
-            "收取{taking}：依无效或违法的条款{clause}从工资中扣除{amount}元，属于克扣工资，应退还{to_return}元。",
+            "扣款{taking}：依无效或违法的条款{clause}从工资中扣除{amount}元，属于克扣工资，应退还{to_return}元。",
             "Taking {taking}: {amount} yuan deducted from wages under clause {clause}, which is void or unlawful: wages withheld, {to_return} yuan owed back.",
             (p("WPP 15"), p("LCL 30"), p("LCL 85")),
         ),
         "penalty_deducted_from_wages": FindingSpec(
             _V,
-            "收取{taking}：依条款{clause}从工资中扣除违约金或罚款{amount}元；工资中只能扣除劳动者造成的经济损失，扣除违约金或罚款属于克扣工资，应退还{to_return}元（条款本身有效的，可另行主张）。",
+            "扣款{taking}：依条款{clause}从工资中扣除违约金或罚款{amount}元；工资中只能扣除劳动者造成的经济损失，扣除违约金或罚款属于克扣工资，应退还{to_return}元（条款本身有效的，可另行主张）。",
             "Taking {taking}: {amount} yuan deducted from wages under clause {clause}, a penalty or a fine; only a loss the worker caused may be deducted from wages, so the deduction is wages withheld and {to_return} yuan is owed back (a penalty that stands may be claimed otherwise).",
             (p("WPP 15"), p("WPP 16"), p("LCL 30"), p("LCL 85")),
         ),
@@ -204,7 +210,7 @@ CATALOG: Final = Catalog(
         ),
         "taken_beyond_claim": FindingSpec(
             _V,
-            "收取{taking}：依条款{clause}收取{amount}元，超出可主张的金额，超出的{to_return}元应退还。",
+            "款项{taking}：依条款{clause}收取{amount}元，超出可主张的金额，超出的{to_return}元应退还。",
             "Taking {taking}: {amount} yuan taken under clause {clause}, beyond what may be claimed; the excess of {to_return} yuan is owed back.",
             (),
         ),

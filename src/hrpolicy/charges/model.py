@@ -1,5 +1,6 @@
 """The facts of a charges case: the worker and the relationship, the agreement's charge
-clauses, what happened, what was taken and how, and the wages to recover from.
+clauses, what happened, what was taken and how, and the wages to recover from — and the
+whole case as one object, :class:`ChargeCase`.
 
 Every object is frozen, validated on construction (errors name the field, what was
 expected and what came) and converts to and from plain data with :func:`hrpolicy.to_dict`
@@ -15,10 +16,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import attrs
 
+from hrpolicy.charges.policy import ChargePolicy
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
@@ -35,9 +37,13 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.money import Rate
 
+if TYPE_CHECKING:
+    from hrpolicy.charges.results import ChargeSettlement
+
 __all__ = [
     "Charge",
     "ChargeAgreement",
+    "ChargeCase",
     "CompensationPayment",
     "Deposit",
     "DepositBasis",
@@ -73,9 +79,9 @@ class Relationship(Choice):
     - ``PART_TIME`` — part-time labour (非全日制用工, LCL 68–72): still a labour
       relationship (LCL 9 and 25 apply), paid at least every 15 days, the local *hourly*
       minimum wage;
-    - ``LABOUR_SERVICE`` — a labour-service agreement (劳务关系) with a student in term
-      time (MOL-309 Art. 12) or a worker drawing a pension (SPC-I Art. 32): the Civil
-      Code governs.
+    - ``LABOUR_SERVICE`` — a labour-service agreement (劳务关系) with a student working
+      in spare time while studying (MOL-309 Art. 12) or a worker drawing a pension (SPC-I
+      Art. 32): the Civil Code governs.
     """
 
     LABOUR_CONTRACT = "labour_contract"
@@ -105,7 +111,7 @@ class Worker:
 
     ``started`` is the first day of work under the agreement and ``left_on`` the last
     (``None`` while the agreement runs). ``enrolled_student`` — a full-time student
-    working in term time; ``drawing_pension`` — already drawing a basic pension or
+    working in spare time while studying; ``drawing_pension`` — already drawing a basic pension or
     retirement benefits; ``weekly_hours`` — the average hours worked a week, if known.
     """
 
@@ -409,3 +415,38 @@ class NonCompetePay:
     average_monthly_wage: NonNegativeMoney | None = None
     minimum_wage: NonNegativeMoney | None = None
     payments: tuple[CompensationPayment, ...] = ()
+
+
+# --- the whole case --------------------------------------------------------------------
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ChargeCase:
+    """Everything needed to settle the charges an agreement puts on one worker, as of one
+    day (``as_of``: the day of the settlement; pay periods ending after it are still to
+    come, so recovery from wages is scheduled over them).
+
+    Ids of incidents and takings are unique; the engine refuses a taking under a clause
+    the agreement lacks, a deduction in no pay period given, and pay periods that overlap.
+    """
+
+    worker: Worker
+    agreement: ChargeAgreement
+    as_of: date
+    incidents: tuple[Incident, ...] = ()
+    takings: tuple[Taking, ...] = ()
+    pay_periods: tuple[PayPeriod, ...] = ()
+    non_compete: NonCompetePay | None = None
+    policy: ChargePolicy = attrs.field(factory=ChargePolicy)
+
+    def __attrs_post_init__(self) -> None:
+        require_unique([i.id for i in self.incidents], "ChargeCase.incidents", "incident id")
+        require_unique([t.id for t in self.takings], "ChargeCase.takings", "taking id")
+
+    def settle(self, policy: ChargePolicy | None = None) -> ChargeSettlement:
+        """Settle the case (see :func:`hrpolicy.charges.settle_charges`); ``policy``
+        overrides :attr:`policy`, for a what-if."""
+        from hrpolicy.charges.engine import settle_charges  # noqa: PLC0415 - the engine imports this module
+
+        return settle_charges(self, policy)

@@ -13,7 +13,7 @@ from typing import Final
 
 import attrs
 
-from hrpolicy.charges.model import Means, Relationship
+from hrpolicy.charges.model import ChargeCase, Means, Relationship
 from hrpolicy.charges.policy import ChargePolicy, PenaltyAndLoss
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.clauses import VERDICT_LABELS, ClauseVerdict, Verdict
@@ -35,7 +35,7 @@ from hrpolicy.core.records import (
     explanation_tables,
     tables_of,
 )
-from hrpolicy.core.recovery import RecoverySchedule
+from hrpolicy.core.recovery import RECOVERY_MONTHS, RecoverySchedule
 
 __all__ = [
     "CHARGE_CLAIMS",
@@ -147,6 +147,10 @@ class TakingOutcome:
 class ChargeSettlement(Displayable):
     """One worker's charges settled as of ``as_of``.
 
+    - ``case`` — the case settled (read back from plain data, the settlement is computed
+      afresh from it and its ``policy``, and refused where a stored figure differs);
+      ``relationship``, ``as_of`` and ``worker_id`` are the case's, ``policy`` the options
+      settled under (the case's own, or a what-if's);
     - ``clauses`` — one verdict per clause of the agreement, by ref;
     - ``lines`` — each clause due for each incident, with what it asks and what the law
       allows under it; ``claims`` — per incident what may be claimed;
@@ -164,6 +168,7 @@ class ChargeSettlement(Displayable):
     labour service).
     """
 
+    case: ChargeCase
     relationship: Relationship
     policy: ChargePolicy
     as_of: date
@@ -269,27 +274,37 @@ class ChargeSettlement(Displayable):
                     for t in self.takings
                 ],
             ),
-            "recovery": Table.build(
-                CHARGE_RECOVERY,
-                [
-                    (
-                        worker,
-                        m.month,
-                        m.wage,
-                        m.minimum_wage,
-                        m.already_deducted,
-                        m.cap,
-                        m.recovered,
-                        m.remaining,
-                    )
-                    for m in (self.recovery.months if self.recovery is not None else ())
-                ],
-            ),
+            "recovery": Table.build(CHARGE_RECOVERY, self._recovery_rows()),
         }
         explained = explanation_tables(
             self.explanation, keys=(_WORKER,), values=(worker,), locale=locale
         )
         return tables_of(own, explained)
+
+    def _recovery_rows(self) -> list[tuple[object, ...]]:
+        """The schedule's months as the recovery schedule writes them, keyed by the
+        worker, each with its pay period's first and last day."""
+        if self.recovery is None:
+            return []
+        periods = {period.label: period for period in self.case.pay_periods}
+        rows: list[tuple[object, ...]] = []
+        for m in self.recovery.months:
+            period = periods[m.month]
+            rows.append(
+                (
+                    self.worker_id,
+                    m.month,
+                    period.start,
+                    period.end,
+                    m.wage,
+                    m.minimum_wage,
+                    m.cap,
+                    m.already_deducted,
+                    m.recovered,
+                    m.remaining,
+                )
+            )
+        return rows
 
     def _view(self) -> View:
         rows: list[tuple[Label, SummaryValue]] = [
@@ -426,18 +441,22 @@ CHARGE_TAKINGS: Final = TableSchema(
     ),
     "one row per taking, by day then id",
 )
-#: The recovery schedule: one row per pay period still to come.
+#: What the recovery schedule's columns hold for a pay period of the charges engine.
+_RECOVERY_DOCS: Final = {
+    "month": "the pay period's label (2026-03 for a calendar month, else start..end)",
+    "period_start": "the pay period's first day",
+    "period_end": "the pay period's last day",
+    "minimum_wage": "the floor a deduction may not break: the monthly minimum wage, or for "
+    "part-time labour the period's hours at the hourly minimum wage (rounded up to the fen)",
+    "already_deducted": "lawful deductions already made in the period and applied to a claim",
+}
+#: The recovery schedule: one row per pay period still to come — the columns of
+#: :data:`hrpolicy.core.recovery.RECOVERY_MONTHS`, keyed by the worker.
 CHARGE_RECOVERY: Final = TableSchema(
     "recovery",
     (
         _WORKER,
-        _text("period", "the pay period's label (2026-03, or start..end)"),
-        _money("wage", "the period's wage"),
-        _money("floor", "the floor a deduction may not break"),
-        _money("already_deducted", "lawful deductions already made in the period"),
-        _money("cap", "the most the period may lose to deductions (WPP Art. 16)"),
-        _money("recovered", "what the period recovers"),
-        _money("remaining", "what remains after it"),
+        *(attrs.evolve(c, doc=_RECOVERY_DOCS.get(c.name, c.doc)) for c in RECOVERY_MONTHS.columns),
     ),
     "one row per pay period of the schedule, in order",
 )

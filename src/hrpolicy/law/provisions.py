@@ -381,6 +381,13 @@ _ALL: Final = (
     ),
     _p(
         LCL,
+        7,
+        "用人单位自用工之日起即与劳动者建立劳动关系。用人单位应当建立职工名册备查。",
+        "A labour relationship arises from the day the employer starts using the worker's "
+        "labour; the employer keeps a register of its employees.",
+    ),
+    _p(
+        LCL,
         9,
         "用人单位不得扣押劳动者身份证等证件，不得要求劳动者提供担保或以其他名义收取财物。",
         "The employer may not hold the employee's ID or other documents, nor demand a guarantee "
