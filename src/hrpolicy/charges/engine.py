@@ -72,6 +72,7 @@ from hrpolicy.core.fields import argument
 from hrpolicy.core.label import label
 from hrpolicy.core.money import EXACT, ZERO, exact, fen_to_money, money_sum, round_money
 from hrpolicy.core.recovery import RecoverySchedule, recovery_cap, recovery_schedule
+from hrpolicy.core.span import TimeUnit, add_units
 from hrpolicy.law.provisions import Provision
 from hrpolicy.law.provisions import provision as p
 
@@ -309,20 +310,12 @@ def _kind(charge: Charge) -> str:
     return _KINDS[type(charge)]
 
 
-def _add_months(day: date, months: int) -> date:
-    """``day`` moved ``months`` calendar months on, the day clamped to the month's end."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    following = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
-    last = (following - timedelta(days=1)).day
-    return date(year, month + 1, min(day.day, last))
-
-
 def _month_end(left_on: date, months: int) -> date:
     """The last day of the ``months``-th whole month of a restriction that starts the day
     after ``left_on``: the day of ``left_on`` ``months`` calendar months on, clamped to the
-    month's end (left on 30 March: the first month runs 31 March to 30 April)."""
-    return _add_months(left_on, months)
+    month's end (left on 30 March: the first month runs 31 March to 30 April) — the one
+    month arithmetic of the library, :func:`hrpolicy.core.span.add_units`."""
+    return add_units(left_on, TimeUnit.MONTHS, months)
 
 
 def _fen(value: Decimal) -> Decimal:

@@ -36,6 +36,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import Rate
+from hrpolicy.core.period import Period
 
 if TYPE_CHECKING:
     from hrpolicy.charges.results import ChargeSettlement
@@ -382,18 +383,16 @@ class PayPeriod:
     @property
     def label(self) -> str:
         """The period as text, ``2026-03`` for a calendar month, else ``start..end``."""
-        if self.start.day == 1 and self.end == _month_end(self.start):
+        if (
+            self.start.day == 1
+            and self.end == Period(year=self.start.year, month=self.start.month).last_day
+        ):
             return f"{self.start.year:04d}-{self.start.month:02d}"
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     def covers(self, day: date) -> bool:
         """Whether ``day`` falls in the period."""
         return self.start <= day <= self.end
-
-
-def _month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
 
 
 @checked
