@@ -21,7 +21,7 @@ from hrpolicy.bonds.model import (
 )
 from hrpolicy.bonds.policy import BondPolicy
 from hrpolicy.core.choice import Choice
-from hrpolicy.core.clauses import ClauseVerdict
+from hrpolicy.core.clauses import VERDICT_COLUMNS, ClauseVerdict
 from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
 from hrpolicy.core.errors import InvalidTypeError, NotCoveredError
@@ -646,11 +646,7 @@ CLAUSES: Final = TableSchema(
     (
         _AGREEMENT,
         _text("ref", "the clause's ref in the agreement (#n: its place when it has none)"),
-        _text("kind", "the ClauseKind value"),
-        _text("verdict", "the Verdict value (unlawful, void…)"),
-        _text("finding", "the finding code reported"),
-        _text("instead", "what the law allows instead, in the locale"),
-        _text("citation", "the articles that decide it, in the locale"),
+        *VERDICT_COLUMNS,
     ),
     "one row per other clause of the agreement",
 )
@@ -737,15 +733,7 @@ def _cost_rows(review: BondReview, locale: str) -> list[tuple[object, ...]]:
 
 def _clause_rows(review: BondReview, locale: str) -> list[tuple[object, ...]]:
     return [
-        (
-            review.agreement.id,
-            verdict.ref,
-            verdict.kind,
-            verdict.verdict.value,
-            verdict.finding,
-            verdict.instead.in_locale(locale),
-            "; ".join(c.cite(locale) for c in verdict.citations) or None,
-        )
+        (review.agreement.id, verdict.ref, *verdict.cells(locale))
         for verdict in review.clause_verdicts
     ]
 

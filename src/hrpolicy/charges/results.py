@@ -16,7 +16,7 @@ import attrs
 from hrpolicy.charges.model import ChargeCase, Means, Relationship
 from hrpolicy.charges.policy import ChargePolicy, PenaltyAndLoss
 from hrpolicy.core.choice import Choice
-from hrpolicy.core.clauses import VERDICT_LABELS, ClauseVerdict, Verdict
+from hrpolicy.core.clauses import VERDICT_COLUMNS, VERDICT_LABELS, ClauseVerdict, Verdict
 from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
 from hrpolicy.core.errors import InvalidValueError
@@ -212,19 +212,7 @@ class ChargeSettlement(Displayable):
             "totals": Table.build(CHARGE_TOTALS, [_totals_row(self)]),
             "clauses": Table.build(
                 CHARGE_CLAUSES,
-                [
-                    (
-                        worker,
-                        c.ref,
-                        c.kind,
-                        c.verdict.value,
-                        c.verdict.stands,
-                        c.finding,
-                        c.instead.in_locale(locale),
-                        "; ".join(p.cite(locale) for p in c.citations) or None,
-                    )
-                    for c in self.clauses
-                ],
+                [(worker, c.ref, *c.cells(locale)) for c in self.clauses],
             ),
             "lines": Table.build(
                 CHARGE_LINES,
@@ -387,12 +375,7 @@ CHARGE_CLAUSES: Final = TableSchema(
     (
         _WORKER,
         _text("clause", "the clause's ref"),
-        _text("kind", "deposit, fine, penalty, per_item, loss_compensation or non_compete"),
-        _text("verdict", "the Verdict value"),
-        Column("stands", ColumnType.BOOL, "whether the clause has any effect"),
-        _text("finding", "the code of the finding reported on it (None: none)"),
-        _text("instead", "what the law allows instead, in the locale"),
-        _text("citation", "the articles cited, in the locale"),
+        *VERDICT_COLUMNS,
     ),
     "one row per clause, by ref",
 )

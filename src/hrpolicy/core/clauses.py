@@ -35,9 +35,17 @@ import attrs
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.explain import FindingValue, Trail
 from hrpolicy.core.label import Label, label
+from hrpolicy.core.records import Column, ColumnType
 from hrpolicy.law.provisions import Provision
 
-__all__ = ["VERDICT_LABELS", "ClauseRule", "ClauseVerdict", "Verdict", "audit_clause"]
+__all__ = [
+    "VERDICT_COLUMNS",
+    "VERDICT_LABELS",
+    "ClauseRule",
+    "ClauseVerdict",
+    "Verdict",
+    "audit_clause",
+]
 
 
 class Verdict(Choice):
@@ -103,6 +111,32 @@ class ClauseVerdict:
     def articles(self) -> tuple[str, ...]:
         """The ids of the provisions that decide the verdict."""
         return tuple(c.id for c in self.citations)
+
+    def cells(self, locale: str = "en") -> tuple[object, ...]:
+        """The verdict as the cells of :data:`VERDICT_COLUMNS`, in ``locale``: the kind,
+        the verdict, whether the clause stands, the finding, what the law allows instead
+        and the articles."""
+        cited = "; ".join(c.cite(locale) for c in self.citations) or None
+        return (
+            self.kind,
+            self.verdict.value,
+            self.verdict.stands,
+            self.finding,
+            self.instead.in_locale(locale),
+            cited,
+        )
+
+
+#: The columns of a clause-audit table after its own keys (the agreement or worker, the
+#: clause's ref): one row per :class:`ClauseVerdict`, filled by :meth:`ClauseVerdict.cells`.
+VERDICT_COLUMNS: Final = (
+    Column("kind", ColumnType.TEXT, "the clause's kind"),
+    Column("verdict", ColumnType.TEXT, "the Verdict value (lawful, limited, contested, void…)"),
+    Column("stands", ColumnType.BOOL, "whether the clause has any effect"),
+    Column("finding", ColumnType.TEXT, "the code of the finding reported on it (None: none)"),
+    Column("instead", ColumnType.TEXT, "what the law allows instead, in the locale"),
+    Column("citation", ColumnType.TEXT, "the articles that decide it, in the locale"),
+)
 
 
 def audit_clause(
