@@ -1340,8 +1340,7 @@ def charge_policies() -> st.SearchStrategy[ChargePolicy]:
 
 
 def _month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    return Period(year=day.year, month=day.month).last_day
 
 
 def _pay_period_end(start: date, half_months: bool) -> date:

@@ -52,6 +52,7 @@ from hrpolicy.charges.model import (
     Trigger,
     Worker,
 )
+from hrpolicy.core.period import Period
 
 __all__ = [
     "part_time_exit_case",
@@ -172,8 +173,7 @@ def pay_periods(relationship: Relationship, start: date, last: date) -> tuple[Pa
                 )
             )
         else:
-            following = date(begin.year + begin.month // 12, begin.month % 12 + 1, 1)
-            end = following - timedelta(days=1)
+            end = Period(year=begin.year, month=begin.month).last_day
             if relationship is Relationship.LABOUR_CONTRACT:
                 periods.append(
                     PayPeriod(
