@@ -5,9 +5,10 @@ Figures the companies' rules leave open are chosen and named in each docstring.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import Rate
@@ -17,6 +18,18 @@ from hrpolicy.core.workcal import (
     check_calendar,
     is_workday,
     next_workday,
+)
+from hrpolicy.reports.awards import (
+    AwardCase,
+    AwardPolicy,
+    DevelopedCustomer,
+    GrowthAward,
+    GrowthBasis,
+    GrowthPays,
+    MajorCustomerAward,
+    MemberYear,
+    RankAward,
+    Ties,
 )
 from hrpolicy.reports.model import (
     CallDay,
@@ -58,6 +71,8 @@ __all__ = [
     "example_report",
     "example_team_week",
     "regional_manager_card",
+    "sales_team_awards",
+    "sales_team_year",
     "salesperson_card",
 ]
 
@@ -309,3 +324,128 @@ def example_team_week() -> tuple[ReportCheck, ...]:
         for r in (li, wang)
     ]
     return validate([li, wang], domain_report_policy(), calendar, references=crm)
+
+
+def sales_team_awards() -> AwardPolicy:
+    """The sales team's year-end awards (年终奖励), as the handbook writes them: "年终奖
+    按团队综合排名发放，另对毛利较上年增长者及独立开发大客户者给予奖励，于春节前发放" — the
+    year-end bonus is paid by overall ranking across the team, with extra awards for the
+    growth of gross margin over the year before and for major customers developed
+    independently, paid before the Lunar New Year.
+
+    Chosen: ranked by the annual score (at least 60 to be ranked), the pool split
+    50 % / 30 % / 20 % among the first three, tied members sharing their ranks' awards
+    equally; growth of gross margin under 10 % earns nothing, 10 % to under 30 % earns
+    2,000 yuan, 30 % or more 5,000 yuan; 3,000 yuan for each customer developed alone in
+    the year whose sales that year reached 200,000 yuan."""
+    growth = BandTable.from_rows(
+        [[0, "0.10", 0], ["0.10", "0.30", 2000], ["0.30", 5000]],
+        closed=Side.LOWER,
+        semantics=Semantics.WHOLE,
+        name="gross-margin growth",
+    )
+    return AwardPolicy(
+        policy_id="year-end-awards",
+        ranking=RankAward(
+            measure="年度考核得分",
+            shares=(Rate.parse("50%"), Rate.parse("30%"), Rate.parse("20%")),
+            ties=Ties.SHARE,
+            minimum=Decimal(60),
+            clause="年终奖励办法 第2条",
+        ),
+        growth=GrowthAward(
+            basis=GrowthBasis.RATE,
+            pays=GrowthPays.AWARD,
+            table=growth,
+            clause="年终奖励办法 第3条",
+        ),
+        major_customers=MajorCustomerAward(
+            per_customer=Decimal(3000),
+            minimum_sales=Decimal(200000),
+            clause="年终奖励办法 第4条",
+        ),
+        clause="年终奖励办法",
+    )
+
+
+def sales_team_year() -> AwardCase:
+    """The East China sales team's 2025 under :func:`sales_team_awards`, with a pool of
+    60,000 yuan: Li scored 92.5 (gross margin 1,200,000 against 1,000,000; customer K-01
+    developed alone on 2025-04-10 with sales of 350,000, and K-02 developed with the
+    manager); Wang and Zhao tied on 88 (Wang: 800,000 against 600,000, and K-03 developed
+    alone with sales of 150,000; Zhao: 500,000 against 520,000); Chen scored 80 in his
+    first year (gross margin 400,000, no year before; K-04 developed alone on 2025-06-15
+    with sales of 420,000, and K-05 developed in 2024); Sun scored 55 (300,000 against
+    290,000)."""
+    return AwardCase(
+        team="华东销售一组",
+        year=2025,
+        pool=Decimal(60000),
+        members=(
+            MemberYear(
+                employee="li",
+                measure=Decimal("92.5"),
+                gross_margin=Decimal(1200000),
+                prior_gross_margin=Decimal(1000000),
+                customers=(
+                    DevelopedCustomer(
+                        customer="K-01",
+                        developed_on=date(2025, 4, 10),
+                        independently=True,
+                        sales=Decimal(350000),
+                    ),
+                    DevelopedCustomer(
+                        customer="K-02",
+                        developed_on=date(2025, 8, 3),
+                        independently=False,
+                        sales=Decimal(500000),
+                    ),
+                ),
+            ),
+            MemberYear(
+                employee="wang",
+                measure=Decimal(88),
+                gross_margin=Decimal(800000),
+                prior_gross_margin=Decimal(600000),
+                customers=(
+                    DevelopedCustomer(
+                        customer="K-03",
+                        developed_on=date(2025, 9, 1),
+                        independently=True,
+                        sales=Decimal(150000),
+                    ),
+                ),
+            ),
+            MemberYear(
+                employee="zhao",
+                measure=Decimal(88),
+                gross_margin=Decimal(500000),
+                prior_gross_margin=Decimal(520000),
+            ),
+            MemberYear(
+                employee="chen",
+                measure=Decimal(80),
+                gross_margin=Decimal(400000),
+                customers=(
+                    DevelopedCustomer(
+                        customer="K-04",
+                        developed_on=date(2025, 6, 15),
+                        independently=True,
+                        sales=Decimal(420000),
+                    ),
+                    DevelopedCustomer(
+                        customer="K-05",
+                        developed_on=date(2024, 11, 20),
+                        independently=True,
+                        sales=Decimal(260000),
+                    ),
+                ),
+            ),
+            MemberYear(
+                employee="sun",
+                measure=Decimal(55),
+                gross_margin=Decimal(300000),
+                prior_gross_margin=Decimal(290000),
+            ),
+        ),
+    )
