@@ -38,6 +38,14 @@ from typing import Annotated, Final
 
 import attrs
 
+from hrpolicy.core.approvals import (
+    AWARD,
+    ApprovalRule,
+    ApprovalSubject,
+    Fact,
+    SignOff,
+    check_approvals,
+)
 from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
@@ -368,7 +376,10 @@ class MajorCustomerAward:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AwardPolicy:
     """A team's year-end awards: any of a ranking award, a growth award and a
-    major-customer award (at least one).
+    major-customer award (at least one), and the sign-offs an award needs before it is
+    paid (``approvals``: rules of :mod:`hrpolicy.core.approvals` for the fact
+    ``"award"``, whose amount is the member's awards added up; a missing sign-off holds
+    back what the rule says).
 
     >>> AwardPolicy(policy_id="none")
     Traceback (most recent call last):
@@ -380,6 +391,7 @@ class AwardPolicy:
     ranking: RankAward | None = None
     growth: GrowthAward | None = None
     major_customers: MajorCustomerAward | None = None
+    approvals: tuple[ApprovalRule, ...] = ()
     clause: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -408,13 +420,14 @@ class DevelopedCustomer:
 class MemberYear:
     """One team member's year, as far as the awards need it: the ranking ``measure``, the
     gross margin of the year and of the year before (``None``: the member has no prior
-    year), the customers developed."""
+    year), the customers developed, and the sign-offs given for the member's awards."""
 
     employee: Text
     measure: Decimal | None = None
     gross_margin: NonNegativeMoney | None = None
     prior_gross_margin: NonNegativeMoney | None = None
     customers: tuple[DevelopedCustomer, ...] = ()
+    sign_offs: tuple[SignOff, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         path = f"MemberYear({self.employee}).customers"
@@ -446,8 +459,8 @@ class AwardCase:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class MemberAward:
     """One member's awards (CNY, rounded to the fen): ``ranking``, ``growth``,
-    ``customers`` and their ``total``; ``rank`` is ``None`` when the member was not
-    ranked."""
+    ``customers`` and their ``total``; ``held``, what a missing sign-off holds back, and
+    :attr:`payable`; ``rank`` is ``None`` when the member was not ranked."""
 
     employee: Text
     measure: Decimal | None
@@ -457,6 +470,7 @@ class MemberAward:
     customers: NonNegativeMoney
     major_customers: Annotated[int, IntSpec(min_value=0, max_value=_MOST)]
     total: NonNegativeMoney
+    held: NonNegativeMoney = ZERO
 
     def __attrs_post_init__(self) -> None:
         total = money_sum((self.ranking, self.growth, self.customers))
@@ -466,6 +480,17 @@ class MemberAward:
             f"{total} (ranking + growth + customers)",
             self.total,
         )
+        require(
+            self.held in (ZERO, self.total),
+            f"MemberAward({self.employee}).held",
+            f"0 or the whole award {self.total} (a missing sign-off holds all of it)",
+            self.held,
+        )
+
+    @property
+    def payable(self) -> Decimal:
+        """What may be paid now: the awards less what a missing sign-off holds back."""
+        return money_sum((self.total, -self.held))
 
 
 @checked
@@ -485,6 +510,11 @@ class YearEndAwards(Displayable):
     def total(self) -> Decimal:
         """Every member's awards added up."""
         return money_sum(m.total for m in self.members)
+
+    @property
+    def held(self) -> Decimal:
+        """What missing sign-offs hold back, added up."""
+        return money_sum(m.held for m in self.members)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -511,7 +541,14 @@ class YearEndAwards(Displayable):
         every row keyed by team and year (layouts in :data:`AWARD_RESULT_TABLES`)."""
         case = self.case
         keys = (case.team, case.year)
-        totals = (*keys, self.policy.policy_id, case.pool, self.pool_left, self.total)
+        totals = (
+            *keys,
+            self.policy.policy_id,
+            case.pool,
+            self.pool_left,
+            self.total,
+            self.held,
+        )
         members = [
             (
                 *keys,
@@ -523,6 +560,8 @@ class YearEndAwards(Displayable):
                 m.major_customers,
                 m.customers,
                 m.total,
+                m.held,
+                m.payable,
             )
             for m in self.members
         ]
@@ -542,6 +581,8 @@ class YearEndAwards(Displayable):
             rows.append((Label("奖金池", "pool"), amount(self.case.pool)))
         rows += [(Label(m.employee, m.employee), amount(m.total)) for m in self.members]
         rows.append((Label("奖励合计", "awards in total"), amount(self.total)))
+        if self.held:
+            rows.append((Label("待签批暂扣", "held for sign-offs"), amount(self.held)))
         return View(Label("年终奖励", "Year-end awards"), tuple(rows), self.explanation)
 
 
@@ -560,6 +601,7 @@ AWARD_TOTALS: Final = TableSchema(
         Column("pool", ColumnType.MONEY, "the ranking pool (empty: none)"),
         Column("pool_left", ColumnType.MONEY, "the pool not awarded (negative: exceeded)"),
         Column("total", ColumnType.MONEY, "every award added up"),
+        Column("held", ColumnType.MONEY, "held back for missing sign-offs"),
     ),
     "one row: the team's year",
 )
@@ -576,6 +618,8 @@ AWARD_MEMBERS: Final = TableSchema(
         Column("major_customers", ColumnType.INT, "major customers developed alone"),
         Column("customers", ColumnType.MONEY, "the major-customer award"),
         Column("total", ColumnType.MONEY, "the member's awards added up"),
+        Column("held", ColumnType.MONEY, "held back for a missing sign-off"),
+        Column("payable", ColumnType.MONEY, "what may be paid now"),
     ),
     "one row per member, in the case's order",
 )
@@ -645,6 +689,7 @@ def year_end_awards(policy: AwardPolicy, case: AwardCase) -> YearEndAwards:
             },
             total,
         )
+        held = _held(policy, member, case.year, total, trail)
         awards.append(
             MemberAward(
                 employee=member.employee,
@@ -655,6 +700,7 @@ def year_end_awards(policy: AwardPolicy, case: AwardCase) -> YearEndAwards:
                 customers=customers,
                 major_customers=count,
                 total=total,
+                held=held,
             )
         )
     return YearEndAwards(
@@ -924,6 +970,24 @@ def _customers(
         total,
     )
     return total, counted
+
+
+def _held(
+    policy: AwardPolicy, member: MemberYear, year: int, total: Decimal, trail: Trail
+) -> Decimal:
+    """What the award rules' missing sign-offs hold back of the member's awards (all or
+    nothing), their step and findings added to the trail."""
+    if not policy.approvals or total == 0:
+        return ZERO  # no award, nothing to sign for
+    subject = ApprovalSubject(
+        subject_id=f"{member.employee} {year}",
+        facts=(Fact(kind=AWARD, amount=total),),
+        at_stake=total,
+    )
+    outcome = check_approvals(policy.approvals, subject, member.sign_offs)
+    trail.steps.extend(outcome.steps)
+    trail.findings.extend(outcome.findings)
+    return outcome.held
 
 
 def _step(

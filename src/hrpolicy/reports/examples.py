@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from hrpolicy.core.approvals import AWARD, GENERAL_MANAGER, ApprovalRule, Holds, SignOff
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, require
@@ -337,7 +338,9 @@ def sales_team_awards() -> AwardPolicy:
     50 % / 30 % / 20 % among the first three, tied members sharing their ranks' awards
     equally; growth of gross margin under 10 % earns nothing, 10 % to under 30 % earns
     2,000 yuan, 30 % or more 5,000 yuan; 3,000 yuan for each customer developed alone in
-    the year whose sales that year reached 200,000 yuan."""
+    the year whose sales that year reached 200,000 yuan; a member's awards above 10,000
+    yuan in all need the general manager's approval ("奖金超过一万元的须经总经理审批"),
+    and are held back until it is given."""
     growth = BandTable.from_rows(
         [[0, "0.10", 0], ["0.10", "0.30", 2000], ["0.30", 5000]],
         closed=Side.LOWER,
@@ -364,6 +367,15 @@ def sales_team_awards() -> AwardPolicy:
             minimum_sales=Decimal(200000),
             clause="年终奖励办法 第4条",
         ),
+        approvals=(
+            ApprovalRule(
+                kind=AWARD,
+                approvers=(GENERAL_MANAGER,),
+                above=Decimal(10000),
+                holds=Holds.AWARD,
+                reference="年终奖励办法 第5条",
+            ),
+        ),
         clause="年终奖励办法",
     )
 
@@ -376,7 +388,14 @@ def sales_team_year() -> AwardCase:
     alone with sales of 150,000; Zhao: 500,000 against 520,000); Chen scored 80 in his
     first year (gross margin 400,000, no year before; K-04 developed alone on 2025-06-15
     with sales of 420,000, and K-05 developed in 2024); Sun scored 55 (300,000 against
-    290,000)."""
+    290,000). The general manager signed Li's and Zhao's awards (GM-2026-007 and
+    GM-2026-008, 2026-01-20), not yet Wang's."""
+    signed = {
+        employee: (
+            SignOff(approver="general_manager", reference=reference, signed_on=date(2026, 1, 20)),
+        )
+        for employee, reference in (("li", "GM-2026-007"), ("zhao", "GM-2026-008"))
+    }
     return AwardCase(
         team="华东销售一组",
         year=2025,
@@ -385,6 +404,7 @@ def sales_team_year() -> AwardCase:
             MemberYear(
                 employee="li",
                 measure=Decimal("92.5"),
+                sign_offs=signed["li"],
                 gross_margin=Decimal(1200000),
                 prior_gross_margin=Decimal(1000000),
                 customers=(
@@ -419,6 +439,7 @@ def sales_team_year() -> AwardCase:
             MemberYear(
                 employee="zhao",
                 measure=Decimal(88),
+                sign_offs=signed["zhao"],
                 gross_margin=Decimal(500000),
                 prior_gross_margin=Decimal(520000),
             ),
