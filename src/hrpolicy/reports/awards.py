@@ -228,10 +228,10 @@ class RankAward:
     the team is ranked by (highest first); ``minimum``, if given, is the least measure a
     member must reach to be ranked. ``ties`` states how ties are treated (:class:`Ties`).
 
-    >>> award = RankAward(shares=("50%", "30%", "20%"))
+    >>> award = RankAward(shares=(Rate.parse("50%"), Rate.parse("30%"), Rate.parse("20%")))
     >>> award.ranks, award.ties
     (3, <Ties.SHARE: 'share'>)
-    >>> RankAward(shares=("50%", "30%"))
+    >>> RankAward(shares=(Rate.parse("50%"), Rate.parse("30%")))
     Traceback (most recent call last):
     ...
     hrpolicy.core.errors.PolicyDefinitionError: RankAward.shares: expected shares adding up
@@ -354,7 +354,7 @@ class MajorCustomerAward:
     ``per_customer`` yuan (above 0) for each customer the member developed alone in the
     award year whose sales that year were at least ``minimum_sales``.
 
-    >>> MajorCustomerAward(per_customer=3000, minimum_sales=200000).per_customer
+    >>> MajorCustomerAward(per_customer=Decimal(3000), minimum_sales=Decimal(200000)).per_customer
     Decimal('3000')
     """
 
