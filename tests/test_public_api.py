@@ -42,6 +42,7 @@ MAIN: list[Callable[..., Any]] = [
     reports.score_component,
     reports.annual_score,
     reports.consequences,
+    reports.year_end_awards,
 ]
 
 

@@ -26,13 +26,16 @@ ENUMS = [
 ]
 
 
-def test_the_engine_has_six_enums() -> None:
+def test_the_engine_has_nine_enums() -> None:
     assert sorted(e.__name__ for e in ENUMS) == [
         "Card",
+        "GrowthBasis",
+        "GrowthPays",
         "Item",
         "ItemStatus",
         "Need",
         "Per",
+        "Ties",
         "Weekday",
     ]
 

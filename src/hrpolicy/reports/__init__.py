@@ -5,7 +5,9 @@ deadlines on a work calendar, quotas, plausibility, truthfulness against referen
 plan against actual — and scores each one; :func:`score_month` turns a month's checks and
 facts into a score on a :class:`ScoreCard` (:func:`score_component` scores one component
 alone); :func:`annual_score` and :func:`consequences` take monthly scores — computed, or
-known already — to the year and to what the scores trigger.
+known already — to the year and to what the scores trigger. :func:`year_end_awards` computes
+a team's year-end awards under an :class:`AwardPolicy`: by overall ranking, for gross-margin
+growth and for major customers developed independently.
 
 The core types these functions take are exported here too: :class:`Period` (a month),
 the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
@@ -13,12 +15,29 @@ the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 (:class:`Step`, :class:`Finding`, its :class:`Severity` and :class:`Label`).
 """
 
+from hrpolicy.core.approvals import Act, ApprovalRule, Approver, Holds, SignOff
+from hrpolicy.core.bands import Band, BandTable, Semantics
 from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
+from hrpolicy.reports.awards import (
+    AwardCase,
+    AwardPolicy,
+    DevelopedCustomer,
+    GrowthAward,
+    GrowthBasis,
+    GrowthPays,
+    MajorCustomerAward,
+    MemberAward,
+    MemberYear,
+    RankAward,
+    Ties,
+    YearEndAwards,
+    year_end_awards,
+)
 from hrpolicy.reports.case import (
     ApprovedPlan,
     CaseCalendar,
@@ -93,10 +112,17 @@ __all__ = [
     "RESULT_TABLES",
     "SUMMARY_ITEMS",
     "Absence",
+    "Act",
     "AnnualScore",
+    "ApprovalRule",
     "ApprovedPlan",
+    "Approver",
     "Assessed",
     "Assessment",
+    "AwardCase",
+    "AwardPolicy",
+    "Band",
+    "BandTable",
     "CallDay",
     "Card",
     "CardComparison",
@@ -110,9 +136,14 @@ __all__ = [
     "Deduction",
     "DeductionRule",
     "Deductions",
+    "DevelopedCustomer",
     "Expense",
     "Failure",
     "Finding",
+    "GrowthAward",
+    "GrowthBasis",
+    "GrowthPays",
+    "Holds",
     "IsoWeek",
     "Item",
     "ItemEntry",
@@ -120,6 +151,9 @@ __all__ = [
     "ItemStatus",
     "KnownScores",
     "Label",
+    "MajorCustomerAward",
+    "MemberAward",
+    "MemberYear",
     "MonthInputs",
     "MonthlyScore",
     "Need",
@@ -128,6 +162,7 @@ __all__ = [
     "Per",
     "Period",
     "PlannedVisit",
+    "RankAward",
     "Rate",
     "Reference",
     "ReportCase",
@@ -138,7 +173,9 @@ __all__ = [
     "ReviewShare",
     "ScoreCard",
     "ScoringCase",
+    "Semantics",
     "Severity",
+    "SignOff",
     "StatutoryCalendar",
     "Step",
     "Submission",
@@ -146,6 +183,7 @@ __all__ = [
     "TableCalendar",
     "TableSchema",
     "TerminalReport",
+    "Ties",
     "Tolerance",
     "Training",
     "Visit",
@@ -154,6 +192,7 @@ __all__ = [
     "WeeklyReports",
     "WhatIfRow",
     "WorkCalendar",
+    "YearEndAwards",
     "annual_score",
     "compare_cards",
     "consequence_tables",
@@ -166,4 +205,5 @@ __all__ = [
     "terminal_reports_on_time",
     "validate",
     "weeks_of",
+    "year_end_awards",
 ]
