@@ -29,6 +29,8 @@ from hrpolicy.strategies import TeamMonth, TeamWeek
 
 #: Strategies whose objects are domain types that convert to plain data and back.
 ROUND_TRIPS = [
+    "award_cases",
+    "award_policies",
     "band_tables",
     "bond_agreements",
     "bond_cases",
@@ -109,6 +111,9 @@ ENGINES = ("bonds", "charges", "commission", "collection", "reports", "core")
 #: outputs, not inputs, so no strategy is registered for them.
 OUTPUTS = {
     "AnnualScore",
+    "ApprovalOutcome",
+    "MemberAward",
+    "YearEndAwards",
     "BandApplication",
     "ClauseRule",  # statute as data inside an engine, not a fact or a policy
     "ClauseVerdict",

@@ -27,6 +27,7 @@ from __future__ import annotations
 import enum
 import functools
 import inspect
+import itertools
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -167,6 +168,17 @@ from hrpolicy.commission.plan import (
     TaskBase,
     Window,
 )
+from hrpolicy.core.approvals import (
+    AWARD,
+    DEPARTMENT_MANAGER,
+    GENERAL_MANAGER,
+    ApprovalRule,
+    ApprovalSubject,
+    Approver,
+    Fact,
+    Holds,
+    SignOff,
+)
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.checked import IntSpec, MoneySpec, QuantitySpec, TextSpec, split_annotated
 from hrpolicy.core.fields import FIRST_DATE, LAST_DATE
@@ -175,6 +187,18 @@ from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import TableCalendar
+from hrpolicy.reports.awards import (
+    AwardCase,
+    AwardPolicy,
+    DevelopedCustomer,
+    GrowthAward,
+    GrowthBasis,
+    GrowthPays,
+    MajorCustomerAward,
+    MemberYear,
+    RankAward,
+    Ties,
+)
 from hrpolicy.reports.case import (
     ApprovedPlan,
     CaseCalendar,
@@ -227,6 +251,8 @@ __all__ = [
     "TeamMonth",
     "TeamWeek",
     "amounts",
+    "award_cases",
+    "award_policies",
     "band_tables",
     "bond_agreements",
     "bond_cases",
@@ -2914,6 +2940,22 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
             )
         ),
         WriteOff: _builds(WriteOff, amount=_positive()),
+        # the sign-offs of core.approvals
+        Approver: st.sampled_from([GENERAL_MANAGER, DEPARTMENT_MANAGER]),
+        ApprovalRule: _award_rules(),
+        ApprovalSubject: _builds(
+            ApprovalSubject,
+            facts=st.lists(_builds(Fact), max_size=3, unique_by=lambda f: f.kind).map(tuple),
+        ),
+        SignOff: _sign_offs(),
+        # reports: year-end awards
+        AwardCase: award_cases(),
+        AwardPolicy: award_policies(),
+        DevelopedCustomer: _developed_customers(),
+        GrowthAward: _growth_awards(),
+        MajorCustomerAward: _major_customer_awards(),
+        MemberYear: _member_years(index=0),
+        RankAward: _rank_awards(),
         # reports
         Absence: _builds(Absence),
         ApprovedPlan: _builds(ApprovedPlan),
@@ -2955,6 +2997,138 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         WeeklyReport: weekly_reports().map(lambda pair: pair[0]),
         WeeklyReports: _builds(WeeklyReports),
     }
+
+
+# --- year-end awards ---------------------------------------------------------------------------
+
+
+@st.composite
+def _rank_awards(draw: st.DrawFn) -> RankAward:
+    """Shares of a pool (1 to 5, in whole per-mille, non-increasing) or fixed amounts per
+    rank (non-increasing), either tie rule, sometimes a minimum measure."""
+    ties = draw(st.sampled_from(list(Ties)))
+    minimum = draw(st.none() | st.integers(0, 80).map(Decimal))
+    count = draw(st.integers(1, 5))
+    if draw(st.booleans()):
+        cuts = draw(st.lists(st.integers(1, 999), min_size=count - 1, max_size=count - 1))
+        edges = [0, *sorted(set(cuts)), 1000]
+        parts = sorted((b - a for a, b in itertools.pairwise(edges)), reverse=True)
+        shares = tuple(Rate.parse(f"{part}‰") for part in parts)
+        return RankAward(shares=shares, ties=ties, minimum=minimum)
+    fen = sorted(draw(st.lists(st.integers(1, 10**7), min_size=count, max_size=count)))
+    amounts_ = tuple(Decimal(f).scaleb(-2) for f in reversed(fen))
+    return RankAward(amounts=amounts_, ties=ties, minimum=minimum)
+
+
+@st.composite
+def _growth_awards(draw: st.DrawFn) -> GrowthAward:
+    """A growth award by rate (bands on rates 0–100 %) or amount, paying an award in yuan
+    or a share of the growth; every positive growth is covered (the last band is open)."""
+    basis = draw(st.sampled_from(list(GrowthBasis)))
+    pays = draw(st.sampled_from(list(GrowthPays)))
+    through_semantics = basis is GrowthBasis.AMOUNT and pays is GrowthPays.SHARE
+    semantics = (
+        draw(st.sampled_from([Semantics.MARGINAL, Semantics.WHOLE]))
+        if through_semantics
+        else Semantics.WHOLE
+    )
+    scale = Decimal("0.01") if basis is GrowthBasis.RATE else Decimal(10000)
+    cuts = sorted(draw(st.sets(st.integers(1, 100), max_size=3)))
+    if pays is GrowthPays.AWARD:
+        values = [str(draw(st.integers(0, 10000))) for _ in range(len(cuts) + 1)]
+    else:
+        values = [f"{draw(st.integers(0, 20))}%" for _ in range(len(cuts) + 1)]
+    table = BandTable.from_thresholds(
+        [0, *(Decimal(c) * scale for c in cuts)],
+        values,
+        closed=Side.LOWER,
+        semantics=semantics,
+    )
+    return GrowthAward(basis=basis, pays=pays, table=table)
+
+
+def _major_customer_awards() -> st.SearchStrategy[MajorCustomerAward]:
+    return st.builds(
+        MajorCustomerAward,
+        per_customer=amounts(min_value=1, max_value=10_000),
+        minimum_sales=amounts(max_value=500_000),
+    )
+
+
+def _award_rules() -> st.SearchStrategy[ApprovalRule]:
+    """A rule that awards (above a threshold, or all) need the general manager's approval,
+    perhaps after the department manager's review, holding the award or nothing."""
+    return st.builds(
+        ApprovalRule,
+        kind=st.just(AWARD),
+        approvers=st.sampled_from([(GENERAL_MANAGER,), (DEPARTMENT_MANAGER, GENERAL_MANAGER)]),
+        holds=st.sampled_from([Holds.AWARD, Holds.NOTHING]),
+        above=st.none() | amounts(max_value=20_000),
+    )
+
+
+def _sign_offs() -> st.SearchStrategy[SignOff]:
+    return st.builds(
+        SignOff,
+        approver=st.sampled_from(["general_manager", "department_manager"]),
+        reference=_ids("GM-"),
+        signed_on=dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+    )
+
+
+def _developed_customers(year: int = 2025) -> st.SearchStrategy[DevelopedCustomer]:
+    return st.builds(
+        DevelopedCustomer,
+        customer=_ids("K"),
+        developed_on=dates(min_value=date(year - 1, 7, 1), max_value=date(year + 1, 1, 31)),
+        independently=st.booleans(),
+        sales=amounts(max_value=1_000_000),
+    )
+
+
+@st.composite
+def _member_years(draw: st.DrawFn, *, index: int) -> MemberYear:
+    prior = draw(st.none() | amounts(max_value=2_000_000))
+    customers = draw(st.lists(_developed_customers(), max_size=3, unique_by=lambda c: c.customer))
+    sign_offs = draw(st.lists(_sign_offs(), max_size=2, unique_by=lambda s: s.approver))
+    return MemberYear(
+        employee=f"e{index}",
+        measure=draw(st.sampled_from([Decimal(v) for v in ("55", "60", "72.5", "80", "95")])),
+        gross_margin=draw(amounts(max_value=2_000_000)),
+        prior_gross_margin=prior,
+        customers=tuple(customers),
+        sign_offs=tuple(sign_offs),
+    )
+
+
+@st.composite
+def award_policies(draw: st.DrawFn) -> AwardPolicy:
+    """Year-end award policies: any of a ranking award (shares of a pool or fixed amounts,
+    either tie rule), a growth award (by rate or amount, an award or a share) and a
+    major-customer award — at least one — and sometimes an approval rule for awards."""
+    ranking, growth, customers = draw(
+        st.tuples(st.booleans(), st.booleans(), st.booleans()).filter(any)
+    )
+    return AwardPolicy(
+        policy_id=draw(_ids("awards-")),
+        ranking=draw(_rank_awards()) if ranking else None,
+        growth=draw(_growth_awards()) if growth else None,
+        major_customers=draw(_major_customer_awards()) if customers else None,
+        approvals=tuple(draw(st.lists(_award_rules(), max_size=1))),
+    )
+
+
+@st.composite
+def award_cases(draw: st.DrawFn) -> AwardCase:
+    """A team's 2025 award year: 1 to 8 members (ranking measures from a few values, so
+    that ties are common; gross margins this year and perhaps the year before; customers
+    developed around the year; sign-offs) and sometimes a pool of up to a million yuan.
+    Every case fits a policy whose ranking gives shares when it has a pool, and fixed
+    amounts when it has none."""
+    size = draw(st.integers(1, 8))
+    members = tuple(draw(_member_years(index=i)) for i in range(size))
+    pool = draw(st.none() | amounts(max_value=1_000_000))
+    return AwardCase(team=draw(_TEXT), year=2025, members=members, pool=pool)
 
 
 #: Every type :func:`hypothesis.strategies.from_type` builds once this module is imported.
