@@ -18,7 +18,13 @@ from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
-from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
+from hrpolicy.core.workcal import (
+    ChineseStatutoryCalendar,
+    Holiday,
+    NamedHoliday,
+    TableCalendar,
+    WorkCalendar,
+)
 from hrpolicy.reports.case import (
     ApprovedPlan,
     CaseCalendar,
@@ -113,6 +119,7 @@ __all__ = [
     "Expense",
     "Failure",
     "Finding",
+    "Holiday",
     "IsoWeek",
     "Item",
     "ItemEntry",
@@ -122,6 +129,7 @@ __all__ = [
     "Label",
     "MonthInputs",
     "MonthlyScore",
+    "NamedHoliday",
     "Need",
     "NextWeekPlan",
     "OnTime",
