@@ -22,7 +22,13 @@ from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
-from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
+from hrpolicy.core.workcal import (
+    ChineseStatutoryCalendar,
+    Holiday,
+    NamedHoliday,
+    TableCalendar,
+    WorkCalendar,
+)
 from hrpolicy.reports.awards import (
     AwardCase,
     AwardPolicy,
@@ -144,6 +150,7 @@ __all__ = [
     "GrowthBasis",
     "GrowthPays",
     "Holds",
+    "Holiday",
     "IsoWeek",
     "Item",
     "ItemEntry",
@@ -156,6 +163,7 @@ __all__ = [
     "MemberYear",
     "MonthInputs",
     "MonthlyScore",
+    "NamedHoliday",
     "Need",
     "NextWeekPlan",
     "OnTime",
