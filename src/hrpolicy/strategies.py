@@ -3129,7 +3129,8 @@ def _member_years(draw: st.DrawFn, *, index: int) -> MemberYear:
 def award_policies(draw: st.DrawFn) -> AwardPolicy:
     """Year-end award policies: any of a ranking award (shares of a pool or fixed amounts,
     either tie rule), a growth award (by rate or amount, an award or a share) and a
-    major-customer award — at least one — and sometimes an approval rule for awards."""
+    major-customer award — at least one — and sometimes an approval rule for awards and
+    a pay-by rule (some workdays before the Spring Festival holiday)."""
     ranking, growth, customers = draw(
         st.tuples(st.booleans(), st.booleans(), st.booleans()).filter(any)
     )
@@ -3139,6 +3140,14 @@ def award_policies(draw: st.DrawFn) -> AwardPolicy:
         growth=draw(_growth_awards()) if growth else None,
         major_customers=draw(_major_customer_awards()) if customers else None,
         approvals=tuple(draw(st.lists(_award_rules(), max_size=1))),
+        pay_by=draw(
+            st.none()
+            | st.builds(
+                BeforeHoliday,
+                holiday=st.just(Holiday.SPRING_FESTIVAL),
+                workdays_before=st.integers(1, 5),
+            )
+        ),
     )
 
 

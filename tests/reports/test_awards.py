@@ -12,7 +12,9 @@ from hrpolicy import InvalidTypeError, InvalidValueError, NotCoveredError, Polic
 from hrpolicy.core.approvals import AWARD, GENERAL_MANAGER, ApprovalRule, Holds, SignOff
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.convert import from_dict, to_dict
+from hrpolicy.core.deadlines import BeforeHoliday
 from hrpolicy.core.money import Rate
+from hrpolicy.core.workcal import ChineseStatutoryCalendar, Holiday
 from hrpolicy.reports.awards import (
     AWARD_RESULT_TABLES,
     AwardCase,
@@ -30,6 +32,7 @@ from hrpolicy.reports.awards import (
 )
 from hrpolicy.reports.examples import sales_team_awards, sales_team_year
 
+CALENDAR = ChineseStatutoryCalendar()
 TOP_THREE = (Rate.parse("50%"), Rate.parse("30%"), Rate.parse("20%"))
 
 
@@ -68,7 +71,7 @@ def awards_of(result: YearEndAwards) -> dict[str, Decimal]:
 
 
 def test_the_east_china_team_s_2025_awards_are_35000_20000_15000_3000_and_nothing_for_sun() -> None:
-    result = year_end_awards(sales_team_awards(), sales_team_year())
+    result = year_end_awards(sales_team_awards(), sales_team_year(), calendar=CALENDAR)
     # Li: rank 1 = 50 % × 60,000 = 30,000; growth (1.2m − 1m) ÷ 1m = 20 % → 2,000;
     #     K-01 developed alone, 350,000 ≥ 200,000 → 3,000 (K-02 not alone): 35,000.
     # Wang and Zhao tie on 88 for ranks 2 and 3: (30 % + 20 %) × 60,000 ÷ 2 = 15,000 each;
@@ -98,7 +101,7 @@ def test_the_east_china_team_s_2025_awards_are_35000_20000_15000_3000_and_nothin
 
 
 def test_wang_s_20000_yuan_award_is_held_until_the_general_manager_signs_it() -> None:
-    result = year_end_awards(sales_team_awards(), sales_team_year())
+    result = year_end_awards(sales_team_awards(), sales_team_year(), calendar=CALENDAR)
     wang = result.member("wang")
     assert (wang.held, wang.payable) == (Decimal("20000.00"), Decimal("0.00"))
     # Chen's 3,000 is not above the 10,000 the rule starts at: nothing to sign.
@@ -113,7 +116,9 @@ def test_wang_s_20000_yuan_award_is_held_until_the_general_manager_signs_it() ->
     members = tuple(
         attrs.evolve(m, sign_offs=(signed,)) if m.employee == "wang" else m for m in case.members
     )
-    after = year_end_awards(sales_team_awards(), attrs.evolve(case, members=members))
+    after = year_end_awards(
+        sales_team_awards(), attrs.evolve(case, members=members), calendar=CALENDAR
+    )
     assert after.member("wang").payable == Decimal("20000.00")
 
 
@@ -315,7 +320,7 @@ def test_a_policy_with_no_award_is_refused() -> None:
 
 
 def test_the_members_table_gives_each_member_s_rank_awards_and_what_is_held() -> None:
-    result = year_end_awards(sales_team_awards(), sales_team_year())
+    result = year_end_awards(sales_team_awards(), sales_team_year(), calendar=CALENDAR)
     rows = {r["employee"]: r for r in result.to_records("members")}
     assert rows["wang"]["rank"] == 2
     assert rows["wang"]["ranking"] == Decimal("15000.00")
@@ -336,8 +341,8 @@ def test_the_policy_and_the_case_read_back_from_plain_data_give_the_same_awards(
     policy_back = from_dict(to_dict(policy), AwardPolicy)
     case_back = from_dict(to_dict(case), AwardCase)
     assert (policy_back, case_back) == (policy, case)
-    assert awards_of(year_end_awards(policy_back, case_back)) == awards_of(
-        year_end_awards(policy, case)
+    assert awards_of(year_end_awards(policy_back, case_back, calendar=CALENDAR)) == awards_of(
+        year_end_awards(policy, case, calendar=CALENDAR)
     )
 
 
@@ -350,3 +355,56 @@ def test_the_award_rule_is_the_approvals_mechanism_s_award_fact() -> None:
         holds=Holds.AWARD,
         reference="年终奖励办法 第5条",
     )
+
+
+# --- paid before the Lunar New Year ---------------------------------------------------------
+
+
+def test_zhao_s_15000_paid_on_27_february_2026_is_13_days_after_the_due_workday() -> None:
+    result = year_end_awards(sales_team_awards(), sales_team_year(), calendar=CALENDAR)
+    # The 2026 Spring Festival holiday runs 15-23 February; Saturday 14 February is a
+    # make-up workday, so it is the last workday before the holiday: the due day.
+    # Zhao was paid on 27 February: 27 − 14 = 13 days late. Li (13 February) and Chen
+    # (14 February) were paid in time; Wang's payment is not recorded; Sun has no award.
+    assert result.due_on == date(2026, 2, 14)
+    assert {m.employee: m.paid_late for m in result.members} == {
+        "li": False,
+        "wang": None,
+        "zhao": True,
+        "chen": False,
+        "sun": None,
+    }
+    (late,) = [f for f in result.findings if f.code == "paid_late"]
+    assert (late.param("amount"), late.param("due"), late.param("days")) == (
+        Decimal("15000.00"),
+        date(2026, 2, 14),
+        13,
+    )
+    assert [c.id for c in late.citations] == ["LCL 30", "WPP 7"]
+    step = result.explanation.step("awards.pay_by")
+    assert step.input_map["holiday_first_day"] == date(2026, 2, 15)
+    assert "Spring Festival" in late.message("en")
+
+
+def test_due_two_workdays_before_the_holiday_chen_s_payment_on_the_14th_is_one_day_late() -> None:
+    policy = attrs.evolve(
+        sales_team_awards(),
+        pay_by=BeforeHoliday(holiday=Holiday.SPRING_FESTIVAL, workdays_before=2),
+    )
+    result = year_end_awards(policy, sales_team_year(), calendar=CALENDAR)
+    # Two workdays before 15 February: Saturday 14th, then Friday 13th.
+    assert result.due_on == date(2026, 2, 13)
+    assert result.member("chen").paid_late is True
+    assert result.member("li").paid_late is False
+    (chen,) = [f for f in result.findings if f.code == "paid_late" and f.subject == "chen"]
+    assert chen.param("days") == 1
+
+
+def test_a_pay_by_rule_needs_a_calendar_and_payment_days_need_a_pay_by_rule() -> None:
+    with pytest.raises(InvalidValueError, match="calendar: expected the work calendar"):
+        year_end_awards(sales_team_awards(), sales_team_year())
+    no_rule = attrs.evolve(sales_team_awards(), pay_by=None)
+    with pytest.raises(InvalidValueError, match=r"MemberYear\(li\)\.paid_on: expected no payment"):
+        year_end_awards(no_rule, sales_team_year())
+    with pytest.raises(InvalidValueError, match="calendar: expected no calendar"):
+        year_end_awards(no_rule, margins(100, 50), calendar=CALENDAR)

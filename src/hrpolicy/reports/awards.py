@@ -50,6 +50,7 @@ from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import write_in_full
+from hrpolicy.core.deadlines import DeadlineRule, deadline
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import (
@@ -89,6 +90,8 @@ from hrpolicy.core.records import (
     explanation_tables,
     tables_of,
 )
+from hrpolicy.core.workcal import WorkCalendar, check_calendar
+from hrpolicy.law.provisions import provision as p
 
 __all__ = [
     "AWARD_MEMBERS",
@@ -167,6 +170,13 @@ CATALOG: Final = Catalog(
             "客户{customer}于{developed_on}开发，不在{year}年度内，不计大客户奖。",
             "Customer {customer} was developed on {developed_on}, outside {year}: "
             "no major-customer award.",
+        ),
+        "paid_late": FindingSpec(
+            Severity.VIOLATION,
+            "{employee}的年终奖励{amount}元应于{due}前发放（{rule}），实际{paid_on}发放，迟延{days}天。",
+            "{employee}'s year-end awards of {amount} yuan were due by {due} ({rule}) and were "
+            "paid on {paid_on}, {days} days late.",
+            (p("LCL 30"), p("WPP 7")),
         ),
         "customer_not_major": FindingSpec(
             Severity.INFO,
@@ -379,7 +389,10 @@ class AwardPolicy:
     major-customer award (at least one), and the sign-offs an award needs before it is
     paid (``approvals``: rules of :mod:`hrpolicy.core.approvals` for the fact
     ``"award"``, whose amount is the member's awards added up; a missing sign-off holds
-    back what the rule says).
+    back what the rule says), and the day they are due (``pay_by``: a
+    :mod:`hrpolicy.core.deadlines` rule, applied to the award year — "paid before the
+    Lunar New Year" is ``BeforeHoliday(holiday=Holiday.SPRING_FESTIVAL)``, the last
+    workday before the first Spring Festival holiday after the year ends).
 
     >>> AwardPolicy(policy_id="none")
     Traceback (most recent call last):
@@ -392,6 +405,7 @@ class AwardPolicy:
     growth: GrowthAward | None = None
     major_customers: MajorCustomerAward | None = None
     approvals: tuple[ApprovalRule, ...] = ()
+    pay_by: DeadlineRule | None = None
     clause: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -420,7 +434,8 @@ class DevelopedCustomer:
 class MemberYear:
     """One team member's year, as far as the awards need it: the ranking ``measure``, the
     gross margin of the year and of the year before (``None``: the member has no prior
-    year), the customers developed, and the sign-offs given for the member's awards."""
+    year), the customers developed, the sign-offs given for the member's awards, and the
+    day they were paid (``None``: not paid, or not recorded)."""
 
     employee: Text
     measure: Decimal | None = None
@@ -428,6 +443,7 @@ class MemberYear:
     prior_gross_margin: NonNegativeMoney | None = None
     customers: tuple[DevelopedCustomer, ...] = ()
     sign_offs: tuple[SignOff, ...] = ()
+    paid_on: date | None = None
 
     def __attrs_post_init__(self) -> None:
         path = f"MemberYear({self.employee}).customers"
@@ -460,7 +476,9 @@ class AwardCase:
 class MemberAward:
     """One member's awards (CNY, rounded to the fen): ``ranking``, ``growth``,
     ``customers`` and their ``total``; ``held``, what a missing sign-off holds back, and
-    :attr:`payable`; ``rank`` is ``None`` when the member was not ranked."""
+    :attr:`payable`; ``rank`` is ``None`` when the member was not ranked; ``paid_late``
+    whether the awards were paid after the policy's due day (``None``: no award, no pay-by
+    rule, or no payment recorded)."""
 
     employee: Text
     measure: Decimal | None
@@ -471,6 +489,8 @@ class MemberAward:
     major_customers: Annotated[int, IntSpec(min_value=0, max_value=_MOST)]
     total: NonNegativeMoney
     held: NonNegativeMoney = ZERO
+    paid_on: date | None = None
+    paid_late: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         total = money_sum((self.ranking, self.growth, self.customers))
@@ -497,13 +517,15 @@ class MemberAward:
 @attrs.frozen(kw_only=True)
 class YearEndAwards(Displayable):
     """A team's year-end awards: each member's, the pool and what is left of it
-    (``pool_left``: negative when ties took the awards over the pool), the steps and the
-    findings. ``total`` is every award added up."""
+    (``pool_left``: negative when ties took the awards over the pool), the day they are due
+    (``due_on``: ``None`` without a pay-by rule), the steps and the findings. ``total`` is
+    every award added up."""
 
     policy: AwardPolicy
     case: AwardCase
     members: tuple[MemberAward, ...]
     pool_left: Decimal | None
+    due_on: date | None
     explanation: Explanation
 
     @property
@@ -548,6 +570,7 @@ class YearEndAwards(Displayable):
             self.pool_left,
             self.total,
             self.held,
+            self.due_on,
         )
         members = [
             (
@@ -562,6 +585,8 @@ class YearEndAwards(Displayable):
                 m.total,
                 m.held,
                 m.payable,
+                m.paid_on,
+                m.paid_late,
             )
             for m in self.members
         ]
@@ -602,6 +627,7 @@ AWARD_TOTALS: Final = TableSchema(
         Column("pool_left", ColumnType.MONEY, "the pool not awarded (negative: exceeded)"),
         Column("total", ColumnType.MONEY, "every award added up"),
         Column("held", ColumnType.MONEY, "held back for missing sign-offs"),
+        Column("due_on", ColumnType.DATE, "the day the awards are due (empty: no rule)"),
     ),
     "one row: the team's year",
 )
@@ -620,6 +646,8 @@ AWARD_MEMBERS: Final = TableSchema(
         Column("total", ColumnType.MONEY, "the member's awards added up"),
         Column("held", ColumnType.MONEY, "held back for a missing sign-off"),
         Column("payable", ColumnType.MONEY, "what may be paid now"),
+        Column("paid_on", ColumnType.DATE, "the day the awards were paid (empty: not recorded)"),
+        Column("paid_late", ColumnType.BOOL, "paid after the due day (empty: not judged)"),
     ),
     "one row per member, in the case's order",
 )
@@ -636,13 +664,20 @@ AWARD_RESULT_TABLES: Final[Mapping[type, tuple[TableSchema, ...]]] = {
 # --- computing -----------------------------------------------------------------------------
 
 
-def year_end_awards(policy: AwardPolicy, case: AwardCase) -> YearEndAwards:
-    """A team's year-end awards under ``policy``.
+def year_end_awards(
+    policy: AwardPolicy, case: AwardCase, *, calendar: WorkCalendar | None = None
+) -> YearEndAwards:
+    """A team's year-end awards under ``policy``, and whether they were paid in time.
 
     Args:
         policy: the awards (:class:`AwardPolicy`).
         case: the team's year (:class:`AwardCase`): its members' ranking measures, gross
-            margins and customers developed, and the pool when ranking shares split one.
+            margins, customers developed, sign-offs and payment days, and the pool when
+            ranking shares split one.
+        calendar (keyword, optional): the work calendar the policy's ``pay_by`` rule is
+            applied on (for a holiday, one that names its holidays, such as
+            :class:`~hrpolicy.core.workcal.ChineseStatutoryCalendar`); required with a
+            ``pay_by`` rule, refused without one.
 
     Returns:
         The :class:`YearEndAwards`: each member's awards, the pool left, steps and
@@ -652,21 +687,29 @@ def year_end_awards(policy: AwardPolicy, case: AwardCase) -> YearEndAwards:
         InvalidTypeError: a policy or case of the wrong type.
         InvalidValueError: a fact an award needs is missing — the pool for ranking shares
             (or a pool given with fixed amounts), a member's ranking measure, a member's
-            gross margin for a growth award.
-        NotCoveredError: a positive growth the growth table does not cover.
+            gross margin for a growth award, the calendar for a pay-by rule — or a fact
+            nothing reads is given (a calendar or a payment day without a pay-by rule).
+        NotCoveredError: a positive growth the growth table does not cover, or a due day
+            the calendar has no data for.
 
     Example:
+        >>> from hrpolicy.core.workcal import ChineseStatutoryCalendar
         >>> from hrpolicy.reports.examples import sales_team_awards, sales_team_year
-        >>> result = year_end_awards(sales_team_awards(), sales_team_year())
+        >>> calendar = ChineseStatutoryCalendar()
+        >>> result = year_end_awards(sales_team_awards(), sales_team_year(), calendar=calendar)
         >>> [(m.employee, m.rank, m.total) for m in result.members]
         ... # doctest: +NORMALIZE_WHITESPACE
         [('li', 1, Decimal('35000.00')), ('wang', 2, Decimal('20000.00')),
          ('zhao', 2, Decimal('15000.00')), ('chen', 4, Decimal('3000.00')),
          ('sun', None, Decimal('0.00'))]
+        >>> result.due_on, result.member("zhao").paid_late  # the Saturday make-up workday
+        (datetime.date(2026, 2, 14), True)
     """
     argument(policy, AwardPolicy, "policy")
     argument(case, AwardCase, "case")
+    _check_pay_by(policy, case, calendar)
     trail = Trail(CATALOG)
+    due_on = _due_on(policy, case, calendar, trail)
     ranking, ranks, pool_left = _rankings(policy.ranking, case, trail)
     awards = []
     for member in case.members:
@@ -690,6 +733,7 @@ def year_end_awards(policy: AwardPolicy, case: AwardCase) -> YearEndAwards:
             total,
         )
         held = _held(policy, member, case.year, total, trail)
+        late = _paid_late(policy, member, due_on, total, trail)
         awards.append(
             MemberAward(
                 employee=member.employee,
@@ -701,6 +745,8 @@ def year_end_awards(policy: AwardPolicy, case: AwardCase) -> YearEndAwards:
                 major_customers=count,
                 total=total,
                 held=held,
+                paid_on=member.paid_on,
+                paid_late=late,
             )
         )
     return YearEndAwards(
@@ -708,6 +754,7 @@ def year_end_awards(policy: AwardPolicy, case: AwardCase) -> YearEndAwards:
         case=case,
         members=tuple(awards),
         pool_left=pool_left,
+        due_on=due_on,
         explanation=trail.explanation(),
     )
 
@@ -970,6 +1017,76 @@ def _customers(
         total,
     )
     return total, counted
+
+
+def _check_pay_by(policy: AwardPolicy, case: AwardCase, calendar: WorkCalendar | None) -> None:
+    """A calendar with a pay-by rule, and neither a calendar nor payment days without."""
+    if policy.pay_by is not None:
+        require(
+            calendar is not None,
+            "calendar",
+            "the work calendar the policy's pay-by rule is applied on",
+            calendar,
+        )
+        check_calendar(calendar)
+        return
+    require(
+        calendar is None,
+        "calendar",
+        f"no calendar: policy {policy.policy_id} has no pay-by rule to apply it to",
+        calendar,
+    )
+    for member in case.members:
+        require(
+            member.paid_on is None,
+            f"MemberYear({member.employee}).paid_on",
+            f"no payment day: policy {policy.policy_id} has no pay-by rule to judge it by",
+            member.paid_on,
+        )
+
+
+def _due_on(
+    policy: AwardPolicy, case: AwardCase, calendar: WorkCalendar | None, trail: Trail
+) -> date | None:
+    """The day the awards are due under the policy's pay-by rule, with its step."""
+    if policy.pay_by is None:
+        return None
+    assert calendar is not None  # checked by _check_pay_by
+    due = deadline(policy.pay_by, period=Period(year=case.year), calendar=calendar)
+    trail.step("awards.pay_by", due.label, due.input_map(), due.due, p("WPP 7"))
+    return due.due
+
+
+def _paid_late(
+    policy: AwardPolicy, member: MemberYear, due_on: date | None, total: Decimal, trail: Trail
+) -> bool | None:
+    """Whether the member's awards were paid after the due day (``None``: nothing to judge:
+    no rule, no award, or no payment recorded), with its step and finding."""
+    if due_on is None or total == 0 or member.paid_on is None:
+        return None
+    assert policy.pay_by is not None
+    late = member.paid_on > due_on
+    trail.step(
+        "awards.paid",
+        label("年终奖励发放日是否晚于应发日", "year-end awards paid after the due day?"),
+        {"employee": member.employee, "due": due_on, "paid_on": member.paid_on, "amount": total},
+        late,
+        p("LCL 30"),
+        p("WPP 7"),
+    )
+    if late:
+        rule = next(s for s in reversed(trail.steps) if s.rule == "awards.pay_by").label
+        trail.find(
+            "paid_late",
+            subject=member.employee,
+            employee=member.employee,
+            amount=total,
+            due=due_on,
+            rule=rule,
+            paid_on=member.paid_on,
+            days=(member.paid_on - due_on).days,
+        )
+    return late
 
 
 def _held(

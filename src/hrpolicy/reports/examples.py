@@ -10,10 +10,12 @@ from decimal import Decimal
 
 from hrpolicy.core.approvals import AWARD, GENERAL_MANAGER, ApprovalRule, Holds, SignOff
 from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.deadlines import BeforeHoliday
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import Rate
 from hrpolicy.core.workcal import (
+    Holiday,
     TableCalendar,
     WorkCalendar,
     check_calendar,
@@ -340,7 +342,8 @@ def sales_team_awards() -> AwardPolicy:
     2,000 yuan, 30 % or more 5,000 yuan; 3,000 yuan for each customer developed alone in
     the year whose sales that year reached 200,000 yuan; a member's awards above 10,000
     yuan in all need the general manager's approval ("奖金超过一万元的须经总经理审批"),
-    and are held back until it is given."""
+    and are held back until it is given; "paid before the Lunar New Year" is the last
+    workday before the Spring Festival holiday that follows the award year."""
     growth = BandTable.from_rows(
         [[0, "0.10", 0], ["0.10", "0.30", 2000], ["0.30", 5000]],
         closed=Side.LOWER,
@@ -376,6 +379,7 @@ def sales_team_awards() -> AwardPolicy:
                 reference="年终奖励办法 第5条",
             ),
         ),
+        pay_by=BeforeHoliday(holiday=Holiday.SPRING_FESTIVAL),
         clause="年终奖励办法",
     )
 
@@ -389,7 +393,8 @@ def sales_team_year() -> AwardCase:
     first year (gross margin 400,000, no year before; K-04 developed alone on 2025-06-15
     with sales of 420,000, and K-05 developed in 2024); Sun scored 55 (300,000 against
     290,000). The general manager signed Li's and Zhao's awards (GM-2026-007 and
-    GM-2026-008, 2026-01-20), not yet Wang's."""
+    GM-2026-008, 2026-01-20), not yet Wang's; Li was paid on 2026-02-13, Chen on
+    2026-02-14 and Zhao on 2026-02-27."""
     signed = {
         employee: (
             SignOff(approver="general_manager", reference=reference, signed_on=date(2026, 1, 20)),
@@ -405,6 +410,7 @@ def sales_team_year() -> AwardCase:
                 employee="li",
                 measure=Decimal("92.5"),
                 sign_offs=signed["li"],
+                paid_on=date(2026, 2, 13),
                 gross_margin=Decimal(1200000),
                 prior_gross_margin=Decimal(1000000),
                 customers=(
@@ -440,12 +446,14 @@ def sales_team_year() -> AwardCase:
                 employee="zhao",
                 measure=Decimal(88),
                 sign_offs=signed["zhao"],
+                paid_on=date(2026, 2, 27),
                 gross_margin=Decimal(500000),
                 prior_gross_margin=Decimal(520000),
             ),
             MemberYear(
                 employee="chen",
                 measure=Decimal(80),
+                paid_on=date(2026, 2, 14),
                 gross_margin=Decimal(400000),
                 customers=(
                     DevelopedCustomer(
