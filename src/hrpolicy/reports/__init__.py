@@ -17,6 +17,7 @@ the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 
 from hrpolicy.core.approvals import Act, ApprovalRule, Approver, Holds, SignOff
 from hrpolicy.core.bands import Band, BandTable, Semantics
+from hrpolicy.core.deadlines import BeforeHoliday, DayOfNextMonth, Roll
 from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
@@ -129,6 +130,7 @@ __all__ = [
     "AwardPolicy",
     "Band",
     "BandTable",
+    "BeforeHoliday",
     "CallDay",
     "Card",
     "CardComparison",
@@ -138,6 +140,7 @@ __all__ = [
     "ColumnType",
     "Component",
     "ComponentScore",
+    "DayOfNextMonth",
     "Deadline",
     "Deduction",
     "DeductionRule",
@@ -179,6 +182,7 @@ __all__ = [
     "ReportPolicy",
     "Review",
     "ReviewShare",
+    "Roll",
     "ScoreCard",
     "ScoringCase",
     "Semantics",
