@@ -52,7 +52,15 @@ import attrs
 
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.explain import Catalog, Explanation, Finding, FindingSpec, Severity, Step
+from hrpolicy.core.explain import (
+    Catalog,
+    Explanation,
+    Finding,
+    FindingSpec,
+    Severity,
+    Step,
+    StepValue,
+)
 from hrpolicy.core.fields import (
     NonNegativeMoney,
     Text,
@@ -306,11 +314,12 @@ class ApprovalSubject:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SignOff:
     """A sign-off given: the ``approver``'s role (``"general_manager"``), the ``reference``
-    of the signed document (签呈, a form number) and the day it was signed."""
+    of the signed document (签呈, a form number) and the day it was signed (``None``: the
+    document shows no date; its order against the other sign-offs is then not checked)."""
 
     approver: Text
     reference: Text
-    signed_on: date
+    signed_on: date | None = None
 
 
 # --- the outcome -------------------------------------------------------------------------
@@ -416,7 +425,8 @@ def check_approvals(
     counts for every rule that asks for its approver's role. If a sign-off is missing under
     a rule that holds something back, all of ``subject.at_stake`` is held; under
     :attr:`Holds.NOTHING` rules the miss is reported only. Sign-offs given out of the rule's
-    order (a later approver dated before an earlier one) are reported, not held. A
+    order (a later approver dated before an earlier one; undated ones are not compared)
+    are reported, not held. A
     sign-off from a role no applying rule asks for changes nothing; the step lists every
     sign-off given.
 
@@ -513,26 +523,21 @@ def check_approvals(
         )
     findings.extend(_out_of_order(subject, given_rules, required))
 
+    references = dict.fromkeys(r.rule.reference for r in required if r.rule.reference)
+    inputs: dict[str, StepValue] = {
+        "subject": subject.subject_id,
+        "facts": ", ".join(f.kind for f in subject.facts) or None,
+        "required": _listing(required, missing=False),
+        "missing": _listing(required, missing=True),
+        "signed": ", ".join(_signed(s) for s in signed) or None,
+        "references": ", ".join(references) or None,
+        "at_stake": at_stake,
+        "holds": holds.label,
+    }
     step = Step(
         "approvals.check",
         _STEP_LABEL,
-        (
-            ("subject", subject.subject_id),
-            ("facts", ", ".join(f.kind for f in subject.facts) or None),
-            ("required", _listing(required, missing=False)),
-            ("missing", _listing(required, missing=True)),
-            (
-                "signed",
-                ", ".join(f"{s.approver} {s.reference} {s.signed_on}" for s in signed) or None,
-            ),
-            (
-                "references",
-                ", ".join(dict.fromkeys(r.rule.reference for r in required if r.rule.reference))
-                or None,
-            ),
-            ("at_stake", at_stake),
-            ("holds", holds.label),
-        ),
+        tuple((name, value) for name, value in inputs.items() if value is not None),
         held,
         (provision("WPP-S 3"),) if holding else (),
     )
@@ -544,6 +549,12 @@ def check_approvals(
         steps=(step,),
         findings=tuple(findings),
     )
+
+
+def _signed(sign_off: SignOff) -> str:
+    """A sign-off as the step shows it: role, reference and date (if dated)."""
+    day = f" {sign_off.signed_on}" if sign_off.signed_on is not None else ""
+    return f"{sign_off.approver} {sign_off.reference}{day}"
 
 
 def _listing(required: list[Requirement], *, missing: bool) -> str | None:
@@ -564,19 +575,21 @@ def _out_of_order(
         if any(rule is earlier for earlier in rules[:index]):
             continue
         given = [
-            (r.approver, r.sign_off) for r in required if r.rule is rule and r.sign_off is not None
+            (r.approver, r.sign_off.signed_on)
+            for r in required
+            if r.rule is rule and r.sign_off is not None and r.sign_off.signed_on is not None
         ]
         for (earlier, first), (later, second) in itertools.pairwise(given):
-            if second.signed_on < first.signed_on:
+            if second < first:
                 found.append(
                     CATALOG.finding(
                         "approval_out_of_order",
                         subject=subject.subject_id,
                         subject_id=subject.subject_id,
                         later=later.title,
-                        later_on=second.signed_on,
+                        later_on=second,
                         earlier=earlier.title,
-                        earlier_on=first.signed_on,
+                        earlier_on=first,
                         earlier_act=earlier.act.label,
                     )
                 )
