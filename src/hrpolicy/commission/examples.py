@@ -376,5 +376,6 @@ EXAMPLE_PLANS: Final = {
         gross_margin_plan(),
         pay_mix_plan(),
         manager_pool_plan(),
+        credit_sales_plan(),
     )
 }

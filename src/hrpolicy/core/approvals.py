@@ -430,9 +430,8 @@ def check_approvals(
     a rule that holds something back, all of ``subject.at_stake`` is held; under
     :attr:`Holds.NOTHING` rules the miss is reported only. Sign-offs given out of the rule's
     order (a later approver dated before an earlier one; undated ones are not compared)
-    are reported, not held. A
-    sign-off from a role no applying rule asks for changes nothing; the step lists every
-    sign-off given.
+    are reported, not held. A sign-off from a role no applying rule asks for changes
+    nothing; the step lists every sign-off given.
 
     Args:
         rules: the approval rules in force, in order.
