@@ -284,3 +284,14 @@ def test_approval_rules_never_raise_what_a_statement_pays(
     assert with_rules.total <= without
     unsigned = [attrs.evolve(d, sign_offs=()) for d in deals]
     assert run(plan(component, approvals=tuple(rules)), unsigned).total <= with_rules.total
+
+
+def test_the_fast_path_refuses_a_plan_with_approval_rules_it_could_not_check() -> None:
+    from hrpolicy.commission.fast import run_columns  # noqa: PLC0415 - the fast path only here
+
+    checked = plan(commission(), approvals=(CREDIT_NEEDS_GM,))
+    with pytest.raises(PolicyDefinitionError, match=r"Plan\(p\)\[v1\]\.approvals: expected no"):
+        run_columns(checked, ["li"], [date(2024, 3, 1)], [1_000_000])
+    assert run_columns(plan(commission()), ["li"], [date(2024, 3, 1)], [1_000_000]).total == (
+        Decimal("100.00")
+    )
