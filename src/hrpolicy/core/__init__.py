@@ -49,11 +49,14 @@ from hrpolicy.core.recovery import RecoveryMonth, RecoverySchedule, recovery_cap
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import (
+    BaseCalendar,
     ChineseStatutoryCalendar,
     DayKind,
     Holiday,
     HolidayNaming,
+    LayeredCalendar,
     NamedHoliday,
+    StatutoryCalendar,
     TableCalendar,
     WorkCalendar,
     add_workdays,
@@ -69,6 +72,7 @@ __all__ = [
     "Band",
     "BandApplication",
     "BandTable",
+    "BaseCalendar",
     "BeforeHoliday",
     "Catalog",
     "ChineseStatutoryCalendar",
@@ -91,6 +95,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "Label",
+    "LayeredCalendar",
     "MissingDependencyError",
     "NamedHoliday",
     "NotCoveredError",
@@ -107,6 +112,7 @@ __all__ = [
     "Severity",
     "Side",
     "Span",
+    "StatutoryCalendar",
     "Step",
     "Table",
     "TableCalendar",

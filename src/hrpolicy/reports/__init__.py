@@ -21,6 +21,7 @@ from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import (
     ChineseStatutoryCalendar,
     Holiday,
+    LayeredCalendar,
     NamedHoliday,
     TableCalendar,
     WorkCalendar,
@@ -127,6 +128,7 @@ __all__ = [
     "ItemStatus",
     "KnownScores",
     "Label",
+    "LayeredCalendar",
     "MonthInputs",
     "MonthlyScore",
     "NamedHoliday",
