@@ -57,11 +57,14 @@ from hrpolicy.core.recovery import RecoveryMonth, RecoverySchedule, recovery_cap
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import (
+    BaseCalendar,
     ChineseStatutoryCalendar,
     DayKind,
     Holiday,
     HolidayNaming,
+    LayeredCalendar,
     NamedHoliday,
+    StatutoryCalendar,
     TableCalendar,
     WorkCalendar,
     add_workdays,
@@ -80,6 +83,7 @@ __all__ = [
     "Band",
     "BandApplication",
     "BandTable",
+    "BaseCalendar",
     "BeforeHoliday",
     "Catalog",
     "ChineseStatutoryCalendar",
@@ -103,6 +107,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "Label",
+    "LayeredCalendar",
     "MissingDependencyError",
     "NamedHoliday",
     "NotCoveredError",
@@ -120,6 +125,7 @@ __all__ = [
     "Side",
     "SignOff",
     "Span",
+    "StatutoryCalendar",
     "Step",
     "Table",
     "TableCalendar",

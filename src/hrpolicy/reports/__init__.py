@@ -26,6 +26,7 @@ from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import (
     ChineseStatutoryCalendar,
     Holiday,
+    LayeredCalendar,
     NamedHoliday,
     TableCalendar,
     WorkCalendar,
@@ -161,6 +162,7 @@ __all__ = [
     "ItemStatus",
     "KnownScores",
     "Label",
+    "LayeredCalendar",
     "MajorCustomerAward",
     "MemberAward",
     "MemberYear",
