@@ -29,7 +29,6 @@ from hrpolicy.strategies import TeamMonth, TeamWeek
 
 #: Strategies whose objects are domain types that convert to plain data and back.
 ROUND_TRIPS = [
-    "award_cases",
     "award_policies",
     "band_tables",
     "bond_agreements",
@@ -61,6 +60,7 @@ ROUND_TRIPS = [
     "table_calendars",
     "named_holidays",
     "layered_calendars",
+    "team_years",
     "trainings",
     "waivers",
 ]

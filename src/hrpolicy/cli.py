@@ -445,6 +445,14 @@ _INTROS: Final = {
         "April 2026 two sets are lost (a proven loss of 45 yuan) and 60 yuan was deducted "
         "from that period's wage.\n",
     ),
+    "awards": (
+        "演示7：华东销售一组2025年年终奖励：6万元奖金池按综合排名50%/30%/20%分配（并列者平分），"
+        "毛利较上年增长奖、独立开发大客户奖；奖励超过一万元须经总经理审批；春节假期前发放。\n",
+        "Demo 7: the East China sales team's 2025 year-end awards: a 60,000-yuan pool split "
+        "50 % / 30 % / 20 % by overall ranking (ties share), awards for gross-margin growth "
+        "and for major customers developed alone; awards above 10,000 need the general "
+        "manager's approval; paid before the Spring Festival holiday.\n",
+    ),
 }
 _DEMO_ENGINES: Final = ENGINE_NAMES
 
@@ -460,6 +468,7 @@ def _demo_results() -> dict[str, Displayable]:
 
     plan, period, deals, inputs = example_month()
     scoring = engine("scoring")
+    awards = engine("awards")
     return {
         "bonds": electrician_case().settle(),
         "commission": evaluate(plan, period, deals, inputs[0]),
@@ -467,6 +476,7 @@ def _demo_results() -> dict[str, Displayable]:
         "reports": example_team_week()[1],
         "scoring": scoring.run(scoring.example_case()),
         "charges": part_time_lost_materials_case().settle(),
+        "awards": awards.run(awards.example_case()),
     }
 
 

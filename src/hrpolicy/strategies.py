@@ -191,7 +191,6 @@ from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import Holiday, LayeredCalendar, NamedHoliday, TableCalendar
 from hrpolicy.reports.awards import (
-    AwardCase,
     AwardPolicy,
     DevelopedCustomer,
     GrowthAward,
@@ -200,10 +199,12 @@ from hrpolicy.reports.awards import (
     MajorCustomerAward,
     MemberYear,
     RankAward,
+    TeamYear,
     Ties,
 )
 from hrpolicy.reports.case import (
     ApprovedPlan,
+    AwardCase,
     CaseCalendar,
     ReportCase,
     ScoringCase,
@@ -254,7 +255,6 @@ __all__ = [
     "TeamMonth",
     "TeamWeek",
     "amounts",
-    "award_cases",
     "award_policies",
     "band_tables",
     "bond_agreements",
@@ -296,6 +296,7 @@ __all__ = [
     "table_calendars",
     "team_months",
     "team_weeks",
+    "team_years",
     "trainings",
     "waivers",
     "weekly_reports",
@@ -3039,7 +3040,8 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ),
         WriteOff: _builds(WriteOff, amount=_positive()),
         # reports: year-end awards
-        AwardCase: award_cases(),
+        AwardCase: _award_engine_cases(),
+        TeamYear: team_years(),
         AwardPolicy: award_policies(),
         DevelopedCustomer: _developed_customers(),
         GrowthAward: _growth_awards(),
@@ -3218,7 +3220,7 @@ def award_policies(draw: st.DrawFn) -> AwardPolicy:
 
 
 @st.composite
-def award_cases(draw: st.DrawFn) -> AwardCase:
+def team_years(draw: st.DrawFn) -> TeamYear:
     """A team's 2025 award year: 1 to 8 members (ranking measures from a few values, so
     that ties are common; gross margins this year and perhaps the year before; customers
     developed around the year; sign-offs) and sometimes a pool of up to a million yuan.
@@ -3227,7 +3229,16 @@ def award_cases(draw: st.DrawFn) -> AwardCase:
     size = draw(st.integers(1, 8))
     members = tuple(draw(_member_years(index=i)) for i in range(size))
     pool = draw(st.none() | amounts(max_value=1_000_000))
-    return AwardCase(team=draw(_TEXT), year=2025, members=members, pool=pool)
+    return TeamYear(team=draw(_TEXT), year=2025, members=members, pool=pool)
+
+
+@st.composite
+def _award_engine_cases(draw: st.DrawFn) -> AwardCase:
+    """A generated award policy and team year, on a generated calendar when the policy
+    has a pay-by rule (which may lack the holiday: a typed refusal)."""
+    policy = draw(award_policies())
+    calendar = draw(_case_calendars()) if policy.pay_by is not None else None
+    return AwardCase(policy=policy, team_year=draw(team_years()), calendar=calendar)
 
 
 #: Every type :func:`hypothesis.strategies.from_type` builds once this module is imported.

@@ -17,7 +17,6 @@ from hrpolicy.core.money import Rate
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, Holiday
 from hrpolicy.reports.awards import (
     AWARD_RESULT_TABLES,
-    AwardCase,
     AwardPolicy,
     DevelopedCustomer,
     GrowthAward,
@@ -26,6 +25,7 @@ from hrpolicy.reports.awards import (
     MajorCustomerAward,
     MemberYear,
     RankAward,
+    TeamYear,
     Ties,
     YearEndAwards,
     year_end_awards,
@@ -40,8 +40,8 @@ def ranking_only(award: RankAward) -> AwardPolicy:
     return AwardPolicy(policy_id="ranking", ranking=award)
 
 
-def team(scores: dict[str, str | int], pool: int | None = None) -> AwardCase:
-    return AwardCase(
+def team(scores: dict[str, str | int], pool: int | None = None) -> TeamYear:
+    return TeamYear(
         team="T",
         year=2025,
         pool=None if pool is None else Decimal(pool),
@@ -49,8 +49,8 @@ def team(scores: dict[str, str | int], pool: int | None = None) -> AwardCase:
     )
 
 
-def margins(this: int, prior: int | None) -> AwardCase:
-    return AwardCase(
+def margins(this: int, prior: int | None) -> TeamYear:
+    return TeamYear(
         team="T",
         year=2025,
         members=(
@@ -238,7 +238,7 @@ def test_two_major_customers_developed_alone_in_the_year_earn_6000() -> None:
             customer="C", developed_on=date(2026, 1, 1), independently=True, sales=Decimal(900000)
         ),
     )
-    case = AwardCase(team="T", year=2025, members=(MemberYear(employee="li", customers=customers),))
+    case = TeamYear(team="T", year=2025, members=(MemberYear(employee="li", customers=customers),))
     result = year_end_awards(AwardPolicy(policy_id="c", major_customers=award), case)
     # A (exactly 200,000) and B count; C was developed in 2026: 2 × 3,000 = 6,000.
     assert (result.member("li").customers, result.member("li").major_customers) == (
@@ -251,18 +251,18 @@ def test_two_major_customers_developed_alone_in_the_year_earn_6000() -> None:
 
 
 def test_ranking_shares_without_a_pool_are_refused_naming_the_pool() -> None:
-    with pytest.raises(InvalidValueError, match=r"AwardCase\(T 2025\)\.pool: expected the pool"):
+    with pytest.raises(InvalidValueError, match=r"TeamYear\(T 2025\)\.pool: expected the pool"):
         year_end_awards(ranking_only(RankAward(shares=TOP_THREE)), team({"li": 90}))
 
 
 def test_a_member_without_a_ranking_measure_is_refused() -> None:
-    case = AwardCase(team="T", year=2025, pool=Decimal(1000), members=(MemberYear(employee="li"),))
+    case = TeamYear(team="T", year=2025, pool=Decimal(1000), members=(MemberYear(employee="li"),))
     with pytest.raises(InvalidValueError, match=r"MemberYear\(li\)\.measure"):
         year_end_awards(ranking_only(RankAward(shares=TOP_THREE)), case)
 
 
 def test_a_growth_award_without_the_year_s_gross_margin_is_refused() -> None:
-    case = AwardCase(team="T", year=2025, members=(MemberYear(employee="li"),))
+    case = TeamYear(team="T", year=2025, members=(MemberYear(employee="li"),))
     with pytest.raises(InvalidValueError, match=r"MemberYear\(li\)\.gross_margin"):
         year_end_awards(sales_team_awards_growth_only(), case)
 
@@ -298,15 +298,15 @@ def test_a_growth_award_in_yuan_finer_than_a_fen_is_refused() -> None:
 
 
 def test_a_float_pool_and_a_member_named_twice_are_refused() -> None:
-    with pytest.raises(InvalidTypeError, match=r"AwardCase\.pool"):
-        AwardCase(
+    with pytest.raises(InvalidTypeError, match=r"TeamYear\.pool"):
+        TeamYear(
             team="T",
             year=2025,
             pool=60000.0,  # type: ignore[arg-type]
             members=(MemberYear(employee="li"),),
         )
     with pytest.raises(InvalidValueError, match=r"members\[1\]: expected a unique employee"):
-        AwardCase(
+        TeamYear(
             team="T", year=2025, members=(MemberYear(employee="li"), MemberYear(employee="li"))
         )
 
@@ -339,7 +339,7 @@ def test_the_members_table_gives_each_member_s_rank_awards_and_what_is_held() ->
 def test_the_policy_and_the_case_read_back_from_plain_data_give_the_same_awards() -> None:
     policy, case = sales_team_awards(), sales_team_year()
     policy_back = from_dict(to_dict(policy), AwardPolicy)
-    case_back = from_dict(to_dict(case), AwardCase)
+    case_back = from_dict(to_dict(case), TeamYear)
     assert (policy_back, case_back) == (policy, case)
     assert awards_of(year_end_awards(policy_back, case_back, calendar=CALENDAR)) == awards_of(
         year_end_awards(policy, case, calendar=CALENDAR)

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from hrpolicy.core.approvals import AWARD, GENERAL_MANAGER, ApprovalRule, Holds, SignOff
 from hrpolicy.core.money import Rate
 from hrpolicy.reports.awards import (
-    AwardCase,
     AwardPolicy,
     MemberYear,
     RankAward,
+    TeamYear,
     Ties,
     YearEndAwards,
     year_end_awards,
@@ -46,7 +46,7 @@ def fixed_amounts(draw: st.DrawFn) -> tuple[Decimal, ...]:
 
 
 @st.composite
-def teams(draw: st.DrawFn) -> AwardCase:
+def teams(draw: st.DrawFn) -> TeamYear:
     """A team of 1 to 9 with scores from a few values (so that ties are common) and a
     pool up to a million yuan, in fen."""
     size = draw(st.integers(1, 9))
@@ -60,7 +60,7 @@ def teams(draw: st.DrawFn) -> AwardCase:
         MemberYear(employee=f"e{index}", measure=Decimal(score))
         for index, score in enumerate(scores)
     )
-    return AwardCase(team="T", year=2025, pool=pool, members=members)
+    return TeamYear(team="T", year=2025, pool=pool, members=members)
 
 
 def by_shares(shares: tuple[Rate, ...], ties: Ties, minimum: Decimal | None = None) -> AwardPolicy:
@@ -73,7 +73,7 @@ def ranking(result: YearEndAwards) -> dict[str, Decimal]:
 
 @given(rank_shares(), teams(), st.sampled_from([None, Decimal(60), Decimal(90)]))
 def test_with_shared_ties_the_awards_and_what_is_left_add_up_to_the_pool_to_the_fen(
-    shares: tuple[Rate, ...], case: AwardCase, minimum: Decimal | None
+    shares: tuple[Rate, ...], case: TeamYear, minimum: Decimal | None
 ) -> None:
     result = year_end_awards(by_shares(shares, Ties.SHARE, minimum), case)
     assert case.pool is not None
@@ -87,7 +87,7 @@ def test_with_shared_ties_the_awards_and_what_is_left_add_up_to_the_pool_to_the_
 
 @given(rank_shares(), teams(), st.sampled_from(list(Ties)))
 def test_no_award_moves_a_fen_or_more_from_its_exact_share(
-    shares: tuple[Rate, ...], case: AwardCase, ties: Ties
+    shares: tuple[Rate, ...], case: TeamYear, ties: Ties
 ) -> None:
     award = RankAward(shares=shares, ties=ties)
     result = year_end_awards(AwardPolicy(policy_id="p", ranking=award), case)
@@ -108,7 +108,7 @@ def test_no_award_moves_a_fen_or_more_from_its_exact_share(
 
 @given(rank_shares(), teams(), st.sampled_from(list(Ties)))
 def test_a_higher_measure_never_earns_a_smaller_ranking_award_beyond_the_odd_fen(
-    shares: tuple[Rate, ...], case: AwardCase, ties: Ties
+    shares: tuple[Rate, ...], case: TeamYear, ties: Ties
 ) -> None:
     result = year_end_awards(by_shares(shares, ties), case)
     for high in result.members:
@@ -123,7 +123,7 @@ def test_a_higher_measure_never_earns_a_smaller_ranking_award_beyond_the_odd_fen
 
 @given(rank_shares(), teams())
 def test_taking_the_higher_rank_for_ties_never_gives_a_member_less_than_sharing(
-    shares: tuple[Rate, ...], case: AwardCase
+    shares: tuple[Rate, ...], case: TeamYear
 ) -> None:
     shared = ranking(year_end_awards(by_shares(shares, Ties.SHARE), case))
     higher = ranking(year_end_awards(by_shares(shares, Ties.HIGHER), case))
@@ -133,7 +133,7 @@ def test_taking_the_higher_rank_for_ties_never_gives_a_member_less_than_sharing(
 
 @given(rank_shares(), teams(), st.sampled_from(list(Ties)), st.randoms(use_true_random=False))
 def test_the_order_the_members_are_listed_in_never_changes_an_award(
-    shares: tuple[Rate, ...], case: AwardCase, ties: Ties, rng: random.Random
+    shares: tuple[Rate, ...], case: TeamYear, ties: Ties, rng: random.Random
 ) -> None:
     members = list(case.members)
     rng.shuffle(members)
@@ -144,7 +144,7 @@ def test_the_order_the_members_are_listed_in_never_changes_an_award(
 
 @given(fixed_amounts(), teams(), st.sampled_from(list(Ties)))
 def test_fixed_amounts_shared_by_ties_add_up_to_the_amounts_of_the_ranks_filled(
-    amounts: tuple[Decimal, ...], case: AwardCase, ties: Ties
+    amounts: tuple[Decimal, ...], case: TeamYear, ties: Ties
 ) -> None:
     award = RankAward(amounts=amounts, ties=ties)
     result = year_end_awards(
@@ -169,7 +169,7 @@ def test_fixed_amounts_shared_by_ties_add_up_to_the_amounts_of_the_ranks_filled(
     st.sampled_from([None, Decimal(0), Decimal(10000)]),
 )
 def test_approval_rules_never_raise_what_is_paid_and_signing_never_lowers_it(
-    shares: tuple[Rate, ...], case: AwardCase, signed: set[int], above: Decimal | None
+    shares: tuple[Rate, ...], case: TeamYear, signed: set[int], above: Decimal | None
 ) -> None:
     rule = ApprovalRule(kind=AWARD, approvers=(GENERAL_MANAGER,), above=above, holds=Holds.AWARD)
     free = by_shares(shares, Ties.SHARE)

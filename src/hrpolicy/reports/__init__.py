@@ -32,7 +32,6 @@ from hrpolicy.core.workcal import (
     WorkCalendar,
 )
 from hrpolicy.reports.awards import (
-    AwardCase,
     AwardPolicy,
     DevelopedCustomer,
     GrowthAward,
@@ -42,6 +41,7 @@ from hrpolicy.reports.awards import (
     MemberAward,
     MemberYear,
     RankAward,
+    TeamYear,
     Ties,
     YearEndAwards,
     year_end_awards,
@@ -127,7 +127,6 @@ __all__ = [
     "Approver",
     "Assessed",
     "Assessment",
-    "AwardCase",
     "AwardPolicy",
     "Band",
     "BandTable",
@@ -196,6 +195,7 @@ __all__ = [
     "Table",
     "TableCalendar",
     "TableSchema",
+    "TeamYear",
     "TerminalReport",
     "Ties",
     "Tolerance",

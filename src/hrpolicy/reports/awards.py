@@ -98,7 +98,6 @@ __all__ = [
     "AWARD_RESULT_TABLES",
     "AWARD_TOTALS",
     "CATALOG",
-    "AwardCase",
     "AwardPolicy",
     "DevelopedCustomer",
     "GrowthAward",
@@ -108,6 +107,7 @@ __all__ = [
     "MemberAward",
     "MemberYear",
     "RankAward",
+    "TeamYear",
     "Ties",
     "YearEndAwards",
     "year_end_awards",
@@ -455,7 +455,7 @@ class MemberYear:
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class AwardCase:
+class TeamYear:
     """A team's award year: the team, the ``year``, its members and, for a ranking award
     by shares, the ``pool`` to split."""
 
@@ -465,7 +465,7 @@ class AwardCase:
     pool: NonNegativeMoney | None = None
 
     def __attrs_post_init__(self) -> None:
-        path = f"AwardCase({self.team} {self.year}).members"
+        path = f"TeamYear({self.team} {self.year}).members"
         require(bool(self.members), path, "at least one member", self.members)
         require(len(self.members) <= _MOST, path, f"at most {_MOST} members", len(self.members))
         require_unique([m.employee for m in self.members], path, "employee")
@@ -522,7 +522,7 @@ class YearEndAwards(Displayable):
     every award added up."""
 
     policy: AwardPolicy
-    case: AwardCase
+    case: TeamYear
     members: tuple[MemberAward, ...]
     pool_left: Decimal | None
     due_on: date | None
@@ -665,13 +665,13 @@ AWARD_RESULT_TABLES: Final[Mapping[type, tuple[TableSchema, ...]]] = {
 
 
 def year_end_awards(
-    policy: AwardPolicy, case: AwardCase, *, calendar: WorkCalendar | None = None
+    policy: AwardPolicy, case: TeamYear, *, calendar: WorkCalendar | None = None
 ) -> YearEndAwards:
     """A team's year-end awards under ``policy``, and whether they were paid in time.
 
     Args:
         policy: the awards (:class:`AwardPolicy`).
-        case: the team's year (:class:`AwardCase`): its members' ranking measures, gross
+        case: the team's year (:class:`TeamYear`): its members' ranking measures, gross
             margins, customers developed, sign-offs and payment days, and the pool when
             ranking shares split one.
         calendar (keyword, optional): the work calendar the policy's ``pay_by`` rule is
@@ -706,7 +706,7 @@ def year_end_awards(
         (datetime.date(2026, 2, 14), True)
     """
     argument(policy, AwardPolicy, "policy")
-    argument(case, AwardCase, "case")
+    argument(case, TeamYear, "case")
     _check_pay_by(policy, case, calendar)
     trail = Trail(CATALOG)
     due_on = _due_on(policy, case, calendar, trail)
@@ -760,10 +760,10 @@ def year_end_awards(
 
 
 def _rankings(
-    award: RankAward | None, case: AwardCase, trail: Trail
+    award: RankAward | None, case: TeamYear, trail: Trail
 ) -> tuple[dict[str, Decimal], dict[str, int], Decimal | None]:
     """Each ranked member's award and rank, and the pool left (``None`` without a pool)."""
-    path = f"AwardCase({case.team} {case.year})"
+    path = f"TeamYear({case.team} {case.year})"
     if award is None:
         return {}, {}, None
     if award.shares:
@@ -1019,7 +1019,7 @@ def _customers(
     return total, counted
 
 
-def _check_pay_by(policy: AwardPolicy, case: AwardCase, calendar: WorkCalendar | None) -> None:
+def _check_pay_by(policy: AwardPolicy, case: TeamYear, calendar: WorkCalendar | None) -> None:
     """A calendar with a pay-by rule, and neither a calendar nor payment days without."""
     if policy.pay_by is not None:
         require(
@@ -1046,7 +1046,7 @@ def _check_pay_by(policy: AwardPolicy, case: AwardCase, calendar: WorkCalendar |
 
 
 def _due_on(
-    policy: AwardPolicy, case: AwardCase, calendar: WorkCalendar | None, trail: Trail
+    policy: AwardPolicy, case: TeamYear, calendar: WorkCalendar | None, trail: Trail
 ) -> date | None:
     """The day the awards are due under the policy's pay-by rule, with its step."""
     if policy.pay_by is None:

@@ -49,6 +49,7 @@ from hrpolicy.core.period import Period
 from hrpolicy.core.records import Table, TableSchema, merge_tables
 from hrpolicy.core.statement import register_recomputed
 from hrpolicy.core.workcal import LayeredCalendar, StatutoryCalendar, TableCalendar
+from hrpolicy.reports.awards import AwardPolicy, TeamYear, YearEndAwards, year_end_awards
 from hrpolicy.reports.model import NextWeekPlan, Reference, WeeklyReport
 from hrpolicy.reports.results import RESULT_TABLES as _REPORT_RESULT_TABLES
 from hrpolicy.reports.scoring import MonthInputs, MonthlyScore, ScoreCard, score_month
@@ -58,6 +59,7 @@ __all__ = [
     "ENGINES",
     "RESULT_TABLES",
     "ApprovedPlan",
+    "AwardCase",
     "CaseCalendar",
     "ReportCase",
     "ReportChecks",
@@ -282,7 +284,7 @@ def _example_scoring_case() -> ScoringCase:
 
 #: The weekly-report and scoring engines as the boundary (case files, the command line,
 #: schemas) sees them.
-ENGINES = (
+ENGINES: tuple[EngineSpec, ...] = (
     EngineSpec(
         name="reports",
         summary="validate and score weekly reports under a report policy and a work calendar",
@@ -300,5 +302,57 @@ ENGINES = (
         result_type=MonthlyScore,
         run=ScoringCase.score,
         example_case=_example_scoring_case,
+    ),
+)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class AwardCase:
+    """Everything needed to compute a team's year-end awards: what a case file of the
+    ``awards`` engine holds.
+
+    Attributes:
+        policy: the :class:`~hrpolicy.reports.AwardPolicy`.
+        team_year: the team's year (:class:`~hrpolicy.reports.TeamYear`): members, their
+            measures, margins, customers, sign-offs and payment days, and the pool.
+        calendar: the work calendar (:data:`CaseCalendar`) the policy's pay-by rule is
+            applied on; ``None`` when the policy has no pay-by rule.
+    """
+
+    policy: AwardPolicy
+    team_year: TeamYear
+    calendar: CaseCalendar | None = None
+
+    def award(self) -> YearEndAwards:
+        """Compute the awards (see :func:`hrpolicy.reports.year_end_awards`)."""
+        return year_end_awards(self.policy, self.team_year, calendar=self.calendar)
+
+
+def _example_award_case() -> AwardCase:
+    """The East China sales team's 2025 awards under the handbook's rule
+    (:func:`~hrpolicy.reports.examples.sales_team_awards`), on the statutory calendar."""
+    from hrpolicy.reports.examples import (  # noqa: PLC0415 - loaded on use
+        sales_team_awards,
+        sales_team_year,
+    )
+
+    return AwardCase(
+        policy=sales_team_awards(), team_year=sales_team_year(), calendar=StatutoryCalendar()
+    )
+
+
+#: The year-end awards engine as the boundary sees it.
+ENGINES = (
+    *ENGINES,
+    EngineSpec(
+        name="awards",
+        summary="a team's year-end awards: by ranking, for gross-margin growth and major "
+        "customers, and whether they were paid by the deadline",
+        case_type=AwardCase,
+        policy_types=(AwardPolicy,),
+        result_type=YearEndAwards,
+        run=AwardCase.award,
+        example_case=_example_award_case,
     ),
 )

@@ -23,7 +23,6 @@ from hrpolicy.core.workcal import (
     next_workday,
 )
 from hrpolicy.reports.awards import (
-    AwardCase,
     AwardPolicy,
     DevelopedCustomer,
     GrowthAward,
@@ -32,6 +31,7 @@ from hrpolicy.reports.awards import (
     MajorCustomerAward,
     MemberYear,
     RankAward,
+    TeamYear,
     Ties,
 )
 from hrpolicy.reports.model import (
@@ -384,7 +384,7 @@ def sales_team_awards() -> AwardPolicy:
     )
 
 
-def sales_team_year() -> AwardCase:
+def sales_team_year() -> TeamYear:
     """The East China sales team's 2025 under :func:`sales_team_awards`, with a pool of
     60,000 yuan: Li scored 92.5 (gross margin 1,200,000 against 1,000,000; customer K-01
     developed alone on 2025-04-10 with sales of 350,000, and K-02 developed with the
@@ -401,7 +401,7 @@ def sales_team_year() -> AwardCase:
         )
         for employee, reference in (("li", "GM-2026-007"), ("zhao", "GM-2026-008"))
     }
-    return AwardCase(
+    return TeamYear(
         team="华东销售一组",
         year=2025,
         pool=Decimal(60000),
