@@ -23,8 +23,14 @@ An :class:`AwardPolicy` is data; it holds any of three awards:
 - :class:`MajorCustomerAward` — a fixed amount for each customer the member developed
   alone in the award year whose sales that year reached the policy's minimum.
 
+A policy may also ask for sign-offs (``approvals``: :mod:`hrpolicy.core.approvals` rules
+for the fact ``"award"``; a missing one holds the member's whole award back) and state
+when the awards are due (``pay_by``: a :mod:`hrpolicy.core.deadlines` rule applied on the
+work calendar to the award year; a payment after it is a finding).
+
 Every amount is rounded half up to the fen once; each rule applied is a step and each
-award's reason a finding. :func:`year_end_awards` computes a team's year.
+award's reason a finding. :func:`year_end_awards` computes a team's year (a
+:class:`TeamYear`).
 """
 
 from __future__ import annotations
