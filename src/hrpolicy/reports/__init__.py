@@ -17,6 +17,7 @@ from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
+from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
 from hrpolicy.reports.case import (
@@ -43,6 +44,7 @@ from hrpolicy.reports.model import (
 )
 from hrpolicy.reports.results import RESULT_TABLES, consequence_tables, team_tables
 from hrpolicy.reports.scoring import (
+    SCORE_RUNS,
     Absence,
     AnnualScore,
     Assessed,
@@ -91,6 +93,7 @@ from hrpolicy.reports.whatif import CardComparison, compare_cards
 __all__ = [
     "ITEMS",
     "RESULT_TABLES",
+    "SCORE_RUNS",
     "SUMMARY_ITEMS",
     "Absence",
     "AnnualScore",
@@ -104,6 +107,7 @@ __all__ = [
     "ChineseStatutoryCalendar",
     "Column",
     "ColumnType",
+    "Comparison",
     "Component",
     "ComponentScore",
     "Deadline",
@@ -130,12 +134,15 @@ __all__ = [
     "PlannedVisit",
     "Rate",
     "Reference",
+    "Repeat",
     "ReportCase",
     "ReportCheck",
     "ReportChecks",
     "ReportPolicy",
     "Review",
     "ReviewShare",
+    "RunPolicy",
+    "RunRule",
     "ScoreCard",
     "ScoringCase",
     "Severity",
@@ -146,6 +153,7 @@ __all__ = [
     "TableCalendar",
     "TableSchema",
     "TerminalReport",
+    "Threshold",
     "Tolerance",
     "Training",
     "Visit",
