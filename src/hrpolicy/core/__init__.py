@@ -34,7 +34,7 @@ from hrpolicy.core.money import (
     parse_money,
     round_money,
 )
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, PeriodKind, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, ValueKind, exact_text
 from hrpolicy.core.recovery import RecoveryMonth, RecoverySchedule, recovery_cap, recovery_schedule
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
@@ -75,12 +75,14 @@ __all__ = [
     "NotCoveredError",
     "PaidLine",
     "Period",
+    "PeriodKind",
     "Piece",
     "PolicyDefinitionError",
     "Rate",
     "RecoveryMonth",
     "RecoverySchedule",
     "Rounding",
+    "Season",
     "Semantics",
     "Severity",
     "Side",
