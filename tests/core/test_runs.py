@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, Season
 from hrpolicy.core.runs import (
     Comparison,
     Repeat,
@@ -216,3 +217,26 @@ def test_each_full_run_rule_triggers_once_per_n_consecutive_qualifying_months(
         expected += run > 0 and run % 3 == 0
         previous = index
     assert len(find_runs(RunPolicy(rules=(_under(70, 3),)), figures).matches) == expected
+
+
+def test_quarters_make_runs_across_the_year_end() -> None:
+    quarters = {Period.parse(q): {"score": 65} for q in ("2024-Q3", "2024-Q4", "2025-Q1")}
+    (match,) = find_runs(RunPolicy(rules=(_under(70, 3),)), quarters).matches
+    assert (str(match.first), str(match.last)) == ("2024-Q3", "2025-Q1")
+
+
+def test_a_missing_quarter_breaks_the_run() -> None:
+    quarters = {Period.parse(q): {"score": 65} for q in ("2024-Q1", "2024-Q3", "2024-Q4")}
+    assert find_runs(RunPolicy(rules=(_under(70, 2),)), quarters).of("under_70_2")[0].first == (
+        Period(year=2024, quarter=3)
+    )
+
+
+def test_seasons_are_refused_because_a_season_has_no_next_period() -> None:
+    spring = Season(name="spring", first_day=date(2025, 2, 1), last_day=date(2025, 5, 31))
+    with pytest.raises(InvalidValueError, match="season"):
+        find_runs(
+            RunPolicy(rules=(_under(70, 1),)), {Period(year=2025, season=spring): {"score": 1}}
+        )
+    with pytest.raises(InvalidValueError, match="season"):
+        following(Period(year=2025, season=spring))

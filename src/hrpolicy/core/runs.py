@@ -13,9 +13,10 @@ a gross margin at or above a standard (promotion), three months of completion un
 - the consequence it leads to (a code and its text in zh_CN and en) and the clause.
 
 Periods are consecutive when each is the one right after the last (the month after
-2024-12 is 2025-01; the year after 2024 is 2025): a period missing from the figures breaks
-every run, and so does a period that does not meet the condition. All the periods given
-must be of one kind (all months, or all years).
+2024-12 is 2025-01, the quarter after 2024-Q4 is 2025-Q1, the year after 2024 is 2025): a
+period missing from the figures breaks every run, and so does a period that does not meet
+the condition. All the periods given must be of one kind (all months, all quarters or all
+years); named seasons, which have no next period, are refused.
 
 :func:`find_runs` reads a :class:`RunPolicy` (rules in order) against each period's
 figures and returns the :class:`RunMatch` es in period order, with one step each. With
@@ -29,7 +30,7 @@ refused); a period lacking a measure a rule tests is refused, never read as fail
 test.
 
 >>> from decimal import Decimal
->>> from hrpolicy.core.period import Period
+>>> from hrpolicy.core.period import Period, PeriodKind
 >>> retraining = RunRule(
 ...     rule_id="three_under_70",
 ...     when=(Threshold(measure="score", comparison=Comparison.BELOW, value=Decimal(70)),),
@@ -66,7 +67,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import format_exact, parse_decimal
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, PeriodKind
 
 __all__ = [
     "Comparison",
@@ -259,21 +260,25 @@ class Runs:
 
 
 def following(period: Period) -> Period:
-    """The period right after ``period``, of the same kind: the next month, or the next
-    year.
+    """The period right after ``period``, of the same kind: the next month, quarter or
+    year. A named season has no next period of its own (seasons are explicit date
+    ranges), so it is refused.
 
-    >>> str(following(Period(year=2024, month=12))), str(following(Period(year=2024)))
-    ('2025-01', '2025')
+    >>> [str(following(Period.parse(p))) for p in ["2024-12", "2024-Q4", "2024"]]
+    ['2025-01', '2025-Q1', '2025']
     """
     argument(period, Period, "period")
+    kind = period.kind
+    if kind is PeriodKind.SEASON:
+        raise InvalidValueError(
+            "period", "a month, a quarter or a year (a season has no next period)", str(period)
+        )
     day = period.last_day + timedelta(days=1)
-    if period.is_year:
+    if kind is PeriodKind.YEAR:
         return Period(year=day.year)
+    if kind is PeriodKind.QUARTER:
+        return Period(year=day.year, quarter=(day.month - 1) // 3 + 1)
     return Period(year=day.year, month=day.month)
-
-
-def _kind(period: Period) -> str:
-    return "year" if period.is_year else "month"
 
 
 _ZH: Final = "一二三四五六七八九十"
@@ -310,9 +315,17 @@ def _figures(figures: object, measures: tuple[str, ...]) -> list[tuple[Period, d
                 path, f"a figure for every measure the rules test ({', '.join(measures)})", missing
             )
         rows.append((key, {m: parse_decimal(values[m], field=f"{path}.{m}") for m in measures}))
-    kinds = sorted({_kind(p) for p, _ in rows})
+    kinds = sorted({p.kind.value for p, _ in rows})
     if len(kinds) > 1:
-        raise InvalidValueError("figures", "periods of one kind (all months or all years)", kinds)
+        raise InvalidValueError(
+            "figures", "periods of one kind (all months, all quarters or all years)", kinds
+        )
+    if kinds == [PeriodKind.SEASON.value]:
+        raise InvalidValueError(
+            "figures",
+            "months, quarters or years (a season has no next period to make a run)",
+            [str(p) for p, _ in rows],
+        )
     rows.sort(key=lambda row: row[0].first_day)
     return rows
 
@@ -340,7 +353,7 @@ def find_runs(policy: RunPolicy, figures: Figures) -> Runs:
             number, or periods of different kinds.
 
     Example:
-        >>> from hrpolicy.core.period import Period
+        >>> from hrpolicy.core.period import Period, PeriodKind
         >>> promotion = RunRule(
         ...     rule_id="promotion",
         ...     when=(
