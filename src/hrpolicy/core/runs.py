@@ -281,7 +281,7 @@ def following(period: Period) -> Period:
     return Period(year=day.year, month=day.month)
 
 
-_ZH: Final = "一二三四五六七八九十"
+_ZH: Final = "一两三四五六七八九十"  # 两 before a measure word: 两个月
 _EN: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
