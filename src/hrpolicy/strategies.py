@@ -172,9 +172,25 @@ from hrpolicy.core.checked import IntSpec, MoneySpec, QuantitySpec, TextSpec, sp
 from hrpolicy.core.fields import FIRST_DATE, LAST_DATE
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
+from hrpolicy.core.period import PeriodKind
+from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import TableCalendar
+from hrpolicy.reports.cards import (
+    CardInputs,
+    Combine,
+    Indicator,
+    IndicatorFigure,
+    KpiCard,
+    Measured,
+    PayAmount,
+    PayPart,
+    Quota,
+    QuotaCount,
+    QuotaInputs,
+    QuotaPolicy,
+)
 from hrpolicy.reports.case import (
     ApprovedPlan,
     CaseCalendar,
@@ -253,11 +269,14 @@ __all__ = [
     "employments",
     "invoice_sets",
     "iso_weeks",
+    "kpi_cards",
     "penalty_clauses",
     "periods",
     "person_inputs",
+    "quota_policies",
     "rates",
     "report_policies",
+    "run_policies",
     "score_cards",
     "separations",
     "service_lengths",
@@ -2429,6 +2448,89 @@ def score_cards(draw: st.DrawFn) -> ScoreCard:
     )
 
 
+@st.composite
+def kpi_cards(draw: st.DrawFn) -> KpiCard:
+    """KPI cards of one to five indicators whose weights (whole percents) add up to 100 %,
+    each scored by a band table from -100 (completion and growth are in percent), with or
+    without a bonus-coefficient table and an improvement standard."""
+    count = draw(st.integers(1, 5))
+    cuts = sorted(
+        draw(st.lists(st.integers(1, 99), min_size=count - 1, max_size=count - 1, unique=True))
+    )
+    weights = [b - a for a, b in zip([0, *cuts], [*cuts, 100], strict=True)]
+    indicators = tuple(
+        Indicator(
+            indicator_id=f"i{index}",
+            zh_CN=f"指标{index}",
+            en=f"indicator {index}",
+            weight=Rate.parse(f"{weight}%"),
+            bands=draw(band_tables(start=-100)),
+            measured=draw(st.sampled_from(list(Measured))),
+        )
+        for index, weight in enumerate(weights)
+    )
+    return KpiCard(
+        card_id="generated",
+        indicators=indicators,
+        assessed=draw(st.sampled_from(list(PeriodKind))),
+        bonus_coefficient=draw(st.none() | band_tables()),
+        improvement_below=draw(st.none() | st.integers(0, 100).map(Decimal)),
+    )
+
+
+@st.composite
+def quota_policies(draw: st.DrawFn) -> QuotaPolicy:
+    """Quota policies of one to three monthly quotas, each with a target, a band table of
+    coefficients on completion (in percent) and the pay parts it applies to."""
+    count = draw(st.integers(1, 3))
+    quotas = tuple(
+        Quota(
+            quota_id=f"q{index}",
+            zh_CN=f"指标{index}",
+            en=f"quota {index}",
+            target=draw(st.integers(1, 200)),
+            bands=draw(band_tables()),
+            applies_to=tuple(
+                draw(st.lists(st.sampled_from(list(PayPart)), min_size=1, unique=True))
+            ),
+        )
+        for index in range(count)
+    )
+    return QuotaPolicy(
+        policy_id="generated", quotas=quotas, combine=draw(st.sampled_from(list(Combine)))
+    )
+
+
+@st.composite
+def run_policies(draw: st.DrawFn) -> RunPolicy:
+    """Rules over runs of periods: one to three rules, each of one or two thresholds on
+    the measures ``score`` and ``completion``, over 1 to 6 periods."""
+    rules = []
+    for index in range(draw(st.integers(1, 3))):
+        measures = draw(
+            st.lists(st.sampled_from(["score", "completion"]), min_size=1, max_size=2, unique=True)
+        )
+        rules.append(
+            RunRule(
+                rule_id=f"r{index}",
+                when=tuple(
+                    Threshold(
+                        measure=measure,
+                        comparison=draw(st.sampled_from(list(Comparison))),
+                        value=Decimal(draw(st.integers(0, 120))),
+                    )
+                    for measure in measures
+                ),
+                consequence=draw(st.sampled_from(["promotion", "demotion", "retraining"])),
+                zh_CN="后果",
+                en="consequence",
+                periods=draw(st.integers(1, 6)),
+                repeat=draw(st.sampled_from(list(Repeat))),
+            )
+        )
+    return RunPolicy(rules=tuple(rules), one_per_period=draw(st.booleans()))
+
+
 # --- collections the engines accept as a whole ----------------------------------------------
 
 
@@ -2954,6 +3056,30 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Visit: _builds(Visit),
         WeeklyReport: weekly_reports().map(lambda pair: pair[0]),
         WeeklyReports: _builds(WeeklyReports),
+        # reports: KPI cards and quotas
+        CardInputs: _builds(
+            CardInputs,
+            figures=st.lists(
+                _registered(IndicatorFigure), max_size=4, unique_by=lambda f: f.indicator
+            ).map(tuple),
+        ),
+        Indicator: _builds(Indicator, weight=rates(min_value=Decimal("0.01"))),
+        IndicatorFigure: _builds(IndicatorFigure),
+        KpiCard: kpi_cards(),
+        PayAmount: _builds(PayAmount),
+        Quota: _builds(
+            Quota,
+            applies_to=st.lists(st.sampled_from(list(PayPart)), min_size=1, unique=True).map(tuple),
+        ),
+        QuotaCount: _builds(QuotaCount),
+        QuotaInputs: _builds(
+            QuotaInputs,
+            counts=st.lists(_registered(QuotaCount), max_size=3, unique_by=lambda c: c.quota).map(
+                tuple
+            ),
+            pay=st.lists(_registered(PayAmount), max_size=2, unique_by=lambda p: p.part).map(tuple),
+        ),
+        QuotaPolicy: quota_policies(),
     }
 
 

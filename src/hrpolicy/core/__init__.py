@@ -37,6 +37,17 @@ from hrpolicy.core.money import (
 from hrpolicy.core.period import Period, PeriodKind, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, ValueKind, exact_text
 from hrpolicy.core.recovery import RecoveryMonth, RecoverySchedule, recovery_cap, recovery_schedule
+from hrpolicy.core.runs import (
+    Comparison,
+    Repeat,
+    RunMatch,
+    RunPolicy,
+    RunRule,
+    Runs,
+    Threshold,
+    find_runs,
+    following,
+)
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import (
@@ -61,6 +72,7 @@ __all__ = [
     "ClauseVerdict",
     "Column",
     "ColumnType",
+    "Comparison",
     "CompiledTable",
     "ConversionError",
     "DayKind",
@@ -81,7 +93,12 @@ __all__ = [
     "Rate",
     "RecoveryMonth",
     "RecoverySchedule",
+    "Repeat",
     "Rounding",
+    "RunMatch",
+    "RunPolicy",
+    "RunRule",
+    "Runs",
     "Season",
     "Semantics",
     "Severity",
@@ -91,6 +108,7 @@ __all__ = [
     "Table",
     "TableCalendar",
     "TableSchema",
+    "Threshold",
     "TimeUnit",
     "Trail",
     "ValueKind",
@@ -102,6 +120,8 @@ __all__ = [
     "audit_clause",
     "count_workdays",
     "exact_text",
+    "find_runs",
+    "following",
     "format_date",
     "format_exact",
     "format_money",
