@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy.core.bands import BandTable, Semantics, Side
+from hrpolicy.core.convert import to_dict
 from hrpolicy.core.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -41,6 +42,7 @@ from hrpolicy.reports.examples import (
     quarterly_kpi_card,
     visit_and_closing_quotas,
 )
+from tests.helpers import json_roundtrip
 
 Q1 = Period(year=2025, quarter=1)
 MARCH = Period(year=2025, month=3)
@@ -452,3 +454,28 @@ def test_more_visits_never_lower_pay_and_the_quotas_never_pay_above_the_amount(
     for part in before.parts:
         assert Decimal(0) <= part.paid <= part.amount
         assert after.part(part.part).paid >= part.paid
+
+
+# --- plain data ----------------------------------------------------------------------------
+
+
+def test_the_example_card_quotas_and_rules_read_back_from_json_unchanged() -> None:
+    for policy in (
+        quarterly_kpi_card(),
+        visit_and_closing_quotas(),
+        promotion_and_demotion_rules(),
+    ):
+        assert json_roundtrip(policy) == policy
+
+
+def test_a_scored_card_and_a_quota_month_read_back_from_json_unchanged() -> None:
+    card = score_card(quarterly_kpi_card(), Q1, _card(sales=150000, growth_from=160000))
+    month = apply_quotas(visit_and_closing_quotas(), MARCH, _month(50, 2))
+    runs = run_consequences(
+        promotion_and_demotion_rules(),
+        _completion((5, 55, 20), (6, 50, 18), (7, 59, 22)),
+        employee="li",
+    )
+    for result in (card, month, runs):
+        assert json_roundtrip(result) == result
+    assert to_dict(card)["indicators"][0]["prior"] is None  # parts are written in full

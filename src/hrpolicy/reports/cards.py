@@ -43,6 +43,7 @@ import attrs
 
 from hrpolicy.core.bands import BandTable
 from hrpolicy.core.choice import Choice
+from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Displayable, SummaryValue, View
 from hrpolicy.core.errors import InvalidValueError, NotCoveredError, PolicyDefinitionError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, step_of
@@ -1202,3 +1203,6 @@ CONSEQUENCE_ROWS: Final = TableSchema(
     ),
     "one row per consequence triggered",
 )
+
+# Parts of results: written with every field, null where missing.
+write_in_full(IndicatorScore, QuotaScore, PaidPart)
