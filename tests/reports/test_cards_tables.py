@@ -11,7 +11,7 @@ from hrpolicy.reports.cards import PayPart, apply_quotas, score_card
 from hrpolicy.reports.examples import quarterly_kpi_card, visit_and_closing_quotas
 from hrpolicy.tables import TableError, read_inputs
 
-CARD_FIGURES = [
+CARD_FIGURES: list[dict[str, object]] = [
     {"employee": "li", "indicator": "sales", "actual": "285000", "target": "300000"},
     {"employee": "li", "indicator": "profit", "actual": "60000", "target": "60000"},
     {"employee": "li", "indicator": "satisfaction", "actual": "88"},

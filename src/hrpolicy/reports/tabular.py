@@ -112,32 +112,36 @@ INPUTS: Final[dict[str, dict[str, Any]]] = {
 # KPI card figures (one row per person, the indicators' figures as a child table keyed by
 # employee) and quota months (one row per person, counts and pay parts as child tables).
 _BY_EMPLOYEE: Final = {"employee": "employee"}
-TABLES |= {
-    "card_inputs": {"type": CardInputs, "columns": ("employee", "bonus_base")},
-    "card_figures": {
-        "type": IndicatorFigure,
-        "parent": "card_inputs",
-        "field": "figures",
-        "key": _BY_EMPLOYEE,
-        "columns": ("indicator", "actual", "target", "prior"),
-    },
-    "quota_inputs": {"type": QuotaInputs, "columns": ("employee",)},
-    "quota_counts": {
-        "type": QuotaCount,
-        "parent": "quota_inputs",
-        "field": "counts",
-        "key": _BY_EMPLOYEE,
-        "columns": ("quota", "done", "target"),
-    },
-    "quota_pay": {
-        "type": PayAmount,
-        "parent": "quota_inputs",
-        "field": "pay",
-        "key": _BY_EMPLOYEE,
-        "columns": ("part", "amount"),
-    },
-}
-INPUTS |= {
-    "card_inputs": {"table": "card_inputs"},
-    "quota_inputs": {"table": "quota_inputs"},
-}
+TABLES.update(
+    {
+        "card_inputs": {"type": CardInputs, "columns": ("employee", "bonus_base")},
+        "card_figures": {
+            "type": IndicatorFigure,
+            "parent": "card_inputs",
+            "field": "figures",
+            "key": _BY_EMPLOYEE,
+            "columns": ("indicator", "actual", "target", "prior"),
+        },
+        "quota_inputs": {"type": QuotaInputs, "columns": ("employee",)},
+        "quota_counts": {
+            "type": QuotaCount,
+            "parent": "quota_inputs",
+            "field": "counts",
+            "key": _BY_EMPLOYEE,
+            "columns": ("quota", "done", "target"),
+        },
+        "quota_pay": {
+            "type": PayAmount,
+            "parent": "quota_inputs",
+            "field": "pay",
+            "key": _BY_EMPLOYEE,
+            "columns": ("part", "amount"),
+        },
+    }
+)
+INPUTS.update(
+    {
+        "card_inputs": {"table": "card_inputs"},
+        "quota_inputs": {"table": "quota_inputs"},
+    }
+)
