@@ -479,3 +479,22 @@ def test_a_scored_card_and_a_quota_month_read_back_from_json_unchanged() -> None
     for result in (card, month, runs):
         assert json_roundtrip(result) == result
     assert to_dict(card)["indicators"][0]["prior"] is None  # parts are written in full
+
+
+def test_the_example_card_quotas_and_rules_are_valid_against_their_generated_json_schemas() -> None:
+    import json  # noqa: PLC0415 - only this test reads JSON text
+
+    import jsonschema  # noqa: PLC0415 - a test dependency
+
+    from hrpolicy.documents.schema import schema_of  # noqa: PLC0415 - the boundary room
+
+    for policy in (
+        quarterly_kpi_card(),
+        visit_and_closing_quotas(),
+        promotion_and_demotion_rules(),
+    ):
+        data = json.loads(json.dumps(to_dict(policy)))
+        jsonschema.validate(data, schema_of(type(policy)))
+        data["format"] = 99
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, schema_of(type(policy)))

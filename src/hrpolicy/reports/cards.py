@@ -63,7 +63,14 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, round_money
 from hrpolicy.core.period import Period, PeriodKind
-from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, explanation_tables
+from hrpolicy.core.records import (
+    Column,
+    ColumnType,
+    Table,
+    TableSchema,
+    exact_text,
+    explanation_tables,
+)
 from hrpolicy.core.runs import Figures, RunMatch, RunPolicy, find_runs, number_words
 from hrpolicy.reports.messages import CATALOG
 
@@ -1100,8 +1107,6 @@ def _rational_cols(name: str, doc: str) -> tuple[Column, Column]:
 
 
 def _rational(value: Fraction) -> tuple[Decimal, str]:
-    from hrpolicy.core.records import exact_text  # noqa: PLC0415 - kept beside its one use
-
     return round_money(value), exact_text(value)
 
 
