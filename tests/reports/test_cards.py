@@ -498,3 +498,14 @@ def test_the_example_card_quotas_and_rules_are_valid_against_their_generated_jso
         data["format"] = 99
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(data, schema_of(type(policy)))
+
+
+def test_a_card_score_or_a_paid_part_that_disagrees_with_its_figures_is_refused() -> None:
+    card = score_card(quarterly_kpi_card(), Q1, _card(sales=285000))
+    with pytest.raises(InvalidValueError, match=r"CardScore\(li 2025-Q1\)\.score"):
+        attrs.evolve(card, score=Decimal(99))
+    with pytest.raises(InvalidValueError, match="improvement_plan"):
+        attrs.evolve(card, improvement_plan=True)
+    part = apply_quotas(visit_and_closing_quotas(), MARCH, _month(72, 5)).parts[0]
+    with pytest.raises(InvalidValueError, match=r"PaidPart\(performance_pay\)\.paid"):
+        attrs.evolve(part, paid=Decimal(2000))

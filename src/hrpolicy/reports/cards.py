@@ -247,13 +247,23 @@ class IndicatorScore:
     points: Fraction
     weighted: Fraction
 
+    def __attrs_post_init__(self) -> None:
+        expected = self.points * self.indicator.weight.exact
+        require(
+            self.weighted == expected,
+            f"IndicatorScore({self.indicator.indicator_id}).weighted",
+            f"{format_exact(expected)} (points × weight {self.indicator.weight})",
+            self.weighted,
+        )
+
 
 @attrs.frozen(kw_only=True)
 class CardScore(Displayable):
     """A card scored for one person and period: the indicators, the card ``score``
     (Σ weighted points, rounded half up to 0.01 once), the bonus coefficient and bonus (when
     the card and the inputs give them), whether an improvement plan is due, and the steps
-    and findings."""
+    and findings. Built by :func:`score_card`; one built by hand (or read back) agrees with
+    itself: a score other than its indicators' is refused."""
 
     card: KpiCard
     period: Period
@@ -265,6 +275,31 @@ class CardScore(Displayable):
     improvement_plan: bool
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
+
+    def __attrs_post_init__(self) -> None:
+        path = f"CardScore({self.employee} {self.period})"
+        total = sum((s.weighted for s in self.indicators), Fraction(0))
+        require(
+            self.score == round_money(total),
+            f"{path}.score",
+            f"{round_money(total)} (the indicators' weighted points, rounded half up to 0.01)",
+            self.score,
+        )
+        require(
+            self.bonus is None or self.bonus_coefficient is not None,
+            f"{path}.bonus",
+            "no bonus without a bonus coefficient",
+            self.bonus,
+        )
+        require(
+            self.improvement_plan
+            == (
+                self.card.improvement_below is not None and self.score < self.card.improvement_below
+            ),
+            f"{path}.improvement_plan",
+            f"whether the score is under the card's standard ({self.card.improvement_below})",
+            self.improvement_plan,
+        )
 
     @property
     def explanation(self) -> Explanation:
@@ -698,6 +733,15 @@ class PaidPart:
     amount: Decimal
     coefficient: Fraction
     paid: Decimal
+
+    def __attrs_post_init__(self) -> None:
+        expected = round_money(Fraction(self.amount) * self.coefficient)
+        require(
+            self.paid == expected,
+            f"PaidPart({self.part.value}).paid",
+            f"{expected} (amount × coefficient, rounded half up to the fen)",
+            self.paid,
+        )
 
     @property
     def change(self) -> Decimal:
