@@ -7,6 +7,11 @@ facts into a score on a :class:`ScoreCard` (:func:`score_component` scores one c
 alone); :func:`annual_score` and :func:`consequences` take monthly scores — computed, or
 known already — to the year and to what the scores trigger.
 
+:func:`score_card` scores a weighted KPI card (:class:`KpiCard`) for a quarter or a year;
+:func:`apply_quotas` applies monthly visit and closing quotas (:class:`QuotaPolicy`) to
+pay; :func:`run_consequences` finds what runs of periods lead to (promotion, demotion …)
+by rules over consecutive periods (:class:`RunPolicy`, from :mod:`hrpolicy.core.runs`).
+
 The core types these functions take are exported here too: :class:`Period` (a month),
 the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 :class:`ChineseStatutoryCalendar`), :class:`Rate`, and what results carry
