@@ -42,6 +42,9 @@ MAIN: list[Callable[..., Any]] = [
     reports.score_component,
     reports.annual_score,
     reports.consequences,
+    reports.score_card,
+    reports.apply_quotas,
+    reports.run_consequences,
 ]
 
 
