@@ -26,12 +26,16 @@ ENUMS = [
 ]
 
 
-def test_the_engine_has_six_enums() -> None:
+def test_the_engine_has_ten_enums() -> None:
     assert sorted(e.__name__ for e in ENUMS) == [
         "Card",
+        "Combine",
+        "Consequence",
         "Item",
         "ItemStatus",
+        "Measured",
         "Need",
+        "PayPart",
         "Per",
         "Weekday",
     ]
@@ -93,6 +97,7 @@ def test_every_public_function_taking_an_engine_enum_is_known_here() -> None:
         "ReportPolicy.rule(item)",
         "ReportPolicy.tolerance(item)",
         "ReportCheck.status(item)",
+        "QuotaResult.part(part)",
     }
 
 

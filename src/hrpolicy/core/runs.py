@@ -354,14 +354,15 @@ def find_runs(policy: RunPolicy, figures: Figures) -> Runs:
 
     Example:
         >>> from hrpolicy.core.period import Period, PeriodKind
+        >>> at_least = Comparison.AT_LEAST
         >>> promotion = RunRule(
         ...     rule_id="promotion",
         ...     when=(
-        ...         Threshold(measure="completion", comparison="at_least", value=Decimal(1)),
-        ...         Threshold(measure="margin", comparison="at_least", value=Decimal("0.25")),
+        ...         Threshold(measure="completion", comparison=at_least, value=Decimal(1)),
+        ...         Threshold(measure="margin", comparison=at_least, value=Decimal("0.25")),
         ...     ),
         ...     periods=3,
-        ...     repeat="once_per_run",
+        ...     repeat=Repeat.ONCE_PER_RUN,
         ...     consequence="promotion",
         ...     zh_CN="晋升",
         ...     en="promotion",

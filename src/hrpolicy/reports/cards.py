@@ -34,10 +34,11 @@ demotion" are :class:`~hrpolicy.core.runs.RunRule` s, found by
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -55,6 +56,7 @@ from hrpolicy.core.fields import (
     Text,
     argument,
     checked,
+    enum_argument,
     policy_checked,
     require,
     require_unique,
@@ -73,6 +75,7 @@ from hrpolicy.core.records import (
 )
 from hrpolicy.core.runs import Figures, RunMatch, RunPolicy, find_runs, number_words
 from hrpolicy.reports.messages import CATALOG
+from hrpolicy.reports.scoring import _exact, _exact_fields
 
 __all__ = [
     "CARD_INDICATORS",
@@ -115,6 +118,22 @@ def _check_bands(table: BandTable, path: str, what: str) -> None:
                 raise PolicyDefinitionError(
                     f"{path}.bands[{index}].{name}", f"{what} of 0 or more", value
                 )
+
+
+def _optional_exact(path: str, value: object) -> Fraction | None:
+    return None if value is None else _exact(path, value)
+
+
+def _result_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """The scoring results' field checks, and an optional exact number (``Fraction |
+    None``) taken as ``None`` or as an exact ``Fraction``."""
+    optional = [
+        field.evolve(converter=functools.partial(_optional_exact, f"{cls.__name__}.{field.name}"))
+        if field.type in ("Fraction | None", Fraction | None) and field.converter is None
+        else field
+        for field in fields
+    ]
+    return _exact_fields(cls, optional)
 
 
 # --- KPI cards -------------------------------------------------------------------------
@@ -233,7 +252,8 @@ class CardInputs:
         )
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class IndicatorScore:
     """An indicator scored: the figures, the ``measure`` its bands read (exact), the band
     it fell in, its ``points`` (exact) and ``weighted`` = points × weight (exact)."""
@@ -257,7 +277,8 @@ class IndicatorScore:
         )
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class CardScore(Displayable):
     """A card scored for one person and period: the indicators, the card ``score``
     (Σ weighted points, rounded half up to 0.01 once), the bonus coefficient and bonus (when
@@ -267,11 +288,11 @@ class CardScore(Displayable):
 
     card: KpiCard
     period: Period
-    employee: str
+    employee: Text
     indicators: tuple[IndicatorScore, ...]
-    score: Decimal
+    score: Quantity
     bonus_coefficient: Fraction | None
-    bonus: Decimal | None
+    bonus: NonNegativeMoney | None
     improvement_plan: bool
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
@@ -711,28 +732,30 @@ class QuotaInputs:
         )
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class QuotaScore:
     """A quota's month: done, the target, completion (exact, in percent), the band and
     the coefficient."""
 
     quota: Quota
-    done: int
-    target: int
+    done: NonNegativeInt
+    target: PositiveInt
     completion: Fraction
     band: str
     coefficient: Fraction
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class PaidPart:
     """A pay part after the quotas: the amount, the combined coefficient and what is paid
     (amount × coefficient, rounded half up to the fen)."""
 
     part: PayPart
-    amount: Decimal
+    amount: NonNegativeMoney
     coefficient: Fraction
-    paid: Decimal
+    paid: NonNegativeMoney
 
     def __attrs_post_init__(self) -> None:
         expected = round_money(Fraction(self.amount) * self.coefficient)
@@ -750,14 +773,15 @@ class PaidPart:
         return self.paid - self.amount
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class QuotaResult(Displayable):
     """A month under a quota policy: each quota scored, each pay part paid, the steps and
     findings."""
 
     policy: QuotaPolicy
     period: Period
-    employee: str
+    employee: Text
     quotas: tuple[QuotaScore, ...]
     parts: tuple[PaidPart, ...]
     steps: tuple[Step, ...]
@@ -770,7 +794,7 @@ class QuotaResult(Displayable):
 
     def part(self, part: PayPart | str) -> PaidPart:
         """One pay part after the quotas."""
-        wanted = PayPart(part)
+        wanted = enum_argument(part, PayPart, "part")
         for candidate in self.parts:
             if candidate.part is wanted:
                 return candidate
@@ -845,8 +869,8 @@ def apply_quotas(policy: QuotaPolicy, month: Period, inputs: QuotaInputs) -> Quo
         ...     employee="li",
         ...     counts=(QuotaCount(quota="visits", done=72), QuotaCount(quota="closed", done=5)),
         ...     pay=(
-        ...         PayAmount(part="performance_pay", amount=Decimal(2000)),
-        ...         PayAmount(part="commission", amount=Decimal("3500.50")),
+        ...         PayAmount(part=PayPart.PERFORMANCE_PAY, amount=Decimal(2000)),
+        ...         PayAmount(part=PayPart.COMMISSION, amount=Decimal("3500.50")),
         ...     ),
         ... )
         >>> result = apply_quotas(visit_and_closing_quotas(), Period(year=2025, month=3), inputs)
@@ -1006,11 +1030,12 @@ _CONSEQUENCE_CODES: Final = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class RunConsequences(Displayable):
     """What one person's runs of periods lead to: the matches, a finding and a step each."""
 
-    employee: str
+    employee: Text
     rules: RunPolicy
     matches: tuple[RunMatch, ...]
     steps: tuple[Step, ...]
