@@ -99,7 +99,7 @@ def _check_months(periods: Sequence[Period], path: str) -> None:
     for index in range(1, len(periods)):
         before, after = periods[index - 1], periods[index]
         require(
-            not after.is_year
+            after.is_month
             and before.month is not None
             and after.month == before.month + 1
             and after.year == before.year,
