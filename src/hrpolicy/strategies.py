@@ -1793,7 +1793,8 @@ def commission_components(
             basis=draw(st.sampled_from(bases)) if table.semantics is Semantics.MARGINAL else None,
             table=table,
             window=draw(st.sampled_from(list(Window))),
-            frequency=draw(st.sampled_from(list(Frequency))),
+            # Month and year statements: the plans drawn name no seasons.
+            frequency=draw(st.sampled_from([Frequency.MONTHLY, Frequency.YEARLY])),
             multipliers=draw(
                 st.lists(
                     st.builds(
@@ -2523,8 +2524,8 @@ def _check_team_months(o: _Options) -> None:
     name = "team_months"
     _check_names(name, "owners", o["owners"])
     _check_instance(name, "period", o["period"], Period)
-    if o["period"] is not None and o["period"].is_year:
-        raise InvalidArgument(f"{name}: period={o['period']!r} must be a month, not a year")
+    if o["period"] is not None and not o["period"].is_month:
+        raise InvalidArgument(f"{name}: period={o['period']!r} must be a month")
     _check_sizes(name, o["min_deals"], o["max_deals"], low=0, high=200)
     if _check_number(name, "max_amount", o["max_amount"]) < 0:
         raise InvalidArgument(f"{name}: max_amount={o['max_amount']!r} must be 0 or more")
