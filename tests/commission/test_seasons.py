@@ -23,6 +23,7 @@ from hrpolicy.commission import (
     Season,
     Window,
     evaluate,
+    evaluate_year,
     statement_from_dict,
 )
 from hrpolicy.commission.examples import FARM_SEASONS, farm_supply_plan, quarterly_bonus_plan
@@ -287,3 +288,10 @@ def test_a_quarters_bonus_depends_only_on_its_sales_not_on_which_quarter(
         return statement.component_total("quarter-bonus")
 
     assert bonus(Period(year=2025, quarter=quarter)) == bonus(Period(year=2025, quarter=1))
+
+
+def test_a_year_run_of_a_plan_settled_by_quarter_is_refused_rather_than_run_without_it() -> None:
+    with pytest.raises(InvalidValueError, match="quarter-bonus quarterly: evaluate each quarter"):
+        evaluate_year(quarterly_bonus_plan(), Period(year=2025), [], "li")
+    with pytest.raises(InvalidValueError, match="season-commission seasonal"):
+        evaluate_year(farm_supply_plan(), Period(year=2025, quarter=1), [], "li")
