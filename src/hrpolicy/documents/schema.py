@@ -470,7 +470,7 @@ def _finding(generator: _Generator, _: object) -> Schema:
 
 
 #: A period's text: a month (2025-03), a quarter (2025-Q1) or a year (2025).
-_PERIOD_TEXT: Final = r"^\s*\d{4}(-(0[1-9]|1[0-2])|-[Qq][1-4])?\s*$"
+_PERIOD_TEXT: Final = r"^[0-9]{4}(-(0[1-9]|1[0-2])|-[Qq][1-4])?$"
 
 
 def _period(generator: _Generator, _: object) -> Schema:
