@@ -15,7 +15,7 @@ the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 
 from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
@@ -138,6 +138,7 @@ __all__ = [
     "ReviewShare",
     "ScoreCard",
     "ScoringCase",
+    "Season",
     "Severity",
     "StatutoryCalendar",
     "Step",
