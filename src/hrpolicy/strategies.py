@@ -172,7 +172,7 @@ from hrpolicy.core.checked import IntSpec, MoneySpec, QuantitySpec, TextSpec, sp
 from hrpolicy.core.fields import FIRST_DATE, LAST_DATE
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
-from hrpolicy.core.period import PeriodKind
+from hrpolicy.core.period import PeriodKind, Season
 from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
@@ -1715,14 +1715,50 @@ def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalend
 # --- commission ---------------------------------------------------------------------------
 
 
-def periods(*, min_year: int = 2020, max_year: int = 2030) -> st.SearchStrategy[Period]:
-    """Calendar months and years between ``min_year`` and ``max_year`` (1900 to 2199)."""
+_PERIOD_KINDS: Final = ("month", "quarter", "season", "year")
+
+
+def periods(
+    *, min_year: int = 2020, max_year: int = 2030, kinds: Sequence[str] = ("month", "year")
+) -> st.SearchStrategy[Period]:
+    """Periods between ``min_year`` and ``max_year`` (1900 to 2199): calendar months and
+    years unless ``kinds`` (some of ``"month"``, ``"quarter"``, ``"season"``, ``"year"``)
+    says otherwise; a season is drawn as :func:`_seasons` draws it, starting in the year.
+    """
     _check_int("periods", "min_year", min_year, FIRST_DATE.year, LAST_DATE.year)
     _check_int("periods", "max_year", max_year, FIRST_DATE.year, LAST_DATE.year)
     _check_range("periods", min_year, max_year)
-    return st.builds(
-        Period, year=st.integers(min_year, max_year), month=st.none() | st.integers(1, 12)
-    )
+    if isinstance(kinds, str) or not kinds or any(k not in _PERIOD_KINDS for k in kinds):
+        raise InvalidArgument(
+            f"periods: kinds={kinds!r} must be a non-empty list of "
+            + ", ".join(repr(k) for k in _PERIOD_KINDS)
+        )
+    years = st.integers(min_year, max_year)
+    by_kind: dict[str, st.SearchStrategy[Period]] = {
+        "month": st.builds(Period, year=years, month=st.integers(1, 12)),
+        "quarter": st.builds(Period, year=years, quarter=st.integers(1, 4)),
+        "season": years.flatmap(
+            lambda year: _seasons(year).map(lambda s: Period(year=year, season=s))
+        ),
+        "year": st.builds(Period, year=years),
+    }
+    return st.one_of([by_kind[k] for k in _PERIOD_KINDS if k in kinds])
+
+
+def _seasons(year: int | None = None) -> st.SearchStrategy[Season]:
+    """Seasons of up to a year, starting in ``year`` (any year from 2020 to 2030 if none),
+    with a name a company might give one."""
+    years = st.just(year) if year is not None else st.integers(2020, 2030)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Season:
+        start_year = draw(years)
+        first = draw(st.dates(min_value=date(start_year, 1, 1), max_value=date(start_year, 12, 31)))
+        last = first + timedelta(days=draw(st.integers(0, 364)))
+        name = draw(st.sampled_from(["spring", "autumn", "winter", "春耕", "秋种"]))
+        return Season(name=name, first_day=first, last_day=last)
+
+    return build()
 
 
 def _check_deal_options(name: str, o: _Options) -> None:
@@ -1812,7 +1848,8 @@ def commission_components(
             basis=draw(st.sampled_from(bases)) if table.semantics is Semantics.MARGINAL else None,
             table=table,
             window=draw(st.sampled_from(list(Window))),
-            frequency=draw(st.sampled_from(list(Frequency))),
+            # Month and year statements: the plans drawn name no seasons.
+            frequency=draw(st.sampled_from([Frequency.MONTHLY, Frequency.YEARLY])),
             multipliers=draw(
                 st.lists(
                     st.builds(
@@ -2625,8 +2662,8 @@ def _check_team_months(o: _Options) -> None:
     name = "team_months"
     _check_names(name, "owners", o["owners"])
     _check_instance(name, "period", o["period"], Period)
-    if o["period"] is not None and o["period"].is_year:
-        raise InvalidArgument(f"{name}: period={o['period']!r} must be a month, not a year")
+    if o["period"] is not None and not o["period"].is_month:
+        raise InvalidArgument(f"{name}: period={o['period']!r} must be a month")
     _check_sizes(name, o["min_deals"], o["max_deals"], low=0, high=200)
     if _check_number(name, "max_amount", o["max_amount"]) < 0:
         raise InvalidArgument(f"{name}: max_amount={o['max_amount']!r} must be 0 or more")
@@ -2906,6 +2943,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         BandTable: band_tables(),
         Rate: rates(),
         Period: periods(),
+        Season: _seasons(),
         IsoWeek: iso_weeks(),
         TableCalendar: table_calendars(),
         Label: _builds(Label),

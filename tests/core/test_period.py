@@ -10,7 +10,9 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
+from hrpolicy import strategies
 from hrpolicy.core import (
     ConversionError,
     InvalidTypeError,
@@ -219,3 +221,14 @@ def test_each_month_lies_in_exactly_one_quarter_of_its_year(year: int, month: in
     holding = [q for q in range(1, 5) if Period(year=year, quarter=q).contains(day)]
     assert holding == [(month - 1) // 3 + 1]
     assert Period(year=year, month=month) in Period(year=year, quarter=holding[0]).months
+
+
+@given(strategies.periods(kinds=("month", "quarter", "season", "year")))
+def test_the_period_strategy_draws_every_kind_and_each_round_trips(period: Period) -> None:
+    assert from_dict(to_dict(period), Period) == period
+    assert period.first_day.year == period.year
+
+
+def test_the_period_strategy_refuses_a_kind_it_does_not_know() -> None:
+    with pytest.raises(InvalidArgument, match=r"kinds=.*'week'"):
+        strategies.periods(kinds=("week",))

@@ -75,7 +75,7 @@ _KIND_LABELS: Final = {
 
 #: A season name may not read as a month (``03``) or a quarter (``Q1``), nor hold spaces.
 _MONTH_OR_QUARTER: Final = re.compile(r"(?i)^(\d.*|q\d.*)$")
-_TEXT: Final = re.compile(r"^(\d{4})(?:-(.+))?$")
+_TEXT: Final = re.compile(r"([0-9]{4})(?:-(.+))?")
 
 
 @checked
@@ -249,7 +249,7 @@ class Period:
         for index, season in enumerate(known):
             if not isinstance(season, Season):
                 raise InvalidTypeError(f"seasons[{index}]", "a Season", season)
-        match = _TEXT.match(text.strip())
+        match = _TEXT.fullmatch(text)
         if match is None:
             raise InvalidValueError(
                 field,
@@ -260,11 +260,11 @@ class Period:
         year, rest = int(match.group(1)), match.group(2)
         if rest is None:
             return cls(year=year)
-        if re.fullmatch(r"\d{2}", rest):
+        if re.fullmatch(r"[0-9]{2}", rest):
             if not 1 <= int(rest) <= 12:
                 raise InvalidValueError(field, "a month from 01 to 12", text)
             return cls(year=year, month=int(rest))
-        if re.fullmatch(r"(?i)q\d", rest):
+        if re.fullmatch(r"[Qq][0-9]", rest):
             if not 1 <= int(rest[1]) <= 4:
                 raise InvalidValueError(field, "a quarter from Q1 to Q4", text)
             return cls(year=year, quarter=int(rest[1]))

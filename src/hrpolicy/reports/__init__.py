@@ -21,7 +21,7 @@ the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 from hrpolicy.core.bands import Band, BandTable, Semantics
 from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
-from hrpolicy.core.period import Period, PeriodKind
+from hrpolicy.core.period import Period, PeriodKind, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.whatif import WhatIfRow
@@ -197,6 +197,7 @@ __all__ = [
     "RunRule",
     "ScoreCard",
     "ScoringCase",
+    "Season",
     "Semantics",
     "Severity",
     "StatutoryCalendar",

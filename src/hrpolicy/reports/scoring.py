@@ -570,7 +570,7 @@ class MonthlyScore(Displayable):
 
     def __attrs_post_init__(self) -> None:
         card, month = self.card, self.month
-        require(not month.is_year, "MonthlyScore.month", "a month", month)
+        require(month.is_month, "MonthlyScore.month", "a month", month)
         path = f"MonthlyScore({self.employee} {month})"
         components = self.components
         double, daily, attendance = self.double_deductions, self.daily_work, self.attendance
@@ -728,7 +728,7 @@ def weeks_of(month: Period) -> tuple[IsoWeek, ...]:
     ['2024-W10', '2024-W11', '2024-W12', '2024-W13']
     """
     argument(month, Period, "month")
-    require(not month.is_year, "month", "a month", month)
+    require(month.is_month, "month", "a month", month)
     thursday = month.first_day + timedelta(days=(3 - month.first_day.weekday()) % 7)
     weeks = []
     while thursday <= month.last_day:
@@ -761,7 +761,7 @@ def hr_due_date(month: Period, calendar: WorkCalendar) -> date:
     """When a month's scores are due to HR: the 8th of the next month, moved to the next
     workday when that is not one."""
     argument(month, Period, "month")
-    require(not month.is_year, "month", "a month", month)
+    require(month.is_month, "month", "a month", month)
     check_calendar(calendar)
     eighth = month.first_day + relativedelta(months=1, days=7)
     return next_workday(calendar, eighth)
@@ -1126,7 +1126,7 @@ def _check_month_facts(month: Period, inputs: MonthInputs, calendar: WorkCalenda
     argument(month, Period, "month")
     argument(inputs, MonthInputs, "inputs")
     check_calendar(calendar)
-    require(not month.is_year, "month", "a month", month)
+    require(month.is_month, "month", "a month", month)
     for index, absence in enumerate(inputs.absences):
         require(
             month.contains(absence.on),
@@ -1421,7 +1421,7 @@ def _months_of(
         for key, value in scores.items():
             if not isinstance(key, Period):
                 raise InvalidTypeError(f"scores[{_key_text(key)}]", "a month as a Period", key)
-            require(not key.is_year, f"scores[{key}]", "a month, not a year", key)
+            require(key.is_month, f"scores[{key}]", "a month, not a year", key)
             pairs.append((key, _check_score(value, f"scores[{key}]")))
         who = employee
     else:
