@@ -339,7 +339,8 @@ def _steps(rows: Sequence[Sequence[int | str]], name: str) -> BandTable:
 def quarterly_kpi_card() -> KpiCard:
     """A salesperson's quarterly KPI card.
 
-    Handbook rule: 「业绩考核表按季度（或年度）考核，指标包括销售额、利润、客户满意度、新客户数、
+    Handbook rule, restated in both languages:
+    「业绩考核表按季度（或年度）考核，指标包括销售额、利润、客户满意度、新客户数、
     销售增长率，各按权重计分，考核结果与奖金、晋升挂钩，低于标准的须制定改进计划。」 ("A KPI card
     with weighted indicators — sales, profit, customer satisfaction, new customers, growth of
     sales — assessed quarterly or yearly, feeding rewards (bonus, promotion) and an
@@ -411,7 +412,8 @@ def quarterly_kpi_card() -> KpiCard:
 def visit_and_closing_quotas() -> QuotaPolicy:
     """Monthly targets for customers visited and customers closed, tied to pay.
 
-    Handbook rule: 「每月拜访客户数、成交客户数须达到月度指标，与绩效工资和提成挂钩。」 ("Monthly
+    Handbook rule, restated in both languages:
+    「每月拜访客户数、成交客户数须达到月度指标，与绩效工资和提成挂钩。」 ("Monthly
     targets for customers visited and customers closed, tied to pay and commission.")
 
     Chosen: 80 visits a month (the weekly quota of 20 visits, four weeks) and 5 customers
@@ -450,7 +452,8 @@ def promotion_and_demotion_rules() -> RunPolicy:
     """Promotion after consecutive months of plan completion and gross margin; demotion for
     low completion.
 
-    Handbook rule: 「连续数月完成计划且毛利率达到标准者予以晋升；完成率低者予以降级。」
+    Handbook rule, restated in both languages:
+    「连续数月完成计划且毛利率达到标准者予以晋升；完成率低者予以降级。」
     ("Promotion after several consecutive months of plan completion and gross margin above a
     standard; demotion for low completion.")
 
