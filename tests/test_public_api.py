@@ -43,6 +43,9 @@ MAIN: list[Callable[..., Any]] = [
     reports.annual_score,
     reports.consequences,
     reports.year_end_awards,
+    reports.score_card,
+    reports.apply_quotas,
+    reports.run_consequences,
 ]
 
 

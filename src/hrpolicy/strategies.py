@@ -187,6 +187,8 @@ from hrpolicy.core.deadlines import BeforeHoliday, DayOfNextMonth
 from hrpolicy.core.fields import FIRST_DATE, LAST_DATE
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
+from hrpolicy.core.period import PeriodKind, Season
+from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import Holiday, LayeredCalendar, NamedHoliday, TableCalendar
@@ -201,6 +203,20 @@ from hrpolicy.reports.awards import (
     RankAward,
     TeamYear,
     Ties,
+)
+from hrpolicy.reports.cards import (
+    CardInputs,
+    Combine,
+    Indicator,
+    IndicatorFigure,
+    KpiCard,
+    Measured,
+    PayAmount,
+    PayPart,
+    Quota,
+    QuotaCount,
+    QuotaInputs,
+    QuotaPolicy,
 )
 from hrpolicy.reports.case import (
     ApprovedPlan,
@@ -282,13 +298,16 @@ __all__ = [
     "employments",
     "invoice_sets",
     "iso_weeks",
+    "kpi_cards",
     "layered_calendars",
     "named_holidays",
     "penalty_clauses",
     "periods",
     "person_inputs",
+    "quota_policies",
     "rates",
     "report_policies",
+    "run_policies",
     "score_cards",
     "separations",
     "service_lengths",
@@ -1764,14 +1783,50 @@ def named_holidays(*, year: int | None = None) -> st.SearchStrategy[NamedHoliday
 # --- commission ---------------------------------------------------------------------------
 
 
-def periods(*, min_year: int = 2020, max_year: int = 2030) -> st.SearchStrategy[Period]:
-    """Calendar months and years between ``min_year`` and ``max_year`` (1900 to 2199)."""
+_PERIOD_KINDS: Final = ("month", "quarter", "season", "year")
+
+
+def periods(
+    *, min_year: int = 2020, max_year: int = 2030, kinds: Sequence[str] = ("month", "year")
+) -> st.SearchStrategy[Period]:
+    """Periods between ``min_year`` and ``max_year`` (1900 to 2199): calendar months and
+    years unless ``kinds`` (some of ``"month"``, ``"quarter"``, ``"season"``, ``"year"``)
+    says otherwise; a season is drawn as :func:`_seasons` draws it, starting in the year.
+    """
     _check_int("periods", "min_year", min_year, FIRST_DATE.year, LAST_DATE.year)
     _check_int("periods", "max_year", max_year, FIRST_DATE.year, LAST_DATE.year)
     _check_range("periods", min_year, max_year)
-    return st.builds(
-        Period, year=st.integers(min_year, max_year), month=st.none() | st.integers(1, 12)
-    )
+    if isinstance(kinds, str) or not kinds or any(k not in _PERIOD_KINDS for k in kinds):
+        raise InvalidArgument(
+            f"periods: kinds={kinds!r} must be a non-empty list of "
+            + ", ".join(repr(k) for k in _PERIOD_KINDS)
+        )
+    years = st.integers(min_year, max_year)
+    by_kind: dict[str, st.SearchStrategy[Period]] = {
+        "month": st.builds(Period, year=years, month=st.integers(1, 12)),
+        "quarter": st.builds(Period, year=years, quarter=st.integers(1, 4)),
+        "season": years.flatmap(
+            lambda year: _seasons(year).map(lambda s: Period(year=year, season=s))
+        ),
+        "year": st.builds(Period, year=years),
+    }
+    return st.one_of([by_kind[k] for k in _PERIOD_KINDS if k in kinds])
+
+
+def _seasons(year: int | None = None) -> st.SearchStrategy[Season]:
+    """Seasons of up to a year, starting in ``year`` (any year from 2020 to 2030 if none),
+    with a name a company might give one."""
+    years = st.just(year) if year is not None else st.integers(2020, 2030)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Season:
+        start_year = draw(years)
+        first = draw(st.dates(min_value=date(start_year, 1, 1), max_value=date(start_year, 12, 31)))
+        last = first + timedelta(days=draw(st.integers(0, 364)))
+        name = draw(st.sampled_from(["spring", "autumn", "winter", "春耕", "秋种"]))
+        return Season(name=name, first_day=first, last_day=last)
+
+    return build()
 
 
 def _check_deal_options(name: str, o: _Options) -> None:
@@ -1902,7 +1957,8 @@ def commission_components(
             basis=draw(st.sampled_from(bases)) if table.semantics is Semantics.MARGINAL else None,
             table=table,
             window=draw(st.sampled_from(list(Window))),
-            frequency=draw(st.sampled_from(list(Frequency))),
+            # Month and year statements: the plans drawn name no seasons.
+            frequency=draw(st.sampled_from([Frequency.MONTHLY, Frequency.YEARLY])),
             multipliers=draw(
                 st.lists(
                     st.builds(
@@ -2542,6 +2598,89 @@ def score_cards(draw: st.DrawFn) -> ScoreCard:
     )
 
 
+@st.composite
+def kpi_cards(draw: st.DrawFn) -> KpiCard:
+    """KPI cards of one to five indicators whose weights (whole percents) add up to 100 %,
+    each scored by a band table from -100 (completion and growth are in percent), with or
+    without a bonus-coefficient table and an improvement standard."""
+    count = draw(st.integers(1, 5))
+    cuts = sorted(
+        draw(st.lists(st.integers(1, 99), min_size=count - 1, max_size=count - 1, unique=True))
+    )
+    weights = [b - a for a, b in zip([0, *cuts], [*cuts, 100], strict=True)]
+    indicators = tuple(
+        Indicator(
+            indicator_id=f"i{index}",
+            zh_CN=f"指标{index}",
+            en=f"indicator {index}",
+            weight=Rate.parse(f"{weight}%"),
+            bands=draw(band_tables(start=-100)),
+            measured=draw(st.sampled_from(list(Measured))),
+        )
+        for index, weight in enumerate(weights)
+    )
+    return KpiCard(
+        card_id="generated",
+        indicators=indicators,
+        assessed=draw(st.sampled_from(list(PeriodKind))),
+        bonus_coefficient=draw(st.none() | band_tables()),
+        improvement_below=draw(st.none() | st.integers(0, 100).map(Decimal)),
+    )
+
+
+@st.composite
+def quota_policies(draw: st.DrawFn) -> QuotaPolicy:
+    """Quota policies of one to three monthly quotas, each with a target, a band table of
+    coefficients on completion (in percent) and the pay parts it applies to."""
+    count = draw(st.integers(1, 3))
+    quotas = tuple(
+        Quota(
+            quota_id=f"q{index}",
+            zh_CN=f"指标{index}",
+            en=f"quota {index}",
+            target=draw(st.integers(1, 200)),
+            bands=draw(band_tables()),
+            applies_to=tuple(
+                draw(st.lists(st.sampled_from(list(PayPart)), min_size=1, unique=True))
+            ),
+        )
+        for index in range(count)
+    )
+    return QuotaPolicy(
+        policy_id="generated", quotas=quotas, combine=draw(st.sampled_from(list(Combine)))
+    )
+
+
+@st.composite
+def run_policies(draw: st.DrawFn) -> RunPolicy:
+    """Rules over runs of periods: one to three rules, each of one or two thresholds on
+    the measures ``score`` and ``completion``, over 1 to 6 periods."""
+    rules = []
+    for index in range(draw(st.integers(1, 3))):
+        measures = draw(
+            st.lists(st.sampled_from(["score", "completion"]), min_size=1, max_size=2, unique=True)
+        )
+        rules.append(
+            RunRule(
+                rule_id=f"r{index}",
+                when=tuple(
+                    Threshold(
+                        measure=measure,
+                        comparison=draw(st.sampled_from(list(Comparison))),
+                        value=Decimal(draw(st.integers(0, 120))),
+                    )
+                    for measure in measures
+                ),
+                consequence=draw(st.sampled_from(["promotion", "demotion", "retraining"])),
+                zh_CN="后果",
+                en="consequence",
+                periods=draw(st.integers(1, 6)),
+                repeat=draw(st.sampled_from(list(Repeat))),
+            )
+        )
+    return RunPolicy(rules=tuple(rules), one_per_period=draw(st.booleans()))
+
+
 # --- collections the engines accept as a whole ----------------------------------------------
 
 
@@ -2636,8 +2775,8 @@ def _check_team_months(o: _Options) -> None:
     name = "team_months"
     _check_names(name, "owners", o["owners"])
     _check_instance(name, "period", o["period"], Period)
-    if o["period"] is not None and o["period"].is_year:
-        raise InvalidArgument(f"{name}: period={o['period']!r} must be a month, not a year")
+    if o["period"] is not None and not o["period"].is_month:
+        raise InvalidArgument(f"{name}: period={o['period']!r} must be a month")
     _check_sizes(name, o["min_deals"], o["max_deals"], low=0, high=200)
     if _check_number(name, "max_amount", o["max_amount"]) < 0:
         raise InvalidArgument(f"{name}: max_amount={o['max_amount']!r} must be 0 or more")
@@ -2917,6 +3056,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         BandTable: band_tables(),
         Rate: rates(),
         Period: periods(),
+        Season: _seasons(),
         IsoWeek: iso_weeks(),
         TableCalendar: table_calendars(),
         NamedHoliday: named_holidays(),
@@ -3088,6 +3228,30 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Visit: _builds(Visit),
         WeeklyReport: weekly_reports().map(lambda pair: pair[0]),
         WeeklyReports: _builds(WeeklyReports),
+        # reports: KPI cards and quotas
+        CardInputs: _builds(
+            CardInputs,
+            figures=st.lists(
+                _registered(IndicatorFigure), max_size=4, unique_by=lambda f: f.indicator
+            ).map(tuple),
+        ),
+        Indicator: _builds(Indicator, weight=rates(min_value=Decimal("0.01"))),
+        IndicatorFigure: _builds(IndicatorFigure),
+        KpiCard: kpi_cards(),
+        PayAmount: _builds(PayAmount),
+        Quota: _builds(
+            Quota,
+            applies_to=st.lists(st.sampled_from(list(PayPart)), min_size=1, unique=True).map(tuple),
+        ),
+        QuotaCount: _builds(QuotaCount),
+        QuotaInputs: _builds(
+            QuotaInputs,
+            counts=st.lists(_registered(QuotaCount), max_size=3, unique_by=lambda c: c.quota).map(
+                tuple
+            ),
+            pay=st.lists(_registered(PayAmount), max_size=2, unique_by=lambda p: p.part).map(tuple),
+        ),
+        QuotaPolicy: quota_policies(),
     }
 
 

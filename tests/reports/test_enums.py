@@ -26,14 +26,18 @@ ENUMS = [
 ]
 
 
-def test_the_engine_has_nine_enums() -> None:
+def test_the_engine_has_thirteen_enums() -> None:
     assert sorted(e.__name__ for e in ENUMS) == [
         "Card",
+        "Combine",
+        "Consequence",
         "GrowthBasis",
         "GrowthPays",
         "Item",
         "ItemStatus",
+        "Measured",
         "Need",
+        "PayPart",
         "Per",
         "Ties",
         "Weekday",
@@ -96,6 +100,7 @@ def test_every_public_function_taking_an_engine_enum_is_known_here() -> None:
         "ReportPolicy.rule(item)",
         "ReportPolicy.tolerance(item)",
         "ReportCheck.status(item)",
+        "QuotaResult.part(part)",
     }
 
 

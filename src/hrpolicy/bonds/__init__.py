@@ -71,7 +71,7 @@ from hrpolicy.bonds.results import (
 from hrpolicy.bonds.whatif import BondComparison, compare_policies
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.money import Rate
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.whatif import WhatIfRow
@@ -121,6 +121,7 @@ __all__ = [
     "Regime",
     "Region",
     "Rounding",
+    "Season",
     "Semantics",
     "Separation",
     "SeparationSettlement",

@@ -80,7 +80,7 @@ from hrpolicy.collection.stored import RESULT_FORMAT, STATE_FORMAT
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Explanation, Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.whatif import WhatIfRow
@@ -142,6 +142,7 @@ __all__ = [
     "ReleaseRule",
     "Reversal",
     "RiskReserve",
+    "Season",
     "Semantics",
     "Severity",
     "Side",

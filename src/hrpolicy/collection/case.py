@@ -54,7 +54,7 @@ class CollectionMonth:
 
     def __attrs_post_init__(self) -> None:
         require(
-            not self.period.is_year,
+            self.period.is_month,
             "CollectionMonth.period",
             "a month (collection statements are monthly)",
             self.period,

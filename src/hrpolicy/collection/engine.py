@@ -318,7 +318,7 @@ def _check_call(policy: CollectionPolicy, period: Period, receivables: Receivabl
     argument(policy, CollectionPolicy, "policy")
     argument(period, Period, "period")
     argument(receivables, Receivables, "receivables")
-    require(not period.is_year, "period", "a month (collection statements are monthly)", period)
+    require(period.is_month, "period", "a month (collection statements are monthly)", period)
 
 
 def _check_person(

@@ -1,10 +1,11 @@
 """Commission plans and statements (提成).
 
 A plan is data (:class:`Plan` of effective-dated :class:`PlanVersion` objects built from
-components); :func:`evaluate` computes one person's :class:`Statement` for a month or a
-year, :func:`evaluate_team` a whole team's, and :func:`compare` the same deals under two
-plans. Every line has a stable id and explains itself; findings flag deals below list
-without approval, credit splits that do not add up, and pay below the minimum wage.
+components); :func:`evaluate` computes one person's :class:`Statement` for a month, a
+quarter, a sales season or a year, :func:`evaluate_team` a whole team's, and
+:func:`compare` the same deals under two plans. Every line has a stable id and explains
+itself; findings flag deals below list without approval, credit splits that do not add
+up, and pay below the minimum wage.
 
 A plan version's approval rules say which deals need whose sign-off (a sale on credit
 needs the general manager's) and whether a missing one holds the deal's commission back
@@ -12,8 +13,9 @@ needs the general manager's) and whether a missing one holds the deal's commissi
 
 The core types these take are exported here too, so one import is enough:
 :class:`BandTable`, :class:`Band`, :class:`Semantics` and :class:`Side` (commission
-tables), :class:`Rate` (shares, VAT rates, role splits), :class:`Period` and
-:class:`PaidLine` (the period and what earlier runs paid), and :class:`Label`,
+tables), :class:`Rate` (shares, VAT rates, role splits), :class:`Period`,
+:class:`PeriodKind`, :class:`Season` and :class:`PaidLine` (the period — a month,
+quarter, season or year — and what earlier runs paid), and :class:`Label`,
 :class:`Step`, :class:`Finding` and :class:`Severity` (what a statement's lines and
 explanations hold), and :class:`ApprovalRule`, :class:`Approver`, :class:`Act`,
 :class:`Holds`, :class:`SignOff` and :data:`GENERAL_MANAGER` (approval rules and the
@@ -82,6 +84,7 @@ from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Finding, Severity, Step
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
+from hrpolicy.core.period import PeriodKind, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
 
@@ -121,6 +124,7 @@ __all__ = [
     "OverListShare",
     "PaidLine",
     "Period",
+    "PeriodKind",
     "PersonInputs",
     "Plan",
     "PlanVersion",
@@ -129,6 +133,7 @@ __all__ = [
     "Proration",
     "Rate",
     "RoleShare",
+    "Season",
     "Semantics",
     "Severity",
     "Side",

@@ -36,8 +36,10 @@ class CommissionCase:
 
     Attributes:
         plan: the commission :class:`~hrpolicy.commission.Plan`.
-        period: a month (its monthly components) or a year (its year-end components), as
-            :func:`~hrpolicy.commission.evaluate` reads it.
+        period: a month (its monthly components), a quarter (its quarterly ones), a
+            season the plan names (its seasonal ones) or a year (its year-end components),
+            as :func:`~hrpolicy.commission.evaluate` reads it; in a case file, a mapping
+            of its fields or, for a month, quarter or year, its text (``"2025-Q2"``).
         deals: every deal of the team in the period, each once however many people it
             credits, with distinct ids (an empty list when only fixed pay is due).
         inputs: each person's other facts (:class:`~hrpolicy.commission.PersonInputs`): at

@@ -3,8 +3,9 @@
 The rules, in the order the engine applies them:
 
 1. **Deals.** Deal ids are unique; every deal credits the person; deals are dated in the
-   period's calendar year and not after the period (earlier ones are *late deals*,
-   credited now and reported). Deals are processed in (signing date, deal id) order, so
+   period's calendar year (for a season running into the next year, from its first
+   year's 1 January to its last day) and not after the period (earlier ones are *late
+   deals*, credited now and reported). Deals are processed in (signing date, deal id) order, so
    the order they are passed in never matters.
 2. **Credit.** A person's share of a deal is their credit's share, or the plan's standard
    share for their role; a split that does not add up to 100 % is reported and each
@@ -233,10 +234,15 @@ def _credit_deals(
     credited = []
     for deal in sorted(given, key=lambda d: (d.signed_on, d.deal_id)):
         day = deal.signed_on
-        if day > period.last_day or day.year != period.year:
+        if day > period.last_day or day.year < period.year:
+            within = (
+                f"a date in {period.year}"
+                if period.last_day.year == period.year
+                else f"a date from {period.year}-01-01"
+            )
             raise InvalidValueError(
                 f"Deal({deal.deal_id}).signed_on",
-                f"a date in {period.year} not after the period's last day {period.last_day}",
+                f"{within} not after the period's last day {period.last_day}",
                 day,
             )
         version = plan.version_on(day)
@@ -441,7 +447,7 @@ def _commission(
     cid = component.component_id
     carry = inputs.carry_for(cid)
     year_window = component.window is Window.YEAR and not period.is_year
-    if year_window and period.month != 1 and carry is None:
+    if year_window and not period.opens_year and carry is None:
         raise InvalidValueError(
             f"PersonInputs({inputs.employee}).carries",
             f"a Carry for '{cid}' with the year-to-date measure (it accumulates over the "
@@ -449,7 +455,7 @@ def _commission(
             None,
         )
     opening = Fraction(carry.measure_to_date) if carry is not None else Fraction(0)
-    if opening and not (year_window and period.month != 1):
+    if opening and not (year_window and not period.opens_year):
         raise InvalidValueError(
             f"Carry({cid}).measure_to_date",
             "0: the measure starts afresh in this period",
@@ -949,7 +955,7 @@ def _components(
 ) -> list[Component]:
     """The components settled in this statement, in the period-end version's order, then
     those only earlier versions have."""
-    frequency = Frequency.YEARLY if period.is_year else Frequency.MONTHLY
+    frequency = Frequency.of(period)
     chosen: dict[str, Component] = {}
     for component in period_version.components:
         if component.frequency is frequency:
@@ -983,7 +989,7 @@ def _check_carries(
             component is not None,
             where,
             f"carries only for components of plan {plan.plan_id} that this "
-            f"{'year' if period.is_year else 'month'}'s statement carries "
+            f"{period.kind.value}'s statement carries "
             f"({', '.join(sorted(readers)) or 'none'})",
             carry.component,
         )
@@ -997,7 +1003,7 @@ def _check_carries(
             )
         if not isinstance(component, Commission):
             continue
-        if period.month == 1 and component.window is Window.YEAR:
+        if period.opens_year and not period.is_year and component.window is Window.YEAR:
             require(
                 carry.earned_to_date is None and carry.paid_to_date is None,
                 f"{path}.earned_to_date",
@@ -1026,28 +1032,50 @@ _ORDER: Final = (Commission, OverListShare, TaskBase, FixedPay, ProfitPool, Expe
 _FREQUENCIES: Final = {
     Frequency.MONTHLY: Label("按月", "monthly"),
     Frequency.YEARLY: Label("按年", "yearly"),
+    Frequency.QUARTERLY: Label("按季度", "quarterly"),
+    Frequency.SEASONAL: Label("按销售季", "by season"),
 }
 
 
 def _check_settles(plan: Plan, period: Period) -> None:
     """A period whose last day no plan version covers is the
     :class:`~hrpolicy.core.errors.NotCoveredError` of :meth:`Plan.version_on` (the
-    period-level components are those of that version). A year statement of a plan with
-    no yearly component in force that year is refused: it could only ever be empty, and
-    is almost surely meant as the sum of the months."""
-    plan.version_on(period.last_day)
-    if not period.is_year:
+    period-level components are those of that version). A season must be one the
+    version in force on its last day names, with the same dates. A year, quarter or
+    season statement of a plan with no component of that frequency in force in it is
+    refused: it could only ever be empty, and is almost surely meant as the sum of the
+    months."""
+    version = plan.version_on(period.last_day)
+    if period.season is not None and period.season not in version.seasons:
+        named = ", ".join(f"{s.name} {s.first_day} to {s.last_day}" for s in version.seasons)
+        raise InvalidValueError(
+            "period",
+            f"a season of plan {plan.plan_id} version {version.version} "
+            f"({named or 'it names none'})",
+            f"{period} {period.first_day} to {period.last_day}",
+        )
+    if period.is_month:
         return
+    frequency = Frequency.of(period)
     versions = plan.versions_between(period.first_day, period.last_day)
     components = [c for v in versions for c in v.components]
-    if any(c.frequency is Frequency.YEARLY for c in components):
+    if any(c.frequency is frequency for c in components):
         return
-    monthly = ", ".join(dict.fromkeys(c.component_id for c in components))
+    listed = ", ".join(dict.fromkeys(c.component_id for c in components))
+    if period.is_year and all(c.frequency is Frequency.MONTHLY for c in components):
+        raise InvalidValueError(
+            "period",
+            f"a month: plan {plan.plan_id} has no component settled yearly in {period.year} "
+            f"({listed}: all settled monthly), so a year statement would have nothing to "
+            "settle; evaluate each month",
+            str(period),
+        )
+    settled = ", ".join(dict.fromkeys(f"{c.component_id} {c.frequency.value}" for c in components))
     raise InvalidValueError(
         "period",
-        f"a month: plan {plan.plan_id} has no component settled yearly in {period.year} "
-        f"({monthly}: all settled monthly), so a year statement would have nothing to settle; "
-        "evaluate each month",
+        f"a period the plan settles something in: plan {plan.plan_id} has no component "
+        f"settled {frequency.value} in {period} ({settled}), so the {period.kind.value}'s "
+        "statement would have nothing to settle",
         str(period),
     )
 
@@ -1056,9 +1084,15 @@ def _nothing_to_settle(
     plan: Plan, period: Period, period_version: PlanVersion, work: _Work
 ) -> None:
     """Report a statement with no component of its frequency (a month of a plan paid
-    only at year end): the plan's components are all settled in the other statement."""
-    frequency = Frequency.YEARLY if period.is_year else Frequency.MONTHLY
-    other = Frequency.MONTHLY if period.is_year else Frequency.YEARLY
+    only at year end, or by quarter or season): the plan's components are all settled in
+    other statements."""
+    frequency = Frequency.of(period)
+    others = [
+        _FREQUENCIES[f]
+        for f in Frequency
+        if f is not frequency and any(c.frequency is f for c in period_version.components)
+    ]
+    other = Label("、".join(o.zh_CN for o in others), ", ".join(o.en for o in others))
     work.find(
         "nothing_to_settle",
         plan.plan_id,
@@ -1068,7 +1102,7 @@ def _nothing_to_settle(
         period_end=period.last_day,
         frequency=_FREQUENCIES[frequency],
         components=", ".join(c.component_id for c in period_version.components),
-        other=_FREQUENCIES[other],
+        other=other,
     )
 
 
@@ -1083,8 +1117,12 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
             signing date, the period-level components under the version in force on the
             period's last day.
         period: a month (``Period(year=2024, month=3)``), whose statement settles the
-            monthly components, or a year (``Period(year=2024)``), whose statement
-            settles the yearly ones (a year-end bonus) and nothing else.
+            monthly components; a quarter (``Period(year=2024, quarter=1)``), whose
+            statement settles the quarterly ones; a season the plan version names
+            (``Period(year=2025, season=...)``), whose statement settles the seasonal
+            ones; or a year (``Period(year=2024)``), whose statement settles the yearly
+            ones (a year-end bonus) and nothing else. The minimum-wage check is made on
+            month statements only.
         deals: a list or tuple of the :class:`Deal` objects crediting the person, signed
             in the period's year and not after the period (earlier ones are late deals,
             credited now and reported); their order never matters.
@@ -1103,9 +1141,10 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
         InvalidValueError: a fact a component reads and the deal or inputs lack (naming
             the deal or person, the fact and the component); facts that contradict each
             other (a deal id twice, a deal that does not credit the person or is dated
-            outside the period's year, a carry no component reads); a year statement of
-            a plan with no yearly component in force that year (it could only be empty:
-            evaluate the months).
+            outside the period's year, a carry no component reads); a year, quarter or
+            season statement of a plan with no component of that frequency in force in
+            it (it could only be empty: evaluate the months); a season the plan version
+            in force on its last day does not name.
         NotCoveredError: the period's last day or a deal's signing date is a date no plan
             version covers, or a measure falls outside a table's bands.
 
@@ -1161,6 +1200,8 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
             ),
             {
                 "period": str(period),
+                "season_first_day": period.first_day if period.season else None,
+                "season_last_day": period.last_day if period.season else None,
                 "period_version": period_version.version,
                 "reference": period_version.reference or None,
                 "deal_versions": ", ".join(
@@ -1239,7 +1280,7 @@ def _already_paid(inputs: PersonInputs, work: _Work) -> None:
 
 
 def _minimum_wage(period: Period, inputs: PersonInputs, work: _Work) -> None:
-    if inputs.minimum_wage is None or period.is_year:
+    if inputs.minimum_wage is None or not period.is_month:
         return
     pay = money_sum((*(line.amount for line in work.lines), inputs.other_pay))
     work.checks.append(

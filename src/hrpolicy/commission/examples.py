@@ -41,17 +41,21 @@ from hrpolicy.core.approvals import BELOW_LIST, GENERAL_MANAGER, ON_CREDIT, Appr
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.fields import enum_argument
 from hrpolicy.core.money import Rate
+from hrpolicy.core.period import Season
 
 __all__ = [
     "EXAMPLE_PLANS",
+    "FARM_SEASONS",
     "credit_sales_plan",
     "elevator_plan",
     "example_month",
+    "farm_supply_plan",
     "gross_margin_plan",
     "magazine_plan",
     "manager_pool_plan",
     "over_list_plan",
     "pay_mix_plan",
+    "quarterly_bonus_plan",
     "task_base_plan",
     "year_end_plan",
 ]
@@ -334,6 +338,103 @@ def manager_pool_plan() -> Plan:
                 PoolShare(role="finance", share=Rate.parse("40%")),
             ),
             clause="分公司经理薪酬办法 第2条",
+        ),
+    )
+
+
+#: The sales seasons of the farm-supply plan, by the year its version adopts them.
+FARM_SEASONS: Final = {
+    2025: (
+        Season(name="spring", first_day=date(2025, 2, 1), last_day=date(2025, 5, 31)),
+        Season(name="autumn", first_day=date(2025, 9, 1), last_day=date(2025, 11, 30)),
+    ),
+    2026: (
+        Season(name="spring", first_day=date(2026, 2, 15), last_day=date(2026, 6, 10)),
+        Season(name="autumn", first_day=date(2026, 9, 1), last_day=date(2026, 11, 30)),
+    ),
+}
+
+
+def farm_supply_plan() -> Plan:
+    """Farm-supply sales are seasonal, so commission is settled by sales season (农资销售
+    季节性强，提成按销售季结算，而非按月或按年): a monthly base salary (chosen: 2,500),
+    and each season's sales earn 1 % up to 100,000 and 2 % above (chosen), settled in the
+    season's own statement.
+
+    The seasons are data, adopted with each year's version of the plan (the company
+    announces them by the farming calendar): in 2025 spring runs 1 February to 31 May and
+    autumn 1 September to 30 November; in 2026 the spring season is announced for
+    15 February to 10 June (a late thaw; chosen). A season's statement is settled under
+    the version in force on its last day, for a season that version names."""
+
+    def version(year: int) -> PlanVersion:
+        return PlanVersion(
+            version=str(year),
+            effective_from=date(year, 1, 1),
+            reference=f"农资销售提成办法（{year}年版）",
+            seasons=FARM_SEASONS[year],
+            components=(
+                FixedPay(
+                    component_id="base",
+                    name="基本工资",
+                    amount=Decimal(2500),
+                    clause="农资销售提成办法 第2条",
+                ),
+                Commission(
+                    component_id="season-commission",
+                    name="销售季提成",
+                    measure=Measure.SALES,
+                    frequency=Frequency.SEASONAL,
+                    table=BandTable.from_thresholds(
+                        [0, 100000],
+                        ["0.01", "0.02"],
+                        closed=Side.UPPER,
+                        semantics=Semantics.MARGINAL,
+                    ),
+                    clause="农资销售提成办法 第3条",
+                ),
+            ),
+        )
+
+    return Plan(
+        plan_id="farm-supply", name="农资销售季提成", versions=(version(2025), version(2026))
+    )
+
+
+def quarterly_bonus_plan() -> Plan:
+    """A quarterly sales bonus (季度销售奖金): each calendar quarter's sales earn 1 % up to
+    300,000 and 1.5 % above (chosen), settled in the quarter's statement, beside a
+    monthly base salary (chosen: 3,000)."""
+    return Plan(
+        plan_id="quarterly-bonus",
+        name="季度销售奖金",
+        versions=(
+            PlanVersion(
+                version="2025",
+                effective_from=date(2025, 1, 1),
+                reference="销售奖金办法（2025年版）",
+                components=(
+                    FixedPay(
+                        component_id="base",
+                        name="基本工资",
+                        amount=Decimal(3000),
+                        clause="销售奖金办法 第2条",
+                    ),
+                    Commission(
+                        component_id="quarter-bonus",
+                        name="季度销售奖金",
+                        measure=Measure.SALES,
+                        frequency=Frequency.QUARTERLY,
+                        table=BandTable.from_thresholds(
+                            [0, 300000],
+                            ["0.01", "0.015"],
+                            closed=Side.UPPER,
+                            semantics=Semantics.MARGINAL,
+                        ),
+                        clause="销售奖金办法 第3条",
+                    ),
+                ),
+            ),
         ),
     )
 

@@ -35,9 +35,10 @@ statement's steps.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Final
 
 import attrs
 
@@ -60,6 +61,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import Rate, format_exact
+from hrpolicy.core.period import Period, PeriodKind, Season
 from hrpolicy.core.versions import check_dates, end_of, ordered_versions, version_on
 
 __all__ = [
@@ -87,15 +89,38 @@ _HUNDRED_PERCENT = Decimal(1)
 
 
 class Frequency(Choice):
-    """How often a component is settled: in monthly or in yearly statements."""
+    """How often a component is settled: in monthly, quarterly, seasonal or yearly
+    statements — the statements of a month, a calendar quarter, a sales season the plan
+    version names (:attr:`PlanVersion.seasons`) or a calendar year.
+
+    >>> Frequency.of(Period(year=2025, quarter=2))
+    <Frequency.QUARTERLY: 'quarterly'>
+    """
 
     MONTHLY = "monthly"
     YEARLY = "yearly"
+    QUARTERLY = "quarterly"
+    SEASONAL = "seasonal"
+
+    @classmethod
+    def of(cls, period: Period) -> Frequency:
+        """The frequency settled in a statement for ``period``: monthly components in a
+        month's, quarterly in a quarter's, seasonal in a season's, yearly in a year's."""
+        return _SETTLED_IN[period.kind]
+
+
+_SETTLED_IN: Final = {
+    PeriodKind.MONTH: Frequency.MONTHLY,
+    PeriodKind.QUARTER: Frequency.QUARTERLY,
+    PeriodKind.SEASON: Frequency.SEASONAL,
+    PeriodKind.YEAR: Frequency.YEARLY,
+}
 
 
 class Window(Choice):
     """Over what a commission table accumulates its measure: each statement period on
-    its own, or the calendar year to date (monthly statements then carry the measure)."""
+    its own, or the calendar year to date (monthly or quarterly statements then carry the
+    measure from one to the next; seasons, which need not tile the year, cannot)."""
 
     PERIOD = "period"
     YEAR = "year"
@@ -289,6 +314,13 @@ class Commission:
                 "collection twice)",
                 self.settle_on_collection,
             )
+        require(
+            not (self.window is Window.YEAR and self.frequency is Frequency.SEASONAL),
+            f"{path}.window",
+            "'period' for a seasonal component (seasons need not tile the year, so there is "
+            "no year to date to carry from one season to the next)",
+            self.window,
+        )
         if self.cap is not None and self.floor is not None:
             require(self.floor <= self.cap, f"{path}.floor", "at most the cap", self.floor)
         require(
@@ -501,12 +533,19 @@ class PlanVersion:
     the deal's ``"commission"`` while a sign-off is missing; a deal follows the rules of
     the version in force on its signing date. ``reference`` names the document that adopts
     the version (a handbook edition, a board resolution); the explanation of every period
-    it settles cites it."""
+    it settles cites it.
+
+    ``seasons`` are the sales seasons the version settles its ``seasonal`` components in:
+    explicit date ranges (:class:`~hrpolicy.core.period.Season`), no two overlapping, each
+    ending while the version is in force (a season statement is settled under the
+    version in force on the season's last day, and only for a season that version
+    names)."""
 
     version: Text
     effective_from: date
     components: tuple[Component, ...]
     effective_to: date | None = None
+    seasons: tuple[Season, ...] = ()
     reference: str = ""
     roles: tuple[RoleShare, ...] = ()
     approval_below_list: bool = False
@@ -569,6 +608,7 @@ class PlanVersion:
         if self.roles:
             require_unique([r.role for r in self.roles], f"{path}.roles", "role")
             _check_shares(f"{path}.roles", tuple(r.share for r in self.roles))
+        _check_seasons(path, self)
 
     def component(self, component_id: str) -> Component | None:
         """The component with ``component_id``, if this version has it."""
@@ -583,6 +623,40 @@ class PlanVersion:
             if entry.role == role:
                 return entry.share
         return None
+
+
+def _check_seasons(path: str, version: PlanVersion) -> None:
+    """The version's seasons: each named once a year, none overlapping another, each
+    ending while the version is in force; and some season when a component is seasonal."""
+    seasons = sorted(version.seasons, key=lambda s: s.first_day)
+    require_unique(
+        [f"{s.first_day.year}-{s.name}" for s in seasons], f"{path}.seasons", "season of a year"
+    )
+    for before, after in itertools.pairwise(seasons):
+        require(
+            after.first_day > before.last_day,
+            f"{path}.seasons",
+            f"seasons that do not overlap ({before.name} ends {before.last_day})",
+            f"{after.name} from {after.first_day}",
+        )
+    for season in seasons:
+        ends_in_force = season.last_day >= version.effective_from and (
+            version.effective_to is None or season.last_day <= version.effective_to
+        )
+        require(
+            ends_in_force,
+            f"{path}.seasons",
+            f"seasons ending while the version is in force (from {version.effective_from}"
+            + (f" to {version.effective_to})" if version.effective_to else ")"),
+            f"{season.name} ending {season.last_day}",
+        )
+    seasonal = [c.component_id for c in version.components if c.frequency is Frequency.SEASONAL]
+    require(
+        not seasonal or bool(seasons),
+        f"{path}.seasons",
+        f"at least one season for the seasonal components ({', '.join(seasonal)})",
+        version.seasons,
+    )
 
 
 def _identity(component: Component) -> tuple[object, ...]:

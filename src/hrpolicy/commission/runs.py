@@ -5,7 +5,9 @@ the what-if of two plans over the same year of data.
 The rules:
 
 - **Months.** A run is consecutive months of one calendar year, in order (a year
-  :class:`Period` stands for its twelve months). A year window starts afresh in January,
+  :class:`Period` stands for its twelve months, a quarter for its three). A plan with a
+  component settled by quarter or by season in the run is refused: a run settles months
+  and the year end, so evaluate those statements one by one. A year window starts afresh in January,
   so a run never crosses into the next year: run each year, and start the next from its
   January.
 - **Deals.** Each month's deals are those signed in it (by the signing date, as a month
@@ -99,7 +101,7 @@ def _check_months(periods: Sequence[Period], path: str) -> None:
     for index in range(1, len(periods)):
         before, after = periods[index - 1], periods[index]
         require(
-            not after.is_year
+            after.is_month
             and before.month is not None
             and after.month == before.month + 1
             and after.year == before.year,
@@ -376,11 +378,32 @@ def _settles_yearly(plan: Plan, year: int) -> bool:
     return any(c.frequency is Frequency.YEARLY for v in versions for c in v.components)
 
 
+def _check_run_frequencies(plan: Plan, run: tuple[Period, ...]) -> None:
+    """A run settles months and the year end only: a plan with a component settled by
+    quarter or season in the run's months is refused rather than run without it."""
+    versions = plan.versions_between(run[0].first_day, run[-1].last_day)
+    other = {
+        c.component_id: c.frequency
+        for v in versions
+        for c in v.components
+        if c.frequency not in (Frequency.MONTHLY, Frequency.YEARLY)
+    }
+    require(
+        not other,
+        "plan",
+        f"a plan settled by month and year (plan {plan.plan_id} settles "
+        + ", ".join(f"{cid} {f.value}" for cid, f in other.items())
+        + ": evaluate each quarter or season with evaluate or evaluate_team)",
+        plan.plan_id,
+    )
+
+
 def _plan_months(plan: object, months: object) -> tuple[Plan, tuple[Period, ...], Period | None]:
     """The plan, the months, and the year if the run ends with a year-end statement."""
     checked_plan = argument(plan, Plan, "plan")
     run = month_run(months, "months", one_year=True)
     year = run[-1].year
+    _check_run_frequencies(checked_plan, run)
     has_year_end = run[-1].month == 12 and _settles_yearly(checked_plan, year)
     return checked_plan, run, Period(year=year) if has_year_end else None
 

@@ -166,7 +166,7 @@ def _year_comparison(stored: YearComparison) -> YearComparison:
     given = {
         period: [i for i in people if (period, i.employee) in under_both]
         for period, people in inputs.items()
-        if not period.is_year
+        if period.is_month
     }
     # Inputs for the year end can be given only when both plans have one (a run without
     # a year end refuses them); it takes no carries, so its people are the same in both.

@@ -51,9 +51,20 @@ from hrpolicy.core.money import (
     parse_money,
     round_money,
 )
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, PeriodKind, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, ValueKind, exact_text
 from hrpolicy.core.recovery import RecoveryMonth, RecoverySchedule, recovery_cap, recovery_schedule
+from hrpolicy.core.runs import (
+    Comparison,
+    Repeat,
+    RunMatch,
+    RunPolicy,
+    RunRule,
+    Runs,
+    Threshold,
+    find_runs,
+    following,
+)
 from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import (
@@ -91,6 +102,7 @@ __all__ = [
     "ClauseVerdict",
     "Column",
     "ColumnType",
+    "Comparison",
     "CompiledTable",
     "ConversionError",
     "DayKind",
@@ -113,13 +125,20 @@ __all__ = [
     "NotCoveredError",
     "PaidLine",
     "Period",
+    "PeriodKind",
     "Piece",
     "PolicyDefinitionError",
     "Rate",
     "RecoveryMonth",
     "RecoverySchedule",
+    "Repeat",
     "Roll",
     "Rounding",
+    "RunMatch",
+    "RunPolicy",
+    "RunRule",
+    "Runs",
+    "Season",
     "Semantics",
     "Severity",
     "Side",
@@ -130,6 +149,7 @@ __all__ = [
     "Table",
     "TableCalendar",
     "TableSchema",
+    "Threshold",
     "TimeUnit",
     "Trail",
     "ValueKind",
@@ -144,6 +164,8 @@ __all__ = [
     "deadline",
     "due_date",
     "exact_text",
+    "find_runs",
+    "following",
     "format_date",
     "format_exact",
     "format_money",

@@ -40,7 +40,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.checked import MISSING_HINT, missing_expectation
@@ -62,6 +62,7 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate, parse_decimal
+from hrpolicy.core.period import Period
 from hrpolicy.core.records import Tabular, exact_text
 from hrpolicy.law.provisions import Provision, provision
 
@@ -137,6 +138,25 @@ def _structure_provision(value: object, _: type) -> Provision:
 
 converter.register_structure_hook(Provision, _structure_provision)
 converter.register_unstructure_hook(Provision, lambda value: value.id)
+
+
+_period_fields: Final = make_dict_structure_fn(Period, converter, _cattrs_forbid_extra_keys=True)
+
+
+def _structure_period(value: object, _: type) -> Period:
+    """A :class:`~hrpolicy.core.period.Period` from its fields (``{"year": 2025,
+    "quarter": 1}``, as :func:`to_dict` writes it) or from its text (``"2025-03"``,
+    ``"2025-Q1"``, ``"2025"``; a season needs its dates, so only its fields read)."""
+    if isinstance(value, str):
+        return Period.parse(value, field="")
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            "", "a mapping of the period's fields or period text (2025-03, 2025-Q1, 2025)", value
+        )
+    return _period_fields(value, Period)
+
+
+converter.register_structure_hook(Period, _structure_period)
 
 #: How a step value that JSON cannot hold natively is written: ``{"decimal": "6000.00"}``,
 #: ``{"ratio": "5500/3"}``, ``{"date": "2024-03-01"}``, ``{"rate": "5%"}``; a label is
@@ -524,6 +544,11 @@ def to_dict(obj: Any, as_type: Any = None) -> Any:
     return data
 
 
+def _period_text(data: Any, cls: Any) -> bool:
+    """Whether ``data`` is a period's text (``"2025-Q1"``) read as a ``Period``."""
+    return cls is Period and isinstance(data, str)
+
+
 @typing.overload
 def from_dict(data: Any, cls: type[T]) -> T: ...
 
@@ -545,7 +570,7 @@ def from_dict(data: Any, cls: Any) -> Any:
             "the data first and the type second",
             f"the type {data.__name__} as the data",
         )
-    if attrs.has(cls) and not isinstance(data, Mapping):
+    if attrs.has(cls) and not isinstance(data, Mapping) and not _period_text(data, cls):
         raise ConversionError(
             _type_name(cls),
             [f"$: expected a mapping (the fields of {_a(_type_name(cls))}), got {describe(data)}"],

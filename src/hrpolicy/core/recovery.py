@@ -285,7 +285,7 @@ def _month_row(month: object, where: str) -> tuple[object, str, object, object, 
         )
     given = name = row[0]
     if isinstance(name, Period):
-        if name.is_year:
+        if not name.is_month:
             raise InvalidValueError(f"{where}.month", "a month (a Period with a month)", name)
         name = str(name)
     if not isinstance(name, str):

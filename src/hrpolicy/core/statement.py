@@ -214,7 +214,12 @@ LINE_ID: Final = Column("line_id", ColumnType.TEXT, "the line's stable id")
 #: The key columns every table of a statement starts with.
 STATEMENT_KEYS: Final = (
     EMPLOYEE,
-    Column("period", ColumnType.TEXT, "the period: 2024-03 for a month, 2024 for a year"),
+    Column(
+        "period",
+        ColumnType.TEXT,
+        "the period: 2024-03 for a month, 2024-Q1 for a quarter, 2025-spring for a season, "
+        "2024 for a year",
+    ),
     Column("period_start", ColumnType.DATE, "the period's first day"),
     Column("period_end", ColumnType.DATE, "the period's last day"),
 )

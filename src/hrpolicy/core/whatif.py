@@ -27,7 +27,7 @@ from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Change, SummaryValue, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation
-from hrpolicy.core.fields import Text, argument, arguments, checked, typed_fields
+from hrpolicy.core.fields import Text, argument, arguments, checked, require, typed_fields
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import ZERO, money_sum
 from hrpolicy.core.period import Period
@@ -71,8 +71,8 @@ def next_month(month: Period) -> Period:
 
 def month_run(months: object, name: str, *, one_year: bool = False) -> tuple[Period, ...]:
     """``months`` as a tuple of consecutive months: a year :class:`Period` stands for
-    its twelve months; a list or tuple of month periods must be in order with no gap and
-    no month twice (with ``one_year``, all in one calendar year).
+    its twelve months, a quarter for its three; a list or tuple of month periods must be
+    in order with no gap and no month twice (with ``one_year``, all in one calendar year).
 
     Raises:
         InvalidTypeError: ``months`` is neither a period nor a list of periods.
@@ -88,14 +88,19 @@ def month_run(months: object, name: str, *, one_year: bool = False) -> tuple[Per
         (consecutive months, in order), got Period 2024-05
     """
     if isinstance(months, Period):
-        if not months.is_year:
-            return (months,)
-        return tuple(Period(year=months.year, month=m) for m in range(1, 13))
+        require(
+            months.season is None,
+            name,
+            "a month, a quarter, a year or a list of months (a season's first and last "
+            "months may lie only partly in it: list the months)",
+            months,
+        )
+        return months.months
     given = arguments(months, Period, name)
     if not given:
         raise InvalidValueError(name, "at least one month", given)
     for index, month in enumerate(given):
-        if month.is_year:
+        if not month.is_month:
             raise InvalidValueError(
                 f"{name}[{index}]", "a month (pass the year itself for its twelve months)", month
             )

@@ -52,6 +52,7 @@ from hrpolicy.core.checked import IntSpec, MoneySpec, QuantitySpec, TextSpec, sp
 from hrpolicy.core.convert import FORMAT_KEY, converter, format_of, union_tags
 from hrpolicy.core.engines import ENGINE_NAMES, document_types, engine
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.period import Period
 
 __all__ = ["DIALECT", "LOADER_REFUSES_MORE", "schema_id", "schema_named", "schema_of"]
 
@@ -468,6 +469,25 @@ def _finding(generator: _Generator, _: object) -> Schema:
     return generator.define("Finding", build)
 
 
+#: A period's text: a month (2025-03), a quarter (2025-Q1) or a year (2025).
+_PERIOD_TEXT: Final = r"^[0-9]{4}(-(0[1-9]|1[0-2])|-[Qq][1-4])?$"
+
+
+def _period(generator: _Generator, _: object) -> Schema:
+    """A period: its fields (a season needs its dates), or the text of a month, quarter
+    or year."""
+
+    def build(generator: _Generator) -> Schema:
+        text: Schema = {
+            "type": "string",
+            "pattern": _PERIOD_TEXT,
+            "description": "a month (2025-03), a quarter (2025-Q1) or a year (2025)",
+        }
+        return {"anyOf": [generator.attrs_fields(Period), text]}
+
+    return generator.define("Period", build)
+
+
 def _simple(make: Callable[[], Schema]) -> Callable[[_Generator, object], Schema]:
     return lambda _, __: make()
 
@@ -496,6 +516,7 @@ _PIECES: Final[dict[str, _Piece]] = {
     "hrpolicy.core.explain.Step": _Piece((_CONVERT, "_structure_step"), _step),
     "hrpolicy.core.explain.Finding": _Piece((_CONVERT, "_structure_finding"), _finding),
     "hrpolicy.core.bands.BandTable": _Piece((_CONVERT, "_structure_table"), _band_table),
+    "hrpolicy.core.period.Period": _Piece((_CONVERT, "_structure_period"), _period),
     "hrpolicy.commission.model.DealValues": _Piece(
         ("hrpolicy.commission.model", "_structure_values"), _deal_values
     ),
@@ -603,6 +624,11 @@ class _Generator:
                 "generator has a piece for, not one read by the structure hook",
                 _qualified(hook),
             )
+        return self.attrs_fields(cls, tag)
+
+    def attrs_fields(self, cls: type, tag: tuple[str, str] | None = None) -> Schema:
+        """The object schema of ``cls``'s fields, as :meth:`fields_of` describes them
+        (for a piece whose hook reads the fields and some other form besides)."""
         properties: Schema = {}
         required: list[str] = []
         if tag is not None:

@@ -9,6 +9,11 @@ known already — to the year and to what the scores trigger. :func:`year_end_aw
 a team's year-end awards under an :class:`AwardPolicy`: by overall ranking, for gross-margin
 growth and for major customers developed independently.
 
+:func:`score_card` scores a weighted KPI card (:class:`KpiCard`) for a quarter or a year;
+:func:`apply_quotas` applies monthly visit and closing quotas (:class:`QuotaPolicy`) to
+pay; :func:`run_consequences` finds what runs of periods lead to (promotion, demotion …)
+by rules over consecutive periods (:class:`RunPolicy`, from :mod:`hrpolicy.core.runs`).
+
 The core types these functions take are exported here too: :class:`Period` (a month),
 the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 :class:`ChineseStatutoryCalendar`), :class:`Rate`, and what results carry
@@ -20,8 +25,9 @@ from hrpolicy.core.bands import Band, BandTable, Semantics
 from hrpolicy.core.deadlines import BeforeHoliday, DayOfNextMonth, Roll
 from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, PeriodKind, Season
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
+from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import (
     ChineseStatutoryCalendar,
@@ -45,6 +51,30 @@ from hrpolicy.reports.awards import (
     Ties,
     YearEndAwards,
     year_end_awards,
+)
+from hrpolicy.reports.cards import (
+    CardInputs,
+    CardScore,
+    Combine,
+    Consequence,
+    Indicator,
+    IndicatorFigure,
+    IndicatorScore,
+    KpiCard,
+    Measured,
+    PaidPart,
+    PayAmount,
+    PayPart,
+    Quota,
+    QuotaCount,
+    QuotaInputs,
+    QuotaPolicy,
+    QuotaResult,
+    QuotaScore,
+    RunConsequences,
+    apply_quotas,
+    run_consequences,
+    score_card,
 )
 from hrpolicy.reports.case import (
     ApprovedPlan,
@@ -70,6 +100,7 @@ from hrpolicy.reports.model import (
 )
 from hrpolicy.reports.results import RESULT_TABLES, consequence_tables, team_tables
 from hrpolicy.reports.scoring import (
+    SCORE_RUNS,
     Absence,
     AnnualScore,
     Assessed,
@@ -118,6 +149,7 @@ from hrpolicy.reports.whatif import CardComparison, compare_cards
 __all__ = [
     "ITEMS",
     "RESULT_TABLES",
+    "SCORE_RUNS",
     "SUMMARY_ITEMS",
     "Absence",
     "Act",
@@ -134,12 +166,17 @@ __all__ = [
     "CallDay",
     "Card",
     "CardComparison",
+    "CardInputs",
+    "CardScore",
     "CaseCalendar",
     "ChineseStatutoryCalendar",
     "Column",
     "ColumnType",
+    "Combine",
+    "Comparison",
     "Component",
     "ComponentScore",
+    "Consequence",
     "DayOfNextMonth",
     "Deadline",
     "Deduction",
@@ -154,15 +191,20 @@ __all__ = [
     "GrowthPays",
     "Holds",
     "Holiday",
+    "Indicator",
+    "IndicatorFigure",
+    "IndicatorScore",
     "IsoWeek",
     "Item",
     "ItemEntry",
     "ItemRule",
     "ItemStatus",
     "KnownScores",
+    "KpiCard",
     "Label",
     "LayeredCalendar",
     "MajorCustomerAward",
+    "Measured",
     "MemberAward",
     "MemberYear",
     "MonthInputs",
@@ -171,12 +213,23 @@ __all__ = [
     "Need",
     "NextWeekPlan",
     "OnTime",
+    "PaidPart",
+    "PayAmount",
+    "PayPart",
     "Per",
     "Period",
+    "PeriodKind",
     "PlannedVisit",
+    "Quota",
+    "QuotaCount",
+    "QuotaInputs",
+    "QuotaPolicy",
+    "QuotaResult",
+    "QuotaScore",
     "RankAward",
     "Rate",
     "Reference",
+    "Repeat",
     "ReportCase",
     "ReportCheck",
     "ReportChecks",
@@ -184,8 +237,12 @@ __all__ = [
     "Review",
     "ReviewShare",
     "Roll",
+    "RunConsequences",
+    "RunPolicy",
+    "RunRule",
     "ScoreCard",
     "ScoringCase",
+    "Season",
     "Semantics",
     "Severity",
     "SignOff",
@@ -197,6 +254,7 @@ __all__ = [
     "TableSchema",
     "TeamYear",
     "TerminalReport",
+    "Threshold",
     "Ties",
     "Tolerance",
     "Training",
@@ -208,11 +266,14 @@ __all__ = [
     "WorkCalendar",
     "YearEndAwards",
     "annual_score",
+    "apply_quotas",
     "compare_cards",
     "consequence_tables",
     "consequences",
     "hr_due_date",
     "pay_coefficient",
+    "run_consequences",
+    "score_card",
     "score_component",
     "score_month",
     "team_tables",

@@ -5,6 +5,7 @@ Figures the companies' rules leave open are chosen and named in each docstring.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -14,6 +15,8 @@ from hrpolicy.core.deadlines import BeforeHoliday
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import Rate
+from hrpolicy.core.period import PeriodKind
+from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.workcal import (
     Holiday,
     TableCalendar,
@@ -33,6 +36,15 @@ from hrpolicy.reports.awards import (
     RankAward,
     TeamYear,
     Ties,
+)
+from hrpolicy.reports.cards import (
+    Combine,
+    Indicator,
+    KpiCard,
+    Measured,
+    PayPart,
+    Quota,
+    QuotaPolicy,
 )
 from hrpolicy.reports.model import (
     CallDay,
@@ -73,10 +85,13 @@ __all__ = [
     "domain_report_policy",
     "example_report",
     "example_team_week",
+    "promotion_and_demotion_rules",
+    "quarterly_kpi_card",
     "regional_manager_card",
     "sales_team_awards",
     "sales_team_year",
     "salesperson_card",
+    "visit_and_closing_quotas",
 ]
 
 
@@ -475,6 +490,175 @@ def sales_team_year() -> TeamYear:
                 measure=Decimal(55),
                 gross_margin=Decimal(300000),
                 prior_gross_margin=Decimal(290000),
+            ),
+        ),
+    )
+
+
+# --- KPI cards, quotas and rules over runs of periods (reports/cards.py) -------------------
+
+
+def _steps(rows: Sequence[Sequence[int | str]], name: str) -> BandTable:
+    """A lookup table of steps: each row [lower, upper, value] holds from its lower bound
+    up to (not including) its upper bound; the last row [lower, value] is open above."""
+    return BandTable.from_rows(rows, closed=Side.LOWER, semantics=Semantics.WHOLE, name=name)
+
+
+def quarterly_kpi_card() -> KpiCard:
+    """A salesperson's quarterly KPI card.
+
+    Handbook rule, restated in both languages:
+    「业绩考核表按季度（或年度）考核，指标包括销售额、利润、客户满意度、新客户数、
+    销售增长率，各按权重计分，考核结果与奖金、晋升挂钩，低于标准的须制定改进计划。」 ("A KPI card
+    with weighted indicators — sales, profit, customer satisfaction, new customers, growth of
+    sales — assessed quarterly or yearly, feeding rewards (bonus, promotion) and an
+    improvement plan.")
+
+    Chosen (the rule gives no figures): weights sales 30 %, profit 25 %, satisfaction 15 %,
+    new customers 15 %, growth 15 %. Sales, profit and new customers score by completion
+    (actual ÷ target): under 60 % 0 points, from 60 % 60, from 80 % 80, from 100 % 100.
+    Satisfaction (a survey score) scores by its value: under 80 0, from 80 80, from 90 100.
+    Growth over the same quarter a year before: under 0 % 0, from 0 % 60, from 10 % 80,
+    from 20 % 100. Bonus coefficient on the card score: under 60 0, from 60 0.6, from 80
+    1.0, from 90 1.2; an improvement plan under 70."""
+    completion: list[list[int | str]] = [[0, 60, 0], [60, 80, 60], [80, 100, 80], [100, 100]]
+    return KpiCard(
+        card_id="quarterly-sales",
+        assessed=PeriodKind.QUARTER,
+        indicators=(
+            Indicator(
+                indicator_id="sales",
+                zh_CN="销售额",
+                en="sales",
+                weight=Rate.parse("30%"),
+                bands=_steps(completion, "sales completion"),
+                clause="业绩考核表 第1项",
+            ),
+            Indicator(
+                indicator_id="profit",
+                zh_CN="利润",
+                en="profit",
+                weight=Rate.parse("25%"),
+                bands=_steps([[-1000, 60, 0], *completion[1:]], "profit completion"),
+                clause="业绩考核表 第2项",
+            ),
+            Indicator(
+                indicator_id="satisfaction",
+                zh_CN="客户满意度",
+                en="customer satisfaction",
+                weight=Rate.parse("15%"),
+                bands=_steps([[0, 80, 0], [80, 90, 80], [90, 100]], "satisfaction"),
+                measured=Measured.ACTUAL,
+                clause="业绩考核表 第3项",
+            ),
+            Indicator(
+                indicator_id="new_customers",
+                zh_CN="新客户数",
+                en="new customers",
+                weight=Rate.parse("15%"),
+                bands=_steps(completion, "new customers completion"),
+                clause="业绩考核表 第4项",
+            ),
+            Indicator(
+                indicator_id="growth",
+                zh_CN="销售增长率",
+                en="growth of sales",
+                weight=Rate.parse("15%"),
+                bands=_steps([[-100, 0, 0], [0, 10, 60], [10, 20, 80], [20, 100]], "growth"),
+                measured=Measured.GROWTH,
+                clause="业绩考核表 第5项",
+            ),
+        ),
+        bonus_coefficient=_steps(
+            [[0, 60, 0], [60, 80, "0.6"], [80, 90, "1.0"], [90, "1.2"]], "bonus coefficient"
+        ),
+        improvement_below=Decimal(70),
+        clause="销售人员业绩考核办法",
+    )
+
+
+def visit_and_closing_quotas() -> QuotaPolicy:
+    """Monthly targets for customers visited and customers closed, tied to pay.
+
+    Handbook rule, restated in both languages:
+    「每月拜访客户数、成交客户数须达到月度指标，与绩效工资和提成挂钩。」 ("Monthly
+    targets for customers visited and customers closed, tied to pay and commission.")
+
+    Chosen: 80 visits a month (the weekly quota of 20 visits, four weeks) and 5 customers
+    closed. Visits set the performance-pay coefficient: under 80 % of target 0.8, from 80 %
+    0.9, from 100 % 1.0. Customers closed set a coefficient on both performance pay and
+    commission: under 60 % 0.8, from 60 % 0.9, from 100 % 1.0. Coefficients on one part
+    multiply."""
+    return QuotaPolicy(
+        policy_id="monthly-quotas",
+        quotas=(
+            Quota(
+                quota_id="visits",
+                zh_CN="拜访客户数",
+                en="customers visited",
+                target=80,
+                bands=_steps([[0, 80, "0.8"], [80, 100, "0.9"], [100, "1.0"]], "visits"),
+                applies_to=(PayPart.PERFORMANCE_PAY,),
+                clause="销售人员月度指标 第1条",
+            ),
+            Quota(
+                quota_id="closed",
+                zh_CN="成交客户数",
+                en="customers closed",
+                target=5,
+                bands=_steps([[0, 60, "0.8"], [60, 100, "0.9"], [100, "1.0"]], "closed"),
+                applies_to=(PayPart.PERFORMANCE_PAY, PayPart.COMMISSION),
+                clause="销售人员月度指标 第2条",
+            ),
+        ),
+        combine=Combine.PRODUCT,
+        clause="销售人员月度指标",
+    )
+
+
+def promotion_and_demotion_rules() -> RunPolicy:
+    """Promotion after consecutive months of plan completion and gross margin; demotion for
+    low completion.
+
+    Handbook rule, restated in both languages:
+    「连续数月完成计划且毛利率达到标准者予以晋升；完成率低者予以降级。」
+    ("Promotion after several consecutive months of plan completion and gross margin above a
+    standard; demotion for low completion.")
+
+    Chosen: three consecutive months of completion ≥ 100 % and gross margin ≥ 25 %
+    (measures ``completion`` and ``margin``, in percent) → promotion, once per run; three
+    consecutive months of completion under 60 % → demotion, at each full run of three.
+    Promotion is checked first: a month completing both runs (impossible with these
+    figures) would count for promotion only. Demotion for serious misconduct or a major
+    loss is a matter of fact for the employer, not of figures, and is not a run rule."""
+    return RunPolicy(
+        name="promotion and demotion",
+        rules=(
+            RunRule(
+                rule_id="promotion",
+                when=(
+                    Threshold(
+                        measure="completion", comparison=Comparison.AT_LEAST, value=Decimal(100)
+                    ),
+                    Threshold(measure="margin", comparison=Comparison.AT_LEAST, value=Decimal(25)),
+                ),
+                periods=3,
+                repeat=Repeat.ONCE_PER_RUN,
+                consequence="promotion",
+                zh_CN="晋升",
+                en="promotion",
+                clause="销售人员晋升办法 第1条",
+            ),
+            RunRule(
+                rule_id="demotion",
+                when=(
+                    Threshold(measure="completion", comparison=Comparison.BELOW, value=Decimal(60)),
+                ),
+                periods=3,
+                consequence="demotion",
+                zh_CN="降级",
+                en="demotion",
+                clause="销售人员晋升办法 第2条",
             ),
         ),
     )

@@ -104,5 +104,40 @@ CATALOG: Final = Catalog(
             "{trigger} after retraining or a new post: the employer may end the contract for incompetence, but only with 30 days' written notice or a month's pay in lieu, and with severance; never at once.",
             (p("LCL 40"),),
         ),
+        # KPI cards, visit and closing quotas, and consequences of runs of periods
+        # (reports/cards.py).
+        "kpi_improvement_plan": FindingSpec(
+            Severity.WARNING,
+            "{card}考核{period}得分{score}，低于{standard}分：按制度制定绩效改进计划。低分本身不是解除劳动合同的理由：不能胜任工作须先经培训或调整岗位。",
+            "Card {card} scored {score} for {period}, under {standard}: an improvement plan is due under the policy. A low score alone is no ground for dismissal: incompetence must first be met with training or another post.",
+            (p("LCL 40"),),
+        ),
+        "quota_missed": FindingSpec(
+            Severity.WARNING,
+            "{quota}：完成{done}/{target}（{completion}%），未达月度目标，{parts}系数{coefficient}。",
+            "{quota}: {done} of {target} ({completion}%), short of the monthly target: coefficient {coefficient} on {parts}.",
+        ),
+        "promotion_due": FindingSpec(
+            Severity.INFO,
+            "{trigger}：按制度{consequence}。",
+            "{trigger}: {consequence} under the policy.",
+        ),
+        "demotion_due": FindingSpec(
+            Severity.WARNING,
+            "{trigger}：按制度{consequence}。降职降薪属变更劳动合同，须双方协商一致；或确属不能胜任工作，经培训或调整岗位；不得单方径行降薪。",
+            "{trigger}: {consequence} under the policy. A demotion changes the labour contract: it needs the employee's agreement, or proven incompetence met with training or another post; pay is never cut unilaterally.",
+            (p("LCL 40"),),
+        ),
+        "retraining_due": FindingSpec(
+            Severity.WARNING,
+            "{trigger}：按制度{consequence}。",
+            "{trigger}: {consequence} under the policy (training or another post, as for incompetence).",
+            (p("LCL 40"),),
+        ),
+        "improvement_plan_due": FindingSpec(
+            Severity.WARNING,
+            "{trigger}：按制度{consequence}。",
+            "{trigger}: {consequence} under the policy.",
+        ),
     },
 )

@@ -64,6 +64,15 @@ from hrpolicy.core.label import label
 from hrpolicy.core.money import Rate, format_exact, parse_decimal, round_money
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Table
+from hrpolicy.core.runs import (
+    Comparison,
+    RunMatch,
+    RunPolicy,
+    RunRule,
+    Threshold,
+    find_runs,
+    number_words,
+)
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek, _key_text
@@ -71,6 +80,7 @@ from hrpolicy.reports.validation import ReportCheck
 
 __all__ = [
     "FOUND_FROM_DEADLINES",
+    "SCORE_RUNS",
     "Absence",
     "AnnualScore",
     "Assessed",
@@ -560,7 +570,7 @@ class MonthlyScore(Displayable):
 
     def __attrs_post_init__(self) -> None:
         card, month = self.card, self.month
-        require(not month.is_year, "MonthlyScore.month", "a month", month)
+        require(month.is_month, "MonthlyScore.month", "a month", month)
         path = f"MonthlyScore({self.employee} {month})"
         components = self.components
         double, daily, attendance = self.double_deductions, self.daily_work, self.attendance
@@ -718,7 +728,7 @@ def weeks_of(month: Period) -> tuple[IsoWeek, ...]:
     ['2024-W10', '2024-W11', '2024-W12', '2024-W13']
     """
     argument(month, Period, "month")
-    require(not month.is_year, "month", "a month", month)
+    require(month.is_month, "month", "a month", month)
     thursday = month.first_day + timedelta(days=(3 - month.first_day.weekday()) % 7)
     weeks = []
     while thursday <= month.last_day:
@@ -751,7 +761,7 @@ def hr_due_date(month: Period, calendar: WorkCalendar) -> date:
     """When a month's scores are due to HR: the 8th of the next month, moved to the next
     workday when that is not one."""
     argument(month, Period, "month")
-    require(not month.is_year, "month", "a month", month)
+    require(month.is_month, "month", "a month", month)
     check_calendar(calendar)
     eighth = month.first_day + relativedelta(months=1, days=7)
     return next_workday(calendar, eighth)
@@ -1116,7 +1126,7 @@ def _check_month_facts(month: Period, inputs: MonthInputs, calendar: WorkCalenda
     argument(month, Period, "month")
     argument(inputs, MonthInputs, "inputs")
     check_calendar(calendar)
-    require(not month.is_year, "month", "a month", month)
+    require(month.is_month, "month", "a month", month)
     for index, absence in enumerate(inputs.absences):
         require(
             month.contains(absence.on),
@@ -1411,7 +1421,7 @@ def _months_of(
         for key, value in scores.items():
             if not isinstance(key, Period):
                 raise InvalidTypeError(f"scores[{_key_text(key)}]", "a month as a Period", key)
-            require(not key.is_year, f"scores[{key}]", "a month, not a year", key)
+            require(key.is_month, f"scores[{key}]", "a month, not a year", key)
             pairs.append((key, _check_score(value, f"scores[{key}]")))
         who = employee
     else:
@@ -1438,32 +1448,71 @@ def _months_of(
     return who, ordered
 
 
+#: The domain's rule over runs of monthly scores: one month under 60, or three consecutive
+#: months under 70 (each full run of three), sends the person to retraining or another
+#: post; the month under 60 takes precedence when both land on the same month.
+SCORE_RUNS: Final = RunPolicy(
+    name="score consequences",
+    rules=(
+        RunRule(
+            rule_id="under_60",
+            when=(Threshold(measure="score", comparison=Comparison.BELOW, value=Decimal(60)),),
+            consequence="retraining_or_transfer",
+            zh_CN="培训或调整岗位",
+            en="retraining or another post",
+        ),
+        RunRule(
+            rule_id="three_under_70",
+            when=(Threshold(measure="score", comparison=Comparison.BELOW, value=Decimal(70)),),
+            periods=3,
+            consequence="retraining_or_transfer",
+            zh_CN="培训或调整岗位",
+            en="retraining or another post",
+        ),
+    ),
+)
+
+
+def _trigger(match: RunMatch) -> Label:
+    """What a run of scores did, in words: "2024-04 scored 58.50, under 60", or "three
+    consecutive months under 70 (2024-03 to 2024-05)"."""
+    words = [t.words() for t in match.rule.when]
+    zh = "、".join(w.zh_CN for w in words)
+    en = " and ".join(w.en for w in words)
+    month, score = match.last, match.figure("score")
+    if match.rule.periods == 1:
+        return Label(f"{month}得分{score}，{zh}分", f"{month} scored {score}, {en}")
+    count = number_words(match.rule.periods)
+    return Label(
+        f"{match.first}至{month}连续{count.zh_CN}个月{zh}分",
+        f"{count.en} consecutive months {en} ({match.first} to {month})",
+    )
+
+
 def _consequences(
-    employee: str, months: Sequence[tuple[Period, Decimal]], *, retrained: bool
+    employee: str,
+    months: Sequence[tuple[Period, Decimal]],
+    *,
+    retrained: bool,
+    rules: RunPolicy = SCORE_RUNS,
 ) -> tuple[Finding, ...]:
     if not isinstance(retrained, bool):
         raise InvalidTypeError("retrained", "a bool", retrained)
+    argument(rules, RunPolicy, "rules")
+    require(
+        rules.measures == ("score",),
+        "rules",
+        "run rules over the monthly score only (measure 'score')",
+        list(rules.measures),
+    )
+    found = find_runs(rules, {month: {"score": score} for month, score in months})
+    code = "incompetent_after_retraining" if retrained else "retraining_or_transfer"
     findings = []
-    run: list[Period] = []
-    for month, score in months:
-        consecutive = bool(run) and _next_month(run[-1]) == month
-        run = [*run, month] if score < 70 and consecutive else ([month] if score < 70 else [])
-        trigger = None
-        data: dict[str, Any] = {"month": str(month), "score": score}
-        if score < 60:
-            trigger = Label(
-                f"{month}得分{score}，低于60分",
-                f"{month} scored {score}, under 60",
-            )
-        elif run and len(run) % 3 == 0:
-            data |= {"run_from": str(run[-3]), "run_months": 3}
-            trigger = Label(
-                f"{run[-3]}至{month}连续三个月低于70分",
-                f"three consecutive months under 70 ({run[-3]} to {month})",
-            )
-        if trigger is not None:
-            code = "incompetent_after_retraining" if retrained else "retraining_or_transfer"
-            findings.append(CATALOG.finding(code, subject=employee, trigger=trigger, **data))
+    for match in found.matches:
+        data: dict[str, Any] = {"month": str(match.last), "score": match.figure("score")}
+        if match.rule.periods > 1:
+            data |= {"run_from": str(match.first), "run_months": match.rule.periods}
+        findings.append(CATALOG.finding(code, subject=employee, trigger=_trigger(match), **data))
     return tuple(findings)
 
 
@@ -1472,11 +1521,14 @@ def consequences(
     *,
     employee: str | None = None,
     retrained: bool = False,
+    rules: RunPolicy = SCORE_RUNS,
 ) -> tuple[Finding, ...]:
     """What a run of monthly scores triggers: three consecutive months under 70 (each full
     run of three), or one under 60, sends the person to retraining or another post; if that
     has already happened (``retrained``), the employer may dismiss for incompetence — with
-    30 days' notice or a month's pay, and severance (LCL Art. 40) — never at once.
+    30 days' notice or a month's pay, and severance (LCL Art. 40) — never at once. The
+    runs are found by :func:`hrpolicy.core.runs.find_runs` from ``rules``
+    (:data:`SCORE_RUNS` by default); a gap in the months breaks a run.
 
     Args:
         scores: one employee's months, in any order and over any years: the
@@ -1487,6 +1539,10 @@ def consequences(
             against monthly scores when given.
         retrained (optional): whether the person was already retrained or moved to another
             post.
+        rules (optional): a company's own rules over runs of monthly scores (a
+            :class:`~hrpolicy.core.runs.RunPolicy` testing the measure ``score`` only),
+            e.g. two consecutive months under 65; each match is a retraining (or, with
+            ``retrained``, an incompetence) finding.
 
     Returns:
         The findings, in month order (none when nothing is triggered).
@@ -1495,7 +1551,8 @@ def consequences(
         InvalidTypeError: scores of the wrong type, a key that is not a ``Period``, a float
             score, or a mapping without ``employee``.
         InvalidValueError: a score outside 0–100 or with more than two decimals, a year for
-            a month, a month given twice, or months of different employees.
+            a month, a month given twice, months of different employees, or rules testing
+            another measure than ``score``.
 
     Example:
         >>> from hrpolicy.reports import Period
@@ -1512,12 +1569,7 @@ def consequences(
         hrpolicy.core.errors.InvalidTypeError: scores[2024-04]: expected ..., got float 58.5
     """
     who, months = _months_of(scores, employee)
-    return _consequences(who, months, retrained=retrained)
-
-
-def _next_month(month: Period) -> Period:
-    following = month.first_day + relativedelta(months=1)
-    return Period(year=following.year, month=following.month)
+    return _consequences(who, months, retrained=retrained, rules=rules)
 
 
 def annual_score(

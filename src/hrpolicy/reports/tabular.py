@@ -5,13 +5,23 @@ described in :mod:`hrpolicy.commission.tabular`. A report is one row (its week a
 ``week.year`` and ``week.week``); its summary items, visits, call days, expenses and
 next week's planned visits are child tables keyed by ``report_id``; the customers an item
 names are a child table of the items. Reference data (what the CRM recorded) is one row
-per employee and week, with its visits as a child table keyed by both.
+per employee and week, with its visits as a child table keyed by both. A KPI card's
+figures are one row per person (``card_inputs``) with the indicators' figures as a child
+table keyed by employee (``card_figures``); a month under quotas likewise
+(``quota_inputs``, with ``quota_counts`` and ``quota_pay``).
 """
 
 from __future__ import annotations
 
 from typing import Any, Final
 
+from hrpolicy.reports.cards import (
+    CardInputs,
+    IndicatorFigure,
+    PayAmount,
+    QuotaCount,
+    QuotaInputs,
+)
 from hrpolicy.reports.model import (
     CallDay,
     Expense,
@@ -98,3 +108,40 @@ INPUTS: Final[dict[str, dict[str, Any]]] = {
     "weekly_reports": {"table": "reports"},
     "references": {"table": "references"},
 }
+
+# KPI card figures (one row per person, the indicators' figures as a child table keyed by
+# employee) and quota months (one row per person, counts and pay parts as child tables).
+_BY_EMPLOYEE: Final = {"employee": "employee"}
+TABLES.update(
+    {
+        "card_inputs": {"type": CardInputs, "columns": ("employee", "bonus_base")},
+        "card_figures": {
+            "type": IndicatorFigure,
+            "parent": "card_inputs",
+            "field": "figures",
+            "key": _BY_EMPLOYEE,
+            "columns": ("indicator", "actual", "target", "prior"),
+        },
+        "quota_inputs": {"type": QuotaInputs, "columns": ("employee",)},
+        "quota_counts": {
+            "type": QuotaCount,
+            "parent": "quota_inputs",
+            "field": "counts",
+            "key": _BY_EMPLOYEE,
+            "columns": ("quota", "done", "target"),
+        },
+        "quota_pay": {
+            "type": PayAmount,
+            "parent": "quota_inputs",
+            "field": "pay",
+            "key": _BY_EMPLOYEE,
+            "columns": ("part", "amount"),
+        },
+    }
+)
+INPUTS.update(
+    {
+        "card_inputs": {"table": "card_inputs"},
+        "quota_inputs": {"table": "quota_inputs"},
+    }
+)
