@@ -41,7 +41,7 @@ from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import StepValue
-from hrpolicy.core.fields import FIRST_DATE, LAST_DATE, argument, checked, typed_fields
+from hrpolicy.core.fields import LAST_DATE, argument, checked, typed_fields
 from hrpolicy.core.label import Label, label
 from hrpolicy.core.period import Period
 from hrpolicy.core.workcal import (
@@ -150,14 +150,6 @@ def _ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
     return f"{n}{({1: 'st', 2: 'nd', 3: 'rd'}).get(n % 10, 'th')}"
-
-
-def _check_year(year: object) -> int:
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise InvalidTypeError("year", "an int year", year)
-    if not FIRST_DATE.year <= year <= LAST_DATE.year:
-        raise InvalidValueError("year", f"a year from {FIRST_DATE.year} to {LAST_DATE.year}", year)
-    return year
 
 
 def _stretch_after(calendar: WorkCalendar, holiday: Holiday, period: Period) -> tuple[date, date]:
@@ -306,7 +298,7 @@ def deadline(
     if isinstance(rule, BeforeHoliday):
         if period is None and year is None:
             raise InvalidValueError("year", "a year or a period for a BeforeHoliday rule", None)
-        return _before_holiday(rule, None if year is None else _check_year(year), period, calendar)
+        return _before_holiday(rule, year, period, calendar)
     if isinstance(rule, DayOfNextMonth):
         if year is not None:
             raise InvalidValueError(
