@@ -178,10 +178,11 @@ def _before_holiday(
     if period is not None:
         start, stop = _stretch_after(calendar, rule.holiday, period)
         when: tuple[str, StepValue] = ("period", str(period))
-    else:
-        assert year is not None
+    elif year is not None:
         start, stop = holiday_stretch(calendar, rule.holiday, year)
         when = ("year", year)
+    else:
+        raise InvalidValueError("year", "a year or a period for a BeforeHoliday rule", None)
     due = start
     for _ in range(rule.workdays_before):
         due = previous_workday(calendar, due - _ONE_DAY)
@@ -296,8 +297,6 @@ def deadline(
     if period is not None:
         argument(period, Period, "period")
     if isinstance(rule, BeforeHoliday):
-        if period is None and year is None:
-            raise InvalidValueError("year", "a year or a period for a BeforeHoliday rule", None)
         return _before_holiday(rule, year, period, calendar)
     if isinstance(rule, DayOfNextMonth):
         if year is not None:
