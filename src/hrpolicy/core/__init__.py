@@ -1,6 +1,14 @@
 """The core every engine shares: money and rates, time measurement, work calendars, band
 tables, explanations and findings, errors, conversion to and from plain data, display."""
 
+from hrpolicy.core.approvals import (
+    ApprovalRule,
+    ApprovalSubject,
+    Approver,
+    Holds,
+    SignOff,
+    check_approvals,
+)
 from hrpolicy.core.bands import Band, BandApplication, BandTable, Piece, Semantics, Side
 from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.compiled import CompiledTable
@@ -70,6 +78,9 @@ from hrpolicy.core.workcal import (
 )
 
 __all__ = [
+    "ApprovalRule",
+    "ApprovalSubject",
+    "Approver",
     "Band",
     "BandApplication",
     "BandTable",
@@ -91,6 +102,7 @@ __all__ = [
     "Finding",
     "FindingSpec",
     "HRPolicyError",
+    "Holds",
     "Holiday",
     "HolidayNaming",
     "InvalidTypeError",
@@ -112,6 +124,7 @@ __all__ = [
     "Semantics",
     "Severity",
     "Side",
+    "SignOff",
     "Span",
     "StatutoryCalendar",
     "Step",
@@ -127,6 +140,7 @@ __all__ = [
     "add_workdays",
     "allocate",
     "audit_clause",
+    "check_approvals",
     "count_workdays",
     "deadline",
     "due_date",
