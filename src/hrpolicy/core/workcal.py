@@ -1,7 +1,7 @@
 """Work calendars: which days are workdays, rest days, statutory holidays or make-up
 workdays (调休上班).
 
-:class:`WorkCalendar` is the protocol engines accept: one method, :meth:`day_kind`. Two
+:class:`WorkCalendar` is the protocol engines accept: one method, :meth:`day_kind`. These
 implementations ship:
 
 - :class:`TableCalendar` — plain data (covered years, holidays, extra rest days, make-up
@@ -12,6 +12,12 @@ implementations ship:
   package has no data for, never guessing. That package marks every day off inside a
   holiday stretch as a holiday, so the adapter reports such days as ``STATUTORY_HOLIDAY``
   unless the package marks them as in-lieu rest days (``REST_DAY``).
+- :class:`StatutoryCalendar` — that calendar named as data (``{"kind":
+  "chinese_statutory"}``), the package loaded when a day is first asked for.
+- :class:`LayeredCalendar` — tables laid over a base calendar (a year the State Council
+  has announced, written as a :class:`TableCalendar` with its ``source``, over the
+  statutory data): the first layer covering a date answers, and a date none covers is
+  ``NotCoveredError`` naming the years each covers.
 
 The helpers :func:`is_workday`, :func:`next_workday`, :func:`previous_workday`,
 :func:`add_workdays` and :func:`count_workdays` work with any calendar.
@@ -398,8 +404,10 @@ class ChineseStatutoryCalendar:
         without data.
 
         >>> calendar = ChineseStatutoryCalendar()
-        >>> calendar.holiday(date(2025, 10, 4)).value, calendar.holiday(date(2025, 10, 6)).value
-        ('national_day', 'mid_autumn_festival')
+        >>> calendar.holiday(date(2025, 10, 4)) is Holiday.NATIONAL_DAY
+        True
+        >>> calendar.holiday(date(2025, 10, 6)) is Holiday.MID_AUTUMN_FESTIVAL
+        True
         """
         if self.day_kind(day).is_work:
             return None
