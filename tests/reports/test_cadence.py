@@ -16,6 +16,7 @@ from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefi
 from hrpolicy.reports import ChineseStatutoryCalendar, IsoWeek, Period
 from hrpolicy.reports.cadence import (
     Activity,
+    Ahead,
     CadenceCheck,
     CadencePolicy,
     Stage,
@@ -155,7 +156,9 @@ def test_bid_documents_delivered_the_day_before_the_bid_are_a_day_late() -> None
 
 def test_bid_documents_due_two_workdays_ahead_of_a_bid_after_qingming_are_due_on_3_april() -> None:
     # Bid Monday 8 April; workdays before it: Sunday 7 (make-up), then Wednesday 3 April.
-    rule = attrs.evolve(bid_documents_cadence().rules[0], unit=Unit.WORKDAYS)
+    (days,) = bid_documents_cadence().rules
+    assert isinstance(days, Ahead)
+    rule = attrs.evolve(days, unit=Unit.WORKDAYS)
     policy = CadencePolicy(policy_id="bids-in-workdays", rules=(rule,))
     log = [_a("bid", date(2024, 4, 8), "P1"), _a("bid_documents", date(2024, 4, 5), "P1")]
     (bid,) = _check(policy, log, date(2024, 4, 1), date(2024, 4, 30)).obligations
