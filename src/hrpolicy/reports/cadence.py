@@ -42,10 +42,12 @@ none is judged before its time is up. Responses are looked for in the whole log;
 should therefore reach back to the triggers and stage starts of the obligations due in
 the range (a stage record gives the day a stage began).
 
-**Outcomes.** Each obligation is :attr:`Status.MET`, or missed as ``LATE`` (done, but
-after the due-by day), ``EARLY`` (done only before the window opened), ``MISSING``
-(nothing recorded) or ``TOO_FEW`` (fewer than the times required). Every miss is a
-finding with its dates as parameters. The order of the log never matters.
+**Outcomes.** How an obligation fared rests on the whole log, never on the range: the
+range only says which obligations are judged. Each obligation is :attr:`Status.MET`, or
+missed as ``LATE`` (done, but after the due-by day), ``EARLY`` (done only before the
+window opened), ``MISSING`` (nothing recorded) or ``TOO_FEW`` (fewer than the times
+required). Every miss is a finding with its dates as parameters. The order of the log
+never matters.
 
 >>> from datetime import date
 >>> from hrpolicy.core.workcal import TableCalendar
@@ -800,12 +802,11 @@ def _every(
     for subject in sorted(stretches):
         done = log.days(rule.activity, subject)
         for stage, first, last in stretches[subject]:
-            if stage not in rule.stages or first > judge.as_of:
+            if stage not in rule.stages:
                 continue
-            # The stage is watched to its last day, or, while current, to the check's end.
-            end = judge.as_of if last is None else min(last, judge.as_of)
+            # The stage is watched to its last day (while current, to the end of the log).
             clock = first
-            for day in sorted({d for d in done if first <= d <= end}):
+            for day in sorted({d for d in done if first <= d and (last is None or d <= last)}):
                 due_by = _after(calendar, clock, rule.every, rule.unit)
                 if judge.due_in_range(due_by):
                     judged.append(
@@ -822,7 +823,7 @@ def _every(
                     )
                 clock = day
             due_by = _after(calendar, clock, rule.every, rule.unit)
-            if due_by <= end and judge.due_in_range(due_by):
+            if (last is None or due_by <= last) and judge.due_in_range(due_by):
                 judged.append(
                     Obligation(
                         rule_id=rule.rule_id,
