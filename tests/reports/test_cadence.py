@@ -19,9 +19,9 @@ from hrpolicy.reports.cadence import (
     Ahead,
     CadenceCheck,
     CadencePolicy,
+    CadenceUnit,
+    ObligationStatus,
     Stage,
-    Status,
-    Unit,
     Within,
     check_cadences,
     report_activities,
@@ -71,7 +71,7 @@ def test_a_customer_file_made_three_days_after_a_service_visit_is_one_day_late()
     check = _check(after_sales_cadences(), log, *MARCH)
     (file,) = check.of("customer-file")
     assert (file.status, file.due_by, file.done_on) == (
-        Status.LATE,
+        ObligationStatus.LATE,
         date(2024, 3, 6),
         date(2024, 3, 7),
     )
@@ -129,13 +129,13 @@ def test_a_customer_file_due_within_two_workdays_after_qingming_counts_the_make_
                 after="service",
                 activity="customer_file",
                 latest=2,
-                unit=Unit.WORKDAYS,
+                unit=CadenceUnit.WORKDAYS,
             ),
         ),
     )
     log = [_a("service", date(2024, 4, 3), "C1"), _a("customer_file", date(2024, 4, 8), "C1")]
     (file,) = _check(policy, log, date(2024, 4, 1), date(2024, 4, 30)).obligations
-    assert (file.status, file.due_by) == (Status.MET, date(2024, 4, 8))
+    assert (file.status, file.due_by) == (ObligationStatus.MET, date(2024, 4, 8))
 
 
 # --- bids and promotions ----------------------------------------------------------------------
@@ -147,7 +147,7 @@ def test_bid_documents_delivered_the_day_before_the_bid_are_a_day_late() -> None
     check = _check(bid_documents_cadence(), log, *MARCH)
     (bid,) = check.obligations
     assert (bid.status, bid.due_by, bid.done_on) == (
-        Status.LATE,
+        ObligationStatus.LATE,
         date(2024, 3, 13),
         date(2024, 3, 14),
     )
@@ -158,11 +158,11 @@ def test_bid_documents_due_two_workdays_ahead_of_a_bid_after_qingming_are_due_on
     # Bid Monday 8 April; workdays before it: Sunday 7 (make-up), then Wednesday 3 April.
     (days,) = bid_documents_cadence().rules
     assert isinstance(days, Ahead)
-    rule = attrs.evolve(days, unit=Unit.WORKDAYS)
+    rule = attrs.evolve(days, unit=CadenceUnit.WORKDAYS)
     policy = CadencePolicy(policy_id="bids-in-workdays", rules=(rule,))
     log = [_a("bid", date(2024, 4, 8), "P1"), _a("bid_documents", date(2024, 4, 5), "P1")]
     (bid,) = _check(policy, log, date(2024, 4, 1), date(2024, 4, 30)).obligations
-    assert (bid.status, bid.due_by) == (Status.LATE, date(2024, 4, 3))
+    assert (bid.status, bid.due_by) == (ObligationStatus.LATE, date(2024, 4, 3))
 
 
 def test_a_second_bid_needs_its_own_documents_delivered_after_the_first_bid() -> None:
@@ -251,7 +251,7 @@ def test_visits_from_the_weekly_report_count_as_project_revisits() -> None:
     check = _check(project_revisit_cadences(), log, date(2024, 3, 1), date(2024, 3, 10), stages)
     (visit,) = check.obligations
     assert (visit.status, visit.due_by, visit.done_on) == (
-        Status.LATE,
+        ObligationStatus.LATE,
         date(2024, 3, 4),
         date(2024, 3, 7),
     )
@@ -329,7 +329,7 @@ def test_a_new_hire_with_four_mentoring_sessions_in_three_months_falls_one_short
     ]
     check = _check(mentoring_cadence(), log, date(2024, 6, 1), date(2024, 6, 30))
     (five,) = check.obligations
-    assert (five.status, five.due_by, five.count) == (Status.TOO_FEW, date(2024, 6, 1), 4)
+    assert (five.status, five.due_by, five.count) == (ObligationStatus.TOO_FEW, date(2024, 6, 1), 4)
     assert check.findings[0].message("zh_CN") == (
         "师傅带教不少于5次：N1在2024-03-01至2024-06-01之间应至少5次，实际4次。"
     )
@@ -345,7 +345,7 @@ def test_an_obligation_is_judged_in_the_check_whose_range_holds_its_due_day() ->
     policy = after_sales_cadences()
     assert _check(policy, log, *MARCH).of("customer-file") == ()
     (file,) = _check(policy, log, date(2024, 4, 1), date(2024, 4, 30)).of("customer-file")
-    assert (file.status, file.due_by) == (Status.MISSING, date(2024, 4, 1))
+    assert (file.status, file.due_by) == (ObligationStatus.MISSING, date(2024, 4, 1))
 
 
 def test_the_handbook_cadences_read_back_from_plain_data_unchanged() -> None:

@@ -14,10 +14,10 @@ from hrpolicy.reports import Period
 from hrpolicy.reports.cadence import (
     Activity,
     CadencePolicy,
+    CadenceUnit,
     Obligation,
+    ObligationStatus,
     Stage,
-    Status,
-    Unit,
     Within,
     check_cadences,
 )
@@ -42,7 +42,7 @@ POLICY = CadencePolicy(
             after="service",
             activity="customer_file",
             latest=2,
-            unit=Unit.WORKDAYS,
+            unit=CadenceUnit.WORKDAYS,
         ),
     ),
 )
@@ -151,15 +151,15 @@ def test_every_miss_is_one_finding_and_every_outcome_s_dates_fit_its_status(
         assert finding.param("due_by") == obligation.due_by
     for o in check:
         assert first <= o.due_by <= last
-        if o.status is Status.MET and o.done_on is not None:
+        if o.status is ObligationStatus.MET and o.done_on is not None:
             assert o.due_from is None or o.due_from <= o.done_on
             assert o.done_on <= o.due_by
-        elif o.status is Status.LATE:
+        elif o.status is ObligationStatus.LATE:
             assert o.done_on is not None
             assert o.done_on > o.due_by
-        elif o.status is Status.EARLY:
+        elif o.status is ObligationStatus.EARLY:
             assert o.done_on is not None
             assert o.due_from is not None
             assert o.done_on < o.due_from
-        elif o.status is Status.MISSING:
+        elif o.status is ObligationStatus.MISSING:
             assert o.done_on is None

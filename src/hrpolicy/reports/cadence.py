@@ -43,7 +43,7 @@ should therefore reach back to the triggers and stage starts of the obligations 
 the range (a stage record gives the day a stage began).
 
 **Outcomes.** How an obligation fared rests on the whole log, never on the range: the
-range only says which obligations are judged. Each obligation is :attr:`Status.MET`, or
+range only says which obligations are judged. Each obligation is :attr:`ObligationStatus.MET`, or
 missed as ``LATE`` (done, but after the due-by day), ``EARLY`` (done only before the
 window opened), ``MISSING`` (nothing recorded) or ``TOO_FEW`` (fewer than the times
 required). Every miss is a finding with its dates as parameters. The order of the log
@@ -79,6 +79,7 @@ from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.display import Displayable, SummaryValue, View
+from hrpolicy.core.engines import EngineSpec
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import (
     Catalog,
@@ -102,32 +103,46 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import Label, label
 from hrpolicy.core.period import Period
-from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, explanation_tables
+from hrpolicy.core.records import (
+    FINDING_PARAMS,
+    FINDINGS,
+    STEP_INPUTS,
+    STEPS,
+    Column,
+    ColumnType,
+    Table,
+    TableSchema,
+    explanation_tables,
+)
 from hrpolicy.core.span import TimeUnit, add_units, measure
 from hrpolicy.core.workcal import (
+    TableCalendar,
     WorkCalendar,
     add_workdays,
     check_calendar,
     next_workday,
     previous_workday,
 )
+from hrpolicy.reports.case import CaseCalendar
 from hrpolicy.reports.model import WeeklyReport
 
 __all__ = [
     "CADENCE_CATALOG",
     "CADENCE_TABLES",
+    "ENGINES",
     "Activity",
     "Ahead",
     "AtLeast",
     "ByNextMonth",
+    "CadenceCase",
     "CadenceCheck",
     "CadencePolicy",
     "CadenceRule",
+    "CadenceUnit",
     "Every",
     "Obligation",
+    "ObligationStatus",
     "Stage",
-    "Status",
-    "Unit",
     "Within",
     "check_cadences",
     "report_activities",
@@ -143,7 +158,7 @@ _Times = Annotated[int, IntSpec(min_value=1, max_value=1000)]
 _DayOfMonth = Annotated[int, IntSpec(min_value=1, max_value=28)]
 
 
-class Unit(Choice):
+class CadenceUnit(Choice):
     """What a cadence counts in: calendar days, workdays of the calendar, or months."""
 
     DAYS = "days"
@@ -152,13 +167,13 @@ class Unit(Choice):
 
 
 _UNITS: Final = {
-    Unit.DAYS: Label("天", "day(s)"),
-    Unit.WORKDAYS: Label("个工作日", "workday(s)"),
-    Unit.MONTHS: Label("个月", "month(s)"),
+    CadenceUnit.DAYS: Label("天", "day(s)"),
+    CadenceUnit.WORKDAYS: Label("个工作日", "workday(s)"),
+    CadenceUnit.MONTHS: Label("个月", "month(s)"),
 }
 
 
-class Status(Choice):
+class ObligationStatus(Choice):
     """How an obligation fared."""
 
     MET = "met"
@@ -263,7 +278,7 @@ class Within:
     activity: Text
     latest: _Count
     earliest: _Count = 0
-    unit: Unit = Unit.DAYS
+    unit: CadenceUnit = CadenceUnit.DAYS
     clause: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -289,7 +304,7 @@ class Ahead:
     before: Text
     activity: Text
     lead: _PositiveCount
-    unit: Unit = Unit.DAYS
+    unit: CadenceUnit = CadenceUnit.DAYS
     clause: str = ""
 
 
@@ -306,7 +321,7 @@ class Every:
     activity: Text
     every: _PositiveCount
     stages: tuple[Text, ...]
-    unit: Unit = Unit.DAYS
+    unit: CadenceUnit = CadenceUnit.DAYS
     clause: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -329,7 +344,7 @@ class AtLeast:
     activity: Text
     times: _Times
     within: _PositiveCount
-    unit: Unit = Unit.DAYS
+    unit: CadenceUnit = CadenceUnit.DAYS
     clause: str = ""
 
 
@@ -440,7 +455,7 @@ class Obligation:
     Attributes:
         rule_id: the rule.
         subject: whom or what it concerns.
-        status: the :class:`Status`.
+        status: the :class:`ObligationStatus`.
         start: the day it was counted from (the triggering activity, the stage start or
             the activity before, the month's first day).
         due_from: the first day that counts (``None``: no lower bound but the previous
@@ -456,7 +471,7 @@ class Obligation:
 
     rule_id: Text
     subject: Text
-    status: Status
+    status: ObligationStatus
     start: date
     due_from: date | None
     due_by: date
@@ -468,22 +483,37 @@ class Obligation:
     @property
     def missed(self) -> bool:
         """Whether the obligation was missed."""
-        return self.status is not Status.MET
+        return self.status is not ObligationStatus.MET
 
 
 def _c(name: str, kind: ColumnType, doc: str) -> Column:
     return Column(name, kind, doc)
 
 
-#: The layout of a check's own table (then the four explanation tables).
-CADENCE_TABLES: Final = (
+_KEYS: Final = (Column("policy_id", ColumnType.TEXT, "the cadence policy"),)
+#: The tables of a :class:`CadenceCheck`, in the order ``tables()`` gives them: its own
+#: (``totals``, ``obligations``), then the four explanation tables keyed by the policy.
+CADENCE_TABLES: Final[tuple[TableSchema, ...]] = (
+    TableSchema(
+        "totals",
+        (
+            _c("policy_id", ColumnType.TEXT, "the cadence policy"),
+            _c("first_day", ColumnType.DATE, "the first due-by day judged"),
+            _c("as_of", ColumnType.DATE, "the last due-by day judged"),
+            _c("obligations", ColumnType.INT, "the obligations judged"),
+            _c("met", ColumnType.INT, "those met"),
+            _c("missed", ColumnType.INT, "those missed"),
+            _c("passed", ColumnType.BOOL, "whether nothing was missed"),
+        ),
+        "one row: the check",
+    ),
     TableSchema(
         "obligations",
         (
             _c("policy_id", ColumnType.TEXT, "the cadence policy"),
             _c("rule_id", ColumnType.TEXT, "the rule"),
             _c("subject", ColumnType.TEXT, "whom or what the obligation concerns"),
-            _c("status", ColumnType.TEXT, "the Status value"),
+            _c("status", ColumnType.TEXT, "the ObligationStatus value"),
             _c("missed", ColumnType.BOOL, "whether it was missed"),
             _c("start", ColumnType.DATE, "the day it was counted from"),
             _c("due_from", ColumnType.DATE, "the first day that counts (empty: no bound)"),
@@ -496,8 +526,8 @@ CADENCE_TABLES: Final = (
         ),
         "one row per obligation judged",
     ),
+    *(table.keyed(_KEYS) for table in (STEPS, STEP_INPUTS, FINDINGS, FINDING_PARAMS)),
 )
-_KEYS: Final = (_c("policy_id", ColumnType.TEXT, "the cadence policy"),)
 
 
 @checked
@@ -535,8 +565,9 @@ class CadenceCheck(Displayable):
         return tuple(o for o in self.obligations if o.rule_id == rule_id)
 
     def tables(self, locale: str = "en") -> Mapping[str, Table]:
-        """``obligations`` (one row per obligation, layout in :data:`CADENCE_TABLES`), then
-        the explanation tables, each row keyed by the policy."""
+        """``totals`` (one row), ``obligations`` (one row per obligation), then the
+        explanation tables, each row keyed by the policy (layouts in
+        :data:`CADENCE_TABLES`)."""
         rows = [
             (
                 self.policy_id,
@@ -548,7 +579,7 @@ class CadenceCheck(Displayable):
                 o.due_from,
                 o.due_by,
                 o.done_on,
-                _days_after(o.due_by, o.done_on) if o.status is Status.LATE else None,
+                _days_after(o.due_by, o.done_on) if o.status is ObligationStatus.LATE else None,
                 o.count,
                 o.stage or None,
                 None if o.period is None else str(o.period),
@@ -556,7 +587,21 @@ class CadenceCheck(Displayable):
             for o in self.obligations
         ]
         return {
-            "obligations": Table.build(CADENCE_TABLES[0], rows),
+            "totals": Table.build(
+                CADENCE_TABLES[0],
+                [
+                    (
+                        self.policy_id,
+                        self.first_day,
+                        self.as_of,
+                        len(self.obligations),
+                        len(self.obligations) - len(self.misses),
+                        len(self.misses),
+                        self.passed,
+                    )
+                ],
+            ),
+            "obligations": Table.build(CADENCE_TABLES[1], rows),
             **explanation_tables(
                 Explanation(self.steps, self.findings),
                 keys=_KEYS,
@@ -582,20 +627,22 @@ class CadenceCheck(Displayable):
 # --- counting ---------------------------------------------------------------------------------
 
 
-def _after(calendar: WorkCalendar, day: date, count: int, unit: Unit) -> date:
+def _after(calendar: WorkCalendar, day: date, count: int, unit: CadenceUnit) -> date:
     """The day ``count`` units after ``day`` (``day`` itself for 0)."""
     if count == 0:
         return day
-    if unit is Unit.WORKDAYS:
+    if unit is CadenceUnit.WORKDAYS:
         return add_workdays(calendar, day, count)
-    return add_units(day, TimeUnit.DAYS if unit is Unit.DAYS else TimeUnit.MONTHS, count)
+    return add_units(day, TimeUnit.DAYS if unit is CadenceUnit.DAYS else TimeUnit.MONTHS, count)
 
 
-def _before(calendar: WorkCalendar, day: date, count: int, unit: Unit) -> date:
+def _before(calendar: WorkCalendar, day: date, count: int, unit: CadenceUnit) -> date:
     """The day ``count`` units before ``day``: for workdays, the ``count``-th workday
     before it."""
-    if unit is not Unit.WORKDAYS:
-        return add_units(day, TimeUnit.DAYS if unit is Unit.DAYS else TimeUnit.MONTHS, -count)
+    if unit is not CadenceUnit.WORKDAYS:
+        return add_units(
+            day, TimeUnit.DAYS if unit is CadenceUnit.DAYS else TimeUnit.MONTHS, -count
+        )
     current = day
     for _ in range(count):
         current = previous_workday(calendar, current - _ONE_DAY)
@@ -659,16 +706,16 @@ class _Judge:
         else:
             params.update(start=o.start, due_from=o.due_from, due_by=o.due_by)
             late, missing = "cadence_late", "cadence_missing"
-        if o.status is Status.LATE:
+        if o.status is ObligationStatus.LATE:
             code = late
             params.update(done_on=o.done_on, days_late=_days_after(o.due_by, o.done_on))
-        elif o.status is Status.EARLY:
+        elif o.status is ObligationStatus.EARLY:
             code = "cadence_early"
             params.update(done_on=o.done_on)
-        elif o.status is Status.MISSING:
+        elif o.status is ObligationStatus.MISSING:
             code = missing
             params.update(as_of=self.as_of)
-        elif o.status is Status.TOO_FEW and isinstance(rule, AtLeast):
+        elif o.status is ObligationStatus.TOO_FEW and isinstance(rule, AtLeast):
             code = "cadence_too_few"
             params.update(times=rule.times, count=o.count)
         else:
@@ -717,13 +764,13 @@ def _within(rule: Within, log: _Log, calendar: WorkCalendar, judge: _Judge) -> l
             later = [d for d in done if d > due_by]
             early = [d for d in done if trigger <= d < due_from]
             if inside:
-                status, on = Status.MET, inside[0]
+                status, on = ObligationStatus.MET, inside[0]
             elif later:
-                status, on = Status.LATE, later[0]
+                status, on = ObligationStatus.LATE, later[0]
             elif early:
-                status, on = Status.EARLY, early[-1]
+                status, on = ObligationStatus.EARLY, early[-1]
             else:
-                status, on = Status.MISSING, None
+                status, on = ObligationStatus.MISSING, None
             judged.append(
                 Obligation(
                     rule_id=rule.rule_id,
@@ -753,11 +800,11 @@ def _ahead(rule: Ahead, log: _Log, calendar: WorkCalendar, judge: _Judge) -> lis
             inside = [d for d in after_floor if d <= due_by]
             later = [d for d in after_floor if due_by < d <= event]
             if inside:
-                status, on = Status.MET, inside[-1]
+                status, on = ObligationStatus.MET, inside[-1]
             elif later:
-                status, on = Status.LATE, later[0]
+                status, on = ObligationStatus.LATE, later[0]
             else:
-                status, on = Status.MISSING, None
+                status, on = ObligationStatus.MISSING, None
             judged.append(
                 Obligation(
                     rule_id=rule.rule_id,
@@ -813,7 +860,7 @@ def _every(
                         Obligation(
                             rule_id=rule.rule_id,
                             subject=subject,
-                            status=Status.MET if day <= due_by else Status.LATE,
+                            status=ObligationStatus.MET if day <= due_by else ObligationStatus.LATE,
                             start=clock,
                             due_from=clock,
                             due_by=due_by,
@@ -828,7 +875,7 @@ def _every(
                     Obligation(
                         rule_id=rule.rule_id,
                         subject=subject,
-                        status=Status.MISSING,
+                        status=ObligationStatus.MISSING,
                         start=clock,
                         due_from=clock,
                         due_by=due_by,
@@ -851,7 +898,9 @@ def _at_least(rule: AtLeast, log: _Log, calendar: WorkCalendar, judge: _Judge) -
                 Obligation(
                     rule_id=rule.rule_id,
                     subject=subject,
-                    status=Status.MET if count >= rule.times else Status.TOO_FEW,
+                    status=ObligationStatus.MET
+                    if count >= rule.times
+                    else ObligationStatus.TOO_FEW,
                     start=trigger,
                     due_from=trigger,
                     due_by=due_by,
@@ -905,11 +954,11 @@ def _by_next_month(
             days = sorted(submitted.get((subject, month), []))
             inside = [d for d in days if d <= due_by]
             if inside:
-                status, on = Status.MET, inside[0]
+                status, on = ObligationStatus.MET, inside[0]
             elif days:
-                status, on = Status.LATE, days[0]
+                status, on = ObligationStatus.LATE, days[0]
             else:
-                status, on = Status.MISSING, None
+                status, on = ObligationStatus.MISSING, None
             judged.append(
                 Obligation(
                     rule_id=rule.rule_id,
@@ -1071,3 +1120,93 @@ def check_cadences(
         steps=tuple(judge.steps),
         findings=tuple(judge.findings),
     )
+
+
+# --- the case ---------------------------------------------------------------------------------
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CadenceCase:
+    """Everything a cadence check needs: what a case file of the ``cadences`` engine
+    holds.
+
+    Attributes:
+        policy: the :class:`CadencePolicy`.
+        calendar: the work calendar (a table written out, or the statutory one named, as
+            in a :class:`~hrpolicy.reports.ReportCase`).
+        first_day: the first due-by day judged.
+        as_of: the last due-by day judged.
+        activities: the activity log.
+        stages: the subjects' :class:`Stage` records.
+        reports: weekly reports whose visits join the log (as ``visit_kind``).
+        visit_kind: the kind a report's visits become (default ``"visit"``).
+    """
+
+    policy: CadencePolicy
+    calendar: CaseCalendar
+    first_day: date
+    as_of: date
+    activities: tuple[Activity, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    reports: tuple[WeeklyReport, ...] = ()
+    visit_kind: Text = "visit"
+
+    def check(self) -> CadenceCheck:
+        """Check the case (see :func:`check_cadences`)."""
+        return check_cadences(
+            self.policy,
+            (*self.activities, *report_activities(self.reports, kind=self.visit_kind)),
+            self.calendar,
+            first_day=self.first_day,
+            as_of=self.as_of,
+            stages=self.stages,
+        )
+
+
+def _example_cadence_case() -> CadenceCase:
+    """The tutorial's case (``docs/reports.md``, activity cadences): Li's week 10 report
+    of 2024 with three visits, C2's project in early design from 1 March and in tendering
+    from 26 March, later visits to it, a service visit at C7 with its file and calls, under
+    :func:`~hrpolicy.reports.examples.handbook_cadences`, judged from 1 March to 30 April."""
+    from hrpolicy.reports.examples import (  # noqa: PLC0415 - loaded on use
+        example_report,
+        handbook_cadences,
+    )
+    from hrpolicy.reports.model import IsoWeek  # noqa: PLC0415
+
+    calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    report = example_report("li", IsoWeek(year=2024, week=10), calendar, visits=3)
+    later = (date(2024, 3, 13), date(2024, 3, 25), date(2024, 4, 12))
+    return CadenceCase(
+        policy=handbook_cadences(),
+        calendar=calendar,
+        first_day=date(2024, 3, 1),
+        as_of=date(2024, 4, 30),
+        activities=(
+            *(Activity(kind="visit", on=day, subject="C2") for day in later),
+            Activity(kind="service", on=date(2024, 3, 4), subject="C7"),
+            Activity(kind="customer_file", on=date(2024, 3, 7), subject="C7"),
+            Activity(kind="follow_up_call", on=date(2024, 3, 8), subject="C7"),
+            Activity(kind="follow_up_call", on=date(2024, 3, 15), subject="C7"),
+        ),
+        stages=(
+            Stage(subject="C2", stage="early_design", since=date(2024, 3, 1)),
+            Stage(subject="C2", stage="tendering", since=date(2024, 3, 26)),
+        ),
+        reports=(report,),
+    )
+
+
+#: The cadence engine as the boundary (case files, the command line, schemas) sees it.
+ENGINES = (
+    EngineSpec(
+        name="cadences",
+        summary="check dated activity against cadence rules on a work calendar",
+        case_type=CadenceCase,
+        policy_types=(CadencePolicy,),
+        result_type=CadenceCheck,
+        run=CadenceCase.check,
+        example_case=_example_cadence_case,
+    ),
+)

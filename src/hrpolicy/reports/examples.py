@@ -23,8 +23,8 @@ from hrpolicy.reports.cadence import (
     AtLeast,
     ByNextMonth,
     CadencePolicy,
+    CadenceUnit,
     Every,
-    Unit,
     Within,
 )
 from hrpolicy.reports.model import (
@@ -502,7 +502,7 @@ def delivery_revisit_cadences() -> CadencePolicy:
                 activity="revisit",
                 earliest=1,
                 latest=2,
-                unit=Unit.MONTHS,
+                unit=CadenceUnit.MONTHS,
             ),
             Within(
                 rule_id="revisit-three-months",
@@ -512,7 +512,7 @@ def delivery_revisit_cadences() -> CadencePolicy:
                 activity="revisit",
                 earliest=3,
                 latest=4,
-                unit=Unit.MONTHS,
+                unit=CadenceUnit.MONTHS,
             ),
         ),
     )
@@ -566,7 +566,7 @@ def mentoring_cadence() -> CadencePolicy:
                 activity="mentoring_session",
                 times=5,
                 within=3,
-                unit=Unit.MONTHS,
+                unit=CadenceUnit.MONTHS,
             ),
         ),
     )
