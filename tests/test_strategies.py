@@ -127,6 +127,8 @@ OUTPUTS = {
     "ReportChecks",
     "Span",
     "Step",
+    "CadenceCheck",
+    "Obligation",
 }
 
 

@@ -4,8 +4,8 @@ library that prints, or reads files and standard input.
 Commands:
 
 - ``run CASE`` runs a case file of any engine (the file names its engine: ``bonds``,
-  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``) and prints the
-  result;
+  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``, ``cadences``) and
+  prints the result;
 - ``check FILE_OR_DIR…`` runs case files and compares each result with what the file
   expects (:mod:`hrpolicy.documents.cases`): a folder is searched recursively, outside
   hidden folders, for files named ``*.case.toml``, ``*.case.yaml``, ``*.case.yml`` or
@@ -445,6 +445,14 @@ _INTROS: Final = {
         "April 2026 two sets are lost (a proven loss of 45 yuan) and 60 yuan was deducted "
         "from that period's wage.\n",
     ),
+    "cadences": (
+        "示例七：2024年3月至4月的活动节奏：项目C2初步设计阶段两次回访相隔12天（晚5天），招投标阶段"
+        "回访晚3天、此后未再回访；客户C7服务后第3天才建档（晚1天）；两个月的考核表未报人力资源部。\n",
+        "Demo 7: activity cadences in March and April 2024: project C2 revisited 12 days apart "
+        "in early design (5 days late), late in tendering and then not at all; customer C7's "
+        "file made on day 3 after the service (a day late); two months' score sheets never "
+        "reached HR.\n",
+    ),
 }
 _DEMO_ENGINES: Final = ENGINE_NAMES
 
@@ -460,6 +468,7 @@ def _demo_results() -> dict[str, Displayable]:
 
     plan, period, deals, inputs = example_month()
     scoring = engine("scoring")
+    cadences = engine("cadences")
     return {
         "bonds": electrician_case().settle(),
         "commission": evaluate(plan, period, deals, inputs[0]),
@@ -467,6 +476,7 @@ def _demo_results() -> dict[str, Displayable]:
         "reports": example_team_week()[1],
         "scoring": scoring.run(scoring.example_case()),
         "charges": part_time_lost_materials_case().settle(),
+        "cadences": cadences.run(cadences.example_case()),
     }
 
 
@@ -861,7 +871,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = command(
         "demo",
         "run a worked example of each engine (bonds, commission, collection, reports, "
-        "scoring, charges) and explain it",
+        "scoring, charges, cadences) and explain it",
         _demo,
     )
     demo.add_argument(

@@ -5,7 +5,9 @@ deadlines on a work calendar, quotas, plausibility, truthfulness against referen
 plan against actual — and scores each one; :func:`score_month` turns a month's checks and
 facts into a score on a :class:`ScoreCard` (:func:`score_component` scores one component
 alone); :func:`annual_score` and :func:`consequences` take monthly scores — computed, or
-known already — to the year and to what the scores trigger.
+known already — to the year and to what the scores trigger. :func:`check_cadences`
+checks dated activity (visits, calls, follow-ups, bids, submissions) against the cadence
+rules of a :class:`CadencePolicy` on the work calendar (:mod:`hrpolicy.reports.cadence`).
 
 The core types these functions take are exported here too: :class:`Period` (a month),
 the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
@@ -19,6 +21,24 @@ from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
+from hrpolicy.reports.cadence import (
+    Activity,
+    Ahead,
+    AtLeast,
+    ByNextMonth,
+    CadenceCase,
+    CadenceCheck,
+    CadencePolicy,
+    CadenceRule,
+    CadenceUnit,
+    Every,
+    Obligation,
+    ObligationStatus,
+    Stage,
+    Within,
+    check_cadences,
+    report_activities,
+)
 from hrpolicy.reports.case import (
     ApprovedPlan,
     CaseCalendar,
@@ -93,10 +113,19 @@ __all__ = [
     "RESULT_TABLES",
     "SUMMARY_ITEMS",
     "Absence",
+    "Activity",
+    "Ahead",
     "AnnualScore",
     "ApprovedPlan",
     "Assessed",
     "Assessment",
+    "AtLeast",
+    "ByNextMonth",
+    "CadenceCase",
+    "CadenceCheck",
+    "CadencePolicy",
+    "CadenceRule",
+    "CadenceUnit",
     "CallDay",
     "Card",
     "CardComparison",
@@ -110,6 +139,7 @@ __all__ = [
     "Deduction",
     "DeductionRule",
     "Deductions",
+    "Every",
     "Expense",
     "Failure",
     "Finding",
@@ -124,6 +154,8 @@ __all__ = [
     "MonthlyScore",
     "Need",
     "NextWeekPlan",
+    "Obligation",
+    "ObligationStatus",
     "OnTime",
     "Per",
     "Period",
@@ -139,6 +171,7 @@ __all__ = [
     "ScoreCard",
     "ScoringCase",
     "Severity",
+    "Stage",
     "StatutoryCalendar",
     "Step",
     "Submission",
@@ -153,13 +186,16 @@ __all__ = [
     "WeeklyReport",
     "WeeklyReports",
     "WhatIfRow",
+    "Within",
     "WorkCalendar",
     "annual_score",
+    "check_cadences",
     "compare_cards",
     "consequence_tables",
     "consequences",
     "hr_due_date",
     "pay_coefficient",
+    "report_activities",
     "score_component",
     "score_month",
     "team_tables",
