@@ -12,6 +12,7 @@ import attrs
 import pytest
 
 from hrpolicy.core.convert import from_dict, to_dict
+from hrpolicy.core.engines import engine
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.reports import ChineseStatutoryCalendar, IsoWeek, Period
 from hrpolicy.reports.cadence import (
@@ -37,6 +38,7 @@ from hrpolicy.reports.examples import (
     promotion_notice_cadences,
     score_sheet_cadence,
 )
+from hrpolicy.tables import read_inputs
 from tests.helpers import json_roundtrip
 from tests.reports.helpers import CALENDAR
 
@@ -409,3 +411,55 @@ def test_two_stage_records_for_a_project_on_one_day_are_refused() -> None:
     )
     with pytest.raises(InvalidValueError, match="stages"):
         _check(project_revisit_cadences(), [], *MARCH, stages)
+
+
+# --- the engine and the tables room ---------------------------------------------------------
+
+
+def test_the_cadences_engine_s_worked_example_finds_the_tutorial_s_six_misses() -> None:
+    # C2: late in early design (due 20 March, visited 25), late in tendering (due 9 April,
+    # visited 12), then missing (due 26 April); C7's file a day late; February's and March's
+    # score sheets (due 8 March and 8 April) missing.
+    spec = engine("cadences")
+    case = spec.example_case()
+    check = spec.run(case)
+    assert [(o.rule_id, o.subject, o.status.value, o.due_by) for o in check.misses] == [
+        ("early-design-weekly", "C2", "late", date(2024, 3, 20)),
+        ("other-stages-fortnightly", "C2", "late", date(2024, 4, 9)),
+        ("other-stages-fortnightly", "C2", "missing", date(2024, 4, 26)),
+        ("customer-file", "C7", "late", date(2024, 3, 6)),
+        ("score-sheets-by-the-8th", "sales-department", "missing", date(2024, 3, 8)),
+        ("score-sheets-by-the-8th", "sales-department", "missing", date(2024, 4, 8)),
+    ]
+    (totals,) = check.to_records("totals")
+    assert (totals["obligations"], totals["met"], totals["missed"]) == (10, 4, 6)
+    assert json_roundtrip(case) == case
+
+
+def test_an_activity_log_and_stages_read_from_rows_become_typed_activities() -> None:
+    rows = [
+        {"kind": "visit", "on": "2024-03-04", "subject": "P1", "employee": "li"},
+        {
+            "kind": "score_sheet",
+            "on": "2024-04-08",
+            "subject": "sales-department",
+            "period.year": 2024,
+            "period.month": 3,
+        },
+    ]
+    log = read_inputs("reports", "activities", {"activities": rows}, unknown_columns="refuse")
+    assert log == (
+        Activity(kind="visit", on=date(2024, 3, 4), subject="P1", employee="li"),
+        Activity(
+            kind="score_sheet",
+            on=date(2024, 4, 8),
+            subject="sales-department",
+            period=Period(year=2024, month=3),
+        ),
+    )
+    (stage,) = read_inputs(
+        "reports",
+        "stages",
+        {"stages": [{"subject": "P1", "stage": "tendering", "since": "2024-03-01"}]},
+    )
+    assert stage == Stage(subject="P1", stage="tendering", since=date(2024, 3, 1))

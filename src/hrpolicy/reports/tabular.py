@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from hrpolicy.reports.cadence import Activity, Stage
 from hrpolicy.reports.model import (
     CallDay,
     Expense,
@@ -94,7 +95,17 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
     },
 }
 
+# An activity log (what cadence rules read) is one row per activity; a monthly
+# submission's month is ``period.year`` and ``period.month`` (both empty: none).
+TABLES["activities"] = {
+    "type": Activity,
+    "columns": ("kind", "on", "subject", "employee", "period.year", "period.month", "note"),
+}
+TABLES["stages"] = {"type": Stage, "columns": ("subject", "stage", "since")}
+
 INPUTS: Final[dict[str, dict[str, Any]]] = {
     "weekly_reports": {"table": "reports"},
     "references": {"table": "references"},
+    "activities": {"table": "activities"},
+    "stages": {"table": "stages"},
 }
