@@ -57,6 +57,7 @@ ROUND_TRIPS = [
     "separations",
     "service_lengths",
     "table_calendars",
+    "named_holidays",
     "trainings",
     "waivers",
 ]
@@ -113,6 +114,7 @@ OUTPUTS = {
     "ClauseRule",  # statute as data inside an engine, not a fact or a policy
     "ClauseVerdict",
     "ComponentScore",
+    "DueDate",
     "Explanation",
     "Finding",
     "FindingSpec",

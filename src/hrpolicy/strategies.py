@@ -169,12 +169,13 @@ from hrpolicy.commission.plan import (
 )
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.checked import IntSpec, MoneySpec, QuantitySpec, TextSpec, split_annotated
+from hrpolicy.core.deadlines import BeforeHoliday, DayOfNextMonth
 from hrpolicy.core.fields import FIRST_DATE, LAST_DATE
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
-from hrpolicy.core.workcal import TableCalendar
+from hrpolicy.core.workcal import Holiday, NamedHoliday, TableCalendar
 from hrpolicy.reports.cadence import (
     Activity,
     Ahead,
@@ -265,6 +266,7 @@ __all__ = [
     "employments",
     "invoice_sets",
     "iso_weeks",
+    "named_holidays",
     "penalty_clauses",
     "periods",
     "person_inputs",
@@ -1705,6 +1707,25 @@ def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalend
     return build()
 
 
+def named_holidays(*, year: int | None = None) -> st.SearchStrategy[NamedHoliday]:
+    """A range of one to nine days named for a holiday, within ``year`` (1900 to 2199;
+    ``None``: drawn from 2008 to 2040). On its own: a table holding it must make its days
+    days off."""
+    if year is not None:
+        _check_int("named_holidays", "year", year, FIRST_DATE.year, LAST_DATE.year)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> NamedHoliday:
+        chosen_year = year if year is not None else draw(st.integers(2008, 2040))
+        first = date(chosen_year, 1, 1) + timedelta(days=draw(st.integers(0, 355)))
+        last = first + timedelta(days=draw(st.integers(0, 8)))
+        return NamedHoliday(
+            holiday=draw(st.sampled_from(list(Holiday))), first_day=first, last_day=last
+        )
+
+    return build()
+
+
 # --- commission ---------------------------------------------------------------------------
 
 
@@ -2950,6 +2971,9 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Period: periods(),
         IsoWeek: iso_weeks(),
         TableCalendar: table_calendars(),
+        NamedHoliday: named_holidays(),
+        BeforeHoliday: _builds(BeforeHoliday, workdays_before=st.integers(1, 10)),
+        DayOfNextMonth: _builds(DayOfNextMonth),
         Label: _builds(Label),
         PaidLine: _builds(PaidLine),
         # bonds

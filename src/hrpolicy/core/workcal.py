@@ -16,6 +16,12 @@ implementations ship:
 The helpers :func:`is_workday`, :func:`next_workday`, :func:`previous_workday`,
 :func:`add_workdays` and :func:`count_workdays` work with any calendar.
 
+Days off carry the holiday they belong to (:class:`Holiday`): a calendar may name them
+with a ``holiday(day)`` method (:class:`HolidayNaming`). The statutory adapter takes the
+names from the ``chinesecalendar`` data; a :class:`TableCalendar` names them as data
+(:class:`NamedHoliday` ranges). :func:`holiday_of` asks any calendar, and
+:func:`holiday_stretch` finds the first and last day off of a named holiday in a year.
+
 >>> from datetime import date
 >>> cal = TableCalendar(name="demo", first_year=2025, last_year=2025,
 ...                     holidays=(date(2025, 10, 1),), makeup_workdays=(date(2025, 9, 28),))
@@ -27,6 +33,7 @@ datetime.date(2025, 10, 2)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Annotated, Any, Final, Protocol, runtime_checkable
 
@@ -42,16 +49,30 @@ from hrpolicy.core.errors import (
     PolicyDefinitionError,
     check_date,
 )
-from hrpolicy.core.fields import FIRST_DATE, LAST_DATE, Text, checked, typed_fields
+from hrpolicy.core.fields import (
+    FIRST_DATE,
+    LAST_DATE,
+    Text,
+    checked,
+    enum_argument,
+    typed_fields,
+)
+from hrpolicy.core.label import Label, label
 
 __all__ = [
     "ChineseStatutoryCalendar",
     "DayKind",
+    "Holiday",
+    "HolidayNaming",
+    "NamedHoliday",
     "TableCalendar",
     "WorkCalendar",
     "add_workdays",
     "check_calendar",
     "count_workdays",
+    "holiday_of",
+    "holiday_stretch",
+    "holiday_stretches",
     "is_workday",
     "next_workday",
     "previous_workday",
@@ -84,6 +105,46 @@ class DayKind(Choice):
         return self in (DayKind.WORKDAY, DayKind.MAKEUP_WORKDAY)
 
 
+class Holiday(Choice):
+    """A public holiday of mainland China, by name: the seven annual holidays, and the
+    one-off days the statutory data holds (the 70th anniversary of the victory in the War
+    of Resistance, 3 September 2015).
+
+    >>> Holiday.SPRING_FESTIVAL.label.zh_CN, Holiday("national_day").label.en
+    ('春节', 'National Day')
+    """
+
+    NEW_YEARS_DAY = "new_years_day"
+    SPRING_FESTIVAL = "spring_festival"
+    TOMB_SWEEPING_DAY = "tomb_sweeping_day"
+    LABOUR_DAY = "labour_day"
+    DRAGON_BOAT_FESTIVAL = "dragon_boat_festival"
+    MID_AUTUMN_FESTIVAL = "mid_autumn_festival"
+    NATIONAL_DAY = "national_day"
+    ANTI_FASCIST_70TH_DAY = "anti_fascist_70th_day"
+
+    @property
+    def label(self) -> Label:
+        """The holiday's name in zh_CN and en."""
+        return _HOLIDAY_LABELS[self]
+
+
+_HOLIDAY_LABELS: Final = {
+    Holiday.NEW_YEARS_DAY: label("元旦", "New Year's Day"),
+    Holiday.SPRING_FESTIVAL: label("春节", "Spring Festival"),
+    Holiday.TOMB_SWEEPING_DAY: label("清明节", "Tomb-sweeping Day"),
+    Holiday.LABOUR_DAY: label("劳动节", "Labour Day"),
+    Holiday.DRAGON_BOAT_FESTIVAL: label("端午节", "Dragon Boat Festival"),
+    Holiday.MID_AUTUMN_FESTIVAL: label("中秋节", "Mid-autumn Festival"),
+    Holiday.NATIONAL_DAY: label("国庆节", "National Day"),
+    Holiday.ANTI_FASCIST_70TH_DAY: label(
+        "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+        "70th anniversary of the victory of the Chinese People's War of Resistance "
+        "against Japanese Aggression and the World Anti-Fascist War",
+    ),
+}
+
+
 @runtime_checkable
 class WorkCalendar(Protocol):
     """Anything that can classify a date. Must raise ``NotCoveredError`` for dates it has
@@ -92,6 +153,51 @@ class WorkCalendar(Protocol):
     def day_kind(self, day: date) -> DayKind:
         """The kind of ``day``."""
         ...
+
+
+@runtime_checkable
+class HolidayNaming(Protocol):
+    """A calendar that names the holiday each day off belongs to (optional beside
+    :class:`WorkCalendar`). Must raise ``NotCoveredError`` for dates it has no data for,
+    and for a day off it cannot name."""
+
+    def holiday(self, day: date) -> Holiday | None:
+        """The holiday ``day`` belongs to, or ``None`` for a workday or an ordinary
+        weekend day."""
+        ...
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class NamedHoliday:
+    """Days off from ``first_day`` to ``last_day`` inclusive that belong to ``holiday``
+    (as the State Council's arrangement names them: "春节：2月15日至23日放假调休").
+
+    >>> NamedHoliday(holiday=Holiday.SPRING_FESTIVAL, first_day=date(2026, 2, 15),
+    ...              last_day=date(2026, 2, 23)).days
+    9
+    """
+
+    holiday: Holiday
+    first_day: date
+    last_day: date
+
+    def __attrs_post_init__(self) -> None:
+        if self.last_day < self.first_day:
+            raise PolicyDefinitionError(
+                "NamedHoliday.last_day",
+                f"a date on or after first_day {self.first_day.isoformat()}",
+                self.last_day,
+            )
+
+    @property
+    def days(self) -> int:
+        """How many days the range holds."""
+        return (self.last_day - self.first_day).days + 1
+
+    def dates(self) -> tuple[date, ...]:
+        """Every date of the range, in order."""
+        return tuple(self.first_day + timedelta(days=n) for n in range(self.days))
 
 
 @checked
@@ -103,6 +209,13 @@ class TableCalendar:
     rest days); ``makeup_workdays`` weekend days worked; ``weekend`` the weekday numbers of
     the weekly rest days (Monday = 0; default Saturday and Sunday). The years are those of
     the dates the library accepts (1900 to 2199).
+
+    ``named_holidays`` name the holiday days off belong to (:class:`NamedHoliday` ranges,
+    every day of which must be a day off in the table, no two overlapping); ``source``
+    says where the arrangement comes from (the State Council notice on the year's
+    holiday arrangement, 国务院办公厅关于某年部分节假日安排的通知). A day listed in
+    ``holidays`` or ``rest_days`` that no range names cannot be named: :meth:`holiday`
+    raises ``NotCoveredError`` for it rather than guess.
     """
 
     name: Text
@@ -112,7 +225,10 @@ class TableCalendar:
     rest_days: tuple[date, ...] = ()
     makeup_workdays: tuple[date, ...] = ()
     weekend: tuple[_Weekday, ...] = (5, 6)
+    named_holidays: tuple[NamedHoliday, ...] = ()
+    source: str = ""
     _kinds: dict[date, DayKind] = attrs.field(init=False, eq=False, repr=False)
+    _names: dict[date, Holiday] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.last_year < self.first_year:
@@ -151,6 +267,32 @@ class TableCalendar:
                     )
                 kinds[day] = kind
         object.__setattr__(self, "_kinds", kinds)
+        names: dict[date, Holiday] = {}
+        for index, named in enumerate(self.named_holidays):
+            path = f"TableCalendar.named_holidays[{index}]"
+            for day in named.dates():
+                if not self.covers(day):
+                    raise PolicyDefinitionError(
+                        path,
+                        f"dates in the covered years {self.first_year}–{self.last_year}",
+                        day,
+                    )
+                if day in names:
+                    raise PolicyDefinitionError(
+                        path, f"a date not already named {names[day].value}", day
+                    )
+                if self._kind(day).is_work:
+                    raise PolicyDefinitionError(
+                        path, "days off only (a holiday, a rest day or a weekend day)", day
+                    )
+                names[day] = named.holiday
+        object.__setattr__(self, "_names", names)
+
+    def _kind(self, day: date) -> DayKind:
+        kind = self._kinds.get(day)
+        if kind is not None:
+            return kind
+        return DayKind.REST_DAY if day.weekday() in self.weekend else DayKind.WORKDAY
 
     def covers(self, day: date) -> bool:
         """Whether the calendar has data for ``day``."""
@@ -165,10 +307,34 @@ class TableCalendar:
                 f"a date in the covered years {self.first_year}–{self.last_year}",
                 day,
             )
-        kind = self._kinds.get(day)
-        if kind is not None:
-            return kind
-        return DayKind.REST_DAY if day.weekday() in self.weekend else DayKind.WORKDAY
+        return self._kind(day)
+
+    def holiday(self, day: date) -> Holiday | None:
+        """The holiday ``day`` belongs to (a :class:`NamedHoliday` range names it), or
+        ``None`` for a workday or a weekend day no range names; ``NotCoveredError`` outside
+        the covered years, and for a listed holiday or rest day that no range names.
+
+        >>> cal = TableCalendar(name="demo", first_year=2026, last_year=2026,
+        ...     holidays=(date(2026, 1, 1),),
+        ...     named_holidays=(NamedHoliday(holiday=Holiday.NEW_YEARS_DAY,
+        ...                                  first_day=date(2026, 1, 1),
+        ...                                  last_day=date(2026, 1, 1)),))
+        >>> cal.holiday(date(2026, 1, 1)), cal.holiday(date(2026, 1, 2))
+        (<Holiday.NEW_YEARS_DAY: 'new_years_day'>, None)
+        """
+        kind = self.day_kind(day)
+        name = self._names.get(day)
+        if name is not None:
+            return name
+        if kind is DayKind.STATUTORY_HOLIDAY or (
+            kind is DayKind.REST_DAY and day.weekday() not in self.weekend
+        ):
+            raise NotCoveredError(
+                f"TableCalendar({self.name}).named_holidays",
+                f"a named holiday range holding {day.isoformat()}, listed as {kind.value}",
+                day,
+            )
+        return None
 
 
 class ChineseStatutoryCalendar:
@@ -193,6 +359,11 @@ class ChineseStatutoryCalendar:
         self._workdays: frozenset[date] = frozenset(chinese_calendar.workdays)
         self._in_lieu: frozenset[date] = frozenset(chinese_calendar.in_lieu_days)
         self._holidays: frozenset[date] = frozenset(chinese_calendar.holidays)
+        # The package's names are its Holiday members' values; ours are their member names.
+        self._package_names: dict[str, str] = {
+            member.value: member.name for member in chinese_calendar.Holiday
+        }
+        self._named: dict[date, str] = dict(chinese_calendar.holidays)
 
     def covers(self, day: date) -> bool:
         """Whether the package has data for ``day``'s year."""
@@ -215,6 +386,30 @@ class ChineseStatutoryCalendar:
             return DayKind.STATUTORY_HOLIDAY
         return DayKind.REST_DAY if day.weekday() >= 5 else DayKind.WORKDAY
 
+    def holiday(self, day: date) -> Holiday | None:
+        """The holiday the package names for day off ``day`` (every day off of a holiday
+        stretch, weekends and in-lieu rest days included), or ``None`` for a workday (a
+        make-up workday too) and an ordinary weekend day; ``NotCoveredError`` for years
+        without data.
+
+        >>> calendar = ChineseStatutoryCalendar()
+        >>> calendar.holiday(date(2025, 10, 4)).value, calendar.holiday(date(2025, 10, 6)).value
+        ('national_day', 'mid_autumn_festival')
+        """
+        if self.day_kind(day).is_work:
+            return None
+        package_name = self._named.get(day)
+        if package_name is None:
+            return None
+        member = self._package_names.get(package_name)
+        if member is None or member not in Holiday._value2member_map_:
+            raise NotCoveredError(
+                "ChineseStatutoryCalendar",
+                f"a holiday name the library knows (one of {', '.join(h.value for h in Holiday)})",
+                package_name,
+            )
+        return Holiday(member)
+
     def to_table(self, first_year: int, last_year: int) -> TableCalendar:
         """A :class:`TableCalendar` snapshot of the given years (plain data, round-trippable)."""
         for name, year in (("first_year", first_year), ("last_year", last_year)):
@@ -233,6 +428,16 @@ class ChineseStatutoryCalendar:
             )
         ]
         kinds = [(d, self.day_kind(d)) for d in days]
+        named: list[NamedHoliday] = []
+        for day in days:
+            holiday = self.holiday(day)
+            if holiday is None:
+                continue
+            last = named[-1] if named else None
+            if last is not None and last.holiday is holiday and last.last_day == day - _ONE_DAY:
+                named[-1] = NamedHoliday(holiday=holiday, first_day=last.first_day, last_day=day)
+            else:
+                named.append(NamedHoliday(holiday=holiday, first_day=day, last_day=day))
         return TableCalendar(
             name=f"chinesecalendar {first_year}–{last_year}",
             first_year=first_year,
@@ -240,6 +445,8 @@ class ChineseStatutoryCalendar:
             holidays=tuple(d for d, k in kinds if k is DayKind.STATUTORY_HOLIDAY),
             rest_days=tuple(d for d, k in kinds if k is DayKind.REST_DAY and d.weekday() < 5),
             makeup_workdays=tuple(d for d, k in kinds if k is DayKind.MAKEUP_WORKDAY),
+            named_holidays=tuple(named),
+            source=f"chinesecalendar {getattr(self._module, '__version__', '')}".strip(),
         )
 
 
@@ -249,6 +456,151 @@ def check_calendar(calendar: object, field: str = "calendar") -> None:
         raise InvalidTypeError(
             field, "a WorkCalendar (TableCalendar, ChineseStatutoryCalendar…)", calendar
         )
+
+
+def holiday_of(calendar: WorkCalendar, day: date) -> Holiday | None:
+    """The holiday ``day`` belongs to on ``calendar``, or ``None`` when it belongs to none.
+
+    A calendar that names its holidays (:class:`HolidayNaming`: the statutory adapter, a
+    :class:`TableCalendar` with ``named_holidays``) answers for itself. Of any other
+    calendar only a workday is known to belong to no holiday: for a day off it cannot name,
+    ``NotCoveredError`` — never a guess.
+
+    Args:
+        calendar: any :class:`WorkCalendar`.
+        day: the date.
+
+    Returns:
+        The :class:`Holiday`, or ``None`` for a workday (a make-up workday too) and an
+        ordinary day off.
+
+    Raises:
+        InvalidTypeError: ``calendar`` is not a calendar, ``day`` not a date.
+        NotCoveredError: the calendar has no data for ``day``, or cannot name its day off.
+
+    >>> cal = TableCalendar(name="demo", first_year=2026, last_year=2026,
+    ...     holidays=(date(2026, 10, 1), date(2026, 10, 2)),
+    ...     named_holidays=(NamedHoliday(holiday=Holiday.NATIONAL_DAY,
+    ...         first_day=date(2026, 10, 1), last_day=date(2026, 10, 4)),))
+    >>> holiday_of(cal, date(2026, 10, 3)), holiday_of(cal, date(2026, 10, 5))
+    (<Holiday.NATIONAL_DAY: 'national_day'>, None)
+    """
+    check_calendar(calendar)
+    check_date(day, "day")
+    kind = calendar.day_kind(day)
+    if isinstance(calendar, HolidayNaming):
+        return calendar.holiday(day)
+    if kind.is_work:
+        return None
+    raise NotCoveredError(
+        f"calendar {type(calendar).__name__}",
+        "a calendar that names its holidays (a holiday(day) method)",
+        day,
+    )
+
+
+def _check_year(year: object, field: str) -> int:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidTypeError(field, "an int year", year)
+    if not FIRST_DATE.year <= year <= LAST_DATE.year:
+        raise InvalidValueError(field, f"a year from {FIRST_DATE.year} to {LAST_DATE.year}", year)
+    return year
+
+
+def _walk_off(calendar: WorkCalendar, holiday: Holiday, day: date, step: timedelta) -> date:
+    """The farthest day named ``holiday`` reached from ``day`` (named so) stepping over
+    consecutive days off."""
+    farthest, current = day, day
+    for _ in range(_MAX_RUN_OFF):
+        current += step
+        if calendar.day_kind(current).is_work:
+            return farthest
+        if holiday_of(calendar, current) is holiday:
+            farthest = current
+    raise NotCoveredError(
+        "calendar", f"a workday within {_MAX_RUN_OFF} days of {day.isoformat()}", current
+    )
+
+
+def holiday_stretches(
+    calendar: WorkCalendar, holiday: Holiday, first: date, last: date
+) -> Iterator[tuple[date, date]]:
+    """Every stretch of ``holiday`` with a day named so from ``first`` to ``last``, in
+    order, as (first day off, last day off), one at a time (a caller that needs the first
+    looks no further than it; the arguments are checked on the first ``next``). A
+    stretch runs, within one run of consecutive days off, from its first to its last day
+    named ``holiday`` (so a Mid-autumn day inside the National Day days off leaves one
+    National Day stretch); it may reach beyond ``first`` and ``last``, and looking there
+    needs the calendar's data.
+
+    >>> cal = TableCalendar(name="demo", first_year=2025, last_year=2026,
+    ...     holidays=(date(2026, 1, 1), date(2026, 12, 31)),
+    ...     named_holidays=(
+    ...         NamedHoliday(holiday=Holiday.NEW_YEARS_DAY,
+    ...                      first_day=date(2026, 1, 1), last_day=date(2026, 1, 1)),
+    ...         NamedHoliday(holiday=Holiday.NEW_YEARS_DAY,
+    ...                      first_day=date(2026, 12, 31), last_day=date(2026, 12, 31))))
+    >>> tuple(holiday_stretches(cal, Holiday.NEW_YEARS_DAY, date(2026, 1, 2),
+    ...                         date(2026, 6, 30)))
+    ()
+    >>> tuple(holiday_stretches(cal, Holiday.NEW_YEARS_DAY, date(2026, 1, 1),
+    ...                         date(2026, 6, 30)))
+    ((datetime.date(2026, 1, 1), datetime.date(2026, 1, 1)),)
+    """
+    check_calendar(calendar)
+    holiday = enum_argument(holiday, Holiday, "holiday")
+    check_date(first, "first")
+    check_date(last, "last")
+    if last < first:
+        raise InvalidValueError("last", f"a date on or after first {first.isoformat()}", last)
+    day = first
+    while day <= last:
+        if not calendar.day_kind(day).is_work and holiday_of(calendar, day) is holiday:
+            start = _walk_off(calendar, holiday, day, -_ONE_DAY)
+            end = _walk_off(calendar, holiday, day, _ONE_DAY)
+            yield start, end
+            day = end
+        day += _ONE_DAY
+
+
+def holiday_stretch(calendar: WorkCalendar, holiday: Holiday, year: int) -> tuple[date, date]:
+    """The first and last day off of ``holiday`` in ``year``: the first stretch (see
+    :func:`holiday_stretches`) with a day named ``holiday`` in ``year``. A New Year's Day
+    stretch may begin in the December before (30 December 2023 to 1 January 2024 is the
+    New Year's Day holiday of 2024, and the 2023 one is 31 December 2022 to 2 January
+    2023); a Spring Festival stretch always lies within its year. Looking at the days
+    just before 1 January or after 31 December needs the calendar's data for them.
+
+    Args:
+        calendar: any :class:`WorkCalendar` that names its holidays.
+        holiday: the :class:`Holiday` (or its value, ``"spring_festival"``).
+        year: the year.
+
+    Returns:
+        (first day off, last day off), both inclusive.
+
+    Raises:
+        InvalidTypeError: a wrong type of argument.
+        InvalidValueError: the calendar has no such holiday in ``year`` (the 2015 victory
+            day in 2016), or ``year`` lies outside 1900–2199.
+        NotCoveredError: the calendar has no data for the days looked at, or cannot name
+            a day off.
+
+    >>> cal = TableCalendar(name="demo", first_year=2026, last_year=2026,
+    ...     holidays=tuple(date(2026, 2, d) for d in (16, 17, 18, 19, 20, 23)),
+    ...     makeup_workdays=(date(2026, 2, 14), date(2026, 2, 28)),
+    ...     named_holidays=(NamedHoliday(holiday=Holiday.SPRING_FESTIVAL,
+    ...         first_day=date(2026, 2, 15), last_day=date(2026, 2, 23)),))
+    >>> holiday_stretch(cal, Holiday.SPRING_FESTIVAL, 2026)
+    (datetime.date(2026, 2, 15), datetime.date(2026, 2, 23))
+    """
+    holiday = enum_argument(holiday, Holiday, "holiday")
+    year = _check_year(year, "year")
+    for stretch in holiday_stretches(calendar, holiday, date(year, 1, 1), date(year, 12, 31)):
+        return stretch
+    raise InvalidValueError(
+        "holiday", f"a holiday the calendar has days off for in {year}", holiday.value
+    )
 
 
 def is_workday(calendar: WorkCalendar, day: date) -> bool:

@@ -20,7 +20,13 @@ from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
-from hrpolicy.core.workcal import ChineseStatutoryCalendar, TableCalendar, WorkCalendar
+from hrpolicy.core.workcal import (
+    ChineseStatutoryCalendar,
+    Holiday,
+    NamedHoliday,
+    TableCalendar,
+    WorkCalendar,
+)
 from hrpolicy.reports.cadence import (
     Activity,
     Ahead,
@@ -143,6 +149,7 @@ __all__ = [
     "Expense",
     "Failure",
     "Finding",
+    "Holiday",
     "IsoWeek",
     "Item",
     "ItemEntry",
@@ -152,6 +159,7 @@ __all__ = [
     "Label",
     "MonthInputs",
     "MonthlyScore",
+    "NamedHoliday",
     "Need",
     "NextWeekPlan",
     "Obligation",
