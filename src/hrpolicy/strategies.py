@@ -2353,7 +2353,7 @@ def _by_next_months(draw: st.DrawFn) -> ByNextMonth:
     return ByNextMonth(
         **_cadence_names(draw),
         activity="score_sheet",
-        day=draw(st.integers(1, 28)),
+        due=draw(_registered(DayOfNextMonth)),
         subjects=tuple(draw(st.lists(st.sampled_from(_CADENCE_SUBJECTS), min_size=1, unique=True))),
     )
 

@@ -12,12 +12,14 @@ import attrs
 import pytest
 
 from hrpolicy.core.convert import from_dict, to_dict
+from hrpolicy.core.deadlines import DayOfNextMonth, Roll
 from hrpolicy.core.engines import engine
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.reports import ChineseStatutoryCalendar, IsoWeek, Period
 from hrpolicy.reports.cadence import (
     Activity,
     Ahead,
+    ByNextMonth,
     CadenceCheck,
     CadencePolicy,
     CadenceUnit,
@@ -463,3 +465,20 @@ def test_an_activity_log_and_stages_read_from_rows_become_typed_activities() -> 
         {"stages": [{"subject": "P1", "stage": "tendering", "since": "2024-03-01"}]},
     )
     assert stage == Stage(subject="P1", stage="tendering", since=date(2024, 3, 1))
+
+
+def test_a_company_moving_the_8th_earlier_wants_mays_score_sheet_by_friday_7_june() -> None:
+    # 8 June 2024 is a Saturday; rolled to the workday before, May's sheet is due Friday 7.
+    (rule,) = score_sheet_cadence().rules
+    assert isinstance(rule, ByNextMonth)
+    earlier = attrs.evolve(rule, due=DayOfNextMonth(day=8, roll=Roll.PREVIOUS_WORKDAY))
+    log = [
+        _a("score_sheet", date(2024, 6, 10), "sales-department", period=Period(year=2024, month=5))
+    ]
+    policy = CadencePolicy(policy_id="earlier", rules=(earlier,))
+    (may,) = _check(policy, log, date(2024, 6, 1), date(2024, 6, 30)).obligations
+    assert (may.due_by, may.status, may.done_on) == (
+        date(2024, 6, 7),
+        ObligationStatus.LATE,
+        date(2024, 6, 10),
+    )

@@ -25,8 +25,9 @@ the log through :func:`report_activities`.
 - :class:`AtLeast` — after each ``after`` activity, the ``activity`` at least ``times``
   times within ``within`` units (both ends included).
 - :class:`ByNextMonth` — for each month, each of ``subjects`` records the ``activity``
-  for that month (:attr:`Activity.period`) by ``day`` of the next month, moved to the
-  next workday when that day is not one.
+  for that month (:attr:`Activity.period`) by the day a
+  :class:`~hrpolicy.core.deadlines.DayOfNextMonth` gives (the 8th of the next month,
+  moved to the next workday when that day is not one).
 
 **Counting.** A rule counts in ``days`` (calendar days, :func:`~hrpolicy.core.span.add_units`),
 ``months`` (monthly anniversaries with month-end clipping, the same function) or
@@ -78,6 +79,7 @@ import attrs
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
+from hrpolicy.core.deadlines import DayOfNextMonth, Roll, due_date
 from hrpolicy.core.display import Displayable, SummaryValue, View
 from hrpolicy.core.engines import EngineSpec
 from hrpolicy.core.errors import InvalidValueError
@@ -120,7 +122,6 @@ from hrpolicy.core.workcal import (
     WorkCalendar,
     add_workdays,
     check_calendar,
-    next_workday,
     previous_workday,
 )
 from hrpolicy.reports.case import CaseCalendar
@@ -154,8 +155,6 @@ _Count = Annotated[int, IntSpec(min_value=0, max_value=3660)]
 _PositiveCount = Annotated[int, IntSpec(min_value=1, max_value=3660)]
 #: How many times an activity is required.
 _Times = Annotated[int, IntSpec(min_value=1, max_value=1000)]
-#: A day of the month a submission is due (28 at most: every month has it).
-_DayOfMonth = Annotated[int, IntSpec(min_value=1, max_value=28)]
 
 
 class CadenceUnit(Choice):
@@ -352,14 +351,15 @@ class AtLeast:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ByNextMonth:
     """Each of ``subjects`` records the ``activity`` for each month (its
-    :attr:`Activity.period`) by ``day`` (1 to 28) of the next month; a day that is not a
-    workday moves to the next workday."""
+    :attr:`Activity.period`) by the day ``due`` gives for that month: a
+    :class:`~hrpolicy.core.deadlines.DayOfNextMonth` (``DayOfNextMonth(day=8)``: the 8th
+    of the next month, moved to the next workday when it is a day off)."""
 
     rule_id: Text
     zh_CN: Text
     en: Text
     activity: Text
-    day: _DayOfMonth
+    due: DayOfNextMonth
     subjects: tuple[Text, ...]
     clause: str = ""
 
@@ -656,10 +656,9 @@ def _days_after(due_by: date, done_on: date | None) -> int | None:
     return measure(due_by, done_on, TimeUnit.DAYS).whole
 
 
-def _month_due(calendar: WorkCalendar, month: Period, day: int) -> date:
-    """``day`` of the month after ``month``, moved to the next workday."""
-    following = add_units(month.first_day, TimeUnit.MONTHS, 1)
-    return next_workday(calendar, following + timedelta(days=day - 1))
+def _month_due(calendar: WorkCalendar, month: Period, rule: ByNextMonth) -> date:
+    """The day the submission for ``month`` is due (the shared deadline rule)."""
+    return due_date(rule.due, period=month, calendar=calendar)
 
 
 class _Log:
@@ -919,7 +918,7 @@ def _months_due(
     month = _shift_month(month, -3)
     found = []
     while month.first_day <= judge.as_of:
-        due = _month_due(calendar, month, rule.day)
+        due = _month_due(calendar, month, rule)
         if judge.due_in_range(due):
             found.append((month, due))
         month = _shift_month(month, 1)
@@ -1008,10 +1007,18 @@ def _describe(rule: CadenceRule) -> Label:
             f"{rule.activity} at least {rule.times} times within {rule.within} {unit.en} "
             f"after each {rule.after}",
         )
+    roll = _ROLLS[rule.due.roll]
     return label(
-        f"每月的「{rule.activity}」须于次月{rule.day}日前提交（遇非工作日顺延）",
-        f"each month's {rule.activity} by day {rule.day} of the next month (moved past days off)",
+        f"每月的「{rule.activity}」须于次月{rule.due.day}日前提交（{roll.zh_CN}）",
+        f"each month's {rule.activity} by day {rule.due.day} of the next month ({roll.en})",
     )
+
+
+_ROLLS: Final = {
+    Roll.NEXT_WORKDAY: Label("遇非工作日顺延", "moved to the next workday if a day off"),
+    Roll.PREVIOUS_WORKDAY: Label("遇非工作日提前", "moved to the workday before if a day off"),
+    Roll.NONE: Label("遇非工作日不调整", "kept on a day off"),
+}
 
 
 def check_cadences(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
+from hrpolicy.core.deadlines import DayOfNextMonth
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import Rate
@@ -526,8 +527,9 @@ def score_sheet_cadence(subjects: tuple[str, ...] = ("sales-department",)) -> Ca
 
     As data: each of ``subjects`` (who sends them; default the sales department) logs a
     ``score_sheet`` for each month (its ``period``) by the 8th of the next month, moved to
-    the next workday when the 8th is a day off (as
-    :func:`~hrpolicy.reports.hr_due_date` does for the monthly score).
+    the next workday when the 8th is a day off: the shared deadline rule
+    ``DayOfNextMonth(day=8)`` (the same day :func:`~hrpolicy.reports.hr_due_date` gives for
+    the monthly score).
     """
     return CadencePolicy(
         policy_id="score-sheets",
@@ -537,7 +539,7 @@ def score_sheet_cadence(subjects: tuple[str, ...] = ("sales-department",)) -> Ca
                 zh_CN="考核表次月8日前报人力资源部",
                 en="score sheets to HR by the 8th of the next month",
                 activity="score_sheet",
-                day=8,
+                due=DayOfNextMonth(day=8),
                 subjects=subjects,
                 clause="销售人员考核办法",
             ),
