@@ -26,12 +26,14 @@ ENUMS = [
 ]
 
 
-def test_the_engine_has_six_enums() -> None:
+def test_the_engine_has_eight_enums() -> None:
     assert sorted(e.__name__ for e in ENUMS) == [
+        "CadenceUnit",
         "Card",
         "Item",
         "ItemStatus",
         "Need",
+        "ObligationStatus",
         "Per",
         "Weekday",
     ]

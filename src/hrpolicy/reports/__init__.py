@@ -15,6 +15,7 @@ the work calendars (:class:`WorkCalendar`, :class:`TableCalendar`,
 (:class:`Step`, :class:`Finding`, its :class:`Severity` and :class:`Label`).
 """
 
+from hrpolicy.core.deadlines import DayOfNextMonth, Roll
 from hrpolicy.core.explain import Finding, Label, Severity, Step
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
@@ -141,6 +142,7 @@ __all__ = [
     "ColumnType",
     "Component",
     "ComponentScore",
+    "DayOfNextMonth",
     "Deadline",
     "Deduction",
     "DeductionRule",
@@ -176,6 +178,7 @@ __all__ = [
     "ReportPolicy",
     "Review",
     "ReviewShare",
+    "Roll",
     "ScoreCard",
     "ScoringCase",
     "Severity",
