@@ -58,6 +58,7 @@ ROUND_TRIPS = [
     "service_lengths",
     "table_calendars",
     "named_holidays",
+    "layered_calendars",
     "trainings",
     "waivers",
 ]

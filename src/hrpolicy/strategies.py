@@ -175,7 +175,7 @@ from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
-from hrpolicy.core.workcal import Holiday, NamedHoliday, TableCalendar
+from hrpolicy.core.workcal import Holiday, LayeredCalendar, NamedHoliday, TableCalendar
 from hrpolicy.reports.cadence import (
     Activity,
     Ahead,
@@ -266,6 +266,7 @@ __all__ = [
     "employments",
     "invoice_sets",
     "iso_weeks",
+    "layered_calendars",
     "named_holidays",
     "penalty_clauses",
     "periods",
@@ -1707,6 +1708,23 @@ def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalend
     return build()
 
 
+def layered_calendars(*, year: int | None = None) -> st.SearchStrategy[LayeredCalendar]:
+    """A one-year table calendar for ``year`` (1900 to 2199; ``None``: drawn from 2008 to
+    2040) laid over the statutory calendar named, or over a table calendar of the year
+    before."""
+    if year is not None:
+        _check_int("layered_calendars", "year", year, FIRST_DATE.year + 1, LAST_DATE.year)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> LayeredCalendar:
+        chosen_year = year if year is not None else draw(st.integers(2008, 2040))
+        base = draw(st.one_of(st.just(StatutoryCalendar()), table_calendars(year=chosen_year - 1)))
+        layer = draw(table_calendars(year=chosen_year))
+        return LayeredCalendar(base=base, layers=(layer,))
+
+    return build()
+
+
 def named_holidays(*, year: int | None = None) -> st.SearchStrategy[NamedHoliday]:
     """A range of one to nine days named for a holiday, within ``year`` (1900 to 2199;
     ``None``: drawn from 2008 to 2040). On its own: a table holding it must make its days
@@ -2243,8 +2261,11 @@ def weekly_reports(
 
 
 def _case_calendars() -> st.SearchStrategy[CaseCalendar]:
-    """A case's calendar: a 2024 table calendar, or the statutory calendar named."""
-    return st.one_of(table_calendars(year=2024), st.just(StatutoryCalendar()))
+    """A case's calendar: a 2024 table calendar, the statutory calendar named, or a 2024
+    table laid over either."""
+    return st.one_of(
+        table_calendars(year=2024), st.just(StatutoryCalendar()), layered_calendars(year=2024)
+    )
 
 
 @st.composite
@@ -2972,6 +2993,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         IsoWeek: iso_weeks(),
         TableCalendar: table_calendars(),
         NamedHoliday: named_holidays(),
+        LayeredCalendar: layered_calendars(),
         BeforeHoliday: _builds(BeforeHoliday, workdays_before=st.integers(1, 10)),
         DayOfNextMonth: _builds(DayOfNextMonth),
         Label: _builds(Label),

@@ -27,6 +27,8 @@ from hrpolicy.core import (
     holiday_stretch,
     is_workday,
 )
+from hrpolicy.core.calendar_examples import score_sheets_due, year_end_bonus_paid_by
+from hrpolicy.reports.scoring import hr_due_date
 from hrpolicy.strategies import table_calendars
 
 STATUTORY = ChineseStatutoryCalendar()
@@ -206,3 +208,36 @@ def test_a_day_of_the_next_month_moves_only_over_days_off(
         assert is_workday(calendar, found.due)
         assert not any(is_workday(calendar, d) for d in skipped if d not in (found.due, nominal))
         assert found.due == nominal or not is_workday(calendar, nominal)
+
+
+# --- the handbooks' calendar rules, as data (hrpolicy.core.calendar_examples) -------------
+
+
+def test_the_2025_year_end_bonus_must_be_paid_by_saturday_14_february_2026() -> None:
+    # The Spring Festival after 2025: 15–23 February 2026 off; Saturday the 14th is worked.
+    rule = year_end_bonus_paid_by()
+    assert due_date(rule, period=Period(year=2025), calendar=STATUTORY) == date(2026, 2, 14)
+
+
+def test_the_2024_year_end_bonus_must_be_paid_by_monday_27_january_2025() -> None:
+    # The Spring Festival after 2024 is 28 January – 4 February 2025; Monday 27 January is
+    # the last workday before it.
+    rule = year_end_bonus_paid_by()
+    assert due_date(rule, period=Period(year=2024), calendar=STATUTORY) == date(2025, 1, 27)
+
+
+def test_march_2024_score_sheets_reach_hr_by_monday_8_april() -> None:
+    # 8 April 2024 is a Monday and a workday (Tomb-sweeping Day was 4–6 April).
+    assert due_date(
+        score_sheets_due(), period=Period(year=2024, month=3), calendar=STATUTORY
+    ) == date(2024, 4, 8)
+
+
+@given(st.integers(2004, 2026), st.integers(1, 12))
+def test_the_score_sheet_rule_gives_the_scoring_engines_hr_due_date(year: int, month: int) -> None:
+    period = Period(year=year, month=month)
+    if year == 2026 and month == 12:
+        return  # January 2027 lies outside the data
+    assert due_date(score_sheets_due(), period=period, calendar=STATUTORY) == hr_due_date(
+        period, STATUTORY
+    )

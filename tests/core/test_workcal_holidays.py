@@ -324,3 +324,12 @@ def test_a_holidays_stretch_is_named_days_off_holding_a_day_of_the_year(
         first - timedelta(1) < date(year, 1, 1)
         or holiday_of(table, first - timedelta(1)) is not holiday
     )
+
+
+SNAPSHOT = STATUTORY.to_table(2004, 2026)
+
+
+@given(st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 12, 31)))
+def test_a_snapshot_of_the_statutory_data_names_every_day_as_the_data_does(day: date) -> None:
+    assert SNAPSHOT.day_kind(day) is STATUTORY.day_kind(day)
+    assert holiday_of(SNAPSHOT, day) is holiday_of(STATUTORY, day)

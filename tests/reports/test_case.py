@@ -23,6 +23,7 @@ from hrpolicy import (
     from_dict,
     to_dict,
 )
+from hrpolicy.core import workcal
 from hrpolicy.core.engines import engine
 from hrpolicy.core.errors import MissingDependencyError
 from hrpolicy.documents import Syntax, dumps_case, loads_case, schema_of
@@ -180,7 +181,7 @@ def test_a_calendar_of_an_unknown_kind_is_refused_listing_the_kinds() -> None:
     data["calendar"] = {"kind": "hong_kong"}
     with pytest.raises(
         ConversionError,
-        match=r"\$\.calendar\.kind: expected one of 'table', 'chinese_statutory', got str",
+        match=r"\$\.calendar\.kind: expected one of 'table', 'chinese_statutory', 'layered', got",
     ):
         from_dict(data, ReportCase)
 
@@ -205,7 +206,7 @@ def test_a_case_naming_the_statutory_calendar_reads_without_the_package_and_runs
 ) -> None:
     case = engine("scoring").example_case()
     data = _through_json(to_dict(attrs.evolve(case, calendar=StatutoryCalendar())))
-    case_module._statutory.cache_clear()
+    workcal._statutory.cache_clear()
     monkeypatch.setitem(sys.modules, "chinese_calendar", None)
     try:
         back = from_dict(data, ScoringCase)
@@ -213,7 +214,7 @@ def test_a_case_naming_the_statutory_calendar_reads_without_the_package_and_runs
         with pytest.raises(MissingDependencyError, match="chinesecalendar"):
             back.score()
     finally:
-        case_module._statutory.cache_clear()
+        workcal._statutory.cache_clear()
 
 
 # --- the scoring engine -----------------------------------------------------------------------

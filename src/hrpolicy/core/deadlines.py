@@ -41,7 +41,7 @@ from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import StepValue
-from hrpolicy.core.fields import FIRST_DATE, LAST_DATE, argument, checked, typed_fields
+from hrpolicy.core.fields import LAST_DATE, argument, checked, typed_fields
 from hrpolicy.core.label import Label, label
 from hrpolicy.core.period import Period
 from hrpolicy.core.workcal import (
@@ -152,14 +152,6 @@ def _ordinal(n: int) -> str:
     return f"{n}{({1: 'st', 2: 'nd', 3: 'rd'}).get(n % 10, 'th')}"
 
 
-def _check_year(year: object) -> int:
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise InvalidTypeError("year", "an int year", year)
-    if not FIRST_DATE.year <= year <= LAST_DATE.year:
-        raise InvalidValueError("year", f"a year from {FIRST_DATE.year} to {LAST_DATE.year}", year)
-    return year
-
-
 def _stretch_after(calendar: WorkCalendar, holiday: Holiday, period: Period) -> tuple[date, date]:
     """The first stretch of ``holiday`` that begins after ``period`` ends."""
     end = period.last_day
@@ -186,10 +178,11 @@ def _before_holiday(
     if period is not None:
         start, stop = _stretch_after(calendar, rule.holiday, period)
         when: tuple[str, StepValue] = ("period", str(period))
-    else:
-        assert year is not None
+    elif year is not None:
         start, stop = holiday_stretch(calendar, rule.holiday, year)
         when = ("year", year)
+    else:
+        raise InvalidValueError("year", "a year or a period for a BeforeHoliday rule", None)
     due = start
     for _ in range(rule.workdays_before):
         due = previous_workday(calendar, due - _ONE_DAY)
@@ -304,9 +297,7 @@ def deadline(
     if period is not None:
         argument(period, Period, "period")
     if isinstance(rule, BeforeHoliday):
-        if period is None and year is None:
-            raise InvalidValueError("year", "a year or a period for a BeforeHoliday rule", None)
-        return _before_holiday(rule, None if year is None else _check_year(year), period, calendar)
+        return _before_holiday(rule, year, period, calendar)
     if isinstance(rule, DayOfNextMonth):
         if year is not None:
             raise InvalidValueError(

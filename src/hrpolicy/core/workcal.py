@@ -1,7 +1,7 @@
 """Work calendars: which days are workdays, rest days, statutory holidays or make-up
 workdays (调休上班).
 
-:class:`WorkCalendar` is the protocol engines accept: one method, :meth:`day_kind`. Two
+:class:`WorkCalendar` is the protocol engines accept: one method, :meth:`day_kind`. These
 implementations ship:
 
 - :class:`TableCalendar` — plain data (covered years, holidays, extra rest days, make-up
@@ -12,6 +12,12 @@ implementations ship:
   package has no data for, never guessing. That package marks every day off inside a
   holiday stretch as a holiday, so the adapter reports such days as ``STATUTORY_HOLIDAY``
   unless the package marks them as in-lieu rest days (``REST_DAY``).
+- :class:`StatutoryCalendar` — that calendar named as data (``{"kind":
+  "chinese_statutory"}``), the package loaded when a day is first asked for.
+- :class:`LayeredCalendar` — tables laid over a base calendar (a year the State Council
+  has announced, written as a :class:`TableCalendar` with its ``source``, over the
+  statutory data): the first layer covering a date answers, and a date none covers is
+  ``NotCoveredError`` naming the years each covers.
 
 The helpers :func:`is_workday`, :func:`next_workday`, :func:`previous_workday`,
 :func:`add_workdays` and :func:`count_workdays` work with any calendar.
@@ -33,14 +39,16 @@ datetime.date(2025, 10, 2)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Annotated, Any, Final, Protocol, runtime_checkable
+from typing import Annotated, Any, Final, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
+from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -60,11 +68,14 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import Label, label
 
 __all__ = [
+    "BaseCalendar",
     "ChineseStatutoryCalendar",
     "DayKind",
     "Holiday",
     "HolidayNaming",
+    "LayeredCalendar",
     "NamedHoliday",
+    "StatutoryCalendar",
     "TableCalendar",
     "WorkCalendar",
     "add_workdays",
@@ -393,8 +404,10 @@ class ChineseStatutoryCalendar:
         without data.
 
         >>> calendar = ChineseStatutoryCalendar()
-        >>> calendar.holiday(date(2025, 10, 4)).value, calendar.holiday(date(2025, 10, 6)).value
-        ('national_day', 'mid_autumn_festival')
+        >>> calendar.holiday(date(2025, 10, 4)) is Holiday.NATIONAL_DAY
+        True
+        >>> calendar.holiday(date(2025, 10, 6)) is Holiday.MID_AUTUMN_FESTIVAL
+        True
         """
         if self.day_kind(day).is_work:
             return None
@@ -448,6 +461,149 @@ class ChineseStatutoryCalendar:
             named_holidays=tuple(named),
             source=f"chinesecalendar {getattr(self._module, '__version__', '')}".strip(),
         )
+
+
+@functools.cache
+def _statutory() -> ChineseStatutoryCalendar:
+    """The package's calendar, loaded once (a missing package is reported each time)."""
+    return ChineseStatutoryCalendar()
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class StatutoryCalendar:
+    """Mainland China's statutory calendar, named: it classifies and names days as
+    :class:`ChineseStatutoryCalendar` does, from the ``chinesecalendar`` package
+    (``pip install "hrpolicy[cn-calendar]"``), loaded when a day is first asked for — so a
+    case naming it is read and written without the package, and only running it needs the
+    package (:class:`~hrpolicy.core.errors.MissingDependencyError` otherwise). Years
+    outside the package's data are :class:`~hrpolicy.core.errors.NotCoveredError`.
+
+    >>> StatutoryCalendar().day_kind(date(2024, 10, 1))
+    <DayKind.STATUTORY_HOLIDAY: 'statutory_holiday'>
+    """
+
+    @property
+    def first_year(self) -> int:
+        """The first year of the package's data."""
+        return _statutory().first_year
+
+    @property
+    def last_year(self) -> int:
+        """The last year of the package's data."""
+        return _statutory().last_year
+
+    def covers(self, day: date) -> bool:
+        """Whether the package has data for ``day``'s year."""
+        return _statutory().covers(day)
+
+    def day_kind(self, day: date) -> DayKind:
+        """The kind of ``day``; ``NotCoveredError`` for years without data."""
+        return _statutory().day_kind(day)
+
+    def holiday(self, day: date) -> Holiday | None:
+        """The holiday the package names for day off ``day``
+        (:meth:`ChineseStatutoryCalendar.holiday`)."""
+        return _statutory().holiday(day)
+
+
+#: A calendar a :class:`LayeredCalendar` rests on: a table written out, or the statutory
+#: one named.
+BaseCalendar: TypeAlias = TableCalendar | StatutoryCalendar
+register_tagged_union(
+    BaseCalendar, {TableCalendar: "table", StatutoryCalendar: "chinese_statutory"}
+)
+
+
+def _describe(calendar: TableCalendar | StatutoryCalendar) -> str:
+    if isinstance(calendar, TableCalendar):
+        source = f", {calendar.source}" if calendar.source else ""
+        return f"table {calendar.name!r}{source}: {calendar.first_year}–{calendar.last_year}"
+    return f"chinese statutory: {calendar.first_year}–{calendar.last_year}"
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class LayeredCalendar:
+    """Tables laid over a base calendar: for each date the first of ``layers`` that
+    covers it answers, else ``base``; a date none covers is ``NotCoveredError`` naming the
+    years each covers.
+
+    This is how a year the statutory data does not hold yet is added: the State
+    Council's announced arrangement for it, written as a :class:`TableCalendar` with its
+    ``source``, laid over :class:`StatutoryCalendar` (the docs' "How to add a year").
+    Layers may not cover the same year twice; a layer may cover a year the base covers
+    (a correction), and then it answers for that year.
+
+    Attributes:
+        base: the calendar underneath (:data:`BaseCalendar`).
+        layers: one or more :class:`TableCalendar`, none covering a year another covers.
+
+    >>> extra = TableCalendar(name="example year 2199", first_year=2199, last_year=2199,
+    ...                       holidays=(date(2199, 1, 1),), source="made up for the example")
+    >>> base = TableCalendar(name="2198", first_year=2198, last_year=2198)
+    >>> cal = LayeredCalendar(base=base, layers=(extra,))
+    >>> cal.day_kind(date(2199, 1, 1)), cal.source_of(date(2199, 1, 1))
+    (<DayKind.STATUTORY_HOLIDAY: 'statutory_holiday'>, 'made up for the example')
+    >>> cal.day_kind(date(2197, 12, 31))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.NotCoveredError: LayeredCalendar: expected a date in the years ...31
+    """
+
+    base: BaseCalendar
+    layers: tuple[TableCalendar, ...]
+
+    def __attrs_post_init__(self) -> None:
+        if not self.layers:
+            raise PolicyDefinitionError(
+                "LayeredCalendar.layers", "one or more TableCalendar layers", self.layers
+            )
+        for index, layer in enumerate(self.layers):
+            for other in self.layers[:index]:
+                if layer.first_year <= other.last_year and other.first_year <= layer.last_year:
+                    raise PolicyDefinitionError(
+                        f"LayeredCalendar.layers[{index}]",
+                        f"years no other layer covers (layer {other.name!r} covers "
+                        f"{other.first_year}–{other.last_year})",
+                        f"{layer.first_year}–{layer.last_year}",
+                    )
+
+    def _answering(self, day: date) -> TableCalendar | StatutoryCalendar:
+        check_date(day, "day")
+        for layer in self.layers:
+            if layer.covers(day):
+                return layer
+        if self.base.covers(day):
+            return self.base
+        covered = "; ".join(
+            [f"layer {_describe(layer)}" for layer in self.layers]
+            + [f"base {_describe(self.base)}"]
+        )
+        raise NotCoveredError(
+            "LayeredCalendar", f"a date in the years a calendar covers ({covered})", day
+        )
+
+    def covers(self, day: date) -> bool:
+        """Whether a layer or the base has data for ``day``."""
+        check_date(day, "day")
+        return any(layer.covers(day) for layer in self.layers) or self.base.covers(day)
+
+    def day_kind(self, day: date) -> DayKind:
+        """The kind of ``day`` from the calendar that answers for it."""
+        return self._answering(day).day_kind(day)
+
+    def holiday(self, day: date) -> Holiday | None:
+        """The holiday ``day`` belongs to, from the calendar that answers for it."""
+        return self._answering(day).holiday(day)
+
+    def source_of(self, day: date) -> str:
+        """Where the answer for ``day`` comes from: the answering table's ``source`` (its
+        name when it states none), or ``"chinesecalendar"`` for the statutory base."""
+        answering = self._answering(day)
+        if isinstance(answering, TableCalendar):
+            return answering.source or answering.name
+        return "chinesecalendar"
 
 
 def check_calendar(calendar: object, field: str = "calendar") -> None:

@@ -24,6 +24,7 @@ from hrpolicy.core.whatif import WhatIfRow
 from hrpolicy.core.workcal import (
     ChineseStatutoryCalendar,
     Holiday,
+    LayeredCalendar,
     NamedHoliday,
     TableCalendar,
     WorkCalendar,
@@ -159,6 +160,7 @@ __all__ = [
     "ItemStatus",
     "KnownScores",
     "Label",
+    "LayeredCalendar",
     "MonthInputs",
     "MonthlyScore",
     "NamedHoliday",

@@ -7,7 +7,10 @@ A work calendar in a case is data: a :class:`~hrpolicy.core.workcal.TableCalenda
 written out (``{"kind": "table", "name": …, "first_year": …, …}``), or
 :class:`StatutoryCalendar`, which names mainland China's statutory calendar as the
 ``chinesecalendar`` package ships it (``{"kind": "chinese_statutory"}``) — that calendar
-is read from the package, so it is named rather than written.
+is read from the package, so it is named rather than written; or a
+:class:`~hrpolicy.core.workcal.LayeredCalendar` (``{"kind": "layered", "base": …,
+"layers": […]}``) laying tables — a year the State Council has announced but the package
+does not hold yet — over either.
 
 A :class:`ReportCase` validates a set of weekly reports (a team's week, or several
 weeks) to one :class:`ReportChecks`; a :class:`ScoringCase` scores one person's month to
@@ -28,7 +31,6 @@ True
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -46,7 +48,7 @@ from hrpolicy.core.label import Label
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Table, TableSchema, merge_tables
 from hrpolicy.core.statement import register_recomputed
-from hrpolicy.core.workcal import ChineseStatutoryCalendar, DayKind, TableCalendar
+from hrpolicy.core.workcal import LayeredCalendar, StatutoryCalendar, TableCalendar
 from hrpolicy.reports.model import NextWeekPlan, Reference, WeeklyReport
 from hrpolicy.reports.results import RESULT_TABLES as _REPORT_RESULT_TABLES
 from hrpolicy.reports.scoring import MonthInputs, MonthlyScore, ScoreCard, score_month
@@ -64,40 +66,12 @@ __all__ = [
 ]
 
 
-@functools.cache
-def _statutory() -> ChineseStatutoryCalendar:
-    """The package's calendar, loaded once (a missing package is reported each time)."""
-    return ChineseStatutoryCalendar()
-
-
-@checked
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class StatutoryCalendar:
-    """Mainland China's statutory calendar, named: it classifies days as
-    :class:`~hrpolicy.core.workcal.ChineseStatutoryCalendar` does, from the
-    ``chinesecalendar`` package (``pip install "hrpolicy[cn-calendar]"``), loaded when a
-    day is first asked for — so a case naming it is read and written without the package,
-    and only running it needs the package
-    (:class:`~hrpolicy.core.errors.MissingDependencyError` otherwise). Years outside the
-    package's data are :class:`~hrpolicy.core.errors.NotCoveredError`.
-
-    >>> StatutoryCalendar().day_kind(date(2024, 10, 1))
-    <DayKind.STATUTORY_HOLIDAY: 'statutory_holiday'>
-    """
-
-    def covers(self, day: date) -> bool:
-        """Whether the package has data for ``day``'s year."""
-        return _statutory().covers(day)
-
-    def day_kind(self, day: date) -> DayKind:
-        """The kind of ``day``; ``NotCoveredError`` for years without data."""
-        return _statutory().day_kind(day)
-
-
-#: A work calendar as a case holds it: a table written out, or the statutory one named.
-CaseCalendar: TypeAlias = TableCalendar | StatutoryCalendar
+#: A work calendar as a case holds it: a table written out, the statutory one named, or
+#: tables laid over either (a year the statutory data does not hold yet).
+CaseCalendar: TypeAlias = TableCalendar | StatutoryCalendar | LayeredCalendar
 register_tagged_union(
-    CaseCalendar, {TableCalendar: "table", StatutoryCalendar: "chinese_statutory"}
+    CaseCalendar,
+    {TableCalendar: "table", StatutoryCalendar: "chinese_statutory", LayeredCalendar: "layered"},
 )
 
 
