@@ -32,6 +32,7 @@ DEMO_ENGINES = (
     "scoring",
     "charges",
     "awards",
+    "cadences",
 )
 
 

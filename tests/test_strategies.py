@@ -144,6 +144,8 @@ OUTPUTS = {
     "ReportChecks",
     "Span",
     "Step",
+    "CadenceCheck",
+    "Obligation",
 }
 
 

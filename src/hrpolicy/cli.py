@@ -4,8 +4,8 @@ library that prints, or reads files and standard input.
 Commands:
 
 - ``run CASE`` runs a case file of any engine (the file names its engine: ``bonds``,
-  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``) and prints the
-  result;
+  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``, ``cadences``) and
+  prints the result;
 - ``check FILE_OR_DIR…`` runs case files and compares each result with what the file
   expects (:mod:`hrpolicy.documents.cases`): a folder is searched recursively, outside
   hidden folders, for files named ``*.case.toml``, ``*.case.yaml``, ``*.case.yml`` or
@@ -446,12 +446,20 @@ _INTROS: Final = {
         "from that period's wage.\n",
     ),
     "awards": (
-        "演示7：华东销售一组2025年年终奖励：6万元奖金池按综合排名50%/30%/20%分配（并列者平分），"
+        "示例七：华东销售一组2025年年终奖励：6万元奖金池按综合排名50%/30%/20%分配（并列者平分），"
         "毛利较上年增长奖、独立开发大客户奖；奖励超过一万元须经总经理审批；春节假期前发放。\n",
         "Demo 7: the East China sales team's 2025 year-end awards: a 60,000-yuan pool split "
         "50 % / 30 % / 20 % by overall ranking (ties share), awards for gross-margin growth "
         "and for major customers developed alone; awards above 10,000 need the general "
         "manager's approval; paid before the Spring Festival holiday.\n",
+    ),
+    "cadences": (
+        "示例八：2024年3月至4月的活动节奏：项目C2初步设计阶段两次回访相隔12天（晚5天），招投标阶段"
+        "回访晚3天、此后未再回访；客户C7服务后第3天才建档（晚1天）；两个月的考核表未报人力资源部。\n",
+        "Demo 8: activity cadences in March and April 2024: project C2 revisited 12 days apart "
+        "in early design (5 days late), late in tendering and then not at all; customer C7's "
+        "file made on day 3 after the service (a day late); two months' score sheets never "
+        "reached HR.\n",
     ),
 }
 _DEMO_ENGINES: Final = ENGINE_NAMES
@@ -469,6 +477,7 @@ def _demo_results() -> dict[str, Displayable]:
     plan, period, deals, inputs = example_month()
     scoring = engine("scoring")
     awards = engine("awards")
+    cadences = engine("cadences")
     return {
         "bonds": electrician_case().settle(),
         "commission": evaluate(plan, period, deals, inputs[0]),
@@ -477,6 +486,7 @@ def _demo_results() -> dict[str, Displayable]:
         "scoring": scoring.run(scoring.example_case()),
         "charges": part_time_lost_materials_case().settle(),
         "awards": awards.run(awards.example_case()),
+        "cadences": cadences.run(cadences.example_case()),
     }
 
 
@@ -871,7 +881,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = command(
         "demo",
         "run a worked example of each engine (bonds, commission, collection, reports, "
-        "scoring, charges) and explain it",
+        "scoring, charges, cadences) and explain it",
         _demo,
     )
     demo.add_argument(

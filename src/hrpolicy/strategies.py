@@ -204,6 +204,18 @@ from hrpolicy.reports.awards import (
     TeamYear,
     Ties,
 )
+from hrpolicy.reports.cadence import (
+    Activity,
+    Ahead,
+    AtLeast,
+    ByNextMonth,
+    CadenceCase,
+    CadencePolicy,
+    CadenceUnit,
+    Every,
+    Stage,
+    Within,
+)
 from hrpolicy.reports.cards import (
     CardInputs,
     Combine,
@@ -2419,6 +2431,138 @@ def _scoring_cases(draw: st.DrawFn) -> ScoringCase:
     )
 
 
+# --- activity cadences -----------------------------------------------------------------------
+
+_CADENCE_KINDS: Final = ("visit", "service", "customer_file", "bid", "bid_documents", "call")
+_CADENCE_SUBJECTS: Final = ("C1", "C2", "P1")
+_CADENCE_STAGES: Final = ("early_design", "tendering", "won")
+_CADENCE_DAYS = dates(min_value=date(2024, 2, 1), max_value=date(2024, 10, 31))
+_CADENCE_UNITS = st.sampled_from(list(CadenceUnit))
+
+
+def _cadence_names(draw: st.DrawFn) -> dict[str, Any]:
+    return {"rule_id": draw(_TEXT), "zh_CN": draw(_TEXT), "en": draw(_TEXT)}
+
+
+@st.composite
+def _withins(draw: st.DrawFn) -> Within:
+    """A window after an activity of a drawn kind, at most 20 units long."""
+    latest = draw(st.integers(0, 20))
+    return Within(
+        **_cadence_names(draw),
+        after=draw(st.sampled_from(_CADENCE_KINDS)),
+        activity=draw(st.sampled_from(_CADENCE_KINDS)),
+        latest=latest,
+        earliest=draw(st.integers(0, latest)),
+        unit=draw(_CADENCE_UNITS),
+    )
+
+
+@st.composite
+def _aheads(draw: st.DrawFn) -> Ahead:
+    """A lead of 1 to 20 units before an activity of a drawn kind."""
+    return Ahead(
+        **_cadence_names(draw),
+        before=draw(st.sampled_from(_CADENCE_KINDS)),
+        activity=draw(st.sampled_from(_CADENCE_KINDS)),
+        lead=draw(st.integers(1, 20)),
+        unit=draw(_CADENCE_UNITS),
+    )
+
+
+@st.composite
+def _everies(draw: st.DrawFn) -> Every:
+    """An activity every 1 to 30 units while in some of the drawn stages."""
+    return Every(
+        **_cadence_names(draw),
+        activity=draw(st.sampled_from(_CADENCE_KINDS)),
+        every=draw(st.integers(1, 30)),
+        stages=tuple(draw(st.lists(st.sampled_from(_CADENCE_STAGES), min_size=1, unique=True))),
+        unit=draw(_CADENCE_UNITS),
+    )
+
+
+@st.composite
+def _at_leasts(draw: st.DrawFn) -> AtLeast:
+    """An activity 1 to 5 times within 1 to 30 units of an activity of a drawn kind."""
+    return AtLeast(
+        **_cadence_names(draw),
+        after=draw(st.sampled_from(_CADENCE_KINDS)),
+        activity=draw(st.sampled_from(_CADENCE_KINDS)),
+        times=draw(st.integers(1, 5)),
+        within=draw(st.integers(1, 30)),
+        unit=draw(_CADENCE_UNITS),
+    )
+
+
+@st.composite
+def _by_next_months(draw: st.DrawFn) -> ByNextMonth:
+    """A monthly ``score_sheet`` by a day of the next month, owed by some subjects."""
+    return ByNextMonth(
+        **_cadence_names(draw),
+        activity="score_sheet",
+        due=draw(_registered(DayOfNextMonth)),
+        subjects=tuple(draw(st.lists(st.sampled_from(_CADENCE_SUBJECTS), min_size=1, unique=True))),
+    )
+
+
+_CADENCE_RULES = st.one_of(_withins(), _aheads(), _everies(), _at_leasts(), _by_next_months())
+
+
+@st.composite
+def _cadence_policies(draw: st.DrawFn) -> CadencePolicy:
+    """One to four rules of any kind with distinct ids."""
+    rules = draw(st.lists(_CADENCE_RULES, min_size=1, max_size=4, unique_by=lambda r: r.rule_id))
+    return CadencePolicy(policy_id=draw(_TEXT), rules=tuple(rules))
+
+
+@st.composite
+def _activities(draw: st.DrawFn) -> Activity:
+    """An activity of 2024 of a drawn kind; a ``score_sheet`` names the month it is for."""
+    on = draw(_CADENCE_DAYS)
+    if draw(st.integers(0, 5)) == 0:
+        month = draw(st.sampled_from([on.month, on.month - 1]))
+        return Activity(
+            kind="score_sheet",
+            on=on,
+            subject=draw(st.sampled_from(_CADENCE_SUBJECTS)),
+            period=Period(year=2024, month=month),
+        )
+    return Activity(
+        kind=draw(st.sampled_from(_CADENCE_KINDS)),
+        on=on,
+        subject=draw(st.sampled_from(_CADENCE_SUBJECTS)),
+    )
+
+
+_STAGE_RECORDS = st.builds(
+    Stage,
+    subject=st.sampled_from(_CADENCE_SUBJECTS),
+    stage=st.sampled_from(_CADENCE_STAGES),
+    since=_CADENCE_DAYS,
+)
+
+
+@st.composite
+def _cadence_cases(draw: st.DrawFn) -> CadenceCase:
+    """A drawn policy over a log, stages and perhaps a weekly report of 2024, judged over
+    a range of up to four months of 2024."""
+    first = draw(_CADENCE_DAYS)
+    last = min(first + timedelta(days=draw(st.integers(0, 120))), date(2024, 11, 30))
+    reports = draw(st.one_of(st.just(()), weekly_reports().map(lambda pair: (pair[0],))))
+    return CadenceCase(
+        policy=draw(_cadence_policies()),
+        calendar=draw(_case_calendars()),
+        first_day=first,
+        as_of=last,
+        activities=tuple(draw(st.lists(_activities(), max_size=20))),
+        stages=tuple(
+            draw(st.lists(_STAGE_RECORDS, max_size=4, unique_by=lambda s: (s.subject, s.since)))
+        ),
+        reports=reports,
+    )
+
+
 # --- the remaining public types --------------------------------------------------------------
 
 
@@ -3252,6 +3396,16 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
             pay=st.lists(_registered(PayAmount), max_size=2, unique_by=lambda p: p.part).map(tuple),
         ),
         QuotaPolicy: quota_policies(),
+        # activity cadences
+        Activity: _activities(),
+        Ahead: _aheads(),
+        AtLeast: _at_leasts(),
+        ByNextMonth: _by_next_months(),
+        CadenceCase: _cadence_cases(),
+        CadencePolicy: _cadence_policies(),
+        Every: _everies(),
+        Stage: _STAGE_RECORDS,
+        Within: _withins(),
     }
 
 

@@ -26,8 +26,9 @@ ENUMS = [
 ]
 
 
-def test_the_engine_has_thirteen_enums() -> None:
+def test_the_engine_has_fifteen_enums() -> None:
     assert sorted(e.__name__ for e in ENUMS) == [
+        "CadenceUnit",
         "Card",
         "Combine",
         "Consequence",
@@ -37,6 +38,7 @@ def test_the_engine_has_thirteen_enums() -> None:
         "ItemStatus",
         "Measured",
         "Need",
+        "ObligationStatus",
         "PayPart",
         "Per",
         "Ties",

@@ -38,6 +38,7 @@ _MODULES: Final[dict[str, str]] = {
     "scoring": "hrpolicy.reports.case",
     "charges": "hrpolicy.charges.case",
     "awards": "hrpolicy.reports.case",
+    "cadences": "hrpolicy.reports.cadence",
 }
 #: The engines' names, as case files and the command line write them.
 ENGINE_NAMES: Final = tuple(_MODULES)

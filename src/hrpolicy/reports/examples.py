@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from hrpolicy.core.approvals import AWARD, GENERAL_MANAGER, ApprovalRule, Holds, SignOff
 from hrpolicy.core.bands import BandTable, Semantics, Side
-from hrpolicy.core.deadlines import BeforeHoliday
+from hrpolicy.core.deadlines import BeforeHoliday, DayOfNextMonth
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import Rate
@@ -36,6 +36,15 @@ from hrpolicy.reports.awards import (
     RankAward,
     TeamYear,
     Ties,
+)
+from hrpolicy.reports.cadence import (
+    Ahead,
+    AtLeast,
+    ByNextMonth,
+    CadencePolicy,
+    CadenceUnit,
+    Every,
+    Within,
 )
 from hrpolicy.reports.cards import (
     Combine,
@@ -82,15 +91,23 @@ from hrpolicy.reports.validation import (
 )
 
 __all__ = [
+    "after_sales_cadences",
+    "bid_documents_cadence",
+    "delivery_revisit_cadences",
     "domain_report_policy",
     "example_report",
     "example_team_week",
+    "handbook_cadences",
+    "mentoring_cadence",
+    "project_revisit_cadences",
     "promotion_and_demotion_rules",
+    "promotion_notice_cadences",
     "quarterly_kpi_card",
     "regional_manager_card",
     "sales_team_awards",
     "sales_team_year",
     "salesperson_card",
+    "score_sheet_cadence",
     "visit_and_closing_quotas",
 ]
 
@@ -661,4 +678,270 @@ def promotion_and_demotion_rules() -> RunPolicy:
                 clause="销售人员晋升办法 第2条",
             ),
         ),
+    )
+
+
+# --- activity cadences (DOMAIN §5 "Activity deadlines and cadences") -----------------------
+
+
+def project_revisit_cadences() -> CadencePolicy:
+    """Project revisits by stage.
+
+    Handbook: “处于初步设计阶段的项目至少每周回访一次，其他阶段至少每两周回访一次。”
+    (“Projects in early design are revisited at least weekly, other stages at least every
+    two weeks.”)
+
+    As data: a ``visit`` at least every 7 days while a project is in ``early_design``, at
+    least every 14 days while it is in ``construction_drawings``, ``tendering`` or
+    ``construction`` (chosen: the stage names a project log uses; a project that is won,
+    lost or closed is in none of them and asks for no visits). The clock starts the day a
+    stage begins (a :class:`~hrpolicy.reports.cadence.Stage` record) and restarts at each
+    visit.
+    """
+    return CadencePolicy(
+        policy_id="project-revisits",
+        rules=(
+            Every(
+                rule_id="early-design-weekly",
+                zh_CN="初步设计阶段每周至少回访一次",
+                en="revisit at least weekly in early design",
+                activity="visit",
+                every=7,
+                stages=("early_design",),
+                clause="项目跟进制度 第1条",
+            ),
+            Every(
+                rule_id="other-stages-fortnightly",
+                zh_CN="其他阶段每两周至少回访一次",
+                en="revisit at least every two weeks in other stages",
+                activity="visit",
+                every=14,
+                stages=("construction_drawings", "tendering", "construction"),
+                clause="项目跟进制度 第1条",
+            ),
+        ),
+        clause="项目跟进制度",
+    )
+
+
+def bid_documents_cadence() -> CadencePolicy:
+    """Bid documents ahead of the bid.
+
+    Handbook: “投标文件须在投标日前两天送达承包商。” (“Bid documents reach the
+    contractor two days before the bid date.”)
+
+    As data: a ``bid_documents`` delivery for the project on or before the day two
+    calendar days before each ``bid`` (chosen: calendar days, as the handbook counts; a
+    company counting working days sets ``unit="workdays"``).
+    """
+    return CadencePolicy(
+        policy_id="bid-documents",
+        rules=(
+            Ahead(
+                rule_id="bid-documents-two-days-ahead",
+                zh_CN="投标文件提前两天送达承包商",
+                en="bid documents with the contractor two days before the bid",
+                before="bid",
+                activity="bid_documents",
+                lead=2,
+                clause="投标管理制度",
+            ),
+        ),
+    )
+
+
+def after_sales_cadences() -> CadencePolicy:
+    """After-sales service: the customer file and two follow-up calls.
+
+    Handbook: “服务或咨询后两日内建立客户档案；第一次回访电话在服务后3天至一周内，第二次在
+    此后一周内。” (“The customer file is created within two days of a service visit or
+    consultation; the first follow-up call falls 3 days to a week after it, the second
+    within the 7 days after that week.”)
+
+    As data, counted in calendar days from each ``service`` activity (a service visit or a
+    consultation: the log names both ``service``): a ``customer_file`` on days 0 to 2; a
+    ``follow_up_call`` on days 3 to 7; another ``follow_up_call`` on days 8 to 14 (chosen:
+    "the 7 days after that week" are the days after the seventh).
+    """
+    return CadencePolicy(
+        policy_id="after-sales",
+        rules=(
+            Within(
+                rule_id="customer-file",
+                zh_CN="服务后两日内建立客户档案",
+                en="customer file within two days of the service",
+                after="service",
+                activity="customer_file",
+                latest=2,
+                clause="售后服务制度",
+            ),
+            Within(
+                rule_id="first-follow-up",
+                zh_CN="服务后3天至一周内第一次回访电话",
+                en="first follow-up call 3 days to a week after the service",
+                after="service",
+                activity="follow_up_call",
+                earliest=3,
+                latest=7,
+                clause="售后服务制度",
+            ),
+            Within(
+                rule_id="second-follow-up",
+                zh_CN="此后一周内第二次回访电话",
+                en="second follow-up call in the week after that",
+                after="service",
+                activity="follow_up_call",
+                earliest=8,
+                latest=14,
+                clause="售后服务制度",
+            ),
+        ),
+    )
+
+
+def promotion_notice_cadences() -> CadencePolicy:
+    """Telling customers of a promotion.
+
+    Handbook: “促销活动提前两周电话通知客户，并在电话后两日内寄出促销函。” (“Customers
+    hear of a promotion two weeks ahead by phone and get the letter within two days
+    after.”)
+
+    As data, per customer: a ``promotion_call`` on or before the day 14 days before the
+    customer's ``promotion`` (the promotion's start, logged for each customer it is
+    offered to); a ``promotion_letter`` within 2 days of the call (chosen: the two days
+    are counted from the call, not from the promotion).
+    """
+    return CadencePolicy(
+        policy_id="promotion-notice",
+        rules=(
+            Ahead(
+                rule_id="promotion-call-two-weeks-ahead",
+                zh_CN="促销提前两周电话通知客户",
+                en="promotion call two weeks ahead",
+                before="promotion",
+                activity="promotion_call",
+                lead=14,
+            ),
+            Within(
+                rule_id="promotion-letter",
+                zh_CN="电话后两日内寄出促销函",
+                en="promotion letter within two days of the call",
+                after="promotion_call",
+                activity="promotion_letter",
+                latest=2,
+            ),
+        ),
+    )
+
+
+def delivery_revisit_cadences() -> CadencePolicy:
+    """Revisits after delivery.
+
+    Handbook: “交货后按一个月、三个月的间隔回访。” (“Revisits at intervals after delivery:
+    one month, three months.”)
+
+    As data: a ``revisit`` from one month to two months after each ``delivery``, and
+    another from three months to four months after it (chosen: the handbook gives no
+    tolerance, so a revisit counts from its anniversary up to the next month's).
+    """
+    return CadencePolicy(
+        policy_id="delivery-revisits",
+        rules=(
+            Within(
+                rule_id="revisit-one-month",
+                zh_CN="交货后一个月回访",
+                en="revisit one month after delivery",
+                after="delivery",
+                activity="revisit",
+                earliest=1,
+                latest=2,
+                unit=CadenceUnit.MONTHS,
+            ),
+            Within(
+                rule_id="revisit-three-months",
+                zh_CN="交货后三个月回访",
+                en="revisit three months after delivery",
+                after="delivery",
+                activity="revisit",
+                earliest=3,
+                latest=4,
+                unit=CadenceUnit.MONTHS,
+            ),
+        ),
+    )
+
+
+def score_sheet_cadence(subjects: tuple[str, ...] = ("sales-department",)) -> CadencePolicy:
+    """Score sheets to HR.
+
+    Handbook: “考核表于次月8日前报人力资源部。” (“Scores go to HR by the 8th of the next
+    month.”)
+
+    As data: each of ``subjects`` (who sends them; default the sales department) logs a
+    ``score_sheet`` for each month (its ``period``) by the 8th of the next month, moved to
+    the next workday when the 8th is a day off: the shared deadline rule
+    ``DayOfNextMonth(day=8)`` (the same day :func:`~hrpolicy.reports.hr_due_date` gives for
+    the monthly score).
+    """
+    return CadencePolicy(
+        policy_id="score-sheets",
+        rules=(
+            ByNextMonth(
+                rule_id="score-sheets-by-the-8th",
+                zh_CN="考核表次月8日前报人力资源部",
+                en="score sheets to HR by the 8th of the next month",
+                activity="score_sheet",
+                due=DayOfNextMonth(day=8),
+                subjects=subjects,
+                clause="销售人员考核办法",
+            ),
+        ),
+    )
+
+
+def mentoring_cadence() -> CadencePolicy:
+    """A mentor's sessions with a new hire.
+
+    Handbook: “师傅带新人寻找客户、电话沟通、上门洽谈，不少于5次。” (“A mentor takes a
+    new hire through finding customers, calling and presenting at least 5 times.”)
+
+    As data: at least 5 ``mentoring_session`` activities for the new hire within 3 months
+    of the ``mentoring_start`` (chosen: the three months of a usual probation; the handbook
+    names no window; a company reading "5 times each" writes three rules, one per kind).
+    """
+    return CadencePolicy(
+        policy_id="mentoring",
+        rules=(
+            AtLeast(
+                rule_id="five-sessions",
+                zh_CN="师傅带教不少于5次",
+                en="at least 5 mentoring sessions",
+                after="mentoring_start",
+                activity="mentoring_session",
+                times=5,
+                within=3,
+                unit=CadenceUnit.MONTHS,
+            ),
+        ),
+    )
+
+
+def handbook_cadences() -> CadencePolicy:
+    """Every cadence of the handbooks in one policy: :func:`project_revisit_cadences`,
+    :func:`bid_documents_cadence`, :func:`after_sales_cadences`,
+    :func:`promotion_notice_cadences`, :func:`delivery_revisit_cadences`,
+    :func:`score_sheet_cadence` and :func:`mentoring_cadence`, in that order."""
+    parts = (
+        project_revisit_cadences(),
+        bid_documents_cadence(),
+        after_sales_cadences(),
+        promotion_notice_cadences(),
+        delivery_revisit_cadences(),
+        score_sheet_cadence(),
+        mentoring_cadence(),
+    )
+    return CadencePolicy(
+        policy_id="handbook-cadences",
+        rules=tuple(rule for part in parts for rule in part.rules),
+        clause="销售管理手册",
     )

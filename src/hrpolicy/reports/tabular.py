@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from hrpolicy.reports.cadence import Activity, Stage
 from hrpolicy.reports.cards import (
     CardInputs,
     IndicatorFigure,
@@ -104,9 +105,19 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
     },
 }
 
+# An activity log (what cadence rules read) is one row per activity; a monthly
+# submission's month is ``period.year`` and ``period.month`` (both empty: none).
+TABLES["activities"] = {
+    "type": Activity,
+    "columns": ("kind", "on", "subject", "employee", "period.year", "period.month", "note"),
+}
+TABLES["stages"] = {"type": Stage, "columns": ("subject", "stage", "since")}
+
 INPUTS: Final[dict[str, dict[str, Any]]] = {
     "weekly_reports": {"table": "reports"},
     "references": {"table": "references"},
+    "activities": {"table": "activities"},
+    "stages": {"table": "stages"},
 }
 
 # KPI card figures (one row per person, the indicators' figures as a child table keyed by
