@@ -1,6 +1,14 @@
 """The core every engine shares: money and rates, time measurement, work calendars, band
 tables, explanations and findings, errors, conversion to and from plain data, display."""
 
+from hrpolicy.core.approvals import (
+    ApprovalRule,
+    ApprovalSubject,
+    Approver,
+    Holds,
+    SignOff,
+    check_approvals,
+)
 from hrpolicy.core.bands import Band, BandApplication, BandTable, Piece, Semantics, Side
 from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.compiled import CompiledTable
@@ -52,6 +60,9 @@ from hrpolicy.core.workcal import (
 )
 
 __all__ = [
+    "ApprovalRule",
+    "ApprovalSubject",
+    "Approver",
     "Band",
     "BandApplication",
     "BandTable",
@@ -68,6 +79,7 @@ __all__ = [
     "Finding",
     "FindingSpec",
     "HRPolicyError",
+    "Holds",
     "InvalidTypeError",
     "InvalidValueError",
     "Label",
@@ -86,6 +98,7 @@ __all__ = [
     "Semantics",
     "Severity",
     "Side",
+    "SignOff",
     "Span",
     "Step",
     "Table",
@@ -100,6 +113,7 @@ __all__ = [
     "add_workdays",
     "allocate",
     "audit_clause",
+    "check_approvals",
     "count_workdays",
     "exact_text",
     "format_date",
