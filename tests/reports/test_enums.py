@@ -26,13 +26,14 @@ ENUMS = [
 ]
 
 
-def test_the_engine_has_six_enums() -> None:
+def test_the_engine_has_seven_enums() -> None:
     assert sorted(e.__name__ for e in ENUMS) == [
         "Card",
         "Item",
         "ItemStatus",
         "Need",
         "Per",
+        "UntrueContent",
         "Weekday",
     ]
 

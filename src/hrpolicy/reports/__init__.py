@@ -83,6 +83,7 @@ from hrpolicy.reports.validation import (
     ReportPolicy,
     Review,
     Tolerance,
+    UntrueContent,
     Weekday,
     validate,
 )
@@ -147,6 +148,7 @@ __all__ = [
     "TableSchema",
     "TerminalReport",
     "Tolerance",
+    "UntrueContent",
     "Training",
     "Visit",
     "Weekday",

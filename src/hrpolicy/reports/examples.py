@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
+import attrs
+
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, require
 from hrpolicy.core.money import Rate
@@ -49,6 +51,7 @@ from hrpolicy.reports.validation import (
     ReportCheck,
     ReportPolicy,
     Tolerance,
+    UntrueContent,
     Weekday,
     validate,
 )
@@ -59,6 +62,7 @@ __all__ = [
     "example_team_week",
     "regional_manager_card",
     "salesperson_card",
+    "whole_summary_truth_policy",
 ]
 
 
@@ -309,3 +313,16 @@ def example_team_week() -> tuple[ReportCheck, ...]:
         for r in (li, wang)
     ]
     return validate([li, wang], domain_report_policy(), calendar, references=crm)
+
+
+def whole_summary_truth_policy() -> ReportPolicy:
+    """:func:`domain_report_policy` read the strict way: "内容必须真实，经核查内容不符的，
+    该部分计0分" — "content must be truthful; where content is found not to match, that
+    part scores zero" — with "that part" taken as the whole 10-point last-week summary
+    (:attr:`~hrpolicy.reports.UntrueContent.SUMMARY`) rather than the single item found
+    untrue (the default reading). Everything else is as in :func:`domain_report_policy`.
+
+    >>> whole_summary_truth_policy().untrue_zeroes
+    <UntrueContent.SUMMARY: 'summary'>
+    """
+    return attrs.evolve(domain_report_policy(), untrue_zeroes=UntrueContent.SUMMARY)
