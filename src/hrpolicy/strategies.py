@@ -219,6 +219,7 @@ from hrpolicy.reports.validation import (
     ReportPolicy,
     Review,
     Tolerance,
+    UntrueContent,
     Weekday,
 )
 
@@ -1824,13 +1825,18 @@ def commission_components(
     if kind == "task":
         dealer_target = draw(st.integers(0, 5))
         prorations = [p for p in Proration if not (dealer_target and p is Proration.SALES)]
+        # The open reading of sales proration, read literally (only with a dealer target).
+        # Dealers are counted as new ones (the default), so the facts a generated plan
+        # needs stay those of the person strategies and the tests built on them.
+        literal = dealer_target > 0 and draw(st.booleans())
         return TaskBase(
             component_id=component_id,
             name="任务底薪",
             amount=draw(amounts(max_value=10_000)),
             sales_target=draw(amounts(min_value=1, max_value=100_000)),
             dealer_target=dealer_target,
-            proration=draw(st.sampled_from(prorations)),
+            proration=Proration.SALES if literal else draw(st.sampled_from(prorations)),
+            literal_sales_proration=literal,
         )
     if kind == "over_list":
         return OverListShare(
@@ -2282,9 +2288,12 @@ def _check_person_inputs(o: _Options) -> None:
 def person_inputs(draw: st.DrawFn, *, employee: str = "li") -> PersonInputs:
     """``employee``'s facts for a month (dealers, score, expenses, branch profit and role,
     the minimum wage, other pay); no carries or lines already paid."""
+    new_dealers = draw(st.none() | st.integers(0, 10))
     return PersonInputs(
         employee=employee,
-        new_dealers=draw(st.none() | st.integers(0, 10)),
+        new_dealers=new_dealers,
+        # Every dealer signed, new or renewed: at least the new ones.
+        signed_dealers=None if new_dealers is None else new_dealers + draw(st.integers(0, 3)),
         score=draw(st.none() | st.integers(0, 120).map(Decimal)),
         expenses=draw(st.none() | amounts(max_value=50_000)),
         branch_profit=draw(st.none() | amounts(min_value=-100_000, max_value=1_000_000)),
@@ -2395,6 +2404,7 @@ def report_policies(draw: st.DrawFn) -> ReportPolicy:
         visits_per_week=draw(st.integers(0, 25)),
         points=points,
         summary_points=draw(st.integers(0, points)),
+        untrue_zeroes=draw(st.sampled_from(list(UntrueContent))),
     )
 
 
