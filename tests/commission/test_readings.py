@@ -9,14 +9,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hrpolicy import InvalidValueError, PolicyDefinitionError
-from hrpolicy.commission import DealerCount, Plan, Proration, Statement, TaskBase
+from hrpolicy.commission import (
+    DealerCount,
+    Plan,
+    Proration,
+    Statement,
+    TaskBase,
+    evaluate,
+)
 from hrpolicy.commission.examples import (
     literal_task_base_plan,
     signed_dealers_task_base_plan,
     task_base_plan,
 )
 from hrpolicy.core.convert import from_dict, to_dict
-from tests.commission.helpers import deal, run
+from hrpolicy.tables import read_person_inputs
+from tests.commission.helpers import MARCH, deal, run
 
 
 def _base_step(statement: Statement) -> dict[str, object]:
@@ -142,3 +150,10 @@ def test_counting_signed_dealers_or_reading_literally_never_pays_less_than_the_d
     assert literal == expected.quantize(Decimal("0.01"))
     if not renewed:
         assert signed == default
+
+
+def test_a_people_table_gives_the_signed_dealers_a_plan_counting_them_needs() -> None:
+    (li,) = read_person_inputs([{"employee": "li", "new_dealers": "1", "signed_dealers": "3"}])
+    sales = [deal("D1", 30000, values={"list": Decimal(30000)})]
+    statement = evaluate(signed_dealers_task_base_plan(), MARCH, sales, li)
+    assert (li.signed_dealers, statement.component_total("base")) == (3, Decimal("3000.00"))

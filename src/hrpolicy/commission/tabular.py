@@ -58,6 +58,7 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
             "branch",
             "minimum_wage",
             "other_pay",
+            "signed_dealers",
         ),
     },
     "carries": {
