@@ -126,6 +126,7 @@ from hrpolicy.collection.model import (
     Payment,
     Receivables,
     RelationshipExpense,
+    ReserveHolding,
     Reversal,
     WriteOff,
 )
@@ -142,6 +143,8 @@ from hrpolicy.collection.policy import (
     OverdueIndex,
     Proportional,
     ReleaseRule,
+    ReserveHorizon,
+    ReservePart,
     RiskReserve,
     Staged,
 )
@@ -2754,12 +2757,48 @@ def _invoice_accounts(draw: st.DrawFn) -> InvoiceAccount:
 
 
 @st.composite
+def _reserve_parts(draw: st.DrawFn) -> ReservePart:
+    """A reserve part of 1 % to 30 % (so up to three add up to less than 100 %), with any
+    horizon and netting."""
+    horizon = draw(st.sampled_from(list(ReserveHorizon)))
+    return ReservePart(
+        part_id=draw(st.sampled_from(["year", "quality", "stay", "later"])),
+        rate=draw(rates(min_value=Decimal("0.01"), max_value=Decimal("0.3"))),
+        horizon=horizon,
+        months=draw(st.integers(1, 24)) if horizon is ReserveHorizon.MONTHS_AFTER else None,
+        nets_clawbacks=draw(st.booleans()),
+        nets_bad_debt_principal=draw(st.booleans()),
+    )
+
+
+@st.composite
+def _reserve_holdings(draw: st.DrawFn) -> ReserveHolding:
+    """Money held in a reserve part, withheld in a month of 2023–2024 or held together."""
+    month = st.builds(Period, year=st.integers(2023, 2024), month=st.integers(1, 12))
+    return ReserveHolding(
+        part_id=draw(st.sampled_from(["reserve", "year", "quality"])),
+        amount=draw(_positive(10_000)),
+        withheld_in=draw(st.none() | month),
+    )
+
+
+@st.composite
 def _collection_states(draw: st.DrawFn) -> CollectionState:
     accounts = draw(st.lists(_invoice_accounts(), max_size=3, unique_by=lambda a: a.invoice_id))
     advances = draw(st.lists(_registered(Advance), max_size=3, unique_by=lambda a: a.expense_id))
+    # The reserve as one balance (the single reserve's), or by part.
+    holdings = draw(
+        st.lists(_reserve_holdings(), max_size=3, unique_by=lambda h: (h.part_id, h.withheld_in))
+    )
+    reserve = (
+        sum((h.amount for h in holdings), Decimal(0))
+        if holdings
+        else draw(amounts(max_value=10_000))
+    )
     return CollectionState(
         accounts=tuple(accounts),
-        reserve=draw(amounts(max_value=10_000)),
+        reserve=reserve,
+        reserve_parts=tuple(holdings),
         to_recover=draw(amounts(max_value=10_000)),
         milestones_paid=tuple(
             draw(
@@ -2912,7 +2951,14 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Receivables: invoice_sets(),
         RelationshipExpense: _builds(RelationshipExpense),
         Reversal: _builds(Reversal, amount=_positive()),
-        RiskReserve: _builds(RiskReserve, rate=_share()),
+        ReserveHolding: _reserve_holdings(),
+        ReservePart: _reserve_parts(),
+        RiskReserve: st.one_of(
+            _builds(RiskReserve, rate=_share(), parts=st.just(())),
+            st.lists(_reserve_parts(), min_size=1, max_size=3, unique_by=lambda p: p.part_id).map(
+                lambda parts: RiskReserve(parts=tuple(parts))
+            ),
+        ),
         Staged: st.just(
             Staged(
                 stages=BandTable.from_thresholds(
