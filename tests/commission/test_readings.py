@@ -139,10 +139,14 @@ def test_counting_signed_dealers_or_reading_literally_never_pays_less_than_the_d
     sales: int, new: int, renewed: int
 ) -> None:
     deals = [deal("D1", sales, values={"list": Decimal(sales)})] if sales else []
-    facts = {"new_dealers": new, "signed_dealers": new + renewed}
-    default = run(task_base_plan(), deals, **facts).component_total("base")
-    signed = run(signed_dealers_task_base_plan(), deals, **facts).component_total("base")
-    literal = run(literal_task_base_plan(), deals, **facts).component_total("base")
+
+    def base(plan: Plan) -> Decimal:
+        statement = run(plan, deals, new_dealers=new, signed_dealers=new + renewed)
+        return statement.component_total("base")
+
+    default = base(task_base_plan())
+    signed = base(signed_dealers_task_base_plan())
+    literal = base(literal_task_base_plan())
     assert default <= signed <= Decimal(3000)
     assert default <= literal <= Decimal(3000)
     # The literal reading is the sales attainment alone, capped at the full base.

@@ -92,7 +92,7 @@ def test_the_reading_round_trips_through_plain_data_and_an_unknown_one_is_refuse
     assert from_dict(data, ReportPolicy) == policy
     assert "untrue_zeroes" not in to_dict(domain_report_policy())  # the default: as before
     with pytest.raises(PolicyDefinitionError) as raised:
-        attrs.evolve(policy, untrue_zeroes="half")
+        attrs.evolve(policy, untrue_zeroes="half")  # type: ignore[arg-type]
     assert str(raised.value) == (
         "ReportPolicy.untrue_zeroes: expected one of 'item', 'summary', got str 'half'"
     )
@@ -108,9 +108,12 @@ def test_the_strict_reading_never_scores_more_and_differs_only_when_something_is
 ) -> None:
     report = example_report("li", WEEK, CALENDAR, sales=Decimal(sales))
     review = Review(report_id=report.report_id, untrue=tuple(spot_checked))
-    kwargs = {"references": [CRM], "reviews": [review]}
-    (item_read,) = validate([report], domain_report_policy(), CALENDAR, **kwargs)
-    (strict,) = validate([report], whole_summary_truth_policy(), CALENDAR, **kwargs)
+    (item_read,) = validate(
+        [report], domain_report_policy(), CALENDAR, references=[CRM], reviews=[review]
+    )
+    (strict,) = validate(
+        [report], whole_summary_truth_policy(), CALENDAR, references=[CRM], reviews=[review]
+    )
     assert strict.points <= item_read.points
     untrue = any(status is ItemStatus.UNTRUE for _, status in item_read.items)
     if not untrue:
