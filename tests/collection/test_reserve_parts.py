@@ -364,3 +364,20 @@ def test_a_clawback_takes_the_oldest_withholding_of_a_part_first() -> None:
     )
     assert [s.total for s in statements[3:]] == [Decimal(0), Decimal("300.00")]
     assert _lines(statements[4]) == {"reserve#released/soon": Decimal("300.00")}
+
+
+def test_parts_carried_into_a_single_reserve_are_paid_in_one_december_line() -> None:
+    # A state left by a policy in parts (180 for the year, 120 quality withheld in
+    # October), settled under the single 10 % reserve: December pays 180 + 120 = 300.
+    state = CollectionState(
+        reserve=Decimal(300),
+        reserve_parts=(
+            ReserveHolding(part_id="year", amount=Decimal(180)),
+            ReserveHolding(
+                part_id="quality", amount=Decimal(120), withheld_in=Period(year=2024, month=10)
+            ),
+        ),
+    )
+    december = month(reserve_policy(), books(invoice(issued="2024-12-02", commission=0)), 12, state)
+    assert _lines(december) == {"reserve#released": Decimal("300.00")}
+    assert december.state_out.reserve_parts == ()

@@ -20,7 +20,11 @@ The rules, in the order the engine applies them:
    month's release are carried to recovery; recovery takes from the reserve first, then
    from the wage — at most 20 % of the month's wage (this statement's pay included), and
    never taking pay below the minimum wage (WPP Art. 16); the rest is carried. In
-   December what is left in the reserve is released.
+   December what is left in the reserve is released. A reserve held in parts withholds
+   each part's rate, recovers clawbacks from the parts that net them (in the order
+   listed, the oldest withholding first) and releases each part on its own horizon (year
+   end, a number of months after withholding, departure); on departure every part is
+   paid (WPP Art. 9).
 5. **Milestones and expenses.** Approved milestone awards within the policy's range; the
    company's share of relationship expenses, and the refund of the salesperson's advance
    once a formal agreement is signed and a sale to the customer follows.
@@ -711,7 +715,12 @@ def _recover_from_reserve(reserve: _Reserve, to_recover: Decimal, work: _Work) -
 def _release_reserve(
     reserve: _Reserve, period: Period, inputs: CollectionInputs, departed: bool, work: _Work
 ) -> None:
-    for part, amount in reserve.due(period, departed=departed):
+    due = reserve.due(period, departed=departed)
+    if reserve.single and len(due) > 1:
+        # One reserve pays one line, whatever parts an earlier version left it holding.
+        first = due[0][0]
+        due = [(first, money_sum(amount for _, amount in due))]
+    for part, amount in due:
         if reserve.single:
             line_id, rule_id = "reserve#released", "reserve.released"
             text = label(
