@@ -381,3 +381,16 @@ def test_parts_carried_into_a_single_reserve_are_paid_in_one_december_line() -> 
     december = month(reserve_policy(), books(invoice(issued="2024-12-02", commission=0)), 12, state)
     assert _lines(december) == {"reserve#released": Decimal("300.00")}
     assert december.state_out.reserve_parts == ()
+
+
+def test_a_months_after_holding_without_its_month_withheld_is_refused() -> None:
+    state = CollectionState(
+        reserve=Decimal(120),
+        reserve_parts=(ReserveHolding(part_id="quality", amount=Decimal(120)),),
+    )
+    with pytest.raises(InvalidValueError) as raised:
+        month(reserve_in_parts_policy(), books(invoice()), 2, state)
+    assert str(raised.value) == (
+        "CollectionInputs(li).state.reserve_parts[0].withheld_in: expected the month "
+        "withheld: part quality is released 6 months after it, got None"
+    )

@@ -607,7 +607,8 @@ class _Reserve:
                 due = period.month == 12
             elif terms.horizon is ReserveHorizon.MONTHS_AFTER:
                 month = _release_month(holding, terms)
-                due = month is None or month.first_day <= period.first_day
+                assert month is not None  # a month withheld is required on entry
+                due = month.first_day <= period.first_day
             else:
                 due = False
             if due:
@@ -792,6 +793,16 @@ def _reserve_and_recovery(
         line.amount for line in work.lines if line.kind is CollectionLineKind.RELEASE
     )
     reserve = _Reserve(version.reserve, state.reserve_parts)
+    for index, holding in enumerate(state.reserve_parts):
+        terms = reserve.terms_of(holding.part_id)
+        if terms.horizon is ReserveHorizon.MONTHS_AFTER:
+            require(
+                holding.withheld_in is not None,
+                f"CollectionInputs({inputs.employee}).state.reserve_parts[{index}].withheld_in",
+                f"the month withheld: part {holding.part_id} is released {terms.months} "
+                "months after it",
+                holding.withheld_in,
+            )
     if not reserve.single:
         for part_id in reserve.order(h.part_id for h in reserve.holdings):
             if part_id not in reserve.parts:
