@@ -111,7 +111,9 @@ def signed_dealers_task_base_plan() -> Plan:
     (:attr:`~hrpolicy.commission.DealerCount.SIGNED`: ``PersonInputs.signed_dealers``
     counts, a renewed dealer included). Below target, as in :func:`task_base_plan`.
 
-    >>> signed_dealers_task_base_plan().versions[0].component("base").dealers_counted
+    >>> base = signed_dealers_task_base_plan().versions[0].component("base")
+    >>> assert isinstance(base, TaskBase)
+    >>> base.dealers_counted
     <DealerCount.SIGNED: 'signed'>
     """
     plan = task_base_plan()
@@ -137,6 +139,7 @@ def literal_task_base_plan() -> Plan:
     then earn the full base even with a dealer short; the statement reports it.
 
     >>> base = literal_task_base_plan().versions[0].component("base")
+    >>> assert isinstance(base, TaskBase)
     >>> base.proration.value, base.literal_sales_proration
     ('sales', True)
     """
