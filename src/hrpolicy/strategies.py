@@ -127,6 +127,7 @@ from hrpolicy.collection.model import (
     Payment,
     Receivables,
     RelationshipExpense,
+    ReserveHolding,
     Reversal,
     WriteOff,
 )
@@ -143,6 +144,8 @@ from hrpolicy.collection.policy import (
     OverdueIndex,
     Proportional,
     ReleaseRule,
+    ReserveHorizon,
+    ReservePart,
     RiskReserve,
     Staged,
 )
@@ -275,6 +278,7 @@ from hrpolicy.reports.validation import (
     ReportPolicy,
     Review,
     Tolerance,
+    UntrueContent,
     Weekday,
 )
 
@@ -2001,13 +2005,18 @@ def commission_components(
     if kind == "task":
         dealer_target = draw(st.integers(0, 5))
         prorations = [p for p in Proration if not (dealer_target and p is Proration.SALES)]
+        # The open reading of sales proration, read literally (only with a dealer target).
+        # Dealers are counted as new ones (the default), so the facts a generated plan
+        # needs stay those of the person strategies and the tests built on them.
+        literal = dealer_target > 0 and draw(st.booleans())
         return TaskBase(
             component_id=component_id,
             name="任务底薪",
             amount=draw(amounts(max_value=10_000)),
             sales_target=draw(amounts(min_value=1, max_value=100_000)),
             dealer_target=dealer_target,
-            proration=draw(st.sampled_from(prorations)),
+            proration=Proration.SALES if literal else draw(st.sampled_from(prorations)),
+            literal_sales_proration=literal,
         )
     if kind == "over_list":
         return OverListShare(
@@ -2595,9 +2604,12 @@ def _check_person_inputs(o: _Options) -> None:
 def person_inputs(draw: st.DrawFn, *, employee: str = "li") -> PersonInputs:
     """``employee``'s facts for a month (dealers, score, expenses, branch profit and role,
     the minimum wage, other pay); no carries or lines already paid."""
+    new_dealers = draw(st.none() | st.integers(0, 10))
     return PersonInputs(
         employee=employee,
-        new_dealers=draw(st.none() | st.integers(0, 10)),
+        new_dealers=new_dealers,
+        # Every dealer signed, new or renewed: at least the new ones.
+        signed_dealers=None if new_dealers is None else new_dealers + draw(st.integers(0, 3)),
         score=draw(st.none() | st.integers(0, 120).map(Decimal)),
         expenses=draw(st.none() | amounts(max_value=50_000)),
         branch_profit=draw(st.none() | amounts(min_value=-100_000, max_value=1_000_000)),
@@ -2708,6 +2720,7 @@ def report_policies(draw: st.DrawFn) -> ReportPolicy:
         visits_per_week=draw(st.integers(0, 25)),
         points=points,
         summary_points=draw(st.integers(0, points)),
+        untrue_zeroes=draw(st.sampled_from(list(UntrueContent))),
     )
 
 
@@ -3140,12 +3153,48 @@ def _invoice_accounts(draw: st.DrawFn) -> InvoiceAccount:
 
 
 @st.composite
+def _reserve_parts(draw: st.DrawFn) -> ReservePart:
+    """A reserve part of 1 % to 30 % (so up to three add up to less than 100 %), with any
+    horizon and netting."""
+    horizon = draw(st.sampled_from(list(ReserveHorizon)))
+    return ReservePart(
+        part_id=draw(st.sampled_from(["year", "quality", "stay", "later"])),
+        rate=draw(rates(min_value=Decimal("0.01"), max_value=Decimal("0.3"))),
+        horizon=horizon,
+        months=draw(st.integers(1, 24)) if horizon is ReserveHorizon.MONTHS_AFTER else None,
+        nets_clawbacks=draw(st.booleans()),
+        nets_bad_debt_principal=draw(st.booleans()),
+    )
+
+
+@st.composite
+def _reserve_holdings(draw: st.DrawFn) -> ReserveHolding:
+    """Money held in a reserve part, withheld in a month of 2023–2024 or held together."""
+    month = st.builds(Period, year=st.integers(2023, 2024), month=st.integers(1, 12))
+    return ReserveHolding(
+        part_id=draw(st.sampled_from(["reserve", "year", "quality"])),
+        amount=draw(_positive(10_000)),
+        withheld_in=draw(st.none() | month),
+    )
+
+
+@st.composite
 def _collection_states(draw: st.DrawFn) -> CollectionState:
     accounts = draw(st.lists(_invoice_accounts(), max_size=3, unique_by=lambda a: a.invoice_id))
     advances = draw(st.lists(_registered(Advance), max_size=3, unique_by=lambda a: a.expense_id))
+    # The reserve as one balance (the single reserve's), or by part.
+    holdings = draw(
+        st.lists(_reserve_holdings(), max_size=3, unique_by=lambda h: (h.part_id, h.withheld_in))
+    )
+    reserve = (
+        sum((h.amount for h in holdings), Decimal(0))
+        if holdings
+        else draw(amounts(max_value=10_000))
+    )
     return CollectionState(
         accounts=tuple(accounts),
-        reserve=draw(amounts(max_value=10_000)),
+        reserve=reserve,
+        reserve_parts=tuple(holdings),
         to_recover=draw(amounts(max_value=10_000)),
         milestones_paid=tuple(
             draw(
@@ -3311,7 +3360,14 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Receivables: invoice_sets(),
         RelationshipExpense: _builds(RelationshipExpense),
         Reversal: _builds(Reversal, amount=_positive()),
-        RiskReserve: _builds(RiskReserve, rate=_share()),
+        ReserveHolding: _reserve_holdings(),
+        ReservePart: _reserve_parts(),
+        RiskReserve: st.one_of(
+            _builds(RiskReserve, rate=_share(), parts=st.just(())),
+            st.lists(_reserve_parts(), min_size=1, max_size=3, unique_by=lambda p: p.part_id).map(
+                lambda parts: RiskReserve(parts=tuple(parts))
+            ),
+        ),
         Staged: st.just(
             Staged(
                 stages=BandTable.from_thresholds(

@@ -26,7 +26,7 @@ ENUMS = [
 ]
 
 
-def test_the_engine_has_fifteen_enums() -> None:
+def test_the_engine_has_sixteen_enums() -> None:
     assert sorted(e.__name__ for e in ENUMS) == [
         "CadenceUnit",
         "Card",
@@ -42,6 +42,7 @@ def test_the_engine_has_fifteen_enums() -> None:
         "PayPart",
         "Per",
         "Ties",
+        "UntrueContent",
         "Weekday",
     ]
 

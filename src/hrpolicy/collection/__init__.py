@@ -36,6 +36,7 @@ from hrpolicy.collection.model import (
     Payment,
     Receivables,
     RelationshipExpense,
+    ReserveHolding,
     Reversal,
     WriteOff,
 )
@@ -53,6 +54,8 @@ from hrpolicy.collection.policy import (
     OverdueIndex,
     Proportional,
     ReleaseRule,
+    ReserveHorizon,
+    ReservePart,
     RiskReserve,
     Staged,
 )
@@ -140,6 +143,9 @@ __all__ = [
     "RecoverySchedule",
     "RelationshipExpense",
     "ReleaseRule",
+    "ReserveHolding",
+    "ReserveHorizon",
+    "ReservePart",
     "Reversal",
     "RiskReserve",
     "Season",

@@ -20,7 +20,11 @@ The rules, in the order the engine applies them:
    month's release are carried to recovery; recovery takes from the reserve first, then
    from the wage — at most 20 % of the month's wage (this statement's pay included), and
    never taking pay below the minimum wage (WPP Art. 16); the rest is carried. In
-   December what is left in the reserve is released.
+   December what is left in the reserve is released. A reserve held in parts withholds
+   each part's rate, recovers clawbacks from the parts that net them (in the order
+   listed, the oldest withholding first) and releases each part on its own horizon (year
+   end, a number of months after withholding, departure); on departure every part is
+   paid (WPP Art. 9).
 5. **Milestones and expenses.** Approved milestone awards within the policy's range; the
    company's share of relationship expenses, and the refund of the salesperson's advance
    once a formal agreement is signed and a sale to the customer follows.
@@ -39,7 +43,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Final, NamedTuple
+
+import attrs
+from dateutil.relativedelta import relativedelta
 
 from hrpolicy.collection.ledger import InvoicePosition, Ledger, ledger
 from hrpolicy.collection.messages import CATALOG
@@ -51,6 +58,7 @@ from hrpolicy.collection.model import (
     InvoiceAccount,
     Layer,
     Receivables,
+    ReserveHolding,
 )
 from hrpolicy.collection.policy import (
     MILESTONE_LABELS,
@@ -60,6 +68,9 @@ from hrpolicy.collection.policy import (
     FullCollection,
     OnInvoice,
     Proportional,
+    ReserveHorizon,
+    ReservePart,
+    RiskReserve,
     Staged,
 )
 from hrpolicy.collection.results import (
@@ -488,40 +499,324 @@ def _releases(
     return accounts, rise
 
 
+class _Terms(NamedTuple):
+    """How a reserve part's holdings are treated: the version's part, or — for a part the
+    version does not define, or with no reserve in the version — as the single year-end
+    reserve was (netting clawbacks, released in December or on departure)."""
+
+    part_id: str
+    horizon: ReserveHorizon
+    months: int | None
+    nets_clawbacks: bool
+    clause: str
+    in_version: bool
+
+
+def _terms(part: ReservePart, rule: RiskReserve) -> _Terms:
+    return _Terms(
+        part.part_id,
+        part.horizon,
+        part.months,
+        part.nets_clawbacks,
+        part.clause or rule.clause,
+        in_version=True,
+    )
+
+
+def _release_month(holding: ReserveHolding, terms: _Terms) -> Period | None:
+    """The month a months-after holding is released in (``None`` for other parts)."""
+    if terms.horizon is not ReserveHorizon.MONTHS_AFTER or holding.withheld_in is None:
+        return None
+    assert terms.months is not None
+    day = holding.withheld_in.first_day + relativedelta(months=terms.months)
+    return Period(year=day.year, month=day.month)
+
+
+class _Reserve:
+    """The reserve's holdings through one month: withheld into, drawn on for clawbacks,
+    released."""
+
+    def __init__(self, rule: RiskReserve | None, holdings: tuple[ReserveHolding, ...]) -> None:
+        self.rule = rule
+        shares = rule.shares() if rule is not None else ()
+        self.parts = {p.part_id: _terms(p, rule) for p in shares if rule is not None}
+        # One reserve keeps the statement's lines and steps as they have always read.
+        self.single = rule is None or not rule.in_parts
+        self.holdings = list(holdings)
+
+    @property
+    def balance(self) -> Decimal:
+        return money_sum(h.amount for h in self.holdings)
+
+    def terms_of(self, part_id: str) -> _Terms:
+        known = self.parts.get(part_id)
+        if known is not None:
+            return known
+        return _Terms(
+            part_id,
+            ReserveHorizon.YEAR_END,
+            months=None,
+            nets_clawbacks=True,
+            clause="",
+            in_version=False,
+        )
+
+    def order(self, part_ids: Iterable[str]) -> list[str]:
+        """``part_ids`` in the policy's order, then those the version lacks, by id."""
+        given = set(part_ids)
+        return [p for p in self.parts if p in given] + sorted(given - set(self.parts))
+
+    def hold(self, part: ReservePart, period: Period, amount: Decimal) -> None:
+        month = period if part.horizon is ReserveHorizon.MONTHS_AFTER else None
+        for index, holding in enumerate(self.holdings):
+            if (holding.part_id, holding.withheld_in) == (part.part_id, month):
+                total = money_sum((holding.amount, amount))
+                self.holdings[index] = attrs.evolve(holding, amount=total)
+                return
+        self.holdings.append(ReserveHolding(part_id=part.part_id, amount=amount, withheld_in=month))
+
+    def take(self, holding: ReserveHolding, amount: Decimal) -> None:
+        """Take ``amount`` (at most the holding) out of ``holding``."""
+        index = self.holdings.index(holding)
+        left = money_sum((holding.amount, -amount))
+        if left:
+            self.holdings[index] = attrs.evolve(holding, amount=left)
+        else:
+            del self.holdings[index]
+
+    def netting_order(self) -> list[tuple[_Terms, list[ReserveHolding]]]:
+        """The parts clawbacks are recovered from, each with its holdings oldest first."""
+        result = []
+        for part_id in self.order(h.part_id for h in self.holdings):
+            terms = self.terms_of(part_id)
+            if not terms.nets_clawbacks:
+                continue
+            held = [h for h in self.holdings if h.part_id == part_id]
+            held.sort(key=lambda h: h.withheld_in.first_day if h.withheld_in else date.min)
+            result.append((terms, held))
+        return result
+
+    def due(self, period: Period, *, departed: bool) -> list[tuple[_Terms, Decimal]]:
+        """What each part releases this month, taken out of the holdings."""
+        released: dict[str, Decimal] = {}
+        for holding in list(self.holdings):
+            terms = self.terms_of(holding.part_id)
+            if departed:
+                due = True
+            elif terms.horizon is ReserveHorizon.YEAR_END:
+                due = period.month == 12
+            elif terms.horizon is ReserveHorizon.MONTHS_AFTER:
+                month = _release_month(holding, terms)
+                assert month is not None  # a month withheld is required on entry
+                due = month.first_day <= period.first_day
+            else:
+                due = False
+            if due:
+                self.take(holding, holding.amount)
+                before = released.get(holding.part_id, ZERO)
+                released[holding.part_id] = money_sum((before, holding.amount))
+        return [(self.terms_of(p), released[p]) for p in self.order(released)]
+
+
+def _withhold(reserve: _Reserve, period: Period, positive: Decimal, work: _Work) -> None:
+    rule = reserve.rule
+    assert rule is not None
+    for part in rule.shares():
+        withheld = round_money(Fraction(positive) * part.rate.exact)
+        if not withheld:
+            continue
+        if reserve.single:
+            line_id, rule_id = "reserve#withheld", "reserve.withheld"
+            text = label("风险金预留", "reserve withheld")
+            inputs: dict[str, StepValue] = {"released": positive, "rate": part.rate}
+        else:
+            line_id = f"reserve#withheld/{part.part_id}"
+            rule_id = f"reserve.withheld.{part.part_id}"
+            text = label(f"风险金预留：{part.part_id}", f"reserve withheld: {part.part_id}")
+            inputs = {
+                "released": positive,
+                "part": part.part_id,
+                "rate": part.rate,
+                "horizon": part.horizon.value,
+                "months": part.months,
+            }
+        work.add(
+            line_id,
+            CollectionLineKind.RESERVE_WITHHELD,
+            -withheld,
+            text,
+            [
+                _step(
+                    rule_id,
+                    label("本月发放 × 风险金比例", "this month's release × reserve rate"),
+                    inputs,
+                    withheld,
+                )
+            ],
+            clause=part.clause or rule.clause,
+        )
+        reserve.hold(part, period, withheld)
+
+
+def _recover_from_reserve(reserve: _Reserve, to_recover: Decimal, work: _Work) -> Decimal:
+    """Recover ``to_recover`` from the parts that net clawbacks, in the policy's order
+    and within a part the oldest withholding first; returns what is left to recover."""
+    balance = reserve.balance
+    start = to_recover
+    used_by_part: list[tuple[_Terms, Decimal, Decimal, Decimal]] = []
+    for part, held in reserve.netting_order():
+        if not to_recover:
+            break
+        part_before = money_sum(h.amount for h in held)
+        used = min(to_recover, part_before)
+        left = used
+        for holding in held:
+            taken = min(holding.amount, left)
+            reserve.take(holding, taken)
+            left = money_sum((left, -taken))
+            if not left:
+                break
+        used_by_part.append((part, part_before, to_recover, used))
+        to_recover = money_sum((to_recover, -used))
+    if not used_by_part:
+        return to_recover
+    if reserve.single:
+        used = money_sum((start, -to_recover))
+        work.steps.append(
+            _step(
+                "recovery.reserve",
+                label("待扣回先从风险金中抵扣", "recovery from the reserve first"),
+                {"reserve_before": balance, "to_recover_before": start},
+                used,
+            )
+        )
+        work.find("clawback_from_reserve", amount=used)
+        return to_recover
+    for part, part_before, to_recover_before, used in used_by_part:
+        work.steps.append(
+            _step(
+                f"recovery.reserve.{part.part_id}",
+                label(
+                    "待扣回先从可抵扣的风险金部分中抵扣（按制度所列顺序，先扣最早预留的）",
+                    "recovery from the reserve parts that net clawbacks first (in the "
+                    "policy's order, the oldest withholding first)",
+                ),
+                {
+                    "part": part.part_id,
+                    "part_before": part_before,
+                    "to_recover_before": to_recover_before,
+                },
+                used,
+            )
+        )
+        work.find("clawback_from_reserve_part", part.part_id, part=part.part_id, amount=used)
+    return to_recover
+
+
+def _release_reserve(
+    reserve: _Reserve, period: Period, inputs: CollectionInputs, departed: bool, work: _Work
+) -> None:
+    due = reserve.due(period, departed=departed)
+    if reserve.single and len(due) > 1:
+        # One reserve pays one line, whatever parts an earlier version left it holding.
+        first = due[0][0]
+        due = [(first, money_sum(amount for _, amount in due))]
+    for part, amount in due:
+        if reserve.single:
+            line_id, rule_id = "reserve#released", "reserve.released"
+            text = label(
+                "离职结清风险金" if departed else "年末风险金返还",
+                "reserve released on departure" if departed else "reserve released at year end",
+            )
+            inputs_: dict[str, StepValue] = {"reserve": amount, "left_on": inputs.left_on}
+            why = label(
+                "离职时工资一次付清：风险金抵扣冲回后余额返还"
+                if departed
+                else "年末：风险金抵扣冲回后余额返还",
+                "on departure all wages are paid at once: the reserve left after clawbacks is paid"
+                if departed
+                else "year end: the reserve left after clawbacks is paid",
+            )
+        else:
+            line_id = f"reserve#released/{part.part_id}"
+            rule_id = f"reserve.released.{part.part_id}"
+            horizon = _HORIZON_TEXT[part.horizon]
+            text = label(
+                f"离职结清风险金：{part.part_id}" if departed else f"风险金返还：{part.part_id}",
+                f"reserve released on departure: {part.part_id}"
+                if departed
+                else f"reserve released: {part.part_id}",
+            )
+            inputs_ = {
+                "part": part.part_id,
+                "horizon": part.horizon.value,
+                "months": part.months,
+                "released": amount,
+                "left_on": inputs.left_on,
+                "not_in_version": None if part.in_version else True,
+            }
+            why = label(
+                "离职时工资一次付清：各部分风险金余额一并返还"
+                if departed
+                else f"{horizon.zh_CN}：该部分风险金抵扣冲回后余额返还",
+                "on departure all wages are paid at once: every reserve part left is paid"
+                if departed
+                else f"{horizon.en}: what is left of the part after clawbacks is paid",
+            )
+        work.add(
+            line_id,
+            CollectionLineKind.RESERVE_RELEASED,
+            amount,
+            text,
+            [_step(rule_id, why, inputs_, amount, *(("WPP 9",) if departed else ()))],
+            clause=part.clause,
+        )
+
+
+_HORIZON_TEXT: Final = {
+    ReserveHorizon.YEAR_END: Label("年末", "year end"),
+    ReserveHorizon.MONTHS_AFTER: Label("预留期满", "the months after withholding are up"),
+    ReserveHorizon.ON_DEPARTURE: Label("离职", "departure"),
+}
+
+
 def _reserve_and_recovery(
     version: CollectionVersion,
     period: Period,
     inputs: CollectionInputs,
     work: _Work,
-) -> tuple[Decimal, Decimal]:
+) -> tuple[tuple[ReserveHolding, ...], Decimal]:
     """Withhold the reserve, carry excess clawbacks, recover from the reserve and the
-    wage; returns (reserve balance, still to recover)."""
+    wage; returns (reserve holdings, still to recover)."""
     state = inputs.state
     positive = money_sum(
         line.amount for line in work.lines if line.kind is CollectionLineKind.RELEASE
     )
-    reserve = state.reserve
-    rule = version.reserve
-    departed = inputs.left_on is not None and inputs.left_on <= period.last_day
-    if rule is not None and positive > 0 and not departed:
-        withheld = round_money(Fraction(positive) * rule.rate.exact)
-        if withheld:
-            work.add(
-                "reserve#withheld",
-                CollectionLineKind.RESERVE_WITHHELD,
-                -withheld,
-                label("风险金预留", "reserve withheld"),
-                [
-                    _step(
-                        "reserve.withheld",
-                        label("本月发放 × 风险金比例", "this month's release × reserve rate"),
-                        {"released": positive, "rate": rule.rate},
-                        withheld,
-                    )
-                ],
-                clause=rule.clause,
+    reserve = _Reserve(version.reserve, state.reserve_parts)
+    for index, holding in enumerate(state.reserve_parts):
+        terms = reserve.terms_of(holding.part_id)
+        if terms.horizon is ReserveHorizon.MONTHS_AFTER:
+            require(
+                holding.withheld_in is not None,
+                f"CollectionInputs({inputs.employee}).state.reserve_parts[{index}].withheld_in",
+                f"the month withheld: part {holding.part_id} is released {terms.months} "
+                "months after it",
+                holding.withheld_in,
             )
-            reserve = money_sum((reserve, withheld))
+    if not reserve.single:
+        for part_id in reserve.order(h.part_id for h in reserve.holdings):
+            if part_id not in reserve.parts:
+                held = money_sum(h.amount for h in reserve.holdings if h.part_id == part_id)
+                work.find(
+                    "reserve_part_not_in_version",
+                    part_id,
+                    part=part_id,
+                    amount=held,
+                    version=version.version,
+                )
+    departed = inputs.left_on is not None and inputs.left_on <= period.last_day
+    if version.reserve is not None and positive > 0 and not departed:
+        _withhold(reserve, period, positive, work)
     to_recover = state.to_recover
     subtotal = work.pay
     if subtotal < 0:
@@ -545,52 +840,9 @@ def _reserve_and_recovery(
         )
         work.find("clawback_to_recovery", amount=-subtotal)
         to_recover = money_sum((to_recover, -subtotal))
-    if to_recover and reserve:
-        used = min(to_recover, reserve)
-        reserve = money_sum((reserve, -used))
-        to_recover = money_sum((to_recover, -used))
-        work.steps.append(
-            _step(
-                "recovery.reserve",
-                label("待扣回先从风险金中抵扣", "recovery from the reserve first"),
-                {
-                    "reserve_before": money_sum((reserve, used)),
-                    "to_recover_before": money_sum((to_recover, used)),
-                },
-                used,
-            )
-        )
-        work.find("clawback_from_reserve", amount=used)
-    if (period.month == 12 or departed) and reserve:
-        work.add(
-            "reserve#released",
-            CollectionLineKind.RESERVE_RELEASED,
-            reserve,
-            label(
-                "离职结清风险金" if departed else "年末风险金返还",
-                "reserve released on departure" if departed else "reserve released at year end",
-            ),
-            [
-                _step(
-                    "reserve.released",
-                    label(
-                        "离职时工资一次付清：风险金抵扣冲回后余额返还"
-                        if departed
-                        else "年末：风险金抵扣冲回后余额返还",
-                        "on departure all wages are paid at once: the reserve left after "
-                        "clawbacks is paid"
-                        if departed
-                        else "year end: the reserve left after clawbacks is paid",
-                    ),
-                    {"reserve": reserve, "left_on": inputs.left_on},
-                    reserve,
-                    *(("WPP 9",) if departed else ()),
-                )
-            ],
-            clause=rule.clause if rule else "",
-        )
-        reserve = ZERO
-    return reserve, to_recover
+    to_recover = _recover_from_reserve(reserve, to_recover, work)
+    _release_reserve(reserve, period, inputs, departed, work)
+    return tuple(reserve.holdings), to_recover
 
 
 _NOT_WAGES: Final = (CollectionLineKind.EXPENSE, CollectionLineKind.ADVANCE_REFUND)
@@ -822,6 +1074,27 @@ def _law_over_policy(  # noqa: PLR0917 - the facts the checks read
         this_year = money_sum(w.amount for w in bad_debts if w.written_off_on.year == period.year)
         if this_year:
             work.find("reserve_principal_void", amount=this_year, year=period.year)
+    # In parts, each part's clause is reported when it would take the principal: a year-end
+    # part in December (the year's bad debts), any other part in the month written off.
+    for part in version.reserve.parts if version.reserve is not None else ():
+        if not part.nets_bad_debt_principal:
+            continue
+        if part.horizon is ReserveHorizon.YEAR_END:
+            if period.month != 12:
+                continue
+            taken = money_sum(w.amount for w in bad_debts if w.written_off_on.year == period.year)
+            when = str(period.year)
+        else:
+            taken = money_sum(w.amount for w in bad_debts if period.contains(w.written_off_on))
+            when = str(period)
+        if taken:
+            work.find(
+                "reserve_part_principal_void",
+                part.part_id,
+                part=part.part_id,
+                amount=taken,
+                written_off=when,
+            )
     if version.forfeit_after_departure and inputs.left_on is not None:
         left_on = inputs.left_on
         after = ZERO
@@ -1128,7 +1401,7 @@ def _settle(
             overdue_multiplier=overdue.multiplier if overdue is not None else None,
             matrix_coefficient=matrix.coefficient if matrix is not None else None,
         )
-    reserve, to_recover = _reserve_and_recovery(version, period, inputs, work)
+    holdings, to_recover = _reserve_and_recovery(version, period, inputs, work)
     milestones = _milestones(version, inputs, work)
     advances = _expenses(version, positions, day, inputs, work)
     to_recover = money_sum((to_recover, _apply_paid(inputs, work)))
@@ -1136,7 +1409,8 @@ def _settle(
     _law_over_policy(version, book, positions, period, inputs, receivables, work)
     state_out = CollectionState(
         accounts=tuple(accounts),
-        reserve=round_money(reserve),
+        reserve=money_sum(h.amount for h in holdings),
+        reserve_parts=holdings,
         to_recover=round_money(to_recover),
         milestones_paid=milestones,
         advances=advances,

@@ -38,6 +38,8 @@ from hrpolicy.collection.policy import (
     OverdueIndex,
     Proportional,
     ReleaseRule,
+    ReserveHorizon,
+    ReservePart,
     RiskReserve,
     Staged,
 )
@@ -55,12 +57,14 @@ __all__ = [
     "aging_policy",
     "days_to_collect_policy",
     "example_bad_debt",
+    "example_reserve_in_parts",
     "full_collection_policy",
     "invoices_with_commission",
     "key_account_policy",
     "matrix_policy",
     "overdue_policy",
     "proportional_policy",
+    "reserve_in_parts_policy",
     "reserve_policy",
     "staged_policy",
 ]
@@ -179,6 +183,84 @@ def reserve_policy() -> CollectionPolicy:
     )
 
 
+def reserve_in_parts_policy() -> CollectionPolicy:
+    """Commission released on invoicing, 10 % of each release held back in two parts:
+    "提成的6%作为年度风险金，年末结清，坏账、退货冲回的提成先从中抵扣；另4%作为质量保证金，
+    自预留之月起满6个月返还" — "6 % of commission is a yearly risk reserve, settled at year
+    end, from which commission clawed back on bad debts and returns is recovered first;
+    another 4 % is a quality deposit, returned 6 months after the month it was withheld".
+
+    Chosen: the quality deposit does not net clawbacks, and its clause also says bad-debt
+    principal is taken from it — a rule making staff bear bad debts, reported and never
+    applied.
+    """
+    return _policy(
+        "reserve-in-parts",
+        "分部分风险金",
+        OnInvoice(clause="提成制度 第2条"),
+        reserve=RiskReserve(
+            parts=(
+                ReservePart(part_id="year", rate=Rate.parse("6%"), clause="提成制度 第8条"),
+                ReservePart(
+                    part_id="quality",
+                    rate=Rate.parse("4%"),
+                    horizon=ReserveHorizon.MONTHS_AFTER,
+                    months=6,
+                    nets_clawbacks=False,
+                    nets_bad_debt_principal=True,
+                    clause="提成制度 第9条",
+                ),
+            ),
+        ),
+    )
+
+
+def example_reserve_in_parts() -> list[CollectionStatement]:
+    """January to July 2024 for Li under :func:`reserve_in_parts_policy`: a 100,000
+    invoice with 3,000 of commission, released on invoicing in January; half of it
+    (50,000) written off as a bad debt in March. Li's wage is 3,500, the minimum wage
+    2,690.
+
+    January: 3,000 released; 6 % (180) to the year part, 4 % (120) to the quality part;
+    2,700 paid. March: 1,500 clawed back; the year part pays 180, the wage 700 (20 % of
+    3,500, leaving 2,800 ≥ 2,690); 620 is carried. The quality part nets nothing, and its
+    principal clause (50,000) is reported. April: 620 recovered from the wage (cap 700).
+    July (January + 6 months): the quality part's 120 is released.
+    """
+    invoice = Invoice(
+        invoice_id="A-01",
+        customer="ACME",
+        salesperson="li",
+        issued_on=date(2024, 1, 10),
+        amount=Decimal(100000),
+        commission=Decimal(3000),
+        credit_days=30,
+    )
+    receivables = Receivables(
+        invoices=(invoice,),
+        matching=MatchingRule.FIFO,
+        write_offs=(
+            WriteOff(
+                write_off_id="W1",
+                invoice_id="A-01",
+                written_off_on=date(2024, 3, 15),
+                amount=Decimal(50000),
+                reason="客户破产",
+            ),
+        ),
+    )
+    policy = reserve_in_parts_policy()
+    statements: list[CollectionStatement] = []
+    state = CollectionState()
+    for month in range(1, 8):
+        inputs = CollectionInputs(
+            employee="li", state=state, month_wage=Decimal(3500), minimum_wage=Decimal(2690)
+        )
+        statements.append(settle_month(policy, Period(year=2024, month=month), receivables, inputs))
+        state = statements[-1].state_out
+    return statements
+
+
 def key_account_policy() -> CollectionPolicy:
     """The key-account process: sample certified 1,000–2,000; capability
     or system audit passed 1,000–2,000; admitted to the supplier list 3,000–5,000; the
@@ -225,6 +307,7 @@ EXAMPLE_POLICIES: Final = {
         matrix_policy(),
         reserve_policy(),
         key_account_policy(),
+        reserve_in_parts_policy(),
     )
 }
 

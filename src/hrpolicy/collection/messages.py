@@ -78,5 +78,21 @@ CATALOG: Final = Catalog(
             "发票{invoice}退货后客户多付{amount}，应退还客户，不计提成。",
             "After returns on invoice {invoice} the customer has paid {amount} too much: it is owed back and earns no commission.",
         ),
+        "clawback_from_reserve_part": FindingSpec(
+            Severity.INFO,
+            "待扣回的提成{amount}先从风险金部分{part}中抵扣。",
+            "{amount} of commission to claw back is taken from reserve part {part} first.",
+        ),
+        "reserve_part_principal_void": FindingSpec(
+            Severity.VIOLATION,
+            "制度规定以风险金部分{part}抵扣坏账本金（{written_off}核销{amount}）；让员工承担坏账的约定无效，只抵扣冲回的提成。",
+            "The policy nets bad-debt principal ({amount} written off in {written_off}) against reserve part {part}; making staff bear bad debts is void, so only commission clawed back is netted.",
+            (p("Practice-Chengdu"), p("WPP 15")),
+        ),
+        "reserve_part_not_in_version": FindingSpec(
+            Severity.INFO,
+            "风险金部分{part}（余额{amount}）不在制度版本{version}中：按单一风险金处理，抵扣冲回，年末或离职时返还。",
+            "Reserve part {part} (holding {amount}) is not in policy version {version}: it is held as the single reserve was, netting clawbacks and released at year end or on departure.",
+        ),
     },
 )

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from hrpolicy.collection.policy import MilestoneKind
+from hrpolicy.collection.policy import SINGLE_PART, MilestoneKind
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.fields import (
@@ -29,6 +29,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import money_sum
+from hrpolicy.core.period import Period
 from hrpolicy.core.statement import PaidLine
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "Payment",
     "Receivables",
     "RelationshipExpense",
+    "ReserveHolding",
     "Reversal",
     "WriteOff",
 ]
@@ -483,22 +485,77 @@ class Advance:
 
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ReserveHolding:
+    """Money held in one part of the risk reserve: ``amount`` (above 0) of part
+    ``part_id``, withheld in the month ``withheld_in`` — recorded for a part released a
+    number of months after withholding, ``None`` for a part released all at once (at year
+    end or on departure), whose withholdings are held together."""
+
+    part_id: Text
+    amount: NonNegativeMoney
+    withheld_in: Period | None = None
+
+    def __attrs_post_init__(self) -> None:
+        where = f"ReserveHolding({self.part_id})"
+        require(
+            self.amount > 0,
+            f"{where}.amount",
+            "more than 0 (nothing held: no holding)",
+            self.amount,
+        )
+        if self.withheld_in is not None:
+            require(
+                not self.withheld_in.is_year,
+                f"{where}.withheld_in",
+                "a month (reserves are withheld from monthly statements)",
+                self.withheld_in,
+            )
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CollectionState:
     """What the previous statement leaves to the next: invoice accounts, the reserve
     balance, clawbacks still to recover, milestones paid (``kind:customer``) and advances
     outstanding. A statement's ``state_out`` is the next statement's state; the first
-    statement starts from the empty state."""
+    statement starts from the empty state.
+
+    ``reserve_parts`` is the reserve balance by part (and, for a part released months after
+    withholding, by month withheld), adding up to ``reserve``. A state given only its
+    ``reserve`` (as states were written before reserves could be held in parts, format 1)
+    holds it all in the single part :data:`~hrpolicy.collection.policy.SINGLE_PART`:
+
+    >>> CollectionState(reserve=Decimal("300.00")).reserve_parts
+    (ReserveHolding(part_id='reserve', amount=Decimal('300.00'), withheld_in=None),)
+    """
 
     accounts: tuple[InvoiceAccount, ...] = ()
     reserve: NonNegativeMoney = Decimal(0)
     to_recover: NonNegativeMoney = Decimal(0)
     milestones_paid: tuple[str, ...] = ()
     advances: tuple[Advance, ...] = ()
+    reserve_parts: tuple[ReserveHolding, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         require_unique([a.invoice_id for a in self.accounts], "CollectionState.accounts", "id")
         require_unique(list(self.milestones_paid), "CollectionState.milestones_paid", "entry")
         require_unique([a.expense_id for a in self.advances], "CollectionState.advances", "id")
+        require_unique(
+            [f"{h.part_id}@{h.withheld_in}" for h in self.reserve_parts],
+            "CollectionState.reserve_parts",
+            "part and month withheld",
+        )
+        if not self.reserve_parts and self.reserve:
+            # A balance without parts is the single reserve's (format 1 states).
+            single = ReserveHolding(part_id=SINGLE_PART, amount=self.reserve)
+            object.__setattr__(self, "reserve_parts", (single,))
+        held = money_sum(h.amount for h in self.reserve_parts)
+        require(
+            held == self.reserve,
+            "CollectionState.reserve_parts",
+            f"holdings adding up to the reserve of {self.reserve}",
+            held,
+        )
 
     def account(self, invoice_id: str) -> InvoiceAccount | None:
         """The account of ``invoice_id``, if an earlier statement opened one."""

@@ -39,11 +39,12 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, cast
+from typing import Annotated, Final, cast
 
 import attrs
 
 from hrpolicy.core.bands import BandTable, Semantics, Side, band_value
+from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
 from hrpolicy.core.errors import InvalidTypeError, PolicyDefinitionError
@@ -58,11 +59,13 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import EXACT, Rate
 from hrpolicy.core.versions import check_dates, ordered_versions, version_on
 
 __all__ = [
     "MILESTONE_LABELS",
+    "SINGLE_PART",
     "CollectionPolicy",
     "CollectionVersion",
     "CompletionMatrix",
@@ -76,6 +79,8 @@ __all__ = [
     "OverdueIndex",
     "Proportional",
     "ReleaseRule",
+    "ReserveHorizon",
+    "ReservePart",
     "RiskReserve",
     "Staged",
 ]
@@ -409,26 +414,205 @@ class CompletionMatrix:
         return self.coefficients[row][column]
 
 
+class ReserveHorizon(Choice):
+    """When a reserve part is released (on departure every part is released at once:
+    all wages are paid when the contract ends, WPP Art. 9):
+
+    - ``YEAR_END`` — what is left in December (the single reserve's horizon);
+    - ``MONTHS_AFTER`` — each month's withholding ``months`` calendar months after the
+      month it was withheld (withheld in March, 6 months: released in September), across
+      year ends;
+    - ``ON_DEPARTURE`` — held until the salesperson leaves.
+    """
+
+    YEAR_END = "year_end"
+    MONTHS_AFTER = "months_after"
+    ON_DEPARTURE = "on_departure"
+
+
+#: The id of the one part a reserve written with a single ``rate`` has, and the part a
+#: carried balance recorded without parts belongs to.
+SINGLE_PART: Final = "reserve"
+
+#: A release horizon in months: up to ten years.
+_HorizonMonths = Annotated[int, IntSpec(min_value=1, max_value=120)]
+
+
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class RiskReserve:
-    """Withhold ``rate`` of each period's positive release (风险金). Clawbacks are
-    recovered from the reserve before wages; in December what is left is released.
+class ReservePart:
+    """One share of a risk reserve held in parts: ``rate`` of each month's positive
+    release is withheld into it and released on its ``horizon`` (``months``: 1 to 120,
+    given exactly when the horizon is ``MONTHS_AFTER``).
 
-    ``nets_bad_debt_principal`` records a company clause that would also take the
-    principal of bad debts from the reserve: it makes staff bear bad debts, which a court
-    struck down (Chengdu, 2025), so it is reported and never applied."""
+    Bad-debt netting is per part. ``nets_clawbacks``: commission clawed back (on a bad debt
+    written off, a return, a reversed payment) is recovered from this part before the
+    wage — lawful, the commission was never earned. ``nets_bad_debt_principal`` records a
+    clause that would also take the *principal* of bad debts from the part: that makes
+    staff bear bad debts (Chengdu intermediate court, 2025), so it is reported and never
+    applied.
 
+    >>> part = ReservePart(part_id="quality", rate=Rate.parse("5%"),
+    ...                    horizon=ReserveHorizon.MONTHS_AFTER, months=6)
+    >>> part.describe().en
+    'quality: 5% of each release, released 6 months after the month withheld'
+    >>> ReservePart(part_id="q", rate=Rate.parse("5%"), horizon=ReserveHorizon.MONTHS_AFTER)
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.PolicyDefinitionError: ReservePart(q).months: expected a number of
+    months (1 to 120) for a months_after horizon, got None
+    """
+
+    part_id: Text
     rate: Rate
+    horizon: ReserveHorizon = ReserveHorizon.YEAR_END
+    months: _HorizonMonths | None = None
+    nets_clawbacks: bool = True
     nets_bad_debt_principal: bool = False
     clause: str = ""
 
     def __attrs_post_init__(self) -> None:
+        path = f"ReservePart({self.part_id})"
         require(
             Decimal(0) < self.rate.value < 1,
-            "RiskReserve.rate",
+            f"{path}.rate",
             "a share above 0 and below 100%",
             self.rate,
+        )
+        if self.horizon is ReserveHorizon.MONTHS_AFTER:
+            require(
+                self.months is not None,
+                f"{path}.months",
+                "a number of months (1 to 120) for a months_after horizon",
+                self.months,
+            )
+        else:
+            require(
+                self.months is None,
+                f"{path}.months",
+                f"None for a {self.horizon.value} horizon (months count only after withholding)",
+                self.months,
+            )
+
+    def describe(self) -> Label:
+        """The part in words: its id, rate and horizon."""
+        rate = str(self.rate)
+        if self.horizon is ReserveHorizon.MONTHS_AFTER:
+            return Label(
+                f"{self.part_id}：每次发放的{rate}，预留月后第{self.months}个月返还",
+                f"{self.part_id}: {rate} of each release, released {self.months} months "
+                "after the month withheld",
+            )
+        if self.horizon is ReserveHorizon.ON_DEPARTURE:
+            return Label(
+                f"{self.part_id}：每次发放的{rate}，离职时返还",
+                f"{self.part_id}: {rate} of each release, released on departure",
+            )
+        return Label(
+            f"{self.part_id}：每次发放的{rate}，年末返还",
+            f"{self.part_id}: {rate} of each release, released at year end",
+        )
+
+
+@policy_checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RiskReserve:
+    """Withhold a share of each period's positive release (风险金), as one reserve or in
+    parts. Clawbacks are recovered from the reserve before wages.
+
+    One reserve: ``rate`` of each release, released in December (what is left after
+    clawbacks), with ``nets_bad_debt_principal`` recording a company clause that would
+    also take the principal of bad debts from it — it makes staff bear bad debts, which a
+    court struck down (Chengdu, 2025), so it is reported and never applied.
+
+    In parts: ``parts`` (instead of ``rate``), each a :class:`ReservePart` with its own
+    rate, release horizon and bad-debt netting; their rates add up to less than 100 %.
+    Clawbacks are recovered from the parts that net them, in the order listed (within a
+    part, the oldest withholding first).
+
+    >>> two = RiskReserve(parts=(
+    ...     ReservePart(part_id="year", rate=Rate.parse("6%")),
+    ...     ReservePart(part_id="quality", rate=Rate.parse("4%"),
+    ...                 horizon=ReserveHorizon.MONTHS_AFTER, months=6, nets_clawbacks=False),
+    ... ), clause="提成制度 第8条")
+    >>> [part.part_id for part in two.shares()], str(two.total_rate)
+    (['year', 'quality'], '10%')
+
+    A single reserve is one part, released at year end and netting clawbacks:
+
+    >>> (only,) = RiskReserve(rate=Rate.parse("10%")).shares()
+    >>> only.part_id, only.horizon.value, only.nets_clawbacks
+    ('reserve', 'year_end', True)
+    """
+
+    rate: Rate | None = None
+    nets_bad_debt_principal: bool = False
+    clause: str = ""
+    parts: tuple[ReservePart, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not self.parts:
+            require(
+                self.rate is not None,
+                "RiskReserve.rate",
+                "a rate, or parts (a reserve withholds something)",
+                self.rate,
+            )
+            assert self.rate is not None
+            require(
+                Decimal(0) < self.rate.value < 1,
+                "RiskReserve.rate",
+                "a share above 0 and below 100%",
+                self.rate,
+            )
+            return
+        require(
+            self.rate is None,
+            "RiskReserve.rate",
+            "None when the reserve is held in parts (each part has its rate)",
+            self.rate,
+        )
+        require(
+            not self.nets_bad_debt_principal,
+            "RiskReserve.nets_bad_debt_principal",
+            "False when the reserve is held in parts (each part states its own netting)",
+            self.nets_bad_debt_principal,
+        )
+        require_unique([p.part_id for p in self.parts], "RiskReserve.parts", "part_id")
+        total = sum((part.rate.value for part in self.parts), Decimal(0))
+        require(
+            total < 1,
+            "RiskReserve.parts",
+            "rates adding up to less than 100%",
+            f"{total.normalize(EXACT) * 100}%",
+        )
+
+    @property
+    def in_parts(self) -> bool:
+        """Whether the reserve is held in parts (``False``: one reserve, one rate)."""
+        return bool(self.parts)
+
+    @property
+    def total_rate(self) -> Rate:
+        """The share of each release withheld in all, every part together."""
+        if self.rate is not None:
+            return self.rate
+        total = sum((part.rate.value for part in self.parts), Decimal(0))
+        return Rate.parse(f"{(total * 100).normalize(EXACT):f}%")
+
+    def shares(self) -> tuple[ReservePart, ...]:
+        """The parts withheld into, in order: the listed parts, or for one reserve the
+        single part :data:`SINGLE_PART`, released at year end and netting clawbacks."""
+        if self.parts:
+            return self.parts
+        assert self.rate is not None
+        return (
+            ReservePart(
+                part_id=SINGLE_PART,
+                rate=self.rate,
+                nets_bad_debt_principal=self.nets_bad_debt_principal,
+                clause=self.clause,
+            ),
         )
 
 

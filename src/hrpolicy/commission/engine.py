@@ -57,6 +57,7 @@ from hrpolicy.commission.plan import (
     Commission,
     Component,
     Condition,
+    DealerCount,
     Draw,
     ExpenseAllowance,
     FixedPay,
@@ -689,8 +690,10 @@ def _task_base(
         {"sales": sales / Fraction(component.sales_target)} if component.sales_target else {}
     )
     dealers: int | None = None
+    signed = component.dealers_counted is DealerCount.SIGNED
     if component.dealer_target:
-        found = inputs.needed("new_dealers", component.component_id)
+        # Which dealers count is the plan's reading: only new ones, or every one signed.
+        found = inputs.needed("signed_dealers" if signed else "new_dealers", cid)
         assert isinstance(found, int)
         dealers = found
         attainments["dealers"] = Fraction(dealers, component.dealer_target)
@@ -704,6 +707,20 @@ def _task_base(
     else:
         ratio = Fraction(0)
     value = round_money(Fraction(component.amount) * ratio)
+    literal = component.literal_sales_proration
+    if literal and attainments["dealers"] < 1:
+        work.find(
+            "task_base_literal_reading",
+            cid,
+            component=component.name,
+            dealers=dealers,
+            dealer_target=component.dealer_target,
+            paid_share=ratio,
+            amount=value,
+            lowest_amount=round_money(
+                Fraction(component.amount) * min(Fraction(1), *attainments.values())
+            ),
+        )
     work.add(
         component,
         LineKind.PAY,
@@ -720,8 +737,16 @@ def _task_base(
                 {
                     "sales": sales,
                     "sales_target": component.sales_target,
-                    "new_dealers": dealers,
+                    "new_dealers": None if signed else dealers,
+                    "signed_dealers": dealers if signed else None,
                     "dealer_target": component.dealer_target or None,
+                    # The readings the plan chose, named where they decide the figure.
+                    "dealers_counted": component.dealers_counted.value
+                    if component.dealer_target
+                    else None,
+                    "reading": "literal: pro rata to the sales target whatever the dealers"
+                    if literal
+                    else None,
                     "target_met": met,
                     "proration": component.proration.value,
                     "paid_share": ratio,

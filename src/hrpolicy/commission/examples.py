@@ -18,11 +18,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+import attrs
+
 from hrpolicy.commission.model import Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import (
     Commission,
     Component,
     Condition,
+    DealerCount,
     ExpenseAllowance,
     FixedPay,
     Frequency,
@@ -51,11 +54,13 @@ __all__ = [
     "example_month",
     "farm_supply_plan",
     "gross_margin_plan",
+    "literal_task_base_plan",
     "magazine_plan",
     "manager_pool_plan",
     "over_list_plan",
     "pay_mix_plan",
     "quarterly_bonus_plan",
+    "signed_dealers_task_base_plan",
     "task_base_plan",
     "year_end_plan",
 ]
@@ -101,6 +106,59 @@ def task_base_plan() -> Plan:
             ),
             clause="销售管理办法 第4条",
         ),
+    )
+
+
+def signed_dealers_task_base_plan() -> Plan:
+    """:func:`task_base_plan` counting every dealer signed, new or not: "每月完成销售任务
+    3万元并签约代理商/经销商3家，享受全额底薪及费用报销" — "30,000 yuan of sales and 3
+    agents or dealers signed in the month earn the full base salary and expense
+    reimbursement". The source says *signed*, not *new*; this plan reads it so
+    (:attr:`~hrpolicy.commission.DealerCount.SIGNED`: ``PersonInputs.signed_dealers``
+    counts, a renewed dealer included). Below target, as in :func:`task_base_plan`.
+
+    >>> base = signed_dealers_task_base_plan().versions[0].component("base")
+    >>> assert isinstance(base, TaskBase)
+    >>> base.dealers_counted
+    <DealerCount.SIGNED: 'signed'>
+    """
+    plan = task_base_plan()
+    version = plan.versions[0]
+    base = version.component("base")
+    assert isinstance(base, TaskBase)
+    components = tuple(
+        attrs.evolve(base, dealers_counted=DealerCount.SIGNED) if c is base else c
+        for c in version.components
+    )
+    return attrs.evolve(
+        plan,
+        plan_id="task-base-signed",
+        versions=(attrs.evolve(version, components=components),),
+    )
+
+
+def literal_task_base_plan() -> Plan:
+    """:func:`task_base_plan` read literally: "未完成任务的，按任务完成比例发放底薪" — "below
+    target the base is paid in proportion to the target completed" — taken as the
+    *sales* target whatever the dealer count
+    (``proration=Proration.SALES`` with ``literal_sales_proration=True``). Sales on target
+    then earn the full base even with a dealer short; the statement reports it.
+
+    >>> base = literal_task_base_plan().versions[0].component("base")
+    >>> assert isinstance(base, TaskBase)
+    >>> base.proration.value, base.literal_sales_proration
+    ('sales', True)
+    """
+    plan = task_base_plan()
+    version = plan.versions[0]
+    base = version.component("base")
+    assert isinstance(base, TaskBase)
+    literal = attrs.evolve(base, proration=Proration.SALES, literal_sales_proration=True)
+    components = tuple(literal if c is base else c for c in version.components)
+    return attrs.evolve(
+        plan,
+        plan_id="task-base-literal",
+        versions=(attrs.evolve(version, components=components),),
     )
 
 

@@ -90,5 +90,10 @@ CATALOG: Final = Catalog(
             "This month's pay of {pay} is below the local minimum wage of {minimum}: {shortfall} must be added.",
             (p("MWP 12"), p("LL 48")),
         ),
+        "task_base_literal_reading": FindingSpec(
+            Severity.WARNING,
+            "{component}：经销商{dealers}家，未达目标{dealer_target}家；按字面解读仅按销售任务折算，发放{paid_share}即{amount}（按较低完成率折算为{lowest_amount}）。",
+            "{component}: {dealers} of the {dealer_target} dealers targeted; read literally, the base is prorated on the sales target alone, so {paid_share} of it is paid, {amount} ({lowest_amount} if prorated to the lower attainment).",
+        ),
     },
 )

@@ -500,7 +500,9 @@ class Carry:
 class PersonInputs:
     """One person's facts for one period, besides the deals.
 
-    ``new_dealers``: agents or dealers newly signed (task base targets); ``score``: the
+    ``new_dealers``: agents or dealers newly signed (task base targets);
+    ``signed_dealers``: every agent or dealer signed in the period, new or renewed (for a
+    task base that counts all signed dealers; at least ``new_dealers``); ``score``: the
     month's performance score (score-linked pay); ``expenses``: sales expenses spent
     (expense allowances); ``branch_profit``, ``pool_role`` and ``branch``: for profit pools
     (in a team run, the people of one branch share one profit and hold distinct roles);
@@ -522,8 +524,16 @@ class PersonInputs:
     other_pay: NonNegativeMoney = Decimal(0)
     carries: tuple[Carry, ...] = ()
     paid: tuple[PaidLine, ...] = ()
+    signed_dealers: NonNegativeInt | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.signed_dealers is not None and self.new_dealers is not None:
+            require(
+                self.signed_dealers >= self.new_dealers,
+                f"PersonInputs({self.employee}).signed_dealers",
+                f"at least the {self.new_dealers} new dealers (new dealers are signed too)",
+                self.signed_dealers,
+            )
         require_unique([c.component for c in self.carries], "PersonInputs.carries", "component")
         require_unique([p.line_id for p in self.paid], "PersonInputs.paid", "line_id")
 

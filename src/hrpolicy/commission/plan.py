@@ -69,6 +69,7 @@ __all__ = [
     "Component",
     "Condition",
     "CustomerOverride",
+    "DealerCount",
     "Draw",
     "ExpenseAllowance",
     "FixedPay",
@@ -137,6 +138,20 @@ class Proration(Choice):
     SALES = "sales"
     LOWEST = "lowest"
     NOTHING = "nothing"
+
+
+class DealerCount(Choice):
+    """Which dealers a task base's dealer target counts — the source says "signed", not
+    necessarily new, so a plan states which:
+
+    - ``NEW`` — dealers newly signed in the period (``PersonInputs.new_dealers``; the
+      default);
+    - ``SIGNED`` — every dealer signed in the period, new or renewed
+      (``PersonInputs.signed_dealers``).
+    """
+
+    NEW = "new"
+    SIGNED = "signed"
 
 
 class Condition(Choice):
@@ -219,9 +234,27 @@ class FixedPay:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TaskBase:
     """Task base salary (任务底薪): ``amount`` in full when the period's credited sales reach
-    ``sales_target`` and the new dealers reach ``dealer_target`` (0 to 10 000; 0: no dealer
-    target);
-    below target as ``proration`` says. Attainment above 100 % pays no more."""
+    ``sales_target`` and the dealers counted reach ``dealer_target`` (0 to 10 000; 0: no
+    dealer target);
+    below target as ``proration`` says. Attainment above 100 % pays no more.
+
+    Two readings the source leaves open are options, each defaulting to the reading the
+    library has always used:
+
+    - ``dealers_counted`` — :attr:`DealerCount.NEW` (only dealers newly signed count) or
+      :attr:`DealerCount.SIGNED` (every dealer signed in the period counts);
+    - ``literal_sales_proration`` — ``True`` reads "below target the base is paid pro rata
+      to the target" literally: pro rata to the *sales* target even when a dealer target
+      is set (``proration`` ``SALES``), so sales on target pay the full base with the
+      dealer target missed (reported). ``False`` (the default) refuses ``SALES`` with a
+      dealer target: prorate to the lowest attainment, or pay nothing, instead.
+
+    >>> base = TaskBase(component_id="base", name="任务底薪", amount=Decimal(3000),
+    ...                 sales_target=Decimal(30000), dealer_target=3,
+    ...                 proration=Proration.SALES, literal_sales_proration=True)
+    >>> base.proration.value, base.dealers_counted.value
+    ('sales', 'new')
+    """
 
     component_id: Text
     name: Text
@@ -231,6 +264,8 @@ class TaskBase:
     proration: Proration = Proration.SALES
     clause: str = ""
     frequency: Frequency = Frequency.MONTHLY
+    dealers_counted: DealerCount = DealerCount.NEW
+    literal_sales_proration: bool = False
 
     def __attrs_post_init__(self) -> None:
         require(
@@ -240,11 +275,30 @@ class TaskBase:
             self.sales_target,
         )
         require(
-            not (self.dealer_target and self.proration is Proration.SALES),
+            not (
+                self.dealer_target > 0
+                and self.proration is Proration.SALES
+                and not self.literal_sales_proration
+            ),
             "TaskBase.proration",
             "'lowest' or 'nothing' when there is a dealer target (prorating on sales alone "
-            "would pay the full base with no dealers signed)",
+            "would pay the full base with no dealers signed; set literal_sales_proration "
+            "to read the plan that way)",
             self.proration,
+        )
+        require(
+            not self.literal_sales_proration
+            or (self.dealer_target > 0 and self.proration is Proration.SALES),
+            "TaskBase.literal_sales_proration",
+            "False unless the base is prorated on sales ('sales') with a dealer target (the "
+            "literal reading decides nothing otherwise)",
+            self.literal_sales_proration,
+        )
+        require(
+            self.dealers_counted is DealerCount.NEW or self.dealer_target > 0,
+            "TaskBase.dealers_counted",
+            "'new' when there is no dealer target (there are no dealers to count)",
+            self.dealers_counted,
         )
 
 

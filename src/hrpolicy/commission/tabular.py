@@ -67,6 +67,7 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
             "branch",
             "minimum_wage",
             "other_pay",
+            "signed_dealers",
         ),
     },
     "carries": {

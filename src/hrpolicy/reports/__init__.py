@@ -162,6 +162,7 @@ from hrpolicy.reports.validation import (
     ReportPolicy,
     Review,
     Tolerance,
+    UntrueContent,
     Weekday,
     validate,
 )
@@ -292,6 +293,7 @@ __all__ = [
     "Ties",
     "Tolerance",
     "Training",
+    "UntrueContent",
     "Visit",
     "Weekday",
     "WeeklyReport",

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+import attrs
+
 from hrpolicy.core.approvals import AWARD, GENERAL_MANAGER, ApprovalRule, Holds, SignOff
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.deadlines import BeforeHoliday, DayOfNextMonth
@@ -86,6 +88,7 @@ from hrpolicy.reports.validation import (
     ReportCheck,
     ReportPolicy,
     Tolerance,
+    UntrueContent,
     Weekday,
     validate,
 )
@@ -109,6 +112,7 @@ __all__ = [
     "salesperson_card",
     "score_sheet_cadence",
     "visit_and_closing_quotas",
+    "whole_summary_truth_policy",
 ]
 
 
@@ -945,3 +949,16 @@ def handbook_cadences() -> CadencePolicy:
         rules=tuple(rule for part in parts for rule in part.rules),
         clause="销售管理手册",
     )
+
+
+def whole_summary_truth_policy() -> ReportPolicy:
+    """:func:`domain_report_policy` read the strict way: "内容必须真实，经核查内容不符的，
+    该部分计0分" — "content must be truthful; where content is found not to match, that
+    part scores zero" — with "that part" taken as the whole 10-point last-week summary
+    (:attr:`~hrpolicy.reports.UntrueContent.SUMMARY`) rather than the single item found
+    untrue (the default reading). Everything else is as in :func:`domain_report_policy`.
+
+    >>> whole_summary_truth_policy().untrue_zeroes
+    <UntrueContent.SUMMARY: 'summary'>
+    """
+    return attrs.evolve(domain_report_policy(), untrue_zeroes=UntrueContent.SUMMARY)

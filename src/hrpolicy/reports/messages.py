@@ -57,6 +57,11 @@ CATALOG: Final = Catalog(
             "经主管电话抽查，{item}内容不真实，该项得0分。",
             "A manager's phone spot-check found {item} untrue; it scores 0.",
         ),
+        "untrue_zeroes_summary": FindingSpec(
+            Severity.VIOLATION,
+            "{items}内容不真实；按制度，内容不实的整个上周总结（{summary_points}分）得0分，本次失去{lost}分。",
+            "{items} found untrue; under the policy untrue content zeroes the whole last-week summary ({summary_points} points), so {lost} points are lost.",
+        ),
         "calls_quota_missed": FindingSpec(
             Severity.WARNING,
             "{days}每个工作日电话少于{quota}个。",

@@ -15,7 +15,9 @@ whatever order they come in. For each report, in this order:
    expense lines.
 4. **Truth.** Against the reference data passed in (CRM sales, collections, visits,
    expense claims), within the policy's tolerances, and the manager's phone spot-checks:
-   an item found untrue scores 0.
+   an item found untrue scores 0 — or, under the policy's
+   :attr:`ReportPolicy.untrue_zeroes` reading :attr:`UntrueContent.SUMMARY`, the whole
+   last-week summary scores 0 (the source's "that part scores zero" leaves both open).
 5. **Quotas and plan.** Calls on each workday and visits in the week against the quotas;
    last week's approved plan against the visits made; the plan's local policy changes.
    Each failure deducts the policy's points from the report part.
@@ -89,6 +91,7 @@ __all__ = [
     "ReportPolicy",
     "Review",
     "Tolerance",
+    "UntrueContent",
     "Weekday",
     "validate",
 ]
@@ -104,6 +107,34 @@ class Need(Choice):
     AMOUNT = "amount"
     COUNT = "count"
     CUSTOMERS = "customers"
+
+
+class UntrueContent(Choice):
+    """What content found untrue scores 0 — the source's "where content is found not to
+    match, that part scores zero" (内容不实的，该部分计0分) reads either way, so a policy
+    states which:
+
+    - ``ITEM`` — the single summary item found untrue (the default);
+    - ``SUMMARY`` — the whole last-week summary (its ``summary_points``, 10 of the 40),
+      whichever of its items was found untrue.
+
+    >>> UntrueContent("summary").label.en
+    'the whole last-week summary'
+    """
+
+    ITEM = "item"
+    SUMMARY = "summary"
+
+    @property
+    def label(self) -> Label:
+        """What scores 0, in Chinese and English."""
+        return _UNTRUE_READINGS[self]
+
+
+_UNTRUE_READINGS: Final = {
+    UntrueContent.ITEM: Label("不实的单项", "the single item found untrue"),
+    UntrueContent.SUMMARY: Label("整个上周总结", "the whole last-week summary"),
+}
 
 
 #: Points of a report, its summary or a deduction: a report is part of a 100-point card.
@@ -220,7 +251,9 @@ class ReportPolicy:
     ``points``: what a report is worth (40 of the salesperson's monthly card);
     ``summary_points``: the last-week summary's share of it (10); ``deductions``: points
     off the report part for quota, plan and plan-item failures; ``plan_share``: the share
-    of last week's approved plan visits that must have been made.
+    of last week's approved plan visits that must have been made; ``untrue_zeroes``: what
+    content found untrue scores 0 — the single item (:attr:`UntrueContent.ITEM`, the
+    default) or the whole last-week summary (:attr:`UntrueContent.SUMMARY`).
 
     Every count states its maximum: ``grace_minutes`` at most a week (10 080 minutes),
     ``calls_per_workday`` and ``visits_per_week`` at most 1 000, ``points`` 1 to 100 and
@@ -238,6 +271,7 @@ class ReportPolicy:
     summary_points: _SummaryPoints = 10
     deductions: tuple[Deduction, ...] = ()
     clause: str = ""
+    untrue_zeroes: UntrueContent = UntrueContent.ITEM
 
     def __attrs_post_init__(self) -> None:
         path = f"ReportPolicy({self.policy_id})"
@@ -443,12 +477,17 @@ class _Check:
         self.steps: list[Step] = []
         self.findings: list[Finding] = []
         self.items: dict[Item, ItemStatus] = {}
+        # Every item found untrue, even one that had already failed for another reason:
+        # under the summary reading any of them zeroes the whole summary.
+        self.untrue: list[Item] = []
         self.deductions: list[tuple[str, int]] = []
 
     def find(self, code: str, **params: Any) -> None:
         self.findings.append(CATALOG.finding(code, subject=self.report.report_id, **params))
 
     def fail(self, item: Item, status: ItemStatus, code: str, **params: Any) -> None:
+        if status is ItemStatus.UNTRUE and item not in self.untrue:
+            self.untrue.append(item)
         if self.items.get(item, ItemStatus.PASSED) is ItemStatus.PASSED:
             self.items[item] = status
             self.find(code, item=ITEMS[item], **params)
@@ -634,6 +673,21 @@ def _score(check: _Check, policy: ReportPolicy, *, zero: bool) -> Decimal:
         if summary_rules
         else Fraction(0)
     )
+    untrue = [item for item in check.untrue if item in SUMMARY_ITEMS]
+    whole = bool(untrue) and policy.untrue_zeroes is UntrueContent.SUMMARY
+    if whole and not zero and summary:
+        check.find(
+            "untrue_zeroes_summary",
+            items=Label(
+                "、".join(ITEMS[item].zh_CN for item in untrue),
+                ", ".join(ITEMS[item].en for item in untrue),
+            ),
+            untrue_count=len(untrue),
+            lost=round_money(summary),
+            summary_points=policy.summary_points,
+        )
+    if whole:
+        summary = Fraction(0)
     rest = max(0, policy.points - policy.summary_points - sum(p for _, p in check.deductions))
     points = Fraction(0) if zero else summary + rest
     check.steps.append(
@@ -646,6 +700,8 @@ def _score(check: _Check, policy: ReportPolicy, *, zero: bool) -> Decimal:
             ),
             {
                 "summary_items_passed": f"{passed}/{len(summary_rules)}",
+                # The reading is named where content was found untrue: it decides the score.
+                "untrue_zeroes": policy.untrue_zeroes.value if untrue else None,
                 "summary_points": summary,
                 "deductions": sum(p for _, p in check.deductions) or None,
                 "report_points": rest,

@@ -1202,7 +1202,7 @@ def read_person_inputs(
     Args:
         people: one row per person: ``employee``, ``new_dealers``, ``score``,
             ``expenses``, ``branch_profit``, ``pool_role``, ``branch``, ``minimum_wage``,
-            ``other_pay``.
+            ``other_pay``, ``signed_dealers``.
         carries (optional): what each component carries in: ``employee``,
             ``component``, ``measure_to_date``, ``earned_to_date``, ``paid_to_date``,
             ``carried``.
