@@ -1,6 +1,15 @@
 """The core every engine shares: money and rates, time measurement, work calendars, band
 tables, explanations and findings, errors, conversion to and from plain data, display."""
 
+from hrpolicy.core.approvals import (
+    ApprovalOutcome,
+    ApprovalRule,
+    ApprovalSubject,
+    Approver,
+    Holds,
+    SignOff,
+    check_approvals,
+)
 from hrpolicy.core.bands import Band, BandApplication, BandTable, Piece, Semantics, Side
 from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.compiled import CompiledTable
@@ -52,6 +61,10 @@ from hrpolicy.core.workcal import (
 )
 
 __all__ = [
+    "ApprovalOutcome",
+    "ApprovalRule",
+    "ApprovalSubject",
+    "Approver",
     "Band",
     "BandApplication",
     "BandTable",
@@ -68,6 +81,7 @@ __all__ = [
     "Finding",
     "FindingSpec",
     "HRPolicyError",
+    "Holds",
     "InvalidTypeError",
     "InvalidValueError",
     "Label",
@@ -84,6 +98,7 @@ __all__ = [
     "Semantics",
     "Severity",
     "Side",
+    "SignOff",
     "Span",
     "Step",
     "Table",
@@ -98,6 +113,7 @@ __all__ = [
     "add_workdays",
     "allocate",
     "audit_clause",
+    "check_approvals",
     "count_workdays",
     "exact_text",
     "format_date",
