@@ -4,7 +4,7 @@ library that prints, or reads files and standard input.
 Commands:
 
 - ``run CASE`` runs a case file of any engine (the file names its engine: ``bonds``,
-  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``) and prints the
+  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``, ``expenses``) and prints the
   result;
 - ``check FILE_OR_DIR…`` runs case files and compares each result with what the file
   expects (:mod:`hrpolicy.documents.cases`): a folder is searched recursively, outside
@@ -445,6 +445,16 @@ _INTROS: Final = {
         "April 2026 two sets are lost (a proven loss of 45 yuan) and 60 yuan was deducted "
         "from that period's wage.\n",
     ),
+    "expenses": (
+        "示例七：业务员王2026年5月的费用：第19、20周拜访计划经批准，借支1,200元和1,000元；"
+        "按标准可报销1,430元，先冲抵借支；余下770元应归还，从工资中扣回，每月不超过工资的20%、"
+        "扣后不低于最低工资2,690元（5月310元、6月310元、7月150元）。\n",
+        "Demo 7: Wang's expenses for May 2026: the visit plans of weeks 19 and 20 approved, "
+        "1,200 and 1,000 yuan advanced; 1,430 yuan of claims reimbursable to the standards "
+        "settle the advances first; the 770 yuan left is owed back and recovered from wages, "
+        "at most 20 % a month and never below the 2,690-yuan minimum wage (310 in May, 310 "
+        "in June, 150 in July).\n",
+    ),
 }
 _DEMO_ENGINES: Final = ENGINE_NAMES
 
@@ -456,6 +466,7 @@ def _demo_results() -> dict[str, Displayable]:
     from hrpolicy.collection.examples import example_bad_debt  # noqa: PLC0415
     from hrpolicy.commission.engine import evaluate  # noqa: PLC0415
     from hrpolicy.commission.examples import example_month  # noqa: PLC0415
+    from hrpolicy.expenses.examples import advance_reconciled_case  # noqa: PLC0415
     from hrpolicy.reports.examples import example_team_week  # noqa: PLC0415
 
     plan, period, deals, inputs = example_month()
@@ -467,6 +478,7 @@ def _demo_results() -> dict[str, Displayable]:
         "reports": example_team_week()[1],
         "scoring": scoring.run(scoring.example_case()),
         "charges": part_time_lost_materials_case().settle(),
+        "expenses": advance_reconciled_case().settle(),
     }
 
 
@@ -861,7 +873,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = command(
         "demo",
         "run a worked example of each engine (bonds, commission, collection, reports, "
-        "scoring, charges) and explain it",
+        "scoring, charges, expenses) and explain it",
         _demo,
     )
     demo.add_argument(

@@ -37,6 +37,7 @@ _MODULES: Final[dict[str, str]] = {
     "reports": "hrpolicy.reports.case",
     "scoring": "hrpolicy.reports.case",
     "charges": "hrpolicy.charges.case",
+    "expenses": "hrpolicy.expenses.case",
 }
 #: The engines' names, as case files and the command line write them.
 ENGINE_NAMES: Final = tuple(_MODULES)

@@ -15,7 +15,7 @@ from hrpolicy.expenses import stored as _stored  # noqa: F401 - checked reading 
 from hrpolicy.expenses.case import ExpenseCase
 from hrpolicy.expenses.engine import settle_expenses
 from hrpolicy.expenses.messages import CATALOG
-from hrpolicy.expenses.model import Advance, Expense, PayMonth, VisitPlan
+from hrpolicy.expenses.model import Advance, Expense, PayMonth, RelationshipPlan, VisitPlan
 from hrpolicy.expenses.policy import Basis, ExpensePolicy, LumpSum, Per, Standard, UnmetTarget
 from hrpolicy.expenses.results import (
     CLAIM_STATUSES,
@@ -46,6 +46,7 @@ __all__ = [
     "Period",
     "PlanLine",
     "Rate",
+    "RelationshipPlan",
     "Standard",
     "UnmetTarget",
     "VisitPlan",

@@ -32,6 +32,18 @@ from collections import defaultdict
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
+
+from hrpolicy.core.approvals import (
+    BUDGET_ABOVE,
+    EXPENSE_ABOVE,
+    RELATIONSHIP_PLAN,
+    ApprovalOutcome,
+    ApprovalSubject,
+    Fact,
+    SignOff,
+    check_approvals,
+)
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import StepValue, Trail
 from hrpolicy.core.fields import argument
@@ -104,6 +116,7 @@ class _Settlement:
         self.expenses = sorted(enumerate(case.expenses), key=lambda x: (x[1].on, x[1].id))
         self.advances = sorted(enumerate(case.advances), key=lambda x: (x[1].on, x[1].id))
         self.plans = {plan.week: plan for plan in case.visit_plans}
+        self.relationship = {plan.id: plan for plan in case.relationship_plans}
 
     def run(self) -> ExpenseStatement:
         self._policy_step()
@@ -142,6 +155,13 @@ class _Settlement:
             if expense.plan_week and expense.plan_week not in self.plans:
                 raise InvalidValueError(
                     f"{where}.plan_week", self._weeks_expected(), expense.plan_week
+                )
+            if expense.relationship_plan and expense.relationship_plan not in self.relationship:
+                ids = ", ".join(sorted(self.relationship)) or "none given"
+                raise InvalidValueError(
+                    f"{where}.relationship_plan",
+                    f"the id of a relationship-building plan in the case ({ids})",
+                    expense.relationship_plan,
                 )
         for index, advance in self.advances:
             if advance.plan_week not in self.plans:
@@ -255,13 +275,15 @@ class _Settlement:
     def _claims(self) -> list[ClaimLine]:
         # What each monthly cap has left, by (category, year, month).
         room: dict[tuple[str, int, int], Decimal] = {}
+        budgets = {pid: _fen(plan.budget) for pid, plan in self.relationship.items()}
         lines: list[ClaimLine] = []
         for _, expense in self.expenses:
             if self.policy.lump_sum_for(expense.category) is not None:
                 lines.append(self._line(expense, ZERO, ClaimStatus.COVERED))
                 continue
             standards = self.policy.standards_for(expense.category)
-            if not standards:
+            # A relationship-building plan's budget is the standard of what is charged to it.
+            if not standards and not expense.relationship_plan:
                 self._refuse(expense, "no_standard")
                 lines.append(self._line(expense, ZERO, ClaimStatus.NO_STANDARD))
                 continue
@@ -269,7 +291,64 @@ class _Settlement:
                 self._refuse(expense, "no_receipt")
                 lines.append(self._line(expense, ZERO, ClaimStatus.NO_RECEIPT))
                 continue
-            lines.append(self._to_standard(expense, standards, room))
+            line = self._to_standard(expense, standards, room, budgets)
+            lines.append(self._claim_approval(expense, line))
+        return self._plan_approvals(lines)
+
+    def _approve(
+        self, subject: ApprovalSubject, sign_offs: tuple[SignOff, ...]
+    ) -> ApprovalOutcome | None:
+        """The policy's approval rules applied to ``subject`` (``None`` when the policy has
+        none); the outcome's step and findings join the trail."""
+        if not self.policy.approvals:
+            return None
+        outcome = check_approvals(self.policy.approvals, subject, sign_offs)
+        self.trail.steps.extend(outcome.steps)
+        self.trail.findings.extend(outcome.findings)
+        return outcome
+
+    def _claim_approval(self, expense: Expense, line: ClaimLine) -> ClaimLine:
+        """A claim needs the sign-offs the rules of kind ``expense_above`` ask for; a
+        missing one that holds the reimbursement holds the claim back."""
+        subject = ApprovalSubject(
+            subject_id=expense.id,
+            facts=(Fact(kind=EXPENSE_ABOVE, amount=expense.amount),),
+            at_stake=line.allowed,
+        )
+        outcome = self._approve(subject, expense.sign_offs)
+        if outcome is not None and outcome.held:
+            return attrs.evolve(line, status=ClaimStatus.AWAITING_APPROVAL)
+        return line
+
+    def _plan_approvals(self, lines: list[ClaimLine]) -> list[ClaimLine]:
+        """A relationship-building plan needs the sign-offs the rules of kind
+        ``relationship_plan`` (and ``budget_above``, on its budget) ask for; a missing one
+        that holds the reimbursement holds back every claim charged to the plan."""
+        charged = {e.id: e.relationship_plan for _, e in self.expenses}
+        for plan_id in sorted(self.relationship):
+            plan = self.relationship[plan_id]
+            mine = [
+                ln
+                for ln in lines
+                if charged[ln.expense] == plan_id and ln.status is ClaimStatus.REIMBURSABLE
+            ]
+            subject = ApprovalSubject(
+                subject_id=plan_id,
+                facts=(
+                    Fact(kind=RELATIONSHIP_PLAN, amount=plan.budget),
+                    Fact(kind=BUDGET_ABOVE, amount=plan.budget),
+                ),
+                at_stake=money_sum(ln.allowed for ln in mine),
+            )
+            outcome = self._approve(subject, plan.sign_offs)
+            if outcome is not None and outcome.held:
+                held = {ln.expense for ln in mine}
+                lines = [
+                    attrs.evolve(ln, status=ClaimStatus.AWAITING_APPROVAL)
+                    if ln.expense in held
+                    else ln
+                    for ln in lines
+                ]
         return lines
 
     def _refuse(self, expense: Expense, code: str) -> None:
@@ -286,6 +365,7 @@ class _Settlement:
         expense: Expense,
         standards: tuple[Standard, ...],
         room: dict[tuple[str, int, int], Decimal],
+        budgets: dict[str, Decimal],
     ) -> ClaimLine:
         inputs: dict[str, StepValue] = {"amount": expense.amount}
         allowed = _fen(expense.amount)
@@ -308,6 +388,11 @@ class _Settlement:
                 inputs[f"{standard.per.value}_limit"] = standard.limit
                 inputs[f"{standard.per.value}s"] = expense.quantity
                 allowed = min(allowed, limit)
+        plan = expense.relationship_plan
+        if plan:
+            inputs["plan_budget_left"] = budgets[plan]
+            allowed = min(allowed, budgets[plan])
+            budgets[plan] = money_sum((budgets[plan], -allowed))
         for standard in standards:
             if standard.per is Per.MONTH:
                 key = (expense.category, expense.on.year, expense.on.month)

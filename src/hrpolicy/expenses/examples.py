@@ -13,9 +13,26 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from hrpolicy.core.approvals import (
+    BRANCH_MANAGER,
+    DEPARTMENT_MANAGER,
+    EXPENSE_ABOVE,
+    GENERAL_MANAGER,
+    RELATIONSHIP_PLAN,
+    ApprovalRule,
+    Holds,
+    SignOff,
+)
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
-from hrpolicy.expenses.model import Advance, Expense, ExpenseCase, PayMonth, VisitPlan
+from hrpolicy.expenses.model import (
+    Advance,
+    Expense,
+    ExpenseCase,
+    PayMonth,
+    RelationshipPlan,
+    VisitPlan,
+)
 from hrpolicy.expenses.policy import Basis, ExpensePolicy, LumpSum, Per, Standard, UnmetTarget
 
 __all__ = [
@@ -26,6 +43,8 @@ __all__ = [
     "monthly_lump_sum_policy",
     "per_unit_lump_sum_case",
     "per_unit_lump_sum_policy",
+    "relationship_plan_case",
+    "relationship_plan_policy",
     "target_gated_policy",
     "target_not_met_case",
 ]
@@ -265,5 +284,86 @@ def advance_reconciled_case() -> ExpenseCase:
                 minimum_wage=Decimal(2690),
             )
             for month in (5, 6, 7)
+        ),
+    )
+
+
+def relationship_plan_policy() -> ExpensePolicy:
+    """公关计划及预算须经部门经理审核、总经理批准；费用报销须经分公司经理批准，单笔超过
+    2,000元的须经总经理批准。
+
+    "A relationship-building plan and its budget need the department manager's review and
+    the general manager's approval; every expense claim needs the branch manager's
+    approval, and one above 2,000 yuan the general manager's too." The standards of
+    :func:`at_cost_policy`; what is charged to a plan is reimbursed at cost up to its
+    budget."""
+    return ExpensePolicy(
+        name="approvals",
+        standards=at_cost_policy().standards,
+        approvals=(
+            ApprovalRule(
+                kind=EXPENSE_ABOVE,
+                approvers=(BRANCH_MANAGER,),
+                holds=Holds.REIMBURSEMENT,
+                reference="费用报销须经分公司经理批准",
+            ),
+            ApprovalRule(
+                kind=EXPENSE_ABOVE,
+                approvers=(GENERAL_MANAGER,),
+                above=Decimal(2000),
+                holds=Holds.REIMBURSEMENT,
+                reference="单笔超过2,000元须经总经理批准",
+            ),
+            ApprovalRule(
+                kind=RELATIONSHIP_PLAN,
+                approvers=(DEPARTMENT_MANAGER, GENERAL_MANAGER),
+                holds=Holds.REIMBURSEMENT,
+                reference="公关计划及预算须经部门经理审核、总经理批准",
+            ),
+        ),
+    )
+
+
+def relationship_plan_case(*, general_manager_signed: bool = False) -> ExpenseCase:
+    """June 2026: a relationship-building plan ``PR-1`` with a budget of 3,000 yuan,
+    reviewed by the department manager on 2 June (and, with ``general_manager_signed``,
+    approved by the general manager on 3 June); a dinner of 1,800.00 and gifts of
+    1,500.00 charged to it (3,300.00, so 3,000.00 up to the budget), each approved by the
+    branch manager; fares of 260.00 the branch manager has not signed. Without the
+    general manager's approval of the plan, the 3,000.00 of it is held back; the fares'
+    260.00 are held for the branch manager."""
+    branch = SignOff(approver="branch_manager", reference="BM-0610", signed_on=date(2026, 6, 10))
+    plan_signs = [
+        SignOff(approver="department_manager", reference="DM-0602", signed_on=date(2026, 6, 2))
+    ]
+    if general_manager_signed:
+        plan_signs.append(
+            SignOff(approver="general_manager", reference="GM-0603", signed_on=date(2026, 6, 3))
+        )
+    return ExpenseCase(
+        salesperson=_WHO,
+        period=Period(year=2026, month=6),
+        policy=relationship_plan_policy(),
+        relationship_plans=(
+            RelationshipPlan(id="PR-1", budget=Decimal(3000), sign_offs=tuple(plan_signs)),
+        ),
+        expenses=(
+            Expense(
+                id="E1",
+                category="entertainment",
+                on=date(2026, 6, 5),
+                amount=Decimal(1800),
+                relationship_plan="PR-1",
+                sign_offs=(branch,),
+            ),
+            Expense(
+                id="E2",
+                category="gifts",
+                on=date(2026, 6, 8),
+                amount=Decimal(1500),
+                relationship_plan="PR-1",
+                sign_offs=(branch,),
+            ),
+            Expense(id="E3", category="fares", on=date(2026, 6, 9), amount=Decimal(260)),
         ),
     )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import attrs
 
+from hrpolicy.core.approvals import SignOff
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.fields import (
     NonNegativeMoney,
@@ -33,7 +34,7 @@ from hrpolicy.expenses.policy import ExpensePolicy
 if TYPE_CHECKING:
     from hrpolicy.expenses.results import ExpenseStatement
 
-__all__ = ["Advance", "Expense", "ExpenseCase", "PayMonth", "VisitPlan"]
+__all__ = ["Advance", "Expense", "ExpenseCase", "PayMonth", "RelationshipPlan", "VisitPlan"]
 
 
 @checked
@@ -41,8 +42,10 @@ __all__ = ["Advance", "Expense", "ExpenseCase", "PayMonth", "VisitPlan"]
 class Expense:
     """One expense the salesperson paid: its ``category`` (as the policy names it:
     ``"phone"``, ``"lodging"``), the day, the ``amount`` paid, the ``quantity`` of days or
-    trips it covers (for a standard per day or per trip), whether a receipt backs it, and
-    the week of the visit plan it was spent under (``""``: none)."""
+    trips it covers (for a standard per day or per trip), whether a receipt backs it, the
+    week of the visit plan it was spent under (``""``: none), the relationship-building
+    plan it is charged to (``""``: none) and the sign-offs given on the claim (the branch
+    manager's approval, checked against the policy's approval rules)."""
 
     id: Text
     category: Text
@@ -51,6 +54,21 @@ class Expense:
     quantity: Annotated[int, IntSpec(min_value=1, max_value=366)] = 1
     receipt: bool = True
     plan_week: str = ""
+    relationship_plan: str = ""
+    sign_offs: tuple[SignOff, ...] = ()
+    description: str = ""
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RelationshipPlan:
+    """A relationship-building (公关) plan and its ``budget``: the expenses charged to it
+    are reimbursed up to the budget, once the sign-offs the policy's approval rules ask
+    for (the department manager's review, the general manager's approval) are given."""
+
+    id: Text
+    budget: NonNegativeMoney
+    sign_offs: tuple[SignOff, ...] = ()
     description: str = ""
 
 
@@ -130,6 +148,7 @@ class ExpenseCase:
       paying reimbursement only then: take it from the commission statement of the
       month); ``None`` when not stated;
     - ``visit_plans`` and ``advances`` — the weekly plans and the advances against them;
+    - ``relationship_plans`` — the relationship-building plans expenses are charged to;
     - ``pay_months`` — the wages, from this month on, an advance balance is recovered
       from under the deduction cap, in calendar order.
     """
@@ -142,6 +161,7 @@ class ExpenseCase:
     base_target_met: bool | None = None
     visit_plans: tuple[VisitPlan, ...] = ()
     advances: tuple[Advance, ...] = ()
+    relationship_plans: tuple[RelationshipPlan, ...] = ()
     pay_months: tuple[PayMonth, ...] = ()
 
     def __attrs_post_init__(self) -> None:
@@ -154,6 +174,9 @@ class ExpenseCase:
         require_unique([e.id for e in self.expenses], "ExpenseCase.expenses", "expense id")
         require_unique([a.id for a in self.advances], "ExpenseCase.advances", "advance id")
         require_unique([v.week for v in self.visit_plans], "ExpenseCase.visit_plans", "week")
+        require_unique(
+            [r.id for r in self.relationship_plans], "ExpenseCase.relationship_plans", "plan id"
+        )
         require_unique(
             [str(m.period) for m in self.pay_months], "ExpenseCase.pay_months", "month"
         )

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import attrs
 
+from hrpolicy.core.approvals import ApprovalRule
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import PolicyDefinitionError
 from hrpolicy.core.fields import (
@@ -131,6 +132,11 @@ class ExpensePolicy:
     - ``needs_base_target`` — reimbursement is paid only in a month the task base target
       is met (the case states whether it was); ``unmet_target`` says what becomes of it
       otherwise (held, the default, or forfeited);
+    - ``approvals`` — the sign-offs claims and relationship-building plans need
+      (:class:`~hrpolicy.core.approvals.ApprovalRule`: kind ``expense_above`` for each
+      claim, its amount the sum spent; ``relationship_plan`` for a plan, its amount the
+      budget); a missing sign-off under a rule that holds the reimbursement holds the
+      claim (or every claim charged to the plan) back;
     - ``name`` — the policy's name, shown in its summary.
     """
 
@@ -139,6 +145,7 @@ class ExpensePolicy:
     receipts_required: bool = True
     needs_base_target: bool = False
     unmet_target: UnmetTarget = UnmetTarget.HELD
+    approvals: tuple[ApprovalRule, ...] = ()
     name: str = ""
 
     def __attrs_post_init__(self) -> None:
