@@ -24,7 +24,15 @@ from hrpolicy.core.convert import from_dict, to_dict
 
 FORMATS = ("text", "markdown", "html", "json", "csv")
 LOCALES = ("en", "zh_CN")
-DEMO_ENGINES = ("bonds", "commission", "collection", "reports", "scoring", "charges")
+DEMO_ENGINES = (
+    "bonds",
+    "commission",
+    "collection",
+    "reports",
+    "scoring",
+    "charges",
+    "expenses",
+)
 
 
 def _case_file(tmp_path: Path) -> Path:

@@ -84,6 +84,8 @@ def test_document_types_list_every_engine_s_case_and_policy_types() -> None:
         "ScoreCard",
         "ChargeCase",
         "ChargePolicy",
+        "ExpenseCase",
+        "ExpensePolicy",
     ]
 
 

@@ -45,9 +45,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 #: Engines load on first use, so ``import hrpolicy`` stays quick.
-_LAZY = frozenset(
-    {"bonds", "charges", "collection", "commission", "expenses", "law", "reports"}
-)
+_LAZY = frozenset({"bonds", "charges", "collection", "commission", "expenses", "law", "reports"})
 
 
 def __getattr__(name: str) -> object:

@@ -4,8 +4,8 @@ library that prints, or reads files and standard input.
 Commands:
 
 - ``run CASE`` runs a case file of any engine (the file names its engine: ``bonds``,
-  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``, ``expenses``) and prints the
-  result;
+  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``, ``expenses``) and
+  prints the result;
 - ``check FILE_OR_DIR…`` runs case files and compares each result with what the file
   expects (:mod:`hrpolicy.documents.cases`): a folder is searched recursively, outside
   hidden folders, for files named ``*.case.toml``, ``*.case.yaml``, ``*.case.yml`` or

@@ -488,9 +488,7 @@ class _Settlement:
         plans: list[PlanLine],
     ) -> ExpenseStatement:
         lumps = money_sum(s.allowance for s in lump_lines)
-        reimbursable = money_sum(
-            c.allowed for c in claims if c.status is ClaimStatus.REIMBURSABLE
-        )
+        reimbursable = money_sum(c.allowed for c in claims if c.status is ClaimStatus.REIMBURSABLE)
         pending = money_sum(c.allowed for c in claims if c.status is ClaimStatus.AWAITING_APPROVAL)
         advances = money_sum(a.outstanding for _, a in self.advances)
         set_off = min(advances, reimbursable)
@@ -660,4 +658,3 @@ class _Settlement:
         self.trail.step(
             f"totals.{name}", label(zh, en), dict(inputs), value, *(p(c) for c in cites)
         )
-

@@ -72,7 +72,7 @@ def monthly_lump_sum_policy(amount: Decimal = Decimal(1000)) -> ExpensePolicy:
                 basis=Basis.MONTH,
                 amount=amount,
                 covers=_LUMP_CATEGORIES,
-                text="每月包干，节余归己，超支自负 / a lump sum a month: saving kept, overspend borne",
+                text="每月包干，节余归己，超支自负 / saving kept, overspend borne",
             ),
         ),
     )

@@ -177,9 +177,7 @@ class ExpenseCase:
         require_unique(
             [r.id for r in self.relationship_plans], "ExpenseCase.relationship_plans", "plan id"
         )
-        require_unique(
-            [str(m.period) for m in self.pay_months], "ExpenseCase.pay_months", "month"
-        )
+        require_unique([str(m.period) for m in self.pay_months], "ExpenseCase.pay_months", "month")
 
     def settle(self, policy: ExpensePolicy | None = None) -> ExpenseStatement:
         """Settle the month (see :func:`hrpolicy.expenses.settle_expenses`); ``policy``

@@ -84,9 +84,7 @@ class LumpSum:
     text: str = ""
 
     def __attrs_post_init__(self) -> None:
-        require(
-            bool(self.covers), "LumpSum.covers", "at least one expense category", self.covers
-        )
+        require(bool(self.covers), "LumpSum.covers", "at least one expense category", self.covers)
         require_unique(list(self.covers), "LumpSum.covers", "category")
         if self.basis is Basis.UNIT:
             require(

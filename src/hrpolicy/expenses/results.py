@@ -230,9 +230,7 @@ class ExpenseStatement(Displayable):
             ),
             "recovery": Table.build(EXPENSE_RECOVERY, self._recovery_rows()),
         }
-        explained = explanation_tables(
-            self.explanation, keys=_KEYS, values=head, locale=locale
-        )
+        explained = explanation_tables(self.explanation, keys=_KEYS, values=head, locale=locale)
         return tables_of(own, explained)
 
     def _recovery_rows(self) -> list[tuple[object, ...]]:
