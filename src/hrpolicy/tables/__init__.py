@@ -8,7 +8,7 @@ See ``docs/tables.md``.
 Tables in: :func:`read_deals`, :func:`read_person_inputs` (commission),
 :func:`read_receivables`, :func:`read_collection_inputs` (collection),
 :func:`read_weekly_reports`, :func:`read_references` (reports), :func:`read_bond_cases`
-(bonds), :func:`read_charge_cases` (charges), and :func:`read_inputs` for any input an
+(bonds), :func:`read_charge_cases` (charges), :func:`read_expense_cases` (expenses), and :func:`read_inputs` for any input an
 engine declares in its ``tabular`` module. Problems are a :class:`TableError` listing
 every :class:`TableProblem`.
 
@@ -29,6 +29,7 @@ from hrpolicy.tables.inputs import (
     read_charge_cases,
     read_collection_inputs,
     read_deals,
+    read_expense_cases,
     read_inputs,
     read_person_inputs,
     read_receivables,
@@ -68,6 +69,7 @@ __all__ = [
     "read_charge_cases",
     "read_collection_inputs",
     "read_deals",
+    "read_expense_cases",
     "read_inputs",
     "read_person_inputs",
     "read_receivables",
