@@ -168,12 +168,17 @@ from hrpolicy.commission.plan import (
     Window,
 )
 from hrpolicy.core.approvals import (
+    BELOW_LIST,
     BRANCH_MANAGER,
     DEPARTMENT_MANAGER,
     EXPENSE_ABOVE,
     GENERAL_MANAGER,
+    ON_CREDIT,
     RELATIONSHIP_PLAN,
     ApprovalRule,
+    ApprovalSubject,
+    Approver,
+    Fact,
     Holds,
     SignOff,
 )
@@ -1768,7 +1773,48 @@ def commission_deals(
         self_developed_market=draw(st.booleans()),
         company_negotiated=draw(st.booleans()),
         approval=draw(st.none() | st.just("GM-1")),
+        on_credit=draw(st.booleans()),
+        sign_offs=draw(_deal_sign_offs()),
     )
+
+
+def _deal_sign_offs() -> st.SearchStrategy[tuple[SignOff, ...]]:
+    """None, one or both of the general manager's and the department manager's sign-offs
+    (the approvers generated approval rules name), dated or not."""
+    return st.lists(
+        st.builds(
+            SignOff,
+            approver=st.sampled_from([GENERAL_MANAGER.role, DEPARTMENT_MANAGER.role]),
+            reference=st.sampled_from(["GM-1", "DM-1"]),
+            signed_on=st.none() | dates(),
+        ),
+        max_size=2,
+        unique_by=lambda s: s.approver,
+    ).map(tuple)
+
+
+def _approvers() -> st.SearchStrategy[tuple[Approver, ...]]:
+    """One or two approvers with distinct roles, in order."""
+    return st.sampled_from(
+        [(GENERAL_MANAGER,), (DEPARTMENT_MANAGER, GENERAL_MANAGER), (DEPARTMENT_MANAGER,)]
+    )
+
+
+def _deal_approval_rules() -> st.SearchStrategy[tuple[ApprovalRule, ...]]:
+    """Approval rules a plan version may hold: over sales on credit or below list, each
+    reporting a missing sign-off or holding the deal's commission, with or without a
+    threshold."""
+    return st.lists(
+        st.builds(
+            ApprovalRule,
+            kind=st.sampled_from([ON_CREDIT, BELOW_LIST]),
+            approvers=_approvers(),
+            holds=st.sampled_from([Holds.NOTHING, Holds.COMMISSION]),
+            above=st.none() | amounts(max_value=100_000),
+            reference=st.sampled_from(["", "销售管理制度 第8条"]),
+        ),
+        max_size=2,
+    ).map(tuple)
 
 
 _COMPONENT_KINDS = ("commission", "fixed", "task", "over_list", "pool")
@@ -1897,6 +1943,7 @@ def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
                 if index < count - 1 and closed[index]
                 else None,
                 components=components,
+                approvals=draw(_deal_approval_rules()),
             )
         )
     return Plan(plan_id="generated", name="generated plan", versions=tuple(versions))
@@ -3019,6 +3066,14 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         TableCalendar: table_calendars(),
         Label: _builds(Label),
         PaidLine: _builds(PaidLine),
+        Approver: _builds(Approver),
+        ApprovalRule: _builds(ApprovalRule, approvers=_approvers()),
+        Fact: _builds(Fact),
+        ApprovalSubject: _builds(
+            ApprovalSubject,
+            facts=st.lists(_builds(Fact), max_size=3, unique_by=lambda f: f.kind).map(tuple),
+        ),
+        SignOff: _builds(SignOff),
         # bonds
         BondAgreement: bond_agreements(),
         BondCase: bond_cases(),

@@ -223,6 +223,7 @@ def test_a_branch_without_profit_pays_no_pool() -> None:
 
 def test_every_example_plan_is_listed_by_its_id() -> None:
     assert sorted(EXAMPLE_PLANS) == [
+        "credit-sales",
         "elevator",
         "gross-margin",
         "magazine-marginal",

@@ -419,3 +419,14 @@ def test_every_required_sign_off_given_holds_nothing_back(
     outcome = check_approvals(rules, subject, everyone)
     assert outcome.held == 0
     assert outcome.findings == ()
+
+
+def test_an_undated_sign_off_counts_but_its_order_is_not_checked() -> None:
+    undated = SignOff(approver="general_manager", reference="GM-7")
+    outcome = check_approvals([RELATIONSHIP_BUDGET], relationship_plan(), [dm(), undated])
+    assert outcome.held == Decimal("0.00")
+    assert outcome.findings == ()
+    assert (
+        outcome.steps[0].input_map["signed"]
+        == "department_manager DM-17 2024-03-04, general_manager GM-7"
+    )

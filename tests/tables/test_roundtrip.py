@@ -78,7 +78,9 @@ forms = st.sampled_from(sorted(FORMS))
 @given(deals=st.lists(hs.commission_deals(), max_size=4, unique_by=lambda d: d.deal_id), form=forms)
 def test_deals_read_from_tables_equal_the_deals_written(deals: list[Any], form: str) -> None:
     tables = FORMS[form](write("commission", "deals", deals))
-    assert read_deals(tables["deals"], splits=tables.get("splits")) == tuple(deals)
+    assert read_deals(
+        tables["deals"], splits=tables.get("splits"), sign_offs=tables.get("sign_offs")
+    ) == tuple(deals)
 
 
 @settings(max_examples=25)

@@ -6,12 +6,18 @@ year, :func:`evaluate_team` a whole team's, and :func:`compare` the same deals u
 plans. Every line has a stable id and explains itself; findings flag deals below list
 without approval, credit splits that do not add up, and pay below the minimum wage.
 
+A plan version's approval rules say which deals need whose sign-off (a sale on credit
+needs the general manager's) and whether a missing one holds the deal's commission back
+(:mod:`hrpolicy.commission.approvals`, on :mod:`hrpolicy.core.approvals`).
+
 The core types these take are exported here too, so one import is enough:
 :class:`BandTable`, :class:`Band`, :class:`Semantics` and :class:`Side` (commission
 tables), :class:`Rate` (shares, VAT rates, role splits), :class:`Period` and
 :class:`PaidLine` (the period and what earlier runs paid), and :class:`Label`,
 :class:`Step`, :class:`Finding` and :class:`Severity` (what a statement's lines and
-explanations hold).
+explanations hold), and :class:`ApprovalRule`, :class:`Approver`, :class:`Act`,
+:class:`Holds`, :class:`SignOff` and :data:`GENERAL_MANAGER` (approval rules and the
+sign-offs deals carry).
 """
 
 from hrpolicy.commission.case import CommissionCase
@@ -64,6 +70,14 @@ from hrpolicy.commission.runs import (
     evaluate_year,
 )
 from hrpolicy.commission.stored import RESULT_FORMAT
+from hrpolicy.core.approvals import (
+    GENERAL_MANAGER,
+    Act,
+    ApprovalRule,
+    Approver,
+    Holds,
+    SignOff,
+)
 from hrpolicy.core.bands import Band, BandTable, Semantics, Side
 from hrpolicy.core.explain import Finding, Severity, Step
 from hrpolicy.core.label import Label
@@ -72,8 +86,12 @@ from hrpolicy.core.records import Column, ColumnType, Table, TableSchema
 from hrpolicy.core.whatif import WhatIfRow
 
 __all__ = [
+    "GENERAL_MANAGER",
     "RESULT_FORMAT",
     "RESULT_TABLES",
+    "Act",
+    "ApprovalRule",
+    "Approver",
     "Band",
     "BandTable",
     "Carry",
@@ -94,6 +112,7 @@ __all__ = [
     "Finding",
     "FixedPay",
     "Frequency",
+    "Holds",
     "Label",
     "Line",
     "LineKind",
@@ -113,6 +132,7 @@ __all__ = [
     "Semantics",
     "Severity",
     "Side",
+    "SignOff",
     "Statement",
     "Step",
     "Table",

@@ -22,6 +22,10 @@ The rules, in the order the engine applies them:
    **draws** top covered commission up to the draw, and recover earlier top-ups.
 6. **Checks.** Deals below list without approval, and pay below the local minimum wage
    (LL Art. 48; MWP Art. 12), are reported as findings; nothing is adjusted silently.
+   A version's approval rules (a sale on credit needs the general manager …) are checked
+   for each deal they apply to: a missing sign-off is a finding naming the approver, and
+   where the rule says so the deal's commission lines are paid 0 until it is given (held
+   before caps, floors, deductions and draws, so approvals never raise pay).
 
 A deal's facts (its amount, units, named values such as the list price, costs, cash
 collected) are read only by the components that need them, and only where they can change
@@ -38,6 +42,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
+from hrpolicy.commission.approvals import DealApproval, deal_approval
 from hrpolicy.commission.messages import CATALOG
 from hrpolicy.commission.model import (
     Carry,
@@ -111,7 +116,10 @@ class _Work:
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         """Record a finding once (two components may find the same thing of a deal)."""
-        finding = CATALOG.finding(code, subject=subject, **params)
+        self.record(CATALOG.finding(code, subject=subject, **params))
+
+    def record(self, finding: Finding) -> None:
+        """Record a finding built elsewhere (from another catalog), once."""
         if finding not in self._found:
             self._found.add(finding)
             self.findings.append(finding)
@@ -167,13 +175,29 @@ class _Credited:
     """A deal as credited to the person: the deal, the version in force on its date and
     the person's exact share."""
 
-    __slots__ = ("deal", "late", "share", "version")
+    __slots__ = ("approval", "deal", "late", "share", "version")
 
-    def __init__(self, deal: Deal, version: PlanVersion, share: Fraction, *, late: bool) -> None:
+    def __init__(
+        self,
+        deal: Deal,
+        version: PlanVersion,
+        share: Fraction,
+        *,
+        late: bool,
+        approval: DealApproval | None = None,
+    ) -> None:
         self.deal = deal
         self.version = version
         self.share = share
         self.late = late
+        self.approval = approval
+
+    def hold(self, amount: Decimal, steps: Iterable[Step]) -> tuple[Decimal, tuple[Step, ...]]:
+        """A deal line's amount and steps, after the deal's approval rules (a missing
+        sign-off may hold its commission back: see :mod:`hrpolicy.commission.approvals`)."""
+        if self.approval is None:
+            return amount, tuple(steps)
+        return self.approval.hold(amount, steps)
 
 
 def _share_of(deal: Deal, version: PlanVersion, employee: str) -> tuple[Fraction, Fraction]:
@@ -235,39 +259,21 @@ def _credit_deals(
                 share_total=total,
                 credits=len(deal.credits),
             )
-        if version.approval_below_list:
-            _check_approval(plan, version, deal, work)
-        credited.append(_Credited(deal, version, share, late=late))
+        approval = deal_approval(plan.plan_id, version, deal, work.find)
+        credited.append(_Credited(deal, version, share, late=late, approval=approval))
     return credited
 
 
-def _check_approval(plan: Plan, version: PlanVersion, deal: Deal, work: _Work) -> None:
-    """A deal below its list price (the value named ``"list"``) needs an approval
-    reference; a deal without a list price has none to be below."""
-    list_amount = deal.value("list")
-    if list_amount is None:
-        return
-    if deal.amount is None:
-        raise InvalidValueError(
-            f"Deal({deal.deal_id}).amount",
-            f"a value: plan version {version.version} checks deals against their list "
-            "price (approval_below_list)",
-            None,
-        )
-    if deal.amount < list_amount and not deal.approval:
-        work.find(
-            "below_list_without_approval",
-            deal.deal_id,
-            deal=deal.deal_id,
-            amount=deal.amount,
-            list_amount=list_amount,
-            below_list=money_sum((list_amount, -deal.amount)),
-            version=version.version,
-            clause=Label(
-                f"方案{plan.plan_id}（{version.version}版）",
-                f"plan {plan.plan_id}, version {version.version},",
-            ),
-        )
+def _record_approvals(credited: list[_Credited], work: _Work) -> None:
+    """For each deal an approval rule applies to, the check's step and findings, with what
+    the deal's lines put at stake (:mod:`hrpolicy.commission.approvals`)."""
+    for item in credited:
+        if item.approval is None:
+            continue
+        outcome = item.approval.outcome()
+        work.steps.extend(outcome.steps)
+        for finding in outcome.findings:
+            work.record(finding)
 
 
 # --- commission ---------------------------------------------------------------------------
@@ -461,8 +467,12 @@ def _commission(
         earned_total += earned
         accumulator = after
         parts.append((item, version_component, settled, [step]))
-    amounts = allocate([settled for _, _, settled, _ in parts])
-    for (item, source, _, steps), amount in zip(parts, amounts, strict=True):
+    amounts = []
+    for (item, source, _, given), allocated in zip(
+        parts, allocate([settled for _, _, settled, _ in parts]), strict=True
+    ):
+        amount, steps = item.hold(allocated, given)
+        amounts.append(amount)
         work.add(
             component,
             LineKind.DEAL,
@@ -755,7 +765,8 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
             amount,
         )
         parts.append((item, amount, step))
-    for (item, _, step), value in zip(parts, allocate([a for _, a, _ in parts]), strict=True):
+    for (item, _, step), allocated in zip(parts, allocate([a for _, a, _ in parts]), strict=True):
+        value, steps = item.hold(allocated, [step])
         work.add(
             component,
             LineKind.DEAL,
@@ -765,7 +776,7 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
                 f"{component.name}：合同{item.deal.deal_id}",
                 f"{component.name}: deal {item.deal.deal_id}",
             ),
-            [step],
+            steps,
             deal_id=item.deal.deal_id,
         )
 
@@ -1179,6 +1190,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
                 _expense_allowance(component, credited, inputs, work)
             else:
                 _draw(component, inputs, work)
+    _record_approvals(credited, work)
     _minimum_wage(period, inputs, work)
     _already_paid(inputs, work)
     return Statement(

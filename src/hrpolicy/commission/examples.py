@@ -37,12 +37,14 @@ from hrpolicy.commission.plan import (
     TaskBase,
     Window,
 )
+from hrpolicy.core.approvals import BELOW_LIST, GENERAL_MANAGER, ON_CREDIT, ApprovalRule, Holds
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.fields import enum_argument
 from hrpolicy.core.money import Rate
 
 __all__ = [
     "EXAMPLE_PLANS",
+    "credit_sales_plan",
     "elevator_plan",
     "example_month",
     "gross_margin_plan",
@@ -247,6 +249,50 @@ def gross_margin_plan() -> Plan:
     )
 
 
+def credit_sales_plan() -> Plan:
+    """Commission tied to collection, and sales on credit signed by the general manager.
+
+    The handbook: "所有业绩工资和奖金都与全款回笼挂钩；赊销须经总经理签字。低于公司价格销售须经
+    总经理批准。" — "Every performance wage and bonus is tied to full collection of the
+    contract price; sales on credit need the general manager's signature. Selling below
+    the company price needs the general manager's approval."
+
+    As data: 3 % of sales (chosen), settled in proportion to the cash collected; a sale on
+    credit without the general manager's sign-off has its commission held back until it
+    is signed; a deal below the list price without the general manager's approval is
+    reported (its commission is paid: the handbook names no consequence but the
+    approval).
+    """
+    return _plan(
+        "credit-sales",
+        "回款挂钩提成（赊销须总经理签字）",
+        Commission(
+            component_id="commission",
+            name="销售提成",
+            measure=Measure.SALES,
+            table=BandTable.from_thresholds(
+                [0], ["0.03"], closed=Side.LOWER, semantics=Semantics.MARGINAL
+            ),
+            settle_on_collection=True,
+            clause="销售管理制度 第6条",
+        ),
+        approvals=(
+            ApprovalRule(
+                kind=ON_CREDIT,
+                approvers=(GENERAL_MANAGER,),
+                holds=Holds.COMMISSION,
+                reference="销售管理制度 第8条（赊销须经总经理签字）",
+            ),
+            ApprovalRule(
+                kind=BELOW_LIST,
+                approvers=(GENERAL_MANAGER,),
+                holds=Holds.NOTHING,
+                reference="销售管理制度 第9条（低于公司价格须经总经理批准）",
+            ),
+        ),
+    )
+
+
 def pay_mix_plan() -> Plan:
     """Field-sales pay mix 30 / 40 / 30 of a 10,000 target (chosen): base 3,000;
     performance pay 4,000 times score ÷ 80; commission 3 % of sales (3,000 at 100,000)."""
@@ -330,5 +376,6 @@ EXAMPLE_PLANS: Final = {
         gross_margin_plan(),
         pay_mix_plan(),
         manager_pool_plan(),
+        credit_sales_plan(),
     )
 }

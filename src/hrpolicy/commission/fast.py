@@ -9,7 +9,8 @@ to that), so the fast path needs only each month's total per owner.
 
 The fast path takes plans whose components are all monthly commission tables on sales
 (marginal or whole, no separate basis, multipliers, overrides, collection settlement,
-caps or floors, and no year window); anything else is refused with the component named —
+caps or floors, and no year window) and no approval rules (the columns carry no credit
+flags or sign-offs); anything else is refused with the component named —
 evaluate those with :func:`~hrpolicy.commission.evaluate_team`. A month whose deals fall
 under two plan versions is refused the same way. :meth:`FastRun.statement` rebuilds one
 owner's month through the full engine, with every line explained, on request.
@@ -136,6 +137,14 @@ class _Compiled:
         self.plan = plan
         self.tables: dict[str, list[CompiledTable]] = {}
         for version in plan.versions:
+            if version.approvals:
+                # Columns carry no credit flags or sign-offs: the rules could not be checked.
+                raise PolicyDefinitionError(
+                    f"Plan({plan.plan_id})[{version.version}].approvals",
+                    "no approval rules on the fast path (deal columns carry no credit flags "
+                    "or sign-offs to check them against; use evaluate_team for this plan)",
+                    ", ".join(rule.kind for rule in version.approvals),
+                )
             self.tables[version.version] = [
                 CompiledTable.of(_check_component(plan, version, c).table)
                 for c in version.components

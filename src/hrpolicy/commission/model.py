@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from hrpolicy.core.approvals import SignOff
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import converter
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
@@ -53,6 +54,7 @@ __all__ = [
     "PaidLine",
     "Period",
     "PersonInputs",
+    "SignOff",
     "reading",
     "reading_label",
     "value_name",
@@ -328,7 +330,11 @@ class Deal:
 
     ``owner`` is credited with the whole deal unless ``split`` lists the people credited
     and their roles. A deal below its list price needs ``approval`` (the reference of the
-    approving document, 签呈) where the plan says so.
+    general manager's approving document, 签呈) where the plan version says so with
+    ``approval_below_list``. ``on_credit`` marks a sale on credit (赊销); ``sign_offs`` are
+    the sign-offs given for the deal (:class:`~hrpolicy.core.approvals.SignOff`, at most
+    one per approver role), which the plan version's ``approvals`` rules read: a
+    missing one is reported and may hold back the deal's commission.
 
     >>> deal = Deal(deal_id="C-1", owner="li", signed_on=date(2024, 3, 4), amount=Decimal(20000))
     >>> deal.measure("sales")
@@ -364,6 +370,8 @@ class Deal:
     company_negotiated: bool = False
     approval: str | None = None
     split: tuple[Credit, ...] = ()
+    on_credit: bool = False
+    sign_offs: tuple[SignOff, ...] = ()
     _credits: tuple[Credit, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -380,6 +388,9 @@ class Deal:
             None,
         )
         require_unique([c.employee for c in self.split], "Deal.split", "employee")
+        require_unique(
+            [s.approver for s in self.sign_offs], f"Deal({self.deal_id}).sign_offs", "approver role"
+        )
         whole = (Credit(employee=self.owner, role="sales", share=_WHOLE),)
         object.__setattr__(self, "_credits", self.split or whole)
 

@@ -41,7 +41,9 @@ from typing import Annotated
 
 import attrs
 
+from hrpolicy.commission.approvals import check_deal_rules
 from hrpolicy.commission.model import Measure, reading, value_name
+from hrpolicy.core.approvals import ApprovalRule
 from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
@@ -489,9 +491,17 @@ class PlanVersion:
     until replaced, i.e. up to the day before the plan's next version starts). ``roles``:
     the standard split of a deal between roles (adding up to 100 %), used by credits that
     give no share. With ``approval_below_list`` a deal below the list price needs an
-    approval reference. ``reference`` names the document that adopts the version (a
-    handbook edition, a board resolution); the explanation of every period it settles
-    cites it."""
+    approval reference (the deal's ``approval``), reported as
+    ``below_list_without_approval`` when missing — the rule
+    ``ApprovalRule(kind="below_list", approvers=(GENERAL_MANAGER,), holds="nothing")``
+    written as the flag it has always been. ``approvals`` are the version's other
+    approval rules (:class:`~hrpolicy.core.approvals.ApprovalRule`) over the facts a deal
+    carries — ``below_list`` (its amount: how far below the value named ``"list"``) and
+    ``on_credit`` (its amount: the contract amount) — each holding back ``"nothing"`` or
+    the deal's ``"commission"`` while a sign-off is missing; a deal follows the rules of
+    the version in force on its signing date. ``reference`` names the document that adopts
+    the version (a handbook edition, a board resolution); the explanation of every period
+    it settles cites it."""
 
     version: Text
     effective_from: date
@@ -500,10 +510,14 @@ class PlanVersion:
     reference: str = ""
     roles: tuple[RoleShare, ...] = ()
     approval_below_list: bool = False
+    approvals: tuple[ApprovalRule, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         path = f"PlanVersion({self.version})"
         check_dates(path, self)
+        check_deal_rules(
+            f"{path}.approvals", self.approvals, below_list_flag=self.approval_below_list
+        )
         require(bool(self.components), f"{path}.components", "at least one", self.components)
         ids = [c.component_id for c in self.components]
         require_unique(ids, f"{path}.components", "component_id")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from hrpolicy.commission.model import Carry, Credit, Deal, PersonInputs
+from hrpolicy.core.approvals import SignOff
 from hrpolicy.core.statement import PaidLine
 
 __all__ = ["INPUTS", "TABLES"]
@@ -37,7 +38,15 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
             "self_developed_market",
             "company_negotiated",
             "approval",
+            "on_credit",
         ),
+    },
+    "sign_offs": {
+        "type": SignOff,
+        "parent": "deals",
+        "field": "sign_offs",
+        "key": {"deal_id": "deal_id"},
+        "columns": ("approver", "reference", "signed_on"),
     },
     "splits": {
         "type": Credit,

@@ -2,7 +2,6 @@
 tables, explanations and findings, errors, conversion to and from plain data, display."""
 
 from hrpolicy.core.approvals import (
-    ApprovalOutcome,
     ApprovalRule,
     ApprovalSubject,
     Approver,
@@ -61,7 +60,6 @@ from hrpolicy.core.workcal import (
 )
 
 __all__ = [
-    "ApprovalOutcome",
     "ApprovalRule",
     "ApprovalSubject",
     "Approver",

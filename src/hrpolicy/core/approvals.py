@@ -25,6 +25,7 @@ What is held is all of ``at_stake`` or nothing: a deal's commission is not paid 
 because one of two signatures is there. Approvals never raise pay: adding a rule or taking
 away a sign-off can only hold back more, never less, and never more than ``at_stake``.
 
+>>> from datetime import date
 >>> from decimal import Decimal
 >>> credit = ApprovalRule(kind=ON_CREDIT, approvers=(GENERAL_MANAGER,), holds=Holds.COMMISSION)
 >>> deal = ApprovalSubject(subject_id="C-7", facts=(Fact(kind=ON_CREDIT),),
@@ -35,7 +36,8 @@ away a sign-off can only hold back more, never less, and never more than ``at_st
 >>> print(outcome.findings[0].message("en"))  # doctest: +NORMALIZE_WHITESPACE
 C-7: a sale on credit needs the general manager to approve it, and no sign-off is
 recorded; the deal's commission of 360.00 is held back until it is signed.
->>> signed = SignOff(approver="general_manager", reference="GM-2024-031", signed_on="2024-03-05")
+>>> signed = SignOff(approver="general_manager", reference="GM-2024-031",
+...                  signed_on=date(2024, 3, 5))
 >>> check_approvals((credit,), deal, (signed,)).held
 Decimal('0.00')
 """
@@ -52,7 +54,15 @@ import attrs
 
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidValueError
-from hrpolicy.core.explain import Catalog, Explanation, Finding, FindingSpec, Severity, Step
+from hrpolicy.core.explain import (
+    Catalog,
+    Explanation,
+    Finding,
+    FindingSpec,
+    Severity,
+    Step,
+    StepValue,
+)
 from hrpolicy.core.fields import (
     NonNegativeMoney,
     Text,
@@ -195,7 +205,8 @@ class Approver:
     """Someone whose sign-off a rule asks for: a ``role`` (the key sign-offs name, e.g.
     ``"general_manager"``), its ``title`` in both languages, and what they do (``act``).
 
-    >>> Approver(role="finance_lead", title=Label("财务负责人", "finance lead"), act="review").act
+    >>> Approver(role="finance_lead", title=Label("财务负责人", "finance lead"),
+    ...          act=Act.REVIEW).act
     <Act.REVIEW: 'review'>
     """
 
@@ -226,13 +237,14 @@ class ApprovalRule:
     miss is reported only). ``reference`` names the handbook clause that sets the rule; the
     step and the findings carry it.
 
-    >>> rule = ApprovalRule(kind=EXPENSE_ABOVE, approvers=(BRANCH_MANAGER,), above=5000,
-    ...                     holds="reimbursement", reference="费用管理办法第6条")
+    >>> rule = ApprovalRule(kind=EXPENSE_ABOVE, approvers=(BRANCH_MANAGER,),
+    ...                     above=Decimal(5000), holds=Holds.REIMBURSEMENT,
+    ...                     reference="费用管理办法第6条")
     >>> rule.applies_to(Fact(kind=EXPENSE_ABOVE, amount=Decimal(5000)), "claims[0]")
     False
     >>> rule.applies_to(Fact(kind=EXPENSE_ABOVE, amount=Decimal("5000.01")), "claims[0]")
     True
-    >>> ApprovalRule(kind=ON_CREDIT, approvers=(), holds="commission")
+    >>> ApprovalRule(kind=ON_CREDIT, approvers=(), holds=Holds.COMMISSION)
     Traceback (most recent call last):
     ...
     hrpolicy.core.errors.PolicyDefinitionError: ApprovalRule(on_credit).approvers: expected at
@@ -306,11 +318,12 @@ class ApprovalSubject:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SignOff:
     """A sign-off given: the ``approver``'s role (``"general_manager"``), the ``reference``
-    of the signed document (签呈, a form number) and the day it was signed."""
+    of the signed document (签呈, a form number) and the day it was signed (``None``: the
+    document shows no date; its order against the other sign-offs is then not checked)."""
 
     approver: Text
     reference: Text
-    signed_on: date
+    signed_on: date | None = None
 
 
 # --- the outcome -------------------------------------------------------------------------
@@ -416,9 +429,9 @@ def check_approvals(
     counts for every rule that asks for its approver's role. If a sign-off is missing under
     a rule that holds something back, all of ``subject.at_stake`` is held; under
     :attr:`Holds.NOTHING` rules the miss is reported only. Sign-offs given out of the rule's
-    order (a later approver dated before an earlier one) are reported, not held. A
-    sign-off from a role no applying rule asks for changes nothing; the step lists every
-    sign-off given.
+    order (a later approver dated before an earlier one; undated ones are not compared)
+    are reported, not held. A sign-off from a role no applying rule asks for changes
+    nothing; the step lists every sign-off given.
 
     Args:
         rules: the approval rules in force, in order.
@@ -440,17 +453,19 @@ def check_approvals(
     Example:
         >>> plan_rule = ApprovalRule(kind=RELATIONSHIP_PLAN,
         ...                          approvers=(DEPARTMENT_MANAGER, GENERAL_MANAGER),
-        ...                          holds="advance", reference="销售管理制度第12条")
+        ...                          holds=Holds.ADVANCE, reference="销售管理制度第12条")
         >>> plan = ApprovalSubject(subject_id="公关计划2024-05",
-        ...                        facts=(Fact(kind=RELATIONSHIP_PLAN, amount=8000),),
-        ...                        at_stake=8000)
+        ...                        facts=(Fact(kind=RELATIONSHIP_PLAN, amount=Decimal(8000)),),
+        ...                        at_stake=Decimal(8000))
         >>> reviewed = SignOff(approver="department_manager", reference="DM-17",
-        ...                    signed_on="2024-05-06")
+        ...                    signed_on=date(2024, 5, 6))
         >>> outcome = check_approvals([plan_rule], plan, [reviewed])
         >>> outcome.held, outcome.paid, [a.title.en for a in outcome.missing]
         (Decimal('8000.00'), Decimal('0.00'), ['general manager'])
-        >>> outcome.findings[0].param("approver").zh_CN, outcome.findings[0].param("at_stake")
-        ('总经理', Decimal('8000.00'))
+        >>> outcome.findings[0].param("approver") == GENERAL_MANAGER.title
+        True
+        >>> outcome.findings[0].param("at_stake")
+        Decimal('8000.00')
         >>> check_approvals([plan_rule], plan, [reviewed, reviewed])
         Traceback (most recent call last):
         ...
@@ -513,26 +528,21 @@ def check_approvals(
         )
     findings.extend(_out_of_order(subject, given_rules, required))
 
+    references = dict.fromkeys(r.rule.reference for r in required if r.rule.reference)
+    inputs: dict[str, StepValue] = {
+        "subject": subject.subject_id,
+        "facts": ", ".join(f.kind for f in subject.facts) or None,
+        "required": _listing(required, missing=False),
+        "missing": _listing(required, missing=True),
+        "signed": ", ".join(_signed(s) for s in signed) or None,
+        "references": ", ".join(references) or None,
+        "at_stake": at_stake,
+        "holds": holds.label,
+    }
     step = Step(
         "approvals.check",
         _STEP_LABEL,
-        (
-            ("subject", subject.subject_id),
-            ("facts", ", ".join(f.kind for f in subject.facts) or None),
-            ("required", _listing(required, missing=False)),
-            ("missing", _listing(required, missing=True)),
-            (
-                "signed",
-                ", ".join(f"{s.approver} {s.reference} {s.signed_on}" for s in signed) or None,
-            ),
-            (
-                "references",
-                ", ".join(dict.fromkeys(r.rule.reference for r in required if r.rule.reference))
-                or None,
-            ),
-            ("at_stake", at_stake),
-            ("holds", holds.label),
-        ),
+        tuple((name, value) for name, value in inputs.items() if value is not None),
         held,
         (provision("WPP-S 3"),) if holding else (),
     )
@@ -544,6 +554,12 @@ def check_approvals(
         steps=(step,),
         findings=tuple(findings),
     )
+
+
+def _signed(sign_off: SignOff) -> str:
+    """A sign-off as the step shows it: role, reference and date (if dated)."""
+    day = f" {sign_off.signed_on}" if sign_off.signed_on is not None else ""
+    return f"{sign_off.approver} {sign_off.reference}{day}"
 
 
 def _listing(required: list[Requirement], *, missing: bool) -> str | None:
@@ -564,19 +580,21 @@ def _out_of_order(
         if any(rule is earlier for earlier in rules[:index]):
             continue
         given = [
-            (r.approver, r.sign_off) for r in required if r.rule is rule and r.sign_off is not None
+            (r.approver, r.sign_off.signed_on)
+            for r in required
+            if r.rule is rule and r.sign_off is not None and r.sign_off.signed_on is not None
         ]
         for (earlier, first), (later, second) in itertools.pairwise(given):
-            if second.signed_on < first.signed_on:
+            if second < first:
                 found.append(
                     CATALOG.finding(
                         "approval_out_of_order",
                         subject=subject.subject_id,
                         subject_id=subject.subject_id,
                         later=later.title,
-                        later_on=second.signed_on,
+                        later_on=second,
                         earlier=earlier.title,
-                        earlier_on=first.signed_on,
+                        earlier_on=first,
                         earlier_act=earlier.act.label,
                     )
                 )

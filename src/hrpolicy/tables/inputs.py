@@ -1134,19 +1134,24 @@ def read_deals(
     columns: Mapping[str, str] | None = None,
     floats: str | None = None,
     unknown_columns: str = "refuse",
+    sign_offs: object = None,
 ) -> tuple[Deal, ...]:
-    """Commission deals from a table of deals and, optionally, a table of credit splits.
+    """Commission deals from a table of deals and, optionally, a table of credit splits
+    and one of sign-offs.
 
     Args:
         deals: one row per :class:`~hrpolicy.commission.Deal`: columns ``deal_id``,
             ``owner``, ``signed_on``, ``amount``, ``currency``, ``units``,
             ``product_cost``, ``customer_expenses``, ``internal_allocation``,
             ``collected``, ``customer``, ``new_customer``, ``self_developed_market``,
-            ``company_negotiated``, ``approval``, and ``values.<name>`` for each named
-            value (``values.list`` for the list price).
+            ``company_negotiated``, ``approval``, ``on_credit``, and ``values.<name>``
+            for each named value (``values.list`` for the list price).
         splits (optional): one row per person credited: ``deal_id``, ``employee``,
             ``role``, ``share`` (a deal with split rows is credited by them).
         columns, floats, unknown_columns: as :func:`read_inputs` takes them.
+        sign_offs (optional): one row per sign-off given for a deal: ``deal_id``,
+            ``approver`` (the role, ``general_manager``), ``reference``, ``signed_on``
+            (:class:`~hrpolicy.core.approvals.SignOff`).
 
     Returns:
         The deals, in row order.
@@ -1167,7 +1172,7 @@ def read_deals(
     result: tuple[Deal, ...] = read_inputs(
         "commission",
         "deals",
-        {"deals": deals, "splits": splits},
+        {"deals": deals, "splits": splits, "sign_offs": sign_offs},
         columns=columns,
         floats=floats,
         unknown_columns=unknown_columns,
