@@ -6,9 +6,24 @@ a balance owed recovered from wages under the deduction cap.
 Build the facts (:class:`Expense`, :class:`VisitPlan`, :class:`Advance`,
 :class:`PayMonth`) and the company's rules (:class:`ExpensePolicy`, its
 :class:`LumpSum` and :class:`Standard` entries) into an :class:`ExpenseCase`, then
-:func:`settle_expenses` it.
+:func:`settle_expenses` it. Sign-offs are checked through :mod:`hrpolicy.core.approvals`,
+whose rules, approvers and sign-offs are exported here too.
 """
 
+from hrpolicy.core.approvals import (
+    BRANCH_MANAGER,
+    BUDGET_ABOVE,
+    DEPARTMENT_MANAGER,
+    EXPENSE_ABOVE,
+    GENERAL_MANAGER,
+    RELATIONSHIP_PLAN,
+    Act,
+    ApprovalRule,
+    Approver,
+    Holds,
+    SignOff,
+)
+from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 from hrpolicy.core.period import Period
 from hrpolicy.expenses import stored as _stored  # noqa: F401 - checked reading of statements
@@ -28,10 +43,19 @@ from hrpolicy.expenses.results import (
 )
 
 __all__ = [
+    "BRANCH_MANAGER",
+    "BUDGET_ABOVE",
     "CATALOG",
     "CLAIM_STATUSES",
+    "DEPARTMENT_MANAGER",
+    "EXPENSE_ABOVE",
+    "GENERAL_MANAGER",
+    "RELATIONSHIP_PLAN",
     "RESULT_TABLES",
+    "Act",
     "Advance",
+    "ApprovalRule",
+    "Approver",
     "Basis",
     "ClaimLine",
     "ClaimStatus",
@@ -39,6 +63,8 @@ __all__ = [
     "ExpenseCase",
     "ExpensePolicy",
     "ExpenseStatement",
+    "Holds",
+    "Label",
     "LumpSum",
     "LumpSumLine",
     "PayMonth",
@@ -47,6 +73,7 @@ __all__ = [
     "PlanLine",
     "Rate",
     "RelationshipPlan",
+    "SignOff",
     "Standard",
     "UnmetTarget",
     "VisitPlan",
