@@ -196,6 +196,9 @@ def test_an_advance_against_an_unapproved_plan_or_above_its_budget_is_flagged() 
     result = attrs.evolve(case, visit_plans=plans).settle()
     codes = [f.code for f in result.findings]
     assert "advance_plan_not_approved" in codes
+    # The week-19 claims were spent under the unapproved plan: each is flagged, still paid.
+    flagged = [f.subject for f in result.findings if f.code == "claim_plan_not_approved"]
+    assert flagged == ["E1", "E2", "E3"]
     above = next(f for f in result.findings if f.code == "advance_above_budget")
     assert above.param("excess") == Decimal("200.00")
     assert result.plans[0].above_budget == Decimal("200.00")

@@ -278,6 +278,15 @@ class _Settlement:
         budgets = {pid: _fen(plan.budget) for pid, plan in self.relationship.items()}
         lines: list[ClaimLine] = []
         for _, expense in self.expenses:
+            plan = self.plans.get(expense.plan_week)
+            if plan is not None and not plan.approved:
+                self.trail.find(
+                    "claim_plan_not_approved",
+                    subject=expense.id,
+                    ref=expense.id,
+                    amount=expense.amount,
+                    week=plan.week,
+                )
             if self.policy.lump_sum_for(expense.category) is not None:
                 lines.append(self._line(expense, ZERO, ClaimStatus.COVERED))
                 continue

@@ -69,6 +69,11 @@ CATALOG: Final = Catalog(
             "借支{ref}（{amount}元）依据的{week}拜访计划未经主管批准；借支应以批准的拜访计划为依据。",
             "Advance {ref} ({amount} yuan) was drawn against the visit plan of {week}, which no manager approved; advances rest on the approved plan.",
         ),
+        "claim_plan_not_approved": FindingSpec(
+            _W,
+            "费用{ref}（{amount}元）发生在{week}拜访计划下，该计划未经主管批准；报销应以批准的拜访计划为依据。",
+            "Expense {ref} ({amount} yuan) was spent under the visit plan of {week}, which no manager approved; reimbursement rests on the approved plan.",
+        ),
         "advance_above_budget": FindingSpec(
             _W,
             "{week}拜访计划：借支合计{advanced}元，超过计划预算{budget}元，超出{excess}元。",
