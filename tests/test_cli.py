@@ -33,6 +33,7 @@ DEMO_ENGINES = (
     "charges",
     "awards",
     "cadences",
+    "expenses",
 )
 
 

@@ -181,7 +181,7 @@ def test_a_bond_case_without_an_engine_is_not_a_case_file_and_exits_1(
     err = _one_line(capsys.readouterr().err)
     assert err.startswith(f"hrpolicy: {path}: not a valid case file: ")
     assert "$.engine: expected one of bonds, commission, collection, reports, scoring, " in err
-    assert "scoring, charges, awards, cadences, got nothing" in err
+    assert "scoring, charges, awards, cadences, expenses, got nothing" in err
     assert "got nothing" in err
 
 
@@ -324,7 +324,7 @@ def test_an_invalid_case_file_among_others_is_reported_and_exits_1(
     out = capsys.readouterr().out
     assert (
         f"ERROR {bad}: not a valid case file: $.engine: expected one of bonds, commission, "
-        "collection, reports, scoring, charges, awards, cadences, got str 'payroll'\n"
+        "collection, reports, scoring, charges, awards, cadences, expenses, got str 'payroll'\n"
     ) in out
     assert f"PASS {tmp_path / 'bonds.case.yaml'} (bonds)" in out
     assert out.endswith("2 case files: 1 passed, 1 failed, 0 could not be read\n")

@@ -88,6 +88,8 @@ def test_document_types_list_every_engine_s_case_and_policy_types() -> None:
         "AwardPolicy",
         "CadenceCase",
         "CadencePolicy",
+        "ExpenseCase",
+        "ExpensePolicy",
     ]
 
 

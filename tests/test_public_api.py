@@ -16,12 +16,12 @@ from typing import Any
 import attrs
 import pytest
 
-from hrpolicy import bonds, charges, collection, commission, reports
+from hrpolicy import bonds, charges, collection, commission, expenses, reports
 from hrpolicy.core import errors
 from hrpolicy.core.display import Displayable
 from tests.helpers import core_types
 
-ENGINES = [bonds, charges, collection, commission, reports]
+ENGINES = [bonds, charges, collection, commission, reports, expenses]
 
 MAIN: list[Callable[..., Any]] = [
     bonds.settle,
@@ -30,6 +30,7 @@ MAIN: list[Callable[..., Any]] = [
     bonds.settle_bond,
     bonds.settle_cases,
     charges.settle_charges,
+    expenses.settle_expenses,
     commission.evaluate,
     commission.evaluate_team,
     commission.compare,

@@ -66,6 +66,8 @@ ROUND_TRIPS = [
     "team_years",
     "trainings",
     "waivers",
+    "expense_cases",
+    "expense_policies",
 ]
 
 
@@ -110,7 +112,7 @@ def test_generated_reports_and_references_round_trip(case: tuple[Any, Any]) -> N
 
 # --- st.from_type for every input and policy type ------------------------------------------
 
-ENGINES = ("bonds", "charges", "commission", "collection", "reports", "core")
+ENGINES = ("bonds", "charges", "commission", "collection", "reports", "core", "expenses")
 
 #: What the engines compute (statements, checks, scores, explanations, ledger positions):
 #: outputs, not inputs, so no strategy is registered for them.

@@ -12,6 +12,8 @@ with citations, and reports findings in Chinese and English.
 - :mod:`hrpolicy.reports` — weekly report validation and scoring (周报 / 考核);
 - :mod:`hrpolicy.charges` — deposits, fines, penalties, loss compensation and non-competes
   on workers, under the relationship they work in (押金 / 罚款 / 违约金 / 赔偿);
+- :mod:`hrpolicy.expenses` — sales expenses: lump sums, reimbursement to standards,
+  advances against the visit plan (费用包干 / 报销 / 借支);
 - :mod:`hrpolicy.core` — money, rates, time spans, work calendars, band tables,
   explanations, errors and conversion, shared by every engine;
 - :mod:`hrpolicy.law` — the statute the engines cite, with effective dates.
@@ -38,12 +40,12 @@ from hrpolicy.core import (
 )
 
 if TYPE_CHECKING:
-    from hrpolicy import bonds, charges, collection, commission, law, reports
+    from hrpolicy import bonds, charges, collection, commission, expenses, law, reports
 
 __version__ = "0.1.0.dev0"
 
 #: Engines load on first use, so ``import hrpolicy`` stays quick.
-_LAZY = frozenset({"bonds", "charges", "collection", "commission", "law", "reports"})
+_LAZY = frozenset({"bonds", "charges", "collection", "commission", "expenses", "law", "reports"})
 
 
 def __getattr__(name: str) -> object:
@@ -73,6 +75,7 @@ __all__ = [
     "collection",
     "commission",
     "core",
+    "expenses",
     "from_dict",
     "law",
     "reports",

@@ -4,8 +4,8 @@ library that prints, or reads files and standard input.
 Commands:
 
 - ``run CASE`` runs a case file of any engine (the file names its engine: ``bonds``,
-  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``, ``cadences``) and
-  prints the result;
+  ``commission``, ``collection``, ``reports``, ``scoring``, ``charges``, ``awards``,
+  ``cadences``, ``expenses``) and prints the result;
 - ``check FILE_OR_DIR…`` runs case files and compares each result with what the file
   expects (:mod:`hrpolicy.documents.cases`): a folder is searched recursively, outside
   hidden folders, for files named ``*.case.toml``, ``*.case.yaml``, ``*.case.yml`` or
@@ -461,6 +461,16 @@ _INTROS: Final = {
         "file made on day 3 after the service (a day late); two months' score sheets never "
         "reached HR.\n",
     ),
+    "expenses": (
+        "示例九：业务员王2026年5月的费用：第19、20周拜访计划经批准，借支1,200元和1,000元；"
+        "按标准可报销1,430元，先冲抵借支；余下770元应归还，从工资中扣回，每月不超过工资的20%、"
+        "扣后不低于最低工资2,690元（5月310元、6月310元、7月150元）。\n",
+        "Demo 9: Wang's expenses for May 2026: the visit plans of weeks 19 and 20 approved, "
+        "1,200 and 1,000 yuan advanced; 1,430 yuan of claims reimbursable to the standards "
+        "settle the advances first; the 770 yuan left is owed back and recovered from wages, "
+        "at most 20 % a month and never below the 2,690-yuan minimum wage (310 in May, 310 "
+        "in June, 150 in July).\n",
+    ),
 }
 _DEMO_ENGINES: Final = ENGINE_NAMES
 
@@ -472,6 +482,7 @@ def _demo_results() -> dict[str, Displayable]:
     from hrpolicy.collection.examples import example_bad_debt  # noqa: PLC0415
     from hrpolicy.commission.engine import evaluate  # noqa: PLC0415
     from hrpolicy.commission.examples import example_month  # noqa: PLC0415
+    from hrpolicy.expenses.examples import advance_reconciled_case  # noqa: PLC0415
     from hrpolicy.reports.examples import example_team_week  # noqa: PLC0415
 
     plan, period, deals, inputs = example_month()
@@ -487,6 +498,7 @@ def _demo_results() -> dict[str, Displayable]:
         "charges": part_time_lost_materials_case().settle(),
         "awards": awards.run(awards.example_case()),
         "cadences": cadences.run(cadences.example_case()),
+        "expenses": advance_reconciled_case().settle(),
     }
 
 
@@ -881,7 +893,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = command(
         "demo",
         "run a worked example of each engine (bonds, commission, collection, reports, "
-        "scoring, charges, cadences) and explain it",
+        "scoring, charges, awards, cadences, expenses) and explain it",
         _demo,
     )
     demo.add_argument(

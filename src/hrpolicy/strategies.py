@@ -174,9 +174,12 @@ from hrpolicy.commission.plan import (
 from hrpolicy.core.approvals import (
     AWARD,
     BELOW_LIST,
+    BRANCH_MANAGER,
     DEPARTMENT_MANAGER,
+    EXPENSE_ABOVE,
     GENERAL_MANAGER,
     ON_CREDIT,
+    RELATIONSHIP_PLAN,
     ApprovalRule,
     ApprovalSubject,
     Approver,
@@ -195,6 +198,11 @@ from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import Holiday, LayeredCalendar, NamedHoliday, TableCalendar
+from hrpolicy.expenses.model import Advance as ExpensePlanAdvance
+from hrpolicy.expenses.model import Expense, ExpenseCase, PayMonth, RelationshipPlan, VisitPlan
+from hrpolicy.expenses.policy import Basis as ExpenseBasis
+from hrpolicy.expenses.policy import ExpensePolicy, LumpSum, Standard, UnmetTarget
+from hrpolicy.expenses.policy import Per as ExpensePer
 from hrpolicy.reports.awards import (
     AwardPolicy,
     DevelopedCustomer,
@@ -312,6 +320,8 @@ __all__ = [
     "dates",
     "deal_lists",
     "employments",
+    "expense_cases",
+    "expense_policies",
     "invoice_sets",
     "iso_weeks",
     "kpi_cards",
@@ -3240,6 +3250,200 @@ def _deadlines() -> st.SearchStrategy[Deadline]:
     )
 
 
+# --- expenses -----------------------------------------------------------------------------
+
+#: The expense categories generated cases draw from.
+_EXPENSE_CATEGORIES: Final = ("fares", "phone", "travel", "lodging", "meals", "gifts")
+_EXPENSE_ROLES: Final = ("branch_manager", "department_manager", "general_manager")
+
+
+def _expense_approval_rules() -> st.SearchStrategy[tuple[ApprovalRule, ...]]:
+    holds = st.sampled_from([Holds.REIMBURSEMENT, Holds.NOTHING])
+    rules = st.one_of(
+        st.builds(
+            ApprovalRule,
+            kind=st.just(EXPENSE_ABOVE),
+            approvers=st.just((BRANCH_MANAGER,)),
+            holds=holds,
+            above=st.none() | amounts(max_value=3_000),
+        ),
+        st.builds(
+            ApprovalRule,
+            kind=st.just(RELATIONSHIP_PLAN),
+            approvers=st.just((DEPARTMENT_MANAGER, GENERAL_MANAGER)),
+            holds=holds,
+        ),
+    )
+    return st.lists(rules, max_size=2).map(tuple)
+
+
+@st.composite
+def expense_policies(draw: st.DrawFn) -> ExpensePolicy:
+    """Expense policies: up to two lump sums (by the month, 800–1,000 yuan, or per unit
+    sold, 0.01–1.00 yuan a unit) over categories of their own, standards (per claim, day,
+    trip or month, a share of 1–100 %) for other categories, and any combination of the
+    options and of the usual approval rules (the branch manager on every claim or above
+    a threshold; the department and general managers on a relationship-building plan)."""
+    categories = list(draw(st.permutations(_EXPENSE_CATEGORIES)))
+    lump_count = draw(st.integers(0, 2))
+    lump_sums = []
+    for index in range(lump_count):
+        covers = tuple(categories[index * 2 : index * 2 + draw(st.integers(1, 2))])
+        basis = draw(st.sampled_from(list(ExpenseBasis)))
+        lump_sums.append(
+            LumpSum(
+                ref=f"L{index + 1}",
+                basis=basis,
+                amount=draw(
+                    amounts(min_value=800, max_value=1_000)
+                    if basis is ExpenseBasis.MONTH
+                    else amounts(min_value=Decimal("0.01"), max_value=1)
+                ),
+                unit="kg" if basis is ExpenseBasis.UNIT else "",
+                covers=covers,
+            )
+        )
+    covered = {c for lump in lump_sums for c in lump.covers}
+    standards = []
+    for category in categories:
+        if category in covered or draw(st.integers(0, 4)) == 0:
+            continue
+        pers = draw(
+            st.lists(st.sampled_from(list(ExpensePer)), min_size=1, max_size=2, unique=True)
+        )
+        standards += [
+            Standard(
+                category=category,
+                limit=draw(amounts(min_value=20, max_value=600)),
+                per=per,
+                share=draw(st.just(Rate.parse("100%")) | rates(min_value=Decimal("0.01"))),
+            )
+            for per in pers
+        ]
+    return ExpensePolicy(
+        lump_sums=tuple(lump_sums),
+        standards=tuple(standards),
+        receipts_required=draw(st.booleans()),
+        needs_base_target=draw(st.booleans()),
+        unmet_target=draw(st.sampled_from(list(UnmetTarget))),
+        approvals=draw(_expense_approval_rules()),
+        name=draw(st.sampled_from(["", "销售费用管理办法"])),
+    )
+
+
+def _expense_sign_offs(draw: st.DrawFn, first: date) -> tuple[SignOff, ...]:
+    roles = draw(st.lists(st.sampled_from(_EXPENSE_ROLES), max_size=3, unique=True))
+    return tuple(
+        SignOff(
+            approver=role,
+            reference=f"{role[:2].upper()}-{index + 1}",
+            signed_on=first + timedelta(days=draw(st.integers(0, 40))),
+        )
+        for index, role in enumerate(roles)
+    )
+
+
+def _check_expense_cases(o: _Options) -> None:
+    _check_instance("expense_cases", "policy", o["policy"], ExpensePolicy)
+    _check_int("expense_cases", "max_expenses", o["max_expenses"], 0, 20)
+
+
+@_eager(_check_expense_cases)
+@st.composite
+def expense_cases(
+    draw: st.DrawFn, *, policy: ExpensePolicy | None = None, max_expenses: int = 8
+) -> ExpenseCase:
+    """Consistent expense months, as the engine settles them: a month from 2024 to 2027;
+    expenses in the month (and, outside a lump sum's categories, up to 60 days before
+    it), some under a visit plan or a relationship-building plan of the case, with or
+    without receipts and sign-offs; up to three weekly visit plans (approved or not) with
+    advances against them; the units sold when a lump sum is per unit; the base-target
+    outcome when the policy needs it; and up to three wage months from the month on, at
+    or above the minimum wage or below it.
+
+    Args:
+        policy: the :class:`~hrpolicy.expenses.policy.ExpensePolicy` (``None``: drawn).
+        max_expenses: the most expenses (0 to 20, default 8).
+    """
+    chosen = policy if policy is not None else draw(expense_policies())
+    period = draw(periods(min_year=2024, max_year=2027).filter(lambda p: not p.is_year))
+    first, last = period.first_day, period.last_day
+    weeks = draw(st.lists(st.integers(1, 52), max_size=3, unique=True))
+    plans = tuple(
+        VisitPlan(
+            week=f"{period.year}-W{week:02d}",
+            budget=draw(amounts(max_value=3_000)),
+            approved_by=draw(st.sampled_from(["", "branch manager Zhao"])),
+        )
+        for week in sorted(weeks)
+    )
+    relationship = tuple(
+        RelationshipPlan(
+            id=f"PR-{index + 1}",
+            budget=draw(amounts(max_value=10_000)),
+            sign_offs=_expense_sign_offs(draw, first),
+        )
+        for index in range(draw(st.integers(0, 2)))
+    )
+    expenses = []
+    for index in range(draw(st.integers(0, max_expenses))):
+        category = draw(st.sampled_from(_EXPENSE_CATEGORIES))
+        earliest = first if chosen.lump_sum_for(category) else first - timedelta(days=60)
+        expenses.append(
+            Expense(
+                id=f"E{index + 1}",
+                category=category,
+                on=draw(dates(min_value=earliest, max_value=last)),
+                amount=draw(amounts(max_value=3_000)),
+                quantity=draw(st.integers(1, 5)),
+                receipt=draw(st.integers(0, 5)) > 0,
+                plan_week=draw(st.sampled_from(["", *(p.week for p in plans)])),
+                relationship_plan=draw(st.sampled_from(["", *(r.id for r in relationship)])),
+                sign_offs=_expense_sign_offs(draw, first),
+            )
+        )
+    advances = []
+    for index in range(draw(st.integers(0, 3)) if plans else 0):
+        amount = draw(amounts(max_value=3_000))
+        advances.append(
+            ExpensePlanAdvance(
+                id=f"A{index + 1}",
+                on=draw(dates(min_value=first - timedelta(days=30), max_value=last)),
+                amount=amount,
+                plan_week=draw(st.sampled_from([p.week for p in plans])),
+                repaid=draw(st.just(Decimal(0)) | amounts(max_value=amount)),
+            )
+        )
+    months = []
+    month = period
+    for _ in range(draw(st.integers(0, 3))):
+        minimum = draw(st.sampled_from(_MONTHLY_MINIMA))
+        months.append(
+            PayMonth(
+                period=month,
+                wage=draw(amounts(min_value=1_000, max_value=20_000)),
+                minimum_wage=minimum,
+            )
+        )
+        following = month.last_day + timedelta(days=1)
+        month = Period(year=following.year, month=following.month)
+    per_unit = any(lump.basis is ExpenseBasis.UNIT for lump in chosen.lump_sums)
+    units = draw(st.integers(0, 20_000).map(Decimal)) if per_unit else None
+    target = draw(st.booleans()) if chosen.needs_base_target else draw(st.none() | st.booleans())
+    return ExpenseCase(
+        salesperson=draw(st.sampled_from(["S-WANG", "业务员李"])),
+        period=period,
+        policy=chosen,
+        expenses=tuple(expenses),
+        units_sold=units,
+        base_target_met=target,
+        visit_plans=plans,
+        advances=tuple(advances),
+        relationship_plans=relationship,
+        pay_months=tuple(months),
+    )
+
+
 def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """The strategy registered for each public input and policy type."""
     component = commission_components
@@ -3462,6 +3666,23 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Every: _everies(),
         Stage: _STAGE_RECORDS,
         Within: _withins(),
+        # expenses
+        Expense: _builds(
+            Expense,
+            plan_week=st.just(""),
+            relationship_plan=st.just(""),
+            sign_offs=st.just(()),
+        ),
+        ExpenseCase: expense_cases(),
+        ExpensePolicy: expense_policies(),
+        ExpensePlanAdvance: _builds(ExpensePlanAdvance, repaid=st.just(Decimal(0))),
+        LumpSum: expense_policies()
+        .filter(lambda policy: bool(policy.lump_sums))
+        .map(lambda policy: policy.lump_sums[0]),
+        PayMonth: _builds(PayMonth, period=periods().filter(lambda p: not p.is_year)),
+        RelationshipPlan: _builds(RelationshipPlan, sign_offs=st.just(())),
+        Standard: _builds(Standard, share=rates()),
+        VisitPlan: _builds(VisitPlan),
     }
 
 

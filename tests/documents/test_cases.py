@@ -408,7 +408,7 @@ def test_a_missing_format_engine_or_case_is_named() -> None:
     assert caught.value.errors == (
         "$.format: expected the case-file format 1, got nothing",
         "$.engine: expected one of bonds, commission, collection, reports, scoring, charges, "
-        "awards, cadences, got nothing",
+        "awards, cadences, expenses, got nothing",
         "$.case: expected the engine's case (its inputs), got nothing",
     )
 

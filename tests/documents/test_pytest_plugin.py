@@ -109,7 +109,7 @@ def test_an_unreadable_or_invalid_case_file_fails_its_own_item_and_the_others_st
     for line in (
         "cases/payroll.case.yaml: cannot build from the data given: line 2: $.engine: "
         "expected one of bonds, commission, collection, reports, scoring, charges, "
-        "awards, cadences, got str 'payroll'",
+        "awards, cadences, expenses, got str 'payroll'",
         "cases/latin1.case.json, line 1, column 15: the byte 0xe9 at offset 14 is not UTF-8",
         "cases/empty.case.toml: cannot build from the data given: $.format: expected the "
         "case-file format 1, got nothing; $.engine: expected one of",

@@ -39,6 +39,7 @@ _MODULES: Final[dict[str, str]] = {
     "charges": "hrpolicy.charges.case",
     "awards": "hrpolicy.reports.case",
     "cadences": "hrpolicy.reports.cadence",
+    "expenses": "hrpolicy.expenses.case",
 }
 #: The engines' names, as case files and the command line write them.
 ENGINE_NAMES: Final = tuple(_MODULES)

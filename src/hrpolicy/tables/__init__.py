@@ -8,9 +8,9 @@ See ``docs/tables.md``.
 Tables in: :func:`read_deals`, :func:`read_person_inputs` (commission),
 :func:`read_receivables`, :func:`read_collection_inputs` (collection),
 :func:`read_weekly_reports`, :func:`read_references` (reports), :func:`read_bond_cases`
-(bonds), :func:`read_charge_cases` (charges), and :func:`read_inputs` for any input an
-engine declares in its ``tabular`` module. Problems are a :class:`TableError` listing
-every :class:`TableProblem`.
+(bonds), :func:`read_charge_cases` (charges), :func:`read_expense_cases` (expenses),
+and :func:`read_inputs` for any input an engine declares in its ``tabular`` module.
+Problems are a :class:`TableError` listing every :class:`TableProblem`.
 
 Tables out: :func:`to_arrow`, :func:`to_pandas`, :func:`to_polars` build frames of a
 result's tables from their schemas (:func:`arrow_schema`), never by inference; and
@@ -29,6 +29,7 @@ from hrpolicy.tables.inputs import (
     read_charge_cases,
     read_collection_inputs,
     read_deals,
+    read_expense_cases,
     read_inputs,
     read_person_inputs,
     read_receivables,
@@ -68,6 +69,7 @@ __all__ = [
     "read_charge_cases",
     "read_collection_inputs",
     "read_deals",
+    "read_expense_cases",
     "read_inputs",
     "read_person_inputs",
     "read_receivables",

@@ -72,6 +72,8 @@ from hrpolicy.core.errors import (
 )
 from hrpolicy.core.fields import enum_argument, parse_date
 from hrpolicy.core.money import Rate, parse_money
+from hrpolicy.expenses.case import ExpenseCase
+from hrpolicy.expenses.policy import ExpensePolicy
 from hrpolicy.reports.model import Reference, WeeklyReport
 from hrpolicy.tables.errors import TableError, TableProblem
 from hrpolicy.tables.frames import NarrowFloat, Row, frame_rows
@@ -86,6 +88,7 @@ __all__ = [
     "read_charge_cases",
     "read_collection_inputs",
     "read_deals",
+    "read_expense_cases",
     "read_inputs",
     "read_person_inputs",
     "read_receivables",
@@ -94,7 +97,7 @@ __all__ = [
 ]
 
 #: The engines whose inputs can be read from tables: each has a ``tabular`` module.
-ENGINES: Final = ("bonds", "charges", "collection", "commission", "reports")
+ENGINES: Final = ("bonds", "charges", "collection", "commission", "reports", "expenses")
 
 #: Below this many yuan an amount in fen has at most 15 digits, so the float read for it
 #: writes it back exactly (``repr``); above, two amounts a fen apart can be one float (a
@@ -1647,6 +1650,94 @@ def read_charge_cases(
             "takings": takings,
             "pay_periods": pay_periods,
             "compensation_payments": compensation_payments,
+        },
+        columns=columns,
+        floats=floats,
+        unknown_columns=unknown_columns,
+        arguments={"policy": policy},
+    )
+    return result
+
+
+def read_expense_cases(
+    cases: object,
+    *,
+    policy: ExpensePolicy,
+    expenses: object = None,
+    expense_sign_offs: object = None,
+    visit_plans: object = None,
+    advances: object = None,
+    relationship_plans: object = None,
+    plan_sign_offs: object = None,
+    pay_months: object = None,
+    columns: Mapping[str, str] | None = None,
+    floats: str | None = None,
+    unknown_columns: str = "refuse",
+) -> dict[str, ExpenseCase]:
+    """Expense months (:class:`~hrpolicy.expenses.model.ExpenseCase`) from a spreadsheet
+    of cases and its child tables, each keyed by ``case_id``, under one ``policy``.
+
+    Args:
+        cases: one row per salesperson's month: ``case_id`` (your name for the case),
+            ``salesperson``, ``period.year``, ``period.month``, ``units_sold`` and
+            ``base_target_met`` (empty cells: not stated).
+        policy: the :class:`~hrpolicy.expenses.policy.ExpensePolicy` of every case.
+        expenses (optional): ``case_id``, ``id``, ``category``, ``on``, ``amount``,
+            ``quantity``, ``receipt``, ``plan_week``, ``relationship_plan``,
+            ``description``.
+        expense_sign_offs (optional): the sign-offs of an expense: ``case_id``,
+            ``expense_id``, ``approver``, ``reference``, ``signed_on``.
+        visit_plans (optional): ``case_id``, ``week``, ``budget``, ``approved_by``.
+        advances (optional): ``case_id``, ``id``, ``on``, ``amount``, ``plan_week``,
+            ``repaid``.
+        relationship_plans (optional): ``case_id``, ``id``, ``budget``, ``description``.
+        plan_sign_offs (optional): the sign-offs of a relationship-building plan:
+            ``case_id``, ``plan_id``, ``approver``, ``reference``, ``signed_on``.
+        pay_months (optional): ``case_id``, ``period.year``, ``period.month``, ``wage``,
+            ``minimum_wage``, ``already_deducted``.
+        columns, floats, unknown_columns: as :func:`read_inputs` takes them.
+
+    Returns:
+        The cases by ``case_id``, in row order.
+
+    Raises:
+        TableError: every problem found, with its table, row and column.
+        InvalidTypeError: ``policy`` is not an :class:`~hrpolicy.expenses.policy.ExpensePolicy`.
+
+    Example:
+        >>> from hrpolicy.expenses.examples import at_cost_policy
+        >>> cases = read_expense_cases(
+        ...     [{"case_id": "M1", "salesperson": "wang", "period.year": 2026,
+        ...       "period.month": 4}],
+        ...     policy=at_cost_policy(),
+        ...     expenses=[{"case_id": "M1", "id": "E1", "category": "lodging",
+        ...                "on": "2026-04-08", "amount": "460", "quantity": 2}],
+        ...     expense_sign_offs=[{"case_id": "M1", "expense_id": "E1",
+        ...                         "approver": "branch_manager", "reference": "BM-1",
+        ...                         "signed_on": "2026-04-10"}])
+        >>> cases["M1"].settle().reimbursable
+        Decimal('400.00')
+        >>> read_expense_cases([{"case_id": "M1", "salesperson": "wang", "period.year": 2026,
+        ...                      "period.month": 13}], policy=at_cost_policy())
+        Traceback (most recent call last):
+        ...
+        hrpolicy.tables.errors.TableError: expense_cases: cannot build from the data given:
+        cases row 0, column 'period.month': expected an int from 1 to 12, got int 13
+    """
+    if not isinstance(policy, ExpensePolicy):
+        raise InvalidTypeError("policy", "an ExpensePolicy", policy)
+    result: dict[str, ExpenseCase] = read_inputs(
+        "expenses",
+        "expense_cases",
+        {
+            "cases": cases,
+            "expenses": expenses,
+            "expense_sign_offs": expense_sign_offs,
+            "visit_plans": visit_plans,
+            "advances": advances,
+            "relationship_plans": relationship_plans,
+            "plan_sign_offs": plan_sign_offs,
+            "pay_months": pay_months,
         },
         columns=columns,
         floats=floats,

@@ -1,0 +1,205 @@
+"""A company's expense rules as data: lump sums, reimbursement standards and caps, the
+base-target condition and the options where practice splits.
+
+:class:`ExpensePolicy` holds them. A lump sum (:class:`LumpSum`) is paid whatever is
+spent on the categories it covers: the salesperson keeps the saving and bears the
+overspend. Every other category is reimbursed at cost to its standards
+(:class:`Standard`): a share of the cost, at most a limit per claim, per day, per trip
+or per month. A category is covered by one lump sum at most, and never both by a lump
+sum and by standards.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from hrpolicy.core.approvals import ApprovalRule
+from hrpolicy.core.choice import Choice
+from hrpolicy.core.errors import PolicyDefinitionError
+from hrpolicy.core.fields import (
+    NonNegativeMoney,
+    Text,
+    policy_checked,
+    require,
+    require_unique,
+    typed_fields,
+)
+from hrpolicy.core.label import Label
+from hrpolicy.core.money import Rate
+
+__all__ = ["Basis", "ExpensePolicy", "LumpSum", "Per", "Standard", "UnmetTarget"]
+
+
+class Basis(Choice):
+    """What a lump sum is paid for: ``MONTH`` — a fixed sum each month (800–1,000 yuan
+    for fares, phone and travel allowance); ``UNIT`` — a sum per unit sold (0.3 yuan per
+    kg)."""
+
+    MONTH = "month"
+    UNIT = "unit"
+
+
+class Per(Choice):
+    """What a standard's limit applies to: each ``CLAIM``; each ``DAY`` or ``TRIP`` the
+    claim covers (its ``quantity``); or each calendar ``MONTH``, across the category's
+    claims dated in it."""
+
+    CLAIM = "claim"
+    DAY = "day"
+    TRIP = "trip"
+    MONTH = "month"
+
+
+class UnmetTarget(Choice):
+    """What becomes of reimbursement due in a month whose base target is not met, when
+    the policy pays reimbursement only in a month the target is met. ``HELD`` (the
+    default): it is held and paid in the next month the target is met; ``FORFEITED``: it
+    is lost, and a finding says the salesperson then bears a cost of the employer's
+    business."""
+
+    HELD = "held"
+    FORFEITED = "forfeited"
+
+
+def _full() -> Rate:
+    return Rate.parse("100%")
+
+
+@policy_checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class LumpSum:
+    """A lump sum (包干) of ``amount`` yuan a month (``basis=MONTH``) or per unit sold
+    (``basis=UNIT``, ``unit`` naming it: ``"kg"``), covering the expense categories in
+    ``covers`` (``"fares"``, ``"phone"``, ``"travel_allowance"``): the salesperson keeps
+    what is saved and bears any overspend."""
+
+    ref: Text
+    basis: Basis
+    amount: NonNegativeMoney
+    covers: tuple[Text, ...]
+    unit: str = ""
+    text: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require(bool(self.covers), "LumpSum.covers", "at least one expense category", self.covers)
+        require_unique(list(self.covers), "LumpSum.covers", "category")
+        if self.basis is Basis.UNIT:
+            require(
+                bool(self.unit.strip()),
+                "LumpSum.unit",
+                "the unit a per-unit lump sum is paid for ('kg', 'set')",
+                self.unit,
+            )
+
+
+@policy_checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Standard:
+    """A reimbursement standard for ``category``: ``share`` of the cost is reimbursed
+    (100 %, or a part: "phone costs reimbursed in part"), at most ``limit`` yuan ``per``
+    claim, day, trip or month."""
+
+    category: Text
+    limit: NonNegativeMoney
+    per: Per = Per.CLAIM
+    share: Rate = attrs.field(factory=_full)
+    text: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            Decimal(0) <= self.share.value <= 1,
+            "Standard.share",
+            "a share from 0 % to 100 %",
+            self.share,
+        )
+
+
+@policy_checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class ExpensePolicy:
+    """A company's expense rules.
+
+    - ``lump_sums`` — lump sums by month or per unit sold, each covering categories;
+    - ``standards`` — at-cost reimbursement standards by category (one per category and
+      ``per``; several for one category all apply, the lowest binding);
+    - ``receipts_required`` — a claim without a receipt (发票 / 凭证) is not reimbursed
+      at cost (default ``True``);
+    - ``needs_base_target`` — reimbursement is paid only in a month the task base target
+      is met (the case states whether it was); ``unmet_target`` says what becomes of it
+      otherwise (held, the default, or forfeited);
+    - ``approvals`` — the sign-offs claims and relationship-building plans need
+      (:class:`~hrpolicy.core.approvals.ApprovalRule`: kind ``expense_above`` for each
+      claim, its amount the sum spent; ``relationship_plan`` for a plan, its amount the
+      budget); a missing sign-off under a rule that holds the reimbursement holds the
+      claim (or every claim charged to the plan) back;
+    - ``name`` — the policy's name, shown in its summary.
+    """
+
+    lump_sums: tuple[LumpSum, ...] = ()
+    standards: tuple[Standard, ...] = ()
+    receipts_required: bool = True
+    needs_base_target: bool = False
+    unmet_target: UnmetTarget = UnmetTarget.HELD
+    approvals: tuple[ApprovalRule, ...] = ()
+    name: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        require_unique([s.ref for s in self.lump_sums], "ExpensePolicy.lump_sums", "ref")
+        covered: dict[str, str] = {}
+        for index, lump in enumerate(self.lump_sums):
+            for category in lump.covers:
+                if category in covered:
+                    raise PolicyDefinitionError(
+                        f"ExpensePolicy.lump_sums[{index}].covers",
+                        f"a category no other lump sum covers ({category!r} is covered by "
+                        f"{covered[category]!r})",
+                        category,
+                    )
+                covered[category] = lump.ref
+        require_unique(
+            [f"{s.category}/{s.per.value}" for s in self.standards],
+            "ExpensePolicy.standards",
+            "(category, per) pair",
+        )
+        for index, standard in enumerate(self.standards):
+            if standard.category in covered:
+                raise PolicyDefinitionError(
+                    f"ExpensePolicy.standards[{index}].category",
+                    "a category no lump sum covers (a lump sum covers its categories "
+                    f"whatever is spent; {standard.category!r} is in lump sum "
+                    f"{covered[standard.category]!r})",
+                    standard.category,
+                )
+
+    def lump_sum_for(self, category: str) -> LumpSum | None:
+        """The lump sum covering ``category``, or ``None``."""
+        return next((s for s in self.lump_sums if category in s.covers), None)
+
+    def standards_for(self, category: str) -> tuple[Standard, ...]:
+        """The standards of ``category``, in the order given."""
+        return tuple(s for s in self.standards if s.category == category)
+
+    def departures(self) -> tuple[str, ...]:
+        """The options set away from their defaults, as ``option=value``."""
+        changed = []
+        for field in ("receipts_required", "needs_base_target", "unmet_target"):
+            value = getattr(self, field)
+            if value != getattr(_DEFAULTS, field):
+                shown = value.value if isinstance(value, enum.Enum) else str(value)
+                changed.append(f"{field}={shown}")
+        return tuple(changed)
+
+    def summary(self) -> Label:
+        """``default options``, or the options that depart from them, in both languages."""
+        changed = ", ".join(self.departures())
+        zh = f"自定义选项：{changed}" if changed else "默认选项"
+        en = f"custom options: {changed}" if changed else "default options"
+        if self.name:
+            zh, en = f"{self.name}（{zh}）", f"{self.name} ({en})"
+        return Label(zh_CN=zh, en=en)
+
+
+_DEFAULTS = ExpensePolicy()
