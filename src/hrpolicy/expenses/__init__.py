@@ -25,7 +25,7 @@ from hrpolicy.core.approvals import (
 )
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, Season
 from hrpolicy.expenses import stored as _stored  # noqa: F401 - checked reading of statements
 from hrpolicy.expenses.case import ExpenseCase
 from hrpolicy.expenses.engine import settle_expenses
@@ -73,6 +73,7 @@ __all__ = [
     "PlanLine",
     "Rate",
     "RelationshipPlan",
+    "Season",
     "SignOff",
     "Standard",
     "UnmetTarget",
