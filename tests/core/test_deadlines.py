@@ -241,3 +241,38 @@ def test_the_score_sheet_rule_gives_the_scoring_engines_hr_due_date(year: int, m
     assert due_date(score_sheets_due(), period=period, calendar=STATUTORY) == hr_due_date(
         period, STATUTORY
     )
+
+
+NEW_YEAR = BeforeHoliday(holiday=Holiday.NEW_YEARS_DAY)
+
+
+@pytest.mark.parametrize(
+    ("year", "due", "first", "last"),
+    [
+        # 30 Dec 2018 – 1 Jan 2019 off; Saturday 29 December 2018 was a make-up workday.
+        (2018, date(2018, 12, 29), date(2018, 12, 30), date(2019, 1, 1)),
+        # 31 Dec 2022 – 2 Jan 2023 off; Friday 30 December is the last workday before.
+        (2022, date(2022, 12, 30), date(2022, 12, 31), date(2023, 1, 2)),
+        # 30 Dec 2023 – 1 Jan 2024 off; Friday 29 December is the last workday before.
+        (2023, date(2023, 12, 29), date(2023, 12, 30), date(2024, 1, 1)),
+    ],
+)
+def test_a_new_year_holiday_that_begins_before_the_year_ends_is_the_one_the_year_s_rule_takes(
+    year: int, due: date, first: date, last: date
+) -> None:
+    found = deadline(NEW_YEAR, period=Period(year=year), calendar=STATUTORY)
+    assert found.due == due  # not a year later, before the next New Year's Day
+    assert (found.input_map()["holiday_first_day"], found.input_map()["holiday_last_day"]) == (
+        first,
+        last,
+    )
+    assert found.input_map()["holiday_begins_in_period"] is True
+    assert found.label.en.endswith(f"a holiday that begins before {year} ends")
+    assert "结束前开始" in found.label.zh_CN
+
+
+def test_a_new_year_holiday_that_begins_after_the_year_ends_says_nothing_of_the_period() -> None:
+    found = deadline(NEW_YEAR, period=Period(year=2024), calendar=STATUTORY)
+    # 1 January 2025 (a Wednesday) alone is off: due Tuesday 31 December 2024.
+    assert found.due == date(2024, 12, 31)
+    assert "holiday_begins_in_period" not in found.input_map()

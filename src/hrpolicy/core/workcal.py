@@ -398,10 +398,15 @@ class ChineseStatutoryCalendar:
         return DayKind.REST_DAY if day.weekday() >= 5 else DayKind.WORKDAY
 
     def holiday(self, day: date) -> Holiday | None:
-        """The holiday the package names for day off ``day`` (every day off of a holiday
-        stretch, weekends and in-lieu rest days included), or ``None`` for a workday (a
-        make-up workday too) and an ordinary weekend day; ``NotCoveredError`` for years
-        without data.
+        """The holiday the package names for day off ``day``, or ``None`` for a workday (a
+        make-up workday too) and a weekend day the package names for no holiday;
+        ``NotCoveredError`` for years without data. The package names in-lieu rest days
+        and, for most years, the weekend days inside a holiday's days off; the weekend
+        days it joins to a holiday in some years ("与周末连休": 2–3 January 2016, 8–9 June
+        2024) it leaves unnamed, and they are ``None`` here —
+        :func:`holiday_stretch` still counts them in the holiday's stretch. A holiday
+        merged into another (the Mid-autumn Festival of 2020, inside National Day) carries
+        the other's name on every day.
 
         >>> calendar = ChineseStatutoryCalendar()
         >>> calendar.holiday(date(2025, 10, 4)) is Holiday.NATIONAL_DAY
@@ -664,18 +669,29 @@ def _check_year(year: object, field: str) -> int:
 
 
 def _walk_off(calendar: WorkCalendar, holiday: Holiday, day: date, step: timedelta) -> date:
-    """The farthest day named ``holiday`` reached from ``day`` (named so) stepping over
-    consecutive days off."""
-    farthest, current = day, day
+    """The far end of ``holiday``'s stretch reached from ``day`` (named so) stepping over
+    the run of consecutive days off: the farthest day named ``holiday``, then on over the
+    unnamed days off beyond it, up to a workday or a day named for another holiday."""
+    run: list[tuple[date, Holiday | None]] = []
+    current = day
     for _ in range(_MAX_RUN_OFF):
         current += step
         if calendar.day_kind(current).is_work:
-            return farthest
-        if holiday_of(calendar, current) is holiday:
-            farthest = current
-    raise NotCoveredError(
-        "calendar", f"a workday within {_MAX_RUN_OFF} days of {day.isoformat()}", current
-    )
+            break
+        run.append((current, holiday_of(calendar, current)))
+    else:
+        raise NotCoveredError(
+            "calendar", f"a workday within {_MAX_RUN_OFF} days of {day.isoformat()}", current
+        )
+    farthest, last_named = day, -1
+    for index, (off, name) in enumerate(run):
+        if name is holiday:
+            farthest, last_named = off, index
+    for off, name in run[last_named + 1 :]:
+        if name is not None:
+            break  # another holiday's day off: the stretch ends before it
+        farthest = off
+    return farthest
 
 
 def holiday_stretches(
@@ -684,10 +700,13 @@ def holiday_stretches(
     """Every stretch of ``holiday`` with a day named so from ``first`` to ``last``, in
     order, as (first day off, last day off), one at a time (a caller that needs the first
     looks no further than it; the arguments are checked on the first ``next``). A
-    stretch runs, within one run of consecutive days off, from its first to its last day
-    named ``holiday`` (so a Mid-autumn day inside the National Day days off leaves one
-    National Day stretch); it may reach beyond ``first`` and ``last``, and looking there
-    needs the calendar's data.
+    stretch is found from the run of consecutive days off that holds the days named
+    ``holiday``: it runs from the first to the last of them (so a Mid-autumn day inside
+    the National Day days off leaves one National Day stretch), and on over the unnamed
+    days off at either end — the weekend a notice joins to the holiday ("与周末连休"),
+    which the statutory data names for some years and not for others — up to a workday or
+    a day named for another holiday. It may reach beyond ``first`` and ``last``, and
+    looking there needs the calendar's data.
 
     >>> cal = TableCalendar(name="demo", first_year=2025, last_year=2026,
     ...     holidays=(date(2026, 1, 1), date(2026, 12, 31)),
