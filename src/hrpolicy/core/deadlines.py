@@ -274,8 +274,8 @@ def deadline(
     (New Year's Day from 31 December 2022 to 2 January 2023, after the year 2022) is the
     one taken — its last workday before may lie inside the period — and the label and the
     input ``holiday_begins_in_period`` say so; a stretch that ends within the period is
-    over, and the next one is taken. A :class:`DayOfNextMonth` rule takes ``period`` (a month: the next month; a
-    quarter or a year: the month after its last month).
+    over, and the next one is taken. A :class:`DayOfNextMonth` rule takes ``period`` (a
+    month: the next month; a quarter or a year: the month after its last month).
 
     Args:
         rule: a :data:`DeadlineRule`.
