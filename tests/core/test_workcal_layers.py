@@ -190,7 +190,7 @@ def test_a_table_refuses_a_day_outside_the_years_or_the_dates_it_states() -> Non
             first_day=date(2018, 12, 29),
             rest_days=(date(2018, 12, 28),),
         )
-    with pytest.raises(PolicyDefinitionError, match="TableCalendar.last_day"):
+    with pytest.raises(PolicyDefinitionError, match=r"TableCalendar\.last_day"):
         TableCalendar(
             name="x",
             first_year=2019,
