@@ -233,14 +233,27 @@ def test_march_2024_score_sheets_reach_hr_by_monday_8_april() -> None:
     ) == date(2024, 4, 8)
 
 
-@given(st.integers(2004, 2026), st.integers(1, 12))
-def test_the_score_sheet_rule_gives_the_scoring_engines_hr_due_date(year: int, month: int) -> None:
-    period = Period(year=year, month=month)
-    if year == 2026 and month == 12:
-        return  # January 2027 lies outside the data
-    assert due_date(score_sheets_due(), period=period, calendar=STATUTORY) == hr_due_date(
-        period, STATUTORY
+def test_september_2025_scores_reach_hr_on_9_october_after_the_national_day_days_off() -> None:
+    # 8 October 2025 is the last of the 1–8 October days off; 9 October is a workday.
+    assert hr_due_date(Period(year=2025, month=9), STATUTORY) == date(2025, 10, 9)
+    found = deadline(score_sheets_due(), period=Period(year=2025, month=9), calendar=STATUTORY)
+    assert found.due == date(2025, 10, 9)
+    assert found.label.en == (
+        "day 8 of the next month (2025-10-08), moved to the next workday if it is a day off"
     )
+
+
+def test_january_2026_scores_reach_hr_on_monday_9_february_as_the_8th_is_a_sunday() -> None:
+    assert hr_due_date(Period(year=2026, month=1), STATUTORY) == date(2026, 2, 9)
+
+
+def test_the_hr_due_date_of_the_last_month_the_library_accepts_is_refused_naming_the_period() -> (
+    None
+):
+    # The 8th of the next month would be 8 January 2200, past the last date accepted.
+    calendar = TableCalendar(name="2199", first_year=2199, last_year=2199)
+    with pytest.raises(InvalidValueError, match=r"period: expected a period ending before"):
+        hr_due_date(Period(year=2199, month=12), calendar)
 
 
 NEW_YEAR = BeforeHoliday(holiday=Holiday.NEW_YEARS_DAY)
