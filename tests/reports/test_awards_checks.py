@@ -4,13 +4,16 @@ higher-rank reading earn equal awards, and loss-making years can be entered."""
 
 from __future__ import annotations
 
+import inspect
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
 
 from hrpolicy import InvalidValueError, PolicyDefinitionError
+from hrpolicy.core import calendar_examples
 from hrpolicy.core.approvals import AWARD, GENERAL_MANAGER, ON_CREDIT, ApprovalRule, Holds, SignOff
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.deadlines import DayOfNextMonth, Roll
@@ -258,3 +261,39 @@ def test_no_growth_rate_can_be_taken_over_a_prior_loss_and_it_is_said() -> None:
     assert result.member("li").growth == Decimal("0.00")
     (found,) = [f for f in result.findings if f.code == "no_growth_base"]
     assert found.param("prior") == Decimal("-50000")
+
+
+# --- what the examples and the docs claim -------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def test_the_award_example_restates_the_handbook_and_lists_the_10000_yuan_threshold_as_chosen() -> (
+    None
+):
+    doc = inspect.getdoc(sales_team_awards) or ""
+    assert "restated" in doc
+    assert "as the handbook writes" not in doc
+    assert "奖金超过一万元" not in doc  # no threshold put in the handbook's mouth
+    rule, chosen = doc.split("Chosen", 1)
+    assert "10,000" in chosen
+    assert "10,000" not in rule
+    assert '"年终奖' not in doc
+
+
+def test_the_calendar_examples_restate_the_handbook_rather_than_quote_it() -> None:
+    assert "quoting" not in (calendar_examples.__doc__ or "")
+    for rule in (calendar_examples.year_end_bonus_paid_by, calendar_examples.score_sheets_due):
+        doc = inspect.getdoc(rule) or ""
+        assert doc.startswith("Handbook rule, restated")
+        assert "Chosen:" in doc
+        assert '"' not in doc.split("Chosen:")[0]
+
+
+def test_the_awards_docs_claim_findings_only_for_what_has_one() -> None:
+    text = (DOCS / "reports.md").read_text(encoding="utf-8")
+    assert "Every one of these is a" not in text
+    result = year_end_awards(sales_team_awards(), sales_team_year(), calendar=CALENDAR)
+    ranking_codes = {f.code for f in result.findings if f.code in ("not_ranked", "rank_tie")}
+    assert ranking_codes == {"not_ranked", "rank_tie"}
+    assert not [f for f in result.findings if f.subject in ("li", "chen") and "rank" in f.code]
