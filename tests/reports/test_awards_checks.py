@@ -161,7 +161,7 @@ def test_wang_s_held_20000_paid_anyway_without_the_general_manager_s_sign_off_is
     (found,) = [f for f in result.findings if f.code == "paid_before_sign_off"]
     assert found.subject == "wang"
     assert found.param("approver") == GENERAL_MANAGER.title
-    assert found.param("signed_on").en == "not at all"  # type: ignore[union-attr]
+    assert found.param("signed_on").en == "not signed"  # type: ignore[union-attr]
 
 
 def test_the_example_team_s_sign_offs_all_come_before_the_payments() -> None:

@@ -9,9 +9,11 @@ implementations ship:
   :class:`~hrpolicy.core.errors.NotCoveredError` for a date outside its covered years.
 - :class:`ChineseStatutoryCalendar` — an adapter over the ``chinesecalendar`` package
   (``pip install "hrpolicy[cn-calendar]"``) that raises ``NotCoveredError`` for years the
-  package has no data for, never guessing. That package marks every day off inside a
-  holiday stretch as a holiday, so the adapter reports such days as ``STATUTORY_HOLIDAY``
-  unless the package marks them as in-lieu rest days (``REST_DAY``).
+  package has no data for, never guessing. The adapter reports the days the package lists
+  as holidays as ``STATUTORY_HOLIDAY`` unless the package marks them as in-lieu rest days
+  (``REST_DAY``); the package lists most weekend days inside a holiday's days off as
+  holidays, but leaves out the weekend it joins to a holiday in some years (8–9 June
+  2024), which are then ordinary ``REST_DAY`` s.
 - :class:`StatutoryCalendar` — that calendar named as data (``{"kind":
   "chinese_statutory"}``), the package loaded when a day is first asked for.
 - :class:`LayeredCalendar` — tables laid over a base calendar (a year the State Council

@@ -192,10 +192,10 @@ CATALOG: Final = Catalog(
         ),
         "paid_before_sign_off": FindingSpec(
             Severity.VIOLATION,
-            "{employee}的年终奖励{amount}元须经{approver}签批，于{paid_on}发放，"
-            "而签批{signed_on}：发放时未经签批。",
+            "{employee}的年终奖励{amount}元须经{approver}签批，于{paid_on}发放（签批：{signed_on}），"
+            "发放时未经签批。",
             "{employee}'s year-end awards of {amount} yuan need the {approver}'s sign-off and "
-            "were paid on {paid_on}, signed {signed_on}: paid before they were signed.",
+            "were paid on {paid_on}, before they were signed (signed: {signed_on}).",
             (p("WPP-S 3"),),
         ),
         "paid_before_year_end": FindingSpec(
@@ -1218,7 +1218,7 @@ def _check_paid_on(member: MemberYear, year: int, total: Decimal, trail: Trail) 
         )
 
 
-_NOT_SIGNED: Final = label("未签批", "not at all")
+_NOT_SIGNED: Final = label("未签批", "not signed")
 
 
 def _paid_before_sign_off(
