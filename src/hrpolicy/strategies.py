@@ -1773,7 +1773,7 @@ def table_calendars(*, year: int | None = None) -> st.SearchStrategy[TableCalend
 def layered_calendars(*, year: int | None = None) -> st.SearchStrategy[LayeredCalendar]:
     """A one-year table calendar for ``year`` (1900 to 2199; ``None``: drawn from 2008 to
     2040) laid over the statutory calendar named, or over a table calendar of the year
-    before."""
+    before, with ``replaces_base=True`` (the layer may correct a year the base covers)."""
     if year is not None:
         _check_int("layered_calendars", "year", year, FIRST_DATE.year + 1, LAST_DATE.year)
 
@@ -1782,7 +1782,9 @@ def layered_calendars(*, year: int | None = None) -> st.SearchStrategy[LayeredCa
         chosen_year = year if year is not None else draw(st.integers(2008, 2040))
         base = draw(st.one_of(st.just(StatutoryCalendar()), table_calendars(year=chosen_year - 1)))
         layer = draw(table_calendars(year=chosen_year))
-        return LayeredCalendar(base=base, layers=(layer,))
+        # Over the statutory data a drawn year may be one the base covers: the layer is
+        # then a correction, said so.
+        return LayeredCalendar(base=base, layers=(layer,), replaces_base=True)
 
     return build()
 

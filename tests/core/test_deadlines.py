@@ -233,11 +233,59 @@ def test_march_2024_score_sheets_reach_hr_by_monday_8_april() -> None:
     ) == date(2024, 4, 8)
 
 
-@given(st.integers(2004, 2026), st.integers(1, 12))
-def test_the_score_sheet_rule_gives_the_scoring_engines_hr_due_date(year: int, month: int) -> None:
-    period = Period(year=year, month=month)
-    if year == 2026 and month == 12:
-        return  # January 2027 lies outside the data
-    assert due_date(score_sheets_due(), period=period, calendar=STATUTORY) == hr_due_date(
-        period, STATUTORY
+def test_september_2025_scores_reach_hr_on_9_october_after_the_national_day_days_off() -> None:
+    # 8 October 2025 is the last of the 1–8 October days off; 9 October is a workday.
+    assert hr_due_date(Period(year=2025, month=9), STATUTORY) == date(2025, 10, 9)
+    found = deadline(score_sheets_due(), period=Period(year=2025, month=9), calendar=STATUTORY)
+    assert found.due == date(2025, 10, 9)
+    assert found.label.en == (
+        "day 8 of the next month (2025-10-08), moved to the next workday if it is a day off"
     )
+
+
+def test_january_2026_scores_reach_hr_on_monday_9_february_as_the_8th_is_a_sunday() -> None:
+    assert hr_due_date(Period(year=2026, month=1), STATUTORY) == date(2026, 2, 9)
+
+
+def test_the_hr_due_date_of_the_last_month_the_library_accepts_is_refused_naming_the_period() -> (
+    None
+):
+    # The 8th of the next month would be 8 January 2200, past the last date accepted.
+    calendar = TableCalendar(name="2199", first_year=2199, last_year=2199)
+    with pytest.raises(InvalidValueError, match=r"period: expected a period ending before"):
+        hr_due_date(Period(year=2199, month=12), calendar)
+
+
+NEW_YEAR = BeforeHoliday(holiday=Holiday.NEW_YEARS_DAY)
+
+
+@pytest.mark.parametrize(
+    ("year", "due", "first", "last"),
+    [
+        # 30 Dec 2018 – 1 Jan 2019 off; Saturday 29 December 2018 was a make-up workday.
+        (2018, date(2018, 12, 29), date(2018, 12, 30), date(2019, 1, 1)),
+        # 31 Dec 2022 – 2 Jan 2023 off; Friday 30 December is the last workday before.
+        (2022, date(2022, 12, 30), date(2022, 12, 31), date(2023, 1, 2)),
+        # 30 Dec 2023 – 1 Jan 2024 off; Friday 29 December is the last workday before.
+        (2023, date(2023, 12, 29), date(2023, 12, 30), date(2024, 1, 1)),
+    ],
+)
+def test_a_new_year_holiday_that_begins_before_the_year_ends_is_the_one_the_year_s_rule_takes(
+    year: int, due: date, first: date, last: date
+) -> None:
+    found = deadline(NEW_YEAR, period=Period(year=year), calendar=STATUTORY)
+    assert found.due == due  # not a year later, before the next New Year's Day
+    assert (found.input_map()["holiday_first_day"], found.input_map()["holiday_last_day"]) == (
+        first,
+        last,
+    )
+    assert found.input_map()["holiday_begins_in_period"] is True
+    assert found.label.en.endswith(f"a holiday that begins before {year} ends")
+    assert "结束前开始" in found.label.zh_CN
+
+
+def test_a_new_year_holiday_that_begins_after_the_year_ends_says_nothing_of_the_period() -> None:
+    found = deadline(NEW_YEAR, period=Period(year=2024), calendar=STATUTORY)
+    # 1 January 2025 (a Wednesday) alone is off: due Tuesday 31 December 2024.
+    assert found.due == date(2024, 12, 31)
+    assert "holiday_begins_in_period" not in found.input_map()

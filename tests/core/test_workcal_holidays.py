@@ -131,10 +131,11 @@ def test_the_mid_autumn_festival_of_2023_is_the_day_before_the_national_day_days
 
 
 def test_the_one_off_victory_day_of_2015_is_named_and_found_only_in_2015() -> None:
-    # The data names 3 and 4 September 2015.
+    # The data names 3 and 4 September 2015; Saturday 5 September, unnamed, was off with
+    # them (Sunday 6 September was a make-up workday).
     assert holiday_stretch(STATUTORY, Holiday.ANTI_FASCIST_70TH_DAY, 2015) == (
         date(2015, 9, 3),
-        date(2015, 9, 4),
+        date(2015, 9, 5),
     )
     with pytest.raises(InvalidValueError, match="in 2016"):
         holiday_stretch(STATUTORY, Holiday.ANTI_FASCIST_70TH_DAY, 2016)
@@ -264,17 +265,58 @@ def test_a_table_calendar_written_before_holidays_had_names_still_reads() -> Non
 
 
 def test_every_statutory_stretch_is_days_off_named_for_its_holiday_between_workdays() -> None:
+    # The stretch is the holiday's whole break: the day before it and the day after it
+    # are workdays, or days off of another holiday (Mid-autumn beside National Day).
     for year in range(2005, 2027):
         for holiday in Holiday:
             for first, last in holiday_stretches(
                 STATUTORY, holiday, date(year, 1, 1), date(year, 12, 31)
             ):
-                assert holiday_of(STATUTORY, first) is holiday
-                assert holiday_of(STATUTORY, last) is holiday
-                assert holiday_of(STATUTORY, first - timedelta(days=1)) is not holiday
-                assert holiday_of(STATUTORY, last + timedelta(days=1)) is not holiday
                 days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
                 assert not any(is_workday(STATUTORY, d) for d in days)
+                assert holiday in {holiday_of(STATUTORY, d) for d in days}
+                assert {holiday_of(STATUTORY, d) for d in days} <= {holiday, None} | (
+                    {Holiday.MID_AUTUMN_FESTIVAL} if holiday is Holiday.NATIONAL_DAY else set()
+                )
+                for beside in (first - timedelta(days=1), last + timedelta(days=1)):
+                    assert is_workday(STATUTORY, beside) or holiday_of(STATUTORY, beside) not in (
+                        None,
+                        holiday,
+                    ), (holiday, first, last, beside)
+
+
+@pytest.mark.parametrize(
+    ("holiday", "year", "first", "last"),
+    [
+        # "6月10日放假，与周末连休": Saturday 8 and Sunday 9 June, which the data leaves unnamed.
+        (Holiday.DRAGON_BOAT_FESTIVAL, 2024, date(2024, 6, 8), date(2024, 6, 10)),
+        (Holiday.NEW_YEARS_DAY, 2018, date(2017, 12, 30), date(2018, 1, 1)),
+        (Holiday.NEW_YEARS_DAY, 2016, date(2016, 1, 1), date(2016, 1, 3)),
+        (Holiday.LABOUR_DAY, 2015, date(2015, 5, 1), date(2015, 5, 3)),
+        (Holiday.ANTI_FASCIST_70TH_DAY, 2015, date(2015, 9, 3), date(2015, 9, 5)),
+    ],
+)
+def test_a_holiday_joined_to_the_weekend_runs_over_the_weekend_the_data_leaves_unnamed(
+    holiday: Holiday, year: int, first: date, last: date
+) -> None:
+    assert holiday_stretch(STATUTORY, holiday, year) == (first, last)
+
+
+def test_the_unnamed_saturday_of_the_2016_new_year_break_has_no_name_but_is_in_its_stretch() -> (
+    None
+):
+    assert holiday_of(STATUTORY, date(2016, 1, 2)) is None
+    first, last = holiday_stretch(STATUTORY, Holiday.NEW_YEARS_DAY, 2016)
+    assert first <= date(2016, 1, 2) <= last
+
+
+def test_the_mid_autumn_festival_of_2020_merged_into_national_day_carries_its_name() -> None:
+    assert holiday_stretch(STATUTORY, Holiday.NATIONAL_DAY, 2020) == (
+        date(2020, 10, 1),
+        date(2020, 10, 8),
+    )
+    with pytest.raises(InvalidValueError, match="days off for in 2020"):
+        holiday_stretch(STATUTORY, Holiday.MID_AUTUMN_FESTIVAL, 2020)
 
 
 @st.composite
@@ -316,14 +358,15 @@ def test_a_holidays_stretch_is_named_days_off_holding_a_day_of_the_year(
     except NotCoveredError:
         # A stretch reaching 31 December looks at 1 January of a year the table lacks.
         return
-    assert year in (first.year, last.year)
-    assert holiday_of(table, first) is holiday
-    assert holiday_of(table, last) is holiday
-    assert all(not is_workday(table, first + timedelta(n)) for n in range((last - first).days + 1))
-    assert (
-        first - timedelta(1) < date(year, 1, 1)
-        or holiday_of(table, first - timedelta(1)) is not holiday
-    )
+    days = [first + timedelta(n) for n in range((last - first).days + 1)]
+    assert any(d.year == year and holiday_of(table, d) is holiday for d in days)
+    assert all(not is_workday(table, d) for d in days)
+    assert {holiday_of(table, d) for d in days} <= {holiday, None}
+    # The stretch is the whole run of days off: a workday lies on each side of it.
+    before = first - timedelta(1)
+    assert before < date(year, 1, 1) or is_workday(table, before)
+    after = last + timedelta(1)
+    assert after > date(year, 12, 31) or is_workday(table, after)
 
 
 SNAPSHOT = STATUTORY.to_table(2004, 2026)

@@ -109,9 +109,95 @@ def test_a_correcting_layer_answers_for_a_year_the_base_covers_too() -> None:
         last_year=2026,
         rest_days=(date(2026, 12, 31),),
     )
-    calendar = LayeredCalendar(base=StatutoryCalendar(), layers=(correction, EXAMPLE_2027))
+    calendar = LayeredCalendar(
+        base=StatutoryCalendar(), layers=(correction, EXAMPLE_2027), replaces_base=True
+    )
     assert calendar.day_kind(date(2026, 12, 31)) is DayKind.REST_DAY
     assert StatutoryCalendar().day_kind(date(2026, 12, 31)) is DayKind.WORKDAY
+
+
+def test_a_layer_over_a_year_the_base_covers_is_refused_unless_it_says_it_replaces_the_base() -> (
+    None
+):
+    # A 2026–27 table over the statutory data would replace all of 2026 (the 2026 Spring
+    # Festival among it) without a word: refused, naming the days it would replace.
+    big = TableCalendar(
+        name="2026-27", first_year=2026, last_year=2027, holidays=(date(2027, 1, 1),)
+    )
+    with pytest.raises(
+        PolicyDefinitionError,
+        match=r"layers\[0\]: expected dates the base does not cover .*2026-01-01 to 2026-12-31 "
+        r"would be replaced",
+    ):
+        LayeredCalendar(base=StatutoryCalendar(), layers=(big,))
+    corrected = LayeredCalendar(base=StatutoryCalendar(), layers=(big,), replaces_base=True)
+    assert corrected.day_kind(date(2026, 2, 16)) is DayKind.WORKDAY  # as the table says
+
+
+def test_a_2019_notice_s_december_2018_days_are_written_in_a_layer_that_begins_in_december() -> (
+    None
+):
+    # The 2019 notice (国办发明电〔2018〕15号): 30 December 2018 to 1 January 2019 off,
+    # Saturday 29 December 2018 worked. Over a base of 2018 up to 28 December (as a
+    # company might have kept it), a layer from 29 December 2018 holds those days.
+    base_2018 = TableCalendar(
+        name="2018", first_year=2018, last_year=2018, last_day=date(2018, 12, 28)
+    )
+    notice = TableCalendar(
+        name="2019",
+        first_year=2019,
+        last_year=2019,
+        first_day=date(2018, 12, 29),
+        holidays=(date(2018, 12, 31), date(2019, 1, 1)),
+        makeup_workdays=(date(2018, 12, 29),),
+        named_holidays=(
+            NamedHoliday(
+                holiday=Holiday.NEW_YEARS_DAY,
+                first_day=date(2018, 12, 30),
+                last_day=date(2019, 1, 1),
+            ),
+        ),
+        source="国办发明电〔2018〕15号",
+    )
+    calendar = LayeredCalendar(base=base_2018, layers=(notice,))
+    assert calendar.day_kind(date(2018, 12, 29)) is DayKind.MAKEUP_WORKDAY
+    assert calendar.source_of(date(2018, 12, 31)) == "国办发明电〔2018〕15号"
+    assert calendar.day_kind(date(2018, 12, 28)) is DayKind.WORKDAY  # the base's Friday
+    assert holiday_stretch(calendar, Holiday.NEW_YEARS_DAY, 2019) == (
+        date(2018, 12, 30),
+        date(2019, 1, 1),
+    )
+    assert from_dict(to_dict(calendar), LayeredCalendar) == calendar
+
+
+def test_a_table_refuses_a_day_outside_the_years_or_the_dates_it_states() -> None:
+    with pytest.raises(
+        PolicyDefinitionError,
+        match=r"makeup_workdays\[0\]: expected a date in the covered years 2019–2019.*"
+        r"got date 2018-12-29",
+    ):
+        TableCalendar(
+            name="2019", first_year=2019, last_year=2019, makeup_workdays=(date(2018, 12, 29),)
+        )
+    with pytest.raises(
+        PolicyDefinitionError,
+        match=r"rest_days\[0\]: expected a date in the covered dates 2018-12-29–2019-12-31",
+    ):
+        TableCalendar(
+            name="2019",
+            first_year=2019,
+            last_year=2019,
+            first_day=date(2018, 12, 29),
+            rest_days=(date(2018, 12, 28),),
+        )
+    with pytest.raises(PolicyDefinitionError, match=r"TableCalendar\.last_day"):
+        TableCalendar(
+            name="x",
+            first_year=2019,
+            last_year=2019,
+            first_day=date(2019, 6, 1),
+            last_day=date(2019, 5, 31),
+        )
 
 
 def test_two_layers_for_the_same_year_are_refused() -> None:

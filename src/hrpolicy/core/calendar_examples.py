@@ -1,5 +1,6 @@
 """The calendar rules of the handbooks, written as data: each function returns the rule,
-its docstring quoting the handbook in Chinese and English.
+its docstring restating the handbook's rule in Chinese and English (a restatement, not a
+quotation) and saying which readings are chosen.
 
 >>> from datetime import date
 >>> from hrpolicy.core.period import Period
@@ -18,10 +19,12 @@ __all__ = ["score_sheets_due", "year_end_bonus_paid_by"]
 
 
 def year_end_bonus_paid_by() -> BeforeHoliday:
-    """ "年终奖……于春节前发放" — the year-end bonus by team ranking is "paid before the
-    Lunar New Year": due on the last workday before the Spring Festival days off. Asked
-    for a year's bonus with ``period=Period(year=…)``, it is the first Spring Festival
-    after that year.
+    """Handbook rule, restated in both languages: 年终奖于春节前发放 — the year-end bonus by
+    team ranking is paid before the Lunar New Year.
+
+    Chosen: due on the last workday before the Spring Festival days off (one workday
+    before). Asked for a year's bonus with ``period=Period(year=…)``, it is the first
+    Spring Festival after that year.
 
     >>> year_end_bonus_paid_by()
     BeforeHoliday(holiday=<Holiday.SPRING_FESTIVAL: 'spring_festival'>, workdays_before=1)
@@ -30,9 +33,11 @@ def year_end_bonus_paid_by() -> BeforeHoliday:
 
 
 def score_sheets_due() -> DayOfNextMonth:
-    """ "考核结果于次月8日前报人力资源部" — "scores go to HR by the 8th of the next month":
-    the 8th of the month after the month scored, moved to the next workday when it is a
-    day off.
+    """Handbook rule, restated in both languages: 考核结果于次月8日前报人力资源部 — scores go
+    to HR by the 8th of the next month.
+
+    Chosen: the 8th of the month after the month scored, moved to the next workday when it
+    is a day off (the handbook does not say which way a day off moves it).
 
     >>> score_sheets_due()
     DayOfNextMonth(day=8, roll=<Roll.NEXT_WORKDAY: 'next_workday'>)

@@ -153,7 +153,9 @@ def _ordinal(n: int) -> str:
 
 
 def _stretch_after(calendar: WorkCalendar, holiday: Holiday, period: Period) -> tuple[date, date]:
-    """The first stretch of ``holiday`` that begins after ``period`` ends."""
+    """The first stretch of ``holiday`` that ends after ``period`` ends: it holds a day
+    named so after the period's last day, and may begin on or before it (the New Year's
+    Day stretch of 31 December 2022 to 2 January 2023 follows the year 2022)."""
     end = period.last_day
     if end >= LAST_DATE:
         raise InvalidValueError(
@@ -162,8 +164,7 @@ def _stretch_after(calendar: WorkCalendar, holiday: Holiday, period: Period) -> 
     first = end + _ONE_DAY
     last = min(end + _LOOKAHEAD, LAST_DATE)
     for start, stop in holiday_stretches(calendar, holiday, first, last):
-        if start > end:
-            return start, stop
+        return start, stop
     raise InvalidValueError(
         "holiday",
         f"a holiday the calendar has days off for between {first.isoformat()} and "
@@ -175,9 +176,11 @@ def _stretch_after(calendar: WorkCalendar, holiday: Holiday, period: Period) -> 
 def _before_holiday(
     rule: BeforeHoliday, year: int | None, period: Period | None, calendar: WorkCalendar
 ) -> DueDate:
+    straddles = False
     if period is not None:
         start, stop = _stretch_after(calendar, rule.holiday, period)
         when: tuple[str, StepValue] = ("period", str(period))
+        straddles = start <= period.last_day
     elif year is not None:
         start, stop = holiday_stretch(calendar, rule.holiday, year)
         when = ("year", year)
@@ -207,6 +210,13 @@ def _before_holiday(
         ("holiday_last_day", stop),
         ("workdays_before", rule.workdays_before),
     )
+    if straddles:
+        assert period is not None
+        text = label(
+            f"{text.zh_CN}（该假期于{period}结束前开始）",
+            f"{text.en}, a holiday that begins before {period} ends",
+        )
+        inputs += (("holiday_begins_in_period", True),)
     return DueDate(rule=rule, due=due, label=text, inputs=inputs)
 
 
@@ -258,10 +268,14 @@ def deadline(
     """The due date ``rule`` gives, with its explanation.
 
     A :class:`BeforeHoliday` rule takes ``year`` (the holiday of that year:
-    :func:`~hrpolicy.core.workcal.holiday_stretch`) or ``period`` (the first holiday whose
-    days off begin after the period ends: for the year 2025's bonus, the Spring Festival of
-    2026). A :class:`DayOfNextMonth` rule takes ``period`` (a month: the next month; a
-    quarter or a year: the month after its last month).
+    :func:`~hrpolicy.core.workcal.holiday_stretch`) or ``period`` (the first holiday
+    stretch that ends after the period ends: for the year 2025's bonus, the Spring Festival
+    of 2026). A stretch that begins on or before the period's last day and ends after it
+    (New Year's Day from 31 December 2022 to 2 January 2023, after the year 2022) is the
+    one taken — its last workday before may lie inside the period — and the label and the
+    input ``holiday_begins_in_period`` say so; a stretch that ends within the period is
+    over, and the next one is taken. A :class:`DayOfNextMonth` rule takes ``period`` (a
+    month: the next month; a quarter or a year: the month after its last month).
 
     Args:
         rule: a :data:`DeadlineRule`.

@@ -9,9 +9,11 @@ implementations ship:
   :class:`~hrpolicy.core.errors.NotCoveredError` for a date outside its covered years.
 - :class:`ChineseStatutoryCalendar` — an adapter over the ``chinesecalendar`` package
   (``pip install "hrpolicy[cn-calendar]"``) that raises ``NotCoveredError`` for years the
-  package has no data for, never guessing. That package marks every day off inside a
-  holiday stretch as a holiday, so the adapter reports such days as ``STATUTORY_HOLIDAY``
-  unless the package marks them as in-lieu rest days (``REST_DAY``).
+  package has no data for, never guessing. The adapter reports the days the package lists
+  as holidays as ``STATUTORY_HOLIDAY`` unless the package marks them as in-lieu rest days
+  (``REST_DAY``); the package lists most weekend days inside a holiday's days off as
+  holidays, but leaves out the weekend it joins to a holiday in some years (8–9 June
+  2024), which are then ordinary ``REST_DAY`` s.
 - :class:`StatutoryCalendar` — that calendar named as data (``{"kind":
   "chinese_statutory"}``), the package loaded when a day is first asked for.
 - :class:`LayeredCalendar` — tables laid over a base calendar (a year the State Council
@@ -221,6 +223,13 @@ class TableCalendar:
     the weekly rest days (Monday = 0; default Saturday and Sunday). The years are those of
     the dates the library accepts (1900 to 2199).
 
+    ``first_day`` and ``last_day``, if given, state the dates the table answers for
+    instead of whole years: a State Council notice for a year may change days of the
+    December before (the 2019 notice made 29 December 2018 a make-up workday and 30–31
+    December 2018 days off), so a table for that year may begin in that December; a
+    correction may cover part of a year. By default the table covers 1 January of
+    ``first_year`` to 31 December of ``last_year``.
+
     ``named_holidays`` name the holiday days off belong to (:class:`NamedHoliday` ranges,
     every day of which must be a day off in the table, no two overlapping); ``source``
     says where the arrangement comes from (the State Council notice on the year's
@@ -238,6 +247,8 @@ class TableCalendar:
     weekend: tuple[_Weekday, ...] = (5, 6)
     named_holidays: tuple[NamedHoliday, ...] = ()
     source: str = ""
+    first_day: date | None = None
+    last_day: date | None = None
     _kinds: dict[date, DayKind] = attrs.field(init=False, eq=False, repr=False)
     _names: dict[date, Holiday] = attrs.field(init=False, eq=False, repr=False)
 
@@ -247,6 +258,12 @@ class TableCalendar:
                 "TableCalendar.last_year",
                 f"a year on or after first_year {self.first_year}",
                 self.last_year,
+            )
+        if self.covered_to < self.covered_from:
+            raise PolicyDefinitionError(
+                "TableCalendar.last_day",
+                f"a date on or after the first day covered {self.covered_from.isoformat()}",
+                self.covered_to,
             )
         if any(day > 6 for day in self.weekend) or len(set(self.weekend)) != len(self.weekend):
             raise PolicyDefinitionError(
@@ -260,10 +277,8 @@ class TableCalendar:
         ):
             for index, day in enumerate(days):
                 path = f"TableCalendar.{field_name}[{index}]"
-                if not self.first_year <= day.year <= self.last_year:
-                    raise PolicyDefinitionError(
-                        path, f"a date in the covered years {self.first_year}–{self.last_year}", day
-                    )
+                if not self.covers(day):
+                    raise PolicyDefinitionError(path, f"a date in {self.coverage}", day)
                 if day in kinds:
                     raise PolicyDefinitionError(
                         path, f"a date not already listed as {kinds[day].value}", day
@@ -283,11 +298,7 @@ class TableCalendar:
             path = f"TableCalendar.named_holidays[{index}]"
             for day in named.dates():
                 if not self.covers(day):
-                    raise PolicyDefinitionError(
-                        path,
-                        f"dates in the covered years {self.first_year}–{self.last_year}",
-                        day,
-                    )
+                    raise PolicyDefinitionError(path, f"dates in {self.coverage}", day)
                 if day in names:
                     raise PolicyDefinitionError(
                         path, f"a date not already named {names[day].value}", day
@@ -305,19 +316,35 @@ class TableCalendar:
             return kind
         return DayKind.REST_DAY if day.weekday() in self.weekend else DayKind.WORKDAY
 
+    @property
+    def covered_from(self) -> date:
+        """The first day the table answers for: ``first_day``, else 1 January of
+        ``first_year``."""
+        return self.first_day if self.first_day is not None else date(self.first_year, 1, 1)
+
+    @property
+    def covered_to(self) -> date:
+        """The last day the table answers for: ``last_day``, else 31 December of
+        ``last_year``."""
+        return self.last_day if self.last_day is not None else date(self.last_year, 12, 31)
+
+    @property
+    def coverage(self) -> str:
+        """What the table covers, as messages name it: "the covered years 2026–2027", or
+        the dates when the table states them."""
+        if self.first_day is None and self.last_day is None:
+            return f"the covered years {self.first_year}–{self.last_year}"
+        return f"the covered dates {self.covered_from.isoformat()}–{self.covered_to.isoformat()}"
+
     def covers(self, day: date) -> bool:
         """Whether the calendar has data for ``day``."""
-        return self.first_year <= day.year <= self.last_year
+        return self.covered_from <= day <= self.covered_to
 
     def day_kind(self, day: date) -> DayKind:
-        """The kind of ``day``; ``NotCoveredError`` outside the covered years."""
+        """The kind of ``day``; ``NotCoveredError`` outside what the table covers."""
         check_date(day, "day")
         if not self.covers(day):
-            raise NotCoveredError(
-                f"TableCalendar({self.name})",
-                f"a date in the covered years {self.first_year}–{self.last_year}",
-                day,
-            )
+            raise NotCoveredError(f"TableCalendar({self.name})", f"a date in {self.coverage}", day)
         return self._kind(day)
 
     def holiday(self, day: date) -> Holiday | None:
@@ -398,10 +425,15 @@ class ChineseStatutoryCalendar:
         return DayKind.REST_DAY if day.weekday() >= 5 else DayKind.WORKDAY
 
     def holiday(self, day: date) -> Holiday | None:
-        """The holiday the package names for day off ``day`` (every day off of a holiday
-        stretch, weekends and in-lieu rest days included), or ``None`` for a workday (a
-        make-up workday too) and an ordinary weekend day; ``NotCoveredError`` for years
-        without data.
+        """The holiday the package names for day off ``day``, or ``None`` for a workday (a
+        make-up workday too) and a weekend day the package names for no holiday;
+        ``NotCoveredError`` for years without data. The package names in-lieu rest days
+        and, for most years, the weekend days inside a holiday's days off; the weekend
+        days it joins to a holiday in some years ("与周末连休": 2–3 January 2016, 8–9 June
+        2024) it leaves unnamed, and they are ``None`` here —
+        :func:`holiday_stretch` still counts them in the holiday's stretch. A holiday
+        merged into another (the Mid-autumn Festival of 2020, inside National Day) carries
+        the other's name on every day.
 
         >>> calendar = ChineseStatutoryCalendar()
         >>> calendar.holiday(date(2025, 10, 4)) is Holiday.NATIONAL_DAY
@@ -515,10 +547,26 @@ register_tagged_union(
 )
 
 
+def _base_span(calendar: TableCalendar | StatutoryCalendar) -> tuple[date, date] | None:
+    """The first and last day a base calendar covers (``None``: the statutory package is
+    not installed, so the base covers no day)."""
+    if isinstance(calendar, TableCalendar):
+        return calendar.covered_from, calendar.covered_to
+    try:
+        statutory = _statutory()
+    except MissingDependencyError:
+        return None
+    return date(statutory.first_year, 1, 1), date(statutory.last_year, 12, 31)
+
+
 def _describe(calendar: TableCalendar | StatutoryCalendar) -> str:
     if isinstance(calendar, TableCalendar):
         source = f", {calendar.source}" if calendar.source else ""
-        return f"table {calendar.name!r}{source}: {calendar.first_year}–{calendar.last_year}"
+        if calendar.first_day is None and calendar.last_day is None:
+            covered = f"{calendar.first_year}–{calendar.last_year}"
+        else:
+            covered = f"{calendar.covered_from.isoformat()}–{calendar.covered_to.isoformat()}"
+        return f"table {calendar.name!r}{source}: {covered}"
     return f"chinese statutory: {calendar.first_year}–{calendar.last_year}"
 
 
@@ -531,13 +579,21 @@ class LayeredCalendar:
 
     This is how a year the statutory data does not hold yet is added: the State
     Council's announced arrangement for it, written as a :class:`TableCalendar` with its
-    ``source``, laid over :class:`StatutoryCalendar` (the docs' "How to add a year").
-    Layers may not cover the same year twice; a layer may cover a year the base covers
-    (a correction), and then it answers for that year.
+    ``source``, laid over :class:`StatutoryCalendar` (the docs' "How to add a year"). A
+    layer covers the dates its table covers (whole years, or the ``first_day`` to
+    ``last_day`` it states: a notice's days of the December before).
+
+    No two layers may cover the same day. A layer covering a day the base covers too
+    replaces the base for every such day, so it is refused unless ``replaces_base`` says
+    that is meant (a correction; the base's data for those days is then not read). Over
+    :class:`StatutoryCalendar` this is checked when the ``chinesecalendar`` package is
+    installed (without it the base answers for no day).
 
     Attributes:
         base: the calendar underneath (:data:`BaseCalendar`).
-        layers: one or more :class:`TableCalendar`, none covering a year another covers.
+        layers: one or more :class:`TableCalendar`, none covering a day another covers.
+        replaces_base: whether the layers may answer for days the base covers (default
+            ``False``: such a layer is a :class:`~hrpolicy.core.errors.PolicyDefinitionError`).
 
     >>> extra = TableCalendar(name="example year 2199", first_year=2199, last_year=2199,
     ...                       holidays=(date(2199, 1, 1),), source="made up for the example")
@@ -553,6 +609,7 @@ class LayeredCalendar:
 
     base: BaseCalendar
     layers: tuple[TableCalendar, ...]
+    replaces_base: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not self.layers:
@@ -560,14 +617,34 @@ class LayeredCalendar:
                 "LayeredCalendar.layers", "one or more TableCalendar layers", self.layers
             )
         for index, layer in enumerate(self.layers):
+            span = f"{layer.covered_from.isoformat()}–{layer.covered_to.isoformat()}"
             for other in self.layers[:index]:
-                if layer.first_year <= other.last_year and other.first_year <= layer.last_year:
+                if (
+                    layer.covered_from <= other.covered_to
+                    and other.covered_from <= layer.covered_to
+                ):
                     raise PolicyDefinitionError(
                         f"LayeredCalendar.layers[{index}]",
-                        f"years no other layer covers (layer {other.name!r} covers "
-                        f"{other.first_year}–{other.last_year})",
-                        f"{layer.first_year}–{layer.last_year}",
+                        f"dates no other layer covers (layer {other.name!r} covers "
+                        f"{other.covered_from.isoformat()}–{other.covered_to.isoformat()})",
+                        span,
                     )
+            if self.replaces_base:
+                continue
+            base_span = _base_span(self.base)
+            if base_span is None:
+                continue
+            first, last = base_span
+            if layer.covered_from <= last and first <= layer.covered_to:
+                overlap_from = max(first, layer.covered_from).isoformat()
+                overlap_to = min(last, layer.covered_to).isoformat()
+                raise PolicyDefinitionError(
+                    f"LayeredCalendar.layers[{index}]",
+                    f"dates the base does not cover (base {_describe(self.base)}; "
+                    f"{overlap_from} to {overlap_to} would be replaced — set "
+                    "replaces_base=True if the layer is meant to correct the base)",
+                    span,
+                )
 
     def _answering(self, day: date) -> TableCalendar | StatutoryCalendar:
         check_date(day, "day")
@@ -664,18 +741,29 @@ def _check_year(year: object, field: str) -> int:
 
 
 def _walk_off(calendar: WorkCalendar, holiday: Holiday, day: date, step: timedelta) -> date:
-    """The farthest day named ``holiday`` reached from ``day`` (named so) stepping over
-    consecutive days off."""
-    farthest, current = day, day
+    """The far end of ``holiday``'s stretch reached from ``day`` (named so) stepping over
+    the run of consecutive days off: the farthest day named ``holiday``, then on over the
+    unnamed days off beyond it, up to a workday or a day named for another holiday."""
+    run: list[tuple[date, Holiday | None]] = []
+    current = day
     for _ in range(_MAX_RUN_OFF):
         current += step
         if calendar.day_kind(current).is_work:
-            return farthest
-        if holiday_of(calendar, current) is holiday:
-            farthest = current
-    raise NotCoveredError(
-        "calendar", f"a workday within {_MAX_RUN_OFF} days of {day.isoformat()}", current
-    )
+            break
+        run.append((current, holiday_of(calendar, current)))
+    else:
+        raise NotCoveredError(
+            "calendar", f"a workday within {_MAX_RUN_OFF} days of {day.isoformat()}", current
+        )
+    farthest, last_named = day, -1
+    for index, (off, name) in enumerate(run):
+        if name is holiday:
+            farthest, last_named = off, index
+    for off, name in run[last_named + 1 :]:
+        if name is not None:
+            break  # another holiday's day off: the stretch ends before it
+        farthest = off
+    return farthest
 
 
 def holiday_stretches(
@@ -684,10 +772,13 @@ def holiday_stretches(
     """Every stretch of ``holiday`` with a day named so from ``first`` to ``last``, in
     order, as (first day off, last day off), one at a time (a caller that needs the first
     looks no further than it; the arguments are checked on the first ``next``). A
-    stretch runs, within one run of consecutive days off, from its first to its last day
-    named ``holiday`` (so a Mid-autumn day inside the National Day days off leaves one
-    National Day stretch); it may reach beyond ``first`` and ``last``, and looking there
-    needs the calendar's data.
+    stretch is found from the run of consecutive days off that holds the days named
+    ``holiday``: it runs from the first to the last of them (so a Mid-autumn day inside
+    the National Day days off leaves one National Day stretch), and on over the unnamed
+    days off at either end — the weekend a notice joins to the holiday ("与周末连休"),
+    which the statutory data names for some years and not for others — up to a workday or
+    a day named for another holiday. It may reach beyond ``first`` and ``last``, and
+    looking there needs the calendar's data.
 
     >>> cal = TableCalendar(name="demo", first_year=2025, last_year=2026,
     ...     holidays=(date(2026, 1, 1), date(2026, 12, 31)),

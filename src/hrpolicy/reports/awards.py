@@ -10,14 +10,16 @@ An :class:`AwardPolicy` is data; it holds any of three awards:
   ``SHARE`` — the tied members occupy as many ranks as they are and share those ranks'
   awards equally (the awards add up to the pool); ``HIGHER`` — each tied member earns the
   higher rank's award and the next member takes the rank after the tied ones (1, 1, 3):
-  the awards may then exceed the pool, and how much by is a finding. Shares of a pool
-  are rounded to the fen by the largest remainder (:func:`~hrpolicy.core.money.allocate`,
-  in rank order, then by employee), so the awards and what is left of the pool add up to
-  the pool exactly.
+  the awards may then exceed the pool, and how much by is a finding. Under ``SHARE``
+  shares of a pool are rounded to the fen by the largest remainder
+  (:func:`~hrpolicy.core.money.allocate`, in rank order, then by employee), so the awards
+  and what is left of the pool add up to the pool exactly; under ``HIGHER`` each rank's
+  award is rounded half up once and every member holding the rank earns it.
 - :class:`GrowthAward` — the growth of the member's gross margin over the year before,
   as a rate (this year − last year) ÷ last year or as an amount, looked up in a band
   table whose value is the award in yuan (:attr:`GrowthPays.AWARD`) or a rate of the
-  growth amount (:attr:`GrowthPays.SHARE`). No growth (or a fall) earns nothing; a
+  growth amount (:attr:`GrowthPays.SHARE`). Margins may be negative (a loss-making year):
+  an amount basis measures from a prior loss. No growth (or a fall) earns nothing; a
   member with no prior year, or a rate over a prior margin of zero or less, earns nothing
   and it is said (a finding).
 - :class:`MajorCustomerAward` — a fixed amount for each customer the member developed
@@ -49,6 +51,8 @@ from hrpolicy.core.approvals import (
     ApprovalRule,
     ApprovalSubject,
     Fact,
+    Holds,
+    Requirement,
     SignOff,
     check_approvals,
 )
@@ -56,14 +60,15 @@ from hrpolicy.core.bands import BandTable, Semantics
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import write_in_full
-from hrpolicy.core.deadlines import DeadlineRule, deadline
+from hrpolicy.core.deadlines import DayOfNextMonth, DeadlineRule, Roll, deadline
 from hrpolicy.core.display import Displayable, SummaryValue, View, amount
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.explain import (
     Catalog,
     Explanation,
     Finding,
     FindingSpec,
+    FindingValue,
     Severity,
     Step,
     StepValue,
@@ -72,6 +77,7 @@ from hrpolicy.core.explain import (
 from hrpolicy.core.fields import (
     FIRST_DATE,
     LAST_DATE,
+    Money,
     NonNegativeMoney,
     Text,
     argument,
@@ -183,6 +189,21 @@ CATALOG: Final = Catalog(
             "{employee}'s year-end awards of {amount} yuan were due by {due} ({rule}) and were "
             "paid on {paid_on}, {days} days late.",
             (p("LCL 30"), p("WPP 7")),
+        ),
+        "paid_before_sign_off": FindingSpec(
+            Severity.VIOLATION,
+            "{employee}的年终奖励{amount}元须经{approver}签批，于{paid_on}发放（签批：{signed_on}），"
+            "发放时未经签批。",
+            "{employee}'s year-end awards of {amount} yuan need the {approver}'s sign-off and "
+            "were paid on {paid_on}, before they were signed (signed: {signed_on}).",
+            (p("WPP-S 3"),),
+        ),
+        "paid_before_year_end": FindingSpec(
+            Severity.WARNING,
+            "{employee}的{year}年度奖励{amount}元于{paid_on}发放，早于该年度结束，"
+            "年度数据尚未确定。",
+            "{employee}'s awards of {amount} yuan for {year} were paid on {paid_on}, before "
+            "the year ended and its figures were final.",
         ),
         "customer_not_major": FindingSpec(
             Severity.INFO,
@@ -400,6 +421,12 @@ class AwardPolicy:
     Lunar New Year" is ``BeforeHoliday(holiday=Holiday.SPRING_FESTIVAL)``, the last
     workday before the first Spring Festival holiday after the year ends).
 
+    Every approval rule is for the fact ``"award"`` and holds back the award or nothing
+    (a rule of another kind would never apply); a :class:`~hrpolicy.core.deadlines.DayOfNextMonth`
+    pay-by rule rolls to the workday before a day off (``Roll.PREVIOUS_WORKDAY``: wages
+    due on a rest day or holiday are paid earlier, WPP 7). Anything else is a
+    :class:`~hrpolicy.core.errors.PolicyDefinitionError`.
+
     >>> AwardPolicy(policy_id="none")
     Traceback (most recent call last):
     ...
@@ -421,6 +448,31 @@ class AwardPolicy:
             "at least one award (ranking, growth or major_customers)",
             None,
         )
+        for index, rule in enumerate(self.approvals):
+            where = f"AwardPolicy({self.policy_id}).approvals[{index}]"
+            if rule.kind != AWARD:
+                raise PolicyDefinitionError(
+                    f"{where}.kind",
+                    f"{AWARD!r}: the awards raise only the fact {AWARD!r} (a rule of another "
+                    "kind would never apply)",
+                    rule.kind,
+                )
+            if rule.holds not in (Holds.AWARD, Holds.NOTHING):
+                raise PolicyDefinitionError(
+                    f"{where}.holds",
+                    "'award' or 'nothing' (a missing sign-off holds the award back, or is "
+                    "reported only)",
+                    rule.holds.value,
+                )
+        if (
+            isinstance(self.pay_by, DayOfNextMonth)
+            and self.pay_by.roll is not Roll.PREVIOUS_WORKDAY
+        ):
+            raise PolicyDefinitionError(
+                f"AwardPolicy({self.policy_id}).pay_by.roll",
+                "previous_workday: wages due on a day off are paid the workday before (WPP 7)",
+                self.pay_by.roll.value,
+            )
 
 
 @checked
@@ -439,14 +491,15 @@ class DevelopedCustomer:
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class MemberYear:
     """One team member's year, as far as the awards need it: the ranking ``measure``, the
-    gross margin of the year and of the year before (``None``: the member has no prior
-    year), the customers developed, the sign-offs given for the member's awards, and the
-    day they were paid (``None``: not paid, or not recorded)."""
+    gross margin of the year and of the year before (either may be negative, a loss;
+    ``None`` for the year before: the member has no prior year), the customers
+    developed, the sign-offs given for the member's awards, and the day they were paid
+    (``None``: not paid, or not recorded)."""
 
     employee: Text
     measure: Decimal | None = None
-    gross_margin: NonNegativeMoney | None = None
-    prior_gross_margin: NonNegativeMoney | None = None
+    gross_margin: Money | None = None
+    prior_gross_margin: Money | None = None
     customers: tuple[DevelopedCustomer, ...] = ()
     sign_offs: tuple[SignOff, ...] = ()
     paid_on: date | None = None
@@ -694,7 +747,9 @@ def year_end_awards(
         InvalidValueError: a fact an award needs is missing — the pool for ranking shares
             (or a pool given with fixed amounts), a member's ranking measure, a member's
             gross margin for a growth award, the calendar for a pay-by rule — or a fact
-            nothing reads is given (a calendar or a payment day without a pay-by rule).
+            nothing reads is given (a calendar or a payment day without a pay-by rule, a
+            payment day for a member whose awards total 0), or a payment day before the
+            award year begins.
         NotCoveredError: a positive growth the growth table does not cover, or a due day
             the calendar has no data for.
 
@@ -738,7 +793,9 @@ def year_end_awards(
             },
             total,
         )
-        held = _held(policy, member, case.year, total, trail)
+        _check_paid_on(member, case.year, total, trail)
+        held, required = _held(policy, member, case.year, total, trail)
+        _paid_before_sign_off(member, total, held, required, trail)
         late = _paid_late(policy, member, due_on, total, trail)
         awards.append(
             MemberAward(
@@ -861,17 +918,25 @@ def _to_the_fen(
     ranks: Mapping[str, int],
     trail: Trail,
 ) -> tuple[dict[str, Decimal], Decimal | None]:
-    """The ranking awards rounded to the fen and the pool left: shares of a pool with the
-    pool left as one more part, so that they add up to the pool; fixed amounts tie group
-    by tie group, so that each group gets its ranks' amounts. The odd fen goes by the
-    largest remainder, in rank order, then by employee."""
+    """The ranking awards rounded to the fen and the pool left. Under ``Ties.SHARE``:
+    shares of a pool with the pool left as one more part, so that they add up to the
+    pool; fixed amounts tie group by tie group, so that each group gets its ranks'
+    amounts; the odd fen goes by the largest remainder, in rank order, then by employee.
+    Under ``Ties.HIGHER`` every member of a rank earns the same award: the rank's exact
+    award rounded half up to the fen once, and the pool left is the pool less the awards
+    (the pool is not the constraint: the awards may exceed it)."""
     awards: dict[str, Decimal] = {}
     order = sorted(exact, key=lambda e: (ranks[e], e))
-    if pool is not None:  # shares of a pool (fixed amounts have none)
+    if award.ties is Ties.HIGHER:
+        awards = {e: round_money(exact[e]) for e in order}
+        left: Decimal | None = (
+            None if pool is None else money_sum((pool, -money_sum(awards.values())))
+        )
+    elif pool is not None:  # shares of a pool (fixed amounts have none)
         given = sum(exact.values(), Fraction(0))
         rounded = allocate([*(exact[e] for e in order), Fraction(pool) - given])
         awards = dict(zip(order, rounded[:-1], strict=True))
-        left: Decimal | None = rounded[-1]
+        left = rounded[-1]
     else:
         for _, tied in itertools.groupby(order, key=lambda e: ranks[e]):
             names = list(tied)
@@ -883,6 +948,11 @@ def _to_the_fen(
             trail,
             "awards.rank.fen",
             label(
+                "排名奖四舍五入到分，同一名次金额相同",
+                "ranking awards rounded half up to the fen, the same for each member of a rank",
+            )
+            if award.ties is Ties.HIGHER
+            else label(
                 "排名奖四舍五入到分，按最大余额法分配尾差",
                 "ranking awards to the fen, the odd fen by the largest remainder",
             ),
@@ -1059,7 +1129,12 @@ def _due_on(
         return None
     assert calendar is not None  # checked by _check_pay_by
     due = deadline(policy.pay_by, period=Period(year=case.year), calendar=calendar)
-    trail.step("awards.pay_by", due.label, due.input_map(), due.due, p("WPP 7"))
+    # Wages due on a day off are paid on the workday before (WPP 7): a day-of-month rule
+    # rolls so (the policy refuses any other roll), and the last workday before a
+    # holiday lies before it by its nature; the step says so either way.
+    inputs = due.input_map()
+    inputs["roll"] = Roll.PREVIOUS_WORKDAY.value
+    trail.step("awards.pay_by", due.label, inputs, due.due, p("WPP 7"))
     return due.due
 
 
@@ -1097,11 +1172,12 @@ def _paid_late(
 
 def _held(
     policy: AwardPolicy, member: MemberYear, year: int, total: Decimal, trail: Trail
-) -> Decimal:
+) -> tuple[Decimal, tuple[Requirement, ...]]:
     """What the award rules' missing sign-offs hold back of the member's awards (all or
-    nothing), their step and findings added to the trail."""
+    nothing) and the sign-offs the rules require, their step and findings added to the
+    trail."""
     if not policy.approvals or total == 0:
-        return ZERO  # no award, nothing to sign for
+        return ZERO, ()  # no award, nothing to sign for
     subject = ApprovalSubject(
         subject_id=f"{member.employee} {year}",
         facts=(Fact(kind=AWARD, amount=total),),
@@ -1110,7 +1186,79 @@ def _held(
     outcome = check_approvals(policy.approvals, subject, member.sign_offs)
     trail.steps.extend(outcome.steps)
     trail.findings.extend(outcome.findings)
-    return outcome.held
+    return outcome.held, outcome.required
+
+
+def _check_paid_on(member: MemberYear, year: int, total: Decimal, trail: Trail) -> None:
+    """Refuse a payment day for a member with no award, or one before the award year
+    begins; a payment inside the award year is a finding (its figures were not final)."""
+    if member.paid_on is None:
+        return
+    where = f"MemberYear({member.employee}).paid_on"
+    require(
+        total != 0,
+        where,
+        f"no payment day: the member's awards for {year} total {total} (nothing to pay)",
+        member.paid_on,
+    )
+    require(
+        member.paid_on >= date(year, 1, 1),
+        where,
+        f"a day on or after {date(year, 1, 1).isoformat()} (the awards are for {year})",
+        member.paid_on,
+    )
+    if member.paid_on <= date(year, 12, 31):
+        trail.find(
+            "paid_before_year_end",
+            subject=member.employee,
+            employee=member.employee,
+            amount=total,
+            year=year,
+            paid_on=member.paid_on,
+        )
+
+
+_NOT_SIGNED: Final = label("未签批", "not signed")
+
+
+def _paid_before_sign_off(
+    member: MemberYear,
+    total: Decimal,
+    held: Decimal,
+    required: tuple[Requirement, ...],
+    trail: Trail,
+) -> None:
+    """A finding for each sign-off the member's awards need that was not given by the day
+    they were paid: missing while the awards are held, or dated after the payment
+    (undated sign-offs are not compared)."""
+    paid_on = member.paid_on
+    if paid_on is None:
+        return
+    seen: set[str] = set()
+    for requirement in required:
+        role = requirement.approver.role
+        if role in seen:
+            continue
+        signed = requirement.sign_off
+        if signed is None:
+            if held == 0:
+                continue  # reported only (approval_missing), nothing held back
+            signed_on: FindingValue = _NOT_SIGNED
+        elif signed.signed_on is not None and signed.signed_on > paid_on:
+            signed_on = signed.signed_on
+        else:
+            continue
+        seen.add(role)
+        trail.find(
+            "paid_before_sign_off",
+            subject=member.employee,
+            employee=member.employee,
+            amount=total,
+            paid_on=paid_on,
+            signed_on=signed_on,
+            approver=requirement.approver.title,
+            role=role,
+        )
 
 
 def _step(

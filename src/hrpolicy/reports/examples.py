@@ -366,19 +366,20 @@ def example_team_week() -> tuple[ReportCheck, ...]:
 
 
 def sales_team_awards() -> AwardPolicy:
-    """The sales team's year-end awards (年终奖励), as the handbook writes them: "年终奖
-    按团队综合排名发放，另对毛利较上年增长者及独立开发大客户者给予奖励，于春节前发放" — the
-    year-end bonus is paid by overall ranking across the team, with extra awards for the
-    growth of gross margin over the year before and for major customers developed
-    independently, paid before the Lunar New Year.
+    """The sales team's year-end awards (年终奖励).
 
-    Chosen: ranked by the annual score (at least 60 to be ranked), the pool split
-    50 % / 30 % / 20 % among the first three, tied members sharing their ranks' awards
-    equally; growth of gross margin under 10 % earns nothing, 10 % to under 30 % earns
-    2,000 yuan, 30 % or more 5,000 yuan; 3,000 yuan for each customer developed alone in
-    the year whose sales that year reached 200,000 yuan; a member's awards above 10,000
-    yuan in all need the general manager's approval ("奖金超过一万元的须经总经理审批"),
-    and are held back until it is given; "paid before the Lunar New Year" is the last
+    Handbook rule, restated in both languages: 年终奖按团队综合排名发放，另对毛利较上年增长者及
+    独立开发大客户者给予奖励，于春节前发放 — the year-end bonus is paid by overall ranking
+    across the team, with extra awards for the growth of gross margin over the year before
+    and for major customers developed independently, paid before the Lunar New Year.
+
+    Chosen (the handbook states none of these figures): ranked by the annual score (at
+    least 60 to be ranked), the pool split 50 % / 30 % / 20 % among the first three, tied
+    members sharing their ranks' awards equally; growth of gross margin under 10 % earns
+    nothing, 10 % to under 30 % earns 2,000 yuan, 30 % or more 5,000 yuan; 3,000 yuan for
+    each customer developed alone in the year whose sales that year reached 200,000 yuan;
+    a member's awards above 10,000 yuan in all need the general manager's approval and are
+    held back until it is given; "paid before the Lunar New Year" is read as the last
     workday before the Spring Festival holiday that follows the award year."""
     growth = BandTable.from_rows(
         [[0, "0.10", 0], ["0.10", "0.30", 2000], ["0.30", 5000]],

@@ -39,11 +39,12 @@ from fractions import Fraction
 from typing import Annotated, Any, Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
+from hrpolicy.core.calendar_examples import score_sheets_due
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union, write_in_full
+from hrpolicy.core.deadlines import DayOfNextMonth, Roll, due_date
 from hrpolicy.core.display import Displayable, View
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue, Trail, step_of
@@ -73,7 +74,7 @@ from hrpolicy.core.runs import (
     find_runs,
     number_words,
 )
-from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
+from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import IsoWeek, _key_text
 from hrpolicy.reports.validation import ReportCheck
@@ -738,8 +739,15 @@ def weeks_of(month: Period) -> tuple[IsoWeek, ...]:
 
 
 def _due_day(month: Period, day: int, calendar: WorkCalendar) -> date:
-    due = min(month.first_day + timedelta(days=day - 1), month.last_day)
-    return next_workday(calendar, due)
+    """Day ``day`` of ``month`` (its last day when the month is shorter), moved to the next
+    workday when it is a day off: the deadline rule "day N of the next month"
+    (:class:`~hrpolicy.core.deadlines.DayOfNextMonth`) applied to the month before."""
+    before = month.first_day - timedelta(days=1)
+    return due_date(
+        DayOfNextMonth(day=day, roll=Roll.NEXT_WORKDAY),
+        period=Period(year=before.year, month=before.month),
+        calendar=calendar,
+    )
 
 
 def terminal_reports_on_time(
@@ -759,12 +767,20 @@ def terminal_reports_on_time(
 
 def hr_due_date(month: Period, calendar: WorkCalendar) -> date:
     """When a month's scores are due to HR: the 8th of the next month, moved to the next
-    workday when that is not one."""
+    workday when that is not one — the deadline rule
+    :func:`~hrpolicy.core.calendar_examples.score_sheets_due`
+    (``DayOfNextMonth(day=8)``) applied to ``month``; :func:`~hrpolicy.core.deadlines.deadline`
+    gives the same date with its explanation.
+
+    >>> from hrpolicy.core.workcal import TableCalendar
+    >>> calendar = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    >>> hr_due_date(Period(year=2024, month=5), calendar)  # 8 June 2024 is a Saturday
+    datetime.date(2024, 6, 10)
+    """
     argument(month, Period, "month")
     require(month.is_month, "month", "a month", month)
     check_calendar(calendar)
-    eighth = month.first_day + relativedelta(months=1, days=7)
-    return next_workday(calendar, eighth)
+    return due_date(score_sheets_due(), period=month, calendar=calendar)
 
 
 def pay_coefficient(score: Decimal | Fraction, reference: int = 80) -> Fraction:
