@@ -130,7 +130,7 @@ def _check_bands(table: BandTable, path: str, what: str) -> None:
     """A table read by lookup (``whole`` or ``interpolated``, no lump sums:
     :func:`~hrpolicy.core.bands.require_lookup`), every value (and end value) at least 0:
     points and coefficients are never negative."""
-    require_lookup(table, path, why=f"{what} is looked up in one band")
+    require_lookup(table, path, why=f"a lookup reads {what} from one band")
     for index, band in enumerate(table.bands):
         for name in ("value", "end_value"):
             value = getattr(band, name)
