@@ -1537,12 +1537,7 @@ def _consequences(
     code = "incompetent_after_retraining" if retrained else "retraining_or_transfer"
     findings = []
     for match in found.matches:
-        data: dict[str, Any] = {
-            "month": str(match.last),
-            "score": match.figure("score"),
-            "rule": match.rule.rule_id,
-            "run_length": match.run_length,
-        }
+        data: dict[str, Any] = {"month": str(match.last), "score": match.figure("score")}
         if match.rule.periods > 1:
             data |= {"run_from": str(match.first), "run_months": match.rule.periods}
         findings.append(CATALOG.finding(code, subject=employee, trigger=_trigger(match), **data))
