@@ -611,6 +611,14 @@ def _band_tables(
     return BandTable(bands=tuple(bands), semantics=chosen)
 
 
+def _lookup_tables(start: int = 0) -> st.SearchStrategy[BandTable]:
+    """Band tables a lookup reads as written (whole or interpolated, no lump sums), as KPI
+    cards and quotas take them."""
+    return st.sampled_from([Semantics.WHOLE, Semantics.INTERPOLATED]).flatmap(
+        lambda semantics: band_tables(semantics=semantics, start=start)
+    )
+
+
 def _ids(prefix: str) -> st.SearchStrategy[str]:
     return st.integers(0, 10_000).map(lambda n: f"{prefix}{n}")
 
@@ -2783,7 +2791,7 @@ def kpi_cards(draw: st.DrawFn) -> KpiCard:
             zh_CN=f"指标{index}",
             en=f"indicator {index}",
             weight=Rate.parse(f"{weight}%"),
-            bands=draw(band_tables(start=-100)),
+            bands=draw(_lookup_tables(start=-100)),
             measured=draw(st.sampled_from(list(Measured))),
         )
         for index, weight in enumerate(weights)
@@ -2792,7 +2800,7 @@ def kpi_cards(draw: st.DrawFn) -> KpiCard:
         card_id="generated",
         indicators=indicators,
         assessed=draw(st.sampled_from(list(PeriodKind))),
-        bonus_coefficient=draw(st.none() | band_tables()),
+        bonus_coefficient=draw(st.none() | _lookup_tables()),
         improvement_below=draw(st.none() | st.integers(0, 100).map(Decimal)),
     )
 
@@ -2808,7 +2816,7 @@ def quota_policies(draw: st.DrawFn) -> QuotaPolicy:
             zh_CN=f"指标{index}",
             en=f"quota {index}",
             target=draw(st.integers(1, 200)),
-            bands=draw(band_tables()),
+            bands=draw(_lookup_tables()),
             applies_to=tuple(
                 draw(st.lists(st.sampled_from(list(PayPart)), min_size=1, unique=True))
             ),
@@ -2840,7 +2848,9 @@ def run_policies(draw: st.DrawFn) -> RunPolicy:
                     )
                     for measure in measures
                 ),
-                consequence=draw(st.sampled_from(["promotion", "demotion", "retraining"])),
+                consequence=draw(
+                    st.sampled_from(["promotion", "demotion", "retraining_or_transfer"])
+                ),
                 zh_CN="后果",
                 en="consequence",
                 periods=draw(st.integers(1, 6)),
@@ -3641,12 +3651,15 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
                 _registered(IndicatorFigure), max_size=4, unique_by=lambda f: f.indicator
             ).map(tuple),
         ),
-        Indicator: _builds(Indicator, weight=rates(min_value=Decimal("0.01"))),
+        Indicator: _builds(
+            Indicator, weight=rates(min_value=Decimal("0.01")), bands=_lookup_tables()
+        ),
         IndicatorFigure: _builds(IndicatorFigure),
         KpiCard: kpi_cards(),
         PayAmount: _builds(PayAmount),
         Quota: _builds(
             Quota,
+            bands=_lookup_tables(),
             applies_to=st.lists(st.sampled_from(list(PayPart)), min_size=1, unique=True).map(tuple),
         ),
         QuotaCount: _builds(QuotaCount),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -240,3 +241,63 @@ def test_seasons_are_refused_because_a_season_has_no_next_period() -> None:
         )
     with pytest.raises(InvalidValueError, match="season"):
         following(Period(year=2025, season=spring))
+
+
+# --- rules with different consequences, reserved names, step wording ----------------------
+
+
+def test_a_once_per_run_improvement_plan_is_not_lost_when_a_month_under_60_is_its_third() -> None:
+    # months 65, 65, 55, 65, 65, 65: under 60 in March (retraining); three under 70 by March
+    # (an improvement plan, once per run) is another consequence, so March reports both.
+    retraining = _under(60, 1)
+    plan = attrs.evolve(
+        _under(70, 3, Repeat.ONCE_PER_RUN), consequence="improvement_plan", zh_CN="改进计划",
+        en="improvement plan",
+    )  # fmt: skip
+    months = _months({1: 65, 2: 65, 3: 55, 4: 65, 5: 65, 6: 65})
+    runs = find_runs(RunPolicy(rules=(retraining, plan)), months)
+    assert [(m.rule.rule_id, str(m.last)) for m in runs.matches] == [
+        ("under_60_1", "2024-03"),
+        ("under_70_3", "2024-03"),
+    ]
+
+
+def test_a_month_under_60_still_takes_precedence_over_three_under_70_for_the_same_consequence() -> (
+    None
+):
+    runs = find_runs(
+        RunPolicy(rules=(_under(60, 1), _under(70, 3))), _months({3: 69, 4: 65, 5: 58})
+    )
+    assert [m.rule.rule_id for m in runs.matches] == ["under_60_1"]
+
+
+@pytest.mark.parametrize("name", ["periods", "from", "to", "run_length", "condition", "clause"])
+def test_a_measure_named_like_a_step_input_is_refused(name: str) -> None:
+    with pytest.raises(PolicyDefinitionError, match=r"Threshold\.measure"):
+        Threshold(measure=name, comparison=Comparison.BELOW, value=Decimal(70))
+
+
+def test_a_one_month_rule_reads_a_month_meeting_the_condition_in_its_step() -> None:
+    runs = find_runs(
+        RunPolicy(rules=(_under(60, 1), _under(70, 3))), _months({3: 59, 4: 65, 5: 69})
+    )
+    labels = [s.label for s in runs.steps]
+    assert labels[0].en == "a month meeting the condition → retraining"
+    assert labels[0].zh_CN == "一个月满足条件 → 培训"
+    assert labels[1].en == "three consecutive months meeting the condition → retraining"
+    assert labels[1].zh_CN == "连续三个月满足条件 → 培训"
+
+
+def test_a_condition_reads_in_words_with_the_measures_names() -> None:
+    rule = attrs.evolve(
+        PROMOTION,
+        when=tuple(
+            attrs.evolve(t, zh_CN=zh, en=en)
+            for t, (zh, en) in zip(
+                PROMOTION.when, [("完成率", "completion"), ("毛利率", "margin")], strict=True
+            )
+        ),
+    )
+    condition = rule.condition()
+    assert condition.zh_CN == "完成率不低于1且毛利率不低于0.25"
+    assert condition.en == "completion at least 1 and margin at least 0.25"

@@ -265,7 +265,13 @@ def test_72_visits_of_80_cut_the_performance_pay_to_90_percent_and_leave_the_com
     assert result.part("performance_pay").paid == Decimal("1800.00")
     assert result.part(PayPart.PERFORMANCE_PAY).change == Decimal("-200.00")
     assert result.part("commission").paid == Decimal("3500.50")
-    (finding,) = result.findings
+    finding, cut = result.findings
+    assert cut.code == "quota_pay_cut"  # 2,000.00 − 1,800.00 = 200.00
+    assert (cut.param("amount"), cut.param("paid"), cut.param("cut")) == (
+        Decimal(2000),
+        Decimal("1800.00"),
+        Decimal("200.00"),
+    )
     assert finding.code == "quota_missed"
     assert (finding.param("done"), finding.param("target")) == (72, 80)
     assert finding.param("completion") == Decimal("90.00")
@@ -283,7 +289,12 @@ def test_50_visits_and_2_customers_closed_cut_both_parts_and_multiply_on_perform
         ("performance_pay", Fraction(16, 25), Decimal("1280.00")),
         ("commission", Fraction(4, 5), Decimal("2800.40")),
     ]
-    assert [f.code for f in result.findings] == ["quota_missed", "quota_missed"]
+    assert [f.code for f in result.findings] == [
+        "quota_missed",
+        "quota_missed",
+        "quota_pay_cut",
+        "quota_pay_cut",
+    ]
 
 
 def test_with_the_lowest_coefficient_rule_the_two_cuts_do_not_compound() -> None:
@@ -347,7 +358,8 @@ def test_three_months_at_plan_with_a_25_percent_margin_make_the_salesperson_due_
         3,
     )
     assert finding.message("en").startswith(
-        "three consecutive periods meeting completion ≥ 100 and margin ≥ 25, 2025-01 to 2025-03"
+        "three consecutive months with plan completion at least 100 and gross margin at least "
+        "25, 2025-01 to 2025-03 (2025-03: plan completion 101, gross margin 25)"
     )
 
 
@@ -361,7 +373,7 @@ def test_three_months_under_60_percent_completion_make_the_salesperson_due_for_d
     found = run_consequences(promotion_and_demotion_rules(), months, employee="li")
     (finding,) = found.findings
     assert finding.code == "demotion_due"
-    assert [c.id for c in finding.citations] == ["LCL 40"]
+    assert [c.id for c in finding.citations] == ["LCL 35", "LCL 40", "LCL 4"]
     assert "agreement" in finding.message("en")
     (row,) = found.to_records("consequences")
     assert (row["rule"], row["first"], row["last"]) == ("demotion", "2025-05", "2025-07")

@@ -72,7 +72,15 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.money import Rate, format_exact, parse_decimal
 
-__all__ = ["Band", "BandApplication", "BandTable", "Piece", "Semantics", "Side"]
+__all__ = [
+    "Band",
+    "BandApplication",
+    "BandTable",
+    "Piece",
+    "Semantics",
+    "Side",
+    "require_lookup",
+]
 
 
 class Semantics(Choice):
@@ -517,6 +525,40 @@ class BandTable:
             pieces.append(Piece(reached, "lump sum", Fraction(1), lumps, lumps, lump=True))
         total = sum((p.amount for p in pieces), Fraction(0))
         return BandApplication(x, self.semantics, reached, total, tuple(pieces))
+
+
+def require_lookup(table: BandTable, field: str, *, why: str, lump_why: str = "") -> None:
+    """Refuse a table that :meth:`BandTable.value_at` cannot read as written: a lookup
+    reads one band's value, so the table must be ``WHOLE`` or ``INTERPOLATED`` (a
+    ``MARGINAL`` or ``MIXED`` table pays parts of the measure in several bands) and no band
+    may carry a lump sum (a lookup never adds one).
+
+    Args:
+        table: the table.
+        field: the path of the table in its owner (``"Quota(visits).bands"``).
+        why: why the owner looks values up, shown in the error.
+        lump_why: why lump sums are refused (``why`` when not given).
+
+    Raises:
+        PolicyDefinitionError: naming ``<field>.semantics`` or ``<field>.bands[i].lump_sum``.
+
+    Example:
+        >>> marginal = BandTable.from_rows([[0, 50, 1], [50, 2]], closed=Side.LOWER,
+        ...                                semantics=Semantics.MARGINAL)
+        >>> require_lookup(marginal, "Quota(visits).bands", why="a coefficient is looked up")
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.PolicyDefinitionError: Quota(visits).bands.semantics: expected ...
+    """
+    if table.semantics not in (Semantics.WHOLE, Semantics.INTERPOLATED):
+        raise PolicyDefinitionError(
+            f"{field}.semantics", f"'whole' or 'interpolated' ({why})", table.semantics.value
+        )
+    for index, band in enumerate(table.bands):
+        if band.lump_sum != 0:
+            raise PolicyDefinitionError(
+                f"{field}.bands[{index}].lump_sum", f"0 ({lump_why or why})", band.lump_sum
+            )
 
 
 #: What a mapping row may say beyond its bounds and value, with each one's default.

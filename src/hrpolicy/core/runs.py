@@ -20,10 +20,18 @@ years); named seasons, which have no next period, are refused.
 
 :func:`find_runs` reads a :class:`RunPolicy` (rules in order) against each period's
 figures and returns the :class:`RunMatch` es in period order, with one step each. With
-``one_per_period`` (the default) a period that completes runs of several rules counts
-only for the first of them in the policy's order — how "one month under 60" takes
-precedence over "three months under 70" when both land on the same month; runs keep
-counting either way.
+``one_per_period`` (the default) a period that completes runs of several rules *leading
+to the same consequence* counts only for the first of them in the policy's order — how
+"one month under 60" takes precedence over "three months under 70" when both land on the
+same month, both sending the person to retraining; runs keep counting either way. Rules
+leading to different consequences are never folded into one another: each reports its
+match, so no consequence is lost (a once-per-run promotion is not swallowed by a demotion
+rule listed before it).
+
+A measure is named in both languages on its :class:`Threshold` (``zh_CN`` / ``en``;
+the measure id when not given), so a condition reads in words in either language
+(:meth:`RunRule.condition`). The names the steps and findings of runs use for their own
+inputs (:data:`RESERVED_MEASURES`) cannot name a measure.
 
 The figures are exact numbers (``Decimal``, ``int`` or numeric text; floats are
 refused); a period lacking a measure a rule tests is refused, never read as failing the
@@ -70,6 +78,7 @@ from hrpolicy.core.money import format_exact, parse_decimal
 from hrpolicy.core.period import Period, PeriodKind
 
 __all__ = [
+    "RESERVED_MEASURES",
     "Comparison",
     "Figures",
     "Repeat",
@@ -81,6 +90,7 @@ __all__ = [
     "find_runs",
     "following",
     "number_words",
+    "span_words",
 ]
 
 
@@ -102,19 +112,67 @@ _WORDS: Final[Mapping[Comparison, tuple[str, str, str]]] = {
 }
 
 
+#: Names a measure may not take: the inputs of a run's step (``from``, ``to``,
+#: ``periods``, ``run_length``, ``condition``, ``clause``) and the params of a
+#: consequence finding (``subject``, ``trigger``, ``consequence``, ``rule``, ``first``,
+#: ``last``), which carry the figures next to them.
+RESERVED_MEASURES: Final = frozenset(
+    {
+        "from",
+        "to",
+        "periods",
+        "run_length",
+        "condition",
+        "clause",
+        "subject",
+        "trigger",
+        "consequence",
+        "rule",
+        "first",
+        "last",
+    }
+)
+
+
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Threshold:
-    """A test on one measure of a period: ``measure`` compared with ``value``.
+    """A test on one measure of a period: ``measure`` compared with ``value``; ``zh_CN``
+    and ``en`` name the measure in words (the measure id when not given). A measure may
+    not be named like a step input or a finding param (:data:`RESERVED_MEASURES`).
 
-    >>> t = Threshold(measure="completion", comparison=Comparison.AT_LEAST, value=Decimal(1))
+    >>> t = Threshold(measure="completion", comparison=Comparison.AT_LEAST, value=Decimal(1),
+    ...               zh_CN="完成率", en="plan completion")
     >>> t.holds(Decimal("1.05")), t.holds(Decimal("0.99")), t.describe()
     (True, False, 'completion ≥ 1')
+    >>> t.sentence()
+    Label(zh_CN='完成率不低于1', en='plan completion at least 1')
+    >>> Threshold(measure="periods", comparison=Comparison.BELOW, value=Decimal(1))
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.PolicyDefinitionError: Threshold.measure: expected a name other than ...
     """
 
     measure: Text
     comparison: Comparison
     value: Decimal
+    zh_CN: str = ""
+    en: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.measure in RESERVED_MEASURES:
+            raise PolicyDefinitionError(
+                "Threshold.measure",
+                "a name other than those of a run's step inputs and finding params ("
+                + ", ".join(sorted(RESERVED_MEASURES))
+                + ")",
+                self.measure,
+            )
+
+    @property
+    def name(self) -> Label:
+        """The measure's name in zh_CN and en (the measure id where not given)."""
+        return Label(self.zh_CN or self.measure, self.en or self.measure)
 
     def holds(self, figure: Decimal | Fraction) -> bool:
         """Whether ``figure`` passes the test."""
@@ -137,6 +195,12 @@ class Threshold:
         _, zh, en = _WORDS[self.comparison]
         value = format_exact(self.value)
         return Label(f"{zh}{value}", f"{en} {value}")
+
+    def sentence(self) -> Label:
+        """The test in words with the measure's name, e.g. 完成率不低于100 / completion at
+        least 100."""
+        name, words = self.name, self.words()
+        return Label(f"{name.zh_CN}{words.zh_CN}", f"{name.en} {words.en}")
 
 
 class Repeat(Choice):
@@ -188,12 +252,19 @@ class RunRule:
         """The condition in symbols, e.g. ``completion ≥ 1 and margin ≥ 0.25``."""
         return " and ".join(t.describe() for t in self.when)
 
+    def condition(self) -> Label:
+        """The condition in words in both languages, each test with its measure's name:
+        完成率不低于100且毛利率不低于25 / completion at least 100 and margin at least 25."""
+        words = [t.sentence() for t in self.when]
+        return Label("且".join(w.zh_CN for w in words), " and ".join(w.en for w in words))
+
 
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RunPolicy:
     """Run rules in order; with ``one_per_period`` a period completing runs of several rules
-    counts for the first only."""
+    with the same consequence counts for the first of them only (rules with different
+    consequences each report their match; see the module documentation)."""
 
     rules: tuple[RunRule, ...]
     one_per_period: bool = True
@@ -283,6 +354,31 @@ def following(period: Period) -> Period:
 
 _ZH: Final = "一两三四五六七八九十"  # 两 before a measure word: 两个月
 _EN: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+#: Each period kind's measure word for a count: 三个月 / three months.
+_UNITS: Final = {
+    PeriodKind.MONTH: ("个月", "month", "months"),
+    PeriodKind.QUARTER: ("个季度", "quarter", "quarters"),
+    PeriodKind.YEAR: ("年", "year", "years"),
+    PeriodKind.SEASON: ("个季", "season", "seasons"),
+}
+
+
+def span_words(count: int, kind: PeriodKind) -> Label:
+    """A run of ``count`` periods of ``kind`` in words: 连续三个月 / three consecutive
+    months; one period is 一个月 / a month.
+
+    >>> span_words(3, PeriodKind.MONTH)
+    Label(zh_CN='连续三个月', en='three consecutive months')
+    >>> span_words(1, PeriodKind.QUARTER)
+    Label(zh_CN='一个季度', en='a quarter')
+    """
+    zh, one, many = _UNITS[kind]
+    if count == 1:
+        return Label(f"一{zh}", f"a {one}")
+    words = number_words(count)
+    return Label(f"连续{words.zh_CN}{zh}", f"{words.en} consecutive {many}")
 
 
 def number_words(count: int) -> Label:
@@ -387,7 +483,7 @@ def find_runs(policy: RunPolicy, figures: Figures) -> Runs:
     for period, values in rows:
         consecutive = previous is not None and following(previous) == period
         previous = period
-        taken = False
+        taken: set[str] = set()  # the consequences reported for the period
         for rule in policy.rules:
             run = runs[rule.rule_id]
             if not rule.holds(values):
@@ -403,9 +499,9 @@ def find_runs(policy: RunPolicy, figures: Figures) -> Runs:
                 triggered = length == n
             else:
                 triggered = length >= n
-            if not triggered or (taken and policy.one_per_period):
+            if not triggered or (rule.consequence in taken and policy.one_per_period):
                 continue
-            taken = True
+            taken.add(rule.consequence)
             match = RunMatch(
                 rule=rule,
                 periods=tuple(run[-n:]),
@@ -419,12 +515,12 @@ def find_runs(policy: RunPolicy, figures: Figures) -> Runs:
 
 def _step(match: RunMatch) -> Step:
     rule = match.rule
+    span = span_words(rule.periods, match.last.kind)
     return step_of(
         f"runs.{rule.rule_id}",
         Label(
-            f"连续{number_words(rule.periods).zh_CN}期满足条件 → {rule.zh_CN}",
-            f"{number_words(rule.periods).en} consecutive period(s) meeting the condition → "
-            f"{rule.en}",
+            f"{span.zh_CN}满足条件 → {rule.zh_CN}",
+            f"{span.en} meeting the condition → {rule.en}",
         ),
         {
             "from": str(match.first),

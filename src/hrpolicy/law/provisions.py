@@ -465,6 +465,13 @@ _ALL: Final = (
     ),
     _p(
         LCL,
+        35,
+        "用人单位与劳动者协商一致，可以变更劳动合同约定的内容。变更劳动合同，应当采用书面形式。",
+        "Employer and employee may change the terms of the contract by agreement; the change "
+        "is made in writing.",
+    ),
+    _p(
+        LCL,
         36,
         "用人单位与劳动者协商一致，可以解除劳动合同。",
         "Employer and employee may end the contract by mutual agreement.",

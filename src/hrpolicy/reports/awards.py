@@ -56,7 +56,7 @@ from hrpolicy.core.approvals import (
     SignOff,
     check_approvals,
 )
-from hrpolicy.core.bands import BandTable, Semantics
+from hrpolicy.core.bands import BandTable, require_lookup
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import write_in_full
@@ -338,7 +338,7 @@ class GrowthAward:
     most two decimals, zero or more); only a ``SHARE`` of an amount pays through the
     table's semantics (and its lump sums).
 
-    >>> from hrpolicy.core.bands import Side
+    >>> from hrpolicy.core.bands import Semantics, Side
     >>> table = BandTable.from_rows([[0, "0.1", 0], ["0.1", 2000]], closed=Side.LOWER,
     ...                             semantics=Semantics.WHOLE)
     >>> GrowthAward(basis=GrowthBasis.RATE, pays=GrowthPays.AWARD, table=table).name
@@ -355,21 +355,14 @@ class GrowthAward:
         field = "GrowthAward.table"
         through_semantics = self.basis is GrowthBasis.AMOUNT and self.pays is GrowthPays.SHARE
         if not through_semantics:
-            require(
-                self.table.semantics in (Semantics.WHOLE, Semantics.INTERPOLATED),
-                f"{field}.semantics",
-                "'whole' or 'interpolated' (the award is looked up in one band)",
-                self.table.semantics.value,
+            require_lookup(
+                self.table,
+                field,
+                why="the award is looked up in one band",
+                lump_why="only a share of the growth amount pays lump sums",
             )
         for index, band in enumerate(self.table.bands):
             where = f"{field}.bands[{index}]"
-            if not through_semantics:
-                require(
-                    band.lump_sum == 0,
-                    f"{where}.lump_sum",
-                    "0 (only a share of the growth amount pays lump sums)",
-                    band.lump_sum,
-                )
             for name in ("value", "end_value"):
                 value = getattr(band, name)
                 if value is None:

@@ -3,7 +3,10 @@
 **A KPI card** (:class:`KpiCard`) weighs indicators — sales, profit, customer
 satisfaction, new customers, growth of sales … — each scored against its target through a
 band table (:class:`~hrpolicy.core.bands.BandTable`, read by lookup: the band the measure
-falls in gives the indicator's points; an interpolated table gives points in between).
+falls in gives the indicator's points; an interpolated table gives points in between). A
+table that a lookup cannot read as written — ``marginal`` or ``mixed``, or a band with a
+lump sum — is refused (:func:`~hrpolicy.core.bands.require_lookup`), on indicators, the
+bonus coefficient and quotas alike.
 An :class:`Indicator` says what its bands measure (:class:`Measured`):
 
 - ``COMPLETION`` — actual ÷ target, in percent (95 for 95 %);
@@ -23,13 +26,23 @@ table to a pay coefficient and names the pay parts it applies to (:class:`PayPar
 performance pay, commission). A pay part under several quotas takes their coefficients
 combined as the policy says (:class:`Combine`: the product, or the lowest). Each part's
 amount — the performance pay of the month, the commission the commission engine computed
-— is an input; what is paid is amount × coefficient, rounded half up to the fen.
+— is an input; what is paid is amount × coefficient, rounded half up to the fen. A part
+paid less is a finding with the amount taken off, noting that the month's pay after the
+cut may not fall below the local minimum wage (checked on the payroll, which holds the
+whole wage).
 
 **Runs of periods** (:func:`run_consequences`): "N consecutive months of plan completion
 ≥ 100 % and margin ≥ 25 % → promotion", "three months of completion under 60 % →
 demotion" are :class:`~hrpolicy.core.runs.RunRule` s, found by
 :func:`hrpolicy.core.runs.find_runs`; each match is a finding naming the consequence
-(:class:`Consequence`), the periods and the figures.
+(:class:`Consequence`), its params the rule, the periods, the run's length, the condition
+(in words) and the figures of the period it triggered on, each under its measure's name.
+Retraining is the consequence the monthly-score rules of
+:func:`hrpolicy.reports.scoring.consequences` lead to, with the same findings.
+
+Results check their own figures when built or read back: an indicator's measure, band and
+points, the card score, coefficient and bonus (from the ``bonus_base`` kept on the result),
+a quota's completion, band and coefficient, and each pay part's combined coefficient.
 """
 
 from __future__ import annotations
@@ -42,11 +55,16 @@ from typing import Any, Final
 
 import attrs
 
-from hrpolicy.core.bands import BandTable
+from hrpolicy.core.bands import BandTable, require_lookup
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import write_in_full
 from hrpolicy.core.display import Displayable, SummaryValue, View
-from hrpolicy.core.errors import InvalidValueError, NotCoveredError, PolicyDefinitionError
+from hrpolicy.core.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NotCoveredError,
+    PolicyDefinitionError,
+)
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, step_of
 from hrpolicy.core.fields import (
     NonNegativeInt,
@@ -73,7 +91,7 @@ from hrpolicy.core.records import (
     exact_text,
     explanation_tables,
 )
-from hrpolicy.core.runs import Figures, RunMatch, RunPolicy, find_runs, number_words
+from hrpolicy.core.runs import Figures, RunMatch, RunPolicy, find_runs, span_words
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.scoring import _exact, _exact_fields
 
@@ -109,8 +127,10 @@ __all__ = [
 
 
 def _check_bands(table: BandTable, path: str, what: str) -> None:
-    """Every value of ``table`` (and end value) at least 0: points and coefficients are
-    never negative."""
+    """A table read by lookup (``whole`` or ``interpolated``, no lump sums:
+    :func:`~hrpolicy.core.bands.require_lookup`), every value (and end value) at least 0:
+    points and coefficients are never negative."""
+    require_lookup(table, path, why=f"a lookup reads {what} from one band")
     for index, band in enumerate(table.bands):
         for name in ("value", "end_value"):
             value = getattr(band, name)
@@ -167,7 +187,7 @@ class Indicator:
         require(
             Decimal(0) < self.weight.value <= 1, f"{path}.weight", "above 0 up to 100%", self.weight
         )
-        _check_bands(self.bands, path, "points")
+        _check_bands(self.bands, f"{path}.bands", "points")
 
     @property
     def name(self) -> Label:
@@ -256,7 +276,9 @@ class CardInputs:
 @attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class IndicatorScore:
     """An indicator scored: the figures, the ``measure`` its bands read (exact), the band
-    it fell in, its ``points`` (exact) and ``weighted`` = points × weight (exact)."""
+    it fell in, its ``points`` (exact) and ``weighted`` = points × weight (exact). One
+    built by hand or read back is checked: the measure must follow from the figures, the
+    band and points be the indicator's table's at that measure."""
 
     indicator: Indicator
     actual: Decimal
@@ -268,6 +290,33 @@ class IndicatorScore:
     weighted: Fraction
 
     def __attrs_post_init__(self) -> None:
+        path = f"IndicatorScore({self.indicator.indicator_id})"
+        figure = IndicatorFigure(
+            indicator=self.indicator.indicator_id,
+            actual=self.actual,
+            target=self.target,
+            prior=self.prior,
+        )
+        measure = _measure(self.indicator, figure, path)
+        require(
+            self.measure == measure,
+            f"{path}.measure",
+            f"{format_exact(measure)} (what the figures give: "
+            f"{_MEASURE_TEXT[self.indicator.measured][1]})",
+            self.measure,
+        )
+        try:
+            band = self.indicator.bands.band_for(measure).describe()
+        except NotCoveredError as error:
+            raise error.at(f"{path}.measure") from None
+        require(self.band == band, f"{path}.band", f"{band} (the band of the measure)", self.band)
+        points = self.indicator.bands.value_at(measure)
+        require(
+            self.points == points,
+            f"{path}.points",
+            f"{format_exact(points)} (the band's points at the measure)",
+            self.points,
+        )
         expected = self.points * self.indicator.weight.exact
         require(
             self.weighted == expected,
@@ -282,9 +331,11 @@ class IndicatorScore:
 class CardScore(Displayable):
     """A card scored for one person and period: the indicators, the card ``score``
     (Σ weighted points, rounded half up to 0.01 once), the bonus coefficient and bonus (when
-    the card and the inputs give them), whether an improvement plan is due, and the steps
-    and findings. Built by :func:`score_card`; one built by hand (or read back) agrees with
-    itself: a score other than its indicators' is refused."""
+    the card and the inputs give them; ``bonus_base`` is the base the inputs gave), whether
+    an improvement plan is due, and the steps and findings. Built by :func:`score_card`;
+    one built by hand (or read back) agrees with itself: the indicators must be the card's,
+    in order, and a score, coefficient, bonus or improvement flag other than they give is
+    refused."""
 
     card: KpiCard
     period: Period
@@ -296,9 +347,17 @@ class CardScore(Displayable):
     improvement_plan: bool
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
+    bonus_base: NonNegativeMoney | None = None
 
     def __attrs_post_init__(self) -> None:
         path = f"CardScore({self.employee} {self.period})"
+        wanted = [i.indicator_id for i in self.card.indicators]
+        require(
+            [s.indicator for s in self.indicators] == list(self.card.indicators),
+            f"{path}.indicators",
+            f"the card's indicators, in order ({', '.join(wanted)})",
+            [s.indicator.indicator_id for s in self.indicators],
+        )
         total = sum((s.weighted for s in self.indicators), Fraction(0))
         require(
             self.score == round_money(total),
@@ -306,12 +365,46 @@ class CardScore(Displayable):
             f"{round_money(total)} (the indicators' weighted points, rounded half up to 0.01)",
             self.score,
         )
-        require(
-            self.bonus is None or self.bonus_coefficient is not None,
-            f"{path}.bonus",
-            "no bonus without a bonus coefficient",
-            self.bonus,
-        )
+        table = self.card.bonus_coefficient
+        if table is None:
+            require(
+                self.bonus_coefficient is None,
+                f"{path}.bonus_coefficient",
+                f"none (card {self.card.card_id} has no bonus coefficient table)",
+                self.bonus_coefficient,
+            )
+            require(
+                self.bonus_base is None,
+                f"{path}.bonus_base",
+                f"none (card {self.card.card_id} has no bonus coefficient table)",
+                self.bonus_base,
+            )
+        else:
+            try:
+                coefficient = table.value_at(self.score)
+            except NotCoveredError as error:
+                raise error.at(f"{path}.score") from None
+            require(
+                self.bonus_coefficient == coefficient,
+                f"{path}.bonus_coefficient",
+                f"{format_exact(coefficient)} (the card table's value at the score)",
+                self.bonus_coefficient,
+            )
+        if self.bonus_base is None or self.bonus_coefficient is None:
+            require(
+                self.bonus is None,
+                f"{path}.bonus",
+                "no bonus without a bonus base and a bonus coefficient",
+                self.bonus,
+            )
+        else:
+            bonus = round_money(Fraction(self.bonus_base) * self.bonus_coefficient)
+            require(
+                self.bonus == bonus,
+                f"{path}.bonus",
+                f"{bonus} (bonus base × coefficient, rounded half up to the fen)",
+                self.bonus,
+            )
         require(
             self.improvement_plan
             == (
@@ -342,6 +435,7 @@ class CardScore(Displayable):
             self.card.card_id,
             self.score,
             *_optional(self.bonus_coefficient),
+            self.bonus_base,
             self.bonus,
             self.improvement_plan,
         )
@@ -380,6 +474,8 @@ class CardScore(Displayable):
         ]
         if self.bonus_coefficient is not None:
             summary.append((label("奖金系数", "bonus coefficient"), self.bonus_coefficient))
+        if self.bonus_base is not None:
+            summary.append((label("奖金基数", "bonus base"), self.bonus_base))
         if self.bonus is not None:
             summary.append((label("奖金", "bonus"), self.bonus))
         return View(label("KPI考核", "KPI card"), tuple(summary), self.explanation)
@@ -613,6 +709,7 @@ def score_card(card: KpiCard, period: Period, inputs: CardInputs) -> CardScore:
         improvement_plan=improvement,
         steps=tuple(steps),
         findings=tuple(findings),
+        bonus_base=inputs.bonus_base if coefficient is not None else None,
     )
 
 
@@ -663,7 +760,7 @@ class Quota:
         path = f"Quota({self.quota_id})"
         require(bool(self.applies_to), f"{path}.applies_to", "at least one pay part", ())
         require_unique([p.value for p in self.applies_to], f"{path}.applies_to", "pay part")
-        _check_bands(self.bands, path, "a coefficient")
+        _check_bands(self.bands, f"{path}.bands", "a coefficient")
 
     @property
     def name(self) -> Label:
@@ -736,7 +833,8 @@ class QuotaInputs:
 @attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class QuotaScore:
     """A quota's month: done, the target, completion (exact, in percent), the band and
-    the coefficient."""
+    the coefficient. One built by hand or read back is checked: completion must be done ÷
+    target × 100, the band and coefficient the quota's table's at that completion."""
 
     quota: Quota
     done: NonNegativeInt
@@ -744,6 +842,30 @@ class QuotaScore:
     completion: Fraction
     band: str
     coefficient: Fraction
+
+    def __attrs_post_init__(self) -> None:
+        path = f"QuotaScore({self.quota.quota_id})"
+        completion = Fraction(self.done, self.target) * 100
+        require(
+            self.completion == completion,
+            f"{path}.completion",
+            f"{format_exact(completion)} (done ÷ target × 100)",
+            self.completion,
+        )
+        try:
+            band = self.quota.bands.band_for(completion).describe()
+        except NotCoveredError as error:
+            raise error.at(f"{path}.completion") from None
+        require(
+            self.band == band, f"{path}.band", f"{band} (the band of the completion)", self.band
+        )
+        coefficient = self.quota.bands.value_at(completion)
+        require(
+            self.coefficient == coefficient,
+            f"{path}.coefficient",
+            f"{format_exact(coefficient)} (the band's coefficient at the completion)",
+            self.coefficient,
+        )
 
 
 @checked
@@ -777,7 +899,9 @@ class PaidPart:
 @attrs.frozen(kw_only=True, field_transformer=_result_fields)
 class QuotaResult(Displayable):
     """A month under a quota policy: each quota scored, each pay part paid, the steps and
-    findings."""
+    findings. One built by hand or read back is checked: the quotas and parts must be the
+    policy's, in order, and each part's coefficient the combination (product or lowest) of
+    the coefficients of the quotas that apply to it."""
 
     policy: QuotaPolicy
     period: Period
@@ -786,6 +910,35 @@ class QuotaResult(Displayable):
     parts: tuple[PaidPart, ...]
     steps: tuple[Step, ...]
     findings: tuple[Finding, ...]
+
+    def __attrs_post_init__(self) -> None:
+        path = f"QuotaResult({self.employee} {self.period})"
+        require(
+            [q.quota for q in self.quotas] == list(self.policy.quotas),
+            f"{path}.quotas",
+            "the policy's quotas, in order ("
+            + ", ".join(q.quota_id for q in self.policy.quotas)
+            + ")",
+            [q.quota.quota_id for q in self.quotas],
+        )
+        require(
+            [p.part for p in self.parts] == list(self.policy.parts),
+            f"{path}.parts",
+            "the parts the quotas apply to, in order ("
+            + ", ".join(p.value for p in self.policy.parts)
+            + ")",
+            [p.part.value for p in self.parts],
+        )
+        for index, paid in enumerate(self.parts):
+            factors = [q.coefficient for q in self.quotas if paid.part in q.quota.applies_to]
+            combined = _combine(self.policy.combine, factors)
+            require(
+                paid.coefficient == combined,
+                f"{path}.parts[{index}].coefficient",
+                f"{format_exact(combined)} (the {self.policy.combine.value} of the quotas' "
+                "coefficients)",
+                paid.coefficient,
+            )
 
     @property
     def explanation(self) -> Explanation:
@@ -838,6 +991,16 @@ class QuotaResult(Displayable):
         return View(label("月度指标", "Monthly quotas"), tuple(summary), self.explanation)
 
 
+def _combine(combine: Combine, factors: list[Fraction]) -> Fraction:
+    """The coefficients of the quotas on one part combined: their product, or the lowest."""
+    if combine is Combine.PRODUCT:
+        combined = Fraction(1)
+        for factor in factors:
+            combined *= factor
+        return combined
+    return min(factors)
+
+
 def apply_quotas(policy: QuotaPolicy, month: Period, inputs: QuotaInputs) -> QuotaResult:
     """Score a month's visit and closing quotas and apply their coefficients to pay.
 
@@ -845,7 +1008,10 @@ def apply_quotas(policy: QuotaPolicy, month: Period, inputs: QuotaInputs) -> Quo
     coefficient; each pay part takes the coefficients of the quotas that apply to it,
     combined as the policy says (product or lowest), and is paid amount × coefficient,
     rounded half up to the fen once. A quota short of its target is a finding with its
-    figures.
+    figures; a part paid less than its amount is a finding (``quota_pay_cut``) with the
+    amount, the coefficient, what is paid and the cut, citing the minimum-wage rule: the
+    month's pay after the cut may not fall below the local minimum wage, which the payroll
+    (holding the whole wage) must check.
 
     Args:
         policy: the :class:`QuotaPolicy`.
@@ -969,12 +1135,7 @@ def apply_quotas(policy: QuotaPolicy, month: Period, inputs: QuotaInputs) -> Quo
     for part in parts:
         applying = [s for s in scored if part in s.quota.applies_to]
         factors = [s.coefficient for s in applying]
-        if policy.combine is Combine.PRODUCT:
-            combined = Fraction(1)
-            for factor in factors:
-                combined *= factor
-        else:
-            combined = min(factors)
+        combined = _combine(policy.combine, factors)
         amount = amounts[part]
         result = round_money(Fraction(amount) * combined)
         rule = "×" if policy.combine is Combine.PRODUCT else "min"
@@ -998,6 +1159,19 @@ def apply_quotas(policy: QuotaPolicy, month: Period, inputs: QuotaInputs) -> Quo
                 result,
             )
         )
+        if result < amount:
+            findings.append(
+                CATALOG.finding(
+                    "quota_pay_cut",
+                    subject=inputs.employee,
+                    part=part.label,
+                    amount=round_money(amount),
+                    coefficient=combined,
+                    paid=result,
+                    cut=amount - result,
+                    clause=policy.clause or label("制度", "the policy"),
+                )
+            )
         paid.append(PaidPart(part=part, amount=amount, coefficient=combined, paid=result))
     return QuotaResult(
         policy=policy,
@@ -1014,18 +1188,23 @@ def apply_quotas(policy: QuotaPolicy, month: Period, inputs: QuotaInputs) -> Quo
 
 
 class Consequence(Choice):
-    """What a run rule leads to (the rule's ``consequence`` code), each its own finding."""
+    """What a run rule leads to (the rule's ``consequence`` code), each its own finding.
+
+    ``RETRAINING`` (``retraining_or_transfer``) is the consequence of the monthly-score
+    rules too (:data:`hrpolicy.reports.scoring.SCORE_RUNS`), with the same findings:
+    ``retraining_or_transfer``, or ``incompetent_after_retraining`` once the person was
+    retrained or moved to another post."""
 
     PROMOTION = "promotion"
     DEMOTION = "demotion"
-    RETRAINING = "retraining"
+    RETRAINING = "retraining_or_transfer"
     IMPROVEMENT_PLAN = "improvement_plan"
 
 
 _CONSEQUENCE_CODES: Final = {
     Consequence.PROMOTION: "promotion_due",
     Consequence.DEMOTION: "demotion_due",
-    Consequence.RETRAINING: "retraining_due",
+    Consequence.RETRAINING: "retraining_or_transfer",
     Consequence.IMPROVEMENT_PLAN: "improvement_plan_due",
 }
 
@@ -1080,40 +1259,67 @@ class RunConsequences(Displayable):
 
 
 def _run_trigger(match: RunMatch) -> Label:
-    count = number_words(match.rule.periods)
-    condition = match.rule.describe()
-    figures = ", ".join(f"{m} {format_exact(v)}" for m, v in match.figures)
-    if match.rule.periods == 1:
+    """What the run did, in words of each language: the condition with the measures'
+    names, the period words of the kind (months, quarters, years) and the figures of the
+    period it triggered on."""
+    rule = match.rule
+    condition = rule.condition()
+    names = {t.measure: t.name for t in rule.when}
+    zh = "、".join(f"{names[m].zh_CN}{format_exact(v)}" for m, v in match.figures)
+    en = ", ".join(f"{names[m].en} {format_exact(v)}" for m, v in match.figures)
+    if rule.periods == 1:
         return Label(
-            f"{match.last}满足{condition}（{figures}）",
-            f"{match.last} met {condition} ({figures})",
+            f"{match.last}{condition.zh_CN}（{zh}）",
+            f"{match.last}: {condition.en} ({en})",
         )
+    span = span_words(rule.periods, match.last.kind)
     return Label(
-        f"{match.first}至{match.last}连续{count.zh_CN}期满足{condition}（末期{figures}）",
-        f"{count.en} consecutive periods meeting {condition}, {match.first} to {match.last} "
-        f"(last: {figures})",
+        f"{match.first}至{match.last}{span.zh_CN}{condition.zh_CN}（{match.last}：{zh}）",
+        f"{span.en} with {condition.en}, {match.first} to {match.last} ({match.last}: {en})",
     )
 
 
-def run_consequences(rules: RunPolicy, figures: Figures, *, employee: str) -> RunConsequences:
+def _figure_params(match: RunMatch) -> dict[str, Any]:
+    """The figures of the period a run triggered on, each under its measure's name (no
+    measure takes a name of the finding's own params: core.runs.RESERVED_MEASURES)."""
+    return dict(match.figures)
+
+
+def _finding_code(consequence: Consequence, *, retrained: bool) -> str:
+    if consequence is Consequence.RETRAINING and retrained:
+        return "incompetent_after_retraining"
+    return _CONSEQUENCE_CODES[consequence]
+
+
+def run_consequences(
+    rules: RunPolicy, figures: Figures, *, employee: str, retrained: bool = False
+) -> RunConsequences:
     """What one person's runs of periods lead to: promotion, demotion, retraining or an
     improvement plan, by rules over consecutive periods.
 
     Args:
         rules: the :class:`~hrpolicy.core.runs.RunPolicy`; each rule's ``consequence`` is a
-            :class:`Consequence` value (``promotion``, ``demotion``, ``retraining``,
-            ``improvement_plan``).
+            :class:`Consequence` value (``promotion``, ``demotion``,
+            ``retraining_or_transfer``, ``improvement_plan``).
         figures: each period's figures (a mapping of
             :class:`~hrpolicy.core.period.Period` to a mapping of measure to number), as
             :func:`~hrpolicy.core.runs.find_runs` reads them; a missing period breaks a run.
         employee: whose figures they are.
+        retrained (optional): whether the person was already retrained or moved to another
+            post: a retraining match is then ``incompetent_after_retraining``, as in
+            :func:`hrpolicy.reports.scoring.consequences`.
 
     Returns:
-        The :class:`RunConsequences`: a finding per match (its code says the consequence;
-        its params the rule, the periods and the figures) and a step per match.
+        The :class:`RunConsequences`: a finding per match (its code says the consequence:
+        ``promotion_due``, ``demotion_due``, ``retraining_or_transfer`` or
+        ``incompetent_after_retraining``, ``improvement_plan_due``; its params the
+        ``rule``, the ``first`` and ``last`` period, ``periods`` (the rule's N),
+        ``run_length``, the ``condition`` in words, and each figure of the period it
+        triggered on under its measure's name) and a step per match.
 
     Raises:
-        InvalidTypeError: an argument of the wrong type, a float figure.
+        InvalidTypeError: an argument of the wrong type, a float figure, a ``retrained``
+            that is not a bool.
         InvalidValueError: a rule whose consequence is not a :class:`Consequence`, an
             empty employee, a measure missing for a period, periods of different kinds.
 
@@ -1126,9 +1332,13 @@ def run_consequences(rules: RunPolicy, figures: Figures, *, employee: str) -> Ru
         >>> found = run_consequences(promotion_and_demotion_rules(), months, employee="li")
         >>> [(f.code, f.param("first"), f.param("last")) for f in found.findings]
         [('promotion_due', '2025-01', '2025-03')]
+        >>> found.findings[0].param("completion"), found.findings[0].param("run_length")
+        (Decimal('101'), 3)
     """
     argument(rules, RunPolicy, "rules")
     argument(employee, str, "employee")
+    if not isinstance(retrained, bool):
+        raise InvalidTypeError("retrained", "a bool", retrained)
     require(bool(employee.strip()), "employee", "a non-empty text", employee)
     known = [c.value for c in Consequence]
     for index, rule in enumerate(rules.rules):
@@ -1141,7 +1351,7 @@ def run_consequences(rules: RunPolicy, figures: Figures, *, employee: str) -> Ru
     found = find_runs(rules, figures)
     findings = tuple(
         CATALOG.finding(
-            _CONSEQUENCE_CODES[Consequence(m.rule.consequence)],
+            _finding_code(Consequence(m.rule.consequence), retrained=retrained),
             subject=employee,
             trigger=_run_trigger(m),
             consequence=label(m.rule.zh_CN, m.rule.en),
@@ -1149,6 +1359,9 @@ def run_consequences(rules: RunPolicy, figures: Figures, *, employee: str) -> Ru
             first=str(m.first),
             last=str(m.last),
             periods=m.rule.periods,
+            run_length=m.run_length,
+            condition=m.rule.condition(),
+            **_figure_params(m),
         )
         for m in found.matches
     )
@@ -1204,6 +1417,7 @@ CARD_TOTALS: Final = TableSchema(
         _col("card", ColumnType.TEXT, "the KPI card's id"),
         _col("score", ColumnType.DECIMAL, "the card score, rounded half up to 0.01"),
         *_rational_cols("bonus_coefficient", "the bonus coefficient (none without a table)"),
+        _col("bonus_base", ColumnType.DECIMAL, "the bonus base the inputs gave (none without)"),
         _col(
             "bonus",
             ColumnType.DECIMAL,

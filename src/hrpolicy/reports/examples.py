@@ -102,6 +102,7 @@ __all__ = [
     "example_team_week",
     "handbook_cadences",
     "mentoring_cadence",
+    "misconduct_demotion_rules",
     "project_revisit_cadences",
     "promotion_and_demotion_rules",
     "promotion_notice_cadences",
@@ -539,10 +540,15 @@ def quarterly_kpi_card() -> KpiCard:
     Chosen (the rule gives no figures): weights sales 30 %, profit 25 %, satisfaction 15 %,
     new customers 15 %, growth 15 %. Sales, profit and new customers score by completion
     (actual ÷ target): under 60 % 0 points, from 60 % 60, from 80 % 80, from 100 % 100.
-    Satisfaction (a survey score) scores by its value: under 80 0, from 80 80, from 90 100.
-    Growth over the same quarter a year before: under 0 % 0, from 0 % 60, from 10 % 80,
-    from 20 % 100. Bonus coefficient on the card score: under 60 0, from 60 0.6, from 80
-    1.0, from 90 1.2; an improvement plan under 70."""
+    A band table has a lowest bound, so the "under" bands start somewhere: sales and new
+    customers from 0 % (they are never negative); profit from −1,000 % (a loss of up to ten
+    times the profit target scores 0; a larger loss is refused as not covered, never read
+    as 0, so that such a quarter is looked at). Satisfaction (a survey score) scores by its
+    value: under 80 0, from 80 80, from 90 100 (scores from 0). Growth over the same quarter
+    a year before: under 0 % 0 (from −100 %, which sales of 0 give, so every quarter with
+    sales of 0 or more is covered), from 0 % 60, from 10 % 80, from 20 % 100. Bonus
+    coefficient on the card score: under 60 0, from 60 0.6, from 80 1.0, from 90 1.2; an
+    improvement plan under 70."""
     completion: list[list[int | str]] = [[0, 60, 0], [60, 80, 60], [80, 100, 80], [100, 100]]
     return KpiCard(
         card_id="quarterly-sales",
@@ -648,11 +654,13 @@ def promotion_and_demotion_rules() -> RunPolicy:
     standard; demotion for low completion.")
 
     Chosen: three consecutive months of completion ≥ 100 % and gross margin ≥ 25 %
-    (measures ``completion`` and ``margin``, in percent) → promotion, once per run; three
-    consecutive months of completion under 60 % → demotion, at each full run of three.
-    Promotion is checked first: a month completing both runs (impossible with these
-    figures) would count for promotion only. Demotion for serious misconduct or a major
-    loss is a matter of fact for the employer, not of figures, and is not a run rule."""
+    (measures ``completion`` and ``margin``, in percent, named 计划完成率 / plan completion
+    and 毛利率 / gross margin) → promotion, once per run; three consecutive months of
+    completion under 60 % → demotion, at each full run of three (the two consequences
+    differ, so a month completing both runs — impossible with these figures — would report
+    both). Demotion for serious misconduct or a major loss caused is
+    :func:`misconduct_demotion_rules`: the facts established by the employer, recorded per
+    month."""
     return RunPolicy(
         name="promotion and demotion",
         rules=(
@@ -660,9 +668,19 @@ def promotion_and_demotion_rules() -> RunPolicy:
                 rule_id="promotion",
                 when=(
                     Threshold(
-                        measure="completion", comparison=Comparison.AT_LEAST, value=Decimal(100)
+                        measure="completion",
+                        comparison=Comparison.AT_LEAST,
+                        value=Decimal(100),
+                        zh_CN="计划完成率",
+                        en="plan completion",
                     ),
-                    Threshold(measure="margin", comparison=Comparison.AT_LEAST, value=Decimal(25)),
+                    Threshold(
+                        measure="margin",
+                        comparison=Comparison.AT_LEAST,
+                        value=Decimal(25),
+                        zh_CN="毛利率",
+                        en="gross margin",
+                    ),
                 ),
                 periods=3,
                 repeat=Repeat.ONCE_PER_RUN,
@@ -674,13 +692,75 @@ def promotion_and_demotion_rules() -> RunPolicy:
             RunRule(
                 rule_id="demotion",
                 when=(
-                    Threshold(measure="completion", comparison=Comparison.BELOW, value=Decimal(60)),
+                    Threshold(
+                        measure="completion",
+                        comparison=Comparison.BELOW,
+                        value=Decimal(60),
+                        zh_CN="计划完成率",
+                        en="plan completion",
+                    ),
                 ),
                 periods=3,
                 consequence="demotion",
                 zh_CN="降级",
                 en="demotion",
                 clause="销售人员晋升办法 第2条",
+            ),
+        ),
+    )
+
+
+def misconduct_demotion_rules() -> RunPolicy:
+    """Demotion for serious misconduct or a major loss caused.
+
+    Handbook rule, restated in both languages:
+    「严重违反公司规章制度或给公司造成重大损失者予以降级。」 ("Demotion for serious
+    misconduct or a major loss caused to the company.")
+
+    As data: whether there was misconduct, and whether a loss was major, are facts the
+    employer establishes (an investigation, a record, the employee heard) — the library
+    does not judge them. What it reads is their record: per month, ``serious_misconduct``
+    (the number of serious breaches of the rules established in the month, named
+    查实的严重违纪 / established serious misconduct) and ``major_loss`` (the number of major
+    losses established as caused, 查实的重大损失 / established major losses). One month with
+    either at 1 or more → demotion (a ``demotion_due`` finding, which says what a lawful
+    demotion needs: rules adopted through the democratic procedure and made known for a
+    demotion for misconduct). Misconduct is checked first: a month with both is one demotion
+    (the same consequence counts once a period)."""
+    return RunPolicy(
+        name="demotion for misconduct or a major loss",
+        rules=(
+            RunRule(
+                rule_id="serious_misconduct",
+                when=(
+                    Threshold(
+                        measure="serious_misconduct",
+                        zh_CN="查实的严重违纪",
+                        en="established serious misconduct",
+                        comparison=Comparison.AT_LEAST,
+                        value=Decimal(1),
+                    ),
+                ),
+                consequence="demotion",
+                zh_CN="降级",
+                en="demotion",
+                clause="销售人员晋升办法 第3条",
+            ),
+            RunRule(
+                rule_id="major_loss",
+                when=(
+                    Threshold(
+                        measure="major_loss",
+                        zh_CN="查实的重大损失",
+                        en="established major losses",
+                        comparison=Comparison.AT_LEAST,
+                        value=Decimal(1),
+                    ),
+                ),
+                consequence="demotion",
+                zh_CN="降级",
+                en="demotion",
+                clause="销售人员晋升办法 第3条",
             ),
         ),
     )

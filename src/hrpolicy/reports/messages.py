@@ -122,6 +122,12 @@ CATALOG: Final = Catalog(
             "{quota}：完成{done}/{target}（{completion}%），未达月度目标，{parts}系数{coefficient}。",
             "{quota}: {done} of {target} ({completion}%), short of the monthly target: coefficient {coefficient} on {parts}.",
         ),
+        "quota_pay_cut": FindingSpec(
+            Severity.WARNING,
+            "{part}按指标系数{coefficient}计发：应发{amount}元，实发{paid}元，减发{cut}元（依据：{clause}）。减发后当月工资不得低于当地最低工资标准，须在工资表上核对。",
+            "{part} paid at the quotas' coefficient {coefficient}: {amount} due, {paid} paid, {cut} less (under {clause}). After this cut the month's pay may not fall below the local minimum wage; check it on the payroll.",
+            (p("MWP 12"),),
+        ),
         "promotion_due": FindingSpec(
             Severity.INFO,
             "{trigger}：按制度{consequence}。",
@@ -129,15 +135,9 @@ CATALOG: Final = Catalog(
         ),
         "demotion_due": FindingSpec(
             Severity.WARNING,
-            "{trigger}：按制度{consequence}。降职降薪属变更劳动合同，须双方协商一致；或确属不能胜任工作，经培训或调整岗位；不得单方径行降薪。",
-            "{trigger}: {consequence} under the policy. A demotion changes the labour contract: it needs the employee's agreement, or proven incompetence met with training or another post; pay is never cut unilaterally.",
-            (p("LCL 40"),),
-        ),
-        "retraining_due": FindingSpec(
-            Severity.WARNING,
-            "{trigger}：按制度{consequence}。",
-            "{trigger}: {consequence} under the policy (training or another post, as for incompetence).",
-            (p("LCL 40"),),
+            "{trigger}：按制度{consequence}。降职并降低工资属于变更劳动合同：须与劳动者协商一致并采用书面形式；或劳动者确属不能胜任工作，用人单位可以合理调整其工作岗位，工资仅依劳动合同或依法制定的规章制度随新岗位调整；因查实的违纪降职的，须有经民主程序制定并公示的规章制度为依据。不具备上述依据而单方降薪的，属违法。",
+            "{trigger}: {consequence} under the policy. A demotion with lower pay changes the labour contract: it needs the employee's written agreement, or proven incompetence met with a reasonable change of post, the pay following the new post only as the contract or lawfully adopted rules provide; a demotion for established misconduct needs rules adopted through the democratic procedure and made known. A pay cut on none of these grounds is unlawful.",
+            (p("LCL 35"), p("LCL 40"), p("LCL 4")),
         ),
         "improvement_plan_due": FindingSpec(
             Severity.WARNING,

@@ -46,7 +46,7 @@ from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union, write_in_full
 from hrpolicy.core.deadlines import DayOfNextMonth, Roll, due_date
 from hrpolicy.core.display import Displayable, View
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.explain import Explanation, Finding, Label, Step, StepValue, Trail, step_of
 from hrpolicy.core.fields import (
     NonNegativeInt,
@@ -1464,6 +1464,12 @@ def _months_of(
     return who, ordered
 
 
+#: The consequence code of a retraining rule: the only consequence a rule over the monthly
+#: score may lead to in :func:`consequences` (other consequences of runs belong to
+#: :func:`hrpolicy.reports.cards.run_consequences`).
+_RETRAINING: Final = "retraining_or_transfer"
+
+
 #: The domain's rule over runs of monthly scores: one month under 60, or three consecutive
 #: months under 70 (each full run of three), sends the person to retraining or another
 #: post; the month under 60 takes precedence when both land on the same month.
@@ -1473,7 +1479,7 @@ SCORE_RUNS: Final = RunPolicy(
         RunRule(
             rule_id="under_60",
             when=(Threshold(measure="score", comparison=Comparison.BELOW, value=Decimal(60)),),
-            consequence="retraining_or_transfer",
+            consequence=_RETRAINING,
             zh_CN="培训或调整岗位",
             en="retraining or another post",
         ),
@@ -1481,7 +1487,7 @@ SCORE_RUNS: Final = RunPolicy(
             rule_id="three_under_70",
             when=(Threshold(measure="score", comparison=Comparison.BELOW, value=Decimal(70)),),
             periods=3,
-            consequence="retraining_or_transfer",
+            consequence=_RETRAINING,
             zh_CN="培训或调整岗位",
             en="retraining or another post",
         ),
@@ -1505,15 +1511,9 @@ def _trigger(match: RunMatch) -> Label:
     )
 
 
-def _consequences(
-    employee: str,
-    months: Sequence[tuple[Period, Decimal]],
-    *,
-    retrained: bool,
-    rules: RunPolicy = SCORE_RUNS,
-) -> tuple[Finding, ...]:
-    if not isinstance(retrained, bool):
-        raise InvalidTypeError("retrained", "a bool", retrained)
+def _check_score_rules(rules: RunPolicy) -> None:
+    """A company's own score rules: over the measure ``score`` only, each leading to
+    retraining, each a floor missed (``below`` or ``at_most``)."""
     argument(rules, RunPolicy, "rules")
     require(
         rules.measures == ("score",),
@@ -1521,6 +1521,34 @@ def _consequences(
         "run rules over the monthly score only (measure 'score')",
         list(rules.measures),
     )
+    for index, rule in enumerate(rules.rules):
+        path = f"rules.rules[{index}]"
+        if rule.consequence != _RETRAINING:
+            raise PolicyDefinitionError(
+                f"{path}.consequence",
+                f"'{_RETRAINING}' (a low-score rule leads to retraining or another post; "
+                "other consequences go to run_consequences)",
+                rule.consequence,
+            )
+        for position, threshold in enumerate(rule.when):
+            if threshold.comparison not in (Comparison.BELOW, Comparison.AT_MOST):
+                raise PolicyDefinitionError(
+                    f"{path}.when[{position}].comparison",
+                    "'below' or 'at_most' (a low-score rule tests a score under a floor)",
+                    threshold.comparison.value,
+                )
+
+
+def _consequences(
+    employee: str,
+    months: Sequence[tuple[Period, Decimal]],
+    *,
+    retrained: bool,
+    rules: RunPolicy = SCORE_RUNS,
+) -> tuple[tuple[Finding, ...], tuple[Step, ...]]:
+    if not isinstance(retrained, bool):
+        raise InvalidTypeError("retrained", "a bool", retrained)
+    _check_score_rules(rules)
     found = find_runs(rules, {month: {"score": score} for month, score in months})
     code = "incompetent_after_retraining" if retrained else "retraining_or_transfer"
     findings = []
@@ -1529,7 +1557,7 @@ def _consequences(
         if match.rule.periods > 1:
             data |= {"run_from": str(match.first), "run_months": match.rule.periods}
         findings.append(CATALOG.finding(code, subject=employee, trigger=_trigger(match), **data))
-    return tuple(findings)
+    return tuple(findings), found.steps
 
 
 def consequences(
@@ -1555,10 +1583,13 @@ def consequences(
             against monthly scores when given.
         retrained (optional): whether the person was already retrained or moved to another
             post.
-        rules (optional): a company's own rules over runs of monthly scores (a
-            :class:`~hrpolicy.core.runs.RunPolicy` testing the measure ``score`` only),
-            e.g. two consecutive months under 65; each match is a retraining (or, with
-            ``retrained``, an incompetence) finding.
+        rules (optional): a company's own low-score rules over runs of monthly scores (a
+            :class:`~hrpolicy.core.runs.RunPolicy` testing the measure ``score`` only,
+            every rule with the consequence ``'retraining_or_transfer'``
+            and every threshold ``below`` or ``at_most``), e.g. two consecutive months
+            under 65; each match is a retraining (or, with ``retrained``, an incompetence)
+            finding. Other consequences (promotion, demotion …) belong to
+            :func:`hrpolicy.reports.cards.run_consequences`.
 
     Returns:
         The findings, in month order (none when nothing is triggered).
@@ -1569,6 +1600,8 @@ def consequences(
         InvalidValueError: a score outside 0–100 or with more than two decimals, a year for
             a month, a month given twice, months of different employees, or rules testing
             another measure than ``score``.
+        PolicyDefinitionError: a rule with another consequence than retraining, or a
+            threshold that is not ``below`` / ``at_most`` (naming the rule's index).
 
     Example:
         >>> from hrpolicy.reports import Period
@@ -1585,7 +1618,8 @@ def consequences(
         hrpolicy.core.errors.InvalidTypeError: scores[2024-04]: expected ..., got float 58.5
     """
     who, months = _months_of(scores, employee)
-    return _consequences(who, months, retrained=retrained, rules=rules)
+    findings, _ = _consequences(who, months, retrained=retrained, rules=rules)
+    return findings
 
 
 def annual_score(
@@ -1593,9 +1627,11 @@ def annual_score(
     *,
     employee: str | None = None,
     retrained: bool = False,
+    rules: RunPolicy = SCORE_RUNS,
 ) -> AnnualScore:
     """The mean of one person's twelve monthly scores of one year, rounded half up to
-    0.01 once, with the consequences the months trigger (see :func:`consequences`).
+    0.01 once, with the consequences the months trigger (see :func:`consequences`) and a
+    step for each run that triggers one.
 
     Args:
         scores: the twelve months of one year: the :class:`MonthlyScore` results of
@@ -1606,15 +1642,20 @@ def annual_score(
             against monthly scores when given.
         retrained (optional): whether the person was already retrained or moved to another
             post.
+        rules (optional): a company's own low-score rules, as :func:`consequences` takes
+            them (:data:`SCORE_RUNS` by default).
 
     Returns:
-        The :class:`AnnualScore`, with its step and findings.
+        The :class:`AnnualScore`, with its steps (the mean, then one per run that
+        triggered) and findings.
 
     Raises:
         InvalidTypeError: scores of the wrong type, a key that is not a ``Period``, a float
             score, or a mapping without ``employee``.
         InvalidValueError: anything but the twelve months of one year, a score outside 0–100
             or with more than two decimals, or months of different employees.
+        PolicyDefinitionError: own rules that are not low-score rules (see
+            :func:`consequences`).
 
     Example:
         >>> from hrpolicy.reports import Period
@@ -1648,13 +1689,14 @@ def annual_score(
         {"months": ", ".join(str(v) for v in values), "total": total},
         mean,
     )
+    findings, run_steps = _consequences(who, months, retrained=retrained, rules=rules)
     return AnnualScore(
         employee=who,
         year=months[0][0].year,
         months=values,
         score=mean,
-        findings=_consequences(who, months, retrained=retrained),
-        steps=(step,),
+        findings=findings,
+        steps=(step, *run_steps),
     )
 
 
