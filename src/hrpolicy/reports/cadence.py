@@ -36,7 +36,8 @@ the log through :func:`report_activities`.
   activity comes by a due-by day, the next interval counts from that due-by day: every
   missed interval is an obligation. The first missed interval before a late activity is
   ``LATE`` (done on that activity), the others before it ``MISSING``; then the clock
-  restarts at the activity. A due-by day before the stretch began was the business of
+  restarts at the activity. An activity on the day the clock starts (the stage's first
+  day) restarts it and meets nothing. A due-by day before the stretch began was the business of
   the stages before and is passed over; a stretch that ends before the next due-by day
   asks nothing more; a current stage keeps asking up to ``as_of``.
 - :class:`AtLeast` — after each ``after`` activity, the ``activity`` at least ``times``
@@ -1038,7 +1039,9 @@ def _every_chain(
         due = _after(calendar, clock, rule.every, rule.unit)
         visit = pending[0] if pending else None
         if visit is not None and visit <= due:
-            if not late_told:
+            # A visit on the day the clock starts only restarts it; a visit after a late
+            # one was told of is that one.
+            if not late_told and visit > clock:
                 judged.append(
                     Obligation(
                         rule_id=rule.rule_id,
