@@ -101,9 +101,7 @@ def test_follow_up_calls_on_day_five_and_day_ten_after_a_service_meet_both_call_
     assert check.findings == ()
 
 
-def test_a_single_follow_up_call_the_day_after_the_service_is_too_early_and_the_second_missing() -> (
-    None
-):
+def test_one_follow_up_call_the_day_after_the_service_is_early_and_the_second_is_missing() -> None:
     # The call of 5 March is before the first window (7-11 March); it is one call, so it
     # is judged once: the second call (12-18 March) was never made.
     log = [_a("service", date(2024, 3, 4), "C1"), _a("follow_up_call", date(2024, 3, 5), "C1")]
@@ -421,8 +419,9 @@ def test_two_stage_records_for_a_project_on_one_day_are_refused() -> None:
 
 def test_the_cadences_engine_s_worked_example_finds_the_tutorial_s_six_misses() -> None:
     # C2: late in early design (due 20 March, visited 25), late in tendering (due 8 April,
-    # two weeks after the visit of 25 March; visited 12), then missing (due 26 April); C7's file a day late; February's and March's
-    # score sheets (due 8 March and 8 April) missing.
+    # two weeks after the visit of 25 March; visited 12), then missing (due 26 April);
+    # C7's file a day late; February's and March's score sheets (due 8 March and 8 April)
+    # missing.
     spec = engine("cadences")
     case = spec.example_case()
     check = spec.run(case)

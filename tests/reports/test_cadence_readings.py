@@ -219,9 +219,7 @@ def test_documents_two_workdays_before_monday_8_april_after_qingming_fall_on_wed
 # --- within: one response per obligation ------------------------------------------------------
 
 
-def test_a_single_follow_up_call_on_day_ten_meets_the_second_call_and_leaves_the_first_missing() -> (
-    None
-):
+def test_one_follow_up_call_on_day_ten_meets_the_second_call_and_leaves_the_first_missing() -> None:
     # Service 4 March: first call 7-11 March, second 12-18 March; one call, on 14 March.
     log = [
         _a("service", date(2024, 3, 4), "C1"),
@@ -243,7 +241,7 @@ def test_a_single_revisit_two_and_a_half_months_after_delivery_is_late_once() ->
     assert _rows(check, "revisit-three-months") == [("missing", date(2024, 5, 15), None)]
 
 
-def test_a_single_revisit_three_and_a_half_months_after_delivery_meets_only_the_three_month_one() -> (
+def test_one_revisit_three_and_a_half_months_after_delivery_meets_only_the_three_month_one() -> (
     None
 ):
     # Delivered 15 January; one revisit, 1 May: inside the three-month window.
