@@ -202,12 +202,29 @@ def test_a_project_left_unvisited_in_a_watched_stage_keeps_accruing_misses(
     assert len(check.misses) >= length // every - 1
 
 
+@st.composite
+def close_events(draw: st.DrawFn) -> list[Activity]:
+    """Two bids or promotions of one subject at most 13 days apart (closer than a lead)."""
+    kind = draw(st.sampled_from(("bid", "promotion")))
+    subject = draw(st.sampled_from(SUBJECTS))
+    on = draw(days)
+    gap = draw(st.integers(min_value=0, max_value=13))
+    return [
+        Activity(kind=kind, on=on, subject=subject),
+        Activity(kind=kind, on=on + timedelta(days=gap), subject=subject),
+    ]
+
+
 @settings(max_examples=150, deadline=None)
-@given(logs, stage_records, ranges())
+@given(logs, st.lists(close_events(), max_size=3), stage_records, ranges())
 def test_no_window_opens_after_it_closes(
-    log: list[Activity], stages: list[Stage], span: tuple[date, date, date]
+    log: list[Activity],
+    events: list[list[Activity]],
+    stages: list[Stage],
+    span: tuple[date, date, date],
 ) -> None:
     first, _, last = span
+    log = [*log, *(a for pair in events for a in pair)]
     check = check_cadences(POLICY, log, CALENDAR, first_day=first, as_of=last, stages=stages)
     for o in check:
         assert o.due_from is None or o.due_from <= o.due_by
