@@ -455,7 +455,7 @@ _INTROS: Final = {
     ),
     "cadences": (
         "示例八：2024年3月至4月的活动节奏：项目C2初步设计阶段两次回访相隔12天（晚5天），招投标阶段"
-        "回访晚3天、此后未再回访；客户C7服务后第3天才建档（晚1天）；两个月的考核表未报人力资源部。\n",
+        "回访晚4天、此后未再回访；客户C7服务后第3天才建档（晚1天）；两个月的考核表未报人力资源部。\n",
         "Demo 8: activity cadences in March and April 2024: project C2 revisited 12 days apart "
         "in early design (5 days late), late in tendering and then not at all; customer C7's "
         "file made on day 3 after the service (a day late); two months' score sheets never "

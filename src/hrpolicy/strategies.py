@@ -2473,14 +2473,21 @@ def _cadence_names(draw: st.DrawFn) -> dict[str, Any]:
     return {"rule_id": draw(_TEXT), "zh_CN": draw(_TEXT), "en": draw(_TEXT)}
 
 
+def _cadence_pair(draw: st.DrawFn) -> tuple[str, str]:
+    """A trigger kind and a different response kind (no rule answers itself)."""
+    trigger = draw(st.sampled_from(_CADENCE_KINDS))
+    return trigger, draw(st.sampled_from([k for k in _CADENCE_KINDS if k != trigger]))
+
+
 @st.composite
 def _withins(draw: st.DrawFn) -> Within:
     """A window after an activity of a drawn kind, at most 20 units long."""
     latest = draw(st.integers(0, 20))
+    after, activity = _cadence_pair(draw)
     return Within(
         **_cadence_names(draw),
-        after=draw(st.sampled_from(_CADENCE_KINDS)),
-        activity=draw(st.sampled_from(_CADENCE_KINDS)),
+        after=after,
+        activity=activity,
         latest=latest,
         earliest=draw(st.integers(0, latest)),
         unit=draw(_CADENCE_UNITS),
@@ -2490,10 +2497,11 @@ def _withins(draw: st.DrawFn) -> Within:
 @st.composite
 def _aheads(draw: st.DrawFn) -> Ahead:
     """A lead of 1 to 20 units before an activity of a drawn kind."""
+    before, activity = _cadence_pair(draw)
     return Ahead(
         **_cadence_names(draw),
-        before=draw(st.sampled_from(_CADENCE_KINDS)),
-        activity=draw(st.sampled_from(_CADENCE_KINDS)),
+        before=before,
+        activity=activity,
         lead=draw(st.integers(1, 20)),
         unit=draw(_CADENCE_UNITS),
     )
@@ -2501,12 +2509,16 @@ def _aheads(draw: st.DrawFn) -> Ahead:
 
 @st.composite
 def _everies(draw: st.DrawFn) -> Every:
-    """An activity every 1 to 30 units while in some of the drawn stages."""
+    """An activity every 1 to 30 units while in some of the drawn stages, or in any
+    stage but them."""
+    named = tuple(draw(st.lists(st.sampled_from(_CADENCE_STAGES), min_size=1, unique=True)))
+    except_them = draw(st.booleans())
     return Every(
         **_cadence_names(draw),
         activity=draw(st.sampled_from(_CADENCE_KINDS)),
         every=draw(st.integers(1, 30)),
-        stages=tuple(draw(st.lists(st.sampled_from(_CADENCE_STAGES), min_size=1, unique=True))),
+        stages=() if except_them else named,
+        except_stages=named if except_them else (),
         unit=draw(_CADENCE_UNITS),
     )
 
@@ -2514,10 +2526,11 @@ def _everies(draw: st.DrawFn) -> Every:
 @st.composite
 def _at_leasts(draw: st.DrawFn) -> AtLeast:
     """An activity 1 to 5 times within 1 to 30 units of an activity of a drawn kind."""
+    after, activity = _cadence_pair(draw)
     return AtLeast(
         **_cadence_names(draw),
-        after=draw(st.sampled_from(_CADENCE_KINDS)),
-        activity=draw(st.sampled_from(_CADENCE_KINDS)),
+        after=after,
+        activity=activity,
         times=draw(st.integers(1, 5)),
         within=draw(st.integers(1, 30)),
         unit=draw(_CADENCE_UNITS),

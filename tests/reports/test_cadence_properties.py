@@ -1,9 +1,11 @@
 """What holds for any activity log under the handbook cadences: the order of the log never
-matters, consecutive checks judge each obligation exactly once, and every miss is one
-finding with dates that fit its status."""
+matters, consecutive checks judge each obligation exactly once, every miss is one finding
+with dates that fit its status, an unvisited project keeps accruing misses, no window
+opens after it closes, and one activity serves at most one obligation of a rule group."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -13,8 +15,11 @@ from hrpolicy.core.workcal import TableCalendar
 from hrpolicy.reports import Period
 from hrpolicy.reports.cadence import (
     Activity,
+    ByNextMonth,
     CadencePolicy,
+    CadenceRule,
     CadenceUnit,
+    Every,
     Obligation,
     ObligationStatus,
     Stage,
@@ -163,3 +168,97 @@ def test_every_miss_is_one_finding_and_every_outcome_s_dates_fit_its_status(
             assert o.done_on < o.due_from
         elif o.status is ObligationStatus.MISSING:
             assert o.done_on is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=30),
+    days,
+    st.integers(min_value=0, max_value=200),
+    st.lists(days, max_size=10),
+)
+def test_a_project_left_unvisited_in_a_watched_stage_keeps_accruing_misses(
+    every: int, start: date, length: int, visits: list[date]
+) -> None:
+    # In the stage over [start, end] with no visit inside it: at least
+    # floor((end - start) / every) - 1 missed intervals are due in it.
+    end = start + timedelta(days=length)
+    policy = CadencePolicy(
+        policy_id="p",
+        rules=(
+            Every(
+                rule_id="weekly",
+                zh_CN="每周",
+                en="weekly",
+                activity="visit",
+                every=every,
+                stages=("early_design",),
+            ),
+        ),
+    )
+    log = [Activity(kind="visit", on=v, subject="P1") for v in visits if not start <= v <= end]
+    stages = [Stage(subject="P1", stage="early_design", since=start)]
+    check = check_cadences(policy, log, CALENDAR, first_day=start, as_of=end, stages=stages)
+    assert len(check.misses) >= length // every - 1
+
+
+@st.composite
+def close_events(draw: st.DrawFn) -> list[Activity]:
+    """Two bids or promotions of one subject at most 13 days apart (closer than a lead)."""
+    kind = draw(st.sampled_from(("bid", "promotion")))
+    subject = draw(st.sampled_from(SUBJECTS))
+    on = draw(days)
+    gap = draw(st.integers(min_value=0, max_value=13))
+    return [
+        Activity(kind=kind, on=on, subject=subject),
+        Activity(kind=kind, on=on + timedelta(days=gap), subject=subject),
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(logs, st.lists(close_events(), max_size=3), stage_records, ranges())
+def test_no_window_opens_after_it_closes(
+    log: list[Activity],
+    events: list[list[Activity]],
+    stages: list[Stage],
+    span: tuple[date, date, date],
+) -> None:
+    first, _, last = span
+    log = [*log, *(a for pair in events for a in pair)]
+    check = check_cadences(POLICY, log, CALENDAR, first_day=first, as_of=last, stages=stages)
+    for o in check:
+        assert o.due_from is None or o.due_from <= o.due_by
+
+
+def _group(rule: CadenceRule) -> tuple[str, str]:
+    """The rules that share responses (Within rules on one trigger and response kind),
+    with the kind of response they read."""
+    if isinstance(rule, Within):
+        return f"within {rule.after} {rule.activity}", rule.activity
+    return f"rule {rule.rule_id}", rule.activity
+
+
+@settings(max_examples=150, deadline=None)
+@given(logs, stage_records)
+def test_one_activity_serves_at_most_one_obligation_of_a_rule_group(
+    log: list[Activity], stages: list[Stage]
+) -> None:
+    check = check_cadences(
+        POLICY,
+        log,
+        CALENDAR,
+        first_day=START,
+        as_of=START + timedelta(days=DAYS + 150),
+        stages=stages,
+    )
+    rules = {r.rule_id: r for r in POLICY.rules}
+    served: Counter[tuple[str, str, str, date]] = Counter()
+    for o in check:
+        rule = rules[o.rule_id]
+        if o.done_on is None or isinstance(rule, ByNextMonth):
+            continue
+        group, kind = _group(rule)
+        served[(group, kind, o.subject, o.done_on)] += 1
+    for (_, kind, subject, day), times in served.items():
+        entries = sum(1 for a in log if (a.kind, a.subject, a.on) == (kind, subject, day))
+        assert times <= max(entries, 1)

@@ -89,6 +89,7 @@ __all__ = [
     "is_workday",
     "next_workday",
     "previous_workday",
+    "subtract_workdays",
 ]
 
 _ONE_DAY: Final = timedelta(days=1)
@@ -898,4 +899,32 @@ def add_workdays(calendar: WorkCalendar, day: date, count: int) -> date:
     current = day
     for _ in range(count):
         current = next_workday(calendar, current + _ONE_DAY)
+    return current
+
+
+def subtract_workdays(calendar: WorkCalendar, day: date, count: int) -> date:
+    """The ``count``-th workday before ``day`` (``count`` from 1 as for
+    :func:`add_workdays`), e.g. "documents in two working days before the bid".
+
+    Args:
+        calendar: the work calendar.
+        day: the day counted back from (itself never counted).
+        count: how many workdays back.
+
+    Returns:
+        The workday.
+
+    Raises:
+        InvalidValueError: a count out of range.
+        NotCoveredError: a day the calendar has no data for.
+
+    >>> cal = TableCalendar(name="2024", first_year=2024, last_year=2024)
+    >>> subtract_workdays(cal, date(2024, 3, 11), 2)  # Monday: Thursday 7 March
+    datetime.date(2024, 3, 7)
+    """
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= _MAX_WORKDAYS:
+        raise InvalidValueError("count", f"an int from 1 to {_MAX_WORKDAYS}", count)
+    current = day
+    for _ in range(count):
+        current = previous_workday(calendar, current - _ONE_DAY)
     return current

@@ -15,25 +15,55 @@ the log through :func:`report_activities`.
 
 - :class:`Within` — after each ``after`` activity, the ``activity`` between ``earliest``
   and ``latest`` units after it, both days included ("within 2 days", "3 days to a
-  week").
+  week"). A response belongs to the latest trigger on or before it: one made on or after
+  the subject's next ``after`` activity answers that one. The ``Within`` rules of a
+  policy that read the same ``after`` and ``activity`` (the first and the second
+  follow-up call) share the responses: each response serves at most one of their
+  obligations. Windows are filled in the order they open, first with responses inside
+  them (met); then, in the same order, an unfilled window takes the first unused
+  response after it (late) or else the last unused one before it (early).
 - :class:`Ahead` — before each ``before`` activity (a bid date, a promotion's start),
-  the ``activity`` at least ``lead`` units ahead of it, after the previous ``before``
-  activity of that subject.
-- :class:`Every` — while a subject is in one of ``stages``, the ``activity`` at least
-  every ``every`` units: the clock starts on the day the stage begins and restarts at
-  each activity; a stage that ends before the next one is due asks nothing more.
+  the ``activity`` at least ``lead`` units ahead of it. Events are taken in day order and
+  each response serves one event: an event takes the latest unused response on or before
+  its due-by day (met), else the first unused one after that day up to the event (late).
+- :class:`Every` — while a subject is in one of ``stages`` (or in any stage but
+  ``except_stages``), the ``activity`` at least every ``every`` units. Consecutive stage
+  records the rule watches are one stretch: the clock carries across a change between
+  them. On entering the rule's stages the clock starts at the last ``activity`` since the
+  subject entered the stages that some ``Every`` rule of the policy on the same activity
+  watches, and at the day it entered them when there was none (so coming from a stage no
+  cadence watches, the day the stage began). Each activity restarts the clock. When no
+  activity comes by a due-by day, the next interval counts from that due-by day: every
+  missed interval is an obligation. The first missed interval before a late activity is
+  ``LATE`` (done on that activity), the others before it ``MISSING``; then the clock
+  restarts at the activity. An activity on the day the clock starts (the stage's first
+  day) restarts it and meets nothing. A due-by day before the stretch began was the business of
+  the stages before and is passed over; a stretch that ends before the next due-by day
+  asks nothing more; a current stage keeps asking up to ``as_of``.
 - :class:`AtLeast` — after each ``after`` activity, the ``activity`` at least ``times``
-  times within ``within`` units (both ends included).
+  times within ``within`` units (both ends included). A count in a calendar window with
+  no trigger (visits a week, calls a month) is a quota of the KPI cards room, not a
+  cadence.
 - :class:`ByNextMonth` — for each month, each of ``subjects`` records the ``activity``
-  for that month (:attr:`Activity.period`) by the day a
+  for that month (:attr:`Activity.period`, a month) by the day a
   :class:`~hrpolicy.core.deadlines.DayOfNextMonth` gives (the 8th of the next month,
-  moved to the next workday when that day is not one).
+  moved to the next workday when that day is not one), and not before the month begins
+  (``EARLY``: a sheet dated in the month counts).
+
+No rule answers itself: ``after`` (``before``) and ``activity`` must differ. A trigger
+logged twice for a subject on one day is one trigger (one obligation); repeated responses
+each count.
 
 **Counting.** A rule counts in ``days`` (calendar days, :func:`~hrpolicy.core.span.add_units`),
 ``months`` (monthly anniversaries with month-end clipping, the same function) or
 ``workdays`` of the calendar: *n* workdays after a day is the *n*-th workday after it
 (:func:`~hrpolicy.core.workcal.add_workdays`), *n* workdays before it the *n*-th
-workday before it, and 0 units the day itself. How late something came is measured in
+workday before it (:func:`~hrpolicy.core.workcal.subtract_workdays`), and 0 units the
+day itself. A monthly due day is found by :func:`~hrpolicy.core.deadlines.deadline`, and
+a step per month judged says how (the nominal day and the roll past days off). Only the
+months whose due day can fall in the range are asked about: a due day moves at most
+fourteen days past days off (the statutory calendar's longest run is ten), so a check of
+January never asks the calendar about October or November. How late something came is measured in
 calendar days with :func:`~hrpolicy.core.span.measure`.
 
 **What a check covers.** Every obligation has a last day it can be met (its *due-by*
@@ -41,7 +71,9 @@ day); :func:`check_cadences` judges the obligations whose due-by day falls from
 ``first_day`` to ``as_of``, so consecutive checks judge each obligation exactly once and
 none is judged before its time is up. Responses are looked for in the whole log; the log
 should therefore reach back to the triggers and stage starts of the obligations due in
-the range (a stage record gives the day a stage began).
+the range (a stage record gives the day a stage began), and a check should be run once
+the log for its range is complete: an obligation judged missing is not judged again by
+the next range.
 
 **Outcomes.** How an obligation fared rests on the whole log, never on the range: the
 range only says which obligations are judged. Each obligation is :attr:`ObligationStatus.MET`, or
@@ -79,7 +111,7 @@ import attrs
 from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import register_tagged_union
-from hrpolicy.core.deadlines import DayOfNextMonth, Roll, due_date
+from hrpolicy.core.deadlines import DayOfNextMonth, DueDate, Roll, deadline
 from hrpolicy.core.display import Displayable, SummaryValue, View
 from hrpolicy.core.engines import EngineSpec
 from hrpolicy.core.errors import InvalidValueError
@@ -104,7 +136,7 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.label import Label, label
-from hrpolicy.core.period import Period
+from hrpolicy.core.period import Period, PeriodKind
 from hrpolicy.core.records import (
     FINDING_PARAMS,
     FINDINGS,
@@ -122,7 +154,7 @@ from hrpolicy.core.workcal import (
     WorkCalendar,
     add_workdays,
     check_calendar,
-    previous_workday,
+    subtract_workdays,
 )
 from hrpolicy.reports.case import CaseCalendar
 from hrpolicy.reports.model import WeeklyReport
@@ -287,6 +319,7 @@ class Within:
             f"at most latest ({self.latest})",
             self.earliest,
         )
+        _not_itself(self.after, self.activity, f"Within({self.rule_id}).activity", "after")
 
 
 @policy_checked
@@ -294,8 +327,8 @@ class Within:
 class Ahead:
     """Before each ``before`` activity of a subject (a bid date, the start of a
     promotion), the ``activity`` for the same subject at least ``lead`` ``unit`` ahead
-    of it (on or before the day ``lead`` units before), and after the subject's previous
-    ``before`` activity."""
+    of it (on or before the day ``lead`` units before); each response serves one event
+    (see the module)."""
 
     rule_id: Text
     zh_CN: Text
@@ -306,27 +339,46 @@ class Ahead:
     unit: CadenceUnit = CadenceUnit.DAYS
     clause: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        _not_itself(self.before, self.activity, f"Ahead({self.rule_id}).activity", "before")
+
 
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Every:
-    """While a subject is in one of ``stages``, the ``activity`` at least every
-    ``every`` ``unit``: the first no later than ``every`` units after the stage began,
-    each next no later than ``every`` units after the one before."""
+    """While a subject is in one of ``stages`` — or, given ``except_stages`` instead, in
+    any stage but those (every stage name a log may use, known or not) — the
+    ``activity`` at least every ``every`` ``unit``: the first no later than ``every``
+    units after the clock starts, each next no later than ``every`` units after the one
+    before (the module says when the clock starts and how missed intervals count).
+    Exactly one of ``stages`` and ``except_stages`` is given."""
 
     rule_id: Text
     zh_CN: Text
     en: Text
     activity: Text
     every: _PositiveCount
-    stages: tuple[Text, ...]
+    stages: tuple[Text, ...] = ()
+    except_stages: tuple[Text, ...] = ()
     unit: CadenceUnit = CadenceUnit.DAYS
     clause: str = ""
 
     def __attrs_post_init__(self) -> None:
         path = f"Every({self.rule_id}).stages"
-        require(bool(self.stages), path, "at least one stage", self.stages)
+        require(
+            bool(self.stages) != bool(self.except_stages),
+            path,
+            "exactly one of stages and except_stages",
+            {"stages": self.stages, "except_stages": self.except_stages},
+        )
         require_unique(list(self.stages), path, "stage")
+        require_unique(list(self.except_stages), f"Every({self.rule_id}).except_stages", "stage")
+
+    def watches(self, stage: str) -> bool:
+        """Whether the rule asks for the activity while a subject is in ``stage``."""
+        if self.stages:
+            return stage in self.stages
+        return stage not in self.except_stages
 
 
 @policy_checked
@@ -345,6 +397,9 @@ class AtLeast:
     within: _PositiveCount
     unit: CadenceUnit = CadenceUnit.DAYS
     clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _not_itself(self.after, self.activity, f"AtLeast({self.rule_id}).activity", "after")
 
 
 @policy_checked
@@ -367,6 +422,10 @@ class ByNextMonth:
         path = f"ByNextMonth({self.rule_id}).subjects"
         require(bool(self.subjects), path, "at least one subject who owes it", self.subjects)
         require_unique(list(self.subjects), path, "subject")
+
+
+def _not_itself(trigger: str, activity: str, path: str, name: str) -> None:
+    require(trigger != activity, path, f"an activity other than {name} ({trigger!r})", activity)
 
 
 #: One cadence rule, as a policy holds it (tagged by ``kind`` in plain data).
@@ -434,6 +493,12 @@ CADENCE_CATALOG: Final = Catalog(
             "{rule}: {who}'s submission for {month} was due by {due_by} and came on "
             "{done_on}, {days_late} day(s) late.",
         ),
+        "cadence_month_early": FindingSpec(
+            Severity.WARNING,
+            "{rule}：{who}{month}的提交应于{due_from}至{due_by}之间送达，{done_on}的记录早于该月，不算数。",
+            "{rule}: {who}'s submission for {month} was due from {due_from} to {due_by}; the "
+            "record of {done_on} came before the month began and does not count.",
+        ),
         "cadence_month_missing": FindingSpec(
             Severity.WARNING,
             "{rule}：{who}{month}的提交应于{due_by}前送达，截至{as_of}没有记录。",
@@ -458,8 +523,8 @@ class Obligation:
         status: the :class:`ObligationStatus`.
         start: the day it was counted from (the triggering activity, the stage start or
             the activity before, the month's first day).
-        due_from: the first day that counts (``None``: no lower bound but the previous
-            triggering activity).
+        due_from: the first day that counts (``None``: no lower bound, for
+            :class:`Ahead`).
         due_by: the last day that counts.
         done_on: the day it was done (the first in the window — for :class:`Ahead` the
             last —, the first after it when late, the last before it when early);
@@ -643,10 +708,7 @@ def _before(calendar: WorkCalendar, day: date, count: int, unit: CadenceUnit) ->
         return add_units(
             day, TimeUnit.DAYS if unit is CadenceUnit.DAYS else TimeUnit.MONTHS, -count
         )
-    current = day
-    for _ in range(count):
-        current = previous_workday(calendar, current - _ONE_DAY)
-    return current
+    return subtract_workdays(calendar, day, count)
 
 
 def _days_after(due_by: date, done_on: date | None) -> int | None:
@@ -656,9 +718,23 @@ def _days_after(due_by: date, done_on: date | None) -> int | None:
     return measure(due_by, done_on, TimeUnit.DAYS).whole
 
 
-def _month_due(calendar: WorkCalendar, month: Period, rule: ByNextMonth) -> date:
-    """The day the submission for ``month`` is due (the shared deadline rule)."""
-    return due_date(rule.due, period=month, calendar=calendar)
+def _month_due(calendar: WorkCalendar, month: Period, rule: ByNextMonth) -> DueDate:
+    """The day the submission for ``month`` is due, with how it was found (the shared
+    deadline rule)."""
+    return deadline(rule.due, period=month, calendar=calendar)
+
+
+#: The most days a monthly due day is moved past days off, for choosing the months a
+#: check asks the calendar about (the statutory calendar's longest run of days off, the
+#: Spring Festival of 2020, is ten days).
+_LONGEST_ROLL: Final = timedelta(days=14)
+
+
+def _nominal(rule: ByNextMonth, month: Period) -> date:
+    """Day ``rule.due.day`` of the month after ``month``, clipped to that month's end,
+    before any move past days off (no calendar asked)."""
+    following = _shift_month(month, 1)
+    return min(following.first_day + timedelta(days=rule.due.day - 1), following.last_day)
 
 
 class _Log:
@@ -671,7 +747,12 @@ class _Log:
         self._days = {key: sorted(days) for key, days in by.items()}
 
     def days(self, kind: str, subject: str) -> list[date]:
+        """Every entry's day, repeats kept (responses: each counts)."""
         return self._days.get((kind, subject), [])
+
+    def triggers(self, kind: str, subject: str) -> list[date]:
+        """The distinct days (a trigger logged twice on one day is one trigger)."""
+        return sorted(set(self._days.get((kind, subject), [])))
 
     def subjects(self, kind: str) -> list[str]:
         return sorted({subject for k, subject in self._days if k == kind})
@@ -687,6 +768,8 @@ class _Judge:
         self.obligations: list[Obligation] = []
         self.findings: list[Finding] = []
         self.steps: list[Step] = []
+        #: The obligations of each group of ``Within`` rules, by (after, activity).
+        self.shared: dict[tuple[str, str], list[Obligation]] = {}
 
     def due_in_range(self, due_by: date) -> bool:
         return self.first_day <= due_by <= self.as_of
@@ -701,16 +784,20 @@ class _Judge:
         }
         if o.period is not None:
             params.update(month=str(o.period), due_by=o.due_by)
-            late, missing = "cadence_month_late", "cadence_month_missing"
+            late, missing, early = (
+                "cadence_month_late",
+                "cadence_month_missing",
+                "cadence_month_early",
+            )
         else:
             params.update(start=o.start, due_from=o.due_from, due_by=o.due_by)
-            late, missing = "cadence_late", "cadence_missing"
+            late, missing, early = "cadence_late", "cadence_missing", "cadence_early"
         if o.status is ObligationStatus.LATE:
             code = late
             params.update(done_on=o.done_on, days_late=_days_after(o.due_by, o.done_on))
         elif o.status is ObligationStatus.EARLY:
-            code = "cadence_early"
-            params.update(done_on=o.done_on)
+            code = early
+            params.update(done_on=o.done_on, due_from=o.due_from)
         elif o.status is ObligationStatus.MISSING:
             code = missing
             params.update(as_of=self.as_of)
@@ -751,36 +838,80 @@ _KIND: Final[dict[type, str]] = {
 
 
 def _within(rule: Within, log: _Log, calendar: WorkCalendar, judge: _Judge) -> list[Obligation]:
+    group = [
+        r
+        for r in judge.policy.rules
+        if isinstance(r, Within) and (r.after, r.activity) == (rule.after, rule.activity)
+    ]
+    key = (rule.after, rule.activity)
+    if key not in judge.shared:
+        judge.shared[key] = _within_group(group, log, calendar)
+    return [
+        o for o in judge.shared[key] if o.rule_id == rule.rule_id and judge.due_in_range(o.due_by)
+    ]
+
+
+def _within_group(group: list[Within], log: _Log, calendar: WorkCalendar) -> list[Obligation]:
+    """Every obligation of the ``Within`` rules reading one trigger and one response kind,
+    each response serving at most one of them (the module says in which order)."""
+    first = group[0]
     judged = []
-    for subject in log.subjects(rule.after):
-        done = log.days(rule.activity, subject)
-        for trigger in log.days(rule.after, subject):
-            due_by = _after(calendar, trigger, rule.latest, rule.unit)
-            if not judge.due_in_range(due_by):
-                continue
-            due_from = _after(calendar, trigger, rule.earliest, rule.unit)
-            inside = [d for d in done if due_from <= d <= due_by]
-            later = [d for d in done if d > due_by]
-            early = [d for d in done if trigger <= d < due_from]
-            if inside:
-                status, on = ObligationStatus.MET, inside[0]
-            elif later:
-                status, on = ObligationStatus.LATE, later[0]
-            elif early:
-                status, on = ObligationStatus.EARLY, early[-1]
-            else:
-                status, on = ObligationStatus.MISSING, None
-            judged.append(
-                Obligation(
-                    rule_id=rule.rule_id,
-                    subject=subject,
-                    status=status,
-                    start=trigger,
-                    due_from=due_from,
-                    due_by=due_by,
-                    done_on=on,
-                )
+    for subject in log.subjects(first.after):
+        done = log.days(first.activity, subject)
+        triggers = log.triggers(first.after, subject)
+        used: set[int] = set()
+        for n, trigger in enumerate(triggers):
+            following = triggers[n + 1] if n + 1 < len(triggers) else None
+            # A response on or after the next trigger answers that one.
+            pool = [
+                i
+                for i, d in enumerate(done)
+                if trigger <= d and (following is None or d < following)
+            ]
+            windows = sorted(
+                (
+                    (
+                        _after(calendar, trigger, rule.earliest, rule.unit),
+                        _after(calendar, trigger, rule.latest, rule.unit),
+                        order,
+                        rule,
+                    )
+                    for order, rule in enumerate(group)
+                ),
+                key=lambda w: (w[0], w[1], w[2]),
             )
+            outcome: dict[int, tuple[ObligationStatus, date | None]] = {}
+            for due_from, due_by, order, _rule in windows:
+                inside = [i for i in pool if i not in used and due_from <= done[i] <= due_by]
+                if inside:
+                    used.add(inside[0])
+                    outcome[order] = (ObligationStatus.MET, done[inside[0]])
+            for due_from, due_by, order, _rule in windows:
+                if order in outcome:
+                    continue
+                later = [i for i in pool if i not in used and done[i] > due_by]
+                early = [i for i in pool if i not in used and done[i] < due_from]
+                if later:
+                    used.add(later[0])
+                    outcome[order] = (ObligationStatus.LATE, done[later[0]])
+                elif early:
+                    used.add(early[-1])
+                    outcome[order] = (ObligationStatus.EARLY, done[early[-1]])
+                else:
+                    outcome[order] = (ObligationStatus.MISSING, None)
+            for due_from, due_by, order, rule in windows:
+                status, on = outcome[order]
+                judged.append(
+                    Obligation(
+                        rule_id=rule.rule_id,
+                        subject=subject,
+                        status=status,
+                        start=trigger,
+                        due_from=due_from,
+                        due_by=due_by,
+                        done_on=on,
+                    )
+                )
     return judged
 
 
@@ -788,42 +919,45 @@ def _ahead(rule: Ahead, log: _Log, calendar: WorkCalendar, judge: _Judge) -> lis
     judged = []
     for subject in log.subjects(rule.before):
         done = log.days(rule.activity, subject)
-        previous: date | None = None
-        for event in log.days(rule.before, subject):
+        used: set[int] = set()
+        for event in log.triggers(rule.before, subject):
             due_by = _before(calendar, event, rule.lead, rule.unit)
-            floor = previous
-            previous = event
+            inside = [i for i, d in enumerate(done) if i not in used and d <= due_by]
+            later = [i for i, d in enumerate(done) if i not in used and due_by < d <= event]
+            if inside:
+                status, pick = ObligationStatus.MET, inside[-1]
+            elif later:
+                status, pick = ObligationStatus.LATE, later[0]
+            else:
+                status, pick = ObligationStatus.MISSING, None
+            if pick is not None:
+                used.add(pick)
             if not judge.due_in_range(due_by):
                 continue
-            after_floor = [d for d in done if floor is None or d > floor]
-            inside = [d for d in after_floor if d <= due_by]
-            later = [d for d in after_floor if due_by < d <= event]
-            if inside:
-                status, on = ObligationStatus.MET, inside[-1]
-            elif later:
-                status, on = ObligationStatus.LATE, later[0]
-            else:
-                status, on = ObligationStatus.MISSING, None
             judged.append(
                 Obligation(
                     rule_id=rule.rule_id,
                     subject=subject,
                     status=status,
                     start=event,
-                    due_from=None if floor is None else floor + _ONE_DAY,
+                    due_from=None,
                     due_by=due_by,
-                    done_on=on,
+                    done_on=None if pick is None else done[pick],
                 )
             )
     return judged
 
 
-def _stretches(stages: Sequence[Stage]) -> dict[str, list[tuple[str, date, date | None]]]:
+#: A subject's stage records as (stage, first day, last day or ``None`` while current).
+_Stretch: TypeAlias = tuple[str, date, date | None]
+
+
+def _stretches(stages: Sequence[Stage]) -> dict[str, list[_Stretch]]:
     """Each subject's stages as (stage, first day, last day or ``None`` while current)."""
     by: dict[str, list[Stage]] = defaultdict(list)
     for stage in stages:
         by[stage.subject].append(stage)
-    stretches: dict[str, list[tuple[str, date, date | None]]] = {}
+    stretches: dict[str, list[_Stretch]] = {}
     for subject, records in by.items():
         ordered = sorted(records, key=lambda s: s.since)
         stretches[subject] = [
@@ -840,48 +974,108 @@ def _stretches(stages: Sequence[Stage]) -> dict[str, list[tuple[str, date, date 
 def _every(
     rule: Every,
     log: _Log,
-    stretches: Mapping[str, list[tuple[str, date, date | None]]],
+    stretches: Mapping[str, list[_Stretch]],
     calendar: WorkCalendar,
     judge: _Judge,
 ) -> list[Obligation]:
+    # The rules on the same activity: between their stages the last visit carries over.
+    kin = [r for r in judge.policy.rules if isinstance(r, Every) and r.activity == rule.activity]
     judged = []
     for subject in sorted(stretches):
-        done = log.days(rule.activity, subject)
-        for stage, first, last in stretches[subject]:
-            if stage not in rule.stages:
+        records = stretches[subject]
+        visits = log.triggers(rule.activity, subject)
+        n = 0
+        while n < len(records):
+            if not rule.watches(records[n][0]):
+                n += 1
                 continue
-            # The stage is watched to its last day (while current, to the end of the log).
-            clock = first
-            for day in sorted({d for d in done if first <= d and (last is None or d <= last)}):
-                due_by = _after(calendar, clock, rule.every, rule.unit)
-                if judge.due_in_range(due_by):
-                    judged.append(
-                        Obligation(
-                            rule_id=rule.rule_id,
-                            subject=subject,
-                            status=ObligationStatus.MET if day <= due_by else ObligationStatus.LATE,
-                            start=clock,
-                            due_from=clock,
-                            due_by=due_by,
-                            done_on=day,
-                            stage=stage,
-                        )
-                    )
-                clock = day
-            due_by = _after(calendar, clock, rule.every, rule.unit)
-            if (last is None or due_by <= last) and judge.due_in_range(due_by):
+            m = n
+            while m + 1 < len(records) and rule.watches(records[m + 1][0]):
+                m += 1
+            k = n
+            while k > 0 and any(r.watches(records[k - 1][0]) for r in kin):
+                k -= 1
+            first = records[n][1]
+            before = [v for v in visits if records[k][1] <= v < first]
+            clock = before[-1] if before else records[k][1]
+            judged.extend(
+                _every_chain(
+                    rule,
+                    subject,
+                    records[n : m + 1],
+                    clock=clock,
+                    visits=visits,
+                    calendar=calendar,
+                    judge=judge,
+                )
+            )
+            n = m + 1
+    return [o for o in judged if judge.due_in_range(o.due_by)]
+
+
+def _every_chain(
+    rule: Every,
+    subject: str,
+    stretch: list[_Stretch],
+    *,
+    clock: date,
+    visits: list[date],
+    calendar: WorkCalendar,
+    judge: _Judge,
+) -> list[Obligation]:
+    """The obligations of one watched stretch (consecutive stage records the rule
+    watches), the clock starting at ``clock``."""
+    first, last = stretch[0][1], stretch[-1][2]
+    horizon = judge.as_of if last is None else last
+    pending = [v for v in visits if first <= v and (last is None or v <= last)]
+
+    def stage_on(day: date) -> str:
+        on = day if last is None else min(day, last)
+        return next((s for s, since, _ in reversed(stretch) if since <= on), stretch[0][0])
+
+    judged = []
+    late_told = False
+    while True:
+        due = _after(calendar, clock, rule.every, rule.unit)
+        visit = pending[0] if pending else None
+        if visit is not None and visit <= due:
+            # A visit on the day the clock starts only restarts it; a visit after a late
+            # one was told of is that one.
+            if not late_told and visit > clock:
                 judged.append(
                     Obligation(
                         rule_id=rule.rule_id,
                         subject=subject,
-                        status=ObligationStatus.MISSING,
+                        status=ObligationStatus.MET,
                         start=clock,
                         due_from=clock,
-                        due_by=due_by,
-                        stage=stage,
+                        due_by=due,
+                        done_on=visit,
+                        stage=stage_on(due),
                     )
                 )
-    return judged
+            clock, late_told = visit, False
+            pending.pop(0)
+            continue
+        if due > horizon:
+            return judged
+        if due >= first:
+            # A missed interval: late if the visit that ends the gap is the first told of.
+            late = visit is not None and not late_told
+            judged.append(
+                Obligation(
+                    rule_id=rule.rule_id,
+                    subject=subject,
+                    status=ObligationStatus.LATE if late else ObligationStatus.MISSING,
+                    start=clock,
+                    due_from=clock,
+                    due_by=due,
+                    done_on=visit if late else None,
+                    stage=stage_on(due),
+                )
+            )
+            late_told = late_told or late
+        clock = due
 
 
 def _at_least(rule: AtLeast, log: _Log, calendar: WorkCalendar, judge: _Judge) -> list[Obligation]:
@@ -911,16 +1105,23 @@ def _at_least(rule: AtLeast, log: _Log, calendar: WorkCalendar, judge: _Judge) -
 
 def _months_due(
     rule: ByNextMonth, calendar: WorkCalendar, judge: _Judge
-) -> list[tuple[Period, date]]:
-    """The months whose submission falls due in the range, with the due day."""
-    month = Period(year=judge.first_day.year, month=judge.first_day.month)
-    # A due day is at most a month and four weeks (plus days off) after its month began.
-    month = _shift_month(month, -3)
+) -> list[tuple[Period, DueDate]]:
+    """The months whose submission falls due in the range, with the due day. Only the
+    months whose nominal day (day ``rule.due.day`` of the next month) lies within
+    :data:`_LONGEST_ROLL` of the range on the side the roll moves from are asked about."""
+    low, high = judge.first_day, judge.as_of
+    if rule.due.roll is Roll.NEXT_WORKDAY:
+        low -= _LONGEST_ROLL
+    elif rule.due.roll is Roll.PREVIOUS_WORKDAY:
+        high += _LONGEST_ROLL
+    # The nominal day falls in the month after; start three months before the range.
+    month = _shift_month(Period(year=low.year, month=low.month), -2)
     found = []
-    while month.first_day <= judge.as_of:
-        due = _month_due(calendar, month, rule)
-        if judge.due_in_range(due):
-            found.append((month, due))
+    while month.first_day <= high:
+        if low <= _nominal(rule, month) <= high:
+            due = _month_due(calendar, month, rule)
+            if judge.due_in_range(due.due):
+                found.append((month, due))
         month = _shift_month(month, 1)
     return found
 
@@ -940,22 +1141,40 @@ def _by_next_month(
     for index, activity in enumerate(activities):
         if activity.kind != rule.activity:
             continue
-        if activity.period is None or activity.period.is_year:
+        if activity.period is None or activity.period.kind is not PeriodKind.MONTH:
             raise InvalidValueError(
                 f"activities[{index}].period",
                 f"the month a {rule.activity!r} submission is for (rule {rule.rule_id})",
-                activity.period,
+                None if activity.period is None else str(activity.period),
             )
         submitted[(activity.subject, activity.period)].append(activity.on)
+    months = _months_due(rule, calendar, judge)
+    for month, due in months:
+        judge.steps.append(
+            step_of(
+                "cadence.due_day",
+                label(
+                    f"{rule.zh_CN}：{month}的截止日为{due.label.zh_CN}",
+                    f"{rule.en}: {month} is due on {due.label.en}",
+                ),
+                {"rule_id": rule.rule_id, **due.input_map()},
+                due.due,
+            )
+        )
     judged = []
     for subject in sorted(rule.subjects):
-        for month, due_by in _months_due(rule, calendar, judge):
+        for month, due in months:
+            due_by = due.due
             days = sorted(submitted.get((subject, month), []))
-            inside = [d for d in days if d <= due_by]
+            inside = [d for d in days if month.first_day <= d <= due_by]
+            later = [d for d in days if d > due_by]
+            early = [d for d in days if d < month.first_day]
             if inside:
                 status, on = ObligationStatus.MET, inside[0]
-            elif days:
-                status, on = ObligationStatus.LATE, days[0]
+            elif later:
+                status, on = ObligationStatus.LATE, later[0]
+            elif early:
+                status, on = ObligationStatus.EARLY, early[-1]
             else:
                 status, on = ObligationStatus.MISSING, None
             judged.append(
@@ -964,7 +1183,7 @@ def _by_next_month(
                     subject=subject,
                     status=status,
                     start=month.first_day,
-                    due_from=None,
+                    due_from=month.first_day,
                     due_by=due_by,
                     done_on=on,
                     period=month,
@@ -994,11 +1213,17 @@ def _describe(rule: CadenceRule) -> Label:
         )
     if isinstance(rule, Every):
         unit = _UNITS[rule.unit]
-        stages = "、".join(rule.stages)
+        if rule.stages:
+            zh_in, en_in = (
+                f"处于「{'、'.join(rule.stages)}」阶段时",
+                f"while in {', '.join(rule.stages)}",
+            )
+        else:
+            zh_in = f"处于「{'、'.join(rule.except_stages)}」以外的阶段时"
+            en_in = f"while in any stage but {', '.join(rule.except_stages)}"
         return label(
-            f"处于「{stages}」阶段时至少每{rule.every}{unit.zh_CN}一次「{rule.activity}」",
-            f"{rule.activity} at least every {rule.every} {unit.en} while in "
-            f"{', '.join(rule.stages)}",
+            f"{zh_in}至少每{rule.every}{unit.zh_CN}一次「{rule.activity}」",
+            f"{rule.activity} at least every {rule.every} {unit.en} {en_in}",
         )
     if isinstance(rule, AtLeast):
         unit = _UNITS[rule.unit]
@@ -1067,7 +1292,9 @@ def check_cadences(
         >>> check = check_cadences(policy, log, calendar, first_day=date(2024, 3, 1),
         ...                        as_of=date(2024, 3, 31), stages=stages)
         >>> [(o.status.value, o.start, o.due_by) for o in check.misses]
-        [('missing', datetime.date(2024, 3, 6), datetime.date(2024, 3, 13))]
+        [('missing', datetime.date(2024, 3, 6), datetime.date(2024, 3, 13)),
+         ('missing', datetime.date(2024, 3, 13), datetime.date(2024, 3, 20)),
+         ('missing', datetime.date(2024, 3, 20), datetime.date(2024, 3, 27))]
         >>> check_cadences(policy, log, calendar, first_day=date(2024, 3, 2),
         ...                as_of=date(2024, 3, 1))
         Traceback (most recent call last):
@@ -1094,7 +1321,10 @@ def check_cadences(
     judge.steps.append(
         step_of(
             "cadence.range",
-            label("检查截止日落在期间内的应办事项", "obligations due from first_day to as_of"),
+            label(
+                "检查的规则数（判断截止日落在期间内的应办事项）",
+                "rules checked (judging the obligations due from first_day to as_of)",
+            ),
             {
                 "first_day": first_day,
                 "as_of": as_of,

@@ -777,11 +777,13 @@ def project_revisit_cadences() -> CadencePolicy:
     two weeks.”)
 
     As data: a ``visit`` at least every 7 days while a project is in ``early_design``, at
-    least every 14 days while it is in ``construction_drawings``, ``tendering`` or
-    ``construction`` (chosen: the stage names a project log uses; a project that is won,
-    lost or closed is in none of them and asks for no visits). The clock starts the day a
-    stage begins (a :class:`~hrpolicy.reports.cadence.Stage` record) and restarts at each
-    visit.
+    least every 14 days while it is in any other stage but ``won``, ``lost`` and
+    ``closed`` (chosen: "other stages" is every stage a project log may name, known or
+    not, so a stage spelled otherwise still asks for visits; a project that is won, lost
+    or closed asks for none). The clock starts the day a project enters these stages (a
+    :class:`~hrpolicy.reports.cadence.Stage` record), restarts at each visit and carries
+    across a change from one stage to another: moving from early design to tendering,
+    the next visit is due two weeks after the last one, not after the change.
     """
     return CadencePolicy(
         policy_id="project-revisits",
@@ -801,7 +803,7 @@ def project_revisit_cadences() -> CadencePolicy:
                 en="revisit at least every two weeks in other stages",
                 activity="visit",
                 every=14,
-                stages=("construction_drawings", "tendering", "construction"),
+                except_stages=("early_design", "won", "lost", "closed"),
                 clause="项目跟进制度 第1条",
             ),
         ),
@@ -846,7 +848,9 @@ def after_sales_cadences() -> CadencePolicy:
     As data, counted in calendar days from each ``service`` activity (a service visit or a
     consultation: the log names both ``service``): a ``customer_file`` on days 0 to 2; a
     ``follow_up_call`` on days 3 to 7; another ``follow_up_call`` on days 8 to 14 (chosen:
-    "the 7 days after that week" are the days after the seventh).
+    "the 7 days after that week" are the days after the seventh). The three rules read
+    one call log: a call serves one of the two call rules, never both, so a single call
+    on day 10 meets the second and leaves the first missing.
     """
     return CadencePolicy(
         policy_id="after-sales",
@@ -927,7 +931,9 @@ def delivery_revisit_cadences() -> CadencePolicy:
 
     As data: a ``revisit`` from one month to two months after each ``delivery``, and
     another from three months to four months after it (chosen: the handbook gives no
-    tolerance, so a revisit counts from its anniversary up to the next month's).
+    tolerance, so a revisit counts from its anniversary up to the next month's). A revisit
+    serves one of the two rules: a single revisit at three and a half months meets the
+    three-month rule and leaves the one-month revisit missing.
     """
     return CadencePolicy(
         policy_id="delivery-revisits",
