@@ -37,6 +37,7 @@ from hrpolicy.core.records import (
     ColumnType,
     Table,
     TableSchema,
+    exact_columns,
     exact_text,
     explanation_tables,
     merge_tables,
@@ -558,13 +559,6 @@ def _text(name: str, doc: str) -> Column:
     return Column(name, ColumnType.TEXT, doc)
 
 
-def _rational(name: str, doc: str) -> tuple[Column, Column]:
-    return (
-        Column(name, ColumnType.DECIMAL, f"{doc}, rounded half up to 0.01 (as shown)"),
-        _text(f"{name}_exact", f"{doc}, exactly ('0.75' or '5500/3')"),
-    )
-
-
 _ELIGIBILITY: Final = (
     _text("eligibility", "the EligibilityStatus value"),
     Column("eligible", ColumnType.BOOL, "whether the agreement can carry a penalty"),
@@ -590,9 +584,9 @@ _BOND_COLUMNS: Final = (
     _text("unit", "the unit service is counted in (a TimeUnit value)"),
     _day("served_from", "the first day counted as served"),
     _day("served_to", "the day after the last day served (exclusive end)"),
-    *_rational("served_units", "units served, after rounding"),
-    *_rational("total_units", "units of the whole service period"),
-    *_rational("unserved_units", "units left unserved"),
+    *exact_columns("served_units", "units served, after rounding"),
+    *exact_columns("total_units", "units of the whole service period"),
+    *exact_columns("unserved_units", "units left unserved"),
 )
 
 #: A bond settled on its own: one row.
@@ -632,7 +626,7 @@ COST_LINES: Final = TableSchema(
         _text("item_id", "the cost item's id"),
         _text("category", "the CostCategory value"),
         _money("amount", "the item's amount"),
-        *_rational("share", "this employee's share of the amount (amount ÷ shared_by)"),
+        *exact_columns("share", "this employee's share of the amount (amount ÷ shared_by)"),
         Column("recognised", ColumnType.BOOL, "whether it counts in C"),
         _text("rule", "the rule that decided"),
         _text("reason", "why, in the locale"),

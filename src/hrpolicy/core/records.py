@@ -74,6 +74,7 @@ __all__ = [
     "Tabular",
     "ValueKind",
     "encode_value",
+    "exact_columns",
     "exact_text",
     "explanation_tables",
     "lazy_group",
@@ -278,6 +279,21 @@ def exact_text(value: Fraction | Decimal | int) -> str:
         return f"{q.numerator}/{q.denominator}"
     text = format(decimal, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def exact_columns(
+    name: str, doc: str, example: str = "'0.75' or '5500/3'"
+) -> tuple[Column, Column]:
+    """The two columns an exact rational is written in: ``name``, rounded half up to 0.01
+    as shown, and ``name_exact``, its :func:`exact_text`.
+
+    >>> [(c.name, c.type.value) for c in exact_columns("points", "the points it scored")]
+    [('points', 'decimal'), ('points_exact', 'text')]
+    """
+    return (
+        Column(name, ColumnType.DECIMAL, f"{doc}, rounded half up to 0.01 (as shown)"),
+        Column(f"{name}_exact", ColumnType.TEXT, f"{doc}, exactly ({example})"),
+    )
 
 
 def _terminating(q: Fraction) -> Decimal | None:

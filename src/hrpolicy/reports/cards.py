@@ -88,6 +88,7 @@ from hrpolicy.core.records import (
     ColumnType,
     Table,
     TableSchema,
+    exact_columns,
     exact_text,
     explanation_tables,
 )
@@ -1381,13 +1382,6 @@ def _col(name: str, kind: ColumnType, doc: str) -> Column:
     return Column(name, kind, doc)
 
 
-def _rational_cols(name: str, doc: str) -> tuple[Column, Column]:
-    return (
-        _col(name, ColumnType.DECIMAL, f"{doc}, rounded half up to 0.01 (as shown)"),
-        _col(f"{name}_exact", ColumnType.TEXT, f"{doc}, exactly ('100/3')"),
-    )
-
-
 def _rational(value: Fraction) -> tuple[Decimal, str]:
     return round_money(value), exact_text(value)
 
@@ -1416,7 +1410,9 @@ CARD_TOTALS: Final = TableSchema(
         *_KEYS,
         _col("card", ColumnType.TEXT, "the KPI card's id"),
         _col("score", ColumnType.DECIMAL, "the card score, rounded half up to 0.01"),
-        *_rational_cols("bonus_coefficient", "the bonus coefficient (none without a table)"),
+        *exact_columns(
+            "bonus_coefficient", "the bonus coefficient (none without a table)", "'100/3'"
+        ),
         _col("bonus_base", ColumnType.DECIMAL, "the bonus base the inputs gave (none without)"),
         _col(
             "bonus",
@@ -1438,11 +1434,11 @@ CARD_INDICATORS: Final = TableSchema(
         _col("actual", ColumnType.DECIMAL, "the actual figure"),
         _col("target", ColumnType.DECIMAL, "the target (completion indicators)"),
         _col("prior", ColumnType.DECIMAL, "the prior period's figure (growth indicators)"),
-        *_rational_cols("measure", "what the bands read (percent, or the actual figure)"),
+        *exact_columns("measure", "what the bands read (percent, or the actual figure)"),
         _col("band", ColumnType.TEXT, "the band it fell in"),
-        *_rational_cols("points", "the points the band gives"),
+        *exact_columns("points", "the points the band gives"),
         _col("weight", ColumnType.DECIMAL, "the indicator's weight (a fraction of 1)"),
-        *_rational_cols("weighted", "points × weight"),
+        *exact_columns("weighted", "points × weight"),
     ),
     "one row per indicator of the card",
 )
@@ -1455,9 +1451,9 @@ QUOTA_LINES: Final = TableSchema(
         _col("name", ColumnType.TEXT, "its name"),
         _col("done", ColumnType.INT, "how many were done"),
         _col("target", ColumnType.INT, "the monthly target"),
-        *_rational_cols("completion", "done ÷ target × 100"),
+        *exact_columns("completion", "done ÷ target × 100"),
         _col("band", ColumnType.TEXT, "the band it fell in"),
-        *_rational_cols("coefficient", "the coefficient the band gives"),
+        *exact_columns("coefficient", "the coefficient the band gives"),
     ),
     "one row per quota",
 )
@@ -1468,7 +1464,7 @@ QUOTA_PAY: Final = TableSchema(
         *_KEYS,
         _col("part", ColumnType.TEXT, "the PayPart value"),
         _col("amount", ColumnType.DECIMAL, "the amount before the quotas"),
-        *_rational_cols("coefficient", "the quotas' combined coefficient"),
+        *exact_columns("coefficient", "the quotas' combined coefficient"),
         _col("paid", ColumnType.DECIMAL, "amount × coefficient, rounded half up to the fen"),
         _col("change", ColumnType.DECIMAL, "paid − amount"),
     ),

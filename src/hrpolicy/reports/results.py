@@ -47,6 +47,7 @@ from hrpolicy.core.records import (
     ColumnType,
     Table,
     TableSchema,
+    exact_columns,
     exact_text,
     explanation_tables,
     merge_tables,
@@ -73,13 +74,6 @@ __all__ = [
 
 def _col(name: str, kind: ColumnType, doc: str) -> Column:
     return Column(name, kind, doc)
-
-
-def _rational(name: str, doc: str) -> tuple[Column, Column]:
-    return (
-        _col(name, ColumnType.DECIMAL, f"{doc}, rounded half up to 0.01 (as shown)"),
-        _col(f"{name}_exact", ColumnType.TEXT, f"{doc}, exactly ('100/3')"),
-    )
 
 
 _EMPLOYEE: Final = _col("employee", ColumnType.TEXT, "whose result it is")
@@ -142,13 +136,13 @@ MONTH_TOTALS: Final = TableSchema(
             ColumnType.BOOL,
             "whether the components were scored (False: a daily-work score was given)",
         ),
-        *_rational("daily_work", "the daily-work score (0-100)"),
-        *_rational("double_deductions", "the on-time double deductions"),
-        *_rational("attendance", "the attendance score (0-100)"),
+        *exact_columns("daily_work", "the daily-work score (0-100)"),
+        *exact_columns("double_deductions", "the on-time double deductions"),
+        *exact_columns("attendance", "the attendance score (0-100)"),
         _col("daily_weight", ColumnType.DECIMAL, "the weight of daily work"),
         _col("attendance_weight", ColumnType.DECIMAL, "the weight of attendance"),
         _col("score", ColumnType.DECIMAL, "the monthly score, rounded half up to 0.01"),
-        *_rational("pay_coefficient", "score ÷ 80"),
+        *exact_columns("pay_coefficient", "score ÷ 80"),
     ),
     "one row: the month scored",
 )
@@ -159,9 +153,11 @@ COMPONENTS: Final = TableSchema(
         *_MONTH_KEYS,
         _col("component", ColumnType.TEXT, "the component's id"),
         _col("name", ColumnType.TEXT, "its name"),
-        *_rational("points", "the points it scored"),
+        *exact_columns("points", "the points it scored"),
         _col("maximum", ColumnType.INT, "the points it could score"),
-        *_rational("double_deduction", "its points again, when missed two months running"),
+        *exact_columns(
+            "double_deduction", "its points again, when missed two months running", "'100/3'"
+        ),
         _col("findings", ColumnType.INT, "how many findings it raised"),
     ),
     "one row per component of the card (none when daily work was given)",
