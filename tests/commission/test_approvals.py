@@ -303,7 +303,7 @@ def test_the_gms_below_list_consent_counts_whether_recorded_as_approval_or_sign_
             ApprovalRule(kind=BELOW_LIST, approvers=(GENERAL_MANAGER,), holds=Holds.NOTHING),
         ),
     )
-    listed = {"values": {"list": Decimal(10000)}}
+    listed: dict[str, Any] = {"values": {"list": Decimal(10000)}}
     as_approval = deal("D1", 9000, approval="总经理签呈-7", **listed)
     as_sign_off = deal("D1", 9000, sign_offs=(GM_SIGNED,), **listed)
     for the_plan in (flag, rule):
@@ -319,7 +319,7 @@ def test_the_general_managers_signature_on_credit_terms_does_not_release_a_below
     below = ApprovalRule(kind=BELOW_LIST, approvers=(GENERAL_MANAGER,), holds=Holds.COMMISSION)
     the_plan = plan(commission(), approvals=(CREDIT_NEEDS_GM, below))
     credit_only = attrs.evolve(GM_SIGNED, covers=(ON_CREDIT,))
-    listed = {"values": {"list": Decimal(10000)}, "on_credit": True}
+    listed: dict[str, Any] = {"values": {"list": Decimal(10000)}, "on_credit": True}
     assert run(the_plan, [deal("D1", 9000, sign_offs=(credit_only,), **listed)]).total == 0
     price = SignOff(approver="general_manager", reference="GM-价格-2", covers=(BELOW_LIST,))
     both = deal("D1", 9000, sign_offs=(credit_only, price), **listed)
@@ -392,10 +392,12 @@ def test_a_threshold_credit_rule_on_a_deal_without_an_amount_is_an_error_naming_
 
 # --- property: approvals never raise pay --------------------------------------------------
 
-_SALES_LIMITS = st.sampled_from(
+_SALES_LIMITS: st.SearchStrategy[dict[str, Any]] = st.sampled_from(
     [{}, {"cap": Decimal(250)}, {"floor": Decimal(120)}, {"settle_on_collection": True}]
 )
-_MARGIN_LIMITS = st.sampled_from([{}, {"floor": Decimal(0)}, {"cap": Decimal(300)}])
+_MARGIN_LIMITS: st.SearchStrategy[dict[str, Any]] = st.sampled_from(
+    [{}, {"floor": Decimal(0)}, {"cap": Decimal(300)}]
+)
 
 
 @st.composite

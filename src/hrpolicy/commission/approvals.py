@@ -292,7 +292,9 @@ def _below_list_flag(plan_id: str, version: PlanVersion, deal: Deal, find: _Find
         reference=f"{plan_id} {version.version}",
     )
     consent = deal.approval.strip() if deal.approval else ""
-    signed = (SignOff(approver=GENERAL_MANAGER.role, reference=consent),) if consent else ()
+    signed: tuple[SignOff, ...] = (
+        (SignOff(approver=GENERAL_MANAGER.role, reference=consent),) if consent else ()
+    )
     if not signed and _gm_consents(deal):
         signed = tuple(s for s in deal.sign_offs if s.approver == GENERAL_MANAGER.role)[:1]
     subject = ApprovalSubject(subject_id=deal.deal_id, facts=(Fact(kind=BELOW_LIST, amount=below),))

@@ -52,7 +52,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -652,7 +652,7 @@ def check_approvals(
         else:
             code, stated = "approval_missing_held", True
         amount = _to_fen(amounts[requirement.kind])
-        params: dict[str, StepValue] = {
+        params: dict[str, Any] = {
             "subject_id": subject.subject_id,
             "fact": kind_label(requirement.kind),
             "kind": requirement.kind,
