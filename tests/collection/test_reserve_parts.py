@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
 import attrs
 import pytest
@@ -74,14 +75,28 @@ def test_six_percent_for_the_year_and_four_percent_for_quality_are_withheld_in_j
     assert january.total == Decimal("2700.00")
     assert january.state_out.reserve == Decimal("300.00")
     assert january.state_out.reserve_parts == (
-        ReserveHolding(part_id="year", amount=Decimal("180.00")),
         ReserveHolding(
-            part_id="quality", amount=Decimal("120.00"), withheld_in=Period(year=2024, month=1)
+            part_id="year",
+            amount=Decimal("180.00"),
+            rate=Rate.parse("6%"),
+            horizon=ReserveHorizon.YEAR_END,
         ),
+        _QUALITY_JANUARY,
     )
     step = january.line("reserve#withheld/quality").steps[0]
     assert step.input_map["horizon"] == "months_after"
     assert step.input_map["months"] == 6
+
+
+#: The quality deposit withheld in January: 120, on the terms of the quality part then.
+_QUALITY_JANUARY: Final = ReserveHolding(
+    part_id="quality",
+    amount=Decimal("120.00"),
+    withheld_in=Period(year=2024, month=1),
+    rate=Rate.parse("4%"),
+    horizon=ReserveHorizon.MONTHS_AFTER,
+    months=6,
+)
 
 
 def test_a_bad_debt_is_netted_against_the_year_part_only_and_the_rest_comes_from_wages() -> None:
@@ -91,11 +106,7 @@ def test_a_bad_debt_is_netted_against_the_year_part_only_and_the_rest_comes_from
     march = example_reserve_in_parts()[2]
     assert march.total == Decimal("-700.00")
     assert march.state_out.to_recover == Decimal("620.00")
-    assert march.state_out.reserve_parts == (
-        ReserveHolding(
-            part_id="quality", amount=Decimal("120.00"), withheld_in=Period(year=2024, month=1)
-        ),
-    )
+    assert march.state_out.reserve_parts == (_QUALITY_JANUARY,)
     netted = next(f for f in march.findings if f.code == "clawback_from_reserve_part")
     assert (netted.param("part"), netted.param("amount")) == ("year", Decimal("180.00"))
 
@@ -199,7 +210,7 @@ def test_one_part_of_ten_percent_at_year_end_pays_what_one_ten_percent_reserve_p
     wages = {"month_wage": Decimal(6000), "minimum_wage": Decimal(2690)}
     single = months(reserve_policy(), receivables, 12, **wages)
     parts = months(
-        _policy(ReservePart(part_id="reserve", rate=Rate.parse("10%"))), receivables, 12, **wages
+        _policy(ReservePart(part_id="all", rate=Rate.parse("10%"))), receivables, 12, **wages
     )
     assert [s.total for s in single] == [s.total for s in parts]
     assert [s.state_out.reserve for s in single] == [s.state_out.reserve for s in parts]
@@ -359,7 +370,12 @@ def test_a_clawback_takes_the_oldest_withholding_of_a_part_first() -> None:
     march = statements[2]
     assert march.state_out.reserve_parts == (
         ReserveHolding(
-            part_id="soon", amount=Decimal("300.00"), withheld_in=Period(year=2024, month=2)
+            part_id="soon",
+            amount=Decimal("300.00"),
+            withheld_in=Period(year=2024, month=2),
+            rate=Rate.parse("10%"),
+            horizon=ReserveHorizon.MONTHS_AFTER,
+            months=3,
         ),
     )
     assert [s.total for s in statements[3:]] == [Decimal(0), Decimal("300.00")]
