@@ -744,9 +744,7 @@ def _task_base(
                     "dealers_counted": component.dealers_counted.value
                     if component.dealer_target
                     else None,
-                    "reading": "literal: pro rata to the sales target whatever the dealers"
-                    if literal
-                    else None,
+                    "literal_sales_proration": True if literal else None,
                     "target_met": met,
                     "proration": component.proration.value,
                     "paid_share": ratio,
