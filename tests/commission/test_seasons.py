@@ -3,18 +3,17 @@ seasons, a quarterly bonus, and what a plan must say for a season to be settled.
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from hrpolicy.commission import (
     Carry,
-    CommissionCase,
+    Commission,
+    Component,
     Deal,
+    FixedPay,
     Frequency,
     Period,
     PersonInputs,
@@ -23,13 +22,9 @@ from hrpolicy.commission import (
     Season,
     Window,
     evaluate,
-    evaluate_year,
-    statement_from_dict,
 )
 from hrpolicy.commission.examples import FARM_SEASONS, farm_supply_plan, quarterly_bonus_plan
-from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
-from hrpolicy.documents import loads
 from tests.commission.helpers import amounts, commission, deal, plan, run
 
 SPRING_2025, AUTUMN_2025 = FARM_SEASONS[2025]
@@ -188,110 +183,99 @@ def _version(**changes: object) -> PlanVersion:
     return PlanVersion(**fields)  # type: ignore[arg-type]
 
 
-def test_a_seasonal_component_needs_the_version_to_name_its_seasons() -> None:
-    with pytest.raises(PolicyDefinitionError, match=r"seasons: expected at least one season"):
-        _version(seasons=())
+def test_a_seasonal_component_needs_a_season_of_the_plan_while_its_version_is_in_force() -> None:
+    with pytest.raises(
+        PolicyDefinitionError, match=r"versions\[v1\]\.seasons: expected a season of the plan"
+    ):
+        Plan(plan_id="p", name="n", versions=(_version(seasons=()),))
 
 
-def test_two_seasons_of_a_version_may_not_overlap() -> None:
-    late_spring = Season(name="late", first_day=date(2025, 5, 1), last_day=date(2025, 6, 30))
-    with pytest.raises(PolicyDefinitionError, match="seasons that do not overlap"):
-        _version(seasons=(SPRING_2025, late_spring))
+# --- a season spanning a plan revision ----------------------------------------------------
+
+_BASE = FixedPay(component_id="b", name="底薪", amount=Decimal(1000))
 
 
-def test_a_season_must_end_while_its_version_is_in_force() -> None:
-    with pytest.raises(PolicyDefinitionError, match="seasons ending while the version is in force"):
-        _version(effective_to=date(2025, 4, 30))
+def _seasonal(rate: str) -> Commission:
+    return commission([0], [rate], frequency=Frequency.SEASONAL)
 
 
-def test_a_season_is_named_once_a_year() -> None:
-    again = Season(name="spring", first_day=date(2025, 9, 1), last_day=date(2025, 9, 30))
-    with pytest.raises(PolicyDefinitionError, match="season of a year"):
-        _version(seasons=(SPRING_2025, again))
+def _revised_in_april(earlier: tuple[Component, ...]) -> Plan:
+    """Revised on 1 April 2025, in the middle of spring (1 February to 31 May), which the
+    April version names."""
+    return Plan(
+        plan_id="p",
+        name="n",
+        versions=(
+            PlanVersion(version="v1", effective_from=date(2025, 1, 1), components=earlier),
+            PlanVersion(
+                version="v2",
+                effective_from=date(2025, 4, 1),
+                components=(_BASE, _seasonal("0.02")),
+                seasons=(SPRING_2025,),
+            ),
+        ),
+    )
 
 
-def test_a_seasonal_table_may_not_accumulate_over_the_year() -> None:
-    with pytest.raises(PolicyDefinitionError, match=r"window: expected 'period' for a seasonal"):
-        commission(frequency=Frequency.SEASONAL, window=Window.YEAR)
+def test_a_plan_revised_in_mid_season_pays_march_deals_at_the_old_rate_and_april_deals_at_the_new() -> (
+    None
+):
+    # Spring is settled under v2 (in force on 31 May); each deal keeps its signing-day
+    # version: F1 (3 March, v1 at 1 %) 20,000 × 1 % = 200; F2 (3 April, v2 at 2 %)
+    # 20,000 × 2 % = 400; the season's commission 600.
+    revised = _revised_in_april((_BASE, _seasonal("0.01")))
+    deals = [farm_deal("F1", 20000, "2025-03-03"), farm_deal("F2", 20000, "2025-04-03")]
+    statement = evaluate(revised, SPRING, deals, PersonInputs(employee="li"))
+    assert amounts(statement) == {"c/F1": Decimal("200.00"), "c/F2": Decimal("400.00")}
+    assert dict(statement.steps[0].inputs)["deal_versions"] == "F1@v1, F2@v2"
+    assert "deal_version_lacks_component" not in [f.code for f in statement.findings]
 
 
-# --- plain data ---------------------------------------------------------------------------
+def test_a_deal_signed_under_a_version_without_the_seasonal_commission_is_reported() -> None:
+    # v1 had no seasonal commission: F1 (3 March) earns none of it, and the statement
+    # says so; F2 (3 April, v2) earns 20,000 × 2 % = 400.
+    revised = _revised_in_april((_BASE,))
+    deals = [farm_deal("F1", 20000, "2025-03-03"), farm_deal("F2", 20000, "2025-04-03")]
+    statement = evaluate(revised, SPRING, deals, PersonInputs(employee="li"))
+    assert amounts(statement) == {"c/F2": Decimal("400.00")}
+    (finding,) = [f for f in statement.findings if f.code == "deal_version_lacks_component"]
+    assert (finding.param("deal"), finding.param("version"), finding.param("component")) == (
+        "F1",
+        "v1",
+        "c",
+    )
 
 
-def test_the_farm_plan_and_a_season_statement_round_trip_through_json() -> None:
-    the_plan = farm_supply_plan()
-    assert from_dict(json.loads(json.dumps(to_dict(the_plan))), Plan) == the_plan
-    statement = run(the_plan, [farm_deal("F1", 60000, "2025-03-03")], SPRING)
-    back = statement_from_dict(json.loads(json.dumps(to_dict(statement))))
-    assert back.total == statement.total
-    assert back.period == SPRING
+def test_seasons_of_two_versions_may_not_overlap() -> None:
+    autumn = Season(name="autumn", first_day=date(2024, 9, 1), last_day=date(2024, 11, 30))
+    winter = Season(name="winter", first_day=date(2024, 11, 15), last_day=date(2025, 2, 10))
+    versions = (
+        PlanVersion(
+            version="2024",
+            effective_from=date(2024, 1, 1),
+            components=(_seasonal("0.01"),),
+            seasons=(autumn,),
+        ),
+        PlanVersion(
+            version="2025",
+            effective_from=date(2025, 1, 1),
+            components=(_seasonal("0.01"),),
+            seasons=(winter,),
+        ),
+    )
+    with pytest.raises(
+        PolicyDefinitionError,
+        match=r"versions\[2025\]\.seasons: expected seasons that do not overlap those of other "
+        r"versions \(autumn 2024-09-01 to 2024-11-30 of version 2024\)",
+    ):
+        Plan(plan_id="p", name="n", versions=versions)
 
 
-def test_a_case_file_names_a_quarter_by_its_text_and_a_season_by_its_dates() -> None:
-    plan_data = to_dict(quarterly_bonus_plan())
-    plan_data.pop("format")
-    text = json.dumps({"plan": plan_data, "period": "2025-Q2", "deals": []})
-    case = loads(text, CommissionCase, syntax="json")
-    assert case.period == Period(year=2025, quarter=2)
-    farm = to_dict(farm_supply_plan())
-    farm.pop("format")
-    season = {"name": "spring", "first_day": "2025-02-01", "last_day": "2025-05-31"}
-    text = json.dumps({"plan": farm, "period": {"year": 2025, "season": season}, "deals": []})
-    assert loads(text, CommissionCase, syntax="json").period == SPRING
-
-
-# --- properties ---------------------------------------------------------------------------
-
-_days = st.dates(min_value=date(2025, 2, 1), max_value=date(2025, 5, 31))
-_sales = st.integers(0, 300_000)
-
-
-@given(st.lists(st.tuples(_days, _sales), min_size=1, max_size=8))
-def test_a_seasons_commission_is_the_farm_table_applied_to_the_seasons_total_sales(
-    signed: list[tuple[date, int]],
-) -> None:
-    deals = [deal(f"F{i}", amount, day.isoformat()) for i, (day, amount) in enumerate(signed)]
-    statement = run(farm_supply_plan(), deals, SPRING)
-    total = Decimal(sum(amount for _, amount in signed))
-    # The farm table by hand: 1 % of the first 100,000, 2 % of the rest, rounded once.
-    expected = (
-        min(total, Decimal(100000)) * Decimal("0.01")
-        + max(total - 100000, Decimal(0)) * Decimal("0.02")
-    ).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    assert statement.total == expected
-    assert sum(line.amount for line in statement.lines) == expected
-
-
-@given(st.lists(st.tuples(_days, _sales), min_size=1, max_size=8))
-def test_splitting_a_season_from_its_months_never_moves_the_monthly_base_into_it(
-    signed: list[tuple[date, int]],
-) -> None:
-    deals = [deal(f"F{i}", amount, day.isoformat()) for i, (day, amount) in enumerate(signed)]
-    season = run(farm_supply_plan(), deals, SPRING)
-    assert {line.component for line in season.lines} <= {"season-commission"}
-    for month in SPRING.months:
-        mine = [d for d in deals if month.first_day <= d.signed_on <= month.last_day]
-        statement = run(farm_supply_plan(), mine, month)
-        assert {line.component for line in statement.lines} == {"base"}
-
-
-@given(st.sampled_from([2, 3, 4]), st.lists(_sales, min_size=1, max_size=6))
-def test_a_quarters_bonus_depends_only_on_its_sales_not_on_which_quarter(
-    quarter: int, sales: list[int]
-) -> None:
-    def bonus(period: Period) -> Decimal:
-        deals = [
-            Deal(deal_id=f"Q{i}", owner="li", signed_on=period.last_day, amount=Decimal(amount))
-            for i, amount in enumerate(sales)
-        ]
-        statement = evaluate(quarterly_bonus_plan(), period, deals, PersonInputs(employee="li"))
-        return statement.component_total("quarter-bonus")
-
-    assert bonus(Period(year=2025, quarter=quarter)) == bonus(Period(year=2025, quarter=1))
-
-
-def test_a_year_run_of_a_plan_settled_by_quarter_is_refused_rather_than_run_without_it() -> None:
-    with pytest.raises(InvalidValueError, match="quarter-bonus quarterly: evaluate each quarter"):
-        evaluate_year(quarterly_bonus_plan(), Period(year=2025), [], "li")
-    with pytest.raises(InvalidValueError, match="season-commission seasonal"):
-        evaluate_year(farm_supply_plan(), Period(year=2025, quarter=1), [], "li")
+def test_two_versions_may_name_the_same_season() -> None:
+    # v1 (from 1 January, open-ended) and its April revision both name spring: one season.
+    both = Plan(
+        plan_id="p",
+        name="n",
+        versions=(_version(), _version(version="v2", effective_from=date(2025, 4, 1))),
+    )
+    assert both.version_on(date(2025, 5, 31)).seasons == (SPRING_2025,)

@@ -1214,6 +1214,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
     if not components:
         _nothing_to_settle(plan, period, period_version, work)
     _check_carries(plan, period, components, inputs)
+    _deals_outside_components(period, components, credited, work)
     work.steps.append(
         _step(
             "plan.versions",
@@ -1269,6 +1270,29 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
         findings=tuple(work.findings),
         carry_out=tuple(sorted(work.carries, key=lambda c: c.component)),
     )
+
+
+def _deals_outside_components(
+    period: Period, components: list[Component], credited: list[_Credited], work: _Work
+) -> None:
+    """A quarter or season statement credits each deal under the version in force on its
+    signing day: a deal whose version lacks a deal component the statement settles earns
+    nothing from it — reported, never silently."""
+    if period.is_month or period.is_year:
+        return
+    for component in components:
+        if not isinstance(component, (Commission, OverListShare)):
+            continue
+        for item in credited:
+            if item.version.component(component.component_id) is None:
+                work.find(
+                    "deal_version_lacks_component",
+                    item.deal.deal_id,
+                    deal=item.deal.deal_id,
+                    signed_on=item.deal.signed_on,
+                    version=item.version.version,
+                    component=component.component_id,
+                )
 
 
 def _already_paid(inputs: PersonInputs, work: _Work) -> None:
