@@ -217,9 +217,7 @@ def _revised_in_april(earlier: tuple[Component, ...]) -> Plan:
     )
 
 
-def test_a_plan_revised_in_mid_season_pays_march_deals_at_the_old_rate_and_april_deals_at_the_new() -> (
-    None
-):
+def test_a_plan_revised_mid_season_pays_march_deals_the_old_rate_and_april_deals_the_new() -> None:
     # Spring is settled under v2 (in force on 31 May); each deal keeps its signing-day
     # version: F1 (3 March, v1 at 1 %) 20,000 × 1 % = 200; F2 (3 April, v2 at 2 %)
     # 20,000 × 2 % = 400; the season's commission 600.

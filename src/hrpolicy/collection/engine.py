@@ -880,15 +880,15 @@ def _reserve_and_recovery(
         if part_id in reserve.parts or (part_id == SINGLE_PART and version.reserve is None):
             continue
         held_here = [h for h in reserve.holdings if h.part_id == part_id]
-        terms = {reserve.terms_for(h) for h in held_here}
+        kinds = {reserve.terms_for(h) for h in held_here}
         work.find(
             "reserve_part_not_in_version",
             part_id,
             part=part_id,
             amount=money_sum(h.amount for h in held_here),
             version=version.version,
-            release=_release_text(*next((t.horizon, t.months) for t in terms))
-            if len(terms) == 1
+            release=_release_text(*next((t.horizon, t.months) for t in kinds))
+            if len(kinds) == 1
             else _MIXED_TERMS,
         )
     departed = inputs.left_on is not None and inputs.left_on <= period.last_day

@@ -717,7 +717,7 @@ def _check_plan_seasons(path: str, ordered: tuple[PlanVersion, ...]) -> None:
         {(s, v.version) for v in ordered for s in v.seasons},
         key=lambda pair: (pair[0].first_day, pair[0].last_day, pair[0].name, pair[1]),
     )
-    for index, (season, version) in enumerate(named):
+    for index, (season, named_by) in enumerate(named):
         for other, other_version in named[index + 1 :]:
             if other.first_day > season.last_day:
                 break
@@ -725,7 +725,7 @@ def _check_plan_seasons(path: str, ordered: tuple[PlanVersion, ...]) -> None:
                 raise PolicyDefinitionError(
                     f"{path}[{other_version}].seasons",
                     f"seasons that do not overlap those of other versions ({season.name} "
-                    f"{season.first_day} to {season.last_day} of version {version})",
+                    f"{season.first_day} to {season.last_day} of version {named_by})",
                     f"{other.name} {other.first_day} to {other.last_day}",
                 )
     seasons = [season for season, _ in named]
