@@ -3,14 +3,18 @@ seasons, a quarterly bonus, and what a plan must say for a season to be settled.
 
 from __future__ import annotations
 
+import json
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hrpolicy.commission import (
     Carry,
     Commission,
+    CommissionCase,
     Component,
     Deal,
     FixedPay,
@@ -22,9 +26,13 @@ from hrpolicy.commission import (
     Season,
     Window,
     evaluate,
+    evaluate_year,
+    statement_from_dict,
 )
 from hrpolicy.commission.examples import FARM_SEASONS, farm_supply_plan, quarterly_bonus_plan
+from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
+from hrpolicy.documents import loads
 from tests.commission.helpers import amounts, commission, deal, plan, run
 
 SPRING_2025, AUTUMN_2025 = FARM_SEASONS[2025]
@@ -277,3 +285,107 @@ def test_two_versions_may_name_the_same_season() -> None:
         versions=(_version(), _version(version="v2", effective_from=date(2025, 4, 1))),
     )
     assert both.version_on(date(2025, 5, 31)).seasons == (SPRING_2025,)
+
+
+def test_two_seasons_of_a_version_may_not_overlap() -> None:
+    late_spring = Season(name="late", first_day=date(2025, 5, 1), last_day=date(2025, 6, 30))
+    with pytest.raises(PolicyDefinitionError, match="seasons that do not overlap"):
+        _version(seasons=(SPRING_2025, late_spring))
+
+
+def test_a_season_must_end_while_its_version_is_in_force() -> None:
+    with pytest.raises(PolicyDefinitionError, match="seasons ending while the version is in force"):
+        _version(effective_to=date(2025, 4, 30))
+
+
+def test_a_season_is_named_once_a_year() -> None:
+    again = Season(name="spring", first_day=date(2025, 9, 1), last_day=date(2025, 9, 30))
+    with pytest.raises(PolicyDefinitionError, match="season of a year"):
+        _version(seasons=(SPRING_2025, again))
+
+
+def test_a_seasonal_table_may_not_accumulate_over_the_year() -> None:
+    with pytest.raises(PolicyDefinitionError, match=r"window: expected 'period' for a seasonal"):
+        commission(frequency=Frequency.SEASONAL, window=Window.YEAR)
+
+
+# --- plain data ---------------------------------------------------------------------------
+
+
+def test_the_farm_plan_and_a_season_statement_round_trip_through_json() -> None:
+    the_plan = farm_supply_plan()
+    assert from_dict(json.loads(json.dumps(to_dict(the_plan))), Plan) == the_plan
+    statement = run(the_plan, [farm_deal("F1", 60000, "2025-03-03")], SPRING)
+    back = statement_from_dict(json.loads(json.dumps(to_dict(statement))))
+    assert back.total == statement.total
+    assert back.period == SPRING
+
+
+def test_a_case_file_names_a_quarter_by_its_text_and_a_season_by_its_dates() -> None:
+    plan_data = to_dict(quarterly_bonus_plan())
+    plan_data.pop("format")
+    text = json.dumps({"plan": plan_data, "period": "2025-Q2", "deals": []})
+    case = loads(text, CommissionCase, syntax="json")
+    assert case.period == Period(year=2025, quarter=2)
+    farm = to_dict(farm_supply_plan())
+    farm.pop("format")
+    season = {"name": "spring", "first_day": "2025-02-01", "last_day": "2025-05-31"}
+    text = json.dumps({"plan": farm, "period": {"year": 2025, "season": season}, "deals": []})
+    assert loads(text, CommissionCase, syntax="json").period == SPRING
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_days = st.dates(min_value=date(2025, 2, 1), max_value=date(2025, 5, 31))
+_sales = st.integers(0, 300_000)
+
+
+@given(st.lists(st.tuples(_days, _sales), min_size=1, max_size=8))
+def test_a_seasons_commission_is_the_farm_table_applied_to_the_seasons_total_sales(
+    signed: list[tuple[date, int]],
+) -> None:
+    deals = [deal(f"F{i}", amount, day.isoformat()) for i, (day, amount) in enumerate(signed)]
+    statement = run(farm_supply_plan(), deals, SPRING)
+    total = Decimal(sum(amount for _, amount in signed))
+    # The farm table by hand: 1 % of the first 100,000, 2 % of the rest, rounded once.
+    expected = (
+        min(total, Decimal(100000)) * Decimal("0.01")
+        + max(total - 100000, Decimal(0)) * Decimal("0.02")
+    ).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert statement.total == expected
+    assert sum(line.amount for line in statement.lines) == expected
+
+
+@given(st.lists(st.tuples(_days, _sales), min_size=1, max_size=8))
+def test_splitting_a_season_from_its_months_never_moves_the_monthly_base_into_it(
+    signed: list[tuple[date, int]],
+) -> None:
+    deals = [deal(f"F{i}", amount, day.isoformat()) for i, (day, amount) in enumerate(signed)]
+    season = run(farm_supply_plan(), deals, SPRING)
+    assert {line.component for line in season.lines} <= {"season-commission"}
+    for month in SPRING.months:
+        mine = [d for d in deals if month.first_day <= d.signed_on <= month.last_day]
+        statement = run(farm_supply_plan(), mine, month)
+        assert {line.component for line in statement.lines} == {"base"}
+
+
+@given(st.sampled_from([2, 3, 4]), st.lists(_sales, min_size=1, max_size=6))
+def test_a_quarters_bonus_depends_only_on_its_sales_not_on_which_quarter(
+    quarter: int, sales: list[int]
+) -> None:
+    def bonus(period: Period) -> Decimal:
+        deals = [
+            Deal(deal_id=f"Q{i}", owner="li", signed_on=period.last_day, amount=Decimal(amount))
+            for i, amount in enumerate(sales)
+        ]
+        statement = evaluate(quarterly_bonus_plan(), period, deals, PersonInputs(employee="li"))
+        return statement.component_total("quarter-bonus")
+
+    assert bonus(Period(year=2025, quarter=quarter)) == bonus(Period(year=2025, quarter=1))
+
+
+def test_a_year_run_of_a_plan_settled_by_quarter_is_refused_rather_than_run_without_it() -> None:
+    with pytest.raises(InvalidValueError, match="quarter-bonus quarterly: evaluate each quarter"):
+        evaluate_year(quarterly_bonus_plan(), Period(year=2025), [], "li")
+    with pytest.raises(InvalidValueError, match="season-commission seasonal"):
+        evaluate_year(farm_supply_plan(), Period(year=2025, quarter=1), [], "li")
