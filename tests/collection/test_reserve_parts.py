@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
 import attrs
 import pytest
@@ -17,6 +18,7 @@ from hrpolicy.collection import (
     CollectionPolicy,
     CollectionState,
     CollectionStatement,
+    CollectionVersion,
     OnInvoice,
     Period,
     Rate,
@@ -34,8 +36,12 @@ from hrpolicy.collection.examples import (
     reserve_policy,
 )
 from hrpolicy.core.convert import from_dict, to_dict
+from hrpolicy.core.label import Label
+from hrpolicy.core.money import round_money
 from hrpolicy.strategies import collection_receivables
+from hrpolicy.tables import read_collection_inputs
 from tests.collection.helpers import books, invoice, month, months
+from tests.tables.writer import write
 
 
 def _policy(*parts: ReservePart) -> CollectionPolicy:
@@ -74,14 +80,28 @@ def test_six_percent_for_the_year_and_four_percent_for_quality_are_withheld_in_j
     assert january.total == Decimal("2700.00")
     assert january.state_out.reserve == Decimal("300.00")
     assert january.state_out.reserve_parts == (
-        ReserveHolding(part_id="year", amount=Decimal("180.00")),
         ReserveHolding(
-            part_id="quality", amount=Decimal("120.00"), withheld_in=Period(year=2024, month=1)
+            part_id="year",
+            amount=Decimal("180.00"),
+            rate=Rate.parse("6%"),
+            horizon=ReserveHorizon.YEAR_END,
         ),
+        _QUALITY_JANUARY,
     )
     step = january.line("reserve#withheld/quality").steps[0]
     assert step.input_map["horizon"] == "months_after"
     assert step.input_map["months"] == 6
+
+
+#: The quality deposit withheld in January: 120, on the terms of the quality part then.
+_QUALITY_JANUARY: Final = ReserveHolding(
+    part_id="quality",
+    amount=Decimal("120.00"),
+    withheld_in=Period(year=2024, month=1),
+    rate=Rate.parse("4%"),
+    horizon=ReserveHorizon.MONTHS_AFTER,
+    months=6,
+)
 
 
 def test_a_bad_debt_is_netted_against_the_year_part_only_and_the_rest_comes_from_wages() -> None:
@@ -91,11 +111,7 @@ def test_a_bad_debt_is_netted_against_the_year_part_only_and_the_rest_comes_from
     march = example_reserve_in_parts()[2]
     assert march.total == Decimal("-700.00")
     assert march.state_out.to_recover == Decimal("620.00")
-    assert march.state_out.reserve_parts == (
-        ReserveHolding(
-            part_id="quality", amount=Decimal("120.00"), withheld_in=Period(year=2024, month=1)
-        ),
-    )
+    assert march.state_out.reserve_parts == (_QUALITY_JANUARY,)
     netted = next(f for f in march.findings if f.code == "clawback_from_reserve_part")
     assert (netted.param("part"), netted.param("amount")) == ("year", Decimal("180.00"))
 
@@ -199,7 +215,7 @@ def test_one_part_of_ten_percent_at_year_end_pays_what_one_ten_percent_reserve_p
     wages = {"month_wage": Decimal(6000), "minimum_wage": Decimal(2690)}
     single = months(reserve_policy(), receivables, 12, **wages)
     parts = months(
-        _policy(ReservePart(part_id="reserve", rate=Rate.parse("10%"))), receivables, 12, **wages
+        _policy(ReservePart(part_id="all", rate=Rate.parse("10%"))), receivables, 12, **wages
     )
     assert [s.total for s in single] == [s.total for s in parts]
     assert [s.state_out.reserve for s in single] == [s.state_out.reserve for s in parts]
@@ -359,7 +375,12 @@ def test_a_clawback_takes_the_oldest_withholding_of_a_part_first() -> None:
     march = statements[2]
     assert march.state_out.reserve_parts == (
         ReserveHolding(
-            part_id="soon", amount=Decimal("300.00"), withheld_in=Period(year=2024, month=2)
+            part_id="soon",
+            amount=Decimal("300.00"),
+            withheld_in=Period(year=2024, month=2),
+            rate=Rate.parse("10%"),
+            horizon=ReserveHorizon.MONTHS_AFTER,
+            months=3,
         ),
     )
     assert [s.total for s in statements[3:]] == [Decimal(0), Decimal("300.00")]
@@ -394,3 +415,176 @@ def test_a_months_after_holding_without_its_month_withheld_is_refused() -> None:
         "CollectionInputs(li).state.reserve_parts[0].withheld_in: expected the month "
         "withheld: part quality is released 6 months after it, got None"
     )
+
+
+# --- holdings keep their terms; rounding once; a month withheld ---------------------------
+
+
+def _versions(*reserves: tuple[str, date, RiskReserve | None]) -> CollectionPolicy:
+    return CollectionPolicy(
+        policy_id="p",
+        name="n",
+        versions=tuple(
+            CollectionVersion(version=v, effective_from=start, release=OnInvoice(), reserve=r)
+            for v, start, r in reserves
+        ),
+    )
+
+
+_QUALITY_YEAR_END = ReservePart(part_id="q", rate=Rate.parse("4%"))
+_QUALITY_6 = ReservePart(
+    part_id="q", rate=Rate.parse("4%"), horizon=ReserveHorizon.MONTHS_AFTER, months=6
+)
+
+
+def test_year_end_money_stays_year_end_when_a_july_version_holds_the_part_six_months() -> None:
+    # January: 3,000 released, 4 % = 120 withheld into q, then released at year end. From
+    # July q is released 6 months after the month withheld; January's 120 keeps its terms:
+    # still held in July (reported), paid in December.
+    policy = _versions(
+        ("v1", date(2024, 1, 1), RiskReserve(parts=(_QUALITY_YEAR_END,))),
+        ("v2", date(2024, 7, 1), RiskReserve(parts=(_QUALITY_6,))),
+    )
+    statements = months(policy, books(invoice()), 12)
+    july, december = statements[6], statements[11]
+    kept = next(f for f in july.findings if f.code == "reserve_terms_kept")
+    assert (kept.param("part"), kept.param("amount")) == ("q", Decimal("120.00"))
+    assert kept.param("withheld_under") == Label(
+        "年末或离职时返还", "released at year end or on departure"
+    )
+    assert july.state_out.reserve == Decimal("120.00")
+    assert _lines(december) == {"reserve#released/q": Decimal("120.00")}
+    assert december.line("reserve#released/q").steps[0].input_map["terms_kept"] is True
+
+
+def test_a_3_month_deposit_kept_under_a_single_reserve_is_paid_in_april_and_reported() -> None:
+    # January: 3,000 × 4 % = 120 held for 3 months; from March one 10 % reserve. The
+    # deposit keeps its terms: paid in April (January + 3), not in December, and reported.
+    quality_3 = attrs.evolve(_QUALITY_6, part_id="quality", months=3)
+    policy = _versions(
+        ("v1", date(2024, 1, 1), RiskReserve(parts=(quality_3,))),
+        ("v2", date(2024, 3, 1), RiskReserve(rate=Rate.parse("10%"))),
+    )
+    statements = months(policy, books(invoice()), 12)
+    april, december = statements[3], statements[11]
+    assert _lines(april) == {"reserve#released/quality": Decimal("120.00")}
+    (found,) = [f for f in april.findings if f.code == "reserve_part_not_in_version"]
+    assert found.param("release") == Label(
+        "预留3个月后返还", "released 3 months after the month withheld"
+    )
+    assert "reserve_part_not_in_version" in [f.code for f in statements[2].findings]
+    assert _lines(december) == {}
+
+
+def test_a_part_may_not_take_the_single_reserves_id() -> None:
+    with pytest.raises(PolicyDefinitionError, match=r"parts\[1\]\.part_id: expected an id other"):
+        RiskReserve(
+            parts=(_QUALITY_YEAR_END, ReservePart(part_id="reserve", rate=Rate.parse("5%")))
+        )
+
+
+def test_a_quarter_is_not_a_month_withheld() -> None:
+    with pytest.raises(InvalidValueError, match=r"withheld_in: expected a month"):
+        ReserveHolding(part_id="q", amount=Decimal(120), withheld_in=Period(year=2024, quarter=1))
+
+
+def test_two_fen_released_into_three_25_percent_parts_withholds_two_fen_like_one_reserve() -> None:
+    # 0.02 × 75 % = 0.015, rounded once, half up: 0.02 withheld in all (as one 75 %
+    # reserve would), shared by largest remainder (0.005 each, ties to the earlier part):
+    # p0 and p1 take a fen each, p2 none. Nothing is carried to recovery.
+    policy = _policy(*(ReservePart(part_id=f"p{i}", rate=Rate.parse("25%")) for i in range(3)))
+    january = month(policy, books(invoice(commission="0.02")), 1)
+    assert _lines(january) == {
+        "release/I1": Decimal("0.02"),
+        "reserve#withheld/p0": Decimal("-0.01"),
+        "reserve#withheld/p1": Decimal("-0.01"),
+    }
+    assert "clawback_to_recovery" not in [f.code for f in january.findings]
+
+
+def test_a_months_after_release_past_the_calendar_is_refused_naming_the_holding() -> None:
+    policy = _policy(attrs.evolve(_QUALITY_6, months=120))
+    held = ReserveHolding(
+        part_id="q",
+        amount=Decimal(120),
+        withheld_in=Period(year=2197, month=1),
+        rate=Rate.parse("4%"),
+        horizon=ReserveHorizon.MONTHS_AFTER,
+        months=120,
+    )
+    state = CollectionState(reserve=Decimal(120), reserve_parts=(held,))
+    with pytest.raises(
+        InvalidValueError,
+        match=r"state\.reserve_parts\[0\]\.withheld_in: expected a month withheld whose "
+        r"release 120 months later \(part q\) falls within the calendar",
+    ):
+        settle_month(
+            policy,
+            Period(year=2197, month=2),
+            books(invoice(issued="2197-01-10")),
+            CollectionInputs(employee="li", state=state),
+        )
+
+
+_DRAWN_PARTS = st.lists(
+    st.tuples(
+        st.integers(min_value=1, max_value=30),
+        st.sampled_from(list(ReserveHorizon)),
+        st.integers(min_value=1, max_value=6),
+    ),
+    min_size=1,
+    max_size=3,
+).map(
+    lambda drawn: tuple(
+        ReservePart(
+            part_id=f"p{i}",
+            rate=Rate.parse(f"{rate}%"),
+            horizon=horizon,
+            months=months_ if horizon is ReserveHorizon.MONTHS_AFTER else None,
+        )
+        for i, (rate, horizon, months_) in enumerate(drawn)
+    )
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_DRAWN_PARTS, st.integers(min_value=1, max_value=500000))
+def test_parts_withhold_together_exactly_what_one_reserve_at_their_total_rate_would(
+    parts: tuple[ReservePart, ...], fen: int
+) -> None:
+    # Any rates, down to a release of one fen: the parts' withholdings add up to the
+    # release × total rate rounded once, never more than the rate.
+    commission = Decimal(fen).scaleb(-2)
+    parts_month = month(_policy(*parts), books(invoice(commission=str(commission))), 1)
+    withheld = -sum(
+        (line.amount for line in parts_month.lines if line.line_id.startswith("reserve#withheld")),
+        Decimal(0),
+    )
+    total = RiskReserve(parts=parts).total_rate
+    assert withheld == round_money(commission * total.value)
+    assert withheld <= commission * total.value + Decimal("0.005")
+    assert "clawback_to_recovery" not in [f.code for f in parts_month.findings]
+
+
+def test_a_state_held_in_parts_reads_back_from_tables_as_it_was_written() -> None:
+    # January's state: 180 in the year part, 120 of quality withheld in January for 6
+    # months. Written as tables and read back, nothing turns into the single reserve.
+    january = example_reserve_in_parts()[0]
+    inputs = CollectionInputs(employee="li", state=january.state_out)
+    tables = write("collection", "salespeople", [inputs])
+    assert [row["part_id"] for row in tables["reserve_parts"]] == ["year", "quality"]
+    (read,) = read_collection_inputs(
+        tables["salespeople"],
+        accounts=tables.get("accounts"),
+        reserve_parts=tables["reserve_parts"],
+    )
+    assert read.state.reserve_parts == january.state_out.reserve_parts
+
+
+def test_a_statement_writes_the_reserve_it_carries_by_part() -> None:
+    january = example_reserve_in_parts()[0]
+    rows = january.to_records("reserve_parts")
+    assert [(r["part_id"], r["amount"], r["withheld_in.month"], r["months"]) for r in rows] == [
+        ("year", Decimal("180.00"), None, None),
+        ("quality", Decimal("120.00"), 1, 6),
+    ]

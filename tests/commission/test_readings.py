@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,9 +17,12 @@ from hrpolicy.commission import (
     Proration,
     Statement,
     TaskBase,
+    TeamStatement,
     evaluate,
+    evaluate_team,
 )
 from hrpolicy.commission.examples import (
+    example_month,
     literal_task_base_plan,
     signed_dealers_task_base_plan,
     task_base_plan,
@@ -82,9 +87,9 @@ def test_read_literally_sales_on_target_pay_the_full_base_with_a_dealer_short() 
         Decimal("3000.00"),
         Decimal("2000.00"),
     )
-    assert _base_step(statement)["reading"] == (
-        "literal: pro rata to the sales target whatever the dealers"
-    )
+    # The step names the reading by the policy field that chose it.
+    assert _base_step(statement)["literal_sales_proration"] is True
+    assert "reading" not in _base_step(statement)
 
 
 def test_read_literally_24000_of_sales_pay_80_percent_whatever_the_dealers() -> None:
@@ -161,3 +166,23 @@ def test_a_people_table_gives_the_signed_dealers_a_plan_counting_them_needs() ->
     sales = [deal("D1", 30000, values={"list": Decimal(30000)})]
     statement = evaluate(signed_dealers_task_base_plan(), MARCH, sales, li)
     assert (li.signed_dealers, statement.component_total("base")) == (3, Decimal("3000.00"))
+
+
+# --- results stored before the readings were named ------------------------------------------
+
+_FORMAT_1_TEAM = Path(__file__).parent / "data" / "format-1-team-statement-task-base.json"
+
+
+def test_a_team_statement_stored_before_the_dealer_reading_was_named_still_reads() -> None:
+    # Written at 4043ba4 (format 1): its task base with a dealer target carries no
+    # dealers_counted input; read today it is the reading it was computed under (new
+    # dealers) and recomputes to the same statement.
+    data = json.loads(_FORMAT_1_TEAM.read_text(encoding="utf-8"))
+    assert data["format"] == 1
+    team = from_dict(data, TeamStatement)
+    assert team == evaluate_team(*example_month())
+    (step,) = team.statements[0].line("base").steps
+    names = [name for name, _ in step.inputs]
+    assert names[names.index("dealer_target") + 1] == "dealers_counted"
+    assert step.input_map["dealers_counted"] == "new"
+    assert to_dict(team)["format"] == 2

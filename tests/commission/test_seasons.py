@@ -13,8 +13,11 @@ from hypothesis import strategies as st
 
 from hrpolicy.commission import (
     Carry,
+    Commission,
     CommissionCase,
+    Component,
     Deal,
+    FixedPay,
     Frequency,
     Period,
     PersonInputs,
@@ -188,9 +191,100 @@ def _version(**changes: object) -> PlanVersion:
     return PlanVersion(**fields)  # type: ignore[arg-type]
 
 
-def test_a_seasonal_component_needs_the_version_to_name_its_seasons() -> None:
-    with pytest.raises(PolicyDefinitionError, match=r"seasons: expected at least one season"):
-        _version(seasons=())
+def test_a_seasonal_component_needs_a_season_of_the_plan_while_its_version_is_in_force() -> None:
+    with pytest.raises(
+        PolicyDefinitionError, match=r"versions\[v1\]\.seasons: expected a season of the plan"
+    ):
+        Plan(plan_id="p", name="n", versions=(_version(seasons=()),))
+
+
+# --- a season spanning a plan revision ----------------------------------------------------
+
+_BASE = FixedPay(component_id="b", name="底薪", amount=Decimal(1000))
+
+
+def _seasonal(rate: str) -> Commission:
+    return commission([0], [rate], frequency=Frequency.SEASONAL)
+
+
+def _revised_in_april(earlier: tuple[Component, ...]) -> Plan:
+    """Revised on 1 April 2025, in the middle of spring (1 February to 31 May), which the
+    April version names."""
+    return Plan(
+        plan_id="p",
+        name="n",
+        versions=(
+            PlanVersion(version="v1", effective_from=date(2025, 1, 1), components=earlier),
+            PlanVersion(
+                version="v2",
+                effective_from=date(2025, 4, 1),
+                components=(_BASE, _seasonal("0.02")),
+                seasons=(SPRING_2025,),
+            ),
+        ),
+    )
+
+
+def test_a_plan_revised_mid_season_pays_march_deals_the_old_rate_and_april_deals_the_new() -> None:
+    # Spring is settled under v2 (in force on 31 May); each deal keeps its signing-day
+    # version: F1 (3 March, v1 at 1 %) 20,000 × 1 % = 200; F2 (3 April, v2 at 2 %)
+    # 20,000 × 2 % = 400; the season's commission 600.
+    revised = _revised_in_april((_BASE, _seasonal("0.01")))
+    deals = [farm_deal("F1", 20000, "2025-03-03"), farm_deal("F2", 20000, "2025-04-03")]
+    statement = evaluate(revised, SPRING, deals, PersonInputs(employee="li"))
+    assert amounts(statement) == {"c/F1": Decimal("200.00"), "c/F2": Decimal("400.00")}
+    assert dict(statement.steps[0].inputs)["deal_versions"] == "F1@v1, F2@v2"
+    assert "deal_version_lacks_component" not in [f.code for f in statement.findings]
+
+
+def test_a_deal_signed_under_a_version_without_the_seasonal_commission_is_reported() -> None:
+    # v1 had no seasonal commission: F1 (3 March) earns none of it, and the statement
+    # says so; F2 (3 April, v2) earns 20,000 × 2 % = 400.
+    revised = _revised_in_april((_BASE,))
+    deals = [farm_deal("F1", 20000, "2025-03-03"), farm_deal("F2", 20000, "2025-04-03")]
+    statement = evaluate(revised, SPRING, deals, PersonInputs(employee="li"))
+    assert amounts(statement) == {"c/F2": Decimal("400.00")}
+    (finding,) = [f for f in statement.findings if f.code == "deal_version_lacks_component"]
+    assert (finding.param("deal"), finding.param("version"), finding.param("component")) == (
+        "F1",
+        "v1",
+        "c",
+    )
+
+
+def test_seasons_of_two_versions_may_not_overlap() -> None:
+    autumn = Season(name="autumn", first_day=date(2024, 9, 1), last_day=date(2024, 11, 30))
+    winter = Season(name="winter", first_day=date(2024, 11, 15), last_day=date(2025, 2, 10))
+    versions = (
+        PlanVersion(
+            version="2024",
+            effective_from=date(2024, 1, 1),
+            components=(_seasonal("0.01"),),
+            seasons=(autumn,),
+        ),
+        PlanVersion(
+            version="2025",
+            effective_from=date(2025, 1, 1),
+            components=(_seasonal("0.01"),),
+            seasons=(winter,),
+        ),
+    )
+    with pytest.raises(
+        PolicyDefinitionError,
+        match=r"versions\[2025\]\.seasons: expected seasons that do not overlap those of other "
+        r"versions \(autumn 2024-09-01 to 2024-11-30 of version 2024\)",
+    ):
+        Plan(plan_id="p", name="n", versions=versions)
+
+
+def test_two_versions_may_name_the_same_season() -> None:
+    # v1 (from 1 January, open-ended) and its April revision both name spring: one season.
+    both = Plan(
+        plan_id="p",
+        name="n",
+        versions=(_version(), _version(version="v2", effective_from=date(2025, 4, 1))),
+    )
+    assert both.version_on(date(2025, 5, 31)).seasons == (SPRING_2025,)
 
 
 def test_two_seasons_of_a_version_may_not_overlap() -> None:

@@ -23,6 +23,7 @@ from hrpolicy.core import (
     from_dict,
     to_dict,
 )
+from hrpolicy.core.whatif import next_month
 
 SPRING = Season(name="spring", first_day=date(2025, 2, 10), last_day=date(2025, 5, 20))
 WINTER = Season(name="winter", first_day=date(2025, 11, 1), last_day=date(2026, 2, 28))
@@ -232,3 +233,37 @@ def test_the_period_strategy_draws_every_kind_and_each_round_trips(period: Perio
 def test_the_period_strategy_refuses_a_kind_it_does_not_know() -> None:
     with pytest.raises(InvalidArgument, match=r"kinds=.*'week'"):
         strategies.periods(kinds=("week",))
+
+
+def test_a_month_written_without_its_leading_zero_is_told_to_use_two_digits() -> None:
+    with pytest.raises(
+        InvalidValueError, match=r"expected a month written with two digits \(YYYY-MM\)"
+    ):
+        Period.parse("2025-3")
+
+
+def test_the_period_after_december_a_fourth_quarter_and_a_year_start_the_next_year() -> None:
+    assert Period(year=2024, month=12).following() == Period(year=2025, month=1)
+    assert Period(year=2024, quarter=4).following() == Period(year=2025, quarter=1)
+    assert Period(year=2024, quarter=2).following() == Period(year=2024, quarter=3)
+    assert Period(year=2024).following() == Period(year=2025)
+
+
+def test_a_season_has_no_next_period_and_the_calendars_last_month_has_none_either() -> None:
+    spring = Season(name="spring", first_day=date(2025, 2, 1), last_day=date(2025, 5, 31))
+    with pytest.raises(InvalidValueError, match="a season has no next period"):
+        Period(year=2025, season=spring).following()
+    with pytest.raises(InvalidValueError, match="months: expected a number of months that stays"):
+        Period(year=2199, month=12).following()
+
+
+def test_the_what_if_next_month_is_the_periods_next_period() -> None:
+    for month in Period(year=2024).months:
+        assert next_month(month) == month.following()
+
+
+@given(st.integers(min_value=1900, max_value=2190), st.integers(1, 12), st.integers(0, 100))
+def test_months_later_counts_calendar_months(year: int, month: int, count: int) -> None:
+    later = Period(year=year, month=month).months_later(count)
+    assert later.month is not None
+    assert (later.year * 12 + later.month) - (year * 12 + month) == count

@@ -12,6 +12,7 @@ from hrpolicy.collection import (
     CollectionInputs,
     MatchingRule,
     Receivables,
+    ReserveHolding,
     settle_month,
     settle_run,
 )
@@ -84,3 +85,12 @@ def test_a_year_run_of_a_monthly_plan_over_a_quarter_runs_its_three_months() -> 
     assert [str(s.period) for s in run] == ["2024-01", "2024-02", "2024-03"]
     # February: 3 % of 100,000 = 3,000 commission, 3,000 base, 4,000 performance at score 80.
     assert run.of(Period(year=2024, month=2)).total == Decimal("10000.00")
+
+
+def test_a_reserve_holding_withheld_in_a_quarter_is_refused_as_reserves_are_withheld_monthly() -> (
+    None
+):
+    with pytest.raises(
+        InvalidValueError, match=r"ReserveHolding\(q\)\.withheld_in: expected a month"
+    ):
+        ReserveHolding(part_id="q", amount=Decimal(120), withheld_in=Period(year=2024, quarter=1))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -23,6 +25,7 @@ from hrpolicy.reports import (
     UntrueContent,
     validate,
 )
+from hrpolicy.reports.case import ReportChecks
 from hrpolicy.reports.examples import (
     domain_report_policy,
     example_report,
@@ -122,3 +125,34 @@ def test_the_strict_reading_never_scores_more_and_differs_only_when_something_is
         # The whole summary goes: what is left is the report part, 30 here.
         assert strict.points == Decimal("30.00")
     assert UntrueContent.SUMMARY.label.en == "the whole last-week summary"
+
+
+# --- checks stored before the reading was named ---------------------------------------------
+
+_FORMAT_1_CHECKS = Path(__file__).parent / "data" / "format-1-report-checks-untrue.json"
+
+
+def test_report_checks_stored_before_the_untrue_reading_was_named_still_read() -> None:
+    # Written at 4043ba4 (format 1): li reported 95,000 of sales against 120,000 in the
+    # CRM, so the sales item was untrue and scored 0 — the single-item reading, the only
+    # one then, which format 2 names in the score step. Read today it recomputes the same.
+    data = json.loads(_FORMAT_1_CHECKS.read_text(encoding="utf-8"))
+    assert data["format"] == 1
+    checks = from_dict(data, ReportChecks)
+    assert checks == checks.case.validate()
+    (check,) = checks.checks
+    assert check.points == Decimal("39.00")
+    score = next(step for step in check.steps if step.rule == "report.points")
+    names = [name for name, _ in score.inputs]
+    assert names[names.index("summary_items_passed") + 1] == "untrue_zeroes"
+    assert score.input_map["untrue_zeroes"] == "item"
+    assert to_dict(checks)["format"] == 2
+
+
+def test_report_checks_of_format_1_without_untrue_content_read_unchanged() -> None:
+    data = json.loads(_FORMAT_1_CHECKS.read_text(encoding="utf-8"))
+    case = from_dict(data, ReportChecks).case
+    honest = attrs.evolve(case, references=())
+    stored = to_dict(honest.validate())
+    stored["format"] = 1
+    assert from_dict(stored, ReportChecks) == honest.validate()

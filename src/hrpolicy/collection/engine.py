@@ -46,7 +46,6 @@ from fractions import Fraction
 from typing import Final, NamedTuple
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from hrpolicy.collection.ledger import InvoicePosition, Ledger, ledger
 from hrpolicy.collection.messages import CATALOG
@@ -62,6 +61,7 @@ from hrpolicy.collection.model import (
 )
 from hrpolicy.collection.policy import (
     MILESTONE_LABELS,
+    SINGLE_PART,
     CollectionPolicy,
     CollectionVersion,
     DaysFrom,
@@ -92,7 +92,7 @@ from hrpolicy.core.explain import Label, Step, StepValue, Trail
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
-from hrpolicy.core.money import ZERO, money_sum, round_money
+from hrpolicy.core.money import ZERO, allocate, money_sum, round_money
 from hrpolicy.core.period import Period
 from hrpolicy.core.recovery import recovery_cap, recovery_schedule
 from hrpolicy.core.statement import apply_paid
@@ -510,6 +510,9 @@ class _Terms(NamedTuple):
     nets_clawbacks: bool
     clause: str
     in_version: bool
+    #: Whether the holding keeps terms it was withheld under that the version's part no
+    #: longer has (or that a part the version lacks had).
+    kept: bool = False
 
 
 def _terms(part: ReservePart, rule: RiskReserve) -> _Terms:
@@ -523,13 +526,21 @@ def _terms(part: ReservePart, rule: RiskReserve) -> _Terms:
     )
 
 
-def _release_month(holding: ReserveHolding, terms: _Terms) -> Period | None:
-    """The month a months-after holding is released in (``None`` for other parts)."""
+def _release_month(holding: ReserveHolding, terms: _Terms, path: str) -> Period | None:
+    """The month a months-after holding is released in (``None`` for other parts); a
+    release past the calendar is refused with the holding's ``path``."""
     if terms.horizon is not ReserveHorizon.MONTHS_AFTER or holding.withheld_in is None:
         return None
     assert terms.months is not None
-    day = holding.withheld_in.first_day + relativedelta(months=terms.months)
-    return Period(year=day.year, month=day.month)
+    try:
+        return holding.withheld_in.months_later(terms.months)
+    except InvalidValueError as error:
+        raise InvalidValueError(
+            f"{path}.withheld_in",
+            f"a month withheld whose release {terms.months} months later (part "
+            f"{holding.part_id}) falls within the calendar ({error.expected})",
+            holding.withheld_in,
+        ) from None
 
 
 class _Reserve:
@@ -561,6 +572,15 @@ class _Reserve:
             in_version=False,
         )
 
+    def terms_for(self, holding: ReserveHolding) -> _Terms:
+        """The terms ``holding`` is held under: those it was withheld under when it
+        records them, else its part's in the version (or the single reserve's)."""
+        terms = self.terms_of(holding.part_id)
+        kept = holding.terms
+        if kept is None or kept == (terms.horizon, terms.months):
+            return terms
+        return terms._replace(horizon=kept[0], months=kept[1], kept=True)
+
     def order(self, part_ids: Iterable[str]) -> list[str]:
         """``part_ids`` in the policy's order, then those the version lacks, by id."""
         given = set(part_ids)
@@ -568,12 +588,23 @@ class _Reserve:
 
     def hold(self, part: ReservePart, period: Period, amount: Decimal) -> None:
         month = period if part.horizon is ReserveHorizon.MONTHS_AFTER else None
+        # A part of a reserve in parts records the terms it is withheld under, so a later
+        # version cannot change them; the single reserve's terms never change.
+        new = ReserveHolding(
+            part_id=part.part_id,
+            amount=amount,
+            withheld_in=month,
+            rate=None if self.single else part.rate,
+            horizon=None if self.single else part.horizon,
+            months=None if self.single else part.months,
+        )
+        key = (new.part_id, new.withheld_in, new.rate, new.terms)
         for index, holding in enumerate(self.holdings):
-            if (holding.part_id, holding.withheld_in) == (part.part_id, month):
+            if (holding.part_id, holding.withheld_in, holding.rate, holding.terms) == key:
                 total = money_sum((holding.amount, amount))
                 self.holdings[index] = attrs.evolve(holding, amount=total)
                 return
-        self.holdings.append(ReserveHolding(part_id=part.part_id, amount=amount, withheld_in=month))
+        self.holdings.append(new)
 
     def take(self, holding: ReserveHolding, amount: Decimal) -> None:
         """Take ``amount`` (at most the holding) out of ``holding``."""
@@ -597,32 +628,39 @@ class _Reserve:
         return result
 
     def due(self, period: Period, *, departed: bool) -> list[tuple[_Terms, Decimal]]:
-        """What each part releases this month, taken out of the holdings."""
-        released: dict[str, Decimal] = {}
+        """What each part releases this month (by the terms its holdings are held
+        under), taken out of the holdings."""
+        released: dict[_Terms, Decimal] = {}
         for holding in list(self.holdings):
-            terms = self.terms_of(holding.part_id)
+            terms = self.terms_for(holding)
             if departed:
                 due = True
             elif terms.horizon is ReserveHorizon.YEAR_END:
                 due = period.month == 12
             elif terms.horizon is ReserveHorizon.MONTHS_AFTER:
-                month = _release_month(holding, terms)
+                month = _release_month(holding, terms, "reserve")
                 assert month is not None  # a month withheld is required on entry
                 due = month.first_day <= period.first_day
             else:
                 due = False
             if due:
                 self.take(holding, holding.amount)
-                before = released.get(holding.part_id, ZERO)
-                released[holding.part_id] = money_sum((before, holding.amount))
-        return [(self.terms_of(p), released[p]) for p in self.order(released)]
+                before = released.get(terms, ZERO)
+                released[terms] = money_sum((before, holding.amount))
+        rank = {p: i for i, p in enumerate(self.order(t.part_id for t in released))}
+        return sorted(released.items(), key=lambda item: rank[item[0].part_id])
 
 
 def _withhold(reserve: _Reserve, period: Period, positive: Decimal, work: _Work) -> None:
     rule = reserve.rule
     assert rule is not None
-    for part in rule.shares():
-        withheld = round_money(Fraction(positive) * part.rate.exact)
+    shares = rule.shares()
+    # The reserve is rounded once, on the whole release at the total rate, and shared
+    # over the parts by the largest remainder: never more than the rate, and the same
+    # figure as one reserve at that rate.
+    in_all = round_money(Fraction(positive) * rule.total_rate.exact)
+    amounts = allocate([Fraction(positive) * part.rate.exact for part in shares])
+    for part, withheld in zip(shares, amounts, strict=True):
         if not withheld:
             continue
         if reserve.single:
@@ -639,6 +677,7 @@ def _withhold(reserve: _Reserve, period: Period, positive: Decimal, work: _Work)
                 "rate": part.rate,
                 "horizon": part.horizon.value,
                 "months": part.months,
+                "withheld_in_all": in_all,
             }
         work.add(
             line_id,
@@ -717,12 +756,15 @@ def _release_reserve(
     reserve: _Reserve, period: Period, inputs: CollectionInputs, departed: bool, work: _Work
 ) -> None:
     due = reserve.due(period, departed=departed)
-    if reserve.single and len(due) > 1:
-        # One reserve pays one line, whatever parts an earlier version left it holding.
-        first = due[0][0]
-        due = [(first, money_sum(amount for _, amount in due))]
-    for part, amount in due:
-        if reserve.single:
+    # One reserve pays one line for what falls due at year end or on departure, whatever
+    # parts an earlier version left it holding; a holding kept on other terms (released
+    # months after it was withheld) is paid on a line of its own part.
+    together = [(t, a) for t, a in due if departed or t.horizon is ReserveHorizon.YEAR_END]
+    if reserve.single and together:
+        merged = (together[0][0], money_sum(amount for _, amount in together))
+        due = [merged, *((t, a) for t, a in due if (t, a) not in together)]
+    for index, (part, amount) in enumerate(due):
+        if reserve.single and (index == 0 and together):
             line_id, rule_id = "reserve#released", "reserve.released"
             text = label(
                 "离职结清风险金" if departed else "年末风险金返还",
@@ -754,6 +796,7 @@ def _release_reserve(
                 "released": amount,
                 "left_on": inputs.left_on,
                 "not_in_version": None if part.in_version else True,
+                "terms_kept": True if part.kept else None,
             }
             why = label(
                 "离职时工资一次付清：各部分风险金余额一并返还"
@@ -772,6 +815,21 @@ def _release_reserve(
             clause=part.clause,
         )
 
+
+def _release_text(horizon: ReserveHorizon, months: int | None) -> Label:
+    """When a holding on ``horizon`` (``months`` after withholding) is released."""
+    if horizon is ReserveHorizon.MONTHS_AFTER:
+        return Label(
+            f"预留{months}个月后返还", f"released {months} months after the month withheld"
+        )
+    if horizon is ReserveHorizon.ON_DEPARTURE:
+        return Label("离职时返还", "released on departure")
+    return Label("年末或离职时返还", "released at year end or on departure")
+
+
+_MIXED_TERMS: Final = Label(
+    "各笔按预留时的条件返还", "each holding released on the terms it was withheld under"
+)
 
 _HORIZON_TEXT: Final = {
     ReserveHorizon.YEAR_END: Label("年末", "year end"),
@@ -794,26 +852,45 @@ def _reserve_and_recovery(
     )
     reserve = _Reserve(version.reserve, state.reserve_parts)
     for index, holding in enumerate(state.reserve_parts):
-        terms = reserve.terms_of(holding.part_id)
+        path = f"CollectionInputs({inputs.employee}).state.reserve_parts[{index}]"
+        terms = reserve.terms_for(holding)
         if terms.horizon is ReserveHorizon.MONTHS_AFTER:
             require(
                 holding.withheld_in is not None,
-                f"CollectionInputs({inputs.employee}).state.reserve_parts[{index}].withheld_in",
+                f"{path}.withheld_in",
                 f"the month withheld: part {holding.part_id} is released {terms.months} "
                 "months after it",
                 holding.withheld_in,
             )
-    if not reserve.single:
-        for part_id in reserve.order(h.part_id for h in reserve.holdings):
-            if part_id not in reserve.parts:
-                held = money_sum(h.amount for h in reserve.holdings if h.part_id == part_id)
-                work.find(
-                    "reserve_part_not_in_version",
-                    part_id,
-                    part=part_id,
-                    amount=held,
-                    version=version.version,
-                )
+            _release_month(holding, terms, path)
+        if terms.kept and terms.in_version:
+            part = reserve.parts[holding.part_id]
+            work.find(
+                "reserve_terms_kept",
+                f"{holding.part_id}@{holding.withheld_in or ''}",
+                part=holding.part_id,
+                amount=holding.amount,
+                withheld_under=_release_text(terms.horizon, terms.months),
+                version_terms=_release_text(part.horizon, part.months),
+                version=version.version,
+            )
+    for part_id in reserve.order(h.part_id for h in reserve.holdings):
+        # The single reserve's balance under a version with no reserve is still the
+        # single reserve: nothing to report.
+        if part_id in reserve.parts or (part_id == SINGLE_PART and version.reserve is None):
+            continue
+        held_here = [h for h in reserve.holdings if h.part_id == part_id]
+        kinds = {reserve.terms_for(h) for h in held_here}
+        work.find(
+            "reserve_part_not_in_version",
+            part_id,
+            part=part_id,
+            amount=money_sum(h.amount for h in held_here),
+            version=version.version,
+            release=_release_text(*next((t.horizon, t.months) for t in kinds))
+            if len(kinds) == 1
+            else _MIXED_TERMS,
+        )
     departed = inputs.left_on is not None and inputs.left_on <= period.last_day
     if version.reserve is not None and positive > 0 and not departed:
         _withhold(reserve, period, positive, work)

@@ -91,8 +91,13 @@ CATALOG: Final = Catalog(
         ),
         "reserve_part_not_in_version": FindingSpec(
             Severity.INFO,
-            "风险金部分{part}（余额{amount}）不在制度版本{version}中：按单一风险金处理，抵扣冲回，年末或离职时返还。",
-            "Reserve part {part} (holding {amount}) is not in policy version {version}: it is held as the single reserve was, netting clawbacks and released at year end or on departure.",
+            "风险金部分{part}（余额{amount}）不在制度版本{version}中：用于抵扣冲回，{release}。",
+            "Reserve part {part} (holding {amount}) is not in policy version {version}: it nets clawbacks and is {release}.",
+        ),
+        "reserve_terms_kept": FindingSpec(
+            Severity.INFO,
+            "风险金部分{part}的{amount}按预留时的条件处理（{withheld_under}），而非制度版本{version}的条件（{version_terms}）。",
+            "{amount} of reserve part {part} is held on the terms it was withheld under ({withheld_under}), not on those of policy version {version} ({version_terms}).",
         ),
     },
 )

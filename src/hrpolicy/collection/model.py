@@ -14,13 +14,14 @@ from typing import Final
 
 import attrs
 
-from hrpolicy.collection.policy import SINGLE_PART, MilestoneKind
+from hrpolicy.collection.policy import SINGLE_PART, MilestoneKind, ReserveHorizon
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.fields import (
     Money,
     NonNegativeInt,
     NonNegativeMoney,
+    PositiveInt,
     Quantity,
     Text,
     checked,
@@ -28,7 +29,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
-from hrpolicy.core.money import money_sum
+from hrpolicy.core.money import Rate, money_sum
 from hrpolicy.core.period import Period
 from hrpolicy.core.statement import PaidLine
 
@@ -489,11 +490,27 @@ class ReserveHolding:
     """Money held in one part of the risk reserve: ``amount`` (above 0) of part
     ``part_id``, withheld in the month ``withheld_in`` — recorded for a part released a
     number of months after withholding, ``None`` for a part released all at once (at year
-    end or on departure), whose withholdings are held together."""
+    end or on departure), whose withholdings are held together.
+
+    A holding of a reserve in parts keeps the terms it was withheld under — ``rate``,
+    ``horizon`` and ``months`` (of a months-after part) — so a later policy version that
+    changes the part (or drops it) cannot change when money already withheld is released.
+    A holding without them (the single reserve's, or a state written before holdings
+    recorded their terms) is treated under the part as the version in force defines it.
+
+    >>> ReserveHolding(part_id="q", amount=Decimal(120), withheld_in=Period(year=2024, quarter=1))
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: ReserveHolding(q).withheld_in: expected a month
+    (reserves are withheld from monthly statements), got Period 2024-Q1
+    """
 
     part_id: Text
     amount: NonNegativeMoney
     withheld_in: Period | None = None
+    rate: Rate | None = None
+    horizon: ReserveHorizon | None = None
+    months: PositiveInt | None = None
 
     def __attrs_post_init__(self) -> None:
         where = f"ReserveHolding({self.part_id})"
@@ -505,11 +522,30 @@ class ReserveHolding:
         )
         if self.withheld_in is not None:
             require(
-                not self.withheld_in.is_year,
+                self.withheld_in.is_month,
                 f"{where}.withheld_in",
                 "a month (reserves are withheld from monthly statements)",
                 self.withheld_in,
             )
+        months_after = self.horizon is ReserveHorizon.MONTHS_AFTER
+        require(
+            (self.months is not None) == months_after,
+            f"{where}.months",
+            "a number of months exactly when the horizon withheld under is months_after",
+            self.months,
+        )
+        if months_after:
+            require(
+                self.withheld_in is not None,
+                f"{where}.withheld_in",
+                "the month withheld: the holding is released months after it",
+                self.withheld_in,
+            )
+
+    @property
+    def terms(self) -> tuple[ReserveHorizon, int | None] | None:
+        """The release terms the holding was withheld under (``None``: not recorded)."""
+        return None if self.horizon is None else (self.horizon, self.months)
 
 
 @checked
@@ -526,7 +562,9 @@ class CollectionState:
     holds it all in the single part :data:`~hrpolicy.collection.policy.SINGLE_PART`:
 
     >>> CollectionState(reserve=Decimal("300.00")).reserve_parts
-    (ReserveHolding(part_id='reserve', amount=Decimal('300.00'), withheld_in=None),)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    (ReserveHolding(part_id='reserve', amount=Decimal('300.00'), withheld_in=None,
+                    rate=None, horizon=None, months=None),)
     """
 
     accounts: tuple[InvoiceAccount, ...] = ()
@@ -541,9 +579,9 @@ class CollectionState:
         require_unique(list(self.milestones_paid), "CollectionState.milestones_paid", "entry")
         require_unique([a.expense_id for a in self.advances], "CollectionState.advances", "id")
         require_unique(
-            [f"{h.part_id}@{h.withheld_in}" for h in self.reserve_parts],
+            [f"{h.part_id}@{h.withheld_in}@{h.rate}@{h.terms}" for h in self.reserve_parts],
             "CollectionState.reserve_parts",
-            "part and month withheld",
+            "part, month withheld and terms",
         )
         if not self.reserve_parts and self.reserve:
             # A balance without parts is the single reserve's (format 1 states).

@@ -579,6 +579,14 @@ class RiskReserve:
             self.nets_bad_debt_principal,
         )
         require_unique([p.part_id for p in self.parts], "RiskReserve.parts", "part_id")
+        for index, part in enumerate(self.parts):
+            require(
+                part.part_id != SINGLE_PART,
+                f"RiskReserve.parts[{index}].part_id",
+                f"an id other than {SINGLE_PART!r} (the single reserve's, which balances "
+                "carried without parts belong to)",
+                part.part_id,
+            )
         total = sum((part.rate.value for part in self.parts), Decimal(0))
         require(
             total < 1,

@@ -339,6 +339,22 @@ ADVANCES: Final = TableSchema(
     ),
     "one row per advance outstanding in the state carried out",
 )
+#: ``reserve_parts``: the reserve carried to next month, by part (the shape the
+#: ``reserve_parts`` input table of :func:`~hrpolicy.tables.read_collection_inputs` reads).
+RESERVE_PARTS: Final = TableSchema(
+    "reserve_parts",
+    (
+        *STATEMENT_KEYS,
+        Column("part_id", _TEXT, "the reserve part"),
+        Column("amount", _MONEY, "held in the part"),
+        Column("withheld_in.year", _INT, "the year of the month withheld, if recorded"),
+        Column("withheld_in.month", _INT, "the month withheld, if recorded"),
+        Column("rate", _TEXT, "the part's rate when withheld, if recorded"),
+        Column("horizon", _TEXT, "the release horizon withheld under, if recorded"),
+        Column("months", _INT, "months after withholding it is released, if recorded"),
+    ),
+    "one row per reserve holding of the state carried out",
+)
 _STATEMENT_TABLES: Final = (
     STATEMENT_TOTALS,
     LINES,
@@ -347,6 +363,7 @@ _STATEMENT_TABLES: Final = (
     MATRIX,
     ACCOUNTS,
     ADVANCES,
+    RESERVE_PARTS,
     STEPS.keyed((*STATEMENT_KEYS, LINE_ID)),
     STEP_INPUTS.keyed((*STATEMENT_KEYS, LINE_ID)),
     FINDINGS.keyed(STATEMENT_KEYS),
@@ -448,6 +465,22 @@ def _statement_tables(statement: CollectionStatement, locale: str) -> Mapping[st
         ),
         "advances": Table.build(
             ADVANCES, [(*head, a.expense_id, a.customer, a.amount) for a in state.advances]
+        ),
+        "reserve_parts": Table.build(
+            RESERVE_PARTS,
+            [
+                (
+                    *head,
+                    h.part_id,
+                    h.amount,
+                    h.withheld_in.year if h.withheld_in else None,
+                    h.withheld_in.month if h.withheld_in else None,
+                    str(h.rate) if h.rate else None,
+                    h.horizon.value if h.horizon else None,
+                    h.months,
+                )
+                for h in state.reserve_parts
+            ],
         ),
     }
     names = ("steps", "step_inputs", "findings", "finding_params")

@@ -44,14 +44,12 @@ Decimal 0.00
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
 import attrs
 
 from hrpolicy.collection.engine import settle_month
 from hrpolicy.collection.model import CollectionInputs, CollectionState
-from hrpolicy.collection.policy import SINGLE_PART
 from hrpolicy.collection.results import (
     CollectionStatement,
     MatrixReading,
@@ -82,51 +80,11 @@ RESULT_FORMAT: Final = 2
 STATE_FORMAT: Final = 2
 
 
-def _state_from_version_1(old: dict[str, Any]) -> dict[str, Any]:
-    """A format 1 state: its reserve balance, written without parts, is all the single
-    reserve's (:data:`~hrpolicy.collection.policy.SINGLE_PART`, released at year end)."""
-    body = dict(old)
-    reserve = body.get("reserve")
-    if "reserve_parts" in body or reserve is None:
-        return body
-    try:
-        held = Decimal(str(reserve))
-    except InvalidOperation:
-        return body  # not an amount: reading the state reports it, with its path
-    if held:
-        body["reserve_parts"] = [{"part_id": SINGLE_PART, "amount": reserve}]
-    return body
-
-
-def _statement_from_version_1(old: dict[str, Any]) -> dict[str, Any]:
-    """A format 1 statement: the state it read and the state it carries, each as a
-    format 1 state."""
-    body = dict(old)
-    inputs = body.get("inputs")
-    if isinstance(inputs, dict) and isinstance(inputs.get("state"), dict):
-        body["inputs"] = {**inputs, "state": _state_from_version_1(inputs["state"])}
-    if isinstance(body.get("state_out"), dict):
-        body["state_out"] = _state_from_version_1(body["state_out"])
-    return body
-
-
-def _run_from_version_1(old: dict[str, Any]) -> dict[str, Any]:
-    """A format 1 run (one person's or a team's): each statement as a format 1 one."""
-    body = dict(old)
-    if isinstance(body.get("statements"), list):
-        body["statements"] = [
-            _statement_from_version_1(s) if isinstance(s, dict) else s for s in body["statements"]
-        ]
-    return body
-
-
-def _comparison_from_version_1(old: dict[str, Any]) -> dict[str, Any]:
-    """A format 1 what-if: both runs as format 1 runs."""
-    body = dict(old)
-    for side in ("baseline", "candidate"):
-        if isinstance(body.get(side), dict):
-            body[side] = _run_from_version_1(body[side])
-    return body
+def _from_version_1(old: dict[str, Any]) -> dict[str, Any]:
+    """A format 1 document reads as it is: a state's reserve balance written without parts
+    is the single reserve's, as :class:`CollectionState` itself holds a balance given
+    without parts (one rule, in the model), and nothing else changed shape."""
+    return old
 
 
 def _statement(stored: CollectionStatement) -> CollectionStatement:
@@ -176,18 +134,17 @@ def _policy_comparison(stored: PolicyComparison) -> PolicyComparison:
     return compare_policies(base.policy, candidate.policy, base.months, receivables, inputs)
 
 
-register_format(CollectionState, STATE_FORMAT, readers={1: _state_from_version_1})
-_UNCHANGED: Final = lambda old: old  # noqa: E731 - a reading's shape did not change
-for _cls, _reader in (
-    (CollectionStatement, _statement_from_version_1),
-    (OverdueReading, _UNCHANGED),
-    (MatrixReading, _UNCHANGED),
-    (PerformanceDeduction, _UNCHANGED),
-    (CollectionRun, _run_from_version_1),
-    (TeamCollectionRun, _run_from_version_1),
-    (PolicyComparison, _comparison_from_version_1),
+register_format(CollectionState, STATE_FORMAT, readers={1: _from_version_1})
+for _cls in (
+    CollectionStatement,
+    OverdueReading,
+    MatrixReading,
+    PerformanceDeduction,
+    CollectionRun,
+    TeamCollectionRun,
+    PolicyComparison,
 ):
-    register_format(_cls, RESULT_FORMAT, readers={1: _reader})
+    register_format(_cls, RESULT_FORMAT, readers={1: _from_version_1})
 register_recomputed(
     CollectionStatement, _statement, "the stored policy, period, receivables and inputs"
 )

@@ -21,6 +21,7 @@ from hrpolicy.collection.model import (
     Payment,
     Receivables,
     RelationshipExpense,
+    ReserveHolding,
     Reversal,
     WriteOff,
 )
@@ -127,6 +128,21 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
         "field": "state.advances",
         "key": _BY_EMPLOYEE,
         "columns": ("expense_id", "customer", "amount"),
+    },
+    "reserve_parts": {
+        "type": ReserveHolding,
+        "parent": "salespeople",
+        "field": "state.reserve_parts",
+        "key": _BY_EMPLOYEE,
+        "columns": (
+            "part_id",
+            "amount",
+            "withheld_in.year",
+            "withheld_in.month",
+            "rate",
+            "horizon",
+            "months",
+        ),
     },
     "milestones_paid": {
         "type": str,

@@ -752,9 +752,7 @@ def _task_base(
                     "dealers_counted": component.dealers_counted.value
                     if component.dealer_target
                     else None,
-                    "reading": "literal: pro rata to the sales target whatever the dealers"
-                    if literal
-                    else None,
+                    "literal_sales_proration": True if literal else None,
                     "target_met": met,
                     "proration": component.proration.value,
                     "paid_share": ratio,
@@ -1224,6 +1222,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
     if not components:
         _nothing_to_settle(plan, period, period_version, work)
     _check_carries(plan, period, components, inputs)
+    _deals_outside_components(period, components, credited, work)
     work.steps.append(
         _step(
             "plan.versions",
@@ -1279,6 +1278,29 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
         findings=tuple(work.findings),
         carry_out=tuple(sorted(work.carries, key=lambda c: c.component)),
     )
+
+
+def _deals_outside_components(
+    period: Period, components: list[Component], credited: list[_Credited], work: _Work
+) -> None:
+    """A quarter or season statement credits each deal under the version in force on its
+    signing day: a deal whose version lacks a deal component the statement settles earns
+    nothing from it — reported, never silently."""
+    if period.is_month or period.is_year:
+        return
+    for component in components:
+        if not isinstance(component, (Commission, OverListShare)):
+            continue
+        for item in credited:
+            if item.version.component(component.component_id) is None:
+                work.find(
+                    "deal_version_lacks_component",
+                    item.deal.deal_id,
+                    deal=item.deal.deal_id,
+                    signed_on=item.deal.signed_on,
+                    version=item.version.version,
+                    component=component.component_id,
+                )
 
 
 def _already_paid(inputs: PersonInputs, work: _Work) -> None:

@@ -27,6 +27,11 @@ CATALOG: Final = Catalog(
             "合同{deal}签于{signed_on}，早于本期，在本期补计。",
             "Deal {deal} was signed on {signed_on}, before this period, and is credited in this period.",
         ),
+        "deal_version_lacks_component": FindingSpec(
+            Severity.WARNING,
+            "合同{deal}签于{signed_on}，适用方案版本{version}，该版本没有{component}：本期不为其计付{component}。",
+            "Deal {deal} was signed on {signed_on} under plan version {version}, which has no {component}: it earns no {component} in this period.",
+        ),
         "company_negotiated": FindingSpec(
             Severity.INFO,
             "合同{deal}由公司出面谈判，超价部分不分成。",

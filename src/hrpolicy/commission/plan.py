@@ -685,7 +685,8 @@ class PlanVersion:
 
 def _check_seasons(path: str, version: PlanVersion) -> None:
     """The version's seasons: each named once a year, none overlapping another, each
-    ending while the version is in force; and some season when a component is seasonal."""
+    ending while the version is in force. (That a seasonal component is settled by some
+    season is the plan's to check: the season may be named by a later version.)"""
     seasons = sorted(version.seasons, key=lambda s: s.first_day)
     require_unique(
         [f"{s.first_day.year}-{s.name}" for s in seasons], f"{path}.seasons", "season of a year"
@@ -708,13 +709,45 @@ def _check_seasons(path: str, version: PlanVersion) -> None:
             + (f" to {version.effective_to})" if version.effective_to else ")"),
             f"{season.name} ending {season.last_day}",
         )
-    seasonal = [c.component_id for c in version.components if c.frequency is Frequency.SEASONAL]
-    require(
-        not seasonal or bool(seasons),
-        f"{path}.seasons",
-        f"at least one season for the seasonal components ({', '.join(seasonal)})",
-        version.seasons,
+
+
+def _check_plan_seasons(path: str, ordered: tuple[PlanVersion, ...]) -> None:
+    """Seasons across the plan's versions: two versions may name the same season, but no
+    two different seasons may overlap (a deal in both would be paid twice); and a version
+    with a seasonal component must be in force in some season of the plan — one it names,
+    or one a later version names that starts while it is in force (a season spanning a
+    revision is settled under the version in force on its last day)."""
+    named = sorted(
+        {(s, v.version) for v in ordered for s in v.seasons},
+        key=lambda pair: (pair[0].first_day, pair[0].last_day, pair[0].name, pair[1]),
     )
+    for index, (season, named_by) in enumerate(named):
+        for other, other_version in named[index + 1 :]:
+            if other.first_day > season.last_day:
+                break
+            if other != season:
+                raise PolicyDefinitionError(
+                    f"{path}[{other_version}].seasons",
+                    f"seasons that do not overlap those of other versions ({season.name} "
+                    f"{season.first_day} to {season.last_day} of version {named_by})",
+                    f"{other.name} {other.first_day} to {other.last_day}",
+                )
+    seasons = [season for season, _ in named]
+    for index, version in enumerate(ordered):
+        seasonal = [c.component_id for c in version.components if c.frequency is Frequency.SEASONAL]
+        if not seasonal:
+            continue
+        end = end_of(ordered, index)
+        require(
+            any(
+                s.last_day >= version.effective_from and (end is None or s.first_day <= end)
+                for s in seasons
+            ),
+            f"{path}[{version.version}].seasons",
+            "a season of the plan while the version is in force, to settle its seasonal "
+            f"components ({', '.join(seasonal)})",
+            version.seasons,
+        )
 
 
 def _identity(component: Component) -> tuple[object, ...]:
@@ -753,6 +786,7 @@ class Plan:
                         component,
                     )
         object.__setattr__(self, "_ordered", ordered)
+        _check_plan_seasons(path, ordered)
 
     def version_on(self, day: date) -> PlanVersion:
         """The version in force on ``day``."""

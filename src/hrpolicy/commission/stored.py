@@ -10,8 +10,9 @@ Statement)`` (and the same for :class:`~hrpolicy.commission.results.TeamStatemen
 :class:`~hrpolicy.commission.results.Comparison`) builds the stored result, computes it
 afresh from those inputs, and refuses data whose figures differ from the recomputation
 with a :class:`~hrpolicy.core.errors.ConversionError` naming the first place they differ.
-Every result is written in format 1 (the ``"format"`` key of
-:func:`~hrpolicy.core.convert.to_dict`).
+Every result is written in format :data:`RESULT_FORMAT` (the ``"format"`` key of
+:func:`~hrpolicy.core.convert.to_dict`); a format 1 result (written before a task base
+named its reading of the dealers) still reads.
 
 >>> import json
 >>> from datetime import date
@@ -24,7 +25,7 @@ Every result is written in format 1 (the ``"format"`` key of
 ...                  PersonInputs(employee="li", score=Decimal(90)))
 >>> data = json.loads(json.dumps(to_dict(march)))
 >>> data["format"], from_dict(data, Statement) == march
-(1, True)
+(2, True)
 >>> data["lines"][0]["amount"] = "3100.00"
 >>> from_dict(data, Statement)
 Traceback (most recent call last):
@@ -37,7 +38,7 @@ and inputs (the data was edited, or computed under other rules), got Decimal 310
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -53,12 +54,27 @@ from hrpolicy.commission.runs import (
     evaluate_year,
 )
 from hrpolicy.core.convert import register_format
-from hrpolicy.core.statement import register_recomputed
+from hrpolicy.core.statement import insert_step_input, register_recomputed
 
 __all__ = ["RESULT_FORMAT"]
 
-#: The format version every commission result is written in.
-RESULT_FORMAT: Final = 1
+#: The format version every commission result is written in: 2 since a task base with a
+#: dealer target names the reading of its dealers (``dealers_counted``) in its step.
+RESULT_FORMAT: Final = 2
+
+
+def _from_version_1(old: dict[str, Any]) -> dict[str, Any]:
+    """A format 1 result: its task-base steps with a dealer target were computed under
+    the only reading there was — dealers counted when new — which format 2 names in the
+    step (``dealers_counted``, right after ``dealer_target``)."""
+    result: dict[str, Any] = insert_step_input(
+        old,
+        lambda step: step["rule"].startswith("task_base."),
+        "dealer_target",
+        "dealers_counted",
+        "new",
+    )
+    return result
 
 
 def _statement(stored: Statement) -> Statement:
@@ -176,7 +192,7 @@ def _year_comparison(stored: YearComparison) -> YearComparison:
 
 
 for _cls in (Statement, TeamStatement, Comparison, YearRun, TeamYearRun, YearComparison):
-    register_format(_cls, RESULT_FORMAT)
+    register_format(_cls, RESULT_FORMAT, readers={1: _from_version_1})
 register_recomputed(Statement, _statement, "the stored plan, period, deals and inputs")
 register_recomputed(
     TeamStatement, _team, "the stored plan, period and each statement's deals and inputs"

@@ -271,6 +271,8 @@ class Period:
         for season in known:
             if season.name == rest and season.first_day.year == year:
                 return cls(year=year, season=season)
+        if rest.isdigit():
+            raise InvalidValueError(field, "a month written with two digits (YYYY-MM)", text)
         names = ", ".join(dict.fromkeys(s.name for s in known if s.first_day.year == year))
         raise InvalidValueError(
             field,
@@ -342,6 +344,62 @@ class Period:
         """Whether ``day`` falls in the period."""
         return self.first_day <= day <= self.last_day
 
+    def following(self) -> Period:
+        """The period right after this one, of the same kind: the next month, quarter or
+        year — the one rule every engine uses for "the next period".
+
+        Returns:
+            The next :class:`Period` of the same kind.
+
+        Raises:
+            InvalidValueError: the period is a season (seasons are explicit date ranges,
+                so a season has no next period of its own), or the next period lies past
+                the calendar's last year.
+
+        >>> [str(Period.parse(p).following()) for p in ["2024-12", "2024-Q4", "2024"]]
+        ['2025-01', '2025-Q1', '2025']
+        """
+        return self.months_later(1) if self.is_month else _following(self)
+
+    def months_later(self, count: int) -> Period:
+        """The month ``count`` months after this month (``count`` may be 0).
+
+        Args:
+            count: how many months later, 0 or more.
+
+        Returns:
+            The month :class:`Period`.
+
+        Raises:
+            InvalidTypeError: ``count`` is not an ``int``.
+            InvalidValueError: the period is not a month, ``count`` is negative, or the
+                month it gives lies past the calendar's last year (the path is
+                ``months``).
+
+        >>> str(Period(year=2024, month=11).months_later(3))
+        '2025-02'
+        >>> Period(year=2199, month=1).months_later(12)
+        Traceback (most recent call last):
+        ...
+        hrpolicy.core.errors.InvalidValueError: months: expected a number of months that
+        stays within the calendar (to 2199-12 from 2199-01), got int 12
+        """
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise InvalidTypeError("months", "an int", count)
+        require(self.is_month, "period", "a month", str(self))
+        require(count >= 0, "months", "0 or more months", count)
+        assert self.month is not None
+        index = self.year * 12 + self.month - 1 + count
+        year, month = divmod(index, 12)
+        if year > LAST_DATE.year:
+            raise InvalidValueError(
+                "months",
+                f"a number of months that stays within the calendar (to {LAST_DATE.year}-12 "
+                f"from {self})",
+                count,
+            )
+        return Period(year=year, month=month + 1)
+
     def __str__(self) -> str:
         if self.month is not None:
             return f"{self.year}-{self.month:02d}"
@@ -358,3 +416,20 @@ class Period:
             if value is not None:
                 given.append(f"{name}={value!r}")
         return f"Period({', '.join(given)})"
+
+
+def _following(period: Period) -> Period:
+    """The quarter or year after ``period`` (a season is refused)."""
+    if period.season is not None:
+        raise InvalidValueError(
+            "period", "a month, a quarter or a year (a season has no next period)", str(period)
+        )
+    if period.year >= LAST_DATE.year and (period.quarter is None or period.quarter == 4):
+        raise InvalidValueError(
+            "period", f"a period before the calendar's last one ({LAST_DATE.year})", str(period)
+        )
+    if period.quarter is not None:
+        if period.quarter == 4:
+            return Period(year=period.year + 1, quarter=1)
+        return Period(year=period.year, quarter=period.quarter + 1)
+    return Period(year=period.year + 1)

@@ -36,6 +36,7 @@ __all__ = [
     "StatementLines",
     "apply_paid",
     "first_difference",
+    "insert_step_input",
     "key_steps",
     "period_cells",
     "register_recomputed",
@@ -269,6 +270,47 @@ def first_difference(stored: object, fresh: object, path: str = "") -> tuple[str
 
 
 _R = TypeVar("_R")
+
+
+def insert_step_input(
+    data: Any,
+    matches: Callable[[Mapping[str, Any]], bool],
+    after: str,
+    name: str,
+    value: Any,
+) -> Any:
+    """A copy of plain data (as :func:`~hrpolicy.core.convert.to_dict` writes it) with the
+    input ``(name, value)`` placed right after the input ``after`` in every step that
+    ``matches``, has ``after`` and lacks ``name`` — for the reader of an older format
+    whose steps did not yet name an input the engine now records (a reading's default,
+    say). Steps are found at any depth; nothing else changes.
+
+    Args:
+        data: the document, or any part of one.
+        matches: whether a step (its mapping: ``rule``, ``inputs``, ...) takes the input.
+        after: the input the new one follows.
+        name: the new input's name.
+        value: its value, as plain data.
+
+    Returns:
+        The upgraded copy (``data`` itself is left as it is).
+
+    >>> step = {"rule": "r.a", "label": {}, "inputs": [["x", 1], ["z", 2]], "output": 3}
+    >>> insert_step_input({"steps": [step]}, lambda s: True, "x", "y", "new")["steps"][0]["inputs"]
+    [['x', 1], ['y', 'new'], ['z', 2]]
+    """
+    if isinstance(data, list):
+        return [insert_step_input(item, matches, after, name, value) for item in data]
+    if not isinstance(data, Mapping):
+        return data
+    body = {k: insert_step_input(v, matches, after, name, value) for k, v in data.items()}
+    inputs = body.get("inputs")
+    if isinstance(body.get("rule"), str) and isinstance(inputs, list) and matches(body):
+        names = [pair[0] if isinstance(pair, list) and pair else None for pair in inputs]
+        if after in names and name not in names:
+            at = names.index(after) + 1
+            body["inputs"] = [*inputs[:at], [name, value], *inputs[at:]]
+    return body
 
 
 def register_recomputed(cls: type[_R], recompute: Callable[[_R], _R], what: str) -> None:

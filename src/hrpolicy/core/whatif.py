@@ -64,9 +64,7 @@ def next_month(month: Period) -> Period:
     '2025-01'
     """
     assert month.month is not None
-    if month.month == 12:
-        return Period(year=month.year + 1, month=1)
-    return Period(year=month.year, month=month.month + 1)
+    return month.following()
 
 
 def month_run(months: object, name: str, *, one_year: bool = False) -> tuple[Period, ...]:

@@ -31,14 +31,14 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
-from hrpolicy.core.convert import register_tagged_union
+from hrpolicy.core.convert import register_format, register_tagged_union
 from hrpolicy.core.display import Displayable, SummaryValue, View
 from hrpolicy.core.engines import EngineSpec
 from hrpolicy.core.errors import InvalidValueError
@@ -47,13 +47,20 @@ from hrpolicy.core.fields import Text, checked, require, require_unique, typed_f
 from hrpolicy.core.label import Label
 from hrpolicy.core.period import Period
 from hrpolicy.core.records import Table, TableSchema, merge_tables
-from hrpolicy.core.statement import register_recomputed
+from hrpolicy.core.statement import insert_step_input, register_recomputed
 from hrpolicy.core.workcal import LayeredCalendar, StatutoryCalendar, TableCalendar
 from hrpolicy.reports.awards import AwardPolicy, TeamYear, YearEndAwards, year_end_awards
-from hrpolicy.reports.model import NextWeekPlan, Reference, WeeklyReport
+from hrpolicy.reports.model import SUMMARY_ITEMS, NextWeekPlan, Reference, WeeklyReport
 from hrpolicy.reports.results import RESULT_TABLES as _REPORT_RESULT_TABLES
 from hrpolicy.reports.scoring import MonthInputs, MonthlyScore, ScoreCard, score_month
-from hrpolicy.reports.validation import ReportCheck, ReportPolicy, Review, validate
+from hrpolicy.reports.validation import (
+    ItemStatus,
+    ReportCheck,
+    ReportPolicy,
+    Review,
+    UntrueContent,
+    validate,
+)
 
 __all__ = [
     "ENGINES",
@@ -202,6 +209,56 @@ def _subject(check: ReportCheck) -> Label:
 RESULT_TABLES: Final[Mapping[type, tuple[TableSchema, ...]]] = {ReportChecks: _CHECK_TABLES}
 
 register_recomputed(ReportChecks, lambda stored: stored.case.validate(), "the stored case")
+
+#: The format version report checks are written in: 2 since the score of a report with
+#: content found untrue names the reading that applied (``untrue_zeroes``).
+CHECKS_FORMAT: Final = 2
+
+
+def _untrue_in(check: Mapping[str, Any], reviews: Sequence[Any]) -> bool:
+    """Whether a stored check found a summary item untrue: an item marked so, or one the
+    manager's review of the report found untrue."""
+    summary = {item.value for item in SUMMARY_ITEMS}
+    marked = {
+        pair[0]
+        for pair in check.get("items") or ()
+        if isinstance(pair, list) and len(pair) == 2 and pair[1] == ItemStatus.UNTRUE.value
+    }
+    report = check.get("report")
+    report_id = report.get("report_id") if isinstance(report, Mapping) else None
+    reviewed = {
+        item
+        for review in reviews
+        if isinstance(review, Mapping) and review.get("report_id") == report_id
+        for item in review.get("untrue") or ()
+    }
+    return bool((marked | reviewed) & summary)
+
+
+def _checks_from_version_1(old: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 checks: the score of a report with content found untrue was computed under
+    the only reading there was — the single item scores 0 — which format 2 names in the
+    score step (``untrue_zeroes``, right after ``summary_items_passed``)."""
+    body = dict(old)
+    case = body.get("case")
+    reviews = case.get("reviews") or () if isinstance(case, Mapping) else ()
+    if isinstance(body.get("checks"), list):
+        body["checks"] = [
+            insert_step_input(
+                check,
+                lambda step: step["rule"] == "report.points",
+                "summary_items_passed",
+                "untrue_zeroes",
+                UntrueContent.ITEM.value,
+            )
+            if isinstance(check, Mapping) and _untrue_in(check, reviews)
+            else check
+            for check in body["checks"]
+        ]
+    return body
+
+
+register_format(ReportChecks, CHECKS_FORMAT, readers={1: _checks_from_version_1})
 
 
 @checked

@@ -1313,6 +1313,7 @@ def read_collection_inputs(
     layers: object = None,
     advances: object = None,
     milestones_paid: object = None,
+    reserve_parts: object = None,
     columns: Mapping[str, str] | None = None,
     floats: str | None = None,
     unknown_columns: str = "refuse",
@@ -1330,6 +1331,13 @@ def read_collection_inputs(
             invoice accounts (``employee``, ``invoice_id``, ``settled``, ``released``), their
             layers (``employee``, ``invoice_id``, ``settled``, ``released``), advances, and
             the milestones already paid (``employee``, ``entry``).
+        reserve_parts (optional): the reserve carried in, by part
+            (:class:`~hrpolicy.collection.ReserveHolding`): ``employee``, ``part_id``,
+            ``amount``, ``withheld_in.year`` and ``withheld_in.month`` (the month
+            withheld, for a part released months after withholding), and the terms
+            withheld under: ``rate``, ``horizon``, ``months``. Its amounts add up to the
+            row's ``state.reserve``; without it, ``state.reserve`` is all the single
+            reserve's.
         columns, floats, unknown_columns: as :func:`read_inputs` takes them.
 
     Returns:
@@ -1358,6 +1366,7 @@ def read_collection_inputs(
             "layers": layers,
             "advances": advances,
             "milestones_paid": milestones_paid,
+            "reserve_parts": reserve_parts,
         },
         columns=columns,
         floats=floats,
