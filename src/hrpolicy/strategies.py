@@ -200,6 +200,7 @@ from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import Holiday, LayeredCalendar, NamedHoliday, TableCalendar
 from hrpolicy.expenses.model import Advance as ExpensePlanAdvance
 from hrpolicy.expenses.model import Expense, ExpenseCase, PayMonth, RelationshipPlan, VisitPlan
+from hrpolicy.expenses.model import Reimbursed as ExpenseReimbursed
 from hrpolicy.expenses.policy import Basis as ExpenseBasis
 from hrpolicy.expenses.policy import ExpensePolicy, LumpSum, Standard, UnmetTarget
 from hrpolicy.expenses.policy import Per as ExpensePer
@@ -3297,7 +3298,7 @@ def expense_policies(draw: st.DrawFn) -> ExpensePolicy:
                 amount=draw(
                     amounts(min_value=800, max_value=1_000)
                     if basis is ExpenseBasis.MONTH
-                    else amounts(min_value=Decimal("0.01"), max_value=1)
+                    else st.integers(1, 1000).map(lambda n: Decimal(n) / 1000)
                 ),
                 unit="kg" if basis is ExpenseBasis.UNIT else "",
                 covers=covers,
@@ -3324,9 +3325,11 @@ def expense_policies(draw: st.DrawFn) -> ExpensePolicy:
         lump_sums=tuple(lump_sums),
         standards=tuple(standards),
         receipts_required=draw(st.booleans()),
-        needs_base_target=draw(st.booleans()),
-        unmet_target=draw(st.sampled_from(list(UnmetTarget))),
+        needs_base_target=(needs := draw(st.booleans())),
+        unmet_target=draw(st.sampled_from(list(UnmetTarget))) if needs else UnmetTarget.HELD,
         approvals=draw(_expense_approval_rules()),
+        reconcile_within_days=draw(st.sampled_from([0, 0, 7, 14])),
+        lump_sum_settles_advances=draw(st.booleans()),
         name=draw(st.sampled_from(["", "销售费用管理办法"])),
     )
 
@@ -3368,27 +3371,32 @@ def expense_cases(
     chosen = policy if policy is not None else draw(expense_policies())
     period = draw(periods(min_year=2024, max_year=2027).filter(lambda p: not p.is_year))
     first, last = period.first_day, period.last_day
-    weeks = draw(st.lists(st.integers(1, 52), max_size=3, unique=True))
+    # Weeks around the month: some ended before it, some end in it, some after it.
+    days = draw(st.lists(st.integers(-21, 45), max_size=3))
+    weeks = sorted({"%04d-W%02d" % (first + timedelta(days=d)).isocalendar()[:2] for d in days})
     plans = tuple(
         VisitPlan(
-            week=f"{period.year}-W{week:02d}",
+            week=week,
             budget=draw(amounts(max_value=3_000)),
             approved_by=draw(st.sampled_from(["", "branch manager Zhao"])),
         )
-        for week in sorted(weeks)
+        for week in weeks
     )
     relationship = tuple(
         RelationshipPlan(
             id=f"PR-{index + 1}",
-            budget=draw(amounts(max_value=10_000)),
+            budget=(budget := draw(amounts(max_value=10_000))),
             sign_offs=_expense_sign_offs(draw, first),
+            charged_before=draw(st.just(Decimal(0)) | amounts(max_value=budget)),
         )
         for index in range(draw(st.integers(0, 2)))
     )
     expenses = []
     for index in range(draw(st.integers(0, max_expenses))):
         category = draw(st.sampled_from(_EXPENSE_CATEGORIES))
-        earliest = first if chosen.lump_sum_for(category) else first - timedelta(days=60)
+        earliest = first - timedelta(days=60)
+        if chosen.lump_sum_for(category) and draw(st.integers(0, 5)):
+            earliest = first
         expenses.append(
             Expense(
                 id=f"E{index + 1}",
@@ -3411,9 +3419,28 @@ def expense_cases(
                 on=draw(dates(min_value=first - timedelta(days=30), max_value=last)),
                 amount=amount,
                 plan_week=draw(st.sampled_from([p.week for p in plans])),
-                repaid=draw(st.just(Decimal(0)) | amounts(max_value=amount)),
+                repaid=(repaid := draw(st.just(Decimal(0)) | amounts(max_value=amount))),
+                accounted_before=draw(st.just(Decimal(0)) | amounts(max_value=amount - repaid)),
             )
         )
+    # What earlier statements reimbursed against the monthly caps of the months the late
+    # claims are dated in.
+    monthly = {s.category for s in chosen.standards if s.per is ExpensePer.MONTH}
+    earlier = sorted(
+        {
+            (e.category, e.on.year, e.on.month)
+            for e in expenses
+            if e.on < first and e.category in monthly
+        }
+    )
+    reimbursed = tuple(
+        ExpenseReimbursed(
+            category=category,
+            month=Period(year=year, month=month),
+            amount=draw(amounts(max_value=600)),
+        )
+        for category, year, month in earlier
+    )
     months = []
     month = period
     for _ in range(draw(st.integers(0, 3))):
@@ -3435,6 +3462,7 @@ def expense_cases(
         period=period,
         policy=chosen,
         expenses=tuple(expenses),
+        reimbursed_before=reimbursed,
         units_sold=units,
         base_target_met=target,
         visit_plans=plans,
