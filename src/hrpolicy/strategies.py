@@ -3373,7 +3373,8 @@ def expense_cases(
     first, last = period.first_day, period.last_day
     # Weeks around the month: some ended before it, some end in it, some after it.
     days = draw(st.lists(st.integers(-21, 45), max_size=3))
-    weeks = sorted({"%04d-W%02d" % (first + timedelta(days=d)).isocalendar()[:2] for d in days})
+    iso = [(first + timedelta(days=d)).isocalendar() for d in days]
+    weeks = sorted({f"{day.year:04d}-W{day.week:02d}" for day in iso})
     plans = tuple(
         VisitPlan(
             week=week,

@@ -89,7 +89,8 @@ def test_a_week_to_reconcile_moves_the_day_an_advance_falls_due() -> None:
     result = c.settle(policy)
     # W19 ends 10 May, W20 17 May: +21 days is 31 May and 7 June: A2 is not yet due, so
     # the set-off (1,430) goes to A1 (1,200) first, 230 to A2, and A2's 770 is carried.
-    assert result.advance("A1").due and not result.advance("A2").due
+    assert result.advance("A1").due
+    assert not result.advance("A2").due
     assert (result.recovered_from_wages, result.advance_open) == (D("0.00"), D("770.00"))
 
 
@@ -220,7 +221,7 @@ def test_a_relationship_plan_over_two_months_has_one_3000_yuan_budget() -> None:
 # --- D5, D6: lump sums ---------------------------------------------------------------------
 
 
-def test_a_1500_yuan_fare_charged_to_a_relationship_plan_is_reimbursed_not_absorbed_in_the_lump_sum() -> (
+def test_a_1500_yuan_fare_charged_to_a_relationship_plan_is_reimbursed_not_in_the_lump_sum() -> (
     None
 ):
     case = ExpenseCase(

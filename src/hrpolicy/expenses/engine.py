@@ -194,8 +194,9 @@ class _Settlement:
                 raise InvalidValueError(
                     f"{where}.on",
                     f"a day in {self.period}, or a row of ExpenseCase.reimbursed_before for "
-                    f"({expense.category}, {expense.on.year:04d}-{expense.on.month:02d}) stating what earlier statements reimbursed "
-                    "against that month's cap (0 if nothing)",
+                    f"({expense.category}, {expense.on.year:04d}-{expense.on.month:02d}) "
+                    "stating what earlier statements reimbursed against that month's cap "
+                    "(0 if nothing)",
                     expense.on,
                 )
         for index, row in enumerate(self.case.reimbursed_before):
@@ -754,6 +755,7 @@ class _Settlement:
 
     def _advance_lines(
         self,
+        *,
         order: list[Advance],
         left: list[Decimal],
         adv_set_off: list[Decimal],

@@ -222,7 +222,8 @@ class ExpenseStatement(Displayable):
     reimbursement paid.
 
     The next month's case takes :meth:`next_advances`, :meth:`next_held_claims`,
-    :meth:`next_reimbursed` and :meth:`next_relationship_plans` from this statement, so nothing is paid or recovered twice.
+    :meth:`next_reimbursed` and :meth:`next_relationship_plans` from this statement, so
+    nothing is paid or recovered twice.
     """
 
     case: ExpenseCase
@@ -357,9 +358,9 @@ class ExpenseStatement(Displayable):
         )
 
     def tables(self, locale: str = "en") -> Mapping[str, Table]:
-        """``totals`` (one row), ``lump_sums``, ``claims``, ``plans``, ``advances``, ``recovery`` (one
-        row per wage month of the schedule), then the explanation tables, every row
-        starting with the salesperson and the month. See :data:`RESULT_TABLES`."""
+        """``totals`` (one row), ``lump_sums``, ``claims``, ``plans``, ``advances``,
+        ``recovery`` (one row per wage month of the schedule), then the explanation
+        tables, every row starting with the salesperson and the month. See :data:`RESULT_TABLES`."""
         head = (self.salesperson, str(self.period))
         own = {
             "totals": Table.build(EXPENSE_TOTALS, [(*head, *_totals(self))]),
