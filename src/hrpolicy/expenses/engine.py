@@ -722,7 +722,14 @@ class _Settlement:
             {"lump_sums_paid": lumps, "lump_sum_set_off": lump_set_off, "reimbursement_paid": paid},
             paid_now,
         )
-        lines = self._advance_lines(order, left, adv_set_off, adv_covered, adv_lump, adv_scheduled)
+        lines = self._advance_lines(
+            order=order,
+            left=left,
+            adv_set_off=adv_set_off,
+            adv_covered=adv_covered,
+            adv_lump=adv_lump,
+            adv_scheduled=adv_scheduled,
+        )
         return ExpenseStatement(
             case=self.case,
             policy=self.policy,
