@@ -200,6 +200,7 @@ from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import Holiday, LayeredCalendar, NamedHoliday, TableCalendar
 from hrpolicy.expenses.model import Advance as ExpensePlanAdvance
 from hrpolicy.expenses.model import Expense, ExpenseCase, PayMonth, RelationshipPlan, VisitPlan
+from hrpolicy.expenses.model import HeldClaim as ExpenseHeldClaim
 from hrpolicy.expenses.model import Reimbursed as ExpenseReimbursed
 from hrpolicy.expenses.policy import Basis as ExpenseBasis
 from hrpolicy.expenses.policy import ExpensePolicy, LumpSum, Standard, UnmetTarget
@@ -3359,8 +3360,10 @@ def expense_cases(
     """Consistent expense months, as the engine settles them: a month from 2024 to 2027;
     expenses in the month (and, outside a lump sum's categories, up to 60 days before
     it), some under a visit plan or a relationship-building plan of the case, with or
-    without receipts and sign-offs; up to three weekly visit plans (approved or not) with
-    advances against them; the units sold when a lump sum is per unit; the base-target
+    without receipts and sign-offs (a late claim under a monthly cap with the month's
+    ``reimbursed_before`` row, a lump sum's expense now and then outside the month); up to
+    three weekly visit plans (approved or not) for ISO weeks ended before the month, in it
+    or after it, with advances against them (some partly accounted for before); the units sold when a lump sum is per unit; the base-target
     outcome when the policy needs it; and up to three wage months from the month on, at
     or above the minimum wage or below it.
 
@@ -3704,14 +3707,33 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ),
         ExpenseCase: expense_cases(),
         ExpensePolicy: expense_policies(),
-        ExpensePlanAdvance: _builds(ExpensePlanAdvance, repaid=st.just(Decimal(0))),
+        ExpensePlanAdvance: _builds(
+            ExpensePlanAdvance, repaid=st.just(Decimal(0)), accounted_before=st.just(Decimal(0))
+        ),
+        ExpenseHeldClaim: _builds(
+            ExpenseHeldClaim, held_in=periods().filter(lambda p: not p.is_year)
+        ),
+        ExpenseReimbursed: _builds(
+            ExpenseReimbursed, month=periods().filter(lambda p: not p.is_year)
+        ),
         LumpSum: expense_policies()
         .filter(lambda policy: bool(policy.lump_sums))
         .map(lambda policy: policy.lump_sums[0]),
-        PayMonth: _builds(PayMonth, period=periods().filter(lambda p: not p.is_year)),
-        RelationshipPlan: _builds(RelationshipPlan, sign_offs=st.just(())),
+        PayMonth: _builds(
+            PayMonth,
+            period=periods().filter(lambda p: not p.is_year),
+            already_deducted=st.just(Decimal(0)),
+        ),
+        RelationshipPlan: _builds(
+            RelationshipPlan, sign_offs=st.just(()), charged_before=st.just(Decimal(0))
+        ),
         Standard: _builds(Standard, share=rates()),
-        VisitPlan: _builds(VisitPlan),
+        VisitPlan: _builds(
+            VisitPlan,
+            week=st.tuples(st.integers(2020, 2030), st.integers(1, 52)).map(
+                lambda yw: f"{yw[0]}-W{yw[1]:02d}"
+            ),
+        ),
     }
 
 
