@@ -3363,9 +3363,10 @@ def expense_cases(
     without receipts and sign-offs (a late claim under a monthly cap with the month's
     ``reimbursed_before`` row, a lump sum's expense now and then outside the month); up to
     three weekly visit plans (approved or not) for ISO weeks ended before the month, in it
-    or after it, with advances against them (some partly accounted for before); the units sold when a lump sum is per unit; the base-target
-    outcome when the policy needs it; and up to three wage months from the month on, at
-    or above the minimum wage or below it.
+    or after it, with advances against them (some partly accounted for before); the
+    units sold when a lump sum is per unit; the base-target outcome when the policy needs
+    it; and up to three wage months from the month on, at or above the minimum wage or
+    below it.
 
     Args:
         policy: the :class:`~hrpolicy.expenses.policy.ExpensePolicy` (``None``: drawn).
