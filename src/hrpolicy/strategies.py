@@ -1943,6 +1943,7 @@ def _deal_approval_rules() -> st.SearchStrategy[tuple[ApprovalRule, ...]]:
             reference=st.sampled_from(["", "销售管理制度 第8条"]),
         ),
         max_size=2,
+        unique=True,
     ).map(tuple)
 
 
@@ -2049,13 +2050,17 @@ def commission_components(
 
 def _check_commission_plans(o: _Options) -> None:
     _check_int("commission_plans", "max_versions", o["max_versions"], 1, 10)
+    _check_bool("commission_plans", "approvals", o["approvals"])
 
 
 @_eager(_check_commission_plans)
 @st.composite
-def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
+def commission_plans(draw: st.DrawFn, *, max_versions: int = 3, approvals: bool = True) -> Plan:
     """Plans of one to ``max_versions`` (1 to 10) consecutive yearly versions from 2024, each with
-    one to three components (ids ``c0``, ``c1``…, kept consistent across versions)."""
+    one to three components (ids ``c0``, ``c1``…, kept consistent across versions) and, with
+    ``approvals`` (the default), up to two approval rules over sales on credit or below list
+    (``approvals=False``: none, e.g. for plans the fast path
+    :func:`hrpolicy.commission.fast.run_columns` must take, which refuses approval rules)."""
     count = draw(st.integers(1, max_versions))
     kinds = draw(st.integers(1, 3))
     first = [draw(commission_components(component_id=f"c{i}")) for i in range(kinds)]
@@ -2078,7 +2083,7 @@ def commission_plans(draw: st.DrawFn, *, max_versions: int = 3) -> Plan:
                 if index < count - 1 and closed[index]
                 else None,
                 components=components,
-                approvals=draw(_deal_approval_rules()),
+                approvals=draw(_deal_approval_rules()) if approvals else (),
             )
         )
     return Plan(plan_id="generated", name="generated plan", versions=tuple(versions))
@@ -3276,7 +3281,7 @@ def _expense_approval_rules() -> st.SearchStrategy[tuple[ApprovalRule, ...]]:
             holds=holds,
         ),
     )
-    return st.lists(rules, max_size=2).map(tuple)
+    return st.lists(rules, max_size=2, unique=True).map(tuple)
 
 
 @st.composite

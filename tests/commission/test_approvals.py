@@ -16,6 +16,8 @@ from hrpolicy.commission import (
     ApprovalRule,
     Deal,
     Holds,
+    LineKind,
+    Measure,
     OverListShare,
     PaidLine,
     Plan,
@@ -27,6 +29,7 @@ from hrpolicy.core.approvals import AWARD, BELOW_LIST, DEPARTMENT_MANAGER, ON_CR
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.money import Rate
+from hrpolicy.strategies import commission_plans
 from tests.commission.helpers import amounts, commission, deal, plan, run
 
 GM_SIGNED = SignOff(
@@ -84,8 +87,17 @@ def test_a_credit_sale_the_general_manager_did_not_sign_earns_nothing_until_sign
     reported = [f for f in statement.findings if f.code == "approval_missing"]
     assert [(f.subject, f.param("at_stake")) for f in reported] == [("C-204", Decimal("0.00"))]
     assert held[0].message("zh_CN") == (
-        "C-202：赊销须经总经理批准，未见签批；该笔提成600.00元暂扣，签批后发放。"
+        "C-202：按销售管理制度 第8条（赊销须经总经理签字），赊销（50000.00元）须经总经理批准，"
+        "未见签批；该笔提成600.00元暂扣，签批后发放。"
     )
+    # Only C-202's 1,500 − 600 = 900 awaits collection (the 600 collected awaits the
+    # general manager, which the finding above says): 5,970 earned, 5,070 settled.
+    (collection,) = [f for f in statement.findings if f.code == "collection_withheld"]
+    assert (
+        collection.param("earned"),
+        collection.param("settled"),
+        collection.param("withheld"),
+    ) == (Decimal("5970.00"), Decimal("5070.00"), Decimal("900.00"))
 
 
 def test_the_held_line_and_the_statement_explain_who_must_sign_and_what_is_held() -> None:
@@ -199,6 +211,145 @@ def test_a_statement_holding_a_deal_reads_back_from_plain_data() -> None:
     assert from_dict(to_dict(statement), Statement) == statement
 
 
+# --- a hold never raises pay, never takes back what was paid -----------------------------
+
+_NO_COSTS: dict[str, Any] = {"customer_expenses": Decimal(0), "internal_allocation": Decimal(0)}
+
+
+def margin_commission(**changes: Any) -> Any:
+    """Gross-margin commission: 5 % of each deal's margin, a band from −1,000,000,000 so
+    a loss offsets the month."""
+    return commission(
+        [-1_000_000_000],
+        ["0.05"],
+        component_id="m",
+        name="毛利提成",
+        measure=Measure.GROSS_MARGIN,
+        **changes,
+    )
+
+
+def test_an_unsigned_loss_making_credit_sale_does_not_raise_capped_pay_by_escaping_its_loss() -> (
+    None
+):
+    # Sales 10 % capped at 100; margin 5 % floored at 0.
+    # D1 cash 15,000, no cost: sales 1,500, margin 15,000 × 5 % = 750.
+    # D2 credit 15,000 at a cost of 35,000, unsigned: sales 1,500 (held), margin
+    # (15,000 − 35,000) × 5 % = −1,000 (a loss: left as it is, it still offsets).
+    # Without the rule: sales 3,000 → cap 100; margin 750 − 1,000 = −250 → floor 0: 100.
+    # With it: sales 1,500 → cap 100; margin −250 → floor 0: 100 (not 850).
+    sales = commission([0], ["0.10"], component_id="s", name="销售提成", cap=Decimal(100))
+    margin = margin_commission(floor=Decimal(0))
+    deals = [
+        deal("D1", 15000, "2024-03-01", product_cost=Decimal(0), **_NO_COSTS),
+        deal("D2", 15000, "2024-03-02", product_cost=Decimal(35000), on_credit=True, **_NO_COSTS),
+    ]
+    assert run(plan(sales, margin), deals).total == Decimal("100.00")
+    held = run(plan(sales, margin, approvals=(CREDIT_NEEDS_GM,)), deals)
+    assert held.total == Decimal("100.00")
+    lines = amounts(held)
+    assert (lines["s/D2"], lines["m/D2"]) == (Decimal("0.00"), Decimal("-1000.00"))
+    (finding,) = [f for f in held.findings if f.code == "approval_missing_held"]
+    assert finding.param("at_stake") == Decimal("1500.00")  # the sales line only
+
+
+def test_a_loss_making_credit_sale_nobody_signed_still_offsets_the_margin_and_holds_nothing() -> (
+    None
+):
+    # D1 50,000 at a cost of 10,000: 40,000 × 5 % = 2,000. D2 (credit, unsigned) 10,000 at
+    # a cost of 30,000: −20,000 × 5 % = −1,000, nothing to hold. 2,000 − 1,000 = 1,000.
+    the_plan = plan(margin_commission(), approvals=(CREDIT_NEEDS_GM,))
+    good = deal("D1", 50000, "2024-03-01", product_cost=Decimal(10000), **_NO_COSTS)
+    loss = deal("D2", 10000, "2024-03-02", product_cost=Decimal(30000), on_credit=True, **_NO_COSTS)
+    statement = run(the_plan, [good, loss])
+    assert amounts(statement) == {"m/D1": Decimal("2000.00"), "m/D2": Decimal("-1000.00")}
+    assert statement.total == Decimal("1000.00")
+    (check,) = [s for s in statement.steps if s.rule == "approvals.check"]
+    assert check.output == Decimal("0.00")
+    assert run(the_plan, [loss]).total == Decimal("-1000.00")
+
+
+def test_a_rerun_without_the_sign_off_keeps_the_100_already_paid_and_holds_nothing_back() -> None:
+    # D1 10,000 × 1 % = 100, paid in the first run (signed). The rerun's data lack the
+    # sign-off: the 100 already paid stays paid (a hold is no recovery from wages); due 0.
+    the_plan = plan(commission([0], ["0.01"]), approvals=(CREDIT_NEEDS_GM,))
+    first = run(the_plan, [deal("D1", 10000, on_credit=True, sign_offs=(GM_SIGNED,))])
+    assert first.total == Decimal("100.00")
+    paid = [PaidLine(line_id="c/D1", amount=Decimal(100))]
+    again = run(the_plan, [deal("D1", 10000, on_credit=True)], paid=paid)
+    assert (again.total, again.due) == (Decimal("100.00"), Decimal("0.00"))
+    (line,) = again.lines
+    held = line.steps[-1]
+    assert held.rule == "approvals.held"
+    assert held.input_map["already_paid"] == Decimal("100.00")
+    assert held.output == Decimal("100.00")
+    # Sold 15,000 now (150): the 100 paid stays, the other 50 waits for the signature.
+    more = run(the_plan, [deal("D1", 15000, on_credit=True)], paid=paid)
+    assert (more.total, more.due) == (Decimal("100.00"), Decimal("0.00"))
+    (finding,) = [f for f in more.findings if f.code == "approval_missing_held"]
+    assert finding.param("at_stake") == Decimal("50.00")
+
+
+# --- one consent, whichever field records it ---------------------------------------------
+
+
+def test_the_gms_below_list_consent_counts_whether_recorded_as_approval_or_sign_off() -> None:
+    # The flag and the documented rule it stands for give the same findings on the
+    # same deals: none when the consent is recorded either way.
+    flag = plan(commission(), approval_below_list=True)
+    rule = plan(
+        commission(),
+        approvals=(
+            ApprovalRule(kind=BELOW_LIST, approvers=(GENERAL_MANAGER,), holds=Holds.NOTHING),
+        ),
+    )
+    listed: dict[str, Any] = {"values": {"list": Decimal(10000)}}
+    as_approval = deal("D1", 9000, approval="总经理签呈-7", **listed)
+    as_sign_off = deal("D1", 9000, sign_offs=(GM_SIGNED,), **listed)
+    for the_plan in (flag, rule):
+        assert run(the_plan, [as_approval]).findings == ()
+        assert run(the_plan, [as_sign_off]).findings == ()
+        assert len(run(the_plan, [deal("D1", 9000, **listed)]).findings) == 1
+
+
+def test_the_general_managers_signature_on_credit_terms_does_not_release_a_below_list_hold() -> (
+    None
+):
+    # 9,000 below a list of 10,000, on credit; both rules hold the 90 commission.
+    below = ApprovalRule(kind=BELOW_LIST, approvers=(GENERAL_MANAGER,), holds=Holds.COMMISSION)
+    the_plan = plan(commission(), approvals=(CREDIT_NEEDS_GM, below))
+    credit_only = attrs.evolve(GM_SIGNED, covers=(ON_CREDIT,))
+    listed: dict[str, Any] = {"values": {"list": Decimal(10000)}, "on_credit": True}
+    assert run(the_plan, [deal("D1", 9000, sign_offs=(credit_only,), **listed)]).total == 0
+    price = SignOff(approver="general_manager", reference="GM-价格-2", covers=(BELOW_LIST,))
+    both = deal("D1", 9000, sign_offs=(credit_only, price), **listed)
+    assert run(the_plan, [both]).total == Decimal("90.00")
+    consent = deal("D1", 9000, sign_offs=(credit_only,), approval="GM-价格-3", **listed)
+    assert run(the_plan, [consent]).total == Decimal("90.00")
+    unsigned = run(the_plan, [deal("D1", 9000, **listed)])
+    codes = [f.code for f in unsigned.findings]
+    assert codes == ["approval_missing_held", "approval_missing_also_held"]
+
+
+def test_the_held_step_names_only_the_approvers_whose_signature_would_release_the_line() -> None:
+    below = ApprovalRule(kind=BELOW_LIST, approvers=(DEPARTMENT_MANAGER,), holds=Holds.NOTHING)
+    the_plan = plan(commission(), approvals=(CREDIT_NEEDS_GM, below))
+    statement = run(the_plan, [deal("D1", 9000, values={"list": Decimal(10000)}, on_credit=True)])
+    (line,) = statement.lines
+    assert line.steps[-1].input_map["missing"] == "general_manager"
+
+
+def test_a_deal_signed_off_under_a_mistyped_role_is_held_and_the_sign_off_reported() -> None:
+    typo = SignOff(approver="General_Manager", reference="GM-9")
+    statement = run(
+        plan(commission(), approvals=(CREDIT_NEEDS_GM,)),
+        [deal("D1", 10000, on_credit=True, sign_offs=(typo,))],
+    )
+    assert statement.total == Decimal("0.00")
+    (unused,) = [f for f in statement.findings if f.code == "approval_sign_off_unused"]
+    assert (unused.subject, unused.param("role")) == ("D1", "General_Manager")
+
+
 # --- bad plans and deals ------------------------------------------------------------------
 
 
@@ -227,6 +378,11 @@ def test_two_sign_offs_by_one_approver_on_a_deal_are_refused_naming_the_deal() -
         deal("D1", sign_offs=(GM_SIGNED, attrs.evolve(GM_SIGNED, reference="GM-2")))
 
 
+def test_a_plan_version_with_the_same_rule_twice_is_refused() -> None:
+    with pytest.raises(PolicyDefinitionError, match=r"approvals\[1\]: expected rules that"):
+        plan(commission(), approvals=(CREDIT_NEEDS_GM, CREDIT_NEEDS_GM))
+
+
 def test_a_threshold_credit_rule_on_a_deal_without_an_amount_is_an_error_naming_the_deal() -> None:
     large = attrs.evolve(CREDIT_NEEDS_GM, above=Decimal(50000))
     units_plan = plan(commission(measure="units"), approvals=(large,))
@@ -236,9 +392,31 @@ def test_a_threshold_credit_rule_on_a_deal_without_an_amount_is_an_error_naming_
 
 # --- property: approvals never raise pay --------------------------------------------------
 
-_LIMITS = st.sampled_from(
+_SALES_LIMITS: st.SearchStrategy[dict[str, Any]] = st.sampled_from(
     [{}, {"cap": Decimal(250)}, {"floor": Decimal(120)}, {"settle_on_collection": True}]
 )
+_MARGIN_LIMITS: st.SearchStrategy[dict[str, Any]] = st.sampled_from(
+    [{}, {"floor": Decimal(0)}, {"cap": Decimal(300)}]
+)
+
+
+@st.composite
+def _components(draw: st.DrawFn) -> tuple[Any, ...]:
+    """A sales commission (capped, floored or settled on collection) and, mostly, a
+    gross-margin one whose table has a band below zero, so a loss-making deal pays a
+    negative line, capped or floored."""
+    sales = commission(**draw(_SALES_LIMITS))
+    if not draw(st.booleans()):
+        return (sales,)
+    margin = commission(
+        [-1_000_000_000, 0],
+        ["0.05", draw(st.sampled_from(["0.03", "0.05", "0.08"]))],
+        component_id="m",
+        name="毛利提成",
+        measure=Measure.GROSS_MARGIN,
+        **draw(_MARGIN_LIMITS),
+    )
+    return (sales, margin)
 
 
 @st.composite
@@ -254,8 +432,16 @@ def _deals(draw: st.DrawFn) -> list[Deal]:
                 f"2024-03-{index + 1:02d}",
                 collected=Decimal(draw(st.integers(min_value=0, max_value=amount))),
                 values={"list": Decimal(draw(st.integers(min_value=1, max_value=60000)))},
+                # Up to three times the amount: many deals lose money.
+                product_cost=Decimal(draw(st.integers(min_value=0, max_value=3 * amount + 1))),
+                customer_expenses=Decimal(draw(st.integers(min_value=0, max_value=2000))),
+                internal_allocation=Decimal(0),
                 on_credit=draw(st.booleans()),
-                sign_offs=(GM_SIGNED,) if draw(st.booleans()) else (),
+                sign_offs=draw(
+                    st.sampled_from(
+                        [(), (GM_SIGNED,), (attrs.evolve(GM_SIGNED, covers=(ON_CREDIT,)),)]
+                    )
+                ),
             )
         )
     return made
@@ -270,20 +456,42 @@ _RULES = st.lists(
         above=st.none() | st.integers(min_value=0, max_value=60000).map(Decimal),
     ),
     max_size=3,
+    unique=True,
 )
 
 
-@settings(max_examples=60, deadline=None)
-@given(_LIMITS, _deals(), _RULES)
+@settings(max_examples=150, deadline=None)
+@given(_components(), _deals(), _RULES)
 def test_approval_rules_never_raise_what_a_statement_pays(
-    limits: dict[str, Any], deals: list[Deal], rules: list[ApprovalRule]
+    components: tuple[Any, ...], deals: list[Deal], rules: list[ApprovalRule]
 ) -> None:
-    component = commission(**limits)
-    without = run(plan(component), deals).total
-    with_rules = run(plan(component, approvals=tuple(rules)), deals)
-    assert with_rules.total <= without
+    without = run(plan(*components), deals)
+    with_rules = run(plan(*components, approvals=tuple(rules)), deals)
+    assert with_rules.total <= without.total
+    for component in components:
+        cid = component.component_id
+        assert sum_of(with_rules, cid) <= sum_of(without, cid)
     unsigned = [attrs.evolve(d, sign_offs=()) for d in deals]
-    assert run(plan(component, approvals=tuple(rules)), unsigned).total <= with_rules.total
+    assert run(plan(*components, approvals=tuple(rules)), unsigned).total <= with_rules.total
+    # A rerun without any sign-off never takes back what the signed run paid on a line.
+    paid = [PaidLine(line_id=line.line_id, amount=line.amount) for line in with_rules.lines]
+    again = run(plan(*components, approvals=tuple(rules)), unsigned, paid=paid)
+    for line in again.lines:
+        if line.kind is LineKind.DEAL and line.already_paid > 0:
+            assert line.amount >= min(line.already_paid, _unheld(without, line.line_id))
+
+
+def sum_of(statement: Statement, component_id: str) -> Decimal:
+    """What a statement pays on one component (its lines, caps and floors included)."""
+    return sum(
+        (line.amount for line in statement.lines if line.component == component_id),
+        Decimal(0),
+    )
+
+
+def _unheld(statement: Statement, line_id: str) -> Decimal:
+    """The line's amount in a statement without approval rules."""
+    return next(line.amount for line in statement.lines if line.line_id == line_id)
 
 
 def test_the_fast_path_refuses_a_plan_with_approval_rules_it_could_not_check() -> None:
@@ -295,3 +503,11 @@ def test_the_fast_path_refuses_a_plan_with_approval_rules_it_could_not_check() -
     assert run_columns(plan(commission()), ["li"], [date(2024, 3, 1)], [1_000_000]).total == (
         Decimal("100.00")
     )
+
+
+@settings(max_examples=20, deadline=None)
+@given(commission_plans(approvals=False))
+def test_generated_plans_without_approval_rules_are_the_ones_the_fast_path_takes(
+    generated: Plan,
+) -> None:
+    assert all(version.approvals == () for version in generated.versions)

@@ -8,22 +8,31 @@ A plan version's ``approvals`` rules read two facts a deal carries:
   the contract amount.
 
 A rule holds back ``"nothing"`` (the missing sign-off is reported) or the deal's
-``"commission"``: every deal line of the deal (commission tables, over-list shares) is
-then paid 0 in the statement, its step saying so, while the deal still counts towards the
-measure the tables accumulate. Holding happens before caps, floors, expense deductions
-and draws, so it can only ever lower pay. Once the sign-off is given, computing the
-statement again with it and the lines already paid (``PersonInputs.paid``) pays the
-difference, and nothing twice.
+``"commission"``: every deal line of the deal that would pay something (commission
+tables, over-list shares) is then paid 0 in the statement, its step saying so, while the
+deal still counts towards the measure the tables accumulate. A line of 0 or less (a
+loss-making deal under a gross-margin table with a band below zero) is left as it is: the
+loss offsets the other deals as it would if the deal were signed. Holding happens before
+caps, floors, expense deductions and draws, which never fall as a component's lines fall,
+so it can only ever lower pay. A hold never takes back what was paid: when a line was
+already paid in an earlier run of the period (``PersonInputs.paid``) and is now held, the
+part already paid stays paid and only the rest is held. Once the sign-off is given,
+computing the statement again with it and the lines already paid pays the difference, and
+nothing twice.
 
-The version flag ``approval_below_list`` is the rule "below list needs the general
-manager's consent, reported only", checked here by the same mechanism and reported, as it
-always was, as ``below_list_without_approval`` (the deal's ``approval`` is the
-reference of the general manager's consent).
+One consent counts wherever a below-list check reads it: the deal's ``approval`` (the
+reference of the general manager's consent) counts as the general manager's sign-off on
+the ``below_list`` fact under a version's rules, and a ``general_manager`` sign-off that
+covers ``below_list`` (or every fact) counts as consent under the version flag
+``approval_below_list``. The flag is the same check as the rule "below list needs the
+general manager, reported only", reported, as it always was, as
+``below_list_without_approval`` with the deal's amount, its list price and how far below
+it the deal is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -70,9 +79,15 @@ _LIST: Final = "list"
 def check_deal_rules(path: str, rules: tuple[ApprovalRule, ...], *, below_list_flag: bool) -> None:
     """Refuse, as a :class:`~hrpolicy.core.errors.PolicyDefinitionError` naming the rule,
     a rule over a fact deals do not carry, one holding back something a deal does not
-    pay, and a ``below_list`` rule beside the ``approval_below_list`` flag (the flag is
-    that rule: one of them must go)."""
+    pay, a rule given twice, and a ``below_list`` rule beside the ``approval_below_list``
+    flag (the flag is that check: one of them must go)."""
     for index, rule in enumerate(rules):
+        if rule in rules[:index]:
+            raise PolicyDefinitionError(
+                f"{path}[{index}]",
+                f"rules that differ ({path}[{rules.index(rule)}] is the same rule)",
+                rule.kind,
+            )
         if rule.kind not in DEAL_FACTS:
             raise PolicyDefinitionError(
                 f"{path}[{index}].kind",
@@ -88,7 +103,7 @@ def check_deal_rules(path: str, rules: tuple[ApprovalRule, ...], *, below_list_f
         if below_list_flag and rule.kind == BELOW_LIST:
             raise PolicyDefinitionError(
                 f"{path}[{index}]",
-                "no below_list rule beside approval_below_list (the flag is the rule "
+                "no below_list rule beside approval_below_list (the flag is the check "
                 "'below list needs the general manager, reported only'; keep one of them)",
                 rule.kind,
             )
@@ -96,56 +111,124 @@ def check_deal_rules(path: str, rules: tuple[ApprovalRule, ...], *, below_list_f
 
 class DealApproval:
     """A credited deal's approval rules, facts and sign-offs, and what its deal lines
-    would pay (``at_stake``, added to as the lines are computed); ``holding`` is whether a
-    missing sign-off holds its commission back."""
+    put at stake (``at_stake``: what a missing sign-off holds back of them, added to as the
+    lines are computed); ``holding`` is whether a missing sign-off holds its commission
+    back; ``paid`` what earlier runs of the period paid, by line id."""
 
-    __slots__ = ("at_stake", "deal", "holding", "missing", "required", "rules", "subject")
+    __slots__ = (
+        "at_stake",
+        "deal",
+        "holding",
+        "missing",
+        "paid",
+        "required",
+        "rules",
+        "sign_offs",
+        "subject",
+    )
 
-    def __init__(self, deal: Deal, rules: tuple[ApprovalRule, ...], facts: tuple[Fact, ...]):
+    def __init__(
+        self,
+        deal: Deal,
+        rules: tuple[ApprovalRule, ...],
+        facts: tuple[Fact, ...],
+        paid: Mapping[str, Decimal] | None = None,
+    ):
         self.deal = deal
         self.rules = rules
         self.subject = ApprovalSubject(subject_id=deal.deal_id, facts=facts)
-        first = check_approvals(rules, self.subject, deal.sign_offs)
+        self.sign_offs = _sign_offs(deal, facts)
+        first = check_approvals(rules, self.subject, self.sign_offs)
         self.required = bool(first.required)
         self.holding = first.holds is not Holds.NOTHING
-        self.missing = ", ".join(a.role for a in first.missing)
+        holding_roles = {
+            r.approver.role for r in first.required if r.rule.holds is not Holds.NOTHING
+        }
+        self.missing = ", ".join(a.role for a in first.missing if a.role in holding_roles)
+        self.paid: Mapping[str, Decimal] = paid or {}
         self.at_stake = ZERO
 
-    def hold(self, amount: Decimal, steps: Iterable[Step]) -> tuple[Decimal, tuple[Step, ...]]:
-        """A deal line of ``amount`` explained by ``steps``: added to what is at stake,
-        and, if the deal's commission is held, paid 0 with a step saying why."""
-        self.at_stake = money_sum((self.at_stake, amount))
-        if not self.holding:
+    def hold(
+        self, line_id: str, amount: Decimal, steps: Iterable[Step]
+    ) -> tuple[Decimal, tuple[Step, ...]]:
+        """The deal line ``line_id`` of ``amount`` explained by ``steps``, after the hold.
+
+        A line of 0 or less is left as it is and puts nothing at stake (a loss offsets, as
+        it would if signed). If the deal's commission is held, a positive line pays what an
+        earlier run already paid on it (never more than ``amount``; a hold takes nothing
+        back) and holds the rest, with a step saying so.
+        """
+        if amount <= 0:
             return amount, tuple(steps)
+        if not self.holding:
+            self.at_stake = money_sum((self.at_stake, amount))
+            return amount, tuple(steps)
+        already = self.paid.get(line_id, ZERO)
+        kept = min(amount, max(already, ZERO))
+        held_back = money_sum((amount, -kept))
+        self.at_stake = money_sum((self.at_stake, held_back))
+        inputs: dict[str, Decimal | str | None] = {"earned": amount, "missing": self.missing}
+        if kept:
+            inputs["already_paid"] = already
+            inputs["kept"] = kept
         held = _step(
             "approvals.held",
             label(
-                f"合同{self.deal.deal_id}待签批：该笔提成暂扣",
-                f"deal {self.deal.deal_id} awaits sign-off: its commission is held back",
+                f"合同{self.deal.deal_id}待签批：该笔提成暂扣"
+                + ("（已发放部分不追回）" if kept else ""),
+                f"deal {self.deal.deal_id} awaits sign-off: its commission is held back"
+                + (" (what was already paid is not taken back)" if kept else ""),
             ),
-            {"earned": amount, "missing": self.missing},
-            ZERO,
+            inputs,
+            kept,
             "WPP-S 3",
+            "WPP 7",
         )
-        return ZERO, (*steps, held)
+        return kept, (*steps, held)
 
     def outcome(self) -> ApprovalOutcome:
         """The check over the deal, with what its lines put at stake."""
         subject = ApprovalSubject(
             subject_id=self.deal.deal_id, facts=self.subject.facts, at_stake=self.at_stake
         )
-        return check_approvals(self.rules, subject, self.deal.sign_offs)
+        return check_approvals(self.rules, subject, self.sign_offs)
+
+
+def _sign_offs(deal: Deal, facts: tuple[Fact, ...]) -> tuple[SignOff, ...]:
+    """The deal's sign-offs, with its ``approval`` (the general manager's consent to a
+    price below list) as the general manager's sign-off on the ``below_list`` fact when no
+    general manager's sign-off already covers it."""
+    consent = deal.approval.strip() if deal.approval else ""
+    below = any(f.kind == BELOW_LIST for f in facts)
+    if not consent or not below or _gm_consents(deal):
+        return deal.sign_offs
+    return (
+        *deal.sign_offs,
+        SignOff(approver=GENERAL_MANAGER.role, reference=consent, covers=(BELOW_LIST,)),
+    )
+
+
+def _gm_consents(deal: Deal) -> bool:
+    """Whether one of the deal's sign-offs is the general manager's covering ``below_list``."""
+    return any(
+        s.approver == GENERAL_MANAGER.role and s.counts_for(BELOW_LIST) for s in deal.sign_offs
+    )
 
 
 def deal_approval(
-    plan_id: str, version: PlanVersion, deal: Deal, find: _Find
+    plan_id: str,
+    version: PlanVersion,
+    deal: Deal,
+    find: _Find,
+    paid: Mapping[str, Decimal] | None = None,
 ) -> DealApproval | None:
     """Check ``deal`` against its version's approval rules.
 
     The ``approval_below_list`` flag is checked at once (its finding, as before,
     ``below_list_without_approval``); the version's ``approvals`` rules give a
     :class:`DealApproval` when one of them applies to the deal (``None`` otherwise), whose
-    outcome the statement records once the deal's lines are known.
+    outcome the statement records once the deal's lines are known. ``paid`` is what
+    earlier runs of the period paid, by line id (a hold never takes it back).
 
     Raises:
         InvalidValueError: a below-list check meets a deal with a list price and no
@@ -173,7 +256,7 @@ def deal_approval(
                 None,
             )
         facts.append(Fact(kind=ON_CREDIT, amount=deal.amount))
-    approval = DealApproval(deal, rules, tuple(facts))
+    approval = DealApproval(deal, rules, tuple(facts), paid)
     return approval if approval.required else None
 
 
@@ -196,7 +279,8 @@ def _below_list(version: PlanVersion, deal: Deal, by: str) -> tuple[Decimal, Dec
 
 def _below_list_flag(plan_id: str, version: PlanVersion, deal: Deal, find: _Find) -> None:
     """The ``approval_below_list`` flag: a deal below list without the general manager's
-    consent (the deal's ``approval`` reference) is reported; nothing is held."""
+    consent (the deal's ``approval`` reference, or a general manager's sign-off covering
+    ``below_list``) is reported; nothing is held."""
     found = _below_list(version, deal, "approval_below_list")
     if found is None:
         return
@@ -208,7 +292,11 @@ def _below_list_flag(plan_id: str, version: PlanVersion, deal: Deal, find: _Find
         reference=f"{plan_id} {version.version}",
     )
     consent = deal.approval.strip() if deal.approval else ""
-    signed = (SignOff(approver=GENERAL_MANAGER.role, reference=consent),) if consent else ()
+    signed: tuple[SignOff, ...] = (
+        (SignOff(approver=GENERAL_MANAGER.role, reference=consent),) if consent else ()
+    )
+    if not signed and _gm_consents(deal):
+        signed = tuple(s for s in deal.sign_offs if s.approver == GENERAL_MANAGER.role)[:1]
     subject = ApprovalSubject(subject_id=deal.deal_id, facts=(Fact(kind=BELOW_LIST, amount=below),))
     if check_approvals((rule,), subject, signed).missing:
         assert deal.amount is not None  # _below_list refuses a deal without one

@@ -194,12 +194,15 @@ class _Credited:
         self.late = late
         self.approval = approval
 
-    def hold(self, amount: Decimal, steps: Iterable[Step]) -> tuple[Decimal, tuple[Step, ...]]:
-        """A deal line's amount and steps, after the deal's approval rules (a missing
-        sign-off may hold its commission back: see :mod:`hrpolicy.commission.approvals`)."""
+    def hold(
+        self, component_id: str, amount: Decimal, steps: Iterable[Step]
+    ) -> tuple[Decimal, tuple[Step, ...]]:
+        """The deal's line of ``component_id``: its amount and steps after the deal's
+        approval rules (a missing sign-off may hold its commission back: see
+        :mod:`hrpolicy.commission.approvals`)."""
         if self.approval is None:
             return amount, tuple(steps)
-        return self.approval.hold(amount, steps)
+        return self.approval.hold(f"{component_id}/{self.deal.deal_id}", amount, steps)
 
 
 def _share_of(deal: Deal, version: PlanVersion, employee: str) -> tuple[Fraction, Fraction]:
@@ -228,8 +231,10 @@ def _share_of(deal: Deal, version: PlanVersion, employee: str) -> tuple[Fraction
 
 
 def _credit_deals(
-    plan: Plan, period: Period, deals: Iterable[Deal], employee: str, work: _Work
+    plan: Plan, period: Period, deals: Iterable[Deal], inputs: PersonInputs, work: _Work
 ) -> list[_Credited]:
+    employee = inputs.employee
+    paid = {p.line_id: p.amount for p in inputs.paid}
     given = arguments(deals, Deal, "deals")
     require_unique([d.deal_id for d in given], "deals", "deal_id")
     credited = []
@@ -266,7 +271,7 @@ def _credit_deals(
                 share_total=total,
                 credits=len(deal.credits),
             )
-        approval = deal_approval(plan.plan_id, version, deal, work.find)
+        approval = deal_approval(plan.plan_id, version, deal, work.find, paid)
         credited.append(_Credited(deal, version, share, late=late, approval=approval))
     return credited
 
@@ -475,11 +480,13 @@ def _commission(
         accumulator = after
         parts.append((item, version_component, settled, [step]))
     amounts = []
+    before_holds = []
     for (item, source, _, given), allocated in zip(
         parts, allocate([settled for _, _, settled, _ in parts]), strict=True
     ):
-        amount, steps = item.hold(allocated, given)
+        amount, steps = item.hold(cid, allocated, given)
         amounts.append(amount)
+        before_holds.append(allocated)
         work.add(
             component,
             LineKind.DEAL,
@@ -493,18 +500,19 @@ def _commission(
             deal_id=item.deal.deal_id,
             clause=source.clause,
         )
-    settled_total = money_sum(amounts)
+    settled_total = money_sum(amounts)  # what is paid: the limits read it
     if component.settle_on_collection and earned_total != sum(
         (settled for _, _, settled, _ in parts), Fraction(0)
     ):
+        collected = money_sum(before_holds)  # approval holds are not awaiting collection
         work.find(
             "collection_withheld",
             cid,
             component=component.name,
             component_id=cid,
             earned=round_money(earned_total),
-            settled=settled_total,
-            withheld=round_money(earned_total) - settled_total,
+            settled=collected,
+            withheld=round_money(earned_total) - collected,
         )
     carried_out = _limits(component, carry, settled_total, work)
     payable_before_true_up = work.total_of([cid])
@@ -797,7 +805,7 @@ def _over_list(component: OverListShare, credited: list[_Credited], work: _Work)
         )
         parts.append((item, amount, step))
     for (item, _, step), allocated in zip(parts, allocate([a for _, a, _ in parts]), strict=True):
-        value, steps = item.hold(allocated, [step])
+        value, steps = item.hold(component.component_id, allocated, [step])
         work.add(
             component,
             LineKind.DEAL,
@@ -1210,7 +1218,7 @@ def evaluate(plan: Plan, period: Period, deals: Sequence[Deal], inputs: PersonIn
     argument(inputs, PersonInputs, "inputs")
     _check_settles(plan, period)
     work = _Work()
-    credited = _credit_deals(plan, period, deals, inputs.employee, work)
+    credited = _credit_deals(plan, period, deals, inputs, work)
     period_version = plan.version_on(period.last_day)
     components = _components(period_version, period, credited)
     if not components:

@@ -314,10 +314,12 @@ def gross_margin_plan() -> Plan:
 def credit_sales_plan() -> Plan:
     """Commission tied to collection, and sales on credit signed by the general manager.
 
-    The handbook: "所有业绩工资和奖金都与全款回笼挂钩；赊销须经总经理签字。低于公司价格销售须经
-    总经理批准。" — "Every performance wage and bonus is tied to full collection of the
-    contract price; sales on credit need the general manager's signature. Selling below
-    the company price needs the general manager's approval."
+    The handbook: "按回款率结算提成；赊销须经总经理签字。低于公司价格销售须经总经理批准。" —
+    "Commission is settled in proportion to the collection rate; sales on credit need the
+    general manager's signature. Selling below the company price needs the general
+    manager's approval." (The stricter rule "所有业绩工资和奖金都与全款回笼挂钩" — nothing
+    until the contract price is collected in full — is
+    :class:`hrpolicy.collection.FullCollection`, not this plan.)
 
     As data: 3 % of sales (chosen), settled in proportion to the cash collected; a sale on
     credit without the general manager's sign-off has its commission held back until it

@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-from hrpolicy.core.approvals import SignOff
+from hrpolicy.core.approvals import SignOff, check_sign_offs
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.convert import converter
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
@@ -333,7 +333,7 @@ class Deal:
     general manager's approving document, 签呈) where the plan version says so with
     ``approval_below_list``. ``on_credit`` marks a sale on credit (赊销); ``sign_offs`` are
     the sign-offs given for the deal (:class:`~hrpolicy.core.approvals.SignOff`, at most
-    one per approver role), which the plan version's ``approvals`` rules read: a
+    one per approver role and fact covered), which the plan version's ``approvals`` rules read: a
     missing one is reported and may hold back the deal's commission.
 
     >>> deal = Deal(deal_id="C-1", owner="li", signed_on=date(2024, 3, 4), amount=Decimal(20000))
@@ -388,9 +388,7 @@ class Deal:
             None,
         )
         require_unique([c.employee for c in self.split], "Deal.split", "employee")
-        require_unique(
-            [s.approver for s in self.sign_offs], f"Deal({self.deal_id}).sign_offs", "approver role"
-        )
+        check_sign_offs(self.sign_offs, f"Deal({self.deal_id}).sign_offs")
         whole = (Credit(employee=self.owner, role="sales", share=_WHOLE),)
         object.__setattr__(self, "_credits", self.split or whole)
 

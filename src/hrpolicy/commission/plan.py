@@ -576,11 +576,15 @@ class PlanVersion:
     """The plan as in force from ``effective_from`` to ``effective_to`` (inclusive; ``None``:
     until replaced, i.e. up to the day before the plan's next version starts). ``roles``:
     the standard split of a deal between roles (adding up to 100 %), used by credits that
-    give no share. With ``approval_below_list`` a deal below the list price needs an
-    approval reference (the deal's ``approval``), reported as
-    ``below_list_without_approval`` when missing — the rule
-    ``ApprovalRule(kind="below_list", approvers=(GENERAL_MANAGER,), holds="nothing")``
-    written as the flag it has always been. ``approvals`` are the version's other
+    give no share. With ``approval_below_list`` a deal below the list price needs the
+    general manager's consent — the deal's ``approval`` reference, or a
+    ``general_manager`` sign-off covering ``below_list`` — reported as
+    ``below_list_without_approval`` (with the deal's amount, its list price and how far
+    below it is) when missing: the same check as the rule
+    ``ApprovalRule(kind="below_list", approvers=(GENERAL_MANAGER,), holds="nothing")``,
+    which in turn counts the deal's ``approval`` as the general manager's sign-off on the
+    price. An ``approval`` of only spaces is no consent (it is reported). No two of
+    ``approvals`` may be equal. ``approvals`` are the version's other
     approval rules (:class:`~hrpolicy.core.approvals.ApprovalRule`) over the facts a deal
     carries — ``below_list`` (its amount: how far below the value named ``"list"``) and
     ``on_credit`` (its amount: the contract amount) — each holding back ``"nothing"`` or

@@ -23,7 +23,11 @@ explanation step and a finding per missing sign-off (from the catalog ``"approva
 
 What is held is all of ``at_stake`` or nothing: a deal's commission is not paid in part
 because one of two signatures is there. Approvals never raise pay: adding a rule or taking
-away a sign-off can only hold back more, never less, and never more than ``at_stake``.
+away a sign-off can only hold back more, never less, and never more than ``at_stake``
+(which is never below zero: an engine puts at stake only what the subject would pay, so a
+loss still offsets). A sign-off covers every fact of its subject unless it names the facts
+it covers (``covers``): the general manager's signature on the credit terms of a deal,
+``covers=("on_credit",)``, is no consent to its price below list.
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -34,8 +38,8 @@ away a sign-off can only hold back more, never less, and never more than ``at_st
 >>> outcome.held, [a.role for a in outcome.missing]
 (Decimal('360.00'), ['general_manager'])
 >>> print(outcome.findings[0].message("en"))  # doctest: +NORMALIZE_WHITESPACE
-C-7: a sale on credit needs the general manager to approve it, and no sign-off is
-recorded; the deal's commission of 360.00 is held back until it is signed.
+C-7: the general manager must approve a sale on credit, and no sign-off is recorded;
+the deal's commission of 360.00 is held back until it is signed.
 >>> signed = SignOff(approver="general_manager", reference="GM-2024-031",
 ...                  signed_on=date(2024, 3, 5))
 >>> check_approvals((credit,), deal, (signed,)).held
@@ -48,12 +52,12 @@ import itertools
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from hrpolicy.core.choice import Choice
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.errors import InvalidValueError, PolicyDefinitionError
 from hrpolicy.core.explain import (
     Catalog,
     Explanation,
@@ -100,6 +104,7 @@ __all__ = [
     "Requirement",
     "SignOff",
     "check_approvals",
+    "check_sign_offs",
     "kind_label",
 ]
 
@@ -139,6 +144,13 @@ def kind_label(kind: str) -> Label:
     """
     found = KINDS.get(kind)
     return found if found is not None else label(kind, kind)
+
+
+def _trimmed(text: str, path: str, error: type[InvalidValueError]) -> None:
+    """Refuse a role or kind with spaces around it: it could never match the one it means."""
+    if text != text.strip():
+        what = "role" if path.endswith(("role", "approver")) else "kind"
+        raise error(path, f"a {what} without spaces around it", text)
 
 
 # --- approvers and rules -----------------------------------------------------------------
@@ -214,6 +226,9 @@ class Approver:
     title: Label
     act: Act = Act.APPROVE
 
+    def __attrs_post_init__(self) -> None:
+        _trimmed(self.role, "Approver.role", PolicyDefinitionError)
+
 
 #: The general manager, approving.
 GENERAL_MANAGER: Final = Approver(role="general_manager", title=label("总经理", "general manager"))
@@ -258,6 +273,7 @@ class ApprovalRule:
     reference: str = ""
 
     def __attrs_post_init__(self) -> None:
+        _trimmed(self.kind, "ApprovalRule.kind", PolicyDefinitionError)
         path = f"ApprovalRule({self.kind}).approvers"
         require(bool(self.approvers), path, "at least one approver", self.approvers)
         require_unique([a.role for a in self.approvers], path, "approver role")
@@ -319,11 +335,70 @@ class ApprovalSubject:
 class SignOff:
     """A sign-off given: the ``approver``'s role (``"general_manager"``), the ``reference``
     of the signed document (签呈, a form number) and the day it was signed (``None``: the
-    document shows no date; its order against the other sign-offs is then not checked)."""
+    document shows no date; its order against the other sign-offs is then not checked).
+
+    ``covers`` names the kinds of fact the signature is for (``("on_credit",)``: the
+    credit terms only); empty, it covers every fact of its subject. One role may give
+    several sign-offs on one subject when they cover different facts.
+
+    >>> SignOff(approver="general_manager", reference="GM-031", covers=("on_credit",)).covers
+    ('on_credit',)
+    >>> SignOff(approver="general_manager ", reference="GM-031")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: SignOff.approver: expected a role without spaces
+    around it, got str 'general_manager '
+    """
 
     approver: Text
     reference: Text
     signed_on: date | None = None
+    covers: tuple[Text, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _trimmed(self.approver, "SignOff.approver", InvalidValueError)
+        for index, kind in enumerate(self.covers):
+            _trimmed(kind, f"SignOff({self.approver}).covers[{index}]", InvalidValueError)
+        require_unique(list(self.covers), f"SignOff({self.approver}).covers", "kind")
+
+    def counts_for(self, kind: str) -> bool:
+        """Whether the sign-off counts for a fact of ``kind``."""
+        return not self.covers or kind in self.covers
+
+
+def check_sign_offs(sign_offs: Iterable[SignOff], path: str) -> tuple[SignOff, ...]:
+    """``sign_offs`` as a tuple, refusing two by one approver role that cover a fact in
+    common (``covers`` empty: every fact), as an :class:`InvalidValueError` naming
+    ``path[index].approver``.
+
+    >>> gm = SignOff(approver="general_manager", reference="GM-1")
+    >>> credit = SignOff(approver="general_manager", reference="GM-2", covers=("on_credit",))
+    >>> below = SignOff(approver="general_manager", reference="GM-3", covers=("below_list",))
+    >>> len(check_sign_offs([credit, below], "sign_offs"))
+    2
+    >>> check_sign_offs([gm, credit], "sign_offs")
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: sign_offs[1].approver: expected one sign-off
+    per approver role and fact (sign_offs[0] is general_manager), got str 'general_manager'
+    """
+    signed = arguments(sign_offs, SignOff, path)
+    for index, sign_off in enumerate(signed):
+        for first, earlier in enumerate(signed[:index]):
+            if earlier.approver != sign_off.approver:
+                continue
+            if (
+                earlier.covers
+                and sign_off.covers
+                and not set(earlier.covers) & set(sign_off.covers)
+            ):
+                continue
+            raise InvalidValueError(
+                f"{path}[{index}].approver",
+                f"one sign-off per approver role and fact ({path}[{first}] is {sign_off.approver})",
+                sign_off.approver,
+            )
+    return signed
 
 
 # --- the outcome -------------------------------------------------------------------------
@@ -384,22 +459,33 @@ class ApprovalOutcome:
 # --- findings ----------------------------------------------------------------------------
 
 #: The findings :func:`check_approvals` reports; an engine's explanation may hold them
-#: beside its own (each finding renders from the catalog it names).
+#: beside its own (each finding renders from the catalog it names). Each carries the
+#: fact's ``amount`` (``None``: the fact has none), the rule's threshold ``above`` and its
+#: ``reference`` (the handbook clause) as params, and shows them in its message.
 CATALOG: Final = Catalog(
     "approvals",
     {
         "approval_missing_held": FindingSpec(
             Severity.VIOLATION,
-            "{subject_id}：{fact}须经{approver}{act}，未见签批；{holds}{at_stake}元暂扣，签批后发放。",
-            "{subject_id}: {fact} needs the {approver} to {act} it, and no sign-off is "
-            "recorded; {holds} of {at_stake} is held back until it is signed.",
-            (provision("WPP-S 3"),),
+            "{subject_id}：{clause}{fact}{detail}须经{approver}{act}，未见签批；"
+            "{holds}{at_stake}元暂扣，签批后发放。",
+            "{subject_id}: the {approver} must {act} {fact}{detail}{clause}, and no sign-off "
+            "is recorded; {holds} of {at_stake} is held back until it is signed.",
+            (provision("WPP-S 3"), provision("WPP 7")),
+        ),
+        "approval_missing_also_held": FindingSpec(
+            Severity.VIOLATION,
+            "{subject_id}：{clause}{fact}{detail}须经{approver}{act}，未见签批；"
+            "{holds}已因上述缺少的签批暂扣。",
+            "{subject_id}: the {approver} must {act} {fact}{detail}{clause}, and no sign-off "
+            "is recorded; {holds} is already held back for the missing sign-off above.",
+            (provision("WPP-S 3"), provision("WPP 7")),
         ),
         "approval_missing": FindingSpec(
             Severity.VIOLATION,
-            "{subject_id}：{fact}须经{approver}{act}，未见签批（仅报告，{holds}）。",
-            "{subject_id}: {fact} needs the {approver} to {act} it, and no sign-off is "
-            "recorded (reported only: {holds}).",
+            "{subject_id}：{clause}{fact}{detail}须经{approver}{act}，未见签批（仅报告，{holds}）。",
+            "{subject_id}: the {approver} must {act} {fact}{detail}{clause}, and no sign-off "
+            "is recorded (reported only: {holds}).",
         ),
         "approval_out_of_order": FindingSpec(
             Severity.WARNING,
@@ -409,12 +495,45 @@ CATALOG: Final = Catalog(
             "({earlier_act}) on {earlier_on}; the rule's order is the {earlier} first, "
             "then the {later}.",
         ),
+        "approval_sign_off_unused": FindingSpec(
+            Severity.WARNING,
+            "{subject_id}：签批{reference}的签批人“{role}”不是任何审批规则要求的签批人"
+            "（{roles}），该签批不起作用；请核对签批人。",
+            "{subject_id}: sign-off {reference} names the approver '{role}', whom no "
+            "approval rule asks for ({roles}); it counts for nothing: check the approver.",
+        ),
     },
 )
 
 _STEP_LABEL: Final = label(
     "审批：所需签批与暂扣金额", "approvals: sign-offs required and amount held"
 )
+
+
+def _detail(kind: str, amount: Decimal | None, above: Decimal | None) -> Label:
+    """How a message shows a fact's amount and the rule's threshold: "（5000.01元，超过
+    5000元）" / " of 5000.01, above 5000"; for a sale below list, how far below."""
+    if amount is None:
+        return label("", "")
+    if kind == BELOW_LIST:
+        zh, en = f"（低于公司价格{amount}元", f", {amount} below the list price"
+    else:
+        zh, en = f"（{amount}元", f" of {amount}"
+    if above is not None:
+        zh, en = f"{zh}，超过{above}元", f"{en}, above {above}"
+    return label(f"{zh}）", en)
+
+
+def _to_fen(amount: Decimal | None) -> Decimal | None:
+    """``amount`` to the fen as messages show it (``None`` stays ``None``)."""
+    return None if amount is None else money_sum((amount,))
+
+
+def _clause(reference: str) -> Label:
+    """How a message names the rule's clause: "按{reference}，" / " under {reference}"."""
+    if not reference:
+        return label("", "")
+    return label(f"按{reference}，", f" under {reference}")
 
 
 def check_approvals(
@@ -426,29 +545,35 @@ def check_approvals(
 
     Each rule that applies to one of the subject's facts (same kind, amount above its
     threshold if it has one) asks for a sign-off from each of its approvers; a sign-off
-    counts for every rule that asks for its approver's role. If a sign-off is missing under
-    a rule that holds something back, all of ``subject.at_stake`` is held; under
-    :attr:`Holds.NOTHING` rules the miss is reported only. Sign-offs given out of the rule's
-    order (a later approver dated before an earlier one; undated ones are not compared)
-    are reported, not held. A sign-off from a role no applying rule asks for changes
-    nothing; the step lists every sign-off given.
+    counts for every rule that asks for its approver's role, on every fact it covers (all
+    of them unless it names them in ``covers``). If a sign-off is missing under a rule that
+    holds something back, all of ``subject.at_stake`` is held: the first such finding
+    (``approval_missing_held``) carries the amount, any further one on the subject
+    (``approval_missing_also_held``) says it is already held; under :attr:`Holds.NOTHING`
+    rules the miss is reported only (``approval_missing``). Sign-offs given out of the
+    rule's order (a later approver dated before an earlier one; undated ones are not
+    compared) are reported, not held. A sign-off from a role that no rule names at all is
+    reported (``approval_sign_off_unused``: a mistyped role would otherwise count for
+    nothing unseen); one from a role some other rule names changes nothing. The step lists
+    every sign-off given.
 
     Args:
-        rules: the approval rules in force, in order.
+        rules: the approval rules in force, in order, no two equal.
         subject: the deal, claim or award, with its facts and what is at stake.
-        sign_offs: the sign-offs given for this subject, at most one per approver role.
+        sign_offs: the sign-offs given for this subject, at most one per approver role and
+            fact.
 
     Returns:
         An :class:`ApprovalOutcome`: the sign-offs required, the amount held and what it
-        is, one step (``approvals.check``) and a finding per missing sign-off
-        (``approval_missing_held`` or ``approval_missing``) and per pair out of order
-        (``approval_out_of_order``).
+        is, one step (``approvals.check``) and the findings: one per missing sign-off, per
+        pair out of order (``approval_out_of_order``) and per unused sign-off.
 
     Raises:
-        InvalidTypeError: ``rules`` or ``sign_offs`` is not a list or tuple of the right
+        InvalidTypeError: ``rules`` or ``sign_offs`` is not an iterable of the right
             objects, or ``subject`` is not an :class:`ApprovalSubject`.
-        InvalidValueError: two sign-offs name the same approver role, or a rule with a
-            threshold meets a fact without an amount — each naming the field.
+        InvalidValueError: two sign-offs name the same approver role for a fact in common,
+            two rules are equal, or a rule with a threshold meets a fact without an amount
+            — each naming the field.
 
     Example:
         >>> plan_rule = ApprovalRule(kind=RELATIONSHIP_PLAN,
@@ -464,39 +589,46 @@ def check_approvals(
         (Decimal('8000.00'), Decimal('0.00'), ['general manager'])
         >>> outcome.findings[0].param("approver") == GENERAL_MANAGER.title
         True
-        >>> outcome.findings[0].param("at_stake")
-        Decimal('8000.00')
+        >>> outcome.findings[0].param("at_stake"), outcome.findings[0].param("amount")
+        (Decimal('8000.00'), Decimal('8000.00'))
         >>> check_approvals([plan_rule], plan, [reviewed, reviewed])
         Traceback (most recent call last):
         ...
         hrpolicy.core.errors.InvalidValueError: sign_offs[1].approver: expected one sign-off
-        per approver role (sign_offs[0] is department_manager), got str 'department_manager'
+        per approver role and fact (sign_offs[0] is department_manager), got str
+        'department_manager'
     """
     given_rules = arguments(rules, ApprovalRule, "rules")
-    argument(subject, ApprovalSubject, "subject")
-    signed = arguments(sign_offs, SignOff, "sign_offs")
-    by_role: dict[str, SignOff] = {}
-    for index, sign_off in enumerate(signed):
-        if sign_off.approver in by_role:
-            first = next(i for i, s in enumerate(signed) if s.approver == sign_off.approver)
+    for index, rule in enumerate(given_rules):
+        if rule in given_rules[:index]:
             raise InvalidValueError(
-                f"sign_offs[{index}].approver",
-                f"one sign-off per approver role (sign_offs[{first}] is {sign_off.approver})",
-                sign_off.approver,
+                f"rules[{index}]",
+                f"rules that differ (rules[{given_rules.index(rule)}] is the same rule)",
+                rule.kind,
             )
-        by_role[sign_off.approver] = sign_off
+    argument(subject, ApprovalSubject, "subject")
+    signed = check_sign_offs(sign_offs, "sign_offs")
 
     required: list[Requirement] = []
-    for index, fact in enumerate(subject.facts):
-        where = f"ApprovalSubject({subject.subject_id}).facts[{index}]"
-        for rule in given_rules:
+    amounts: dict[str, Decimal | None] = {}
+    for rule in given_rules:
+        for index, fact in enumerate(subject.facts):
+            where = f"ApprovalSubject({subject.subject_id}).facts[{index}]"
             if rule.applies_to(fact, where):
+                amounts[fact.kind] = fact.amount
                 required.extend(
                     Requirement(
                         kind=fact.kind,
                         approver=approver,
                         rule=rule,
-                        sign_off=by_role.get(approver.role),
+                        sign_off=next(
+                            (
+                                s
+                                for s in signed
+                                if s.approver == approver.role and s.counts_for(fact.kind)
+                            ),
+                            None,
+                        ),
                     )
                     for approver in rule.approvers
                 )
@@ -507,31 +639,66 @@ def check_approvals(
     held = at_stake if holding else ZERO
 
     findings: list[Finding] = []
+    stated = False
     for requirement in required:
         rule, approver = requirement.rule, requirement.approver
         if not requirement.missing:
             continue
         held_here = rule.holds is not Holds.NOTHING
-        findings.append(
-            CATALOG.finding(
-                "approval_missing_held" if held_here else "approval_missing",
-                subject=subject.subject_id,
-                subject_id=subject.subject_id,
-                fact=kind_label(requirement.kind),
-                approver=approver.title,
-                act=approver.act.label,
-                role=approver.role,
-                holds=rule.holds.label,
-                at_stake=at_stake if held_here else ZERO,
-                reference=rule.reference or None,
-            )
-        )
+        if not held_here:
+            code = "approval_missing"
+        elif stated:
+            code = "approval_missing_also_held"
+        else:
+            code, stated = "approval_missing_held", True
+        amount = _to_fen(amounts[requirement.kind])
+        params: dict[str, Any] = {
+            "subject_id": subject.subject_id,
+            "fact": kind_label(requirement.kind),
+            "kind": requirement.kind,
+            "amount": amount,
+            "above": _to_fen(rule.above),
+            "detail": _detail(requirement.kind, amount, _to_fen(rule.above)),
+            "approver": approver.title,
+            "act": approver.act.label,
+            "role": approver.role,
+            "holds": rule.holds.label,
+            "reference": rule.reference or None,
+            "clause": _clause(rule.reference),
+        }
+        if code != "approval_missing_also_held":
+            params["at_stake"] = at_stake if held_here else ZERO
+        findings.append(CATALOG.finding(code, subject=subject.subject_id, **params))
     findings.extend(_out_of_order(subject, given_rules, required))
+    named = dict.fromkeys(a.role for rule in given_rules for a in rule.approvers)
+    findings.extend(
+        CATALOG.finding(
+            "approval_sign_off_unused",
+            subject=subject.subject_id,
+            subject_id=subject.subject_id,
+            role=sign_off.approver,
+            reference=sign_off.reference,
+            roles=", ".join(named),
+        )
+        for sign_off in signed
+        if named and sign_off.approver not in named
+    )
 
     references = dict.fromkeys(r.rule.reference for r in required if r.rule.reference)
+    facts = dict.fromkeys(r.kind for r in required)
     inputs: dict[str, StepValue] = {
         "subject": subject.subject_id,
         "facts": ", ".join(f.kind for f in subject.facts) or None,
+        "amounts": ", ".join(
+            f"{kind} {_to_fen(amounts[kind])}" for kind in facts if amounts[kind] is not None
+        )
+        or None,
+        "thresholds": ", ".join(
+            f"{r.kind} > {_to_fen(r.above)}"
+            for r in given_rules
+            if r.kind in facts and r.above is not None
+        )
+        or None,
         "required": _listing(required, missing=False),
         "missing": _listing(required, missing=True),
         "signed": ", ".join(_signed(s) for s in signed) or None,
@@ -544,7 +711,7 @@ def check_approvals(
         _STEP_LABEL,
         tuple((name, value) for name, value in inputs.items() if value is not None),
         held,
-        (provision("WPP-S 3"),) if holding else (),
+        (provision("WPP-S 3"), provision("WPP 7")) if holding else (),
     )
     return ApprovalOutcome(
         subject=subject,
@@ -559,7 +726,8 @@ def check_approvals(
 def _signed(sign_off: SignOff) -> str:
     """A sign-off as the step shows it: role, reference and date (if dated)."""
     day = f" {sign_off.signed_on}" if sign_off.signed_on is not None else ""
-    return f"{sign_off.approver} {sign_off.reference}{day}"
+    covers = f" ({', '.join(sign_off.covers)})" if sign_off.covers else ""
+    return f"{sign_off.approver} {sign_off.reference}{day}{covers}"
 
 
 def _listing(required: list[Requirement], *, missing: bool) -> str | None:
@@ -576,9 +744,7 @@ def _out_of_order(
     order, among those given) dated the wrong way round: the later approver signing before
     the earlier one."""
     found: list[Finding] = []
-    for index, rule in enumerate(rules):
-        if any(rule is earlier for earlier in rules[:index]):
-            continue
+    for rule in rules:
         given = [
             (r.approver, r.sign_off.signed_on)
             for r in required
