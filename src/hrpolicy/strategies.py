@@ -200,6 +200,8 @@ from hrpolicy.core.statement import PaidLine
 from hrpolicy.core.workcal import Holiday, LayeredCalendar, NamedHoliday, TableCalendar
 from hrpolicy.expenses.model import Advance as ExpensePlanAdvance
 from hrpolicy.expenses.model import Expense, ExpenseCase, PayMonth, RelationshipPlan, VisitPlan
+from hrpolicy.expenses.model import HeldClaim as ExpenseHeldClaim
+from hrpolicy.expenses.model import Reimbursed as ExpenseReimbursed
 from hrpolicy.expenses.policy import Basis as ExpenseBasis
 from hrpolicy.expenses.policy import ExpensePolicy, LumpSum, Standard, UnmetTarget
 from hrpolicy.expenses.policy import Per as ExpensePer
@@ -3327,7 +3329,7 @@ def expense_policies(draw: st.DrawFn) -> ExpensePolicy:
                 amount=draw(
                     amounts(min_value=800, max_value=1_000)
                     if basis is ExpenseBasis.MONTH
-                    else amounts(min_value=Decimal("0.01"), max_value=1)
+                    else st.integers(1, 1000).map(lambda n: Decimal(n) / 1000)
                 ),
                 unit="kg" if basis is ExpenseBasis.UNIT else "",
                 covers=covers,
@@ -3354,9 +3356,11 @@ def expense_policies(draw: st.DrawFn) -> ExpensePolicy:
         lump_sums=tuple(lump_sums),
         standards=tuple(standards),
         receipts_required=draw(st.booleans()),
-        needs_base_target=draw(st.booleans()),
-        unmet_target=draw(st.sampled_from(list(UnmetTarget))),
+        needs_base_target=(needs := draw(st.booleans())),
+        unmet_target=draw(st.sampled_from(list(UnmetTarget))) if needs else UnmetTarget.HELD,
         approvals=draw(_expense_approval_rules()),
+        reconcile_within_days=draw(st.sampled_from([0, 0, 7, 14])),
+        lump_sum_settles_advances=draw(st.booleans()),
         name=draw(st.sampled_from(["", "销售费用管理办法"])),
     )
 
@@ -3386,10 +3390,13 @@ def expense_cases(
     """Consistent expense months, as the engine settles them: a month from 2024 to 2027;
     expenses in the month (and, outside a lump sum's categories, up to 60 days before
     it), some under a visit plan or a relationship-building plan of the case, with or
-    without receipts and sign-offs; up to three weekly visit plans (approved or not) with
-    advances against them; the units sold when a lump sum is per unit; the base-target
-    outcome when the policy needs it; and up to three wage months from the month on, at
-    or above the minimum wage or below it.
+    without receipts and sign-offs (a late claim under a monthly cap with the month's
+    ``reimbursed_before`` row, a lump sum's expense now and then outside the month); up to
+    three weekly visit plans (approved or not) for ISO weeks ended before the month, in it
+    or after it, with advances against them (some partly accounted for before); the
+    units sold when a lump sum is per unit; the base-target outcome when the policy needs
+    it; and up to three wage months from the month on, at or above the minimum wage or
+    below it.
 
     Args:
         policy: the :class:`~hrpolicy.expenses.policy.ExpensePolicy` (``None``: drawn).
@@ -3398,27 +3405,33 @@ def expense_cases(
     chosen = policy if policy is not None else draw(expense_policies())
     period = draw(periods(min_year=2024, max_year=2027).filter(lambda p: not p.is_year))
     first, last = period.first_day, period.last_day
-    weeks = draw(st.lists(st.integers(1, 52), max_size=3, unique=True))
+    # Weeks around the month: some ended before it, some end in it, some after it.
+    days = draw(st.lists(st.integers(-21, 45), max_size=3))
+    iso = [(first + timedelta(days=d)).isocalendar() for d in days]
+    weeks = sorted({f"{day.year:04d}-W{day.week:02d}" for day in iso})
     plans = tuple(
         VisitPlan(
-            week=f"{period.year}-W{week:02d}",
+            week=week,
             budget=draw(amounts(max_value=3_000)),
             approved_by=draw(st.sampled_from(["", "branch manager Zhao"])),
         )
-        for week in sorted(weeks)
+        for week in weeks
     )
     relationship = tuple(
         RelationshipPlan(
             id=f"PR-{index + 1}",
-            budget=draw(amounts(max_value=10_000)),
+            budget=(budget := draw(amounts(max_value=10_000))),
             sign_offs=_expense_sign_offs(draw, first),
+            charged_before=draw(st.just(Decimal(0)) | amounts(max_value=budget)),
         )
         for index in range(draw(st.integers(0, 2)))
     )
     expenses = []
     for index in range(draw(st.integers(0, max_expenses))):
         category = draw(st.sampled_from(_EXPENSE_CATEGORIES))
-        earliest = first if chosen.lump_sum_for(category) else first - timedelta(days=60)
+        earliest = first - timedelta(days=60)
+        if chosen.lump_sum_for(category) and draw(st.integers(0, 5)):
+            earliest = first
         expenses.append(
             Expense(
                 id=f"E{index + 1}",
@@ -3441,9 +3454,28 @@ def expense_cases(
                 on=draw(dates(min_value=first - timedelta(days=30), max_value=last)),
                 amount=amount,
                 plan_week=draw(st.sampled_from([p.week for p in plans])),
-                repaid=draw(st.just(Decimal(0)) | amounts(max_value=amount)),
+                repaid=(repaid := draw(st.just(Decimal(0)) | amounts(max_value=amount))),
+                accounted_before=draw(st.just(Decimal(0)) | amounts(max_value=amount - repaid)),
             )
         )
+    # What earlier statements reimbursed against the monthly caps of the months the late
+    # claims are dated in.
+    monthly = {s.category for s in chosen.standards if s.per is ExpensePer.MONTH}
+    earlier = sorted(
+        {
+            (e.category, e.on.year, e.on.month)
+            for e in expenses
+            if e.on < first and e.category in monthly
+        }
+    )
+    reimbursed = tuple(
+        ExpenseReimbursed(
+            category=category,
+            month=Period(year=year, month=month),
+            amount=draw(amounts(max_value=600)),
+        )
+        for category, year, month in earlier
+    )
     months = []
     month = period
     for _ in range(draw(st.integers(0, 3))):
@@ -3465,6 +3497,7 @@ def expense_cases(
         period=period,
         policy=chosen,
         expenses=tuple(expenses),
+        reimbursed_before=reimbursed,
         units_sold=units,
         base_target_met=target,
         visit_plans=plans,
@@ -3708,14 +3741,33 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ),
         ExpenseCase: expense_cases(),
         ExpensePolicy: expense_policies(),
-        ExpensePlanAdvance: _builds(ExpensePlanAdvance, repaid=st.just(Decimal(0))),
+        ExpensePlanAdvance: _builds(
+            ExpensePlanAdvance, repaid=st.just(Decimal(0)), accounted_before=st.just(Decimal(0))
+        ),
+        ExpenseHeldClaim: _builds(
+            ExpenseHeldClaim, held_in=periods().filter(lambda p: not p.is_year)
+        ),
+        ExpenseReimbursed: _builds(
+            ExpenseReimbursed, month=periods().filter(lambda p: not p.is_year)
+        ),
         LumpSum: expense_policies()
         .filter(lambda policy: bool(policy.lump_sums))
         .map(lambda policy: policy.lump_sums[0]),
-        PayMonth: _builds(PayMonth, period=periods().filter(lambda p: not p.is_year)),
-        RelationshipPlan: _builds(RelationshipPlan, sign_offs=st.just(())),
+        PayMonth: _builds(
+            PayMonth,
+            period=periods().filter(lambda p: not p.is_year),
+            already_deducted=st.just(Decimal(0)),
+        ),
+        RelationshipPlan: _builds(
+            RelationshipPlan, sign_offs=st.just(()), charged_before=st.just(Decimal(0))
+        ),
         Standard: _builds(Standard, share=rates()),
-        VisitPlan: _builds(VisitPlan),
+        VisitPlan: _builds(
+            VisitPlan,
+            week=st.tuples(st.integers(2020, 2030), st.integers(1, 52)).map(
+                lambda yw: f"{yw[0]}-W{yw[1]:02d}"
+            ),
+        ),
     }
 
 

@@ -20,6 +20,7 @@ from hrpolicy.expenses import ClaimStatus, ExpenseCase, ExpenseStatement, Per
 from hrpolicy.strategies import expense_cases
 
 _T = TypeVar("_T")
+_CLEARED = (ClaimStatus.REIMBURSABLE, ClaimStatus.HELD_FOR_TARGET, ClaimStatus.FORFEITED)
 _SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -39,8 +40,13 @@ def test_lump_sum_savings_and_overspends_never_touch_wages_and_wages_never_go_ne
         assert line.overspend >= 0
         assert line.saving == 0 or line.overspend == 0
         assert line.allowance - line.spent == line.saving - line.overspend
-    # What wages give up is the advance balance only, never a lump sum's overspend.
-    assert result.recovered_from_wages <= result.advance_balance
+    # What wages give up is the balance of advances due only, never a lump sum's
+    # overspend, and never an advance whose plan week has not ended.
+    due = sum((a.outstanding for a in result.advance_lines if a.due), Decimal(0))
+    assert result.recovered_from_wages <= due - min(due, result.set_off)
+    for advance in result.advance_lines:
+        assert advance.due or advance.scheduled == advance.lump_sum_set_off == 0
+        assert advance.due == (advance.falls_due <= case.period.last_day)
     months = {str(m.period): m for m in case.pay_months}
     for month in result.recovery.months if result.recovery else ():
         given = months[month.month]
@@ -60,7 +66,10 @@ def test_no_claim_is_reimbursed_above_its_cost_share_or_any_limit_of_its_standar
     for line in result.claims:
         expense = expenses[line.expense]
         assert 0 <= line.allowed <= expense.amount
-        assert line.allowed + line.not_reimbursed == expense.amount
+        if line.status is ClaimStatus.COVERED:
+            assert line.not_reimbursed == 0
+        else:
+            assert line.allowed + line.not_reimbursed == expense.amount
         if line.status in (ClaimStatus.COVERED, ClaimStatus.NO_STANDARD, ClaimStatus.NO_RECEIPT):
             assert line.allowed == 0
         per_month[(expense.category, expense.on.year, expense.on.month)].append(line.allowed)
@@ -86,17 +95,31 @@ def test_no_claim_is_reimbursed_above_its_cost_share_or_any_limit_of_its_standar
 def test_the_totals_add_up_and_every_sum_is_accounted_for(case: ExpenseCase) -> None:
     result = _settle(case)
     assert result.reimbursable == money_sum(
-        c.allowed for c in result.claims if c.status is ClaimStatus.REIMBURSABLE
+        c.allowed for c in result.claims if c.status in _CLEARED
     )
+    assert result.set_off == money_sum(c.set_off for c in result.claims)
+    assert result.held_for_target == money_sum(c.held for c in result.claims)
+    assert result.forfeited == money_sum(c.forfeited for c in result.claims)
+    assert result.reimbursement_paid == money_sum(
+        c.paid for c in result.claims if c.status in _CLEARED
+    )
+    assert result.set_off == money_sum(a.set_off for a in result.advance_lines)
+    assert result.recovered_from_wages == money_sum(a.scheduled for a in result.advance_lines)
+    assert result.advance_carried == money_sum(a.carried for a in result.advance_lines)
     assert result.set_off + result.reimbursement_due == result.reimbursable
     assert result.reimbursement_due == (
         result.reimbursement_paid + result.held_for_target + result.forfeited
     )
     assert result.advance_balance == result.advances - result.set_off
     assert result.advance_balance == (
-        result.covered_by_pending + result.recovered_from_wages + result.advance_carried
+        result.covered_by_pending
+        + result.lump_sum_set_off
+        + result.recovered_from_wages
+        + result.advance_carried
     )
-    assert result.paid_now == result.lump_sums_paid + result.reimbursement_paid
+    assert result.paid_now == (
+        result.lump_sums_paid - result.lump_sum_set_off + result.reimbursement_paid
+    )
     assert result.to_text("en")
     assert result.to_text("zh_CN")
 

@@ -30,11 +30,20 @@ from hrpolicy.expenses import stored as _stored  # noqa: F401 - checked reading 
 from hrpolicy.expenses.case import ExpenseCase
 from hrpolicy.expenses.engine import settle_expenses
 from hrpolicy.expenses.messages import CATALOG
-from hrpolicy.expenses.model import Advance, Expense, PayMonth, RelationshipPlan, VisitPlan
+from hrpolicy.expenses.model import (
+    Advance,
+    Expense,
+    HeldClaim,
+    PayMonth,
+    Reimbursed,
+    RelationshipPlan,
+    VisitPlan,
+)
 from hrpolicy.expenses.policy import Basis, ExpensePolicy, LumpSum, Per, Standard, UnmetTarget
 from hrpolicy.expenses.results import (
     CLAIM_STATUSES,
     RESULT_TABLES,
+    AdvanceLine,
     ClaimLine,
     ClaimStatus,
     ExpenseStatement,
@@ -54,6 +63,7 @@ __all__ = [
     "RESULT_TABLES",
     "Act",
     "Advance",
+    "AdvanceLine",
     "ApprovalRule",
     "Approver",
     "Basis",
@@ -63,6 +73,7 @@ __all__ = [
     "ExpenseCase",
     "ExpensePolicy",
     "ExpenseStatement",
+    "HeldClaim",
     "Holds",
     "Label",
     "LumpSum",
@@ -72,6 +83,7 @@ __all__ = [
     "Period",
     "PlanLine",
     "Rate",
+    "Reimbursed",
     "RelationshipPlan",
     "Season",
     "SignOff",

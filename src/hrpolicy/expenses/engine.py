@@ -11,16 +11,25 @@
    per day or trip (times the claim's quantity), per calendar month across the
    category's claims dated in it (taken in order of day, then id); without a receipt, or
    without any standard, nothing (each a finding);
+   An expense charged to a relationship-building plan is reimbursed at cost against
+   the plan's budget (what earlier statements charged to it counted), whatever its
+   category; a monthly cap counts what earlier statements reimbursed for the month;
+   claims held for the target by an earlier statement are paid as they stand;
 3. the **advances** against the weekly visit plans are checked against them (a plan not
-   approved, advances above the budget: findings) and **reconciled** against the
-   reimbursable claims: the claims first settle the advances (``set_off``), the rest is
-   the reimbursement due;
+   approved, advances drawn above the budget: findings) and **reconciled** against the
+   reimbursable claims: the claims first settle the advances (``set_off``, taken from
+   the claims by day and id, and given to the advances due first), the rest is the
+   reimbursement due;
 4. the reimbursement due is paid — unless the policy pays it only in a month the task
-   base target is met and it was not: then it is held (or, by option, forfeited);
-5. an **advance balance** owed by the salesperson is recovered from the wage months given,
-   each at most 20 % of the wage and never leaving less than the local minimum wage
-   (WPP 16, through :func:`hrpolicy.core.recovery.recovery_schedule`), the rest carried —
-   always stated in a finding, never silently.
+   base target is met and it was not: then each claim's part not set off is held (or,
+   by option, forfeited), claim by claim;
+5. an **advance balance** owed by the salesperson on an advance that is due (its plan's
+   week has ended by the month's end, plus the policy's days to reconcile) is set
+   against the month's lump sums (by option, the default), then recovered from the wage
+   months given, each at most 20 % of the wage and never leaving less than the local
+   minimum wage (WPP 16, through :func:`hrpolicy.core.recovery.recovery_schedule`), the
+   rest carried; an advance not yet due is carried — always stated in a finding, never
+   silently.
 
 Expenses are taken by (day, id), advances by (day, id) and plans by week, so the order
 they are given in changes nothing.
@@ -29,6 +38,8 @@ they are given in changes nothing.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -51,9 +62,10 @@ from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, exact, money_sum, round_money
 from hrpolicy.core.recovery import RecoverySchedule, recovery_schedule
 from hrpolicy.expenses.messages import CATALOG
-from hrpolicy.expenses.model import Expense, ExpenseCase
+from hrpolicy.expenses.model import Advance, Expense, ExpenseCase
 from hrpolicy.expenses.policy import Basis, ExpensePolicy, LumpSum, Per, Standard, UnmetTarget
 from hrpolicy.expenses.results import (
+    AdvanceLine,
     ClaimLine,
     ClaimStatus,
     ExpenseStatement,
@@ -81,12 +93,16 @@ def settle_expenses(case: ExpenseCase, policy: ExpensePolicy | None = None) -> E
     Raises:
         InvalidTypeError: ``case`` is not an ``ExpenseCase`` or ``policy`` not an
             ``ExpensePolicy``.
-        InvalidValueError: an input contradicts another, naming it — an expense after the
-            month (``expenses[0].on``), a lump sum's expense outside the month counted in
-            none, an expense or advance under a plan the case lacks
-            (``advances[0].plan_week``), a lump sum per unit with no ``units_sold``, a
-            policy paying reimbursement only when the base target is met with no
-            ``base_target_met`` stated, a wage month before the month settled.
+        InvalidValueError: an input contradicts another, naming it — an expense or an
+            advance after the month (``expenses[0].on``, ``advances[0].on``), an expense
+            or advance under a plan the case lacks (``advances[0].plan_week``), a claim
+            for an earlier month under a monthly cap with no ``reimbursed_before`` row for
+            that month, a ``reimbursed_before`` row not before the month, a lump sum per
+            unit with no ``units_sold`` (or ``units_sold`` with none), a policy paying
+            reimbursement only when the base target is met with no ``base_target_met``
+            stated, a wage month before the month settled. (A lump sum's expense outside
+            the month is no error: it counts against no lump sum, and a finding says
+            so.)
 
     Example:
         >>> from hrpolicy.expenses.examples import monthly_lump_sum_case
@@ -117,6 +133,12 @@ class _Settlement:
         self.advances = sorted(enumerate(case.advances), key=lambda x: (x[1].on, x[1].id))
         self.plans = {plan.week: plan for plan in case.visit_plans}
         self.relationship = {plan.id: plan for plan in case.relationship_plans}
+        self.before = {
+            (r.category, r.month.year, r.month.month): r.amount for r in case.reimbursed_before
+        }
+        days = timedelta(days=policy.reconcile_within_days)
+        #: The day each plan's advances fall due for reconciliation.
+        self.falls_due = {week: plan.ends_on + days for week, plan in self.plans.items()}
 
     def run(self) -> ExpenseStatement:
         self._policy_step()
@@ -135,6 +157,8 @@ class _Settlement:
                 "receipts_required": policy.receipts_required,
                 "needs_base_target": policy.needs_base_target,
                 "unmet_target": policy.unmet_target.value,
+                "reconcile_within_days": policy.reconcile_within_days,
+                "lump_sum_settles_advances": policy.lump_sum_settles_advances,
             },
             policy.summary(),
         )
@@ -163,7 +187,33 @@ class _Settlement:
                     f"the id of a relationship-building plan in the case ({ids})",
                     expense.relationship_plan,
                 )
+            earlier = expense.on < self.period.first_day
+            key = (expense.category, expense.on.year, expense.on.month)
+            monthly = any(s.per is Per.MONTH for s in self.policy.standards_for(expense.category))
+            if earlier and monthly and key not in self.before and not expense.relationship_plan:
+                raise InvalidValueError(
+                    f"{where}.on",
+                    f"a day in {self.period}, or a row of ExpenseCase.reimbursed_before for "
+                    f"({expense.category}, {expense.on.year:04d}-{expense.on.month:02d}) "
+                    "stating what earlier statements reimbursed against that month's cap "
+                    "(0 if nothing)",
+                    expense.on,
+                )
+        for index, row in enumerate(self.case.reimbursed_before):
+            if row.month.first_day >= self.period.first_day:
+                raise InvalidValueError(
+                    f"ExpenseCase.reimbursed_before[{index}].month",
+                    f"a month before {self.period} (what earlier statements reimbursed)",
+                    str(row.month),
+                )
         for index, advance in self.advances:
+            if advance.on > last:
+                raise InvalidValueError(
+                    f"ExpenseCase.advances[{index}].on",
+                    f"a day on or before the month's last day {last.isoformat()} (an advance "
+                    "drawn later belongs to a later month's case)",
+                    advance.on,
+                )
             if advance.plan_week not in self.plans:
                 raise InvalidValueError(
                     f"ExpenseCase.advances[{index}].plan_week",
@@ -178,6 +228,14 @@ class _Settlement:
                     "wages still to be paid)",
                     str(month.period),
                 )
+
+        per_unit = any(lump.basis is Basis.UNIT for lump in self.policy.lump_sums)
+        if self.case.units_sold is not None and not per_unit:
+            raise InvalidValueError(
+                "ExpenseCase.units_sold",
+                "None: the policy has no lump sum per unit sold to pay for them",
+                self.case.units_sold,
+            )
 
     def _weeks_expected(self) -> str:
         weeks = ", ".join(sorted(self.plans)) or "none given"
@@ -215,7 +273,7 @@ class _Settlement:
             )
         spent_on: list[Decimal] = []
         for _, expense in self.expenses:
-            if expense.category not in lump.covers:
+            if expense.category not in lump.covers or expense.relationship_plan:
                 continue
             if self.period.contains(expense.on):
                 spent_on.append(expense.amount)
@@ -275,8 +333,35 @@ class _Settlement:
     def _claims(self) -> list[ClaimLine]:
         # What each monthly cap has left, by (category, year, month).
         room: dict[tuple[str, int, int], Decimal] = {}
-        budgets = {pid: _fen(plan.budget) for pid, plan in self.relationship.items()}
+        budgets = {
+            pid: money_sum((plan.budget, -plan.charged_before))
+            for pid, plan in self.relationship.items()
+        }
         lines: list[ClaimLine] = []
+        for held in self.case.held_claims:
+            amount = _fen(held.amount)
+            self.trail.step(
+                f"claim.{held.expense}",
+                label(
+                    f"{held.category}：{held.held_in}暂缓支付的报销，本月按原核定金额结算",
+                    f"{held.category}: held for the target in {held.held_in}, settled now "
+                    "as allowed then",
+                ),
+                {"held_in": str(held.held_in), "held": amount},
+                amount,
+            )
+            lines.append(
+                ClaimLine(
+                    expense=held.expense,
+                    category=held.category,
+                    on=held.on,
+                    amount=amount,
+                    allowed=amount,
+                    not_reimbursed=ZERO,
+                    status=ClaimStatus.REIMBURSABLE,
+                    held_in=held.held_in,
+                )
+            )
         for _, expense in self.expenses:
             plan = self.plans.get(expense.plan_week)
             if plan is not None and not plan.approved:
@@ -287,7 +372,9 @@ class _Settlement:
                     amount=expense.amount,
                     week=plan.week,
                 )
-            if self.policy.lump_sum_for(expense.category) is not None:
+            if self.policy.lump_sum_for(expense.category) is not None and not (
+                expense.relationship_plan
+            ):
                 lines.append(self._line(expense, ZERO, ClaimStatus.COVERED))
                 continue
             standards = self.policy.standards_for(expense.category)
@@ -302,7 +389,8 @@ class _Settlement:
                 continue
             line = self._to_standard(expense, standards, room, budgets)
             lines.append(self._claim_approval(expense, line))
-        return self._plan_approvals(lines)
+        lines = self._plan_approvals(lines)
+        return sorted(lines, key=lambda ln: (ln.on, ln.expense))
 
     def _approve(
         self, subject: ApprovalSubject, sign_offs: tuple[SignOff, ...]
@@ -334,6 +422,7 @@ class _Settlement:
         ``relationship_plan`` (and ``budget_above``, on its budget) ask for; a missing one
         that holds the reimbursement holds back every claim charged to the plan."""
         charged = {e.id: e.relationship_plan for _, e in self.expenses}
+        charged.update((h.expense, "") for h in self.case.held_claims)
         for plan_id in sorted(self.relationship):
             plan = self.relationship[plan_id]
             mine = [
@@ -385,8 +474,11 @@ class _Settlement:
                 allowed = min(allowed, share)
             if standard.per is Per.MONTH:
                 key = (expense.category, expense.on.year, expense.on.month)
-                left = room.setdefault(key, _fen(standard.limit))
+                before = self.before.get(key, ZERO)
+                left = room.setdefault(key, max(ZERO, money_sum((standard.limit, -before))))
                 inputs["month_limit"] = standard.limit
+                if key in self.before:
+                    inputs["month_reimbursed_before"] = before
                 inputs["month_left"] = left
                 allowed = min(allowed, left)
             elif standard.per is Per.CLAIM:
@@ -399,6 +491,8 @@ class _Settlement:
                 allowed = min(allowed, limit)
         plan = expense.relationship_plan
         if plan:
+            if self.relationship[plan].charged_before:
+                inputs["plan_charged_before"] = self.relationship[plan].charged_before
             inputs["plan_budget_left"] = budgets[plan]
             allowed = min(allowed, budgets[plan])
             budgets[plan] = money_sum((budgets[plan], -allowed))
@@ -429,13 +523,16 @@ class _Settlement:
         return self._line(expense, allowed, ClaimStatus.REIMBURSABLE)
 
     def _line(self, expense: Expense, allowed: Decimal, status: ClaimStatus) -> ClaimLine:
+        # A claim a lump sum covers is paid for by the lump sum: nothing of it is borne
+        # beyond what the lump sum's line states (its overspend).
+        borne = ZERO if status is ClaimStatus.COVERED else money_sum((expense.amount, -allowed))
         return ClaimLine(
             expense=expense.id,
             category=expense.category,
             on=expense.on,
             amount=_fen(expense.amount),
             allowed=allowed,
-            not_reimbursed=money_sum((expense.amount, -allowed)),
+            not_reimbursed=borne,
             status=status,
         )
 
@@ -443,6 +540,7 @@ class _Settlement:
 
     def _plans(self) -> list[PlanLine]:
         by_week: dict[str, list[Decimal]] = defaultdict(list)
+        open_by_week: dict[str, list[Decimal]] = defaultdict(list)
         for _, advance in self.advances:
             plan = self.plans[advance.plan_week]
             if not plan.approved:
@@ -453,11 +551,13 @@ class _Settlement:
                     amount=advance.amount,
                     week=plan.week,
                 )
-            by_week[plan.week].append(advance.outstanding)
+            by_week[plan.week].append(advance.amount)
+            open_by_week[plan.week].append(advance.outstanding)
         lines = []
         for week in sorted(self.plans):
             plan = self.plans[week]
             advanced = money_sum(by_week[week])
+            outstanding = money_sum(open_by_week[week])
             above = max(ZERO, money_sum((advanced, -plan.budget)))
             self.trail.step(
                 f"plan.{week}",
@@ -465,7 +565,12 @@ class _Settlement:
                     f"{week}拜访计划：借支不超过计划预算",
                     f"visit plan {week}: advances up to the plan's budget",
                 ),
-                {"budget": plan.budget, "approved": plan.approved, "advanced": advanced},
+                {
+                    "budget": plan.budget,
+                    "approved": plan.approved,
+                    "advanced": advanced,
+                    "outstanding": outstanding,
+                },
                 above,
             )
             if above:
@@ -484,6 +589,7 @@ class _Settlement:
                     approved=plan.approved,
                     advanced=advanced,
                     above_budget=above,
+                    outstanding=outstanding,
                 )
             )
         return lines
@@ -499,7 +605,14 @@ class _Settlement:
         lumps = money_sum(s.allowance for s in lump_lines)
         reimbursable = money_sum(c.allowed for c in claims if c.status is ClaimStatus.REIMBURSABLE)
         pending = money_sum(c.allowed for c in claims if c.status is ClaimStatus.AWAITING_APPROVAL)
-        advances = money_sum(a.outstanding for _, a in self.advances)
+        # The advances due first (by day, id), then those not yet due: a set-off settles
+        # what could otherwise be taken from wages before what could not.
+        order = sorted(
+            (a for _, a in self.advances),
+            key=lambda a: (not self._due(a), a.on, a.id),
+        )
+        outstanding = [a.outstanding for a in order]
+        advances = money_sum(outstanding)
         set_off = min(advances, reimbursable)
         due = money_sum((reimbursable, -set_off))
         self._total("lump_sums_paid", "包干合计", "lump sums paid", {}, lumps)
@@ -520,10 +633,15 @@ class _Settlement:
             {"reimbursable": reimbursable, "set_off": set_off},
             due,
         )
+        claims = self._claim_set_off(claims, set_off)
         paid, held, forfeited = self._target(due)
+        claims = self._claim_target(claims, held, forfeited)
+        adv_set_off = _allocate(set_off, outstanding)
+        left = [money_sum((o, -x)) for o, x in zip(outstanding, adv_set_off, strict=True)]
         balance = money_sum((advances, -set_off))
         covered = min(balance, pending)
-        to_recover = money_sum((balance, -covered))
+        adv_covered = _allocate(covered, left)
+        left = [money_sum((o, -x)) for o, x in zip(left, adv_covered, strict=True)]
         self._total(
             "advance_balance",
             "借支余额（业务员应归还）",
@@ -540,14 +658,77 @@ class _Settlement:
             {"advance_balance": balance, "awaiting_approval": pending},
             covered,
         )
-        schedule, recovered, carried = self._recover(to_recover)
-        paid_now = money_sum((lumps, paid))
+        due_left = [x if self._due(a) else ZERO for a, x in zip(order, left, strict=True)]
+        owed_due = money_sum(due_left)
+        for advance, rest in zip(order, left, strict=True):
+            if rest and not self._due(advance):
+                self.trail.find(
+                    "advance_open",
+                    subject=advance.id,
+                    ref=advance.id,
+                    week=advance.plan_week,
+                    amount=rest,
+                    falls_due=self.falls_due[advance.plan_week],
+                )
+        lump_set_off = ZERO
+        if self.policy.lump_sum_settles_advances:
+            lump_set_off = min(owed_due, lumps)
+        self._total(
+            "lump_sum_set_off",
+            "包干冲抵借支余额",
+            "the advance balance due set against the lump sums",
+            {
+                "advance_balance_due": owed_due,
+                "lump_sums_paid": lumps,
+                "lump_sum_settles_advances": self.policy.lump_sum_settles_advances,
+            },
+            lump_set_off,
+        )
+        if lump_set_off:
+            self.trail.find(
+                "advance_set_against_lump_sums",
+                subject=self.who,
+                amount=lump_set_off,
+                owed=owed_due,
+                lump_sums=lumps,
+            )
+        adv_lump = _allocate(lump_set_off, due_left)
+        due_left = [money_sum((o, -x)) for o, x in zip(due_left, adv_lump, strict=True)]
+        to_recover = money_sum(due_left)
+        schedule, recovered, carried_due, this_month = self._recover(to_recover)
+        adv_scheduled = _allocate(recovered, due_left)
+        open_total = money_sum(x for a, x in zip(order, left, strict=True) if not self._due(a))
+        carried = money_sum((carried_due, open_total))
+        self._total(
+            "advance_open",
+            "未到期借支结转",
+            "advances not yet due, carried",
+            {},
+            open_total,
+        )
+        self._total(
+            "advance_carried",
+            "结转",
+            "carried",
+            {"balance_due_carried": carried_due, "advance_open": open_total},
+            carried,
+            "WPP 16",
+        )
+        paid_now = money_sum((lumps, -lump_set_off, paid))
         self._total(
             "paid_now",
             "本月支付",
             "paid now",
-            {"lump_sums_paid": lumps, "reimbursement_paid": paid},
+            {"lump_sums_paid": lumps, "lump_sum_set_off": lump_set_off, "reimbursement_paid": paid},
             paid_now,
+        )
+        lines = self._advance_lines(
+            order=order,
+            left=left,
+            adv_set_off=adv_set_off,
+            adv_covered=adv_covered,
+            adv_lump=adv_lump,
+            adv_scheduled=adv_scheduled,
         )
         return ExpenseStatement(
             case=self.case,
@@ -557,6 +738,7 @@ class _Settlement:
             lump_sums=tuple(lump_lines),
             claims=tuple(claims),
             plans=tuple(plans),
+            advance_lines=tuple(lines),
             recovery=schedule,
             lump_sums_paid=lumps,
             reimbursable=reimbursable,
@@ -569,11 +751,90 @@ class _Settlement:
             forfeited=forfeited,
             advance_balance=balance,
             covered_by_pending=covered,
+            lump_sum_set_off=lump_set_off,
             recovered_from_wages=recovered,
+            recovered_this_month=this_month,
             advance_carried=carried,
+            advance_open=open_total,
             paid_now=paid_now,
             explanation=self.trail.explanation(),
         )
+
+    def _advance_lines(
+        self,
+        *,
+        order: list[Advance],
+        left: list[Decimal],
+        adv_set_off: list[Decimal],
+        adv_covered: list[Decimal],
+        adv_lump: list[Decimal],
+        adv_scheduled: list[Decimal],
+    ) -> list[AdvanceLine]:
+        """One line per advance, by day then id: what became of its outstanding part."""
+        lines = []
+        for index, advance in enumerate(order):
+            is_due = self._due(advance)
+            rest = money_sum((left[index], -adv_lump[index], -adv_scheduled[index]))
+            lines.append(
+                AdvanceLine(
+                    advance=advance.id,
+                    on=advance.on,
+                    plan_week=advance.plan_week,
+                    amount=_fen(advance.amount),
+                    repaid=_fen(advance.repaid),
+                    accounted_before=_fen(advance.accounted_before),
+                    outstanding=_fen(advance.outstanding),
+                    due=is_due,
+                    falls_due=self.falls_due[advance.plan_week],
+                    set_off=adv_set_off[index],
+                    covered_by_pending=adv_covered[index],
+                    lump_sum_set_off=adv_lump[index],
+                    scheduled=adv_scheduled[index],
+                    carried=rest,
+                )
+            )
+        return sorted(lines, key=lambda ln: (ln.on, ln.advance))
+
+    def _due(self, advance: Advance) -> bool:
+        """Whether ``advance`` is due for reconciliation by the month's end."""
+        return self.falls_due[advance.plan_week] <= self.period.last_day
+
+    def _claim_set_off(self, claims: list[ClaimLine], set_off: Decimal) -> list[ClaimLine]:
+        """The set-off taken from the reimbursable claims, by day then id."""
+        cleared = [c for c in claims if c.status is ClaimStatus.REIMBURSABLE]
+        taken = dict(
+            zip(
+                (c.expense for c in cleared),
+                _allocate(set_off, [c.allowed for c in cleared]),
+                strict=True,
+            )
+        )
+        return [
+            attrs.evolve(c, set_off=taken[c.expense]) if c.expense in taken else c for c in claims
+        ]
+
+    def _claim_target(
+        self, claims: list[ClaimLine], held: Decimal, forfeited: Decimal
+    ) -> list[ClaimLine]:
+        """Each reimbursable claim's part not set off, held or forfeited claim by claim."""
+        if not held and not forfeited:
+            return claims
+        status = ClaimStatus.HELD_FOR_TARGET if held else ClaimStatus.FORFEITED
+        result = []
+        for claim in claims:
+            rest = money_sum((claim.allowed, -claim.set_off))
+            if claim.status is ClaimStatus.REIMBURSABLE and rest:
+                result.append(
+                    attrs.evolve(
+                        claim,
+                        status=status,
+                        held=rest if held else ZERO,
+                        forfeited=ZERO if held else rest,
+                    )
+                )
+            else:
+                result.append(claim)
+        return result
 
     def _target(self, due: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """What of the reimbursement due is paid, held and forfeited."""
@@ -616,24 +877,40 @@ class _Settlement:
         self._total("held_for_target", "暂缓支付", "held for the target", {}, due)
         return ZERO, due, ZERO
 
-    def _recover(self, amount: Decimal) -> tuple[RecoverySchedule | None, Decimal, Decimal]:
-        """Recover ``amount`` of the advance balance from the wage months under the cap
-        (WPP 16); the rest is carried. Both are stated in findings."""
+    def _recover(
+        self, amount: Decimal
+    ) -> tuple[RecoverySchedule | None, Decimal, Decimal, Decimal]:
+        """Schedule ``amount`` of the advance balance due for recovery from the wage
+        months under the cap (WPP 16); the rest is carried. Both are stated in findings.
+        Returns the schedule, what it recovers, what is carried and what of it comes
+        from this month's wage."""
         if not amount:
-            self._total("recovered_from_wages", "从工资扣回", "recovered from wages", {}, ZERO)
-            self._total("advance_carried", "结转", "carried", {}, ZERO)
-            return None, ZERO, ZERO
+            self._total(
+                "recovered_from_wages",
+                "计划从工资扣回",
+                "scheduled for recovery from wages",
+                {},
+                ZERO,
+            )
+            self._total("recovered_this_month", "本月工资扣回", "from this month's wage", {}, ZERO)
+            return None, ZERO, ZERO, ZERO
         schedule = None
         recovered = ZERO
-        months = self.case.pay_months
+        this_month = ZERO
+        months = sorted(enumerate(self.case.pay_months), key=lambda x: x[1].period.first_day)
         if months:
-            rows = [
-                (str(m.period), m.wage, m.minimum_wage, m.already_deducted)
-                for m in sorted(months, key=lambda m: m.period.first_day)
-            ]
-            schedule = recovery_schedule(amount, rows)
+            rows = [(str(m.period), m.wage, m.minimum_wage, m.already_deducted) for _, m in months]
+            try:
+                schedule = recovery_schedule(amount, rows)
+            except InvalidValueError as error:  # pragma: no cover - PayMonth checks first
+                raise InvalidValueError(
+                    "ExpenseCase.pay_months", "wage months the cap can be applied to", str(error)
+                ) from error
             self.trail.steps.extend(schedule.steps)
             recovered = schedule.recovered
+            this_month = money_sum(
+                m.recovered for m in schedule.months if m.month == str(self.period)
+            )
             self.trail.find(
                 "advance_recovered_from_wages",
                 subject=self.who,
@@ -644,16 +921,22 @@ class _Settlement:
         carried = money_sum((amount, -recovered))
         self._total(
             "recovered_from_wages",
-            "从工资扣回",
-            "recovered from wages",
+            "计划从工资扣回",
+            "scheduled for recovery from wages",
             {"to_recover": amount},
             recovered,
             "WPP 16",
         )
+        self._total(
+            "recovered_this_month",
+            "本月工资扣回",
+            "from this month's wage",
+            {"recovered_from_wages": recovered},
+            this_month,
+        )
         if carried:
             self.trail.find("advance_balance_carried", subject=self.who, amount=carried)
-        self._total("advance_carried", "结转", "carried", {}, carried, "WPP 16")
-        return schedule, recovered, carried
+        return schedule, recovered, carried, this_month
 
     def _total(
         self,
@@ -667,3 +950,15 @@ class _Settlement:
         self.trail.step(
             f"totals.{name}", label(zh, en), dict(inputs), value, *(p(c) for c in cites)
         )
+
+
+def _allocate(total: Decimal, parts: Sequence[Decimal]) -> list[Decimal]:
+    """``total`` given to ``parts`` in order, each at most its size (what is left of
+    ``total`` after the parts is dropped: callers give at most their sum)."""
+    given = []
+    left = total
+    for part in parts:
+        take = min(left, part)
+        given.append(_fen(take))
+        left = money_sum((left, -take))
+    return given

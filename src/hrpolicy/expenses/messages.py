@@ -84,10 +84,21 @@ CATALOG: Final = Catalog(
             "借支余额中{amount}元由待审批的报销覆盖，审批结果确定前不从工资中扣回。",
             "{amount} yuan of the advance balance is covered by claims awaiting approval; nothing of it is recovered from wages until they are decided.",
         ),
+        "advance_open": FindingSpec(
+            _I,
+            "借支{ref}（{week}拜访计划）：{amount}元尚未到期（{falls_due}到期核销），本月不核销、不从工资中扣回，结转下月。",
+            "Advance {ref} (visit plan of {week}): {amount} yuan is not yet due (it falls due for reconciliation on {falls_due}); it is carried, and nothing of it is recovered from wages this month.",
+            (p("WPP 15"),),
+        ),
+        "advance_set_against_lump_sums": FindingSpec(
+            _I,
+            "业务员应归还的到期借支余额{owed}元中，{amount}元与本月包干{lump_sums}元冲抵，不从工资中扣回。",
+            "Of the advance balance due of {owed} yuan, {amount} yuan is set against the month's lump sums of {lump_sums} yuan instead of being recovered from wages.",
+        ),
         "advance_recovered_from_wages": FindingSpec(
             _W,
-            "业务员借支中有{amount}元未由可报销的费用冲抵，应予归还；按每月不超过工资的20%、扣除后不低于当地最低工资的限度，从工资中扣回{recovered}元（{months}个月）。",
-            "The salesperson owes {amount} yuan of advances that reimbursable claims do not account for; {recovered} yuan of it is recovered from wages over {months} month(s), at most 20 % of each month's wage and never leaving less than the local minimum wage.",
+            "业务员借支中有{amount}元未由可报销的费用冲抵，应予归还；按每月不超过工资的20%、扣除后不低于当地最低工资的限度，计划从工资中扣回{recovered}元（{months}个月）。",
+            "The salesperson owes {amount} yuan of advances due that reimbursable claims do not account for; {recovered} yuan of it is scheduled for recovery from wages over {months} month(s), at most 20 % of each month's wage and never leaving less than the local minimum wage.",
             (p("WPP 16"), p("WPP 15")),
         ),
         "advance_balance_carried": FindingSpec(

@@ -13,14 +13,23 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Annotated, Final
 
 import attrs
 
-from hrpolicy.core.approvals import ApprovalRule
+from hrpolicy.core.approvals import (
+    BUDGET_ABOVE,
+    EXPENSE_ABOVE,
+    RELATIONSHIP_PLAN,
+    ApprovalRule,
+    Holds,
+)
+from hrpolicy.core.checked import IntSpec
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import PolicyDefinitionError
 from hrpolicy.core.fields import (
     NonNegativeMoney,
+    Quantity,
     Text,
     policy_checked,
     require,
@@ -30,7 +39,23 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
 
-__all__ = ["Basis", "ExpensePolicy", "LumpSum", "Per", "Standard", "UnmetTarget"]
+__all__ = [
+    "APPROVAL_HOLDS",
+    "APPROVAL_KINDS",
+    "Basis",
+    "ExpensePolicy",
+    "LumpSum",
+    "Per",
+    "Standard",
+    "UnmetTarget",
+]
+
+#: The kinds of approval rule the expenses engine applies: to each claim, and to a
+#: relationship-building plan (its plan and its budget).
+APPROVAL_KINDS: Final = (EXPENSE_ABOVE, RELATIONSHIP_PLAN, BUDGET_ABOVE)
+#: What an expenses approval rule may hold back: nothing (reported only) or the
+#: reimbursement.
+APPROVAL_HOLDS: Final = (Holds.NOTHING, Holds.REIMBURSEMENT)
 
 
 class Basis(Choice):
@@ -71,14 +96,15 @@ def _full() -> Rate:
 @policy_checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class LumpSum:
-    """A lump sum (包干) of ``amount`` yuan a month (``basis=MONTH``) or per unit sold
-    (``basis=UNIT``, ``unit`` naming it: ``"kg"``), covering the expense categories in
-    ``covers`` (``"fares"``, ``"phone"``, ``"travel_allowance"``): the salesperson keeps
-    what is saved and bears any overspend."""
+    """A lump sum (包干) of ``amount`` yuan a month (``basis=MONTH``, to the fen) or per
+    unit sold (``basis=UNIT``, ``unit`` naming it: ``"kg"``; an exact rate such as
+    ``0.025``, the allowance rounded half up to the fen once), covering the expense
+    categories in ``covers`` (``"fares"``, ``"phone"``, ``"travel_allowance"``): the
+    salesperson keeps what is saved and bears any overspend."""
 
     ref: Text
     basis: Basis
-    amount: NonNegativeMoney
+    amount: Quantity
     covers: tuple[Text, ...]
     unit: str = ""
     text: str = ""
@@ -92,6 +118,19 @@ class LumpSum:
                 "LumpSum.unit",
                 "the unit a per-unit lump sum is paid for ('kg', 'set')",
                 self.unit,
+            )
+        else:
+            require(
+                not self.unit.strip(),
+                "LumpSum.unit",
+                "no unit for a lump sum by the month (a unit is for basis='unit')",
+                self.unit,
+            )
+            require(
+                self.amount == self.amount.quantize(Decimal("0.01")),
+                "LumpSum.amount",
+                "a monthly sum in CNY with at most 2 decimal places",
+                self.amount,
             )
 
 
@@ -132,9 +171,17 @@ class ExpensePolicy:
       otherwise (held, the default, or forfeited);
     - ``approvals`` — the sign-offs claims and relationship-building plans need
       (:class:`~hrpolicy.core.approvals.ApprovalRule`: kind ``expense_above`` for each
-      claim, its amount the sum spent; ``relationship_plan`` for a plan, its amount the
-      budget); a missing sign-off under a rule that holds the reimbursement holds the
-      claim (or every claim charged to the plan) back;
+      claim, its amount the sum spent; ``relationship_plan`` or ``budget_above`` for a
+      plan, its amount the budget; holding ``reimbursement`` or ``nothing``); a missing
+      sign-off under a rule that holds the reimbursement holds the claim (or every claim
+      charged to the plan) back;
+    - ``reconcile_within_days`` — an advance falls due for reconciliation this many days
+      after its plan's week ends (default 0: the Sunday the week ends); an advance not
+      yet due is carried, never recovered from wages;
+    - ``lump_sum_settles_advances`` — an advance balance due is set against the lump
+      sums paid in the month before anything is recovered from wages (default
+      ``True``; ``False``: the lump sums are paid in full and the balance recovered from
+      wages under the cap);
     - ``name`` — the policy's name, shown in its summary.
     """
 
@@ -144,9 +191,33 @@ class ExpensePolicy:
     needs_base_target: bool = False
     unmet_target: UnmetTarget = UnmetTarget.HELD
     approvals: tuple[ApprovalRule, ...] = ()
+    reconcile_within_days: Annotated[int, IntSpec(min_value=0, max_value=366)] = 0
+    lump_sum_settles_advances: bool = True
     name: str = ""
 
     def __attrs_post_init__(self) -> None:
+        for index, rule in enumerate(self.approvals):
+            where = f"ExpensePolicy.approvals[{index}]"
+            if rule.kind not in APPROVAL_KINDS:
+                raise PolicyDefinitionError(
+                    f"{where}.kind",
+                    "a kind the expenses engine applies (" + ", ".join(APPROVAL_KINDS) + ")",
+                    rule.kind,
+                )
+            if rule.holds not in APPROVAL_HOLDS:
+                raise PolicyDefinitionError(
+                    f"{where}.holds",
+                    "what an expense approval can hold back: "
+                    + ", ".join(h.value for h in APPROVAL_HOLDS),
+                    rule.holds.value,
+                )
+        if self.unmet_target is not UnmetTarget.HELD and not self.needs_base_target:
+            raise PolicyDefinitionError(
+                "ExpensePolicy.unmet_target",
+                "the default 'held' unless needs_base_target is True (the option says what "
+                "becomes of reimbursement in a month the target is missed)",
+                self.unmet_target.value,
+            )
         require_unique([s.ref for s in self.lump_sums], "ExpensePolicy.lump_sums", "ref")
         covered: dict[str, str] = {}
         for index, lump in enumerate(self.lump_sums):
@@ -185,7 +256,13 @@ class ExpensePolicy:
     def departures(self) -> tuple[str, ...]:
         """The options set away from their defaults, as ``option=value``."""
         changed = []
-        for field in ("receipts_required", "needs_base_target", "unmet_target"):
+        for field in (
+            "receipts_required",
+            "needs_base_target",
+            "unmet_target",
+            "reconcile_within_days",
+            "lump_sum_settles_advances",
+        ):
             value = getattr(self, field)
             if value != getattr(_DEFAULTS, field):
                 shown = value.value if isinstance(value, enum.Enum) else str(value)

@@ -17,7 +17,15 @@ from typing import Any, Final
 
 from hrpolicy.core.approvals import SignOff
 from hrpolicy.expenses.case import ExpenseCase
-from hrpolicy.expenses.model import Advance, Expense, PayMonth, RelationshipPlan, VisitPlan
+from hrpolicy.expenses.model import (
+    Advance,
+    Expense,
+    HeldClaim,
+    PayMonth,
+    Reimbursed,
+    RelationshipPlan,
+    VisitPlan,
+)
 
 __all__ = ["INPUTS", "TABLES"]
 
@@ -72,14 +80,14 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
         "parent": "cases",
         "field": "advances",
         "key": _BY_CASE,
-        "columns": ("id", "on", "amount", "plan_week", "repaid"),
+        "columns": ("id", "on", "amount", "plan_week", "repaid", "accounted_before"),
     },
     "relationship_plans": {
         "type": RelationshipPlan,
         "parent": "cases",
         "field": "relationship_plans",
         "key": _BY_CASE,
-        "columns": ("id", "budget", "description"),
+        "columns": ("id", "budget", "charged_before", "description"),
     },
     "plan_sign_offs": {
         "type": SignOff,
@@ -87,6 +95,20 @@ TABLES: Final[dict[str, dict[str, Any]]] = {
         "field": "sign_offs",
         "key": {"case_id": "case_id", "plan_id": "id"},
         "columns": _SIGN_OFF_COLUMNS,
+    },
+    "held_claims": {
+        "type": HeldClaim,
+        "parent": "cases",
+        "field": "held_claims",
+        "key": _BY_CASE,
+        "columns": ("expense", "category", "on", "held_in.year", "held_in.month", "amount"),
+    },
+    "reimbursed_before": {
+        "type": Reimbursed,
+        "parent": "cases",
+        "field": "reimbursed_before",
+        "key": _BY_CASE,
+        "columns": ("category", "month.year", "month.month", "amount"),
     },
     "pay_months": {
         "type": PayMonth,

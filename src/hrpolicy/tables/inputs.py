@@ -1682,6 +1682,8 @@ def read_expense_cases(
     columns: Mapping[str, str] | None = None,
     floats: str | None = None,
     unknown_columns: str = "refuse",
+    held_claims: object = None,
+    reimbursed_before: object = None,
 ) -> dict[str, ExpenseCase]:
     """Expense months (:class:`~hrpolicy.expenses.model.ExpenseCase`) from a spreadsheet
     of cases and its child tables, each keyed by ``case_id``, under one ``policy``.
@@ -1698,13 +1700,20 @@ def read_expense_cases(
             ``expense_id``, ``approver``, ``reference``, ``signed_on``.
         visit_plans (optional): ``case_id``, ``week``, ``budget``, ``approved_by``.
         advances (optional): ``case_id``, ``id``, ``on``, ``amount``, ``plan_week``,
-            ``repaid``.
-        relationship_plans (optional): ``case_id``, ``id``, ``budget``, ``description``.
+            ``repaid``, ``accounted_before``.
+        relationship_plans (optional): ``case_id``, ``id``, ``budget``,
+            ``charged_before``, ``description``.
         plan_sign_offs (optional): the sign-offs of a relationship-building plan:
             ``case_id``, ``plan_id``, ``approver``, ``reference``, ``signed_on``.
         pay_months (optional): ``case_id``, ``period.year``, ``period.month``, ``wage``,
             ``minimum_wage``, ``already_deducted``.
         columns, floats, unknown_columns: as :func:`read_inputs` takes them.
+        held_claims (optional): claims held for the target by an earlier statement:
+            ``case_id``, ``expense``, ``category``, ``on``, ``held_in.year``,
+            ``held_in.month``, ``amount``.
+        reimbursed_before (optional): what earlier statements reimbursed against a
+            monthly cap: ``case_id``, ``category``, ``month.year``, ``month.month``,
+            ``amount``.
 
     Returns:
         The cases by ``case_id``, in row order.
@@ -1747,6 +1756,8 @@ def read_expense_cases(
             "relationship_plans": relationship_plans,
             "plan_sign_offs": plan_sign_offs,
             "pay_months": pay_months,
+            "held_claims": held_claims,
+            "reimbursed_before": reimbursed_before,
         },
         columns=columns,
         floats=floats,
