@@ -3532,7 +3532,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
             ApprovalSubject,
             facts=st.lists(_builds(Fact), max_size=3, unique_by=lambda f: f.kind).map(tuple),
         ),
-        SignOff: _builds(SignOff),
+        SignOff: _builds(SignOff, covers=st.lists(_TEXT, max_size=2, unique=True).map(tuple)),
         # bonds
         BondAgreement: bond_agreements(),
         BondCase: bond_cases(),
