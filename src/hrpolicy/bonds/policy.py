@@ -13,7 +13,6 @@ merged cost (LCL Art. 22(2)).
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from fractions import Fraction
 
@@ -25,6 +24,7 @@ from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import PolicyDefinitionError
 from hrpolicy.core.fields import Text, policy_checked, typed_fields
 from hrpolicy.core.label import Label
+from hrpolicy.core.options import departures, options_label
 from hrpolicy.core.span import Rounding, TimeUnit
 
 __all__ = [
@@ -151,21 +151,13 @@ class BondPolicy:
     def departures(self) -> tuple[str, ...]:
         """The statutory-interpretation options set away from the statutory defaults, as
         ``option=value`` (the company schedule is company data, not such an option)."""
-        changed = []
-        for field in attrs.fields(BondPolicy):
-            if field.name in ("schedule", "name"):
-                continue
-            value = getattr(self, field.name)
-            if value != field.default:
-                shown = value.value if isinstance(value, enum.Enum) else str(value).lower()
-                changed.append(f"{field.name}={shown}")
-        return tuple(changed)
+        fields = [f.name for f in attrs.fields(BondPolicy) if f.name not in ("schedule", "name")]
+        return departures(self, _DEFAULTS, fields, lower=True)
 
     def summary(self) -> Label:
         """``statutory defaults``, or the options that depart from them, in both languages."""
-        changed = ", ".join(self.departures())
-        zh = f"自定义选项：{changed}" if changed else "法定默认选项"
-        en = f"custom options: {changed}" if changed else "statutory defaults"
-        if self.name:
-            zh, en = f"{self.name}（{zh}）", f"{self.name} ({en})"
-        return Label(zh_CN=zh, en=en)
+        default = Label(zh_CN="法定默认选项", en="statutory defaults")
+        return options_label(self.departures(), name=self.name, default=default)
+
+
+_DEFAULTS = BondPolicy()

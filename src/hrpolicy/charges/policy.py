@@ -7,14 +7,13 @@ first explanation step, and an option set away from its default is named there.
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.fields import policy_checked, require, typed_fields
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
+from hrpolicy.core.options import departures, options_label
 
 __all__ = ["ChargePolicy", "FineRule", "PenaltyAndLoss", "Region"]
 
@@ -82,24 +81,13 @@ class ChargePolicy:
 
     def departures(self) -> tuple[str, ...]:
         """The options set away from their defaults, as ``option=value``."""
-        changed = []
-        for field in attrs.fields(ChargePolicy):
-            if field.name == "name":
-                continue
-            value = getattr(self, field.name)
-            if value != getattr(_DEFAULTS, field.name):
-                shown = value.value if isinstance(value, enum.Enum) else str(value)
-                changed.append(f"{field.name}={shown}")
-        return tuple(changed)
+        fields = [f.name for f in attrs.fields(ChargePolicy) if f.name != "name"]
+        return departures(self, _DEFAULTS, fields)
 
     def summary(self) -> Label:
         """``protective defaults``, or the options that depart from them, in both languages."""
-        changed = ", ".join(self.departures())
-        zh = f"自定义选项：{changed}" if changed else "保护劳动者的默认选项"
-        en = f"custom options: {changed}" if changed else "protective defaults"
-        if self.name:
-            zh, en = f"{self.name}（{zh}）", f"{self.name} ({en})"
-        return Label(zh_CN=zh, en=en)
+        default = Label(zh_CN="保护劳动者的默认选项", en="protective defaults")
+        return options_label(self.departures(), name=self.name, default=default)
 
 
 _DEFAULTS = ChargePolicy()

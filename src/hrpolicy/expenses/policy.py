@@ -11,7 +11,6 @@ sum and by standards.
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import Annotated, Final
 
@@ -38,6 +37,7 @@ from hrpolicy.core.fields import (
 )
 from hrpolicy.core.label import Label
 from hrpolicy.core.money import Rate
+from hrpolicy.core.options import departures, options_label
 
 __all__ = [
     "APPROVAL_HOLDS",
@@ -255,28 +255,20 @@ class ExpensePolicy:
 
     def departures(self) -> tuple[str, ...]:
         """The options set away from their defaults, as ``option=value``."""
-        changed = []
-        for field in (
-            "receipts_required",
-            "needs_base_target",
-            "unmet_target",
-            "reconcile_within_days",
-            "lump_sum_settles_advances",
-        ):
-            value = getattr(self, field)
-            if value != getattr(_DEFAULTS, field):
-                shown = value.value if isinstance(value, enum.Enum) else str(value)
-                changed.append(f"{field}={shown}")
-        return tuple(changed)
+        return departures(self, _DEFAULTS, _OPTIONS)
 
     def summary(self) -> Label:
         """``default options``, or the options that depart from them, in both languages."""
-        changed = ", ".join(self.departures())
-        zh = f"自定义选项：{changed}" if changed else "默认选项"
-        en = f"custom options: {changed}" if changed else "default options"
-        if self.name:
-            zh, en = f"{self.name}（{zh}）", f"{self.name} ({en})"
-        return Label(zh_CN=zh, en=en)
+        default = Label(zh_CN="默认选项", en="default options")
+        return options_label(self.departures(), name=self.name, default=default)
 
 
 _DEFAULTS = ExpensePolicy()
+#: The options :meth:`ExpensePolicy.departures` reports (the rest is the company's data).
+_OPTIONS: Final = (
+    "receipts_required",
+    "needs_base_target",
+    "unmet_target",
+    "reconcile_within_days",
+    "lump_sum_settles_advances",
+)
