@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
@@ -13,8 +13,9 @@ from hrpolicy.core.approvals import AWARD, GENERAL_MANAGER, ApprovalRule, Holds,
 from hrpolicy.core.bands import BandTable, Semantics, Side
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.deadlines import BeforeHoliday
+from hrpolicy.core.engines import engine
 from hrpolicy.core.money import Rate
-from hrpolicy.core.workcal import ChineseStatutoryCalendar, Holiday
+from hrpolicy.core.workcal import ChineseStatutoryCalendar, Holiday, holiday_of
 from hrpolicy.reports.awards import (
     AWARD_RESULT_TABLES,
     AwardPolicy,
@@ -30,7 +31,7 @@ from hrpolicy.reports.awards import (
     YearEndAwards,
     year_end_awards,
 )
-from hrpolicy.reports.examples import sales_team_awards, sales_team_year
+from hrpolicy.reports.examples import awards_calendar_2026, sales_team_awards, sales_team_year
 
 CALENDAR = ChineseStatutoryCalendar()
 TOP_THREE = (Rate.parse("50%"), Rate.parse("30%"), Rate.parse("20%"))
@@ -408,3 +409,23 @@ def test_a_pay_by_rule_needs_a_calendar_and_payment_days_need_a_pay_by_rule() ->
         year_end_awards(no_rule, sales_team_year())
     with pytest.raises(InvalidValueError, match="calendar: expected no calendar"):
         year_end_awards(no_rule, margins(100, 50), calendar=CALENDAR)
+
+
+def test_the_awards_example_calendar_agrees_day_by_day_with_the_statutory_data() -> None:
+    pytest.importorskip("chinese_calendar")
+    written, statutory = awards_calendar_2026(), ChineseStatutoryCalendar()
+    day = date(2026, 1, 1)
+    while day <= date(2026, 3, 31):
+        assert written.day_kind(day) == statutory.day_kind(day), day
+        assert holiday_of(written, day) == holiday_of(statutory, day), day
+        day += timedelta(days=1)
+
+
+def test_the_awards_engines_example_runs_without_the_calendar_extra_and_is_due_on_14_february() -> (
+    None
+):
+    awards = engine("awards")
+    result = awards.run(awards.example_case())
+    # The 2026 Spring Festival days off run 15-23 February; Saturday the 14th is worked.
+    assert str(result.due_on) == "2026-02-14"
+    assert str(result.total) == "73000.00"

@@ -388,14 +388,17 @@ class AwardCase:
 
 def _example_award_case() -> AwardCase:
     """The East China sales team's 2025 awards under the handbook's rule
-    (:func:`~hrpolicy.reports.examples.sales_team_awards`), on the statutory calendar."""
+    (:func:`~hrpolicy.reports.examples.sales_team_awards`), on the first three months of
+    2026 written as data (:func:`~hrpolicy.reports.examples.awards_calendar_2026`), so the
+    case runs without the ``cn-calendar`` extra."""
     from hrpolicy.reports.examples import (  # noqa: PLC0415 - loaded on use
+        awards_calendar_2026,
         sales_team_awards,
         sales_team_year,
     )
 
     return AwardCase(
-        policy=sales_team_awards(), team_year=sales_team_year(), calendar=StatutoryCalendar()
+        policy=sales_team_awards(), team_year=sales_team_year(), calendar=awards_calendar_2026()
     )
 
 

@@ -21,6 +21,7 @@ from hrpolicy.core.period import PeriodKind
 from hrpolicy.core.runs import Comparison, Repeat, RunPolicy, RunRule, Threshold
 from hrpolicy.core.workcal import (
     Holiday,
+    NamedHoliday,
     TableCalendar,
     WorkCalendar,
     check_calendar,
@@ -95,6 +96,7 @@ from hrpolicy.reports.validation import (
 
 __all__ = [
     "after_sales_cadences",
+    "awards_calendar_2026",
     "bid_documents_cadence",
     "delivery_revisit_cadences",
     "domain_report_policy",
@@ -419,6 +421,46 @@ def sales_team_awards() -> AwardPolicy:
         ),
         pay_by=BeforeHoliday(holiday=Holiday.SPRING_FESTIVAL),
         clause="年终奖励办法",
+    )
+
+
+def awards_calendar_2026() -> TableCalendar:
+    """The work calendar of January to March 2026 in mainland China, written as data: the
+    State Council's arrangement for that year as the ``chinesecalendar`` 1.11.0 data records
+    it — New Year's Day 1 to 3 January (Sunday 4 January worked), the Spring Festival 15 to
+    23 February (Saturdays 14 and 28 February worked). It dates the 2025 year-end awards
+    (due before the 2026 Spring Festival) without the ``cn-calendar`` extra; a date outside
+    these three months is :class:`~hrpolicy.core.errors.NotCoveredError`.
+
+    >>> calendar = awards_calendar_2026()
+    >>> calendar.day_kind(date(2026, 2, 14)).value, calendar.day_kind(date(2026, 2, 16)).value
+    ('makeup_workday', 'statutory_holiday')
+    """
+    return TableCalendar(
+        name="mainland China, January to March 2026",
+        first_year=2026,
+        last_year=2026,
+        first_day=date(2026, 1, 1),
+        last_day=date(2026, 3, 31),
+        holidays=(
+            date(2026, 1, 1),
+            date(2026, 1, 3),
+            *(date(2026, 2, day) for day in (15, 16, 17, 18, 19, 21, 22)),
+        ),
+        rest_days=(date(2026, 1, 2), date(2026, 2, 20), date(2026, 2, 23)),
+        makeup_workdays=(date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28)),
+        named_holidays=(
+            NamedHoliday(
+                holiday=Holiday.NEW_YEARS_DAY, first_day=date(2026, 1, 1), last_day=date(2026, 1, 3)
+            ),
+            NamedHoliday(
+                holiday=Holiday.SPRING_FESTIVAL,
+                first_day=date(2026, 2, 15),
+                last_day=date(2026, 2, 23),
+            ),
+        ),
+        source="the State Council's holiday arrangement for 2026, "
+        "as chinesecalendar 1.11.0 records it",
     )
 
 
