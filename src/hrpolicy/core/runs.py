@@ -56,7 +56,6 @@ test.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
@@ -339,17 +338,7 @@ def following(period: Period) -> Period:
     ['2025-01', '2025-Q1', '2025']
     """
     argument(period, Period, "period")
-    kind = period.kind
-    if kind is PeriodKind.SEASON:
-        raise InvalidValueError(
-            "period", "a month, a quarter or a year (a season has no next period)", str(period)
-        )
-    day = period.last_day + timedelta(days=1)
-    if kind is PeriodKind.YEAR:
-        return Period(year=day.year)
-    if kind is PeriodKind.QUARTER:
-        return Period(year=day.year, quarter=(day.month - 1) // 3 + 1)
-    return Period(year=day.year, month=day.month)
+    return period.following()
 
 
 _ZH: Final = "一两三四五六七八九十"  # 两 before a measure word: 两个月
