@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import os
 import platform
@@ -338,9 +339,15 @@ def _numpy_what_if(numpy: Any, cols: dict[str, Any]) -> Any:
 
 
 def _columns_path_available() -> None:
-    """The columnar what-if takes NumPy columns only where the batch tier module exists."""
+    """The columnar what-if takes NumPy columns where ``compare_columns`` names owners by code."""
     _numpy()
-    _vector()
+    from hrpolicy.commission import fast  # noqa: PLC0415
+
+    if "owner_names" not in inspect.signature(fast.compare_columns).parameters:
+        raise NotAvailableError(
+            "commission.fast.compare_columns takes no NumPy columns (owner codes with"
+            " owner_names) in this version"
+        )
 
 
 def g4(quick: bool) -> float:
