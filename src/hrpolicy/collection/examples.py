@@ -9,7 +9,7 @@ policy takes effect on 2024-01-01 and is tested against months checked by hand
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
@@ -22,6 +22,7 @@ from hrpolicy.collection.model import (
     CollectionState,
     Invoice,
     MatchingRule,
+    Payment,
     Receivables,
     WriteOff,
 )
@@ -46,7 +47,7 @@ from hrpolicy.collection.policy import (
 from hrpolicy.collection.results import CollectionStatement
 from hrpolicy.commission.results import LineKind, Statement
 from hrpolicy.core.bands import BandTable, Semantics, Side
-from hrpolicy.core.errors import InvalidValueError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import argument, arguments
 from hrpolicy.core.money import Rate, allocate, round_money
 from hrpolicy.core.period import Period
@@ -62,6 +63,7 @@ __all__ = [
     "invoices_with_commission",
     "key_account_policy",
     "matrix_policy",
+    "one_customer_year",
     "overdue_policy",
     "proportional_policy",
     "reserve_in_parts_policy",
@@ -404,3 +406,54 @@ def invoices_with_commission(
         for invoice, share in zip(group, shares, strict=True):
             result[invoice.invoice_id] = attrs.evolve(invoice, commission=share)
     return tuple(result[i.invoice_id] for i in given)
+
+
+def one_customer_year(invoices: int) -> tuple[CollectionPolicy, Receivables, Period]:
+    """A year of receivables for one salesperson (``li``) with ``invoices`` invoices to one
+    customer, settled under :func:`proportional_policy`: invoices issued evenly over 2024,
+    due in 30 days, each paid in two halves under FIFO (20 and 50 days after issue, the
+    second only while still in the year). Returns the policy, the receivables and the year;
+    ``settle_run(policy, year, receivables, "li")`` settles its twelve months.
+
+    >>> from hrpolicy.collection import settle_run
+    >>> policy, receivables, year = one_customer_year(24)
+    >>> run = settle_run(policy, year, receivables, "li")
+    >>> len(run.statements), run.total
+    (12, Decimal('6669.45'))
+    """
+    if isinstance(invoices, bool) or not isinstance(invoices, int):
+        raise InvalidTypeError("invoices", "an int", invoices)
+    if invoices < 1:
+        raise InvalidValueError("invoices", "at least 1", invoices)
+    start, end = date(2024, 1, 1), date(2024, 12, 31)
+    days = (end - start).days
+    sales: list[Invoice] = []
+    payments: list[Payment] = []
+    for n in range(invoices):
+        issued = start + timedelta(days=n * days // invoices)
+        amount = Decimal(10000 + 10 * (n % 50))
+        sales.append(
+            Invoice(
+                invoice_id=f"I{n:05d}",
+                customer="ACME",
+                salesperson="li",
+                issued_on=issued,
+                amount=amount,
+                commission=amount * Decimal("0.03"),
+                credit_days=30,
+            )
+        )
+        for k, after in enumerate((20, 50)):
+            if issued + timedelta(days=after) <= end:
+                payments.append(
+                    Payment(
+                        payment_id=f"P{n:05d}-{k}",
+                        customer="ACME",
+                        received_on=issued + timedelta(days=after),
+                        amount=amount / 2,
+                    )
+                )
+    receivables = Receivables(
+        invoices=tuple(sales), matching=MatchingRule.FIFO, payments=tuple(payments)
+    )
+    return proportional_policy(), receivables, Period(year=2024)

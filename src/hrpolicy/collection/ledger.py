@@ -15,6 +15,7 @@ what was written off), and a write-off above the open balance.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -173,12 +174,40 @@ class _Book:
         # Per payment: where its money went, in order: (invoice id or None for excess, amount).
         self.applied: dict[str, list[tuple[str | None, Decimal]]] = {}
         self.excess: dict[str, tuple[str, Decimal, str]] = {}
+        # Per customer, its issued invoices with money open, in matching order (oldest
+        # due, then issued, then id), and what they owe in all: kept with each change,
+        # so a payment neither re-sums nor re-sorts the customer's invoices.
+        self.issued: set[str] = set()
+        self.open: dict[str, list[tuple[date, date, str]]] = {}
+        self.customer_owed: dict[str, Decimal] = {}
+
+    def issue(self, invoice: Invoice) -> None:
+        self.issued.add(invoice.invoice_id)
+        self.open.setdefault(invoice.customer, [])
+        self.customer_owed.setdefault(invoice.customer, ZERO)
+        self._reopen(invoice.invoice_id, ZERO, self.open_balance(invoice.invoice_id))
 
     def open_balance(self, invoice_id: str) -> Decimal:
         return max(ZERO, self.owed[invoice_id])
 
     def less_owed(self, invoice_id: str, amount: Decimal) -> None:
+        before = self.open_balance(invoice_id)
         self.owed[invoice_id] = money_sum((self.owed[invoice_id], -amount))
+        if invoice_id in self.issued:
+            self._reopen(invoice_id, before, self.open_balance(invoice_id))
+
+    def _reopen(self, invoice_id: str, before: Decimal, after: Decimal) -> None:
+        invoice = self.invoices[invoice_id]
+        customer = invoice.customer
+        self.customer_owed[customer] = money_sum((self.customer_owed[customer], after, -before))
+        if bool(before) == bool(after):
+            return
+        key = (invoice.due_on, invoice.issued_on, invoice_id)
+        held = self.open[customer]
+        if after:
+            bisect.insort(held, key)
+        else:
+            del held[bisect.bisect_left(held, key)]
 
     def apply(self, payment: Payment, invoice_id: str, amount: Decimal) -> None:
         if amount:
@@ -209,9 +238,6 @@ def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
     book.applied[payment.payment_id] = []
     rule = receivables.matching
     customer = receivables.customer_of(payment)
-    candidates = [
-        i for i in book.by_customer.get(customer, ()) if i.issued_on <= payment.received_on
-    ]
     # Receivables checked that every payment names its invoice under BY_INVOICE (and
     # none under the other rules).
     named = receivables.invoice_of(payment)
@@ -222,16 +248,19 @@ def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
                 f"a date on or after invoice {named.invoice_id} was issued ({named.issued_on})",
                 payment.received_on,
             )
-        candidates = [named]
-    # Oldest due first (then issued, then id): the order FIFO settles in, and the order
-    # pro-rata ties take the odd fen in — never the order the invoices were listed in.
-    balances = {i.invoice_id: book.open_balance(i.invoice_id) for i in candidates}
-    open_invoices = sorted(
-        (i for i in candidates if balances[i.invoice_id] > 0),
-        key=lambda i: (i.due_on, i.issued_on, i.invoice_id),
-    )
-    owed = money_sum(balances[i.invoice_id] for i in open_invoices)
-    if not candidates and payment.excess_reason is None:
+        balance = book.open_balance(named.invoice_id)
+        open_ids = [named.invoice_id] if balance > 0 else []
+        owed = balance
+        any_issued = True
+    else:
+        # Oldest due first (then issued, then id): the order FIFO settles in, and the
+        # order pro-rata ties take the odd fen in — never the order the invoices were
+        # listed in. Only invoices issued by the payment's day are held (issues are
+        # replayed on their day, before the day's other events).
+        open_ids = [key[2] for key in book.open.get(customer, ())]
+        owed = book.customer_owed.get(customer, ZERO)
+        any_issued = customer in book.open
+    if not any_issued and payment.excess_reason is None:
         raise InvalidValueError(
             f"Payment({payment.payment_id}).received_on",
             f"a date on or after an invoice of customer {customer} is issued",
@@ -245,17 +274,22 @@ def _pay(book: _Book, payment: Payment, receivables: Receivables) -> None:
             payment.amount,
         )
     to_apply = min(payment.amount, owed)
-    if rule is MatchingRule.PRO_RATA and open_invoices:
-        shares = [balances[i.invoice_id] for i in open_invoices]
+    if rule is MatchingRule.PRO_RATA and open_ids:
+        shares = [book.open_balance(i) for i in open_ids]
         parts = allocate([Fraction(to_apply) * Fraction(b) / Fraction(owed) for b in shares])
-        for invoice, part in zip(open_invoices, parts, strict=True):
-            book.apply(payment, invoice.invoice_id, part)
+        for invoice_id, part in zip(open_ids, parts, strict=True):
+            book.apply(payment, invoice_id, part)
     else:
         left = to_apply
-        for invoice in open_invoices:
-            part = min(left, balances[invoice.invoice_id])
-            book.apply(payment, invoice.invoice_id, part)
+        settled: list[tuple[str, Decimal]] = []
+        for invoice_id in open_ids:
+            if not left:  # the payment is used up
+                break
+            part = min(left, book.open_balance(invoice_id))
+            settled.append((invoice_id, part))
             left = money_sum((left, -part))
+        for invoice_id, part in settled:
+            book.apply(payment, invoice_id, part)
     excess = money_sum((payment.amount, -to_apply))
     if excess:
         assert payment.excess_reason is not None
@@ -339,7 +373,8 @@ def ledger(receivables: Receivables, as_of: date) -> Ledger:
     if not isinstance(as_of, date):
         raise InvalidTypeError("as_of", "a date", as_of)
     book = _Book(receivables.invoices)
-    events: list[tuple[date, int, str, CreditNote | Payment | Reversal | WriteOff]] = [
+    events: list[tuple[date, int, str, Invoice | CreditNote | Payment | Reversal | WriteOff]] = [
+        *((i.issued_on, -1, i.invoice_id, i) for i in receivables.invoices),
         *((n.issued_on, 0, n.note_id, n) for n in receivables.credit_notes),
         *((p.received_on, 1, p.payment_id, p) for p in receivables.payments),
         *((r.reversed_on, 2, r.reversal_id, r) for r in receivables.reversals),
@@ -348,7 +383,9 @@ def ledger(receivables: Receivables, as_of: date) -> Ledger:
     for day, _, _, event in sorted(events, key=lambda e: e[:3]):
         if day > as_of:
             break
-        if isinstance(event, CreditNote):
+        if isinstance(event, Invoice):
+            book.issue(event)
+        elif isinstance(event, CreditNote):
             _credit(book, event)
         elif isinstance(event, Payment):
             _pay(book, event, receivables)
