@@ -24,28 +24,43 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from hrpolicy import core
-from hrpolicy.core import (
-    ConversionError,
-    HRPolicyError,
-    InvalidTypeError,
-    InvalidValueError,
-    MissingDependencyError,
-    NotCoveredError,
-    PolicyDefinitionError,
-    Rate,
-    from_dict,
-    round_money,
-    to_dict,
-)
-
 if TYPE_CHECKING:
-    from hrpolicy import bonds, charges, collection, commission, expenses, law, reports
+    from hrpolicy import bonds, charges, collection, commission, core, expenses, law, reports
+    from hrpolicy.core import (
+        ConversionError,
+        HRPolicyError,
+        InvalidTypeError,
+        InvalidValueError,
+        MissingDependencyError,
+        NotCoveredError,
+        PolicyDefinitionError,
+        Rate,
+        from_dict,
+        round_money,
+        to_dict,
+    )
 
 __version__ = "0.1.0.dev0"
 
 #: Engines load on first use, so ``import hrpolicy`` stays quick.
-_LAZY = frozenset({"bonds", "charges", "collection", "commission", "expenses", "law", "reports"})
+_LAZY = frozenset(
+    {"bonds", "charges", "collection", "commission", "core", "expenses", "law", "reports"}
+)
+
+#: Names re-exported from :mod:`hrpolicy.core`, each loaded with its module on first use.
+_FROM_CORE: dict[str, str] = {
+    "ConversionError": "hrpolicy.core.errors",
+    "HRPolicyError": "hrpolicy.core.errors",
+    "InvalidTypeError": "hrpolicy.core.errors",
+    "InvalidValueError": "hrpolicy.core.errors",
+    "MissingDependencyError": "hrpolicy.core.errors",
+    "NotCoveredError": "hrpolicy.core.errors",
+    "PolicyDefinitionError": "hrpolicy.core.errors",
+    "Rate": "hrpolicy.core.money",
+    "round_money": "hrpolicy.core.money",
+    "from_dict": "hrpolicy.core.convert",
+    "to_dict": "hrpolicy.core.convert",
+}
 
 
 def __getattr__(name: str) -> object:
@@ -53,11 +68,15 @@ def __getattr__(name: str) -> object:
         module = importlib.import_module(f"hrpolicy.{name}")
         globals()[name] = module
         return module
+    if name in _FROM_CORE:
+        value = getattr(importlib.import_module(_FROM_CORE[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'hrpolicy' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY)
+    return sorted(set(globals()) | _LAZY | set(_FROM_CORE))
 
 
 __all__ = [
