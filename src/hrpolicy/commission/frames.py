@@ -78,7 +78,7 @@ def _wrong_dtype(name: str, expected: str, series: Any) -> InvalidTypeError:
 
 def _owners(series: Any, name: str) -> list[str]:
     kind = series.dtype.kind
-    values = series.tolist()
+    values: list[Any] = series.tolist()
     if kind not in ("O", "U", "T") and str(series.dtype) not in ("category", "string", "str"):
         raise _wrong_dtype(name, "text (object str, a string dtype or a categorical)", series)
     for row, value in enumerate(values):
@@ -94,8 +94,9 @@ def _days(series: Any, name: str) -> list[date]:
         if len(late):
             row = int(late[0])
             raise InvalidValueError(f"{name}[{row}]", "a day (a midnight)", series.iloc[row])
-        return [stamp.date() for stamp in series.tolist()]
-    values = series.tolist()
+        # datetime64 gives Timestamps; an Arrow date32 dtype (kind "M" too) gives dates
+        return [day if type(day) is date else day.date() for day in series.tolist()]
+    values: list[Any] = series.tolist()
     for row, value in enumerate(values):
         if type(value) is not date:  # a datetime is a date subclass: refused too
             if row == 0 and not isinstance(value, date):
@@ -244,4 +245,3 @@ def merge_frame(frame: Any) -> list[dict[str, Any]]:
     return merge_partitions(
         [{name: (b, c)} for name, b, c in zip(owners, before, after, strict=True)]
     )
-
