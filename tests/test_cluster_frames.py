@@ -5,6 +5,7 @@ through Dask on a local cluster, and refused with the column named when a frame 
 
 from __future__ import annotations
 
+import importlib.util
 import random
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -191,3 +192,20 @@ def test_a_what_if_over_partitioned_parquet_on_a_local_cluster_equals_one_proces
         )
         collected = parts.compute()
     assert frames.merge_frame(collected.reset_index(drop=True)) == _single(rows)
+
+
+def test_the_spark_example_function_pays_batches_of_one_partition_as_one_process() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "spark_what_if", Path(__file__).parent.parent / "examples" / "spark_what_if.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)  # pyspark is imported only inside main()
+    rows = _rows(500, seed=3)
+    whole = _spark_frame(rows)
+    batches = [whole.iloc[i : i + 128].reset_index(drop=True) for i in range(0, 500, 128)]
+    (result,) = example.what_if(iter(batches))
+    owners, days, fens = (list(column) for column in zip(*rows, strict=True))
+    expected = compare_columns(example.BASELINE, example.CANDIDATE, owners, days, fens)
+    assert frames.merge_frame(result) == expected.to_records("people")
