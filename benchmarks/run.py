@@ -338,36 +338,43 @@ def _numpy_what_if(numpy: Any, cols: dict[str, Any]) -> Any:
     return _numpy_marginal(numpy, totals, 25000) - _numpy_marginal(numpy, totals, 30000)
 
 
-def _columns_path_available() -> None:
-    """The columnar what-if takes NumPy columns where ``compare_columns`` names owners by code."""
-    _numpy()
+def what_if_call(cols: dict[str, Any]) -> tuple[str, Any]:
+    """The library's two-plan what-if on the columns, and how it is given them: owner codes
+    with ``owner_names`` where ``compare_columns`` takes them, otherwise the owners' names
+    looked up from the codes (a NumPy string column, built inside the call so its cost and
+    memory count)."""
     from hrpolicy.commission import fast  # noqa: PLC0415
 
-    if "owner_names" not in inspect.signature(fast.compare_columns).parameters:
-        raise NotAvailableError(
-            "commission.fast.compare_columns takes no NumPy columns (owner codes with"
-            " owner_names) in this version"
-        )
+    numpy = _numpy()
+    compare_columns: Any = fast.compare_columns
+    a, b = _plan("a", 30000), _plan("b", 25000)
+    if "owner_names" in inspect.signature(compare_columns).parameters:
+
+        def by_code() -> object:
+            return compare_columns(
+                a, b, cols["owners"], cols["days"], cols["amounts"], owner_names=cols["names"]
+            )
+
+        return "owner codes with owner_names", by_code
+    names = numpy.asarray(cols["names"])
+
+    def by_name() -> object:
+        return compare_columns(a, b, names[cols["owners"]], cols["days"], cols["amounts"])
+
+    return "owners as a NumPy string column", by_name
 
 
 def g4(quick: bool) -> float:
     """1M-deal two-plan what-if from NumPy columns ÷ the same computation in plain NumPy."""
-    _columns_path_available()
-    from hrpolicy.commission import fast  # noqa: PLC0415
-
-    compare_columns: Any = fast.compare_columns  # takes NumPy columns once the interface exists
     numpy = _numpy()
     count = 10_000 if SMOKE else 100_000 if quick else 1_000_000
     cols = _columns(count)
-    a, b = _plan("a", 30000), _plan("b", 25000)
-
-    def call() -> object:
-        return compare_columns(
-            a, b, cols["owners"], cols["days"], cols["amounts"], owner_names=cols["names"]
-        )
-
+    how, call = what_if_call(cols)
+    result: Any = call()
+    if int(result.difference.scaleb(2)) != int(_numpy_what_if(numpy, cols).sum()):
+        raise AssertionError("compare_columns and the plain NumPy what-if disagree")
     library = best(call, 1, 3)
-    show(f"compare_columns, {count:,} deals from NumPy columns", library)
+    show(f"compare_columns, {count:,} deals, {how}", library)
     plain = best(lambda: _numpy_what_if(numpy, cols), 1, 3)
     show(f"the same in plain NumPy, {count:,} deals", plain)
     return library / plain
@@ -468,7 +475,7 @@ _G9_CHILD = textwrap.dedent(
     """
     import json, sys
     sys.path.insert(0, {here!r})
-    from run import _columns, _plan
+    from run import _columns, what_if_call
 
     def high_water_kib():
         with open("/proc/self/status", encoding="utf-8") as status:
@@ -479,13 +486,16 @@ _G9_CHILD = textwrap.dedent(
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     import numpy
-    from hrpolicy.commission.fast import compare_columns
     cols = _columns({count})
-    a, b = _plan("a", 30000), _plan("b", 25000)
+    how, call = what_if_call(cols)
     raw = cols["owners"].nbytes + cols["days"].nbytes + cols["amounts"].nbytes
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")  # the peak so far becomes the present size
+    except OSError:
+        pass
     before = high_water_kib()
-    result = compare_columns(a, b, cols["owners"], cols["days"], cols["amounts"],
-                             owner_names=cols["names"])
+    result = call()
     after = high_water_kib()
     print(json.dumps({{"added": (after - before) * 1024, "raw": raw}}))
     """
@@ -495,7 +505,6 @@ _G9_CHILD = textwrap.dedent(
 def g9(quick: bool) -> float:
     """Peak resident memory the 1M what-if adds (inputs from the columns + the call) ÷ raw
     int64 columns' bytes, in a fresh interpreter."""
-    _columns_path_available()
     count = 10_000 if SMOKE else 200_000 if quick else 1_000_000
     here = os.path.dirname(os.path.abspath(__file__))
     code = _G9_CHILD.format(here=here, count=count)
