@@ -71,3 +71,22 @@ def assert_tidy(
         for table in tables.values():
             assert Table.build(table.schema, table.rows) == table
         assert_typed(tables)
+
+
+def what_if_plan(plan_id: str, second_band_from: int) -> typing.Any:
+    """A marginal 1 % / 2 % / 3 % sales commission plan whose second band starts as given:
+    the two plans of the cluster what-ifs differ only there."""
+    from datetime import date  # noqa: PLC0415
+
+    from hrpolicy.commission import Commission, Measure, Plan, PlanVersion  # noqa: PLC0415
+    from hrpolicy.core import BandTable, Semantics, Side  # noqa: PLC0415
+
+    table = BandTable.from_thresholds(
+        [0, second_band_from, 100000],
+        ["0.01", "0.02", "0.03"],
+        closed=Side.UPPER,
+        semantics=Semantics.MARGINAL,
+    )
+    component = Commission(component_id="c", name="提成", measure=Measure.SALES, table=table)
+    version = PlanVersion(version="v", effective_from=date(2024, 1, 1), components=(component,))
+    return Plan(plan_id=plan_id, name=plan_id, versions=(version,))

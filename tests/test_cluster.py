@@ -11,28 +11,10 @@ from datetime import date, timedelta
 import pytest
 
 from hrpolicy import InvalidValueError
-from hrpolicy.commission import Commission, Measure, Plan, PlanVersion
 from hrpolicy.commission.fast import compare_columns, compare_partition, merge_partitions
-from hrpolicy.core import BandTable, Semantics, Side
+from tests.helpers import what_if_plan
 
 distributed = pytest.importorskip("distributed")
-
-
-def _plan(plan_id: str, second_band_from: int) -> Plan:
-    table = BandTable.from_thresholds(
-        [0, second_band_from, 100000],
-        ["0.01", "0.02", "0.03"],
-        closed=Side.UPPER,
-        semantics=Semantics.MARGINAL,
-    )
-    component = Commission(component_id="c", name="提成", measure=Measure.SALES, table=table)
-    return Plan(
-        plan_id=plan_id,
-        name=plan_id,
-        versions=(
-            PlanVersion(version="v", effective_from=date(2024, 1, 1), components=(component,)),
-        ),
-    )
 
 
 def _rows(count: int) -> list[tuple[str, date, int]]:
@@ -48,9 +30,9 @@ def _rows(count: int) -> list[tuple[str, date, int]]:
 
 
 def test_plans_and_results_pickle_cleanly() -> None:
-    baseline = _plan("a", 30000)
+    baseline = what_if_plan("a", 30000)
     assert pickle.loads(pickle.dumps(baseline)) == baseline
-    result = compare_partition(baseline, _plan("b", 25000), _rows(50))
+    result = compare_partition(baseline, what_if_plan("b", 25000), _rows(50))
     assert pickle.loads(pickle.dumps(result)) == result
 
 
@@ -63,7 +45,7 @@ def test_an_owner_split_across_partitions_is_refused() -> None:
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_what_if_on_a_local_cluster_equals_the_single_process_answer() -> None:
-    baseline, candidate = _plan("a", 30000), _plan("b", 25000)
+    baseline, candidate = what_if_plan("a", 30000), what_if_plan("b", 25000)
     rows = _rows(5000)
     partitions: dict[int, list[tuple[str, date, int]]] = {}
     for row in rows:  # partition by owner: each owner's months stay whole

@@ -15,27 +15,14 @@ from typing import Any
 import pytest
 
 from hrpolicy import InvalidTypeError, InvalidValueError
-from hrpolicy.commission import Commission, Measure, Plan, PlanVersion
 from hrpolicy.commission.fast import compare_columns
-from hrpolicy.core import BandTable, Semantics, Side
+from tests.helpers import what_if_plan
 
 pandas = pytest.importorskip("pandas")
 frames = pytest.importorskip("hrpolicy.commission.frames")
 
 
-def _plan(plan_id: str, second_band_from: int) -> Plan:
-    table = BandTable.from_thresholds(
-        [0, second_band_from, 100000],
-        ["0.01", "0.02", "0.03"],
-        closed=Side.UPPER,
-        semantics=Semantics.MARGINAL,
-    )
-    component = Commission(component_id="c", name="提成", measure=Measure.SALES, table=table)
-    version = PlanVersion(version="v", effective_from=date(2024, 1, 1), components=(component,))
-    return Plan(plan_id=plan_id, name=plan_id, versions=(version,))
-
-
-BASELINE, CANDIDATE = _plan("a", 30000), _plan("b", 25000)
+BASELINE, CANDIDATE = what_if_plan("a", 30000), what_if_plan("b", 25000)
 
 
 def _rows(count: int, seed: int = 7) -> list[tuple[str, date, int]]:
