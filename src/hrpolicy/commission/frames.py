@@ -29,7 +29,6 @@ only when a frame is read; without it the call raises
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -38,7 +37,8 @@ from typing import Any, Final
 
 from hrpolicy.commission.fast import compare_columns, merge_partitions
 from hrpolicy.commission.plan import Plan
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, MissingDependencyError
+from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
+from hrpolicy.core.libraries import require_library
 
 __all__ = ["RESULT_COLUMNS", "compare_frame", "merge_frame", "result_meta", "what_if_batches"]
 
@@ -49,13 +49,7 @@ _HUNDRED: Final = Decimal(100)
 
 
 def _pandas() -> ModuleType:
-    try:
-        return importlib.import_module("pandas")
-    except ImportError:
-        raise MissingDependencyError(
-            "hrpolicy.commission.frames",
-            "the pandas library, installed with the extra: pip install 'hrpolicy[pandas]'",
-        ) from None
+    return require_library("pandas", "pandas", "hrpolicy.commission.frames")
 
 
 def _series(frame: Any, name: str) -> Any:

@@ -40,9 +40,9 @@ from typing import TYPE_CHECKING, Any
 from hrpolicy.core.errors import (
     InvalidTypeError,
     InvalidValueError,
-    MissingDependencyError,
     NotCoveredError,
 )
+from hrpolicy.core.libraries import require_library
 from hrpolicy.core.money import EXACT
 
 if TYPE_CHECKING:
@@ -52,17 +52,6 @@ __all__ = ["INT64_MAX", "increases_fen", "payouts_fen"]
 
 #: The largest int64; every figure computed on the int64 path stays below it.
 INT64_MAX = 2**63 - 1
-
-
-def numpy_module(feature: str) -> Any:
-    """NumPy, or a :class:`MissingDependencyError` naming the extra that installs it."""
-    try:
-        import numpy  # noqa: PLC0415 - optional, loaded on first use
-    except ImportError:
-        raise MissingDependencyError(
-            feature, "the numpy library, installed with the extra: pip install 'hrpolicy[numpy]'"
-        ) from None
-    return numpy
 
 
 def _measures(np: Any, units: object, name: str) -> Any:
@@ -139,7 +128,7 @@ def payouts_fen(table: CompiledTable, units: object, *, name: str = "units") -> 
     ``10**-places`` units, fen for money), rounded half up to the fen, as an int64 array
     equal to ``[table.payout_fen(int(u)) for u in units]``. ``name`` is the column named
     in errors (``units[3]``)."""
-    np = numpy_module("hrpolicy.core.vector.payouts_fen")
+    np = require_library("numpy", "numpy", "hrpolicy.core.vector.payouts_fen")
     measures = _measures(np, units, name)
     return _rounded(np, table, _scaled(np, table, measures, 0, name), name)
 
@@ -148,7 +137,7 @@ def increases_fen(table: CompiledTable, start: int, ends: object, *, name: str =
     """What a measure growing from ``start`` to each of ``ends`` adds to the payout,
     rounded once, half up, to the fen: ``[table.increase_fen(start, int(e)) for e in
     ends]`` as an int64 array (a statement's month paid from 0 is ``start=0``)."""
-    np = numpy_module("hrpolicy.core.vector.increases_fen")
+    np = require_library("numpy", "numpy", "hrpolicy.core.vector.increases_fen")
     measures = _measures(np, ends, name)
     base = table.scaled(start)
     return _rounded(np, table, _scaled(np, table, measures, base, name), name)

@@ -11,10 +11,9 @@ library, installed with the extra: pip install 'hrpolicy[polars]'
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
 
-from hrpolicy.core.errors import MissingDependencyError
+from hrpolicy.core import libraries
 
 __all__ = ["require_library"]
 
@@ -34,10 +33,4 @@ def require_library(module: str, extra: str, feature: str = "hrpolicy.tables") -
     Raises:
         MissingDependencyError: the module cannot be imported.
     """
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise MissingDependencyError(
-            feature,
-            f"the {module} library, installed with the extra: pip install 'hrpolicy[{extra}]'",
-        ) from None
+    return libraries.require_library(module, extra, feature)
