@@ -89,3 +89,47 @@ def test_a_float_array_or_a_list_is_refused_as_measures() -> None:
         payouts_fen(_tiers(), np.array([1.5]))
     with pytest.raises(InvalidTypeError, match="NumPy array"):
         payouts_fen(_tiers(), [1, 2])
+
+
+@given(
+    st.sampled_from([Semantics.MARGINAL, Semantics.WHOLE]).flatmap(
+        lambda s: band_tables(semantics=s, min_bands=17, max_bands=30, start=-50000)
+    ),
+    st.lists(st.integers(min_value=-(10**9), max_value=10**9), max_size=30),
+)
+def test_long_tables_with_negative_measures_are_paid_on_an_array_as_one_by_one(
+    table: BandTable, measures: list[int]
+) -> None:
+    # More than sixteen bands are searched rather than compared; any side of each boundary.
+    compiled = CompiledTable.of(table)
+    try:
+        expected = [compiled.payout_fen(u) for u in measures]
+    except NotCoveredError:
+        with pytest.raises(NotCoveredError):
+            payouts_fen(compiled, np.array(measures, dtype=np.int64))
+        return
+    assert payouts_fen(compiled, np.array(measures, dtype=np.int64)).tolist() == expected
+
+
+def _covered(table: CompiledTable, units: int) -> bool:
+    try:
+        table.payout_fen(units)
+    except NotCoveredError:
+        return False
+    return True
+
+
+@given(
+    band_tables(semantics=Semantics.MARGINAL, start=-50000, unbounded=False),
+    st.lists(st.integers(min_value=-(10**8), max_value=10**8), min_size=1, max_size=30),
+)
+def test_a_measure_beyond_a_bounded_table_is_refused_naming_the_first_such_row(
+    table: BandTable, measures: list[int]
+) -> None:
+    compiled = CompiledTable.of(table)
+    outside = [row for row, units in enumerate(measures) if not _covered(compiled, units)]
+    if not outside:
+        assert payouts_fen(compiled, np.array(measures)).tolist() == compiled.payouts_fen(measures)
+        return
+    with pytest.raises(NotCoveredError, match=rf"^units\[{outside[0]}\]"):
+        payouts_fen(compiled, np.array(measures))

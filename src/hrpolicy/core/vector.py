@@ -7,12 +7,14 @@ one ``searchsorted``, the payout by one multiplication and addition, rounded hal
 :meth:`~hrpolicy.core.compiled.CompiledTable.increase_fen` gives.
 
 NumPy's int64 arithmetic wraps silently, so the bound of every intermediate figure is
-worked out before computing, from the largest measure and the table's integers: with
-``U`` the largest measure (in absolute value), ``L``, ``V`` and ``C`` the largest lower
-bound, scaled rate and cumulative payout of the table, ``S`` the payout subtracted (0 or
-the start's) and ``D`` the table's denominator, the path stays on int64 only when
-``((U + L) × V + C + S) × 200 + 2 × D < 2**63``. Above the bound the same arithmetic
-runs on exact Python integers (a NumPy object array) — slower, never wrong. A payout that
+worked out before computing, from the largest measure and the table's integers. A band's
+exact payout is ``offset + measure × value`` (the offset folds in what the bands below pay,
+or the band's lump sum); with ``U`` the largest measure (in absolute value), ``V`` and ``O``
+the largest scaled rate and offset (in absolute value), ``S`` the payout subtracted (0 or
+the start's) and ``E`` the hundredth of the table's denominator (one fen in its units),
+the path stays on int64 only when ``2 × (U × V + O + S) + 2 × E < 2**63``. Above the
+bound the same arithmetic runs on exact Python integers (a NumPy object array) — slower,
+never wrong. A payout that
 does not itself fit in int64 is refused, naming the row.
 
 NumPy is imported when a function is called (extra ``numpy``), never by ``import
@@ -62,6 +64,45 @@ def _measures(np: Any, units: object, name: str) -> Any:
     return units
 
 
+#: Up to this many bands, the band of every measure is found by one comparison per band
+#: boundary (a pass each, cheaper than a binary search per measure for short tables).
+_COMPARED_BANDS = 16
+
+
+def _outside_row(np: Any, table: CompiledTable, measures: Any) -> int | None:
+    """The first row outside the table's domain, or ``None``: read off the smallest and
+    largest measures first, so a covered array costs two reductions."""
+    first_lower, first_closed = table._lowers[0], table._closed_lower[0]
+    smallest, largest = measures.min(), measures.max()
+    below = smallest < first_lower or (smallest == first_lower and not first_closed)
+    upper = table._last_upper
+    above = upper is not None and (
+        largest > upper or (largest == upper and not table._last_upper_closed)
+    )
+    if not (below or above):
+        return None
+    outside = (measures < first_lower) if first_closed else (measures <= first_lower)
+    if upper is not None:
+        outside |= (measures > upper) if table._last_upper_closed else (measures >= upper)
+    return int(np.argmax(outside))
+
+
+def _bands(np: Any, table: CompiledTable, measures: Any, kind: Any) -> Any:
+    """The band index of every measure (each measure already known to be covered): a
+    measure on a boundary belongs to the band above when that band's lower bound is
+    closed, to the band below otherwise."""
+    lowers, closed = table._lowers, table._closed_lower
+    if len(lowers) <= _COMPARED_BANDS:
+        index = np.zeros(len(measures), dtype=np.intp)
+        for lower, lower_closed in zip(lowers[1:], closed[1:], strict=True):
+            index += (measures >= lower) if lower_closed else (measures > lower)
+        return index
+    lower_array = np.array(lowers, dtype=kind)
+    index = np.searchsorted(lower_array, measures, side="right") - 1
+    on_open = (measures == lower_array[index]) & ~np.array(closed, dtype=bool)[index]
+    return index - on_open
+
+
 def _scaled(np: Any, table: CompiledTable, units: Any, start: int, name: str) -> Any:
     """``scaled(u) - start`` for every measure, exact: int64 when the bound allows,
     Python integers (object array) otherwise."""
@@ -72,46 +113,45 @@ def _scaled(np: Any, table: CompiledTable, units: Any, start: int, name: str) ->
         row = int(np.argmax(np.abs(units.astype(object)) >= table._limit))
         raise InvalidValueError(f"{name}[{row}]", "a measure below 10^18", int(units[row]))
     lowers, values, cumulative = table._lowers, table._values, table._cumulative
-    bound = (
-        (largest + max(map(abs, lowers))) * max(map(abs, values))
-        + max(map(abs, cumulative))
-        + abs(start)
-    ) * 200 + 2 * table._denominator
+    # A band's payout is offset + measure × value, the offset folding in the payout below
+    # its lower bound (marginal) or its lump sum (whole).
+    offsets = [
+        total - lower * value if table._marginal else total
+        for lower, value, total in zip(lowers, values, cumulative, strict=True)
+    ]
+    unit = table._denominator // 100
+    bound = 2 * (largest * max(map(abs, values)) + max(map(abs, offsets)) + abs(start)) + 2 * unit
     wide = bound > INT64_MAX or units.dtype == np.uint64
     kind: Any = object if wide else np.int64
-    measures = units.astype(kind)
-    lower_array = np.array(lowers, dtype=kind)
-    index = np.searchsorted(lower_array, measures, side="right") - 1
-    clipped = np.maximum(index, 0)
-    open_lower = ~np.array(table._closed_lower, dtype=bool)
-    index = index - ((index >= 0) & (measures == lower_array[clipped]) & open_lower[clipped])
-    outside = index < 0
-    if table._last_upper is not None:
-        outside |= measures > table._last_upper
-        if not table._last_upper_closed:
-            outside |= measures == table._last_upper
-    if outside.any():
-        row = int(np.argmax(outside))
+    measures = units.astype(kind, copy=False)
+    row = _outside_row(np, table, measures)
+    if row is not None:
         raise NotCoveredError(
             f"{name}[{row}]",
             f"a measure within {table.table.domain()}",
             Decimal(int(units[row])).scaleb(-table._places, context=EXACT),
         )
-    clipped = np.maximum(index, 0)
-    value = np.array(values, dtype=kind)[clipped]
-    total = np.array(cumulative, dtype=kind)[clipped]
-    if table._marginal:
-        scaled = total + (measures - lower_array[clipped]) * value
-    else:
-        scaled = measures * value + total
-    return scaled - start if start else scaled
+    index = _bands(np, table, measures, kind)
+    scaled = np.array(offsets, dtype=kind).take(index)
+    scaled += measures * np.array(values, dtype=kind).take(index)
+    if start:
+        scaled -= start
+    return scaled
 
 
 def _rounded(np: Any, table: CompiledTable, scaled: Any, name: str) -> Any:
-    """Half up to the fen (ties away from zero), as ``CompiledTable._fen`` rounds."""
-    denominator = table._denominator
-    magnitude = (np.abs(scaled) * 200 + denominator) // (2 * denominator)
-    fen = np.where(scaled >= 0, magnitude, -magnitude)
+    """Half up to the fen (ties away from zero), as ``CompiledTable._fen`` rounds: a
+    payout of ``scaled / denominator`` yuan is ``scaled / unit`` fen, ``unit`` being the
+    denominator's hundredth."""
+    unit = table._denominator // 100
+    if len(scaled) == 0:
+        return scaled
+    negative = scaled.min() < 0
+    magnitude = np.abs(scaled) if negative else scaled
+    # ``unit`` is a power of ten: a whole fen when 1, else even, so half of it is exact.
+    fen = magnitude if unit == 1 else (magnitude + unit // 2) // unit
+    if negative:
+        fen = np.where(scaled < 0, -fen, fen)
     if fen.dtype == object:
         too_big = np.abs(fen) > INT64_MAX
         if too_big.any():
