@@ -124,12 +124,12 @@ def _scaled(np: Any, table: CompiledTable, units: Any, start: int, name: str) ->
     wide = bound > INT64_MAX or units.dtype == np.uint64
     kind: Any = object if wide else np.int64
     measures = units.astype(kind, copy=False)
-    row = _outside_row(np, table, measures)
-    if row is not None:
+    outside = _outside_row(np, table, measures)
+    if outside is not None:
         raise NotCoveredError(
-            f"{name}[{row}]",
+            f"{name}[{outside}]",
             f"a measure within {table.table.domain()}",
-            Decimal(int(units[row])).scaleb(-table._places, context=EXACT),
+            Decimal(int(units[outside])).scaleb(-table._places, context=EXACT),
         )
     index = _bands(np, table, measures, kind)
     scaled = np.array(offsets, dtype=kind).take(index)
