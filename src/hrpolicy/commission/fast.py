@@ -57,6 +57,7 @@ $.months[li 2024-03]: expected 90000 fen, as recomputed from the stored plan and
 
 from __future__ import annotations
 
+import importlib.util
 import numbers
 import operator
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,14 +67,21 @@ from typing import Any, Final
 
 import attrs
 
+from hrpolicy.commission import columnar
 from hrpolicy.commission.engine import evaluate
 from hrpolicy.commission.model import Deal, Measure, Period, PersonInputs
 from hrpolicy.commission.plan import Commission, Frequency, Plan, PlanVersion, Window
 from hrpolicy.commission.results import Statement
+from hrpolicy.core import vector
 from hrpolicy.core.bands import Semantics
 from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.convert import converter
-from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, PolicyDefinitionError
+from hrpolicy.core.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NotCoveredError,
+    PolicyDefinitionError,
+)
 from hrpolicy.core.fields import (
     FIRST_DATE,
     LAST_DATE,
@@ -86,6 +94,7 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.money import fen_to_money
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, Tabular
 from hrpolicy.core.statement import EMPLOYEE, STATEMENT_KEYS, period_cells
+from hrpolicy.core.versions import end_of
 
 __all__ = [
     "FAST_TABLES",
@@ -235,11 +244,29 @@ def _owner(value: object, path: str) -> str:
     return value
 
 
+def _code(value: object, path: str, names: tuple[str, ...]) -> str:
+    """The owner an owner code stands for: an ``int`` (or NumPy integer) indexing
+    ``owner_names``."""
+    code = value
+    if type(value).__module__ == "numpy" and isinstance(value, numbers.Integral):
+        code = operator.index(value)
+    if type(code) is not int or not 0 <= code < len(names):
+        raise InvalidValueError(
+            path, f"an owner code from 0 to {len(names) - 1} (an index into owner_names)", value
+        )
+    return names[code]
+
+
 def _normalised(
-    owners: object, days: object, amounts_fen: object
+    owners: object, days: object, amounts_fen: object, owner_names: object = None
 ) -> tuple[list[str], list[date], list[int]]:
     """The three columns checked row by row, as lists of plain Python values."""
     owner_column = as_column(owners, "owners")
+    if owner_names is not None:
+        names = columnar.checked_owner_names(owner_names)
+        owner_column = [
+            _code(code, f"owners[{row}]", names) for row, code in enumerate(owner_column)
+        ]
     day_column = as_column(days, "days")
     fen_column = as_column(amounts_fen, "amounts_fen")
     if not len(owner_column) == len(day_column) == len(fen_column):
@@ -293,9 +320,19 @@ class _Month:
         self.last = day
 
 
-def _column(value: object, kind: type, path: str) -> tuple[Any, ...]:
+def _column(value: object, kind: type, path: str) -> Sequence[Any]:
     """A :class:`FastRun` column: a list or tuple of ``kind`` exactly, kept as a tuple
-    (its rows were checked one by one when the run was computed)."""
+    (its rows were checked one by one when the run was computed), or a column read on
+    NumPy (:mod:`hrpolicy.commission.columnar`), kept as it is."""
+    if isinstance(value, columnar._Column):
+        expected: dict[type, type] = {
+            str: columnar.OwnerColumn,
+            date: columnar.DayColumn,
+            int: columnar.FenColumn,
+        }
+        if not isinstance(value, expected[kind]):
+            raise InvalidTypeError(path, f"a column of {kind.__name__}", value)
+        return value
     if not isinstance(value, (list, tuple)):
         raise InvalidTypeError(path, f"a list or tuple of {kind.__name__}", value)
     column = tuple(value)
@@ -305,15 +342,15 @@ def _column(value: object, kind: type, path: str) -> tuple[Any, ...]:
     return column
 
 
-def _owners(value: object) -> tuple[str, ...]:
+def _owners(value: object) -> Sequence[str]:
     return _column(value, str, "FastRun.owners")
 
 
-def _days(value: object) -> tuple[date, ...]:
+def _days(value: object) -> Sequence[date]:
     return _column(value, date, "FastRun.days")
 
 
-def _amounts_fen(value: object) -> tuple[int, ...]:
+def _amounts_fen(value: object) -> Sequence[int]:
     return _column(value, int, "FastRun.amounts_fen")
 
 
@@ -419,9 +456,9 @@ class FastRun(Tabular):
     ``amounts_fen[i]`` fen)."""
 
     plan: Plan
-    owners: tuple[str, ...] = attrs.field(converter=_owners)
-    days: tuple[date, ...] = attrs.field(converter=_days)
-    amounts_fen: tuple[int, ...] = attrs.field(converter=_amounts_fen)
+    owners: Sequence[str] = attrs.field(converter=_owners)
+    days: Sequence[date] = attrs.field(converter=_days)
+    amounts_fen: Sequence[int] = attrs.field(converter=_amounts_fen)
     months: dict[tuple[str, int, int], int] = attrs.field(converter=_months)
 
     def __attrs_post_init__(self) -> None:
@@ -448,8 +485,22 @@ class FastRun(Tabular):
             raise InvalidValueError("month", "an owner and month with deals", key)
         return fen_to_money(self.months[key])
 
+    def _arrays(self) -> columnar.DealArrays | None:
+        """The columns' NumPy arrays, when the run's columns were read on NumPy."""
+        owners, days, fen = self.owners, self.days, self.amounts_fen
+        if (
+            isinstance(owners, columnar.OwnerColumn)
+            and isinstance(days, columnar.DayColumn)
+            and isinstance(fen, columnar.FenColumn)
+        ):
+            return columnar.DealArrays(owners.array, owners.names, days.array, fen.array)
+        return None
+
     def _sales(self) -> dict[tuple[str, int, int], tuple[int, int]]:
         """(deals, fen) by (owner, year, month), in one pass over the columns."""
+        arrays = self._arrays()
+        if arrays is not None:
+            return columnar.sales(columnar.Months(arrays))
         sales: dict[tuple[str, int, int], tuple[int, int]] = {}
         for owner, day, fen in zip(self.owners, self.days, self.amounts_fen, strict=True):
             key = (owner, day.year, day.month)
@@ -494,6 +545,12 @@ class FastRun(Tabular):
     def statement(self, owner: str, year: int, month: int) -> Statement:
         """The full, explained statement of one owner's month (recomputed on request)."""
         self.month(owner, year, month)
+        arrays = self._arrays()
+        rows = (
+            range(len(self.owners))
+            if arrays is None
+            else columnar.rows_of(arrays, owner, year, month)
+        )
         deals = [
             Deal(
                 deal_id=f"row-{row}",
@@ -501,7 +558,7 @@ class FastRun(Tabular):
                 signed_on=self.days[row],
                 amount=fen_to_money(self.amounts_fen[row]),
             )
-            for row in range(len(self.owners))
+            for row in rows
             if self.owners[row] == owner
             and (self.days[row].year, self.days[row].month) == (year, month)
         ]
@@ -527,22 +584,107 @@ def _run(compiled: _Compiled, groups: list[_Group]) -> dict[tuple[str, int, int]
     return months
 
 
+def _run_arrays(compiled: _Compiled, months: columnar.Months) -> dict[tuple[str, int, int], int]:
+    """:func:`_run` on months grouped on NumPy: the same fen, the same errors."""
+    np = columnar._numpy()
+    plan = compiled.plan
+    ordered = sorted(plan.versions, key=lambda v: v.effective_from)
+    epoch = columnar._EPOCH
+    starts = np.array([(v.effective_from - epoch).days for v in ordered], dtype=np.int64)
+    ends = np.array(
+        [
+            columnar._LAST_DAY if end is None else (end - epoch).days
+            for end in (end_of(ordered, i) for i in range(len(ordered)))
+        ],
+        dtype=np.int64,
+    )
+
+    def version_of(days: Any) -> Any:
+        index = np.searchsorted(starts, days, side="right") - 1
+        covered = (index >= 0) & (days <= ends[np.maximum(index, 0)])
+        return np.where(covered, index, -1)
+
+    def group(index: int) -> _Group:
+        owner, year, month = months.key(index)
+        return _Group(
+            owner,
+            year,
+            month,
+            int(months.totals[index]),
+            months.day(months.first[index]),
+            months.day(months.last[index]),
+        )
+
+    def refuse(index: int) -> None:
+        _run(compiled, [group(index)])  # raises the row path's error for this month
+        raise AssertionError(f"the month {months.key(index)} was judged payable")
+
+    def pay(version: int, totals: Any) -> Any:
+        name = ordered[version].version
+        if totals.dtype != object:
+            try:
+                return sum(
+                    vector.increases_fen(table, 0, totals) for table in compiled.tables[name]
+                )
+            except (InvalidValueError, NotCoveredError):
+                pass  # a month the row path refuses: the refusal below names it as it does
+        in_order = sorted(range(len(totals)), key=lambda i: months.key(int(i)))
+        fen = [0] * len(totals)
+        for index in in_order:
+            fen[index] = compiled.month_fen(name, int(totals[index]))
+        return np.array(fen, dtype=object)
+
+    return columnar.pay_months(months, version_of, pay, refuse)
+
+
+def _runs(
+    compiled: Sequence[_Compiled],
+    owners: object,
+    days: object,
+    amounts_fen: object,
+    owner_names: object,
+) -> list[FastRun]:
+    """Every plan's run on the same columns, grouped once: on NumPy when the columns are
+    arrays a vectorised reading passes, otherwise row by row."""
+    arrays = None
+    if importlib.util.find_spec("numpy") is not None:
+        names = None if owner_names is None else columnar.checked_owner_names(owner_names)
+        arrays = columnar.read_arrays(owners, days, amounts_fen, names)
+    if arrays is not None:
+        months = columnar.Months(arrays)
+        kept = arrays.columns()
+        return [FastRun(plan=c.plan, **kept, months=_run_arrays(c, months)) for c in compiled]
+    rows = _normalised(owners, days, amounts_fen, owner_names)
+    groups = _group(*rows)
+    columns = _columns(*rows)
+    return [FastRun(plan=c.plan, **columns, months=_run(c, groups)) for c in compiled]
+
+
 def run_columns(
-    plan: Plan, owners: Sequence[str], days: Sequence[date], amounts_fen: Sequence[int]
+    plan: Plan,
+    owners: Sequence[str] | Any,
+    days: Sequence[date] | Any,
+    amounts_fen: Sequence[int] | Any,
+    *,
+    owner_names: Sequence[str] | None = None,
 ) -> FastRun:
     """Commission per owner and month under ``plan``: deal ``i`` is ``owners[i]``'s,
     signed on ``days[i]``, for ``amounts_fen[i]`` fen.
 
     Each column is a list or tuple, or a NumPy array, a pandas or polars ``Series`` or an
-    Arrow array (see :func:`as_column`); every row is checked the same way whatever holds
-    it: owners non-empty text, days dates (a frame's midnight timestamps and whole-day
-    ``datetime64`` values too; a time of day is refused), amounts whole fen as ints
-    (NumPy integers too; never floats)."""
-    compiled = _Compiled(plan)
-    names, signed, fen = _normalised(owners, days, amounts_fen)
-    groups = _group(names, signed, fen)
-    # The run keeps its own copy of the columns, so statement() agrees with month().
-    return FastRun(plan=plan, **_columns(names, signed, fen), months=_run(compiled, groups))
+    Arrow array; every row is checked the same way whatever holds it: owners non-empty
+    text, days dates (a frame's midnight timestamps and whole-day ``datetime64`` values
+    too; a time of day is refused), amounts whole fen as ints (NumPy integers too; never
+    floats; :func:`~hrpolicy.commission.columnar.fen_column` turns decimal yuan into
+    fen). With ``owner_names``, ``owners`` holds integer codes: code ``k`` is
+    ``owner_names[k]``.
+
+    Columns of native NumPy or Arrow types are read, grouped and paid by vectorised code
+    (:mod:`hrpolicy.commission.columnar`) and kept by the run as read-only NumPy-backed
+    sequences; lists, tuples and columns of Python objects are read row by row (see
+    :func:`as_column`). Both give the same figures to the fen, and the same error for a
+    bad row."""
+    return _runs([_Compiled(plan)], owners, days, amounts_fen, owner_names)[0]
 
 
 def _columns(
@@ -602,21 +744,18 @@ FAST_TABLES: Final[dict[type, tuple[TableSchema, ...]]] = {
 def compare_columns(
     baseline: Plan,
     candidate: Plan,
-    owners: Sequence[str],
-    days: Sequence[date],
-    amounts_fen: Sequence[int],
+    owners: Sequence[str] | Any,
+    days: Sequence[date] | Any,
+    amounts_fen: Sequence[int] | Any,
+    *,
+    owner_names: Sequence[str] | None = None,
 ) -> FastComparison:
     """The same deals under two plans; the deals are grouped once for both. The columns
-    are read as :func:`run_columns` reads them (lists, NumPy arrays, Series, Arrow
-    arrays)."""
+    (and ``owner_names``) are read as :func:`run_columns` reads them (lists, NumPy arrays,
+    Series, Arrow arrays)."""
     first, second = _Compiled(baseline, "baseline"), _Compiled(candidate, "candidate")
-    names, signed, fen = _normalised(owners, days, amounts_fen)
-    groups = _group(names, signed, fen)
-    columns = _columns(names, signed, fen)
-    return FastComparison(
-        baseline=FastRun(plan=baseline, **columns, months=_run(first, groups)),
-        candidate=FastRun(plan=candidate, **columns, months=_run(second, groups)),
-    )
+    before, after = _runs([first, second], owners, days, amounts_fen, owner_names)
+    return FastComparison(baseline=before, candidate=after)
 
 
 def compare_partition(
