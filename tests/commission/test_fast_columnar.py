@@ -244,3 +244,32 @@ def test_days_spread_over_many_years_group_into_their_own_months() -> None:
         plan(commission()), np.array(owners), np.array(days, "datetime64[D]"), np.array(fen)
     )
     assert by_arrays.months == run_columns(plan(commission()), owners, days, fen).months
+
+
+@given(
+    st.lists(
+        st.decimals(min_value=0, max_value=10**15, places=2, allow_nan=False),
+        max_size=20,
+    ),
+    st.integers(0, 3),
+)
+def test_an_arrow_decimal_column_reads_as_the_same_fen_as_its_decimals_one_by_one(
+    yuan: list[Decimal], chunk: int
+) -> None:
+    column = pa.array(yuan, pa.decimal128(20, 4))
+    chunked = pa.chunked_array([column[:chunk], column[chunk:]], pa.decimal128(20, 4))
+    expected = [int(value * 100) for value in yuan]
+    assert fen_column(column).tolist() == expected
+    assert fen_column(chunked).tolist() == expected
+    assert fen_column(column.slice(min(chunk, len(yuan)))).tolist() == expected[chunk:]
+
+
+def test_an_arrow_decimal_with_a_fraction_of_a_fen_a_null_or_a_negative_is_refused_by_row() -> None:
+    with pytest.raises(InvalidValueError, match=r"^amounts\[1\]: expected a whole number of fen"):
+        fen_column(pa.array([Decimal("1.00"), Decimal("1.005")], pa.decimal128(10, 3)))
+    with pytest.raises(InvalidValueError, match=r"^amounts\[1\]: expected a decimal"):
+        fen_column(pa.array([Decimal("1.00"), None], pa.decimal128(10, 2)))
+    with pytest.raises(InvalidValueError, match=r"^amounts\[0\]: expected a decimal"):
+        fen_column(pa.array([Decimal("-1.00")], pa.decimal128(10, 2)))
+    with pytest.raises(InvalidValueError, match=r"^amounts\[0\]: expected an amount below 2\^63"):
+        fen_column(pa.array([Decimal(10**17)], pa.decimal256(40, 2)))

@@ -484,6 +484,32 @@ def rows_of(arrays: DealArrays, owner: str, year: int, month: int) -> list[int]:
     return np.flatnonzero((arrays.codes == code) & (months == number)).tolist()  # type: ignore[no-any-return]
 
 
+def _arrow_fen(np: Any, yuan: Any) -> Any | None:
+    """An Arrow decimal column as int64 fen without a Python object per row, or ``None``
+    when a row must be refused (the row-by-row reading then names it): the column is
+    rescaled to two places (Arrow refuses a rescaling that would lose a digit) and each
+    value's 128-bit integer read off the buffer, kept when it fits in int64."""
+    import pyarrow  # noqa: PLC0415 - present: the column is an Arrow array
+    import pyarrow.compute  # noqa: PLC0415
+
+    chunks = yuan.chunks if isinstance(yuan, pyarrow.ChunkedArray) else [yuan]
+    parts = []
+    for chunk in chunks:
+        if chunk.null_count:
+            return None
+        try:
+            cents = pyarrow.compute.cast(chunk, pyarrow.decimal128(38, 2))
+        except (pyarrow.ArrowInvalid, pyarrow.ArrowNotImplementedError):
+            return None
+        words = np.frombuffer(cents.buffers()[1], dtype="<i8")
+        words = words[2 * cents.offset : 2 * (cents.offset + len(cents))].reshape(-1, 2)
+        low, high = words[:, 0], words[:, 1]
+        if len(low) and ((high != 0).any() or (low < 0).any()):
+            return None  # negative, or beyond int64: refused row by row
+        parts.append(low)
+    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
+
+
 def fen_column(yuan: object, *, name: str = "amounts") -> Any:
     """A decimal column of yuan as an int64 NumPy array of fen, exactly: an Arrow
     ``decimal128``/``decimal256`` array (or chunked array), or a sequence of
@@ -506,7 +532,10 @@ def fen_column(yuan: object, *, name: str = "amounts") -> Any:
         arrow_type = getattr(yuan, "type", None)
         if not str(arrow_type).startswith("decimal"):
             raise InvalidTypeError(name, "an Arrow decimal array (yuan)", f"type {arrow_type}")
-        values = yuan.to_pylist()  # type: ignore[attr-defined]
+        fen = _arrow_fen(np, yuan)
+        if fen is not None:
+            return fen
+        values = yuan.to_pylist()  # type: ignore[attr-defined]  # refused row by row
     elif isinstance(yuan, (str, bytes)) or not isinstance(yuan, Sequence):
         as_list = getattr(yuan, "tolist", None)
         if not callable(as_list):
