@@ -28,6 +28,18 @@ owner's month through the full engine, with every line explained, on request.
 >>> run.owner_total("li"), run.total
 (Decimal('900.00'), Decimal('1050.00'))
 
+Columns held by NumPy, pandas, polars or Arrow are read, grouped and paid by vectorised
+code (:mod:`hrpolicy.commission.columnar`); owners may come as integer codes with their
+names in ``owner_names`` — how a frame's categorical or a Parquet dictionary column holds
+them. The run keeps such columns as read-only NumPy-backed sequences.
+
+>>> import numpy
+>>> coded = run_columns(commission_only, numpy.array([0, 0, 1]),
+...                     numpy.array(["2024-03-01", "2024-03-09", "2024-03-09"], "datetime64[D]"),
+...                     numpy.array([1_000_000, 2_000_000, 500_000]), owner_names=["li", "wang"])
+>>> coded == run, coded.owners
+(True, OwnerColumn(3 rows))
+
 A run's tables (:data:`FAST_TABLES`) are built only when asked for: ``totals``, one row
 per owner (``people``) and per owner and month (``months``), money as exact ``Decimal``.
 
