@@ -1,92 +1,225 @@
 """The core every engine shares: money and rates, time measurement, work calendars, band
-tables, explanations and findings, errors, conversion to and from plain data, display."""
+tables, explanations and findings, errors, conversion to and from plain data, display.
 
-from hrpolicy.core.approvals import (
-    ApprovalRule,
-    ApprovalSubject,
-    Approver,
-    Holds,
-    SignOff,
-    check_approvals,
-)
-from hrpolicy.core.bands import Band, BandApplication, BandTable, Piece, Semantics, Side
-from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
-from hrpolicy.core.compiled import CompiledTable
-from hrpolicy.core.convert import from_dict, to_dict
-from hrpolicy.core.deadlines import (
-    BeforeHoliday,
-    DayOfNextMonth,
-    DeadlineRule,
-    DueDate,
-    Roll,
-    deadline,
-    due_date,
-)
-from hrpolicy.core.errors import (
-    ConversionError,
-    HRPolicyError,
-    InvalidTypeError,
-    InvalidValueError,
-    MissingDependencyError,
-    NotCoveredError,
-    PolicyDefinitionError,
-)
-from hrpolicy.core.explain import (
-    Catalog,
-    Explanation,
-    Finding,
-    FindingSpec,
-    Label,
-    Severity,
-    Step,
-    Trail,
-)
-from hrpolicy.core.formatting import format_date, format_money, format_rate
+Every name loads with its module on first use (``from hrpolicy.core import BandTable``
+loads :mod:`hrpolicy.core.bands` and what it needs, not the whole core).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+# A name that is also a submodule's is bound now: importing the submodule would
+# otherwise set the package attribute to the module.
 from hrpolicy.core.label import label
-from hrpolicy.core.money import (
-    Rate,
-    allocate,
-    format_exact,
-    money_sum,
-    parse_money,
-    round_money,
-)
-from hrpolicy.core.period import Period, PeriodKind, Season
-from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, ValueKind, exact_text
-from hrpolicy.core.recovery import RecoveryMonth, RecoverySchedule, recovery_cap, recovery_schedule
-from hrpolicy.core.runs import (
-    Comparison,
-    Repeat,
-    RunMatch,
-    RunPolicy,
-    RunRule,
-    Runs,
-    Threshold,
-    find_runs,
-    following,
-)
-from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
-from hrpolicy.core.statement import PaidLine
-from hrpolicy.core.workcal import (
-    BaseCalendar,
-    ChineseStatutoryCalendar,
-    DayKind,
-    Holiday,
-    HolidayNaming,
-    LayeredCalendar,
-    NamedHoliday,
-    StatutoryCalendar,
-    TableCalendar,
-    WorkCalendar,
-    add_workdays,
-    count_workdays,
-    holiday_of,
-    holiday_stretch,
-    holiday_stretches,
-    is_workday,
-    next_workday,
-    previous_workday,
-)
+
+if TYPE_CHECKING:
+    from hrpolicy.core.approvals import (
+        ApprovalRule,
+        ApprovalSubject,
+        Approver,
+        Holds,
+        SignOff,
+        check_approvals,
+    )
+    from hrpolicy.core.bands import Band, BandApplication, BandTable, Piece, Semantics, Side
+    from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
+    from hrpolicy.core.compiled import CompiledTable
+    from hrpolicy.core.convert import from_dict, to_dict
+    from hrpolicy.core.deadlines import (
+        BeforeHoliday,
+        DayOfNextMonth,
+        DeadlineRule,
+        DueDate,
+        Roll,
+        deadline,
+        due_date,
+    )
+    from hrpolicy.core.errors import (
+        ConversionError,
+        HRPolicyError,
+        InvalidTypeError,
+        InvalidValueError,
+        MissingDependencyError,
+        NotCoveredError,
+        PolicyDefinitionError,
+    )
+    from hrpolicy.core.explain import (
+        Catalog,
+        Explanation,
+        Finding,
+        FindingSpec,
+        Label,
+        Severity,
+        Step,
+        Trail,
+    )
+    from hrpolicy.core.formatting import format_date, format_money, format_rate
+    from hrpolicy.core.money import (
+        Rate,
+        allocate,
+        format_exact,
+        money_sum,
+        parse_money,
+        round_money,
+    )
+    from hrpolicy.core.period import Period, PeriodKind, Season
+    from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, ValueKind, exact_text
+    from hrpolicy.core.recovery import (
+        RecoveryMonth,
+        RecoverySchedule,
+        recovery_cap,
+        recovery_schedule,
+    )
+    from hrpolicy.core.runs import (
+        Comparison,
+        Repeat,
+        RunMatch,
+        RunPolicy,
+        RunRule,
+        Runs,
+        Threshold,
+        find_runs,
+        following,
+    )
+    from hrpolicy.core.span import Rounding, Span, TimeUnit, add_units, measure, through
+    from hrpolicy.core.statement import PaidLine
+    from hrpolicy.core.workcal import (
+        BaseCalendar,
+        ChineseStatutoryCalendar,
+        DayKind,
+        Holiday,
+        HolidayNaming,
+        LayeredCalendar,
+        NamedHoliday,
+        StatutoryCalendar,
+        TableCalendar,
+        WorkCalendar,
+        add_workdays,
+        count_workdays,
+        holiday_of,
+        holiday_stretch,
+        holiday_stretches,
+        is_workday,
+        next_workday,
+        previous_workday,
+    )
+
+#: Where each name of :data:`__all__` is defined, loaded on first use.
+_DEFINED_IN: dict[str, str] = {
+    "ApprovalRule": "hrpolicy.core.approvals",
+    "ApprovalSubject": "hrpolicy.core.approvals",
+    "Approver": "hrpolicy.core.approvals",
+    "Band": "hrpolicy.core.bands",
+    "BandApplication": "hrpolicy.core.bands",
+    "BandTable": "hrpolicy.core.bands",
+    "BaseCalendar": "hrpolicy.core.workcal",
+    "BeforeHoliday": "hrpolicy.core.deadlines",
+    "Catalog": "hrpolicy.core.explain",
+    "ChineseStatutoryCalendar": "hrpolicy.core.workcal",
+    "ClauseRule": "hrpolicy.core.clauses",
+    "ClauseVerdict": "hrpolicy.core.clauses",
+    "Column": "hrpolicy.core.records",
+    "ColumnType": "hrpolicy.core.records",
+    "Comparison": "hrpolicy.core.runs",
+    "CompiledTable": "hrpolicy.core.compiled",
+    "ConversionError": "hrpolicy.core.errors",
+    "DayKind": "hrpolicy.core.workcal",
+    "DayOfNextMonth": "hrpolicy.core.deadlines",
+    "DeadlineRule": "hrpolicy.core.deadlines",
+    "DueDate": "hrpolicy.core.deadlines",
+    "Explanation": "hrpolicy.core.explain",
+    "Finding": "hrpolicy.core.explain",
+    "FindingSpec": "hrpolicy.core.explain",
+    "HRPolicyError": "hrpolicy.core.errors",
+    "Holds": "hrpolicy.core.approvals",
+    "Holiday": "hrpolicy.core.workcal",
+    "HolidayNaming": "hrpolicy.core.workcal",
+    "InvalidTypeError": "hrpolicy.core.errors",
+    "InvalidValueError": "hrpolicy.core.errors",
+    "Label": "hrpolicy.core.explain",
+    "LayeredCalendar": "hrpolicy.core.workcal",
+    "MissingDependencyError": "hrpolicy.core.errors",
+    "NamedHoliday": "hrpolicy.core.workcal",
+    "NotCoveredError": "hrpolicy.core.errors",
+    "PaidLine": "hrpolicy.core.statement",
+    "Period": "hrpolicy.core.period",
+    "PeriodKind": "hrpolicy.core.period",
+    "Piece": "hrpolicy.core.bands",
+    "PolicyDefinitionError": "hrpolicy.core.errors",
+    "Rate": "hrpolicy.core.money",
+    "RecoveryMonth": "hrpolicy.core.recovery",
+    "RecoverySchedule": "hrpolicy.core.recovery",
+    "Repeat": "hrpolicy.core.runs",
+    "Roll": "hrpolicy.core.deadlines",
+    "Rounding": "hrpolicy.core.span",
+    "RunMatch": "hrpolicy.core.runs",
+    "RunPolicy": "hrpolicy.core.runs",
+    "RunRule": "hrpolicy.core.runs",
+    "Runs": "hrpolicy.core.runs",
+    "Season": "hrpolicy.core.period",
+    "Semantics": "hrpolicy.core.bands",
+    "Severity": "hrpolicy.core.explain",
+    "Side": "hrpolicy.core.bands",
+    "SignOff": "hrpolicy.core.approvals",
+    "Span": "hrpolicy.core.span",
+    "StatutoryCalendar": "hrpolicy.core.workcal",
+    "Step": "hrpolicy.core.explain",
+    "Table": "hrpolicy.core.records",
+    "TableCalendar": "hrpolicy.core.workcal",
+    "TableSchema": "hrpolicy.core.records",
+    "Threshold": "hrpolicy.core.runs",
+    "TimeUnit": "hrpolicy.core.span",
+    "Trail": "hrpolicy.core.explain",
+    "ValueKind": "hrpolicy.core.records",
+    "Verdict": "hrpolicy.core.clauses",
+    "WorkCalendar": "hrpolicy.core.workcal",
+    "add_units": "hrpolicy.core.span",
+    "add_workdays": "hrpolicy.core.workcal",
+    "allocate": "hrpolicy.core.money",
+    "audit_clause": "hrpolicy.core.clauses",
+    "check_approvals": "hrpolicy.core.approvals",
+    "count_workdays": "hrpolicy.core.workcal",
+    "deadline": "hrpolicy.core.deadlines",
+    "due_date": "hrpolicy.core.deadlines",
+    "exact_text": "hrpolicy.core.records",
+    "find_runs": "hrpolicy.core.runs",
+    "following": "hrpolicy.core.runs",
+    "format_date": "hrpolicy.core.formatting",
+    "format_exact": "hrpolicy.core.money",
+    "format_money": "hrpolicy.core.formatting",
+    "format_rate": "hrpolicy.core.formatting",
+    "from_dict": "hrpolicy.core.convert",
+    "holiday_of": "hrpolicy.core.workcal",
+    "holiday_stretch": "hrpolicy.core.workcal",
+    "holiday_stretches": "hrpolicy.core.workcal",
+    "is_workday": "hrpolicy.core.workcal",
+    "measure": "hrpolicy.core.span",
+    "money_sum": "hrpolicy.core.money",
+    "next_workday": "hrpolicy.core.workcal",
+    "parse_money": "hrpolicy.core.money",
+    "previous_workday": "hrpolicy.core.workcal",
+    "recovery_cap": "hrpolicy.core.recovery",
+    "recovery_schedule": "hrpolicy.core.recovery",
+    "round_money": "hrpolicy.core.money",
+    "through": "hrpolicy.core.span",
+    "to_dict": "hrpolicy.core.convert",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _DEFINED_IN.get(name)
+    if module is None:
+        raise AttributeError(f"module 'hrpolicy.core' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_DEFINED_IN))
+
 
 __all__ = [
     "ApprovalRule",
