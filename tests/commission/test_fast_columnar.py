@@ -273,3 +273,12 @@ def test_an_arrow_decimal_with_a_fraction_of_a_fen_a_null_or_a_negative_is_refus
         fen_column(pa.array([Decimal("-1.00")], pa.decimal128(10, 2)))
     with pytest.raises(InvalidValueError, match=r"^amounts\[0\]: expected an amount below 2\^63"):
         fen_column(pa.array([Decimal(10**17)], pa.decimal256(40, 2)))
+
+
+def test_owner_columns_compare_by_the_names_they_hold_not_by_their_codes() -> None:
+    first = OwnerColumn(np.array([0, 1]), ("li", "wang"))
+    assert first == OwnerColumn(np.array([1, 0]), ("wang", "li"))
+    assert first != OwnerColumn(np.array([1, 0, 0]), ("wang", "li"))
+    assert first == ("li", "wang")
+    assert first != ["li"]
+    assert repr(first) == "OwnerColumn(2 rows)"

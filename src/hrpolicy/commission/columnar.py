@@ -154,7 +154,7 @@ class OwnerColumn(_Column[str]):
     def _same(self, other: Any) -> bool:
         if self.names == other.names:
             return super()._same(other)
-        return all(a == b for a, b in zip(self, other, strict=True)) and len(self) == len(other)
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
     def __reduce__(self) -> tuple[object, ...]:
         return (OwnerColumn, (self._values, self.names))
@@ -181,14 +181,14 @@ class DealArrays:
         }
 
 
-def _arrow_kind(column: object) -> str | None:
+def _library_of(column: object) -> str | None:
     module = type(column).__module__.split(".")[0]
     return module if module in ("numpy", "pandas", "polars", "pyarrow") else None
 
 
 def _as_array(np: Any, column: object) -> Any | None:
     """A column as a NumPy array when it holds a native type, else ``None``."""
-    kind = _arrow_kind(column)
+    kind = _library_of(column)
     if kind == "numpy":
         return column if isinstance(column, np.ndarray) and column.ndim == 1 else None
     if kind == "pyarrow":
@@ -215,7 +215,7 @@ def _as_array(np: Any, column: object) -> Any | None:
 
 def _codes_of_category(np: Any, column: object) -> tuple[Any, tuple[Any, ...]] | None:
     """A pandas categorical or Arrow dictionary column as (codes, categories)."""
-    kind = _arrow_kind(column)
+    kind = _library_of(column)
     if kind == "pandas" and str(getattr(column, "dtype", "")) == "category":
         cat: Any = column
         codes = np.asarray(cat.cat.codes.to_numpy())
@@ -345,7 +345,7 @@ def read_arrays(
 ) -> DealArrays | None:
     """The columns read on NumPy, or ``None`` when one of them must be read row by row
     (a list or tuple, or a column with a value the vectorised checks do not pass)."""
-    if not all(_arrow_kind(c) for c in (owners, days, amounts_fen)):
+    if not all(_library_of(c) for c in (owners, days, amounts_fen)):
         return None
     np = _numpy()
     read_owners = _owners(np, owners, owner_names)
@@ -528,7 +528,7 @@ def fen_column(yuan: object, *, name: str = "amounts") -> Any:
     """
     np = _numpy()
     values: Any = yuan
-    if _arrow_kind(yuan) == "pyarrow":
+    if _library_of(yuan) == "pyarrow":
         arrow_type = getattr(yuan, "type", None)
         if not str(arrow_type).startswith("decimal"):
             raise InvalidTypeError(name, "an Arrow decimal array (yuan)", f"type {arrow_type}")
