@@ -427,6 +427,30 @@ class Months:
         return _EPOCH + timedelta(days=int(number))
 
 
+def version_index(ordered: Sequence[Any]) -> Callable[[Any], Any]:
+    """For versions in date order (``effective_from``, ``effective_to`` or until the next
+    starts), a function from an array of day numbers (days since 1970-01-01) to the index
+    of the version in force on each (-1 where none is)."""
+    from hrpolicy.core.versions import end_of  # noqa: PLC0415
+
+    np = _numpy()
+    starts = np.array([(v.effective_from - _EPOCH).days for v in ordered], dtype=np.int64)
+    ends = np.array(
+        [
+            _LAST_DAY if end is None else (end - _EPOCH).days
+            for end in (end_of(ordered, i) for i in range(len(ordered)))
+        ],
+        dtype=np.int64,
+    )
+
+    def version_of(days: Any) -> Any:
+        index = np.searchsorted(starts, days, side="right") - 1
+        covered = (index >= 0) & (days <= ends[np.maximum(index, 0)])
+        return np.where(covered, index, -1)
+
+    return version_of
+
+
 def pay_months(
     months: Months,
     version_of: Callable[[Any], Any],

@@ -106,7 +106,6 @@ from hrpolicy.core.fields import (
 from hrpolicy.core.money import fen_to_money
 from hrpolicy.core.records import Column, ColumnType, Table, TableSchema, Tabular
 from hrpolicy.core.statement import EMPLOYEE, STATEMENT_KEYS, period_cells
-from hrpolicy.core.versions import end_of
 
 __all__ = [
     "FAST_TABLES",
@@ -601,20 +600,7 @@ def _run_arrays(compiled: _Compiled, months: columnar.Months) -> dict[tuple[str,
     np = columnar._numpy()
     plan = compiled.plan
     ordered = sorted(plan.versions, key=lambda v: v.effective_from)
-    epoch = columnar._EPOCH
-    starts = np.array([(v.effective_from - epoch).days for v in ordered], dtype=np.int64)
-    ends = np.array(
-        [
-            columnar._LAST_DAY if end is None else (end - epoch).days
-            for end in (end_of(ordered, i) for i in range(len(ordered)))
-        ],
-        dtype=np.int64,
-    )
-
-    def version_of(days: Any) -> Any:
-        index = np.searchsorted(starts, days, side="right") - 1
-        covered = (index >= 0) & (days <= ends[np.maximum(index, 0)])
-        return np.where(covered, index, -1)
+    version_of = columnar.version_index(ordered)
 
     def group(index: int) -> _Group:
         owner, year, month = months.key(index)
