@@ -83,6 +83,83 @@ def main() -> None:
         return statement
 
     timed("a year of 12 chained statements", year, 2)
+    _columnar_year()
+
+
+def _columnar_year() -> None:
+    """A year of proportional release for payments that name their invoice: settle_run
+    on the receivables beside release_columns on the same rows as NumPy columns (checked
+    equal first), and release_columns alone on 100,000 invoices."""
+    import numpy  # noqa: PLC0415 - the numpy extra
+
+    from hrpolicy.collection import settle_run  # noqa: PLC0415
+    from hrpolicy.collection.examples import proportional_policy  # noqa: PLC0415
+    from hrpolicy.collection.fast import release_columns  # noqa: PLC0415
+
+    def columns(count: int) -> tuple[dict[str, object], dict[str, object]]:
+        rng = numpy.random.default_rng(7)
+        issued = numpy.datetime64("2024-01-01", "D") + rng.integers(0, 366, count)
+        amount = rng.integers(100_000, 10_000_000, count)
+        paid = numpy.repeat(numpy.arange(count), 2)
+        return (
+            {
+                "salesperson": numpy.array([f"s{n % 50:02d}" for n in range(count)]),
+                "issued_on": issued,
+                "amount_fen": amount,
+                "commission_fen": amount * 3 // 100,
+            },
+            {
+                "invoice": paid,
+                "received_on": issued[paid] + numpy.tile([20, 50], count),
+                "amount_fen": numpy.stack([amount // 2, amount - amount // 2], 1).ravel(),
+            },
+        )
+
+    policy, year = proportional_policy(), Period(year=2024)
+    bills, cash = columns(200)
+    receivables = Receivables(
+        invoices=tuple(
+            Invoice(
+                invoice_id=f"I{n}",
+                customer="C",
+                salesperson=str(bills["salesperson"][n]),  # type: ignore[index]
+                issued_on=bills["issued_on"][n].item(),  # type: ignore[index]
+                amount=Decimal(int(bills["amount_fen"][n])) / 100,  # type: ignore[index]
+                commission=Decimal(int(bills["commission_fen"][n])) / 100,  # type: ignore[index]
+            )
+            for n in range(200)
+        ),
+        matching=MatchingRule.BY_INVOICE,
+        payments=tuple(
+            Payment(
+                payment_id=f"P{n}",
+                invoice_id=f"I{int(cash['invoice'][n])}",  # type: ignore[index]
+                received_on=cash["received_on"][n].item(),  # type: ignore[index]
+                amount=Decimal(int(cash["amount_fen"][n])) / 100,  # type: ignore[index]
+            )
+            for n in range(400)
+        ),
+    )
+    people = sorted({str(p) for p in bills["salesperson"]})  # type: ignore[attr-defined]
+    fast = release_columns(policy, 2024, invoices=bills, payments=cash)
+    engine = [settle_run(policy, year, receivables, person) for person in people]
+    assert fast.total == sum(run.total for run in engine)
+    timed(
+        "settle_run, each of 50 salespeople, 200 invoices",
+        lambda: [settle_run(policy, year, receivables, person) for person in people],
+        1,
+    )
+    timed(
+        "release_columns, the same 200 invoices",
+        lambda: release_columns(policy, 2024, invoices=bills, payments=cash),
+        20,
+    )
+    big_bills, big_cash = columns(100_000)
+    timed(
+        "release_columns, 100,000 invoices, 200,000 payments",
+        lambda: release_columns(policy, 2024, invoices=big_bills, payments=big_cash),
+        1,
+    )
 
 
 if __name__ == "__main__":
