@@ -173,10 +173,7 @@ def _read(np: Any, columns: Mapping[str, object], what: str) -> dict[str, Any]:
 
 
 def _positive(np: Any, values: Any, path: str) -> None:
-    zero = values <= 0
-    if zero.any():
-        row = int(np.argmax(zero))
-        raise InvalidValueError(f"{path}[{row}]", "an amount above 0", int(values[row]))
+    columnar.refuse_first(np, values <= 0, path, "an amount above 0", lambda row: int(values[row]))
 
 
 def _months_of(value: object) -> dict[tuple[str, int], int]:
@@ -295,28 +292,30 @@ def _checked(np: Any, invoices: object, payments: object) -> tuple[dict[str, Any
     issued, amount, commission = bills["issued_on"], bills["amount_fen"], bills["commission_fen"]
     _positive(np, amount, "invoices.amount_fen")
     _positive(np, cash["amount_fen"], "payments.amount_fen")
-    negative = commission < 0
-    if negative.any():
-        row = int(np.argmax(negative))
-        raise InvalidValueError(
-            f"invoices.commission_fen[{row}]", "a commission of 0 or more", int(commission[row])
-        )
+    columnar.refuse_first(
+        np,
+        commission < 0,
+        "invoices.commission_fen",
+        "a commission of 0 or more",
+        lambda row: int(commission[row]),
+    )
     paid, received = cash["invoice"], cash["received_on"]
-    outside = (paid < 0) | (paid >= len(amount))
-    if outside.any():
-        row = int(np.argmax(outside))
-        raise InvalidValueError(
-            f"payments.invoice[{row}]",
-            f"the row of an invoice, 0 to {len(amount) - 1}",
-            int(paid[row]),
-        )
+    columnar.refuse_first(
+        np,
+        (paid < 0) | (paid >= len(amount)),
+        "payments.invoice",
+        f"the row of an invoice, 0 to {len(amount) - 1}",
+        lambda row: int(paid[row]),
+    )
     early = received < issued[paid]
     if early.any():
-        row = int(np.argmax(early))
-        raise InvalidValueError(
-            f"payments.received_on[{row}]",
-            f"a day on or after its invoice's issue ({_date(issued[paid[row]])})",
-            _date(received[row]),
+        first = int(np.argmax(early))
+        columnar.refuse_first(
+            np,
+            early,
+            "payments.received_on",
+            f"a day on or after its invoice's issue ({_date(issued[paid[first]])})",
+            lambda row: _date(received[row]),
         )
 
     return bills, cash

@@ -241,6 +241,16 @@ def _clean_names(names: Sequence[Any]) -> tuple[str, ...] | None:
     return tuple(result)
 
 
+def refuse_first(
+    np: Any, bad: Any, column: str, expected: str, value: Callable[[int], object]
+) -> None:
+    """Refuse the first row where ``bad`` (a boolean array) holds, as
+    ``column[row]``: ``expected``, got ``value(row)``."""
+    if bad.any():
+        row = int(np.argmax(bad))
+        raise InvalidValueError(f"{column}[{row}]", expected, value(row))
+
+
 def _owners(np: Any, owners: object, owner_names: Sequence[str] | None) -> Any | None:
     """(codes, names) of the owners column, or ``None`` to read it row by row."""
     if owner_names is not None:
@@ -252,15 +262,14 @@ def _owners(np: Any, owners: object, owner_names: Sequence[str] | None) -> Any |
                 "owners", "owner codes (integers indexing owner_names)", f"dtype {codes.dtype}"
             )
         names = checked_owner_names(owner_names)
-        if len(codes):
-            bad = (codes < 0) | (codes >= len(names))
-            if bad.any():
-                row = int(np.argmax(bad))
-                raise InvalidValueError(
-                    f"owners[{row}]",
-                    f"an owner code from 0 to {len(names) - 1} (an index into owner_names)",
-                    int(codes[row]),
-                )
+        given: Any = codes
+        refuse_first(
+            np,
+            (given < 0) | (given >= len(names)),
+            "owners",
+            f"an owner code from 0 to {len(names) - 1} (an index into owner_names)",
+            lambda row: int(given[row]),
+        )
         return codes.astype(np.int32 if len(names) < 2**31 else np.int64), names
     category = _codes_of_category(np, owners)
     if category is not None:
