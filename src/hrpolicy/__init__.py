@@ -21,8 +21,9 @@ with citations, and reports findings in Chinese and English.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from hrpolicy import _lazy
 
 if TYPE_CHECKING:
     from hrpolicy import bonds, charges, collection, commission, core, expenses, law, reports
@@ -43,9 +44,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 #: Engines load on first use, so ``import hrpolicy`` stays quick.
-_LAZY = frozenset(
-    {"bonds", "charges", "collection", "commission", "core", "expenses", "law", "reports"}
-)
+_LAZY = ("bonds", "charges", "collection", "commission", "core", "expenses", "law", "reports")
 
 #: Names re-exported from :mod:`hrpolicy.core`, each loaded with its module on first use.
 _FROM_CORE: dict[str, str] = {
@@ -62,21 +61,16 @@ _FROM_CORE: dict[str, str] = {
     "to_dict": "hrpolicy.core.convert",
 }
 
+#: Where each name loads from: an engine is its own subpackage.
+_HOMES: dict[str, str] = {**{name: f"hrpolicy.{name}" for name in _LAZY}, **_FROM_CORE}
+
 
 def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        module = importlib.import_module(f"hrpolicy.{name}")
-        globals()[name] = module
-        return module
-    if name in _FROM_CORE:
-        value = getattr(importlib.import_module(_FROM_CORE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'hrpolicy' has no attribute {name!r}")
+    return _lazy.load(__name__, globals(), _HOMES, name)
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY | set(_FROM_CORE))
+    return _lazy.names(globals(), _HOMES)
 
 
 __all__ = [

@@ -7,8 +7,9 @@ loads :mod:`hrpolicy.core.bands` and what it needs, not the whole core).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from hrpolicy import _lazy
 
 # A name that is also a submodule's is bound now: importing the submodule would
 # otherwise set the package attribute to the module.
@@ -209,16 +210,11 @@ _DEFINED_IN: dict[str, str] = {
 
 
 def __getattr__(name: str) -> object:
-    module = _DEFINED_IN.get(name)
-    if module is None:
-        raise AttributeError(f"module 'hrpolicy.core' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    return _lazy.load(__name__, globals(), _DEFINED_IN, name)
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_DEFINED_IN))
+    return _lazy.names(globals(), _DEFINED_IN)
 
 
 __all__ = [

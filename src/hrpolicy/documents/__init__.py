@@ -13,8 +13,9 @@ and case type (:func:`schema_of`, :func:`schema_named`).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from hrpolicy import _lazy
 
 if TYPE_CHECKING:
     from hrpolicy.documents.cases import (
@@ -66,16 +67,11 @@ _HOMES: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'hrpolicy.documents' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+    return _lazy.load(__name__, globals(), _HOMES, name)
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOMES))
+    return _lazy.names(globals(), _HOMES)
 
 
 __all__ = [
