@@ -3,7 +3,10 @@
 The rules, in the order the engine applies them:
 
 1. **Ledger.** Payments are matched to invoices up to the month's last day
-   (:mod:`hrpolicy.collection.ledger`).
+   (:mod:`hrpolicy.collection.ledger`), going on from the ledger the state carries from
+   the month before (``state.ledger``) with the month's own events — or, when it carries
+   none or the receivables changed on or before its day, replaying from the first day:
+   the same figures either way. ``state_out.ledger`` carries the month's ledger on.
 2. **Entitlement.** For each of the salesperson's invoices, under the version in force on
    its issue date: commission × (net ÷ amount) — returns cut it at the invoice's own rate —
    × the release rule's share (on invoice: what is not written off; proportional: the share
@@ -1371,7 +1374,8 @@ def settle_team(
     inputs: Sequence[CollectionInputs],
 ) -> tuple[CollectionStatement, ...]:
     """Every listed salesperson's statement for ``period``, ordered by employee. The
-    receivables are replayed once for all of them (the costly part of a month); each
+    receivables' ledger is read once for all of them (the costly part of a month),
+    going on from the first ledger carried in their states that still holds; each
     statement equals :func:`settle_month`'s for the same person.
 
     Args:

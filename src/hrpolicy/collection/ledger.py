@@ -11,6 +11,24 @@ Refused, with a typed error naming the item: a payment dated before any invoice 
 settle, a payment above what the customer owes without an ``excess_reason``, a reversal
 above what is left of its payment, a credit note above the invoice's remaining value (less
 what was written off), and a write-off above the open balance.
+
+The book a replay keeps is linear: each invoice's open balance is kept with every change,
+not re-summed; each customer's open invoices are held in matching order and dropped when
+paid; a payment stops at the invoice that uses it up.
+
+**The ledger carried from month to month.** :func:`carried_ledger` gives the same ledger
+and, besides, the :class:`~hrpolicy.collection.model.CarriedLedger` a statement carries in
+its ``state_out``: each invoice's credit notes, write-offs and portions, and the credit
+left from payments above what was owed, at the end of ``as_of``. Given the previous
+month's, it plays only the events after that day on it (and keeps the positions of the
+invoices they leave alone as they were); the figures are those of a replay. It replays
+from the first day instead — never going on from a ledger that no longer holds — when
+:func:`why_replayed` says why: no ledger is carried, the ledger is of a later day, or the
+receivables' events on or before its day are not those it was carried with (a payment
+booked late into a settled month, a reversal of an older payment, a credit note or
+write-off dated back, an event changed or removed, the matching rule changed). A carried
+ledger whose figures were edited is refused (its ``checksum``), and one naming an invoice
+or a payment the receivables do not have by its day is refused naming the item.
 """
 
 from __future__ import annotations
@@ -690,6 +708,9 @@ def carried_ledger(
         if carried._kept is not None:  # made by this process: its book and positions
             before, kept = carried._kept
             book = before.copy(receivables.invoices)
+            # Held for one month: a second month from the same ledger (a re-run) rebuilds
+            # the book from its figures, so a run keeps one book in memory, not twelve.
+            object.__setattr__(carried, "_kept", None)
         else:
             book = _resume(receivables, replay, carried)
         carried_by_id = {entry.invoice_id: entry for entry in carried.invoices}

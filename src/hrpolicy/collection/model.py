@@ -678,8 +678,8 @@ class CarriedLedger:
     credits: tuple[CarriedCredit, ...] = ()
     checksum: str
     #: The book and the invoices' positions on ``as_of``, kept by the ledger that made
-    #: it (never written out): the next month goes on from a copy of the book and
-    #: rebuilds only the positions its events change.
+    #: it until the next month goes on from them (never written out): that month copies
+    #: the book and rebuilds only the positions its events change.
     _kept: Any = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
