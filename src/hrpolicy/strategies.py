@@ -113,9 +113,13 @@ from hrpolicy.charges.model import (
 from hrpolicy.charges.policy import ChargePolicy, FineRule, PenaltyAndLoss
 from hrpolicy.charges.policy import Region as ChargeRegion
 from hrpolicy.collection.case import CollectionCase, CollectionMonth
+from hrpolicy.collection.ledger import carried_ledger
 from hrpolicy.collection.model import (
     Advance,
     Agreement,
+    CarriedCredit,
+    CarriedInvoice,
+    CarriedLedger,
     CollectionInputs,
     CollectionState,
     CreditNote,
@@ -125,6 +129,7 @@ from hrpolicy.collection.model import (
     MatchingRule,
     MilestoneEvent,
     Payment,
+    Portion,
     Receivables,
     RelationshipExpense,
     ReserveHolding,
@@ -3220,6 +3225,23 @@ def _reserve_holdings(draw: st.DrawFn) -> ReserveHolding:
     )
 
 
+def _carried_invoices() -> st.SearchStrategy[CarriedInvoice]:
+    portions = st.lists(
+        _builds(Portion, payment_id=st.sampled_from(["P1", "P2", "P3"]), amount=_positive()),
+        max_size=3,
+        unique_by=lambda p: p.payment_id,
+    )
+    return _builds(CarriedInvoice, portions=portions.map(tuple))
+
+
+@st.composite
+def _carried_ledgers(draw: st.DrawFn) -> CarriedLedger:
+    """The ledger a month carries: that of generated receivables on a day of their year."""
+    receivables = draw(invoice_sets())
+    day = draw(dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)))
+    return carried_ledger(receivables, day)[1]
+
+
 @st.composite
 def _collection_states(draw: st.DrawFn) -> CollectionState:
     accounts = draw(st.lists(_invoice_accounts(), max_size=3, unique_by=lambda a: a.invoice_id))
@@ -3606,6 +3628,9 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         CollectionInputs: collection_inputs(),
         CollectionMonth: _collection_months(),
         CollectionPolicy: collection_policies(),
+        CarriedCredit: _builds(CarriedCredit, amount=_positive()),
+        CarriedInvoice: _carried_invoices(),
+        CarriedLedger: _carried_ledgers(),
         CollectionState: _collection_states(),
         CollectionVersion: collection_policies().map(lambda policy: policy.versions[0]),
         CompletionMatrix: _completion_matrices(),

@@ -281,11 +281,13 @@ def test_a_format_1_state_and_statement_read_their_reserve_as_the_single_reserve
     assert state.reserve_parts == (ReserveHolding(part_id="reserve", amount=Decimal("300.00")),)
     january = month(reserve_policy(), books(invoice()), 1)
     data = json.loads(json.dumps(to_dict(january)))
-    assert data["format"] == 2
+    assert data["format"] == 3
     assert data["state_out"]["reserve_parts"] == [{"part_id": "reserve", "amount": "300.00"}]
     del data["state_out"]["reserve_parts"]
+    del data["state_out"]["ledger"]  # format 1 states carried no ledger either
     data["format"] = 1
-    assert from_dict(data, CollectionStatement) == january
+    without_ledger = attrs.evolve(january, state_out=attrs.evolve(january.state_out, ledger=None))
+    assert from_dict(data, CollectionStatement) == without_ledger
 
 
 def test_a_policy_held_in_parts_round_trips_through_plain_data() -> None:

@@ -257,7 +257,7 @@ def test_the_state_carried_to_next_month_has_its_own_format_version() -> None:
     data = _json(state)
     assert data["format"] == STATE_FORMAT
     assert from_dict(data, CollectionState) == state
-    with pytest.raises(ConversionError, match=r"\$\.format: expected a format from 1 to 2"):
+    with pytest.raises(ConversionError, match=r"\$\.format: expected a format from 1 to 3"):
         from_dict({**data, "format": 7}, CollectionState)
 
 

@@ -21,10 +21,20 @@ from hrpolicy.collection.engine import (
     settle_month,
     settle_team,
 )
-from hrpolicy.collection.ledger import InvoicePosition, Ledger, Portion, ledger
+from hrpolicy.collection.ledger import (
+    InvoicePosition,
+    Ledger,
+    Portion,
+    carried_ledger,
+    ledger,
+    why_replayed,
+)
 from hrpolicy.collection.model import (
     Advance,
     Agreement,
+    CarriedCredit,
+    CarriedInvoice,
+    CarriedLedger,
     CollectionInputs,
     CollectionState,
     CreditNote,
@@ -96,6 +106,9 @@ __all__ = [
     "Agreement",
     "Band",
     "BandTable",
+    "CarriedCredit",
+    "CarriedInvoice",
+    "CarriedLedger",
     "CollectionCase",
     "CollectionInputs",
     "CollectionLine",
@@ -159,6 +172,7 @@ __all__ = [
     "TeamCollectionRun",
     "WhatIfRow",
     "WriteOff",
+    "carried_ledger",
     "compare_policies",
     "ledger",
     "recovery_cap",
@@ -168,4 +182,5 @@ __all__ = [
     "settle_team",
     "settle_team_run",
     "team_tables",
+    "why_replayed",
 ]

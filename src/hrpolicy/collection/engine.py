@@ -3,7 +3,10 @@
 The rules, in the order the engine applies them:
 
 1. **Ledger.** Payments are matched to invoices up to the month's last day
-   (:mod:`hrpolicy.collection.ledger`).
+   (:mod:`hrpolicy.collection.ledger`), going on from the ledger the state carries from
+   the month before (``state.ledger``) with the month's own events — or, when it carries
+   none or the receivables changed on or before its day, replaying from the first day:
+   the same figures either way. ``state_out.ledger`` carries the month's ledger on.
 2. **Entitlement.** For each of the salesperson's invoices, under the version in force on
    its issue date: commission × (net ÷ amount) — returns cut it at the invoice's own rate —
    × the release rule's share (on invoice: what is not written off; proportional: the share
@@ -47,10 +50,11 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from hrpolicy.collection.ledger import InvoicePosition, Ledger, ledger
+from hrpolicy.collection.ledger import InvoicePosition, Ledger, carried_ledger, why_replayed
 from hrpolicy.collection.messages import CATALOG
 from hrpolicy.collection.model import (
     Advance,
+    CarriedLedger,
     CollectionInputs,
     CollectionState,
     Invoice,
@@ -1338,7 +1342,25 @@ def settle_month(
     """
     _check_call(policy, period, receivables)
     _check_person(period, _invoices(receivables), inputs)
-    return _settle(policy, period, receivables, inputs, ledger(receivables, period.last_day))
+    book, carried = _month_ledger(receivables, period.last_day, [inputs.state])
+    return _settle(policy, period, receivables, inputs, book, carried=carried)
+
+
+def _month_ledger(
+    receivables: Receivables, day: date, states: Sequence[CollectionState]
+) -> tuple[Ledger, CarriedLedger]:
+    """The ledger on ``day``, continued from the first ledger the states carry that can
+    be (:func:`~hrpolicy.collection.ledger.why_replayed`), else replayed from the first
+    day: the same figures either way."""
+    tried: list[CarriedLedger] = []
+    for state in states:
+        carried = state.ledger
+        if carried is None or any(carried is t for t in tried):
+            continue
+        tried.append(carried)
+        if why_replayed(receivables, day, carried) is None:
+            return carried_ledger(receivables, day, carried)
+    return carried_ledger(receivables, day)
 
 
 def _invoices(receivables: Receivables) -> dict[str, Invoice]:
@@ -1352,7 +1374,8 @@ def settle_team(
     inputs: Sequence[CollectionInputs],
 ) -> tuple[CollectionStatement, ...]:
     """Every listed salesperson's statement for ``period``, ordered by employee. The
-    receivables are replayed once for all of them (the costly part of a month); each
+    receivables' ledger is read once for all of them (the costly part of a month),
+    going on from the first ledger carried in their states that still holds; each
     statement equals :func:`settle_month`'s for the same person.
 
     Args:
@@ -1403,14 +1426,16 @@ def settle_team(
     _check_call(policy, period, receivables)
     people = arguments(inputs, CollectionInputs, "inputs")
     require_unique([p.employee for p in people], "inputs", "employee")
-    book = ledger(receivables, period.last_day)
+    book, carried = _month_ledger(receivables, period.last_day, [p.state for p in people])
     invoices = _invoices(receivables)
     statements = {}
     index, person = 0, None
     try:  # one handler around the loop; an error names the person it came from
         for index, person in enumerate(people):  # noqa: B007 - read by the handler
             _check_person(period, invoices, person)
-            statements[person.employee] = _settle(policy, period, receivables, person, book)
+            statements[person.employee] = _settle(
+                policy, period, receivables, person, book, carried=carried
+            )
     except HRPolicyError as error:
         who = person.employee if person is not None else "?"
         raise prefixed(error, f"inputs[{index}]({who}).") from error
@@ -1423,6 +1448,8 @@ def _settle(
     receivables: Receivables,
     inputs: CollectionInputs,
     book: Ledger,
+    *,
+    carried: CarriedLedger,
 ) -> CollectionStatement:
     day = period.last_day
     positions = book.for_salesperson(inputs.employee)
@@ -1491,6 +1518,7 @@ def _settle(
         to_recover=round_money(to_recover),
         milestones_paid=milestones,
         advances=advances,
+        ledger=carried,
     )
     return CollectionStatement(
         policy=policy,

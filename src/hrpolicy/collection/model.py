@@ -8,9 +8,10 @@ an event dated on a statement's last day counts in that statement. Money is CNY
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -36,6 +37,9 @@ from hrpolicy.core.statement import PaidLine
 __all__ = [
     "Advance",
     "Agreement",
+    "CarriedCredit",
+    "CarriedInvoice",
+    "CarriedLedger",
     "CollectionInputs",
     "CollectionState",
     "CreditNote",
@@ -45,6 +49,7 @@ __all__ = [
     "MatchingRule",
     "MilestoneEvent",
     "Payment",
+    "Portion",
     "Receivables",
     "RelationshipExpense",
     "ReserveHolding",
@@ -251,6 +256,9 @@ class Receivables:
     credit_notes: tuple[CreditNote, ...] = ()
     write_offs: tuple[WriteOff, ...] = ()
     _invoices: dict[str, Invoice] = attrs.field(init=False, eq=False, repr=False)
+    #: The events in replay order with their fingerprints, built by the ledger on first
+    #: use (the receivables never change, so neither does it).
+    _replay: Any = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         require_unique([i.invoice_id for i in self.invoices], "Receivables.invoices", "id")
@@ -548,6 +556,164 @@ class ReserveHolding:
         return None if self.horizon is None else (self.horizon, self.months)
 
 
+# --- the ledger carried from one month to the next -------------------------------------------
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Portion:
+    """Money of one payment applied to one invoice (after any reversal)."""
+
+    payment_id: Text
+    received_on: date
+    amount: NonNegativeMoney
+
+
+def _token(*parts: object) -> bytes:
+    """``parts`` as bytes that tell any two different lists of parts apart."""
+    return repr(tuple(_text(p) for p in parts)).encode() + b"\n"
+
+
+def _text(part: object) -> str | None:
+    """``part`` as text, the same for equal amounts (``5000`` and ``5000.00``)."""
+    if part is None:
+        return None
+    if isinstance(part, Decimal):
+        return format(part.normalize(), "f")
+    return str(part)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CarriedInvoice:
+    """One invoice as the ledger carries it to the next month: what was credited and
+    written off, and the money applied to it, portion by portion in the order applied.
+    Its open balance follows: amount − credited − collected − written off."""
+
+    invoice_id: Text
+    credited: NonNegativeMoney = Decimal(0)
+    written_off: NonNegativeMoney = Decimal(0)
+    portions: tuple[Portion, ...] = ()
+    _token: bytes = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        require_unique(
+            [p.payment_id for p in self.portions],
+            f"CarriedInvoice({self.invoice_id}).portions",
+            "payment (a payment is applied to an invoice once)",
+        )
+        token = _token(
+            self.invoice_id,
+            self.credited,
+            self.written_off,
+            *(f"{p.payment_id}@{p.received_on}={_text(p.amount)}" for p in self.portions),
+        )
+        object.__setattr__(self, "_token", token)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CarriedCredit:
+    """A payment's money above what its customer owed, still held as the customer's
+    credit (an advance, a deposit) when the ledger is carried to the next month."""
+
+    payment_id: Text
+    amount: NonNegativeMoney
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            self.amount > 0,
+            f"CarriedCredit({self.payment_id}).amount",
+            "more than 0 (no credit left: nothing carried)",
+            self.amount,
+        )
+
+
+#: The kinds of events a carried ledger holds a fingerprint of, in that order.
+CARRIED_EVENTS: Final = ("invoices", "credit_notes", "payments", "reversals", "write_offs")
+
+
+def carried_checksum(
+    as_of: date,
+    events: tuple[str, ...],
+    invoices: tuple[CarriedInvoice, ...],
+    credits: tuple[CarriedCredit, ...],
+) -> str:
+    """The checksum of a carried ledger's figures (:attr:`CarriedLedger.checksum`)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(_token(as_of, *events))
+    for invoice in invoices:
+        digest.update(invoice._token)
+    for credit in credits:
+        digest.update(_token(credit.payment_id, credit.amount))
+    return digest.hexdigest()
+
+
+def _is_digest(value: str) -> bool:
+    return len(value) == 32 and all(c in "0123456789abcdef" for c in value)
+
+
+@checked
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class CarriedLedger:
+    """The receivables' ledger at the end of ``as_of``, carried in the state so that the
+    next month continues from it with only its own events instead of replaying every
+    event from the first day (:func:`~hrpolicy.collection.ledger.carried_ledger`).
+
+    ``invoices`` holds, by id, every invoice issued by ``as_of`` with anything credited,
+    written off or collected on it (an invoice not listed has its full amount open);
+    ``credits``, by payment id, the payments' money above what was owed, still held.
+    ``events`` is a fingerprint of the events it was replayed from, one per kind
+    (:data:`CARRIED_EVENTS`): invoices, credit notes, payments (with the matching rule),
+    reversals and write-offs dated on or before ``as_of``. A month whose receivables
+    hold other events on or before that day (a payment booked late, a reversal of an
+    older payment, a credit note dated back) replays from the first day instead — so
+    the figures are always those of a replay. ``checksum`` covers the rest: a ledger
+    whose figures were edited is refused.
+    """
+
+    as_of: date
+    events: tuple[str, ...]
+    invoices: tuple[CarriedInvoice, ...] = ()
+    credits: tuple[CarriedCredit, ...] = ()
+    checksum: str
+    #: The book and the invoices' positions on ``as_of``, kept by the ledger that made
+    #: it until the next month goes on from them (never written out): that month copies
+    #: the book and rebuilds only the positions its events change.
+    _kept: Any = attrs.field(init=False, eq=False, repr=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        require(
+            len(self.events) == len(CARRIED_EVENTS) and all(map(_is_digest, self.events)),
+            "CarriedLedger.events",
+            f"{len(CARRIED_EVENTS)} fingerprints of 32 hex digits (of the "
+            f"{', '.join(CARRIED_EVENTS)})",
+            self.events,
+        )
+        ids = [i.invoice_id for i in self.invoices]
+        require(
+            ids == sorted(set(ids)),
+            "CarriedLedger.invoices",
+            "invoices ordered by id, each once",
+            ids,
+        )
+        paid = [c.payment_id for c in self.credits]
+        require(
+            paid == sorted(set(paid)),
+            "CarriedLedger.credits",
+            "credits ordered by payment id, each once",
+            paid,
+        )
+        expected = carried_checksum(self.as_of, self.events, self.invoices, self.credits)
+        require(
+            self.checksum == expected,
+            "CarriedLedger.checksum",
+            f"{expected}, the checksum of the figures carried (they were edited, or the "
+            "checksum was)",
+            self.checksum,
+        )
+
+
 @checked
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CollectionState:
@@ -565,6 +731,12 @@ class CollectionState:
     ... # doctest: +NORMALIZE_WHITESPACE
     (ReserveHolding(part_id='reserve', amount=Decimal('300.00'), withheld_in=None,
                     rate=None, horizon=None, months=None),)
+
+    ``ledger`` is the receivables' ledger at the end of the month the state comes from
+    (:class:`CarriedLedger`, format 3): the next month continues it with its own events
+    instead of replaying the receivables from the first day. It changes no figure: a
+    state without one (the empty state, a state written in format 1 or 2, or read from
+    tables) replays, as does one whose receivables have changed on or before its day.
     """
 
     accounts: tuple[InvoiceAccount, ...] = ()
@@ -573,6 +745,7 @@ class CollectionState:
     milestones_paid: tuple[str, ...] = ()
     advances: tuple[Advance, ...] = ()
     reserve_parts: tuple[ReserveHolding, ...] = ()
+    ledger: CarriedLedger | None = None
 
     def __attrs_post_init__(self) -> None:
         require_unique([a.invoice_id for a in self.accounts], "CollectionState.accounts", "id")

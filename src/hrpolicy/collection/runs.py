@@ -10,7 +10,9 @@ The rules:
 - **State.** The first month's state is the caller's (``CollectionInputs.state`` of that
   month; the empty state by default). After that each statement's ``state_out`` is the
   next month's state; a state given for such a month is refused, as it would contradict
-  the chain.
+  the chain. The state carries the receivables' ledger at the end of its month, so each
+  month after the first goes on from it with its own events instead of replaying the
+  months before (:func:`~hrpolicy.collection.ledger.carried_ledger`).
 - **People** (a team run). Everyone listed in some month's inputs, from the first month
   they are listed to the end of the run: a month they are not listed in is settled with
   empty inputs and their chained state, so a clawback or a reserve is never lost.

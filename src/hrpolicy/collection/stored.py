@@ -15,7 +15,11 @@ follow from the month before is refused too.
 The state a statement carries to the next month (:class:`CollectionState`, its
 ``state_out``) is a document of its own — stored between monthly runs — written in format
 :data:`STATE_FORMAT` (the ``"format"`` key of :func:`~hrpolicy.core.convert.to_dict`);
-results are written in format :data:`RESULT_FORMAT`.
+results are written in format :data:`RESULT_FORMAT`. Since format 3 a state carries the
+receivables' ledger at the end of its month (``ledger``), which the next month goes on
+from; states and results written in formats 1 and 2 still read, with no ledger (the month
+after replays from the first day). A stored result whose states record no ledger is
+compared with its recomputation without one: the ledger is an aid to speed, no figure.
 
 >>> import json
 >>> from hrpolicy.collection import CollectionState, CollectionStatement
@@ -23,8 +27,8 @@ results are written in format :data:`RESULT_FORMAT`.
 >>> from hrpolicy.core.convert import from_dict, to_dict
 >>> january, february, march = example_bad_debt()
 >>> state = to_dict(march.state_out)
->>> state["format"], state["to_recover"]
-(2, '2000.00')
+>>> state["format"], state["to_recover"], state["ledger"]["as_of"]
+(3, '2000.00', '2024-03-31')
 >>> from_dict(json.loads(json.dumps(state)), CollectionState) == march.state_out
 True
 >>> data = json.loads(json.dumps(to_dict(january)))
@@ -71,13 +75,17 @@ from hrpolicy.core.statement import register_recomputed
 
 __all__ = ["RESULT_FORMAT", "STATE_FORMAT"]
 
-#: The format version every collection result (and reading) is written in: 2 since the
-#: carried states inside a result hold the reserve by part (``reserve_parts``).
-RESULT_FORMAT: Final = 2
-#: The format version of the state carried from one month to the next: 2 since it holds
-#: the reserve by part (``reserve_parts``); a format 1 state's ``reserve`` is read as the
-#: single reserve's.
-STATE_FORMAT: Final = 2
+#: The format version every collection result (and reading) is written in: 3 since the
+#: carried states inside a result hold the receivables' ledger (``ledger``); 2 since they
+#: hold the reserve by part (``reserve_parts``).
+RESULT_FORMAT: Final = 3
+#: The format version of the state carried from one month to the next: 3 since it holds
+#: the receivables' ledger at the end of its month (``ledger``, a
+#: :class:`~hrpolicy.collection.model.CarriedLedger`); 2 since it holds the reserve by part
+#: (``reserve_parts``). A format 1 state's ``reserve`` is read as the single reserve's; a
+#: format 1 or 2 state has no ledger, so the month after it replays the receivables from
+#: the first day.
+STATE_FORMAT: Final = 3
 
 
 def _from_version_1(old: dict[str, Any]) -> dict[str, Any]:
@@ -87,8 +95,45 @@ def _from_version_1(old: dict[str, Any]) -> dict[str, Any]:
     return old
 
 
+def _from_version_2(old: dict[str, Any]) -> dict[str, Any]:
+    """A format 2 document reads as it is: its states carry no ledger (``ledger`` is
+    ``None``: the month after replays from the first day), and nothing else changed
+    shape."""
+    return old
+
+
+_READERS: Final = {1: _from_version_1, 2: _from_version_2}
+
+
+def _state_as_stored(fresh: CollectionState, stored: CollectionState) -> CollectionState:
+    """``fresh`` without its carried ledger when ``stored`` has none: a stored state
+    without one (written before format 3, or left out) loses nothing but speed."""
+    if stored.ledger is None and fresh.ledger is not None:
+        return attrs.evolve(fresh, ledger=None)
+    return fresh
+
+
+def _as_stored(fresh: CollectionStatement, stored: CollectionStatement) -> CollectionStatement:
+    """``fresh`` with the carried ledgers ``stored`` does not record left out, in its
+    state in and its state out (see :func:`_state_as_stored`)."""
+    state = _state_as_stored(fresh.inputs.state, stored.inputs.state)
+    state_out = _state_as_stored(fresh.state_out, stored.state_out)
+    if state is fresh.inputs.state and state_out is fresh.state_out:
+        return fresh
+    return attrs.evolve(fresh, inputs=attrs.evolve(fresh.inputs, state=state), state_out=state_out)
+
+
+def _all_as_stored(
+    fresh: Sequence[CollectionStatement], stored: Sequence[CollectionStatement]
+) -> tuple[CollectionStatement, ...]:
+    if len(fresh) != len(stored):  # the difference is reported as it is
+        return tuple(fresh)
+    return tuple(_as_stored(f, s) for f, s in zip(fresh, stored, strict=True))
+
+
 def _statement(stored: CollectionStatement) -> CollectionStatement:
-    return settle_month(stored.policy, stored.period, stored.receivables, stored.inputs)
+    fresh = settle_month(stored.policy, stored.period, stored.receivables, stored.inputs)
+    return _as_stored(fresh, stored)
 
 
 _EMPTY: Final = CollectionState()
@@ -114,7 +159,8 @@ def _collection_run(stored: CollectionRun) -> CollectionRun:
     statements = stored.statements
     inputs = {p: people[0] for p, people in _run_inputs(stored.months, statements).items()}
     first = statements[0]
-    return settle_run(stored.policy, stored.months, first.receivables, stored.employee, inputs)
+    fresh = settle_run(stored.policy, stored.months, first.receivables, stored.employee, inputs)
+    return attrs.evolve(fresh, statements=_all_as_stored(fresh.statements, statements))
 
 
 def _team_run(stored: TeamCollectionRun) -> TeamCollectionRun:
@@ -122,7 +168,8 @@ def _team_run(stored: TeamCollectionRun) -> TeamCollectionRun:
         return stored
     inputs = _run_inputs(stored.months, stored.statements)
     receivables = stored.statements[0].receivables
-    return settle_team_run(stored.policy, stored.months, receivables, inputs)
+    fresh = settle_team_run(stored.policy, stored.months, receivables, inputs)
+    return attrs.evolve(fresh, statements=_all_as_stored(fresh.statements, stored.statements))
 
 
 def _policy_comparison(stored: PolicyComparison) -> PolicyComparison:
@@ -131,10 +178,15 @@ def _policy_comparison(stored: PolicyComparison) -> PolicyComparison:
         return attrs.evolve(stored, rows=_rows(base, candidate))
     inputs = _run_inputs(base.months, base.statements)
     receivables = base.statements[0].receivables
-    return compare_policies(base.policy, candidate.policy, base.months, receivables, inputs)
+    fresh = compare_policies(base.policy, candidate.policy, base.months, receivables, inputs)
+    sides = {}
+    for side in ("baseline", "candidate"):
+        run, kept = getattr(fresh, side), getattr(stored, side)
+        sides[side] = attrs.evolve(run, statements=_all_as_stored(run.statements, kept.statements))
+    return attrs.evolve(fresh, **sides)
 
 
-register_format(CollectionState, STATE_FORMAT, readers={1: _from_version_1})
+register_format(CollectionState, STATE_FORMAT, readers=_READERS)
 for _cls in (
     CollectionStatement,
     OverdueReading,
@@ -144,7 +196,7 @@ for _cls in (
     TeamCollectionRun,
     PolicyComparison,
 ):
-    register_format(_cls, RESULT_FORMAT, readers={1: _from_version_1})
+    register_format(_cls, RESULT_FORMAT, readers=_READERS)
 register_recomputed(
     CollectionStatement, _statement, "the stored policy, period, receivables and inputs"
 )
