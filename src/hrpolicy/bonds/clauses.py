@@ -16,6 +16,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Final
 
+from hrpolicy.bonds.counting import fen, measure
 from hrpolicy.bonds.messages import CATALOG
 from hrpolicy.bonds.model import (
     BondAgreement,
@@ -33,8 +34,7 @@ from hrpolicy.bonds.rules import ROUNDINGS, UNITS
 from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.explain import Label, StepValue, Trail
 from hrpolicy.core.label import label
-from hrpolicy.core.money import round_money
-from hrpolicy.core.span import Rounding, measure
+from hrpolicy.core.span import Rounding
 from hrpolicy.law.provisions import provision as p
 
 __all__ = [
@@ -234,8 +234,8 @@ def audit_penalty(
             "penalty_above_cost",
             subject=clause.clause_ref,
             clause=name,
-            amount=round_money(most),
-            cost=round_money(cost),
+            amount=fen(most),
+            cost=fen(cost),
         )
 
 

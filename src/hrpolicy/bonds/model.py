@@ -15,8 +15,8 @@ from datetime import date
 from typing import Annotated, Final, TypeVar
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
+from hrpolicy.bonds.counting import end_after
 from hrpolicy.core.bands import BandTable
 from hrpolicy.core.checked import MISSING_HINT, IntSpec
 from hrpolicy.core.choice import Choice
@@ -239,8 +239,7 @@ class ServiceLength:
     def end_after(self, start: date) -> date:
         """The exclusive end of a period of this length from ``start`` (month-end
         clipping as in :mod:`hrpolicy.core.span`)."""
-        result: date = start + relativedelta(years=self.years, months=self.months, days=self.days)
-        return result
+        return end_after(start, self.years, self.months, self.days)
 
     def describe(self) -> str:
         """E.g. ``'3 years'``, ``'1 year 6 months'``."""
