@@ -49,7 +49,6 @@ from hrpolicy.core.explain import (
     Label,
     Step,
     StepValue,
-    step_of,
 )
 from hrpolicy.core.fields import (
     NonNegativeInt,
@@ -502,7 +501,15 @@ class _Rules:
         # Item ids are unique within a policy, so a dict or set answers what a search did.
         # Items are looked up by name: an enum member hashes in Python, its name in C.
         self.contents = tuple(
-            (r, r.item._name_) for r in policy.required if r.item is not Item.LOCAL_POLICY_CHANGES
+            (
+                r.item,
+                r.item._name_,
+                r.min_chars,
+                None if r.need is Need.TEXT else r.need,
+                r.item is Item.SALES_EXPENSES,
+            )
+            for r in policy.required
+            if r.item is not Item.LOCAL_POLICY_CHANGES
         )
         self.required = frozenset(r.item for r in policy.required)
         self.summary = tuple(r.item for r in policy.required if r.item in SUMMARY_ITEMS)
@@ -601,36 +608,35 @@ _NEEDED: Final = {
 def _contents(check: _Check, rules: _Rules) -> None:
     report = check.report
     entries = check.entries
-    for rule, name in rules.contents:
+    # need: None when text alone is enough; expenses: the item is the sales expenses.
+    for item, name, min_chars, need, expenses in rules.contents:
         entry = entries.get(name)
         if entry is None:
-            check.fail(rule.item, ItemStatus.MISSING, "item_missing")
+            check.fail(item, ItemStatus.MISSING, "item_missing")
             continue
         chars = len(entry.text.strip())
-        if chars < rule.min_chars:
+        if chars < min_chars:
             check.fail(
-                rule.item,
+                item,
                 ItemStatus.TOO_SHORT,
                 "item_too_short",
                 chars=chars,
-                minimum=rule.min_chars,
+                minimum=min_chars,
             )
             continue
-        need = rule.need
-        lacking = need is not Need.TEXT and (
+        if need is not None and (
             (need is Need.AMOUNT and entry.amount is None)
             or (need is Need.COUNT and entry.count is None)
             or (need is Need.CUSTOMERS and not entry.customers)
-        )
-        if lacking:
-            check.fail(rule.item, ItemStatus.INCOMPLETE, "item_incomplete", missing=_NEEDED[need])
+        ):
+            check.fail(item, ItemStatus.INCOMPLETE, "item_incomplete", missing=_NEEDED[need])
         elif (
-            rule.item is Item.SALES_EXPENSES
+            expenses
             and any(e.travel for e in report.expenses)
             and not report.travel_report_attached
         ):
             check.fail(
-                rule.item,
+                item,
                 ItemStatus.INCOMPLETE,
                 "item_incomplete",
                 missing=Label("差旅费用报告", "the travel expense report"),
@@ -809,23 +815,22 @@ def _score(check: _Check, rules: _Rules, *, zero: bool) -> Decimal:
     deducted = sum(p for _, p in check.deductions)
     rest = max(0, policy.points - policy.summary_points - deducted)
     points = ZERO if zero else _round_points(summary, rest)
-    check.steps.append(
-        step_of(
-            "report.points",
-            _POINTS_LABEL,
-            {
-                "summary_items_passed": f"{passed}/{len(summary_items)}",
-                # The reading is named where content was found untrue: it decides the score.
-                "untrue_zeroes": policy.untrue_zeroes.value if untrue else None,
-                "summary_points": summary,
-                "deductions": deducted or None,
-                "report_points": rest,
-                "scored_zero": zero or None,
-                "clause": policy.clause or None,
-            },
-            points,
-        )
-    )
+    # The step step_of builds: the inputs that do not apply (None) left out.
+    inputs: list[tuple[str, StepValue]] = [
+        ("summary_items_passed", f"{passed}/{len(summary_items)}")
+    ]
+    if untrue:
+        # The reading is named where content was found untrue: it decides the score.
+        inputs.append(("untrue_zeroes", policy.untrue_zeroes.value))
+    inputs.append(("summary_points", summary))
+    if deducted:
+        inputs.append(("deductions", deducted))
+    inputs.append(("report_points", rest))
+    if zero:
+        inputs.append(("scored_zero", True))
+    if policy.clause:
+        inputs.append(("clause", policy.clause))
+    check.steps.append(Step("report.points", _POINTS_LABEL, tuple(inputs), points))
     return points
 
 
@@ -849,11 +854,12 @@ def _check_one(
     submitted = report.submitted_at
     late = submitted > due + rules.grace
     stamp = submitted.isoformat(sep=" ", timespec="minutes")
+    # The step step_of builds (no input is None, no provision is cited).
     check.steps.append(
-        step_of(
+        Step(
             "report.deadline",
             _DEADLINE_LABEL,
-            {"due": due_text, "grace_minutes": policy.grace_minutes, "submitted": stamp},
+            (("due", due_text), ("grace_minutes", policy.grace_minutes), ("submitted", stamp)),
             not late,
         )
     )
@@ -975,8 +981,8 @@ def validate(
     plans = dict(approved_plans or {})
     for plan_id, plan in plans.items():
         argument(plan, NextWeekPlan, f"approved_plans[{_key_text(plan_id)}]")
-    weeks = {(r.employee, str(r.week)) for r in given}
-    ids = {r.report_id for r in given}
+    weeks = {(r.employee, str(r.week)) for r in given} if by_week else set()
+    ids = {r.report_id for r in given} if by_id or plans else set()
     for week_key in by_week:
         require(
             week_key in weeks, "references", "a reference for a report being validated", week_key
@@ -995,9 +1001,9 @@ def validate(
             report,
             rules=rules,
             weeks=on_calendar,
-            reference=by_week.get((report.employee, str(report.week))),
-            review=by_id.get((report.report_id, "")),
-            approved=plans.get(report.report_id),
+            reference=by_week.get((report.employee, str(report.week))) if by_week else None,
+            review=by_id.get((report.report_id, "")) if by_id else None,
+            approved=plans.get(report.report_id) if plans else None,
         )
         for report in ordered
     )
