@@ -200,17 +200,23 @@ def audit_penalty(
         trail.find("no_penalty_clause", subject=agreement.id)
         return
     name = clause_name(clause)
+    cost_basis = basis(agreement, cost)
+    start, end = service.start, service.end_exclusive
 
     def asks(left_through: date) -> Fraction:
+        # Only a clause that repays per law asks the statutory cap.
+        cap = (
+            cost * (end - left_through).days / (end - start).days
+            if isinstance(clause, PerLaw)
+            else cost
+        )
         amount, _ = clause_amount(
             clause,
-            cost_basis=basis(agreement, cost),
-            start=service.start,
-            end=service.end_exclusive,
+            cost_basis=cost_basis,
+            start=start,
+            end=end,
             left_through=left_through,
-            statutory_cap=cost
-            * (service.end_exclusive - left_through).days
-            / (service.end_exclusive - service.start).days,
+            statutory_cap=cap,
         )
         return amount
 

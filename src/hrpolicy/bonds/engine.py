@@ -56,7 +56,7 @@ from hrpolicy.bonds.results import (
 )
 from hrpolicy.bonds.trail import BondTrail
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
-from hrpolicy.core.explain import Explanation, Label, Step, Trail
+from hrpolicy.core.explain import Explanation, Finding, Label, Step, Trail
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, money_sum, round_money
@@ -67,6 +67,7 @@ __all__ = ["plan_bonds", "review", "settle", "settle_bond"]
 
 _DEFAULT_POLICY: Final = BondPolicy()
 _LCL_IN_FORCE: Final = date(2008, 1, 1)
+_COLLECTION_METHODS: Final = tuple(CollectionMethod)
 _EXPIRY: Final = frozenset(
     {ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING, ExitGround.EXPIRY_EMPLOYEE_REFUSES}
 )
@@ -990,7 +991,7 @@ def _weigh(
     )
     by_method = {
         method: money_sum(c.amount for c in separation.collections if c.method is method)
-        for method in CollectionMethod
+        for method in _COLLECTION_METHODS
     }
     paid = by_method[CollectionMethod.PAID_BY_EMPLOYEE]
     wages = by_method[CollectionMethod.DEDUCTED_FROM_WAGES]
@@ -1087,19 +1088,19 @@ def _check_in_force(trail: Trail, day: date, earlier: Explanation | None = None)
     # each asked once however often it is cited.
     in_force: set[int] = set()
     for steps, findings in parts:
-        cited = [c for step in steps for c in step.citations]
-        cited += [c for finding in findings for c in finding.citations]
-        for citation in cited:
-            if id(citation) in in_force or citation.id in seen:
-                continue
-            if citation.in_force_on(day):
-                in_force.add(id(citation))
-                continue
-            seen.add(citation.id)
-            trail.find(
-                "provision_not_in_force",
-                subject=citation.id,
-                citation=Label(zh_CN=citation.cite("zh_CN"), en=citation.cite("en")),
-                since=citation.in_force_from,
-                day=day,
-            )
+        holders: tuple[Step | Finding, ...] = (*steps, *findings)
+        for holder in holders:
+            for citation in holder.citations:
+                if id(citation) in in_force or citation.id in seen:
+                    continue
+                if citation.in_force_on(day):
+                    in_force.add(id(citation))
+                    continue
+                seen.add(citation.id)
+                trail.find(
+                    "provision_not_in_force",
+                    subject=citation.id,
+                    citation=Label(zh_CN=citation.cite("zh_CN"), en=citation.cite("en")),
+                    since=citation.in_force_from,
+                    day=day,
+                )

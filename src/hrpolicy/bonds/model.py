@@ -35,7 +35,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
-from hrpolicy.core.label import Label
+from hrpolicy.core.label import Label, label
 from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
 
@@ -256,7 +256,7 @@ class ServiceLength:
             for count, unit in ((self.years, "年"), (self.months, "个月"), (self.days, "天"))
             if count
         )
-        return Label(zh_CN=zh, en=self.describe())
+        return label(zh, self.describe())
 
 
 @checked

@@ -15,6 +15,7 @@ it is given.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -237,7 +238,9 @@ _WAGE_LIKE: Final = frozenset(
 def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     """Whether one cost item is training cost under Regs 16, and why."""
     item = training.costs[index]
-    share = Fraction(item.amount) / item.shared_by
+    # Fraction(amount) / shared_by, normalised once.
+    numerator, denominator = item.amount.as_integer_ratio()
+    share = Fraction(numerator, denominator * item.shared_by)
 
     def line(rule: str, zh: str, en: str, *citations: Provision, recognised: bool) -> CostLine:
         return CostLine(
@@ -325,8 +328,14 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     )
 
 
-def _sum(lines: list[CostLine]) -> Fraction:
-    return sum((line.share for line in lines), Fraction(0))
+def _sum(lines: Sequence[CostLine]) -> Fraction:
+    """The lines' shares added up exactly (over their least common denominator)."""
+    if not lines:
+        return Fraction(0)
+    common = math.lcm(*(line.share.denominator for line in lines))
+    return Fraction(
+        sum(line.share.numerator * (common // line.share.denominator) for line in lines), common
+    )
 
 
 def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> RecognisedCost:
@@ -347,7 +356,7 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
             *line.citations,
         )
     cost = RecognisedCost(lines, _sum([line for line in lines if line.recognised]))
-    excluded = list(cost.excluded)
+    excluded = [line for line in lines if not line.recognised]
     trail.step(
         "A2.cost",
         label("认定培训费用C", "recognised training cost C"),

@@ -42,25 +42,22 @@ class BondTrail(Trail):
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         """Record the finding ``code`` with its message parameters."""
-        known = _spec(code)
-        if (
-            known is None
-            or not known[1] <= params.keys()
-            or any(
-                not isinstance(value, _FINDING_VALUE_TYPES) or isinstance(value, datetime)
-                for value in params.values()
-            )
-        ):
-            super().find(code, subject, **params)
-            return
-        spec = known[0]
-        self.findings.append(
-            Finding(
-                code=code,
-                severity=spec.severity,
-                params=tuple(params.items()),
-                citations=tuple(spec.citations),
-                subject=subject,
-                catalog=CATALOG.name,
-            )
-        )
+        known = _SPECS.get(code) or _spec(code)
+        if known is not None and known[1] <= params.keys():
+            for value in params.values():
+                if not isinstance(value, _FINDING_VALUE_TYPES) or isinstance(value, datetime):
+                    break
+            else:
+                spec = known[0]
+                self.findings.append(
+                    Finding(
+                        code=code,
+                        severity=spec.severity,
+                        params=tuple(params.items()),
+                        citations=tuple(spec.citations),
+                        subject=subject,
+                        catalog=CATALOG.name,
+                    )
+                )
+                return
+        super().find(code, subject, **params)
