@@ -16,6 +16,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Final
 
+from hrpolicy.bonds.counting import fen, measure
 from hrpolicy.bonds.messages import CATALOG
 from hrpolicy.bonds.model import (
     BondAgreement,
@@ -33,8 +34,7 @@ from hrpolicy.bonds.rules import ROUNDINGS, UNITS
 from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.explain import Label, StepValue, Trail
 from hrpolicy.core.label import label
-from hrpolicy.core.money import round_money
-from hrpolicy.core.span import Rounding, measure
+from hrpolicy.core.span import Rounding
 from hrpolicy.law.provisions import provision as p
 
 __all__ = [
@@ -200,17 +200,23 @@ def audit_penalty(
         trail.find("no_penalty_clause", subject=agreement.id)
         return
     name = clause_name(clause)
+    cost_basis = basis(agreement, cost)
+    start, end = service.start, service.end_exclusive
 
     def asks(left_through: date) -> Fraction:
+        # Only a clause that repays per law asks the statutory cap.
+        cap = (
+            cost * (end - left_through).days / (end - start).days
+            if isinstance(clause, PerLaw)
+            else cost
+        )
         amount, _ = clause_amount(
             clause,
-            cost_basis=basis(agreement, cost),
-            start=service.start,
-            end=service.end_exclusive,
+            cost_basis=cost_basis,
+            start=start,
+            end=end,
             left_through=left_through,
-            statutory_cap=cost
-            * (service.end_exclusive - left_through).days
-            / (service.end_exclusive - service.start).days,
+            statutory_cap=cap,
         )
         return amount
 
@@ -234,8 +240,8 @@ def audit_penalty(
             "penalty_above_cost",
             subject=clause.clause_ref,
             clause=name,
-            amount=round_money(most),
-            cost=round_money(cost),
+            amount=fen(most),
+            cost=fen(cost),
         )
 
 

@@ -27,7 +27,7 @@ from fractions import Fraction
 from typing import Any, Final
 
 from hrpolicy.bonds import clauses, rules
-from hrpolicy.bonds.messages import CATALOG
+from hrpolicy.bonds.counting import fen, measure, years_after
 from hrpolicy.bonds.model import (
     BondAgreement,
     ClauseKind,
@@ -54,18 +54,20 @@ from hrpolicy.bonds.results import (
     SeparationSettlement,
     ServicePeriod,
 )
+from hrpolicy.bonds.trail import BondTrail
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
-from hrpolicy.core.explain import Explanation, Label, Trail
+from hrpolicy.core.explain import Explanation, Finding, Label, Step, Trail
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, money_sum, round_money
-from hrpolicy.core.span import Rounding, TimeUnit, add_units, measure, through
+from hrpolicy.core.span import Rounding, through
 from hrpolicy.law.provisions import provision as p
 
 __all__ = ["plan_bonds", "review", "settle", "settle_bond"]
 
 _DEFAULT_POLICY: Final = BondPolicy()
 _LCL_IN_FORCE: Final = date(2008, 1, 1)
+_COLLECTION_METHODS: Final = tuple(CollectionMethod)
 _EXPIRY: Final = frozenset(
     {ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING, ExitGround.EXPIRY_EMPLOYEE_REFUSES}
 )
@@ -204,9 +206,7 @@ def _schedule_years(schedule: ServiceSchedule, cost: Fraction, trail: Trail) -> 
     try:
         years = schedule.years_for(cost)
     except NotCoveredError:
-        trail.find(
-            "schedule_does_not_cover_cost", cost=round_money(cost), domain=schedule.table.domain()
-        )
+        trail.find("schedule_does_not_cover_cost", cost=fen(cost), domain=schedule.table.domain())
         return None
     trail.step(
         "policy.schedule",
@@ -227,14 +227,12 @@ def _audit_schedule(
     if policy.schedule is None:
         return None
     years = _schedule_years(policy.schedule, cost, trail)
-    if years is not None and service.end_exclusive > add_units(
-        service.start, TimeUnit.YEARS, years
-    ):
+    if years is not None and service.end_exclusive > years_after(service.start, years):
         trail.find(
             "length_exceeds_schedule",
             length=agreement.length.to_label(),
             years=years,
-            cost=round_money(cost),
+            cost=fen(cost),
         )
     return years
 
@@ -322,7 +320,7 @@ def plan_bonds(
         draft = item if isinstance(item, BondAgreement) else None
         training = item if isinstance(item, Training) else item.training
         benefit = draft.benefit if draft is not None else None
-        trail = Trail(CATALOG)
+        trail = BondTrail()
         cost = RecognisedCost((), Fraction(0))
         eligibility = rules.scope(employment, trail)
         if eligibility is None:
@@ -360,7 +358,24 @@ def plan_bonds(
 # --- review -----------------------------------------------------------------------------------
 
 
+#: The options step of each policy seen lately, by the policy's identity (the policy is
+#: kept with it: a policy is immutable, so its step is the same every time).
+_POLICY_STEPS: Final[dict[int, tuple[BondPolicy, Step]]] = {}
+_POLICY_STEPS_KEPT: Final = 64
+
+
 def _policy_step(policy: BondPolicy, trail: Trail) -> None:
+    known = _POLICY_STEPS.get(id(policy))
+    if known is None or known[0] is not policy:
+        if len(_POLICY_STEPS) >= _POLICY_STEPS_KEPT:
+            _POLICY_STEPS.clear()
+        scratch = BondTrail()
+        _options_step(policy, scratch)
+        known = _POLICY_STEPS[id(policy)] = (policy, scratch.steps[0])
+    trail.steps.append(known[1])
+
+
+def _options_step(policy: BondPolicy, trail: Trail) -> None:
     trail.step(
         "policy.options",
         label("适用的选项", "options in force"),
@@ -509,7 +524,7 @@ def _review(
             f"({agreement.signed_on.isoformat()})",
             employment.contract_end,
         )
-    trail = Trail(CATALOG)
+    trail = BondTrail()
     _policy_step(policy, trail)
     training = agreement.training
     cost: RecognisedCost | None = None
@@ -531,8 +546,8 @@ def _review(
                 trail.find(
                     "stated_cost_above_recognised",
                     stated=round_money(agreement.stated_cost),
-                    recognised=round_money(cost.total),
-                    excess=round_money(Fraction(agreement.stated_cost) - cost.total),
+                    recognised=fen(cost.total),
+                    excess=fen(Fraction(agreement.stated_cost) - cost.total),
                 )
             if eligibility.eligible and cost.total == 0:
                 eligibility = rules.no_real_spend(trail)
@@ -725,7 +740,7 @@ def _settle_bond(
     qualified by another agreement's id (settled alone), reported as warnings."""
     # Citations are checked once, against the separation date, when the settlement ends.
     checked = _review(agreement, employment, policy, in_force_on=None)
-    trail = Trail(CATALOG)
+    trail = BondTrail()
     rules.report_other_agreements_waivers(agreement, others, trail)
     status = checked.eligibility.status
     if status is EligibilityStatus.OUT_OF_SCOPE:
@@ -834,15 +849,15 @@ def _capped(
         trail.find(
             "penalty_cut_to_cap",
             subject=clause.clause_ref,
-            agreed=round_money(agreed),
-            cap=round_money(cap2),
+            agreed=fen(agreed),
+            cap=fen(cap2),
         )
     agreement = checked.agreement
     waived: Fraction | None = None
     if agreement.waivers:
         # The company's waivers come after the caps: they can only lower the figure.
         waived = rules.apply_waivers(agreement, separation, capped, trail)
-        payable = round_money(capped - waived)
+        payable = fen(capped - waived)
         trail.step(
             "A3.payable",
             label(
@@ -854,7 +869,7 @@ def _capped(
             p("LCL 22(2)"),
         )
     else:
-        payable = round_money(capped)
+        payable = fen(capped)
         trail.step(
             "A3.payable",
             label(
@@ -871,11 +886,11 @@ def _capped(
         trail,
         separation,
         payable=payable,
-        agreed=round_money(agreed),
-        cap1=round_money(c),
-        cap2=round_money(cap2),
-        capped=round_money(capped),
-        waived=None if waived is None else round_money(capped) - payable,
+        agreed=fen(agreed),
+        cap1=fen(c),
+        cap2=fen(cap2),
+        capped=fen(capped),
+        waived=None if waived is None else fen(capped) - payable,
         served=served,
         total_units=total,
         unserved_units=unserved,
@@ -964,7 +979,7 @@ def _weigh(
 ) -> SeparationSettlement:
     """The separation's totals over its settled ``bonds`` (of the agreements ``given``):
     the lawful total, what was collected and how, the refund and the demand beyond it."""
-    trail = Trail(CATALOG)
+    trail = BondTrail()
     numberless = [b.agreement_id for b in bonds if b.payable is None]
     total = money_sum(b.payable for b in bonds if b.payable is not None)
     trail.step(
@@ -976,7 +991,7 @@ def _weigh(
     )
     by_method = {
         method: money_sum(c.amount for c in separation.collections if c.method is method)
-        for method in CollectionMethod
+        for method in _COLLECTION_METHODS
     }
     paid = by_method[CollectionMethod.PAID_BY_EMPLOYEE]
     wages = by_method[CollectionMethod.DEDUCTED_FROM_WAGES]
@@ -1065,21 +1080,27 @@ def _weigh(
 
 def _check_in_force(trail: Trail, day: date, earlier: Explanation | None = None) -> None:
     """Flag, once each, the cited provisions that did not yet apply on ``day``."""
-    explanations = [trail.explanation()]
+    parts = [(tuple(trail.steps), tuple(trail.findings))]
     if earlier is not None:
-        explanations.insert(0, earlier)
+        parts.insert(0, (earlier.steps, earlier.findings))
     seen: set[str] = set()
-    for explanation in explanations:
-        cited = [c for step in explanation.steps for c in step.citations]
-        cited += [c for finding in explanation.findings for c in finding.citations]
-        for citation in cited:
-            if citation.id in seen or citation.in_force_on(day):
-                continue
-            seen.add(citation.id)
-            trail.find(
-                "provision_not_in_force",
-                subject=citation.id,
-                citation=Label(zh_CN=citation.cite("zh_CN"), en=citation.cite("en")),
-                since=citation.in_force_from,
-                day=day,
-            )
+    # The provisions (the objects: their dates cannot change) found in force on ``day``,
+    # each asked once however often it is cited.
+    in_force: set[int] = set()
+    for steps, findings in parts:
+        holders: tuple[Step | Finding, ...] = (*steps, *findings)
+        for holder in holders:
+            for citation in holder.citations:
+                if id(citation) in in_force or citation.id in seen:
+                    continue
+                if citation.in_force_on(day):
+                    in_force.add(id(citation))
+                    continue
+                seen.add(citation.id)
+                trail.find(
+                    "provision_not_in_force",
+                    subject=citation.id,
+                    citation=Label(zh_CN=citation.cite("zh_CN"), en=citation.cite("en")),
+                    since=citation.in_force_from,
+                    day=day,
+                )

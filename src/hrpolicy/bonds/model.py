@@ -15,8 +15,8 @@ from datetime import date
 from typing import Annotated, Final, TypeVar
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
+from hrpolicy.bonds.counting import end_after
 from hrpolicy.core.bands import BandTable
 from hrpolicy.core.checked import MISSING_HINT, IntSpec
 from hrpolicy.core.choice import Choice
@@ -35,7 +35,7 @@ from hrpolicy.core.fields import (
     require_unique,
     typed_fields,
 )
-from hrpolicy.core.label import Label
+from hrpolicy.core.label import Label, label
 from hrpolicy.core.money import Rate
 from hrpolicy.core.span import Rounding, TimeUnit
 
@@ -239,8 +239,7 @@ class ServiceLength:
     def end_after(self, start: date) -> date:
         """The exclusive end of a period of this length from ``start`` (month-end
         clipping as in :mod:`hrpolicy.core.span`)."""
-        result: date = start + relativedelta(years=self.years, months=self.months, days=self.days)
-        return result
+        return end_after(start, self.years, self.months, self.days)
 
     def describe(self) -> str:
         """E.g. ``'3 years'``, ``'1 year 6 months'``."""
@@ -257,7 +256,7 @@ class ServiceLength:
             for count, unit in ((self.years, "年"), (self.months, "个月"), (self.days, "天"))
             if count
         )
-        return Label(zh_CN=zh, en=self.describe())
+        return label(zh, self.describe())
 
 
 @checked

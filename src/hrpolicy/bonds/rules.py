@@ -15,6 +15,7 @@ it is given.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -23,6 +24,7 @@ from typing import Final
 
 import attrs
 
+from hrpolicy.bonds.counting import fen
 from hrpolicy.bonds.model import (
     BenefitKind,
     BondAgreement,
@@ -236,7 +238,9 @@ _WAGE_LIKE: Final = frozenset(
 def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     """Whether one cost item is training cost under Regs 16, and why."""
     item = training.costs[index]
-    share = Fraction(item.amount) / item.shared_by
+    # Fraction(amount) / shared_by, normalised once.
+    numerator, denominator = item.amount.as_integer_ratio()
+    share = Fraction(numerator, denominator * item.shared_by)
 
     def line(rule: str, zh: str, en: str, *citations: Provision, recognised: bool) -> CostLine:
         return CostLine(
@@ -324,8 +328,14 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     )
 
 
-def _sum(lines: list[CostLine]) -> Fraction:
-    return sum((line.share for line in lines), Fraction(0))
+def _sum(lines: Sequence[CostLine]) -> Fraction:
+    """The lines' shares added up exactly (over their least common denominator)."""
+    if not lines:
+        return Fraction(0)
+    common = math.lcm(*(line.share.denominator for line in lines))
+    return Fraction(
+        sum(line.share.numerator * (common // line.share.denominator) for line in lines), common
+    )
 
 
 def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> RecognisedCost:
@@ -346,14 +356,14 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
             *line.citations,
         )
     cost = RecognisedCost(lines, _sum([line for line in lines if line.recognised]))
-    excluded = list(cost.excluded)
+    excluded = [line for line in lines if not line.recognised]
     trail.step(
         "A2.cost",
         label("认定培训费用C", "recognised training cost C"),
         {
             "items": len(lines),
             "recognised_items": len(lines) - len(excluded),
-            "excluded_amount": round_money(_sum(excluded)),
+            "excluded_amount": fen(_sum(excluded)),
         },
         cost.total,
         p("Regs 16"),
@@ -362,17 +372,17 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
     subsidy_lines = [line for line in excluded if line.rule == "living_subsidy"]
     other_lines = [line for line in excluded if line.rule not in ("wage_like", "living_subsidy")]
     if wage_lines:
-        trail.find("wages_counted_as_cost", amount=round_money(_sum(wage_lines)))
+        trail.find("wages_counted_as_cost", amount=fen(_sum(wage_lines)))
     if subsidy_lines:
-        trail.find("living_subsidy_excluded", amount=round_money(_sum(subsidy_lines)))
+        trail.find("living_subsidy_excluded", amount=fen(_sum(subsidy_lines)))
     included_wages = [ln for ln in lines if ln.rule == "offjob_wages_option"]
     if included_wages:
-        trail.find("offjob_wages_included_contested", amount=round_money(_sum(included_wages)))
+        trail.find("offjob_wages_included_contested", amount=fen(_sum(included_wages)))
     included_subsidy = [ln for ln in lines if ln.rule == "living_subsidy_option"]
     if included_subsidy:
-        trail.find("living_subsidy_included_contested", amount=round_money(_sum(included_subsidy)))
+        trail.find("living_subsidy_included_contested", amount=fen(_sum(included_subsidy)))
     if other_lines:
-        trail.find("costs_excluded", count=len(other_lines), amount=round_money(_sum(other_lines)))
+        trail.find("costs_excluded", count=len(other_lines), amount=fen(_sum(other_lines)))
     if training.provider is Provider.IN_HOUSE:
         trail.find("in_house_provider")
     return cost
@@ -411,7 +421,7 @@ def check_cost_range(agreement: BondAgreement, cost: Fraction, trail: Trail) -> 
         p("Regs 16"),
     )
     shown = {
-        "recognised": round_money(cost),
+        "recognised": fen(cost),
         "low": round_money(stated.low),
         "high": round_money(stated.high),
     }
@@ -419,14 +429,14 @@ def check_cost_range(agreement: BondAgreement, cost: Fraction, trail: Trail) -> 
         trail.find(
             "cost_above_stated_range",
             subject=agreement.id,
-            excess=round_money(cost - high),
+            excess=fen(cost - high),
             **shown,
         )
     elif cost < low:
         trail.find(
             "cost_below_stated_range",
             subject=agreement.id,
-            shortfall=round_money(low - cost),
+            shortfall=fen(low - cost),
             **shown,
         )
 
@@ -723,9 +733,9 @@ def apply_waivers(
             subject=waiver.clause_ref,
             ref=waiver.clause_ref,
             condition=condition,
-            reduction=round_money(left) - round_money(left - applied),
-            owed=round_money(owed),
-            left=round_money(left),
+            reduction=fen(left) - fen(left - applied),
+            owed=fen(owed),
+            left=fen(left),
         )
         measured_total += measured
         left -= applied

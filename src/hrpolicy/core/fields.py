@@ -84,6 +84,7 @@ __all__ = [
     "policy_errors",
     "require",
     "require_unique",
+    "trusted",
     "typed_fields",
 ]
 
@@ -489,3 +490,53 @@ def arguments(values: object, expected: type[_T], name: str) -> tuple[_T, ...]:
     return tuple(
         argument(value, expected, f"{name}[{index}]") for index, value in enumerate(values)
     )
+
+
+_TRUSTED_FIELDS: Final[dict[type, frozenset[str]]] = {}
+
+
+def _trusted_fields(cls: type) -> frozenset[str]:
+    """The fields :func:`trusted` sets on ``cls``: every field of a frozen ``attrs`` class
+    that has nothing to run after its fields are set (worked out once per class)."""
+    found = _TRUSTED_FIELDS.get(cls)
+    if found is not None:
+        return found
+    if not attrs.has(cls) or "__attrs_post_init__" in dir(cls):
+        raise TypeError(f"trusted: {cls.__name__} is not an attrs class without a post-init")
+    fields = attrs.fields(cls)
+    if any(not field.init for field in fields):
+        raise TypeError(f"trusted: {cls.__name__} has a field its constructor does not set")
+    found = _TRUSTED_FIELDS[cls] = frozenset(field.name for field in fields)
+    return found
+
+
+def trusted(cls: type[_T], /, **values: object) -> _T:
+    """An instance of the frozen ``attrs`` class ``cls`` holding ``values`` as they are,
+    without the fields' checks: for an engine building its own result from values it
+    computed and checked itself, each already what the field's check returns for it (a
+    tuple, not a list; a ``Decimal``; an enum member). Every field is given; a class with an
+    ``__attrs_post_init__`` is refused (it would not run). ``cls(**values)`` is the same
+    object, checked: what the public constructor takes, it still checks field by field.
+
+    >>> import attrs
+    >>> @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+    ... class Pair:
+    ...     left: int
+    ...     right: int
+    >>> trusted(Pair, left=1, right=2) == Pair(left=1, right=2)
+    True
+    >>> trusted(Pair, left=1)
+    Traceback (most recent call last):
+    ...
+    TypeError: trusted: Pair takes the fields left, right, not left
+    """
+    names = _trusted_fields(cls)
+    if values.keys() != names:
+        raise TypeError(
+            f"trusted: {cls.__name__} takes the fields {', '.join(sorted(names))}, "
+            f"not {', '.join(sorted(values))}"
+        )
+    instance = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(instance, name, value)
+    return instance

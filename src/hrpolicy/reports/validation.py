@@ -29,9 +29,10 @@ the deductions, not below 0), rounded half up to 0.01 once.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any, Final
@@ -48,7 +49,6 @@ from hrpolicy.core.explain import (
     Label,
     Step,
     StepValue,
-    step_of,
 )
 from hrpolicy.core.fields import (
     NonNegativeInt,
@@ -63,17 +63,20 @@ from hrpolicy.core.fields import (
     policy_checked,
     require,
     require_unique,
+    trusted,
     typed_fields,
 )
 from hrpolicy.core.label import label
-from hrpolicy.core.money import Rate, round_money
+from hrpolicy.core.money import EXACT, ZERO, Rate, round_money
 from hrpolicy.core.records import Table
 from hrpolicy.core.workcal import WorkCalendar, check_calendar, is_workday, next_workday
 from hrpolicy.reports.messages import CATALOG
 from hrpolicy.reports.model import (
     ITEMS,
     SUMMARY_ITEMS,
+    IsoWeek,
     Item,
+    ItemEntry,
     NextWeekPlan,
     Reference,
     WeeklyReport,
@@ -463,20 +466,110 @@ class ReportCheck(Displayable):
 # --- the checks -----------------------------------------------------------------------------
 
 
-def _due(report: WeeklyReport, policy: ReportPolicy, calendar: WorkCalendar) -> datetime:
-    deadline = policy.deadline
-    day = report.week.first_day + timedelta(
-        days=7 * deadline.weeks_after + list(Weekday).index(deadline.weekday)
+#: Each weekday's place in the week, Monday 0.
+_WEEKDAY_INDEX: Final = {day: index for index, day in enumerate(Weekday)}
+
+
+class _Rules:
+    """What the checks read of a policy, worked out once per :func:`validate` call rather
+    than again for every report: the required items in the policy's order, the deadline
+    as an offset from the week's Monday, the deductions and tolerances by key."""
+
+    __slots__ = (
+        "all_passed",
+        "contents",
+        "deadline_days",
+        "deadline_time",
+        "deductions",
+        "grace",
+        "local",
+        "policy",
+        "required",
+        "summary",
+        "summary_set",
+        "tolerances",
     )
-    return datetime.combine(next_workday(calendar, day), time(deadline.hour, deadline.minute))
+
+    def __init__(self, policy: ReportPolicy) -> None:
+        deadline = policy.deadline
+        self.policy = policy
+        self.deadline_days = timedelta(
+            days=7 * deadline.weeks_after + _WEEKDAY_INDEX[deadline.weekday]
+        )
+        self.deadline_time = time(deadline.hour, deadline.minute)
+        self.grace = timedelta(minutes=policy.grace_minutes)
+        # Item ids are unique within a policy, so a dict or set answers what a search did.
+        # Items are looked up by name: an enum member hashes in Python, its name in C.
+        self.contents = tuple(
+            (
+                r.item,
+                r.item._name_,
+                r.min_chars,
+                None if r.need is Need.TEXT else r.need,
+                r.item is Item.SALES_EXPENSES,
+            )
+            for r in policy.required
+            if r.item is not Item.LOCAL_POLICY_CHANGES
+        )
+        self.required = frozenset(r.item for r in policy.required)
+        self.summary = tuple(r.item for r in policy.required if r.item in SUMMARY_ITEMS)
+        self.summary_set = frozenset(self.summary)
+        #: ``ReportCheck.items`` of a report whose every summary item passed (shared).
+        self.all_passed = tuple((item, ItemStatus.PASSED) for item in self.summary)
+        self.local = policy.rule(Item.LOCAL_POLICY_CHANGES)
+        self.deductions = {d.code: d.points for d in policy.deductions}
+        self.tolerances: dict[Item, Tolerance] = {}
+
+    def tolerance(self, item: Item) -> Tolerance:
+        """The policy's tolerance for ``item`` (asked of the policy once)."""
+        found = self.tolerances.get(item)
+        if found is None:
+            found = self.tolerances[item] = self.policy.tolerance(item)
+        return found
+
+
+class _Weeks:
+    """Each week's due time and workdays, asked of the calendar once per :func:`validate`
+    call (every salesperson's report of a week has the same ones)."""
+
+    __slots__ = ("_calendar", "_due", "_rules", "_workdays")
+
+    def __init__(self, rules: _Rules, calendar: WorkCalendar) -> None:
+        self._rules = rules
+        self._calendar = calendar
+        self._due: dict[tuple[int, int], tuple[datetime, str]] = {}
+        self._workdays: dict[tuple[int, int], list[date]] = {}
+
+    def due(self, week: IsoWeek) -> tuple[datetime, str]:
+        """When a report of ``week`` is due (moved past days off), and as text."""
+        key = (week.year, week.week)
+        found = self._due.get(key)
+        if found is None:
+            rules = self._rules
+            day = next_workday(self._calendar, week.first_day + rules.deadline_days)
+            due = datetime.combine(day, rules.deadline_time)
+            found = self._due[key] = (due, due.isoformat(sep=" ", timespec="minutes"))
+        return found
+
+    def workdays(self, week: IsoWeek) -> list[date]:
+        """The workdays of ``week``, in order."""
+        key = (week.year, week.week)
+        found = self._workdays.get(key)
+        if found is None:
+            found = [d for d in week.days if is_workday(self._calendar, d)]
+            self._workdays[key] = found
+        return found
 
 
 class _Check:
     def __init__(self, report: WeeklyReport) -> None:
         self.report = report
+        # Items are unique within a report's summary: the entry of each by the item's name.
+        self.entries: dict[str, ItemEntry] = {e.item._name_: e for e in report.summary}
         self.steps: list[Step] = []
         self.findings: list[Finding] = []
-        self.items: dict[Item, ItemStatus] = {}
+        # The items that failed, with how (an item not here passed).
+        self.failed: dict[Item, ItemStatus] = {}
         # Every item found untrue, even one that had already failed for another reason:
         # under the summary reading any of them zeroes the whole summary.
         self.untrue: list[Item] = []
@@ -488,9 +581,20 @@ class _Check:
     def fail(self, item: Item, status: ItemStatus, code: str, **params: Any) -> None:
         if status is ItemStatus.UNTRUE and item not in self.untrue:
             self.untrue.append(item)
-        if self.items.get(item, ItemStatus.PASSED) is ItemStatus.PASSED:
-            self.items[item] = status
+        if item not in self.failed:
+            self.failed[item] = status
             self.find(code, item=ITEMS[item], **params)
+
+    def entry(self, item: Item) -> ItemEntry | None:
+        """The report's entry for ``item``, if it has one."""
+        return self.entries.get(item._name_)
+
+    def items(self, rules: _Rules) -> tuple[tuple[Item, ItemStatus], ...]:
+        """Each required summary item with how it fared, in the policy's order."""
+        if not self.failed:
+            return rules.all_passed
+        failed = self.failed
+        return tuple((item, failed.get(item, ItemStatus.PASSED)) for item in rules.summary)
 
 
 #: What an item that needs a figure or names lacks, for the finding.
@@ -501,52 +605,48 @@ _NEEDED: Final = {
 }
 
 
-def _contents(check: _Check, policy: ReportPolicy) -> None:
+def _contents(check: _Check, rules: _Rules) -> None:
     report = check.report
-    for rule in policy.required:
-        if rule.item is Item.LOCAL_POLICY_CHANGES:
-            continue
-        check.items.setdefault(rule.item, ItemStatus.PASSED)
-        entry = report.entry(rule.item)
+    entries = check.entries
+    # need: None when text alone is enough; expenses: the item is the sales expenses.
+    for item, name, min_chars, need, expenses in rules.contents:
+        entry = entries.get(name)
         if entry is None:
-            check.fail(rule.item, ItemStatus.MISSING, "item_missing")
+            check.fail(item, ItemStatus.MISSING, "item_missing")
             continue
         chars = len(entry.text.strip())
-        if chars < rule.min_chars:
+        if chars < min_chars:
             check.fail(
-                rule.item,
+                item,
                 ItemStatus.TOO_SHORT,
                 "item_too_short",
                 chars=chars,
-                minimum=rule.min_chars,
+                minimum=min_chars,
             )
             continue
-        lacking = (
-            (rule.need is Need.AMOUNT and entry.amount is None)
-            or (rule.need is Need.COUNT and entry.count is None)
-            or (rule.need is Need.CUSTOMERS and not entry.customers)
-        )
-        if lacking:
-            check.fail(
-                rule.item, ItemStatus.INCOMPLETE, "item_incomplete", missing=_NEEDED[rule.need]
-            )
+        if need is not None and (
+            (need is Need.AMOUNT and entry.amount is None)
+            or (need is Need.COUNT and entry.count is None)
+            or (need is Need.CUSTOMERS and not entry.customers)
+        ):
+            check.fail(item, ItemStatus.INCOMPLETE, "item_incomplete", missing=_NEEDED[need])
         elif (
-            rule.item is Item.SALES_EXPENSES
+            expenses
             and any(e.travel for e in report.expenses)
             and not report.travel_report_attached
         ):
             check.fail(
-                rule.item,
+                item,
                 ItemStatus.INCOMPLETE,
                 "item_incomplete",
                 missing=Label("差旅费用报告", "the travel expense report"),
             )
 
 
-def _plausibility(check: _Check, policy: ReportPolicy) -> None:
+def _plausibility(check: _Check, rules: _Rules) -> None:
     report = check.report
-    visits = report.entry(Item.CUSTOMER_VISITS)
-    required = {rule.item for rule in policy.required}
+    required = rules.required
+    visits = check.entry(Item.CUSTOMER_VISITS)
     if (
         Item.CUSTOMER_VISITS in required
         and visits is not None
@@ -560,7 +660,7 @@ def _plausibility(check: _Check, policy: ReportPolicy) -> None:
             reported=visits.count,
             detail=len(report.visits),
         )
-    spent = report.entry(Item.SALES_EXPENSES)
+    spent = check.entry(Item.SALES_EXPENSES)
     if Item.SALES_EXPENSES in required and spent is not None and spent.amount is not None:
         total = sum((e.amount for e in report.expenses), Decimal(0))
         if spent.amount != total:
@@ -574,7 +674,7 @@ def _plausibility(check: _Check, policy: ReportPolicy) -> None:
 
 
 def _truth(
-    check: _Check, policy: ReportPolicy, reference: Reference | None, review: Review | None
+    check: _Check, rules: _Rules, reference: Reference | None, review: Review | None
 ) -> None:
     report = check.report
     if reference is not None:
@@ -583,20 +683,21 @@ def _truth(
             (Item.COLLECTIONS, reference.collections),
             (Item.SALES_EXPENSES, reference.expenses),
         ):
-            entry = report.entry(item)
+            entry = check.entry(item)
             if recorded is None or entry is None or entry.amount is None:
                 continue
-            if not policy.tolerance(item).allows(entry.amount, recorded):
+            if not rules.tolerance(item).allows(entry.amount, recorded):
                 check.fail(
                     item, ItemStatus.UNTRUE, "untrue", reported=entry.amount, reference=recorded
                 )
         if reference.visits is not None:
             # One recorded visit confirms one reported visit: copies do not count twice.
-            in_crm = Counter((v.customer, v.on) for v in reference.visits)
-            in_report = Counter((v.customer, v.on) for v in report.visits)
+            in_crm = Counter(map(_VISIT_KEY, reference.visits))
+            in_report = Counter(map(_VISIT_KEY, report.visits))
             unrecorded = sum((in_report - in_crm).values())
             # The tolerance is counted on the visits reported.
-            if unrecorded > policy.tolerance(Item.CUSTOMER_VISITS).limit(len(report.visits)):
+            limit = rules.tolerance(Item.CUSTOMER_VISITS).limit(len(report.visits))
+            if unrecorded > limit:
                 check.fail(
                     Item.CUSTOMER_VISITS,
                     ItemStatus.UNTRUE,
@@ -606,7 +707,7 @@ def _truth(
                 )
     if review is not None:
         for item in review.untrue:
-            if policy.rule(item) is None or item not in SUMMARY_ITEMS:
+            if item not in rules.required or item not in SUMMARY_ITEMS:
                 raise InvalidValueError(
                     f"Review({review.report_id}).untrue",
                     "required summary items (only they can score 0)",
@@ -615,20 +716,25 @@ def _truth(
             check.fail(item, ItemStatus.UNTRUE, "untrue_spot_check")
 
 
+#: A visit as the checks count it: one customer on one day.
+_VISIT_KEY: Final = operator.attrgetter("customer", "on")
+
+
 def _quotas_and_plan(
-    check: _Check, policy: ReportPolicy, calendar: WorkCalendar, approved: NextWeekPlan | None
+    check: _Check, rules: _Rules, weeks: _Weeks, approved: NextWeekPlan | None
 ) -> None:
     report = check.report
+    policy = rules.policy
 
     def deduct(code: str, **params: Any) -> None:
         check.find(code, **params)
-        points = policy.deduction(code)
+        points = rules.deductions.get(code, 0)
         if points:
             check.deductions.append((code, points))
 
     # The calendar is asked only when a quota needs it (it may not cover every year).
     quotas = policy.calls_per_workday or policy.visits_per_week
-    workdays = [d for d in report.week.days if is_workday(calendar, d)] if quotas else []
+    workdays = weeks.workdays(report.week) if quotas else []
     if policy.calls_per_workday:
         calls = {c.on: c.calls for c in report.calls}
         short = [day for day in workdays if calls.get(day, 0) < policy.calls_per_workday]
@@ -643,7 +749,7 @@ def _quotas_and_plan(
     if policy.visits_per_week:
         # A short week (holidays) asks for its share of the weekly quota, rounded up.
         quota = -(-policy.visits_per_week * min(len(workdays), 5) // 5)
-        distinct = len({(v.customer, v.on) for v in report.visits})
+        distinct = len(set(map(_VISIT_KEY, report.visits)))
         if distinct < quota:
             deduct("visits_quota_missed", visits=distinct, quota=quota)
     if approved is not None and approved.visits:
@@ -660,17 +766,35 @@ def _quotas_and_plan(
                 missed=", ".join(missed),
                 missed_count=len(missed),
             )
-    rule = policy.rule(Item.LOCAL_POLICY_CHANGES)
+    rule = rules.local
     if rule is not None and len(report.plan.local_policy_changes.strip()) < rule.min_chars:
         deduct("plan_item_missing")
 
 
-def _score(check: _Check, policy: ReportPolicy, *, zero: bool) -> Decimal:
-    summary_rules = [r for r in policy.required if r.item in SUMMARY_ITEMS]
-    passed = sum(1 for r in summary_rules if check.items.get(r.item) is ItemStatus.PASSED)
+def _round_points(summary: Fraction, rest: int) -> Decimal:
+    """``round_money(summary + rest)`` for a non-negative ``summary`` and ``rest``, in
+    integers: half up to the fen, the same ``Decimal``."""
+    numerator, denominator = summary.numerator + rest * summary.denominator, summary.denominator
+    if numerator == 0:
+        return ZERO
+    # floor(x × 100 + 1/2) = floor((200 n + d) / 2d) for x = n / d ≥ 0.
+    cents = (200 * numerator + denominator) // (2 * denominator)
+    return Decimal(cents).scaleb(-2, context=EXACT) if cents else ZERO
+
+
+_POINTS_LABEL: Final = label(
+    "得分 = 总结分 × 合格项比例 + 其余分 − 扣分（迟交、无法辨认为0）",
+    "points = summary × share of items passed + the rest − deductions (0 if late or illegible)",
+)
+
+
+def _score(check: _Check, rules: _Rules, *, zero: bool) -> Decimal:
+    policy = rules.policy
+    summary_items = rules.summary
+    passed = len(summary_items) - sum(1 for item in check.failed if item in rules.summary_set)
     summary = (
-        Fraction(policy.summary_points * passed, len(summary_rules))
-        if summary_rules
+        Fraction(policy.summary_points * passed, len(summary_items))
+        if summary_items
         else Fraction(0)
     )
     untrue = [item for item in check.untrue if item in SUMMARY_ITEMS]
@@ -688,86 +812,84 @@ def _score(check: _Check, policy: ReportPolicy, *, zero: bool) -> Decimal:
         )
     if whole:
         summary = Fraction(0)
-    rest = max(0, policy.points - policy.summary_points - sum(p for _, p in check.deductions))
-    points = Fraction(0) if zero else summary + rest
-    check.steps.append(
-        step_of(
-            "report.points",
-            label(
-                "得分 = 总结分 × 合格项比例 + 其余分 − 扣分（迟交、无法辨认为0）",
-                "points = summary × share of items passed + the rest − deductions (0 if late "
-                "or illegible)",
-            ),
-            {
-                "summary_items_passed": f"{passed}/{len(summary_rules)}",
-                # The reading is named where content was found untrue: it decides the score.
-                "untrue_zeroes": policy.untrue_zeroes.value if untrue else None,
-                "summary_points": summary,
-                "deductions": sum(p for _, p in check.deductions) or None,
-                "report_points": rest,
-                "scored_zero": zero or None,
-                "clause": policy.clause or None,
-            },
-            round_money(points),
-        )
-    )
-    return round_money(points)
+    deducted = sum(p for _, p in check.deductions)
+    rest = max(0, policy.points - policy.summary_points - deducted)
+    points = ZERO if zero else _round_points(summary, rest)
+    # The step step_of builds: the inputs that do not apply (None) left out.
+    inputs: list[tuple[str, StepValue]] = [
+        ("summary_items_passed", f"{passed}/{len(summary_items)}")
+    ]
+    if untrue:
+        # The reading is named where content was found untrue: it decides the score.
+        inputs.append(("untrue_zeroes", policy.untrue_zeroes.value))
+    inputs.append(("summary_points", summary))
+    if deducted:
+        inputs.append(("deductions", deducted))
+    inputs.append(("report_points", rest))
+    if zero:
+        inputs.append(("scored_zero", True))
+    if policy.clause:
+        inputs.append(("clause", policy.clause))
+    check.steps.append(Step("report.points", _POINTS_LABEL, tuple(inputs), points))
+    return points
+
+
+_DEADLINE_LABEL: Final = label(
+    "截止时间（遇非工作日顺延）与宽限", "deadline (moved past non-workdays) and grace"
+)
 
 
 def _check_one(
     report: WeeklyReport,
     *,
-    policy: ReportPolicy,
-    calendar: WorkCalendar,
+    rules: _Rules,
+    weeks: _Weeks,
     reference: Reference | None,
     review: Review | None,
     approved: NextWeekPlan | None,
 ) -> ReportCheck:
+    policy = rules.policy
     check = _Check(report)
-    due = _due(report, policy, calendar)
-    cutoff = due + timedelta(minutes=policy.grace_minutes)
-    late = report.submitted_at > cutoff
-    stamp = report.submitted_at.isoformat(sep=" ", timespec="minutes")
-    due_text = due.isoformat(sep=" ", timespec="minutes")
+    due, due_text = weeks.due(report.week)
+    submitted = report.submitted_at
+    late = submitted > due + rules.grace
+    stamp = submitted.isoformat(sep=" ", timespec="minutes")
+    # The step step_of builds (no input is None, no provision is cited).
     check.steps.append(
-        step_of(
+        Step(
             "report.deadline",
-            label(
-                "截止时间（遇非工作日顺延）与宽限", "deadline (moved past non-workdays) and grace"
-            ),
-            {"due": due_text, "grace_minutes": policy.grace_minutes, "submitted": stamp},
+            _DEADLINE_LABEL,
+            (("due", due_text), ("grace_minutes", policy.grace_minutes), ("submitted", stamp)),
             not late,
         )
     )
-    # The times as typed data too: the day each fell on, and the minutes past the deadline.
-    timing = {
-        "due_on": due.date(),
-        "submitted_on": report.submitted_at.date(),
-        "minutes_late": int((report.submitted_at - due).total_seconds() // 60),
-        "grace_minutes": policy.grace_minutes,
-    }
-    if late:
-        check.find("late", due=due_text, submitted=stamp, **timing)
-    elif report.submitted_at > due:
-        check.find("in_grace", due=due_text, submitted=stamp, **timing)
+    if submitted > due:  # late, or within the grace minutes
+        # The times as typed data too: the day each fell on, and the minutes past the deadline.
+        check.find(
+            "late" if late else "in_grace",
+            due=due_text,
+            submitted=stamp,
+            due_on=due.date(),
+            submitted_on=submitted.date(),
+            minutes_late=int((submitted - due).total_seconds() // 60),
+            grace_minutes=policy.grace_minutes,
+        )
     illegible = review is not None and review.illegible
     if illegible:
         check.find("illegible")
-    _contents(check, policy)
-    _plausibility(check, policy)
-    _truth(check, policy, reference, review)
-    _quotas_and_plan(check, policy, calendar, approved)
-    points = _score(check, policy, zero=late or illegible)
-    return ReportCheck(
+    _contents(check, rules)
+    _plausibility(check, rules)
+    _truth(check, rules, reference, review)
+    _quotas_and_plan(check, rules, weeks, approved)
+    points = _score(check, rules, zero=late or illegible)
+    # Every value is what the fields' checks would make of it: built unchecked.
+    return trusted(
+        ReportCheck,
         report=report,
         due_at=due,
         late=late,
         illegible=illegible,
-        items=tuple(
-            (r.item, check.items.get(r.item, ItemStatus.PASSED))
-            for r in policy.required
-            if r.item in SUMMARY_ITEMS
-        ),
+        items=check.items(rules),
         deductions=tuple(check.deductions),
         points=points,
         maximum=policy.points,
@@ -859,8 +981,8 @@ def validate(
     plans = dict(approved_plans or {})
     for plan_id, plan in plans.items():
         argument(plan, NextWeekPlan, f"approved_plans[{_key_text(plan_id)}]")
-    weeks = {(r.employee, str(r.week)) for r in given}
-    ids = {r.report_id for r in given}
+    weeks = {(r.employee, str(r.week)) for r in given} if by_week else set()
+    ids = {r.report_id for r in given} if by_id or plans else set()
     for week_key in by_week:
         require(
             week_key in weeks, "references", "a reference for a report being validated", week_key
@@ -872,14 +994,16 @@ def validate(
             plan_key in ids, "approved_plans", "plans keyed by a report being validated", plan_key
         )
     ordered = sorted(given, key=lambda r: (r.employee, r.week.year, r.week.week, r.report_id))
+    rules = _Rules(policy)
+    on_calendar = _Weeks(rules, calendar)
     return tuple(
         _check_one(
             report,
-            policy=policy,
-            calendar=calendar,
-            reference=by_week.get((report.employee, str(report.week))),
-            review=by_id.get((report.report_id, "")),
-            approved=plans.get(report.report_id),
+            rules=rules,
+            weeks=on_calendar,
+            reference=by_week.get((report.employee, str(report.week))) if by_week else None,
+            review=by_id.get((report.report_id, "")) if by_id else None,
+            approved=plans.get(report.report_id) if plans else None,
         )
         for report in ordered
     )
