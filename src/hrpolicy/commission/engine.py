@@ -78,7 +78,8 @@ from hrpolicy.commission.results import (
     Statement,
     TeamStatement,
 )
-from hrpolicy.core.bands import BandApplication, BandTable
+from hrpolicy.core.bands import BandApplication, BandTable, Semantics
+from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.convert import FORMAT_KEY, from_dict
 from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueError, prefixed
 from hrpolicy.core.explain import Finding, Label, Step, StepValue
@@ -291,17 +292,69 @@ def _record_approvals(credited: list[_Credited], work: _Work) -> None:
 # --- commission ---------------------------------------------------------------------------
 
 
-_Memo = dict[tuple[int, Fraction], BandApplication]
+class _Memo:
+    """The band applications of one statement's commission: a deal starts where the
+    previous deal ended, so the two most recent are kept and each accumulated measure is
+    applied once (the breakdown's figures come from the table's compiled integers, and its
+    text is rendered only when read)."""
+
+    __slots__ = ("_earlier", "_integers", "_latest")
+
+    def __init__(self) -> None:
+        self._latest: tuple[BandTable, Fraction, BandApplication] | None = None
+        self._earlier: tuple[BandTable, Fraction, BandApplication] | None = None
+        # The last deal's end on integers: (compiled table, units, payout, scaled payout).
+        self._integers: tuple[CompiledTable, int, Fraction, int] | None = None
+
+    def increase(
+        self, table: BandTable, before: Fraction, key: Fraction
+    ) -> tuple[Fraction, Fraction, Fraction, Fraction, str] | None:
+        """A deal adding ``key`` to the accumulated ``before``, on the table's compiled
+        integers: (accumulated after, payout before, payout after, the increase, the
+        band breakdown after). ``None`` for a table or a measure that is not paid on
+        integers (an interpolated or mixed table, a share such as 1/3): then the deal is
+        paid on Fractions, with the same figures."""
+        if table.semantics is not Semantics.MARGINAL and table.semantics is not Semantics.WHOLE:
+            return None
+        compiled = table._compiled_at(2)
+        unit = compiled.unit
+        if unit % before.denominator or unit % key.denominator:
+            return None
+        units_before = before.numerator * (unit // before.denominator)
+        units_after = units_before + key.numerator * (unit // key.denominator)
+        denominator = compiled.denominator
+        last = self._integers
+        if last is not None and last[0] is compiled and last[1] == units_before:
+            payout_before, scaled_before = last[2], last[3]
+        else:
+            scaled_before = compiled.reached(units_before, before)[1]
+            payout_before = Fraction(scaled_before, denominator)
+        after = Fraction(units_after, unit)
+        index, scaled_after = compiled.reached(units_after, after)
+        payout_after = Fraction(scaled_after, denominator)
+        self._integers = (compiled, units_after, payout_after, scaled_after)
+        return (
+            after,
+            payout_before,
+            payout_after,
+            Fraction(scaled_after - scaled_before, denominator),
+            compiled.describe(index, units_after),
+        )
+
+    def applied(self, table: BandTable, measure: Fraction) -> BandApplication:
+        """``table.apply(measure)``, reused when one of the last two asked the same."""
+        for kept in (self._latest, self._earlier):
+            if kept is not None and kept[0] is table and kept[1] == measure:
+                return kept[2]
+        found = table.apply(measure)
+        self._earlier, self._latest = self._latest, (table, measure, found)
+        return found
 
 
 def _applied(table: BandTable, measure: Fraction, memo: _Memo) -> BandApplication:
     """``table.apply(measure)``, remembered for the statement being computed (a deal's
     starting point is the previous deal's end point)."""
-    key = (id(table), measure)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = table.apply(measure)
-    return found
+    return memo.applied(table, measure)
 
 
 def _slice(
@@ -329,17 +382,27 @@ def _deal_commission(
     deal = item.deal
     table = component.table
     cid = component.component_id
-    key = deal.read(component.measure, component=cid) * item.share
-    after = before + key
+    share = item.share
+    key = deal.read(component.measure, component=cid)
+    if share != 1:
+        key *= share
     basis_value: StepValue = None
     bands: str | Label
     payouts: tuple[StepValue, StepValue] = (None, None)
+    on_integers = None
     if component.paid_on == component.measure:
+        on_integers = memo.increase(table, before, key)
+    if on_integers is not None:
+        after, payout_before, payout_after, increase, bands = on_integers
+        payouts = (payout_before, payout_after)
+    elif component.paid_on == component.measure:
+        after = before + key
         start, end = _applied(table, before, memo), _applied(table, after, memo)
         payouts = (start.total, end.total)
         increase = end.total - start.total
         bands = end.describe()
     else:
+        after = before + key
         # Lump sums are paid once a band is reached, whatever the basis.
         lumps = _applied(table, after, memo).lumps - _applied(table, before, memo).lumps
         # (rate, part of the basis paid at it) for each band the deal's measure falls in.
@@ -368,13 +431,8 @@ def _deal_commission(
         else:  # every band it falls in pays 0: what it is paid on cannot matter
             basis_value = _NOT_READ
             increase = lumps
-    flags = {
-        Condition.NEW_CUSTOMER: deal.new_customer,
-        Condition.SELF_DEVELOPED_MARKET: deal.self_developed_market,
-        Condition.COMPANY_NEGOTIATED: deal.company_negotiated,
-    }
-    factor, why = _factor_of(component, deal.customer, flags)
-    earned = increase * factor
+    factor, why = _factor_of(component, deal)
+    earned = increase if factor == 1 else increase * factor
     ratio: Fraction | None = None
     if component.settle_on_collection and earned:
         # A contract of 0 has nothing left to collect: it counts as fully collected.
@@ -384,7 +442,7 @@ def _deal_commission(
     settled = earned if ratio is None else earned * ratio
     step = _step(
         f"commission.{cid}.deal",
-        label(
+        Label(  # one per deal: not worth sharing through label()
             f"{component.name}：合同{deal.deal_id}（{item.version.version}版）",
             f"{component.name}: deal {deal.deal_id} (version {item.version.version})",
         ),
@@ -407,16 +465,21 @@ def _deal_commission(
     return earned, settled, after, step
 
 
-def _factor_of(
-    component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
-) -> tuple[Fraction, Label | None]:
+def _factor_of(component: Commission, deal: Deal) -> tuple[Fraction, Label | None]:
     """The multiplier a deal's commission gets, and why (the override's reference, or the
     conditions met; ``None`` when no multiplier applies)."""
-    if deal_customer is not None:
+    if deal.customer is not None:
         for override in component.overrides:
-            if override.customer == deal_customer:
+            if override.customer == deal.customer:
                 ref = override.reference
                 return Fraction(override.factor), label(f"客户特批 {ref}", f"override {ref}")
+    if not component.multipliers:
+        return _ONE, None
+    flags = {
+        Condition.NEW_CUSTOMER: deal.new_customer,
+        Condition.SELF_DEVELOPED_MARKET: deal.self_developed_market,
+        Condition.COMPANY_NEGOTIATED: deal.company_negotiated,
+    }
     factor = Fraction(1)
     reasons = []
     for multiplier in component.multipliers:
@@ -430,6 +493,8 @@ def _factor_of(
         ", ".join(f"{name.en} {times}" for name, times in reasons),
     )
 
+
+_ONE: Final = Fraction(1)
 
 #: The conditions of multipliers, for explanations (in English by their values).
 _CONDITIONS: Final = {
@@ -468,7 +533,7 @@ def _commission(
             carry.measure_to_date if carry else None,
         )
     accumulator = opening
-    memo: _Memo = {}
+    memo = _Memo()
     parts: list[tuple[_Credited, Commission, Fraction, list[Step]]] = []
     earned_total = Fraction(0)
     for item in credited:
@@ -492,7 +557,7 @@ def _commission(
             LineKind.DEAL,
             item.deal.deal_id,
             amount,
-            label(
+            Label(  # one per deal: not worth sharing through label()
                 f"{source.name}：合同{item.deal.deal_id}",
                 f"{source.name}: deal {item.deal.deal_id}",
             ),

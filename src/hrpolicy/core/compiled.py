@@ -186,9 +186,9 @@ class CompiledTable:
 
     # --- evaluation on integers ---------------------------------------------------------
 
-    def _band(self, units: int, shown: object) -> int:
+    def _band(self, units: int, shown: object = None) -> int:
         """The index of the band a measure of ``units`` falls in; outside the table, a
-        ``NotCoveredError`` showing the measure as ``shown``."""
+        ``NotCoveredError`` showing the measure as ``shown`` (``None``: ``units / unit``)."""
         index = bisect.bisect_right(self._lowers, units) - 1
         if index >= 0 and units == self._lowers[index] and not self._closed_lower[index]:
             index -= 1
@@ -198,7 +198,9 @@ class CompiledTable:
             and (units > last_upper or (units == last_upper and not self._last_upper_closed))
         ):
             raise NotCoveredError(
-                f"BandTable({self.table.name})", f"a measure within {self.table.domain()}", shown
+                f"BandTable({self.table.name})",
+                f"a measure within {self.table.domain()}",
+                Fraction(units, self._unit) if shown is None else shown,
             )
         return index
 
@@ -209,10 +211,29 @@ class CompiledTable:
             raise InvalidTypeError("units", f"a whole number of 10^-{self._places} (int)", units)
         if not -self._limit < units < self._limit:
             raise InvalidValueError("units", "a measure below 10^18", units)
-        index = self._band(units, Fraction(units, self._unit))
+        return self.reached(units)[1]
+
+    def reached(self, units: int, shown: object = None) -> tuple[int, int]:
+        """The band a measure of ``units`` reaches and its exact payout in ``1 /
+        denominator`` yuan, for a measure of any size; outside the table a
+        ``NotCoveredError`` showing the measure as ``shown`` (by default as the exact
+        ``units / unit``)."""
+        index = self._band(units, shown)
         if self._marginal:
-            return self._cumulative[index] + (units - self._lowers[index]) * self._values[index]
-        return units * self._values[index] + self._cumulative[index]
+            return index, (
+                self._cumulative[index] + (units - self._lowers[index]) * self._values[index]
+            )
+        return index, units * self._values[index] + self._cumulative[index]
+
+    @property
+    def unit(self) -> int:
+        """Measures are whole numbers of ``1 / unit`` (``10**places``)."""
+        return self._unit
+
+    @property
+    def denominator(self) -> int:
+        """Payouts are whole numbers of ``1 / denominator`` yuan."""
+        return self._denominator
 
     def payout_fen(self, units: int) -> int:
         """The payout of a measure of ``units``, rounded half up to the fen (ties away from
