@@ -38,6 +38,7 @@ deal, the fact and the component.
 from __future__ import annotations
 
 import decimal
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -89,6 +90,7 @@ from hrpolicy.core.label import label
 from hrpolicy.core.money import (
     EXACT,
     ZERO,
+    Rate,
     allocate,
     format_exact,
     money_sum,
@@ -146,6 +148,20 @@ class _Work:
             line_id = f"{cid}/{suffix}"
         else:
             line_id = f"{cid}#{suffix}"
+        if kind is LineKind.DEAL:  # a deal's line, one per deal: its fields are checked
+            line = Line.of_checked(
+                line_id,
+                cid,
+                kind,
+                amount,
+                text,
+                component.clause if clause is None else clause,
+                _is_variable(component),
+                tuple(steps),
+                deal_id,
+            )
+            self.lines.append(line)
+            return line
         line = Line(
             line_id=line_id,
             component=cid,
@@ -206,8 +222,11 @@ class _Credited:
         return self.approval.hold(f"{component_id}/{self.deal.deal_id}", amount, steps)
 
 
-def _share_of(deal: Deal, version: PlanVersion, employee: str) -> tuple[Fraction, Fraction]:
-    """The person's share of ``deal`` and the total of all shares."""
+def _share_of(
+    deal: Deal, version: PlanVersion, employee: str, exact: dict[int, tuple[Rate, Fraction]]
+) -> tuple[Fraction, Fraction]:
+    """The person's share of ``deal`` and the total of all shares (``exact``: each share
+    given as a rate, exactly, by the rate's id: deals mostly share a few rates)."""
     mine: Fraction | None = None
     total = Fraction(0)
     for index, credit in enumerate(deal.credits):
@@ -219,9 +238,12 @@ def _share_of(deal: Deal, version: PlanVersion, employee: str) -> tuple[Fraction
                 f"share to ({', '.join(r.role for r in version.roles) or 'none defined'})",
                 credit.role,
             )
-        total += rate.exact
+        known = exact.get(id(rate))
+        if known is None or known[0] is not rate:
+            known = exact[id(rate)] = (rate, rate.exact)
+        total += known[1]
         if credit.employee == employee:
-            mine = rate.exact
+            mine = known[1]
     if mine is None:
         raise InvalidValueError(
             f"Deal({deal.deal_id}).split",
@@ -239,6 +261,7 @@ def _credit_deals(
     given = arguments(deals, Deal, "deals")
     require_unique([d.deal_id for d in given], "deals", "deal_id")
     credited = []
+    exact: dict[int, tuple[Rate, Fraction]] = {}
     for deal in sorted(given, key=lambda d: (d.signed_on, d.deal_id)):
         day = deal.signed_on
         if day > period.last_day or day.year < period.year:
@@ -253,7 +276,7 @@ def _credit_deals(
                 day,
             )
         version = plan.version_on(day)
-        share, total = _share_of(deal, version, employee)
+        share, total = _share_of(deal, version, employee, exact)
         late = day < period.first_day
         if late:
             work.find(
@@ -316,10 +339,10 @@ class _Memo:
         paid on Fractions, with the same figures."""
         if table.semantics is not Semantics.MARGINAL and table.semantics is not Semantics.WHOLE:
             return None
-        compiled = table._compiled_at(2)
-        unit = compiled.unit
-        if unit % before.denominator or unit % key.denominator:
+        compiled = table._compiled_for(math.lcm(before.denominator, key.denominator))
+        if compiled is None:
             return None
+        unit = compiled.unit
         units_before = before.numerator * (unit // before.denominator)
         units_after = units_before + key.numerator * (unit // key.denominator)
         denominator = compiled.denominator
@@ -547,7 +570,7 @@ def _commission(
     amounts = []
     before_holds = []
     for (item, source, _, given), allocated in zip(
-        parts, allocate([settled for _, _, settled, _ in parts]), strict=True
+        parts, _allocate([settled for _, _, settled, _ in parts]), strict=True
     ):
         amount, steps = item.hold(cid, allocated, given)
         amounts.append(amount)
@@ -619,6 +642,38 @@ def _commission(
         )
     elif component.carry_forward:
         work.carries.append(Carry(component=cid, carried=carried_out))
+
+
+#: The largest common denominator :func:`_allocate` computes with (beyond it: Fractions).
+_ALLOCATE_DENOMINATOR: Final = 10**40
+
+
+def _allocate(parts: list[Fraction]) -> tuple[Decimal, ...]:
+    """:func:`~hrpolicy.core.money.allocate` of a commission's deal amounts, on integers:
+    every amount over one common denominator (a power of ten when the table's rates are
+    decimals), so the floors, the remainders and the rounded total are integer
+    arithmetic. The same rule and the same result (tested); amounts whose common
+    denominator would be huge, or that ``allocate`` refuses, go to ``allocate``."""
+    if not parts:
+        return ()
+    common = math.lcm(*(part.denominator for part in parts))
+    if common > _ALLOCATE_DENOMINATOR:
+        return allocate(parts)
+    hundredths = [part.numerator * (common // part.denominator) * 100 for part in parts]
+    limit = 10**20 * common  # |part| < 10^18, in hundredths of 1 / common
+    if any(not -limit < h < limit for h in hundredths):
+        return allocate(parts)
+    floors = [h // common for h in hundredths]
+    total = sum(hundredths)
+    rounded = (abs(total) * 2 + common) // (common * 2)  # half up, ties away from zero
+    target = rounded if total >= 0 else -rounded
+    missing = target - sum(floors)
+    # Largest remainder first; among equal remainders, the earlier part first.
+    remainders = [h - f * common for h, f in zip(hundredths, floors, strict=True)]
+    order = sorted(range(len(parts)), key=lambda i: (-remainders[i], i))
+    for index in order[:missing]:
+        floors[index] += 1
+    return tuple(ZERO if f == 0 else Decimal(f).scaleb(-2, context=EXACT) for f in floors)
 
 
 def _decimal(value: Fraction, field: str) -> Decimal:

@@ -538,9 +538,7 @@ class BandTable:
         x = measure if type(measure) is Fraction else _exact(measure)
         if self.semantics is Semantics.MARGINAL or self.semantics is Semantics.WHOLE:
             denominator = x.denominator
-            compiled = self._compiled.by_denominator.get(denominator)
-            if compiled is None:
-                compiled = self._compiled_for(denominator)
+            compiled = self._compiled_for(denominator)
             if compiled is not None:
                 units = x.numerator * (compiled._unit // denominator)
                 return compiled.application(units, x, measure)
@@ -549,6 +547,9 @@ class BandTable:
     def _compiled_for(self, denominator: int) -> CompiledTable | None:
         """The integer table for measures of this denominator (at least fen), or ``None``
         when such a measure has no finite decimal expansion of at most 18 places."""
+        known = self._compiled.by_denominator.get(denominator)
+        if known is not None:
+            return known
         places = next(
             (p for p in range(_FINEST + 1) if 10**p % denominator == 0),
             None,
