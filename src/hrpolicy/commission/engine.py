@@ -83,7 +83,7 @@ from hrpolicy.core.bands import BandApplication, BandTable, Semantics
 from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.convert import FORMAT_KEY, from_dict
 from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueError, prefixed
-from hrpolicy.core.explain import Finding, Label, Step, StepValue
+from hrpolicy.core.explain import Finding, Label, Step, StepValue, formatted_label
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
@@ -426,34 +426,7 @@ def _deal_commission(
         bands = end.describe()
     else:
         after = before + key
-        # Lump sums are paid once a band is reached, whatever the basis.
-        lumps = _applied(table, after, memo).lumps - _applied(table, before, memo).lumps
-        # (rate, part of the basis paid at it) for each band the deal's measure falls in.
-        if key == 0:
-            parts = [(table.value_at(before), Fraction(1))]
-            bands = table.band_for(before).describe()
-        else:
-            sliced = _slice(table, before, after, memo)
-            parts = [(Fraction(table.bands[i].value), part / key) for i, part in sliced]
-            pieces = [
-                (
-                    table.bands[i].describe(),
-                    format(table.bands[i].value, "f"),
-                    format_exact(p / key),
-                )
-                for i, p in sliced
-            ]
-            bands = label(
-                "；".join(f"{band}：其中{part}按{rate}" for band, rate, part in pieces),
-                "; ".join(f"{band} at {rate} on {part} of it" for band, rate, part in pieces),
-            )
-        if any(rate for rate, _ in parts):
-            basis = deal.read(component.paid_on, component=cid) * item.share
-            basis_value = basis
-            increase = lumps + sum((rate * basis * part for rate, part in parts), Fraction(0))
-        else:  # every band it falls in pays 0: what it is paid on cannot matter
-            basis_value = _NOT_READ
-            increase = lumps
+        increase, bands, basis_value = _on_basis(component, item, before, after, key, memo)
     factor, why = _factor_of(component, deal)
     earned = increase if factor == 1 else increase * factor
     ratio: Fraction | None = None
@@ -463,29 +436,75 @@ def _deal_commission(
         amount = deal.measure(Measure.SALES, component=cid)
         ratio = collected / amount if amount else Fraction(1)
     settled = earned if ratio is None else earned * ratio
-    step = _step(
+    inputs = (
+        ("share", item.share),
+        (reading_label(component.measure).en, key),
+        ("accumulated_before", before),
+        ("accumulated_after", after),
+        ("bands", bands),
+        ("payout_before", payouts[0]),
+        ("payout_after", payouts[1]),
+        ("basis", reading_label(component.paid_on) if basis_value is not None else None),
+        ("paid_on", basis_value),
+        ("multiplier", factor if factor != 1 else None),
+        ("multiplier_reason", why),
+        ("collected_share", ratio),
+    )
+    step = Step(  # as step_of makes it: the inputs that apply, no citation
         f"commission.{cid}.deal",
-        Label(  # one per deal: not worth sharing through label()
+        formatted_label(
             f"{component.name}：合同{deal.deal_id}（{item.version.version}版）",
             f"{component.name}: deal {deal.deal_id} (version {item.version.version})",
         ),
-        {
-            "share": item.share,
-            reading_label(component.measure).en: key,
-            "accumulated_before": before,
-            "accumulated_after": after,
-            "bands": bands,
-            "payout_before": payouts[0],
-            "payout_after": payouts[1],
-            "basis": reading_label(component.paid_on) if basis_value is not None else None,
-            "paid_on": basis_value,
-            "multiplier": factor if factor != 1 else None,
-            "multiplier_reason": why,
-            "collected_share": ratio,
-        },
+        tuple(pair for pair in inputs if pair[1] is not None),
         settled,
     )
     return earned, settled, after, step
+
+
+def _on_basis(  # noqa: PLR0917 - the deal's place in the accumulated measure
+    component: Commission,
+    item: _Credited,
+    before: Fraction,
+    after: Fraction,
+    key: Fraction,
+    memo: _Memo,
+) -> tuple[Fraction, Label | str, StepValue]:
+    """A deal paid on a basis other than its measure: the increase, the bands its measure
+    falls in (each with its rate and the part of the measure in it) and the basis read."""
+    table = component.table
+    deal = item.deal
+    # Lump sums are paid once a band is reached, whatever the basis.
+    lumps = _applied(table, after, memo).lumps - _applied(table, before, memo).lumps
+    # (rate, part of the basis paid at it) for each band the deal's measure falls in.
+    bands: Label | str
+    if key == 0:
+        parts = [(table.value_at(before), Fraction(1))]
+        bands = table.band_for(before).describe()
+    else:
+        sliced = _slice(table, before, after, memo)
+        parts = [(Fraction(table.bands[i].value), part / key) for i, part in sliced]
+        pieces = [
+            (
+                table.bands[i].describe(),
+                format(table.bands[i].value, "f"),
+                format_exact(p / key),
+            )
+            for i, p in sliced
+        ]
+        bands = label(
+            "；".join(f"{band}：其中{part}按{rate}" for band, rate, part in pieces),
+            "; ".join(f"{band} at {rate} on {part} of it" for band, rate, part in pieces),
+        )
+    if any(rate for rate, _ in parts):
+        basis = deal.read(component.paid_on, component=component.component_id) * item.share
+        return (
+            lumps + sum((rate * basis * part for rate, part in parts), Fraction(0)),
+            bands,
+            basis,
+        )
+    # Every band it falls in pays 0: what it is paid on cannot matter.
+    return lumps, bands, _NOT_READ
 
 
 def _factor_of(component: Commission, deal: Deal) -> tuple[Fraction, Label | None]:
@@ -580,7 +599,7 @@ def _commission(
             LineKind.DEAL,
             item.deal.deal_id,
             amount,
-            Label(  # one per deal: not worth sharing through label()
+            formatted_label(  # one per deal: not worth sharing through label()
                 f"{source.name}：合同{item.deal.deal_id}",
                 f"{source.name}: deal {item.deal.deal_id}",
             ),
