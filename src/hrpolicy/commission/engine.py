@@ -40,6 +40,7 @@ from __future__ import annotations
 import decimal
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -228,7 +229,7 @@ def _share_of(
     """The person's share of ``deal`` and the total of all shares (``exact``: each share
     given as a rate, exactly, by the rate's id: deals mostly share a few rates)."""
     mine: Fraction | None = None
-    total = Fraction(0)
+    total: Fraction | None = None
     for index, credit in enumerate(deal.credits):
         rate = credit.share or version.role_share(credit.role)
         if rate is None:
@@ -241,10 +242,10 @@ def _share_of(
         known = exact.get(id(rate))
         if known is None or known[0] is not rate:
             known = exact[id(rate)] = (rate, rate.exact)
-        total += known[1]
+        total = known[1] if total is None else total + known[1]
         if credit.employee == employee:
             mine = known[1]
-    if mine is None:
+    if mine is None or total is None:
         raise InvalidValueError(
             f"Deal({deal.deal_id}).split",
             f"a credit for employee {employee!r}",
@@ -262,9 +263,11 @@ def _credit_deals(
     require_unique([d.deal_id for d in given], "deals", "deal_id")
     credited = []
     exact: dict[int, tuple[Rate, Fraction]] = {}
+    versions: dict[date, PlanVersion] = {}  # deals are signed on a few days each
+    first_day, last_day, year = period.first_day, period.last_day, period.year
     for deal in sorted(given, key=lambda d: (d.signed_on, d.deal_id)):
         day = deal.signed_on
-        if day > period.last_day or day.year < period.year:
+        if day > last_day or day.year < year:
             within = (
                 f"a date in {period.year}"
                 if period.last_day.year == period.year
@@ -275,9 +278,11 @@ def _credit_deals(
                 f"{within} not after the period's last day {period.last_day}",
                 day,
             )
-        version = plan.version_on(day)
+        version = versions.get(day)
+        if version is None:
+            version = versions[day] = plan.version_on(day)
         share, total = _share_of(deal, version, employee, exact)
-        late = day < period.first_day
+        late = day < first_day
         if late:
             work.find(
                 "late_deal",
@@ -397,6 +402,16 @@ def _slice(
     ]
 
 
+def _read(deal: Deal, which: Measure | str, component_id: str) -> Fraction:
+    """``deal.read(which)``: the contract amount (what most tables accumulate) straight
+    from the deal as an exact Fraction, anything else — and a missing amount, refused by
+    name — through :meth:`Deal.read`."""
+    if which is Measure.SALES and deal.amount is not None:
+        numerator, denominator = deal.amount.as_integer_ratio()
+        return Fraction(numerator, denominator)
+    return deal.read(which, component=component_id)
+
+
 def _deal_commission(
     component: Commission, item: _Credited, before: Fraction, memo: _Memo
 ) -> tuple[Fraction, Fraction, Fraction, Step]:
@@ -406,7 +421,7 @@ def _deal_commission(
     table = component.table
     cid = component.component_id
     share = item.share
-    key = deal.read(component.measure, component=cid)
+    key = _read(deal, component.measure, cid)
     if share != 1:
         key *= share
     basis_value: StepValue = None
@@ -583,7 +598,8 @@ def _commission(
         if not isinstance(version_component, Commission):
             continue
         earned, settled, after, step = _deal_commission(version_component, item, accumulator, memo)
-        earned_total += earned
+        if component.settle_on_collection:  # only then is the total compared
+            earned_total += earned
         accumulator = after
         parts.append((item, version_component, settled, [step]))
     amounts = []
