@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy.core import BandApplication, BandTable, NotCoveredError, Semantics, Side
-from hrpolicy.core.compiled import CompiledTable
+from hrpolicy.core.compiled import CompiledTable, exact_ratio
 from hrpolicy.core.money import format_exact
 from hrpolicy.strategies import band_tables
 
@@ -163,3 +163,17 @@ def test_an_edited_explanation_describes_its_own_pieces() -> None:
     assert application.describe() == "[0, ∞) 1000 × 0.03 = 30"
     halved = attrs.evolve(application, pieces=(attrs.evolve(application.pieces[0], amount=15),))
     assert halved.describe() == "[0, ∞) 1000 × 0.03 = 15"
+
+
+@given(st.integers(-(10**40), 10**40), st.integers(1, 10**30))
+def test_the_integer_path_makes_the_fractions_the_constructor_makes(
+    numerator: int, denominator: int
+) -> None:
+    made = exact_ratio(numerator, denominator)
+    expected = Fraction(numerator, denominator)
+    assert type(made) is Fraction
+    assert (made.numerator, made.denominator) == (expected.numerator, expected.denominator)
+    assert hash(made) == hash(expected)
+    assert repr(made) == repr(expected)
+    assert pickle.loads(pickle.dumps(made)) == expected
+    assert made * 3 - expected == 2 * expected

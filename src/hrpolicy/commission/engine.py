@@ -81,7 +81,7 @@ from hrpolicy.commission.results import (
     TeamStatement,
 )
 from hrpolicy.core.bands import BandApplication, BandTable, Semantics
-from hrpolicy.core.compiled import CompiledTable
+from hrpolicy.core.compiled import CompiledTable, exact_ratio
 from hrpolicy.core.convert import FORMAT_KEY, from_dict
 from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueError, prefixed
 from hrpolicy.core.explain import Finding, Label, Step, StepValue, formatted_label
@@ -356,16 +356,16 @@ class _Memo:
             payout_before, scaled_before = last[2], last[3]
         else:
             scaled_before = compiled.reached(units_before, before)[1]
-            payout_before = Fraction(scaled_before, denominator)
-        after = Fraction(units_after, unit)
+            payout_before = exact_ratio(scaled_before, denominator)
+        after = exact_ratio(units_after, unit)
         index, scaled_after = compiled.reached(units_after, after)
-        payout_after = Fraction(scaled_after, denominator)
+        payout_after = exact_ratio(scaled_after, denominator)
         self._integers = (compiled, units_after, payout_after, scaled_after)
         return (
             after,
             payout_before,
             payout_after,
-            Fraction(scaled_after - scaled_before, denominator),
+            exact_ratio(scaled_after - scaled_before, denominator),
             compiled.describe(index, units_after),
         )
 
@@ -407,8 +407,7 @@ def _read(deal: Deal, which: Measure | str, component_id: str) -> Fraction:
     from the deal as an exact Fraction, anything else — and a missing amount, refused by
     name — through :meth:`Deal.read`."""
     if which is Measure.SALES and deal.amount is not None:
-        numerator, denominator = deal.amount.as_integer_ratio()
-        return Fraction(numerator, denominator)
+        return exact_ratio(*deal.amount.as_integer_ratio())
     return deal.read(which, component=component_id)
 
 
