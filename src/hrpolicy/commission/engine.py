@@ -426,13 +426,12 @@ def _deal_commission(
     basis_value: StepValue = None
     bands: str | Label
     payouts: tuple[StepValue, StepValue] = (None, None)
-    on_integers = None
-    if component.paid_on == component.measure:
-        on_integers = memo.increase(table, before, key)
+    on_measure = component.basis is None or component.basis == component.measure
+    on_integers = memo.increase(table, before, key) if on_measure else None
     if on_integers is not None:
         after, payout_before, payout_after, increase, bands = on_integers
         payouts = (payout_before, payout_after)
-    elif component.paid_on == component.measure:
+    elif on_measure:
         after = before + key
         start, end = _applied(table, before, memo), _applied(table, after, memo)
         payouts = (start.total, end.total)
@@ -450,27 +449,31 @@ def _deal_commission(
         amount = deal.measure(Measure.SALES, component=cid)
         ratio = collected / amount if amount else Fraction(1)
     settled = earned if ratio is None else earned * ratio
-    inputs = (
-        ("share", item.share),
+    # The inputs that apply, in order (as step_of keeps them), with no citation.
+    inputs: list[tuple[str, StepValue]] = [
+        ("share", share),
         (reading_label(component.measure).en, key),
         ("accumulated_before", before),
         ("accumulated_after", after),
         ("bands", bands),
-        ("payout_before", payouts[0]),
-        ("payout_after", payouts[1]),
-        ("basis", reading_label(component.paid_on) if basis_value is not None else None),
-        ("paid_on", basis_value),
-        ("multiplier", factor if factor != 1 else None),
-        ("multiplier_reason", why),
-        ("collected_share", ratio),
-    )
-    step = Step(  # as step_of makes it: the inputs that apply, no citation
+    ]
+    if payouts[0] is not None:
+        inputs += (("payout_before", payouts[0]), ("payout_after", payouts[1]))
+    if basis_value is not None:
+        inputs += (("basis", reading_label(component.paid_on)), ("paid_on", basis_value))
+    if factor != 1:
+        inputs.append(("multiplier", factor))
+    if why is not None:
+        inputs.append(("multiplier_reason", why))
+    if ratio is not None:
+        inputs.append(("collected_share", ratio))
+    step = Step(
         f"commission.{cid}.deal",
         formatted_label(
             f"{component.name}：合同{deal.deal_id}（{item.version.version}版）",
             f"{component.name}: deal {deal.deal_id} (version {item.version.version})",
         ),
-        tuple(pair for pair in inputs if pair[1] is not None),
+        tuple(inputs),
         settled,
     )
     return earned, settled, after, step
