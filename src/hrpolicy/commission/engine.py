@@ -241,7 +241,8 @@ def _share_of(
             )
         known = exact.get(id(rate))
         if known is None or known[0] is not rate:
-            known = exact[id(rate)] = (rate, rate.exact)
+            value = rate.exact
+            known = exact[id(rate)] = (rate, _ONE if value == 1 else value)
         total = known[1] if total is None else total + known[1]
         if credit.employee == employee:
             mine = known[1]
@@ -326,13 +327,21 @@ class _Memo:
     applied once (the breakdown's figures come from the table's compiled integers, and its
     text is rendered only when read)."""
 
-    __slots__ = ("_earlier", "_integers", "_latest")
+    __slots__ = ("_earlier", "_integers", "_latest", "_names")
 
     def __init__(self) -> None:
+        self._names: dict[int, tuple[Commission, str]] = {}
         self._latest: tuple[BandTable, Fraction, BandApplication] | None = None
         self._earlier: tuple[BandTable, Fraction, BandApplication] | None = None
         # The last deal's end on integers: (compiled table, units, payout, scaled payout).
         self._integers: tuple[CompiledTable, int, Fraction, int] | None = None
+
+    def measure_name(self, component: Commission) -> str:
+        """The English name of what ``component`` measures, as a deal's step names it."""
+        known = self._names.get(id(component))
+        if known is None or known[0] is not component:
+            known = self._names[id(component)] = (component, reading_label(component.measure).en)
+        return known[1]
 
     def increase(
         self, table: BandTable, before: Fraction, key: Fraction
@@ -421,7 +430,7 @@ def _deal_commission(
     cid = component.component_id
     share = item.share
     key = _read(deal, component.measure, cid)
-    if share != 1:
+    if share is not _ONE and share != 1:
         key *= share
     basis_value: StepValue = None
     bands: str | Label
@@ -441,7 +450,8 @@ def _deal_commission(
         after = before + key
         increase, bands, basis_value = _on_basis(component, item, before, after, key, memo)
     factor, why = _factor_of(component, deal)
-    earned = increase if factor == 1 else increase * factor
+    unit_factor = factor is _ONE or factor == 1
+    earned = increase if unit_factor else increase * factor
     ratio: Fraction | None = None
     if component.settle_on_collection and earned:
         # A contract of 0 has nothing left to collect: it counts as fully collected.
@@ -452,7 +462,7 @@ def _deal_commission(
     # The inputs that apply, in order (as step_of keeps them), with no citation.
     inputs: list[tuple[str, StepValue]] = [
         ("share", share),
-        (reading_label(component.measure).en, key),
+        (memo.measure_name(component), key),
         ("accumulated_before", before),
         ("accumulated_after", after),
         ("bands", bands),
@@ -461,7 +471,7 @@ def _deal_commission(
         inputs += (("payout_before", payouts[0]), ("payout_after", payouts[1]))
     if basis_value is not None:
         inputs += (("basis", reading_label(component.paid_on)), ("paid_on", basis_value))
-    if factor != 1:
+    if not unit_factor:
         inputs.append(("multiplier", factor))
     if why is not None:
         inputs.append(("multiplier_reason", why))
@@ -698,7 +708,7 @@ def _allocate(parts: list[Fraction]) -> tuple[Decimal, ...]:
         return allocate(parts)
     hundredths = [part.numerator * (common // part.denominator) * 100 for part in parts]
     limit = 10**20 * common  # |part| < 10^18, in hundredths of 1 / common
-    if any(not -limit < h < limit for h in hundredths):
+    if max(hundredths) >= limit or min(hundredths) <= -limit:
         return allocate(parts)
     floors = [h // common for h in hundredths]
     total = sum(hundredths)
