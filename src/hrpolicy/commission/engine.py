@@ -119,6 +119,7 @@ class _Work:
         self.carries: list[Carry] = []
         self.checks: list[Step] = []
         self.deducts: dict[str, tuple[str, ...]] = {}  # allowance → the bonuses it reduces
+        self._variable: dict[int, tuple[Component, bool]] = {}  # by component, once
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         """Record a finding once (two components may find the same thing of a deal)."""
@@ -150,6 +151,9 @@ class _Work:
         else:
             line_id = f"{cid}#{suffix}"
         if kind is LineKind.DEAL:  # a deal's line, one per deal: its fields are checked
+            variable = self._variable.get(id(component))
+            if variable is None or variable[0] is not component:
+                variable = self._variable[id(component)] = (component, _is_variable(component))
             line = Line.of_checked(
                 line_id,
                 cid,
@@ -157,7 +161,7 @@ class _Work:
                 amount,
                 text,
                 component.clause if clause is None else clause,
-                _is_variable(component),
+                variable[1],
                 tuple(steps),
                 deal_id,
             )
@@ -603,7 +607,7 @@ def _commission(
         )
     accumulator = opening
     memo = _Memo()
-    parts: list[tuple[_Credited, Commission, Fraction, list[Step]]] = []
+    parts: list[tuple[_Credited, Commission, Fraction, tuple[Step, ...]]] = []
     earned_total = Fraction(0)
     for item in credited:
         version_component = item.version.component(cid)
@@ -613,7 +617,7 @@ def _commission(
         if component.settle_on_collection:  # only then is the total compared
             earned_total += earned
         accumulator = after
-        parts.append((item, version_component, settled, [step]))
+        parts.append((item, version_component, settled, (step,)))
     amounts = []
     before_holds = []
     for (item, source, _, given), allocated in zip(
