@@ -38,7 +38,9 @@ deal, the fact and the component.
 from __future__ import annotations
 
 import decimal
+import math
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -78,16 +80,18 @@ from hrpolicy.commission.results import (
     Statement,
     TeamStatement,
 )
-from hrpolicy.core.bands import BandApplication, BandTable
+from hrpolicy.core.bands import BandApplication, BandTable, Semantics
+from hrpolicy.core.compiled import CompiledTable, exact_ratio
 from hrpolicy.core.convert import FORMAT_KEY, from_dict
 from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueError, prefixed
-from hrpolicy.core.explain import Finding, Label, Step, StepValue
+from hrpolicy.core.explain import Finding, Label, Step, StepValue, formatted_label
 from hrpolicy.core.explain import step_of as _step
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
 from hrpolicy.core.money import (
     EXACT,
     ZERO,
+    Rate,
     allocate,
     format_exact,
     money_sum,
@@ -115,6 +119,7 @@ class _Work:
         self.carries: list[Carry] = []
         self.checks: list[Step] = []
         self.deducts: dict[str, tuple[str, ...]] = {}  # allowance → the bonuses it reduces
+        self._variable: dict[int, tuple[Component, bool]] = {}  # by component, once
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         """Record a finding once (two components may find the same thing of a deal)."""
@@ -145,6 +150,23 @@ class _Work:
             line_id = f"{cid}/{suffix}"
         else:
             line_id = f"{cid}#{suffix}"
+        if kind is LineKind.DEAL:  # a deal's line, one per deal: its fields are checked
+            variable = self._variable.get(id(component))
+            if variable is None or variable[0] is not component:
+                variable = self._variable[id(component)] = (component, _is_variable(component))
+            line = Line.of_checked(
+                line_id,
+                cid,
+                kind,
+                amount,
+                text,
+                component.clause if clause is None else clause,
+                variable[1],
+                tuple(steps),
+                deal_id,
+            )
+            self.lines.append(line)
+            return line
         line = Line(
             line_id=line_id,
             component=cid,
@@ -205,10 +227,13 @@ class _Credited:
         return self.approval.hold(f"{component_id}/{self.deal.deal_id}", amount, steps)
 
 
-def _share_of(deal: Deal, version: PlanVersion, employee: str) -> tuple[Fraction, Fraction]:
-    """The person's share of ``deal`` and the total of all shares."""
+def _share_of(
+    deal: Deal, version: PlanVersion, employee: str, exact: dict[int, tuple[Rate, Fraction]]
+) -> tuple[Fraction, Fraction]:
+    """The person's share of ``deal`` and the total of all shares (``exact``: each share
+    given as a rate, exactly, by the rate's id: deals mostly share a few rates)."""
     mine: Fraction | None = None
-    total = Fraction(0)
+    total: Fraction | None = None
     for index, credit in enumerate(deal.credits):
         rate = credit.share or version.role_share(credit.role)
         if rate is None:
@@ -218,10 +243,14 @@ def _share_of(deal: Deal, version: PlanVersion, employee: str) -> tuple[Fraction
                 f"share to ({', '.join(r.role for r in version.roles) or 'none defined'})",
                 credit.role,
             )
-        total += rate.exact
+        known = exact.get(id(rate))
+        if known is None or known[0] is not rate:
+            value = rate.exact
+            known = exact[id(rate)] = (rate, _ONE if value == 1 else value)
+        total = known[1] if total is None else total + known[1]
         if credit.employee == employee:
-            mine = rate.exact
-    if mine is None:
+            mine = known[1]
+    if mine is None or total is None:
         raise InvalidValueError(
             f"Deal({deal.deal_id}).split",
             f"a credit for employee {employee!r}",
@@ -238,9 +267,12 @@ def _credit_deals(
     given = arguments(deals, Deal, "deals")
     require_unique([d.deal_id for d in given], "deals", "deal_id")
     credited = []
+    exact: dict[int, tuple[Rate, Fraction]] = {}
+    versions: dict[date, PlanVersion] = {}  # deals are signed on a few days each
+    first_day, last_day, year = period.first_day, period.last_day, period.year
     for deal in sorted(given, key=lambda d: (d.signed_on, d.deal_id)):
         day = deal.signed_on
-        if day > period.last_day or day.year < period.year:
+        if day > last_day or day.year < year:
             within = (
                 f"a date in {period.year}"
                 if period.last_day.year == period.year
@@ -251,9 +283,11 @@ def _credit_deals(
                 f"{within} not after the period's last day {period.last_day}",
                 day,
             )
-        version = plan.version_on(day)
-        share, total = _share_of(deal, version, employee)
-        late = day < period.first_day
+        version = versions.get(day)
+        if version is None:
+            version = versions[day] = plan.version_on(day)
+        share, total = _share_of(deal, version, employee, exact)
+        late = day < first_day
         if late:
             work.find(
                 "late_deal",
@@ -291,17 +325,77 @@ def _record_approvals(credited: list[_Credited], work: _Work) -> None:
 # --- commission ---------------------------------------------------------------------------
 
 
-_Memo = dict[tuple[int, Fraction], BandApplication]
+class _Memo:
+    """The band applications of one statement's commission: a deal starts where the
+    previous deal ended, so the two most recent are kept and each accumulated measure is
+    applied once (the breakdown's figures come from the table's compiled integers, and its
+    text is rendered only when read)."""
+
+    __slots__ = ("_earlier", "_integers", "_latest", "_names")
+
+    def __init__(self) -> None:
+        self._names: dict[int, tuple[Commission, str]] = {}
+        self._latest: tuple[BandTable, Fraction, BandApplication] | None = None
+        self._earlier: tuple[BandTable, Fraction, BandApplication] | None = None
+        # The last deal's end on integers: (compiled table, units, payout, scaled payout).
+        self._integers: tuple[CompiledTable, int, Fraction, int] | None = None
+
+    def measure_name(self, component: Commission) -> str:
+        """The English name of what ``component`` measures, as a deal's step names it."""
+        known = self._names.get(id(component))
+        if known is None or known[0] is not component:
+            known = self._names[id(component)] = (component, reading_label(component.measure).en)
+        return known[1]
+
+    def increase(
+        self, table: BandTable, before: Fraction, key: Fraction
+    ) -> tuple[Fraction, Fraction, Fraction, Fraction, str] | None:
+        """A deal adding ``key`` to the accumulated ``before``, on the table's compiled
+        integers: (accumulated after, payout before, payout after, the increase, the
+        band breakdown after). ``None`` for a table or a measure that is not paid on
+        integers (an interpolated or mixed table, a share such as 1/3): then the deal is
+        paid on Fractions, with the same figures."""
+        if table.semantics is not Semantics.MARGINAL and table.semantics is not Semantics.WHOLE:
+            return None
+        compiled = table._compiled_for(math.lcm(before.denominator, key.denominator))
+        if compiled is None:
+            return None
+        unit = compiled.unit
+        units_before = before.numerator * (unit // before.denominator)
+        units_after = units_before + key.numerator * (unit // key.denominator)
+        denominator = compiled.denominator
+        last = self._integers
+        if last is not None and last[0] is compiled and last[1] == units_before:
+            payout_before, scaled_before = last[2], last[3]
+        else:
+            scaled_before = compiled.reached(units_before, before)[1]
+            payout_before = exact_ratio(scaled_before, denominator)
+        after = exact_ratio(units_after, unit)
+        index, scaled_after = compiled.reached(units_after, after)
+        payout_after = exact_ratio(scaled_after, denominator)
+        self._integers = (compiled, units_after, payout_after, scaled_after)
+        return (
+            after,
+            payout_before,
+            payout_after,
+            exact_ratio(scaled_after - scaled_before, denominator),
+            compiled.describe(index, units_after),
+        )
+
+    def applied(self, table: BandTable, measure: Fraction) -> BandApplication:
+        """``table.apply(measure)``, reused when one of the last two asked the same."""
+        for kept in (self._latest, self._earlier):
+            if kept is not None and kept[0] is table and kept[1] == measure:
+                return kept[2]
+        found = table.apply(measure)
+        self._earlier, self._latest = self._latest, (table, measure, found)
+        return found
 
 
 def _applied(table: BandTable, measure: Fraction, memo: _Memo) -> BandApplication:
     """``table.apply(measure)``, remembered for the statement being computed (a deal's
     starting point is the previous deal's end point)."""
-    key = (id(table), measure)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = table.apply(measure)
-    return found
+    return memo.applied(table, measure)
 
 
 def _slice(
@@ -321,6 +415,15 @@ def _slice(
     ]
 
 
+def _read(deal: Deal, which: Measure | str, component_id: str) -> Fraction:
+    """``deal.read(which)``: the contract amount (what most tables accumulate) straight
+    from the deal as an exact Fraction, anything else — and a missing amount, refused by
+    name — through :meth:`Deal.read`."""
+    if which is Measure.SALES and deal.amount is not None:
+        return exact_ratio(*deal.amount.as_integer_ratio())
+    return deal.read(which, component=component_id)
+
+
 def _deal_commission(
     component: Commission, item: _Credited, before: Fraction, memo: _Memo
 ) -> tuple[Fraction, Fraction, Fraction, Step]:
@@ -329,52 +432,30 @@ def _deal_commission(
     deal = item.deal
     table = component.table
     cid = component.component_id
-    key = deal.read(component.measure, component=cid) * item.share
-    after = before + key
+    share = item.share
+    key = _read(deal, component.measure, cid)
+    if share is not _ONE and share != 1:
+        key *= share
     basis_value: StepValue = None
     bands: str | Label
     payouts: tuple[StepValue, StepValue] = (None, None)
-    if component.paid_on == component.measure:
+    on_measure = component.basis is None or component.basis == component.measure
+    on_integers = memo.increase(table, before, key) if on_measure else None
+    if on_integers is not None:
+        after, payout_before, payout_after, increase, bands = on_integers
+        payouts = (payout_before, payout_after)
+    elif on_measure:
+        after = before + key
         start, end = _applied(table, before, memo), _applied(table, after, memo)
         payouts = (start.total, end.total)
         increase = end.total - start.total
         bands = end.describe()
     else:
-        # Lump sums are paid once a band is reached, whatever the basis.
-        lumps = _applied(table, after, memo).lumps - _applied(table, before, memo).lumps
-        # (rate, part of the basis paid at it) for each band the deal's measure falls in.
-        if key == 0:
-            parts = [(table.value_at(before), Fraction(1))]
-            bands = table.band_for(before).describe()
-        else:
-            sliced = _slice(table, before, after, memo)
-            parts = [(Fraction(table.bands[i].value), part / key) for i, part in sliced]
-            pieces = [
-                (
-                    table.bands[i].describe(),
-                    format(table.bands[i].value, "f"),
-                    format_exact(p / key),
-                )
-                for i, p in sliced
-            ]
-            bands = label(
-                "；".join(f"{band}：其中{part}按{rate}" for band, rate, part in pieces),
-                "; ".join(f"{band} at {rate} on {part} of it" for band, rate, part in pieces),
-            )
-        if any(rate for rate, _ in parts):
-            basis = deal.read(component.paid_on, component=cid) * item.share
-            basis_value = basis
-            increase = lumps + sum((rate * basis * part for rate, part in parts), Fraction(0))
-        else:  # every band it falls in pays 0: what it is paid on cannot matter
-            basis_value = _NOT_READ
-            increase = lumps
-    flags = {
-        Condition.NEW_CUSTOMER: deal.new_customer,
-        Condition.SELF_DEVELOPED_MARKET: deal.self_developed_market,
-        Condition.COMPANY_NEGOTIATED: deal.company_negotiated,
-    }
-    factor, why = _factor_of(component, deal.customer, flags)
-    earned = increase * factor
+        after = before + key
+        increase, bands, basis_value = _on_basis(component, item, before, after, key, memo)
+    factor, why = _factor_of(component, deal)
+    unit_factor = factor is _ONE or factor == 1
+    earned = increase if unit_factor else increase * factor
     ratio: Fraction | None = None
     if component.settle_on_collection and earned:
         # A contract of 0 has nothing left to collect: it counts as fully collected.
@@ -382,41 +463,96 @@ def _deal_commission(
         amount = deal.measure(Measure.SALES, component=cid)
         ratio = collected / amount if amount else Fraction(1)
     settled = earned if ratio is None else earned * ratio
-    step = _step(
+    # The inputs that apply, in order (as step_of keeps them), with no citation.
+    inputs: list[tuple[str, StepValue]] = [
+        ("share", share),
+        (memo.measure_name(component), key),
+        ("accumulated_before", before),
+        ("accumulated_after", after),
+        ("bands", bands),
+    ]
+    if payouts[0] is not None:
+        inputs += (("payout_before", payouts[0]), ("payout_after", payouts[1]))
+    if basis_value is not None:
+        inputs += (("basis", reading_label(component.paid_on)), ("paid_on", basis_value))
+    if not unit_factor:
+        inputs.append(("multiplier", factor))
+    if why is not None:
+        inputs.append(("multiplier_reason", why))
+    if ratio is not None:
+        inputs.append(("collected_share", ratio))
+    step = Step(
         f"commission.{cid}.deal",
-        label(
+        formatted_label(
             f"{component.name}：合同{deal.deal_id}（{item.version.version}版）",
             f"{component.name}: deal {deal.deal_id} (version {item.version.version})",
         ),
-        {
-            "share": item.share,
-            reading_label(component.measure).en: key,
-            "accumulated_before": before,
-            "accumulated_after": after,
-            "bands": bands,
-            "payout_before": payouts[0],
-            "payout_after": payouts[1],
-            "basis": reading_label(component.paid_on) if basis_value is not None else None,
-            "paid_on": basis_value,
-            "multiplier": factor if factor != 1 else None,
-            "multiplier_reason": why,
-            "collected_share": ratio,
-        },
+        tuple(inputs),
         settled,
     )
     return earned, settled, after, step
 
 
-def _factor_of(
-    component: Commission, deal_customer: str | None, flags: dict[Condition, bool]
-) -> tuple[Fraction, Label | None]:
+def _on_basis(  # noqa: PLR0917 - the deal's place in the accumulated measure
+    component: Commission,
+    item: _Credited,
+    before: Fraction,
+    after: Fraction,
+    key: Fraction,
+    memo: _Memo,
+) -> tuple[Fraction, Label | str, StepValue]:
+    """A deal paid on a basis other than its measure: the increase, the bands its measure
+    falls in (each with its rate and the part of the measure in it) and the basis read."""
+    table = component.table
+    deal = item.deal
+    # Lump sums are paid once a band is reached, whatever the basis.
+    lumps = _applied(table, after, memo).lumps - _applied(table, before, memo).lumps
+    # (rate, part of the basis paid at it) for each band the deal's measure falls in.
+    bands: Label | str
+    if key == 0:
+        parts = [(table.value_at(before), Fraction(1))]
+        bands = table.band_for(before).describe()
+    else:
+        sliced = _slice(table, before, after, memo)
+        parts = [(Fraction(table.bands[i].value), part / key) for i, part in sliced]
+        pieces = [
+            (
+                table.bands[i].describe(),
+                format(table.bands[i].value, "f"),
+                format_exact(p / key),
+            )
+            for i, p in sliced
+        ]
+        bands = label(
+            "；".join(f"{band}：其中{part}按{rate}" for band, rate, part in pieces),
+            "; ".join(f"{band} at {rate} on {part} of it" for band, rate, part in pieces),
+        )
+    if any(rate for rate, _ in parts):
+        basis = deal.read(component.paid_on, component=component.component_id) * item.share
+        return (
+            lumps + sum((rate * basis * part for rate, part in parts), Fraction(0)),
+            bands,
+            basis,
+        )
+    # Every band it falls in pays 0: what it is paid on cannot matter.
+    return lumps, bands, _NOT_READ
+
+
+def _factor_of(component: Commission, deal: Deal) -> tuple[Fraction, Label | None]:
     """The multiplier a deal's commission gets, and why (the override's reference, or the
     conditions met; ``None`` when no multiplier applies)."""
-    if deal_customer is not None:
+    if deal.customer is not None:
         for override in component.overrides:
-            if override.customer == deal_customer:
+            if override.customer == deal.customer:
                 ref = override.reference
                 return Fraction(override.factor), label(f"客户特批 {ref}", f"override {ref}")
+    if not component.multipliers:
+        return _ONE, None
+    flags = {
+        Condition.NEW_CUSTOMER: deal.new_customer,
+        Condition.SELF_DEVELOPED_MARKET: deal.self_developed_market,
+        Condition.COMPANY_NEGOTIATED: deal.company_negotiated,
+    }
     factor = Fraction(1)
     reasons = []
     for multiplier in component.multipliers:
@@ -430,6 +566,8 @@ def _factor_of(
         ", ".join(f"{name.en} {times}" for name, times in reasons),
     )
 
+
+_ONE: Final = Fraction(1)
 
 #: The conditions of multipliers, for explanations (in English by their values).
 _CONDITIONS: Final = {
@@ -468,21 +606,22 @@ def _commission(
             carry.measure_to_date if carry else None,
         )
     accumulator = opening
-    memo: _Memo = {}
-    parts: list[tuple[_Credited, Commission, Fraction, list[Step]]] = []
+    memo = _Memo()
+    parts: list[tuple[_Credited, Commission, Fraction, tuple[Step, ...]]] = []
     earned_total = Fraction(0)
     for item in credited:
         version_component = item.version.component(cid)
         if not isinstance(version_component, Commission):
             continue
         earned, settled, after, step = _deal_commission(version_component, item, accumulator, memo)
-        earned_total += earned
+        if component.settle_on_collection:  # only then is the total compared
+            earned_total += earned
         accumulator = after
-        parts.append((item, version_component, settled, [step]))
+        parts.append((item, version_component, settled, (step,)))
     amounts = []
     before_holds = []
     for (item, source, _, given), allocated in zip(
-        parts, allocate([settled for _, _, settled, _ in parts]), strict=True
+        parts, _allocate([settled for _, _, settled, _ in parts]), strict=True
     ):
         amount, steps = item.hold(cid, allocated, given)
         amounts.append(amount)
@@ -492,7 +631,7 @@ def _commission(
             LineKind.DEAL,
             item.deal.deal_id,
             amount,
-            label(
+            formatted_label(  # one per deal: not worth sharing through label()
                 f"{source.name}：合同{item.deal.deal_id}",
                 f"{source.name}: deal {item.deal.deal_id}",
             ),
@@ -554,6 +693,38 @@ def _commission(
         )
     elif component.carry_forward:
         work.carries.append(Carry(component=cid, carried=carried_out))
+
+
+#: The largest common denominator :func:`_allocate` computes with (beyond it: Fractions).
+_ALLOCATE_DENOMINATOR: Final = 10**40
+
+
+def _allocate(parts: list[Fraction]) -> tuple[Decimal, ...]:
+    """:func:`~hrpolicy.core.money.allocate` of a commission's deal amounts, on integers:
+    every amount over one common denominator (a power of ten when the table's rates are
+    decimals), so the floors, the remainders and the rounded total are integer
+    arithmetic. The same rule and the same result (tested); amounts whose common
+    denominator would be huge, or that ``allocate`` refuses, go to ``allocate``."""
+    if not parts:
+        return ()
+    common = math.lcm(*(part.denominator for part in parts))
+    if common > _ALLOCATE_DENOMINATOR:
+        return allocate(parts)
+    hundredths = [part.numerator * (common // part.denominator) * 100 for part in parts]
+    limit = 10**20 * common  # |part| < 10^18, in hundredths of 1 / common
+    if max(hundredths) >= limit or min(hundredths) <= -limit:
+        return allocate(parts)
+    floors = [h // common for h in hundredths]
+    total = sum(hundredths)
+    rounded = (abs(total) * 2 + common) // (common * 2)  # half up, ties away from zero
+    target = rounded if total >= 0 else -rounded
+    missing = target - sum(floors)
+    # Largest remainder first; among equal remainders, the earlier part first.
+    remainders = [h - f * common for h, f in zip(hundredths, floors, strict=True)]
+    order = sorted(range(len(parts)), key=lambda i: (-remainders[i], i))
+    for index in order[:missing]:
+        floors[index] += 1
+    return tuple(ZERO if f == 0 else Decimal(f).scaleb(-2, context=EXACT) for f in floors)
 
 
 def _decimal(value: Fraction, field: str) -> Decimal:

@@ -93,6 +93,41 @@ class Line(PaidMixin):
     deal_id: str | None = None
     already_paid: Money = Decimal("0.00")
 
+    @classmethod
+    def of_checked(  # noqa: PLR0917 - the line's fields, in order
+        cls,
+        line_id: str,
+        component: str,
+        kind: LineKind,
+        amount: Decimal,
+        label: Label,
+        clause: str,
+        variable: bool,
+        steps: tuple[Step, ...],
+        deal_id: str | None = None,
+    ) -> Line:
+        """The line the constructor makes of these fields, for values already of their
+        checked types (as the engine has them: component ids, an amount in fen from
+        :func:`~hrpolicy.core.money.allocate`, a tuple of steps), made without checking
+        each field again. The constructor is the way in for anything else."""
+        line = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(line, "line_id", line_id)
+        setattr_(line, "component", component)
+        setattr_(line, "kind", kind)
+        setattr_(line, "amount", amount)
+        setattr_(line, "label", label)
+        setattr_(line, "clause", clause)
+        setattr_(line, "variable", variable)
+        setattr_(line, "steps", steps)
+        setattr_(line, "deal_id", deal_id)
+        setattr_(line, "already_paid", _NOTHING_PAID)
+        return line
+
+
+#: What a line has been paid before, by default (the field's default).
+_NOTHING_PAID: Final = attrs.fields(Line).already_paid.default
+
 
 _MONEY: Final = ColumnType.MONEY
 _INT: Final = ColumnType.INT

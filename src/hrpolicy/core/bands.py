@@ -50,7 +50,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -71,6 +71,9 @@ from hrpolicy.core.fields import (
     typed_fields,
 )
 from hrpolicy.core.money import Rate, format_exact, parse_decimal
+
+if TYPE_CHECKING:
+    from hrpolicy.core.compiled import CompiledTable
 
 __all__ = [
     "Band",
@@ -178,6 +181,11 @@ class BandApplication:
     reached_index: int
     total: Fraction
     pieces: tuple[Piece, ...]
+    # Set by the integer path of BandTable.apply: (the compiled table, band reached, the
+    # measure in its units), from which describe() renders the text without Fractions.
+    _render: tuple[CompiledTable, int, int] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
 
     @property
     def lumps(self) -> Fraction:
@@ -186,11 +194,34 @@ class BandApplication:
 
     def describe(self) -> str:
         """One line per piece, e.g. ``'[0, 20] 20 × 20 = 400'``."""
+        render = self._render
+        if render is not None:
+            compiled, reached, units = render
+            return compiled.describe(reached, units)
         return "; ".join(
             f"{piece.band} {format_exact(piece.portion)} × {format_exact(piece.value)}"
             f" = {format_exact(piece.amount)}"
             for piece in self.pieces
         )
+
+
+class _Compiled:
+    """A band table's integer tables (:class:`~hrpolicy.core.compiled.CompiledTable`),
+    built on first use: by decimal places, and by the denominator of a measure seen."""
+
+    __slots__ = ("by_denominator", "by_places")
+
+    def __init__(self) -> None:
+        self.by_places: dict[int, CompiledTable] = {}
+        self.by_denominator: dict[int, CompiledTable] = {}
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt on first use after unpickling or copying (it refers back to the table).
+        return (_Compiled, ())
+
+
+#: The finest measure the integer path of ``apply`` takes: 10^-18 (as parse_decimal).
+_FINEST: Final = 18
 
 
 @policy_checked
@@ -202,6 +233,7 @@ class BandTable:
     semantics: Semantics
     name: Text = "bands"
     _lowers: tuple[Fraction, ...] = attrs.field(init=False, eq=False, repr=False)
+    _compiled: _Compiled = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         path = f"BandTable({self.name}).bands"
@@ -254,6 +286,7 @@ class BandTable:
                     right.describe(),
                 )
         object.__setattr__(self, "_lowers", tuple(b._lo for b in self.bands))
+        object.__setattr__(self, "_compiled", _Compiled())
 
     # --- construction helpers ----------------------------------------------------------
 
@@ -496,8 +529,59 @@ class BandTable:
         return start + (Fraction(band.end_value) - start) * (x - lower) / (upper - lower)
 
     def apply(self, measure: Decimal | int | Fraction) -> BandApplication:
-        """Payout: ``measure`` paid at the bands' values under the table's semantics."""
-        x = _exact(measure)
+        """Payout: ``measure`` paid at the bands' values under the table's semantics.
+
+        A ``MARGINAL`` or ``WHOLE`` table pays a measure with a finite decimal expansion
+        on its compiled integer table (:class:`~hrpolicy.core.compiled.CompiledTable`,
+        built once per table): the same pieces, total and text, without Fraction
+        arithmetic. Any other table or measure is paid on Fractions."""
+        x = measure if type(measure) is Fraction else _exact(measure)
+        if self.semantics is Semantics.MARGINAL or self.semantics is Semantics.WHOLE:
+            denominator = x.denominator
+            compiled = self._compiled_for(denominator)
+            if compiled is not None:
+                units = x.numerator * (compiled._unit // denominator)
+                return compiled.application(units, x, measure)
+        return self._apply_exact(x, measure)
+
+    def _compiled_for(self, denominator: int) -> CompiledTable | None:
+        """The integer table for measures of this denominator (at least fen), or ``None``
+        when such a measure has no finite decimal expansion of at most 18 places."""
+        known = self._compiled.by_denominator.get(denominator)
+        if known is not None:
+            return known
+        places = next(
+            (p for p in range(_FINEST + 1) if 10**p % denominator == 0),
+            None,
+        )
+        if places is None:
+            return None
+        compiled = self._compiled_at(max(places, 2))
+        self._compiled.by_denominator[denominator] = compiled
+        return compiled
+
+    def _compiled_at(self, places: int) -> CompiledTable:
+        """This ``MARGINAL`` or ``WHOLE`` table on integers, for measures of at most
+        ``places`` decimal places (more when a bound has more), built once and kept."""
+        found = self._compiled.by_places.get(places)
+        if found is None:
+            from hrpolicy.core.compiled import CompiledTable  # noqa: PLC0415 - it imports bands
+
+            needed = max(
+                _decimal_places(bound)
+                for band in self.bands
+                for bound in (band.lower, band.upper)
+                if bound is not None
+            )
+            found = self._compiled.by_places.get(max(places, needed))
+            if found is None:
+                found = CompiledTable(self, max(places, needed))
+                self._compiled.by_places[max(places, needed)] = found
+            self._compiled.by_places[places] = found
+        return found
+
+    def _apply_exact(self, x: Fraction, measure: object) -> BandApplication:
+        """:meth:`apply` on Fractions, for every semantics and any exact measure."""
         reached = self._index(x, measure)
         table_start = self._lowers[0]
         pieces: list[Piece] = []
@@ -622,7 +706,14 @@ def band_value(value: object, field: str) -> Decimal:
     return Rate.parse(value, field=field).value
 
 
+def _decimal_places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite: parsed decimals only
+    return max(0, -exponent)
+
+
 def _exact(measure: Decimal | int | Fraction) -> Fraction:
     if isinstance(measure, Fraction):
         return measure
-    return Fraction(parse_decimal(measure, field="measure"))
+    numerator, denominator = parse_decimal(measure, field="measure").as_integer_ratio()
+    return Fraction(numerator, denominator)

@@ -8,8 +8,13 @@ is then one bisection and one multiplication on Python integers — exact, with 
 up to the fen the same way :func:`~hrpolicy.core.money.round_money` rounds.
 
 The compiled table gives exactly the numbers of :meth:`BandTable.apply` (the test suite
-checks this on generated tables); :meth:`CompiledTable.explain` returns the band table's
-own explanation of one measure, computed only when asked for.
+checks this on generated tables). It is also how ``apply`` explains a measure of a
+``MARGINAL`` or ``WHOLE`` table: :meth:`CompiledTable.application` builds the band
+breakdown (:class:`~hrpolicy.core.bands.BandApplication`) from the integers — the pieces of
+the bands below the one reached, their text and the lump sums are made once per table, and
+only the reached band's piece per measure — and its text is rendered when read.
+:meth:`CompiledTable.explain` returns that breakdown of one measure, computed only when
+asked for.
 
 >>> from hrpolicy.core.bands import BandTable, Semantics, Side
 >>> table = BandTable.from_thresholds(
@@ -25,13 +30,14 @@ own explanation of one measure, computed only when asked for.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from hrpolicy.core.bands import BandApplication, BandTable, Semantics
+from hrpolicy.core.bands import BandApplication, BandTable, Piece, Semantics
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
-from hrpolicy.core.money import EXACT, fen_to_money, parse_decimal
+from hrpolicy.core.money import EXACT, fen_to_money, format_exact, parse_decimal
 
 __all__ = ["CompiledTable"]
 
@@ -49,13 +55,113 @@ def _places(value: Decimal) -> int:
     return max(0, -exponent)
 
 
+def _ratio_maker() -> Callable[[int, int], Fraction]:
+    """How the integer path makes ``Fraction(numerator, denominator)`` (a positive
+    denominator): reduced by the greatest common divisor and stored as
+    :class:`~fractions.Fraction` stores itself, without its constructor's argument
+    parsing, which is most of the cost of a Fraction made from two integers. It is used
+    only if, on this Python, it makes Fractions equal to the constructor's in value, type,
+    hash and text; otherwise the constructor is."""
+    new, gcd = object.__new__, math.gcd
+
+    def exact_ratio(numerator: int, denominator: int) -> Fraction:
+        common = gcd(numerator, denominator)
+        made = new(Fraction)
+        made._numerator = numerator // common  # type: ignore[attr-defined]
+        made._denominator = denominator // common  # type: ignore[attr-defined]
+        return made
+
+    samples = [(0, 7), (-6, 4), (30000, 100), (10**30 + 3, 10**20), (7, 1)]
+    try:
+        same = all(
+            type(exact_ratio(n, d)) is Fraction
+            and exact_ratio(n, d) == Fraction(n, d)
+            and (exact_ratio(n, d).numerator, exact_ratio(n, d).denominator)
+            == (Fraction(n, d).numerator, Fraction(n, d).denominator)
+            and hash(exact_ratio(n, d)) == hash(Fraction(n, d))
+            and repr(exact_ratio(n, d)) == repr(Fraction(n, d))
+            and exact_ratio(n, d) + 1 == Fraction(n, d) + 1
+            for n, d in samples
+        )
+    except (AttributeError, TypeError):  # pragma: no cover - another Fraction layout
+        same = False
+    return exact_ratio if same else Fraction
+
+
+#: ``Fraction(numerator, denominator)`` for a positive denominator (see _ratio_maker).
+exact_ratio: Callable[[int, int], Fraction] = _ratio_maker()
+
+
+def _decimal_text(number: int, places: int) -> str:
+    """``number × 10**-places`` written as :func:`~hrpolicy.core.money.format_exact` writes
+    it (a finite expansion: in full, without trailing zeros)."""
+    if not places:
+        return str(number)
+    whole, fraction = divmod(-number if number < 0 else number, 10**places)
+    sign = "-" if number < 0 else ""
+    if not fraction:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}." + f"{fraction:0{places}d}".rstrip("0")
+
+
+class _Explained:
+    """What a compiled table's breakdowns share, per band reached: the pieces and text of
+    the full bands below it, its own interval and value, and the lump-sum piece."""
+
+    __slots__ = ("band_texts", "below", "below_text", "lump", "lump_text", "value_texts", "values")
+
+    def __init__(self, compiled: CompiledTable) -> None:
+        table = compiled.table
+        unit, denominator = compiled._unit, compiled._denominator
+        places, amount_places = compiled._places, compiled._amount_places
+        marginal = compiled._marginal
+        self.band_texts: list[str] = [b._text for b in table.bands]
+        self.values: list[Fraction] = [b._val for b in table.bands]
+        self.value_texts: list[str] = [format_exact(b._val) for b in table.bands]
+        self.below: list[tuple[Piece, ...]] = []
+        self.below_text: list[str] = []
+        self.lump: list[tuple[Piece, ...]] = []
+        self.lump_text: list[str] = []
+        pieces: tuple[Piece, ...] = ()
+        text = ""
+        lumps = Fraction(0)
+        for index, band in enumerate(table.bands):
+            self.below.append(pieces if marginal else ())
+            self.below_text.append(text if marginal else "")
+            lumps = lumps + band._lump if marginal else band._lump
+            if lumps:
+                lump = format_exact(lumps)
+                self.lump.append((Piece(index, "lump sum", Fraction(1), lumps, lumps, lump=True),))
+                self.lump_text.append(f"; lump sum 1 × {lump} = {lump}")
+            else:
+                self.lump.append(())
+                self.lump_text.append("")
+            if band.upper is not None:
+                width = _whole(band.upper, unit) - compiled._lowers[index]
+                amount = width * compiled._values[index]
+                full = Piece(
+                    index,
+                    band._text,
+                    Fraction(width, unit),
+                    band._val,
+                    Fraction(amount, denominator),
+                )
+                pieces = (*pieces, full)
+                text += (
+                    f"{band._text} {_decimal_text(width, places)} × {self.value_texts[index]}"
+                    f" = {_decimal_text(amount, amount_places)}; "
+                )
+
+
 class CompiledTable:
     """A ``MARGINAL`` or ``WHOLE`` band table on integers. Build with :meth:`of`."""
 
     __slots__ = (
+        "_amount_places",
         "_closed_lower",
         "_cumulative",
         "_denominator",
+        "_explained",
         "_last_upper",
         "_last_upper_closed",
         "_limit",
@@ -77,6 +183,8 @@ class CompiledTable:
         # (whole fen) integral too. Every conversion goes through Fraction: exact, and free
         # of the caller's decimal context.
         self._denominator: int = self._unit * scale * 100
+        self._amount_places: int = len(str(self._denominator)) - 1  # a power of ten
+        self._explained: _Explained | None = None
         self._lowers: list[int] = [_whole(b.lower, self._unit) for b in table.bands]
         self._closed_lower: list[bool] = [b.lower_closed for b in table.bands]
         self._values: list[int] = [_whole(b.value, scale) * 100 for b in table.bands]
@@ -112,15 +220,27 @@ class CompiledTable:
             )
         if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 6:
             raise InvalidValueError("places", "0 to 6 decimal places", places)
-        needed = max(
-            _places(bound)
-            for band in table.bands
-            for bound in (band.lower, band.upper)
-            if bound is not None
-        )
-        return cls(table, max(places, needed))
+        return table._compiled_at(places)  # built once per table and places
 
     # --- evaluation on integers ---------------------------------------------------------
+
+    def _band(self, units: int, shown: object = None) -> int:
+        """The index of the band a measure of ``units`` falls in; outside the table, a
+        ``NotCoveredError`` showing the measure as ``shown`` (``None``: ``units / unit``)."""
+        index = bisect.bisect_right(self._lowers, units) - 1
+        if index >= 0 and units == self._lowers[index] and not self._closed_lower[index]:
+            index -= 1
+        last_upper = self._last_upper
+        if index < 0 or (
+            last_upper is not None
+            and (units > last_upper or (units == last_upper and not self._last_upper_closed))
+        ):
+            raise NotCoveredError(
+                f"BandTable({self.table.name})",
+                f"a measure within {self.table.domain()}",
+                Fraction(units, self._unit) if shown is None else shown,
+            )
+        return index
 
     def scaled(self, units: int) -> int:
         """The exact payout of a measure of ``units`` (in ``10**-places``), in
@@ -129,24 +249,29 @@ class CompiledTable:
             raise InvalidTypeError("units", f"a whole number of 10^-{self._places} (int)", units)
         if not -self._limit < units < self._limit:
             raise InvalidValueError("units", "a measure below 10^18", units)
-        index = bisect.bisect_right(self._lowers, units) - 1
-        if index >= 0 and units == self._lowers[index] and not self._closed_lower[index]:
-            index -= 1
-        if index < 0 or (
-            self._last_upper is not None
-            and (
-                units > self._last_upper
-                or (units == self._last_upper and not self._last_upper_closed)
-            )
-        ):
-            raise NotCoveredError(
-                f"BandTable({self.table.name})",
-                f"a measure within {self.table.domain()}",
-                Fraction(units, self._unit),
-            )
+        return self.reached(units)[1]
+
+    def reached(self, units: int, shown: object = None) -> tuple[int, int]:
+        """The band a measure of ``units`` reaches and its exact payout in ``1 /
+        denominator`` yuan, for a measure of any size; outside the table a
+        ``NotCoveredError`` showing the measure as ``shown`` (by default as the exact
+        ``units / unit``)."""
+        index = self._band(units, shown)
         if self._marginal:
-            return self._cumulative[index] + (units - self._lowers[index]) * self._values[index]
-        return units * self._values[index] + self._cumulative[index]
+            return index, (
+                self._cumulative[index] + (units - self._lowers[index]) * self._values[index]
+            )
+        return index, units * self._values[index] + self._cumulative[index]
+
+    @property
+    def unit(self) -> int:
+        """Measures are whole numbers of ``1 / unit`` (``10**places``)."""
+        return self._unit
+
+    @property
+    def denominator(self) -> int:
+        """Payouts are whole numbers of ``1 / denominator`` yuan."""
+        return self._denominator
 
     def payout_fen(self, units: int) -> int:
         """The payout of a measure of ``units``, rounded half up to the fen (ties away from
@@ -200,6 +325,57 @@ class CompiledTable:
     def explain(self, measure: Decimal | int) -> BandApplication:
         """The band table's own breakdown of ``measure`` (computed when asked for)."""
         return self.table.apply(measure)
+
+    # --- explanations from the integers ---------------------------------------------------
+
+    def application(self, units: int, measure: Fraction, shown: object) -> BandApplication:
+        """The breakdown :meth:`BandTable.apply` gives for ``measure``, which is ``units``
+        (in ``10**-places``): every figure from the integers, the pieces of the full bands
+        below the one reached made once per table, and the text rendered only when
+        :meth:`BandApplication.describe` is called. ``shown`` is the measure as given, for
+        the error of a measure outside the table."""
+        index = self._band(units, shown)
+        explained = self._explained or self._explain()
+        if self._marginal:
+            portion_units = units - self._lowers[index]
+            portion = exact_ratio(portion_units, self._unit)
+        else:
+            portion_units = units
+            portion = measure
+        amount = portion_units * self._values[index]
+        denominator = self._denominator
+        reached = Piece(
+            index,
+            explained.band_texts[index],
+            portion,
+            explained.values[index],
+            exact_ratio(amount, denominator),
+        )
+        application = BandApplication(
+            measure,
+            self.table.semantics,
+            index,
+            exact_ratio(self._cumulative[index] + amount, denominator),
+            (*explained.below[index], reached, *explained.lump[index]),
+        )
+        object.__setattr__(application, "_render", (self, index, units))
+        return application
+
+    def describe(self, index: int, units: int) -> str:
+        """The text of :meth:`BandApplication.describe` for a measure of ``units`` in the
+        band ``index``, from the integers."""
+        explained = self._explained or self._explain()
+        portion = units - self._lowers[index] if self._marginal else units
+        return (
+            f"{explained.below_text[index]}{explained.band_texts[index]}"
+            f" {_decimal_text(portion, self._places)} × {explained.value_texts[index]}"
+            f" = {_decimal_text(portion * self._values[index], self._amount_places)}"
+            f"{explained.lump_text[index]}"
+        )
+
+    def _explain(self) -> _Explained:
+        explained = self._explained = _Explained(self)
+        return explained
 
     def __reduce__(self) -> tuple[object, ...]:
         return (CompiledTable, (self.table, self._places))
