@@ -104,7 +104,7 @@ def test_wrong_types_and_sizes_are_refused_with_typed_errors() -> None:
         (["li"], [date(2200, 1, 1)], [1], "days"),
     ):
         with pytest.raises(InvalidValueError, match=field):
-            run_columns(the_plan, owners, days, fen)  # type: ignore[arg-type]
+            run_columns(the_plan, owners, days, fen)
 
 
 def test_partitions_and_their_results_are_checked() -> None:

@@ -152,7 +152,9 @@ def _figures(statement: CollectionStatement) -> tuple[Any, ...]:
     )
 
 
-def _li(policy: CollectionPolicy, receivables: Receivables, number: int, state: CollectionState):
+def _li(
+    policy: CollectionPolicy, receivables: Receivables, number: int, state: CollectionState
+) -> CollectionStatement:
     return settle_month(
         policy,
         Period(year=2024, month=number),

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy.commission import BandTable, Plan, PlanVersion, Semantics
-from hrpolicy.commission.columnar import DayColumn, FenColumn, OwnerColumn, fen_column
+from hrpolicy.commission.columnar import ArrayLike, DayColumn, FenColumn, OwnerColumn, fen_column
 from hrpolicy.commission.fast import compare_columns, run_columns
 from hrpolicy.core.convert import from_dict, to_dict
 from hrpolicy.core.errors import (
@@ -46,7 +46,7 @@ def _lists(rows: list[tuple[int, date, int]]) -> tuple[list[str], list[date], li
     return [NAMES[r[0]] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
 
 
-Form = tuple[object, object, object, "list[str] | None"]
+Form = tuple[ArrayLike, ArrayLike, ArrayLike, "list[str] | None"]
 
 
 def _array_forms(rows: list[tuple[int, date, int]]) -> list[Form]:

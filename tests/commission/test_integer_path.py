@@ -34,7 +34,7 @@ from hrpolicy.commission.fast import run_columns
 from hrpolicy.commission.results import Line
 from hrpolicy.core.convert import to_dict
 from hrpolicy.core.errors import HRPolicyError
-from hrpolicy.core.money import allocate
+from hrpolicy.core.money import Rate, allocate
 from hrpolicy.strategies import amounts, band_tables
 from tests.commission.helpers import MARCH, commission, plan
 
@@ -93,7 +93,7 @@ _SHARES = st.sampled_from([None, "50%", "25%", "100%", "33.33%", "12.345%"])
 def _deals(amounts_: list[Decimal], share: str | None) -> list[Deal]:
     split: tuple[Credit, ...] = ()
     if share is not None:
-        split = (Credit(employee="li", role="sales", share=share),)
+        split = (Credit(employee="li", role="sales", share=Rate.parse(share)),)
     return [
         Deal(
             deal_id=f"D{n:03d}",
@@ -199,8 +199,8 @@ def test_a_deal_split_between_two_people_is_paid_alike_on_both_paths() -> None:
         signed_on=date(2024, 3, 4),
         amount=Decimal(90000),
         split=(
-            Credit(employee="li", role="sales", share="50%"),
-            Credit(employee="wang", role="sales", share="50%"),
+            Credit(employee="li", role="sales", share=Rate.parse("50%")),
+            Credit(employee="wang", role="sales", share=Rate.parse("50%")),
         ),
     )
     team = evaluate_team(plan(commission(table=table)), Period(year=2024, month=3), [deal])

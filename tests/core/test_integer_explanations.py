@@ -43,7 +43,7 @@ def _tables(draw: st.DrawFn) -> BandTable:
             if not scale
             else band.value + Decimal(draw(st.integers(0, 99))).scaleb(-3 - scale)
         )
-        bands.append(attrs.evolve(band, lump_sum=Decimal(lump), value=value))
+        bands.append(attrs.evolve(band, lump_sum=Decimal(str(lump)), value=value))
     return BandTable(bands=tuple(bands), semantics=semantics, name=table.name)
 
 
@@ -161,7 +161,9 @@ def test_an_edited_explanation_describes_its_own_pieces() -> None:
     table = BandTable.flat("3%")
     application = table.apply(1000)
     assert application.describe() == "[0, ∞) 1000 × 0.03 = 30"
-    halved = attrs.evolve(application, pieces=(attrs.evolve(application.pieces[0], amount=15),))
+    halved = attrs.evolve(
+        application, pieces=(attrs.evolve(application.pieces[0], amount=Fraction(15)),)
+    )
     assert halved.describe() == "[0, ∞) 1000 × 0.03 = 15"
 
 

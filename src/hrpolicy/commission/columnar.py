@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Final, Generic, TypeVar, overload
+from typing import Any, Final, Generic, Protocol, TypeVar, overload
 
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError
 from hrpolicy.core.fields import FIRST_DATE, LAST_DATE
@@ -38,6 +38,7 @@ from hrpolicy.core.libraries import require_library
 from hrpolicy.core.money import EXACT
 
 __all__ = [
+    "ArrayLike",
     "DayColumn",
     "DealArrays",
     "FenColumn",
@@ -55,6 +56,13 @@ _FINE_UNITS: Final = ("D", "h", "m", "s", "ms", "us", "ns")
 _CHUNK: Final = 65_536
 
 T = TypeVar("T")
+
+
+class ArrayLike(Protocol):
+    """A column held by a frame or array library — a NumPy array, a pandas or polars
+    ``Series``, an Arrow array: anything NumPy can read through ``__array__``."""
+
+    def __array__(self) -> Any: ...
 
 
 def _numpy() -> Any:

@@ -660,9 +660,9 @@ def _runs(
 
 def run_columns(
     plan: Plan,
-    owners: Sequence[str] | Any,
-    days: Sequence[date] | Any,
-    amounts_fen: Sequence[int] | Any,
+    owners: Sequence[str] | Sequence[int] | columnar.ArrayLike,
+    days: Sequence[date] | columnar.ArrayLike,
+    amounts_fen: Sequence[int] | columnar.ArrayLike,
     *,
     owner_names: Sequence[str] | None = None,
 ) -> FastRun:
@@ -742,9 +742,9 @@ FAST_TABLES: Final[dict[type, tuple[TableSchema, ...]]] = {
 def compare_columns(
     baseline: Plan,
     candidate: Plan,
-    owners: Sequence[str] | Any,
-    days: Sequence[date] | Any,
-    amounts_fen: Sequence[int] | Any,
+    owners: Sequence[str] | Sequence[int] | columnar.ArrayLike,
+    days: Sequence[date] | columnar.ArrayLike,
+    amounts_fen: Sequence[int] | columnar.ArrayLike,
     *,
     owner_names: Sequence[str] | None = None,
 ) -> FastComparison:
