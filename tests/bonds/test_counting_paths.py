@@ -1,7 +1,7 @@
 """The bond engine's integer paths against the originals they stand in for.
 
-:mod:`hrpolicy.bonds.counting` counts months with year and month arithmetic and rounds
-to the fen by integer division; :class:`~hrpolicy.bonds.trail.BondTrail` reads each
+:mod:`hrpolicy.bonds.counting` counts months with year and month arithmetic
+(:func:`hrpolicy.core.span.shift_months`) and measures without re-checking its arguments; :class:`~hrpolicy.bonds.trail.BondTrail` reads each
 finding's placeholders once; the engine builds each policy's options step once. Each
 must give exactly what :func:`hrpolicy.core.span.measure`, ``relativedelta``,
 :func:`hrpolicy.core.money.round_money` and
@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -23,13 +21,12 @@ from hypothesis import strategies as st
 
 from hrpolicy import HRPolicyError, InvalidValueError
 from hrpolicy.bonds import BondCase, BondPolicy, ServiceLength, settle
-from hrpolicy.bonds.counting import end_after, fen, measure, months_after, years_after
+from hrpolicy.bonds.counting import end_after, measure, months_after, years_after
 from hrpolicy.bonds.messages import CATALOG
 from hrpolicy.bonds.trail import BondTrail
 from hrpolicy.core import span
 from hrpolicy.core.explain import Finding
 from hrpolicy.core.label import Label
-from hrpolicy.core.money import round_money
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.strategies import bond_cases, bond_policies, dates
 
@@ -100,32 +97,6 @@ def test_measure_at_the_end_of_the_calendar_is_span_measure(
     assert _outcome(lambda: measure(start, end, unit, rounding)) == _outcome(
         lambda: span.measure(start, end, unit, rounding)
     )
-
-
-@given(
-    st.fractions(max_denominator=10**6)
-    | st.integers(-(10**9), 10**9).map(Fraction)
-    | st.fractions(min_value=-(10**19), max_value=10**19)
-)
-def test_fen_is_round_money(value: Fraction) -> None:
-    rounded, expected = _outcome(lambda: fen(value)), _outcome(lambda: round_money(value))
-    assert rounded == expected
-    if isinstance(expected, Decimal):
-        assert isinstance(rounded, Decimal)
-        assert rounded.as_tuple() == expected.as_tuple()
-
-
-@given(st.integers(-2, 2), st.integers(1, 1000))
-def test_fen_refuses_what_round_money_refuses(sign: int, denominator: int) -> None:
-    value = Fraction(sign * 10**18 * denominator + sign, denominator)
-    if sign == 0:
-        assert fen(value) == round_money(value)
-        return
-    with pytest.raises(InvalidValueError) as expected:
-        round_money(value)
-    with pytest.raises(InvalidValueError) as refused:
-        fen(value)
-    assert str(refused.value) == str(expected.value)
 
 
 VALUES = st.one_of(

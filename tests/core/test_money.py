@@ -226,3 +226,32 @@ def test_an_amount_written_with_a_billion_zero_places_is_read_with_at_most_eight
     assert amount == 0
     assert len(format(amount, "f")) <= 20
     assert str(parse_money("12.30000000000000000000000", field="amount")) == "12.300000000000000000"
+
+
+@given(
+    st.fractions(min_value=-(10**15), max_value=10**15, max_denominator=10**6)
+    | st.integers(-(10**9), 10**9).map(Fraction)
+    | st.fractions(min_value=-(10**17), max_value=10**17)
+)
+def test_rounding_to_the_fen_equals_half_up_decimal_rounding_of_the_exact_value(
+    value: Fraction,
+) -> None:
+    # An independent reference: the quotient in 60-digit decimal arithmetic, rounded half up.
+    wide = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP)
+    quotient = wide.divide(Decimal(value.numerator), Decimal(value.denominator))
+    expected = quotient.quantize(Decimal("0.01"), context=wide)
+    rounded = round_money(value)
+    assert rounded == expected
+    assert rounded.as_tuple().exponent == -2
+
+
+@given(st.sampled_from([-1, 1]), st.integers(1, 1000))
+def test_an_exact_value_just_below_ten_to_the_eighteen_rounds_and_one_at_it_is_refused(
+    sign: int, denominator: int
+) -> None:
+    below = Fraction(sign * (10**18 * denominator - 1), denominator)
+    assert abs(round_money(below)) <= Decimal(10**18)
+    with pytest.raises(InvalidValueError, match=r"^value: expected a number below 10\^18"):
+        round_money(Fraction(sign * 10**18 * denominator, denominator))
+    with pytest.raises(InvalidValueError, match=r"^value: expected a number below 10\^18"):
+        round_money(sign * 10**18)

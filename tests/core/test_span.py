@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from fractions import Fraction
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -146,3 +147,19 @@ def test_adding_units_checks_its_arguments() -> None:
         add_units(date(2020, 1, 31), TimeUnit.MONTHS, 1.5)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="within the calendar"):
         add_units(date(2020, 1, 31), TimeUnit.YEARS, 9000)
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.integers(-1200, 1200),
+)
+def test_adding_months_or_years_lands_where_relativedelta_lands(start: date, count: int) -> None:
+    assert add_units(start, TimeUnit.MONTHS, count) == start + relativedelta(months=count)
+    assert add_units(start, TimeUnit.YEARS, count // 12) == start + relativedelta(years=count // 12)
+
+
+def test_adding_months_past_the_calendar_is_refused_as_a_count() -> None:
+    with pytest.raises(InvalidValueError, match=r"^count: expected a count that stays within"):
+        add_units(date(9999, 12, 31), TimeUnit.MONTHS, 1)
+    with pytest.raises(InvalidValueError, match=r"^count: expected a count that stays within"):
+        add_units(date(1, 1, 31), TimeUnit.MONTHS, -1)

@@ -220,21 +220,22 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     if isinstance(value, Decimal) and not value.is_finite():
         raise InvalidValueError("value", "a finite number to round", value)
     if isinstance(value, Decimal):
-        too_big = value.adjusted() >= _LIMIT.adjusted()
-    else:
-        too_big = not -_LIMIT_INT < value < _LIMIT_INT
-    if too_big:
-        raise InvalidValueError("value", f"a number below 10^{_LIMIT.adjusted()} to round", value)
-    if isinstance(value, Decimal):
+        if value.adjusted() >= _LIMIT.adjusted():
+            raise InvalidValueError(
+                "value", f"a number below 10^{_LIMIT.adjusted()} to round", value
+            )
         # Quantizing a Decimal is exact half-up rounding on its own digits.
         result = value.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=_LOOSE)
         return ZERO if result.is_zero() else result
-    q = exact(value)
-    sign = -1 if q < 0 else 1
-    cents = (abs(q) * 100 + Fraction(1, 2)).__floor__()
+    # In integers, for x = n / d (d > 0): |x| < L is |n| < L × d, and
+    # floor(|x| × 100 + 1/2) = floor((200 |n| + d) / 2d).
+    numerator, denominator = value.numerator, value.denominator
+    if abs(numerator) >= _LIMIT_INT * denominator:
+        raise InvalidValueError("value", f"a number below 10^{_LIMIT.adjusted()} to round", value)
+    cents = (200 * abs(numerator) + denominator) // (2 * denominator)
     if cents == 0:
         return ZERO
-    return Decimal(sign * cents).scaleb(-2, context=EXACT)
+    return Decimal(-cents if numerator < 0 else cents).scaleb(-2, context=EXACT)
 
 
 def allocate(parts: Sequence[Fraction | Decimal | int]) -> tuple[Decimal, ...]:

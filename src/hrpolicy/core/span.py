@@ -8,8 +8,10 @@ counts, ``end`` does not. To measure up to and including a last day, pass the da
 (:func:`through` does that).
 
 **Anniversaries.** The *n*-th monthly anniversary of ``start`` is ``start`` plus *n* months
-computed with :class:`dateutil.relativedelta.relativedelta` from ``start`` itself (never by
-chaining), so a day that a month lacks is clipped to that month's last day: the first
+counted from ``start`` itself (never by chaining), as
+:class:`dateutil.relativedelta.relativedelta` adds them (:func:`shift_months` does it in
+year and month arithmetic, property-tested equal), so a day that a month lacks is clipped
+to that month's last day: the first
 monthly anniversary of 31 January is 28 (or 29) February, the second is 31 March. Yearly
 anniversaries work the same way (29 February → 28 February in common years).
 
@@ -42,19 +44,28 @@ Fraction(36, 1)
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, check_date
 from hrpolicy.core.fields import enum_argument
 from hrpolicy.core.money import format_exact
 
-__all__ = ["Rounding", "Span", "TimeUnit", "add_units", "measure", "through"]
+__all__ = [
+    "Rounding",
+    "Span",
+    "TimeUnit",
+    "add_units",
+    "measure",
+    "measure_checked",
+    "shift_months",
+    "through",
+]
 
 _HALF_MONTH_DAYS: Final = 15
 _HALF_YEAR_MONTHS: Final = 6
@@ -78,6 +89,35 @@ class Rounding(Choice):
     EXACT = "exact"
 
 
+def shift_months(start: date, months: int) -> date:
+    """``start`` plus ``months`` months (any sign), a day the month lacks clipped to its last
+    day — what ``start + relativedelta(months=months)`` gives, in year and month arithmetic.
+    The arguments are not checked (see :func:`add_units`).
+
+    >>> shift_months(date(2011, 1, 31), 1), shift_months(date(2012, 2, 29), 12)
+    (datetime.date(2011, 2, 28), datetime.date(2013, 2, 28))
+
+    Raises:
+        ValueError: the date would fall outside the years 1 to 9999.
+    """
+    total = start.month - 1 + months
+    year, month = start.year + total // 12, total % 12 + 1
+    day = start.day
+    if day > 28:
+        day = min(day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def _shift(start: date, unit: TimeUnit, count: int) -> date:
+    """:func:`add_units` for arguments already checked."""
+    try:
+        if unit is TimeUnit.DAYS:
+            return start + timedelta(days=count)
+        return shift_months(start, count if unit is TimeUnit.MONTHS else 12 * count)
+    except (OverflowError, ValueError):
+        raise InvalidValueError("count", "a count that stays within the calendar", count) from None
+
+
 def add_units(start: date, unit: TimeUnit | str, count: int) -> date:
     """The date ``count`` units after ``start``, with month-end clipping.
 
@@ -90,16 +130,7 @@ def add_units(start: date, unit: TimeUnit | str, count: int) -> date:
     unit = enum_argument(unit, TimeUnit, "unit")
     if isinstance(count, bool) or not isinstance(count, int):
         raise InvalidTypeError("count", "an int", count)
-    try:
-        if unit is TimeUnit.DAYS:
-            return start + timedelta(days=count)
-        delta = (
-            relativedelta(months=count) if unit is TimeUnit.MONTHS else relativedelta(years=count)
-        )
-        result: date = start + delta
-    except (OverflowError, ValueError):
-        raise InvalidValueError("count", "a count that stays within the calendar", count) from None
-    return result
+    return _shift(start, unit, count)
 
 
 def through(last_day: date) -> date:
@@ -166,6 +197,13 @@ def measure(
     check_date(end, "end")
     unit = enum_argument(unit, TimeUnit, "unit")
     rounding = enum_argument(rounding, Rounding, "rounding")
+    return measure_checked(start, end, unit, rounding)
+
+
+def measure_checked(start: date, end: date, unit: TimeUnit, rounding: Rounding) -> Span:
+    """:func:`measure` for arguments an engine has already checked (dates, a
+    :class:`TimeUnit` and a :class:`Rounding`): the same :class:`Span` and the same errors
+    for an end before the start or an anniversary past the calendar."""
     if end < start:
         raise InvalidValueError("end", f"a date on or after start {start.isoformat()}", end)
 
@@ -174,8 +212,8 @@ def measure(
         return Span(start, end, unit, rounding, days, 0, Fraction(0), Fraction(days))
 
     whole = _whole_units(start, end, unit)
-    anniversary = add_units(start, unit, whole)
-    following = add_units(start, unit, whole + 1)
+    anniversary = _shift(start, unit, whole)
+    following = _shift(start, unit, whole + 1)
     remainder_days = (end - anniversary).days
     partial = Fraction(remainder_days, (following - anniversary).days)
 
@@ -188,7 +226,7 @@ def measure(
     elif unit is TimeUnit.MONTHS:
         value = Fraction(whole + (1 if remainder_days >= _HALF_MONTH_DAYS else 0))
     else:
-        halfway = add_units(anniversary, TimeUnit.MONTHS, _HALF_YEAR_MONTHS)
+        halfway = _shift(anniversary, TimeUnit.MONTHS, _HALF_YEAR_MONTHS)
         value = Fraction(whole + (1 if end >= halfway else 0))
     return Span(start, end, unit, rounding, whole, remainder_days, partial, value)
 
@@ -197,8 +235,8 @@ def _whole_units(start: date, end: date, unit: TimeUnit) -> int:
     months = (end.year - start.year) * 12 + (end.month - start.month)
     guess = months if unit is TimeUnit.MONTHS else months // 12
     # The calendar difference can overshoot by one when end's day-of-month is earlier.
-    while guess > 0 and add_units(start, unit, guess) > end:
+    while guess > 0 and _shift(start, unit, guess) > end:
         guess -= 1
-    while add_units(start, unit, guess + 1) <= end:
+    while _shift(start, unit, guess + 1) <= end:
         guess += 1
     return max(guess, 0)
