@@ -133,3 +133,15 @@ def test_a_measure_beyond_a_bounded_table_is_refused_naming_the_first_such_row(
         return
     with pytest.raises(NotCoveredError, match=rf"^units\[{outside[0]}\]"):
         payouts_fen(compiled, np.array(measures))
+
+
+def test_a_whole_table_with_a_boundary_beyond_int64_pays_small_measures_exactly() -> None:
+    table = CompiledTable.of(
+        BandTable.from_thresholds(
+            [*range(19), 10**17], ["0.01"] * 20, closed=Side.UPPER, semantics=Semantics.WHOLE
+        )
+    )
+    assert payouts_fen(table, np.array([250, 5])).tolist() == [
+        table.payout_fen(250),
+        table.payout_fen(5),
+    ]

@@ -198,7 +198,9 @@ def _as_array(np: Any, column: object) -> Any | None:
     """A column as a NumPy array when it holds a native type, else ``None``."""
     kind = _library_of(column)
     if kind == "numpy":
-        return column if isinstance(column, np.ndarray) and column.ndim == 1 else None
+        plain = type(column) is np.ndarray  # not a masked array: its mask would be lost
+        array: Any = column
+        return array if plain and array.ndim == 1 else None
     if kind == "pyarrow":
         if getattr(column, "null_count", 1) != 0:
             return None
@@ -266,9 +268,7 @@ def _owners(np: Any, owners: object, owner_names: Sequence[str] | None) -> Any |
         if codes is None:
             return None
         if codes.dtype.kind not in "iu":
-            raise InvalidTypeError(
-                "owners", "owner codes (integers indexing owner_names)", f"dtype {codes.dtype}"
-            )
+            return None  # refused row by row, naming the first row that is not a code
         names = checked_owner_names(owner_names)
         given: Any = codes
         refuse_first(
@@ -328,13 +328,31 @@ def checked_owner_names(owner_names: object) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _day_type(days: object) -> bool:
+    """Whether a column's type holds days, as the row-by-row reading takes them: NumPy or
+    pandas ``datetime64`` without a time zone, Arrow ``date32``/``date64``, polars
+    ``Date``. Arrow timestamps and polars datetimes read as ``datetime`` row by row, which
+    is refused there, so they are not read here either; nor is a time zone, which would
+    be dropped."""
+    library = _library_of(days)
+    if library == "pyarrow":
+        return str(getattr(days, "type", "")).startswith("date")
+    if library == "polars":
+        return str(getattr(days, "dtype", "")) == "Date"
+    if library == "pandas":
+        return getattr(getattr(days, "dtype", None), "tz", None) is None
+    return True
+
+
 def _days(np: Any, days: object) -> Any | None:
     """Days since 1970-01-01 as int32, or ``None`` to read the column row by row."""
+    if not _day_type(days):
+        return None
     values = _as_array(np, days)
     if values is None or values.dtype.kind != "M":
         return None
-    unit = np.datetime_data(values.dtype)[0]
-    if unit not in _FINE_UNITS or (len(values) and np.isnat(values).any()):
+    unit, count = np.datetime_data(values.dtype)
+    if unit not in _FINE_UNITS or count != 1 or (len(values) and np.isnat(values).any()):
         return None
     whole = values.astype("datetime64[D]", copy=False)
     if unit != "D" and (whole.astype(values.dtype) != values).any():
@@ -471,28 +489,50 @@ def version_index(ordered: Sequence[Any]) -> Callable[[Any], Any]:
 def pay_months(
     months: Months,
     version_of: Callable[[Any], Any],
-    pay: Callable[[int, Any], Any],
-    refuse: Callable[[int], None],
+    pay: Callable[[int, Any], Any | None],
+    by_rows: Callable[[], dict[tuple[str, int, int], int]],
 ) -> dict[tuple[str, int, int], int]:
     """Fen by (owner, year, month): ``version_of`` gives a version index for every day of
-    an array (-1 where none is in force); a month whose first and last day fall under
-    different versions (or none) goes to ``refuse`` — the first such month in (owner
-    name, month) order, so the error is the row path's; ``pay(version, totals)`` pays an
-    array of totals under one version."""
+    an array (-1 where none is in force) and ``pay(version, totals)`` pays an array of
+    totals under one version as an int64 array, or ``None`` when it cannot (a total a table
+    does not cover, a payout or a sum beyond int64). A month whose first and last day fall
+    under different versions or none, or a version ``pay`` cannot pay, hands the whole run
+    to ``by_rows`` — the row path, month by month in (owner name, month) order — which
+    raises the error the row path raises, or pays in exact integers."""
     np = _numpy()
     if not len(months):
         return {}
+    if months.totals.dtype == object:
+        return by_rows()  # a month's sum is beyond int64
     first, last = version_of(months.first), version_of(months.last)
-    bad = (first < 0) | (first != last)
-    if bad.any():
-        named = months.order_by_name()
-        refuse(int(named[np.argmax(bad[named])]))
-    fen = np.zeros(len(months), dtype=object if months.totals.dtype == object else np.int64)
+    if ((first < 0) | (first != last)).any():
+        return by_rows()
+    fen = [0] * len(months)
     for version in np.unique(first).tolist():
         chosen = np.flatnonzero(first == version)
-        fen[chosen] = pay(version, months.totals[chosen])
+        paid = pay(version, months.totals[chosen])
+        if paid is None:
+            return by_rows()
+        for index, value in zip(chosen.tolist(), paid.tolist(), strict=True):
+            fen[index] = value
+    return dict(zip(_keys(months), fen, strict=True))
+
+
+def groups_by_name(months: Months) -> list[tuple[tuple[str, int, int], int, date, date]]:
+    """Every month as ((owner, year, month), total fen, first day, last day), in (owner
+    name, month) order — what the row path goes through."""
     keys = _keys(months)
-    return dict(zip(keys, fen.tolist(), strict=True))
+    totals = months.totals.tolist()
+    first, last = months.first.tolist(), months.last.tolist()
+    return [
+        (
+            keys[i],
+            int(totals[i]),
+            _EPOCH + timedelta(days=first[i]),
+            _EPOCH + timedelta(days=last[i]),
+        )
+        for i in months.order_by_name().tolist()
+    ]
 
 
 def _keys(months: Months) -> list[tuple[str, int, int]]:

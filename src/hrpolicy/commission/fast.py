@@ -596,43 +596,34 @@ def _run(compiled: _Compiled, groups: list[_Group]) -> dict[tuple[str, int, int]
 
 
 def _run_arrays(compiled: _Compiled, months: columnar.Months) -> dict[tuple[str, int, int], int]:
-    """:func:`_run` on months grouped on NumPy: the same fen, the same errors."""
+    """:func:`_run` on months grouped on NumPy: the same fen, the same errors. A month the
+    vectorised path cannot pay (no version or two, a total a table does not cover, a figure
+    beyond int64) sends the whole run through :func:`_run`, month by month in the row
+    path's order, so the first error is the row path's and big figures are exact."""
     np = columnar._numpy()
-    plan = compiled.plan
-    ordered = sorted(plan.versions, key=lambda v: v.effective_from)
-    version_of = columnar.version_index(ordered)
+    ordered = sorted(compiled.plan.versions, key=lambda v: v.effective_from)
 
-    def group(index: int) -> _Group:
-        owner, year, month = months.key(index)
-        return _Group(
-            owner,
-            year,
-            month,
-            int(months.totals[index]),
-            months.day(months.first[index]),
-            months.day(months.last[index]),
-        )
+    def pay(version: int, totals: Any) -> Any | None:
+        try:
+            parts = [
+                vector.increases_fen(table, 0, totals)
+                for table in compiled.tables[ordered[version].version]
+            ]
+        except (InvalidValueError, NotCoveredError):
+            return None
+        reach = sum(int(np.abs(part).max()) for part in parts if len(part))
+        if reach > vector.INT64_MAX:
+            return None  # the components' sum could pass 2**63
+        return sum(parts, np.zeros(len(totals), dtype=np.int64))
 
-    def refuse(index: int) -> None:
-        _run(compiled, [group(index)])  # raises the row path's error for this month
-        raise AssertionError(f"the month {months.key(index)} was judged payable")
+    def by_rows() -> dict[tuple[str, int, int], int]:
+        groups = [
+            _Group(key[0], key[1], key[2], total, first, last)
+            for key, total, first, last in columnar.groups_by_name(months)
+        ]
+        return _run(compiled, groups)
 
-    def pay(version: int, totals: Any) -> Any:
-        name = ordered[version].version
-        if totals.dtype != object:
-            try:
-                return sum(
-                    vector.increases_fen(table, 0, totals) for table in compiled.tables[name]
-                )
-            except (InvalidValueError, NotCoveredError):
-                pass  # a month the row path refuses: the refusal below names it as it does
-        in_order = sorted(range(len(totals)), key=lambda i: months.key(int(i)))
-        fen = [0] * len(totals)
-        for index in in_order:
-            fen[index] = compiled.month_fen(name, int(totals[index]))
-        return np.array(fen, dtype=object)
-
-    return columnar.pay_months(months, version_of, pay, refuse)
+    return columnar.pay_months(months, columnar.version_index(ordered), pay, by_rows)
 
 
 def _runs(

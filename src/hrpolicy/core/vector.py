@@ -12,7 +12,8 @@ exact payout is ``offset + measure × value`` (the offset folds in what the band
 or the band's lump sum); with ``U`` the largest measure (in absolute value), ``V`` and ``O``
 the largest scaled rate and offset (in absolute value), ``S`` the payout subtracted (0 or
 the start's) and ``E`` the hundredth of the table's denominator (one fen in its units),
-the path stays on int64 only when ``2 × (U × V + O + S) + 2 × E < 2**63``. Above the
+the path stays on int64 only when ``2 × (U × V + O + S) + 2 × E < 2**63`` and every band
+boundary is below ``2**63`` too. Above the
 bound the same arithmetic runs on exact Python integers (a NumPy object array) — slower,
 never wrong. A payout that
 does not itself fit in int64 is refused, naming the row.
@@ -121,7 +122,10 @@ def _scaled(np: Any, table: CompiledTable, units: Any, start: int, name: str) ->
     ]
     unit = table._denominator // 100
     bound = 2 * (largest * max(map(abs, values)) + max(map(abs, offsets)) + abs(start)) + 2 * unit
-    wide = bound > INT64_MAX or units.dtype == np.uint64
+    # Every constant the measures are compared with must fit too (a whole table's bound
+    # can pass 2**63 while its payouts do not).
+    edges = [*lowers, 0 if table._last_upper is None else table._last_upper]
+    wide = bound > INT64_MAX or max(map(abs, edges)) > INT64_MAX or units.dtype == np.uint64
     kind: Any = object if wide else np.int64
     measures = units.astype(kind, copy=False)
     outside = _outside_row(np, table, measures)
