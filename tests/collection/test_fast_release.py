@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -216,3 +217,40 @@ def test_a_release_run_built_by_hand_checks_its_months() -> None:
     assert run.total == Decimal("0.05")
     with pytest.raises(InvalidValueError, match=r"^year: expected the run's year 2024"):
         run.month("li", 1, 2025)
+
+
+def test_a_salespersons_total_beyond_int64_is_released_exactly_as_settle_run_does() -> None:
+    invoices = [(0, date(2024, 3, day), 1, 4 * 10**18) for day in (1, 2, 3)]
+    bills, cash = _columns(invoices, [])
+    fast = release_columns(_on_invoice_policy(), 2024, invoices=bills, payments=cash)
+    run = settle_run(_on_invoice_policy(), Period(year=2024), _receivables(invoices, []), "li")
+    assert fast.month("li", 3) == run.statements[2].total == Decimal(12 * 10**16)
+
+
+def test_unused_categories_are_no_salespeople_and_later_payments_do_not_count() -> None:
+    invoices = [(0, date(2024, 3, 1), 1_000, 30)]
+    payments = [(0, date(2024, 6, 1), 600), (0, date(2025, 2, 1), 600)]
+    bills, cash = _columns(invoices, payments)
+    bills["salesperson"] = pd.Series(["li"]).astype(pd.CategoricalDtype(["li", "ghost"]))
+    fast = release_columns(proportional_policy(), 2024, invoices=bills, payments=cash)
+    assert [row["employee"] for row in fast.to_records("people")] == ["li"]
+    assert fast.month("li", 6) == Decimal("0.18")  # 600 of 1,000 collected: 60 % of 0.30
+
+
+def test_an_arrow_table_of_payments_and_a_bad_invoice_row_are_read_by_name() -> None:
+    bills, cash = _columns([(0, date(2024, 3, 1), 1_000, 30)], [(0, date(2024, 6, 1), 500)])
+    table = pa.table({name: pa.array(column) for name, column in cash.items()})
+    fast = release_columns(proportional_policy(), 2024, invoices=bills, payments=table)
+    assert fast.month("li", 6) == Decimal("0.15")
+    with pytest.raises(InvalidValueError, match=r"^payments\.invoice\[0\]: expected the row"):
+        release_columns(
+            proportional_policy(), 2024, invoices=bills, payments={**cash, "invoice": [-1]}
+        )
+    masked = np.ma.masked_array([30], mask=[True])
+    with pytest.raises(InvalidValueError, match=r"^invoices\.commission_fen\[0\]"):
+        release_columns(
+            proportional_policy(),
+            2024,
+            invoices={**bills, "commission_fen": masked},
+            payments=cash,
+        )

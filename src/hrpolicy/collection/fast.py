@@ -54,6 +54,8 @@ NumPy is imported when the function is called (extra ``numpy``).
 
 from __future__ import annotations
 
+import numbers
+import operator
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
@@ -118,15 +120,34 @@ def _check_version(policy: CollectionPolicy, version: CollectionVersion) -> int:
 
 
 def _columns(value: object, names: tuple[str, ...], what: str) -> Mapping[str, object]:
-    if not isinstance(value, Mapping) and not hasattr(value, "columns"):
-        raise InvalidTypeError(what, f"a mapping (or frame) of columns {', '.join(names)}", value)
-    present = list(value.keys() if isinstance(value, Mapping) else value.columns)
+    """The named columns of a mapping, a pandas or polars frame or an Arrow table."""
+    frame: Any = value
+    if isinstance(value, Mapping):
+        present = list(value.keys())
+    elif hasattr(value, "column_names"):  # an Arrow table
+        present = list(frame.column_names)
+    elif hasattr(value, "columns"):
+        present = [str(name) for name in frame.columns]
+    else:
+        raise InvalidTypeError(
+            what, f"a mapping, frame or Arrow table of columns {', '.join(names)}", value
+        )
     for name in names:
         if name not in present:
             raise InvalidValueError(
                 f"{what}.{name}", f"a column {name!r} (columns: {present})", "nothing"
             )
-    return {name: value[name] for name in names}  # type: ignore[index]
+    return {name: frame[name] for name in names}
+
+
+def _invoice_row(value: object, path: str) -> int:
+    """A payment's invoice: the row of the invoice columns, as an int (or NumPy integer)."""
+    row = value
+    if type(value).__module__ == "numpy" and isinstance(value, numbers.Integral):
+        row = operator.index(value)
+    if type(row) is not int:
+        raise InvalidValueError(path, "the row of an invoice (an int)", value)
+    return row
 
 
 def _rows(np: Any, column: object, path: str, check: Any, dtype: str) -> Any:
@@ -147,6 +168,10 @@ def _read(np: Any, columns: Mapping[str, object], what: str) -> dict[str, Any]:
                 text = _rows(np, column, path, _owner, "object")
                 unique, codes = np.unique(text, return_inverse=True)
                 found = codes, tuple(unique.tolist())
+            codes, names = found
+            used = np.unique(codes)
+            if len(used) < len(names):  # a categorical's unused categories are no one
+                found = np.searchsorted(used, codes), tuple(names[i] for i in used.tolist())
             read[name] = found
         elif name in ("issued_on", "received_on"):
             days = columnar._days(np, column)
@@ -154,9 +179,16 @@ def _read(np: Any, columns: Mapping[str, object], what: str) -> dict[str, Any]:
                 dates = _rows(np, column, path, _day, "datetime64[D]")
                 days = dates.astype(np.int64)
             read[name] = days.astype(np.int64)
+        elif name == "invoice":
+            given = columnar._as_array(np, column)
+            if given is None or given.dtype.kind not in "iu":
+                given = _rows(np, column, path, _invoice_row, "object")
+            if given.size and given.max() > columnar._INT64_MAX:
+                raise InvalidValueError(path, "rows of the invoices", int(given.max()))
+            read[name] = given.astype(np.int64)
         else:
             values = columnar._fen(np, column)
-            if values is None or name == "invoice":
+            if values is None:
                 values = _rows(np, column, path, _fen, "object")
                 if values.size and values.max() > columnar._INT64_MAX:
                     raise InvalidValueError(path, "amounts below 2^63 fen", int(values.max()))
@@ -350,8 +382,8 @@ def _released(
     counted = slot <= 12
     grid = np.zeros((len(amount), 13), dtype=np.int64)
     np.add.at(grid, (paid[counted], slot[counted]), cash["amount_fen"][counted])
-    total = np.zeros(len(amount), dtype=object)
-    np.add.at(total, paid, cash["amount_fen"].astype(object))
+    total = np.zeros(len(amount), dtype=object)  # what the year's payments put on each
+    np.add.at(total, paid[counted], cash["amount_fen"][counted].astype(object))
     over = total > amount.astype(object)
     if over.any():
         row = int(np.argmax(over))
@@ -364,9 +396,11 @@ def _released(
     collected = np.cumsum(grid, axis=1)[:, 1:]  # by the end of each month, 12 columns
 
     # Each invoice's settled entitlement at each month's end, to the fen, half up.
+    largest_commission = int(commission.max(initial=0))
+    largest_amount = int(amount.max(initial=0))
     wide = (
-        2 * int(commission.max(initial=0)) * int(amount.max(initial=0)) + int(amount.max(initial=0))
-        > columnar._INT64_MAX
+        2 * largest_commission * largest_amount + largest_amount > columnar._INT64_MAX
+        or len(amount) * largest_commission > columnar._INT64_MAX  # a salesperson's total
     )
     kind = object if wide else np.int64
     c, a, k = commission.astype(kind)[:, None], amount.astype(kind)[:, None], collected.astype(kind)
