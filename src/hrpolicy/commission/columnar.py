@@ -7,15 +7,20 @@ type, they are read without a Python object per row:
 
 - owners: text (NumPy ``str``, ``object`` text, a pandas categorical, an Arrow string or
   dictionary array), or integer codes indexing ``owner_names``;
-- days: ``datetime64`` of any unit from days to nanoseconds (every value a midnight), or
-  Arrow ``date32``/``date64``/``timestamp``;
+- days: NumPy or pandas ``datetime64`` of any unit from days to nanoseconds, without a
+  time zone (every value a midnight), Arrow ``date32``/``date64`` or polars ``Date`` (an
+  Arrow timestamp or a polars datetime is read row by row, where a ``datetime`` is
+  refused);
 - amounts: whole fen in an integer dtype (:func:`fen_column` turns a decimal column of
   yuan into one, exactly).
 
 Each owner's months are found with one sort of an integer key, their totals added with
 ``numpy.add.reduceat`` and paid with :mod:`hrpolicy.core.vector` on each plan version's
 compiled tables. Sums in int64 are used only when ``rows × the largest amount`` stays below
-``2**63``; above it the totals are added as exact Python integers — never wrapped.
+``2**63``, and the components' payouts only while their sum does; otherwise — and for a
+month under two versions or none, or a total a table does not cover — the run is paid by
+the row path, month by month in its order, in exact Python integers: never wrapped, and
+with the row path's error.
 
 A column that is not clean (a null, a negative amount, a float, a time of day, a date out
 of range, an owner that is not text) is not read here: the caller reads it row by row,
