@@ -1,10 +1,10 @@
 """The bond engine's integer paths against the originals they stand in for.
 
 :mod:`hrpolicy.bonds.counting` counts months with year and month arithmetic
-(:func:`hrpolicy.core.span.shift_months`) and measures without re-checking its arguments; :class:`~hrpolicy.bonds.trail.BondTrail` reads each
-finding's placeholders once; the engine builds each policy's options step once. Each
-must give exactly what :func:`hrpolicy.core.span.measure`, ``relativedelta``,
-:func:`hrpolicy.core.money.round_money` and
+(:func:`hrpolicy.core.span.shift_months`) and measures without re-checking its
+arguments; :class:`~hrpolicy.bonds.trail.BondTrail` reads each finding's placeholders
+once; the engine builds each policy's options step once. Each must give exactly what
+:func:`hrpolicy.core.span.measure`, ``relativedelta`` and
 :meth:`hrpolicy.core.explain.Catalog.finding` give, errors included.
 """
 
