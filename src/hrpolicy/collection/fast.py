@@ -57,7 +57,7 @@ from __future__ import annotations
 import numbers
 import operator
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
@@ -346,8 +346,8 @@ def _checked(np: Any, invoices: object, payments: object) -> tuple[dict[str, Any
             np,
             early,
             "payments.received_on",
-            f"a day on or after its invoice's issue ({_date(issued[paid[first]])})",
-            lambda row: _date(received[row]),
+            f"a day on or after its invoice's issue ({columnar.day_of(issued[paid[first]])})",
+            lambda row: columnar.day_of(received[row]),
         )
 
     return bills, cash
@@ -371,7 +371,8 @@ def _released(
     by_year_end = issued <= (month_ends[-1] - columnar._EPOCH).days
     uncovered = (version < 0) & by_year_end
     if uncovered.any():
-        policy.version_on(_date(issued[int(np.argmax(uncovered))]))  # raises NotCoveredError
+        # The version lookup refuses the first invoice no version covers, as settle_run does.
+        policy.version_on(columnar.day_of(issued[int(np.argmax(uncovered))]))
     rule = np.array([*kinds, 0], dtype=np.int64)[version]  # -1 (issued later) reads 0, unused
 
     # Cash collected by each month's end: column 0 before the year, 1–12 its months.
@@ -420,7 +421,3 @@ def _released(
         for person, name in enumerate(names)
         for month in range(12)
     }
-
-
-def _date(number: Any) -> date:
-    return columnar._EPOCH + timedelta(days=int(number))

@@ -32,6 +32,7 @@ NumPy is imported only when a column is read (extra ``numpy``).
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -92,8 +93,9 @@ class _Column(Sequence[T], Generic[T]):
         """The column's NumPy array (read-only)."""
         return self._values
 
+    @abc.abstractmethod
     def _read(self, values: list[Any]) -> list[T]:
-        raise NotImplementedError  # pragma: no cover - each column says how it reads
+        """The Python values of a slice of the array (as ``tolist()`` gives it)."""
 
     def __len__(self) -> int:
         return len(self._values)
@@ -412,6 +414,16 @@ def read_arrays(
 # ------------------------------------------------------------------ grouping and paying
 
 
+def day_of(number: Any) -> date:
+    """The date of a day number (days since 1970-01-01)."""
+    return _EPOCH + timedelta(days=int(number))
+
+
+def _months_since_1970(np: Any, days: Any) -> Any:
+    """The month of every day number, as months since January 1970 (int64)."""
+    return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+
+
 class Months:
     """Each owner's months with deals, in order of (owner code, month): the code, the
     month (months since January 1970), the first and last day and the total fen (int64,
@@ -422,7 +434,7 @@ class Months:
     def __init__(self, arrays: DealArrays) -> None:
         np = _numpy()
         self.names = arrays.names
-        months = arrays.days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+        months = _months_since_1970(np, arrays.days)
         low = int(months.min()) if len(months) else 0
         span = (int(months.max()) - low + 1) if len(months) else 1
         key = arrays.codes.astype(np.int64) * span + (months - low)
@@ -457,14 +469,6 @@ class Months:
             len(self.names)
         )
         return np.lexsort((self.month, rank[self.codes]))
-
-    def key(self, group: int) -> tuple[str, int, int]:
-        """(owner, year, month) of one group."""
-        month = int(self.month[group])
-        return self.names[int(self.codes[group])], 1970 + month // 12, month % 12 + 1
-
-    def day(self, number: Any) -> date:
-        return _EPOCH + timedelta(days=int(number))
 
 
 def version_index(ordered: Sequence[Any]) -> Callable[[Any], Any]:
@@ -533,8 +537,8 @@ def groups_by_name(months: Months) -> list[tuple[tuple[str, int, int], int, date
         (
             keys[i],
             int(totals[i]),
-            _EPOCH + timedelta(days=first[i]),
-            _EPOCH + timedelta(days=last[i]),
+            day_of(first[i]),
+            day_of(last[i]),
         )
         for i in months.order_by_name().tolist()
     ]
@@ -566,7 +570,7 @@ def rows_of(arrays: DealArrays, owner: str, year: int, month: int) -> list[int]:
         return []
     code = arrays.names.index(owner)
     number = (year - 1970) * 12 + month - 1
-    months = arrays.days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    months = _months_since_1970(np, arrays.days)
     return np.flatnonzero((arrays.codes == code) & (months == number)).tolist()  # type: ignore[no-any-return]
 
 

@@ -557,11 +557,14 @@ class FastRun(Tabular):
         """The full, explained statement of one owner's month (recomputed on request)."""
         self.month(owner, year, month)
         arrays = self._arrays()
-        rows = (
-            range(len(self.owners))
-            if arrays is None
-            else columnar.rows_of(arrays, owner, year, month)
-        )
+        if arrays is None:
+            rows = [
+                row
+                for row, (who, day) in enumerate(zip(self.owners, self.days, strict=True))
+                if who == owner and (day.year, day.month) == (year, month)
+            ]
+        else:
+            rows = columnar.rows_of(arrays, owner, year, month)
         deals = [
             Deal(
                 deal_id=f"row-{row}",
@@ -570,8 +573,6 @@ class FastRun(Tabular):
                 amount=fen_to_money(self.amounts_fen[row]),
             )
             for row in rows
-            if self.owners[row] == owner
-            and (self.days[row].year, self.days[row].month) == (year, month)
         ]
         return evaluate(
             self.plan, Period(year=year, month=month), deals, PersonInputs(employee=owner)
