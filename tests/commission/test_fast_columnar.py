@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hrpolicy.commission import BandTable, Plan, PlanVersion, Semantics
+from hrpolicy.commission import BandTable, Commission, Plan, PlanVersion, Semantics
 from hrpolicy.commission.columnar import ArrayLike, DayColumn, FenColumn, OwnerColumn, fen_column
 from hrpolicy.commission.fast import compare_columns, run_columns
 from hrpolicy.core.convert import from_dict, to_dict
@@ -177,21 +177,23 @@ def test_sums_beyond_int64_are_added_as_exact_integers_rather_than_wrapped() -> 
     assert march["sales"] * 100 == 2 * big > 2**63 - 1
 
 
-def test_a_month_under_two_versions_or_none_is_refused_on_arrays_as_on_lists() -> None:
+def _two_versions(a_ends: date, b_starts: date, b_pays: Commission) -> Plan:
+    """Version ``a`` (the helpers' commission) from 2024-01-01 to ``a_ends``, then version
+    ``b`` paying ``b_pays`` from ``b_starts``."""
     versions = (
         PlanVersion(
             version="a",
             effective_from=date(2024, 1, 1),
-            effective_to=date(2024, 3, 10),
+            effective_to=a_ends,
             components=(commission(),),
         ),
-        PlanVersion(
-            version="b",
-            effective_from=date(2024, 3, 15),
-            components=(commission(values=["0.02", "0.03"]),),
-        ),
+        PlanVersion(version="b", effective_from=b_starts, components=(b_pays,)),
     )
-    split = Plan(plan_id="p", name="replaced mid-month", versions=versions)
+    return Plan(plan_id="p", name="two versions", versions=versions)
+
+
+def test_a_month_under_two_versions_or_none_is_refused_on_arrays_as_on_lists() -> None:
+    split = _two_versions(date(2024, 3, 10), date(2024, 3, 15), commission(values=["0.02", "0.03"]))
     for days in (["2024-03-01", "2024-03-20"], ["2024-03-12", "2024-03-12"], ["2023-12-01"] * 2):
         columns = (["li", "li"], [date.fromisoformat(d) for d in days], [100, 200])
         with pytest.raises((PolicyDefinitionError, NotCoveredError)) as by_rows:
@@ -321,20 +323,8 @@ def test_a_payout_beyond_int64_is_paid_exactly_on_arrays_as_on_lists() -> None:
 
 
 def test_with_several_bad_months_the_error_is_the_one_the_row_path_names_first() -> None:
-    versions = (
-        PlanVersion(
-            version="a",
-            effective_from=date(2024, 1, 1),
-            effective_to=date(2024, 2, 29),
-            components=(commission(),),
-        ),
-        PlanVersion(
-            version="b",
-            effective_from=date(2024, 3, 1),
-            components=(commission(thresholds=[0, 1], values=["0.01", "0.02"]),),
-        ),
-    )
-    split = Plan(plan_id="p", name="bounded", versions=versions)
+    bounded = commission(thresholds=[0, 1], values=["0.01", "0.02"])
+    split = _two_versions(date(2024, 2, 29), date(2024, 3, 1), bounded)
     owners = ["wang", "wang", "li", "li", "zhao"]
     days = [date(2024, 1, 5), date(2024, 3, 5), date(2024, 1, 5), date(2024, 3, 5)]
     days.append(date(2023, 12, 30))
