@@ -132,10 +132,10 @@ def test_a_bond_trail_finds_what_the_catalog_finds(
     found = _outcome(lambda: trail.find(code, subject, **params))
     if isinstance(expected, Finding):
         assert found is None
-        assert trail.findings == [expected]
+        assert trail.findings == (expected,)
     else:
         assert found == expected
-        assert trail.findings == []
+        assert trail.findings == ()
 
 
 @given(bond_cases(), bond_policies())

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from itertools import chain
 from typing import Any, Final
 
 from hrpolicy.bonds import clauses, rules
@@ -56,7 +57,7 @@ from hrpolicy.bonds.results import (
 )
 from hrpolicy.bonds.trail import BondTrail
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
-from hrpolicy.core.explain import Explanation, Finding, Label, Step, Trail
+from hrpolicy.core.explain import Explanation, Label, Step, Trail
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
 from hrpolicy.core.money import ZERO, money_sum, round_money
@@ -372,7 +373,7 @@ def _policy_step(policy: BondPolicy, trail: Trail) -> None:
         scratch = BondTrail()
         _options_step(policy, scratch)
         known = _POLICY_STEPS[id(policy)] = (policy, scratch.steps[0])
-    trail.steps.append(known[1])
+    trail.add_step(known[1])
 
 
 def _options_step(policy: BondPolicy, trail: Trail) -> None:
@@ -1080,27 +1081,18 @@ def _weigh(
 
 def _check_in_force(trail: Trail, day: date, earlier: Explanation | None = None) -> None:
     """Flag, once each, the cited provisions that did not yet apply on ``day``."""
-    parts = [(tuple(trail.steps), tuple(trail.findings))]
-    if earlier is not None:
-        parts.insert(0, (earlier.steps, earlier.findings))
+    cited = trail.citations() if earlier is None else chain(earlier.citations(), trail.citations())
+    # Each provision (the object: its dates cannot change) asked once however often it is
+    # cited, in the order first cited.
     seen: set[str] = set()
-    # The provisions (the objects: their dates cannot change) found in force on ``day``,
-    # each asked once however often it is cited.
-    in_force: set[int] = set()
-    for steps, findings in parts:
-        holders: tuple[Step | Finding, ...] = (*steps, *findings)
-        for holder in holders:
-            for citation in holder.citations:
-                if id(citation) in in_force or citation.id in seen:
-                    continue
-                if citation.in_force_on(day):
-                    in_force.add(id(citation))
-                    continue
-                seen.add(citation.id)
-                trail.find(
-                    "provision_not_in_force",
-                    subject=citation.id,
-                    citation=Label(zh_CN=citation.cite("zh_CN"), en=citation.cite("en")),
-                    since=citation.in_force_from,
-                    day=day,
-                )
+    for citation in {id(c): c for c in cited}.values():
+        if citation.in_force_on(day) or citation.id in seen:
+            continue
+        seen.add(citation.id)
+        trail.find(
+            "provision_not_in_force",
+            subject=citation.id,
+            citation=Label(zh_CN=citation.cite("zh_CN"), en=citation.cite("en")),
+            since=citation.in_force_from,
+            day=day,
+        )

@@ -1106,7 +1106,7 @@ class _Settlement:
         return asked, asked, False
 
     def _find(self, code: str, subject: str, cites: Sequence[str], **params: FindingValue) -> None:
-        self.trail.findings.append(
+        self.trail.add_finding(
             CATALOG.finding(
                 code, subject=subject, extra_citations=tuple(p(c) for c in cites), **params
             )
@@ -1439,7 +1439,7 @@ class _Settlement:
                 for i, pp in coming
             ]
             schedule = recovery_schedule(from_wages, rows)
-            self.trail.steps.extend(schedule.steps)
+            self.trail.extend(schedule.steps)
             scheduled = schedule.recovered
         rest = money_sum((outstanding, -scheduled))
         if not rest:

@@ -132,7 +132,7 @@ class _Work(Trail):
             invoice_id=invoice_id,
         )
         self.lines.append(line)
-        self.steps.extend(line.steps)
+        self.extend(line.steps)
 
     @property
     def pay(self) -> Decimal:
@@ -259,7 +259,7 @@ def _overdue(
     else:
         index = Fraction(0)
         multiplier = rule.table.value_at(0)
-    work.steps.append(
+    work.add_step(
         _step(
             "coefficient.overdue",
             label(
@@ -305,7 +305,7 @@ def _matrix(
     net = sum((Fraction(p.net_amount) for p in due), Fraction(0))
     rate = sum((Fraction(p.counted) for p in due), Fraction(0)) / net if net else Fraction(1)
     coefficient = Fraction(rule.coefficient(Fraction(inputs.completion), rate))
-    work.steps.append(
+    work.add_step(
         _step(
             "coefficient.matrix",
             label("任务完成率 × 回款率系数", "completion × collection-rate coefficient"),
@@ -725,7 +725,7 @@ def _recover_from_reserve(reserve: _Reserve, to_recover: Decimal, work: _Work) -
         return to_recover
     if reserve.single:
         used = money_sum((start, -to_recover))
-        work.steps.append(
+        work.add_step(
             _step(
                 "recovery.reserve",
                 label("待扣回先从风险金中抵扣", "recovery from the reserve first"),
@@ -736,7 +736,7 @@ def _recover_from_reserve(reserve: _Reserve, to_recover: Decimal, work: _Work) -
         work.find("clawback_from_reserve", amount=used)
         return to_recover
     for part, part_before, to_recover_before, used in used_by_part:
-        work.steps.append(
+        work.add_step(
             _step(
                 f"recovery.reserve.{part.part_id}",
                 label(
@@ -1239,7 +1239,7 @@ def _apply_paid(inputs: CollectionInputs, work: _Work) -> Decimal:
         return ZERO
 
     def withdrawn(line_id: str, amount: Decimal, text: Label, step: Step) -> CollectionLine:
-        work.steps.append(step)
+        work.add_step(step)
         return CollectionLine(
             line_id=line_id,
             kind=CollectionLineKind.WITHDRAWN,
@@ -1455,7 +1455,7 @@ def _settle(
     positions = book.for_salesperson(inputs.employee)
     version = policy.version_on(day)
     work = _Work()
-    work.steps.append(
+    work.add_step(
         _step(
             "policy.version",
             label(

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -153,6 +153,20 @@ class Finding:
         return self.message("en")
 
 
+#: A step as :meth:`Trail.step` records it: the arguments of its :class:`Step`.
+_StepRecord = tuple[str, Label, tuple[tuple[str, StepValue], ...], StepValue, tuple[Provision, ...]]
+#: A finding as :meth:`Trail.find` records it: its :class:`Finding`'s code, severity,
+#: parameters (the keyword dict the finding was reported with), citations, subject and
+#: catalog.
+_FindingRecord = tuple[str, Severity, dict[str, Any], tuple[Provision, ...], str, str]
+#: What an explanation made from records holds until it is read.
+_Recorded = tuple[
+    "Explanation | None",
+    tuple[Step | _StepRecord, ...],
+    tuple[Finding | _FindingRecord, ...],
+]
+
+
 @attrs.frozen
 class FindingSpec:
     """A catalog entry: severity, message templates in both languages, citations."""
@@ -198,6 +212,9 @@ class Catalog:
             )
         self.name: str = name
         self._specs: dict[str, FindingSpec] = dict(specs)
+        self._placeholders: dict[str, frozenset[str]] = {
+            code: spec.placeholders(spec.en) for code, spec in self._specs.items()
+        }
         _CATALOGS[name] = self
 
     def __contains__(self, code: object) -> bool:
@@ -225,7 +242,7 @@ class Catalog:
         if code not in self._specs:
             raise InvalidValueError(f"{self.name} finding code", "a code in the catalog", code)
         spec = self._specs[code]
-        missing = sorted(spec.placeholders(spec.en) - params.keys())
+        missing = sorted(self._placeholders[code] - params.keys())
         if missing:
             raise InvalidValueError(f"{self.name}.{code}", "a value for every placeholder", missing)
         for name, value in params.items():
@@ -242,8 +259,27 @@ class Catalog:
             catalog=self.name,
         )
 
+    def _recorded(
+        self, code: str, subject: str, params: dict[str, Any]
+    ) -> Finding | _FindingRecord:
+        """What :meth:`Trail.find` keeps: the finding's fields, checked as :meth:`finding`
+        checks them but built only when read — or, for anything short of a known code, every
+        placeholder filled and values of the plain step types, the built finding (or its
+        error) from :meth:`finding`. ``params`` is the caller's own keyword dict."""
+        placeholders = self._placeholders.get(code)
+        if placeholders is not None and placeholders <= params.keys():
+            for value in params.values():
+                if type(value) not in _PLAIN_VALUE_TYPES:
+                    break
+            else:
+                spec = self._specs[code]
+                return (code, spec.severity, params, spec.citations, subject, self.name)
+        return self.finding(code, subject=subject, **params)
+
 
 _FINDING_VALUE_TYPES: Final = (Decimal, Fraction, int, str, bool, date, Rate, Label, type(None))
+#: The exact types a finding value mostly has (a ``date`` here is never a ``datetime``).
+_PLAIN_VALUE_TYPES: Final = frozenset(_FINDING_VALUE_TYPES)
 _CATALOGS: dict[str, Catalog] = {}
 
 
@@ -259,10 +295,57 @@ def catalog_named(name: str) -> Catalog:
 
 @attrs.frozen
 class Explanation:
-    """Ordered steps and findings, renderable in notebooks and as flat records."""
+    """Ordered steps and findings, renderable in notebooks and as flat records.
+
+    An explanation a :class:`Trail` made (:meth:`Trail.explanation`) holds what the trail
+    recorded and builds its :class:`Step` and :class:`Finding` objects the first time
+    ``steps`` or ``findings`` is read — equality, hashing, rendering and writing all read
+    them — so an engine that explains every figure pays for the objects only when someone
+    looks. The values are the same either way:
+
+    >>> trail = Trail(Catalog("demo.deferred", {}))
+    >>> trail.step("x.total", Label("合计", "total"), {"a": 1}, 1)
+    >>> made = trail.explanation()
+    >>> made == Explanation((Step("x.total", Label("合计", "total"), (("a", 1),), 1),))
+    True
+    """
 
     steps: tuple[Step, ...] = ()
     findings: tuple[Finding, ...] = ()
+    #: What a trail recorded, until ``steps`` or ``findings`` is first read: the
+    #: explanation it continues, and its own steps and findings as recorded.
+    _recorded: _Recorded | None = attrs.field(
+        default=None, init=False, eq=False, order=False, hash=False, repr=False
+    )
+
+    @classmethod
+    def _of_records(
+        cls,
+        before: Explanation | None,
+        steps: tuple[Step | _StepRecord, ...],
+        findings: tuple[Finding | _FindingRecord, ...],
+    ) -> Explanation:
+        """The explanation of a trail's records (after ``before``), built when read."""
+        made = object.__new__(cls)
+        object.__setattr__(made, "_recorded", (before, steps, findings))
+        return made
+
+    if not TYPE_CHECKING:  # to a type checker, ``steps`` and ``findings`` are plain fields
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for an attribute not set: ``steps`` and ``findings`` of an
+            # explanation made from records, before they are first read.
+            recorded = self._recorded if name != "_recorded" else None
+            if recorded is None or name not in ("steps", "findings"):
+                raise AttributeError(f"'Explanation' object has no attribute {name!r}")
+            before, step_records, finding_records = recorded
+            steps, findings = _built_steps(step_records), _built_findings(finding_records)
+            if before is not None:
+                steps, findings = before.steps + steps, before.findings + findings
+            object.__setattr__(self, "steps", steps)
+            object.__setattr__(self, "findings", findings)
+            object.__setattr__(self, "_recorded", None)
+            return steps if name == "steps" else findings
 
     @classmethod
     def joined(cls, parts: Iterable[Explanation]) -> Explanation:
@@ -278,6 +361,30 @@ class Explanation:
             tuple(step for e in explanations for step in e.steps),
             tuple(finding for e in explanations for finding in e.findings),
         )
+
+    def citations(self) -> Iterator[Provision]:
+        """Every citation of the steps, then of the findings, in order (repeats included),
+        read without building the steps and findings of an explanation not yet read.
+
+        >>> from hrpolicy.law.provisions import provision
+        >>> step = Step("x", Label("合计", "total"), (), 0, (provision("LCL 22(2)"),))
+        >>> [c.id for c in Explanation((step, step)).citations()]
+        ['LCL 22(2)', 'LCL 22(2)']
+        """
+        yield from self._cited(steps=True)
+        yield from self._cited(steps=False)
+
+    def _cited(self, *, steps: bool) -> Iterator[Provision]:
+        """The citations of the steps (or of the findings), in order."""
+        recorded = self._recorded
+        if recorded is None:
+            for holder in self.steps if steps else self.findings:
+                yield from holder.citations
+            return
+        before, step_records, finding_records = recorded
+        if before is not None:
+            yield from before._cited(steps=steps)
+        yield from _citations(step_records, ()) if steps else _citations((), finding_records)
 
     def codes(self) -> tuple[str, ...]:
         """The finding codes, in order."""
@@ -328,6 +435,10 @@ class Trail:
     """A builder for an :class:`Explanation`: engines append steps and findings in the
     order they apply rules, then freeze the result.
 
+    A step or finding is checked when it is recorded (a finding's code, its placeholders
+    and its values, as :meth:`Catalog.finding` checks them) and built as an object only
+    when read: through :attr:`steps` and :attr:`findings`, or through the explanation.
+
     >>> late = FindingSpec(Severity.INFO, "迟{d}天", "{d} days late")
     >>> catalog = Catalog("demo.trail", {"late": late})
     >>> trail = Trail(catalog)
@@ -335,12 +446,30 @@ class Trail:
     >>> trail.find("late", d=2)
     >>> trail.explanation().codes(), trail.explanation().steps[0].output
     (('late',), 3)
+    >>> trail.find("early", d=2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    hrpolicy.core.errors.InvalidValueError: demo.trail finding code: expected a code in ...
     """
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.steps: list[Step] = []
-        self.findings: list[Finding] = []
+        self._steps: list[Step | _StepRecord] = []
+        self._findings: list[Finding | _FindingRecord] = []
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The steps so far, in order."""
+        built = _built_steps(self._steps)
+        self._steps[:] = built
+        return built
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings so far, in order."""
+        built = _built_findings(self._findings)
+        self._findings[:] = built
+        return built
 
     def step(
         self,
@@ -351,18 +480,54 @@ class Trail:
         *citations: Provision,
     ) -> None:
         """Record a rule applied, with its inputs (in order), output and citations."""
-        self.steps.append(Step(rule, text, tuple(inputs.items()), output, citations))
+        self._steps.append((rule, text, tuple(inputs.items()), output, citations))
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         """Record the catalog's finding ``code`` with its message parameters."""
-        self.findings.append(self.catalog.finding(code, subject=subject, **params))
+        self._findings.append(self.catalog._recorded(code, subject, params))
+
+    def add_step(self, step: Step) -> None:
+        """Record a step already built (one an engine keeps and reuses)."""
+        self._steps.append(step)
+
+    def add_finding(self, finding: Finding) -> None:
+        """Record a finding already built (one with citations besides its catalog's)."""
+        self._findings.append(finding)
+
+    def extend(self, steps: Iterable[Step] = (), findings: Iterable[Finding] = ()) -> None:
+        """Record the steps and findings of another part, in order, after those so far."""
+        self._steps.extend(steps)
+        self._findings.extend(findings)
+
+    def citations(self) -> Iterator[Provision]:
+        """Every citation of the steps, then of the findings, so far, in order."""
+        return _citations(self._steps, self._findings)
 
     def explanation(self, before: Explanation | None = None) -> Explanation:
         """The steps and findings so far, after those of ``before`` if given."""
-        steps, findings = tuple(self.steps), tuple(self.findings)
-        if before is not None:
-            steps, findings = before.steps + steps, before.findings + findings
-        return Explanation(steps, findings)
+        return Explanation._of_records(before, tuple(self._steps), tuple(self._findings))
+
+
+def _citations(
+    steps: Iterable[Step | _StepRecord], findings: Iterable[Finding | _FindingRecord]
+) -> Iterator[Provision]:
+    for item in steps:
+        yield from (item.citations if isinstance(item, Step) else item[4])
+    for found in findings:
+        yield from (found.citations if isinstance(found, Finding) else found[3])
+
+
+def _built_steps(items: Iterable[Step | _StepRecord]) -> tuple[Step, ...]:
+    return tuple(item if isinstance(item, Step) else Step(*item) for item in items)
+
+
+def _built_findings(items: Iterable[Finding | _FindingRecord]) -> tuple[Finding, ...]:
+    return tuple(
+        item
+        if isinstance(item, Finding)
+        else Finding(item[0], item[1], tuple(item[2].items()), item[3], item[4], item[5])
+        for item in items
+    )
 
 
 def step_of(

@@ -400,8 +400,7 @@ class _Settlement:
         if not self.policy.approvals:
             return None
         outcome = check_approvals(self.policy.approvals, subject, sign_offs)
-        self.trail.steps.extend(outcome.steps)
-        self.trail.findings.extend(outcome.findings)
+        self.trail.extend(outcome.steps, outcome.findings)
         return outcome
 
     def _claim_approval(self, expense: Expense, line: ClaimLine) -> ClaimLine:
@@ -906,7 +905,7 @@ class _Settlement:
                 raise InvalidValueError(
                     "ExpenseCase.pay_months", "wage months the cap can be applied to", str(error)
                 ) from error
-            self.trail.steps.extend(schedule.steps)
+            self.trail.extend(schedule.steps)
             recovered = schedule.recovered
             this_month = money_sum(
                 m.recovered for m in schedule.months if m.month == str(self.period)

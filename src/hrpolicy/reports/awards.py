@@ -1177,8 +1177,7 @@ def _held(
         at_stake=total,
     )
     outcome = check_approvals(policy.approvals, subject, member.sign_offs)
-    trail.steps.extend(outcome.steps)
-    trail.findings.extend(outcome.findings)
+    trail.extend(outcome.steps, outcome.findings)
     return outcome.held, outcome.required
 
 
