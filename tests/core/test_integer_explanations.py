@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrpolicy.core import BandApplication, BandTable, NotCoveredError, Semantics, Side
-from hrpolicy.core.compiled import CompiledTable, exact_ratio
-from hrpolicy.core.money import format_exact
+from hrpolicy.core.compiled import CompiledTable
+from hrpolicy.core.money import exact_ratio, format_exact
 from hrpolicy.strategies import band_tables
 
 

@@ -24,7 +24,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from itertools import chain
 from typing import Any, Final
 
 from hrpolicy.bonds import clauses, rules
@@ -60,7 +59,7 @@ from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCovered
 from hrpolicy.core.explain import Explanation, Label, Step, Trail
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
-from hrpolicy.core.money import ZERO, money_sum, round_money
+from hrpolicy.core.money import EXACT, ZERO, money_sum, round_money
 from hrpolicy.core.span import Rounding, through
 from hrpolicy.law.provisions import provision as p
 
@@ -990,10 +989,9 @@ def _weigh(
         total,
         p("LCL 22(2)"),
     )
-    by_method = {
-        method: money_sum(c.amount for c in separation.collections if c.method is method)
-        for method in _COLLECTION_METHODS
-    }
+    by_method = dict.fromkeys(_COLLECTION_METHODS, ZERO)
+    for collected in separation.collections:
+        by_method[collected.method] = EXACT.add(by_method[collected.method], collected.amount)
     paid = by_method[CollectionMethod.PAID_BY_EMPLOYEE]
     wages = by_method[CollectionMethod.DEDUCTED_FROM_WAGES]
     from_deposit = by_method[CollectionMethod.TAKEN_FROM_DEPOSIT]
@@ -1080,12 +1078,10 @@ def _weigh(
 
 
 def _check_in_force(trail: Trail, day: date, earlier: Explanation | None = None) -> None:
-    """Flag, once each, the cited provisions that did not yet apply on ``day``."""
-    cited = trail.citations() if earlier is None else chain(earlier.citations(), trail.citations())
-    # Each provision (the object: its dates cannot change) asked once however often it is
-    # cited, in the order first cited.
+    """Flag, once each, the cited provisions that did not yet apply on ``day`` (those of
+    ``earlier`` first)."""
     seen: set[str] = set()
-    for citation in {id(c): c for c in cited}.values():
+    for citation in trail.provisions(earlier):
         if citation.in_force_on(day) or citation.id in seen:
             continue
         seen.add(citation.id)

@@ -12,8 +12,11 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from hrpolicy.bonds.messages import CATALOG
-from hrpolicy.core.explain import Trail
+from hrpolicy.core.explain import Label, StepValue, Trail
+from hrpolicy.law.provisions import Provision
 
 __all__ = ["BondTrail"]
 
@@ -23,3 +26,16 @@ class BondTrail(Trail):
 
     def __init__(self) -> None:
         super().__init__(CATALOG)
+
+    def step(
+        self,
+        rule: str,
+        text: Label,
+        inputs: Mapping[str, StepValue],
+        output: StepValue,
+        *citations: Provision,
+    ) -> None:
+        """Record a rule applied, as :meth:`Trail.step` does, keeping ``inputs`` itself
+        rather than a copy: every call in the bond engine passes a mapping it made for the
+        step and does not change afterwards."""
+        self._steps.append((rule, text, inputs, output, citations))

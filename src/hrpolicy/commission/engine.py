@@ -81,7 +81,7 @@ from hrpolicy.commission.results import (
     TeamStatement,
 )
 from hrpolicy.core.bands import BandApplication, BandTable, Semantics
-from hrpolicy.core.compiled import CompiledTable, exact_ratio
+from hrpolicy.core.compiled import CompiledTable
 from hrpolicy.core.convert import FORMAT_KEY, from_dict
 from hrpolicy.core.errors import HRPolicyError, InvalidTypeError, InvalidValueError, prefixed
 from hrpolicy.core.explain import Finding, Label, Step, StepValue, formatted_label
@@ -93,6 +93,7 @@ from hrpolicy.core.money import (
     ZERO,
     Rate,
     allocate,
+    exact_ratio,
     format_exact,
     money_sum,
     parse_money,

@@ -30,14 +30,13 @@ asked for.
 from __future__ import annotations
 
 import bisect
-import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
 from hrpolicy.core.bands import BandApplication, BandTable, Piece, Semantics
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCoveredError
-from hrpolicy.core.money import EXACT, fen_to_money, format_exact, parse_decimal
+from hrpolicy.core.money import EXACT, exact_ratio, fen_to_money, format_exact, parse_decimal
 
 __all__ = ["CompiledTable"]
 
@@ -53,43 +52,6 @@ def _places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)  # finite: parsed decimals only
     return max(0, -exponent)
-
-
-def _ratio_maker() -> Callable[[int, int], Fraction]:
-    """How the integer path makes ``Fraction(numerator, denominator)`` (a positive
-    denominator): reduced by the greatest common divisor and stored as
-    :class:`~fractions.Fraction` stores itself, without its constructor's argument
-    parsing, which is most of the cost of a Fraction made from two integers. It is used
-    only if, on this Python, it makes Fractions equal to the constructor's in value, type,
-    hash and text; otherwise the constructor is."""
-    new, gcd = object.__new__, math.gcd
-
-    def exact_ratio(numerator: int, denominator: int) -> Fraction:
-        common = gcd(numerator, denominator)
-        made = new(Fraction)
-        made._numerator = numerator // common  # type: ignore[attr-defined]
-        made._denominator = denominator // common  # type: ignore[attr-defined]
-        return made
-
-    samples = [(0, 7), (-6, 4), (30000, 100), (10**30 + 3, 10**20), (7, 1)]
-    try:
-        same = all(
-            type(exact_ratio(n, d)) is Fraction
-            and exact_ratio(n, d) == Fraction(n, d)
-            and (exact_ratio(n, d).numerator, exact_ratio(n, d).denominator)
-            == (Fraction(n, d).numerator, Fraction(n, d).denominator)
-            and hash(exact_ratio(n, d)) == hash(Fraction(n, d))
-            and repr(exact_ratio(n, d)) == repr(Fraction(n, d))
-            and exact_ratio(n, d) + 1 == Fraction(n, d) + 1
-            for n, d in samples
-        )
-    except (AttributeError, TypeError):  # pragma: no cover - another Fraction layout
-        same = False
-    return exact_ratio if same else Fraction
-
-
-#: ``Fraction(numerator, denominator)`` for a positive denominator (see _ratio_maker).
-exact_ratio: Callable[[int, int], Fraction] = _ratio_maker()
 
 
 def _decimal_text(number: int, places: int) -> str:

@@ -153,8 +153,9 @@ class Finding:
         return self.message("en")
 
 
-#: A step as :meth:`Trail.step` records it: the arguments of its :class:`Step`.
-_StepRecord = tuple[str, Label, tuple[tuple[str, StepValue], ...], StepValue, tuple[Provision, ...]]
+#: A step as :meth:`Trail.step` records it: the arguments of its :class:`Step`, the
+#: inputs as a mapping the trail owns.
+_StepRecord = tuple[str, Label, Mapping[str, StepValue], StepValue, tuple[Provision, ...]]
 #: A finding as :meth:`Trail.find` records it: its :class:`Finding`'s code, severity,
 #: parameters (the keyword dict the finding was reported with), citations, subject and
 #: catalog.
@@ -362,29 +363,31 @@ class Explanation:
             tuple(finding for e in explanations for finding in e.findings),
         )
 
-    def citations(self) -> Iterator[Provision]:
-        """Every citation of the steps, then of the findings, in order (repeats included),
-        read without building the steps and findings of an explanation not yet read.
+    def provisions(self) -> tuple[Provision, ...]:
+        """The provisions cited, each once, in the order first cited (the steps', then the
+        findings'), read without building the steps and findings of an explanation not
+        yet read.
 
         >>> from hrpolicy.law.provisions import provision
         >>> step = Step("x", Label("合计", "total"), (), 0, (provision("LCL 22(2)"),))
-        >>> [c.id for c in Explanation((step, step)).citations()]
-        ['LCL 22(2)', 'LCL 22(2)']
+        >>> [c.id for c in Explanation((step, step)).provisions()]
+        ['LCL 22(2)']
         """
-        yield from self._cited(steps=True)
-        yield from self._cited(steps=False)
+        cited: dict[int, Provision] = {}
+        self._cite_into(cited, steps=True)
+        self._cite_into(cited, steps=False)
+        return tuple(cited.values())
 
-    def _cited(self, *, steps: bool) -> Iterator[Provision]:
-        """The citations of the steps (or of the findings), in order."""
+    def _cite_into(self, cited: dict[int, Provision], *, steps: bool) -> None:
+        """Add the provisions the steps (or the findings) cite to ``cited``, by identity."""
         recorded = self._recorded
         if recorded is None:
-            for holder in self.steps if steps else self.findings:
-                yield from holder.citations
+            _cite_into(cited, self.steps if steps else (), () if steps else self.findings)
             return
         before, step_records, finding_records = recorded
         if before is not None:
-            yield from before._cited(steps=steps)
-        yield from _citations(step_records, ()) if steps else _citations((), finding_records)
+            before._cite_into(cited, steps=steps)
+        _cite_into(cited, step_records if steps else (), () if steps else finding_records)
 
     def codes(self) -> tuple[str, ...]:
         """The finding codes, in order."""
@@ -480,7 +483,7 @@ class Trail:
         *citations: Provision,
     ) -> None:
         """Record a rule applied, with its inputs (in order), output and citations."""
-        self._steps.append((rule, text, tuple(inputs.items()), output, citations))
+        self._steps.append((rule, text, dict(inputs), output, citations))
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         """Record the catalog's finding ``code`` with its message parameters."""
@@ -499,26 +502,43 @@ class Trail:
         self._steps.extend(steps)
         self._findings.extend(findings)
 
-    def citations(self) -> Iterator[Provision]:
-        """Every citation of the steps, then of the findings, so far, in order."""
-        return _citations(self._steps, self._findings)
+    def provisions(self, before: Explanation | None = None) -> tuple[Provision, ...]:
+        """The provisions cited so far, each once, in the order first cited (the steps',
+        then the findings'); after those of ``before`` if given, as in
+        :meth:`explanation`."""
+        cited: dict[int, Provision] = {}
+        if before is not None:
+            before._cite_into(cited, steps=True)
+            before._cite_into(cited, steps=False)
+        _cite_into(cited, self._steps, self._findings)
+        return tuple(cited.values())
 
     def explanation(self, before: Explanation | None = None) -> Explanation:
         """The steps and findings so far, after those of ``before`` if given."""
         return Explanation._of_records(before, tuple(self._steps), tuple(self._findings))
 
 
-def _citations(
-    steps: Iterable[Step | _StepRecord], findings: Iterable[Finding | _FindingRecord]
-) -> Iterator[Provision]:
+def _cite_into(
+    cited: dict[int, Provision],
+    steps: Iterable[Step | _StepRecord],
+    findings: Iterable[Finding | _FindingRecord],
+) -> None:
+    # Keyed by identity: a repeated key keeps its first place in the dict.
     for item in steps:
-        yield from (item.citations if isinstance(item, Step) else item[4])
+        for citation in item.citations if isinstance(item, Step) else item[4]:
+            cited[id(citation)] = citation
     for found in findings:
-        yield from (found.citations if isinstance(found, Finding) else found[3])
+        for citation in found.citations if isinstance(found, Finding) else found[3]:
+            cited[id(citation)] = citation
 
 
 def _built_steps(items: Iterable[Step | _StepRecord]) -> tuple[Step, ...]:
-    return tuple(item if isinstance(item, Step) else Step(*item) for item in items)
+    return tuple(
+        item
+        if isinstance(item, Step)
+        else Step(item[0], item[1], tuple(item[2].items()), item[3], item[4])
+        for item in items
+    )
 
 
 def _built_findings(items: Iterable[Finding | _FindingRecord]) -> tuple[Finding, ...]:

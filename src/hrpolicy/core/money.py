@@ -25,7 +25,7 @@ import decimal
 import math
 import numbers
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
@@ -197,6 +197,43 @@ def parse_money(value: object, *, field: str, non_negative: bool = False) -> Dec
     return result
 
 
+def _ratio_maker() -> Callable[[int, int], Fraction]:
+    """How the integer path makes ``Fraction(numerator, denominator)`` (a positive
+    denominator): reduced by the greatest common divisor and stored as
+    :class:`~fractions.Fraction` stores itself, without its constructor's argument
+    parsing, which is most of the cost of a Fraction made from two integers. It is used
+    only if, on this Python, it makes Fractions equal to the constructor's in value, type,
+    hash and text; otherwise the constructor is."""
+    new, gcd = object.__new__, math.gcd
+
+    def exact_ratio(numerator: int, denominator: int) -> Fraction:
+        common = gcd(numerator, denominator)
+        made = new(Fraction)
+        made._numerator = numerator // common  # type: ignore[attr-defined]
+        made._denominator = denominator // common  # type: ignore[attr-defined]
+        return made
+
+    samples = [(0, 7), (-6, 4), (30000, 100), (10**30 + 3, 10**20), (7, 1)]
+    try:
+        same = all(
+            type(exact_ratio(n, d)) is Fraction
+            and exact_ratio(n, d) == Fraction(n, d)
+            and (exact_ratio(n, d).numerator, exact_ratio(n, d).denominator)
+            == (Fraction(n, d).numerator, Fraction(n, d).denominator)
+            and hash(exact_ratio(n, d)) == hash(Fraction(n, d))
+            and repr(exact_ratio(n, d)) == repr(Fraction(n, d))
+            and exact_ratio(n, d) + 1 == Fraction(n, d) + 1
+            for n, d in samples
+        )
+    except (AttributeError, TypeError):  # pragma: no cover - another Fraction layout
+        same = False
+    return exact_ratio if same else Fraction
+
+
+#: ``Fraction(numerator, denominator)`` for a positive denominator (see _ratio_maker).
+exact_ratio: Callable[[int, int], Fraction] = _ratio_maker()
+
+
 def exact(value: Decimal | int | Fraction) -> Fraction:
     """The exact rational value of a number (no rounding is involved)."""
     return value if isinstance(value, Fraction) else Fraction(value)
@@ -215,6 +252,12 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     >>> round_money(6000)
     Decimal('6000.00')
     """
+    if type(value) is Fraction:  # the engines' exact figures: the same rule, without the checks
+        numerator, denominator = value.numerator, value.denominator
+        if abs(numerator) < _LIMIT_INT * denominator:
+            cents = (200 * abs(numerator) + denominator) // (2 * denominator)
+            # Text with exponent -2 is read exactly, whatever the decimal context.
+            return Decimal(f"{-cents if numerator < 0 else cents}e-2") if cents else ZERO
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, Fraction)):
         raise InvalidTypeError("value", "a Decimal, int or Fraction to round (not a float)", value)
     if isinstance(value, Decimal) and not value.is_finite():

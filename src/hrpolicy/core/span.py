@@ -54,7 +54,7 @@ import attrs
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, check_date
 from hrpolicy.core.fields import enum_argument
-from hrpolicy.core.money import format_exact
+from hrpolicy.core.money import exact_ratio, format_exact
 
 __all__ = [
     "Rounding",
@@ -209,26 +209,31 @@ def measure_checked(start: date, end: date, unit: TimeUnit, rounding: Rounding) 
 
     if unit is TimeUnit.DAYS:
         days = (end - start).days
-        return Span(start, end, unit, rounding, days, 0, Fraction(0), Fraction(days))
+        return Span(start, end, unit, rounding, days, 0, _NONE, exact_ratio(days, 1))
 
     whole = _whole_units(start, end, unit)
     anniversary = _shift(start, unit, whole)
     following = _shift(start, unit, whole + 1)
     remainder_days = (end - anniversary).days
-    partial = Fraction(remainder_days, (following - anniversary).days)
+    partial = exact_ratio(remainder_days, (following - anniversary).days)
 
     if remainder_days == 0 or rounding is Rounding.FLOOR:
-        value = Fraction(whole)
+        counted = whole
     elif rounding is Rounding.CEIL:
-        value = Fraction(whole + 1)
+        counted = whole + 1
     elif rounding is Rounding.EXACT:
-        value = whole + partial
+        counted = None
     elif unit is TimeUnit.MONTHS:
-        value = Fraction(whole + (1 if remainder_days >= _HALF_MONTH_DAYS else 0))
+        counted = whole + (1 if remainder_days >= _HALF_MONTH_DAYS else 0)
     else:
         halfway = _shift(anniversary, TimeUnit.MONTHS, _HALF_YEAR_MONTHS)
-        value = Fraction(whole + (1 if end >= halfway else 0))
+        counted = whole + (1 if end >= halfway else 0)
+    value = whole + partial if counted is None else exact_ratio(counted, 1)
     return Span(start, end, unit, rounding, whole, remainder_days, partial, value)
+
+
+#: No time at all, shared (a Fraction cannot change).
+_NONE: Final = Fraction(0)
 
 
 def _whole_units(start: date, end: date, unit: TimeUnit) -> int:
