@@ -108,6 +108,15 @@ def test_rounding_is_monotone(a: Fraction, b: Fraction) -> None:
     assert round_money(low) <= round_money(high)
 
 
+@given(st.integers(-(10**17), 10**17), st.integers(0, 6))
+def test_a_fraction_rounds_to_the_same_fen_and_text_as_its_exact_decimal(
+    numerator: int, places: int
+) -> None:
+    value = Fraction(numerator, 10**places)
+    as_decimal = Decimal(numerator).scaleb(-places)
+    assert str(round_money(value)) == str(round_money(as_decimal))
+
+
 @given(st.fractions(min_value=-(10**6), max_value=10**6))
 def test_rounding_moves_a_value_by_at_most_half_a_fen(value: Fraction) -> None:
     assert abs(Fraction(round_money(value)) - value) <= Fraction(1, 200)

@@ -50,7 +50,7 @@ import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Final, TypeVar, Union
+from typing import Annotated, Any, Final, TypeVar, Union, cast
 
 import attrs
 
@@ -485,11 +485,18 @@ def enum_argument(value: object, enum_type: type[_E], name: str) -> _E:
 def arguments(values: object, expected: type[_T], name: str) -> tuple[_T, ...]:
     """A list, tuple or other iterable of ``expected``, as a tuple; one object, ``None``,
     text or a mapping is refused."""
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+    kind = type(values)
+    if (
+        kind is not list
+        and kind is not tuple
+        and (isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable))
+    ):
         raise InvalidTypeError(name, f"a list or tuple of {expected.__name__}", values)
-    return tuple(
-        argument(value, expected, f"{name}[{index}]") for index, value in enumerate(values)
-    )
+    items: tuple[object, ...] = tuple(cast("Iterable[object]", values))  # checked above
+    for index, value in enumerate(items):
+        if not isinstance(value, expected):
+            argument(value, expected, f"{name}[{index}]")  # raises, naming the item
+    return cast("tuple[_T, ...]", items)
 
 
 _TRUSTED_FIELDS: Final[dict[type, frozenset[str]]] = {}

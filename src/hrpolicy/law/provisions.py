@@ -116,7 +116,8 @@ class Provision:
 
     def in_force_on(self, day: date) -> bool:
         """Whether the provision applied on ``day``."""
-        return self.in_force_from <= day and self.source.in_force_on(day)
+        source = self.source
+        return (self.effective_from or source.effective_from) <= day and source.in_force_on(day)
 
     def cite(self, locale: str = "en") -> str:
         """The citation in ``locale`` (``'en'`` or ``'zh_CN'``)."""
