@@ -34,6 +34,7 @@ from hrpolicy.bonds.rules import ROUNDINGS, UNITS
 from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.explain import Label, StepValue, Trail
 from hrpolicy.core.label import label
+from hrpolicy.core.money import exact
 from hrpolicy.core.span import Rounding
 from hrpolicy.law.provisions import provision as p
 
@@ -45,6 +46,10 @@ __all__ = [
     "clause_amount",
     "clause_name",
 ]
+
+
+#: No time left to serve (one Fraction shared: it cannot change).
+_NO_TIME: Final = Fraction(0)
 
 
 def _rule(verdict: Verdict, finding: str, zh: str, en: str) -> ClauseRule:
@@ -150,7 +155,7 @@ def basis(agreement: BondAgreement, cost: Fraction) -> Fraction:
     training cost, Regs 16)."""
     if agreement.stated_cost is None:
         return cost
-    return min(Fraction(agreement.stated_cost), cost)
+    return min(exact(agreement.stated_cost), cost)
 
 
 def clause_amount(
@@ -165,15 +170,15 @@ def clause_amount(
     """What ``clause`` asks of someone whose service ran ``[start, left_through)`` of
     ``[start, end)``, exactly; also the inputs it used."""
     if isinstance(clause, FlatSum):
-        return Fraction(clause.amount), {"amount": clause.amount}
+        return exact(clause.amount), {"amount": clause.amount}
     if isinstance(clause, CostMultiple):
-        amount = cost_basis * Fraction(clause.multiple)
+        amount = cost_basis * exact(clause.multiple)
         return amount, {"multiple": clause.multiple, "cost_basis": cost_basis}
     if isinstance(clause, PerLaw):
         return statutory_cap, {"statutory_cap": statutory_cap}
     served = measure(start, left_through, clause.unit, clause.rounding)
     total = measure(start, end, clause.unit, Rounding.EXACT).value
-    unserved = max(total - served.value, Fraction(0))
+    unserved = max(total - served.value, _NO_TIME)
     inputs: dict[str, StepValue] = {
         "cost_basis": cost_basis,
         "unit": clause.unit.value,

@@ -47,7 +47,7 @@ from hrpolicy.bonds.results import CostLine, Eligibility, EligibilityStatus, Rec
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Label, Trail
 from hrpolicy.core.label import label
-from hrpolicy.core.money import round_money
+from hrpolicy.core.money import exact, exact_ratio, round_money
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.law.provisions import Provision
 from hrpolicy.law.provisions import provision as p
@@ -230,6 +230,8 @@ _PAYERS: Final[Mapping[Payer, Label]] = {
     Payer.THIRD_PARTY: label("第三方", "a third party"),
     Payer.PARENT_COMPANY: label("母公司或关联公司", "the parent or a related company"),
 }
+#: Nothing (one Fraction shared: it cannot change).
+_NOTHING: Final = Fraction(0)
 _WAGE_LIKE: Final = frozenset(
     {CostCategory.WAGES, CostCategory.SOCIAL_INSURANCE, CostCategory.ALLOWANCES}
 )
@@ -240,7 +242,7 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
     item = training.costs[index]
     # Fraction(amount) / shared_by, normalised once.
     numerator, denominator = item.amount.as_integer_ratio()
-    share = Fraction(numerator, denominator * item.shared_by)
+    share = exact_ratio(numerator, denominator * item.shared_by)
 
     def line(rule: str, zh: str, en: str, *citations: Provision, recognised: bool) -> CostLine:
         return CostLine(
@@ -331,9 +333,9 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
 def _sum(lines: Sequence[CostLine]) -> Fraction:
     """The lines' shares added up exactly (over their least common denominator)."""
     if not lines:
-        return Fraction(0)
+        return _NOTHING
     common = math.lcm(*(line.share.denominator for line in lines))
-    return Fraction(
+    return exact_ratio(
         sum(line.share.numerator * (common // line.share.denominator) for line in lines), common
     )
 
@@ -352,7 +354,7 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
                 "amount": line.amount,
                 "share_for_this_employee": line.share,
             },
-            line.share if line.recognised else Fraction(0),
+            line.share if line.recognised else _NOTHING,
             *line.citations,
         )
     cost = RecognisedCost(lines, _sum([line for line in lines if line.recognised]))
@@ -629,7 +631,7 @@ def _reduction(waiver: Waiver, owed: Fraction) -> Fraction:
     if waiver.share is not None:
         return owed * waiver.share.exact
     assert waiver.amount is not None  # Waiver requires it for reduce_by_amount
-    return Fraction(waiver.amount)
+    return exact(waiver.amount)
 
 
 def apply_waivers(
@@ -671,7 +673,7 @@ def apply_waivers(
     >>> [(f.code, f.param("reduction")) for f in trail.findings]
     [('waiver_applied', Decimal('1000.00'))]
     """
-    measured_total = Fraction(0)
+    measured_total = _NOTHING
     left = owed
     for waiver in agreement.waivers:
         met = waiver_met(agreement, waiver, separation)

@@ -23,7 +23,14 @@ __all__ = ["Choice"]
 class Choice(enum.Enum):
     """An enum whose call with a value that names no member (``Item("sales")``) raises
     :class:`~hrpolicy.core.errors.InvalidValueError` — a ``ValueError`` — naming the enum
-    and listing the allowed values, as enum fields and arguments do."""
+    and listing the allowed values, as enum fields and arguments do.
+
+    A member equals only itself, as every plain enum member does, so it hashes by its
+    identity (in C) rather than by hashing its name in Python at every lookup: the engines
+    key many small tables by member.
+    """
+
+    __hash__ = object.__hash__
 
     @classmethod
     def _missing_(cls, value: object) -> NoReturn:

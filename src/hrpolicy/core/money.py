@@ -235,8 +235,17 @@ exact_ratio: Callable[[int, int], Fraction] = _ratio_maker()
 
 
 def exact(value: Decimal | int | Fraction) -> Fraction:
-    """The exact rational value of a number (no rounding is involved)."""
-    return value if isinstance(value, Fraction) else Fraction(value)
+    """The exact rational value of a number (no rounding is involved).
+
+    >>> exact(Decimal("1833.335")), exact(7), exact(Fraction(2, 4))
+    (Fraction(366667, 200), Fraction(7, 1), Fraction(1, 2))
+    """
+    if isinstance(value, Fraction):
+        return value
+    kind = type(value)
+    if kind is Decimal or kind is int:  # their ratio has a positive denominator
+        return exact_ratio(*value.as_integer_ratio())
+    return Fraction(value)
 
 
 def round_money(value: Decimal | int | Fraction) -> Decimal:
