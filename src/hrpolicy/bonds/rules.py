@@ -29,6 +29,7 @@ from hrpolicy.bonds.model import (
     BenefitKind,
     BondAgreement,
     CostCategory,
+    CostItem,
     Employment,
     ExitGround,
     Payer,
@@ -237,31 +238,65 @@ _WAGE_LIKE: Final = frozenset(
 )
 
 
-def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
-    """Whether one cost item is training cost under Regs 16, and why."""
-    item = training.costs[index]
-    # Fraction(amount) / shared_by, normalised once.
-    numerator, denominator = item.amount.as_integer_ratio()
-    share = exact_ratio(numerator, denominator * item.shared_by)
+#: How a cost item was decided: the rule, its reason, the label of the item's step, the
+#: citations.
+_CostRule = tuple[str, Label, Label, tuple[Provision, ...]]
 
-    def line(rule: str, zh: str, en: str, *citations: Provision, recognised: bool) -> CostLine:
-        return CostLine(
-            item_id=item.id,
-            category=item.category,
-            amount=item.amount,
-            share=share,
-            recognised=recognised,
-            rule=rule,
-            reason=label(zh, en),
-            citations=citations or (p("Regs 16"),),
-        )
 
-    def excluded(rule: str, zh: str, en: str, *citations: Provision) -> CostLine:
-        return line(rule, zh, en, *citations, recognised=False)
+def _cost_rule(rule: str, zh: str, en: str, *citations: Provision) -> _CostRule:
+    return (
+        rule,
+        label(zh, en),
+        label(f"费用项目：{zh}", f"cost item: {en}"),
+        citations or (p("Regs 16"),),
+    )
 
-    def included(rule: str, zh: str, en: str) -> CostLine:
-        return line(rule, zh, en, recognised=True)
 
+_WAGE_LIKE_RULE: Final = _cost_rule(
+    "wage_like",
+    "工资、津贴、社会保险费不是培训费用",
+    "wages, allowances and social insurance are not training cost",
+)
+_LIVING_SUBSIDY_RULE: Final = _cost_rule(
+    "living_subsidy",
+    "异地培训期间的生活补贴具有津贴性质，按默认理解不是培训费用",
+    "a living subsidy during off-site training is in the nature of an allowance "
+    "and, by the default reading, is not training cost",
+)
+_TRAINER_TIME_RULE: Final = _cost_rule(
+    "trainer_time",
+    "内部讲师或师傅工时不是为该员工支付的费用",
+    "in-house trainer or mentor time is not spent on this employee",
+)
+_LOST_PRODUCTION_RULE: Final = _cost_rule(
+    "lost_production",
+    "机会成本和生产损失不是培训费用",
+    "opportunity cost and lost production are not training cost",
+    p("Regs 16"),
+    p("LCL 25"),
+)
+_NO_VOUCHER_RULE: Final = _cost_rule("no_voucher", "没有凭证", "no voucher (有凭证 is required)")
+_SUBSIDY_OPTION_RULE: Final = _cost_rule(
+    "living_subsidy_option",
+    "异地培训期间的生活补贴（争议选项）",
+    "living subsidy during off-site training (contested option)",
+)
+_OFFJOB_WAGES_RULE: Final = _cost_rule(
+    "offjob_wages_option",
+    "全脱产培训期间工资（争议选项）",
+    "wages of full-time off-job training (contested option)",
+)
+_DIRECT_COST_RULE: Final = _cost_rule(
+    "vouchered_direct_cost", "有凭证的直接培训费用", "vouchered direct training cost"
+)
+#: The rules that count an item as training cost.
+_RECOGNISING: Final = frozenset(
+    {"living_subsidy_option", "offjob_wages_option", "group_share", "vouchered_direct_cost"}
+)
+
+
+def _cost_rule_for(training: Training, item: CostItem, policy: BondPolicy) -> _CostRule:
+    """The rule that decides whether one cost item is training cost under Regs 16."""
     category = item.category
     offjob_wages = (
         category is CostCategory.WAGES
@@ -269,36 +304,17 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
         and training.full_time_off_job
     )
     if category in _WAGE_LIKE and not offjob_wages:
-        return excluded(
-            "wage_like",
-            "工资、津贴、社会保险费不是培训费用",
-            "wages, allowances and social insurance are not training cost",
-        )
+        return _WAGE_LIKE_RULE
     subsidy = category is CostCategory.LIVING_SUBSIDY
     if subsidy and not policy.include_living_subsidy:
-        return excluded(
-            "living_subsidy",
-            "异地培训期间的生活补贴具有津贴性质，按默认理解不是培训费用",
-            "a living subsidy during off-site training is in the nature of an allowance "
-            "and, by the default reading, is not training cost",
-        )
+        return _LIVING_SUBSIDY_RULE
     if category is CostCategory.TRAINER_TIME:
-        return excluded(
-            "trainer_time",
-            "内部讲师或师傅工时不是为该员工支付的费用",
-            "in-house trainer or mentor time is not spent on this employee",
-        )
+        return _TRAINER_TIME_RULE
     if category is CostCategory.LOST_PRODUCTION:
-        return excluded(
-            "lost_production",
-            "机会成本和生产损失不是培训费用",
-            "opportunity cost and lost production are not training cost",
-            p("Regs 16"),
-            p("LCL 25"),
-        )
+        return _LOST_PRODUCTION_RULE
     if item.paid_by is not Payer.EMPLOYER:
         payer = _PAYERS[item.paid_by]
-        return excluded(
+        return _cost_rule(
             "not_paid_by_employer",
             f"由{payer.zh_CN}承担，并非用人单位支出",
             f"borne by {payer.en}, not by the employer",
@@ -306,28 +322,36 @@ def _cost_line(training: Training, index: int, policy: BondPolicy) -> CostLine:
             p("Regs 16"),
         )
     if not item.has_voucher:
-        return excluded("no_voucher", "没有凭证", "no voucher (有凭证 is required)")
+        return _NO_VOUCHER_RULE
     if subsidy:
-        return included(
-            "living_subsidy_option",
-            "异地培训期间的生活补贴（争议选项）",
-            "living subsidy during off-site training (contested option)",
-        )
+        return _SUBSIDY_OPTION_RULE
     if offjob_wages:
-        return included(
-            "offjob_wages_option",
-            "全脱产培训期间工资（争议选项）",
-            "wages of full-time off-job training (contested option)",
-        )
+        return _OFFJOB_WAGES_RULE
     if item.shared_by > 1:
-        return included(
+        return _cost_rule(
             "group_share",
             f"集体培训费用按{item.shared_by}人分摊",
             f"group cost shared among {item.shared_by} trainees",
         )
-    return included(
-        "vouchered_direct_cost", "有凭证的直接培训费用", "vouchered direct training cost"
+    return _DIRECT_COST_RULE
+
+
+def _cost_line(training: Training, item: CostItem, policy: BondPolicy) -> tuple[CostLine, Label]:
+    """One cost item as recognised (Regs 16), and the label of its step."""
+    rule, reason, step_label, citations = _cost_rule_for(training, item, policy)
+    # Fraction(amount) / shared_by, normalised once.
+    numerator, denominator = item.amount.as_integer_ratio()
+    line = CostLine(
+        item_id=item.id,
+        category=item.category,
+        amount=item.amount,
+        share=exact_ratio(numerator, denominator * item.shared_by),
+        recognised=rule in _RECOGNISING,
+        rule=rule,
+        reason=reason,
+        citations=citations,
     )
+    return line, step_label
 
 
 def _sum(lines: Sequence[CostLine]) -> Fraction:
@@ -342,11 +366,12 @@ def _sum(lines: Sequence[CostLine]) -> Fraction:
 
 def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> RecognisedCost:
     """The recognised training cost C, item by item (Regs 16)."""
-    lines = tuple(_cost_line(training, i, policy) for i in range(len(training.costs)))
-    for line in lines:
+    decided = [_cost_line(training, item, policy) for item in training.costs]
+    lines = tuple(line for line, _ in decided)
+    for line, step_label in decided:
         trail.step(
             "A2.cost_item",
-            label(f"费用项目：{line.reason.zh_CN}", f"cost item: {line.reason.en}"),
+            step_label,
             {
                 "item": line.item_id,
                 "rule": line.rule,
