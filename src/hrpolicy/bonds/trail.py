@@ -12,30 +12,18 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from hrpolicy.bonds.messages import CATALOG
-from hrpolicy.core.explain import Label, StepValue, Trail
-from hrpolicy.law.provisions import Provision
+from hrpolicy.core.explain import Trail
 
 __all__ = ["BondTrail"]
 
 
 class BondTrail(Trail):
-    """A trail of the bond catalog (:data:`hrpolicy.bonds.messages.CATALOG`)."""
+    """A trail of the bond catalog (:data:`hrpolicy.bonds.messages.CATALOG`). It keeps each
+    step's inputs mapping as given: every step in the bond engine is given a mapping made
+    for it and not changed afterwards."""
+
+    keeps_inputs = True
 
     def __init__(self) -> None:
         super().__init__(CATALOG)
-
-    def step(
-        self,
-        rule: str,
-        text: Label,
-        inputs: Mapping[str, StepValue],
-        output: StepValue,
-        *citations: Provision,
-    ) -> None:
-        """Record a rule applied, as :meth:`Trail.step` does, keeping ``inputs`` itself
-        rather than a copy: every call in the bond engine passes a mapping it made for the
-        step and does not change afterwards."""
-        self._steps.append((rule, text, inputs, output, citations))

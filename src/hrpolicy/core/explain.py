@@ -455,6 +455,10 @@ class Trail:
     hrpolicy.core.errors.InvalidValueError: demo.trail finding code: expected a code in ...
     """
 
+    #: Whether :meth:`step` keeps each inputs mapping as given rather than a copy: for an
+    #: engine whose every step is given a mapping made for it and never changed after.
+    keeps_inputs: bool = False
+
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self._steps: list[Step | _StepRecord] = []
@@ -482,8 +486,12 @@ class Trail:
         output: StepValue,
         *citations: Provision,
     ) -> None:
-        """Record a rule applied, with its inputs (in order), output and citations."""
-        self._steps.append((rule, text, dict(inputs), output, citations))
+        """Record a rule applied, with its inputs (in order), output and citations.
+
+        The inputs are copied as they are now, unless the trail's engine keeps them as
+        given (:attr:`keeps_inputs`)."""
+        kept = inputs if self.keeps_inputs else dict(inputs)
+        self._steps.append((rule, text, kept, output, citations))
 
     def find(self, code: str, subject: str = "", **params: Any) -> None:
         """Record the catalog's finding ``code`` with its message parameters."""
