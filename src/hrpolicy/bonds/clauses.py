@@ -34,7 +34,7 @@ from hrpolicy.bonds.rules import ROUNDINGS, UNITS
 from hrpolicy.core.clauses import ClauseRule, ClauseVerdict, Verdict, audit_clause
 from hrpolicy.core.explain import Label, StepValue, Trail
 from hrpolicy.core.label import label
-from hrpolicy.core.money import exact
+from hrpolicy.core.money import ZERO_EXACT, exact
 from hrpolicy.core.span import Rounding
 from hrpolicy.law.provisions import provision as p
 
@@ -46,10 +46,6 @@ __all__ = [
     "clause_amount",
     "clause_name",
 ]
-
-
-#: No time left to serve (one Fraction shared: it cannot change).
-_NO_TIME: Final = Fraction(0)
 
 
 def _rule(verdict: Verdict, finding: str, zh: str, en: str) -> ClauseRule:
@@ -178,7 +174,7 @@ def clause_amount(
         return statutory_cap, {"statutory_cap": statutory_cap}
     served = measure(start, left_through, clause.unit, clause.rounding)
     total = measure(start, end, clause.unit, Rounding.EXACT).value
-    unserved = max(total - served.value, _NO_TIME)
+    unserved = max(total - served.value, ZERO_EXACT)
     inputs: dict[str, StepValue] = {
         "cost_basis": cost_basis,
         "unit": clause.unit.value,

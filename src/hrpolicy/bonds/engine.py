@@ -59,7 +59,7 @@ from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, NotCovered
 from hrpolicy.core.explain import Explanation, Label, Step, Trail
 from hrpolicy.core.fields import argument, arguments, require, require_unique
 from hrpolicy.core.label import label
-from hrpolicy.core.money import EXACT, ZERO, exact, money_sum, round_money
+from hrpolicy.core.money import EXACT, ZERO, ZERO_EXACT, exact, money_sum, round_money
 from hrpolicy.core.span import Rounding, through
 from hrpolicy.law.provisions import provision as p
 
@@ -67,8 +67,6 @@ __all__ = ["plan_bonds", "review", "settle", "settle_bond"]
 
 _DEFAULT_POLICY: Final = BondPolicy()
 _LCL_IN_FORCE: Final = date(2008, 1, 1)
-#: No time left to serve (a Fraction cannot change, so one serves every settlement).
-_NO_TIME: Final = Fraction(0)
 _COLLECTION_METHODS: Final = tuple(CollectionMethod)
 _EXPIRY: Final = frozenset(
     {ExitGround.EXPIRY_EMPLOYER_NOT_RENEWING, ExitGround.EXPIRY_EMPLOYEE_REFUSES}
@@ -791,7 +789,7 @@ def _capped(
     left_through = through(separation.last_day)
     total = measure(service.start, service.end_exclusive, policy.unit, Rounding.EXACT).value
     served = measure(service.start, left_through, policy.unit, policy.rounding)
-    unserved = max(total - served.value, _NO_TIME)
+    unserved = max(total - served.value, ZERO_EXACT)
     trail.step(
         "A4.served",
         label("已服务时间", "time served"),

@@ -48,7 +48,7 @@ from hrpolicy.bonds.results import CostLine, Eligibility, EligibilityStatus, Rec
 from hrpolicy.core.errors import InvalidValueError
 from hrpolicy.core.explain import Label, Trail
 from hrpolicy.core.label import label
-from hrpolicy.core.money import exact, exact_ratio, round_money
+from hrpolicy.core.money import ZERO_EXACT, exact, exact_ratio, round_money
 from hrpolicy.core.span import Rounding, TimeUnit
 from hrpolicy.law.provisions import Provision
 from hrpolicy.law.provisions import provision as p
@@ -231,8 +231,6 @@ _PAYERS: Final[Mapping[Payer, Label]] = {
     Payer.THIRD_PARTY: label("第三方", "a third party"),
     Payer.PARENT_COMPANY: label("母公司或关联公司", "the parent or a related company"),
 }
-#: Nothing (one Fraction shared: it cannot change).
-_NOTHING: Final = Fraction(0)
 _WAGE_LIKE: Final = frozenset(
     {CostCategory.WAGES, CostCategory.SOCIAL_INSURANCE, CostCategory.ALLOWANCES}
 )
@@ -357,7 +355,7 @@ def _cost_line(training: Training, item: CostItem, policy: BondPolicy) -> tuple[
 def _sum(lines: Sequence[CostLine]) -> Fraction:
     """The lines' shares added up exactly (over their least common denominator)."""
     if not lines:
-        return _NOTHING
+        return ZERO_EXACT
     common = math.lcm(*(line.share.denominator for line in lines))
     return exact_ratio(
         sum(line.share.numerator * (common // line.share.denominator) for line in lines), common
@@ -379,7 +377,7 @@ def recognise_cost(training: Training, policy: BondPolicy, trail: Trail) -> Reco
                 "amount": line.amount,
                 "share_for_this_employee": line.share,
             },
-            line.share if line.recognised else _NOTHING,
+            line.share if line.recognised else ZERO_EXACT,
             *line.citations,
         )
     cost = RecognisedCost(lines, _sum([line for line in lines if line.recognised]))
@@ -698,7 +696,7 @@ def apply_waivers(
     >>> [(f.code, f.param("reduction")) for f in trail.findings]
     [('waiver_applied', Decimal('1000.00'))]
     """
-    measured_total = _NOTHING
+    measured_total = ZERO_EXACT
     left = owed
     for waiver in agreement.waivers:
         met = waiver_met(agreement, waiver, separation)

@@ -374,9 +374,13 @@ class Explanation:
         ['LCL 22(2)']
         """
         cited: dict[int, Provision] = {}
+        self._cite_all(cited)
+        return tuple(cited.values())
+
+    def _cite_all(self, cited: dict[int, Provision]) -> None:
+        """Add the provisions the steps, then the findings, cite to ``cited``."""
         self._cite_into(cited, steps=True)
         self._cite_into(cited, steps=False)
-        return tuple(cited.values())
 
     def _cite_into(self, cited: dict[int, Provision], *, steps: bool) -> None:
         """Add the provisions the steps (or the findings) cite to ``cited``, by identity."""
@@ -516,8 +520,7 @@ class Trail:
         :meth:`explanation`."""
         cited: dict[int, Provision] = {}
         if before is not None:
-            before._cite_into(cited, steps=True)
-            before._cite_into(cited, steps=False)
+            before._cite_all(cited)
         _cite_into(cited, self._steps, self._findings)
         return tuple(cited.values())
 

@@ -232,6 +232,8 @@ def _ratio_maker() -> Callable[[int, int], Fraction]:
 
 #: ``Fraction(numerator, denominator)`` for a positive denominator (see _ratio_maker).
 exact_ratio: Callable[[int, int], Fraction] = _ratio_maker()
+#: Zero as an exact ``Fraction``, shared (a Fraction cannot change).
+ZERO_EXACT: Final = Fraction(0)
 
 
 def exact(value: Decimal | int | Fraction) -> Fraction:
@@ -261,33 +263,29 @@ def round_money(value: Decimal | int | Fraction) -> Decimal:
     >>> round_money(6000)
     Decimal('6000.00')
     """
-    if type(value) is Fraction:  # the engines' exact figures: the same rule, without the checks
-        numerator, denominator = value.numerator, value.denominator
-        if abs(numerator) < _LIMIT_INT * denominator:
-            cents = (200 * abs(numerator) + denominator) // (2 * denominator)
-            # Text with exponent -2 is read exactly, whatever the decimal context.
-            return Decimal(f"{-cents if numerator < 0 else cents}e-2") if cents else ZERO
-    if isinstance(value, bool) or not isinstance(value, (Decimal, int, Fraction)):
-        raise InvalidTypeError("value", "a Decimal, int or Fraction to round (not a float)", value)
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise InvalidValueError("value", "a finite number to round", value)
-    if isinstance(value, Decimal):
-        if value.adjusted() >= _LIMIT.adjusted():
-            raise InvalidValueError(
-                "value", f"a number below 10^{_LIMIT.adjusted()} to round", value
+    if type(value) is not Fraction:  # a Fraction needs no check but its size, below
+        if isinstance(value, bool) or not isinstance(value, (Decimal, int, Fraction)):
+            raise InvalidTypeError(
+                "value", "a Decimal, int or Fraction to round (not a float)", value
             )
-        # Quantizing a Decimal is exact half-up rounding on its own digits.
-        result = value.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=_LOOSE)
-        return ZERO if result.is_zero() else result
+        if isinstance(value, Decimal):
+            if not value.is_finite():
+                raise InvalidValueError("value", "a finite number to round", value)
+            if value.adjusted() >= _LIMIT.adjusted():
+                raise InvalidValueError(
+                    "value", f"a number below 10^{_LIMIT.adjusted()} to round", value
+                )
+            # Quantizing a Decimal is exact half-up rounding on its own digits.
+            result = value.quantize(CENT, rounding=decimal.ROUND_HALF_UP, context=_LOOSE)
+            return ZERO if result.is_zero() else result
     # In integers, for x = n / d (d > 0): |x| < L is |n| < L × d, and
     # floor(|x| × 100 + 1/2) = floor((200 |n| + d) / 2d).
     numerator, denominator = value.numerator, value.denominator
     if abs(numerator) >= _LIMIT_INT * denominator:
         raise InvalidValueError("value", f"a number below 10^{_LIMIT.adjusted()} to round", value)
     cents = (200 * abs(numerator) + denominator) // (2 * denominator)
-    if cents == 0:
-        return ZERO
-    return Decimal(-cents if numerator < 0 else cents).scaleb(-2, context=EXACT)
+    # Text with exponent -2 is read exactly, whatever the decimal context.
+    return Decimal(f"{-cents if numerator < 0 else cents}e-2") if cents else ZERO
 
 
 def allocate(parts: Sequence[Fraction | Decimal | int]) -> tuple[Decimal, ...]:

@@ -54,7 +54,7 @@ import attrs
 from hrpolicy.core.choice import Choice
 from hrpolicy.core.errors import InvalidTypeError, InvalidValueError, check_date
 from hrpolicy.core.fields import enum_argument
-from hrpolicy.core.money import exact_ratio, format_exact
+from hrpolicy.core.money import ZERO_EXACT, exact_ratio, format_exact
 
 __all__ = [
     "Rounding",
@@ -209,7 +209,7 @@ def measure_checked(start: date, end: date, unit: TimeUnit, rounding: Rounding) 
 
     if unit is TimeUnit.DAYS:
         days = (end - start).days
-        return Span(start, end, unit, rounding, days, 0, _NONE, exact_ratio(days, 1))
+        return Span(start, end, unit, rounding, days, 0, ZERO_EXACT, exact_ratio(days, 1))
 
     whole = _whole_units(start, end, unit)
     anniversary = _shift(start, unit, whole)
@@ -230,10 +230,6 @@ def measure_checked(start: date, end: date, unit: TimeUnit, rounding: Rounding) 
         counted = whole + (1 if end >= halfway else 0)
     value = whole + partial if counted is None else exact_ratio(counted, 1)
     return Span(start, end, unit, rounding, whole, remainder_days, partial, value)
-
-
-#: No time at all, shared (a Fraction cannot change).
-_NONE: Final = Fraction(0)
 
 
 def _whole_units(start: date, end: date, unit: TimeUnit) -> int:
