@@ -242,11 +242,13 @@ def exact(value: Decimal | int | Fraction) -> Fraction:
     >>> exact(Decimal("1833.335")), exact(7), exact(Fraction(2, 4))
     (Fraction(366667, 200), Fraction(7, 1), Fraction(1, 2))
     """
-    if isinstance(value, Fraction):
-        return value
     kind = type(value)
     if kind is Decimal or kind is int:  # their ratio has a positive denominator
         return exact_ratio(*value.as_integer_ratio())
+    # After those: isinstance is quick for a Fraction itself, slow for anything else
+    # (Fraction's abstract base class is asked).
+    if isinstance(value, Fraction):
+        return value
     return Fraction(value)
 
 

@@ -211,9 +211,7 @@ def measure_checked(start: date, end: date, unit: TimeUnit, rounding: Rounding) 
         days = (end - start).days
         return Span(start, end, unit, rounding, days, 0, ZERO_EXACT, exact_ratio(days, 1))
 
-    whole = _whole_units(start, end, unit)
-    anniversary = _shift(start, unit, whole)
-    following = _shift(start, unit, whole + 1)
+    whole, anniversary, following = _whole_units(start, end, unit)
     remainder_days = (end - anniversary).days
     partial = exact_ratio(remainder_days, (following - anniversary).days)
 
@@ -232,12 +230,18 @@ def measure_checked(start: date, end: date, unit: TimeUnit, rounding: Rounding) 
     return Span(start, end, unit, rounding, whole, remainder_days, partial, value)
 
 
-def _whole_units(start: date, end: date, unit: TimeUnit) -> int:
+def _whole_units(start: date, end: date, unit: TimeUnit) -> tuple[int, date, date]:
+    """The whole units from ``start`` to ``end`` (``end`` not before ``start``), the last
+    anniversary on or before ``end`` and the one after it."""
     months = (end.year - start.year) * 12 + (end.month - start.month)
-    guess = months if unit is TimeUnit.MONTHS else months // 12
+    guess = max(months if unit is TimeUnit.MONTHS else months // 12, 0)
+    anniversary = _shift(start, unit, guess)
     # The calendar difference can overshoot by one when end's day-of-month is earlier.
-    while guess > 0 and _shift(start, unit, guess) > end:
+    while guess > 0 and anniversary > end:
         guess -= 1
-    while _shift(start, unit, guess + 1) <= end:
+        anniversary = _shift(start, unit, guess)
+    following = _shift(start, unit, guess + 1)
+    while following <= end:
         guess += 1
-    return max(guess, 0)
+        anniversary, following = following, _shift(start, unit, guess + 1)
+    return guess, anniversary, following
